@@ -1,0 +1,68 @@
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { ValidationPipe } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { HttpExceptionFilter, validationException } from '@laurel/api-core';
+
+/** Everything about the HTTP surface that is not a route: prefix, pipes, headers, docs, console. */
+export async function configureApp(app: NestFastifyApplication, consoleDir: string | null): Promise<void> {
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: true,
+      exceptionFactory: validationException,
+    }),
+  );
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Angular's critical-CSS inliner and Swagger UI use inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Laurel API')
+      .setDescription('Startup competition judging: contests, entries, judging, results.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  // Errors fastify raises before a route runs (body too large, broken JSON) get the same shape.
+  const filter = new HttpExceptionFilter();
+  fastify.setErrorHandler((error, _request, reply) => {
+    const body = filter.toBody(error);
+    void reply.status(body.statusCode).send(body);
+  });
+
+  if (consoleDir && existsSync(join(consoleDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: consoleDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    // Deep links of the single-page console fall back to its index; unknown /api paths stay 404.
+    fastify.get('/*', (request, reply) => {
+      if (request.url.startsWith('/api')) {
+        return reply.status(404).send(filter.toBody({ statusCode: 404, message: 'Nothing was found at this address.' }));
+      }
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    });
+  }
+}

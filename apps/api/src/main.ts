@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { join } from 'node:path';
+import { EnvironmentError, laurelConfig, type LaurelConfig } from '@laurel/api-core';
+import { AppModule } from './app/app.module';
+import { configureApp } from './app/configure-app';
+
+async function bootstrap(): Promise<void> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule,
+    new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: process.env['TRUST_PROXY'] === 'true' }),
+    { bufferLogs: true, abortOnError: false },
+  );
+  app.useLogger(app.get(Logger));
+  const config = app.get<LaurelConfig>(laurelConfig.KEY);
+  await configureApp(app, config.http.consoleDir ?? join(__dirname, '..', 'console', 'browser'));
+  await app.listen(config.http.port, config.http.host);
+  const url = await app.getUrl();
+  app.get(Logger).log(`Laurel API listening on ${url.replace('[::1]', 'localhost')}`, 'Bootstrap');
+  // Lets a parent process (npm start, tests) know the port without parsing logs.
+  process.send?.({ type: 'listening', url });
+
+  // SIGTERM: stop taking connections, let in-flight requests finish, close the pool, exit 0.
+  let closing = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      if (closing) return;
+      closing = true;
+      app.get(Logger).log(`${signal} received: finishing in-flight requests`, 'Bootstrap');
+      const force = setTimeout(() => process.exit(1), 25_000);
+      force.unref();
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof EnvironmentError || (error as Error)?.name === 'EnvironmentError') {
+    console.error(`Laurel cannot start. ${(error as Error).message}`);
+  } else {
+    console.error('Laurel failed to start:', error);
+  }
+  process.exit(1);
+});

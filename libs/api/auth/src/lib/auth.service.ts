@@ -1,0 +1,93 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import {
+  AppError,
+  type AuthUser,
+  hashPassword,
+  laurelConfig,
+  type LaurelConfig,
+  passwordProblems,
+  verifyPassword,
+} from '@laurel/api-core';
+import type { UserEntity } from '@laurel/api-database';
+import type { AuthResponse, UserView } from '@laurel/contracts';
+import { UsersRepository } from './users.repository';
+import type { RegisterDto } from './auth.dto';
+
+export interface JwtClaims {
+  sub: string;
+  email: string;
+  name: string;
+  roles: AuthUser['roles'];
+}
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+  /** Verified against when the e-mail is unknown, so a miss costs as long as a wrong password. */
+  private readonly decoyHash = hashPassword('laurel-decoy-password');
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly jwt: JwtService,
+    @Inject(laurelConfig.KEY) private readonly config: LaurelConfig,
+  ) {}
+
+  async register(dto: RegisterDto): Promise<AuthResponse> {
+    const problems = passwordProblems(dto.password, dto.email);
+    if (problems.length > 0) {
+      throw AppError.badRequest(
+        'auth.weak_password',
+        `The password ${problems.join(' and ')}.`,
+        problems.map((message) => ({ field: 'password', message })),
+      );
+    }
+    const user = await this.users.insertIfNew({
+      email: dto.email,
+      passwordHash: await hashPassword(dto.password),
+      displayName: dto.displayName,
+      roles: ['applicant'],
+    });
+    if (!user) {
+      throw AppError.conflict('auth.email_taken', 'An account with this e-mail already exists. Sign in instead, or use another e-mail.');
+    }
+    this.logger.log({ userId: user.id }, 'Applicant registered');
+    return this.issue(user);
+  }
+
+  /** The local strategy's check: the user for these credentials, or null. */
+  async validateCredentials(email: string, password: string): Promise<AuthUser | null> {
+    const user = await this.users.findByEmail(email);
+    if (!user?.passwordHash) {
+      await verifyPassword(await this.decoyHash, password);
+      return null;
+    }
+    return (await verifyPassword(user.passwordHash, password)) ? toAuthUser(user) : null;
+  }
+
+  async me(actor: AuthUser): Promise<UserView> {
+    const user = await this.users.findById(actor.id);
+    if (!user) throw AppError.unauthorized('auth.account_gone', 'This account no longer exists. Sign in again.');
+    return toView(user);
+  }
+
+  issueFor(user: AuthUser): AuthResponse {
+    const claims: JwtClaims = { sub: user.id, email: user.email, name: user.displayName, roles: user.roles };
+    return {
+      accessToken: this.jwt.sign(claims, { algorithm: 'HS256', expiresIn: this.config.auth.jwtTtlSeconds }),
+      user: { id: user.id, email: user.email, displayName: user.displayName, roles: user.roles },
+    };
+  }
+
+  private issue(user: UserEntity): AuthResponse {
+    return this.issueFor(toAuthUser(user));
+  }
+}
+
+function toAuthUser(user: UserEntity): AuthUser {
+  return { id: user.id, email: user.email, displayName: user.displayName, roles: user.roles };
+}
+
+function toView(user: UserEntity): UserView {
+  return toAuthUser(user);
+}

@@ -1,0 +1,78 @@
+import { ExecutionContext, Injectable, CanActivate } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { AppError, type AuthUser, IS_PUBLIC, ROLES, validationException } from '@laurel/api-core';
+import type { Role } from '@laurel/contracts';
+import { LoginDto } from './auth.dto';
+
+/** Every route needs a valid bearer token unless it is marked `@Public()`. */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override canActivate(context: ExecutionContext) {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    if (isPublic) {
+      // A public route still learns who is calling when a valid token comes along.
+      const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers[
+        'authorization'
+      ];
+      if (!header) return true;
+      return Promise.resolve(super.canActivate(context) as Promise<boolean>).catch(() => true);
+    }
+    return super.canActivate(context);
+  }
+
+  override handleRequest<T>(error: unknown, user: T, info: unknown): T {
+    if (error || !user) {
+      const expired = info instanceof Error && info.name === 'TokenExpiredError';
+      throw AppError.unauthorized(
+        expired ? 'auth.token_expired' : 'auth.unauthenticated',
+        expired ? 'Your session has expired. Sign in again.' : 'Please sign in to continue.',
+      );
+    }
+    return user;
+  }
+}
+
+/** Routes marked `@Roles(...)` are refused with 403 to callers holding none of the roles. */
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
+    if (!required || required.length === 0) return true;
+    const user = context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
+    if (user && user.roles.some((role) => required.includes(role))) return true;
+    throw AppError.forbidden(
+      'auth.role_required',
+      `This needs the role ${required.join(' or ')}. Sign in with an account that has it.`,
+    );
+  }
+}
+
+/** Checks the body before passport reads it, so a malformed login is a 400 naming the field. */
+@Injectable()
+export class LocalAuthGuard extends AuthGuard('local') {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const body = context.switchToHttp().getRequest<{ body?: unknown }>().body ?? {};
+    const dto = plainToInstance(LoginDto, body);
+    const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
+    if (errors.length > 0) throw validationException(errors);
+    return (await super.canActivate(context)) as boolean;
+  }
+}
+
+/** Counts sign-in attempts per client; the message says how long to wait. */
+@Injectable()
+export class LoginThrottlerGuard extends ThrottlerGuard {
+  protected override async throwThrottlingException(): Promise<void> {
+    throw new AppError(429, 'auth.too_many_attempts', 'Too many sign-in attempts from this device. Wait a minute, then try again.');
+  }
+}

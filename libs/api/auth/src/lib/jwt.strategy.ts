@@ -1,0 +1,25 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { type AuthUser, laurelConfig, type LaurelConfig } from '@laurel/api-core';
+import { ROLES, type Role } from '@laurel/contracts';
+import type { JwtClaims } from './auth.service';
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(@Inject(laurelConfig.KEY) config: LaurelConfig) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.auth.jwtSecret,
+      // Pinned: a token signed with another algorithm (or `none`) is refused outright.
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+    });
+  }
+
+  validate(claims: Partial<JwtClaims>): AuthUser | false {
+    const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
+    if (typeof claims.sub !== 'string' || typeof claims.email !== 'string' || roles.length === 0) return false;
+    return { id: claims.sub, email: claims.email, displayName: String(claims.name ?? ''), roles };
+  }
+}

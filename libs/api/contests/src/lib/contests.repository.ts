@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import {
+  CategoryEntity,
+  ContestEntity,
+  CriterionEntity,
+  PrizeEntity,
+  RoundEntity,
+} from '@laurel/api-database';
+
+export interface ContestAggregate {
+  contest: ContestEntity;
+  categories: CategoryEntity[];
+  rounds: RoundEntity[];
+  criteria: CriterionEntity[];
+  prizes: PrizeEntity[];
+}
+
+/** Reads contests with their configuration in a fixed number of queries, whatever their count. */
+@Injectable()
+export class ContestsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(): Promise<ContestAggregate[]> {
+    const contests = await this.dataSource
+      .getRepository(ContestEntity)
+      .find({ order: { year: 'DESC', name: 'ASC' } });
+    return this.withConfiguration(contests);
+  }
+
+  async findById(id: string): Promise<ContestAggregate | null> {
+    const contest = await this.dataSource.getRepository(ContestEntity).findOne({ where: { id } });
+    return contest ? (await this.withConfiguration([contest]))[0] : null;
+  }
+
+  async findBySlug(slug: string): Promise<ContestAggregate | null> {
+    const contest = await this.dataSource.getRepository(ContestEntity).findOne({ where: { slug } });
+    return contest ? (await this.withConfiguration([contest]))[0] : null;
+  }
+
+  private async withConfiguration(contests: ContestEntity[]): Promise<ContestAggregate[]> {
+    if (contests.length === 0) return [];
+    const contestIds = contests.map((c) => c.id);
+    const [categories, rounds, prizes] = await Promise.all([
+      this.dataSource.getRepository(CategoryEntity).find({ where: { contestId: In(contestIds) }, order: { position: 'ASC' } }),
+      this.dataSource.getRepository(RoundEntity).find({ where: { contestId: In(contestIds) }, order: { order: 'ASC' } }),
+      this.dataSource.getRepository(PrizeEntity).find({ where: { contestId: In(contestIds) } }),
+    ]);
+    const criteria =
+      rounds.length === 0
+        ? []
+        : await this.dataSource
+            .getRepository(CriterionEntity)
+            .find({ where: { roundId: In(rounds.map((r) => r.id)) }, order: { position: 'ASC' } });
+    return contests.map((contest) => {
+      const ownRounds = rounds.filter((r) => r.contestId === contest.id);
+      const roundIds = new Set(ownRounds.map((r) => r.id));
+      return {
+        contest,
+        categories: categories.filter((c) => c.contestId === contest.id),
+        rounds: ownRounds,
+        criteria: criteria.filter((c) => roundIds.has(c.roundId)),
+        prizes: prizes.filter((p) => p.contestId === contest.id),
+      };
+    });
+  }
+}

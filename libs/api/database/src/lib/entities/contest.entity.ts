@@ -1,0 +1,56 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import type { ContestStatus } from '@laurel/contracts';
+import { numeric } from './numeric.transformer';
+
+@Entity({ name: 'contests' })
+export class ContestEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text', unique: true })
+  slug!: string;
+
+  @Column({ type: 'int' })
+  year!: number;
+
+  /** Markdown, rendered safely by the console. */
+  @Column({ type: 'text', default: '' })
+  description!: string;
+
+  @Column({ type: 'text', default: 'draft' })
+  status!: ContestStatus;
+
+  @Column({ name: 'submission_opens_at', type: 'timestamptz' })
+  submissionOpensAt!: Date;
+
+  @Column({ name: 'submission_closes_at', type: 'timestamptz' })
+  submissionClosesAt!: Date;
+
+  @Column({ name: 'min_score_for_prize', type: 'numeric', precision: 6, scale: 2, default: 0, transformer: numeric })
+  minScoreForPrize!: number;
+
+  @Column({ name: 'require_pitch_deck', type: 'boolean', default: true })
+  requirePitchDeck!: boolean;
+
+  @Column({ name: 'owner_id', type: 'uuid' })
+  ownerId!: string;
+
+  @VersionColumn({ type: 'int', default: 1 })
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

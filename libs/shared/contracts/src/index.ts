@@ -1,0 +1,3 @@
+export * from './lib/auth';
+export * from './lib/contests';
+export * from './lib/errors';

@@ -1,0 +1,2 @@
+export * from './lib/scoring/index';
+export * from './lib/assignment/index';
