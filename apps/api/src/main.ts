@@ -16,6 +16,16 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   const config = app.get<LaurelConfig>(laurelConfig.KEY);
   await configureApp(app, config.http.consoleDir ?? join(__dirname, '..', 'console', 'browser'));
+  // While shutting down, every response closes its connection: keep-alive sockets of requests
+  // that were in flight at SIGTERM would otherwise hold the process open.
+  let closing = false;
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (_request, reply, payload) => {
+      if (closing) void reply.header('connection', 'close');
+      return payload;
+    });
   await app.listen(config.http.port, config.http.host);
   const url = await app.getUrl();
   app.get(Logger).log(`Laurel API listening on ${url.replace('[::1]', 'localhost')}`, 'Bootstrap');
@@ -23,7 +33,6 @@ async function bootstrap(): Promise<void> {
   process.send?.({ type: 'listening', url });
 
   // SIGTERM: stop taking connections, let in-flight requests finish, close the pool, exit 0.
-  let closing = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       if (closing) return;

@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable, CanActivate } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { AppError, type AuthUser, IS_PUBLIC, ROLES, validationException } from '@laurel/api-core';
@@ -72,7 +72,9 @@ export class LocalAuthGuard extends AuthGuard('local') {
 /** Counts sign-in attempts per client; the message says how long to wait. */
 @Injectable()
 export class LoginThrottlerGuard extends ThrottlerGuard {
-  protected override async throwThrottlingException(): Promise<void> {
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    const seconds = Math.max(1, Math.ceil(detail.timeToBlockExpire || detail.timeToExpire || 60));
+    context.switchToHttp().getResponse<{ header: (name: string, value: string) => void }>().header('Retry-After', String(seconds));
     throw new AppError(429, 'auth.too_many_attempts', 'Too many sign-in attempts from this device. Wait a minute, then try again.');
   }
 }

@@ -1,6 +1,7 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { Public } from '@laurel/api-core';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { type AuthUser, CurrentUser, Public, Roles } from '@laurel/api-core';
+import { CreateContestDto } from './contest.dto';
 import type { ContestView } from '@laurel/contracts';
 import { ContestsService } from './contests.service';
 
@@ -13,6 +14,13 @@ export class ContestsController {
   @Get()
   list(): Promise<ContestView[]> {
     return this.contests.list();
+  }
+
+  @ApiBearerAuth()
+  @Roles('organizer', 'admin')
+  @Post()
+  create(@CurrentUser() actor: AuthUser, @Body() dto: CreateContestDto): Promise<ContestView> {
+    return this.contests.create(actor, dto);
   }
 
   @Public()

@@ -8,6 +8,7 @@ import {
   PrizeEntity,
   RoundEntity,
 } from '@laurel/api-database';
+import type { CreateContestDto } from './contest.dto';
 
 export interface ContestAggregate {
   contest: ContestEntity;
@@ -37,6 +38,51 @@ export class ContestsRepository {
   async findBySlug(slug: string): Promise<ContestAggregate | null> {
     const contest = await this.dataSource.getRepository(ContestEntity).findOne({ where: { slug } });
     return contest ? (await this.withConfiguration([contest]))[0] : null;
+  }
+
+  /** Inserts the contest with its categories and prizes in one transaction; null when the slug is taken. */
+  async create(ownerId: string, dto: CreateContestDto): Promise<ContestAggregate | null> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const inserted: { id: string }[] = await manager.query(
+        `INSERT INTO contests (name, slug, year, description, submission_opens_at, submission_closes_at,
+                               min_score_for_prize, require_pitch_deck, owner_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (slug) DO NOTHING RETURNING id`,
+        [
+          dto.name,
+          dto.slug,
+          dto.year,
+          dto.description ?? '',
+          dto.submissionOpensAt,
+          dto.submissionClosesAt,
+          dto.minScoreForPrize ?? 0,
+          dto.requirePitchDeck ?? true,
+          ownerId,
+        ],
+      );
+      if (inserted.length === 0) return null;
+      const contestId = inserted[0].id;
+      const categories = await manager.save(
+        dto.categories.map((c, position) => manager.create(CategoryEntity, { contestId, name: c.name, position })),
+      );
+      const byName = new Map(categories.map((c) => [c.name.toLocaleLowerCase('vi'), c.id]));
+      if (dto.prizes.length > 0) {
+        await manager.save(
+          dto.prizes.map((p) =>
+            manager.create(PrizeEntity, {
+              contestId,
+              tier: p.tier,
+              count: p.count,
+              amount: p.amount ?? null,
+              currency: p.currency ?? null,
+              categoryId: p.categoryName ? (byName.get(p.categoryName.toLocaleLowerCase('vi')) ?? null) : null,
+            }),
+          ),
+        );
+      }
+      return contestId;
+    });
+    return id ? this.findById(id) : null;
   }
 
   private async withConfiguration(contests: ContestEntity[]): Promise<ContestAggregate[]> {

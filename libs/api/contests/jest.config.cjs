@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'api-contests',
-  preset: '../../../jest.preset.cjs',
-  rootDir: __dirname,
-};

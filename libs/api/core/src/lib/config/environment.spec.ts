@@ -1,0 +1,37 @@
+import { EnvironmentError, validateEnvironment } from './environment';
+
+describe(validateEnvironment.name, () => {
+  const valid = { DATABASE_URL: 'postgres://laurel:secret@localhost:5432/laurel' };
+
+  it('fills the defaults and turns numbers from text into numbers', () => {
+    const env = validateEnvironment({ ...valid, PORT: '8080' });
+    expect(env).toMatchObject({ NODE_ENV: 'development', PORT: 8080, HOST: '0.0.0.0', DB_POOL_MAX: 10, LOGIN_THROTTLE_LIMIT: 10 });
+    expect(env.UPLOAD_MAX_BYTES).toBe(20 * 1024 * 1024);
+  });
+
+  it('names every bad variable in one error', () => {
+    expect(() => validateEnvironment({ DATABASE_URL: 'mysql://x', PORT: 'eighty', NODE_ENV: 'staging' })).toThrow(EnvironmentError);
+    try {
+      validateEnvironment({ DATABASE_URL: 'mysql://x', PORT: 'eighty', NODE_ENV: 'staging' });
+    } catch (error) {
+      const problems = (error as EnvironmentError).problems.join('\n');
+      expect(problems).toMatch(/^DATABASE_URL: DATABASE_URL must be a postgres:\/\/ connection URL/m);
+      expect(problems).toMatch(/^PORT: .*got "eighty"/m);
+      expect(problems).toMatch(/^NODE_ENV: /m);
+    }
+  });
+
+  it('needs DATABASE_URL', () => {
+    expect(() => validateEnvironment({})).toThrow(/DATABASE_URL/);
+  });
+
+  it('needs JWT_SECRET in production, and a long one', () => {
+    expect(() => validateEnvironment({ ...valid, NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required when NODE_ENV=production/);
+    expect(() => validateEnvironment({ ...valid, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be at least 32 characters/);
+    expect(validateEnvironment({ ...valid, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toBe('x'.repeat(32));
+  });
+
+  it('refuses a port out of range', () => {
+    expect(() => validateEnvironment({ ...valid, PORT: '70000' })).toThrow(/PORT/);
+  });
+});

@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'api-database',
-  preset: '../../../jest.preset.cjs',
-  rootDir: __dirname,
-};
