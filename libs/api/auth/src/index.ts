@@ -1,4 +1,3 @@
 export * from './lib/auth.module';
 export * from './lib/auth.service';
-export * from './lib/users.repository';
 export * from './lib/guards';

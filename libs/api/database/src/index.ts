@@ -3,3 +3,5 @@ export * from './lib/data-source';
 export * from './lib/migrate';
 export * from './lib/database.module';
 export * from './lib/seed/demo-seed';
+export * from './lib/repositories';
+export * from './lib/repositories/repositories.module';

@@ -9,7 +9,6 @@ import { AuthService } from './auth.service';
 import { JwtAuthGuard, RolesGuard } from './guards';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
-import { UsersRepository } from './users.repository';
 
 @Module({
   imports: [
@@ -32,12 +31,11 @@ import { UsersRepository } from './users.repository';
   controllers: [AuthController],
   providers: [
     AuthService,
-    UsersRepository,
     LocalStrategy,
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuthService, UsersRepository],
+  exports: [AuthService],
 })
 export class AuthModule {}

@@ -9,9 +9,8 @@ import {
   passwordProblems,
   verifyPassword,
 } from '@laurel/api-core';
-import type { UserEntity } from '@laurel/api-database';
+import { type UserEntity, UsersRepository } from '@laurel/api-database';
 import type { AuthResponse, UserView } from '@laurel/contracts';
-import { UsersRepository } from './users.repository';
 import type { RegisterDto } from './auth.dto';
 
 export interface JwtClaims {

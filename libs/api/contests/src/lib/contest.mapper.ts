@@ -1,5 +1,5 @@
 import type { ContestView, PrizeTier, RoundView } from '@laurel/contracts';
-import type { ContestAggregate } from './contests.repository';
+import type { ContestAggregate } from '@laurel/api-database';
 
 const TIER_ORDER: PrizeTier[] = ['first', 'second', 'third', 'encouragement'];
 

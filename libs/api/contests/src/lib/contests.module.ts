@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ContestsController } from './contests.controller';
-import { ContestsRepository } from './contests.repository';
 import { ContestsService } from './contests.service';
 
 @Module({
   controllers: [ContestsController],
-  providers: [ContestsService, ContestsRepository],
-  exports: [ContestsService, ContestsRepository],
+  providers: [ContestsService],
+  exports: [ContestsService],
 })
 export class ContestsModule {}

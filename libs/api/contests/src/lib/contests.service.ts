@@ -3,7 +3,7 @@ import { AppError, type AuthUser, type FieldProblem } from '@laurel/api-core';
 import type { ContestView } from '@laurel/contracts';
 import { toContestView } from './contest.mapper';
 import type { CreateContestDto } from './contest.dto';
-import { ContestsRepository } from './contests.repository';
+import { ContestsRepository } from '@laurel/api-database';
 
 @Injectable()
 export class ContestsService {

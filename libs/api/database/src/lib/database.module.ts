@@ -4,6 +4,7 @@ import { laurelConfig, type LaurelConfig } from '@laurel/api-core';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source';
 import { runMigrationsLocked } from './migrate';
+import { RepositoriesModule } from './repositories/repositories.module';
 
 const logger = new Logger('Database');
 
@@ -19,6 +20,7 @@ const logger = new Logger('Database');
         retryDelay: 1000,
       }),
     }),
+    RepositoriesModule,
   ],
 })
 export class DatabaseModule implements OnApplicationBootstrap {

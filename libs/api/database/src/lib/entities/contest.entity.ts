@@ -42,6 +42,13 @@ export class ContestEntity {
   @Column({ name: 'require_pitch_deck', type: 'boolean', default: true })
   requirePitchDeck!: boolean;
 
+  /** Upper-case prefix of entry codes (ST26 in ST26-007); derived from the slug when null. */
+  @Column({ name: 'code_prefix', type: 'text', nullable: true })
+  codePrefix!: string | null;
+
+  @Column({ name: 'entry_seq', type: 'int', default: 0 })
+  entrySeq!: number;
+
   @Column({ name: 'owner_id', type: 'uuid' })
   ownerId!: string;
 

@@ -80,6 +80,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
         submissionClosesAt: new Date(now.getTime() + 30 * day),
         minScoreForPrize: 50,
         requirePitchDeck: true,
+        codePrefix: 'ST26',
         ownerId: organizer.id,
       }),
     );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { UserEntity } from '@laurel/api-database';
+import { UserEntity } from '../entities';
 import type { Role } from '@laurel/contracts';
 
 @Injectable()

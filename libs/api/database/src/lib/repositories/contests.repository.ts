@@ -7,8 +7,21 @@ import {
   CriterionEntity,
   PrizeEntity,
   RoundEntity,
-} from '@laurel/api-database';
-import type { CreateContestDto } from './contest.dto';
+} from '../entities';
+import type { PrizeTier } from '@laurel/contracts';
+
+export interface NewContest {
+  name: string;
+  slug: string;
+  year: number;
+  description?: string;
+  submissionOpensAt: string;
+  submissionClosesAt: string;
+  minScoreForPrize?: number;
+  requirePitchDeck?: boolean;
+  categories: { name: string }[];
+  prizes: { tier: PrizeTier; count: number; amount?: number; currency?: string; categoryName?: string }[];
+}
 
 export interface ContestAggregate {
   contest: ContestEntity;
@@ -41,7 +54,7 @@ export class ContestsRepository {
   }
 
   /** Inserts the contest with its categories and prizes in one transaction; null when the slug is taken. */
-  async create(ownerId: string, dto: CreateContestDto): Promise<ContestAggregate | null> {
+  async create(ownerId: string, dto: NewContest): Promise<ContestAggregate | null> {
     const id = await this.dataSource.transaction(async (manager) => {
       const inserted: { id: string }[] = await manager.query(
         `INSERT INTO contests (name, slug, year, description, submission_opens_at, submission_closes_at,

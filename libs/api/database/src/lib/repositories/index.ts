@@ -1,0 +1,2 @@
+export * from './contests.repository';
+export * from './users.repository';

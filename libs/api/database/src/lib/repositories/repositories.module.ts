@@ -1,0 +1,10 @@
+import { Global, Module } from '@nestjs/common';
+import { ContestsRepository } from './contests.repository';
+import { UsersRepository } from './users.repository';
+
+const REPOSITORIES = [ContestsRepository, UsersRepository];
+
+/** Every query lives in a repository; feature modules inject them from here. */
+@Global()
+@Module({ providers: REPOSITORIES, exports: REPOSITORIES })
+export class RepositoriesModule {}
