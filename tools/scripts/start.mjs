@@ -2,14 +2,19 @@
 // DATABASE_URL is given), seeds the demo contest the first time (embedded mode only), then runs
 // the API, which migrates the database and serves the console on one port.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmbeddedPostgres } from './embedded-db.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = new Set(process.argv.slice(2));
-const dataDir = resolve(root, process.env.LAUREL_DATA_DIR ?? '.laurel');
+// --throwaway: a fresh database and data directory, deleted at exit (browser tests use it).
+const throwaway = args.has('--throwaway');
+const dataDir = throwaway
+  ? mkdtempSync(join(tmpdir(), 'laurel-run-'))
+  : resolve(root, process.env.LAUREL_DATA_DIR ?? '.laurel');
 const port = process.env.PORT ?? '3000';
 
 function run(command, commandArgs, env = process.env) {
@@ -36,7 +41,11 @@ let databaseUrl = process.env.DATABASE_URL;
 let embedded = null;
 if (!databaseUrl) {
   console.log(`Starting the embedded PostgreSQL (data in ${dataDir}/pg)…`);
-  embedded = await startEmbeddedPostgres({ dir: dataDir, port: process.env.LAUREL_PG_PORT ? Number(process.env.LAUREL_PG_PORT) : undefined });
+  embedded = await startEmbeddedPostgres({
+    dir: dataDir,
+    throwaway,
+    port: process.env.LAUREL_PG_PORT ? Number(process.env.LAUREL_PG_PORT) : undefined,
+  });
   databaseUrl = embedded.url;
 }
 
