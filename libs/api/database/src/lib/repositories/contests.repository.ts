@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   CategoryEntity,
   ContestEntity,
@@ -8,7 +8,8 @@ import {
   PrizeEntity,
   RoundEntity,
 } from '../entities';
-import type { PrizeTier } from '@laurel/contracts';
+import type { ContestStatus, PrizeTier } from '@laurel/contracts';
+import { RoundChanges } from './rounds.repository';
 
 export interface NewContest {
   name: string;
@@ -19,6 +20,7 @@ export interface NewContest {
   submissionClosesAt: string;
   minScoreForPrize?: number;
   requirePitchDeck?: boolean;
+  codePrefix?: string;
   categories: { name: string }[];
   prizes: { tier: PrizeTier; count: number; amount?: number; currency?: string; categoryName?: string }[];
 }
@@ -31,26 +33,80 @@ export interface ContestAggregate {
   prizes: PrizeEntity[];
 }
 
+/** Which contests a caller may list: every one, or those past draft plus their own. */
+export type ContestVisibility = { all: true } | { all: false; ownerId: string | null };
+
+/** The contest columns an edit may set, by their property name. */
+export interface ContestFieldChanges {
+  name?: string;
+  slug?: string;
+  year?: number;
+  description?: string;
+  submissionOpensAt?: string;
+  submissionClosesAt?: string;
+  minScoreForPrize?: number;
+  requirePitchDeck?: boolean;
+  codePrefix?: string | null;
+}
+
+const CONTEST_COLUMNS: Record<keyof ContestFieldChanges, string> = {
+  name: 'name',
+  slug: 'slug',
+  year: 'year',
+  description: 'description',
+  submissionOpensAt: 'submission_opens_at',
+  submissionClosesAt: 'submission_closes_at',
+  minScoreForPrize: 'min_score_for_prize',
+  requirePitchDeck: 'require_pitch_deck',
+  codePrefix: 'code_prefix',
+};
+
+export interface CategoryPlan {
+  /** Existing categories, with their (possibly new) name and position. */
+  keep: { id: string; name: string; position: number }[];
+  add: { name: string; position: number }[];
+  remove: string[];
+}
+
+export interface NewPrize {
+  tier: PrizeTier;
+  count: number;
+  amount: number | null;
+  currency: string | null;
+  categoryId: string | null;
+}
+
 /** Reads contests with their configuration in a fixed number of queries, whatever their count. */
 @Injectable()
 export class ContestsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(): Promise<ContestAggregate[]> {
+  async list(visibility: ContestVisibility): Promise<ContestAggregate[]> {
+    const query = this.dataSource
+      .getRepository(ContestEntity)
+      .createQueryBuilder('c')
+      .orderBy('c.year', 'DESC')
+      .addOrderBy('c.name', 'ASC');
+    if (!visibility.all) {
+      query.where(`(c.status <> 'draft' OR c.owner_id = :ownerId)`, { ownerId: visibility.ownerId });
+    }
+    return withConfiguration(this.dataSource.manager, await query.getMany());
+  }
+
+  async listOwnedBy(ownerId: string): Promise<ContestAggregate[]> {
     const contests = await this.dataSource
       .getRepository(ContestEntity)
-      .find({ order: { year: 'DESC', name: 'ASC' } });
-    return this.withConfiguration(contests);
+      .find({ where: { ownerId }, order: { year: 'DESC', name: 'ASC' } });
+    return withConfiguration(this.dataSource.manager, contests);
   }
 
   async findById(id: string): Promise<ContestAggregate | null> {
-    const contest = await this.dataSource.getRepository(ContestEntity).findOne({ where: { id } });
-    return contest ? (await this.withConfiguration([contest]))[0] : null;
+    return findAggregate(this.dataSource.manager, id);
   }
 
   async findBySlug(slug: string): Promise<ContestAggregate | null> {
     const contest = await this.dataSource.getRepository(ContestEntity).findOne({ where: { slug } });
-    return contest ? (await this.withConfiguration([contest]))[0] : null;
+    return contest ? (await withConfiguration(this.dataSource.manager, [contest]))[0] : null;
   }
 
   /** Inserts the contest with its categories and prizes in one transaction; null when the slug is taken. */
@@ -58,8 +114,8 @@ export class ContestsRepository {
     const id = await this.dataSource.transaction(async (manager) => {
       const inserted: { id: string }[] = await manager.query(
         `INSERT INTO contests (name, slug, year, description, submission_opens_at, submission_closes_at,
-                               min_score_for_prize, require_pitch_deck, owner_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                               min_score_for_prize, require_pitch_deck, code_prefix, owner_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (slug) DO NOTHING RETURNING id`,
         [
           dto.name,
@@ -70,6 +126,7 @@ export class ContestsRepository {
           dto.submissionClosesAt,
           dto.minScoreForPrize ?? 0,
           dto.requirePitchDeck ?? true,
+          dto.codePrefix ?? null,
           ownerId,
         ],
       );
@@ -79,49 +136,159 @@ export class ContestsRepository {
         dto.categories.map((c, position) => manager.create(CategoryEntity, { contestId, name: c.name, position })),
       );
       const byName = new Map(categories.map((c) => [c.name.toLocaleLowerCase('vi'), c.id]));
-      if (dto.prizes.length > 0) {
-        await manager.save(
-          dto.prizes.map((p) =>
-            manager.create(PrizeEntity, {
-              contestId,
-              tier: p.tier,
-              count: p.count,
-              amount: p.amount ?? null,
-              currency: p.currency ?? null,
-              categoryId: p.categoryName ? (byName.get(p.categoryName.toLocaleLowerCase('vi')) ?? null) : null,
-            }),
-          ),
-        );
-      }
+      await new ContestChanges(manager, contestId).replacePrizes(
+        dto.prizes.map((p) => ({
+          tier: p.tier,
+          count: p.count,
+          amount: p.amount ?? null,
+          currency: p.currency ?? null,
+          categoryId: p.categoryName ? (byName.get(p.categoryName.toLocaleLowerCase('vi')) ?? null) : null,
+        })),
+      );
       return contestId;
     });
     return id ? this.findById(id) : null;
   }
 
-  private async withConfiguration(contests: ContestEntity[]): Promise<ContestAggregate[]> {
-    if (contests.length === 0) return [];
-    const contestIds = contests.map((c) => c.id);
-    const [categories, rounds, prizes] = await Promise.all([
-      this.dataSource.getRepository(CategoryEntity).find({ where: { contestId: In(contestIds) }, order: { position: 'ASC' } }),
-      this.dataSource.getRepository(RoundEntity).find({ where: { contestId: In(contestIds) }, order: { order: 'ASC' } }),
-      this.dataSource.getRepository(PrizeEntity).find({ where: { contestId: In(contestIds) } }),
-    ]);
-    const criteria =
-      rounds.length === 0
-        ? []
-        : await this.dataSource
-            .getRepository(CriterionEntity)
-            .find({ where: { roundId: In(rounds.map((r) => r.id)) }, order: { position: 'ASC' } });
-    return contests.map((contest) => {
-      const ownRounds = rounds.filter((r) => r.contestId === contest.id);
-      const roundIds = new Set(ownRounds.map((r) => r.id));
-      return {
-        contest,
-        categories: categories.filter((c) => c.contestId === contest.id),
-        rounds: ownRounds,
-        criteria: criteria.filter((c) => roundIds.has(c.roundId)),
-        prizes: prizes.filter((p) => p.contestId === contest.id),
-      };
+  /**
+   * Runs `work` in one transaction holding the contest's row lock, so that every change to a
+   * contest, its categories, prizes and rounds sees the state it decides on and nothing moves
+   * under it. `current` is null when no contest has this id.
+   */
+  change<T>(contestId: string, work: (current: ContestAggregate | null, changes: ContestChanges) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const locked: unknown[] = await manager.query(`SELECT id FROM contests WHERE id = $1 FOR UPDATE`, [contestId]);
+      const current = locked.length === 0 ? null : await findAggregate(manager, contestId);
+      return work(current, new ContestChanges(manager, contestId));
     });
   }
+}
+
+/** The writes of one contest inside the transaction `ContestsRepository.change` opened. */
+export class ContestChanges {
+  readonly rounds: RoundChanges;
+
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly contestId: string,
+  ) {
+    this.rounds = new RoundChanges(manager, contestId);
+  }
+
+  /** The contest as this transaction now sees it. */
+  async reload(): Promise<ContestAggregate> {
+    return (await findAggregate(this.manager, this.contestId)) as ContestAggregate;
+  }
+
+  async slugTaken(slug: string): Promise<boolean> {
+    const rows: unknown[] = await this.manager.query(`SELECT 1 FROM contests WHERE slug = $1 AND id <> $2`, [slug, this.contestId]);
+    return rows.length > 0;
+  }
+
+  /** Sets the given columns and bumps the version, which every edit of the contest does. */
+  async updateContest(fields: ContestFieldChanges): Promise<void> {
+    const sets = ['version = version + 1', 'updated_at = now()'];
+    const params: unknown[] = [this.contestId];
+    for (const key of Object.keys(CONTEST_COLUMNS) as (keyof ContestFieldChanges)[]) {
+      if (fields[key] === undefined) continue;
+      params.push(fields[key]);
+      sets.push(`${CONTEST_COLUMNS[key]} = $${params.length}`);
+    }
+    await this.manager.query(`UPDATE contests SET ${sets.join(', ')} WHERE id = $1`, params);
+  }
+
+  async setStatus(status: ContestStatus): Promise<void> {
+    await this.manager.query(`UPDATE contests SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
+      this.contestId,
+      status,
+    ]);
+  }
+
+  /** Entries of any status per category, for the categories that have any. */
+  async countEntriesByCategory(categoryIds: string[]): Promise<Map<string, number>> {
+    if (categoryIds.length === 0) return new Map();
+    const rows: { category_id: string; count: number }[] = await this.manager.query(
+      `SELECT category_id, count(*)::int AS count FROM entries WHERE category_id = ANY($1::uuid[]) GROUP BY category_id`,
+      [categoryIds],
+    );
+    return new Map(rows.map((r) => [r.category_id, r.count]));
+  }
+
+  /** Applies a category plan; answers every resulting category's id by its lower-cased name. */
+  async saveCategories(plan: CategoryPlan): Promise<Map<string, string>> {
+    if (plan.remove.length > 0) {
+      await this.manager.query(`DELETE FROM categories WHERE contest_id = $1 AND id = ANY($2::uuid[])`, [this.contestId, plan.remove]);
+    }
+    if (plan.keep.length > 0) {
+      // Names are unique per contest and the constraint is checked row by row, so a swap of two
+      // names goes through a unique stand-in first.
+      const ids = plan.keep.map((c) => c.id);
+      await this.manager.query(`UPDATE categories SET name = id::text WHERE contest_id = $1 AND id = ANY($2::uuid[])`, [this.contestId, ids]);
+      await this.manager.query(
+        `UPDATE categories c SET name = k.name, position = k.position
+           FROM unnest($2::uuid[], $3::text[], $4::int[]) AS k(id, name, position)
+          WHERE c.contest_id = $1 AND c.id = k.id`,
+        [this.contestId, ids, plan.keep.map((c) => c.name), plan.keep.map((c) => c.position)],
+      );
+    }
+    if (plan.add.length > 0) {
+      await this.manager.query(
+        `INSERT INTO categories (contest_id, name, position) SELECT $1, a.name, a.position FROM unnest($2::text[], $3::int[]) AS a(name, position)`,
+        [this.contestId, plan.add.map((c) => c.name), plan.add.map((c) => c.position)],
+      );
+    }
+    const rows: { id: string; name: string }[] = await this.manager.query(`SELECT id, name FROM categories WHERE contest_id = $1`, [
+      this.contestId,
+    ]);
+    return new Map(rows.map((r) => [r.name.toLocaleLowerCase('vi'), r.id]));
+  }
+
+  /** The prize list is replaced as a whole: it is small and has no identity of its own. */
+  async replacePrizes(prizes: NewPrize[]): Promise<void> {
+    await this.manager.query(`DELETE FROM prizes WHERE contest_id = $1`, [this.contestId]);
+    if (prizes.length === 0) return;
+    await this.manager.query(
+      `INSERT INTO prizes (contest_id, tier, count, amount, currency, category_id)
+       SELECT $1, p.tier, p.count, p.amount, p.currency, p.category_id
+         FROM unnest($2::text[], $3::int[], $4::numeric[], $5::text[], $6::uuid[]) AS p(tier, count, amount, currency, category_id)`,
+      [
+        this.contestId,
+        prizes.map((p) => p.tier),
+        prizes.map((p) => p.count),
+        prizes.map((p) => p.amount),
+        prizes.map((p) => p.currency),
+        prizes.map((p) => p.categoryId),
+      ],
+    );
+  }
+}
+
+async function findAggregate(manager: EntityManager, id: string): Promise<ContestAggregate | null> {
+  const contest = await manager.getRepository(ContestEntity).findOne({ where: { id } });
+  return contest ? (await withConfiguration(manager, [contest]))[0] : null;
+}
+
+async function withConfiguration(manager: EntityManager, contests: ContestEntity[]): Promise<ContestAggregate[]> {
+  if (contests.length === 0) return [];
+  const contestIds = contests.map((c) => c.id);
+  const [categories, rounds, prizes] = await Promise.all([
+    manager.getRepository(CategoryEntity).find({ where: { contestId: In(contestIds) }, order: { position: 'ASC' } }),
+    manager.getRepository(RoundEntity).find({ where: { contestId: In(contestIds) }, order: { order: 'ASC' } }),
+    manager.getRepository(PrizeEntity).find({ where: { contestId: In(contestIds) } }),
+  ]);
+  const criteria =
+    rounds.length === 0
+      ? []
+      : await manager.getRepository(CriterionEntity).find({ where: { roundId: In(rounds.map((r) => r.id)) }, order: { position: 'ASC' } });
+  return contests.map((contest) => {
+    const ownRounds = rounds.filter((r) => r.contestId === contest.id);
+    const roundIds = new Set(ownRounds.map((r) => r.id));
+    return {
+      contest,
+      categories: categories.filter((c) => c.contestId === contest.id),
+      rounds: ownRounds,
+      criteria: criteria.filter((c) => roundIds.has(c.roundId)),
+      prizes: prizes.filter((p) => p.contestId === contest.id),
+    };
+  });
 }

@@ -110,6 +110,15 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       rankBy: 'overall',
     });
 
+    // The three demo judges sit on the contest's panel.
+    for (const email of ['judge1@demo.laurel', 'judge2@demo.laurel', 'judge3@demo.laurel']) {
+      const judge = users.get(email) as UserEntity;
+      await manager.query(
+        `INSERT INTO contest_judges (contest_id, user_id, organization, expertise, invited_by) VALUES ($1, $2, $3, $4, $5)`,
+        [contest.id, judge.id, judge.organization, ['fintech', 'agritech', 'edtech'].slice(0, 2), organizer.id],
+      );
+    }
+
     const prizes: [PrizeEntity['tier'], number, number][] = [
       ['first', 1, 50_000_000],
       ['second', 1, 30_000_000],
