@@ -1,2 +1,3 @@
 export * from './contests.repository';
+export * from './rounds.repository';
 export * from './users.repository';

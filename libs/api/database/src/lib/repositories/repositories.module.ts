@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { ContestsRepository } from './contests.repository';
+import { RoundsRepository } from './rounds.repository';
 import { UsersRepository } from './users.repository';
 
-const REPOSITORIES = [ContestsRepository, UsersRepository];
+const REPOSITORIES = [ContestsRepository, RoundsRepository, UsersRepository];
 
 /** Every query lives in a repository; feature modules inject them from here. */
 @Global()
