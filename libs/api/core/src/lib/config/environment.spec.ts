@@ -34,4 +34,27 @@ describe(validateEnvironment.name, () => {
   it('refuses a port out of range', () => {
     expect(() => validateEnvironment({ ...valid, PORT: '70000' })).toThrow(/PORT/);
   });
+
+  it('stores files on local disk unless told otherwise', () => {
+    const env = validateEnvironment(valid);
+    expect(env).toMatchObject({ STORAGE_DRIVER: 'local', S3_REGION: 'us-east-1', S3_FORCE_PATH_STYLE: false });
+  });
+
+  it('needs a bucket with the s3 driver, and both keys or neither', () => {
+    expect(() => validateEnvironment({ ...valid, STORAGE_DRIVER: 's3' })).toThrow(/S3_BUCKET: required when STORAGE_DRIVER=s3/);
+    expect(() => validateEnvironment({ ...valid, STORAGE_DRIVER: 's3', S3_BUCKET: 'laurel', S3_ACCESS_KEY_ID: 'key' })).toThrow(
+      /give both, or neither/,
+    );
+    expect(() => validateEnvironment({ ...valid, STORAGE_DRIVER: 'ftp' })).toThrow(/STORAGE_DRIVER must be local or s3/);
+    expect(() => validateEnvironment({ ...valid, S3_ENDPOINT: 'minio:9000' })).toThrow(/S3_ENDPOINT must be an http\(s\) URL/);
+    expect(() => validateEnvironment({ ...valid, S3_FORCE_PATH_STYLE: 'yes' })).toThrow(/S3_FORCE_PATH_STYLE must be true or false/);
+    const env = validateEnvironment({
+      ...valid,
+      STORAGE_DRIVER: 's3',
+      S3_BUCKET: 'laurel-files',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_FORCE_PATH_STYLE: 'true',
+    });
+    expect(env).toMatchObject({ STORAGE_DRIVER: 's3', S3_BUCKET: 'laurel-files', S3_FORCE_PATH_STYLE: true });
+  });
 });

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { registerAs } from '@nestjs/config';
 import { EnvironmentVariables, validateEnvironment } from './environment';
 import { resolveJwtSecret } from './jwt-secret';
@@ -9,8 +9,24 @@ export interface LaurelConfig {
   http: { port: number; host: string; consoleDir: string | null };
   database: { url: string; poolMax: number };
   auth: { jwtSecret: string; jwtTtlSeconds: number; loginThrottleLimit: number };
-  storage: { dataDir: string; uploadMaxBytes: number };
+  storage: {
+    dataDir: string;
+    uploadMaxBytes: number;
+    driver: 'local' | 's3';
+    /** Where the local driver keeps files: `<LAUREL_DATA_DIR>/files`. */
+    filesDir: string;
+    s3: S3Settings | null;
+  };
   logLevel: string;
+}
+
+export interface S3Settings {
+  bucket: string;
+  region: string;
+  endpoint: string | null;
+  forcePathStyle: boolean;
+  /** Null: the SDK's default credential chain (instance role, AWS_* variables, profile). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | null;
 }
 
 export function buildLaurelConfig(env: EnvironmentVariables): LaurelConfig {
@@ -24,7 +40,25 @@ export function buildLaurelConfig(env: EnvironmentVariables): LaurelConfig {
       jwtTtlSeconds: env.JWT_TTL_SECONDS,
       loginThrottleLimit: env.LOGIN_THROTTLE_LIMIT,
     },
-    storage: { dataDir, uploadMaxBytes: env.UPLOAD_MAX_BYTES },
+    storage: {
+      dataDir,
+      uploadMaxBytes: env.UPLOAD_MAX_BYTES,
+      driver: env.STORAGE_DRIVER,
+      filesDir: join(dataDir, 'files'),
+      s3:
+        env.STORAGE_DRIVER === 's3' && env.S3_BUCKET
+          ? {
+              bucket: env.S3_BUCKET,
+              region: env.S3_REGION,
+              endpoint: env.S3_ENDPOINT ?? null,
+              forcePathStyle: env.S3_FORCE_PATH_STYLE,
+              credentials:
+                env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+                  ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
+                  : null,
+            }
+          : null,
+    },
     logLevel: env.LOG_LEVEL,
   };
 }
