@@ -1,0 +1,14 @@
+export type { AggregationMethod, Criterion, PrizeTier, RankBy, ScoreValues, SettledBy, Sheet } from './scoring.types';
+export { PRIZE_TIER_ORDER } from './scoring.types';
+export { ScoringInputError } from './scoring-input-error';
+export type { ScoreValueProblem } from './score-value';
+export { validateScoreValue } from './score-value';
+export { missingCriteria, partialSheetTotal, sheetTotal } from './sheet-total';
+export type { EntryResult, RoundEntry, RoundInput, RoundResults, SheetResult } from './round-results';
+export { computeRoundResults, SCORING_DEFAULTS } from './round-results';
+export type { IccBand, IccKind, JudgeLeniency, RoundReliability } from './reliability';
+export type { RankedEntry } from './ranking-scope';
+export type { AdvancementRule } from './advancement';
+export { selectAdvancing } from './advancement';
+export type { PrizeCandidate, PrizeInput, PrizeLine, PrizeSpec } from './prizes';
+export { allocatePrizes } from './prizes';

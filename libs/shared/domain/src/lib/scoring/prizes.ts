@@ -1,0 +1,116 @@
+import { byRank, type RankedEntry } from './ranking-scope';
+import { ScoringInputError } from './scoring-input-error';
+import { PRIZE_TIER_ORDER, type PrizeTier, type RankBy } from './scoring.types';
+import { compareIds, TIE_EPSILON } from './tie';
+
+export interface PrizeSpec {
+  readonly tier: PrizeTier;
+  readonly count: number;
+  /** Set: the prize is for this category's entries only. Unset: for the whole contest. */
+  readonly categoryId?: string | null;
+}
+
+export interface PrizeCandidate extends RankedEntry {
+  /** False: the organizer screened the entry out. Default true. */
+  readonly eligible?: boolean;
+}
+
+export interface PrizeInput {
+  /** The final round's ranking. */
+  readonly ranking: readonly PrizeCandidate[];
+  /** How the final round ranked; contest-wide prizes need an overall ranking. */
+  readonly rankBy: RankBy;
+  readonly prizes: readonly PrizeSpec[];
+  /** Default 0. */
+  readonly minScoreForPrize?: number;
+}
+
+/**
+ * One line per prize place, in the order places are filled (contest-wide places first, then
+ * each category's by category id). A line carries its entry, or `needsDecision: true` (one line
+ * per entry of a tie group whose places are not all of one tier or run past the last place; so a
+ * group running past the end gives more lines than places), or `notAwarded: true` and no entry.
+ */
+export interface PrizeLine {
+  readonly tier: PrizeTier;
+  readonly categoryId?: string;
+  readonly entryId?: string;
+  readonly rank?: number;
+  readonly score?: number;
+  readonly needsDecision?: true;
+  readonly notAwarded?: true;
+}
+
+/**
+ * DESIGN's prize allocation. Walks the ranking by rank (then id), skipping entries without a
+ * score, below `minScoreForPrize` (within 1e-9) or not eligible; entries sharing a rank form a
+ * tie group that takes as many places as it has entries.
+ * An entry wins at most one prize: when a contest has both contest-wide and per-category
+ * prizes, the contest-wide places are filled first and an entry holding one of those lines
+ * (awarded or needsDecision) is skipped in its category's walk.
+ */
+export function allocatePrizes(input: PrizeInput): PrizeLine[] {
+  const minScore = input.minScoreForPrize ?? 0;
+  if (!Number.isFinite(minScore)) throw new ScoringInputError('minScoreForPrize must be a number');
+  for (const prize of input.prizes) {
+    if (!(Number.isInteger(prize.count) && prize.count >= 0))
+      throw new ScoringInputError(`the ${prize.tier} prize count must be a whole number, 0 or more`);
+  }
+  const pools = new Map<string | null, PrizeTier[]>();
+  for (const tier of PRIZE_TIER_ORDER) {
+    for (const prize of input.prizes.filter((p) => p.tier === tier)) {
+      const pool = prize.categoryId ?? null;
+      pools.set(pool, [...(pools.get(pool) ?? []), ...Array.from({ length: prize.count }, () => tier)]);
+    }
+  }
+  if (input.rankBy === 'category' && (pools.get(null)?.length ?? 0) > 0) {
+    throw new ScoringInputError(
+      'contest-wide prizes need a final round ranked overall; give each prize a category or rank the round overall',
+    );
+  }
+
+  const candidates = input.ranking
+    .filter((entry) => entry.score !== null && entry.score > minScore - TIE_EPSILON && entry.eligible !== false)
+    .sort(byRank);
+  const placed = new Set<string>();
+  const lines: PrizeLine[] = [];
+  const poolOrder = [...pools.keys()].sort((a, b) => (a === null ? -1 : b === null ? 1 : compareIds(a, b)));
+  for (const pool of poolOrder) {
+    const places = pools.get(pool) ?? [];
+    const walk = candidates.filter(
+      (entry) => (pool === null || entry.categoryId === pool) && !placed.has(entry.entryId),
+    );
+    const category = pool === null ? {} : { categoryId: pool };
+    let next = 0;
+    for (const group of groupByRank(walk)) {
+      if (next >= places.length) break;
+      const reached = places.slice(next, next + group.length);
+      const clean = reached.length === group.length && reached.every((tier) => tier === reached[0]);
+      group.forEach((entry, i) => {
+        placed.add(entry.entryId);
+        lines.push({
+          tier: clean ? reached[i] : places[next],
+          ...category,
+          entryId: entry.entryId,
+          rank: entry.rank,
+          score: entry.score ?? 0,
+          ...(clean ? {} : { needsDecision: true as const }),
+        });
+      });
+      next += group.length;
+    }
+    for (let place = next; place < places.length; place++)
+      lines.push({ tier: places[place], ...category, notAwarded: true });
+  }
+  return lines;
+}
+
+function groupByRank<T extends RankedEntry>(sorted: readonly T[]): T[][] {
+  const groups: T[][] = [];
+  for (const entry of sorted) {
+    const current = groups[groups.length - 1];
+    if (current !== undefined && current[0].rank === entry.rank) current.push(entry);
+    else groups.push([entry]);
+  }
+  return groups;
+}
