@@ -10,8 +10,41 @@ export type AggregationMethod = (typeof AGGREGATION_METHODS)[number];
 export const ROUND_STATUSES = ['draft', 'open', 'closed'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
-export type PanelMode = 'assigned' | 'complete';
-export type RankBy = 'overall' | 'category';
+export const PANEL_MODES = ['assigned', 'complete'] as const;
+export type PanelMode = (typeof PANEL_MODES)[number];
+export const RANK_BY = ['overall', 'category'] as const;
+export type RankBy = (typeof RANK_BY)[number];
+
+/**
+ * The lifecycle, one step at a time. `published` is reached only through
+ * `POST /api/contests/:id/publish`; `closed → open` (reopen) is the one step back.
+ */
+export const CONTEST_NEXT_STATUS: Record<ContestStatus, ContestStatus | null> = {
+  draft: 'open',
+  open: 'closed',
+  closed: 'judging',
+  judging: 'published',
+  published: null,
+};
+export const CONTEST_REOPEN_FROM: ContestStatus = 'closed';
+
+/** The contest fields `PATCH /api/contests/:id` may change in each status (the service enforces it). */
+export const CONTEST_EDITABLE_FIELDS = {
+  draft: ['name', 'slug', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'requirePitchDeck', 'codePrefix', 'categories', 'prizes'],
+  open: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'requirePitchDeck', 'categories', 'prizes'],
+  closed: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'categories', 'prizes'],
+  judging: ['description'],
+  published: ['description'],
+} as const satisfies Record<ContestStatus, readonly (keyof UpdateContestRequest)[]>;
+
+/** What may happen to categories in each status: add, rename, remove (a category with entries is never removed). */
+export const CATEGORY_CHANGES: Record<ContestStatus, readonly ('add' | 'rename' | 'remove')[]> = {
+  draft: ['add', 'rename', 'remove'],
+  open: ['add', 'rename', 'remove'],
+  closed: ['rename'],
+  judging: [],
+  published: [],
+};
 
 export interface CategoryView {
   id: string;
@@ -54,6 +87,8 @@ export interface PrizeView {
 
 export interface ContestView {
   id: string;
+  /** Send it back with a PATCH; a stale one is answered 409. */
+  version: number;
   name: string;
   slug: string;
   year: number;
@@ -63,10 +98,85 @@ export interface ContestView {
   submissionClosesAt: string;
   minScoreForPrize: number;
   requirePitchDeck: boolean;
+  /** Prefix of entry codes (ST26 in ST26-007); null: derived from the slug. */
+  codePrefix: string | null;
   categories: CategoryView[];
   rounds: RoundView[];
   prizes: PrizeView[];
 }
+
+export interface PrizeInput {
+  tier: PrizeTier;
+  count: number;
+  amount?: number;
+  currency?: string;
+  /** One of the two names the prize's category; neither: the prize is for the whole contest. */
+  categoryName?: string;
+  categoryId?: string;
+}
+
+export interface CreateContestRequest {
+  name: string;
+  slug: string;
+  year: number;
+  description?: string;
+  submissionOpensAt: string;
+  submissionClosesAt: string;
+  minScoreForPrize?: number;
+  requirePitchDeck?: boolean;
+  codePrefix?: string;
+  categories: { name: string }[];
+  prizes: PrizeInput[];
+}
+
+/** Every field but `version` optional; categories with an id are kept (renamed), without one added, missing ones removed. */
+export interface UpdateContestRequest {
+  version: number;
+  name?: string;
+  slug?: string;
+  year?: number;
+  description?: string;
+  submissionOpensAt?: string;
+  submissionClosesAt?: string;
+  minScoreForPrize?: number;
+  requirePitchDeck?: boolean;
+  codePrefix?: string | null;
+  categories?: { id?: string; name: string }[];
+  /** Replaces the whole list. */
+  prizes?: PrizeInput[];
+}
+
+export interface ContestStatusRequest {
+  status: ContestStatus;
+  version?: number;
+}
+
+export interface CriterionInput {
+  /** Kept criteria carry their id; new ones have none. */
+  id?: string;
+  name: string;
+  description?: string | null;
+  weight: number;
+  maxScore: number;
+}
+
+export interface CreateRoundRequest {
+  name: string;
+  order: number;
+  panel: PanelMode;
+  judgesPerEntry: number;
+  blind?: boolean;
+  aggregation: AggregationMethod;
+  trim?: number;
+  minSheetsForNormalization?: number;
+  rankBy?: RankBy;
+  /** Criterion names, in the order they break ties. */
+  priorityCriteria?: string[];
+  /** The rubric, in display order. */
+  criteria: CriterionInput[];
+}
+
+export type UpdateRoundRequest = Partial<CreateRoundRequest>;
 
 export interface HealthView {
   status: 'ok' | 'degraded';
