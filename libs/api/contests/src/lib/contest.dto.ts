@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -11,6 +11,7 @@ import {
   IsNumber,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -18,7 +19,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PRIZE_TIERS, type PrizeTier } from '@laurel/contracts';
+import { CONTEST_STATUSES, type ContestStatus, PRIZE_TIERS, type PrizeTier } from '@laurel/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -107,6 +108,11 @@ export class CreateContestDto {
   @IsBoolean()
   requirePitchDeck?: boolean;
 
+  @ApiPropertyOptional({ example: 'ST27', description: 'Prefix of entry codes (ST27-007); absent: derived from the slug' })
+  @IsOptional()
+  @Matches(/^[A-Z0-9]{1,8}$/, { message: 'must be 1 to 8 upper-case letters or digits, such as ST27' })
+  codePrefix?: string;
+
   @ApiProperty({ type: [CategoryInputDto] })
   @IsArray()
   @ArrayMinSize(1, { message: 'needs at least one category' })
@@ -121,4 +127,62 @@ export class CreateContestDto {
   @ValidateNested({ each: true })
   @Type(() => PrizeInputDto)
   prizes!: PrizeInputDto[];
+}
+
+export class CategoryUpdateDto extends CategoryInputDto {
+  @ApiPropertyOptional({ description: 'Id of an existing category (kept, possibly renamed); absent: a new category' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be the id of one of the contest categories' })
+  id?: string;
+}
+
+export class PrizeUpdateDto extends PrizeInputDto {
+  @ApiPropertyOptional({ description: 'Id of an existing category; or give categoryName' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be the id of one of the contest categories' })
+  categoryId?: string;
+}
+
+/**
+ * Every field optional but `version`; what a contest's status lets change is in
+ * `CONTEST_EDITABLE_FIELDS` (fields sent unchanged are always accepted).
+ */
+export class UpdateContestDto extends PartialType(OmitType(CreateContestDto, ['categories', 'prizes', 'codePrefix'] as const)) {
+  @ApiProperty({ description: 'The version the edit was made from (ContestView.version); a stale one is answered 409' })
+  @IsInt({ message: 'must be the whole-number version of the contest you loaded' })
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({ nullable: true, description: 'null: derive the prefix from the slug' })
+  @IsOptional()
+  @Matches(/^[A-Z0-9]{1,8}$/, { message: 'must be 1 to 8 upper-case letters or digits, such as ST27' })
+  codePrefix?: string | null;
+
+  @ApiPropertyOptional({ type: [CategoryUpdateDto], description: 'The whole list in display order: with id kept, without added, missing removed' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'needs at least one category' })
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => CategoryUpdateDto)
+  categories?: CategoryUpdateDto[];
+
+  @ApiPropertyOptional({ type: [PrizeUpdateDto], description: 'Replaces the whole prize list' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(40)
+  @ValidateNested({ each: true })
+  @Type(() => PrizeUpdateDto)
+  prizes?: PrizeUpdateDto[];
+}
+
+export class ContestStatusDto {
+  @ApiProperty({ enum: CONTEST_STATUSES, description: 'open, closed or judging; published goes through POST /api/contests/:id/publish' })
+  @IsIn(CONTEST_STATUSES, { message: `must be one of ${CONTEST_STATUSES.join(', ')}` })
+  status!: ContestStatus;
+
+  @ApiPropertyOptional({ description: 'The version the decision was made from; a stale one is answered 409' })
+  @IsOptional()
+  @IsInt({ message: 'must be the whole-number version of the contest you loaded' })
+  version?: number;
 }

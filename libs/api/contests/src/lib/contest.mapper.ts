@@ -1,11 +1,12 @@
 import type { ContestView, PrizeTier, RoundView } from '@laurel/contracts';
-import type { ContestAggregate } from '@laurel/api-database';
+import type { ContestAggregate, CriterionEntity, RoundEntity } from '@laurel/api-database';
 
 const TIER_ORDER: PrizeTier[] = ['first', 'second', 'third', 'encouragement'];
 
 export function toContestView({ contest, categories, rounds, criteria, prizes }: ContestAggregate): ContestView {
   return {
     id: contest.id,
+    version: contest.version,
     name: contest.name,
     slug: contest.slug,
     year: contest.year,
@@ -15,35 +16,40 @@ export function toContestView({ contest, categories, rounds, criteria, prizes }:
     submissionClosesAt: contest.submissionClosesAt.toISOString(),
     minScoreForPrize: contest.minScoreForPrize,
     requirePitchDeck: contest.requirePitchDeck,
+    codePrefix: contest.codePrefix,
     categories: categories.map((c) => ({ id: c.id, name: c.name })),
-    rounds: rounds.map(
-      (round): RoundView => ({
-        id: round.id,
-        name: round.name,
-        order: round.order,
-        status: round.status,
-        panel: round.panel,
-        judgesPerEntry: round.judgesPerEntry,
-        blind: round.blind,
-        aggregation: round.aggregation,
-        trim: round.trim,
-        minSheetsForNormalization: round.minSheetsForNormalization,
-        rankBy: round.rankBy,
-        priorityCriteria: round.priorityCriteria,
-        criteria: criteria
-          .filter((c) => c.roundId === round.id)
-          .map((c) => ({
-            id: c.id,
-            name: c.name,
-            description: c.description,
-            weight: c.weight,
-            maxScore: c.maxScore,
-            order: c.position,
-          })),
-      }),
-    ),
+    rounds: rounds.map((round) => toRoundView(round, criteria)),
     prizes: [...prizes]
       .sort((a, b) => TIER_ORDER.indexOf(a.tier) - TIER_ORDER.indexOf(b.tier))
       .map((p) => ({ id: p.id, tier: p.tier, count: p.count, amount: p.amount, currency: p.currency, categoryId: p.categoryId })),
+  };
+}
+
+/** `criteria` may hold other rounds' criteria too; the round's own are picked, in their order. */
+export function toRoundView(round: RoundEntity, criteria: CriterionEntity[]): RoundView {
+  return {
+    id: round.id,
+    name: round.name,
+    order: round.order,
+    status: round.status,
+    panel: round.panel,
+    judgesPerEntry: round.judgesPerEntry,
+    blind: round.blind,
+    aggregation: round.aggregation,
+    trim: round.trim,
+    minSheetsForNormalization: round.minSheetsForNormalization,
+    rankBy: round.rankBy,
+    priorityCriteria: round.priorityCriteria,
+    criteria: criteria
+      .filter((c) => c.roundId === round.id)
+      .sort((a, b) => a.position - b.position)
+      .map((c) => ({
+        id: c.id,
+        name: c.name,
+        description: c.description,
+        weight: c.weight,
+        maxScore: c.maxScore,
+        order: c.position,
+      })),
   };
 }

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser, Public, Roles } from '@laurel/api-core';
-import { CreateContestDto } from './contest.dto';
 import type { ContestView } from '@laurel/contracts';
+import { ContestStatusDto, CreateContestDto, UpdateContestDto } from './contest.dto';
 import { ContestsService } from './contests.service';
 
 @ApiTags('contests')
@@ -11,9 +11,18 @@ export class ContestsController {
   constructor(private readonly contests: ContestsService) {}
 
   @Public()
+  @ApiOperation({ summary: 'Contests past draft; an organizer also sees their own drafts, an admin every contest' })
   @Get()
-  list(): Promise<ContestView[]> {
-    return this.contests.list();
+  list(@CurrentUser() actor?: AuthUser): Promise<ContestView[]> {
+    return this.contests.list(actor);
+  }
+
+  @ApiBearerAuth()
+  @Roles('organizer', 'admin')
+  @ApiOperation({ summary: 'The contests the caller owns, in any status' })
+  @Get('mine')
+  mine(@CurrentUser() actor: AuthUser): Promise<ContestView[]> {
+    return this.contests.listOwn(actor);
   }
 
   @ApiBearerAuth()
@@ -24,8 +33,26 @@ export class ContestsController {
   }
 
   @Public()
+  @ApiOperation({ summary: 'One contest by id or slug; a draft only to its owner and admins' })
   @Get(':idOrSlug')
-  get(@Param('idOrSlug') idOrSlug: string): Promise<ContestView> {
-    return this.contests.get(idOrSlug);
+  get(@Param('idOrSlug') idOrSlug: string, @CurrentUser() actor?: AuthUser): Promise<ContestView> {
+    return this.contests.get(idOrSlug, actor);
+  }
+
+  @ApiBearerAuth()
+  @Roles('organizer', 'admin')
+  @ApiOperation({ summary: 'Edit a contest (send the version you loaded; what may change depends on the status)' })
+  @Patch(':id')
+  update(@CurrentUser() actor: AuthUser, @Param('id') id: string, @Body() dto: UpdateContestDto): Promise<ContestView> {
+    return this.contests.update(actor, id, dto);
+  }
+
+  @ApiBearerAuth()
+  @Roles('organizer', 'admin')
+  @ApiOperation({ summary: 'Move the contest one step: draft → open → closed → judging (closed → open reopens)' })
+  @HttpCode(200)
+  @Post(':id/status')
+  changeStatus(@CurrentUser() actor: AuthUser, @Param('id') id: string, @Body() dto: ContestStatusDto): Promise<ContestView> {
+    return this.contests.changeStatus(actor, id, dto);
   }
 }

@@ -1,0 +1,124 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { AGGREGATION_METHODS, type AggregationMethod, PANEL_MODES, type PanelMode, RANK_BY, type RankBy } from '@laurel/contracts';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CriterionInputDto {
+  @ApiPropertyOptional({ description: 'Id of a criterion of this round (kept); absent: a new criterion' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be the id of a criterion of this round' })
+  id?: string;
+
+  @ApiProperty({ example: 'Tính đổi mới sáng tạo' })
+  @Transform(trim)
+  @IsString({ message: 'must be text' })
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ description: 'Scoring guidance shown to judges', nullable: true })
+  @IsOptional()
+  @IsString({ message: 'must be text' })
+  @MaxLength(4000)
+  description?: string | null;
+
+  @ApiProperty({ example: 25, description: 'Greater than 0, at most two decimals' })
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'must be a number with at most two decimals' })
+  @IsPositive({ message: 'must be greater than 0' })
+  @Max(10_000)
+  weight!: number;
+
+  @ApiProperty({ example: 25, description: 'Greater than 0, at most two decimals' })
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'must be a number with at most two decimals' })
+  @IsPositive({ message: 'must be greater than 0' })
+  @Max(10_000)
+  maxScore!: number;
+}
+
+export class CreateRoundDto {
+  @ApiProperty({ example: 'Vòng sơ khảo' })
+  @Transform(trim)
+  @IsString({ message: 'must be text' })
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(120)
+  name!: string;
+
+  @ApiProperty({ example: 1, description: 'Rounds run in this order; unique in the contest' })
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(100)
+  order!: number;
+
+  @ApiProperty({ enum: PANEL_MODES })
+  @IsIn(PANEL_MODES, { message: `must be one of ${PANEL_MODES.join(', ')}` })
+  panel!: PanelMode;
+
+  @ApiProperty({ example: 3 })
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(50)
+  judgesPerEntry!: number;
+
+  @ApiPropertyOptional({ default: false, description: 'Judges see no team, member, organization or file name' })
+  @IsOptional()
+  @IsBoolean()
+  blind?: boolean;
+
+  @ApiProperty({ enum: AGGREGATION_METHODS })
+  @IsIn(AGGREGATION_METHODS, { message: `must be one of ${AGGREGATION_METHODS.join(', ')}` })
+  aggregation!: AggregationMethod;
+
+  @ApiPropertyOptional({ default: 1, description: 'k of trimmed_mean: the k highest and k lowest totals are dropped' })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0)
+  @Max(20)
+  trim?: number;
+
+  @ApiPropertyOptional({ default: 5, description: 'zscore: judges with fewer sheets are not normalized' })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(1000)
+  minSheetsForNormalization?: number;
+
+  @ApiPropertyOptional({ enum: RANK_BY, default: 'overall' })
+  @IsOptional()
+  @IsIn(RANK_BY, { message: `must be one of ${RANK_BY.join(', ')}` })
+  rankBy?: RankBy;
+
+  @ApiPropertyOptional({ type: [String], description: 'Names of criteria of this round, in the order they break ties' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true, message: 'must be criterion names' })
+  priorityCriteria?: string[];
+
+  @ApiProperty({ type: [CriterionInputDto], description: 'The rubric in display order; may stay empty only while the contest is a draft' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionInputDto)
+  criteria!: CriterionInputDto[];
+}
+
+/** Any subset of a round's settings and rubric; criteria with an id keep it, missing ones are removed. */
+export class UpdateRoundDto extends PartialType(CreateRoundDto) {}
