@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, type AuthUser, hasRole } from '@laurel/api-core';
+import { AuditRepository, ContestsRepository } from '@laurel/api-database';
+import type { AuditQueryDto } from './audit.dto';
+
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly audit: AuditRepository,
+    private readonly contests: ContestsRepository,
+  ) {}
+
+  async page(actor: AuthUser, contestId: string, query: AuditQueryDto) {
+    const found = await this.contests.findById(contestId);
+    // Another organizer's contest answers as if it did not exist.
+    if (!found || (!hasRole(actor, 'admin') && found.contest.ownerId !== actor.id)) {
+      throw AppError.notFound('contest.not_found', 'No contest of yours has this id. Check the link.');
+    }
+    const { items, total } = await this.audit.page({
+      contestId,
+      action: query.action,
+      actorId: query.actorId,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  verify() {
+    return this.audit.verify();
+  }
+}
