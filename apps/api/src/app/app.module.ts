@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { HttpExceptionFilter, laurelConfig, type LaurelConfig, LaurelConfigModule } from '@laurel/api-core';
+import { AuditModule } from '@laurel/api-audit';
 import { AuthModule } from '@laurel/api-auth';
 import { ContestsModule } from '@laurel/api-contests';
 import { DatabaseModule } from '@laurel/api-database';
@@ -25,6 +26,7 @@ import { HealthModule } from '@laurel/api-health';
     AuthModule,
     ContestsModule,
     HealthModule,
+    AuditModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

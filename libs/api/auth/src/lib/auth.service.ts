@@ -9,7 +9,9 @@ import {
   passwordProblems,
   verifyPassword,
 } from '@laurel/api-core';
-import { type UserEntity, UsersRepository } from '@laurel/api-database';
+import { AuditRepository, type UserEntity, UsersRepository } from '@laurel/api-database';
+import { DataSource } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthResponse, UserView } from '@laurel/contracts';
 import type { RegisterDto } from './auth.dto';
 
@@ -29,6 +31,8 @@ export class AuthService {
   constructor(
     private readonly users: UsersRepository,
     private readonly jwt: JwtService,
+    private readonly audit: AuditRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(laurelConfig.KEY) private readonly config: LaurelConfig,
   ) {}
 
@@ -57,11 +61,20 @@ export class AuthService {
   /** The local strategy's check: the user for these credentials, or null. */
   async validateCredentials(email: string, password: string): Promise<AuthUser | null> {
     const user = await this.users.findByEmail(email);
-    if (!user?.passwordHash) {
-      await verifyPassword(await this.decoyHash, password);
+    const valid = user?.passwordHash
+      ? await verifyPassword(user.passwordHash, password)
+      : await verifyPassword(await this.decoyHash, password).then(() => false);
+    if (!user || !valid) {
+      await this.audit.record(this.dataSource.manager, {
+        actorId: user?.id ?? null,
+        action: 'auth.sign_in_failed',
+        subjectType: 'user',
+        subjectId: user?.id ?? null,
+        payload: { email: email.slice(0, 254) },
+      });
       return null;
     }
-    return (await verifyPassword(user.passwordHash, password)) ? toAuthUser(user) : null;
+    return toAuthUser(user);
   }
 
   async me(actor: AuthUser): Promise<UserView> {
