@@ -7,6 +7,7 @@ import { AuthModule } from '@laurel/api-auth';
 import { ContestsModule } from '@laurel/api-contests';
 import { DatabaseModule } from '@laurel/api-database';
 import { HealthModule } from '@laurel/api-health';
+import { IdempotencyModule } from '@laurel/api-idempotency';
 
 @Module({
   imports: [
@@ -27,6 +28,7 @@ import { HealthModule } from '@laurel/api-health';
     ContestsModule,
     HealthModule,
     AuditModule,
+    IdempotencyModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

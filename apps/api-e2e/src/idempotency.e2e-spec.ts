@@ -1,0 +1,86 @@
+import { Client } from 'pg';
+import { startApi, type ApiProcess } from './support/api-process';
+import { Http } from './support/http';
+
+describe('Idempotency-Key', () => {
+  let api: ApiProcess;
+  let http: Http;
+  let organizer: string;
+
+  beforeAll(async () => {
+    api = await startApi();
+    http = new Http(api.url);
+    await http.post('/api/auth/register', { email: 'org@idem.vn', password: 'password-1', displayName: 'O' });
+    const client = new Client({ connectionString: api.databaseUrl });
+    await client.connect();
+    await client.query(`UPDATE users SET roles = '{organizer}' WHERE email = 'org@idem.vn'`);
+    await client.end();
+    organizer = await http.login('org@idem.vn', 'password-1');
+  });
+  afterAll(() => api?.stop());
+
+  const contest = (slug: string) => ({
+    name: 'Idempotent contest',
+    slug,
+    year: 2027,
+    submissionOpensAt: '2027-01-01T00:00:00+07:00',
+    submissionClosesAt: '2027-02-01T00:00:00+07:00',
+    categories: [{ name: 'A' }],
+    prizes: [],
+  });
+
+  async function countContests(slug: string): Promise<number> {
+    const client = new Client({ connectionString: api.databaseUrl });
+    await client.connect();
+    const { rows } = await client.query('SELECT count(*)::int AS n FROM contests WHERE slug = $1', [slug]);
+    await client.end();
+    return rows[0].n;
+  }
+
+  it('answers a retried POST with the first answer and changes nothing the second time', async () => {
+    const headers = { 'idempotency-key': 'retry-7f3c1e2a' };
+    const first = await http.request('POST', '/api/contests', { body: contest('idem-one'), token: organizer, headers });
+    const second = await http.request('POST', '/api/contests', { body: contest('idem-one'), token: organizer, headers });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.body).toEqual(first.body);
+    expect(await countContests('idem-one')).toBe(1);
+  });
+
+  it('without the header a repeat is a new request (here refused: the slug is taken)', async () => {
+    await http.post('/api/contests', contest('idem-two'), organizer);
+    const again = await http.post('/api/contests', contest('idem-two'), organizer);
+    expect(again.status).toBe(409);
+  });
+
+  it('refuses the same key for a different request with 422', async () => {
+    const headers = { 'idempotency-key': 'reused-key-1' };
+    await http.request('POST', '/api/contests', { body: contest('idem-three'), token: organizer, headers });
+    const other = await http.request('POST', '/api/contests', { body: contest('idem-four'), token: organizer, headers });
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('idempotency.key_reused');
+    expect(await countContests('idem-four')).toBe(0);
+  });
+
+  it('lets a refused request be retried with its key once corrected', async () => {
+    const headers = { 'idempotency-key': 'fix-and-retry' };
+    const bad = await http.request('POST', '/api/contests', { body: { ...contest('idem-five'), year: 1999 }, token: organizer, headers });
+    expect(bad.status).toBe(400);
+    // The refusal changed nothing, so the key is free again for the corrected request.
+    const good = await http.request('POST', '/api/contests', { body: contest('idem-five'), token: organizer, headers });
+    expect(good.status).toBe(201);
+    const retry = await http.request('POST', '/api/contests', { body: contest('idem-five'), token: organizer, headers });
+    expect(retry.body).toEqual(good.body);
+    expect(await countContests('idem-five')).toBe(1);
+  });
+
+  it('refuses a malformed key with 400', async () => {
+    const result = await http.request('POST', '/api/contests', {
+      body: contest('idem-six'),
+      token: organizer,
+      headers: { 'idempotency-key': 'x'.repeat(201) },
+    });
+    expect(result.status).toBe(400);
+    expect(result.body.code).toBe('idempotency.bad_key');
+  });
+});
