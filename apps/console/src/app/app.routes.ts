@@ -1,0 +1,70 @@
+import { inject } from '@angular/core';
+import type { Route, Routes } from '@angular/router';
+import { AuthStore, authGuard, guestGuard, roleGuard } from '@laurel/console-data-access-auth';
+import { type AreaId, areaById, areaTitleKey } from '@laurel/console-util';
+
+/** An area a later release builds: the real path and role guard, a "coming soon" page for now. */
+function comingSoon(id: AreaId): Route {
+  const area = areaById(id);
+  const roles = Array.isArray(area.audience) ? area.audience : [];
+  return {
+    path: area.path.slice(1),
+    title: areaTitleKey(id),
+    canActivate: [roleGuard(roles)],
+    data: { area: id },
+    loadComponent: () => import('@laurel/console-feature-dashboard').then((m) => m.ComingSoonPageComponent),
+  };
+}
+
+// Route titles are translation keys (I18nTitleStrategy). Every page is lazy.
+export const appRoutes: Routes = [
+  {
+    path: '',
+    loadComponent: () => import('@laurel/console-feature-shell').then((m) => m.ShellComponent),
+    children: [
+      {
+        // Signed-out visitors start at the public contest list, everybody else at their dashboard.
+        path: '',
+        pathMatch: 'full',
+        redirectTo: () => (inject(AuthStore).isSignedIn() ? 'dashboard' : 'contests'),
+      },
+      {
+        path: 'sign-in',
+        title: 'auth.signIn.title',
+        canActivate: [guestGuard],
+        loadComponent: () => import('@laurel/console-feature-auth').then((m) => m.SignInPageComponent),
+      },
+      {
+        path: 'sign-up',
+        title: 'auth.signUp.title',
+        canActivate: [guestGuard],
+        loadComponent: () => import('@laurel/console-feature-auth').then((m) => m.SignUpPageComponent),
+      },
+      {
+        path: 'contests',
+        title: 'areas.contests.title',
+        loadComponent: () => import('@laurel/console-feature-contests').then((m) => m.ContestsPageComponent),
+      },
+      {
+        path: 'dashboard',
+        title: 'areas.dashboard.title',
+        canActivate: [authGuard],
+        loadComponent: () => import('@laurel/console-feature-dashboard').then((m) => m.DashboardPageComponent),
+      },
+      comingSoon('myEntries'),
+      comingSoon('judging'),
+      comingSoon('contestEditor'),
+      comingSoon('entries'),
+      comingSoon('results'),
+      comingSoon('awards'),
+      comingSoon('audit'),
+      comingSoon('users'),
+      comingSoon('settings'),
+      {
+        path: '**',
+        title: 'notFound.title',
+        loadComponent: () => import('@laurel/console-feature-shell').then((m) => m.NotFoundPageComponent),
+      },
+    ],
+  },
+];

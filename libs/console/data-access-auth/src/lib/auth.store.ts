@@ -1,0 +1,60 @@
+import { Injectable, computed, inject } from '@angular/core';
+import { type LoginRequest, type RegisterRequest, ROLES, type Role, type UserView } from '@laurel/contracts';
+import { type UiMessage, toUiMessage } from '@laurel/console-util';
+import { firstValueFrom } from 'rxjs';
+import { AuthApi } from './auth.api';
+import { AuthSession } from './auth-session';
+
+/** The answer of a sign-in or sign-up: the user, or what to tell the person. */
+export type AuthOutcome = { ok: true; user: UserView } | { ok: false; error: UiMessage };
+
+/** The session as pages see it, and the actions that change it. */
+@Injectable({ providedIn: 'root' })
+export class AuthStore {
+  private readonly api = inject(AuthApi);
+  private readonly session = inject(AuthSession);
+
+  readonly user = this.session.user;
+  readonly isSignedIn = this.session.isSignedIn;
+  /** The user's roles, always in the order admin, organizer, judge, applicant. */
+  readonly roles = computed<readonly Role[]>(() => ROLES.filter((role) => this.user()?.roles.includes(role)));
+
+  hasAnyRole(roles: readonly Role[]): boolean {
+    return this.roles().some((role) => roles.includes(role));
+  }
+
+  async signIn(credentials: LoginRequest): Promise<AuthOutcome> {
+    try {
+      const response = await firstValueFrom(this.api.login(credentials));
+      this.session.start(response);
+      return { ok: true, user: response.user };
+    } catch (error) {
+      return { ok: false, error: toUiMessage(error, { 401: 'errors.invalidCredentials' }) };
+    }
+  }
+
+  /** Applicants register themselves; judges and organizers are invited. */
+  async signUp(account: RegisterRequest): Promise<AuthOutcome> {
+    try {
+      const response = await firstValueFrom(this.api.register(account));
+      this.session.start(response);
+      return { ok: true, user: response.user };
+    } catch (error) {
+      return { ok: false, error: toUiMessage(error, { 409: 'errors.emailTaken' }) };
+    }
+  }
+
+  signOut(): void {
+    this.session.clear();
+  }
+
+  /** Picks up role or name changes made since the token was issued. */
+  async refresh(): Promise<void> {
+    if (!this.session.isSignedIn()) return;
+    try {
+      this.session.updateUser(await firstValueFrom(this.api.me()));
+    } catch {
+      // A 401 has already ended the session (authInterceptor); offline, the stored user stands.
+    }
+  }
+}

@@ -1,0 +1,1 @@
+export { ContestsStore } from './lib/contests.store';

@@ -1,0 +1,1 @@
+export { ContestsPageComponent } from './lib/contests-page/contests-page.component';

@@ -1,0 +1,30 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
+import { EmptyStateComponent } from '@laurel/console-ui';
+import { TranslatePipe } from '@laurel/console-util';
+
+@Component({
+  selector: 'laurel-not-found-page',
+  imports: [MatButton, RouterLink, EmptyStateComponent, TranslatePipe],
+  template: `
+    <laurel-empty-state
+      icon="info"
+      data-testid="not-found"
+      [heading]="'notFound.title' | translate"
+      [body]="'notFound.body' | translate"
+    >
+      <a mat-flat-button routerLink="/contests">{{ 'notFound.action' | translate }}</a>
+    </laurel-empty-state>
+  `,
+  styles: `
+    :host {
+      display: block;
+      max-width: 720px;
+      margin: 48px auto;
+      padding: 0 24px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class NotFoundPageComponent {}

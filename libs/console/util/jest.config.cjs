@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'console-util',
+  preset: '../../../jest.preset.cjs',
+  rootDir: __dirname,
+};

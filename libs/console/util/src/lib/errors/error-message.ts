@@ -1,0 +1,58 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { type ApiError, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel/contracts';
+import type { TranslationKey, TranslationParams } from '../i18n/dictionary';
+import type { UiMessage } from '../i18n/ui-message';
+
+/** What a status means where it happened: a 401 on the sign-in form is a wrong password. */
+export type StatusMessages = Partial<Record<number, TranslationKey>>;
+
+// Stable API codes (libs/api) with a sentence of our own in each language.
+const CODE_MESSAGES: Record<string, { key: TranslationKey; params?: TranslationParams }> = {
+  'auth.invalid_credentials': { key: 'errors.invalidCredentials' },
+  'auth.email_taken': { key: 'errors.emailTaken' },
+  'auth.too_many_attempts': { key: 'errors.throttled' },
+  'auth.token_expired': { key: 'errors.sessionExpired' },
+  'auth.unauthenticated': { key: 'errors.unauthenticated' },
+  'auth.account_gone': { key: 'errors.accountGone' },
+  'auth.role_required': { key: 'errors.forbidden' },
+  'auth.weak_password': { key: 'errors.weakPassword', params: { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH } },
+  'contest.not_found': { key: 'errors.contestNotFound' },
+};
+
+const STATUS_MESSAGES: StatusMessages = {
+  0: 'errors.network',
+  401: 'errors.unauthenticated',
+  403: 'errors.forbidden',
+  404: 'errors.notFound',
+  429: 'errors.throttled',
+};
+
+/** The API's error body, when the failure carries one. */
+export function apiErrorOf(error: unknown): ApiError | null {
+  if (!(error instanceof HttpErrorResponse)) return null;
+  const body: unknown = error.error;
+  if (body && typeof body === 'object' && typeof (body as ApiError).message === 'string') return body as ApiError;
+  return null;
+}
+
+/**
+ * The sentence a person sees for a failed call, in order of precedence: what this status means
+ * here (`byStatus`), our translation of the API's code, what the status means anywhere, the
+ * API's own sentence, and last a translated "something went wrong", so that no failure is silent.
+ */
+export function toUiMessage(error: unknown, byStatus: StatusMessages = {}): UiMessage {
+  if (!(error instanceof HttpErrorResponse)) return { key: 'errors.unexpected' };
+  const status = error.status;
+  const contextual = byStatus[status];
+  if (contextual) return { key: contextual };
+  const api = apiErrorOf(error);
+  const known = api?.code ? CODE_MESSAGES[api.code] : undefined;
+  if (known) return known;
+  if (api?.code === 'validation_failed' && api.fields?.length) {
+    return { key: 'errors.validation', params: { fields: [...new Set(api.fields.map((f) => f.field))].join(', ') } };
+  }
+  const general = STATUS_MESSAGES[status];
+  if (general) return { key: general };
+  if (status >= 500 || !api) return { key: status >= 500 ? 'errors.server' : 'errors.unexpected' };
+  return { text: api.message };
+}

@@ -1,0 +1,27 @@
+/** Date and time in the visitor's own time zone (the browser's), written the locale's way. */
+export function formatDateTime(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** "GMT+7 · Asia/Ho_Chi_Minh": the zone times are shown in, for a note beside them. */
+export function timeZoneLabel(locale: string, at = new Date()): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const offset = new Intl.DateTimeFormat(locale, { timeZoneName: 'shortOffset' })
+    .formatToParts(at)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  return offset && zone ? `${offset} · ${zone}` : (offset ?? zone ?? '');
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "in 3 days", "2 hours ago": the distance from `now`, in the largest unit that fits. */
+export function formatRelative(target: Date, now: Date, locale: string): string {
+  const diff = target.getTime() - now.getTime();
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const size = Math.abs(diff);
+  if (size >= DAY) return format.format(Math.round(diff / DAY), 'day');
+  if (size >= HOUR) return format.format(Math.round(diff / HOUR), 'hour');
+  return format.format(Math.round(diff / MINUTE), 'minute');
+}

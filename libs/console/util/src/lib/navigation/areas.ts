@@ -1,0 +1,57 @@
+import type { Role } from '@laurel/contracts';
+
+/**
+ * The parts of the console and who may open them: the side navigation, the dashboard's links
+ * and the role guards of the routes all read this one list. `ready: false` marks an area that a
+ * later release builds; until then its route shows "coming soon".
+ */
+export interface ConsoleArea {
+  id: AreaId;
+  /** Absolute router path. */
+  path: string;
+  /** Name of an icon registered by `provideLaurelIcons`. */
+  icon: string;
+  /** `everyone` includes signed-out visitors; `signedIn` any role; otherwise these roles only. */
+  audience: 'everyone' | 'signedIn' | readonly Role[];
+  ready: boolean;
+}
+
+export type AreaId =
+  | 'dashboard'
+  | 'contests'
+  | 'myEntries'
+  | 'judging'
+  | 'contestEditor'
+  | 'entries'
+  | 'results'
+  | 'awards'
+  | 'audit'
+  | 'users'
+  | 'settings';
+
+export const CONSOLE_AREAS: readonly ConsoleArea[] = [
+  { id: 'dashboard', path: '/dashboard', icon: 'dashboard', audience: 'signedIn', ready: true },
+  { id: 'contests', path: '/contests', icon: 'trophy', audience: 'everyone', ready: true },
+  { id: 'myEntries', path: '/my-entries', icon: 'description', audience: ['applicant'], ready: false },
+  { id: 'judging', path: '/judging', icon: 'gavel', audience: ['judge'], ready: false },
+  { id: 'contestEditor', path: '/organize/contests', icon: 'edit', audience: ['organizer'], ready: false },
+  { id: 'entries', path: '/organize/entries', icon: 'inbox', audience: ['organizer'], ready: false },
+  { id: 'results', path: '/organize/results', icon: 'leaderboard', audience: ['organizer'], ready: false },
+  { id: 'awards', path: '/organize/awards', icon: 'star', audience: ['organizer'], ready: false },
+  { id: 'audit', path: '/audit', icon: 'verified', audience: ['organizer', 'admin'], ready: false },
+  { id: 'users', path: '/admin/users', icon: 'group', audience: ['admin'], ready: false },
+  { id: 'settings', path: '/admin/settings', icon: 'tune', audience: ['admin'], ready: false },
+];
+
+export function areaById(id: AreaId): ConsoleArea {
+  return CONSOLE_AREAS.find((area) => area.id === id) as ConsoleArea;
+}
+
+export function areaByPath(path: string): ConsoleArea | undefined {
+  return CONSOLE_AREAS.find((area) => area.path === path);
+}
+
+/** The areas that belong to a role (not the ones everybody has). */
+export function areasOfRole(role: Role): ConsoleArea[] {
+  return CONSOLE_AREAS.filter((area) => Array.isArray(area.audience) && area.audience.includes(role));
+}
