@@ -1,4 +1,8 @@
 import type { Dictionary } from './dictionary';
+import { enJudging } from './sections/judging.en';
+import { enOrganize } from './sections/organize.en';
+import { enResults } from './sections/results.en';
+import { enSubmit } from './sections/submit.en';
 
 export const en: Dictionary = {
   app: {
@@ -152,4 +156,8 @@ export const en: Dictionary = {
     body: 'This address does not exist or has moved.',
     action: 'See the contests',
   },
+  organize: enOrganize,
+  submit: enSubmit,
+  judging: enJudging,
+  results: enResults,
 };

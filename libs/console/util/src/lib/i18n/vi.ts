@@ -2,6 +2,11 @@
  * Vietnamese, the reference dictionary: its shape defines every translation key, and the other
  * languages are type-checked against it (see `Dictionary`). Placeholders are `{name}`.
  */
+import { viJudging } from './sections/judging.vi';
+import { viOrganize } from './sections/organize.vi';
+import { viResults } from './sections/results.vi';
+import { viSubmit } from './sections/submit.vi';
+
 export const vi = {
   app: {
     name: 'Laurel',
@@ -154,4 +159,9 @@ export const vi = {
     body: 'Đường dẫn này không tồn tại hoặc đã được chuyển đi.',
     action: 'Xem các cuộc thi',
   },
+  // Each area keeps its strings in a section file of its own (sections/<area>.vi.ts).
+  organize: viOrganize,
+  submit: viSubmit,
+  judging: viJudging,
+  results: viResults,
 };

@@ -1,0 +1,5 @@
+import type { viJudging } from './judging.vi';
+
+export const enJudging: typeof viJudging = {
+  _section: 'judging',
+};
