@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { EnvironmentError, laurelConfig, type LaurelConfig } from '@laurel/api-core';
 import { AppModule } from './app/app.module';
 import { configureApp } from './app/configure-app';
+import { routeTable } from './app/route-table';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -26,6 +27,13 @@ async function bootstrap(): Promise<void> {
       if (closing) void reply.header('connection', 'close');
       return payload;
     });
+  if (process.env['LAUREL_PRINT_ROUTES'] === '1') {
+    // For the authorization tests: the route table as the running code has it, then exit.
+    await app.init();
+    process.stdout.write(`LAUREL_ROUTES ${JSON.stringify(routeTable(app))}\n`);
+    await app.close();
+    process.exit(0);
+  }
   await app.listen(config.http.port, config.http.host);
   const url = await app.getUrl();
   app.get(Logger).log(`Laurel API listening on ${url.replace('[::1]', 'localhost')}`, 'Bootstrap');

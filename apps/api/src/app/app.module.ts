@@ -1,17 +1,20 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { HttpExceptionFilter, laurelConfig, type LaurelConfig, LaurelConfigModule } from '@laurel/api-core';
 import { AuditModule } from '@laurel/api-audit';
 import { AuthModule } from '@laurel/api-auth';
 import { ContestsModule } from '@laurel/api-contests';
 import { DatabaseModule } from '@laurel/api-database';
+import { EntriesModule } from '@laurel/api-entries';
 import { HealthModule } from '@laurel/api-health';
+import { JudgingModule } from '@laurel/api-judging';
 import { IdempotencyModule } from '@laurel/api-idempotency';
 
 @Module({
   imports: [
     LaurelConfigModule,
+    DiscoveryModule,
     LoggerModule.forRootAsync({
       inject: [laurelConfig.KEY],
       useFactory: (config: LaurelConfig) => ({
@@ -26,7 +29,9 @@ import { IdempotencyModule } from '@laurel/api-idempotency';
     DatabaseModule,
     AuthModule,
     ContestsModule,
+    EntriesModule,
     HealthModule,
+    JudgingModule,
     AuditModule,
     IdempotencyModule,
   ],
