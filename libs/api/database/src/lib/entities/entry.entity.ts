@@ -17,8 +17,9 @@ export class EntryEntity {
   @Column({ name: 'contest_id', type: 'uuid' })
   contestId!: string;
 
-  @Column({ name: 'category_id', type: 'uuid' })
-  categoryId!: string;
+  /** Null while a draft has no category chosen yet; set on every submitted entry. */
+  @Column({ name: 'category_id', type: 'uuid', nullable: true })
+  categoryId!: string | null;
 
   /** Null for entries an organizer imported on a team's behalf. */
   @Column({ name: 'owner_id', type: 'uuid', nullable: true })

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { AttachmentEntity, type AttachmentKind } from '../entities';
+
+export interface NewAttachment {
+  entryId: string;
+  kind: AttachmentKind;
+  storageKey: string;
+  originalName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: string;
+}
+
+export type AttachmentInsert = { outcome: 'inserted'; attachment: AttachmentEntity } | { outcome: 'not_draft' } | { outcome: 'too_many' };
+
+export type AttachmentRemoval = { outcome: 'deleted'; attachment: AttachmentEntity } | { outcome: 'not_draft' } | { outcome: 'not_found' };
+
+/**
+ * Attachment rows. Writes take the entry's row lock first, as submitting does, so an attachment
+ * never appears on or vanishes from an entry that is being submitted.
+ */
+@Injectable()
+export class AttachmentsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  listForEntry(entryId: string): Promise<AttachmentEntity[]> {
+    return this.dataSource.getRepository(AttachmentEntity).find({ where: { entryId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  listForEntries(entryIds: string[]): Promise<AttachmentEntity[]> {
+    if (entryIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(AttachmentEntity).find({ where: { entryId: In(entryIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  find(entryId: string, attachmentId: string): Promise<AttachmentEntity | null> {
+    return this.dataSource.getRepository(AttachmentEntity).findOne({ where: { id: attachmentId, entryId } });
+  }
+
+  /** Adds the row while the entry is a draft holding fewer than `maxPerEntry` attachments. */
+  insertForDraft(values: NewAttachment, maxPerEntry: number): Promise<AttachmentInsert> {
+    return this.dataSource.transaction(async (manager) => {
+      const entry: { status: string }[] = await manager.query(`SELECT status FROM entries WHERE id = $1 FOR UPDATE`, [values.entryId]);
+      if (entry.length === 0 || entry[0].status !== 'draft') return { outcome: 'not_draft' };
+      const [{ count }]: { count: number }[] = await manager.query(`SELECT count(*)::int AS count FROM attachments WHERE entry_id = $1`, [
+        values.entryId,
+      ]);
+      if (count >= maxPerEntry) return { outcome: 'too_many' };
+      const attachment = await manager.save(manager.create(AttachmentEntity, values));
+      return { outcome: 'inserted', attachment };
+    });
+  }
+
+  /** Removes the row while the entry is a draft; the caller removes the stored bytes after. */
+  removeFromDraft(entryId: string, attachmentId: string): Promise<AttachmentRemoval> {
+    return this.dataSource.transaction(async (manager) => {
+      const entry: { status: string }[] = await manager.query(`SELECT status FROM entries WHERE id = $1 FOR UPDATE`, [entryId]);
+      const attachment = await manager.findOne(AttachmentEntity, { where: { id: attachmentId, entryId } });
+      if (entry.length === 0 || !attachment) return { outcome: 'not_found' };
+      if (entry[0].status !== 'draft') return { outcome: 'not_draft' };
+      await manager.delete(AttachmentEntity, { id: attachmentId });
+      return { outcome: 'deleted', attachment };
+    });
+  }
+}
