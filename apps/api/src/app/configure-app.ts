@@ -1,11 +1,12 @@
 import helmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { ValidationPipe } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { HttpExceptionFilter, validationException } from '@laurel/api-core';
+import { HttpExceptionFilter, laurelConfig, type LaurelConfig, validationException } from '@laurel/api-core';
 
 /** Everything about the HTTP surface that is not a route: prefix, pipes, headers, docs, console. */
 export async function configureApp(app: NestFastifyApplication, consoleDir: string | null): Promise<void> {
@@ -34,6 +35,13 @@ export async function configureApp(app: NestFastifyApplication, consoleDir: stri
         frameAncestors: ["'none'"],
       },
     },
+  });
+
+  // Uploads are read as streams by the routes that take them (request.parts()); the limits here
+  // are the ceiling, each route passes its own. Files are never buffered by the plugin.
+  const { storage } = app.get<LaurelConfig>(laurelConfig.KEY);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: storage.uploadMaxBytes, files: 1, fields: 5, fieldSize: 2000, parts: 6, headerPairs: 100 },
   });
 
   const document = SwaggerModule.createDocument(

@@ -1,0 +1,2 @@
+export * from './lib/entries.module';
+export type * from './lib/entry.views';

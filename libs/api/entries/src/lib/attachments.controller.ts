@@ -1,0 +1,57 @@
+import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type AuthUser, CurrentUser } from '@laurel/api-core';
+import { AttachmentsService } from './attachments.service';
+import { ENTRY_ID } from './entry-access.service';
+import type { AttachmentView } from './entry.views';
+import { contentDisposition } from './files/file-name';
+
+const ATTACHMENT_ID = new ParseUUIDPipe({
+  exceptionFactory: () => AppError.notFound('attachment.not_found', 'This entry has no attachment with this id. Reload the entry to see its files.'),
+});
+
+@ApiTags('entries')
+@ApiBearerAuth()
+@Controller('entries/:id/attachments')
+export class AttachmentsController {
+  constructor(private readonly attachments: AttachmentsService) {}
+
+  @Post()
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'kind'],
+      properties: {
+        file: { type: 'string', format: 'binary', description: 'PDF, PPTX, PNG or JPEG; the type is read from the bytes' },
+        kind: { type: 'string', enum: ['pitch_deck', 'business_plan', 'other'] },
+      },
+    },
+  })
+  upload(@CurrentUser() actor: AuthUser, @Param('id', ENTRY_ID) id: string, @Req() request: FastifyRequest): Promise<AttachmentView> {
+    return this.attachments.upload(actor, id, request);
+  }
+
+  @Get(':attachmentId')
+  async download(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ENTRY_ID) id: string,
+    @Param('attachmentId', ATTACHMENT_ID) attachmentId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const file = await this.attachments.download(actor, id, attachmentId);
+    void reply.header('X-Content-Type-Options', 'nosniff').header('Cache-Control', 'private, no-store');
+    return new StreamableFile(file.stream, { type: file.contentType, length: file.size, disposition: contentDisposition(file.fileName) });
+  }
+
+  @Delete(':attachmentId')
+  @HttpCode(204)
+  remove(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ENTRY_ID) id: string,
+    @Param('attachmentId', ATTACHMENT_ID) attachmentId: string,
+  ): Promise<void> {
+    return this.attachments.remove(actor, id, attachmentId);
+  }
+}

@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, type AuthUser } from '@laurel/api-core';
+import { AttachmentsRepository, EntriesRepository, type EntryContest, type EntryEntity, type EntryFields, type EntryRecord } from '@laurel/api-database';
+import { contestNotFound, EntryAccess } from './entry-access.service';
+import type { CreateEntryDto, EntryFieldsDto, SubmitEntryDto, UpdateEntryDto } from './entry.dto';
+import { toEntryView, toOwnEntryView } from './entry.mapper';
+import { codePrefixOf, managesContest, missingForSubmission, submissionWindowRefusal } from './entry-rules';
+import type { EntryView, OwnEntryView } from './entry.views';
+
+const staleVersion = (current: number) =>
+  AppError.conflict(
+    'entry.stale_version',
+    `This entry was changed in another window or by a team mate since you loaded it (it is now at version ${current}). Reload it, then make your change again.`,
+  );
+
+/** An applicant's entry from first draft to submission or withdrawal. */
+@Injectable()
+export class EntriesService {
+  constructor(
+    private readonly entries: EntriesRepository,
+    private readonly attachments: AttachmentsRepository,
+    private readonly access: EntryAccess,
+  ) {}
+
+  async create(actor: AuthUser, contestId: string, dto: CreateEntryDto): Promise<EntryView> {
+    const contest = await this.entries.findContest(contestId);
+    if (!contest || (contest.status === 'draft' && !managesContest(actor, contest))) throw contestNotFound();
+    const refusal = submissionWindowRefusal(contest, new Date());
+    if (refusal) throw refusal;
+    checkCategory(contest, dto.categoryId);
+    const created = await this.entries.createDraft(contest.id, actor.id, toFields(dto));
+    if (!created) throw await this.categoryTaken(contest, dto.categoryId as string, actor.id);
+    return this.view({ entry: created, contest }, false);
+  }
+
+  async get(actor: AuthUser, entryId: string): Promise<EntryView> {
+    const record = await this.access.readable(actor, entryId);
+    return this.view(record, record.managed);
+  }
+
+  async update(actor: AuthUser, entryId: string, dto: UpdateEntryDto): Promise<EntryView> {
+    const record = await this.access.owned(actor, entryId, 'change it');
+    refuseUnlessDraft(record.entry);
+    if (dto.version !== record.entry.version) throw staleVersion(record.entry.version);
+    const refusal = submissionWindowRefusal(record.contest, new Date());
+    if (refusal) throw refusal;
+    checkCategory(record.contest, dto.categoryId);
+    const fields = toFields(dto);
+    if (Object.keys(fields).length === 0) return this.view(record, false);
+    const result = await this.entries.updateDraft(entryId, dto.version, fields);
+    if (result.outcome === 'category_taken') throw await this.categoryTaken(record.contest, dto.categoryId as string, actor.id);
+    if (result.outcome === 'stale') {
+      const now = await this.access.readable(actor, entryId);
+      refuseUnlessDraft(now.entry);
+      throw staleVersion(now.entry.version);
+    }
+    return this.view({ entry: result.entry, contest: record.contest }, false);
+  }
+
+  async submit(actor: AuthUser, entryId: string, dto: SubmitEntryDto): Promise<EntryView> {
+    const { entry, contest } = await this.access.owned(actor, entryId, 'submit it');
+    if (entry.status === 'submitted') {
+      throw AppError.conflict('entry.already_submitted', `This entry is already submitted, with the code ${entry.code}. There is nothing more to do.`);
+    }
+    refuseUnlessDraft(entry);
+    if (dto.version !== undefined && dto.version !== entry.version) throw staleVersion(entry.version);
+    const refusal = submissionWindowRefusal(contest, new Date());
+    if (refusal) throw refusal;
+    const attachments = await this.attachments.listForEntry(entryId);
+    const missing = missingForSubmission(entry, attachments.some((a) => a.kind === 'pitch_deck'), contest.requirePitchDeck);
+    if (missing.length > 0) throw incomplete(missing);
+
+    const result = await this.entries.submit(entryId, entry.version, codePrefixOf(contest));
+    switch (result.outcome) {
+      case 'submitted':
+        return this.view({ entry: result.entry, contest }, false);
+      case 'missing_pitch_deck':
+        throw incomplete(missingForSubmission(entry, false, true));
+      case 'closed':
+        // The contest closed between the checks above and the submission itself.
+        throw (
+          submissionWindowRefusal(contest, new Date()) ??
+          AppError.unprocessable('entry.submissions_closed', `Submissions to "${contest.name}" have just closed. The entry was not submitted.`)
+        );
+      case 'changed':
+        throw staleVersion((await this.access.readable(actor, entryId)).entry.version);
+    }
+  }
+
+  async withdraw(actor: AuthUser, entryId: string): Promise<EntryView> {
+    const { entry, contest } = await this.access.owned(actor, entryId, 'withdraw it');
+    if (entry.status === 'withdrawn') throw AppError.conflict('entry.already_withdrawn', 'This entry is already withdrawn. There is nothing more to do.');
+    const withdrawn = await this.entries.withdraw(entryId);
+    if (!withdrawn) {
+      throw AppError.conflict(
+        'entry.judging_started',
+        `Judging of "${contest.name}" has started, so entries can no longer be withdrawn. Write to the organizers if your team must leave the contest.`,
+      );
+    }
+    return this.view({ entry: withdrawn, contest }, false);
+  }
+
+  async listMine(actor: AuthUser): Promise<OwnEntryView[]> {
+    return (await this.entries.listForOwner(actor.id)).map(toOwnEntryView);
+  }
+
+  private async view(record: EntryRecord, forManager: boolean): Promise<EntryView> {
+    return toEntryView(record, await this.attachments.listForEntry(record.entry.id), forManager);
+  }
+
+  private async categoryTaken(contest: EntryContest, categoryId: string, ownerId: string): Promise<AppError> {
+    const existing = await this.entries.findLive(contest.id, categoryId, ownerId);
+    const category = contest.categories.find((c) => c.id === categoryId)?.name ?? 'this category';
+    const which = existing
+      ? `"${existing.title || 'untitled draft'}" (${existing.code ?? existing.status}, id ${existing.id})`
+      : 'one that is not withdrawn';
+    return AppError.conflict(
+      'entry.category_taken',
+      `You already have an entry in the category "${category}": ${which}. Continue that entry, or withdraw it before starting another.`,
+    );
+  }
+}
+
+function refuseUnlessDraft(entry: EntryEntity): void {
+  if (entry.status === 'submitted') {
+    throw AppError.conflict('entry.read_only', `This entry was submitted (code ${entry.code}) and can no longer be changed.`);
+  }
+  if (entry.status === 'withdrawn') {
+    throw AppError.conflict('entry.read_only', 'This entry was withdrawn and can no longer be changed. Start a new entry instead.');
+  }
+}
+
+function incomplete(missing: { field: string; message: string }[]): AppError {
+  return AppError.unprocessable(
+    'entry.incomplete',
+    `The entry cannot be submitted yet: complete ${missing.map((m) => m.field).join(', ')}, then submit again.`,
+    missing,
+  );
+}
+
+function checkCategory(contest: EntryContest, categoryId: string | null | undefined): void {
+  if (!categoryId || contest.categories.some((c) => c.id === categoryId)) return;
+  const names = contest.categories.map((c) => `"${c.name}"`).join(', ');
+  throw AppError.badRequest('validation_failed', `Please correct the entry: categoryId is not a category of this contest.`, [
+    { field: 'categoryId', message: `is not a category of this contest; choose one of ${names}` },
+  ]);
+}
+
+/** The DTO's fields that were sent, as the repository writes them. */
+function toFields(dto: EntryFieldsDto): EntryFields {
+  const fields: EntryFields = {};
+  const keys: (keyof EntryFields)[] = [
+    'categoryId',
+    'title',
+    'teamName',
+    'summary',
+    'problem',
+    'solution',
+    'market',
+    'businessModel',
+    'organization',
+    'videoUrl',
+  ];
+  for (const key of keys) {
+    if (dto[key] !== undefined) (fields as Record<string, unknown>)[key] = dto[key];
+  }
+  if (dto.members !== undefined) fields.members = dto.members.map((m) => ({ name: m.name, role: m.role, email: m.email ?? null }));
+  return fields;
+}

@@ -1,0 +1,79 @@
+import { AppError, type AuthUser, type FieldProblem, hasRole } from '@laurel/api-core';
+import type { EntryContest, EntryEntity } from '@laurel/api-database';
+
+/** Sizes the DTOs, the import and the database agree on. */
+export const ENTRY_LIMITS = {
+  title: 200,
+  teamName: 200,
+  organization: 200,
+  longText: 5000,
+  memberName: 120,
+  memberRole: 120,
+  email: 254,
+  videoUrl: 500,
+  members: 20,
+  attachmentsPerEntry: 10,
+} as const;
+
+/** Admins manage every contest; an organizer manages the contests they own. */
+export function managesContest(actor: AuthUser, contest: Pick<EntryContest, 'ownerId'>): boolean {
+  return hasRole(actor, 'admin') || (hasRole(actor, 'organizer') && contest.ownerId === actor.id);
+}
+
+/**
+ * The prefix of entry codes: the contest's own, else the initials of the slug's words and the
+ * contest's year in two digits (`startup-talent-2026`, 2026 → `ST26`).
+ */
+export function codePrefixOf(contest: Pick<EntryContest, 'codePrefix' | 'slug' | 'year'>): string {
+  if (contest.codePrefix) return contest.codePrefix;
+  const initials = contest.slug
+    .split('-')
+    .filter((word) => word && !/^\d+$/.test(word))
+    .map((word) => word[0].toUpperCase())
+    .join('')
+    .slice(0, 6);
+  return `${initials || 'E'}${String(contest.year % 100).padStart(2, '0')}`;
+}
+
+/** Why the contest takes no new entries or changes to drafts at `now`; null while it does. */
+export function submissionWindowRefusal(contest: EntryContest, now: Date): AppError | null {
+  const opens = contest.submissionOpensAt.toISOString();
+  const closes = contest.submissionClosesAt.toISOString();
+  if (contest.status === 'draft' || (contest.status === 'open' && now < contest.submissionOpensAt)) {
+    return AppError.unprocessable(
+      'entry.submissions_not_open',
+      `Submissions to "${contest.name}" open on ${opens}. Come back then to start or change your entry.`,
+    );
+  }
+  if (contest.status !== 'open' || now >= contest.submissionClosesAt) {
+    return AppError.unprocessable(
+      'entry.submissions_closed',
+      `Submissions to "${contest.name}" closed on ${closes}. Entries can no longer be started, changed or submitted.`,
+    );
+  }
+  return null;
+}
+
+const REQUIRED_TEXT: { field: keyof EntryEntity; label: string }[] = [
+  { field: 'title', label: 'the project title' },
+  { field: 'teamName', label: 'the team name' },
+  { field: 'summary', label: 'a summary' },
+  { field: 'problem', label: 'the problem you solve' },
+  { field: 'solution', label: 'your solution' },
+  { field: 'market', label: 'the market' },
+  { field: 'businessModel', label: 'the business model' },
+];
+
+/** Everything a draft still lacks to be submitted, each as the field to fill in. */
+export function missingForSubmission(entry: EntryEntity, hasPitchDeck: boolean, requirePitchDeck: boolean): FieldProblem[] {
+  const missing: FieldProblem[] = REQUIRED_TEXT.filter(({ field }) => !String(entry[field] ?? '').trim()).map(({ field, label }) => ({
+    field,
+    message: `is empty: add ${label} before submitting`,
+  }));
+  if (!entry.categoryId) missing.push({ field: 'categoryId', message: 'is not chosen: pick the category you compete in' });
+  if (entry.members.length === 0) missing.push({ field: 'members', message: 'is empty: list at least one team member with a name and a role' });
+  if (requirePitchDeck && !hasPitchDeck) {
+    missing.push({ field: 'pitchDeck', message: 'is missing: this contest needs a pitch deck, uploaded as a PDF or PPTX attachment of kind pitch_deck' });
+  }
+  return missing;
+}

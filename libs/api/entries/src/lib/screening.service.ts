@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, type AuthUser } from '@laurel/api-core';
+import { AttachmentsRepository, EntriesRepository, type EntryContest, type EntryFilter } from '@laurel/api-database';
+import { EntryAccess } from './entry-access.service';
+import type { EligibilityDto } from './entry.dto';
+import { toEntryView, toListItemView } from './entry.mapper';
+import type { EntryFilterQueryDto, EntryListQueryDto } from './entry-query.dto';
+import type { EntryPageView, EntryView } from './entry.views';
+
+/** An organizer's view of a contest's entries: the table, and the eligibility decision. */
+@Injectable()
+export class ScreeningService {
+  constructor(
+    private readonly entries: EntriesRepository,
+    private readonly attachments: AttachmentsRepository,
+    private readonly access: EntryAccess,
+  ) {}
+
+  async list(actor: AuthUser, contestId: string, query: EntryListQueryDto): Promise<EntryPageView> {
+    const contest = await this.access.managedContest(actor, contestId);
+    const sort = query.sort ?? 'createdAt';
+    const order = query.order ?? (sort === 'createdAt' || sort === 'submittedAt' ? 'desc' : 'asc');
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const { items, total } = await this.entries.listForContest(contest.id, entryFilter(contest, query), { sort, order, page, pageSize });
+    return { items: items.map(toListItemView), total, page, pageSize };
+  }
+
+  async setEligibility(actor: AuthUser, entryId: string, dto: EligibilityDto): Promise<EntryView> {
+    const { entry, contest } = await this.access.managed(actor, entryId);
+    if (!dto.eligible && !dto.reason) {
+      throw AppError.badRequest('validation_failed', 'Please correct the decision: say why the entry is not eligible.', [
+        { field: 'reason', message: 'is needed when the entry is not eligible: the team and the audit trail read it' },
+      ]);
+    }
+    const notSubmitted = () =>
+      AppError.conflict('entry.not_submitted', `Only submitted entries are screened; this one is ${entry.status === 'draft' ? 'still a draft' : 'withdrawn'}.`);
+    if (entry.status !== 'submitted') throw notSubmitted();
+    const updated = await this.entries.setEligibility(entryId, dto.eligible ? 'eligible' : 'ineligible', dto.reason ?? null, actor.id);
+    if (!updated) throw notSubmitted();
+    return toEntryView({ entry: updated, contest }, await this.attachments.listForEntry(entryId), true);
+  }
+}
+
+/** The filter as the repository reads it; a category of another contest is a mistake worth naming. */
+export function entryFilter(contest: EntryContest, query: EntryFilterQueryDto): EntryFilter {
+  if (query.categoryId && !contest.categories.some((c) => c.id === query.categoryId)) {
+    throw AppError.badRequest('validation_failed', 'Please correct the request: categoryId is not a category of this contest.', [
+      { field: 'categoryId', message: 'is not a category of this contest' },
+    ]);
+  }
+  return { status: query.status, categoryId: query.categoryId, eligibility: query.eligibility, q: query.q };
+}

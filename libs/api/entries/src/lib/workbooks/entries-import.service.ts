@@ -1,0 +1,166 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Workbook } from 'exceljs';
+import type { FastifyRequest } from 'fastify';
+import { buffer } from 'node:stream/consumers';
+import { pipeline } from 'node:stream/promises';
+import { AppError, type AuthUser, type FieldProblem, laurelConfig, type LaurelConfig } from '@laurel/api-core';
+import { EntriesRepository, type EntryContest } from '@laurel/api-database';
+import { EntryAccess } from '../entry-access.service';
+import { codePrefixOf } from '../entry-rules';
+import type { ImportResultView } from '../entry.views';
+import { FileInspector } from '../files/file-type';
+import { formatBytes, readSingleFileForm } from '../files/multipart';
+import { checkImportRows, IMPORT_COLUMNS, type ImportKey, type ImportRow, matchHeaders, MAX_IMPORT_ROWS, MEMBER_SLOTS } from './import-rows';
+import { cellText, FROZEN_HEADER, styleHeaderRow } from './spreadsheet';
+
+const INSTRUCTIONS: [string, string][] = [
+  ['Hướng dẫn nhập hồ sơ dự thi', 'How to fill in the entries import'],
+  ['Mỗi dòng của trang "Hồ sơ" là một hồ sơ. Giữ nguyên dòng tiêu đề.', 'Each row of the "Entries" sheet is one entry. Keep the header row as it is.'],
+  [
+    'Bắt buộc: tên dự án, tên đội, bảng thi, tóm tắt, vấn đề, giải pháp, thị trường, mô hình kinh doanh và ít nhất một thành viên (họ tên và vai trò).',
+    'Required: project title, team name, category, summary, problem, solution, market, business model and at least one member (name and role).',
+  ],
+  ['Bảng thi phải viết đúng một trong các tên bên dưới.', 'The category must be one of the names listed below, as written.'],
+  [`Tối đa ${MEMBER_SLOTS} thành viên mỗi hồ sơ; email không bắt buộc nhưng phải hợp lệ nếu có.`, `At most ${MEMBER_SLOTS} members per entry; e-mail is optional but must be valid when given.`],
+  ['Video: địa chỉ bắt đầu bằng http:// hoặc https://.', 'Video: an address starting with http:// or https://.'],
+  [
+    'Mọi dòng được kiểm tra trước; nếu có dòng lỗi thì không hồ sơ nào được nhập và danh sách lỗi cho biết dòng và cột cần sửa.',
+    'Every row is checked first; if any row is wrong, nothing is imported and the answer lists each row and column to correct.',
+  ],
+  ['Hồ sơ nhập vào được coi là đã nộp và được cấp mã hồ sơ.', 'Imported entries count as submitted and receive an entry code.'],
+];
+
+/** Entries an organizer brings in from a spreadsheet, all or nothing, and the template for it. */
+@Injectable()
+export class EntriesImportService {
+  constructor(
+    private readonly entries: EntriesRepository,
+    private readonly access: EntryAccess,
+    @Inject(laurelConfig.KEY) private readonly config: LaurelConfig,
+  ) {}
+
+  async template(actor: AuthUser, contestId: string): Promise<{ buffer: Buffer; fileName: string }> {
+    const contest = await this.access.managedContest(actor, contestId);
+    const workbook = new Workbook();
+    workbook.creator = 'Laurel';
+    const sheet = workbook.addWorksheet('Hồ sơ - Entries', FROZEN_HEADER);
+    sheet.columns = IMPORT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+    styleHeaderRow(sheet, IMPORT_COLUMNS.length);
+    IMPORT_COLUMNS.forEach((column, i) => {
+      if (column.required) sheet.getRow(1).getCell(i + 1).font = { bold: true, color: { argb: 'FFB00020' } };
+    });
+
+    const help = workbook.addWorksheet('Hướng dẫn - Instructions');
+    help.columns = [
+      { header: 'Tiếng Việt', key: 'vi', width: 90 },
+      { header: 'English', key: 'en', width: 90 },
+    ];
+    help.getRow(1).font = { bold: true };
+    for (const [vi, en] of INSTRUCTIONS) help.addRow({ vi, en }).alignment = { wrapText: true, vertical: 'top' };
+    help.addRow({});
+    help.addRow({ vi: 'Các bảng thi', en: 'Categories' }).font = { bold: true };
+    for (const category of contest.categories) help.addRow({ vi: category.name, en: category.name });
+
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    return { buffer, fileName: `entries-import-${contest.slug}.xlsx` };
+  }
+
+  async import(actor: AuthUser, contestId: string, request: FastifyRequest): Promise<ImportResultView> {
+    const contest = await this.access.managedContest(actor, contestId);
+    refuseAfterJudgingStarted(contest);
+    const workbook = await this.readWorkbook(request);
+    const rows = readRows(workbook);
+    const { entries, problems } = checkImportRows(rows, contest.categories);
+
+    const existing = await this.entries.findByTitleAndTeam(contest.id, entries.filter((e) => e.title && e.teamName));
+    for (const entry of entries) {
+      const found = existing.find(
+        (e) => e.title.toLocaleLowerCase('vi') === entry.title.toLocaleLowerCase('vi') && e.teamName.toLocaleLowerCase('vi') === entry.teamName.toLocaleLowerCase('vi'),
+      );
+      if (found) {
+        problems.push({ field: `row ${entry.rowNumber}: title`, message: `is already in this contest as ${found.code ?? 'a draft'} (same title and team name): remove the row` });
+      }
+    }
+    if (problems.length > 0) throw invalidRows(problems);
+
+    const imported = await this.entries.importSubmitted(
+      contest.id,
+      codePrefixOf(contest),
+      entries.map(({ rowNumber: _rowNumber, ...entry }) => entry),
+    );
+    if (imported === null) throw judgingStarted(contest);
+    return { imported };
+  }
+
+  /** The uploaded workbook, held in memory (at most the upload limit) because a ZIP is read from its end. */
+  private async readWorkbook(request: FastifyRequest): Promise<Workbook> {
+    const maxBytes = this.config.storage.uploadMaxBytes;
+    const received: { bytes?: Buffer } = {};
+    const form = await readSingleFileForm(request, maxBytes, async (file) => {
+      const inspector = new FileInspector(['xlsx']);
+      const [bytes] = await Promise.all([buffer(inspector), pipeline(file.file, inspector)]);
+      if (file.file.truncated) {
+        throw new AppError(413, 'upload.too_large', `The file is larger than ${formatBytes(maxBytes)}. Split the entries over several files and import each.`);
+      }
+      if (!inspector.result()) {
+        throw new AppError(415, 'upload.unsupported_type', 'This file is not an Excel workbook (.xlsx). Save it as .xlsx, or fill in the template, and import it again.');
+      }
+      received.bytes = bytes;
+    });
+    if (!form.sawFile || !received.bytes) {
+      throw AppError.badRequest('validation_failed', 'Please correct the upload: choose the .xlsx file to send in the field "file".', [
+        { field: 'file', message: 'is missing: choose the filled-in template' },
+      ]);
+    }
+    const workbook = new Workbook();
+    try {
+      await workbook.xlsx.load(received.bytes as unknown as ArrayBuffer);
+    } catch {
+      throw AppError.unprocessable('import.unreadable', 'The workbook could not be read. Open it in Excel or LibreOffice, save it again as .xlsx, and import it again.');
+    }
+    return workbook;
+  }
+}
+
+/** Rows of the first sheet below its header, blank rows skipped, as text by field. */
+function readRows(workbook: Workbook): ImportRow[] {
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw invalidRows([{ field: 'file', message: 'holds no sheet: use the template' }]);
+  const headers = new Map<number, string>();
+  sheet.getRow(1).eachCell((cell, column) => headers.set(column, cellText(cell.value)));
+  const { columns, problems } = matchHeaders(headers);
+  if (problems.length > 0) throw invalidRows(problems);
+
+  const rows: ImportRow[] = [];
+  sheet.eachRow((row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const values: Partial<Record<ImportKey, string>> = {};
+    for (const [key, column] of columns) {
+      const text = cellText(row.getCell(column).value);
+      if (text) values[key] = text;
+    }
+    if (Object.keys(values).length > 0) rows.push({ rowNumber, values });
+  });
+  if (rows.length === 0) throw invalidRows([{ field: 'file', message: 'has no entries below the header row' }]);
+  if (rows.length > MAX_IMPORT_ROWS) {
+    throw invalidRows([{ field: 'file', message: `holds ${rows.length} entries; import at most ${MAX_IMPORT_ROWS} at a time` }]);
+  }
+  return rows;
+}
+
+function invalidRows(problems: FieldProblem[]): AppError {
+  const rows = new Set(problems.map((p) => p.field.split(':')[0]));
+  return AppError.unprocessable(
+    'import.invalid_rows',
+    `Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${rows.size === 1 ? [...rows][0] : `${rows.size} rows`}. Correct them in the file and import it again.`,
+    problems,
+  );
+}
+
+function refuseAfterJudgingStarted(contest: EntryContest): void {
+  if (contest.status === 'judging' || contest.status === 'published') throw judgingStarted(contest);
+}
+
+function judgingStarted(contest: EntryContest): AppError {
+  return AppError.conflict('import.judging_started', `Judging of "${contest.name}" has started, so entries can no longer be imported.`);
+}
