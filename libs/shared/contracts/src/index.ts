@@ -1,3 +1,4 @@
 export * from './lib/auth';
 export * from './lib/contests';
 export * from './lib/errors';
+export * from './lib/judging';
