@@ -6,10 +6,20 @@ import { EntryEntity } from './entry.entity';
 import { PrizeEntity } from './prize.entity';
 import { RoundEntity } from './round.entity';
 import { UserEntity } from './user.entity';
+import { AssignmentEntity } from './assignment.entity';
+import { ConflictEntity } from './conflict.entity';
+import { ContestJudgeEntity } from './contest-judge.entity';
+import { InviteEntity } from './invite.entity';
+import { RoundEntryEntity } from './round-entry.entity';
+import { ScoreEntity } from './score.entity';
+import { ScoreSheetEntity } from './score-sheet.entity';
 
 export { AttachmentEntity, CategoryEntity, ContestEntity, CriterionEntity, EntryEntity, PrizeEntity, RoundEntity, UserEntity };
 export type { AttachmentKind } from './attachment.entity';
 export type { Eligibility, EntryMember, EntryStatus } from './entry.entity';
+export { AssignmentEntity, ConflictEntity, ContestJudgeEntity, InviteEntity, RoundEntryEntity, ScoreEntity, ScoreSheetEntity };
+export type { ConflictSourceColumn } from './conflict.entity';
+export type { RoundOutcome } from './round-entry.entity';
 
 export const ENTITIES = [
   UserEntity,
@@ -20,4 +30,11 @@ export const ENTITIES = [
   PrizeEntity,
   EntryEntity,
   AttachmentEntity,
+  ContestJudgeEntity,
+  InviteEntity,
+  ConflictEntity,
+  RoundEntryEntity,
+  AssignmentEntity,
+  ScoreSheetEntity,
+  ScoreEntity,
 ];

@@ -4,10 +4,17 @@ import { ContestsRepository } from './contests.repository';
 import { EntriesRepository } from './entries.repository';
 import { RoundsRepository } from './rounds.repository';
 import { UsersRepository } from './users.repository';
+import { AssignmentsRepository } from './assignments.repository';
+import { ConflictsRepository } from './conflicts.repository';
+import { InvitesRepository } from './invites.repository';
+import { JudgingRepository } from './judging.repository';
+import { PanelRepository } from './panel.repository';
+import { SheetsRepository } from './sheets.repository';
 
 const REPOSITORIES = [ContestsRepository, RoundsRepository, UsersRepository, EntriesRepository, AttachmentsRepository];
+const JUDGING_REPOSITORIES = [JudgingRepository, PanelRepository, InvitesRepository, ConflictsRepository, AssignmentsRepository, SheetsRepository];
 
 /** Every query lives in a repository; feature modules inject them from here. */
 @Global()
-@Module({ providers: REPOSITORIES, exports: REPOSITORIES })
+@Module({ providers: [...REPOSITORIES, ...JUDGING_REPOSITORIES], exports: [...REPOSITORIES, ...JUDGING_REPOSITORIES] })
 export class RepositoriesModule {}
