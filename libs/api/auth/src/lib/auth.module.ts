@@ -4,6 +4,8 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { laurelConfig, type LaurelConfig } from '@laurel/api-core';
+import { AcceptInviteController } from './accept-invite.controller';
+import { AcceptInviteService } from './accept-invite.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard, RolesGuard } from './guards';
@@ -28,9 +30,10 @@ import { LocalStrategy } from './local.strategy';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, AcceptInviteController],
   providers: [
     AuthService,
+    AcceptInviteService,
     LocalStrategy,
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, type AuthUser, type FieldProblem } from '@laurel/api-core';
+import { AssignmentsRepository, type ConflictEntryRow, JudgingRepository, type JudgingRoundRef } from '@laurel/api-database';
+import { assignJudges, type AssignmentInput, type UnassignableEntry } from '@laurel/domain';
+import type { AssignmentView, AutoAssignResponse } from '@laurel/contracts';
+import { toAssignmentView } from './assignment.mapper';
+import { detect, pairKey } from './conflict-detection';
+import type { AutoAssignDto, CreateAssignmentDto } from './judging.dto';
+import { isUuid, managed, roundNotFound } from './judging-access';
+
+/**
+ * Who scores what. Every write runs under the round's row lock, reading the panel, the conflicts
+ * and the existing assignments inside it, so two runs (on any API instance) never fill one gap twice.
+ */
+@Injectable()
+export class AssignmentsService {
+  constructor(
+    private readonly judging: JudgingRepository,
+    private readonly assignments: AssignmentsRepository,
+  ) {}
+
+  async list(actor: AuthUser, roundId: string): Promise<AssignmentView[]> {
+    managed(actor, isUuid(roundId) ? await this.judging.round(roundId) : null, roundNotFound);
+    return (await this.assignments.listForRound(roundId)).map(toAssignmentView);
+  }
+
+  /**
+   * Gives every entry of the round its panel with the domain's `assignJudges`: detected, stored
+   * and recusal conflicts excluded; existing assignments kept as they are, so after a recusal only
+   * the gap is filled. Nothing is written unless every entry can be served.
+   */
+  auto(actor: AuthUser, roundId: string, dto: AutoAssignDto): Promise<AutoAssignResponse> {
+    if (!isUuid(roundId)) throw roundNotFound();
+    return this.assignments.changeRound(roundId, async (found, changes) => {
+      const round = managed(actor, found, roundNotFound);
+      assertAssignable(round);
+      const entries = await changes.entries();
+      const judges = await changes.panelJudges();
+      const stored = await changes.storedConflicts();
+      const current = await changes.current();
+      const conflicts = [...detect(judges, entries), ...stored, ...current.filter((a) => a.status === 'recused')];
+      const existing = current.filter((a) => a.status === 'assigned');
+      const base = { entries, judges, conflicts, existing, seed: dto.seed ?? round.id };
+      const judgesPerEntry = dto.judgesPerEntry ?? round.judgesPerEntry;
+      const input: AssignmentInput = round.panel === 'complete' ? { ...base, mode: 'complete' } : { ...base, mode: 'assigned', judgesPerEntry };
+      const result = assignJudges(input);
+      if (!result.ok) throw infeasible(result.unassignable, entries, round.panel === 'complete' ? null : judgesPerEntry);
+      const inserted = await changes.insert(result.assignments, actor.id);
+      return { assignments: inserted.map(toAssignmentView), perJudgeLoad: result.perJudgeLoad, conflictsAvoided: result.conflictsAvoided };
+    });
+  }
+
+  /** Adds one judge to one entry by hand; a conflict of any kind refuses it. */
+  assign(actor: AuthUser, roundId: string, dto: CreateAssignmentDto): Promise<AssignmentView> {
+    if (!isUuid(roundId)) throw roundNotFound();
+    return this.assignments.changeRound(roundId, async (found, changes) => {
+      const round = managed(actor, found, roundNotFound);
+      assertAssignable(round);
+      const entry = (await changes.entries()).find((e) => e.id === dto.entryId);
+      const judge = (await changes.panelJudges()).find((j) => j.id === dto.judgeId);
+      const problems: FieldProblem[] = [
+        ...(entry ? [] : [{ field: 'entryId', message: 'is not an entry of this round' }]),
+        ...(judge ? [] : [{ field: 'judgeId', message: 'is not a judge on the contest panel' }]),
+      ];
+      if (!entry || !judge) {
+        throw AppError.unprocessable('assignment.unknown_pair', `The assignment cannot be made: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`, problems);
+      }
+      const pair = { entryId: entry.id, judgeId: judge.id };
+      const detected = detect([judge], [entry])[0];
+      const stored = (await changes.storedConflicts()).some((c) => pairKey(c) === pairKey(pair));
+      if (detected || stored) {
+        throw AppError.unprocessable(
+          'assignment.conflict_of_interest',
+          `${judge.displayName} has a conflict of interest with ${entry.code ?? 'this entry'}${detected ? `: ${detected.detail}` : ' (recorded on the conflicts list)'} Choose another judge.`,
+        );
+      }
+      const already = (await changes.current()).find((a) => pairKey(a) === pairKey(pair));
+      if (already) throw AppError.conflict('assignment.exists', `${judge.displayName} is already assigned to ${entry.code ?? 'this entry'} in this round.`);
+      const [row] = await changes.insert([pair], actor.id);
+      return toAssignmentView(row);
+    });
+  }
+
+  /** Removes an assignment (with its draft) as long as its sheet is not submitted. */
+  remove(actor: AuthUser, assignmentId: string): Promise<void> {
+    if (!isUuid(assignmentId)) throw assignmentNotFoundForOrganizer();
+    return this.assignments.changeAssignment(assignmentId, async (found, changes) => {
+      const assignment = managed(actor, found, assignmentNotFoundForOrganizer);
+      if (assignment.sheetStatus === 'submitted') {
+        throw AppError.conflict('assignment.has_submitted_sheet', 'This judge has submitted the sheet; a submitted score stays. Add a conflict of interest instead if it must not count.');
+      }
+      if (assignment.roundStatus === 'closed') {
+        throw AppError.conflict('round.closed', 'The round is closed: its assignments no longer change.');
+      }
+      await changes.delete();
+    });
+  }
+}
+
+function assertAssignable(round: JudgingRoundRef): void {
+  if (round.status === 'draft') {
+    throw AppError.conflict('round.not_open', 'Open the round first: which entries it covers is fixed when it opens.');
+  }
+  if (round.status === 'closed') throw AppError.conflict('round.closed', 'The round is closed: its assignments no longer change.');
+}
+
+function assignmentNotFoundForOrganizer(): AppError {
+  return AppError.notFound('assignment.not_found', 'No assignment has this id. Reload the round’s assignments.');
+}
+
+function infeasible(unassignable: readonly UnassignableEntry[], entries: readonly ConflictEntryRow[], judgesPerEntry: number | null): AppError {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const fields = unassignable.map((u) => {
+    const entry = byId.get(u.entryId);
+    const name = `${entry?.code ?? u.entryId} "${entry?.title ?? ''}"`;
+    const why =
+      u.reason === 'no_judge_without_conflict'
+        ? 'every judge on the panel has a conflict of interest with it'
+        : `needs ${u.needed} more ${u.needed === 1 ? 'judge' : 'judges'} without a conflict of interest, and only ${u.available} ${u.available === 1 ? 'is' : 'are'} available`;
+    return { field: `entries.${u.entryId}`, message: `${name}: ${why}` };
+  });
+  const goal = judgesPerEntry === null ? 'a judge' : `${judgesPerEntry} ${judgesPerEntry === 1 ? 'judge' : 'judges'}`;
+  return AppError.unprocessable(
+    'assignment.infeasible',
+    `Not every entry can get ${goal} without a conflict of interest, so nothing was assigned. ${fields.map((f) => f.message).join('; ')}. Invite more judges or lower judgesPerEntry.`,
+    fields,
+  );
+}

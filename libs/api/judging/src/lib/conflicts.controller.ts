@@ -1,0 +1,35 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
+import type { ConflictView } from '@laurel/contracts';
+import { ConflictsService } from './conflicts.service';
+import { CreateConflictDto } from './judging.dto';
+import { RoundClosedInterceptor } from './round-closed.interceptor';
+
+@ApiTags('judging')
+@ApiBearerAuth()
+@Roles('organizer', 'admin')
+@UseInterceptors(RoundClosedInterceptor)
+@Controller('contests/:id/conflicts')
+export class ConflictsController {
+  constructor(private readonly conflicts: ConflictsService) {}
+
+  @ApiOperation({ summary: 'Conflicts of interest: detected (id null), declared by judges, added by organizers' })
+  @Get()
+  list(@CurrentUser() actor: AuthUser, @Param('id') contestId: string): Promise<ConflictView[]> {
+    return this.conflicts.list(actor, contestId);
+  }
+
+  @ApiOperation({ summary: 'Add a conflict by hand; open assignments of the pair without a submitted sheet are removed' })
+  @Post()
+  add(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Body() dto: CreateConflictDto): Promise<ConflictView> {
+    return this.conflicts.add(actor, contestId, dto);
+  }
+
+  @ApiOperation({ summary: 'Remove a conflict an organizer added' })
+  @HttpCode(204)
+  @Delete(':conflictId')
+  remove(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Param('conflictId') conflictId: string): Promise<void> {
+    return this.conflicts.remove(actor, contestId, conflictId);
+  }
+}

@@ -1,0 +1,110 @@
+import { Injectable, StreamableFile } from '@nestjs/common';
+import { AppError, type AuthUser } from '@laurel/api-core';
+import { type AssignmentContextRow, AssignmentsRepository, JudgingRepository, SheetsRepository } from '@laurel/api-database';
+import { FileStorage, StorageObjectNotFoundError } from '@laurel/api-storage';
+import type { AssignmentDetailView, MyAssignmentView } from '@laurel/contracts';
+import { assignmentStatus } from './assignment-status';
+import { contentDisposition, downloadName, toJudgeEntryView } from './judge-entry.mapper';
+import { assignmentNotFound, isUuid } from './judging-access';
+import { toSheetView } from './sheet.mapper';
+
+/**
+ * What a judge reads: their assignments, one assignment with its entry, rubric and sheet, and
+ * the entry's files. Only the assigned judge gets an answer; anyone else the 404 of an
+ * assignment that does not exist. Blind rounds keep the team out of every answer.
+ */
+@Injectable()
+export class JudgeAssignmentsService {
+  constructor(
+    private readonly judging: JudgingRepository,
+    private readonly assignments: AssignmentsRepository,
+    private readonly sheets: SheetsRepository,
+    private readonly storage: FileStorage,
+  ) {}
+
+  async mine(actor: AuthUser): Promise<MyAssignmentView[]> {
+    const rows = await this.assignments.listForJudge(actor.id);
+    const entryIds = [...new Set(rows.map((r) => r.entryId))];
+    const [entries, attachments] = await Promise.all([this.judging.entries(entryIds), this.judging.attachments(entryIds)]);
+    const entryById = new Map(entries.map((e) => [e.id, e]));
+    return rows.flatMap((row): MyAssignmentView[] => {
+      const entry = entryById.get(row.entryId);
+      if (!entry) return [];
+      const status = assignmentStatus(row.status, row.sheetStatus);
+      return [
+        {
+          id: row.id,
+          roundId: row.roundId,
+          roundName: row.roundName,
+          roundStatus: row.roundStatus,
+          blind: row.blind,
+          contestId: row.contestId,
+          contestName: row.contestName,
+          status,
+          total: status === 'submitted' ? row.total : null,
+          entry: toJudgeEntryView(entry, attachments.filter((a) => a.entryId === entry.id), row.blind),
+        },
+      ];
+    });
+  }
+
+  async detail(actor: AuthUser, assignmentId: string): Promise<AssignmentDetailView> {
+    const assignment = await this.own(actor, assignmentId);
+    const [entries, attachments, criteria, sheet] = await Promise.all([
+      this.judging.entries([assignment.entryId]),
+      this.judging.attachments([assignment.entryId]),
+      this.judging.criteria(assignment.roundId),
+      this.sheets.find(assignment.id),
+    ]);
+    return {
+      assignment: {
+        id: assignment.id,
+        status: assignmentStatus(assignment.status, assignment.sheetStatus),
+        roundId: assignment.roundId,
+        entryId: assignment.entryId,
+        recusalReason: assignment.recusalReason,
+      },
+      entry: toJudgeEntryView(entries[0], attachments, assignment.blind),
+      round: {
+        id: assignment.roundId,
+        contestId: assignment.contestId,
+        name: assignment.roundName,
+        status: assignment.roundStatus,
+        blind: assignment.blind,
+        criteria: criteria.map((c) => ({ id: c.id, name: c.name, guidance: c.description, weight: c.weight, maxScore: c.maxScore, order: c.position })),
+      },
+      sheet: toSheetView(sheet, criteria),
+    };
+  }
+
+  /** Streams one of the assigned entry's files, under a neutral name in a blind round. */
+  async attachment(actor: AuthUser, assignmentId: string, attachmentId: string): Promise<StreamableFile> {
+    const assignment = await this.own(actor, assignmentId);
+    const attachments = await this.judging.attachments([assignment.entryId]);
+    const attachment = attachments.find((a) => a.id === attachmentId);
+    if (!attachment) throw attachmentNotFound();
+    const [entry] = await this.judging.entries([assignment.entryId]);
+    let stream;
+    try {
+      stream = await this.storage.get(attachment.storageKey);
+    } catch (error) {
+      if (error instanceof StorageObjectNotFoundError) throw attachmentNotFound();
+      throw error;
+    }
+    return new StreamableFile(stream, {
+      type: attachment.contentType,
+      length: attachment.size,
+      disposition: contentDisposition(downloadName(entry, attachment, attachments, assignment.blind)),
+    });
+  }
+
+  private async own(actor: AuthUser, assignmentId: string): Promise<AssignmentContextRow> {
+    const found = isUuid(assignmentId) ? await this.assignments.findContext(assignmentId) : null;
+    if (!found || found.judgeId !== actor.id) throw assignmentNotFound();
+    return found;
+  }
+}
+
+function attachmentNotFound(): AppError {
+  return AppError.notFound('attachment.not_found', 'This entry has no such file. Reload the entry to see its files.');
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
+import type { AssignmentView, AutoAssignResponse, RoundProgressView, RoundStateView } from '@laurel/contracts';
+import { AssignmentsService } from './assignments.service';
+import { AutoAssignDto, CreateAssignmentDto } from './judging.dto';
+import { ProgressService } from './progress.service';
+import { RoundClosedInterceptor } from './round-closed.interceptor';
+import { RoundLifecycleService } from './round-lifecycle.service';
+
+/** The organizer's side of judging a round: its lifecycle, its assignments, its progress. */
+@ApiTags('judging')
+@ApiBearerAuth()
+@Roles('organizer', 'admin')
+@UseInterceptors(RoundClosedInterceptor)
+@Controller()
+export class JudgingRoundsController {
+  constructor(
+    private readonly lifecycle: RoundLifecycleService,
+    private readonly assignments: AssignmentsService,
+    private readonly progressService: ProgressService,
+  ) {}
+
+  @ApiOperation({ summary: 'Open a draft round of a contest in judging; fixes the entries it covers' })
+  @HttpCode(200)
+  @Post('rounds/:id/open')
+  open(@CurrentUser() actor: AuthUser, @Param('id') roundId: string): Promise<RoundStateView> {
+    return this.lifecycle.open(actor, roundId);
+  }
+
+  @ApiOperation({ summary: 'Close an open round; its sheets become read-only' })
+  @HttpCode(200)
+  @Post('rounds/:id/close')
+  close(@CurrentUser() actor: AuthUser, @Param('id') roundId: string): Promise<RoundStateView> {
+    return this.lifecycle.close(actor, roundId);
+  }
+
+  @ApiOperation({ summary: 'Assign judges to every entry of the round, avoiding conflicts; existing assignments stay' })
+  @HttpCode(200)
+  @Post('rounds/:id/assignments/auto')
+  auto(@CurrentUser() actor: AuthUser, @Param('id') roundId: string, @Body() dto: AutoAssignDto): Promise<AutoAssignResponse> {
+    return this.assignments.auto(actor, roundId, dto);
+  }
+
+  @ApiOperation({ summary: 'Assign one judge to one entry by hand' })
+  @Post('rounds/:id/assignments')
+  assign(@CurrentUser() actor: AuthUser, @Param('id') roundId: string, @Body() dto: CreateAssignmentDto): Promise<AssignmentView> {
+    return this.assignments.assign(actor, roundId, dto);
+  }
+
+  @ApiOperation({ summary: 'The round’s assignments with their status' })
+  @Get('rounds/:id/assignments')
+  list(@CurrentUser() actor: AuthUser, @Param('id') roundId: string): Promise<AssignmentView[]> {
+    return this.assignments.list(actor, roundId);
+  }
+
+  @ApiOperation({ summary: 'Remove an assignment that has no submitted sheet' })
+  @HttpCode(204)
+  @Delete('assignments/:id')
+  remove(@CurrentUser() actor: AuthUser, @Param('id') assignmentId: string): Promise<void> {
+    return this.assignments.remove(actor, assignmentId);
+  }
+
+  @ApiOperation({ summary: 'Per-judge progress, per-entry coverage and the judges × entries matrix' })
+  @Get('rounds/:id/progress')
+  progress(@CurrentUser() actor: AuthUser, @Param('id') roundId: string): Promise<RoundProgressView> {
+    return this.progressService.progress(actor, roundId);
+  }
+}

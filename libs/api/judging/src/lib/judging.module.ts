@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { StorageModule } from '@laurel/api-storage';
+import { AssignmentsService } from './assignments.service';
+import { ConflictsController } from './conflicts.controller';
+import { ConflictsService } from './conflicts.service';
+import { JudgeAssignmentsService } from './judge-assignments.service';
+import { JudgeController } from './judge.controller';
+import { JudgingRoundsController } from './judging-rounds.controller';
+import { PanelController } from './panel.controller';
+import { PanelService } from './panel.service';
+import { ProgressService } from './progress.service';
+import { RoundClosedInterceptor } from './round-closed.interceptor';
+import { RoundLifecycleService } from './round-lifecycle.service';
+import { ScoreSheetsService } from './score-sheets.service';
+
+/** The panel, conflicts of interest, rounds' lifecycle, assignment and scoring. */
+@Module({
+  imports: [StorageModule],
+  controllers: [PanelController, ConflictsController, JudgingRoundsController, JudgeController],
+  providers: [
+    PanelService,
+    ConflictsService,
+    RoundLifecycleService,
+    AssignmentsService,
+    ProgressService,
+    JudgeAssignmentsService,
+    ScoreSheetsService,
+    RoundClosedInterceptor,
+  ],
+})
+export class JudgingModule {}

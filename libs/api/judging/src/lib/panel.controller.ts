@@ -1,0 +1,35 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
+import type { InviteJudgeResponse, PanelJudgeView } from '@laurel/contracts';
+import { InviteJudgeDto } from './judging.dto';
+import { PanelService } from './panel.service';
+import { RoundClosedInterceptor } from './round-closed.interceptor';
+
+@ApiTags('judging')
+@ApiBearerAuth()
+@Roles('organizer', 'admin')
+@UseInterceptors(RoundClosedInterceptor)
+@Controller('contests/:id/judges')
+export class PanelController {
+  constructor(private readonly panel: PanelService) {}
+
+  @ApiOperation({ summary: 'Invite a judge (or link an existing account); the answer holds a single-use invite link' })
+  @Post()
+  invite(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Body() dto: InviteJudgeDto): Promise<InviteJudgeResponse> {
+    return this.panel.invite(actor, contestId, dto);
+  }
+
+  @ApiOperation({ summary: 'The panel with each judge’s progress' })
+  @Get()
+  list(@CurrentUser() actor: AuthUser, @Param('id') contestId: string): Promise<PanelJudgeView[]> {
+    return this.panel.list(actor, contestId);
+  }
+
+  @ApiOperation({ summary: 'Take a judge off the panel (only one without submitted sheets)' })
+  @HttpCode(204)
+  @Delete(':judgeId')
+  remove(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Param('judgeId') judgeId: string): Promise<void> {
+    return this.panel.remove(actor, contestId, judgeId);
+  }
+}
