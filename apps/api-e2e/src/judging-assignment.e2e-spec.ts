@@ -1,0 +1,209 @@
+import { Client } from 'pg';
+import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
+import { Http } from './support/http';
+import { createJudgingContest, type EntryRow, insertEntries, type JudgingContest, scoreAndSubmit, userId } from './support/judging-fixtures';
+
+interface Assigned {
+  id: string;
+  entryId: string;
+  judgeId: string;
+  status: string;
+}
+
+/** Conflict-aware automatic assignment over HTTP: panels, balance, gaps, infeasibility, complete panels. */
+describe('judge assignment over HTTP', () => {
+  let api: ApiProcess;
+  let http: Http;
+  let db: Client;
+  let organizer: string;
+  let contest: JudgingContest;
+  let entries: EntryRow[];
+  const judgeEmails = ['judge1@demo.laurel', 'judge2@demo.laurel', 'judge3@demo.laurel', 'fourth.judge@panel.vn'];
+  const ids: Record<string, string> = {};
+  const tokens: Record<string, string> = {};
+
+  const screening = () => contest.rounds[0].id;
+  const final = () => contest.rounds[1].id;
+  const list = async (roundId: string): Promise<Assigned[]> => (await http.get(`/api/rounds/${roundId}/assignments`, organizer)).body;
+  const count = async (roundId: string) => Number((await db.query(`SELECT count(*)::int AS n FROM assignments WHERE round_id = $1`, [roundId])).rows[0].n);
+
+  beforeAll(async () => {
+    const url = await createDatabase();
+    const seeded = await runNode('dist/apps/api/cli.js', ['seed-demo'], { DATABASE_URL: url });
+    expect(seeded.code).toBe(0);
+    api = await startApi({}, url);
+    http = new Http(api.url);
+    db = new Client({ connectionString: url });
+    await db.connect();
+    organizer = await http.login('organizer@demo.laurel');
+
+    contest = await createJudgingContest(http, organizer, {
+      rounds: [
+        { name: 'Screening', judgesPerEntry: 2 },
+        { name: 'Final', panel: 'complete' },
+      ],
+      judges: judgeEmails.map((email) => ({ email, displayName: email === 'fourth.judge@panel.vn' ? 'Võ Thanh Tâm' : email })),
+    });
+    // The fourth judge gets a password through the invite, as a real judge would.
+    const invited = await http.post(`/api/contests/${contest.id}/judges`, { email: 'fourth.judge@panel.vn', displayName: 'Võ Thanh Tâm' }, organizer);
+    const accepted = await http.post('/api/auth/accept-invite', { token: invited.body.inviteToken, password: 'fourth-judge-pass' });
+    expect(accepted.status).toBe(200);
+    for (const email of judgeEmails) {
+      ids[email] = await userId(db, email);
+      tokens[email] = email === 'fourth.judge@panel.vn' ? accepted.body.accessToken : await http.login(email);
+    }
+
+    // 1: judge1's organization, spelled without accents; 2: judge4 is on the team (same e-mail);
+    // 3: a member's e-mail shares judge4's company domain. Public mail domains never conflict.
+    entries = await insertEntries(db, contest, [
+      { title: 'E1', organization: 'Dai hoc Hai Phong' },
+      { title: 'E2', members: [{ name: 'Võ Thanh Tâm', role: 'Advisor', email: 'Fourth.Judge@panel.vn' }] },
+      { title: 'E3', members: [{ name: 'Lê Văn Bảo', role: 'CEO', email: 'bao@panel.vn' }] },
+      { title: 'E4', members: [{ name: 'Ngô Lan', role: 'CEO', email: 'lan@gmail.com' }] },
+      ...['E5', 'E6', 'E7', 'E8', 'E9'].map((title) => ({ title })),
+    ]);
+    expect((await http.post(`/api/rounds/${screening()}/open`, {}, organizer)).status).toBe(200);
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await api?.stop();
+  });
+
+  it('refuses an infeasible request with 422 naming each entry, and writes nothing', async () => {
+    // Four judges, five per entry: no entry can be served.
+    const refused = await http.post(`/api/rounds/${screening()}/assignments/auto`, { judgesPerEntry: 5 }, organizer);
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('assignment.infeasible');
+    expect(refused.body.fields).toHaveLength(9);
+    expect(refused.body.fields[0]).toEqual({
+      field: `entries.${entries[0].id}`,
+      message: `${entries[0].code} "E1": needs 5 more judges without a conflict of interest, and only 3 are available`,
+    });
+    expect(refused.body.message).toContain(`${entries[4].code} "E5"`);
+    expect(await count(screening())).toBe(0);
+  });
+
+  it('gives every entry k judges with no conflict and loads within 1', async () => {
+    const detected = (await http.get(`/api/contests/${contest.id}/conflicts`, organizer)).body;
+    expect(detected.map((c: { judgeId: string; entryId: string; reason: string }) => [c.judgeId, c.entryId, c.reason])).toEqual(
+      expect.arrayContaining([
+        [ids['judge1@demo.laurel'], entries[0].id, 'same_organization'],
+        [ids['fourth.judge@panel.vn'], entries[1].id, 'team_member'],
+        [ids['fourth.judge@panel.vn'], entries[2].id, 'same_email_domain'],
+      ]),
+    );
+    expect(detected).toHaveLength(3);
+
+    const result = await http.post(`/api/rounds/${screening()}/assignments/auto`, {}, organizer);
+    expect(result.status).toBe(200);
+    expect(result.body.conflictsAvoided).toBe(3);
+    const made: Assigned[] = result.body.assignments;
+    expect(made).toHaveLength(18);
+    const conflicted = new Set(detected.map((c: { judgeId: string; entryId: string }) => `${c.judgeId}|${c.entryId}`));
+    for (const entry of entries) {
+      const panel = made.filter((a) => a.entryId === entry.id).map((a) => a.judgeId);
+      expect(new Set(panel).size).toBe(2);
+    }
+    for (const a of made) expect(conflicted.has(`${a.judgeId}|${a.entryId}`)).toBe(false);
+    // 18 seats over 4 judges: loads 4 or 5.
+    const loads = Object.values(result.body.perJudgeLoad as Record<string, number>);
+    expect(loads).toHaveLength(4);
+    expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+
+    // A second run finds nothing to do.
+    const again = await http.post(`/api/rounds/${screening()}/assignments/auto`, {}, organizer);
+    expect(again.status).toBe(200);
+    expect(again.body.assignments).toEqual([]);
+    expect(await count(screening())).toBe(18);
+  });
+
+  it('after a recusal, a re-run fills only the gap and moves nothing', async () => {
+    const before = await list(screening());
+    const recusing = before.find((a) => a.entryId === entries[4].id) as Assigned;
+    const email = judgeEmails.find((e) => ids[e] === recusing.judgeId) as string;
+    expect((await http.post(`/api/assignments/${recusing.id}/recuse`, { reason: 'Former employer' }, tokens[email])).status).toBe(200);
+
+    const refill = await http.post(`/api/rounds/${screening()}/assignments/auto`, {}, organizer);
+    expect(refill.status).toBe(200);
+    expect(refill.body.assignments).toHaveLength(1);
+    const [filled] = refill.body.assignments as Assigned[];
+    expect(filled.entryId).toBe(entries[4].id);
+    const panelBefore = before.filter((a) => a.entryId === entries[4].id).map((a) => a.judgeId);
+    expect(panelBefore).not.toContain(filled.judgeId);
+
+    const after = await list(screening());
+    expect(after).toHaveLength(19);
+    for (const a of before) {
+      expect(after).toContainEqual(expect.objectContaining({ id: a.id, entryId: a.entryId, judgeId: a.judgeId, status: a.id === recusing.id ? 'recused' : a.status }));
+    }
+  });
+
+  it('refuses a sheet write when a conflict appears after assignment (the entry’s organization was corrected)', async () => {
+    const target = (await list(screening())).find((a) => a.judgeId === ids['judge2@demo.laurel'] && a.status === 'todo') as Assigned;
+    // judge2 is from "Quỹ Đầu tư Khởi nghiệp Sáng tạo" (demo seed).
+    const [{ organization }] = (await db.query(`SELECT organization FROM entries WHERE id = $1`, [target.entryId])).rows;
+    await db.query(`UPDATE entries SET organization = 'QUY DAU TU KHOI NGHIEP SANG TAO' WHERE id = $1`, [target.entryId]);
+    const criterion = contest.rounds[0].criteria[0];
+    const refused = await http.request('PUT', `/api/assignments/${target.id}/sheet`, {
+      body: { scores: [{ criterionId: criterion.id, value: 5 }] },
+      token: tokens['judge2@demo.laurel'],
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('sheet.conflict_of_interest');
+    expect(refused.body.message).toContain('Quỹ Đầu tư Khởi nghiệp Sáng tạo');
+    await db.query(`UPDATE entries SET organization = $2 WHERE id = $1`, [target.entryId, organization]);
+  });
+
+  it('opens the next round with the advanced entries only and gives it a complete panel, conflicts excepted', async () => {
+    const early = await http.post(`/api/rounds/${final()}/open`, {}, organizer);
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('round.previous_not_closed');
+    expect((await http.post(`/api/rounds/${screening()}/close`, {}, organizer)).status).toBe(200);
+    const none = await http.post(`/api/rounds/${final()}/open`, {}, organizer);
+    expect(none.status).toBe(422);
+    expect(none.body.code).toBe('round.no_entries');
+
+    // Advancing belongs to results; here the outcome is set as advancing would set it.
+    await db.query(`UPDATE round_entries SET outcome = 'advanced' WHERE round_id = $1 AND entry_id = ANY($2::uuid[])`, [
+      screening(),
+      [entries[0].id, entries[1].id, entries[6].id],
+    ]);
+    const opened = await http.post(`/api/rounds/${final()}/open`, {}, organizer);
+    expect(opened.status).toBe(200);
+    expect(opened.body.entryCount).toBe(3);
+
+    const result = await http.post(`/api/rounds/${final()}/assignments/auto`, { judgesPerEntry: 1 }, organizer);
+    expect(result.status).toBe(200);
+    // 3 entries × 4 judges, less judge1 on E1 and judge4 on E2.
+    expect(result.body.assignments).toHaveLength(10);
+    const pairs = result.body.assignments.map((a: Assigned) => `${a.judgeId}|${a.entryId}`);
+    expect(pairs).not.toContain(`${ids['judge1@demo.laurel']}|${entries[0].id}`);
+    expect(pairs).not.toContain(`${ids['fourth.judge@panel.vn']}|${entries[1].id}`);
+
+    const progress = await http.get(`/api/rounds/${final()}/progress`, organizer);
+    expect(progress.body.entries.map((e: { needed: number; assigned: number }) => [e.needed, e.assigned])).toEqual([
+      [3, 3],
+      [3, 3],
+      [4, 4],
+    ]);
+  });
+
+  it('reaches 100 % when every judge submits every sheet', async () => {
+    for (const email of judgeEmails) {
+      const mine = (await http.get('/api/me/assignments', tokens[email])).body.filter((a: { roundId: string }) => a.roundId === final());
+      for (const assignment of mine) await scoreAndSubmit(http, tokens[email], assignment.id, 0.8);
+    }
+    const progress = await http.get(`/api/rounds/${final()}/progress`, organizer);
+    expect(progress.body.percentSubmitted).toBe(100);
+    // Every criterion at 80 % of its maximum: 100 · Σ w·0.8 / Σ w = 80.
+    for (const cell of progress.body.matrix.cells) {
+      expect(cell.status).toBe('submitted');
+      expect(cell.total).toBeCloseTo(80, 9);
+    }
+    const panel = (await http.get(`/api/contests/${contest.id}/judges`, organizer)).body;
+    expect(panel.find((j: { judgeId: string }) => j.judgeId === ids['judge1@demo.laurel']).progress.submitted).toBe(2);
+    // A judge with a submitted sheet stays on the panel.
+    expect((await http.request('DELETE', `/api/contests/${contest.id}/judges/${ids['judge1@demo.laurel']}`, { token: organizer })).status).toBe(409);
+  });
+});
