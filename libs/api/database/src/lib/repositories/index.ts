@@ -1,3 +1,5 @@
+export * from './audit.repository';
+export * from './idempotency.repository';
 export * from './contests.repository';
 export * from './rounds.repository';
 export * from './users.repository';

@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AttachmentsRepository } from './attachments.repository';
+import { AuditRepository } from './audit.repository';
+import { IdempotencyRepository } from './idempotency.repository';
 import { ContestsRepository } from './contests.repository';
 import { EntriesRepository } from './entries.repository';
 import { RoundsRepository } from './rounds.repository';
@@ -11,7 +13,7 @@ import { JudgingRepository } from './judging.repository';
 import { PanelRepository } from './panel.repository';
 import { SheetsRepository } from './sheets.repository';
 
-const REPOSITORIES = [ContestsRepository, RoundsRepository, UsersRepository, EntriesRepository, AttachmentsRepository];
+const REPOSITORIES = [AuditRepository, IdempotencyRepository, ContestsRepository, RoundsRepository, UsersRepository, EntriesRepository, AttachmentsRepository];
 const JUDGING_REPOSITORIES = [JudgingRepository, PanelRepository, InvitesRepository, ConflictsRepository, AssignmentsRepository, SheetsRepository];
 
 /** Every query lives in a repository; feature modules inject them from here. */
