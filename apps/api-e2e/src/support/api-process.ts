@@ -16,6 +16,8 @@ export interface ApiProcess {
 }
 
 function adminUrl(): string {
+  const fromSetup = process.env['LAUREL_E2E_ADMIN_URL'];
+  if (fromSetup) return fromSetup;
   return JSON.parse(readFileSync(join(root, 'tmp', 'api-e2e-db.json'), 'utf8')).adminUrl;
 }
 

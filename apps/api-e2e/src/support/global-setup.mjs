@@ -15,6 +15,9 @@ export default async function globalSetup() {
     globalThis.__LAUREL_EMBEDDED_PG__ = embedded;
     adminUrl = embedded.url;
   }
+  // Test workers inherit this process's environment, so two runs side by side never mix up
+  // their databases; the file is only a fallback for tools that run outside Jest.
+  process.env.LAUREL_E2E_ADMIN_URL = adminUrl;
   mkdirSync(dirname(STATE_FILE), { recursive: true });
   writeFileSync(STATE_FILE, JSON.stringify({ adminUrl }));
 }
