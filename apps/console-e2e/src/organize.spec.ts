@@ -1,0 +1,133 @@
+import { type APIRequestContext, expect, test } from '@playwright/test';
+
+const DEMO_SLUG = 'startup-talent-2026';
+
+async function signInAsOrganizer(page: import('@playwright/test').Page): Promise<void> {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.setItem('laurel.lang', 'en'));
+  await page.goto('/sign-in');
+  await page.getByTestId('sign-in-email').fill('organizer@demo.laurel');
+  await page.getByTestId('sign-in-password').fill('laurel-demo');
+  await page.getByTestId('sign-in-submit').click();
+  await expect(page.getByTestId('dashboard-heading')).toBeVisible();
+}
+
+/** A fresh applicant's submitted entry in the demo contest, made over HTTP as the console would. */
+async function submittedEntry(request: APIRequestContext, title: string): Promise<{ id: string; code: string; contestId: string }> {
+  const email = `organize-e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+  const registered = await request.post('/api/auth/register', { data: { email, password: 'a-long-password-1', displayName: 'Đội kiểm thử' } });
+  expect(registered.status()).toBe(201);
+  const { accessToken } = (await registered.json()) as { accessToken: string };
+  const headers = { authorization: `Bearer ${accessToken}` };
+
+  const contest = (await (await request.get(`/api/contests/${DEMO_SLUG}`)).json()) as { id: string; categories: { id: string }[] };
+  const created = await request.post(`/api/contests/${contest.id}/entries`, {
+    headers,
+    data: {
+      title,
+      teamName: 'Đội Sóng Xanh',
+      summary: 'Phao cảm biến đo chất lượng nước cho hộ nuôi tôm.',
+      problem: 'Nước ô nhiễm được phát hiện quá muộn.',
+      solution: 'Cảm biến giá rẻ gửi cảnh báo qua điện thoại.',
+      market: 'Hộ nuôi trồng thủy sản ven biển.',
+      businessModel: 'Bán thiết bị kèm thuê bao dữ liệu.',
+      categoryId: contest.categories[0].id,
+      members: [{ name: 'Nguyễn Thị Lan', role: 'Trưởng nhóm', email: 'lan@example.com' }],
+    },
+  });
+  expect(created.status()).toBe(201);
+  const entry = (await created.json()) as { id: string };
+
+  // The smallest PDF the type sniffer accepts: the bytes decide, not the name.
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+  const uploaded = await request.post(`/api/entries/${entry.id}/attachments`, {
+    headers,
+    multipart: { kind: 'pitch_deck', file: { name: 'pitch-deck.pdf', mimeType: 'application/pdf', buffer: pdf } },
+  });
+  expect(uploaded.ok()).toBe(true);
+
+  const submitted = await request.post(`/api/entries/${entry.id}/submit`, { headers, data: {} });
+  expect(submitted.status()).toBe(200);
+  const { code } = (await submitted.json()) as { code: string };
+  return { id: entry.id, code, contestId: contest.id };
+}
+
+test.describe('organizer pages', () => {
+  test('the demo organizer sees the rubric as shares of the total, and they follow a new criterion', async ({ page }) => {
+    await signInAsOrganizer(page);
+    await page.goto('/organize/contests');
+    await page.getByTestId('organize-contest-link').filter({ hasText: 'Tìm kiếm tài năng khởi nghiệp' }).first().click();
+    await expect(page.getByTestId('editor-heading')).toContainText('Tìm kiếm tài năng khởi nghiệp');
+    await expect(page.getByTestId('contest-status')).toHaveText(/open/i);
+
+    await page.getByRole('tab', { name: 'Rounds & rubric' }).click();
+    await page.getByTestId('edit-round-1').click();
+
+    const criteria = page.getByTestId('criterion');
+    await expect(criteria).toHaveCount(6);
+    const first = criteria.first();
+    await expect(first.getByTestId('criterion-name')).toHaveValue('Tính đổi mới sáng tạo');
+    // Weights 25, 20, 20, 15, 10, 10: total 100, so 25 is 25 %.
+    await expect(first.getByTestId('criterion-share')).toHaveText('25 %');
+    await expect(page.getByTestId('rubric-total')).toContainText('100');
+
+    await page.getByTestId('add-criterion').click();
+    await expect(criteria).toHaveCount(7);
+    const added = criteria.last();
+    await added.getByTestId('criterion-name').fill('Tính bền vững');
+    await added.getByTestId('criterion-weight').fill('25');
+    await added.getByTestId('criterion-max').fill('25');
+    // Total 125 now: 25 / 125 = 20 % for both, 20 / 125 = 16 % for the second.
+    await expect(first.getByTestId('criterion-share')).toHaveText('20 %');
+    await expect(added.getByTestId('criterion-share')).toHaveText('20 %');
+    await expect(criteria.nth(1).getByTestId('criterion-share')).toHaveText('16 %');
+    await expect(page.getByTestId('rubric-total')).toContainText('125');
+
+    // Keyboard users reorder with the buttons: the new criterion moves up one place.
+    await added.getByRole('button', { name: 'Move “Tính bền vững” up' }).click();
+    await expect(criteria.nth(5).getByTestId('criterion-name')).toHaveValue('Tính bền vững');
+
+    // Leave the shared demo rubric as it was.
+    await page.getByTestId('round-cancel').click();
+    await expect(page.getByTestId('rounds-list')).toBeVisible();
+  });
+
+  test('the organizer finds a submitted entry by search, opens it and marks it eligible', async ({ page, request }) => {
+    const title = `Phao cảm biến ${Date.now()}`;
+    const entry = await submittedEntry(request, title);
+
+    await signInAsOrganizer(page);
+    await page.goto(`/organize/entries?contest=${entry.contestId}`);
+    await expect(page.getByTestId('entries-table')).toBeVisible();
+    await page.getByTestId('entries-search').fill(entry.code);
+
+    const rows = page.getByTestId('entry-row');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText(title);
+    await expect(rows.first().getByTestId('row-eligibility')).toHaveText('Not screened');
+
+    await rows.first().getByTestId('entry-link').click();
+    await expect(page.getByTestId('entry-title')).toHaveText(title);
+    await expect(page.getByTestId('entry-code')).toContainText(entry.code);
+    await expect(page.getByText('pitch-deck.pdf')).toBeVisible();
+    await expect(page.getByTestId('eligibility-decision')).toHaveText('Not screened yet.');
+
+    // Not eligible needs a reason; the page says so before sending anything.
+    await page.getByTestId('eligibility-ineligible').click();
+    await page.getByTestId('eligibility-save').click();
+    await expect(page.getByText('A reason is required when the entry is not eligible.').last()).toBeVisible();
+
+    await page.getByTestId('eligibility-eligible').click();
+    await page.getByTestId('eligibility-save').click();
+    await expect(page.getByTestId('eligibility-message')).toHaveText('Recorded.');
+    await expect(page.getByTestId('entry-eligibility')).toHaveText('Eligible');
+    await expect(page.getByTestId('eligibility-decision')).toContainText('Eligible — recorded by you on');
+
+    // The list shows the decision too.
+    await page.getByTestId('entry-back').click();
+    await expect(page).toHaveURL(new RegExp(`contest=${entry.contestId}`));
+    await page.getByTestId('entries-search').fill(entry.code);
+    await expect(page.getByTestId('entry-row')).toHaveCount(1);
+    await expect(page.getByTestId('entry-row').first().getByTestId('row-eligibility')).toHaveText('Eligible');
+  });
+});

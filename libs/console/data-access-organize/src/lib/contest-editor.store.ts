@@ -1,0 +1,118 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { Injectable, computed, inject, signal } from '@angular/core';
+import type {
+  ContestStatus,
+  ContestView,
+  CreateRoundRequest,
+  RoundView,
+  UpdateContestRequest,
+  UpdateRoundRequest,
+} from '@laurel/contracts';
+import { type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
+import { type Observable, firstValueFrom } from 'rxjs';
+import { OrganizeApi } from './organize.api';
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** How a write ended, for the page to tell the person. */
+export type WriteOutcome =
+  | { ok: true }
+  | { ok: false; stale: boolean; message: UiMessage; notReady?: readonly FieldProblem[]; fields?: readonly FieldProblem[] };
+
+interface EditorState {
+  contest: ContestView | null;
+  loading: boolean;
+  saving: boolean;
+  loadError: UiMessage | null;
+  /** Someone else changed the contest since it was loaded: the page offers Reload. */
+  stale: boolean;
+}
+
+/** The contest an organizer is editing: loaded once, replaced by every answer of a write. */
+@Injectable()
+export class ContestEditorStore {
+  private readonly api = inject(OrganizeApi);
+  private readonly state = signal<EditorState>({ contest: null, loading: false, saving: false, loadError: null, stale: false });
+
+  readonly contest = computed(() => this.state().contest);
+  readonly loading = computed(() => this.state().loading);
+  readonly saving = computed(() => this.state().saving);
+  readonly loadError = computed(() => this.state().loadError);
+  readonly stale = computed(() => this.state().stale);
+
+  async load(id: string): Promise<void> {
+    this.state.update((s) => ({ ...s, loading: true, loadError: null }));
+    try {
+      const contest = await firstValueFrom(this.api.contest(id));
+      this.state.set({ contest, loading: false, saving: false, loadError: null, stale: false });
+    } catch (error) {
+      this.state.update((s) => ({ ...s, loading: false, loadError: toUiMessage(error) }));
+    }
+  }
+
+  reload(): Promise<void> {
+    const id = this.state().contest?.id;
+    return id ? this.load(id) : Promise.resolve();
+  }
+
+  /** PATCH with the loaded version; the answer is the contest as it now is. */
+  update(changes: Omit<UpdateContestRequest, 'version'>): Promise<WriteOutcome> {
+    const contest = this.requireContest();
+    return this.write(this.api.updateContest(contest.id, { ...changes, version: contest.version }), (next) => next);
+  }
+
+  changeStatus(status: ContestStatus): Promise<WriteOutcome> {
+    const contest = this.requireContest();
+    return this.write(this.api.changeStatus(contest.id, status, contest.version), (next) => next);
+  }
+
+  createRound(body: CreateRoundRequest): Promise<WriteOutcome> {
+    const contest = this.requireContest();
+    return this.write(this.api.createRound(contest.id, body), (round, current) => withRound(current, round));
+  }
+
+  updateRound(roundId: string, body: UpdateRoundRequest): Promise<WriteOutcome> {
+    return this.write(this.api.updateRound(roundId, body), (round, current) => withRound(current, round));
+  }
+
+  deleteRound(roundId: string): Promise<WriteOutcome> {
+    return this.write(this.api.deleteRound(roundId), (_, current) => ({
+      ...current,
+      rounds: current.rounds.filter((r) => r.id !== roundId),
+    }));
+  }
+
+  private requireContest(): ContestView {
+    const contest = this.state().contest;
+    if (!contest) throw new Error('No contest is loaded');
+    return contest;
+  }
+
+  private async write<T>(call: Observable<T>, apply: (answer: T, current: ContestView) => ContestView): Promise<WriteOutcome> {
+    this.state.update((s) => ({ ...s, saving: true }));
+    try {
+      const answer = await firstValueFrom(call, { defaultValue: undefined as T });
+      this.state.update((s) => ({ ...s, saving: false, contest: s.contest ? apply(answer, s.contest) : s.contest }));
+      return { ok: true };
+    } catch (error) {
+      const api = apiErrorOf(error);
+      const stale = error instanceof HttpErrorResponse && error.status === 409 && api?.code === 'contest.stale_version';
+      this.state.update((s) => ({ ...s, saving: false, stale: s.stale || stale }));
+      return {
+        ok: false,
+        stale,
+        message: toUiMessage(error),
+        notReady: api?.code === 'contest.not_ready' ? (api.fields ?? []) : undefined,
+        fields: api?.fields,
+      };
+    }
+  }
+}
+
+function withRound(contest: ContestView, round: RoundView): ContestView {
+  const others = contest.rounds.filter((r) => r.id !== round.id);
+  return { ...contest, rounds: [...others, round].sort((a, b) => a.order - b.order) };
+}

@@ -1,0 +1,168 @@
+import { HttpEventType } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatIcon } from '@angular/material/icon';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
+import { RouterLink } from '@angular/router';
+import { AuthStore } from '@laurel/console-data-access-auth';
+import { type AttachmentView, type EntryView, OrganizeApi, fileNameOf, saveBlob } from '@laurel/console-data-access-organize';
+import { AlertComponent, StatusChipComponent } from '@laurel/console-ui';
+import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, formatDateTime, toUiMessage } from '@laurel/console-util';
+import { firstValueFrom } from 'rxjs';
+import { ELIGIBILITY_TONES, eligibilityKey, statusKey } from '../entries-page/entries-page.component';
+
+/** Everything an entry holds, its documents, and the eligibility decision. */
+@Component({
+  selector: 'laurel-entry-page',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButton,
+    MatFormField,
+    MatHint,
+    MatIcon,
+    MatInput,
+    MatLabel,
+    MatProgressBar,
+    MatRadioButton,
+    MatRadioGroup,
+    AlertComponent,
+    StatusChipComponent,
+    TranslatePipe,
+    UiMessagePipe,
+  ],
+  templateUrl: './entry-page.component.html',
+  styleUrl: './entry-page.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class EntryPageComponent {
+  readonly id = input.required<string>();
+  /** `?contest=`, to go back to the same list. */
+  readonly contest = input<string>();
+
+  private readonly api = inject(OrganizeApi);
+  private readonly auth = inject(AuthStore);
+  private readonly i18n = inject(I18nService);
+
+  protected readonly entry = signal<EntryView | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly error = signal<UiMessage | null>(null);
+  protected readonly saving = signal(false);
+  protected readonly saveMessage = signal<{ tone: 'info' | 'error'; text: UiMessage } | null>(null);
+  protected readonly downloading = signal<string | null>(null);
+
+  protected readonly verdict = new FormControl<'eligible' | 'ineligible' | null>(null);
+  protected readonly reason = new FormControl('', { nonNullable: true });
+  protected readonly verdictValue = signal<'eligible' | 'ineligible' | null>(null);
+  protected readonly reasonMissing = signal(false);
+
+  protected readonly statusKey = statusKey;
+  protected readonly eligibilityKey = eligibilityKey;
+  protected readonly eligibilityTone = ELIGIBILITY_TONES;
+  protected readonly backParams = computed(() => (this.contest() ? { contest: this.contest() } : {}));
+  protected readonly decision = computed(() => {
+    const e = this.entry();
+    if (!e || e.eligibility === 'pending' || !e.eligibilityAt) return null;
+    const me = this.auth.user()?.id;
+    const who = e.eligibilityBy && e.eligibilityBy === me ? this.i18n.t('organize.entry.eligibility.you') : this.i18n.t('organize.entry.eligibility.someone');
+    return this.i18n.t('organize.entry.eligibility.decided', {
+      verdict: this.i18n.t(eligibilityKey(e.eligibility)),
+      who,
+      at: formatDateTime(e.eligibilityAt, this.i18n.locale()),
+    });
+  });
+  protected readonly sections: { key: TranslationKey; field: 'summary' | 'problem' | 'solution' | 'market' | 'businessModel' }[] = [
+    { key: 'organize.entry.summary', field: 'summary' },
+    { key: 'organize.entry.problem', field: 'problem' },
+    { key: 'organize.entry.solution', field: 'solution' },
+    { key: 'organize.entry.market', field: 'market' },
+    { key: 'organize.entry.businessModel', field: 'businessModel' },
+  ];
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.load(id));
+    });
+    this.verdict.valueChanges.subscribe((v) => {
+      this.verdictValue.set(v);
+      this.reasonMissing.set(false);
+    });
+  }
+
+  protected when(iso: string): string {
+    return formatDateTime(iso, this.i18n.locale());
+  }
+
+  protected kindKey(a: AttachmentView): TranslationKey {
+    return `organize.entry.kinds.${a.kind}`;
+  }
+
+  protected size(bytes: number): string {
+    const locale = this.i18n.locale();
+    if (bytes < 1024 * 1024) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(bytes / 1024)} KB`;
+    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+  }
+
+  protected downloadAttachment(a: AttachmentView): void {
+    this.downloading.set(a.id);
+    this.api.download(this.api.attachmentPath(a.url)).subscribe({
+      next: (event) => {
+        if (event.type === HttpEventType.Response && event.body) {
+          saveBlob(event.body, fileNameOf(event.headers.get('Content-Disposition'), a.fileName));
+          this.downloading.set(null);
+        }
+      },
+      error: (error: unknown) => {
+        this.downloading.set(null);
+        this.saveMessage.set({ tone: 'error', text: toUiMessage(error) });
+      },
+    });
+  }
+
+  protected async saveEligibility(): Promise<void> {
+    const entry = this.entry();
+    const verdict = this.verdict.value;
+    if (!entry || !verdict) return;
+    const reason = this.reason.value.trim();
+    if (verdict === 'ineligible' && !reason) {
+      this.reasonMissing.set(true);
+      return;
+    }
+    this.saving.set(true);
+    this.saveMessage.set(null);
+    try {
+      const next = await firstValueFrom(this.api.setEligibility(entry.id, verdict === 'eligible', reason || null));
+      this.entry.set(next);
+      this.saveMessage.set({ tone: 'info', text: { key: 'organize.entry.eligibility.saved' } });
+    } catch (error) {
+      this.saveMessage.set({ tone: 'error', text: toUiMessage(error) });
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  protected retry(): void {
+    void this.load(this.id());
+  }
+
+  private async load(id: string): Promise<void> {
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      const entry = await firstValueFrom(this.api.entry(id));
+      this.entry.set(entry);
+      const verdict = entry.eligibility === 'pending' ? null : entry.eligibility;
+      this.verdict.setValue(verdict);
+      this.reason.setValue(entry.eligibilityReason ?? '');
+    } catch (error) {
+      this.error.set(toUiMessage(error, { 404: 'organize.entry.notFound' }));
+    } finally {
+      this.loading.set(false);
+    }
+  }
+}
