@@ -1,0 +1,111 @@
+/** Who calls. "Owner" and "assigned" are about the fixture's entry and assignment. */
+export const ACTORS = [
+  'anonymous',
+  'ownerApplicant',
+  'otherApplicant',
+  'assignedJudge',
+  'unassignedJudge',
+  'otherOrganizer',
+  'admin',
+  'organizer',
+] as const;
+export type Actor = (typeof ACTORS)[number];
+
+/** 'ok' means the access checks let the caller through (the answer may still be 400/409/422). */
+export type Outcome = 'ok' | 401 | 403 | 404;
+type Expectation = Record<Actor, Outcome | Outcome[]>;
+
+const rule = (anonymous: Outcome, rest: Partial<Expectation>, otherwise: Outcome): Expectation =>
+  Object.fromEntries(ACTORS.map((actor) => [actor, actor === 'anonymous' ? anonymous : (rest[actor] ?? otherwise)])) as Expectation;
+
+/** Anyone, signed in or not. */
+const PUBLIC = rule('ok', {}, 'ok');
+/** Nobody before the contest's results are published (the fixture's are not). */
+const UNPUBLISHED = rule(404, {}, 404);
+/** Any signed-in account (an answer about the caller's own things). */
+const SIGNED_IN = rule(401, {}, 'ok');
+/** Organizer routes not tied to one contest. */
+const ANY_ORGANIZER = rule(401, { organizer: 'ok', admin: 'ok', otherOrganizer: 'ok' }, 403);
+/** The fixture contest's organizer and admin; another organizer learns nothing (404). */
+const CONTEST_ORGANIZER = rule(401, { organizer: 'ok', admin: 'ok', otherOrganizer: 404 }, 403);
+/** Deleting: whoever of admin and organizer comes second finds it gone (404). */
+const CONTEST_ORGANIZER_DELETE = rule(401, { organizer: ['ok', 404], admin: 'ok', otherOrganizer: 404 }, 403);
+/** Applicants start entries; nobody else. */
+const APPLICANTS = rule(401, { ownerApplicant: 'ok', otherApplicant: 'ok' }, 403);
+/** Reading the fixture's entry: its owner, the contest's organizer and admin; others 404. */
+const ENTRY_READERS = rule(401, { ownerApplicant: 'ok', organizer: 'ok', admin: 'ok' }, 404);
+/** Changing the fixture's entry: its owner only; organizer and admin see it, so 403. */
+const ENTRY_OWNER = rule(401, { ownerApplicant: 'ok', organizer: 403, admin: 403 }, 404);
+/** The fixture's assignment: only the judge it is assigned to; for everybody else it does not exist. */
+const ASSIGNED_JUDGE = rule(401, { assignedJudge: 'ok' }, 404);
+
+/**
+ * The expected outcome of every route for every caller. A route that is not listed here fails
+ * the test: a new endpoint cannot ship without its rule. `PRINT_MATRIX=1` prints what the API
+ * does, to review when a route is added.
+ */
+export const expectedOutcomes: Record<string, Expectation> = {
+  'GET /api/health': PUBLIC,
+  'POST /api/auth/register': PUBLIC,
+  'POST /api/auth/login': PUBLIC,
+  'POST /api/auth/accept-invite': PUBLIC,
+  'GET /api/auth/me': SIGNED_IN,
+  'GET /api/me/entries': SIGNED_IN,
+  'GET /api/me/assignments': SIGNED_IN,
+  'GET /api/contests': PUBLIC,
+  'GET /api/contests/:idOrSlug': PUBLIC,
+  'GET /api/public/contests/:slug/results': UNPUBLISHED,
+  'GET /api/contests/mine': ANY_ORGANIZER,
+  'POST /api/contests': ANY_ORGANIZER,
+  'GET /api/audit/verify': ANY_ORGANIZER,
+
+  'PATCH /api/contests/:id': CONTEST_ORGANIZER,
+  'POST /api/contests/:id/status': CONTEST_ORGANIZER,
+  'POST /api/contests/:id/rounds': CONTEST_ORGANIZER,
+  'PATCH /api/rounds/:id': CONTEST_ORGANIZER,
+  'DELETE /api/rounds/:id': CONTEST_ORGANIZER,
+  'GET /api/contests/:id/audit': CONTEST_ORGANIZER,
+  'GET /api/contests/:id/entries': CONTEST_ORGANIZER,
+  'GET /api/contests/:id/entries.xlsx': CONTEST_ORGANIZER,
+  'GET /api/contests/:id/entries/import-template.xlsx': CONTEST_ORGANIZER,
+  'POST /api/contests/:id/entries/import': CONTEST_ORGANIZER,
+  'POST /api/entries/:id/eligibility': CONTEST_ORGANIZER,
+  'GET /api/contests/:id/judges': CONTEST_ORGANIZER,
+  'POST /api/contests/:id/judges': CONTEST_ORGANIZER,
+  'DELETE /api/contests/:id/judges/:judgeId': CONTEST_ORGANIZER_DELETE,
+  'GET /api/contests/:id/conflicts': CONTEST_ORGANIZER,
+  'POST /api/contests/:id/conflicts': CONTEST_ORGANIZER,
+  'DELETE /api/contests/:id/conflicts/:conflictId': CONTEST_ORGANIZER_DELETE,
+  'POST /api/rounds/:id/open': CONTEST_ORGANIZER,
+  'POST /api/rounds/:id/close': CONTEST_ORGANIZER,
+  'GET /api/rounds/:id/assignments': CONTEST_ORGANIZER,
+  'POST /api/rounds/:id/assignments': CONTEST_ORGANIZER,
+  'POST /api/rounds/:id/assignments/auto': CONTEST_ORGANIZER,
+  'DELETE /api/assignments/:id': CONTEST_ORGANIZER,
+  'GET /api/rounds/:id/progress': CONTEST_ORGANIZER,
+  'GET /api/rounds/:id/results': CONTEST_ORGANIZER,
+  'POST /api/rounds/:id/advance': CONTEST_ORGANIZER,
+  'GET /api/rounds/:id/live': CONTEST_ORGANIZER,
+  'POST /api/rounds/:id/live-ticket': CONTEST_ORGANIZER,
+  'GET /api/rounds/:id/score-sheets.xlsx': CONTEST_ORGANIZER,
+  'GET /api/contests/:id/awards': CONTEST_ORGANIZER,
+  'GET /api/contests/:id/awards/proposal': CONTEST_ORGANIZER,
+  'POST /api/contests/:id/awards': CONTEST_ORGANIZER,
+  'POST /api/contests/:id/publish': CONTEST_ORGANIZER,
+  'GET /api/contests/:id/export.xlsx': CONTEST_ORGANIZER,
+
+  'POST /api/contests/:id/entries': APPLICANTS,
+  'GET /api/entries/:id': ENTRY_READERS,
+  'GET /api/entries/:id/attachments/:attachmentId': ENTRY_READERS,
+  'PATCH /api/entries/:id': ENTRY_OWNER,
+  'POST /api/entries/:id/attachments': ENTRY_OWNER,
+  'DELETE /api/entries/:id/attachments/:attachmentId': ENTRY_OWNER,
+  'POST /api/entries/:id/submit': ENTRY_OWNER,
+  'POST /api/entries/:id/withdraw': ENTRY_OWNER,
+
+  'GET /api/assignments/:id': ASSIGNED_JUDGE,
+  'GET /api/assignments/:id/attachments/:attachmentId': ASSIGNED_JUDGE,
+  'PUT /api/assignments/:id/sheet': ASSIGNED_JUDGE,
+  'POST /api/assignments/:id/submit': ASSIGNED_JUDGE,
+  'POST /api/assignments/:id/recuse': ASSIGNED_JUDGE,
+};
