@@ -46,12 +46,22 @@ export const appRoutes: Routes = [
         loadComponent: () => import('@laurel/console-feature-contests').then((m) => m.ContestsPageComponent),
       },
       {
+        path: 'contests/:slug',
+        title: 'areas.contests.title',
+        loadComponent: () => import('@laurel/console-feature-contests').then((m) => m.ContestPageComponent),
+      },
+      {
         path: 'dashboard',
         title: 'areas.dashboard.title',
         canActivate: [authGuard],
         loadComponent: () => import('@laurel/console-feature-dashboard').then((m) => m.DashboardPageComponent),
       },
-      comingSoon('myEntries'),
+      {
+        path: 'my-entries',
+        title: 'areas.myEntries.title',
+        canActivate: [roleGuard(['applicant'])],
+        loadChildren: () => import('@laurel/console-feature-submit').then((m) => m.SUBMIT_ROUTES),
+      },
       comingSoon('judging'),
       {
         path: 'organize/contests',

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
@@ -8,7 +8,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { Router, RouterLink } from '@angular/router';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel/contracts';
-import { AUTH_PATHS, AuthStore } from '@laurel/console-data-access-auth';
+import { AUTH_PATHS, AuthStore, safeReturnUrl } from '@laurel/console-data-access-auth';
 import { AlertComponent } from '@laurel/console-ui';
 import { TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
 import {
@@ -45,6 +45,9 @@ import { firstError, notBlank, notSameAs } from '../forms/field-errors';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SignUpPageComponent {
+  /** Where to go once the account exists (e.g. the contest the visitor wanted to enter). */
+  readonly returnUrl = input<string>();
+
   private readonly auth = inject(AuthStore);
   private readonly router = inject(Router);
 
@@ -91,7 +94,7 @@ export class SignUpPageComponent {
     const outcome = await this.auth.signUp({ displayName: displayName.trim(), email: email.trim(), password });
     this.pending.set(false);
     if (outcome.ok) {
-      await this.router.navigateByUrl(AUTH_PATHS.home);
+      await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
     } else {
       this.error.set(outcome.error);
     }

@@ -11,6 +11,7 @@ import {
 /** A contest as its card shows it: dates already written in the reader's locale and zone. */
 export interface ContestCard {
   id: string;
+  slug: string;
   name: string;
   year: number;
   statusKey: TranslationKey;
@@ -23,7 +24,7 @@ export interface ContestCard {
   rounds: number;
 }
 
-const TONES: Record<ContestStatus, StatusTone> = {
+export const CONTEST_TONES: Record<ContestStatus, StatusTone> = {
   draft: 'neutral',
   open: 'success',
   closed: 'warning',
@@ -34,10 +35,11 @@ const TONES: Record<ContestStatus, StatusTone> = {
 export function toContestCard(contest: ContestView, locale: string, now: Date): ContestCard {
   return {
     id: contest.id,
+    slug: contest.slug,
     name: contest.name,
     year: contest.year,
     statusKey: contestStatusKey(contest.status),
-    tone: TONES[contest.status],
+    tone: CONTEST_TONES[contest.status],
     opens: formatDateTime(contest.submissionOpensAt, locale),
     closes: formatDateTime(contest.submissionClosesAt, locale),
     hint: windowHint(contest, locale, now),

@@ -32,7 +32,7 @@ export type AreaId =
 export const CONSOLE_AREAS: readonly ConsoleArea[] = [
   { id: 'dashboard', path: '/dashboard', icon: 'dashboard', audience: 'signedIn', ready: true },
   { id: 'contests', path: '/contests', icon: 'trophy', audience: 'everyone', ready: true },
-  { id: 'myEntries', path: '/my-entries', icon: 'description', audience: ['applicant'], ready: false },
+  { id: 'myEntries', path: '/my-entries', icon: 'description', audience: ['applicant'], ready: true },
   { id: 'judging', path: '/judging', icon: 'gavel', audience: ['judge'], ready: false },
   { id: 'contestEditor', path: '/organize/contests', icon: 'edit', audience: ['organizer'], ready: true },
   { id: 'entries', path: '/organize/entries', icon: 'inbox', audience: ['organizer'], ready: true },

@@ -1,0 +1,1 @@
+export { SUBMIT_ROUTES } from './lib/submit.routes';

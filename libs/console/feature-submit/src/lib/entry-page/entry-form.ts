@@ -1,0 +1,151 @@
+import { type AbstractControl, FormArray, type FormControl, type FormGroup, type NonNullableFormBuilder, type ValidationErrors, Validators } from '@angular/forms';
+import { type AttachmentView, ENTRY_LIMITS, type EntryFields, type EntryMember, type EntryView } from '@laurel/console-data-access-entries';
+
+export type MemberForm = FormGroup<{ name: FormControl<string>; role: FormControl<string>; email: FormControl<string> }>;
+
+export type EntryForm = FormGroup<{
+  title: FormControl<string>;
+  summary: FormControl<string>;
+  problem: FormControl<string>;
+  solution: FormControl<string>;
+  market: FormControl<string>;
+  businessModel: FormControl<string>;
+  teamName: FormControl<string>;
+  organization: FormControl<string>;
+  members: FormArray<MemberForm>;
+  categoryId: FormControl<string | null>;
+  videoUrl: FormControl<string>;
+}>;
+
+export const TEXT_FIELDS = ['title', 'summary', 'problem', 'solution', 'market', 'businessModel'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+/** The stepper's steps, in order; a field the API names leads back to its step. */
+export const STEPS = ['project', 'team', 'category', 'documents', 'video', 'review'] as const;
+export type StepId = (typeof STEPS)[number];
+const FIELD_STEP: Record<string, StepId> = {
+  title: 'project',
+  summary: 'project',
+  problem: 'project',
+  solution: 'project',
+  market: 'project',
+  businessModel: 'project',
+  teamName: 'team',
+  organization: 'team',
+  members: 'team',
+  categoryId: 'category',
+  pitchDeck: 'documents',
+  videoUrl: 'video',
+};
+export function stepOfField(field: string): number {
+  // `members.0.email` and the like belong to their list's step.
+  return STEPS.indexOf(FIELD_STEP[field.split('.')[0]] ?? 'review');
+}
+
+/** http(s) only, like the API (`IsUrl` with protocols http and https); empty is allowed. */
+export function httpUrl(control: AbstractControl<string>): ValidationErrors | null {
+  const value = (control.value ?? '').trim();
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname ? null : { url: true };
+  } catch {
+    return { url: true };
+  }
+}
+
+export function buildEntryForm(fb: NonNullableFormBuilder): EntryForm {
+  const long = [Validators.maxLength(ENTRY_LIMITS.longText)];
+  return fb.group({
+    title: fb.control('', [Validators.maxLength(ENTRY_LIMITS.title)]),
+    summary: fb.control('', long),
+    problem: fb.control('', long),
+    solution: fb.control('', long),
+    market: fb.control('', long),
+    businessModel: fb.control('', long),
+    teamName: fb.control('', [Validators.maxLength(ENTRY_LIMITS.teamName)]),
+    organization: fb.control('', [Validators.maxLength(ENTRY_LIMITS.organization)]),
+    members: fb.array<MemberForm>([]),
+    categoryId: fb.control<string | null>(null),
+    videoUrl: fb.control('', [Validators.maxLength(ENTRY_LIMITS.videoUrl), httpUrl]),
+  });
+}
+
+export function memberGroup(fb: NonNullableFormBuilder, member?: EntryMember): MemberForm {
+  return fb.group({
+    name: fb.control(member?.name ?? '', [Validators.required, Validators.maxLength(ENTRY_LIMITS.memberName)]),
+    role: fb.control(member?.role ?? '', [Validators.required, Validators.maxLength(ENTRY_LIMITS.memberRole)]),
+    email: fb.control(member?.email ?? '', [Validators.email, Validators.maxLength(ENTRY_LIMITS.email)]),
+  });
+}
+
+/** Shows the server copy in the form, without that counting as a change to save. */
+export function fillForm(form: EntryForm, entry: EntryView, fb: NonNullableFormBuilder): void {
+  const members = form.controls.members;
+  members.clear({ emitEvent: false });
+  for (const member of entry.members) members.push(memberGroup(fb, member), { emitEvent: false });
+  form.patchValue(
+    {
+      title: entry.title,
+      summary: entry.summary,
+      problem: entry.problem,
+      solution: entry.solution,
+      market: entry.market,
+      businessModel: entry.businessModel,
+      teamName: entry.teamName,
+      organization: entry.organization ?? '',
+      categoryId: entry.categoryId,
+      videoUrl: entry.videoUrl ?? '',
+    },
+    { emitEvent: false },
+  );
+}
+
+/**
+ * The form as the API takes it, leaving out what the API would refuse (a bad address, a member
+ * without a name): `held` says something was left out, so the page can say it is not saved.
+ */
+export function savableFields(form: EntryForm): { fields: EntryFields; held: boolean } {
+  const c = form.controls;
+  const fields: EntryFields = {};
+  let held = false;
+  for (const key of [...TEXT_FIELDS, 'teamName'] as const) {
+    if (c[key].valid) fields[key] = c[key].value;
+    else held = true;
+  }
+  if (c.organization.valid) fields.organization = c.organization.value.trim() || null;
+  else held = true;
+  if (c.videoUrl.valid) fields.videoUrl = c.videoUrl.value.trim() || null;
+  else held = true;
+  fields.categoryId = c.categoryId.value;
+  if (c.members.valid) {
+    fields.members = c.members.controls.map((m) => ({ name: m.controls.name.value, role: m.controls.role.value, email: m.controls.email.value.trim() || null }));
+  } else {
+    held = true;
+  }
+  return { fields, held };
+}
+
+/** The fields of `next` that differ from `previous`. */
+export function changedFields(previous: EntryFields, next: EntryFields): EntryFields {
+  const changed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(next)) {
+    if (JSON.stringify(value) !== JSON.stringify((previous as Record<string, unknown>)[key])) changed[key] = value;
+  }
+  return changed as EntryFields;
+}
+
+/** What the API will ask for before it accepts a submission (entry-rules.ts `missingForSubmission`). */
+export function missingForSubmission(form: EntryForm, attachments: readonly AttachmentView[], requirePitchDeck: boolean): string[] {
+  const c = form.controls;
+  const missing: string[] = [];
+  for (const key of ['title', 'teamName', 'summary', 'problem', 'solution', 'market', 'businessModel'] as const) {
+    if (!c[key].value.trim()) missing.push(key);
+  }
+  if (!c.categoryId.value) missing.push('categoryId');
+  const people = c.members.controls.filter((m) => m.controls.name.value.trim() && m.controls.role.value.trim());
+  if (people.length === 0 || !c.members.valid) missing.push('members');
+  if (requirePitchDeck && !attachments.some((a) => a.kind === 'pitch_deck')) missing.push('pitchDeck');
+  if (!c.videoUrl.valid) missing.push('videoUrl');
+  return missing;
+}
