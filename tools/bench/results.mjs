@@ -1,0 +1,74 @@
+// Results: GET /api/rounds/:id/results timed against one SQL query that computes the mean total
+// per entry from the scores, and the SQL statements the API runs per request, counted from
+// PostgreSQL's own statement log (log_statement = all, switched on only around one request).
+import { median, round1 } from './api.mjs';
+
+const RUNS = 3;
+
+const BASELINE_SQL = `
+  SELECT t.entry_id, avg(t.total) AS mean
+    FROM (SELECT a.entry_id, 100 * sum(c.weight * s.value / c.max_score) / sum(c.weight) AS total
+            FROM score_sheets ss
+            JOIN assignments a ON a.id = ss.assignment_id
+            JOIN scores s ON s.sheet_id = ss.id
+            JOIN criteria c ON c.id = s.criterion_id
+           WHERE ss.round_id = $1 AND ss.status = 'submitted'
+           GROUP BY ss.id, a.entry_id) t
+   GROUP BY t.entry_id
+   ORDER BY mean DESC`;
+
+async function getResults(url, roundId, token) {
+  const started = performance.now();
+  const response = await fetch(`${url}/api/rounds/${roundId}/results`, { headers: { authorization: `Bearer ${token}` } });
+  const body = await response.json();
+  const ms = performance.now() - started;
+  if (response.status !== 200) throw new Error(`results ${roundId}: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+  return { ms, entries: Array.isArray(body.entries) ? body.entries.length : null };
+}
+
+export async function timeResults({ url, db, roundId, token, expectedEntries }) {
+  const api = [];
+  let entries = null;
+  for (let run = 0; run < RUNS; run++) {
+    const answer = await getResults(url, roundId, token);
+    api.push(answer.ms);
+    entries = answer.entries;
+  }
+  const baseline = [];
+  for (let run = 0; run < RUNS; run++) {
+    const started = performance.now();
+    const { rows } = await db.query(BASELINE_SQL, [roundId]);
+    baseline.push(performance.now() - started);
+    if (rows.length !== expectedEntries) throw new Error(`baseline saw ${rows.length} entries, expected ${expectedEntries}`);
+  }
+  return { api: api.map(round1), baseline: baseline.map(round1), apiMedian: round1(median(api)), baselineMedian: round1(median(baseline)), entries };
+}
+
+/**
+ * Statements PostgreSQL executed from the API's connections (application_name laurel-api) while
+ * `work` ran, from its log with log_min_duration_statement = 0: `statement:` lines for simple
+ * queries, `execute` lines for prepared ones; `sqlMs` sums every logged phase (parse, bind, execute).
+ */
+export async function statementsDuring({ db, pgLog }, work) {
+  await db.query(`ALTER SYSTEM SET log_min_duration_statement = 0`);
+  await db.query(`ALTER SYSTEM SET log_line_prefix = '%m [%p] app=%a '`);
+  await db.query('SELECT pg_reload_conf()');
+  await new Promise((r) => setTimeout(r, 500));
+  const from = pgLog.length();
+  try {
+    await work();
+    await new Promise((r) => setTimeout(r, 500));
+  } finally {
+    await db.query(`ALTER SYSTEM RESET log_min_duration_statement`);
+    await db.query(`ALTER SYSTEM RESET log_line_prefix`);
+    await db.query('SELECT pg_reload_conf()');
+  }
+  const lines = pgLog.since(from).split('\n').filter((line) => /app=laurel-api\S* .*LOG:\s+duration: /.test(line));
+  const statements = lines.filter((line) => /ms\s+(statement|execute [^:]*):/.test(line)).length;
+  const sqlMs = lines.reduce((sum, line) => sum + Number(/duration: ([\d.]+) ms/.exec(line)[1]), 0);
+  return { statements, sqlMs: round1(sqlMs) };
+}
+
+export function countStatements({ url, db, pgLog, roundId, token }) {
+  return statementsDuring({ db, pgLog }, () => getResults(url, roundId, token));
+}
