@@ -1,0 +1,180 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { createDatabase, runNode, startApi, type ApiProcess } from './api-process';
+import type { Actor } from './authorization-matrix';
+import { Http } from './http';
+import { createJudgingContest, insertAttachment, insertEntries, userId } from './judging-fixtures';
+
+export interface RouteInfo {
+  method: string;
+  path: string;
+}
+
+export interface AccessFixture {
+  api: ApiProcess;
+  http: Http;
+  db: Client;
+  routes: RouteInfo[];
+  tokens: Partial<Record<Actor, string>>;
+  params: Record<string, string>;
+  /** Ids and e-mails of the judges other than the assigned one. */
+  otherJudges: string[];
+  concrete(path: string): string;
+  sampleBody(key: string): unknown;
+  close(): Promise<void>;
+}
+
+/**
+ * A contest in judging with one owned, submitted entry (with an attachment), an open round,
+ * one judge assigned to the entry, one on the panel but not assigned, a declared conflict, two
+ * organizers, two applicants and an admin — and the API's own route table.
+ */
+export async function buildAccessFixture(): Promise<AccessFixture> {
+  const url = await createDatabase();
+  const seeded = await runNode('dist/apps/api/cli.js', ['seed-demo'], { DATABASE_URL: url });
+  if (seeded.code !== 0) throw new Error(`seed failed: ${seeded.output}`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'laurel-access-'));
+  const listed = await runNode('dist/apps/api/main.js', [], {
+    DATABASE_URL: url,
+    LAUREL_PRINT_ROUTES: '1',
+    LOG_LEVEL: 'silent',
+    LAUREL_DATA_DIR: dataDir,
+    NODE_ENV: 'test',
+  });
+  const routes: RouteInfo[] = JSON.parse(/LAUREL_ROUTES (.*)/.exec(listed.output)?.[1] ?? '[]');
+  const api = await startApi({ LAUREL_DATA_DIR: dataDir }, url);
+  const http = new Http(api.url);
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  const tokens: Partial<Record<Actor, string>> = {};
+
+  await http.post('/api/auth/register', { email: 'other.organizer@authz.vn', password: 'password-1', displayName: 'Other organizer' });
+  await db.query(`UPDATE users SET roles = '{organizer}' WHERE email = 'other.organizer@authz.vn'`);
+  tokens.organizer = await http.login('organizer@demo.laurel');
+  tokens.otherOrganizer = await http.login('other.organizer@authz.vn', 'password-1');
+  tokens.admin = await http.login('admin@demo.laurel');
+  // Applicants of their own domains: the demo accounts share demo.laurel with the judges,
+  // which is a conflict of interest by e-mail domain.
+  for (const [actor, email] of [
+    ['ownerApplicant', 'founder@owner-startup.vn'],
+    ['otherApplicant', 'founder@other-startup.vn'],
+  ] as const) {
+    await http.post('/api/auth/register', { email, password: 'password-1', displayName: actor });
+    tokens[actor] = await http.login(email, 'password-1');
+  }
+  tokens.assignedJudge = await http.login('judge1@demo.laurel');
+  tokens.unassignedJudge = await http.login('judge2@demo.laurel');
+
+  const contest = await createJudgingContest(http, tokens.organizer, {
+    rounds: [{ name: 'Screening', judgesPerEntry: 1 }, { name: 'Final', panel: 'complete' }],
+    judges: ['judge1@demo.laurel', 'judge2@demo.laurel', 'judge3@demo.laurel'].map((email) => ({ email, displayName: email })),
+    status: 'judging',
+  });
+  const owner = await userId(db, 'founder@owner-startup.vn');
+  const [entry] = await insertEntries(db, contest, [{ title: 'Owned entry', ownerId: owner }]);
+  const attachmentId = await insertAttachment(db, dataDir, entry.id, {
+    kind: 'pitch_deck',
+    originalName: 'deck.pdf',
+    contentType: 'application/pdf',
+    bytes: Buffer.from('%PDF-1.4\n%%EOF\n'),
+  });
+  const screening = contest.rounds[0].id;
+  const opened = await http.post(`/api/rounds/${screening}/open`, {}, tokens.organizer);
+  if (opened.status !== 200) throw new Error(`open: ${opened.status} ${JSON.stringify(opened.body)}`);
+  const judge1 = await userId(db, 'judge1@demo.laurel');
+  const judge2 = await userId(db, 'judge2@demo.laurel');
+  const judge3 = await userId(db, 'judge3@demo.laurel');
+  const assigned = await http.post(`/api/rounds/${screening}/assignments`, { entryId: entry.id, judgeId: judge1 }, tokens.organizer);
+  if (assigned.status !== 201) throw new Error(`assign: ${assigned.status} ${JSON.stringify(assigned.body)}`);
+  const conflict = await http.post(
+    `/api/contests/${contest.id}/conflicts`,
+    { judgeId: judge3, entryId: entry.id, reason: 'Former adviser' },
+    tokens.organizer,
+  );
+  if (conflict.status !== 201) throw new Error(`conflict: ${conflict.status} ${JSON.stringify(conflict.body)}`);
+  const [{ slug }] = (await db.query('SELECT slug FROM contests WHERE id = $1', [contest.id])).rows;
+
+  const params: Record<string, string> = {
+    contest: contest.id,
+    entry: entry.id,
+    round: screening,
+    assignment: assigned.body.id,
+    attachmentId,
+    conflictId: conflict.body.id,
+    judgeId: judge3,
+    judge2,
+    slug,
+  };
+
+  /** Fills `:params` from the resource the path is about. */
+  function concrete(path: string): string {
+    return path.replace(/\/(\w+)\/:(\w+)/g, (_whole, segment: string, name: string) => {
+      const value =
+        name === 'id' || name === 'idOrSlug'
+          ? ({ contests: params['contest'], entries: params['entry'], rounds: params['round'], assignments: params['assignment'] } as Record<string, string>)[segment]
+          : params[name];
+      if (!value) throw new Error(`no fixture for :${name} after /${segment} in ${path}`);
+      return `/${segment}/${value}`;
+    });
+  }
+
+  /**
+   * Bodies that pass validation, so a request reaches the access check in the service (an
+   * empty body would be refused with 400 before anyone asks who is calling).
+   */
+  function sampleBody(key: string): unknown {
+    const bodies: Record<string, unknown> = {
+      'POST /api/contests': {
+        name: 'Matrix contest',
+        slug: `matrix-${Date.now()}-${Math.floor(Math.random() * 1e6)}`,
+        year: 2027,
+        submissionOpensAt: '2027-01-01T00:00:00Z',
+        submissionClosesAt: '2027-02-01T00:00:00Z',
+        categories: [{ name: 'A' }],
+        prizes: [],
+      },
+      'PATCH /api/contests/:id': { version: 1, name: 'Matrix renamed' },
+      'POST /api/contests/:id/status': { status: 'published' },
+      'POST /api/contests/:id/rounds': {
+        name: `Extra ${Date.now()}`,
+        order: 9,
+        panel: 'assigned',
+        judgesPerEntry: 1,
+        aggregation: 'mean',
+        criteria: [{ name: 'X', weight: 1, maxScore: 10 }],
+      },
+      'PATCH /api/rounds/:id': { name: 'Screening' },
+      'POST /api/contests/:id/judges': { email: 'new.judge@matrix-panel.vn', displayName: 'New judge' },
+      'POST /api/contests/:id/conflicts': { judgeId: params['judge2'], entryId: params['entry'], reason: 'Matrix check' },
+      'POST /api/rounds/:id/assignments': { entryId: params['entry'], judgeId: params['judge2'] },
+      'POST /api/rounds/:id/advance': { top: 1 },
+      'POST /api/contests/:id/awards': { awards: [] },
+      'POST /api/entries/:id/eligibility': { eligible: true },
+      'PATCH /api/entries/:id': { version: 1, title: 'Matrix title' },
+      'PUT /api/assignments/:id/sheet': { scores: [] },
+      'POST /api/assignments/:id/recuse': { reason: 'Matrix check' },
+      'POST /api/auth/accept-invite': { token: 'x'.repeat(43), password: 'password-1' },
+      'POST /api/auth/login': { email: 'organizer@demo.laurel', password: 'not-the-password' },
+      'POST /api/auth/register': { email: 'someone@matrix.vn', password: 'password-1', displayName: 'Someone' },
+    };
+    return bodies[key] ?? {};
+  }
+
+  return {
+    api,
+    http,
+    db,
+    routes,
+    tokens,
+    params,
+    otherJudges: [judge2, judge3, 'judge2@demo.laurel', 'judge3@demo.laurel'],
+    concrete,
+    sampleBody,
+    close: async () => {
+      await db.end();
+      await api.stop();
+    },
+  };
+}
