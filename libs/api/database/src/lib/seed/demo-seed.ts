@@ -130,8 +130,51 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
         manager.create(PrizeEntity, { contestId: contest.id, tier, count, amount, currency: 'VND', categoryId: null }),
       ),
     );
+    await seedScreenedEntries(manager, contest.id, organizer.id);
     return { seeded: true, contestId: contest.id };
   });
+}
+
+/**
+ * Teams whose files the organizers imported, already screened eligible, so that the screening
+ * round can be opened, assigned three judges per entry and scored straight away. No owner
+ * account: every demo account shares the demo.laurel domain, which would be a conflict of
+ * interest with every demo judge.
+ */
+const DEMO_ENTRIES: { title: string; teamName: string; organization: string; category: 0 | 1; member: [string, string] }[] = [
+  { title: 'Cảng xanh: điện bờ cho tàu cập cảng Hải Phòng', teamName: 'GreenPort', organization: 'Công ty CP Cảng Xanh', category: 0, member: ['Phạm Quốc Bảo', 'bao@greenport.vn'] },
+  { title: 'Cảm biến độ mặn cho ao nuôi tôm', teamName: 'AquaSense', organization: 'AquaSense JSC', category: 0, member: ['Đỗ Minh Khôi', 'khoi@aquasense.vn'] },
+  { title: 'Gạch không nung từ vỏ trấu', teamName: 'Trấu Việt', organization: 'Công ty TNHH Trấu Việt', category: 0, member: ['Hoàng Thu Trang', 'trang@trauviet.vn'] },
+  { title: 'Ứng dụng đặt chỗ cho hợp tác xã nghề cá', teamName: 'NetMenders', organization: 'Nhóm NetMenders', category: 1, member: ['Vũ Đức Anh', 'ducanh@netmenders.vn'] },
+  { title: 'Robot kiểm tra thân tàu dưới nước', teamName: 'HullBot', organization: 'Nhóm HullBot', category: 1, member: ['Bùi Lan Hương', 'huong@hullbot.vn'] },
+  { title: 'Bản đồ ngập lụt theo thời gian thực', teamName: 'FloodMap', organization: 'Nhóm FloodMap', category: 1, member: ['Ngô Thành Long', 'long@floodmap.vn'] },
+];
+
+async function seedScreenedEntries(manager: EntityManager, contestId: string, organizerId: string): Promise<void> {
+  const categories = await manager.find(CategoryEntity, { where: { contestId }, order: { position: 'ASC' } });
+  for (const [i, entry] of DEMO_ENTRIES.entries()) {
+    await manager.query(
+      `INSERT INTO entries (contest_id, category_id, status, code, title, team_name, summary, problem, solution, market, business_model,
+                            organization, members, eligibility, eligibility_by, eligibility_at, submitted_at)
+       VALUES ($1, $2, 'submitted', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, 'eligible', $13, now(), now())`,
+      [
+        contestId,
+        categories[entry.category].id,
+        `ST26-${String(i + 1).padStart(3, '0')}`,
+        entry.title,
+        entry.teamName,
+        `${entry.title}: sản phẩm mẫu đã thử nghiệm tại Hải Phòng.`,
+        'Vấn đề thực tế của doanh nghiệp và người dân thành phố.',
+        'Giải pháp công nghệ của đội, chi phí thấp và dễ triển khai.',
+        'Khách hàng mục tiêu tại Hải Phòng và các tỉnh duyên hải.',
+        'Bán thiết bị và thu phí dịch vụ hằng năm.',
+        entry.organization,
+        JSON.stringify([{ name: entry.member[0], role: 'Trưởng nhóm', email: entry.member[1] }]),
+        organizerId,
+      ],
+    );
+  }
+  await manager.query(`UPDATE contests SET entry_seq = $2 WHERE id = $1`, [contestId, DEMO_ENTRIES.length]);
 }
 
 async function createRound(manager: EntityManager, contestId: string, round: Partial<RoundEntity>): Promise<RoundEntity> {
