@@ -206,4 +206,20 @@ describe('judge assignment over HTTP', () => {
     // A judge with a submitted sheet stays on the panel.
     expect((await http.request('DELETE', `/api/contests/${contest.id}/judges/${ids['judge1@demo.laurel']}`, { token: organizer })).status).toBe(409);
   });
+
+  it('walks the issue through on the demo contest: screening opened, 3 judges per entry, everything scored, 100 %', async () => {
+    const demo = (await http.get('/api/contests/startup-talent-2026', organizer)).body;
+    for (const status of ['closed', 'judging']) expect((await http.post(`/api/contests/${demo.id}/status`, { status }, organizer)).status).toBe(200);
+    const round = demo.rounds.find((r: { order: number }) => r.order === 1);
+    expect((await http.post(`/api/rounds/${round.id}/open`, {}, organizer)).body.entryCount).toBe(6);
+    const assigned = await http.post(`/api/rounds/${round.id}/assignments/auto`, {}, organizer);
+    expect(assigned.status).toBe(200);
+    expect(assigned.body.assignments).toHaveLength(18); // 6 seeded entries × 3 judges
+    for (const email of ['judge1@demo.laurel', 'judge2@demo.laurel', 'judge3@demo.laurel']) {
+      const mine = (await http.get('/api/me/assignments', tokens[email])).body.filter((a: { roundId: string }) => a.roundId === round.id);
+      expect(mine).toHaveLength(6);
+      for (const assignment of mine) await scoreAndSubmit(http, tokens[email], assignment.id, 0.7);
+    }
+    expect((await http.get(`/api/rounds/${round.id}/progress`, organizer)).body.percentSubmitted).toBe(100);
+  });
 });
