@@ -28,8 +28,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode === 503) this.logger.warn(`Database unavailable: ${(exception as Error)?.message}`);
+    else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (reply.sent) return;
+    if (body.statusCode === 503) void reply.header('retry-after', '5');
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
@@ -55,6 +57,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
         message: pickMessage(status, message),
       };
     }
+    if (isDatabaseUnavailable(exception)) {
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: STATUS_CODES[503] as string,
+        message: 'The database is not reachable for a moment. Nothing was saved; try again in a few seconds.',
+        code: 'database.unavailable',
+      };
+    }
     const status = statusOfFrameworkError(exception);
     return {
       statusCode: status,
@@ -62,6 +72,17 @@ export class HttpExceptionFilter implements ExceptionFilter {
       message: status < 500 && exception instanceof Error ? exception.message : pickMessage(status),
     };
   }
+}
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+
+/** A lost or refused database connection: the request can be retried, so 503, not 500. */
+function isDatabaseUnavailable(exception: unknown): boolean {
+  const error = exception as { code?: unknown; driverError?: { code?: unknown }; message?: unknown } | null;
+  const code = error?.code ?? error?.driverError?.code;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  const message = typeof error?.message === 'string' ? error.message : '';
+  return /Connection terminated|connection timeout|terminating connection due to administrator command|the database system is (starting up|shutting down)/i.test(message);
 }
 
 /** Fastify's own errors (body too large, bad JSON, bad content type) carry a statusCode. */
