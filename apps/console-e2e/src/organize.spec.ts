@@ -53,18 +53,21 @@ async function submittedEntry(request: APIRequestContext, title: string): Promis
 }
 
 test.describe('organizer pages', () => {
+  // Two lazy feature chunks, a fresh applicant and an upload: give a busy machine room.
+  test.describe.configure({ timeout: 180_000 });
+
   test('the demo organizer sees the rubric as shares of the total, and they follow a new criterion', async ({ page }) => {
     await signInAsOrganizer(page);
     await page.goto('/organize/contests');
     await page.getByTestId('organize-contest-link').filter({ hasText: 'Tìm kiếm tài năng khởi nghiệp' }).first().click();
-    await expect(page.getByTestId('editor-heading')).toContainText('Tìm kiếm tài năng khởi nghiệp');
+    await expect(page.getByTestId('editor-heading')).toContainText('Tìm kiếm tài năng khởi nghiệp', { timeout: 30_000 });
     await expect(page.getByTestId('contest-status')).toHaveText(/open/i);
 
     await page.getByRole('tab', { name: 'Rounds & rubric' }).click();
     await page.getByTestId('edit-round-1').click();
 
     const criteria = page.getByTestId('criterion');
-    await expect(criteria).toHaveCount(6);
+    await expect(criteria).toHaveCount(6, { timeout: 30_000 });
     const first = criteria.first();
     await expect(first.getByTestId('criterion-name')).toHaveValue('Tính đổi mới sáng tạo');
     // Weights 25, 20, 20, 15, 10, 10: total 100, so 25 is 25 %.
@@ -98,7 +101,7 @@ test.describe('organizer pages', () => {
 
     await signInAsOrganizer(page);
     await page.goto(`/organize/entries?contest=${entry.contestId}`);
-    await expect(page.getByTestId('entries-table')).toBeVisible();
+    await expect(page.getByTestId('entries-table')).toBeVisible({ timeout: 30_000 });
     await page.getByTestId('entries-search').fill(entry.code);
 
     const rows = page.getByTestId('entry-row');
@@ -107,17 +110,17 @@ test.describe('organizer pages', () => {
     await expect(rows.first().getByTestId('row-eligibility')).toHaveText('Not screened');
 
     await rows.first().getByTestId('entry-link').click();
-    await expect(page.getByTestId('entry-title')).toHaveText(title);
+    await expect(page.getByTestId('entry-title')).toHaveText(title, { timeout: 30_000 });
     await expect(page.getByTestId('entry-code')).toContainText(entry.code);
     await expect(page.getByText('pitch-deck.pdf')).toBeVisible();
     await expect(page.getByTestId('eligibility-decision')).toHaveText('Not screened yet.');
 
     // Not eligible needs a reason; the page says so before sending anything.
-    await page.getByTestId('eligibility-ineligible').click();
+    await page.getByRole('radio', { name: 'Not eligible' }).check();
     await page.getByTestId('eligibility-save').click();
     await expect(page.getByText('A reason is required when the entry is not eligible.').last()).toBeVisible();
 
-    await page.getByTestId('eligibility-eligible').click();
+    await page.getByRole('radio', { name: 'Eligible', exact: true }).check();
     await page.getByTestId('eligibility-save').click();
     await expect(page.getByTestId('eligibility-message')).toHaveText('Recorded.');
     await expect(page.getByTestId('entry-eligibility')).toHaveText('Eligible');
