@@ -9,7 +9,7 @@ import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
-import { MatStep, MatStepLabel, MatStepper, MatStepperNext, MatStepperPrevious } from '@angular/material/stepper';
+import { MatStep, MatStepLabel, MatStepper, MatStepperIcon, MatStepperNext, MatStepperPrevious } from '@angular/material/stepper';
 import { RouterLink } from '@angular/router';
 import type { ContestView } from '@laurel/contracts';
 import {
@@ -61,6 +61,7 @@ import {
     MatStep,
     MatStepLabel,
     MatStepper,
+    MatStepperIcon,
     MatStepperNext,
     MatStepperPrevious,
     AlertComponent,
@@ -96,6 +97,8 @@ export class EntryPageComponent {
   protected readonly submitting = signal(false);
   protected readonly submitError = signal<UiMessage | null>(null);
   protected readonly attachmentError = signal<UiMessage | null>(null);
+  /** The form holds the server copy: until then typing would be overwritten, so it is not shown. */
+  protected readonly formReady = signal(false);
   /** Bumped on each form change so that computeds reading the form rerun. */
   private readonly formTick = signal(0);
   private baseline: EntryFields = {};
@@ -157,6 +160,7 @@ export class EntryPageComponent {
         if (entry.status === 'draft') this.form.enable({ emitEvent: false });
         else this.form.disable({ emitEvent: false });
         this.formTick.update((n) => n + 1);
+        this.formReady.set(true);
         if (this.contest()?.id !== entry.contestId) void this.loadContest(entry.contestId);
       });
     });

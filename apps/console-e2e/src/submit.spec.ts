@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+
+// The smallest file a PDF reader accepts: a catalog, one empty page, a trailer. The API reads
+// the type from the bytes (`%PDF-`), so this passes as a pitch deck.
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+test.describe('an applicant submits an entry', () => {
+  test('signs up from the demo contest, fills the stepper, uploads a PDF, submits and sees the code', async ({ page }) => {
+    // Six steps, an upload and three pages: longer than the default minute on a busy machine.
+    test.setTimeout(180_000);
+    await page.goto('/');
+    await page.evaluate(() => localStorage.setItem('laurel.lang', 'en'));
+
+    // The public contest page, reached from the contest list.
+    await page.goto('/contests');
+    await page.getByTestId('contest-details').first().click();
+    await expect(page.getByTestId('contest-page-name')).toContainText('Tìm kiếm tài năng khởi nghiệp');
+    await expect(page.getByTestId('contest-rubric')).toBeVisible();
+    await expect(page.getByTestId('contest-prizes')).toBeVisible();
+    await expect(page.getByTestId('contest-countdown')).toBeVisible();
+
+    // Signed out, the call to action signs up first and comes back to a new entry of this contest.
+    await page.getByTestId('contest-cta').click();
+    await page.getByTestId('sign-up-name').fill('GreenHarbor');
+    await page.getByTestId('sign-up-email').fill(`team-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.vn`);
+    await page.getByTestId('sign-up-password').fill('green-harbor-2026');
+    await page.getByTestId('sign-up-submit').click();
+    await expect(page).toHaveURL(/\/my-entries\/new\?contest=startup-talent-2026/);
+
+    await page.getByTestId('start-category').getByRole('radio').first().check();
+    await page.getByTestId('start-create').click();
+    await expect(page).toHaveURL(/\/my-entries\/[0-9a-f-]{36}$/);
+
+    // Project
+    await page.getByTestId('entry-title').fill('GreenHarbor: smart green ports');
+    await page.getByTestId('entry-summary').fill('Emission monitoring for seaports.');
+    await page.getByTestId('entry-problem').fill('Ports emit a lot and measure nothing.');
+    await page.getByTestId('entry-solution').fill('IoT sensors and a dashboard.');
+    await page.getByTestId('entry-market').fill('Forty Vietnamese seaports.');
+    await page.getByTestId('entry-businessModel').fill('A subscription per port.');
+    await expect(page.getByTestId('entry-save-state')).toContainText('Saved at');
+    await page.getByTestId('entry-next').click();
+
+    // Team
+    await page.getByTestId('entry-team-name').fill('GreenHarbor');
+    await page.getByTestId('entry-member-add').click();
+    await page.getByTestId('entry-member-name').fill('Nguyễn Thị Hoa');
+    await page.getByTestId('entry-member-role').fill('CEO');
+    await page.getByTestId('entry-member-email').fill('hoa@');
+    await page.getByTestId('entry-member-role').click();
+    // A bad e-mail is not sent: the page says so instead of failing on the server.
+    await expect(page.getByTestId('entry-save-state')).toContainText('Not saved');
+    await page.getByTestId('entry-member-email').fill('hoa@greenharbor.vn');
+    await expect(page.getByTestId('entry-save-state')).toContainText('Saved at');
+
+    // Category (already chosen when the entry was started) and documents.
+    await page.getByRole('tab', { name: 'Documents' }).click();
+    await page.getByTestId('entry-file-pitch_deck').setInputFiles({ name: 'pitch-deck.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await expect(page.getByTestId('entry-attachment')).toContainText('pitch-deck.pdf');
+
+    // Video: http(s) only.
+    await page.getByRole('tab', { name: 'Video' }).click();
+    await page.getByTestId('entry-video').fill('https://www.youtube.com/watch?v=greenharbor');
+
+    // Review & submit
+    await page.getByRole('tab', { name: 'Review & submit' }).click();
+    await expect(page.getByTestId('entry-ready')).toBeVisible();
+    await page.getByTestId('entry-submit').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect(page.getByTestId('entry-code')).toHaveText(/^[A-Z]+\d{2}-\d{3}$/);
+    const code = (await page.getByTestId('entry-code').textContent())?.trim() ?? '';
+
+    // My entries lists it as submitted, with its code.
+    await page.getByTestId('entry-to-list').click();
+    const line = page.getByTestId('my-entry').filter({ hasText: 'GreenHarbor: smart green ports' });
+    await expect(line).toHaveAttribute('data-status', 'submitted');
+    await expect(line.getByTestId('my-entry-status')).toContainText(code);
+  });
+});
