@@ -19,6 +19,12 @@ function comingSoon(id: AreaId): Route {
 // Route titles are translation keys (I18nTitleStrategy). Every page is lazy.
 export const appRoutes: Routes = [
   {
+    // The live board fills a projector screen: no toolbar, no navigation.
+    path: 'live',
+    canActivate: [roleGuard(['organizer', 'admin'])],
+    loadChildren: () => import('@laurel/console-feature-results').then((m) => m.LIVE_BOARD_ROUTES),
+  },
+  {
     path: '',
     loadComponent: () => import('@laurel/console-feature-shell').then((m) => m.ShellComponent),
     children: [
@@ -75,8 +81,22 @@ export const appRoutes: Routes = [
         canActivate: [roleGuard(['organizer', 'admin'])],
         loadChildren: () => import('@laurel/console-feature-organize').then((m) => m.ORGANIZE_ENTRIES_ROUTES),
       },
-      comingSoon('results'),
-      comingSoon('awards'),
+      {
+        path: 'organize/results',
+        title: 'areas.results.title',
+        canActivate: [roleGuard(['organizer', 'admin'])],
+        loadChildren: () => import('@laurel/console-feature-results').then((m) => m.RESULTS_ROUTES),
+      },
+      {
+        path: 'organize/awards',
+        title: 'areas.awards.title',
+        canActivate: [roleGuard(['organizer', 'admin'])],
+        loadChildren: () => import('@laurel/console-feature-results').then((m) => m.AWARDS_ROUTES),
+      },
+      {
+        path: 'results',
+        loadChildren: () => import('@laurel/console-feature-results').then((m) => m.PUBLIC_RESULTS_ROUTES),
+      },
       comingSoon('audit'),
       comingSoon('users'),
       comingSoon('settings'),

@@ -1,0 +1,174 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Builds a judged contest through the API, as the people involved would: the demo organizer
+ * sets it up, applicants register and submit, invited judges score every entry, the organizer
+ * screens, opens, advances and closes rounds. No SQL. Each step fails loudly with the answer it got.
+ */
+export interface JudgedContest {
+  id: string;
+  slug: string;
+  name: string;
+  screeningRoundId: string;
+  finalRoundId: string;
+  /** Entries by letter, with the title and code the pages show. */
+  entries: Record<string, { id: string; code: string; title: string; teamName: string }>;
+}
+
+export interface SetupOptions {
+  /** Make the two runners-up of the final identical, so the second/third boundary needs a decision. */
+  tieAtSecond?: boolean;
+  /** Leave the final round open (for the live board) instead of closing it. */
+  leaveFinalOpen?: boolean;
+  name?: string;
+}
+
+const RUBRIC = [
+  { name: 'Đổi mới sáng tạo', description: '0 = phổ biến, 10 = đột phá', weight: 40, maxScore: 10 },
+  { name: 'Thị trường', description: 'Quy mô và độ rõ của thị trường', weight: 35, maxScore: 10 },
+  { name: 'Đội ngũ', description: 'Năng lực và cam kết', weight: 25, maxScore: 10 },
+];
+
+const ENTRIES = [
+  { key: 'A', title: 'Nông nghiệp thông minh AgriSense', teamName: 'AgriViệt', category: 'Doanh nghiệp khởi nghiệp' },
+  { key: 'B', title: 'Cảng xanh GreenHarbor', teamName: 'GreenHarbor', category: 'Doanh nghiệp khởi nghiệp' },
+  { key: 'C', title: 'AquaSense cảm biến chất lượng nước', teamName: 'AquaSense', category: 'Sinh viên' },
+  { key: 'D', title: 'EduBot trợ giảng AI', teamName: 'EduBot', category: 'Sinh viên' },
+  { key: 'E', title: 'MediTrack hồ sơ sức khỏe', teamName: 'MediTrack', category: 'Doanh nghiệp khởi nghiệp' },
+  { key: 'F', title: 'RecyClean phân loại rác', teamName: 'RecyClean', category: 'Sinh viên' },
+];
+
+// Screening sheets per entry, one triple (innovation, market, team) per judge.
+const SCREENING: Record<string, number[][]> = {
+  A: [[9, 8, 8], [8, 8, 9], [9, 9, 8]],
+  B: [[8, 9, 7], [9, 8, 8], [8, 8, 8]],
+  C: [[7, 7, 8], [8, 6, 7], [7, 7, 7]],
+  D: [[6, 7, 6], [9, 8, 9], [2, 3, 2]],
+  E: [[5, 6, 6], [6, 5, 6], [6, 6, 5]],
+  F: [[4, 4, 5], [5, 4, 4], [4, 5, 4]],
+};
+
+// The final (A, B, C, D advance): A wins; B and C are identical when tieAtSecond.
+function finalSheets(tie: boolean): Record<string, number[][]> {
+  return {
+    A: [[10, 9, 9], [9, 9, 10], [10, 10, 9]],
+    B: [[8, 8, 8], [8, 9, 8], [9, 8, 8]],
+    C: tie ? [[8, 8, 8], [8, 9, 8], [9, 8, 8]] : [[7, 8, 7], [8, 7, 8], [7, 7, 7]],
+    D: [[6, 6, 7], [7, 6, 6], [6, 7, 6]],
+  };
+}
+
+export async function setUpJudgedContest(base: string, options: SetupOptions = {}): Promise<JudgedContest> {
+  const api = new Api(base);
+  const organizer = await api.login('organizer@demo.laurel', 'laurel-demo');
+  const day = 24 * 60 * 60 * 1000;
+  const slug = `ket-qua-${randomBytes(4).toString('hex')}`;
+  const name = options.name ?? `Tìm kiếm tài năng khởi nghiệp ${slug.slice(-4).toUpperCase()}`;
+  const contest = await api.call('POST', '/api/contests', organizer, {
+    name,
+    slug,
+    year: 2026,
+    description: 'Cuộc thi thử cho trang kết quả',
+    submissionOpensAt: new Date(Date.now() - day).toISOString(),
+    submissionClosesAt: new Date(Date.now() + 30 * day).toISOString(),
+    minScoreForPrize: 50,
+    requirePitchDeck: false,
+    categories: [{ name: 'Doanh nghiệp khởi nghiệp' }, { name: 'Sinh viên' }],
+    prizes: [
+      { tier: 'first', count: 1, amount: 100_000_000, currency: 'VND' },
+      { tier: 'second', count: 1, amount: 50_000_000, currency: 'VND' },
+      { tier: 'third', count: 1, amount: 30_000_000, currency: 'VND' },
+      { tier: 'encouragement', count: 2, amount: 10_000_000, currency: 'VND' },
+    ],
+  });
+  const categories = new Map<string, string>(contest.categories.map((c: { id: string; name: string }) => [c.name, c.id]));
+  const rounds = [];
+  for (const [i, roundName] of ['Vòng sơ khảo', 'Chung kết'].entries()) {
+    const round = await api.call('POST', `/api/contests/${contest.id}/rounds`, organizer, {
+      name: roundName,
+      order: i + 1,
+      panel: 'complete',
+      judgesPerEntry: 1,
+      blind: false,
+      aggregation: 'mean',
+      rankBy: 'overall',
+      priorityCriteria: ['Đổi mới sáng tạo'],
+      criteria: RUBRIC,
+    });
+    rounds.push({ id: round.id as string, criteria: round.criteria.map((c: { id: string }) => c.id) as string[] });
+  }
+  await api.call('POST', `/api/contests/${contest.id}/status`, organizer, { status: 'open' });
+
+  const entries: JudgedContest['entries'] = {};
+  for (const spec of ENTRIES) {
+    const email = `doi-${randomBytes(5).toString('hex')}@startup.example.vn`;
+    const team: string = (await api.call('POST', '/api/auth/register', null, { email, password: 'team-password-1', displayName: spec.teamName })).accessToken;
+    const draft = await api.call('POST', `/api/contests/${contest.id}/entries`, team, {
+      title: spec.title,
+      teamName: spec.teamName,
+      summary: 'Tóm tắt dự án',
+      problem: 'Vấn đề',
+      solution: 'Giải pháp',
+      market: 'Thị trường',
+      businessModel: 'Mô hình kinh doanh',
+      categoryId: categories.get(spec.category),
+      members: [{ name: 'Nguyễn Văn A', role: 'CEO' }],
+    });
+    const submitted = await api.call('POST', `/api/entries/${draft.id}/submit`, team, {});
+    entries[spec.key] = { id: draft.id, code: submitted.code, title: spec.title, teamName: spec.teamName };
+    await api.call('POST', `/api/entries/${draft.id}/eligibility`, organizer, { eligible: true });
+  }
+  await api.call('POST', `/api/contests/${contest.id}/status`, organizer, { status: 'closed' });
+  await api.call('POST', `/api/contests/${contest.id}/status`, organizer, { status: 'judging' });
+
+  const judges: string[] = [];
+  for (const judgeName of ['Trần Thị Bình', 'Lê Văn Cường', 'Phạm Minh Dũng']) {
+    const email = `gk-${randomBytes(5).toString('hex')}@hoidong.example.org`;
+    const invited = await api.call('POST', `/api/contests/${contest.id}/judges`, organizer, { email, displayName: judgeName, organization: `Hội đồng ${judgeName}` });
+    const accepted = await api.call('POST', '/api/auth/accept-invite', null, { token: invited.inviteToken, password: 'judge-password-1' });
+    judges.push(accepted.accessToken);
+  }
+
+  const scoreRound = async (round: { id: string; criteria: string[] }, sheets: Record<string, number[][]>) => {
+    await api.call('POST', `/api/rounds/${round.id}/open`, organizer, {});
+    await api.call('POST', `/api/rounds/${round.id}/assignments/auto`, organizer, {});
+    for (const [j, judge] of judges.entries()) {
+      const mine: { id: string; roundId: string; entry: { id: string } }[] = await api.call('GET', '/api/me/assignments', judge);
+      for (const [key, values] of Object.entries(sheets)) {
+        const assignment = mine.find((a) => a.roundId === round.id && a.entry.id === entries[key].id);
+        if (!assignment) throw new Error(`judge ${j + 1} has no assignment for ${key}`);
+        const scores = round.criteria.map((criterionId, c) => ({ criterionId, value: values[j][c] }));
+        await api.call('PUT', `/api/assignments/${assignment.id}/sheet`, judge, { scores });
+        await api.call('POST', `/api/assignments/${assignment.id}/submit`, judge, {});
+      }
+    }
+  };
+
+  const [screening, final] = rounds;
+  await scoreRound(screening, SCREENING);
+  await api.call('POST', `/api/rounds/${screening.id}/close`, organizer, {});
+  await api.call('POST', `/api/rounds/${screening.id}/advance`, organizer, { top: 4 });
+  await scoreRound(final, finalSheets(!!options.tieAtSecond));
+  if (!options.leaveFinalOpen) await api.call('POST', `/api/rounds/${final.id}/close`, organizer, {});
+  return { id: contest.id, slug, name, screeningRoundId: screening.id, finalRoundId: final.id, entries };
+}
+
+class Api {
+  constructor(private readonly base: string) {}
+
+  async login(email: string, password: string): Promise<string> {
+    return (await this.call('POST', '/api/auth/login', null, { email, password })).accessToken;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async call(method: string, path: string, token: string | null, body?: unknown): Promise<any> {
+    const response = await fetch(`${this.base}${path}`, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  }
+}

@@ -1,0 +1,6 @@
+export { AwardsStore, type ActionOutcome } from './lib/awards.store';
+export { FileDownloader, fileNameOf, type DownloadOutcome, type DownloadProgress } from './lib/download';
+export { LiveBoardStore, type LiveConnection } from './lib/live-board';
+export { PublicResultsStore } from './lib/public-results.store';
+export { resultsMessage } from './lib/results-errors';
+export { OrganizerContestsStore, RoundResultsStore, type AdvanceOutcome } from './lib/results.store';

@@ -1,0 +1,74 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  AdvanceRequest,
+  AdvanceResponse,
+  AwardsProposalView,
+  ConfirmAwardsRequest,
+  ConfirmedAwardsView,
+  ContestView,
+  LiveTicketView,
+  PublicResultsView,
+  PublishResponse,
+  RoundResultsView,
+} from '@laurel/contracts';
+import { API_BASE_URL } from '@laurel/console-util';
+import type { Observable } from 'rxjs';
+
+/** The results, awards and publication endpoints (libs/api/results). */
+@Injectable({ providedIn: 'root' })
+export class ResultsApi {
+  private readonly http = inject(HttpClient);
+  private readonly base = inject(API_BASE_URL);
+
+  myContests(): Observable<ContestView[]> {
+    return this.http.get<ContestView[]>(`${this.base}/contests/mine`);
+  }
+
+  roundResults(roundId: string): Observable<RoundResultsView> {
+    return this.http.get<RoundResultsView>(`${this.base}/rounds/${enc(roundId)}/results`);
+  }
+
+  advance(roundId: string, rule: AdvanceRequest): Observable<AdvanceResponse> {
+    return this.http.post<AdvanceResponse>(`${this.base}/rounds/${enc(roundId)}/advance`, rule);
+  }
+
+  proposal(contestId: string): Observable<AwardsProposalView> {
+    return this.http.get<AwardsProposalView>(`${this.base}/contests/${enc(contestId)}/awards/proposal`);
+  }
+
+  confirmedAwards(contestId: string): Observable<ConfirmedAwardsView> {
+    return this.http.get<ConfirmedAwardsView>(`${this.base}/contests/${enc(contestId)}/awards`);
+  }
+
+  confirmAwards(contestId: string, request: ConfirmAwardsRequest): Observable<ConfirmedAwardsView> {
+    return this.http.post<ConfirmedAwardsView>(`${this.base}/contests/${enc(contestId)}/awards`, request);
+  }
+
+  publish(contestId: string): Observable<PublishResponse> {
+    return this.http.post<PublishResponse>(`${this.base}/contests/${enc(contestId)}/publish`, {});
+  }
+
+  publicResults(slug: string): Observable<PublicResultsView> {
+    return this.http.get<PublicResultsView>(`${this.base}/public/contests/${enc(slug)}/results`);
+  }
+
+  liveTicket(roundId: string): Observable<LiveTicketView> {
+    return this.http.post<LiveTicketView>(`${this.base}/rounds/${enc(roundId)}/live-ticket`, {});
+  }
+
+  /** The stream's address: the API answers a path under its own base. */
+  liveUrl(ticket: LiveTicketView): string {
+    return ticket.url.startsWith('/api/') && this.base !== '/api' ? `${this.base}${ticket.url.slice(4)}` : ticket.url;
+  }
+
+  contestWorkbookUrl(contestId: string): string {
+    return `${this.base}/contests/${enc(contestId)}/export.xlsx`;
+  }
+
+  scoreSheetsUrl(roundId: string): string {
+    return `${this.base}/rounds/${enc(roundId)}/score-sheets.xlsx`;
+  }
+}
+
+const enc = encodeURIComponent;

@@ -1,0 +1,85 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import type { AdvanceRequest, AdvanceResponse, ContestView, RoundResultsView } from '@laurel/contracts';
+import type { UiMessage } from '@laurel/console-util';
+import { firstValueFrom } from 'rxjs';
+import { resultsMessage } from './results-errors';
+import { ResultsApi } from './results.api';
+
+type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
+
+/** The organizer's own contests, for the contest pickers of the results and awards pages. */
+@Injectable({ providedIn: 'root' })
+export class OrganizerContestsStore {
+  private readonly api = inject(ResultsApi);
+  private readonly state = signal<{ contests: ContestView[]; status: LoadStatus; error: UiMessage | null }>({
+    contests: [],
+    status: 'idle',
+    error: null,
+  });
+
+  readonly contests = computed(() => this.state().contests);
+  readonly error = computed(() => this.state().error);
+  readonly loading = computed(() => this.state().status === 'loading');
+  readonly loaded = computed(() => this.state().status === 'loaded');
+
+  async load(): Promise<void> {
+    if (this.state().status === 'loading') return;
+    this.state.update((s) => ({ ...s, status: 'loading', error: null }));
+    try {
+      const contests = await firstValueFrom(this.api.myContests());
+      this.state.set({ contests, status: 'loaded', error: null });
+    } catch (error) {
+      this.state.update((s) => ({ ...s, status: 'error', error: resultsMessage(error) }));
+    }
+  }
+
+  byId(id: string | null): ContestView | undefined {
+    return id ? this.state().contests.find((c) => c.id === id) : undefined;
+  }
+}
+
+export type AdvanceOutcome = { ok: true; response: AdvanceResponse } | { ok: false; error: UiMessage };
+
+/** One round's ranking and reliability, and the advancement of its entries. Provide per page. */
+@Injectable()
+export class RoundResultsStore {
+  private readonly api = inject(ResultsApi);
+  private readonly state = signal<{ roundId: string | null; results: RoundResultsView | null; status: LoadStatus; error: UiMessage | null }>({
+    roundId: null,
+    results: null,
+    status: 'idle',
+    error: null,
+  });
+
+  readonly results = computed(() => this.state().results);
+  readonly error = computed(() => this.state().error);
+  readonly loading = computed(() => this.state().status === 'loading');
+  readonly loaded = computed(() => this.state().status === 'loaded');
+
+  async load(roundId: string): Promise<void> {
+    const keep = this.state().roundId === roundId ? this.state().results : null;
+    this.state.set({ roundId, results: keep, status: 'loading', error: null });
+    try {
+      const results = await firstValueFrom(this.api.roundResults(roundId));
+      if (this.state().roundId === roundId) this.state.set({ roundId, results, status: 'loaded', error: null });
+    } catch (error) {
+      if (this.state().roundId === roundId) this.state.set({ roundId, results: null, status: 'error', error: resultsMessage(error) });
+    }
+  }
+
+  clear(): void {
+    this.state.set({ roundId: null, results: null, status: 'idle', error: null });
+  }
+
+  async advance(rule: AdvanceRequest): Promise<AdvanceOutcome> {
+    const roundId = this.state().roundId;
+    if (!roundId) return { ok: false, error: { key: 'errors.unexpected' } };
+    try {
+      const response = await firstValueFrom(this.api.advance(roundId, rule));
+      await this.load(roundId);
+      return { ok: true, response };
+    } catch (error) {
+      return { ok: false, error: resultsMessage(error) };
+    }
+  }
+}

@@ -1,0 +1,1 @@
+export { AWARDS_ROUTES, LIVE_BOARD_ROUTES, PUBLIC_RESULTS_ROUTES, RESULTS_ROUTES } from './lib/results.routes';

@@ -1,0 +1,31 @@
+import type { Routes } from '@angular/router';
+
+// Route titles are translation keys (I18nTitleStrategy); each page is its own lazy chunk.
+
+/** `/organize/results`: a round's ranking, reliability and advancement (`?contest=&round=`). */
+export const RESULTS_ROUTES: Routes = [
+  { path: '', loadComponent: () => import('./results-page/results-page.component').then((m) => m.ResultsPageComponent) },
+];
+
+/** `/organize/awards`: the prize proposal, confirmation and publication (`?contest=`). */
+export const AWARDS_ROUTES: Routes = [
+  { path: '', loadComponent: () => import('./awards-page/awards-page.component').then((m) => m.AwardsPageComponent) },
+];
+
+/** `/results/:slug`: a contest's published results, for anyone. */
+export const PUBLIC_RESULTS_ROUTES: Routes = [
+  {
+    path: ':slug',
+    title: 'results.public.title',
+    loadComponent: () => import('./public-results-page/public-results-page.component').then((m) => m.PublicResultsPageComponent),
+  },
+];
+
+/** `/live/:roundId`: the live board, full screen (outside the shell). */
+export const LIVE_BOARD_ROUTES: Routes = [
+  {
+    path: ':roundId',
+    title: 'results.live.title',
+    loadComponent: () => import('./live-board-page/live-board-page.component').then((m) => m.LiveBoardPageComponent),
+  },
+];
