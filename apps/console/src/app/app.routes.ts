@@ -68,7 +68,23 @@ export const appRoutes: Routes = [
         canActivate: [roleGuard(['applicant'])],
         loadChildren: () => import('@laurel/console-feature-submit').then((m) => m.SUBMIT_ROUTES),
       },
-      comingSoon('judging'),
+      {
+        path: 'judging',
+        canActivate: [roleGuard(['judge'])],
+        data: { area: 'judging' },
+        loadChildren: () => import('@laurel/console-feature-judging').then((m) => m.JUDGING_ROUTES),
+      },
+      {
+        path: 'organize/judging',
+        canActivate: [roleGuard(['organizer', 'admin'])],
+        data: { area: 'judgingPanel' },
+        loadChildren: () => import('@laurel/console-feature-panel').then((m) => m.PANEL_ROUTES),
+      },
+      {
+        path: 'accept-invite',
+        title: 'judging.invite.title',
+        loadComponent: () => import('@laurel/console-feature-judging').then((m) => m.AcceptInvitePageComponent),
+      },
       {
         path: 'organize/contests',
         title: areaTitleKey('contestEditor'),

@@ -1,4 +1,5 @@
 import type { Role } from '@laurel/contracts';
+import type { TranslationKey } from '../i18n/dictionary';
 
 /**
  * The parts of the console and who may open them: the side navigation, the dashboard's links
@@ -14,6 +15,8 @@ export interface ConsoleArea {
   /** `everyone` includes signed-out visitors; `signedIn` any role; otherwise these roles only. */
   audience: 'everyone' | 'signedIn' | readonly Role[];
   ready: boolean;
+  /** Title and description keys of an area whose strings live in its own section file (default `areas.<id>.*`). */
+  keys?: { title: TranslationKey; description: TranslationKey };
 }
 
 export type AreaId =
@@ -21,6 +24,7 @@ export type AreaId =
   | 'contests'
   | 'myEntries'
   | 'judging'
+  | 'judgingPanel'
   | 'contestEditor'
   | 'entries'
   | 'results'
@@ -33,7 +37,15 @@ export const CONSOLE_AREAS: readonly ConsoleArea[] = [
   { id: 'dashboard', path: '/dashboard', icon: 'dashboard', audience: 'signedIn', ready: true },
   { id: 'contests', path: '/contests', icon: 'trophy', audience: 'everyone', ready: true },
   { id: 'myEntries', path: '/my-entries', icon: 'description', audience: ['applicant'], ready: true },
-  { id: 'judging', path: '/judging', icon: 'gavel', audience: ['judge'], ready: false },
+  { id: 'judging', path: '/judging', icon: 'gavel', audience: ['judge'], ready: true },
+  {
+    id: 'judgingPanel',
+    path: '/organize/judging',
+    icon: 'gavel',
+    audience: ['organizer', 'admin'],
+    ready: true,
+    keys: { title: 'judging.area.title', description: 'judging.area.description' },
+  },
   { id: 'contestEditor', path: '/organize/contests', icon: 'edit', audience: ['organizer'], ready: true },
   { id: 'entries', path: '/organize/entries', icon: 'inbox', audience: ['organizer'], ready: true },
   { id: 'results', path: '/organize/results', icon: 'leaderboard', audience: ['organizer'], ready: true },

@@ -1,0 +1,1 @@
+export { PANEL_ROUTES } from './lib/panel.routes';

@@ -1,0 +1,88 @@
+import { Clipboard } from '@angular/cdk/clipboard';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import type { InviteJudgeResponse } from '@laurel/contracts';
+import { JudgingApi, messageOf } from '@laurel/console-data-access-judging';
+import { AlertComponent } from '@laurel/console-ui';
+import { TranslatePipe, type UiMessage, UiMessagePipe, formatDateTime, I18nService } from '@laurel/console-util';
+import { firstValueFrom } from 'rxjs';
+
+/** Invite a judge; the answer's one-time link is shown here, once, with a Copy button. */
+@Component({
+  selector: 'laurel-invite-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatDialogActions,
+    MatDialogClose,
+    MatDialogContent,
+    MatDialogTitle,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatInput,
+    MatLabel,
+    AlertComponent,
+    TranslatePipe,
+    UiMessagePipe,
+  ],
+  templateUrl: './invite-dialog.component.html',
+  styleUrl: './invite-dialog.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class InviteDialogComponent {
+  private readonly api = inject(JudgingApi);
+  private readonly clipboard = inject(Clipboard);
+  private readonly i18n = inject(I18nService);
+  protected readonly contestId = inject<{ contestId: string }>(MAT_DIALOG_DATA).contestId;
+
+  protected readonly pending = signal(false);
+  protected readonly error = signal<UiMessage | null>(null);
+  protected readonly result = signal<InviteJudgeResponse | null>(null);
+  protected readonly link = signal('');
+  protected readonly copied = signal(false);
+  protected readonly expires = signal('');
+  protected readonly form = new FormGroup({
+    displayName: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(120)] }),
+    email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email, Validators.maxLength(254)] }),
+    organization: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(200)] }),
+    expertise: new FormControl('', { nonNullable: true }),
+  });
+
+  protected async submit(): Promise<void> {
+    this.form.markAllAsTouched();
+    if (this.form.invalid || this.pending()) return;
+    this.pending.set(true);
+    this.error.set(null);
+    const v = this.form.getRawValue();
+    const expertise = v.expertise
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
+    try {
+      const result = await firstValueFrom(
+        this.api.invite(this.contestId, {
+          displayName: v.displayName.trim(),
+          email: v.email.trim(),
+          ...(v.organization.trim() ? { organization: v.organization.trim() } : {}),
+          ...(expertise.length ? { expertise } : {}),
+        }),
+      );
+      this.result.set(result);
+      if (result.inviteUrl) this.link.set(new URL(result.inviteUrl, window.location.origin).toString());
+      if (result.inviteExpiresAt) this.expires.set(formatDateTime(result.inviteExpiresAt, this.i18n.locale()));
+    } catch (error) {
+      this.error.set(messageOf(error));
+    } finally {
+      this.pending.set(false);
+    }
+  }
+
+  protected copy(): void {
+    this.copied.set(this.clipboard.copy(this.link()));
+  }
+}

@@ -1,0 +1,120 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { MatTab, MatTabContent, MatTabGroup } from '@angular/material/tabs';
+import { Router } from '@angular/router';
+import type { ContestView, PanelJudgeView } from '@laurel/contracts';
+import { JudgingApi, messageOf } from '@laurel/console-data-access-judging';
+import { AlertComponent, EmptyStateComponent } from '@laurel/console-ui';
+import { TranslatePipe, type UiMessage, UiMessagePipe, contestStatusKey } from '@laurel/console-util';
+import { firstValueFrom } from 'rxjs';
+import { ConflictsTabComponent } from '../tabs/conflicts-tab.component';
+import { PanelTabComponent } from '../tabs/panel-tab.component';
+import { ProgressTabComponent } from '../tabs/progress-tab.component';
+import { RoundsTabComponent } from '../tabs/rounds-tab.component';
+
+const TABS = ['panel', 'conflicts', 'rounds', 'progress'] as const;
+type Tab = (typeof TABS)[number];
+
+/** The organizer's judging dashboard: pick a contest, then its panel, conflicts, rounds and progress. */
+@Component({
+  selector: 'laurel-panel-page',
+  imports: [
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatOption,
+    MatProgressBar,
+    MatSelect,
+    MatTab,
+    MatTabContent,
+    MatTabGroup,
+    AlertComponent,
+    EmptyStateComponent,
+    ConflictsTabComponent,
+    PanelTabComponent,
+    ProgressTabComponent,
+    RoundsTabComponent,
+    TranslatePipe,
+    UiMessagePipe,
+  ],
+  templateUrl: './panel-page.component.html',
+  styleUrl: './panel-page.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PanelPageComponent {
+  /** `?contest=` and `?tab=` keep the place across reloads. */
+  readonly contest = input<string>();
+  readonly tab = input<string>();
+
+  private readonly api = inject(JudgingApi);
+  private readonly router = inject(Router);
+
+  protected readonly contests = signal<ContestView[]>([]);
+  protected readonly loading = signal(true);
+  protected readonly error = signal<UiMessage | null>(null);
+  protected readonly judges = signal<PanelJudgeView[]>([]);
+  protected readonly judgesError = signal<UiMessage | null>(null);
+  protected readonly statusKey = contestStatusKey;
+
+  protected readonly selected = computed<ContestView | null>(() => {
+    const list = this.contests();
+    const wanted = this.contest();
+    return list.find((c) => c.id === wanted) ?? list.find((c) => c.status === 'judging') ?? list[0] ?? null;
+  });
+  protected readonly tabIndex = computed(() => Math.max(0, TABS.indexOf((this.tab() ?? 'panel') as Tab)));
+
+  constructor() {
+    void this.loadContests();
+    effect(() => {
+      const contest = this.selected();
+      if (contest) untracked(() => void this.loadJudges(contest.id));
+    });
+  }
+
+  protected async loadContests(): Promise<void> {
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      const contests = await firstValueFrom(this.api.myContests());
+      this.contests.set(contests);
+    } catch (error) {
+      this.error.set(messageOf(error));
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  /** After a round opens or closes: the contest's rounds change. */
+  protected async refreshContest(): Promise<void> {
+    const id = this.selected()?.id;
+    if (!id) return;
+    try {
+      const fresh = await firstValueFrom(this.api.contest(id));
+      this.contests.update((list) => list.map((c) => (c.id === id ? fresh : c)));
+    } catch {
+      await this.loadContests();
+    }
+  }
+
+  protected async loadJudges(contestId = this.selected()?.id): Promise<void> {
+    if (!contestId) return;
+    this.judgesError.set(null);
+    try {
+      this.judges.set(await firstValueFrom(this.api.judges(contestId)));
+    } catch (error) {
+      this.judges.set([]);
+      this.judgesError.set(messageOf(error));
+    }
+  }
+
+  protected pick(contestId: string): void {
+    void this.router.navigate([], { queryParams: { contest: contestId }, queryParamsHandling: 'merge', replaceUrl: true });
+  }
+
+  protected pickTab(index: number): void {
+    void this.router.navigate([], { queryParams: { tab: TABS[index] }, queryParamsHandling: 'merge', replaceUrl: true });
+  }
+}

@@ -1,0 +1,160 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import type { AutoAssignResponse, ContestView, PanelJudgeView, RoundView } from '@laurel/contracts';
+import { JudgingApi, messageOf, roundStatusKey } from '@laurel/console-data-access-judging';
+import { AlertComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
+import { TranslatePipe, type UiMessage, UiMessagePipe, apiErrorOf } from '@laurel/console-util';
+import { firstValueFrom } from 'rxjs';
+import { ConfirmDialogComponent, type ConfirmDialogData } from '../dialogs/confirm-dialog.component';
+
+interface RoundOutcome {
+  result?: AutoAssignResponse;
+  /** The 422: entries that cannot get k judges. */
+  infeasible?: { message: string; entries: string[] };
+  error?: UiMessage;
+  notice?: UiMessage;
+}
+
+const ROUND_TONES: Record<RoundView['status'], StatusTone> = { draft: 'neutral', open: 'success', closed: 'info' };
+
+/** Per round: open and close (with what that means), and conflict-aware auto-assignment. */
+@Component({
+  selector: 'laurel-rounds-tab',
+  imports: [MatButton, MatFormField, MatInput, MatLabel, AlertComponent, StatusChipComponent, TranslatePipe, UiMessagePipe],
+  templateUrl: './rounds-tab.component.html',
+  styleUrl: './tabs.scss',
+  styles: `
+    .k {
+      width: 140px;
+    }
+    .facts {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px 16px;
+      margin: 0;
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .loads {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+      li {
+        padding: 6px 12px;
+        border-radius: 8px;
+        background: var(--mat-sys-surface-container);
+        font: var(--mat-sys-body-medium);
+      }
+      b {
+        font-variant-numeric: tabular-nums;
+      }
+    }
+    .infeasible {
+      margin: 8px 0 0;
+      padding-left: 20px;
+    }
+    button {
+      min-height: 44px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class RoundsTabComponent {
+  readonly contest = input.required<ContestView>();
+  readonly judges = input.required<PanelJudgeView[]>();
+  readonly changed = output<void>();
+
+  private readonly api = inject(JudgingApi);
+  private readonly dialog = inject(MatDialog);
+
+  protected readonly statusKey = roundStatusKey;
+  protected readonly tones = ROUND_TONES;
+  protected readonly rounds = computed(() => [...this.contest().rounds].sort((a, b) => a.order - b.order));
+  protected readonly busy = signal<string | null>(null);
+  protected readonly outcomes = signal<Record<string, RoundOutcome>>({});
+  protected readonly k = signal<Record<string, number>>({});
+  protected readonly judgeNames = computed(() => new Map(this.judges().map((j) => [j.judgeId, j.displayName])));
+
+  protected kOf(round: RoundView): number {
+    return this.k()[round.id] ?? round.judgesPerEntry;
+  }
+
+  protected setK(round: RoundView, raw: string): void {
+    const value = Number(raw);
+    if (Number.isInteger(value) && value >= 1 && value <= 50) this.k.update((k) => ({ ...k, [round.id]: value }));
+  }
+
+  protected loads(result: AutoAssignResponse): { name: string; load: number }[] {
+    return Object.entries(result.perJudgeLoad)
+      .map(([id, load]) => ({ name: this.judgeNames().get(id) ?? id, load }))
+      .sort((a, b) => b.load - a.load || a.name.localeCompare(b.name));
+  }
+
+  protected async open(round: RoundView): Promise<void> {
+    const data: ConfirmDialogData = {
+      title: 'judging.rounds.openTitle',
+      body: 'judging.rounds.openBody',
+      confirm: 'judging.rounds.open',
+      params: { round: round.name },
+    };
+    if (!(await this.confirm(data))) return;
+    await this.run(round, async () => {
+      const state = await firstValueFrom(this.api.openRound(round.id));
+      return { notice: { key: 'judging.rounds.opened', params: { n: state.entryCount } } };
+    });
+  }
+
+  protected async close(round: RoundView): Promise<void> {
+    const data: ConfirmDialogData = {
+      title: 'judging.rounds.closeTitle',
+      body: 'judging.rounds.closeBody',
+      confirm: 'judging.rounds.close',
+      params: { round: round.name },
+    };
+    if (!(await this.confirm(data))) return;
+    await this.run(round, async () => {
+      await firstValueFrom(this.api.closeRound(round.id));
+      return { notice: { key: 'judging.rounds.closed' } };
+    });
+  }
+
+  protected async autoAssign(round: RoundView): Promise<void> {
+    const k = this.kOf(round);
+    await this.run(round, async () => {
+      try {
+        const result = await firstValueFrom(this.api.autoAssign(round.id, round.panel === 'complete' ? {} : { judgesPerEntry: k }));
+        return { result };
+      } catch (error) {
+        const api = apiErrorOf(error);
+        if (api?.code === 'assignment.infeasible') {
+          return { infeasible: { message: api.message, entries: (api.fields ?? []).map((f) => f.message) } };
+        }
+        throw error;
+      }
+    });
+  }
+
+  private async confirm(data: ConfirmDialogData): Promise<boolean> {
+    const ref = this.dialog.open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, { data, width: '480px' });
+    return (await firstValueFrom(ref.afterClosed())) === true;
+  }
+
+  private async run(round: RoundView, action: () => Promise<RoundOutcome>): Promise<void> {
+    this.busy.set(round.id);
+    try {
+      const outcome = await action();
+      this.outcomes.update((o) => ({ ...o, [round.id]: outcome }));
+      this.changed.emit();
+    } catch (error) {
+      this.outcomes.update((o) => ({ ...o, [round.id]: { error: messageOf(error) } }));
+    } finally {
+      this.busy.set(null);
+    }
+  }
+}
