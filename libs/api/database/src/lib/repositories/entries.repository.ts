@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ContestStatus } from '@laurel/contracts';
 import { EntryEntity, type Eligibility, type EntryMember, type EntryStatus } from '../entities';
+import { AuditRepository } from './audit.repository';
 
 /** What the entry rules need to know of the contest an entry belongs to. */
 export interface EntryContest {
@@ -139,7 +140,10 @@ export function likePattern(text: string): string {
 
 @Injectable()
 export class EntriesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditRepository,
+  ) {}
 
   async findContest(contestId: string): Promise<EntryContest | null> {
     return findContest(this.dataSource.manager, contestId);
@@ -252,16 +256,31 @@ export class EntriesRepository {
     return rows.length === 0 ? null : this.dataSource.getRepository(EntryEntity).findOneByOrFail({ id });
   }
 
-  /** Records a screening decision on a submitted entry; null when the entry is not submitted. */
+  /**
+   * Records a screening decision on a submitted entry, with its audit event in the same
+   * transaction; null when the entry is not submitted.
+   */
   async setEligibility(id: string, eligibility: Eligibility, reason: string | null, by: string): Promise<EntryEntity | null> {
-    const rows = await updateReturning(
-      this.dataSource.manager,
-      `UPDATE entries SET eligibility = $2, eligibility_reason = $3, eligibility_by = $4, eligibility_at = now(),
-              version = version + 1, updated_at = now()
-        WHERE id = $1 AND status = 'submitted' RETURNING id`,
-      [id, eligibility, reason, by],
-    );
-    return rows.length === 0 ? null : this.dataSource.getRepository(EntryEntity).findOneByOrFail({ id });
+    const changed = await this.dataSource.transaction(async (manager) => {
+      const rows = await updateReturning<{ id: string; contest_id: string; code: string | null }>(
+        manager,
+        `UPDATE entries SET eligibility = $2, eligibility_reason = $3, eligibility_by = $4, eligibility_at = now(),
+                version = version + 1, updated_at = now()
+          WHERE id = $1 AND status = 'submitted' RETURNING id, contest_id, code`,
+        [id, eligibility, reason, by],
+      );
+      if (rows.length === 0) return false;
+      await this.audit.record(manager, {
+        contestId: rows[0].contest_id,
+        actorId: by,
+        action: 'entry.eligibility_set',
+        subjectType: 'entry',
+        subjectId: id,
+        payload: { code: rows[0].code, eligibility, reason },
+      });
+      return true;
+    });
+    return changed ? this.dataSource.getRepository(EntryEntity).findOneByOrFail({ id }) : null;
   }
 
   async listForOwner(ownerId: string): Promise<OwnEntryRow[]> {
