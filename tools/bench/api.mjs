@@ -1,47 +1,55 @@
 // The built API as a child process (as apps/api-e2e starts it), and small measuring helpers.
-import { fork } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { fork } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export async function startApi(root, databaseUrl, execArgv = []) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'laurel-bench-api-'));
-  let output = '';
-  const child = fork(join(root, 'dist/apps/api/main.js'), [], {
+  const dataDir = mkdtempSync(join(tmpdir(), "laurel-bench-api-"));
+  let output = "";
+  const child = fork(join(root, "dist/apps/api/main.js"), [], {
     execArgv,
     cwd: root,
     env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-      PORT: '0',
-      HOST: '127.0.0.1',
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      JWT_SECRET: "bench-secret-bench-secret-bench-secret-0123",
+      PORT: "0",
+      HOST: "127.0.0.1",
       DATABASE_URL: databaseUrl,
       LAUREL_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      LOGIN_THROTTLE_LIMIT: '1000',
+      LOG_LEVEL: "warn",
+      LOGIN_THROTTLE_LIMIT: "1000",
     },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   const errors = [];
   const keep = (chunk) => {
     output = (output + chunk).slice(-20_000);
     // The first few distinct server errors, for the report (pino lines at level 50).
-    for (const line of String(chunk).split('\n')) {
-      if (errors.length < 5 && line.includes('"level":50') && !line.includes('failed with status code')) errors.push(line.slice(0, 600));
+    for (const line of String(chunk).split("\n")) {
+      if (
+        errors.length < 5 &&
+        line.includes('"level":50') &&
+        !line.includes("failed with status code")
+      )
+        errors.push(line.slice(0, 600));
     }
   };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
   const url = await new Promise((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`API did not start in 60 s:\n${output}`)), 60_000);
-    child.on('message', (message) => {
-      if (message?.type === 'listening' && message.url) {
+    const timer = setTimeout(
+      () => reject(new Error(`API did not start in 180 s:\n${output}`)),
+      60_000,
+    );
+    child.on("message", (message) => {
+      if (message?.type === "listening" && message.url) {
         clearTimeout(timer);
-        resolveUrl(message.url.replace('[::1]', '127.0.0.1'));
+        resolveUrl(message.url.replace("[::1]", "127.0.0.1"));
       }
     });
-    child.on('exit', (code) => {
+    child.on("exit", (code) => {
       clearTimeout(timer);
       reject(new Error(`API exited with ${code} before listening:\n${output}`));
     });
@@ -58,36 +66,42 @@ export async function startApi(root, databaseUrl, execArgv = []) {
           resolveExit();
         };
         if (child.exitCode !== null) return done();
-        child.once('exit', done);
-        child.kill('SIGTERM');
+        child.once("exit", done);
+        child.kill("SIGTERM");
       }),
   };
 }
 
 /** Peak resident set size of a process in MB (VmHWM), read from /proc. */
-export function peakRssMb(pid = 'self') {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+export function peakRssMb(pid = "self") {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
   return Math.round((kb / 1024) * 10) / 10;
 }
 
 export async function login(url, email, password) {
   const response = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    method: "POST",
+    headers: { "content-type": "application/json" },
     body: JSON.stringify({ email, password }),
   });
   const body = await response.json().catch(() => ({}));
-  if (response.status !== 200) throw new Error(`login ${email}: ${response.status} ${JSON.stringify(body)}`);
+  if (response.status !== 200)
+    throw new Error(
+      `login ${email}: ${response.status} ${JSON.stringify(body)}`,
+    );
   return body.accessToken;
 }
 
 export function percentile(values, p) {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return sorted[
+    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  ];
 }
 
 export const median = (values) => percentile(values, 50);
 export const round1 = (n) => (Number.isFinite(n) ? Math.round(n * 10) / 10 : n);
-export const round2 = (n) => (Number.isFinite(n) ? Math.round(n * 100) / 100 : n);
+export const round2 = (n) =>
+  Number.isFinite(n) ? Math.round(n * 100) / 100 : n;

@@ -1,12 +1,17 @@
 // Bench data written with set-based SQL straight into the tables (a few statements per contest,
 // not thousands of HTTP calls). Scores are deterministic, so every run times the same input.
-import argon2 from 'argon2';
+import argon2 from "argon2";
 
-export const PASSWORD = 'bench-password';
-export const ORGANIZER_EMAIL = 'organizer@bench.laurel';
+export const PASSWORD = "bench-password";
+export const ORGANIZER_EMAIL = "organizer@bench.laurel";
 
 /** The same options as libs/api/core/src/lib/security/password.ts, so logins verify at production cost. */
-export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+export const ARGON2_OPTIONS = {
+  type: argon2.argon2id,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 /** One organizer and `judges` judge accounts, all with the same password (hashed once). */
 export async function seedUsers(db, judges) {
@@ -22,7 +27,9 @@ export async function seedUsers(db, judges) {
        FROM generate_series(1, $2::int) i`,
     [hash, judges],
   );
-  const judgeRows = await db.query(`SELECT id, email FROM users WHERE email LIKE 'judge%@bench.laurel' ORDER BY email`);
+  const judgeRows = await db.query(
+    `SELECT id, email FROM users WHERE email LIKE 'judge%@bench.laurel' ORDER BY email`,
+  );
   return { organizerId: rows[0].id, judges: judgeRows.rows };
 }
 
@@ -32,8 +39,11 @@ export async function seedUsers(db, judges) {
  * assignments per entry (judge (n + t) mod judges for the n-th entry). With `submitted`, every
  * assignment has a submitted sheet scoring every criterion; its total is the domain's formula.
  */
-export async function seedContest(db, { slug, prefix, ownerId, entries, judges, criteria, perEntry, submitted }) {
-  await db.query('BEGIN');
+export async function seedContest(
+  db,
+  { slug, prefix, ownerId, entries, judges, criteria, perEntry, submitted },
+) {
+  await db.query("BEGIN");
   try {
     const contest = (
       await db.query(
@@ -43,15 +53,21 @@ export async function seedContest(db, { slug, prefix, ownerId, entries, judges, 
       )
     ).rows[0].id;
     const categories = (
-      await db.query(`INSERT INTO categories (contest_id, name, position) VALUES ($1, 'Fintech', 0), ($1, 'Agritech', 1) RETURNING id`, [contest])
+      await db.query(
+        `INSERT INTO categories (contest_id, name, position) VALUES ($1, 'Fintech', 0), ($1, 'Agritech', 1) RETURNING id`,
+        [contest],
+      )
     ).rows.map((r) => r.id);
     const round = (
-      await db.query(`INSERT INTO rounds (contest_id, name, "order", status, panel, judges_per_entry) VALUES ($1, 'Round 1', 1, 'open', $2, $3) RETURNING id`, [
-        contest,
-        // Every judge on every entry is a complete panel (judges_per_entry is at most 50).
-        perEntry >= judges ? 'complete' : 'assigned',
-        Math.min(perEntry, 50),
-      ])
+      await db.query(
+        `INSERT INTO rounds (contest_id, name, "order", status, panel, judges_per_entry) VALUES ($1, 'Round 1', 1, 'open', $2, $3) RETURNING id`,
+        [
+          contest,
+          // Every judge on every entry is a complete panel (judges_per_entry is at most 50).
+          perEntry >= judges ? "complete" : "assigned",
+          Math.min(perEntry, 50),
+        ],
+      )
     ).rows[0].id;
     await db.query(
       `INSERT INTO criteria (round_id, name, description, weight, max_score, position)
@@ -65,7 +81,10 @@ export async function seedContest(db, { slug, prefix, ownerId, entries, judges, 
          FROM generate_series(1, $5::int) i`,
       [contest, categories[0], categories[1], prefix, entries],
     );
-    await db.query(`INSERT INTO round_entries (round_id, entry_id) SELECT $1, id FROM entries WHERE contest_id = $2`, [round, contest]);
+    await db.query(
+      `INSERT INTO round_entries (round_id, entry_id) SELECT $1, id FROM entries WHERE contest_id = $2`,
+      [round, contest],
+    );
     await db.query(
       `INSERT INTO contest_judges (contest_id, user_id)
        SELECT $1, id FROM users WHERE email LIKE 'judge%@bench.laurel' ORDER BY email LIMIT $2`,
@@ -82,7 +101,10 @@ export async function seedContest(db, { slug, prefix, ownerId, entries, judges, 
       [round, contest, perEntry, judges],
     );
     if (submitted) {
-      await db.query(`INSERT INTO score_sheets (assignment_id, round_id) SELECT id, round_id FROM assignments WHERE round_id = $1`, [round]);
+      await db.query(
+        `INSERT INTO score_sheets (assignment_id, round_id) SELECT id, round_id FROM assignments WHERE round_id = $1`,
+        [round],
+      );
       await db.query(
         `INSERT INTO scores (sheet_id, criterion_id, value)
          SELECT ss.id, c.id, round((abs(hashtext(ss.id::text || c.id::text)) % 1001) / 100.0, 2)
@@ -97,11 +119,11 @@ export async function seedContest(db, { slug, prefix, ownerId, entries, judges, 
         [round],
       );
     }
-    await db.query('COMMIT');
-    await db.query('ANALYZE');
+    await db.query("COMMIT");
+    await db.query("ANALYZE");
     return { contestId: contest, roundId: round };
   } catch (error) {
-    await db.query('ROLLBACK');
+    await db.query("ROLLBACK");
     throw error;
   }
 }

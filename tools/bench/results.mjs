@@ -1,7 +1,7 @@
 // Results: GET /api/rounds/:id/results timed against one SQL query that computes the mean total
 // per entry from the scores, and the SQL statements the API runs per request, counted from
 // PostgreSQL's own statement log (log_statement = all, switched on only around one request).
-import { median, round1 } from './api.mjs';
+import { median, round1 } from "./api.mjs";
 
 const RUNS = 3;
 
@@ -19,14 +19,28 @@ const BASELINE_SQL = `
 
 async function getResults(url, roundId, token) {
   const started = performance.now();
-  const response = await fetch(`${url}/api/rounds/${roundId}/results`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${url}/api/rounds/${roundId}/results`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   const body = await response.json();
   const ms = performance.now() - started;
-  if (response.status !== 200) throw new Error(`results ${roundId}: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
-  return { ms, entries: Array.isArray(body.entries) ? body.entries.length : null };
+  if (response.status !== 200)
+    throw new Error(
+      `results ${roundId}: ${response.status} ${JSON.stringify(body).slice(0, 300)}`,
+    );
+  return {
+    ms,
+    entries: Array.isArray(body.entries) ? body.entries.length : null,
+  };
 }
 
-export async function timeResults({ url, db, roundId, token, expectedEntries }) {
+export async function timeResults({
+  url,
+  db,
+  roundId,
+  token,
+  expectedEntries,
+}) {
   const api = [];
   let entries = null;
   for (let run = 0; run < RUNS; run++) {
@@ -39,9 +53,18 @@ export async function timeResults({ url, db, roundId, token, expectedEntries }) 
     const started = performance.now();
     const { rows } = await db.query(BASELINE_SQL, [roundId]);
     baseline.push(performance.now() - started);
-    if (rows.length !== expectedEntries) throw new Error(`baseline saw ${rows.length} entries, expected ${expectedEntries}`);
+    if (rows.length !== expectedEntries)
+      throw new Error(
+        `baseline saw ${rows.length} entries, expected ${expectedEntries}`,
+      );
   }
-  return { api: api.map(round1), baseline: baseline.map(round1), apiMedian: round1(median(api)), baselineMedian: round1(median(baseline)), entries };
+  return {
+    api: api.map(round1),
+    baseline: baseline.map(round1),
+    apiMedian: round1(median(api)),
+    baselineMedian: round1(median(baseline)),
+    entries,
+  };
 }
 
 /**
@@ -52,7 +75,7 @@ export async function timeResults({ url, db, roundId, token, expectedEntries }) 
 export async function statementsDuring({ db, pgLog }, work) {
   await db.query(`ALTER SYSTEM SET log_min_duration_statement = 0`);
   await db.query(`ALTER SYSTEM SET log_line_prefix = '%m [%p] app=%a '`);
-  await db.query('SELECT pg_reload_conf()');
+  await db.query("SELECT pg_reload_conf()");
   await new Promise((r) => setTimeout(r, 500));
   const from = pgLog.length();
   try {
@@ -61,11 +84,19 @@ export async function statementsDuring({ db, pgLog }, work) {
   } finally {
     await db.query(`ALTER SYSTEM RESET log_min_duration_statement`);
     await db.query(`ALTER SYSTEM RESET log_line_prefix`);
-    await db.query('SELECT pg_reload_conf()');
+    await db.query("SELECT pg_reload_conf()");
   }
-  const lines = pgLog.since(from).split('\n').filter((line) => /app=laurel-api\S* .*LOG:\s+duration: /.test(line));
-  const statements = lines.filter((line) => /ms\s+(statement|execute [^:]*):/.test(line)).length;
-  const sqlMs = lines.reduce((sum, line) => sum + Number(/duration: ([\d.]+) ms/.exec(line)[1]), 0);
+  const lines = pgLog
+    .since(from)
+    .split("\n")
+    .filter((line) => /app=laurel-api\S* .*LOG:\s+duration: /.test(line));
+  const statements = lines.filter((line) =>
+    /ms\s+(statement|execute [^:]*):/.test(line),
+  ).length;
+  const sqlMs = lines.reduce(
+    (sum, line) => sum + Number(/duration: ([\d.]+) ms/.exec(line)[1]),
+    0,
+  );
   return { statements, sqlMs: round1(sqlMs) };
 }
 

@@ -1,21 +1,33 @@
 // Sheet submit: autocannon drives PUT …/sheet then POST …/submit over distinct assignments;
 // the baseline is bare node-postgres doing the same writes with the same number of callers.
-import autocannon from 'autocannon';
-import pg from 'pg';
-import { percentile, round1, round2 } from './api.mjs';
+import autocannon from "autocannon";
+import pg from "pg";
+import { percentile, round1, round2 } from "./api.mjs";
 
 export const CONNECTIONS = 100;
 
 /** Scores of the six criteria, the body of every PUT and the rows of every baseline upsert. */
-const scoresFor = (criteria) => criteria.map((c, i) => ({ criterionId: c.id, value: 5 + (i % 5) }));
+const scoresFor = (criteria) =>
+  criteria.map((c, i) => ({ criterionId: c.id, value: 5 + (i % 5) }));
 
-export async function apiSheetSubmit({ url, assignments, tokens, criteria, seconds }) {
-  const body = JSON.stringify({ scores: scoresFor(criteria), comment: 'Benchmark sheet', version: 0 });
+export async function apiSheetSubmit({
+  url,
+  assignments,
+  tokens,
+  criteria,
+  seconds,
+}) {
+  const body = JSON.stringify({
+    scores: scoresFor(criteria),
+    comment: "Benchmark sheet",
+    version: 0,
+  });
   let next = 0;
   let exhausted = 0;
   const failures = {};
   const onResponse = (status, body) => {
-    if (status >= 300 && !failures[status]) failures[status] = String(body).slice(0, 300);
+    if (status >= 300 && !failures[status])
+      failures[status] = String(body).slice(0, 300);
   };
   const instance = autocannon({
     url,
@@ -23,27 +35,33 @@ export async function apiSheetSubmit({ url, assignments, tokens, criteria, secon
     duration: seconds,
     requests: [
       {
-        method: 'PUT',
+        method: "PUT",
         onResponse,
         setupRequest: (request, context) => {
           const assignment = assignments[next++];
           if (!assignment) exhausted++;
-          context.assignment = assignment ?? assignments[assignments.length - 1];
+          context.assignment =
+            assignment ?? assignments[assignments.length - 1];
           return {
             ...request,
             path: `/api/assignments/${context.assignment.id}/sheet`,
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(context.assignment.email)}` },
+            headers: {
+              "content-type": "application/json",
+              authorization: `Bearer ${tokens.get(context.assignment.email)}`,
+            },
             body,
           };
         },
       },
       {
-        method: 'POST',
+        method: "POST",
         onResponse,
         setupRequest: (request, context) => ({
           ...request,
           path: `/api/assignments/${context.assignment.id}/submit`,
-          headers: { authorization: `Bearer ${tokens.get(context.assignment.email)}` },
+          headers: {
+            authorization: `Bearer ${tokens.get(context.assignment.email)}`,
+          },
           body: undefined,
         }),
       },
@@ -66,24 +84,49 @@ export async function apiSheetSubmit({ url, assignments, tokens, criteria, secon
 }
 
 /** PUT then POST for each assignment, one request at a time: latencies without any queueing. */
-export async function sequentialSheetSubmit({ url, assignments, tokens, criteria }) {
-  const body = JSON.stringify({ scores: scoresFor(criteria), comment: 'Benchmark sheet', version: 0 });
+export async function sequentialSheetSubmit({
+  url,
+  assignments,
+  tokens,
+  criteria,
+}) {
+  const body = JSON.stringify({
+    scores: scoresFor(criteria),
+    comment: "Benchmark sheet",
+    version: 0,
+  });
   const put = [];
   const post = [];
   for (const assignment of assignments) {
     const authorization = `Bearer ${tokens.get(assignment.email)}`;
     let t = performance.now();
-    let response = await fetch(`${url}/api/assignments/${assignment.id}/sheet`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization }, body });
+    let response = await fetch(
+      `${url}/api/assignments/${assignment.id}/sheet`,
+      {
+        method: "PUT",
+        headers: { "content-type": "application/json", authorization },
+        body,
+      },
+    );
     await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`PUT sheet: ${response.status}`);
+    if (response.status !== 200)
+      throw new Error(`PUT sheet: ${response.status}`);
     put.push(performance.now() - t);
     t = performance.now();
-    response = await fetch(`${url}/api/assignments/${assignment.id}/submit`, { method: 'POST', headers: { authorization } });
+    response = await fetch(`${url}/api/assignments/${assignment.id}/submit`, {
+      method: "POST",
+      headers: { authorization },
+    });
     await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`POST submit: ${response.status}`);
+    if (response.status !== 200)
+      throw new Error(`POST submit: ${response.status}`);
     post.push(performance.now() - t);
   }
-  return { putMedianMs: round2(percentile(put, 50)), submitMedianMs: round2(percentile(post, 50)), n: assignments.length };
+  return {
+    putMedianMs: round2(percentile(put, 50)),
+    submitMedianMs: round2(percentile(post, 50)),
+    n: assignments.length,
+  };
 }
 
 /**
@@ -92,12 +135,19 @@ export async function sequentialSheetSubmit({ url, assignments, tokens, criteria
  * submit one UPDATE with the total. Every save and every submit counts as one operation, as
  * every PUT and POST counts as one request.
  */
-export async function baselineSheetSubmit({ databaseUrl, roundId, assignments, criteria, seconds }) {
+export async function baselineSheetSubmit({
+  databaseUrl,
+  roundId,
+  assignments,
+  criteria,
+  seconds,
+}) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   const scores = scoresFor(criteria);
   const criterionIds = scores.map((s) => s.criterionId);
   const values = scores.map((s) => s.value);
-  const total = (100 * values.reduce((sum, v) => sum + v / 10, 0)) / values.length;
+  const total =
+    (100 * values.reduce((sum, v) => sum + v / 10, 0)) / values.length;
   const latencies = [];
   let errors = 0;
   let next = 0;
@@ -106,7 +156,7 @@ export async function baselineSheetSubmit({ databaseUrl, roundId, assignments, c
   const save = async (assignmentId) => {
     const client = await pool.connect();
     try {
-      await client.query('BEGIN');
+      await client.query("BEGIN");
       const { rows } = await client.query(
         `INSERT INTO score_sheets (assignment_id, round_id, comment) VALUES ($1, $2, 'Benchmark sheet')
          ON CONFLICT (assignment_id) DO UPDATE SET comment = EXCLUDED.comment, version = score_sheets.version + 1, updated_at = now()
@@ -118,9 +168,9 @@ export async function baselineSheetSubmit({ databaseUrl, roundId, assignments, c
          ON CONFLICT (sheet_id, criterion_id) DO UPDATE SET value = EXCLUDED.value`,
         [rows[0].id, criterionIds, values],
       );
-      await client.query('COMMIT');
+      await client.query("COMMIT");
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query("ROLLBACK").catch(() => undefined);
       throw error;
     } finally {
       client.release();
