@@ -138,7 +138,7 @@ export class EntryEditorStore {
       // refusal (400, 409, 422) is not retried: it would fail again until the person changes it.
       const status = error instanceof HttpErrorResponse ? error.status : 0;
       if (status === 0 || status >= 500) this.pending = { ...change, ...this.pending };
-      this.saveErrorState.set(toUiMessage(error));
+      this.saveErrorState.set(api?.code === 'entry.category_taken' ? { key: 'submit.editor.category.taken' } : toUiMessage(error));
       this.saveState.set('error');
       if (api?.code === 'entry.read_only') await this.load(entry.id);
     }
