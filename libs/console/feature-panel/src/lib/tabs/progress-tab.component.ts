@@ -44,6 +44,7 @@ import { ProgressStackComponent } from './progress-stack.component';
     .two {
       display: grid;
       grid-template-columns: 1fr 1fr;
+      align-items: start;
       gap: 16px;
     }
     @media (max-width: 1000px) {
@@ -64,6 +65,7 @@ import { ProgressStackComponent } from './progress-stack.component';
       td {
         padding: 4px 6px;
         text-align: center;
+        vertical-align: middle;
       }
       th.j {
         text-align: left;
@@ -79,7 +81,7 @@ import { ProgressStackComponent } from './progress-stack.component';
     }
     .cell {
       display: inline-block;
-      min-width: 34px;
+      min-width: 44px;
       padding: 3px 4px;
       border-radius: 4px;
       font-variant-numeric: tabular-nums;
@@ -100,7 +102,6 @@ import { ProgressStackComponent } from './progress-stack.component';
     .cell[data-s='recused'] {
       background: var(--mat-sys-tertiary-container);
       color: var(--mat-sys-on-tertiary-container);
-      text-decoration: line-through;
     }
     .legend {
       display: flex;
