@@ -1,5 +1,7 @@
+import { MatPaginatorIntl } from '@angular/material/paginator';
 import type { Routes } from '@angular/router';
 import { provideOrganizeIcons } from './shared/organize-icons';
+import { OrganizePaginatorIntl } from './shared/paginator-intl';
 
 /** Under /organize/contests. */
 export const ORGANIZE_CONTESTS_ROUTES: Routes = [
@@ -23,7 +25,7 @@ export const ORGANIZE_CONTESTS_ROUTES: Routes = [
 export const ORGANIZE_ENTRIES_ROUTES: Routes = [
   {
     path: '',
-    providers: [provideOrganizeIcons()],
+    providers: [provideOrganizeIcons(), { provide: MatPaginatorIntl, useClass: OrganizePaginatorIntl }],
     children: [
       {
         path: '',

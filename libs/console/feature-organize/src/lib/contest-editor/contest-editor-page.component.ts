@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
@@ -127,7 +127,14 @@ export class ContestEditorPageComponent {
   protected readonly selectedRound = signal<string | null>(null);
   protected readonly roundBeingEdited = computed<RoundView | null>(() => this.contest()?.rounds.find((r) => r.id === this.selectedRound()) ?? null);
 
+  private readonly staleBanner = viewChild('staleBanner', { read: ElementRef });
+
   constructor() {
+    // A save refused as stale may happen far down a tab: bring the Reload banner into view.
+    effect(() => {
+      const banner = this.staleBanner();
+      if (banner) (banner.nativeElement as HTMLElement).scrollIntoView({ behavior: 'smooth', block: 'center' });
+    });
     effect(() => {
       const id = this.id();
       untracked(() => void this.store.load(id));

@@ -229,6 +229,14 @@ export const enOrganize: typeof viOrganize = {
     importFailed: 'Nothing was imported. Correct these problems in the file and import it again:',
     importRow: 'Row / column',
     importProblem: 'Problem',
+    paginator: {
+      itemsPerPage: 'Items per page',
+      next: 'Next page',
+      previous: 'Previous page',
+      first: 'First page',
+      last: 'Last page',
+      range: '{start} – {end} of {total}',
+    },
   },
   entry: {
     back: 'Entries',

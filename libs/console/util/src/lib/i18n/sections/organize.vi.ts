@@ -228,6 +228,14 @@ export const viOrganize = {
     importFailed: 'Không hồ sơ nào được nhập. Sửa các lỗi sau trong tệp rồi nhập lại:',
     importRow: 'Dòng / cột',
     importProblem: 'Lỗi',
+    paginator: {
+      itemsPerPage: 'Số dòng mỗi trang',
+      next: 'Trang sau',
+      previous: 'Trang trước',
+      first: 'Trang đầu',
+      last: 'Trang cuối',
+      range: '{start} – {end} trong {total}',
+    },
   },
   entry: {
     back: 'Danh sách hồ sơ',
