@@ -160,7 +160,6 @@ class Api {
     return (await this.call('POST', '/api/auth/login', null, { email, password })).accessToken;
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async call(method: string, path: string, token: string | null, body?: unknown): Promise<any> {
     const response = await fetch(`${this.base}${path}`, {
       method,
