@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { type AuthUser, laurelConfig, type LaurelConfig } from '@laurel/api-core';
@@ -10,7 +11,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(@Inject(laurelConfig.KEY) config: LaurelConfig) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.auth.jwtSecret,
+      // A KeyObject: given a string, jsonwebtoken first tries (and fails) to read it as a public
+      // key on every request, which costs about 2 ms each.
+      secretOrKey: createSecretKey(Buffer.from(config.auth.jwtSecret)),
       // Pinned: a token signed with another algorithm (or `none`) is refused outright.
       algorithms: ['HS256'],
       ignoreExpiration: false,
