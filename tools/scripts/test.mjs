@@ -23,7 +23,7 @@ function chromiumPath() {
   return candidates.find((path) => path && existsSync(path));
 }
 
-let ok = step('lint and unit tests', ['run-many', '-t', 'lint', 'test']);
+let ok = step('lint, type checks and unit tests', ['run-many', '-t', 'lint', 'typecheck', 'test']);
 ok = step('API over HTTP against PostgreSQL', ['run-many', '-t', 'e2e', '-p', 'api-e2e']) && ok;
 
 const chromium = chromiumPath();

@@ -13,7 +13,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // A KeyObject: given a string, jsonwebtoken first tries (and fails) to read it as a public
       // key on every request, which costs about 2 ms each.
-      secretOrKey: createSecretKey(Buffer.from(config.auth.jwtSecret)),
+      // (jsonwebtoken accepts a KeyObject; passport-jwt's types predate that.)
+      secretOrKey: createSecretKey(Buffer.from(config.auth.jwtSecret)) as unknown as Buffer,
       // Pinned: a token signed with another algorithm (or `none`) is refused outright.
       algorithms: ['HS256'],
       ignoreExpiration: false,

@@ -92,7 +92,7 @@ export class AssignmentsService {
       if (assignment.roundStatus === 'closed') {
         throw AppError.conflict('round.closed', 'The round is closed: its assignments no longer change.');
       }
-      await changes.delete();
+      await changes.delete(actor.id);
     });
   }
 }

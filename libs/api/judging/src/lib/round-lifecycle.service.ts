@@ -42,7 +42,7 @@ export class RoundLifecycleService {
             : 'No submitted entry is marked eligible yet. Screen the entries (POST /api/entries/:id/eligibility) before opening the round.',
         );
       }
-      await changes.setStatus('open');
+      await changes.setStatus('open', actor.id);
       return toStateView(await changes.reload(), covered);
     });
   }
@@ -57,7 +57,7 @@ export class RoundLifecycleService {
           round.status === 'draft' ? 'The round has not opened yet; only an open round can close.' : 'The round is already closed.',
         );
       }
-      await changes.setStatus('closed');
+      await changes.setStatus('closed', actor.id);
       return toStateView(await changes.reload(), await changes.entryCount());
     });
   }

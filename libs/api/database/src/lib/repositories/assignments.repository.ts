@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RoundStatus } from '@laurel/contracts';
 import { type ConflictEntryRow, type ConflictJudgeRow, loadPanelJudges, loadStoredConflictPairs } from './conflicts.repository';
+import { type AuditEventInput, AuditRepository } from './audit.repository';
 import { findRound, type JudgingRoundRef } from './judging.repository';
 
 /** An assignment with what the organizer's lists show of it. */
@@ -78,7 +79,10 @@ function loadRows(manager: EntityManager, where: string, parameters: unknown[]):
 /** Who scores what in each round. */
 @Injectable()
 export class AssignmentsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditRepository,
+  ) {}
 
   listForRound(roundId: string): Promise<AssignmentRow[]> {
     return loadRows(this.dataSource.manager, 'a.round_id = $1', [roundId]);
@@ -109,7 +113,7 @@ export class AssignmentsRepository {
     return this.dataSource.transaction(async (manager) => {
       const locked: unknown[] = await manager.query(`SELECT id FROM rounds WHERE id = $1 FOR UPDATE`, [roundId]);
       const round = locked.length === 0 ? null : await findRound(manager, roundId);
-      return work(round, new RoundAssignmentChanges(manager, roundId, round?.contestId ?? ''));
+      return work(round, new RoundAssignmentChanges(manager, roundId, round?.contestId ?? '', (event) => this.audit.record(manager, event)));
     });
   }
 
@@ -124,7 +128,7 @@ export class AssignmentsRepository {
         [assignmentId],
       );
       const rows: AssignmentContextRow[] = locked.length === 0 ? [] : await manager.query(`${CONTEXT_SELECT} WHERE a.id = $1`, [assignmentId]);
-      return work(rows[0] ?? null, new AssignmentChanges(manager, assignmentId));
+      return work(rows[0] ?? null, new AssignmentChanges(manager, assignmentId, rows[0] ?? null, (event) => this.audit.record(manager, event)));
     });
   }
 }
@@ -135,6 +139,7 @@ export class RoundAssignmentChanges {
     private readonly manager: EntityManager,
     private readonly roundId: string,
     private readonly contestId: string,
+    private readonly audit: (event: AuditEventInput) => Promise<void>,
   ) {}
 
   entries(): Promise<ConflictEntryRow[]> {
@@ -163,7 +168,16 @@ export class RoundAssignmentChanges {
       [this.roundId, pairs.map((p) => p.entryId), pairs.map((p) => p.judgeId), createdBy],
     );
     if (inserted.length === 0) return [];
-    return loadRows(this.manager, 'a.id = ANY($1::uuid[])', [inserted.map((r) => r.id)]);
+    const rows = await loadRows(this.manager, 'a.id = ANY($1::uuid[])', [inserted.map((r) => r.id)]);
+    await this.audit({
+      contestId: this.contestId,
+      actorId: createdBy,
+      action: 'assignment.created',
+      subjectType: 'round',
+      subjectId: this.roundId,
+      payload: { assignments: inserted.map((r) => r.id), pairs: pairs.map((p) => [p.entryId, p.judgeId]) },
+    });
+    return rows;
   }
 }
 
@@ -172,6 +186,8 @@ export class AssignmentChanges {
   constructor(
     private readonly manager: EntityManager,
     private readonly assignmentId: string,
+    private readonly current: AssignmentContextRow | null,
+    private readonly audit: (event: AuditEventInput) => Promise<void>,
   ) {}
 
   /**
@@ -188,10 +204,26 @@ export class AssignmentChanges {
       this.assignmentId,
       recusal.reason,
     ]);
+    await this.audit({
+      contestId: recusal.contestId,
+      actorId: recusal.judgeId,
+      action: 'assignment.recused',
+      subjectType: 'assignment',
+      subjectId: this.assignmentId,
+      payload: { entryId: recusal.entryId, judgeId: recusal.judgeId, reason: recusal.reason },
+    });
   }
 
   /** Removes the assignment with its draft sheet, if any. */
-  async delete(): Promise<void> {
+  async delete(actorId: string | null = null): Promise<void> {
     await this.manager.query(`DELETE FROM assignments WHERE id = $1`, [this.assignmentId]);
+    await this.audit({
+      contestId: this.current?.contestId ?? null,
+      actorId,
+      action: 'assignment.removed',
+      subjectType: 'assignment',
+      subjectId: this.assignmentId,
+      payload: { entryId: this.current?.entryId ?? null, judgeId: this.current?.judgeId ?? null },
+    });
   }
 }

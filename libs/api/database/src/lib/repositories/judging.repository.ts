@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { ContestStatus, PanelMode, RoundStatus } from '@laurel/contracts';
 import { CriterionEntity } from '../entities';
 import type { AttachmentKind, EntryMember } from '../entities';
+import { type AuditEventInput, AuditRepository } from './audit.repository';
 
 /** The SQLSTATE the sheet trigger raises when a sheet or score of a round that is not open is written. */
 export const ROUND_NOT_OPEN_SQLSTATE = 'LR001';
@@ -79,7 +80,10 @@ const ENTRY_SELECT = `
 /** Contests and rounds as judging sees them, the rounds' lifecycle, and entries read for judges. */
 @Injectable()
 export class JudgingRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditRepository,
+  ) {}
 
   async contest(contestId: string): Promise<JudgingContestRef | null> {
     const rows: JudgingContestRef[] = await this.dataSource.query(
@@ -137,7 +141,7 @@ export class JudgingRepository {
     return this.dataSource.transaction(async (manager) => {
       const locked: unknown[] = await manager.query(`SELECT id FROM rounds WHERE id = $1 FOR UPDATE`, [roundId]);
       const round = locked.length === 0 ? null : await findRound(manager, roundId);
-      return work(round, new RoundLifecycle(manager, roundId));
+      return work(round, new RoundLifecycle(manager, roundId, (event) => this.audit.record(manager, event)));
     });
   }
 }
@@ -147,6 +151,7 @@ export class RoundLifecycle {
   constructor(
     private readonly manager: EntityManager,
     private readonly roundId: string,
+    private readonly audit: (event: AuditEventInput) => Promise<void>,
   ) {}
 
   /** The round with the next lower order in the same contest, if any. */
@@ -198,8 +203,20 @@ export class RoundLifecycle {
     return count;
   }
 
-  async setStatus(status: RoundStatus): Promise<void> {
-    await this.manager.query(`UPDATE rounds SET status = $2 WHERE id = $1`, [this.roundId, status]);
+  /** Changes the round's status and writes the audit event in the same transaction. */
+  async setStatus(status: RoundStatus, actorId: string | null = null): Promise<void> {
+    const [round]: { contest_id: string; name: string }[] = await this.manager.query(
+      `UPDATE rounds SET status = $2 WHERE id = $1 RETURNING contest_id, name`,
+      [this.roundId, status],
+    );
+    await this.audit({
+      contestId: round?.contest_id ?? null,
+      actorId,
+      action: status === 'open' ? 'round.opened' : status === 'closed' ? 'round.closed' : `round.${status}`,
+      subjectType: 'round',
+      subjectId: this.roundId,
+      payload: { name: round?.name ?? null, status },
+    });
   }
 
   reload(): Promise<JudgingRoundRef> {

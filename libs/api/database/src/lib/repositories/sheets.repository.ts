@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RoundStatus } from '@laurel/contracts';
+import { type AuditEventInput, AuditRepository } from './audit.repository';
 import { returningRows } from './returning-rows';
 
 export interface SheetRow {
@@ -52,7 +53,10 @@ async function loadSheet(manager: EntityManager, assignmentId: string): Promise<
 /** Score sheets: one per assignment, one score per criterion. */
 @Injectable()
 export class SheetsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditRepository,
+  ) {}
 
   find(assignmentId: string): Promise<SheetWithScores | null> {
     return loadSheet(this.dataSource.manager, assignmentId);
@@ -72,7 +76,8 @@ export class SheetsRepository {
            FROM assignments a JOIN rounds r ON r.id = a.round_id WHERE a.id = $1 FOR SHARE OF a, r`,
         [assignmentId],
       );
-      if (rows.length === 0) return work(null, new SheetChanges(manager, assignmentId));
+      const audit = (event: AuditEventInput) => this.audit.record(manager, event);
+      if (rows.length === 0) return work(null, new SheetChanges(manager, assignmentId, null, audit));
       const { roundStatus, ...assignment } = rows[0];
       const conflicts: unknown[] = await manager.query(`SELECT 1 FROM conflicts WHERE judge_id = $1 AND entry_id = $2`, [
         assignment.judgeId,
@@ -81,7 +86,7 @@ export class SheetsRepository {
       const current = await loadSheet(manager, assignmentId);
       return work(
         { assignment, roundStatus, storedConflict: conflicts.length > 0, sheet: current?.sheet ?? null, scores: current?.scores ?? [] },
-        new SheetChanges(manager, assignmentId),
+        new SheetChanges(manager, assignmentId, assignment, audit),
       );
     });
   }
@@ -92,7 +97,21 @@ export class SheetChanges {
   constructor(
     private readonly manager: EntityManager,
     private readonly assignmentId: string,
+    private readonly assignment: SheetWriteState['assignment'] | null,
+    private readonly audit: (event: AuditEventInput) => Promise<void>,
   ) {}
+
+  /** Audit events of this sheet: the judge acts, in the contest the assignment belongs to. */
+  private record(action: string, sheetId: string, payload: Record<string, unknown>): Promise<void> {
+    return this.audit({
+      contestId: this.assignment?.contestId ?? null,
+      actorId: this.assignment?.judgeId ?? null,
+      action,
+      subjectType: 'score_sheet',
+      subjectId: sheetId,
+      payload: { assignmentId: this.assignmentId, entryId: this.assignment?.entryId ?? null, ...payload },
+    });
+  }
 
   /** The first save: a draft at version 1; null when another request created the sheet first. */
   async createDraft(roundId: string, comment: string | null): Promise<SheetRow | null> {
@@ -129,6 +148,7 @@ export class SheetChanges {
        ON CONFLICT (sheet_id, criterion_id) DO UPDATE SET value = excluded.value, comment = excluded.comment`,
       [sheetId, ids, scores.map((s) => s.value), scores.map((s) => s.comment)],
     );
+    await this.record('sheet.saved', sheetId, { scores: scores.map((s) => [s.criterionId, s.value]) });
   }
 
   /** Locks the draft at `expectedVersion` as submitted with its total; null when it is not that draft. */
@@ -139,6 +159,7 @@ export class SheetChanges {
         WHERE id = $1 AND status = 'draft' AND version = $2 RETURNING ${SHEET_COLUMNS}`,
       [sheetId, expectedVersion, total],
     );
+    if (rows[0]) await this.record('sheet.submitted', sheetId, { total });
     return rows[0] ?? null;
   }
 
