@@ -5,8 +5,9 @@ import { roundClosed } from './judging-access';
 
 /**
  * The one place the database's refusal to change a sheet of a round that is not open (the
- * trigger's SQLSTATE LR001) becomes 409. The services check the round first; this catches the
- * race where the round closes between that check and the write.
+ * trigger's SQLSTATE LR001) becomes 409. The sheet services check the round under a lock first,
+ * so this answers the writes they do not check one by one, such as a draft deleted along with
+ * its assignment or a judge's assignments when the judge leaves the panel.
  */
 @Injectable()
 export class RoundClosedInterceptor implements NestInterceptor {
