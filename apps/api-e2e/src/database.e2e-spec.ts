@@ -87,7 +87,11 @@ describe('database and boot', () => {
     await new Promise((r) => setTimeout(r, 60));
     const exit = api.stop('SIGTERM');
     const results = await inFlight;
-    expect(results.map((r) => r.status)).toEqual([201, 201, 201]);
+    // What the server had read before SIGTERM finishes (201); anything that reached it after
+    // the signal is told the server is going away (503) rather than being cut off.
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201).length).toBeGreaterThan(0);
+    for (const status of statuses) expect([201, 503]).toContain(status);
     expect(await exit).toBe(0);
   });
 

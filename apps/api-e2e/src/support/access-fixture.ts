@@ -156,7 +156,6 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
       'PUT /api/assignments/:id/sheet': { scores: [] },
       'POST /api/assignments/:id/recuse': { reason: 'Matrix check' },
       'POST /api/auth/accept-invite': { token: 'x'.repeat(43), password: 'password-1' },
-      'POST /api/auth/login': { email: 'organizer@demo.laurel', password: 'not-the-password' },
       'POST /api/auth/register': { email: 'someone@matrix.vn', password: 'password-1', displayName: 'Someone' },
     };
     return bodies[key] ?? {};

@@ -57,6 +57,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
         message: pickMessage(status, message),
       };
     }
+    if (isUnstorableText(exception)) {
+      return {
+        statusCode: HttpStatus.BAD_REQUEST,
+        error: STATUS_CODES[400] as string,
+        message: 'The text holds a character that cannot be stored (such as a NUL byte). Remove it and send again.',
+        code: 'validation_failed',
+      };
+    }
     if (isDatabaseUnavailable(exception)) {
       return {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
@@ -83,6 +91,13 @@ function isDatabaseUnavailable(exception: unknown): boolean {
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
   const message = typeof error?.message === 'string' ? error.message : '';
   return /Connection terminated|connection timeout|terminating connection due to administrator command|the database system is (starting up|shutting down)/i.test(message);
+}
+
+/** PostgreSQL refuses a NUL byte (and invalid encodings) in text: the caller's input, so 400. */
+function isUnstorableText(exception: unknown): boolean {
+  const error = exception as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = error?.code ?? error?.driverError?.code;
+  return code === '22021' || code === '22P05';
 }
 
 /** Fastify's own errors (body too large, bad JSON, bad content type) carry a statusCode. */
