@@ -2,3 +2,4 @@ export * from './lib/auth';
 export * from './lib/contests';
 export * from './lib/errors';
 export * from './lib/judging';
+export * from './lib/results';

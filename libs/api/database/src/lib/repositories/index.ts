@@ -11,3 +11,7 @@ export * from './invites.repository';
 export * from './conflicts.repository';
 export * from './assignments.repository';
 export * from './sheets.repository';
+export * from './results.repository';
+export * from './awards.repository';
+export * from './export.repository';
+export * from './sheet-events.repository';

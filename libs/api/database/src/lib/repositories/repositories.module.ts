@@ -12,11 +12,19 @@ import { InvitesRepository } from './invites.repository';
 import { JudgingRepository } from './judging.repository';
 import { PanelRepository } from './panel.repository';
 import { SheetsRepository } from './sheets.repository';
+import { AwardsRepository } from './awards.repository';
+import { ExportRepository } from './export.repository';
+import { ResultsRepository } from './results.repository';
+import { SheetEventsRepository } from './sheet-events.repository';
 
 const REPOSITORIES = [AuditRepository, IdempotencyRepository, ContestsRepository, RoundsRepository, UsersRepository, EntriesRepository, AttachmentsRepository];
 const JUDGING_REPOSITORIES = [JudgingRepository, PanelRepository, InvitesRepository, ConflictsRepository, AssignmentsRepository, SheetsRepository];
+const RESULTS_REPOSITORIES = [ResultsRepository, AwardsRepository, ExportRepository, SheetEventsRepository];
 
 /** Every query lives in a repository; feature modules inject them from here. */
 @Global()
-@Module({ providers: [...REPOSITORIES, ...JUDGING_REPOSITORIES], exports: [...REPOSITORIES, ...JUDGING_REPOSITORIES] })
+@Module({
+  providers: [...REPOSITORIES, ...JUDGING_REPOSITORIES, ...RESULTS_REPOSITORIES],
+  exports: [...REPOSITORIES, ...JUDGING_REPOSITORIES, ...RESULTS_REPOSITORIES],
+})
 export class RepositoriesModule {}

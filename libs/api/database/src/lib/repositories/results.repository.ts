@@ -1,0 +1,321 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppError } from '@laurel/api-core';
+import type { AggregationMethod, ContestStatus, PanelMode, RankBy, RoundResultsView, RoundStatus } from '@laurel/contracts';
+import { computeRoundResults, ScoringInputError } from '@laurel/domain';
+
+/** A round with what results need of it and of its contest. */
+export interface ResultsRound {
+  id: string;
+  contestId: string;
+  name: string;
+  order: number;
+  status: RoundStatus;
+  panel: PanelMode;
+  blind: boolean;
+  aggregation: AggregationMethod;
+  trim: number;
+  minSheetsForNormalization: number;
+  rankBy: RankBy;
+  priorityCriteria: string[];
+  spreadThreshold: number;
+  ownerId: string;
+  contestStatus: ContestStatus;
+}
+
+export interface ResultsCriterion {
+  id: string;
+  name: string;
+  weight: number;
+  maxScore: number;
+}
+
+export interface ResultsEntry {
+  entryId: string;
+  code: string | null;
+  title: string;
+  teamName: string;
+  categoryId: string | null;
+  eligible: boolean;
+  outcome: 'pending' | 'advanced' | 'eliminated';
+}
+
+export interface ResultsSheet {
+  entryId: string;
+  judgeId: string;
+  /** Criterion id → value, as numbers. */
+  values: Record<string, number>;
+}
+
+/** Everything one round's ranking is computed from: submitted sheets of assignments not recused. */
+export interface RoundData {
+  criteria: ResultsCriterion[];
+  entries: ResultsEntry[];
+  sheets: ResultsSheet[];
+  judges: { id: string; name: string }[];
+}
+
+const ROUND_SELECT = `
+  SELECT r.id, r.contest_id AS "contestId", r.name, r."order", r.status, r.panel, r.blind, r.aggregation, r.trim,
+         r.min_sheets_for_normalization AS "minSheetsForNormalization", r.rank_by AS "rankBy",
+         r.priority_criteria::text[] AS "priorityCriteria", r.spread_threshold::float8 AS "spreadThreshold",
+         c.owner_id AS "ownerId", c.status AS "contestStatus"
+    FROM rounds r JOIN contests c ON c.id = r.contest_id`;
+
+/**
+ * Round results: the rows they are computed from, in a fixed number of statements whatever the
+ * size of the round, and the snapshots of closed rounds.
+ *
+ * The snapshot of a closed round is written by the first read after closing (`roundResults`),
+ * or right away by whoever closes the round and calls `storeRoundSnapshot` in its transaction;
+ * a trigger drops it when the round reopens. Nothing that ranks can change while a round is
+ * closed (another trigger refuses sheet writes, and closed rounds keep their settings), so both
+ * ways store the same numbers.
+ */
+@Injectable()
+export class ResultsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async findRound(roundId: string, manager: EntityManager = this.dataSource.manager): Promise<ResultsRound | null> {
+    const rows: ResultsRound[] = await manager.query(`${ROUND_SELECT} WHERE r.id = $1`, [roundId]);
+    return rows[0] ?? null;
+  }
+
+  /** Rounds of a contest, lowest order first. */
+  async contestRounds(contestId: string, manager: EntityManager = this.dataSource.manager): Promise<ResultsRound[]> {
+    return manager.query(`${ROUND_SELECT} WHERE r.contest_id = $1 ORDER BY r."order"`, [contestId]);
+  }
+
+  /**
+   * Five statements, whatever the number of entries: one for the criteria, one for the entries,
+   * one for every submitted sheet with its values (aggregated per sheet in SQL), one for the
+   * judges' names. Read in one snapshot of the database unless the caller's transaction is used.
+   */
+  async loadRoundData(roundId: string, manager?: EntityManager): Promise<RoundData> {
+    if (manager) return readRoundData(manager, roundId);
+    return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
+      await tx.query('SET TRANSACTION READ ONLY');
+      return readRoundData(tx, roundId);
+    });
+  }
+
+  /**
+   * The round's results: a closed round answers its snapshot, storing it first when there is
+   * none; any other round is computed from its current sheets. Outcomes are always current.
+   * The snapshot is written outside any repeatable-read snapshot, so that a concurrent first
+   * reader's row is waited for and answered instead of failing the transaction.
+   */
+  async roundResults(round: ResultsRound, manager?: EntityManager): Promise<RoundResultsView> {
+    if (round.status !== 'closed') {
+      const data = await this.loadRoundData(round.id, manager);
+      return withOutcomes(manager ?? this.dataSource.manager, computeView(round, data, new Date()), round.id);
+    }
+    const tx = manager ?? this.dataSource.manager;
+    const stored = await findSnapshot(tx, round.id);
+    if (stored) return withOutcomes(tx, stored, round.id);
+    const view = computeView(round, await this.loadRoundData(round.id, manager), new Date());
+    return withOutcomes(tx, await insertSnapshot(tx, round.id, view, false), round.id);
+  }
+
+  /**
+   * Computes the round's results and stores them as its snapshot, replacing any earlier one.
+   * For whoever closes a round: call it inside the transaction that sets the status.
+   */
+  async storeRoundSnapshot(roundId: string, manager?: EntityManager): Promise<RoundResultsView> {
+    const run = async (tx: EntityManager): Promise<RoundResultsView> => {
+      const round = await this.findRound(roundId, tx);
+      if (!round) throw AppError.notFound('round.not_found', 'No round has this id. Check the link.');
+      const view = computeView(round, await readRoundData(tx, roundId), new Date());
+      return insertSnapshot(tx, roundId, view, true);
+    };
+    if (manager) return run(manager);
+    return this.dataSource.transaction(run);
+  }
+
+  /** Entries of the round the organizer screened out (eligibility can change after a snapshot). */
+  async ineligibleEntries(roundId: string, manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT e.id FROM round_entries re JOIN entries e ON e.id = re.entry_id WHERE re.round_id = $1 AND e.eligibility = 'ineligible'`,
+      [roundId],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Submitted and expected sheets of a round (assignments not recused). */
+  async sheetProgress(roundId: string, manager: EntityManager = this.dataSource.manager): Promise<{ submittedSheets: number; expectedSheets: number }> {
+    const [row]: { submitted: number; expected: number }[] = await manager.query(
+      `SELECT count(*) FILTER (WHERE ss.status = 'submitted')::int AS submitted, count(*)::int AS expected
+         FROM assignments a LEFT JOIN score_sheets ss ON ss.assignment_id = a.id
+        WHERE a.round_id = $1 AND a.status = 'assigned'`,
+      [roundId],
+    );
+    return { submittedSheets: row.submitted, expectedSheets: row.expected };
+  }
+
+  /** Runs `work` in one transaction (advancement). */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Serializes advancement of one round; answers the round as the lock found it. */
+  async lockRound(roundId: string, manager: EntityManager): Promise<ResultsRound | null> {
+    await manager.query(`SELECT 1 FROM rounds WHERE id = $1 FOR UPDATE`, [roundId]);
+    return this.findRound(roundId, manager);
+  }
+
+  /**
+   * Marks every entry of `roundId` advanced or eliminated and makes the next round cover exactly
+   * the advanced ones. In the caller's transaction.
+   */
+  async applyAdvancement(manager: EntityManager, roundId: string, nextRoundId: string, advanced: string[]): Promise<number> {
+    const [{ eliminated }]: { eliminated: number }[] = await manager.query(
+      `WITH marked AS (
+         UPDATE round_entries SET outcome = CASE WHEN entry_id = ANY($2::uuid[]) THEN 'advanced' ELSE 'eliminated' END
+          WHERE round_id = $1 RETURNING outcome)
+       SELECT count(*) FILTER (WHERE outcome = 'eliminated')::int AS eliminated FROM marked`,
+      [roundId, advanced],
+    );
+    await manager.query(`DELETE FROM round_entries WHERE round_id = $1 AND NOT (entry_id = ANY($2::uuid[]))`, [nextRoundId, advanced]);
+    await manager.query(
+      `INSERT INTO round_entries (round_id, entry_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT (round_id, entry_id) DO NOTHING`,
+      [nextRoundId, advanced],
+    );
+    return eliminated;
+  }
+}
+
+async function readRoundData(manager: EntityManager, roundId: string): Promise<RoundData> {
+  const criteria: ResultsCriterion[] = await manager.query(
+    `SELECT id, name, weight::float8 AS weight, max_score::float8 AS "maxScore" FROM criteria WHERE round_id = $1 ORDER BY position, name`,
+    [roundId],
+  );
+  const entries: ResultsEntry[] = await manager.query(
+    `SELECT re.entry_id AS "entryId", e.code, e.title, e.team_name AS "teamName", e.category_id AS "categoryId",
+            e.eligibility <> 'ineligible' AS eligible, re.outcome
+       FROM round_entries re JOIN entries e ON e.id = re.entry_id
+      WHERE re.round_id = $1 AND e.status <> 'withdrawn'`,
+    [roundId],
+  );
+  // One row per sheet: its values come as one JSON object (numbers), so 500,000 scores arrive as
+  // 50,000 rows and nothing is hydrated into entities.
+  const sheets: ResultsSheet[] = await manager.query(
+    `SELECT a.entry_id AS "entryId", a.judge_id AS "judgeId", json_object_agg(s.criterion_id, s.value) AS values
+       FROM score_sheets ss
+       JOIN assignments a ON a.id = ss.assignment_id AND a.round_id = ss.round_id AND a.status = 'assigned'
+       JOIN round_entries re ON re.round_id = ss.round_id AND re.entry_id = a.entry_id
+       JOIN entries e ON e.id = a.entry_id AND e.status <> 'withdrawn'
+       JOIN scores s ON s.sheet_id = ss.id
+      WHERE ss.round_id = $1 AND ss.status = 'submitted'
+      GROUP BY ss.id, a.entry_id, a.judge_id`,
+    [roundId],
+  );
+  const judges: { id: string; name: string }[] = await manager.query(
+    `SELECT u.id, u.display_name AS name FROM users u WHERE u.id IN (SELECT a.judge_id FROM assignments a WHERE a.round_id = $1)`,
+    [roundId],
+  );
+  return { criteria, entries, sheets, judges };
+}
+
+/** Rows to the domain and back: the domain does every number. */
+function computeView(round: ResultsRound, data: RoundData, computedAt: Date): RoundResultsView {
+  let results;
+  try {
+    results = computeRoundResults({
+      criteria: data.criteria,
+      entries: data.entries.map((e) => ({ entryId: e.entryId, categoryId: e.categoryId })),
+      sheets: data.sheets,
+      method: round.aggregation,
+      trim: round.trim,
+      minSheetsForNormalization: round.minSheetsForNormalization,
+      rankBy: round.rankBy,
+      priorityCriteria: round.priorityCriteria.filter((id) => data.criteria.some((c) => c.id === id)),
+      spreadThreshold: round.spreadThreshold,
+    });
+  } catch (error) {
+    if (error instanceof ScoringInputError) {
+      throw new AppError(
+        HttpStatus.CONFLICT,
+        'results.inconsistent_scores',
+        `The sheets of round "${round.name}" cannot be ranked: ${error.message}. Ask an administrator to check the round's sheets.`,
+      );
+    }
+    throw error;
+  }
+  const entries = new Map(data.entries.map((e) => [e.entryId, e]));
+  const judgeNames = new Map(data.judges.map((j) => [j.id, j.name]));
+  return {
+    roundId: round.id,
+    contestId: round.contestId,
+    roundName: round.name,
+    roundStatus: round.status,
+    method: results.method,
+    rankBy: results.rankBy,
+    criteria: data.criteria.map(({ id, name, weight, maxScore }) => ({ id, name, weight, maxScore })),
+    priorityCriteria: round.priorityCriteria,
+    entries: results.entries.map((r) => {
+      const entry = entries.get(r.entryId) as ResultsEntry;
+      return {
+        entryId: r.entryId,
+        code: entry.code,
+        title: entry.title,
+        teamName: entry.teamName,
+        categoryId: r.categoryId,
+        rank: r.rank,
+        score: r.score,
+        rawMean: r.rawMean,
+        medianTotal: r.medianTotal,
+        judgeCount: r.judgeCount,
+        criterionMeans: { ...r.criterionMeans },
+        spread: r.spread,
+        spreadFlagged: r.spreadFlagged,
+        settledBy: r.settledBy,
+      };
+    }),
+    reliability: {
+      iccKind: results.reliability.iccKind,
+      icc: results.reliability.icc,
+      iccBand: results.reliability.iccBand,
+      kendallW: results.reliability.kendallW,
+      judges: results.reliability.judges.map((j) => ({ ...j, name: judgeNames.get(j.judgeId) ?? '' })),
+      flaggedEntries: [...results.reliability.flaggedEntries],
+    },
+    computedAt: computedAt.toISOString(),
+    snapshotAt: null,
+  };
+}
+
+async function findSnapshot(manager: EntityManager, roundId: string): Promise<RoundResultsView | null> {
+  const rows: { payload: RoundResultsView; createdAt: Date }[] = await manager.query(
+    `SELECT payload, created_at AS "createdAt" FROM results_snapshots WHERE round_id = $1`,
+    [roundId],
+  );
+  return rows[0] ? { ...rows[0].payload, snapshotAt: rows[0].createdAt.toISOString() } : null;
+}
+
+/**
+ * Stores the view as the round's snapshot. Without `replace`, a snapshot another request stored
+ * first wins and is answered, so two first readers agree.
+ */
+async function insertSnapshot(manager: EntityManager, roundId: string, view: RoundResultsView, replace: boolean): Promise<RoundResultsView> {
+  const { snapshotAt: _unused, ...payload } = view;
+  const rows: { createdAt: Date }[] = await manager.query(
+    `INSERT INTO results_snapshots (round_id, payload) VALUES ($1, $2::jsonb)
+     ON CONFLICT (round_id) DO ${replace ? 'UPDATE SET payload = excluded.payload, created_at = now()' : 'NOTHING'}
+     RETURNING created_at AS "createdAt"`,
+    [roundId, JSON.stringify({ ...payload, roundStatus: 'closed' })],
+  );
+  if (rows.length > 0) return { ...view, roundStatus: 'closed', snapshotAt: rows[0].createdAt.toISOString() };
+  return (await findSnapshot(manager, roundId)) as RoundResultsView;
+}
+
+/** Outcomes move after the snapshot (advancement), so they are read fresh on every answer. */
+async function withOutcomes(manager: EntityManager, view: RoundResultsView, roundId: string): Promise<RoundResultsView> {
+  const rows: { entryId: string; outcome: 'advanced' | 'eliminated' }[] = await manager.query(
+    `SELECT entry_id AS "entryId", outcome FROM round_entries WHERE round_id = $1 AND outcome <> 'pending'`,
+    [roundId],
+  );
+  if (rows.length === 0) return view;
+  const outcomes = new Map(rows.map((r) => [r.entryId, r.outcome]));
+  return { ...view, entries: view.entries.map((e) => (outcomes.has(e.entryId) ? { ...e, outcome: outcomes.get(e.entryId) } : e)) };
+}
