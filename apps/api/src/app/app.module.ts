@@ -10,6 +10,8 @@ import { EntriesModule } from '@laurel/api-entries';
 import { HealthModule } from '@laurel/api-health';
 import { JudgingModule } from '@laurel/api-judging';
 import { IdempotencyModule } from '@laurel/api-idempotency';
+import { ResultsModule } from '@laurel/api-results';
+import { ExportModule } from '@laurel/api-export';
 
 @Module({
   imports: [
@@ -34,6 +36,8 @@ import { IdempotencyModule } from '@laurel/api-idempotency';
     JudgingModule,
     AuditModule,
     IdempotencyModule,
+    ResultsModule,
+    ExportModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

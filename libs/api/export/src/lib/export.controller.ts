@@ -1,0 +1,41 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { PassThrough } from 'node:stream';
+import { type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
+import { ExportService, type PendingWorkbook } from './export.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('export')
+@ApiBearerAuth()
+@Roles('organizer', 'admin')
+@Controller()
+export class ExportController {
+  constructor(private readonly exports: ExportService) {}
+
+  @ApiOperation({ summary: 'The results workbook: Summary; per round Ranking, Scores and Matrix; Awards; Judges (streamed)' })
+  @ApiProduces(XLSX)
+  @Get('contests/:id/export.xlsx')
+  async contest(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Res() reply: FastifyReply): Promise<void> {
+    await stream(reply, await this.exports.contestWorkbook(actor, contestId));
+  }
+
+  @ApiOperation({ summary: 'Printable score sheets, one per judge, for a paper backup on pitch day' })
+  @ApiProduces(XLSX)
+  @Get('rounds/:id/score-sheets.xlsx')
+  async scoreSheets(@CurrentUser() actor: AuthUser, @Param('id') roundId: string, @Res() reply: FastifyReply): Promise<void> {
+    await stream(reply, await this.exports.scoreSheets(actor, roundId));
+  }
+}
+
+/** Sends the headers and pipes the workbook as it is written; fastify handles backpressure. */
+async function stream(reply: FastifyReply, workbook: PendingWorkbook): Promise<void> {
+  const body = new PassThrough();
+  void reply
+    .header('content-type', XLSX)
+    .header('content-disposition', `attachment; filename="${workbook.fileName}"; filename*=UTF-8''${encodeURIComponent(workbook.fileName)}`)
+    .header('cache-control', 'no-store')
+    .send(body);
+  await workbook.write(body);
+}

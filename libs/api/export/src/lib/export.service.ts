@@ -1,0 +1,157 @@
+import { Injectable, Logger } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import type { Writable } from 'node:stream';
+import { AppError, type AuthUser, hasRole } from '@laurel/api-core';
+import type { RoundResultsView } from '@laurel/contracts';
+import { AwardsRepository, type ContestAggregate, ContestsRepository, ExportRepository, ResultsRepository } from '@laurel/api-database';
+import { ResultsWorkbook } from './results-workbook';
+import { type PaperSheet, writeScoreSheets } from './score-sheets-workbook';
+import type { WorkbookWriter } from './xlsx-cells';
+
+/** A workbook ready to stream: the access checks have passed, nothing is written yet. */
+export interface PendingWorkbook {
+  fileName: string;
+  write(out: Writable): Promise<void>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The results workbook and the paper score sheets. Both stream: exceljs's WorkbookWriter zips
+ * each sheet into the response as its rows are committed, and the score rows come from a cursor,
+ * so memory stays flat whatever the contest's size.
+ */
+@Injectable()
+export class ExportService {
+  private readonly logger = new Logger('Export');
+
+  constructor(
+    private readonly contests: ContestsRepository,
+    private readonly results: ResultsRepository,
+    private readonly exports: ExportRepository,
+    private readonly awards: AwardsRepository,
+  ) {}
+
+  async contestWorkbook(actor: AuthUser, contestId: string): Promise<PendingWorkbook> {
+    const contest = UUID.test(contestId) ? await this.contests.findById(contestId) : null;
+    if (!contest || !manages(actor, contest.contest.ownerId)) {
+      throw AppError.notFound('contest.not_found', 'No contest of yours has this id. Check the link.');
+    }
+    return {
+      fileName: `${contest.contest.slug}-results.xlsx`,
+      write: (out) => this.guard(out, () => this.writeContest(contest, out)),
+    };
+  }
+
+  async scoreSheets(actor: AuthUser, roundId: string): Promise<PendingWorkbook> {
+    const round = UUID.test(roundId) ? await this.results.findRound(roundId) : null;
+    if (!round || !manages(actor, round.ownerId)) throw AppError.notFound('round.not_found', 'No round of yours has this id. Check the link.');
+    const contest = (await this.contests.findById(round.contestId)) as ContestAggregate;
+    const rows = await this.exports.judgeAssignments(roundId);
+    if (rows.length === 0) {
+      throw AppError.unprocessable('export.no_assignments', `Round "${round.name}" has no judge assignments yet. Assign judges first, then print their sheets.`);
+    }
+    const papers = new Map<string, PaperSheet>();
+    for (const row of rows) {
+      const paper = papers.get(row.judgeId) ?? { judgeName: row.judgeName, organization: row.organization, entries: [] };
+      paper.entries.push({ code: row.code, title: row.title, teamName: row.teamName });
+      papers.set(row.judgeId, paper);
+    }
+    const rubric = {
+      contestName: contest.contest.name,
+      roundName: round.name,
+      blind: round.blind,
+      criteria: contest.criteria.filter((c) => c.roundId === roundId).map((c) => ({ name: c.name, maxScore: c.maxScore })),
+    };
+    return {
+      fileName: `${contest.contest.slug}-round-${round.order}-score-sheets.xlsx`,
+      write: (out) =>
+        this.guard(out, async () => {
+          const workbook = openWorkbook(out);
+          writeScoreSheets(workbook, rubric, [...papers.values()]);
+          await workbook.commit();
+        }),
+    };
+  }
+
+  private async writeContest(contest: ContestAggregate, out: Writable): Promise<void> {
+    const rounds = await this.results.contestRounds(contest.contest.id);
+    // A closed round without a snapshot gets one now, outside the read-only transaction below.
+    for (const round of rounds) if (round.status === 'closed') await this.results.roundResults(round);
+
+    await this.exports.readOnly(async (tx) => {
+      const views: RoundResultsView[] = [];
+      for (const round of rounds) views.push(await this.results.roundResults(round, tx));
+      const [counts, awards, stats, publication] = await Promise.all([
+        this.exports.contestCounts(tx, contest.contest.id),
+        this.awards.list(contest.contest.id, tx),
+        this.exports.judgeStats(tx, contest.contest.id),
+        this.awards.publicationState(contest.contest.id),
+      ]);
+      const workbook = openWorkbook(out);
+      const book = new ResultsWorkbook(workbook, out, new Map(contest.categories.map((c) => [c.id, c.name])));
+      const { contest: c } = contest;
+      book.summary({
+        contest: {
+          name: c.name,
+          slug: c.slug,
+          year: c.year,
+          status: publication?.status ?? c.status,
+          submissionOpensAt: c.submissionOpensAt,
+          submissionClosesAt: c.submissionClosesAt,
+          publishedAt: publication?.publishedAt ?? null,
+          minScoreForPrize: c.minScoreForPrize,
+        },
+        rounds: rounds.map((round, i) => ({
+          view: views[i],
+          panel: round.panel,
+          judgesPerEntry: contest.rounds.find((r) => r.id === round.id)?.judgesPerEntry ?? 0,
+          blind: round.blind,
+          trim: round.trim,
+          minSheetsForNormalization: round.minSheetsForNormalization,
+        })),
+        ...counts,
+        awards: awards.length,
+        generatedAt: new Date(),
+      });
+      for (const [i, round] of rounds.entries()) {
+        const view = views[i];
+        await book.ranking(view);
+        await book.scores(view.roundName, this.exports.scoreRows(tx, round.id));
+        const totals = new Map<string, Map<string, number>>();
+        for (const sheet of await this.exports.sheetTotals(tx, round.id)) {
+          const row = totals.get(sheet.entryId) ?? new Map<string, number>();
+          row.set(sheet.judgeId, sheet.total);
+          totals.set(sheet.entryId, row);
+        }
+        const judges = view.reliability.judges.map((j) => ({ id: j.judgeId, name: j.name })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+        await book.matrix(view, judges, totals);
+      }
+      book.awards(awards);
+      const leniency = new Map(views.flatMap((v) => v.reliability.judges.map((j) => [`${v.roundId}|${j.judgeId}`, j.leniency] as const)));
+      book.judges(stats, new Map(views.map((v) => [v.roundId, v.roundName])), leniency);
+      await workbook.commit();
+    });
+  }
+
+  /** Once bytes are out, a failure can only cut the download short; it is logged. */
+  private async guard(out: Writable, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.logger.error(`Workbook stopped: ${(error as Error).message}`);
+      out.destroy(error as Error);
+    }
+  }
+}
+
+function openWorkbook(out: Writable): WorkbookWriter {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Laurel';
+  workbook.created = new Date();
+  return workbook;
+}
+
+function manages(actor: AuthUser, ownerId: string): boolean {
+  return hasRole(actor, 'admin') || (hasRole(actor, 'organizer') && actor.id === ownerId);
+}

@@ -1,0 +1,17 @@
+import { AppError, type AuthUser, hasRole } from '@laurel/api-core';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string) => UUID.test(value);
+
+export function roundNotFound(): AppError {
+  return AppError.notFound('round.not_found', 'No round of yours has this id. Check the link.');
+}
+
+export function contestNotFound(): AppError {
+  return AppError.notFound('contest.not_found', 'No contest of yours has this id. Check the link.');
+}
+
+/** An organizer manages the contests they own; an admin every contest. */
+export function manages(actor: AuthUser, ownerId: string): boolean {
+  return hasRole(actor, 'admin') || (hasRole(actor, 'organizer') && actor.id === ownerId);
+}

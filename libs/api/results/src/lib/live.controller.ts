@@ -1,0 +1,42 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { type AuthUser, CurrentUser, Public, Roles } from '@laurel/api-core';
+import type { LiveTicketView } from '@laurel/contracts';
+import { LiveBoardService } from './live-board.service';
+
+@ApiTags('results')
+@Controller('rounds')
+export class LiveController {
+  constructor(private readonly live: LiveBoardService) {}
+
+  @ApiBearerAuth()
+  @Roles('organizer', 'admin')
+  @ApiOperation({ summary: 'A ticket valid 60 s to open the live stream with EventSource (which cannot send headers)' })
+  @HttpCode(200)
+  @Post(':id/live-ticket')
+  ticket(@CurrentUser() actor: AuthUser, @Param('id') roundId: string): Promise<LiveTicketView> {
+    return this.live.issueTicket(actor, roundId);
+  }
+
+  // Public to the guard only: the service accepts a ticket from the query string or a bearer token.
+  @Public()
+  @ApiBearerAuth()
+  @ApiQuery({ name: 'ticket', required: false, description: 'From POST /api/rounds/:id/live-ticket' })
+  @ApiProduces('text/event-stream')
+  @ApiOperation({ summary: 'Server-sent events: `standings` on connect and within a second of every submitted sheet; a heartbeat comment every 15 s' })
+  @Get(':id/live')
+  async stream(
+    @Param('id') roundId: string,
+    @Query('ticket') ticket: string | undefined,
+    @CurrentUser() actor: AuthUser | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const events = await this.live.connect(roundId, typeof ticket === 'string' ? ticket : undefined, actor);
+    void reply
+      .header('content-type', 'text/event-stream; charset=utf-8')
+      .header('cache-control', 'no-cache, no-transform')
+      .header('x-accel-buffering', 'no')
+      .send(events);
+  }
+}

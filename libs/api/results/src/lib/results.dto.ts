@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { PRIZE_TIERS, type PrizeTier } from '@laurel/contracts';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class AdvanceDto {
+  @ApiPropertyOptional({ example: 10, description: 'The first N of each ranking scope (and everyone tied with the N-th); give this or minScore' })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(100_000)
+  top?: number;
+
+  @ApiPropertyOptional({ example: 70, description: 'Everyone scoring at least this (0-100); give this or top' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number' })
+  @Min(0, { message: 'must be between 0 and 100' })
+  @Max(100, { message: 'must be between 0 and 100' })
+  minScore?: number;
+}
+
+export class AwardInputDto {
+  @ApiProperty({ enum: PRIZE_TIERS })
+  @IsIn(PRIZE_TIERS, { message: `must be one of ${PRIZE_TIERS.join(', ')}` })
+  tier!: PrizeTier;
+
+  @ApiProperty({ description: 'An entry of the final round' })
+  @IsUUID('all', { message: 'must be the id of an entry of the final round' })
+  entryId!: string;
+
+  @ApiPropertyOptional({ description: 'Needed when the award differs from the proposal; kept in the audit trail' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'must be text' })
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(2000, { message: 'must be at most 2000 characters' })
+  reason?: string;
+}
+
+export class ConfirmAwardsDto {
+  @ApiProperty({ type: [AwardInputDto], description: 'Every award of the contest: this list replaces any earlier confirmation' })
+  @IsArray({ message: 'must be a list of awards' })
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => AwardInputDto)
+  awards!: AwardInputDto[];
+}

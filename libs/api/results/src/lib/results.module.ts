@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AwardsController } from './awards.controller';
+import { AwardsService } from './awards.service';
+import { LiveBoardService } from './live-board.service';
+import { LiveController } from './live.controller';
+import { ResultsController } from './results.controller';
+import { ResultsService } from './results.service';
+
+@Module({
+  controllers: [ResultsController, AwardsController, LiveController],
+  providers: [ResultsService, AwardsService, LiveBoardService],
+  exports: [ResultsService],
+})
+export class ResultsModule {}
