@@ -108,6 +108,11 @@ describe('faults', () => {
     expect(submitted).toEqual([12, 12, 12]);
     expect(api.process.exitCode).toBeNull();
     expect((await http.get('/api/health')).body).toEqual({ status: 'ok', db: 'up' });
+    const unexpected = failures.filter((f) => f.status !== 503 && f.status !== 0);
+    if (unexpected.length > 0) {
+      // Say what the API logged, so a new kind of connection error can be recognised.
+      console.log(api.output().split('\n').filter((line) => line.includes('"level":50')).slice(0, 5).join('\n'));
+    }
     // The restart did hit work in flight (else this test would prove nothing)...
     expect(failures.length).toBeGreaterThan(0);
     // ...and refusals happened only around the restart, and were 503s saying to retry, not crashes.

@@ -89,8 +89,12 @@ function isDatabaseUnavailable(exception: unknown): boolean {
   const error = exception as { code?: unknown; driverError?: { code?: unknown }; message?: unknown } | null;
   const code = error?.code ?? error?.driverError?.code;
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  // When the connection dies inside a transaction, TypeORM's rollback fails with one of these,
+  // hiding the original connection error.
+  const name = (exception as { name?: unknown } | null)?.name;
+  if (name === 'QueryRunnerProviderAlreadyReleasedError' || name === 'QueryRunnerAlreadyReleasedError') return true;
   const message = typeof error?.message === 'string' ? error.message : '';
-  return /Connection terminated|connection timeout|terminating connection due to administrator command|the database system is (starting up|shutting down)/i.test(message);
+  return /Connection terminated|connection timeout|not queryable|server closed the connection unexpectedly|terminating connection due to administrator command|the database system is (starting up|shutting down)/i.test(message);
 }
 
 /** PostgreSQL refuses a NUL byte (and invalid encodings) in text: the caller's input, so 400. */
