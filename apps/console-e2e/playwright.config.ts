@@ -7,7 +7,15 @@ const executablePath = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr
   (path): path is string => !!path && existsSync(path),
 );
 const root = join(__dirname, '..', '..');
-const port = Number(process.env['E2E_PORT'] ?? 4310);
+const basePort = Number(process.env['E2E_PORT'] ?? 4310);
+
+/**
+ * Each spec file gets a platform of its own (the built API and console on a throwaway database
+ * with the demo data), so one file moving the demo contest on (say, to judging) cannot change
+ * what another file finds.
+ */
+const SPECS = ['foundation', 'submit', 'organize', 'judging', 'results'];
+const servers = SPECS.map((spec, i) => ({ spec, port: basePort + i }));
 
 export default defineConfig({
   testDir: './src',
@@ -19,7 +27,6 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     viewport: { width: 1280, height: 800 },
     locale: 'en-US',
@@ -39,15 +46,19 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // The built API serving the built console, on a throwaway embedded PostgreSQL with demo data.
+  projects: servers.map(({ spec, port }) => ({
+    name: spec,
+    testMatch: `${spec}.spec.ts`,
+    use: { baseURL: `http://127.0.0.1:${port}` },
+  })),
+  webServer: servers.map(({ port }) => ({
     command: 'node tools/scripts/start.mjs --no-build --throwaway',
     cwd: root,
     url: `http://127.0.0.1:${port}/api/health`,
     env: { PORT: String(port), LOG_LEVEL: 'warn', LOGIN_THROTTLE_LIMIT: '1000' },
-    timeout: 120_000,
+    timeout: 180_000,
     reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  })),
 });
