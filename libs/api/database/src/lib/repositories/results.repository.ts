@@ -187,7 +187,7 @@ export class ResultsRepository {
 
 async function readRoundData(manager: EntityManager, roundId: string): Promise<RoundData> {
   const criteria: ResultsCriterion[] = await manager.query(
-    `SELECT id, name, weight::float8 AS weight, max_score::float8 AS "maxScore" FROM criteria WHERE round_id = $1 ORDER BY position, name`,
+    `SELECT id, name, weight::float8 AS weight, max_score::float8 AS "maxScore" FROM criteria WHERE round_id = $1 ORDER BY position, id`,
     [roundId],
   );
   const entries: ResultsEntry[] = await manager.query(
@@ -197,19 +197,30 @@ async function readRoundData(manager: EntityManager, roundId: string): Promise<R
       WHERE re.round_id = $1 AND e.status <> 'withdrawn'`,
     [roundId],
   );
-  // One row per sheet: its values come as one JSON object (numbers), so 500,000 scores arrive as
-  // 50,000 rows and nothing is hydrated into entities.
-  const sheets: ResultsSheet[] = await manager.query(
-    `SELECT a.entry_id AS "entryId", a.judge_id AS "judgeId", json_object_agg(s.criterion_id, s.value) AS values
+  // One row per sheet with its values as one short text in rubric order, so 500,000 scores arrive
+  // as 50,000 rows and nothing is hydrated into entities. A sheet lacking a criterion's score is
+  // handed over without values: the domain refuses it rather than rank it.
+  const rows: { entryId: string; judgeId: string; values: string; scored: number }[] = await manager.query(
+    `SELECT a.entry_id AS "entryId", a.judge_id AS "judgeId", count(*)::int AS scored,
+            string_agg(s.value::text, ',' ORDER BY c.position, c.id) AS values
        FROM score_sheets ss
        JOIN assignments a ON a.id = ss.assignment_id AND a.round_id = ss.round_id AND a.status = 'assigned'
        JOIN round_entries re ON re.round_id = ss.round_id AND re.entry_id = a.entry_id
        JOIN entries e ON e.id = a.entry_id AND e.status <> 'withdrawn'
        JOIN scores s ON s.sheet_id = ss.id
+       JOIN criteria c ON c.id = s.criterion_id AND c.round_id = ss.round_id
       WHERE ss.round_id = $1 AND ss.status = 'submitted'
       GROUP BY ss.id, a.entry_id, a.judge_id`,
     [roundId],
   );
+  const sheets = rows.map(({ entryId, judgeId, values, scored }): ResultsSheet => {
+    const byCriterion: Record<string, number> = {};
+    if (scored === criteria.length) {
+      const numbers = values.split(',');
+      criteria.forEach((c, i) => (byCriterion[c.id] = Number(numbers[i])));
+    }
+    return { entryId, judgeId, values: byCriterion };
+  });
   const judges: { id: string; name: string }[] = await manager.query(
     `SELECT u.id, u.display_name AS name FROM users u WHERE u.id IN (SELECT a.judge_id FROM assignments a WHERE a.round_id = $1)`,
     [roundId],
