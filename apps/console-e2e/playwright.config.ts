@@ -14,7 +14,7 @@ const basePort = Number(process.env['E2E_PORT'] ?? 4310);
  * with the demo data), so one file moving the demo contest on (say, to judging) cannot change
  * what another file finds.
  */
-const SPECS = ['foundation', 'submit', 'organize', 'judging', 'results'];
+const SPECS = ['foundation', 'submit', 'organize', 'judging', 'results', 'audit'];
 const servers = SPECS.map((spec, i) => ({ spec, port: basePort + i }));
 
 export default defineConfig({

@@ -113,7 +113,12 @@ export const appRoutes: Routes = [
         path: 'results',
         loadChildren: () => import('@laurel/console-feature-results').then((m) => m.PUBLIC_RESULTS_ROUTES),
       },
-      comingSoon('audit'),
+      {
+        path: 'audit',
+        title: areaTitleKey('audit'),
+        canActivate: [roleGuard(['organizer', 'admin'])],
+        loadChildren: () => import('@laurel/console-feature-audit').then((m) => m.AUDIT_ROUTES),
+      },
       comingSoon('users'),
       comingSoon('settings'),
       {

@@ -1,4 +1,5 @@
 import type { Dictionary } from './dictionary';
+import { enAudit } from './sections/audit.en';
 import { enJudging } from './sections/judging.en';
 import { enOrganize } from './sections/organize.en';
 import { enResults } from './sections/results.en';
@@ -160,4 +161,5 @@ export const en: Dictionary = {
   submit: enSubmit,
   judging: enJudging,
   results: enResults,
+  audit: enAudit,
 };

@@ -2,6 +2,7 @@
  * Vietnamese, the reference dictionary: its shape defines every translation key, and the other
  * languages are type-checked against it (see `Dictionary`). Placeholders are `{name}`.
  */
+import { viAudit } from './sections/audit.vi';
 import { viJudging } from './sections/judging.vi';
 import { viOrganize } from './sections/organize.vi';
 import { viResults } from './sections/results.vi';
@@ -164,4 +165,5 @@ export const vi = {
   submit: viSubmit,
   judging: viJudging,
   results: viResults,
+  audit: viAudit,
 };

@@ -1,0 +1,1 @@
+export { AUDIT_ROUTES } from './lib/audit.routes';

@@ -1,0 +1,50 @@
+import type { TranslationKey } from '@laurel/console-util';
+
+/** The actions the API records, in the order of a contest's life. */
+export const AUDIT_ACTIONS = [
+  'auth.sign_in_failed',
+  'entry.eligibility_set',
+  'assignment.created',
+  'assignment.removed',
+  'assignment.recused',
+  'round.opened',
+  'sheet.saved',
+  'sheet.submitted',
+  'round.closed',
+  'round.advanced',
+  'awards.confirmed',
+  'contest.published',
+] as const;
+
+/** The translation key of an action, or null for one this console does not know yet. */
+export function actionKey(action: string): TranslationKey | null {
+  return (AUDIT_ACTIONS as readonly string[]).includes(action) ? (`audit.actions.${action.replace('.', '_')}` as TranslationKey) : null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The first 8 characters of a UUID: enough to tell events apart on screen. */
+export function shortId(id: string | null | undefined): string {
+  if (!id) return '—';
+  return UUID.test(id) ? id.slice(0, 8) : id;
+}
+
+/** `key: value, key: value` on one line, ids shortened, long values cut. */
+export function payloadSummary(payload: unknown, max = 90): string {
+  if (payload === null || payload === undefined) return '';
+  if (typeof payload !== 'object') return cut(String(payload), max);
+  const parts = Object.entries(payload as Record<string, unknown>).map(([key, value]) => `${key}: ${valueText(value)}`);
+  return cut(parts.join(', '), max);
+}
+
+function valueText(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return UUID.test(value) ? value.slice(0, 8) : cut(value, 30);
+  if (Array.isArray(value)) return `[${value.length}]`;
+  if (typeof value === 'object') return '{…}';
+  return String(value);
+}
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,53 @@
+import type { viAudit } from './audit.vi';
+
+export const enAudit: typeof viAudit = {
+  page: {
+    title: 'Audit trail',
+    subtitle: 'Every action on the contest, newest first. Each event is linked into a hash chain, so nothing can be changed quietly.',
+    contest: 'Contest',
+    noContests: 'You have no contest yet',
+    noContestsHint: 'Create a contest; every action on it is recorded here.',
+    toContests: 'Go to contest management',
+    reload: 'Reload',
+    timeZone: 'Times in {zone}',
+  },
+  filters: {
+    action: 'Action',
+    allActions: 'All actions',
+    from: 'From',
+    to: 'To',
+    clear: 'Clear filters',
+  },
+  table: {
+    time: 'Time',
+    action: 'Action',
+    actor: 'Actor',
+    subject: 'Subject',
+    details: 'Details',
+    system: 'System',
+    empty: 'No events',
+    emptyHint: 'No action matches the filters. Clear them or choose other dates.',
+  },
+  actions: {
+    auth_sign_in_failed: 'Sign-in failed',
+    entry_eligibility_set: 'Eligibility set',
+    sheet_saved: 'Score sheet saved',
+    sheet_submitted: 'Score sheet submitted',
+    assignment_created: 'Judge assigned',
+    assignment_removed: 'Assignment removed',
+    assignment_recused: 'Judge recused',
+    round_opened: 'Round opened',
+    round_closed: 'Round closed',
+    round_advanced: 'Entries advanced',
+    awards_confirmed: 'Awards confirmed',
+    contest_published: 'Results published',
+  },
+  verify: {
+    title: 'Verify the chain',
+    hint: "Recomputes each event's hash and compares it with the stored one: a single change breaks the chain.",
+    button: 'Verify the chain',
+    checking: 'Checking…',
+    valid: 'All {count} events check out: nothing was changed after it was written',
+    broken: 'Event #{id} does not match: the record was changed after it was written',
+  },
+};
