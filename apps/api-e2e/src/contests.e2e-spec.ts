@@ -185,14 +185,16 @@ describe('contest set-up over HTTP', () => {
     });
 
     it('refuses a window whose opening is not before its closing with 400 naming submissionClosesAt', async () => {
+      // One instant for both ends: two calls of inDays() can fall a millisecond apart.
+      const same = inDays(10);
       const create = await http.post(
         '/api/contests',
         {
           name: 'Backwards',
           slug: 'backwards',
           year: 2027,
-          submissionOpensAt: inDays(10),
-          submissionClosesAt: inDays(10),
+          submissionOpensAt: same,
+          submissionClosesAt: same,
           categories: [{ name: 'A' }],
           prizes: [],
         },
