@@ -11,7 +11,8 @@ import type { ImportResultView } from '../entry.views';
 import { FileInspector } from '../files/file-type';
 import { formatBytes, readSingleFileForm } from '../files/multipart';
 import { checkImportRows, IMPORT_COLUMNS, type ImportKey, type ImportRow, matchHeaders, MAX_IMPORT_ROWS, MEMBER_SLOTS } from './import-rows';
-import { cellText, FROZEN_HEADER, styleHeaderRow } from './spreadsheet';
+import { FROZEN_HEADER, styleHeaderRow } from './spreadsheet';
+import { readFirstSheet, SheetError, type SheetLimits, type SheetRow } from './xlsx-sheet-reader';
 
 const INSTRUCTIONS: [string, string][] = [
   ['Hướng dẫn nhập hồ sơ dự thi', 'How to fill in the entries import'],
@@ -68,8 +69,7 @@ export class EntriesImportService {
   async import(actor: AuthUser, contestId: string, request: FastifyRequest): Promise<ImportResultView> {
     const contest = await this.access.managedContest(actor, contestId);
     refuseAfterJudgingStarted(contest);
-    const workbook = await this.readWorkbook(request);
-    const rows = readRows(workbook);
+    const rows = await readRows(await this.readUpload(request));
     const { entries, problems } = checkImportRows(rows, contest.categories);
 
     const existing = await this.entries.findByTitleAndTeam(contest.id, entries.filter((e) => e.title && e.teamName));
@@ -93,7 +93,7 @@ export class EntriesImportService {
   }
 
   /** The uploaded workbook, held in memory (at most the upload limit) because a ZIP is read from its end. */
-  private async readWorkbook(request: FastifyRequest): Promise<Workbook> {
+  private async readUpload(request: FastifyRequest): Promise<Buffer> {
     const maxBytes = this.config.storage.uploadMaxBytes;
     const received: { bytes?: Buffer } = {};
     const form = await readSingleFileForm(request, maxBytes, async (file) => {
@@ -112,40 +112,73 @@ export class EntriesImportService {
         { field: 'file', message: 'is missing: choose the filled-in template' },
       ]);
     }
-    const workbook = new Workbook();
-    try {
-      await workbook.xlsx.load(received.bytes as unknown as ArrayBuffer);
-    } catch {
-      throw AppError.unprocessable('import.unreadable', 'The workbook could not be read. Open it in Excel or LibreOffice, save it again as .xlsx, and import it again.');
-    }
-    return workbook;
+    return received.bytes;
   }
 }
 
+/** What one import may unpack: generous for 2,000 entries of long texts, far below what hurts the server. */
+export const IMPORT_LIMITS: SheetLimits = {
+  maxUnpackedBytes: 50 * 1024 * 1024,
+  maxRows: MAX_IMPORT_ROWS + 1,
+  maxColumns: 200,
+  maxCellChars: 32_767,
+};
+
 /** Rows of the first sheet below its header, blank rows skipped, as text by field. */
-function readRows(workbook: Workbook): ImportRow[] {
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw invalidRows([{ field: 'file', message: 'holds no sheet: use the template' }]);
-  const headers = new Map<number, string>();
-  sheet.getRow(1).eachCell((cell, column) => headers.set(column, cellText(cell.value)));
-  const { columns, problems } = matchHeaders(headers);
+async function readRows(bytes: Buffer): Promise<ImportRow[]> {
+  let sheetRows: SheetRow[];
+  try {
+    sheetRows = await readFirstSheet(bytes, IMPORT_LIMITS);
+  } catch (error) {
+    throw error instanceof SheetError ? sheetRefusal(error) : error;
+  }
+  const header = sheetRows[0]?.rowNumber === 1 ? sheetRows[0].cells : new Map<number, string>();
+  const { columns, problems } = matchHeaders(header);
   if (problems.length > 0) throw invalidRows(problems);
 
   const rows: ImportRow[] = [];
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
+  for (const { rowNumber, cells } of sheetRows) {
+    if (rowNumber === 1) continue;
     const values: Partial<Record<ImportKey, string>> = {};
     for (const [key, column] of columns) {
-      const text = cellText(row.getCell(column).value);
+      const text = cells.get(column);
       if (text) values[key] = text;
     }
     if (Object.keys(values).length > 0) rows.push({ rowNumber, values });
-  });
+  }
   if (rows.length === 0) throw invalidRows([{ field: 'file', message: 'has no entries below the header row' }]);
   if (rows.length > MAX_IMPORT_ROWS) {
     throw invalidRows([{ field: 'file', message: `holds ${rows.length} entries; import at most ${MAX_IMPORT_ROWS} at a time` }]);
   }
   return rows;
+}
+
+function sheetRefusal({ problem }: SheetError): AppError {
+  switch (problem.kind) {
+    case 'too_large':
+      return new AppError(
+        413,
+        'import.too_large',
+        `The workbook unpacks to ${formatBytes(problem.unpackedBytes)}; an import reads at most ${formatBytes(IMPORT_LIMITS.maxUnpackedBytes)}. Copy the entries into the template (no pictures or other sheets) and import that file.`,
+      );
+    case 'too_many_rows':
+      return invalidRows([{ field: 'file', message: `holds more than ${MAX_IMPORT_ROWS} entries; import at most ${MAX_IMPORT_ROWS} at a time, in several files` }]);
+    case 'too_many_columns':
+      return invalidRows([
+        { field: `row ${problem.rowNumber}`, message: `has a value in column ${problem.column}; the template uses ${IMPORT_COLUMNS.length} columns and at most ${IMPORT_LIMITS.maxColumns} are read: delete the columns to the right` },
+      ]);
+    case 'cell_too_long':
+      return invalidRows([
+        {
+          field: problem.rowNumber ? `row ${problem.rowNumber}` : 'file',
+          message: `has a cell longer than ${IMPORT_LIMITS.maxCellChars} characters; shorten it to what the field allows`,
+        },
+      ]);
+    case 'no_sheet':
+      return invalidRows([{ field: 'file', message: 'holds no sheet: use the template' }]);
+    case 'unreadable':
+      return AppError.unprocessable('import.unreadable', 'The workbook could not be read. Open it in Excel or LibreOffice, save it again as .xlsx, and import it again.');
+  }
 }
 
 function invalidRows(problems: FieldProblem[]): AppError {

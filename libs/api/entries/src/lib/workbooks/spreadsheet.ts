@@ -19,18 +19,3 @@ export function styleHeaderRow(sheet: Worksheet, columnCount: number): void {
   sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columnCount } };
 }
-
-/** A cell's value as plain text, whatever exceljs read it as (rich text, hyperlink, formula result, number). */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; hyperlink?: string; error?: string };
-    if (v.richText) return v.richText.map((r) => r.text).join('').trim();
-    if (v.text !== undefined) return cellText(v.text);
-    if (v.result !== undefined) return cellText(v.result);
-    if (v.hyperlink) return v.hyperlink.trim();
-    return '';
-  }
-  return String(value).trim();
-}

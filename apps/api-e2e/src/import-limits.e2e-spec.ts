@@ -1,0 +1,86 @@
+import { getBytes, openContest, postFile, sql } from './fixtures/entries';
+import { manyRowsWorkbook, residentBytes, zipBombWorkbook } from './fixtures/workbooks';
+import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
+import { Http } from './support/http';
+
+/**
+ * A workbook import is read as a stream with its limits checked before it is inflated: a small
+ * upload that unpacks to gigabytes, or a sheet of a million rows, is refused at once and the API
+ * process's memory (its resident set, read from /proc while the request runs) barely moves.
+ */
+describe('workbook import limits over HTTP', () => {
+  let api: ApiProcess;
+  let organizer: string;
+  let contest: { id: string };
+
+  beforeAll(async () => {
+    const databaseUrl = await createDatabase();
+    await runNode('dist/apps/api/cli.js', ['seed-demo'], { DATABASE_URL: databaseUrl });
+    api = await startApi({}, databaseUrl);
+    const http = new Http(api.url);
+    organizer = await http.login('organizer@demo.laurel');
+    contest = await openContest(http, databaseUrl, organizer, { slug: 'import-limits-2027' });
+    // Warm the import path (first-use code loading is not the file's cost).
+    const template = await getBytes(api.url, `/api/contests/${contest.id}/entries/import-template.xlsx`, organizer);
+    await postFile(api.url, `/api/contests/${contest.id}/entries/import`, organizer, { bytes: template.bytes, fileName: 'template.xlsx' });
+  });
+  afterAll(() => api?.stop());
+
+  /** Posts a workbook while sampling the API's resident memory every 5 ms; the peak growth and the time taken. */
+  async function importMeasured(bytes: Buffer) {
+    const pid = api.process.pid as number;
+    const before = residentBytes(pid);
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, residentBytes(pid))), 5);
+    const started = performance.now();
+    try {
+      const answer = await postFile(api.url, `/api/contests/${contest.id}/entries/import`, organizer, { bytes, fileName: 'entries.xlsx' });
+      const millis = performance.now() - started;
+      peak = Math.max(peak, residentBytes(pid));
+      return { ...answer, millis, grewBy: peak - before };
+    } finally {
+      clearInterval(sampler);
+    }
+  }
+
+  const MB = 1024 * 1024;
+  const entryCount = async () => (await sql(api.databaseUrl, 'SELECT count(*)::int AS n FROM entries WHERE contest_id = $1', [contest.id]))[0].n;
+
+  it('refuses a ZIP bomb (1 GB of sheet in about 1 MB) from its directory, before inflating it', async () => {
+    const bomb = await zipBombWorkbook(1024);
+    expect(bomb.length).toBeLessThan(2 * MB);
+    const answer = await importMeasured(bomb);
+    expect(answer.status).toBe(413);
+    expect(answer.body.code).toBe('import.too_large');
+    expect(answer.body.message).toBe(
+      'The workbook unpacks to 1.0 GB; an import reads at most 50 MB. Copy the entries into the template (no pictures or other sheets) and import that file.',
+    );
+    expect(answer.millis).toBeLessThan(1000);
+    if (process.env['LAUREL_PRINT_FIGURES']) console.log(`${expect.getState().currentTestName}: ${Math.round(answer.millis)} ms, +${(answer.grewBy / MB).toFixed(1)} MB RSS`);
+    expect(answer.grewBy).toBeLessThan(50 * MB);
+    expect(await entryCount()).toBe(0);
+  });
+
+  it('stops a bomb whose directory lies about its size as soon as it passes the claimed size', async () => {
+    const liar = await zipBombWorkbook(1024, true);
+    const answer = await importMeasured(liar);
+    expect(answer.status).toBe(422);
+    expect(answer.body.code).toBe('import.unreadable');
+    expect(answer.body.message).toMatch(/save it again as \.xlsx/);
+    expect(answer.millis).toBeLessThan(1000);
+    if (process.env['LAUREL_PRINT_FIGURES']) console.log(`${expect.getState().currentTestName}: ${Math.round(answer.millis)} ms, +${(answer.grewBy / MB).toFixed(1)} MB RSS`);
+    expect(answer.grewBy).toBeLessThan(50 * MB);
+  });
+
+  it('refuses a sheet of 1,000,000 rows after reading 2,001 of them', async () => {
+    const sheet = await manyRowsWorkbook(1_000_000);
+    const answer = await importMeasured(sheet);
+    expect(answer.status).toBe(422);
+    expect(answer.body.code).toBe('import.invalid_rows');
+    expect(answer.body.fields).toEqual([{ field: 'file', message: 'holds more than 2000 entries; import at most 2000 at a time, in several files' }]);
+    expect(answer.millis).toBeLessThan(1000);
+    if (process.env['LAUREL_PRINT_FIGURES']) console.log(`${expect.getState().currentTestName}: ${Math.round(answer.millis)} ms, +${(answer.grewBy / MB).toFixed(1)} MB RSS`);
+    expect(answer.grewBy).toBeLessThan(50 * MB);
+    expect(await entryCount()).toBe(0);
+  });
+});
