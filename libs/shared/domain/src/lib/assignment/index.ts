@@ -16,3 +16,5 @@ export type { Conflict, ConflictEntry, ConflictJudge, ConflictReason, EntryMembe
 export { emailDomain } from './email-domain';
 export { normalizeOrganization, normalizePersonName } from './normalize-name';
 export { isPublicMailDomain, PUBLIC_MAIL_DOMAINS } from './public-mail-domains';
+export { pickExtraJudge } from './pick-extra-judge';
+export type { ExtraJudgeInput, ExtraJudgeResult } from './pick-extra-judge';

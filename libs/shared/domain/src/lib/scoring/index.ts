@@ -8,7 +8,20 @@ export type { EntryResult, RoundEntry, RoundInput, RoundResults, SheetResult } f
 export { computeRoundResults, SCORING_DEFAULTS } from './round-results';
 export type { IccBand, IccKind, JudgeLeniency, RoundReliability } from './reliability';
 export type { RankedEntry } from './ranking-scope';
-export type { AdvancementRule } from './advancement';
-export { selectAdvancing } from './advancement';
-export type { PrizeCandidate, PrizeInput, PrizeLine, PrizeSpec } from './prizes';
-export { allocatePrizes } from './prizes';
+export type { GatedEntry, GateFailure, ScoreGates } from './gates';
+export { gateFailures, hasZeroCriterion } from './gates';
+export type {
+  AdvancementDecision,
+  AdvancementFailure,
+  AdvancementGates,
+  AdvancementPlan,
+  AdvancementRule,
+  TopBoundaryTie,
+} from './advancement';
+export { planAdvancement, selectAdvancing } from './advancement';
+export type { PrizeCandidate, PrizeInput, PrizeLine, PrizeSkipReason, PrizeSpec, SkippedForPrize } from './prizes';
+export { allocatePrizes, allocatePrizesExplained } from './prizes';
+export type { DivergenceCheck, DivergenceInput } from './divergence';
+export { checkDivergence, DIVERGENCE_DEFAULTS, maxDifference } from './divergence';
+export type { BlendedScore, PublicVoteInput, VoteBlendEntry, VoteScope } from './public-vote';
+export { blendVotes, MAX_VOTE_SHARE, tallyVotes, voterMailbox } from './public-vote';

@@ -1,4 +1,4 @@
-import { allocatePrizes, type PrizeCandidate, type PrizeInput } from './prizes';
+import { allocatePrizes, allocatePrizesExplained, type PrizeCandidate, type PrizeInput } from './prizes';
 import { ScoringInputError } from './scoring-input-error';
 
 const entry = (
@@ -211,5 +211,74 @@ describe(allocatePrizes.name, () => {
   it('gives nothing for no prizes', () => {
     expect(allocate([entry('a', 1, 90)], [])).toEqual([]);
     expect(allocate([entry('a', 1, 90)], [{ tier: 'first', count: 0 }])).toEqual([]);
+  });
+});
+
+describe('prize gates (noZeroCriterion)', () => {
+  const means = (team: number) => ({ criterionMeans: { idea: 6, team } });
+
+  it('skips an entry with a criterion mean of 0 and says why: the gate takes away third place', () => {
+    // Places first, second, third. Ranking a 90, b 80, c 70 (team mean 0), d 60.
+    // c fails noZeroCriterion → third goes to d, and c is listed as skipped with zero_criterion.
+    const result = allocatePrizesExplained({
+      ranking: [entry('a', 1, 90, means(5)), entry('b', 2, 80, means(4)), entry('c', 3, 70, means(0)), entry('d', 4, 60, means(3))],
+      prizes: [
+        { tier: 'first', count: 1 },
+        { tier: 'second', count: 1 },
+        { tier: 'third', count: 1 },
+      ],
+      rankBy: 'overall',
+      noZeroCriterion: true,
+    });
+    expect(result.lines).toEqual([
+      { tier: 'first', entryId: 'a', rank: 1, score: 90 },
+      { tier: 'second', entryId: 'b', rank: 2, score: 80 },
+      { tier: 'third', entryId: 'd', rank: 4, score: 60 },
+    ]);
+    expect(result.skipped).toEqual([{ entryId: 'c', categoryId: null, rank: 3, score: 70, reasons: ['zero_criterion'] }]);
+  });
+
+  it('leaves the gate off unless asked', () => {
+    const lines = allocatePrizes({
+      ranking: [entry('a', 1, 90, means(0))],
+      prizes: [{ tier: 'first', count: 1 }],
+      rankBy: 'overall',
+    });
+    expect(lines).toEqual([{ tier: 'first', entryId: 'a', rank: 1, score: 90 }]);
+  });
+
+  it('gives every reason of a skipped entry, and lists only entries within reach of a place', () => {
+    // minScoreForPrize 50: a 1st 90 wins; b 2nd 45 with a zero mean fails both gates; c 3rd 40 is
+    // below 50 and screened out. The second place stays unfilled, so every gated entry was within
+    // reach of it and is listed, in rank order, with all its reasons.
+    const result = allocatePrizesExplained({
+      ranking: [entry('a', 1, 90, means(5)), entry('b', 2, 45, means(0)), entry('c', 3, 40, { ...means(2), eligible: false })],
+      prizes: [
+        { tier: 'first', count: 1 },
+        { tier: 'second', count: 1 },
+      ],
+      rankBy: 'overall',
+      minScoreForPrize: 50,
+      noZeroCriterion: true,
+    });
+    expect(result.lines).toEqual([
+      { tier: 'first', entryId: 'a', rank: 1, score: 90 },
+      { tier: 'second', notAwarded: true },
+    ]);
+    expect(result.skipped.map((s) => [s.entryId, s.reasons])).toEqual([
+      ['b', ['below_min_score', 'zero_criterion']],
+      ['c', ['below_min_score', 'ineligible']],
+    ]);
+  });
+
+  it('does not list a gated entry ranked after the last place', () => {
+    // first goes to a; z (rank 2, zero mean) was ranked after a, the last placed entry → not listed.
+    const result = allocatePrizesExplained({
+      ranking: [entry('a', 1, 90, means(5)), entry('z', 2, 80, means(0))],
+      prizes: [{ tier: 'first', count: 1 }],
+      rankBy: 'overall',
+      noZeroCriterion: true,
+    });
+    expect(result.skipped).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
+import { gateFailures, type GatedEntry, type GateFailure } from './gates';
 import { byRank, type RankedEntry } from './ranking-scope';
 import { ScoringInputError } from './scoring-input-error';
 import { PRIZE_TIER_ORDER, type PrizeTier, type RankBy } from './scoring.types';
-import { compareIds, TIE_EPSILON } from './tie';
+import { compareIds } from './tie';
 
 export interface PrizeSpec {
   readonly tier: PrizeTier;
@@ -10,7 +11,7 @@ export interface PrizeSpec {
   readonly categoryId?: string | null;
 }
 
-export interface PrizeCandidate extends RankedEntry {
+export interface PrizeCandidate extends GatedEntry {
   /** False: the organizer screened the entry out. Default true. */
   readonly eligible?: boolean;
 }
@@ -23,6 +24,24 @@ export interface PrizeInput {
   readonly prizes: readonly PrizeSpec[];
   /** Default 0. */
   readonly minScoreForPrize?: number;
+  /** DESIGN's prize gate: an entry with a criterion mean of 0 in the final round gets no prize. */
+  readonly noZeroCriterion?: boolean;
+}
+
+/** Why a prize walk passed over an entry: a gate it failed, or the organizer's screening. */
+export type PrizeSkipReason = Exclude<GateFailure, 'no_score'> | 'ineligible';
+
+/**
+ * An entry the walk passed over although its rank was within the reach of a prize: at or
+ * before the rank of the last entry that took a place in its prize pool (anywhere, when the pool
+ * left places unawarded).
+ */
+export interface SkippedForPrize {
+  readonly entryId: string;
+  readonly categoryId: string | null;
+  readonly rank: number;
+  readonly score: number;
+  readonly reasons: readonly PrizeSkipReason[];
 }
 
 /**
@@ -50,6 +69,11 @@ export interface PrizeLine {
  * (awarded or needsDecision) is skipped in its category's walk.
  */
 export function allocatePrizes(input: PrizeInput): PrizeLine[] {
+  return allocatePrizesExplained(input).lines;
+}
+
+/** allocatePrizes, with the entries its gates passed over and why (see SkippedForPrize). */
+export function allocatePrizesExplained(input: PrizeInput): { lines: PrizeLine[]; skipped: SkippedForPrize[] } {
   const minScore = input.minScoreForPrize ?? 0;
   if (!Number.isFinite(minScore)) throw new ScoringInputError('minScoreForPrize must be a number');
   for (const prize of input.prizes) {
@@ -69,9 +93,19 @@ export function allocatePrizes(input: PrizeInput): PrizeLine[] {
     );
   }
 
-  const candidates = input.ranking
-    .filter((entry) => entry.score !== null && entry.score > minScore - TIE_EPSILON && entry.eligible !== false)
-    .sort(byRank);
+  const gates = { minScore, noZeroCriterion: input.noZeroCriterion === true };
+  const gated = new Map<string, PrizeSkipReason[]>();
+  const candidates: PrizeCandidate[] = [];
+  for (const entry of [...input.ranking].sort(byRank)) {
+    if (entry.score === null) continue;
+    const reasons: PrizeSkipReason[] = gateFailures(entry, gates).filter(
+      (f): f is Exclude<GateFailure, 'no_score'> => f !== 'no_score',
+    );
+    if (entry.eligible === false) reasons.push('ineligible');
+    if (reasons.length > 0) gated.set(entry.entryId, reasons);
+    else candidates.push(entry);
+  }
+  const skipped = new Map<string, SkippedForPrize>();
   const placed = new Set<string>();
   const lines: PrizeLine[] = [];
   const poolOrder = [...pools.keys()].sort((a, b) => (a === null ? -1 : b === null ? 1 : compareIds(a, b)));
@@ -101,8 +135,16 @@ export function allocatePrizes(input: PrizeInput): PrizeLine[] {
     }
     for (let place = next; place < places.length; place++)
       lines.push({ tier: places[place], ...category, notAwarded: true });
+    const lastPlaced = lines.filter((line) => line.entryId !== undefined && (line.categoryId ?? null) === pool).pop();
+    const reach = next < places.length ? Infinity : (lastPlaced?.rank ?? -Infinity);
+    for (const entry of input.ranking) {
+      const reasons = gated.get(entry.entryId);
+      if (reasons === undefined || skipped.has(entry.entryId) || entry.rank > reach) continue;
+      if (pool !== null && entry.categoryId !== pool) continue;
+      skipped.set(entry.entryId, { entryId: entry.entryId, categoryId: entry.categoryId, rank: entry.rank, score: entry.score ?? 0, reasons });
+    }
   }
-  return lines;
+  return { lines, skipped: [...skipped.values()].sort(byRank) };
 }
 
 function groupByRank<T extends RankedEntry>(sorted: readonly T[]): T[][] {

@@ -510,4 +510,56 @@ describe(computeRoundResults.name, () => {
       flaggedEntries: [],
     });
   });
+
+  describe('public vote blend', () => {
+    // One criterion P (weight 1, max 10), mean. Judge totals: A 80 and 60 → 70; B 70 and 66 → 68;
+    // C 90 and 40 → 65. Votes A 10, B 50, C 0 → voteScore A 20, B 100, C 0.
+    // p = 0.2: A = 0.8·70 + 0.2·20 = 60; B = 0.8·68 + 0.2·100 = 74.4; C = 0.8·65 = 52 → B, A, C
+    // (the judges alone rank A, B, C).
+    const criteria: Criterion[] = [{ id: 'P', weight: 1, maxScore: 10 }];
+    const sheets = [
+      { entryId: 'A', judgeId: 'J1', values: { P: 8 } },
+      { entryId: 'A', judgeId: 'J2', values: { P: 6 } },
+      { entryId: 'B', judgeId: 'J1', values: { P: 7 } },
+      { entryId: 'B', judgeId: 'J2', values: { P: 6.6 } },
+      { entryId: 'C', judgeId: 'J1', values: { P: 9 } },
+      { entryId: 'C', judgeId: 'J2', values: { P: 4 } },
+    ];
+    const input: RoundInput = { criteria, entries: entries('A', 'B', 'C'), method: 'mean', sheets };
+
+    it('ranks by (1 − p)·judgeScore + p·voteScore and keeps both parts', () => {
+      const results = computeRoundResults({ ...input, publicVote: { share: 0.2, scope: 'overall', votes: { A: 10, B: 50 } } });
+      expect(results.entries.map((e) => e.entryId)).toEqual(['B', 'A', 'C']);
+      const b = pick(results, 'B');
+      expect(b.judgeScore).toBeCloseTo(68, 12);
+      expect(b.votes).toBe(50);
+      expect(b.voteScore).toBe(100);
+      expect(b.score).toBeCloseTo(74.4, 12);
+      expect(pick(results, 'A').score).toBeCloseTo(60, 12);
+      expect(pick(results, 'C')).toMatchObject({ votes: 0, voteScore: 0 });
+      expect(pick(results, 'C').score).toBeCloseTo(52, 12);
+    });
+
+    it('carries the judge score and the largest difference of totals without a vote', () => {
+      const results = computeRoundResults(input);
+      expect(results.entries.map((e) => e.entryId)).toEqual(['A', 'B', 'C']);
+      expect(pick(results, 'A').judgeScore).toBe(pick(results, 'A').score);
+      expect(pick(results, 'A').votes).toBeUndefined();
+      // C: 90 − 40 = 50
+      expect(pick(results, 'C').maxDifference).toBeCloseTo(50, 12);
+    });
+
+    it('runs the tie-breaks on the blended score', () => {
+      // p = 0.5, votes A 24, B 25, C 50 (most 50) → voteScore A 48, B 50, C 100.
+      // A = 0.5·70 + 0.5·48 = 59; B = 0.5·68 + 0.5·50 = 59; C = 0.5·65 + 50 = 82.5.
+      // A and B tie at 59: no priority criteria; head-to-head J1 prefers A (80 > 70), J2 prefers B
+      // (66 > 60) → level; median total A 70 > B 68 → A second, B third, settled by the median.
+      const results = computeRoundResults({ ...input, publicVote: { share: 0.5, scope: 'overall', votes: { A: 24, B: 25, C: 50 } } });
+      expect(results.entries.map((e) => [e.entryId, e.rank, e.settledBy])).toEqual([
+        ['C', 1, 'score'],
+        ['A', 2, 'median'],
+        ['B', 3, 'median'],
+      ]);
+    });
+  });
 });

@@ -1,4 +1,6 @@
 import { aggregateTotals, zscoreTotals } from './aggregate';
+import { maxDifference } from './divergence';
+import { blendVotes, type PublicVoteInput } from './public-vote';
 import { rankEntries, type RankCandidate } from './rank';
 import { groupByScope } from './ranking-scope';
 import { roundReliability, type RoundReliability } from './reliability';
@@ -38,6 +40,8 @@ export interface RoundInput {
   readonly priorityCriteria?: readonly string[];
   /** An entry whose spread is above this is flagged. Default 15. */
   readonly spreadThreshold?: number;
+  /** Set when the round holds a public vote: its share, scope and counted votes blend into `score`. */
+  readonly publicVote?: PublicVoteInput;
 }
 
 export interface SheetResult {
@@ -54,8 +58,16 @@ export interface EntryResult {
   /** Competition rank inside the ranking scope (the round, or the entry's category). */
   readonly rank: number;
   readonly settledBy: SettledBy;
-  /** The round's aggregation of the entry's totals; null without submitted sheets. */
+  /** What ranks: judgeScore, or its blend with the public vote in a vote round; null without submitted sheets. */
   readonly score: number | null;
+  /** The round's aggregation of the entry's totals; null without submitted sheets. */
+  readonly judgeScore: number | null;
+  /** Counted public votes (vote rounds only). */
+  readonly votes?: number;
+  /** 100 · votes / the most votes in the entry's vote scope (vote rounds only). */
+  readonly voteScore?: number;
+  /** The largest difference between two of its totals; null below two sheets. */
+  readonly maxDifference: number | null;
   /** Plain mean of the raw totals, whatever the method. */
   readonly rawMean: number | null;
   readonly medianTotal: number | null;
@@ -129,7 +141,7 @@ export function computeRoundResults(input: RoundInput): RoundResults {
     return {
       entryId: entry.entryId,
       categoryId: entry.categoryId ?? null,
-      score:
+      judgeScore:
         raw.length === 0
           ? null
           : scoreOf(
@@ -141,6 +153,7 @@ export function computeRoundResults(input: RoundInput): RoundResults {
       rawMean: raw.length > 0 ? mean(raw) : null,
       medianTotal: raw.length > 0 ? median(raw) : null,
       judgeCount: raw.length,
+      maxDifference: maxDifference(raw),
       spread,
       spreadFlagged: spread !== null && spread > threshold,
       criterionMeans,
@@ -149,8 +162,17 @@ export function computeRoundResults(input: RoundInput): RoundResults {
     };
   });
 
+  const vote = input.publicVote;
+  const blended = vote === undefined ? undefined : new Map(blendVotes(unranked, vote).map((line) => [line.entryId, line]));
+  const scored = unranked.map((entry) => {
+    const line = blended?.get(entry.entryId);
+    return line === undefined
+      ? { ...entry, score: entry.judgeScore }
+      : { ...entry, score: line.score, votes: line.votes, voteScore: line.voteScore };
+  });
+
   const entries: EntryResult[] = [];
-  for (const members of groupByScope(unranked, rankBy)) {
+  for (const members of groupByScope(scored, rankBy)) {
     const byId = new Map(members.map((entry) => [entry.entryId, entry]));
     const candidates: RankCandidate[] = members.map((entry) => ({
       entryId: entry.entryId,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { selectAdvancing } from './advancement';
 import { allocatePrizes, type PrizeCandidate, type PrizeSpec } from './prizes';
+import { tallyVotes } from './public-vote';
 import { computeRoundResults, type RoundInput, type RoundResults } from './round-results';
 import { PRIZE_TIER_ORDER, type AggregationMethod, type Criterion, type RankBy, type Sheet } from './scoring.types';
 import { mean, populationStd } from './statistics';
@@ -356,6 +357,33 @@ describe('scoring properties', () => {
         expect(results.entries.filter((e) => e.score === null).some((e) => advanced.has(e.entryId))).toBe(false);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('with a vote share of 0 gives the judges’ ranking exactly, whatever the votes', () => {
+    fc.assert(
+      fc.property(roundArb, fc.array(fc.nat(50), { minLength: 8, maxLength: 8 }), fc.constantFrom('overall' as const, 'category' as const), (input, counts, scope) => {
+        const votes = Object.fromEntries(input.entries.map((e, i) => [e.entryId, counts[i]]));
+        const judges = computeRoundResults(input);
+        const blended = computeRoundResults({ ...input, publicVote: { share: 0, scope, votes } });
+        expect(blended.entries.map((e) => [e.entryId, e.rank, e.score, e.settledBy])).toEqual(
+          judges.entries.map((e) => [e.entryId, e.rank, e.score, e.settledBy]),
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('ranks a vote round the same whatever order the ballots were counted in', () => {
+    fc.assert(
+      fc.property(roundArb, fc.array(fc.nat(7)), fc.integer({ min: 0, max: 50 }), fc.integer(), (input, picks, percent, seed) => {
+        const ballots = picks.filter((i) => i < input.entries.length).map((i) => ({ entryId: input.entries[i].entryId }));
+        const vote = (list: typeof ballots) => ({ share: percent / 100, scope: 'overall' as const, votes: tallyVotes(list) });
+        expect(computeRoundResults({ ...input, publicVote: vote(shuffled(ballots, seed)) })).toEqual(
+          computeRoundResults({ ...input, publicVote: vote(ballots) }),
+        );
+      }),
+      { numRuns: 200 },
     );
   });
 });
