@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { completeEntry, getBytes, newApplicant, openContest, postFile, sql } from './fixtures/entries';
+import { tinyPdf } from './fixtures/files';
 import { startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 
@@ -82,5 +84,55 @@ describe('Idempotency-Key', () => {
     });
     expect(result.status).toBe(400);
     expect(result.body.code).toBe('idempotency.bad_key');
+  });
+
+  it('never keeps or replays a session token: a repeated sign-in says who, without the token', async () => {
+    const headers = { 'idempotency-key': 'sign-in-once' };
+    const body = { email: 'org@idem.vn', password: 'password-1' };
+    const first = await http.request('POST', '/api/auth/login', { body, headers });
+    expect(first.status).toBe(200);
+    expect(first.body.accessToken).toEqual(expect.any(String));
+    const replay = await http.request('POST', '/api/auth/login', { body, headers });
+    expect(replay.status).toBe(200);
+    expect(replay.body.accessToken).toBeUndefined();
+    expect(replay.body.user).toEqual(first.body.user);
+    const stored = await sql(api.databaseUrl, `SELECT response::text AS response FROM idempotency_keys WHERE key = 'sign-in-once'`);
+    expect(stored).toHaveLength(1);
+    expect(stored[0].response).not.toContain(first.body.accessToken);
+    expect(stored[0].response).not.toMatch(/accessToken/i);
+  });
+
+  it('scopes a key to the caller: another caller with the same key runs their own request', async () => {
+    const headers = { 'idempotency-key': 'shared-key-42' };
+    await http.request('POST', '/api/auth/register', { body: { email: 'second@idem.vn', password: 'password-2', displayName: 'S' } });
+    await sql(api.databaseUrl, `UPDATE users SET roles = '{organizer}' WHERE email = 'second@idem.vn'`);
+    const second = await http.login('second@idem.vn', 'password-2');
+    const mine = await http.request('POST', '/api/contests', { body: contest('idem-mine'), token: organizer, headers });
+    const theirs = await http.request('POST', '/api/contests', { body: contest('idem-theirs'), token: second, headers });
+    expect([mine.status, theirs.status]).toEqual([201, 201]);
+    expect(theirs.body.id).not.toBe(mine.body.id);
+  });
+
+  it('ties a multipart upload to its file: the same file replays, another file under the same key is a 422', async () => {
+    const open = await openContest(http, api.databaseUrl, organizer, { slug: 'idem-uploads' });
+    const team = await newApplicant(http);
+    const entry = (await http.post(`/api/contests/${open.id}/entries`, completeEntry(open.categories[0].id), team.token)).body;
+    const upload = (bytes: Buffer, key: string) =>
+      postFile(api.url, `/api/entries/${entry.id}/attachments`, team.token, { bytes, fileName: 'deck.pdf', kind: 'pitch_deck', headers: { 'idempotency-key': key } });
+
+    const first = await upload(tinyPdf(), 'deck-upload-1');
+    expect(first.status).toBe(201);
+    const again = await upload(tinyPdf(), 'deck-upload-1');
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const other = await upload(tinyPdf(900), 'deck-upload-1');
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('idempotency.key_reused');
+    const stored = await sql(api.databaseUrl, 'SELECT count(*)::int AS n FROM attachments WHERE entry_id = $1', [entry.id]);
+    expect(stored[0].n).toBe(1);
+    // The file still reaches the route whole through the key's fingerprinting.
+    const download = await getBytes(api.url, `/api/entries/${entry.id}/attachments/${first.body.id}`, team.token);
+    expect(download.status).toBe(200);
+    expect(download.bytes.equals(tinyPdf())).toBe(true);
   });
 });

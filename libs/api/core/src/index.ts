@@ -7,3 +7,4 @@ export * from './lib/errors/http-exception.filter';
 export * from './lib/auth-metadata/auth-user';
 export * from './lib/auth-metadata/decorators';
 export * from './lib/security/password';
+export * from './lib/security/secrets';

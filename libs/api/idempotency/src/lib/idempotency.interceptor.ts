@@ -1,17 +1,13 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { from, type Observable, of, throwError } from 'rxjs';
 import { catchError, mergeMap, switchMap } from 'rxjs/operators';
-import { AppError, type AuthUser } from '@laurel/api-core';
+import { AppError, type AuthUser, laurelConfig, type LaurelConfig, withoutSecrets } from '@laurel/api-core';
 import { canonicalJson, IdempotencyRepository } from '@laurel/api-database';
+import { fingerprintMultipart } from './multipart-fingerprint';
 
-interface HttpRequest {
-  method: string;
-  url: string;
-  body?: unknown;
-  headers: Record<string, string | string[] | undefined>;
-  user?: AuthUser;
-}
+type HttpRequest = FastifyRequest & { user?: AuthUser };
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
@@ -19,10 +15,18 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
  * `Idempotency-Key` on a POST: the first successful answer is kept, and a repeat with the same
  * key (same caller, same request) gets that answer again without running the handler. A refused
  * request (4xx) changed nothing, so its key is released and may be retried.
+ *
+ * The key belongs to the caller (the signed-in user, else the client address) and to what was
+ * sent: the JSON body, or a form's fields and files by their hash. An answer that carries a
+ * credential (a session token, a live ticket) is kept without it: the replay says what was done
+ * and never hands out the secret again.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly keys: IdempotencyRepository) {}
+  constructor(
+    private readonly keys: IdempotencyRepository,
+    @Inject(laurelConfig.KEY) private readonly config: LaurelConfig,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<HttpRequest>();
@@ -34,12 +38,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
         AppError.badRequest('idempotency.bad_key', 'Idempotency-Key must be 1 to 200 visible ASCII characters, e.g. a UUID.'),
       );
     }
-    const scope = request.user?.id ?? 'anonymous';
-    const requestHash = createHash('sha256')
-      .update(`${request.method} ${request.url}\n${canonicalJson(request.body ?? null)}`)
-      .digest('hex');
-
-    return from(this.keys.claim(scope, key, requestHash)).pipe(
+    const scope = request.user?.id ?? `anonymous ${request.ip}`;
+    return from(this.fingerprint(request)).pipe(
+      switchMap((requestHash) => this.keys.claim(scope, key, requestHash)),
       switchMap((claim) => {
         switch (claim.kind) {
           case 'replay':
@@ -58,7 +59,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
             const reply = context.switchToHttp().getResponse<{ statusCode: number }>();
             return next.handle().pipe(
               mergeMap(async (body) => {
-                await this.keys.complete(scope, key, reply.statusCode >= 200 && reply.statusCode < 300 ? reply.statusCode : 200, body);
+                const kept = withoutSecrets(body ?? null).value;
+                await this.keys.complete(scope, key, reply.statusCode >= 200 && reply.statusCode < 300 ? reply.statusCode : 200, kept);
                 return body;
               }),
               catchError((error: unknown) =>
@@ -69,5 +71,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
         }
       }),
     );
+  }
+
+  private async fingerprint(request: HttpRequest): Promise<string> {
+    const sent = request.isMultipart?.()
+      ? `multipart\n${await fingerprintMultipart(request, this.config.storage.uploadMaxBytes)}`
+      : canonicalJson(request.body ?? null);
+    return createHash('sha256').update(`${request.method} ${request.url}\n${sent}`).digest('hex');
   }
 }
