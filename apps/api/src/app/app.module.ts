@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { HttpExceptionFilter, laurelConfig, type LaurelConfig, LaurelConfigModule } from '@laurel/api-core';
+import { HttpExceptionFilter, laurelConfig, type LaurelConfig, LaurelConfigModule, PINO_REDACT_PATHS, REDACTED, redactText, redactUrl } from '@laurel/api-core';
 import { AuditModule } from '@laurel/api-audit';
 import { AuthModule } from '@laurel/api-auth';
 import { ContestsModule } from '@laurel/api-contests';
@@ -22,7 +22,10 @@ import { ExportModule } from '@laurel/api-export';
       useFactory: (config: LaurelConfig) => ({
         pinoHttp: {
           level: config.logLevel,
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          redact: { paths: PINO_REDACT_PATHS, censor: REDACTED },
+          serializers: { req: (req: { url?: string }) => ({ ...req, url: req.url === undefined ? undefined : redactUrl(req.url) }) },
+          // The last net: a signed token that reached any message (an error text, a stack) is blanked.
+          hooks: { streamWrite: redactText },
           customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
           autoLogging: { ignore: (req) => req.url === '/api/health' },
         },

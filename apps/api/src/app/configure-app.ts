@@ -44,16 +44,19 @@ export async function configureApp(app: NestFastifyApplication, consoleDir: stri
     limits: { fileSize: storage.uploadMaxBytes, files: 1, fields: 5, fieldSize: 2000, parts: 6, headerPairs: 100 },
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Laurel API')
-      .setDescription('Startup competition judging: contests, entries, judging, results.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // In production the API's map is not handed to every visitor unless API_DOCS=true asks for it.
+  if (app.get<LaurelConfig>(laurelConfig.KEY).http.apiDocs) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Laurel API')
+        .setDescription('Startup competition judging: contests, entries, judging, results.')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  }
 
   const fastify = app.getHttpAdapter().getInstance();
   // Errors fastify raises before a route runs (body too large, broken JSON) get the same shape.

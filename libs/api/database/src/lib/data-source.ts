@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { DatabaseLogger } from './database-logger';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -18,7 +19,8 @@ export function dataSourceOptions({ url, poolMax = 10, applicationName = 'laurel
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error', 'migration'],
+    logging: ['error', 'warn', 'migration'],
+    logger: new DatabaseLogger(),
     applicationName,
     extra: { max: poolMax, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 },
   };

@@ -107,6 +107,12 @@ export class EnvironmentVariables {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** The OpenAPI document and UI at /api/docs: on by default, off in production unless asked for. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'API_DOCS must be true or false' })
+  API_DOCS?: boolean;
 }
 
 export class EnvironmentError extends Error {

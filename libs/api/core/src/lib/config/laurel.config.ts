@@ -6,7 +6,7 @@ import { resolveJwtSecret } from './jwt-secret';
 /** The validated configuration, grouped by area. Inject with `@Inject(laurelConfig.KEY)`. */
 export interface LaurelConfig {
   env: EnvironmentVariables['NODE_ENV'];
-  http: { port: number; host: string; consoleDir: string | null };
+  http: { port: number; host: string; consoleDir: string | null; apiDocs: boolean };
   database: { url: string; poolMax: number };
   auth: { jwtSecret: string; jwtTtlSeconds: number; loginThrottleLimit: number };
   storage: {
@@ -33,7 +33,12 @@ export function buildLaurelConfig(env: EnvironmentVariables): LaurelConfig {
   const dataDir = resolve(env.LAUREL_DATA_DIR);
   return {
     env: env.NODE_ENV,
-    http: { port: env.PORT, host: env.HOST, consoleDir: env.CONSOLE_DIR ? resolve(env.CONSOLE_DIR) : null },
+    http: {
+      port: env.PORT,
+      host: env.HOST,
+      consoleDir: env.CONSOLE_DIR ? resolve(env.CONSOLE_DIR) : null,
+      apiDocs: env.API_DOCS ?? env.NODE_ENV !== 'production',
+    },
     database: { url: env.DATABASE_URL, poolMax: env.DB_POOL_MAX },
     auth: {
       jwtSecret: resolveJwtSecret(env.JWT_SECRET, dataDir),
