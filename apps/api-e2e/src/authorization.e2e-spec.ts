@@ -57,7 +57,7 @@ describe('authorization matrix', () => {
       if (!expected && !process.env['PRINT_MATRIX']) continue;
       observed[key] = {} as Record<Actor, Outcome>;
       for (const actor of ACTORS) {
-        const { status, text } = await call(route.method, fixture.concrete(route.path), actor, fixture.sampleBody(key));
+        const { status, text } = await call(route.method, fixture.concrete(route.path, actor), actor, fixture.sampleBody(key));
         const outcome = outcomeOf(status);
         observed[key][actor] = outcome;
         if (status >= 500) failures.push(`${key} as ${actor}: ${status} ${text.slice(0, 200)}`);
@@ -73,5 +73,20 @@ describe('authorization matrix', () => {
     }
     if (process.env['PRINT_MATRIX']) console.log(JSON.stringify(observed, null, 1));
     expect(failures).toEqual([]);
+  });
+
+  it('shows a recused judge the line of the entry and nothing of it, and a removed judge nothing of the contest', async () => {
+    const list = async (actor: Actor) => (await call('GET', '/api/me/assignments', actor)).text;
+    const recused = JSON.parse(await list('recusedJudge'));
+    expect(recused).toHaveLength(1);
+    expect(recused[0]).toMatchObject({ id: fixture.formerAssignments.recusedJudge, status: 'recused' });
+    expect(recused[0].entry).toEqual(expect.objectContaining({ summary: '', problem: '', attachments: [], category: null }));
+    expect(recused[0].entry.teamName).toBeUndefined();
+    expect(JSON.parse(await list('removedJudge'))).toEqual([]);
+    for (const actor of ['recusedJudge', 'removedJudge'] as const) {
+      const id = fixture.formerAssignments[actor];
+      expect((await call('GET', `/api/assignments/${id}`, actor)).status).toBe(404);
+      expect((await call('GET', `/api/assignments/${id}/attachments/${fixture.params['attachmentId']}`, actor)).status).toBe(404);
+    }
   });
 });

@@ -21,7 +21,9 @@ export interface AccessFixture {
   params: Record<string, string>;
   /** Ids and e-mails of the judges other than the assigned one. */
   otherJudges: string[];
-  concrete(path: string): string;
+  concrete(path: string, actor?: Actor): string;
+  /** The recused and the removed judge's assignments to the fixture's entry. */
+  formerAssignments: Partial<Record<Actor, string>>;
   sampleBody(key: string): unknown;
   close(): Promise<void>;
 }
@@ -96,6 +98,28 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
   if (conflict.status !== 201) throw new Error(`conflict: ${conflict.status} ${JSON.stringify(conflict.body)}`);
   const [{ slug }] = (await db.query('SELECT slug FROM contests WHERE id = $1', [contest.id])).rows;
 
+  // Two more judges, each of a domain of their own, assigned to the entry: one recuses, the other
+  // leaves the panel. A removal deletes assignments of rounds still open and keeps those of closed
+  // rounds; the panel row is deleted by hand here so the kept assignment is what is checked.
+  const formerAssignments: Partial<Record<Actor, string>> = {};
+  for (const [actor, email] of [
+    ['recusedJudge', 'judge@recused-judge.vn'],
+    ['removedJudge', 'judge@removed-judge.vn'],
+  ] as const) {
+    await http.post('/api/auth/register', { email, password: 'password-1', displayName: actor });
+    await db.query(`UPDATE users SET roles = '{judge}' WHERE email = $1`, [email]);
+    const invited = await http.post(`/api/contests/${contest.id}/judges`, { email, displayName: actor }, tokens.organizer);
+    if (invited.status >= 300) throw new Error(`panel ${actor}: ${invited.status} ${JSON.stringify(invited.body)}`);
+    tokens[actor] = await http.login(email, 'password-1');
+    const judgeId = await userId(db, email);
+    const made = await http.post(`/api/rounds/${screening}/assignments`, { entryId: entry.id, judgeId }, tokens.organizer);
+    if (made.status !== 201) throw new Error(`assign ${actor}: ${made.status} ${JSON.stringify(made.body)}`);
+    formerAssignments[actor] = made.body.id;
+  }
+  const recusal = await http.post(`/api/assignments/${formerAssignments.recusedJudge}/recuse`, { reason: 'Advised the team' }, tokens.recusedJudge);
+  if (recusal.status !== 200) throw new Error(`recuse: ${recusal.status} ${JSON.stringify(recusal.body)}`);
+  await db.query(`DELETE FROM contest_judges WHERE contest_id = $1 AND user_id = $2`, [contest.id, await userId(db, 'judge@removed-judge.vn')]);
+
   const params: Record<string, string> = {
     contest: contest.id,
     entry: entry.id,
@@ -108,12 +132,13 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     slug,
   };
 
-  /** Fills `:params` from the resource the path is about. */
-  function concrete(path: string): string {
+  /** Fills `:params` from the resource the path is about; a former judge of the entry calls with their own assignment. */
+  function concrete(path: string, actor?: Actor): string {
+    const assignment = (actor && formerAssignments[actor]) || params['assignment'];
     return path.replace(/\/(\w+)\/:(\w+)/g, (_whole, segment: string, name: string) => {
       const value =
         name === 'id' || name === 'idOrSlug'
-          ? ({ contests: params['contest'], entries: params['entry'], rounds: params['round'], assignments: params['assignment'] } as Record<string, string>)[segment]
+          ? ({ contests: params['contest'], entries: params['entry'], rounds: params['round'], assignments: assignment } as Record<string, string>)[segment]
           : params[name];
       if (!value) throw new Error(`no fixture for :${name} after /${segment} in ${path}`);
       return `/${segment}/${value}`;
@@ -170,6 +195,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     params,
     otherJudges: [judge2, judge3, 'judge2@demo.laurel', 'judge3@demo.laurel'],
     concrete,
+    formerAssignments,
     sampleBody,
     close: async () => {
       await db.end();

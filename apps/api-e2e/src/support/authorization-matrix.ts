@@ -5,6 +5,10 @@ export const ACTORS = [
   'otherApplicant',
   'assignedJudge',
   'unassignedJudge',
+  /** Was assigned to the fixture's entry and recused: reads nothing more of it. */
+  'recusedJudge',
+  /** Was assigned to the fixture's entry, then removed from the panel: reads nothing more of it. */
+  'removedJudge',
   'otherOrganizer',
   'admin',
   'organizer',
@@ -36,8 +40,13 @@ const APPLICANTS = rule(401, { ownerApplicant: 'ok', otherApplicant: 'ok' }, 403
 const ENTRY_READERS = rule(401, { ownerApplicant: 'ok', organizer: 'ok', admin: 'ok' }, 404);
 /** Changing the fixture's entry: its owner only; organizer and admin see it, so 403. */
 const ENTRY_OWNER = rule(401, { ownerApplicant: 'ok', organizer: 403, admin: 403 }, 404);
-/** The fixture's assignment: only the judge it is assigned to; for everybody else it does not exist. */
+/**
+ * The fixture's assignment: only the judge it is assigned to; for everybody else it does not
+ * exist. The recused and the removed judge call with their own former assignment: reading it is
+ * a 404 for both; the recused judge's writes are refused for the recusal (409, past the access check).
+ */
 const ASSIGNED_JUDGE = rule(401, { assignedJudge: 'ok' }, 404);
+const ASSIGNED_JUDGE_WRITE = rule(401, { assignedJudge: 'ok', recusedJudge: 'ok' }, 404);
 
 /**
  * The expected outcome of every route for every caller. A route that is not listed here fails
@@ -105,7 +114,7 @@ export const expectedOutcomes: Record<string, Expectation> = {
 
   'GET /api/assignments/:id': ASSIGNED_JUDGE,
   'GET /api/assignments/:id/attachments/:attachmentId': ASSIGNED_JUDGE,
-  'PUT /api/assignments/:id/sheet': ASSIGNED_JUDGE,
-  'POST /api/assignments/:id/submit': ASSIGNED_JUDGE,
-  'POST /api/assignments/:id/recuse': ASSIGNED_JUDGE,
+  'PUT /api/assignments/:id/sheet': ASSIGNED_JUDGE_WRITE,
+  'POST /api/assignments/:id/submit': ASSIGNED_JUDGE_WRITE,
+  'POST /api/assignments/:id/recuse': ASSIGNED_JUDGE_WRITE,
 };

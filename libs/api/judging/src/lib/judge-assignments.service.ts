@@ -5,6 +5,7 @@ import { FileStorage, StorageObjectNotFoundError } from '@laurel/api-storage';
 import type { AssignmentDetailView, MyAssignmentView } from '@laurel/contracts';
 import { assignmentStatus } from './assignment-status';
 import { contentDisposition, downloadName, toJudgeEntryView } from './judge-entry.mapper';
+import { toWithheldEntryView } from './withheld-entry.mapper';
 import { assignmentNotFound, isUuid } from './judging-access';
 import { toSheetView } from './sheet.mapper';
 
@@ -23,7 +24,8 @@ export class JudgeAssignmentsService {
   ) {}
 
   async mine(actor: AuthUser): Promise<MyAssignmentView[]> {
-    const rows = await this.assignments.listForJudge(actor.id);
+    // A judge removed from a panel sees nothing more of its contest.
+    const rows = (await this.assignments.listForJudge(actor.id)).filter((row) => row.onPanel);
     const entryIds = [...new Set(rows.map((r) => r.entryId))];
     const [entries, attachments] = await Promise.all([this.judging.entries(entryIds), this.judging.attachments(entryIds)]);
     const entryById = new Map(entries.map((e) => [e.id, e]));
@@ -42,7 +44,8 @@ export class JudgeAssignmentsService {
           contestName: row.contestName,
           status,
           total: status === 'submitted' ? row.total : null,
-          entry: toJudgeEntryView(entry, attachments.filter((a) => a.entryId === entry.id), row.blind),
+          // After a recusal the list keeps the line (the judge knows they recused) and nothing of the entry.
+          entry: row.status === 'recused' ? toWithheldEntryView(entry) : toJudgeEntryView(entry, attachments.filter((a) => a.entryId === entry.id), row.blind),
         },
       ];
     });
@@ -98,9 +101,13 @@ export class JudgeAssignmentsService {
     });
   }
 
+  /**
+   * The actor's assignment while it still lets them read the entry: a judge who recused from it,
+   * or was removed from the contest's panel, gets the 404 of an assignment that does not exist.
+   */
   private async own(actor: AuthUser, assignmentId: string): Promise<AssignmentContextRow> {
     const found = isUuid(assignmentId) ? await this.assignments.findContext(assignmentId) : null;
-    if (!found || found.judgeId !== actor.id) throw assignmentNotFound();
+    if (!found || found.judgeId !== actor.id || found.status === 'recused' || !found.onPanel) throw assignmentNotFound();
     return found;
   }
 }

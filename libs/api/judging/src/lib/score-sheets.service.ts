@@ -8,7 +8,7 @@ import {
   type SheetWriteState,
   SheetsRepository,
 } from '@laurel/api-database';
-import { missingCriteria, sheetTotal } from '@laurel/domain';
+import { type ConflictReason, missingCriteria, sheetTotal } from '@laurel/domain';
 import type { AssignmentDetailView, SheetView } from '@laurel/contracts';
 import { detect } from './conflict-detection';
 import type { RecuseDto, SaveSheetDto } from './judging.dto';
@@ -78,7 +78,7 @@ export class ScoreSheetsService {
   async recuse(actor: AuthUser, assignmentId: string, dto: RecuseDto): Promise<AssignmentDetailView['assignment']> {
     if (!isUuid(assignmentId)) throw assignmentNotFound();
     return this.assignments.changeAssignment(assignmentId, async (found, changes) => {
-      if (!found || found.judgeId !== actor.id) throw assignmentNotFound();
+      if (!found || found.judgeId !== actor.id || !found.onPanel) throw assignmentNotFound();
       if (found.status === 'recused') throw AppError.conflict('assignment.already_recused', 'You have already recused yourself from this entry.');
       if (found.sheetStatus === 'submitted') {
         throw AppError.conflict(
@@ -98,7 +98,7 @@ export class ScoreSheetsService {
    */
   private async writable(actor: AuthUser, assignmentId: string): Promise<{ criteria: CriterionEntity[] }> {
     const assignment = isUuid(assignmentId) ? await this.assignments.findContext(assignmentId) : null;
-    if (!assignment || assignment.judgeId !== actor.id) throw assignmentNotFound();
+    if (!assignment || assignment.judgeId !== actor.id || !assignment.onPanel) throw assignmentNotFound();
     if (assignment.status === 'recused') throw recused();
     if (assignment.roundStatus !== 'open') throw roundNotOpen(assignment.roundStatus);
     const [judges, entries, criteria] = await Promise.all([
@@ -107,7 +107,7 @@ export class ScoreSheetsService {
       this.judging.criteria(assignment.roundId),
     ]);
     const [detected] = detect(judges, entries);
-    if (detected) throw conflictOfInterest(detected.detail);
+    if (detected) throw conflictOfInterest(CONFLICT_REASONS[detected.reason]);
     return { criteria };
   }
 
@@ -128,6 +128,16 @@ function recused(): AppError {
 function alreadySubmitted(): AppError {
   return AppError.conflict('sheet.submitted', 'This sheet is submitted and can no longer change. Ask the organizer if it needs correcting.');
 }
+
+/**
+ * What a judge is told about their own conflict: its kind only. The detail (the organization, the
+ * domain, the member's name) would name the team to a judge of a blind round.
+ */
+const CONFLICT_REASONS: Record<ConflictReason, string> = {
+  same_organization: 'You and the team come from the same organization.',
+  same_email_domain: 'You and the team share an e-mail domain.',
+  team_member: 'You are listed among the team’s members.',
+};
 
 function conflictOfInterest(detail: string): AppError {
   return AppError.unprocessable('sheet.conflict_of_interest', `You have a conflict of interest with this entry and cannot score it. ${detail}`);

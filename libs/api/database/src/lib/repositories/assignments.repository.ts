@@ -39,6 +39,8 @@ export interface AssignmentContextRow {
   contestId: string;
   contestName: string;
   contestOwnerId: string;
+  /** False once the judge was removed from the contest's panel (closed rounds keep their assignments). */
+  onPanel: boolean;
 }
 
 const ROW_SELECT = `
@@ -54,7 +56,8 @@ const CONTEXT_SELECT = `
   SELECT a.id, a.round_id AS "roundId", a.entry_id AS "entryId", a.judge_id AS "judgeId", a.status,
          a.recusal_reason AS "recusalReason", s.status AS "sheetStatus", s.total,
          r.name AS "roundName", r.status AS "roundStatus", r."order" AS "roundOrder", r.blind,
-         c.id AS "contestId", c.name AS "contestName", c.owner_id AS "contestOwnerId"
+         c.id AS "contestId", c.name AS "contestName", c.owner_id AS "contestOwnerId",
+         EXISTS (SELECT 1 FROM contest_judges cj WHERE cj.contest_id = c.id AND cj.user_id = a.judge_id) AS "onPanel"
     FROM assignments a
     JOIN rounds r ON r.id = a.round_id
     JOIN contests c ON c.id = r.contest_id
