@@ -182,8 +182,20 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
   });
 
   it('advances the top 3 into the final round and eliminates the rest', async () => {
-    const both = await http.post(`/api/rounds/${screening.id}/advance`, { top: 3, minScore: 50 }, organizer);
-    expect(both.status).toBe(400);
+    const none = await http.post(`/api/rounds/${screening.id}/advance`, {}, organizer);
+    expect(none.status).toBe(400);
+    // The gates together, previewed: B 80 and A 80 take the top 2; C 60 passes minScore 50 but
+    // comes third; D 40 is below 50. Nothing changes.
+    const preview = await http.post(`/api/rounds/${screening.id}/advance`, { top: 2, minScore: 50, preview: true }, organizer);
+    expect(preview.status).toBe(200);
+    expect(preview.body.preview).toBe(true);
+    expect(preview.body.decisions.map((d: any) => [d.code, d.advances, d.failed])).toEqual([
+      [entries.B.code, true, []],
+      [entries.A.code, true, []],
+      [entries.C.code, false, ['below_top']],
+      [entries.D.code, false, ['below_min_score']],
+    ]);
+    expect((await db.query(`SELECT count(*)::int AS n FROM round_entries WHERE round_id = $1`, [final.id])).rows[0].n).toBe(0);
     expect((await http.post(`/api/rounds/${final.id}/advance`, { top: 1 }, organizer)).status).toBe(409);
 
     const advanced = await http.post(`/api/rounds/${screening.id}/advance`, { top: 3 }, organizer);

@@ -21,6 +21,11 @@ export interface RoundSpec {
   rankBy?: 'overall' | 'category';
   blind?: boolean;
   priorityCriteria?: string[];
+  /** Default complete (every judge scores every entry). */
+  panel?: 'assigned' | 'complete';
+  judgesPerEntry?: number;
+  divergenceThreshold?: number;
+  maxExtraJudges?: number;
   criteria: RubricCriterion[];
 }
 
@@ -29,6 +34,7 @@ export interface ContestSpec {
   categories: string[];
   prizes: { tier: string; count: number; amount?: number; currency?: string; categoryName?: string }[];
   minScoreForPrize?: number;
+  noZeroCriterion?: boolean;
   rounds: RoundSpec[];
 }
 
@@ -74,6 +80,7 @@ export class ResultsFixture {
           submissionOpensAt: new Date(Date.now() - day).toISOString(),
           submissionClosesAt: new Date(Date.now() + 30 * day).toISOString(),
           minScoreForPrize: spec.minScoreForPrize ?? 0,
+          ...(spec.noZeroCriterion === undefined ? {} : { noZeroCriterion: spec.noZeroCriterion }),
           requirePitchDeck: false,
           categories: spec.categories.map((name) => ({ name })),
           prizes: spec.prizes,
@@ -90,8 +97,10 @@ export class ResultsFixture {
           {
             name: round.name,
             order: round.order,
-            panel: 'complete',
-            judgesPerEntry: 1,
+            panel: round.panel ?? 'complete',
+            judgesPerEntry: round.judgesPerEntry ?? 1,
+            ...(round.divergenceThreshold === undefined ? {} : { divergenceThreshold: round.divergenceThreshold }),
+            ...(round.maxExtraJudges === undefined ? {} : { maxExtraJudges: round.maxExtraJudges }),
             blind: round.blind ?? false,
             aggregation: round.aggregation ?? 'mean',
             rankBy: round.rankBy ?? 'overall',

@@ -103,6 +103,11 @@ export class CreateContestDto {
   @Max(100)
   minScoreForPrize?: number;
 
+  @ApiPropertyOptional({ default: false, description: 'Prize gate: an entry with a criterion mean of 0 in the final round gets no prize' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  noZeroCriterion?: boolean;
+
   @ApiPropertyOptional({ default: true })
   @IsOptional()
   @IsBoolean()

@@ -15,6 +15,7 @@ export function toContestView({ contest, categories, rounds, criteria, prizes }:
     submissionOpensAt: contest.submissionOpensAt.toISOString(),
     submissionClosesAt: contest.submissionClosesAt.toISOString(),
     minScoreForPrize: contest.minScoreForPrize,
+    noZeroCriterion: contest.noZeroCriterion,
     requirePitchDeck: contest.requirePitchDeck,
     codePrefix: contest.codePrefix,
     categories: categories.map((c) => ({ id: c.id, name: c.name })),
@@ -40,6 +41,8 @@ export function toRoundView(round: RoundEntity, criteria: CriterionEntity[]): Ro
     minSheetsForNormalization: round.minSheetsForNormalization,
     rankBy: round.rankBy,
     priorityCriteria: round.priorityCriteria,
+    divergenceThreshold: round.divergenceThreshold,
+    maxExtraJudges: round.maxExtraJudges,
     criteria: criteria
       .filter((c) => c.roundId === round.id)
       .sort((a, b) => a.position - b.position)

@@ -185,6 +185,7 @@ function changedFields({ contest }: ContestAggregate, dto: UpdateContestDto): Co
     fields.submissionClosesAt = dto.submissionClosesAt;
   }
   if (dto.minScoreForPrize !== undefined && dto.minScoreForPrize !== contest.minScoreForPrize) fields.minScoreForPrize = dto.minScoreForPrize;
+  if (dto.noZeroCriterion !== undefined && dto.noZeroCriterion !== contest.noZeroCriterion) fields.noZeroCriterion = dto.noZeroCriterion;
   if (dto.requirePitchDeck !== undefined && dto.requirePitchDeck !== contest.requirePitchDeck) fields.requirePitchDeck = dto.requirePitchDeck;
   if (dto.codePrefix !== undefined && dto.codePrefix !== contest.codePrefix) fields.codePrefix = dto.codePrefix;
   return fields;

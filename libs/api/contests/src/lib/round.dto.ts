@@ -112,6 +112,20 @@ export class CreateRoundDto {
   @IsString({ each: true, message: 'must be criterion names' })
   priorityCriteria?: string[];
 
+  @ApiPropertyOptional({ nullable: true, example: 20, description: 'Divergence review (assigned panels): when two totals of one entry differ by this many points or more, one more judge is assigned; null: off' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'must be a number with at most two decimals' })
+  @Min(0, { message: 'must be between 0 and 100' })
+  @Max(100, { message: 'must be between 0 and 100' })
+  divergenceThreshold?: number | null;
+
+  @ApiPropertyOptional({ default: 1, description: 'Divergence review adds at most this many judges to one entry' })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0, { message: 'must be between 0 and 10' })
+  @Max(10, { message: 'must be between 0 and 10' })
+  maxExtraJudges?: number;
+
   @ApiProperty({ type: [CriterionInputDto], description: 'The rubric in display order; may stay empty only while the contest is a draft' })
   @IsArray()
   @ArrayMaxSize(50)

@@ -25,12 +25,14 @@ type RoundField = keyof RoundFields | 'criteria';
  *   minSheetsForNormalization, rankBy, priorityCriteria): sheets are unaffected by these. The
  *   panel, the judges per entry, blindness and the rubric are what judges work with, so they stay.
  * - closed: only the name; entries have advanced on its ranking.
+ * Divergence review (divergenceThreshold, maxExtraJudges) may change while the round is open:
+ * it acts on the next submitted sheet and never on the scores themselves.
  * Nothing changes once the contest's results are published. The rubric also stays once any
  * judge has scored the round. Opening and closing rounds belongs to judging.
  */
 const ROUND_EDITABLE: Record<RoundStatus, readonly RoundField[]> = {
-  draft: ['name', 'order', 'panel', 'judgesPerEntry', 'blind', 'aggregation', 'trim', 'minSheetsForNormalization', 'rankBy', 'priorityCriteria', 'criteria'],
-  open: ['name', 'aggregation', 'trim', 'minSheetsForNormalization', 'rankBy', 'priorityCriteria'],
+  draft: ['name', 'order', 'panel', 'judgesPerEntry', 'blind', 'aggregation', 'trim', 'minSheetsForNormalization', 'rankBy', 'priorityCriteria', 'divergenceThreshold', 'maxExtraJudges', 'criteria'],
+  open: ['name', 'aggregation', 'trim', 'minSheetsForNormalization', 'rankBy', 'priorityCriteria', 'divergenceThreshold', 'maxExtraJudges'],
   closed: ['name'],
 };
 
@@ -73,6 +75,8 @@ export class RoundsService {
           minSheetsForNormalization: dto.minSheetsForNormalization ?? 5,
           rankBy: dto.rankBy ?? 'overall',
           priorityCriteria,
+          divergenceThreshold: dto.divergenceThreshold ?? null,
+          maxExtraJudges: dto.maxExtraJudges ?? 1,
         },
         rubric.criteria,
       );
@@ -203,6 +207,9 @@ function changedSettings(round: RoundEntity, dto: UpdateRoundDto): Partial<Round
     const value = dto[key];
     if (value !== undefined && value !== round[key]) (fields as Record<string, unknown>)[key] = value;
   }
+  // null switches divergence review off, so only an absent field means "unchanged".
+  if (dto.divergenceThreshold !== undefined && dto.divergenceThreshold !== round.divergenceThreshold) fields.divergenceThreshold = dto.divergenceThreshold;
+  if (dto.maxExtraJudges !== undefined && dto.maxExtraJudges !== round.maxExtraJudges) fields.maxExtraJudges = dto.maxExtraJudges;
   return fields;
 }
 

@@ -15,5 +15,6 @@ export function toAssignmentView(row: AssignmentRow): AssignmentView {
     status,
     total: status === 'submitted' ? row.total : null,
     recusalReason: row.recusalReason,
+    divergenceExtra: row.divergenceExtra,
   };
 }

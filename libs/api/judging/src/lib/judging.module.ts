@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DivergenceReviewService } from './divergence-review.service';
 import { StorageModule } from '@laurel/api-storage';
 import { AssignmentsService } from './assignments.service';
 import { ConflictsController } from './conflicts.controller';
@@ -18,6 +19,7 @@ import { ScoreSheetsService } from './score-sheets.service';
   imports: [StorageModule],
   controllers: [PanelController, ConflictsController, JudgingRoundsController, JudgeController],
   providers: [
+    DivergenceReviewService,
     PanelService,
     ConflictsService,
     RoundLifecycleService,

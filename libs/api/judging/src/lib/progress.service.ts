@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@laurel/api-core';
 import { AssignmentsRepository, ConflictsRepository, JudgingRepository } from '@laurel/api-database';
+import { checkDivergence } from '@laurel/domain';
 import type { EntryCoverage, JudgeRoundProgress, RoundProgressView } from '@laurel/contracts';
 import { assignmentStatus } from './assignment-status';
 import { detect, pairKey } from './conflict-detection';
@@ -25,7 +26,14 @@ export class ProgressService {
     ]);
     const cells = rows.map((row) => {
       const status = assignmentStatus(row.status, row.sheetStatus);
-      return { judgeId: row.judgeId, entryId: row.entryId, assignmentId: row.id, status, total: status === 'submitted' ? row.total : null };
+      return {
+        judgeId: row.judgeId,
+        entryId: row.entryId,
+        assignmentId: row.id,
+        status,
+        total: status === 'submitted' ? row.total : null,
+        divergenceExtra: row.divergenceExtra,
+      };
     });
 
     // A judge who left the panel still shows with the assignments kept from closed rounds.
@@ -46,6 +54,8 @@ export class ProgressService {
     const conflicted = new Set([...detect(panel, entries), ...stored].map(pairKey));
     const coverage = entries.map((entry): EntryCoverage => {
       const own = cells.filter((c) => c.entryId === entry.id);
+      const totals = own.flatMap((c) => (c.status === 'submitted' && c.total !== null ? [c.total] : []));
+      const divergence = checkDivergence({ totals, threshold: round.divergenceThreshold, extraJudges: 0 });
       const needed = round.panel === 'complete' ? panel.filter((j) => !conflicted.has(pairKey({ judgeId: j.id, entryId: entry.id }))).length : round.judgesPerEntry;
       return {
         entryId: entry.id,
@@ -54,6 +64,8 @@ export class ProgressService {
         needed,
         assigned: own.filter((c) => c.status !== 'recused').length,
         submitted: own.filter((c) => c.status === 'submitted').length,
+        maxDifference: divergence.maxDifference,
+        divergent: divergence.divergent,
       };
     });
 

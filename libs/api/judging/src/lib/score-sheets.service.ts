@@ -11,6 +11,7 @@ import {
 import { type ConflictReason, missingCriteria, sheetTotal } from '@laurel/domain';
 import type { AssignmentDetailView, SheetView } from '@laurel/contracts';
 import { detect } from './conflict-detection';
+import { DivergenceReviewService } from './divergence-review.service';
 import type { RecuseDto, SaveSheetDto } from './judging.dto';
 import { assignmentNotFound, isUuid, roundClosed, roundNotOpen } from './judging-access';
 import { checkScores } from './score-input';
@@ -28,6 +29,7 @@ export class ScoreSheetsService {
     private readonly assignments: AssignmentsRepository,
     private readonly sheets: SheetsRepository,
     private readonly conflicts: ConflictsRepository,
+    private readonly divergence: DivergenceReviewService,
   ) {}
 
   /** Saves the sheet as a draft: exactly the scores sent, partial sheets allowed. */
@@ -70,6 +72,7 @@ export class ScoreSheetsService {
       }
       const submitted = await changes.submit(current.sheet.id, current.sheet.version, sheetTotal(criteria, values));
       if (!submitted) throw staleVersion(current.sheet.version, null);
+      await this.divergence.afterSubmit(changes.transaction, current.assignment);
       return toSheetView(await changes.reload(), criteria);
     });
   }

@@ -10,6 +10,8 @@ export interface AwardCandidate {
   rank: number;
   score: number | null;
   eligible: boolean;
+  /** Mean raw value per criterion id, read by the noZeroCriterion gate. */
+  criterionMeans?: Record<string, number>;
 }
 
 export interface PrizePlaces {

@@ -20,7 +20,7 @@ import {
   ResultsRepository,
   type ResultsRound,
 } from '@laurel/api-database';
-import { allocatePrizes, type PrizeLine, ScoringInputError } from '@laurel/domain';
+import { allocatePrizesExplained, type PrizeLine, ScoringInputError, type SkippedForPrize } from '@laurel/domain';
 import { contestNotFound, isUuid, manages } from './access';
 import { type AwardCandidate, planAwards, type PrizePlaces } from './award-rules';
 import type { ConfirmAwardsDto } from './results.dto';
@@ -29,6 +29,7 @@ interface Proposal {
   round: ResultsRound;
   results: RoundResultsView;
   lines: PrizeLine[];
+  skipped: SkippedForPrize[];
   ranking: Map<string, AwardCandidate>;
   prizes: PrizePlaces[];
 }
@@ -56,6 +57,11 @@ export class AwardsService {
       contestId,
       roundId: proposal.round.id,
       minScoreForPrize: contest.contest.minScoreForPrize,
+      noZeroCriterion: contest.contest.noZeroCriterion,
+      skipped: proposal.skipped.map((s) => {
+        const entry = entries.get(s.entryId);
+        return { ...s, reasons: [...s.reasons], code: entry?.code ?? null, title: entry?.title ?? '' };
+      }),
       lines: proposal.lines.map((line): AwardProposalLineView => {
         const entry = line.entryId ? entries.get(line.entryId) : undefined;
         const prize = prizeOf(contest, line.tier, line.categoryId ?? null);
@@ -196,18 +202,32 @@ export class AwardsService {
     const ranking = new Map(
       results.entries.map((e): [string, AwardCandidate] => [
         e.entryId,
-        { entryId: e.entryId, code: e.code, categoryId: e.categoryId, rank: e.rank, score: e.score, eligible: !ineligible.has(e.entryId) },
+        {
+          entryId: e.entryId,
+          code: e.code,
+          categoryId: e.categoryId,
+          rank: e.rank,
+          score: e.score,
+          eligible: !ineligible.has(e.entryId),
+          criterionMeans: e.criterionMeans,
+        },
       ]),
     );
     const prizes = contest.prizes.map((p) => ({ tier: p.tier, count: p.count, categoryId: p.categoryId }));
-    let lines: PrizeLine[];
+    let allocation: { lines: PrizeLine[]; skipped: SkippedForPrize[] };
     try {
-      lines = allocatePrizes({ ranking: [...ranking.values()], rankBy: results.rankBy, prizes, minScoreForPrize: contest.contest.minScoreForPrize });
+      allocation = allocatePrizesExplained({
+        ranking: [...ranking.values()],
+        rankBy: results.rankBy,
+        prizes,
+        minScoreForPrize: contest.contest.minScoreForPrize,
+        noZeroCriterion: contest.contest.noZeroCriterion,
+      });
     } catch (error) {
       if (error instanceof ScoringInputError) throw AppError.unprocessable('awards.prizes_mismatch', `The prizes cannot be allocated: ${error.message}.`);
       throw error;
     }
-    return { round, results, lines, ranking, prizes };
+    return { round, results, lines: allocation.lines, skipped: allocation.skipped, ranking, prizes };
   }
 }
 

@@ -1,24 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PRIZE_TIERS, type PrizeTier } from '@laurel/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class AdvanceDto {
-  @ApiPropertyOptional({ example: 10, description: 'The first N of each ranking scope (and everyone tied with the N-th); give this or minScore' })
+  @ApiPropertyOptional({ example: 10, description: 'The first N of each ranking scope among the entries that pass the other gates (and everyone tied with the N-th)' })
   @IsOptional()
   @IsInt({ message: 'must be a whole number' })
   @Min(1, { message: 'must be at least 1' })
   @Max(100_000)
   top?: number;
 
-  @ApiPropertyOptional({ example: 70, description: 'Everyone scoring at least this (0-100); give this or top' })
+  @ApiPropertyOptional({ example: 50, description: 'Gate: a score of at least this (0-100)' })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number' })
   @Min(0, { message: 'must be between 0 and 100' })
   @Max(100, { message: 'must be between 0 and 100' })
   minScore?: number;
+
+  @ApiPropertyOptional({ description: 'Gate: no criterion whose mean over the entry’s sheets is 0' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  noZeroCriterion?: boolean;
+
+  @ApiPropertyOptional({ description: 'true: answer who would advance and why the others would not, changing nothing' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  preview?: boolean;
 }
 
 export class AwardInputDto {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppError, type AuthUser } from '@laurel/api-core';
-import type { AdvanceResponse, RoundResultsView } from '@laurel/contracts';
+import type { AdvanceDecisionView, AdvanceResponse, RoundResultsView } from '@laurel/contracts';
 import { AuditRepository, ResultsRepository, type ResultsRound } from '@laurel/api-database';
-import { selectAdvancing, type AdvancementRule } from '@laurel/domain';
+import { type AdvancementDecision, type AdvancementGates, planAdvancement, ScoringInputError } from '@laurel/domain';
 import { isUuid, manages, roundNotFound } from './access';
 import type { AdvanceDto } from './results.dto';
 
@@ -40,14 +40,15 @@ export class ResultsService {
 
   /**
    * Marks each entry of a closed round advanced or eliminated and makes the next round (the next
-   * `order`) cover exactly the advanced ones, in one transaction. May be repeated with another
-   * rule while the next round is still a draft.
+   * `order`) cover exactly the advanced ones, in one transaction. May be repeated with other gates
+   * while the next round is still a draft. With `preview` it answers the same plan and changes
+   * nothing, so the console can show who passes each gate before the organizer commits.
    */
   async advance(actor: AuthUser, roundId: string, dto: AdvanceDto): Promise<AdvanceResponse> {
-    const rule = advancementRule(dto);
+    const gates = advancementGates(dto);
     await this.managedRound(actor, roundId);
     return this.results.transaction(async (tx) => {
-      const round = await this.results.lockRound(roundId, tx);
+      const round = dto.preview ? await this.results.findRound(roundId, tx) : await this.results.lockRound(roundId, tx);
       if (!round) throw roundNotFound();
       if (round.contestStatus === 'published') {
         throw AppError.conflict('round.contest_published', 'The results of this contest are published; entries can no longer advance.');
@@ -67,41 +68,65 @@ export class ResultsService {
       }
 
       const results = await this.results.roundResults(round, tx);
-      const advancedIds = new Set(selectAdvancing(results.entries, rule, results.rankBy));
-      if (advancedIds.size === 0) {
-        throw AppError.unprocessable(
-          'round.nobody_advances',
-          'top' in rule
-            ? `No entry of round "${round.name}" has a score yet, so none can advance.`
-            : `No entry of round "${round.name}" scores ${rule.minScore} or more. Choose a lower minimum score.`,
-        );
+      let plan;
+      try {
+        plan = planAdvancement(results.entries, gates, results.rankBy);
+      } catch (error) {
+        if (error instanceof ScoringInputError) throw AppError.badRequest('advance.invalid_gates', `The gates cannot be applied: ${error.message}.`);
+        throw error;
       }
-      const advanced = results.entries.filter((e) => advancedIds.has(e.entryId));
-      const eliminated = await this.results.applyAdvancement(tx, round.id, next.id, [...advancedIds]);
+      const byId = new Map(results.entries.map((e) => [e.entryId, e]));
+      const advanced = results.entries.filter((e) => plan.decisions.some((d) => d.entryId === e.entryId && d.advances));
+      const answer = {
+        roundId: round.id,
+        nextRoundId: next.id,
+        gates: { top: gates.top ?? null, minScore: gates.minScore ?? null, noZeroCriterion: gates.noZeroCriterion === true },
+        advanced: advanced.map(({ entryId, code, title, categoryId, rank, score }) => ({ entryId, code, title, categoryId, rank, score })),
+        decisions: plan.decisions.map((d): AdvanceDecisionView => {
+          const entry = byId.get(d.entryId);
+          return { ...d, failed: [...d.failed], code: entry?.code ?? null, title: entry?.title ?? '' };
+        }),
+        ties: plan.ties.map((t) => ({ ...t, entryIds: [...t.entryIds] })),
+      };
+      if (dto.preview) return { ...answer, preview: true, eliminated: results.entries.length - advanced.length };
+      if (advanced.length === 0) throw nobodyAdvances(round.name, gates, plan.decisions);
+      const eliminated = await this.results.applyAdvancement(tx, round.id, next.id, advanced.map((e) => e.entryId));
       await this.audit.record(tx, {
         contestId: round.contestId,
         actorId: actor.id,
         action: 'round.advanced',
         subjectType: 'round',
         subjectId: round.id,
-        payload: { rule, nextRoundId: next.id, advanced: advanced.map((e) => e.entryId), eliminated },
+        payload: { gates: answer.gates, nextRoundId: next.id, advanced: advanced.map((e) => e.entryId), eliminated, ties: answer.ties },
       });
-      return {
-        roundId: round.id,
-        nextRoundId: next.id,
-        advanced: advanced.map(({ entryId, code, title, categoryId, rank, score }) => ({ entryId, code, title, categoryId, rank, score })),
-        eliminated,
-      };
+      return { ...answer, preview: false, eliminated };
     });
   }
 }
 
-function advancementRule(dto: AdvanceDto): AdvancementRule {
-  const hasTop = dto.top !== undefined;
-  const hasMin = dto.minScore !== undefined;
-  if (hasTop === hasMin) {
-    const message = hasTop ? 'give either top or minScore, not both' : 'give top (the first N) or minScore (everyone at or above it)';
-    throw AppError.badRequest('advance.rule_required', `Choose how entries advance: ${message}.`, [{ field: hasTop ? 'minScore' : 'top', message }]);
+function advancementGates(dto: AdvanceDto): AdvancementGates {
+  if (dto.top === undefined && dto.minScore === undefined && dto.noZeroCriterion !== true) {
+    const message = 'give top (the first N), minScore (everyone at or above it), noZeroCriterion: true, or several of them';
+    throw AppError.badRequest('advance.rule_required', `Choose how entries advance: ${message}.`, [{ field: 'top', message }]);
   }
-  return hasTop ? { top: dto.top as number } : { minScore: dto.minScore as number };
+  return {
+    ...(dto.top === undefined ? {} : { top: dto.top }),
+    ...(dto.minScore === undefined ? {} : { minScore: dto.minScore }),
+    ...(dto.noZeroCriterion ? { noZeroCriterion: true } : {}),
+  };
+}
+
+function nobodyAdvances(roundName: string, gates: AdvancementGates, decisions: readonly AdvancementDecision[]): AppError {
+  const scored = decisions.filter((d) => !d.failed.includes('no_score'));
+  if (scored.length === 0) return AppError.unprocessable('round.nobody_advances', `No entry of round "${roundName}" has a score yet, so none can advance.`);
+  const below = scored.filter((d) => d.failed.includes('below_min_score')).length;
+  const zero = scored.filter((d) => d.failed.includes('zero_criterion')).length;
+  const reasons = [
+    ...(gates.minScore !== undefined ? [`${below} of ${scored.length} scored entries are below ${gates.minScore}`] : []),
+    ...(gates.noZeroCriterion ? [`${zero} have a criterion scored 0 by every judge`] : []),
+  ];
+  return AppError.unprocessable(
+    'round.nobody_advances',
+    `No entry of round "${roundName}" passes the gates (${reasons.join('; ')}). Loosen a gate: a lower minimum score, or without noZeroCriterion.`,
+  );
 }

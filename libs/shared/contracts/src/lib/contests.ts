@@ -30,9 +30,9 @@ export const CONTEST_REOPEN_FROM: ContestStatus = 'closed';
 
 /** The contest fields `PATCH /api/contests/:id` may change in each status (the service enforces it). */
 export const CONTEST_EDITABLE_FIELDS = {
-  draft: ['name', 'slug', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'requirePitchDeck', 'codePrefix', 'categories', 'prizes'],
-  open: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'requirePitchDeck', 'categories', 'prizes'],
-  closed: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'categories', 'prizes'],
+  draft: ['name', 'slug', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'requirePitchDeck', 'codePrefix', 'categories', 'prizes'],
+  open: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'requirePitchDeck', 'categories', 'prizes'],
+  closed: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'categories', 'prizes'],
   judging: ['description'],
   published: ['description'],
 } as const satisfies Record<ContestStatus, readonly (keyof UpdateContestRequest)[]>;
@@ -73,6 +73,10 @@ export interface RoundView {
   minSheetsForNormalization: number;
   rankBy: RankBy;
   priorityCriteria: string[];
+  /** Points of T at which two totals of one entry call one more judge; null: off. */
+  divergenceThreshold: number | null;
+  /** Judges divergence review may add to one entry (default 1). */
+  maxExtraJudges: number;
   criteria: CriterionView[];
 }
 
@@ -97,6 +101,8 @@ export interface ContestView {
   submissionOpensAt: string;
   submissionClosesAt: string;
   minScoreForPrize: number;
+  /** Prize gate: an entry with a criterion mean of 0 in the final round gets no prize. */
+  noZeroCriterion: boolean;
   requirePitchDeck: boolean;
   /** Prefix of entry codes (ST26 in ST26-007); null: derived from the slug. */
   codePrefix: string | null;
@@ -123,6 +129,7 @@ export interface CreateContestRequest {
   submissionOpensAt: string;
   submissionClosesAt: string;
   minScoreForPrize?: number;
+  noZeroCriterion?: boolean;
   requirePitchDeck?: boolean;
   codePrefix?: string;
   categories: { name: string }[];
@@ -139,6 +146,7 @@ export interface UpdateContestRequest {
   submissionOpensAt?: string;
   submissionClosesAt?: string;
   minScoreForPrize?: number;
+  noZeroCriterion?: boolean;
   requirePitchDeck?: boolean;
   codePrefix?: string | null;
   categories?: { id?: string; name: string }[];
@@ -172,6 +180,10 @@ export interface CreateRoundRequest {
   rankBy?: RankBy;
   /** Criterion names, in the order they break ties. */
   priorityCriteria?: string[];
+  /** Divergence review (assigned panels): points of T; null or absent: off. */
+  divergenceThreshold?: number | null;
+  /** Default 1. */
+  maxExtraJudges?: number;
   /** The rubric, in display order. */
   criteria: CriterionInput[];
 }

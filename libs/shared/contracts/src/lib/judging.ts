@@ -134,6 +134,8 @@ export interface AssignmentView {
   /** Only once submitted. */
   total: number | null;
   recusalReason: string | null;
+  /** Assigned by divergence review (two totals of the entry were far apart). */
+  divergenceExtra: boolean;
 }
 
 export interface AutoAssignResponse {
@@ -293,6 +295,10 @@ export interface EntryCoverage {
   /** Assignments not recused. */
   assigned: number;
   submitted: number;
+  /** Largest difference of two submitted totals; null below two. */
+  maxDifference: number | null;
+  /** maxDifference reached the round's divergenceThreshold. */
+  divergent: boolean;
 }
 
 export interface ProgressCell {
@@ -302,6 +308,8 @@ export interface ProgressCell {
   status: AssignmentStatus;
   /** Only once submitted. */
   total: number | null;
+  /** The judge was added by divergence review. */
+  divergenceExtra: boolean;
 }
 
 export interface RoundProgressView {

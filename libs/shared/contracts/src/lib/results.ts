@@ -26,8 +26,16 @@ export interface RoundResultEntryView {
   categoryId: string | null;
   /** Competition rank inside the ranking scope (the round, or the entry's category). */
   rank: number;
-  /** The round's aggregation of the submitted sheet totals; null without a submitted sheet. */
+  /** What ranks: judgeScore, or in a public-vote round (1 − p)·judgeScore + p·voteScore; null without a submitted sheet. */
   score: number | null;
+  /** The round's aggregation of the submitted sheet totals; null without a submitted sheet. */
+  judgeScore: number | null;
+  /** Counted public votes (public-vote rounds only). */
+  votes?: number;
+  /** 100 · votes / the most votes in the entry's vote scope (public-vote rounds only). */
+  voteScore?: number;
+  /** Divergence review: the largest difference of two totals (null below two) and the judges it added. */
+  divergence: DivergenceView;
   /** Plain mean of the sheet totals whatever the method, to show beside `score`. */
   rawMean: number | null;
   medianTotal: number | null;
@@ -40,6 +48,14 @@ export interface RoundResultEntryView {
   settledBy: SettledBy;
   /** Set once the round has advanced its entries into the next round. */
   outcome?: RoundOutcome;
+}
+
+export interface DivergenceView {
+  maxDifference: number | null;
+  /** Judges assigned by divergence review, by id. */
+  extraJudges: string[];
+  /** maxDifference reached the round's divergenceThreshold. */
+  flagged: boolean;
 }
 
 export interface JudgeLeniencyView {
@@ -82,12 +98,40 @@ export interface RoundResultsView {
   snapshotAt: string | null;
 }
 
-/** `POST /api/rounds/:id/advance`: exactly one of the two. */
+/** `POST /api/rounds/:id/advance`: one gate or more, in any combination. */
 export interface AdvanceRequest {
-  /** The first N of each ranking scope, and everyone tied with the N-th. */
+  /** The first N of each ranking scope that passed the other gates, and everyone tied with the N-th. */
   top?: number;
   /** Everyone scoring at least this. */
   minScore?: number;
+  /** No criterion mean of 0. */
+  noZeroCriterion?: boolean;
+  /** true: answer who would advance and why not, changing nothing. */
+  preview?: boolean;
+}
+
+/** Why an entry does not advance: a gate it fails, or it passed them but ranked after the first `top`. */
+export type AdvanceFailure = 'no_score' | 'below_min_score' | 'zero_criterion' | 'below_top';
+
+export interface AdvanceDecisionView {
+  entryId: string;
+  code: string | null;
+  title: string;
+  categoryId: string | null;
+  rank: number;
+  score: number | null;
+  advances: boolean;
+  failed: AdvanceFailure[];
+  /** One of a tied group across the `top` boundary, which advances whole. */
+  tiedAtTop: boolean;
+}
+
+export interface AdvanceTieView {
+  categoryId: string | null;
+  rank: number;
+  entryIds: string[];
+  /** How many more than `top` the tie takes through. */
+  beyondTop: number;
 }
 
 export interface AdvancedEntryView {
@@ -102,8 +146,14 @@ export interface AdvancedEntryView {
 export interface AdvanceResponse {
   roundId: string;
   nextRoundId: string;
+  /** true: nothing was changed. */
+  preview: boolean;
+  gates: { top: number | null; minScore: number | null; noZeroCriterion: boolean };
   advanced: AdvancedEntryView[];
   eliminated: number;
+  /** Every entry of the round with what it passed and why not. */
+  decisions: AdvanceDecisionView[];
+  ties: AdvanceTieView[];
 }
 
 /** One prize place of the proposal, in the order places are filled. */
@@ -125,12 +175,27 @@ export interface AwardProposalLineView {
   currency: string | null;
 }
 
+export type PrizeSkipReason = 'below_min_score' | 'zero_criterion' | 'ineligible';
+
+/** An entry the prize walk passed over although a place was within its reach, and why. */
+export interface SkippedForPrizeView {
+  entryId: string;
+  code: string | null;
+  title: string;
+  categoryId: string | null;
+  rank: number;
+  score: number;
+  reasons: PrizeSkipReason[];
+}
+
 export interface AwardsProposalView {
   contestId: string;
   /** The final round (the highest order), whose ranking the proposal walks. */
   roundId: string;
   minScoreForPrize: number;
+  noZeroCriterion: boolean;
   lines: AwardProposalLineView[];
+  skipped: SkippedForPrizeView[];
 }
 
 export interface AwardInput {

@@ -39,6 +39,10 @@ export class ContestEntity {
   @Column({ name: 'min_score_for_prize', type: 'numeric', precision: 6, scale: 2, default: 0, transformer: numeric })
   minScoreForPrize!: number;
 
+  /** Prize gate: an entry with a criterion mean of 0 in the final round gets no prize. */
+  @Column({ name: 'no_zero_criterion', type: 'boolean', default: false })
+  noZeroCriterion!: boolean;
+
   @Column({ name: 'require_pitch_deck', type: 'boolean', default: true })
   requirePitchDeck!: boolean;
 

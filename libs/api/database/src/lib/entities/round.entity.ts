@@ -47,4 +47,11 @@ export class RoundEntity {
 
   @Column({ name: 'spread_threshold', type: 'numeric', precision: 6, scale: 2, default: 15, transformer: numeric })
   spreadThreshold!: number;
+
+  /** Points of T; null: divergence review is off. */
+  @Column({ name: 'divergence_threshold', type: 'numeric', precision: 6, scale: 2, nullable: true, transformer: numeric })
+  divergenceThreshold!: number | null;
+
+  @Column({ name: 'max_extra_judges', type: 'int', default: 1 })
+  maxExtraJudges!: number;
 }

@@ -20,6 +20,7 @@ export interface AssignmentRow {
   sheetStatus: 'draft' | 'submitted' | null;
   /** Set once the sheet is submitted. */
   total: number | null;
+  divergenceExtra: boolean;
 }
 
 /** An assignment with its round and contest, as the judge's pages and the access checks read it. */
@@ -46,7 +47,7 @@ export interface AssignmentContextRow {
 const ROW_SELECT = `
   SELECT a.id, a.round_id AS "roundId", a.entry_id AS "entryId", e.code AS "entryCode", e.title AS "entryTitle",
          a.judge_id AS "judgeId", u.display_name AS "judgeName", a.status, a.recusal_reason AS "recusalReason",
-         s.status AS "sheetStatus", s.total
+         s.status AS "sheetStatus", s.total, a.divergence_extra AS "divergenceExtra"
     FROM assignments a
     JOIN entries e ON e.id = a.entry_id
     JOIN users u ON u.id = a.judge_id

@@ -19,6 +19,7 @@ export interface NewContest {
   submissionOpensAt: string;
   submissionClosesAt: string;
   minScoreForPrize?: number;
+  noZeroCriterion?: boolean;
   requirePitchDeck?: boolean;
   codePrefix?: string;
   categories: { name: string }[];
@@ -45,6 +46,7 @@ export interface ContestFieldChanges {
   submissionOpensAt?: string;
   submissionClosesAt?: string;
   minScoreForPrize?: number;
+  noZeroCriterion?: boolean;
   requirePitchDeck?: boolean;
   codePrefix?: string | null;
 }
@@ -57,6 +59,7 @@ const CONTEST_COLUMNS: Record<keyof ContestFieldChanges, string> = {
   submissionOpensAt: 'submission_opens_at',
   submissionClosesAt: 'submission_closes_at',
   minScoreForPrize: 'min_score_for_prize',
+  noZeroCriterion: 'no_zero_criterion',
   requirePitchDeck: 'require_pitch_deck',
   codePrefix: 'code_prefix',
 };
@@ -114,8 +117,8 @@ export class ContestsRepository {
     const id = await this.dataSource.transaction(async (manager) => {
       const inserted: { id: string }[] = await manager.query(
         `INSERT INTO contests (name, slug, year, description, submission_opens_at, submission_closes_at,
-                               min_score_for_prize, require_pitch_deck, code_prefix, owner_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                               min_score_for_prize, require_pitch_deck, code_prefix, owner_id, no_zero_criterion)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          ON CONFLICT (slug) DO NOTHING RETURNING id`,
         [
           dto.name,
@@ -128,6 +131,7 @@ export class ContestsRepository {
           dto.requirePitchDeck ?? true,
           dto.codePrefix ?? null,
           ownerId,
+          dto.noZeroCriterion ?? false,
         ],
       );
       if (inserted.length === 0) return null;

@@ -15,3 +15,4 @@ export * from './results.repository';
 export * from './awards.repository';
 export * from './export.repository';
 export * from './sheet-events.repository';
+export * from './divergence.repository';

@@ -34,6 +34,8 @@ export interface JudgingRoundRef {
   panel: PanelMode;
   judgesPerEntry: number;
   blind: boolean;
+  /** Divergence review: points of T; null when off. */
+  divergenceThreshold: number | null;
 }
 
 /** Every field of an entry a judge may see; which of them reach the judge is the service's call. */
@@ -68,7 +70,7 @@ export interface JudgeAttachmentRow {
 const ROUND_SELECT = `
   SELECT r.id, r.contest_id AS "contestId", c.name AS "contestName", c.owner_id AS "contestOwnerId",
          c.status AS "contestStatus", r.name, r."order", r.status, r.panel,
-         r.judges_per_entry AS "judgesPerEntry", r.blind
+         r.judges_per_entry AS "judgesPerEntry", r.blind, r.divergence_threshold::float8 AS "divergenceThreshold"
     FROM rounds r JOIN contests c ON c.id = r.contest_id`;
 
 const ENTRY_SELECT = `

@@ -16,9 +16,10 @@ import { AwardsRepository } from './awards.repository';
 import { ExportRepository } from './export.repository';
 import { ResultsRepository } from './results.repository';
 import { SheetEventsRepository } from './sheet-events.repository';
+import { DivergenceRepository } from './divergence.repository';
 
 const REPOSITORIES = [AuditRepository, IdempotencyRepository, ContestsRepository, RoundsRepository, UsersRepository, EntriesRepository, AttachmentsRepository];
-const JUDGING_REPOSITORIES = [JudgingRepository, PanelRepository, InvitesRepository, ConflictsRepository, AssignmentsRepository, SheetsRepository];
+const JUDGING_REPOSITORIES = [JudgingRepository, PanelRepository, InvitesRepository, ConflictsRepository, AssignmentsRepository, SheetsRepository, DivergenceRepository];
 const RESULTS_REPOSITORIES = [ResultsRepository, AwardsRepository, ExportRepository, SheetEventsRepository];
 
 /** Every query lives in a repository; feature modules inject them from here. */

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '@laurel/api-core';
 import type { AggregationMethod, ContestStatus, PanelMode, RankBy, RoundResultsView, RoundStatus } from '@laurel/contracts';
-import { computeRoundResults, ScoringInputError } from '@laurel/domain';
+import { checkDivergence, computeRoundResults, ScoringInputError } from '@laurel/domain';
 
 /** A round with what results need of it and of its contest. */
 export interface ResultsRound {
@@ -20,6 +20,7 @@ export interface ResultsRound {
   rankBy: RankBy;
   priorityCriteria: string[];
   spreadThreshold: number;
+  divergenceThreshold: number | null;
   ownerId: string;
   contestStatus: ContestStatus;
 }
@@ -54,12 +55,15 @@ export interface RoundData {
   entries: ResultsEntry[];
   sheets: ResultsSheet[];
   judges: { id: string; name: string }[];
+  /** Judges divergence review added, per entry id. */
+  extraJudges: Map<string, string[]>;
 }
 
 const ROUND_SELECT = `
   SELECT r.id, r.contest_id AS "contestId", r.name, r."order", r.status, r.panel, r.blind, r.aggregation, r.trim,
          r.min_sheets_for_normalization AS "minSheetsForNormalization", r.rank_by AS "rankBy",
          r.priority_criteria::text[] AS "priorityCriteria", r.spread_threshold::float8 AS "spreadThreshold",
+         r.divergence_threshold::float8 AS "divergenceThreshold",
          c.owner_id AS "ownerId", c.status AS "contestStatus"
     FROM rounds r JOIN contests c ON c.id = r.contest_id`;
 
@@ -88,7 +92,7 @@ export class ResultsRepository {
   }
 
   /**
-   * Five statements, whatever the number of entries: one for the criteria, one for the entries,
+   * Six statements, whatever the number of entries: one for the criteria, one for the entries, one for the judges divergence review added,
    * one for every submitted sheet with its values (aggregated per sheet in SQL), one for the
    * judges' names. Read in one snapshot of the database unless the caller's transaction is used.
    */
@@ -225,7 +229,13 @@ async function readRoundData(manager: EntityManager, roundId: string): Promise<R
     `SELECT u.id, u.display_name AS name FROM users u WHERE u.id IN (SELECT a.judge_id FROM assignments a WHERE a.round_id = $1)`,
     [roundId],
   );
-  return { criteria, entries, sheets, judges };
+  const extra: { entryId: string; judgeId: string }[] = await manager.query(
+    `SELECT entry_id AS "entryId", judge_id AS "judgeId" FROM assignments WHERE round_id = $1 AND divergence_extra ORDER BY created_at, judge_id`,
+    [roundId],
+  );
+  const extraJudges = new Map<string, string[]>();
+  for (const row of extra) extraJudges.set(row.entryId, [...(extraJudges.get(row.entryId) ?? []), row.judgeId]);
+  return { criteria, entries, sheets, judges, extraJudges };
 }
 
 /** Rows to the domain and back: the domain does every number. */
@@ -274,6 +284,13 @@ function computeView(round: ResultsRound, data: RoundData, computedAt: Date): Ro
         categoryId: r.categoryId,
         rank: r.rank,
         score: r.score,
+        judgeScore: r.judgeScore,
+        ...(r.votes === undefined ? {} : { votes: r.votes, voteScore: r.voteScore }),
+        divergence: {
+          maxDifference: r.maxDifference,
+          extraJudges: data.extraJudges.get(r.entryId) ?? [],
+          flagged: checkDivergence({ totals: r.sheets.map((sheet) => sheet.total), threshold: round.divergenceThreshold, extraJudges: 0 }).divergent,
+        },
         rawMean: r.rawMean,
         medianTotal: r.medianTotal,
         judgeCount: r.judgeCount,

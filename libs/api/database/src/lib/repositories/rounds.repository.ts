@@ -15,6 +15,8 @@ export interface RoundFields {
   minSheetsForNormalization: number;
   rankBy: RankBy;
   priorityCriteria: string[];
+  divergenceThreshold: number | null;
+  maxExtraJudges: number;
 }
 
 const ROUND_COLUMNS: Record<keyof RoundFields, string> = {
@@ -28,6 +30,8 @@ const ROUND_COLUMNS: Record<keyof RoundFields, string> = {
   minSheetsForNormalization: 'min_sheets_for_normalization',
   rankBy: 'rank_by',
   priorityCriteria: 'priority_criteria',
+  divergenceThreshold: 'divergence_threshold',
+  maxExtraJudges: 'max_extra_judges',
 };
 
 /** One criterion of a rubric in its final order; the id is given by the caller, also for new ones. */
@@ -82,8 +86,8 @@ export class RoundChanges {
   async insert(round: RoundFields, rubric: RubricCriterion[]): Promise<string> {
     const [{ id }]: { id: string }[] = await this.manager.query(
       `INSERT INTO rounds (contest_id, name, "order", panel, judges_per_entry, blind, aggregation, trim,
-                           min_sheets_for_normalization, rank_by, priority_criteria)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::uuid[]) RETURNING id`,
+                           min_sheets_for_normalization, rank_by, priority_criteria, divergence_threshold, max_extra_judges)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::uuid[], $12, $13) RETURNING id`,
       [
         this.contestId,
         round.name,
@@ -96,6 +100,8 @@ export class RoundChanges {
         round.minSheetsForNormalization,
         round.rankBy,
         [],
+        round.divergenceThreshold,
+        round.maxExtraJudges,
       ],
     );
     await this.replaceRubric(id, rubric);

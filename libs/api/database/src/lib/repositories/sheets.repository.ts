@@ -101,6 +101,11 @@ export class SheetChanges {
     private readonly audit: (event: AuditEventInput) => Promise<void>,
   ) {}
 
+  /** The transaction, for work that must commit with the sheet (divergence review after a submit). */
+  get transaction(): EntityManager {
+    return this.manager;
+  }
+
   /** Audit events of this sheet: the judge acts, in the contest the assignment belongs to. */
   private record(action: string, sheetId: string, payload: Record<string, unknown>): Promise<void> {
     return this.audit({

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditRepository, DivergenceRepository } from '@laurel/api-database';
+import { checkDivergence, pickExtraJudge } from '@laurel/domain';
+import { detect } from './conflict-detection';
+
+export interface SubmittedSheetRef {
+  roundId: string;
+  entryId: string;
+  /** The judge who just submitted. */
+  judgeId: string;
+}
+
+export type DivergenceOutcome =
+  | { action: 'none' }
+  | { action: 'extra_judge'; judgeId: string; assignmentId: string; maxDifference: number }
+  | { action: 'no_judge_left'; maxDifference: number };
+
+/**
+ * DESIGN's divergence review, run by the submit of a sheet in the same transaction: when two
+ * submitted totals of the entry differ by the round's threshold or more and the entry has fewer
+ * extra judges than `maxExtraJudges`, one more judge is assigned (the domain's choice: least
+ * loaded, conflicts respected, never one who already has the entry). Kept apart from the sheet
+ * write itself so that the submit path stays one short function.
+ */
+@Injectable()
+export class DivergenceReviewService {
+  constructor(
+    private readonly divergence: DivergenceRepository,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  async afterSubmit(manager: EntityManager, sheet: SubmittedSheetRef): Promise<DivergenceOutcome> {
+    const settings = await this.divergence.settings(manager, sheet.roundId);
+    if (!settings || settings.panel !== 'assigned' || settings.threshold === null) return { action: 'none' };
+    await this.divergence.lockEntry(manager, sheet.roundId, sheet.entryId);
+    const state = await this.divergence.entryState(manager, sheet.roundId, sheet.entryId);
+    const check = checkDivergence({ totals: state.totals, threshold: settings.threshold, extraJudges: state.extraJudges, maxExtraJudges: settings.maxExtraJudges });
+    if (!check.needsExtraJudge || check.maxDifference === null) return { action: 'none' };
+
+    const { entries, judges, stored, assignments } = await this.divergence.candidates(manager, settings.contestId, sheet.roundId);
+    const picked = pickExtraJudge({
+      entryId: sheet.entryId,
+      entries,
+      judges,
+      conflicts: [...detect(judges, entries), ...stored],
+      existing: assignments,
+      seed: `${sheet.roundId}:${sheet.entryId}:${state.extraJudges}`,
+    });
+    const base = { entryId: sheet.entryId, maxDifference: check.maxDifference, threshold: settings.threshold, totals: state.totals, triggeredBy: sheet.judgeId };
+    if (!picked.ok) {
+      await this.audit.record(manager, {
+        contestId: settings.contestId,
+        actorId: null,
+        action: 'divergence.no_judge_left',
+        subjectType: 'round',
+        subjectId: sheet.roundId,
+        payload: base,
+      });
+      return { action: 'no_judge_left', maxDifference: check.maxDifference };
+    }
+    const assignmentId = await this.divergence.insertExtraJudge(manager, sheet.roundId, sheet.entryId, picked.judgeId);
+    if (!assignmentId) return { action: 'none' };
+    await this.audit.record(manager, {
+      contestId: settings.contestId,
+      actorId: null,
+      action: 'divergence.extra_judge',
+      subjectType: 'assignment',
+      subjectId: assignmentId,
+      payload: { ...base, judgeId: picked.judgeId, judgeLoad: picked.load },
+    });
+    return { action: 'extra_judge', judgeId: picked.judgeId, assignmentId, maxDifference: check.maxDifference };
+  }
+}
