@@ -267,6 +267,8 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
 
   it('publishes once; the public results carry awards and the ranking but no judge identity', async () => {
     expect((await http.get(`/api/public/contests/${contest.slug}/results`)).status).toBe(404);
+    // The council (the final round's three judges) signs off: ⌈2/3 · 3⌉ = 2 approvals.
+    await fixture.approve(contest.id, judges.slice(0, 2));
     const published = await http.post(`/api/contests/${contest.id}/publish`, {}, organizer);
     expect(published.status).toBe(200);
     expect(published.body.status).toBe('published');

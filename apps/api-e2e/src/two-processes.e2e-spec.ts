@@ -70,6 +70,14 @@ describe('two API processes on one database', () => {
       const stored = (await db.query(`SELECT tier, entry_id FROM awards WHERE contest_id = $1`, [contest.id])).rows;
       expect(stored).toEqual([{ tier: 'first', entry_id: awards[0].entryId }]);
 
+      // The council (the final round's three judges) approves through both processes at once;
+      // ⌈2/3 · 3⌉ = 2 approvals are needed, all three count.
+      const approvals = await Promise.all(
+        judgeEmails.map(async (email, i) => (i % 2 ? a : b).post(`/api/contests/${contest.id}/awards/approvals`, { decision: 'approve' }, await a.login(email))),
+      );
+      expect(approvals.map((r) => r.status)).toEqual([200, 200, 200]);
+      expect((await a.get(`/api/contests/${contest.id}/awards/approvals`, organizer)).body.tally).toMatchObject({ members: 3, approvals: 3, reached: true });
+
       // Publishing twice at once publishes once.
       const publications = await Promise.all([a, b].map((http) => http.post(`/api/contests/${contest.id}/publish`, {}, organizer)));
       expect(publications.map((p) => p.status).sort()).toEqual([200, 409]);

@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { setUpJudgedContest } from './support/results-setup';
+import { councilDecides, setUpJudgedContest } from './support/results-setup';
 
 async function signInAsOrganizer(page: Page): Promise<void> {
   await page.goto('/');
@@ -60,6 +60,9 @@ test.describe('results, awards and publication', () => {
     await page.getByTestId('export-workbook').click();
     expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
     await expect(page.getByTestId('export-done')).toBeVisible();
+
+    // The council (the final round's three judges) signs off: ⌈2/3 · 3⌉ = 2 approvals.
+    for (const judge of contest.judges.slice(0, 2)) await councilDecides(baseURL as string, contest.id, judge.token, 'approve');
 
     await page.getByTestId('awards-publish').click();
     await expect(page.getByTestId('confirm-body')).toContainText('public');

@@ -97,6 +97,10 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
   );
   if (conflict.status !== 201) throw new Error(`conflict: ${conflict.status} ${JSON.stringify(conflict.body)}`);
   const [{ slug }] = (await db.query('SELECT slug FROM contests WHERE id = $1', [contest.id])).rows;
+  // A council of the assigned judge alone: its page names no other judge.
+  const version = (await http.get(`/api/contests/${contest.id}`, tokens.organizer)).body.version;
+  const council = await http.request('PATCH', `/api/contests/${contest.id}`, { body: { version, council: { memberIds: [judge1] } }, token: tokens.organizer });
+  if (council.status !== 200) throw new Error(`council: ${council.status} ${JSON.stringify(council.body)}`);
 
   // Two more judges, each of a domain of their own, assigned to the entry: one recuses, the other
   // leaves the panel. A removal deletes assignments of rounds still open and keeps those of closed
@@ -176,6 +180,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
       'POST /api/rounds/:id/assignments': { entryId: params['entry'], judgeId: params['judge2'] },
       'POST /api/rounds/:id/advance': { top: 1 },
       'POST /api/contests/:id/awards': { awards: [] },
+      'POST /api/contests/:id/awards/approvals': { decision: 'approve' },
       'POST /api/entries/:id/eligibility': { eligible: true },
       'PATCH /api/entries/:id': { version: 1, title: 'Matrix title' },
       'PUT /api/assignments/:id/sheet': { scores: [] },

@@ -40,6 +40,10 @@ const APPLICANTS = rule(401, { ownerApplicant: 'ok', otherApplicant: 'ok' }, 403
 const ENTRY_READERS = rule(401, { ownerApplicant: 'ok', organizer: 'ok', admin: 'ok' }, 404);
 /** Changing the fixture's entry: its owner only; organizer and admin see it, so 403. */
 const ENTRY_OWNER = rule(401, { ownerApplicant: 'ok', organizer: 403, admin: 403 }, 404);
+/** The fixture's council (named: the assigned judge alone) and the contest's organizer and admin read it; nobody else learns of it. */
+const COUNCIL_READERS = rule(401, { assignedJudge: 'ok', organizer: 'ok', admin: 'ok' }, 404);
+/** Only a council member decides; for everybody else, the organizer included, there is no council. */
+const COUNCIL_MEMBER = rule(401, { assignedJudge: 'ok' }, 404);
 /**
  * The fixture's assignment: only the judge it is assigned to; for everybody else it does not
  * exist. The recused and the removed judge call with their own former assignment: reading it is
@@ -61,6 +65,7 @@ export const expectedOutcomes: Record<string, Expectation> = {
   'GET /api/auth/me': SIGNED_IN,
   'GET /api/me/entries': SIGNED_IN,
   'GET /api/me/assignments': SIGNED_IN,
+  'GET /api/me/council': SIGNED_IN,
   'GET /api/contests': PUBLIC,
   'GET /api/contests/:idOrSlug': PUBLIC,
   'GET /api/public/contests/:slug/results': UNPUBLISHED,
@@ -101,6 +106,8 @@ export const expectedOutcomes: Record<string, Expectation> = {
   'GET /api/contests/:id/awards/proposal': CONTEST_ORGANIZER,
   'POST /api/contests/:id/awards': CONTEST_ORGANIZER,
   'POST /api/contests/:id/publish': CONTEST_ORGANIZER,
+  'GET /api/contests/:id/awards/approvals': COUNCIL_READERS,
+  'POST /api/contests/:id/awards/approvals': COUNCIL_MEMBER,
   'GET /api/contests/:id/export.xlsx': CONTEST_ORGANIZER,
 
   'POST /api/contests/:id/entries': APPLICANTS,

@@ -193,6 +193,13 @@ export class ResultsFixture {
     await this.expectOk(http.post(`/api/assignments/${assignmentId}/submit`, {}, judge.token), 'submit a sheet');
   }
 
+  /** Council members approve the awards as they stand (the default council: the final round's judges). */
+  async approve(contestId: string, members: BuiltJudge[], http = this.http): Promise<void> {
+    for (const member of members) {
+      await this.expectOk(http.post(`/api/contests/${contestId}/awards/approvals`, { decision: 'approve' }, member.token), `approve as ${member.displayName}`);
+    }
+  }
+
   private async expectOk(pending: Promise<{ status: number; body: any }>, what: string): Promise<any> {
     const result = await pending;
     if (result.status >= 300) throw new Error(`could not ${what}: ${result.status} ${JSON.stringify(result.body)}`);

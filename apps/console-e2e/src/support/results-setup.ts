@@ -13,6 +13,8 @@ export interface JudgedContest {
   finalRoundId: string;
   /** Entries by letter, with the title and code the pages show. */
   entries: Record<string, { id: string; code: string; title: string; teamName: string }>;
+  /** The panel (every judge scores both rounds, so the default council is all three). */
+  judges: { email: string; displayName: string; password: string; token: string }[];
 }
 
 export interface SetupOptions {
@@ -122,11 +124,13 @@ export async function setUpJudgedContest(base: string, options: SetupOptions = {
   await api.call('POST', `/api/contests/${contest.id}/status`, organizer, { status: 'judging' });
 
   const judges: string[] = [];
+  const panel: JudgedContest['judges'] = [];
   for (const judgeName of ['Trần Thị Bình', 'Lê Văn Cường', 'Phạm Minh Dũng']) {
     const email = `gk-${randomBytes(5).toString('hex')}@hoidong.example.org`;
     const invited = await api.call('POST', `/api/contests/${contest.id}/judges`, organizer, { email, displayName: judgeName, organization: `Hội đồng ${judgeName}` });
     const accepted = await api.call('POST', '/api/auth/accept-invite', null, { token: invited.inviteToken, password: 'judge-password-1' });
     judges.push(accepted.accessToken);
+    panel.push({ email, displayName: judgeName, password: 'judge-password-1', token: accepted.accessToken });
   }
 
   const scoreRound = async (round: { id: string; criteria: string[] }, sheets: Record<string, number[][]>) => {
@@ -150,7 +154,12 @@ export async function setUpJudgedContest(base: string, options: SetupOptions = {
   await api.call('POST', `/api/rounds/${screening.id}/advance`, organizer, { top: 4 });
   await scoreRound(final, finalSheets(!!options.tieAtSecond));
   if (!options.leaveFinalOpen) await api.call('POST', `/api/rounds/${final.id}/close`, organizer, {});
-  return { id: contest.id, slug, name, screeningRoundId: screening.id, finalRoundId: final.id, entries };
+  return { id: contest.id, slug, name, screeningRoundId: screening.id, finalRoundId: final.id, entries, judges: panel };
+}
+
+/** A council member's decision on the confirmed awards, through the API. */
+export async function councilDecides(base: string, contestId: string, token: string, decision: 'approve' | 'object', note?: string): Promise<void> {
+  await new Api(base).call('POST', `/api/contests/${contestId}/awards/approvals`, token, { decision, ...(note ? { note } : {}) });
 }
 
 class Api {

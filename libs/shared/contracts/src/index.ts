@@ -3,3 +3,4 @@ export * from './lib/contests';
 export * from './lib/errors';
 export * from './lib/judging';
 export * from './lib/results';
+export * from './lib/closing';

@@ -1,2 +1,3 @@
 export * from './lib/scoring/index';
 export * from './lib/assignment/index';
+export * from './lib/closing/index';

@@ -19,6 +19,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { CouncilSettingsDto, FeedbackSettingsDto } from './closing-settings.dto';
 import { CONTEST_STATUSES, type ContestStatus, PRIZE_TIERS, type PrizeTier } from '@laurel/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -179,6 +180,31 @@ export class UpdateContestDto extends PartialType(OmitType(CreateContestDto, ['c
   @ValidateNested({ each: true })
   @Type(() => PrizeUpdateDto)
   prizes?: PrizeUpdateDto[];
+
+  @ApiPropertyOptional({ type: CouncilSettingsDto, description: "Who approves the awards before publication, and what share of them must" })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CouncilSettingsDto)
+  council?: CouncilSettingsDto;
+
+  @ApiPropertyOptional({ type: FeedbackSettingsDto, description: 'What applicants see of their entry after publication; fields left out keep their value' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FeedbackSettingsDto)
+  feedback?: FeedbackSettingsDto;
+
+  @ApiPropertyOptional({ nullable: true, example: '2026-11-20T14:00:00+07:00', description: "The council's meeting, for the minutes" })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date and time with its zone' })
+  councilMeetingAt?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 'Hội trường Trung tâm Khởi nghiệp', description: "Where the council meets, for the minutes" })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'must be text' })
+  @MinLength(1, { message: 'must not be empty (send null to clear it)' })
+  @MaxLength(500, { message: 'must be at most 500 characters' })
+  councilMeetingPlace?: string | null;
 }
 
 export class ContestStatusDto {

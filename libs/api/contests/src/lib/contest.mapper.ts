@@ -1,5 +1,6 @@
 import type { ContestView, PrizeTier, RoundView } from '@laurel/contracts';
 import type { ContestAggregate, CriterionEntity, RoundEntity } from '@laurel/api-database';
+import { DEFAULT_APPROVAL_SHARE } from '@laurel/domain';
 
 const TIER_ORDER: PrizeTier[] = ['first', 'second', 'third', 'encouragement'];
 
@@ -23,6 +24,10 @@ export function toContestView({ contest, categories, rounds, criteria, prizes }:
     prizes: [...prizes]
       .sort((a, b) => TIER_ORDER.indexOf(a.tier) - TIER_ORDER.indexOf(b.tier))
       .map((p) => ({ id: p.id, tier: p.tier, count: p.count, amount: p.amount, currency: p.currency, categoryId: p.categoryId })),
+    council: { approvalShare: contest.councilApprovalShare ?? DEFAULT_APPROVAL_SHARE, named: contest.councilMemberIds !== null },
+    councilMeetingAt: contest.councilMeetingAt?.toISOString() ?? null,
+    councilMeetingPlace: contest.councilMeetingPlace,
+    feedback: contest.feedback,
   };
 }
 

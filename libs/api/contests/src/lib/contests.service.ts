@@ -9,6 +9,7 @@ import {
   type NewPrize,
   type PrizeEntity,
 } from '@laurel/api-database';
+import { closingChanges } from './closing-settings';
 import { toContestView } from './contest.mapper';
 import type { ContestStatusDto, CreateContestDto, PrizeUpdateDto, UpdateContestDto } from './contest.dto';
 import {
@@ -93,8 +94,9 @@ export class ContestsService {
       const { contest } = current;
       if (dto.version !== contest.version) throw staleVersion(dto.version, contest.version);
 
-      const fields = changedFields(current, dto);
-      const changed = Object.keys(fields) as ContestField[];
+      const closing = closingChanges(contest, dto);
+      const fields = { ...changedFields(current, dto), ...closing.fields };
+      const changed = [...(Object.keys(changedFields(current, dto)) as ContestField[]), ...closing.changed];
       const categoryDiff = dto.categories ? diffCategories(current.categories, dto.categories) : null;
       const categoriesChange = !!categoryDiff && (categoryDiff.add.length > 0 || categoryDiff.remove.length > 0 || categoryDiff.renamed || categoryDiff.reordered);
       if (categoriesChange) changed.push('categories');
@@ -107,6 +109,7 @@ export class ContestsService {
           ? checkWindow(fields.submissionOpensAt ?? contest.submissionOpensAt.toISOString(), fields.submissionClosesAt ?? contest.submissionClosesAt.toISOString())
           : []),
         ...(prizes?.problems ?? []),
+        ...closing.problems,
       ];
       if (problems.length > 0) throw invalid('contest', problems);
       const prizesChange = !!prizes && !samePrizes(prizes.lines, current.prizes);
@@ -115,9 +118,21 @@ export class ContestsService {
       assertFieldsEditable(contest.status, changed);
       if (categoryDiff) assertCategoryChangesAllowed(contest.status, categoryDiff);
       if (fields.slug !== undefined && (await changes.slugTaken(fields.slug))) throw slugTaken(fields.slug);
+      if (fields.councilMemberIds) {
+        const onPanel = await changes.panelMembers(fields.councilMemberIds);
+        const strangers = fields.councilMemberIds.flatMap((id, i) => (onPanel.has(id) ? [] : [{ field: `council.memberIds.${i}`, message: 'is not a judge of this contest: invite them to the panel first' }]));
+        if (strangers.length > 0) throw invalid('contest', strangers);
+      }
       if (categoryDiff && categoryDiff.remove.length > 0) await this.assertRemovable(categoryDiff.remove, current.prizes, !!dto.prizes, (ids) => changes.countEntriesByCategory(ids));
 
       await changes.updateContest(fields);
+      if (closing.changed.includes('council')) {
+        await changes.audit({
+          actorId: actor.id,
+          action: 'contest.council_changed',
+          payload: { memberIds: fields.councilMemberIds, approvalShare: fields.councilApprovalShare },
+        });
+      }
       const ids = categoriesChange && categoryDiff ? await changes.saveCategories({ keep: categoryDiff.keep, add: categoryDiff.add, remove: categoryDiff.remove.map((c) => c.id) }) : null;
       if (prizes && prizesChange) {
         await changes.replacePrizes(prizes.lines.map(({ categoryKey, ...prize }) => ({ ...prize, categoryId: categoryKey === null ? prize.categoryId : (ids?.get(categoryKey) ?? null) })));

@@ -203,13 +203,18 @@ function assertPlace({ rounds }: ContestAggregate, self: RoundEntity | null, wan
 function changedSettings(round: RoundEntity, dto: UpdateRoundDto): Partial<RoundFields> {
   const fields: Partial<RoundFields> = {};
   const keys = ['name', 'order', 'panel', 'judgesPerEntry', 'blind', 'aggregation', 'trim', 'minSheetsForNormalization', 'rankBy'] as const;
+  const nulls: FieldProblem[] = [];
   for (const key of keys) {
     const value = dto[key];
-    if (value !== undefined && value !== round[key]) (fields as Record<string, unknown>)[key] = value;
+    // The update DTO makes every field optional, which lets null through validation; none of
+    // these settings can be empty, so a null is a 400 rather than a NOT NULL failure (500).
+    if (value === null) nulls.push({ field: key, message: 'cannot be empty: leave it out to keep the current value' });
+    else if (value !== undefined && value !== round[key]) (fields as Record<string, unknown>)[key] = value;
   }
   // null switches divergence review off, so only an absent field means "unchanged".
   if (dto.divergenceThreshold !== undefined && dto.divergenceThreshold !== round.divergenceThreshold) fields.divergenceThreshold = dto.divergenceThreshold;
   if (dto.maxExtraJudges !== undefined && dto.maxExtraJudges !== round.maxExtraJudges) fields.maxExtraJudges = dto.maxExtraJudges;
+  if (nulls.length > 0) throw invalid('round', nulls);
   return fields;
 }
 

@@ -23,6 +23,7 @@ import {
 import { allocatePrizesExplained, type PrizeLine, ScoringInputError, type SkippedForPrize } from '@laurel/domain';
 import { contestNotFound, isUuid, manages } from './access';
 import { type AwardCandidate, planAwards, type PrizePlaces } from './award-rules';
+import { CouncilService, notApprovedMessage } from './council.service';
 import type { ConfirmAwardsDto } from './results.dto';
 
 interface Proposal {
@@ -47,6 +48,7 @@ export class AwardsService {
     private readonly results: ResultsRepository,
     private readonly awards: AwardsRepository,
     private readonly audit: AuditRepository,
+    private readonly council: CouncilService,
   ) {}
 
   async proposal(actor: AuthUser, contestId: string): Promise<AwardsProposalView> {
@@ -101,6 +103,7 @@ export class AwardsService {
         );
       }
       await this.awards.replace(tx, contestId, awards, actor.id);
+      const approvalsCleared = await this.council.clear(tx, contestId);
       await this.audit.record(tx, {
         contestId,
         actorId: actor.id,
@@ -110,6 +113,7 @@ export class AwardsService {
         payload: {
           roundId: proposal.round.id,
           awards: awards.map((a) => ({ place: a.place, tier: a.tier, entryId: a.entryId, override: a.override, reason: a.reason })),
+          approvalsCleared,
         },
       });
     });
@@ -132,6 +136,8 @@ export class AwardsService {
       if ((await this.awards.count(tx, contestId)) === 0) {
         throw AppError.unprocessable('contest.awards_not_confirmed', 'Confirm the awards first (POST /api/contests/:id/awards), then publish.');
       }
+      const { tally } = await this.council.state(tx, contestId);
+      if (!tally.reached) throw AppError.unprocessable('awards.not_approved', notApprovedMessage(tally), undefined, { tally });
       const publishedAt = await this.awards.publish(tx, contestId);
       await this.audit.record(tx, {
         contestId,
@@ -139,7 +145,7 @@ export class AwardsService {
         action: 'contest.published',
         subjectType: 'contest',
         subjectId: contestId,
-        payload: { roundId: proposal.round.id, snapshotAt: proposal.results.snapshotAt },
+        payload: { roundId: proposal.round.id, snapshotAt: proposal.results.snapshotAt, council: tally },
       });
       return { contestId, status: 'published', publishedAt: publishedAt.toISOString() };
     });

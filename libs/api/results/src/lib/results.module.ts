@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { AwardsController } from './awards.controller';
 import { AwardsService } from './awards.service';
+import { CouncilController } from './council.controller';
+import { CouncilService } from './council.service';
 import { LiveBoardService } from './live-board.service';
 import { LiveController } from './live.controller';
 import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
 
 @Module({
-  controllers: [ResultsController, AwardsController, LiveController],
-  providers: [ResultsService, AwardsService, LiveBoardService],
+  controllers: [ResultsController, AwardsController, LiveController, CouncilController],
+  providers: [ResultsService, AwardsService, LiveBoardService, CouncilService],
   exports: [ResultsService],
 })
 export class ResultsModule {}

@@ -30,11 +30,12 @@ export const CONTEST_REOPEN_FROM: ContestStatus = 'closed';
 
 /** The contest fields `PATCH /api/contests/:id` may change in each status (the service enforces it). */
 export const CONTEST_EDITABLE_FIELDS = {
-  draft: ['name', 'slug', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'requirePitchDeck', 'codePrefix', 'categories', 'prizes'],
-  open: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'requirePitchDeck', 'categories', 'prizes'],
-  closed: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'categories', 'prizes'],
-  judging: ['description'],
-  published: ['description'],
+  draft: ['name', 'slug', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'requirePitchDeck', 'codePrefix', 'categories', 'prizes', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
+  open: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'requirePitchDeck', 'categories', 'prizes', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
+  closed: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'categories', 'prizes', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
+  judging: ['description', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
+  // The council's decision is behind it once the results are public.
+  published: ['description', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
 } as const satisfies Record<ContestStatus, readonly (keyof UpdateContestRequest)[]>;
 
 /** What may happen to categories in each status: add, rename, remove (a category with entries is never removed). */
@@ -109,6 +110,29 @@ export interface ContestView {
   categories: CategoryView[];
   rounds: RoundView[];
   prizes: PrizeView[];
+  /** The council's members are not public; `GET /api/contests/:id/awards/approvals` names them to the organizer and the council. */
+  council: { approvalShare: number; named: boolean };
+  councilMeetingAt: string | null;
+  councilMeetingPlace: string | null;
+  feedback: FeedbackSettings;
+}
+
+/** What an applicant sees of their entry once the results are published. */
+export interface FeedbackSettings {
+  enabled: boolean;
+  /** The entry's mean per criterion in each round. */
+  showCriterionMeans: boolean;
+  /** The category's average per criterion beside the entry's (needs showCriterionMeans). */
+  showCategoryAverage: boolean;
+  /** The judges' comments, signed "judge 1, 2, …"; comments a judge marked internal never. */
+  showComments: boolean;
+}
+
+export interface CouncilSettingsInput {
+  /** Users on the contest's panel; null: the judges of the final round. */
+  memberIds?: string[] | null;
+  /** 0 to 1; null: two thirds. */
+  approvalShare?: number | null;
 }
 
 export interface PrizeInput {
@@ -152,6 +176,11 @@ export interface UpdateContestRequest {
   categories?: { id?: string; name: string }[];
   /** Replaces the whole list. */
   prizes?: PrizeInput[];
+  council?: CouncilSettingsInput;
+  /** Fields left out keep their value. */
+  feedback?: Partial<FeedbackSettings>;
+  councilMeetingAt?: string | null;
+  councilMeetingPlace?: string | null;
 }
 
 export interface ContestStatusRequest {

@@ -8,4 +8,6 @@ export interface ApiError {
   code?: string;
   /** Per-field problems of a 400 or 422. */
   fields?: { field: string; message: string }[];
+  /** Figures behind a refusal, e.g. the council's tally of a 422 `awards.not_approved`. */
+  details?: Record<string, unknown>;
 }

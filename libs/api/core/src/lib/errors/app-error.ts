@@ -15,8 +15,9 @@ export class AppError extends HttpException {
     readonly code: string,
     message: string,
     readonly fields?: FieldProblem[],
+    readonly details?: Record<string, unknown>,
   ) {
-    super({ message, code, fields }, status);
+    super({ message, code, fields, details }, status);
   }
 
   static badRequest(code: string, message: string, fields?: FieldProblem[]) {
@@ -34,7 +35,7 @@ export class AppError extends HttpException {
   static conflict(code: string, message: string) {
     return new AppError(HttpStatus.CONFLICT, code, message);
   }
-  static unprocessable(code: string, message: string, fields?: FieldProblem[]) {
-    return new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code, message, fields);
+  static unprocessable(code: string, message: string, fields?: FieldProblem[], details?: Record<string, unknown>) {
+    return new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code, message, fields, details);
   }
 }

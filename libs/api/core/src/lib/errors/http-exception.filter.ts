@@ -9,6 +9,7 @@ interface ErrorBody {
   message: string;
   code?: string;
   fields?: { field: string; message: string }[];
+  details?: Record<string, unknown>;
 }
 
 const DEFAULT_MESSAGES: Partial<Record<number, string>> = {
@@ -44,6 +45,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
         message: exception.message,
         code: exception.code,
         fields: exception.fields,
+        details: exception.details,
       });
     }
     if (exception instanceof HttpException) {
@@ -120,5 +122,6 @@ function pickMessage(status: number, message?: string): string {
 function compact(body: ErrorBody): ErrorBody {
   if (!body.code) delete body.code;
   if (!body.fields || body.fields.length === 0) delete body.fields;
+  if (!body.details) delete body.details;
   return body;
 }

@@ -6,7 +6,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import type { ContestStatus } from '@laurel/contracts';
+import type { ContestStatus, FeedbackSettings } from '@laurel/contracts';
 import { numeric } from './numeric.transformer';
 
 @Entity({ name: 'contests' })
@@ -52,6 +52,24 @@ export class ContestEntity {
 
   @Column({ name: 'entry_seq', type: 'int', default: 0 })
   entrySeq!: number;
+
+  /** The council's members by user id; null: the judges of the final round. */
+  @Column({ name: 'council_member_ids', type: 'uuid', array: true, nullable: true })
+  councilMemberIds!: string[] | null;
+
+  /** The share of the council whose approval publication needs; null: two thirds. */
+  @Column({ name: 'council_approval_share', type: 'double precision', nullable: true })
+  councilApprovalShare!: number | null;
+
+  @Column({ name: 'council_meeting_at', type: 'timestamptz', nullable: true })
+  councilMeetingAt!: Date | null;
+
+  @Column({ name: 'council_meeting_place', type: 'text', nullable: true })
+  councilMeetingPlace!: string | null;
+
+  /** What applicants see of their entry after publication. */
+  @Column({ type: 'jsonb' })
+  feedback!: FeedbackSettings;
 
   @Column({ name: 'owner_id', type: 'uuid' })
   ownerId!: string;

@@ -8,7 +8,8 @@ import {
   PrizeEntity,
   RoundEntity,
 } from '../entities';
-import type { ContestStatus, PrizeTier } from '@laurel/contracts';
+import type { ContestStatus, FeedbackSettings, PrizeTier } from '@laurel/contracts';
+import { AuditRepository, type AuditEventInput } from './audit.repository';
 import { RoundChanges } from './rounds.repository';
 
 export interface NewContest {
@@ -49,6 +50,11 @@ export interface ContestFieldChanges {
   noZeroCriterion?: boolean;
   requirePitchDeck?: boolean;
   codePrefix?: string | null;
+  councilMemberIds?: string[] | null;
+  councilApprovalShare?: number | null;
+  councilMeetingAt?: string | null;
+  councilMeetingPlace?: string | null;
+  feedback?: FeedbackSettings;
 }
 
 const CONTEST_COLUMNS: Record<keyof ContestFieldChanges, string> = {
@@ -62,6 +68,11 @@ const CONTEST_COLUMNS: Record<keyof ContestFieldChanges, string> = {
   noZeroCriterion: 'no_zero_criterion',
   requirePitchDeck: 'require_pitch_deck',
   codePrefix: 'code_prefix',
+  councilMemberIds: 'council_member_ids',
+  councilApprovalShare: 'council_approval_share',
+  councilMeetingAt: 'council_meeting_at',
+  councilMeetingPlace: 'council_meeting_place',
+  feedback: 'feedback',
 };
 
 export interface CategoryPlan {
@@ -82,7 +93,10 @@ export interface NewPrize {
 /** Reads contests with their configuration in a fixed number of queries, whatever their count. */
 @Injectable()
 export class ContestsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly auditEvents: AuditRepository,
+  ) {}
 
   async list(visibility: ContestVisibility): Promise<ContestAggregate[]> {
     const query = this.dataSource
@@ -140,7 +154,7 @@ export class ContestsRepository {
         dto.categories.map((c, position) => manager.create(CategoryEntity, { contestId, name: c.name, position })),
       );
       const byName = new Map(categories.map((c) => [c.name.toLocaleLowerCase('vi'), c.id]));
-      await new ContestChanges(manager, contestId).replacePrizes(
+      await new ContestChanges(manager, contestId, (event) => this.auditEvents.record(manager, event)).replacePrizes(
         dto.prizes.map((p) => ({
           tier: p.tier,
           count: p.count,
@@ -163,7 +177,7 @@ export class ContestsRepository {
     return this.dataSource.transaction(async (manager) => {
       const locked: unknown[] = await manager.query(`SELECT id FROM contests WHERE id = $1 FOR UPDATE`, [contestId]);
       const current = locked.length === 0 ? null : await findAggregate(manager, contestId);
-      return work(current, new ContestChanges(manager, contestId));
+      return work(current, new ContestChanges(manager, contestId, (event) => this.auditEvents.record(manager, event)));
     });
   }
 }
@@ -175,8 +189,14 @@ export class ContestChanges {
   constructor(
     private readonly manager: EntityManager,
     private readonly contestId: string,
+    private readonly record: (event: AuditEventInput) => Promise<unknown>,
   ) {
     this.rounds = new RoundChanges(manager, contestId);
+  }
+
+  /** Records an event of this contest in the edit's transaction. */
+  async audit(event: Omit<AuditEventInput, 'contestId' | 'subjectType' | 'subjectId'>): Promise<void> {
+    await this.record({ ...event, contestId: this.contestId, subjectType: 'contest', subjectId: this.contestId });
   }
 
   /** The contest as this transaction now sees it. */
@@ -206,6 +226,16 @@ export class ContestChanges {
       this.contestId,
       status,
     ]);
+  }
+
+  /** Which of these users sit on the contest's panel. */
+  async panelMembers(userIds: string[]): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows: { user_id: string }[] = await this.manager.query(
+      `SELECT user_id FROM contest_judges WHERE contest_id = $1 AND user_id = ANY($2::uuid[])`,
+      [this.contestId, userIds],
+    );
+    return new Set(rows.map((r) => r.user_id));
   }
 
   /** Entries of any status per category, for the categories that have any. */

@@ -16,3 +16,4 @@ export * from './awards.repository';
 export * from './export.repository';
 export * from './sheet-events.repository';
 export * from './divergence.repository';
+export * from './council.repository';

@@ -17,15 +17,17 @@ import { ExportRepository } from './export.repository';
 import { ResultsRepository } from './results.repository';
 import { SheetEventsRepository } from './sheet-events.repository';
 import { DivergenceRepository } from './divergence.repository';
+import { CouncilRepository } from './council.repository';
 
 const REPOSITORIES = [AuditRepository, IdempotencyRepository, ContestsRepository, RoundsRepository, UsersRepository, EntriesRepository, AttachmentsRepository];
 const JUDGING_REPOSITORIES = [JudgingRepository, PanelRepository, InvitesRepository, ConflictsRepository, AssignmentsRepository, SheetsRepository, DivergenceRepository];
 const RESULTS_REPOSITORIES = [ResultsRepository, AwardsRepository, ExportRepository, SheetEventsRepository];
+const CLOSING_REPOSITORIES = [CouncilRepository];
 
 /** Every query lives in a repository; feature modules inject them from here. */
 @Global()
 @Module({
-  providers: [...REPOSITORIES, ...JUDGING_REPOSITORIES, ...RESULTS_REPOSITORIES],
-  exports: [...REPOSITORIES, ...JUDGING_REPOSITORIES, ...RESULTS_REPOSITORIES],
+  providers: [...REPOSITORIES, ...JUDGING_REPOSITORIES, ...RESULTS_REPOSITORIES, ...CLOSING_REPOSITORIES],
+  exports: [...REPOSITORIES, ...JUDGING_REPOSITORIES, ...RESULTS_REPOSITORIES, ...CLOSING_REPOSITORIES],
 })
 export class RepositoriesModule {}

@@ -1,0 +1,4 @@
+export type { CouncilDecision, CouncilTally } from './council';
+export { approvalsRequired, DEFAULT_APPROVAL_SHARE, tallyCouncil } from './council';
+export type { EntryCriterionMeans, JudgeSheetMark } from './feedback';
+export { categoryCriterionAverages, numberJudges } from './feedback';
