@@ -8,3 +8,4 @@ export * from './lib/auth-metadata/auth-user';
 export * from './lib/auth-metadata/decorators';
 export * from './lib/security/password';
 export * from './lib/security/secrets';
+export * from './lib/files/zip-archive';

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError, type AuthUser, laurelConfig, type LaurelConfig } from '@laurel/api-core';
 import { type AttachmentKind, AttachmentsRepository } from '@laurel/api-database';
-import { FileStorage, StorageObjectNotFoundError, type StoredObject } from '@laurel/api-storage';
+import { blindCopyKey, FileStorage, StorageObjectNotFoundError, type StoredObject } from '@laurel/api-storage';
 import { EntryAccess } from './entry-access.service';
 import { toAttachmentView } from './entry.mapper';
 import { ENTRY_LIMITS, submissionWindowRefusal } from './entry-rules';
@@ -146,6 +146,7 @@ export class AttachmentsService {
     }
     // The row is gone first: a file left behind by a failed delete is invisible, a row without its file is not.
     await this.discard(result.attachment.storageKey);
+    await this.discard(blindCopyKey(result.attachment.storageKey));
   }
 
   private async discard(key: string): Promise<void> {

@@ -1,9 +1,12 @@
-import { Injectable, StreamableFile } from '@nestjs/common';
+import { Injectable, Logger, StreamableFile } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { AppError, type AuthUser } from '@laurel/api-core';
-import { type AssignmentContextRow, AssignmentsRepository, JudgingRepository, SheetsRepository } from '@laurel/api-database';
-import { FileStorage, StorageObjectNotFoundError } from '@laurel/api-storage';
+import { type AssignmentContextRow, AssignmentsRepository, type JudgeAttachmentRow, JudgingRepository, SheetsRepository } from '@laurel/api-database';
+import { blindCopyKey, FileStorage, StorageObjectNotFoundError } from '@laurel/api-storage';
 import type { AssignmentDetailView, MyAssignmentView } from '@laurel/contracts';
 import { assignmentStatus } from './assignment-status';
+import { stripIdentifyingMetadata } from './blind-files/strip-metadata';
 import { contentDisposition, downloadName, toJudgeEntryView } from './judge-entry.mapper';
 import { toWithheldEntryView } from './withheld-entry.mapper';
 import { assignmentNotFound, isUuid } from './judging-access';
@@ -16,6 +19,8 @@ import { toSheetView } from './sheet.mapper';
  */
 @Injectable()
 export class JudgeAssignmentsService {
+  private readonly logger = new Logger(JudgeAssignmentsService.name);
+
   constructor(
     private readonly judging: JudgingRepository,
     private readonly assignments: AssignmentsRepository,
@@ -80,25 +85,59 @@ export class JudgeAssignmentsService {
     };
   }
 
-  /** Streams one of the assigned entry's files, under a neutral name in a blind round. */
+  /**
+   * Streams one of the assigned entry's files, under a neutral name in a blind round. A blind
+   * round's judge gets the copy with its identifying metadata removed, made on first opening
+   * and stored next to the original; everyone else the original bytes.
+   */
   async attachment(actor: AuthUser, assignmentId: string, attachmentId: string): Promise<StreamableFile> {
     const assignment = await this.own(actor, assignmentId);
     const attachments = await this.judging.attachments([assignment.entryId]);
     const attachment = attachments.find((a) => a.id === attachmentId);
     if (!attachment) throw attachmentNotFound();
     const [entry] = await this.judging.entries([assignment.entryId]);
-    let stream;
+    const disposition = contentDisposition(downloadName(entry, attachment, attachments, assignment.blind));
+    if (assignment.blind) {
+      const copy = await this.blindCopy(attachment);
+      return new StreamableFile(copy.stream, { type: attachment.contentType, length: copy.size, disposition });
+    }
+    return new StreamableFile(await this.stored(attachment.storageKey), { type: attachment.contentType, length: attachment.size, disposition });
+  }
+
+  private async blindCopy(attachment: JudgeAttachmentRow): Promise<{ stream: Readable; size: number }> {
+    const key = blindCopyKey(attachment.storageKey);
+    if (attachment.blindSize !== null) {
+      try {
+        return { stream: await this.storage.get(key), size: attachment.blindSize };
+      } catch (error) {
+        // A copy lost from storage is simply made again.
+        if (!(error instanceof StorageObjectNotFoundError)) throw error;
+      }
+    }
+    const original = await buffer(await this.stored(attachment.storageKey));
+    let cleaned: Buffer;
     try {
-      stream = await this.storage.get(attachment.storageKey);
+      cleaned = await stripIdentifyingMetadata(attachment.contentType, original);
+    } catch (error) {
+      // A file that cannot be read cannot be checked for names: a blind round never gets it as it is.
+      this.logger.warn(`Attachment ${attachment.id} (${attachment.contentType}) could not be cleaned for a blind round: ${(error as Error).message}`);
+      throw AppError.unprocessable(
+        'attachment.not_cleanable',
+        'This file could not be opened to remove its makers’ names, so a blind round does not show it. Tell the organizer; the team may need to upload it again.',
+      );
+    }
+    await this.storage.put(key, Readable.from([cleaned]));
+    await this.judging.recordBlindCopy(attachment.id, cleaned.length);
+    return { stream: Readable.from([cleaned]), size: cleaned.length };
+  }
+
+  private async stored(key: string): Promise<Readable> {
+    try {
+      return await this.storage.get(key);
     } catch (error) {
       if (error instanceof StorageObjectNotFoundError) throw attachmentNotFound();
       throw error;
     }
-    return new StreamableFile(stream, {
-      type: attachment.contentType,
-      length: attachment.size,
-      disposition: contentDisposition(downloadName(entry, attachment, attachments, assignment.blind)),
-    });
   }
 
   /**

@@ -26,6 +26,7 @@ const file = (id: string, kind: JudgeAttachmentRow['kind'], originalName: string
   originalName,
   contentType,
   size: 10,
+  blindSize: null,
 });
 const files = [file('a1', 'pitch_deck', 'AquaSense deck.pdf'), file('a2', 'other', 'team photo.png', 'image/png'), file('a3', 'other', 'award.jpg', 'image/jpeg')];
 

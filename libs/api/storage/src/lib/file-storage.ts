@@ -29,6 +29,11 @@ export class StorageObjectNotFoundError extends Error {
   }
 }
 
+/** Where the copy of a file with its identifying metadata removed (for blind rounds) lives: next to the original. */
+export function blindCopyKey(key: string): string {
+  return `${key}-blind`;
+}
+
 /** Lower-case letters, digits and hyphens, in segments separated by single slashes: `attachments/<uuid>`. */
 const KEY_PATTERN = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/;
 

@@ -65,6 +65,8 @@ export interface JudgeAttachmentRow {
   originalName: string;
   contentType: string;
   size: number;
+  /** Size of the copy without identifying metadata, once a blind round's judge has opened the file. */
+  blindSize: number | null;
 }
 
 const ROUND_SELECT = `
@@ -129,10 +131,15 @@ export class JudgingRepository {
     if (entryIds.length === 0) return [];
     return this.dataSource.query(
       `SELECT id, entry_id AS "entryId", kind, storage_key AS "storageKey", original_name AS "originalName",
-              content_type AS "contentType", size_bytes::float8 AS size
+              content_type AS "contentType", size_bytes::float8 AS size, blind_size_bytes::float8 AS "blindSize"
          FROM attachments WHERE entry_id = ANY($1::uuid[]) ORDER BY created_at, id`,
       [entryIds],
     );
+  }
+
+  /** Notes that the blind copy is stored (under the original's key with `-blind`); the first writer wins. */
+  async recordBlindCopy(attachmentId: string, size: number): Promise<void> {
+    await this.dataSource.query(`UPDATE attachments SET blind_size_bytes = $2 WHERE id = $1 AND blind_size_bytes IS NULL`, [attachmentId, size]);
   }
 
   /**

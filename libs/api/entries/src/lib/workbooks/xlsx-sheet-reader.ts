@@ -1,6 +1,6 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { StringDecoder } from 'node:string_decoder';
-import { readZipDirectory, unpackSmall, unpackStream, type ZipEntry, ZipError } from '../files/zip-archive';
+import { readZipDirectory, unpackSmall, unpackStream, type ZipEntry, ZipError } from '@laurel/api-core';
 
 /**
  * What one import may cost, checked before (the ZIP directory) and while (rows, columns, cell

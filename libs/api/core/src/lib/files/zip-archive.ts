@@ -1,4 +1,4 @@
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { crc32, createInflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /** One file of a ZIP as its central directory describes it. */
 export interface ZipEntry {
@@ -10,6 +10,9 @@ export interface ZipEntry {
   /** What the directory claims; the reader never lets a part unpack past it. */
   uncompressedSize: number;
   localHeaderOffset: number;
+  crc32: number;
+  /** DOS time and date, kept when the archive is rewritten. */
+  modified: { time: number; date: number };
 }
 
 export type ZipProblem = 'not_zip' | 'zip64' | 'too_many_parts' | 'encrypted' | 'unknown_method' | 'damaged' | 'larger_than_declared';
@@ -66,6 +69,8 @@ export function readZipDirectory(zip: Buffer): ZipEntry[] {
       compressedSize: zip.readUInt32LE(cursor + 20),
       uncompressedSize: zip.readUInt32LE(cursor + 24),
       localHeaderOffset: zip.readUInt32LE(cursor + 42),
+      crc32: zip.readUInt32LE(cursor + 16),
+      modified: { time: zip.readUInt16LE(cursor + 12), date: zip.readUInt16LE(cursor + 14) },
     };
     if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.localHeaderOffset === 0xffffffff) {
       throw new ZipError('zip64', 'a ZIP64 part');
@@ -129,4 +134,62 @@ export async function* unpackStream(zip: Buffer, entry: ZipEntry, chunkSize = 64
   } finally {
     inflater.destroy();
   }
+}
+
+/**
+ * A copy of the archive with some parts replaced: `replacement` returns new content for a part,
+ * or undefined to keep it. Kept parts are copied compressed as they are (never inflated); new
+ * content is deflated. Extra fields and comments are dropped, names, order and times are kept.
+ */
+export function rewriteZip(zip: Buffer, replacement: (entry: ZipEntry) => Buffer | undefined): Buffer {
+  const body: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  const entries = readZipDirectory(zip);
+  for (const entry of entries) {
+    const fresh = replacement(entry);
+    const data = fresh ? deflateRawSync(fresh) : compressedBytes(zip, entry);
+    const part = {
+      method: fresh ? 8 : entry.method,
+      crc: fresh ? crc32(fresh) : entry.crc32,
+      compressed: data.length,
+      size: fresh ? fresh.length : entry.uncompressedSize,
+    };
+    const name = Buffer.from(entry.name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL_SIGNATURE, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // names in UTF-8; no data descriptor: the sizes are known
+    local.writeUInt16LE(part.method, 8);
+    local.writeUInt16LE(entry.modified.time, 10);
+    local.writeUInt16LE(entry.modified.date, 12);
+    local.writeUInt32LE(part.crc >>> 0, 14);
+    local.writeUInt32LE(part.compressed, 18);
+    local.writeUInt32LE(part.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(CENTRAL_SIGNATURE, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(part.method, 10);
+    central.writeUInt16LE(entry.modified.time, 12);
+    central.writeUInt16LE(entry.modified.date, 14);
+    central.writeUInt32LE(part.crc >>> 0, 16);
+    central.writeUInt32LE(part.compressed, 20);
+    central.writeUInt32LE(part.size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    body.push(local, name, data);
+    directory.push(central, name);
+    offset += local.length + name.length + data.length;
+  }
+  const dir = Buffer.concat(directory);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD_SIGNATURE, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...body, dir, end]);
 }
