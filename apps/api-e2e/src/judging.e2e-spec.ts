@@ -241,6 +241,7 @@ describe('judging over HTTP', () => {
         businessModel: 'A business model',
         category: { id: contest.categoryId, name: 'Startups' },
         attachments: [{ id: deckId, kind: 'pitch_deck', size: deckBytes.length, contentType: 'application/pdf' }],
+        answers: [],
       });
       expect(detail.body.round.criteria.map((c: { name: string; guidance: string; weight: number; maxScore: number }) => [c.name, c.weight, c.maxScore])).toEqual([
         ['Innovation', 40, 10],

@@ -164,7 +164,13 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
         categories: [{ name: 'A' }],
         prizes: [],
       },
-      'PATCH /api/contests/:id': { version: 1, name: 'Matrix renamed' },
+      'PATCH /api/contests/:id': {
+        version: 1,
+        name: 'Matrix renamed',
+        formFields: [{ key: 'foundedOn', label: { vi: 'Ngày thành lập', en: 'Founded' }, type: 'date', required: true }],
+        eligibilityRules: [{ id: 'young', kind: 'date_within_years', params: { field: 'foundedOn', years: 5 }, message: { vi: 'Không quá 5 năm', en: 'At most 5 years' } }],
+        confirmRemovedFields: [],
+      },
       'POST /api/contests/:id/status': { status: 'published' },
       'POST /api/contests/:id/rounds': {
         name: `Extra ${Date.now()}`,
@@ -182,7 +188,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
       'POST /api/contests/:id/awards': { awards: [] },
       'POST /api/contests/:id/awards/approvals': { decision: 'approve' },
       'POST /api/entries/:id/eligibility': { eligible: true },
-      'PATCH /api/entries/:id': { version: 1, title: 'Matrix title' },
+      'PATCH /api/entries/:id': { version: 1, title: 'Matrix title', answers: { foundedOn: '2024-01-01' } },
       'PUT /api/assignments/:id/sheet': { scores: [] },
       'POST /api/assignments/:id/recuse': { reason: 'Matrix check' },
       'POST /api/auth/accept-invite': { token: 'x'.repeat(43), password: 'password-1' },

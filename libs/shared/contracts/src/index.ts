@@ -4,3 +4,4 @@ export * from './lib/errors';
 export * from './lib/judging';
 export * from './lib/results';
 export * from './lib/closing';
+export * from './lib/application';

@@ -21,6 +21,7 @@ import {
 } from 'class-validator';
 import { CouncilSettingsDto, FeedbackSettingsDto } from './closing-settings.dto';
 import { CONTEST_STATUSES, type ContestStatus, PRIZE_TIERS, type PrizeTier } from '@laurel/contracts';
+import { FORM_LIMITS, RULE_LIMITS } from '@laurel/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -205,6 +206,27 @@ export class UpdateContestDto extends PartialType(OmitType(CreateContestDto, ['c
   @MinLength(1, { message: 'must not be empty (send null to clear it)' })
   @MaxLength(500, { message: 'must be at most 500 characters' })
   councilMeetingPlace?: string | null;
+  // The form and the rules are read field by field by the domain (parseFormFields,
+  // parseEligibilityRules), which the console's form builder uses too; here only their outline.
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'The whole application form: [{key, label: {vi, en}, help?, type, required, options?, min?, max?, maxLength?, identifying?, categoryIds?}]' })
+  @IsOptional()
+  @IsArray({ message: 'must be a list of form fields' })
+  @ArrayMaxSize(FORM_LIMITS.fields, { message: `may hold at most ${FORM_LIMITS.fields} fields` })
+  formFields?: unknown[];
+
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Every eligibility rule: [{id, kind, params, message: {vi, en}}]' })
+  @IsOptional()
+  @IsArray({ message: 'must be a list of rules' })
+  @ArrayMaxSize(RULE_LIMITS.rules, { message: `may hold at most ${RULE_LIMITS.rules} rules` })
+  eligibilityRules?: unknown[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Keys of the fields this edit removes from a form with submitted entries' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(FORM_LIMITS.fields)
+  @IsString({ each: true })
+  @MaxLength(FORM_LIMITS.keyLength, { each: true })
+  confirmRemovedFields?: string[];
 }
 
 export class ContestStatusDto {

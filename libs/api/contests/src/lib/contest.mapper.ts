@@ -4,7 +4,7 @@ import { DEFAULT_APPROVAL_SHARE } from '@laurel/domain';
 
 const TIER_ORDER: PrizeTier[] = ['first', 'second', 'third', 'encouragement'];
 
-export function toContestView({ contest, categories, rounds, criteria, prizes }: ContestAggregate): ContestView {
+export function toContestView({ contest, categories, rounds, criteria, prizes, submittedEntries }: ContestAggregate): ContestView {
   return {
     id: contest.id,
     version: contest.version,
@@ -28,6 +28,9 @@ export function toContestView({ contest, categories, rounds, criteria, prizes }:
     councilMeetingAt: contest.councilMeetingAt?.toISOString() ?? null,
     councilMeetingPlace: contest.councilMeetingPlace,
     feedback: contest.feedback,
+    formFields: contest.formFields,
+    eligibilityRules: contest.eligibilityRules,
+    formLocked: submittedEntries > 0,
   };
 }
 

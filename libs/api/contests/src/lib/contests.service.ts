@@ -11,6 +11,7 @@ import {
 } from '@laurel/api-database';
 import { closingChanges } from './closing-settings';
 import { toContestView } from './contest.mapper';
+import { assertFormChangeAllowed, planApplicationForm } from './application-form';
 import type { ContestStatusDto, CreateContestDto, PrizeUpdateDto, UpdateContestDto } from './contest.dto';
 import {
   assertCategoryChangesAllowed,
@@ -114,6 +115,9 @@ export class ContestsService {
       if (problems.length > 0) throw invalid('contest', problems);
       const prizesChange = !!prizes && !samePrizes(prizes.lines, current.prizes);
       if (prizesChange) changed.push('prizes');
+      const form = planApplicationForm(current, dto, resulting.flatMap((c) => (c.id ? [c.id] : [])));
+      if (form.formChanged) changed.push('formFields');
+      if (form.rulesChanged) changed.push('eligibilityRules');
 
       assertFieldsEditable(contest.status, changed);
       if (categoryDiff) assertCategoryChangesAllowed(contest.status, categoryDiff);
@@ -124,6 +128,10 @@ export class ContestsService {
         if (strangers.length > 0) throw invalid('contest', strangers);
       }
       if (categoryDiff && categoryDiff.remove.length > 0) await this.assertRemovable(categoryDiff.remove, current.prizes, !!dto.prizes, (ids) => changes.countEntriesByCategory(ids));
+      if (form.formChanged) {
+        const answerCounts = form.removed.length > 0 ? await changes.countAnswers(form.removed.map((f) => f.key)) : new Map<string, number>();
+        assertFormChangeAllowed(current, form, dto.confirmRemovedFields ?? [], answerCounts);
+      }
 
       await changes.updateContest(fields);
       if (closing.changed.includes('council')) {
@@ -133,6 +141,7 @@ export class ContestsService {
           payload: { memberIds: fields.councilMemberIds, approvalShare: fields.councilApprovalShare },
         });
       }
+      if (form.formChanged || form.rulesChanged) await changes.setApplicationForm(form);
       const ids = categoriesChange && categoryDiff ? await changes.saveCategories({ keep: categoryDiff.keep, add: categoryDiff.add, remove: categoryDiff.remove.map((c) => c.id) }) : null;
       if (prizes && prizesChange) {
         await changes.replacePrizes(prizes.lines.map(({ categoryKey, ...prize }) => ({ ...prize, categoryId: categoryKey === null ? prize.categoryId : (ids?.get(categoryKey) ?? null) })));

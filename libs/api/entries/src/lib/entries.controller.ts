@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
 import { ENTRY_ID } from './entry-access.service';
+import { languageOf } from './eligibility';
 import { EligibilityDto, SubmitEntryDto, UpdateEntryDto } from './entry.dto';
 import type { EntryView, OwnEntryView } from './entry.views';
 import { EntriesService } from './entries.service';
@@ -33,8 +34,13 @@ export class EntriesController {
 
   @Post('entries/:id/submit')
   @HttpCode(200)
-  submit(@CurrentUser() actor: AuthUser, @Param('id', ENTRY_ID) id: string, @Body() dto: SubmitEntryDto): Promise<EntryView> {
-    return this.entries.submit(actor, id, dto);
+  submit(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ENTRY_ID) id: string,
+    @Body() dto: SubmitEntryDto,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<EntryView> {
+    return this.entries.submit(actor, id, dto, languageOf(acceptLanguage));
   }
 
   @Post('entries/:id/withdraw')

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, type AuthUser } from '@laurel/api-core';
 import { AttachmentsRepository, EntriesRepository, type EntryContest, type EntryEntity, type EntryFields, type EntryRecord } from '@laurel/api-database';
+import { checkAnswers, failedChecks, mergeAnswers, missingAnswers } from '@laurel/domain';
+import { checkEntry, countsOrganizations, ineligible, type Language } from './eligibility';
 import { contestNotFound, EntryAccess } from './entry-access.service';
 import type { CreateEntryDto, EntryFieldsDto, SubmitEntryDto, UpdateEntryDto } from './entry.dto';
 import { toEntryView, toOwnEntryView } from './entry.mapper';
@@ -28,7 +30,9 @@ export class EntriesService {
     const refusal = submissionWindowRefusal(contest, new Date());
     if (refusal) throw refusal;
     checkCategory(contest, dto.categoryId);
-    const created = await this.entries.createDraft(contest.id, actor.id, toFields(dto));
+    const fields = toFields(dto);
+    if (dto.answers !== undefined) fields.answers = mergeAnswers({}, checkedAnswers(contest, dto.answers));
+    const created = await this.entries.createDraft(contest.id, actor.id, fields);
     if (!created) throw await this.categoryTaken(contest, dto.categoryId as string, actor.id);
     return this.view({ entry: created, contest }, false);
   }
@@ -36,6 +40,13 @@ export class EntriesService {
   async get(actor: AuthUser, entryId: string): Promise<EntryView> {
     const record = await this.access.readable(actor, entryId);
     return this.view(record, record.managed);
+  }
+
+  /** The rule outcomes of an entry as its contest's managers see them (a draft is checked as if submitted now). */
+  async checks(record: EntryRecord) {
+    const { entry, contest } = record;
+    const submitted = countsOrganizations(contest) ? await this.entries.submittedOrganizations(contest.id) : [];
+    return checkEntry(contest, entry, submitted);
   }
 
   async update(actor: AuthUser, entryId: string, dto: UpdateEntryDto): Promise<EntryView> {
@@ -46,6 +57,7 @@ export class EntriesService {
     if (refusal) throw refusal;
     checkCategory(record.contest, dto.categoryId);
     const fields = toFields(dto);
+    if (dto.answers !== undefined) fields.answers = mergeAnswers(record.entry.answers, checkedAnswers(record.contest, dto.answers));
     if (Object.keys(fields).length === 0) return this.view(record, false);
     const result = await this.entries.updateDraft(entryId, dto.version, fields);
     if (result.outcome === 'category_taken') throw await this.categoryTaken(record.contest, dto.categoryId as string, actor.id);
@@ -57,7 +69,7 @@ export class EntriesService {
     return this.view({ entry: result.entry, contest: record.contest }, false);
   }
 
-  async submit(actor: AuthUser, entryId: string, dto: SubmitEntryDto): Promise<EntryView> {
+  async submit(actor: AuthUser, entryId: string, dto: SubmitEntryDto, language: Language = 'vi'): Promise<EntryView> {
     const { entry, contest } = await this.access.owned(actor, entryId, 'submit it');
     if (entry.status === 'submitted') {
       throw AppError.conflict('entry.already_submitted', `This entry is already submitted, with the code ${entry.code}. There is nothing more to do.`);
@@ -67,15 +79,21 @@ export class EntriesService {
     const refusal = submissionWindowRefusal(contest, new Date());
     if (refusal) throw refusal;
     const attachments = await this.attachments.listForEntry(entryId);
-    const missing = missingForSubmission(entry, attachments.some((a) => a.kind === 'pitch_deck'), contest.requirePitchDeck);
+    const missing = [
+      ...missingForSubmission(entry, attachments.some((a) => a.kind === 'pitch_deck'), contest.requirePitchDeck),
+      ...missingAnswers(contest.formFields, entry.answers, entry.categoryId),
+    ];
     if (missing.length > 0) throw incomplete(missing);
 
-    const result = await this.entries.submit(entryId, entry.version, codePrefixOf(contest));
+    const gate = contest.eligibilityRules.length === 0 ? undefined : (submitted: Parameters<typeof checkEntry>[2]) => failedChecks(checkEntry(contest, entry, submitted));
+    const result = await this.entries.submit(entryId, entry.version, codePrefixOf(contest), gate);
     switch (result.outcome) {
       case 'submitted':
         return this.view({ entry: result.entry, contest }, false);
       case 'missing_pitch_deck':
         throw incomplete(missingForSubmission(entry, false, true));
+      case 'refused':
+        throw ineligible(result.reasons as ReturnType<typeof failedChecks>, language);
       case 'closed':
         // The contest closed between the checks above and the submission itself.
         throw (
@@ -105,7 +123,8 @@ export class EntriesService {
   }
 
   private async view(record: EntryRecord, forManager: boolean): Promise<EntryView> {
-    return toEntryView(record, await this.attachments.listForEntry(record.entry.id), forManager);
+    const [attachments, checks] = await Promise.all([this.attachments.listForEntry(record.entry.id), forManager ? this.checks(record) : undefined]);
+    return toEntryView(record, attachments, forManager, checks);
   }
 
   private async categoryTaken(contest: EntryContest, categoryId: string, ownerId: string): Promise<AppError> {
@@ -128,6 +147,19 @@ function refuseUnlessDraft(entry: EntryEntity): void {
   if (entry.status === 'withdrawn') {
     throw AppError.conflict('entry.read_only', 'This entry was withdrawn and can no longer be changed. Start a new entry instead.');
   }
+}
+
+/** The answers of a save, type-checked against the contest's form; 400 naming each wrong one, nothing written. */
+function checkedAnswers(contest: EntryContest, input: Record<string, unknown>) {
+  const { answers, problems } = checkAnswers(contest.formFields, input);
+  if (problems.length > 0) {
+    throw AppError.badRequest(
+      'validation_failed',
+      `Please correct the answers: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+      problems,
+    );
+  }
+  return answers;
 }
 
 function incomplete(missing: { field: string; message: string }[]): AppError {

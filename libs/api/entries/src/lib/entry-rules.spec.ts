@@ -13,6 +13,9 @@ const contest: EntryContest = {
   requirePitchDeck: true,
   codePrefix: null,
   categories: [],
+  formFields: [],
+  retiredFormFields: [],
+  eligibilityRules: [],
 };
 
 describe(codePrefixOf.name, () => {

@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsEmail,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -127,6 +128,12 @@ export class EntryFieldsDto {
   @Type(() => EntryMemberDto)
   @IsArray({ message: 'must be a list of members' })
   members?: EntryMemberDto[];
+
+  // Each answer is checked against the contest's form by the domain's checkAnswers.
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: "Answers to the contest's form by field key; null clears one, keys left out stay as they are" })
+  @IsOptional()
+  @IsObject({ message: 'must be an object of answers by field key, such as {"teamSize": 4}' })
+  answers?: Record<string, unknown>;
 }
 
 export class CreateEntryDto extends EntryFieldsDto {}

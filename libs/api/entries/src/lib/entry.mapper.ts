@@ -1,3 +1,4 @@
+import type { EligibilityCheck } from '@laurel/contracts';
 import type { AttachmentEntity, EntryListRow, EntryRecord, OwnEntryRow } from '@laurel/api-database';
 import type { AttachmentView, EntryListItemView, EntryView, OwnEntryView } from './entry.views';
 
@@ -16,8 +17,8 @@ export function toAttachmentView(attachment: AttachmentEntity): AttachmentView {
   };
 }
 
-/** The whole entry; `forManager` adds who screened it. */
-export function toEntryView({ entry, contest }: EntryRecord, attachments: AttachmentEntity[], forManager: boolean): EntryView {
+/** The whole entry; `forManager` adds who screened it and the rule outcomes. */
+export function toEntryView({ entry, contest }: EntryRecord, attachments: AttachmentEntity[], forManager: boolean, checks?: EligibilityCheck[]): EntryView {
   const view: EntryView = {
     id: entry.id,
     contestId: entry.contestId,
@@ -37,6 +38,7 @@ export function toEntryView({ entry, contest }: EntryRecord, attachments: Attach
     organization: entry.organization,
     videoUrl: entry.videoUrl,
     members: entry.members,
+    answers: entry.answers,
     eligibility: entry.eligibility,
     eligibilityReason: entry.eligibilityReason,
     eligibilityAt: iso(entry.eligibilityAt),
@@ -47,7 +49,10 @@ export function toEntryView({ entry, contest }: EntryRecord, attachments: Attach
     updatedAt: entry.updatedAt.toISOString(),
     attachments: attachments.map(toAttachmentView),
   };
-  if (forManager) view.eligibilityBy = entry.eligibilityBy;
+  if (forManager) {
+    view.eligibilityBy = entry.eligibilityBy;
+    view.eligibilityChecks = checks ?? [];
+  }
   return view;
 }
 
@@ -60,9 +65,10 @@ export function toOwnEntryView(row: OwnEntryRow): OwnEntryView {
   };
 }
 
-export function toListItemView(row: EntryListRow): EntryListItemView {
+export function toListItemView({ answers: _answers, ...row }: EntryListRow, eligibilityChecks: EligibilityCheck[]): EntryListItemView {
   return {
     ...row,
+    eligibilityChecks,
     submittedAt: iso(row.submittedAt),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

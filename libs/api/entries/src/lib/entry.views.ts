@@ -1,3 +1,4 @@
+import type { Answers, EligibilityCheck } from '@laurel/contracts';
 import type { AttachmentKind, Eligibility, EntryMember, EntryStatus } from '@laurel/api-database';
 
 export interface AttachmentView {
@@ -33,9 +34,13 @@ export interface EntryView {
   organization: string | null;
   videoUrl: string | null;
   members: EntryMember[];
+  /** Answers to the contest's form by field key. */
+  answers: Answers;
   eligibility: Eligibility;
   eligibilityReason: string | null;
   eligibilityAt: string | null;
+  /** Each eligibility rule's outcome: shown to the contest's managers only. */
+  eligibilityChecks?: EligibilityCheck[];
   /** Who decided the eligibility: shown to the contest's managers only. */
   eligibilityBy?: string | null;
   version: number;
@@ -76,6 +81,7 @@ export interface EntryListItemView {
   eligibilityReason: string | null;
   memberCount: number;
   attachmentCount: number;
+  eligibilityChecks: EligibilityCheck[];
   submittedAt: string | null;
   createdAt: string;
   updatedAt: string;

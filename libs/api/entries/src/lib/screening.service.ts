@@ -4,6 +4,7 @@ import { AttachmentsRepository, EntriesRepository, type EntryContest, type Entry
 import { EntryAccess } from './entry-access.service';
 import type { EligibilityDto } from './entry.dto';
 import { toEntryView, toListItemView } from './entry.mapper';
+import { checkEntry, countsOrganizations } from './eligibility';
 import type { EntryFilterQueryDto, EntryListQueryDto } from './entry-query.dto';
 import type { EntryPageView, EntryView } from './entry.views';
 
@@ -22,8 +23,16 @@ export class ScreeningService {
     const order = query.order ?? (sort === 'createdAt' || sort === 'submittedAt' ? 'desc' : 'asc');
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const { items, total } = await this.entries.listForContest(contest.id, entryFilter(contest, query), { sort, order, page, pageSize });
-    return { items: items.map(toListItemView), total, page, pageSize };
+    const [{ items, total }, submitted] = await Promise.all([
+      this.entries.listForContest(contest.id, entryFilter(contest, query), { sort, order, page, pageSize }),
+      countsOrganizations(contest) ? this.entries.submittedOrganizations(contest.id) : [],
+    ]);
+    return {
+      items: items.map((row) => toListItemView(row, checkEntry(contest, { ...row, members: row.memberCount }, submitted))),
+      total,
+      page,
+      pageSize,
+    };
   }
 
   async setEligibility(actor: AuthUser, entryId: string, dto: EligibilityDto): Promise<EntryView> {
@@ -36,9 +45,19 @@ export class ScreeningService {
     const notSubmitted = () =>
       AppError.conflict('entry.not_submitted', `Only submitted entries are screened; this one is ${entry.status === 'draft' ? 'still a draft' : 'withdrawn'}.`);
     if (entry.status !== 'submitted') throw notSubmitted();
-    const updated = await this.entries.setEligibility(entryId, dto.eligible ? 'eligible' : 'ineligible', dto.reason ?? null, actor.id);
+    const submitted = countsOrganizations(contest) ? await this.entries.submittedOrganizations(contest.id) : [];
+    const failed = checkEntry(contest, entry, submitted).filter((check) => !check.passed);
+    // Declaring eligible an entry that fails a rule overrides the rule: the trail must say why.
+    if (dto.eligible && failed.length > 0 && !dto.reason) {
+      throw AppError.badRequest('validation_failed', 'Please correct the decision: say why the entry is eligible although it fails a rule.', [
+        { field: 'reason', message: `is needed to override the failed rule${failed.length > 1 ? 's' : ''} ${failed.map((c) => c.ruleId).join(', ')}: the audit trail keeps it` },
+      ]);
+    }
+    const overridden = dto.eligible ? failed.map((check) => check.ruleId) : [];
+    const updated = await this.entries.setEligibility(entryId, dto.eligible ? 'eligible' : 'ineligible', dto.reason ?? null, actor.id, overridden);
     if (!updated) throw notSubmitted();
-    return toEntryView({ entry: updated, contest }, await this.attachments.listForEntry(entryId), true);
+    const after = countsOrganizations(contest) ? await this.entries.submittedOrganizations(contest.id) : submitted;
+    return toEntryView({ entry: updated, contest }, await this.attachments.listForEntry(entryId), true, checkEntry(contest, updated, after));
   }
 }
 

@@ -17,6 +17,15 @@ const entry: JudgeEntryRow = {
   members: [{ name: 'Đỗ Minh Khôi', role: 'CTO', email: 'khoi@aquasense.vn' }],
   organization: 'Đại học Hàng hải Việt Nam',
   videoUrl: 'https://youtu.be/aquasense',
+  answers: { taxCode: '0312345678', stage: 'MVP', revenue: 0, exports: false, notes: '', campus: 'A', removed: 'old answer' },
+  formFields: [
+    { key: 'taxCode', label: { vi: 'Mã số thuế', en: 'Tax code' }, type: 'text', required: true, identifying: true },
+    { key: 'stage', label: { vi: 'Giai đoạn', en: 'Stage' }, type: 'choice', required: true, options: ['MVP'] },
+    { key: 'revenue', label: { vi: 'Doanh thu', en: 'Revenue' }, type: 'number', required: false },
+    { key: 'exports', label: { vi: 'Xuất khẩu', en: 'Exports' }, type: 'boolean', required: false },
+    { key: 'notes', label: { vi: 'Ghi chú', en: 'Notes' }, type: 'longtext', required: false },
+    { key: 'campus', label: { vi: 'Cơ sở', en: 'Campus' }, type: 'text', required: false, categoryIds: ['other-category'] },
+  ],
 };
 const file = (id: string, kind: JudgeAttachmentRow['kind'], originalName: string, contentType = 'application/pdf'): JudgeAttachmentRow => ({
   id,
@@ -33,9 +42,17 @@ const files = [file('a1', 'pitch_deck', 'AquaSense deck.pdf'), file('a2', 'other
 describe(toJudgeEntryView.name, () => {
   it('lets nothing that names the team through in a blind round', () => {
     const sut = toJudgeEntryView(entry, files, true);
-    expect(Object.keys(sut).sort()).toEqual(['attachments', 'businessModel', 'category', 'code', 'id', 'market', 'problem', 'solution', 'summary', 'title']);
+    expect(Object.keys(sut).sort()).toEqual(['answers', 'attachments', 'businessModel', 'category', 'code', 'id', 'market', 'problem', 'solution', 'summary', 'title']);
     const text = JSON.stringify(sut);
-    for (const secret of ['AquaSense', 'Khôi', 'aquasense.vn', 'Hàng hải', 'youtu', 'deck.pdf', 'photo', 'storageKey', 'attachments/']) expect(text).not.toContain(secret);
+    for (const secret of ['AquaSense', 'Khôi', 'aquasense.vn', 'Hàng hải', 'youtu', 'deck.pdf', 'photo', 'storageKey', 'attachments/', '0312345678', 'taxCode']) {
+      expect(text).not.toContain(secret);
+    }
+    // The identifying tax code is left out; so are empty text, a question of another category and a removed field.
+    expect(sut.answers.map((a) => [a.key, a.value])).toEqual([
+      ['stage', 'MVP'],
+      ['revenue', 0],
+      ['exports', false],
+    ]);
     expect(sut.attachments[0]).toEqual({ id: 'a1', kind: 'pitch_deck', size: 10, contentType: 'application/pdf' });
   });
 
@@ -44,6 +61,7 @@ describe(toJudgeEntryView.name, () => {
     expect(sut).toMatchObject({ teamName: 'AquaSense', organization: 'Đại học Hàng hải Việt Nam', videoUrl: 'https://youtu.be/aquasense' });
     expect(sut.members).toEqual([{ name: 'Đỗ Minh Khôi', role: 'CTO' }]);
     expect(sut.attachments.map((a) => a.name)).toEqual(['AquaSense deck.pdf', 'team photo.png', 'award.jpg']);
+    expect(sut.answers.map((a) => a.key)).toEqual(['taxCode', 'stage', 'revenue', 'exports']);
     expect(JSON.stringify(sut)).not.toContain('storageKey');
   });
 });

@@ -1,4 +1,5 @@
-import type { JudgeAttachmentView, JudgeEntryView } from '@laurel/contracts';
+import type { JudgeAnswerView, JudgeAttachmentView, JudgeEntryView } from '@laurel/contracts';
+import { fieldApplies, isAnswered } from '@laurel/domain';
 import type { JudgeAttachmentRow, JudgeEntryRow } from '@laurel/api-database';
 
 /**
@@ -22,6 +23,7 @@ export function toJudgeEntryView(entry: JudgeEntryRow, attachments: readonly Jud
       const neutral: JudgeAttachmentView = { id: a.id, kind: a.kind, size: a.size, contentType: a.contentType };
       return blind ? neutral : { ...neutral, name: a.originalName };
     }),
+    answers: judgeAnswers(entry, blind),
   };
   if (blind) return view;
   return {
@@ -31,6 +33,21 @@ export function toJudgeEntryView(entry: JudgeEntryRow, attachments: readonly Jud
     organization: entry.organization,
     videoUrl: entry.videoUrl,
   };
+}
+
+/**
+ * The answers a judge reads, in the form's order: only fields the form still asks of the entry's
+ * category, and in a blind round none marked `identifying`. Built from the form, never from the
+ * stored answers, so an answer to a removed or unknown field cannot reach a judge.
+ */
+function judgeAnswers(entry: JudgeEntryRow, blind: boolean): JudgeAnswerView[] {
+  return (entry.formFields ?? []).flatMap((field): JudgeAnswerView[] => {
+    const value = entry.answers?.[field.key];
+    if ((blind && field.identifying) || !fieldApplies(field, entry.categoryId) || value === undefined) return [];
+    // An unticked box is still an answer a judge may need; empty text and no picks are not.
+    if (field.type !== 'boolean' && !isAnswered(field, value)) return [];
+    return [{ key: field.key, label: field.label, type: field.type, value }];
+  });
 }
 
 const EXTENSIONS: Record<string, string> = {

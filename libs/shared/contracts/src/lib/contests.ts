@@ -1,3 +1,5 @@
+import type { EligibilityRule, FormField } from './application';
+
 export const CONTEST_STATUSES = ['draft', 'open', 'closed', 'judging', 'published'] as const;
 export type ContestStatus = (typeof CONTEST_STATUSES)[number];
 
@@ -30,9 +32,9 @@ export const CONTEST_REOPEN_FROM: ContestStatus = 'closed';
 
 /** The contest fields `PATCH /api/contests/:id` may change in each status (the service enforces it). */
 export const CONTEST_EDITABLE_FIELDS = {
-  draft: ['name', 'slug', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'requirePitchDeck', 'codePrefix', 'categories', 'prizes', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
-  open: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'requirePitchDeck', 'categories', 'prizes', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
-  closed: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'categories', 'prizes', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
+  draft: ['name', 'slug', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'requirePitchDeck', 'codePrefix', 'categories', 'prizes', 'formFields', 'eligibilityRules', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
+  open: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'requirePitchDeck', 'categories', 'prizes', 'formFields', 'eligibilityRules', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
+  closed: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'categories', 'prizes', 'formFields', 'eligibilityRules', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
   judging: ['description', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
   // The council's decision is behind it once the results are public.
   published: ['description', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
@@ -110,6 +112,14 @@ export interface ContestView {
   categories: CategoryView[];
   rounds: RoundView[];
   prizes: PrizeView[];
+  /** The contest's own application form, in display order. */
+  formFields: FormField[];
+  eligibilityRules: EligibilityRule[];
+  /**
+   * True once an entry was submitted: existing fields keep their type, options and limits, new
+   * fields are optional, and removing one needs `confirmRemovedFields`.
+   */
+  formLocked: boolean;
   /** The council's members are not public; `GET /api/contests/:id/awards/approvals` names them to the organizer and the council. */
   council: { approvalShare: number; named: boolean };
   councilMeetingAt: string | null;
@@ -181,6 +191,12 @@ export interface UpdateContestRequest {
   feedback?: Partial<FeedbackSettings>;
   councilMeetingAt?: string | null;
   councilMeetingPlace?: string | null;
+  /** Replaces the whole form (see `ContestView.formLocked`). */
+  formFields?: FormField[];
+  /** Replaces every rule; each must name fields of the resulting form. */
+  eligibilityRules?: EligibilityRule[];
+  /** Keys of the fields this edit removes from a form with submitted entries: their answers are kept for the export. */
+  confirmRemovedFields?: string[];
 }
 
 export interface ContestStatusRequest {

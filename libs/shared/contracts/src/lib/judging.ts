@@ -1,3 +1,4 @@
+import type { JudgeAnswerView } from './application';
 import type { UserView } from './auth';
 import type { PanelMode, RoundStatus } from './contests';
 
@@ -184,6 +185,8 @@ export interface JudgeEntryView {
   businessModel: string;
   category: { id: string; name: string } | null;
   attachments: JudgeAttachmentView[];
+  /** Answers to the contest's form; a blind round leaves out the identifying ones. */
+  answers: JudgeAnswerView[];
   teamName?: string;
   members?: JudgeEntryMemberView[];
   organization?: string | null;

@@ -6,7 +6,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import type { ContestStatus, FeedbackSettings } from '@laurel/contracts';
+import type { ContestStatus, EligibilityRule, FeedbackSettings, FormField } from '@laurel/contracts';
 import { numeric } from './numeric.transformer';
 
 @Entity({ name: 'contests' })
@@ -49,6 +49,17 @@ export class ContestEntity {
   /** Upper-case prefix of entry codes (ST26 in ST26-007); derived from the slug when null. */
   @Column({ name: 'code_prefix', type: 'text', nullable: true })
   codePrefix!: string | null;
+
+  /** The contest's own application form, in display order. */
+  @Column({ name: 'form_fields', type: 'jsonb', default: () => "'[]'::jsonb" })
+  formFields!: FormField[];
+
+  /** Fields removed after entries were submitted: their answers stay and are still exported. */
+  @Column({ name: 'retired_form_fields', type: 'jsonb', default: () => "'[]'::jsonb" })
+  retiredFormFields!: FormField[];
+
+  @Column({ name: 'eligibility_rules', type: 'jsonb', default: () => "'[]'::jsonb" })
+  eligibilityRules!: EligibilityRule[];
 
   @Column({ name: 'entry_seq', type: 'int', default: 0 })
   entrySeq!: number;

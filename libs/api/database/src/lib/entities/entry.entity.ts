@@ -1,3 +1,4 @@
+import type { Answers } from '@laurel/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export type EntryStatus = 'draft' | 'submitted' | 'withdrawn';
@@ -42,6 +43,9 @@ export class EntryEntity {
   @Column({ type: 'text', nullable: true }) organization!: string | null;
   @Column({ name: 'video_url', type: 'text', nullable: true }) videoUrl!: string | null;
   @Column({ type: 'jsonb', default: () => "'[]'::jsonb" }) members!: EntryMember[];
+
+  /** Answers to the contest's form by field key; answers of fields removed later are kept. */
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" }) answers!: Answers;
 
   @Column({ type: 'text', default: 'pending' }) eligibility!: Eligibility;
   @Column({ name: 'eligibility_reason', type: 'text', nullable: true }) eligibilityReason!: string | null;

@@ -8,7 +8,7 @@ import {
   PrizeEntity,
   RoundEntity,
 } from '../entities';
-import type { ContestStatus, FeedbackSettings, PrizeTier } from '@laurel/contracts';
+import type { ContestStatus, EligibilityRule, FeedbackSettings, FormField, PrizeTier } from '@laurel/contracts';
 import { AuditRepository, type AuditEventInput } from './audit.repository';
 import { RoundChanges } from './rounds.repository';
 
@@ -33,6 +33,8 @@ export interface ContestAggregate {
   rounds: RoundEntity[];
   criteria: CriterionEntity[];
   prizes: PrizeEntity[];
+  /** Entries submitted (and not withdrawn): once there is one, the form is locked. */
+  submittedEntries: number;
 }
 
 /** Which contests a caller may list: every one, or those past draft plus their own. */
@@ -221,6 +223,28 @@ export class ContestChanges {
     await this.manager.query(`UPDATE contests SET ${sets.join(', ')} WHERE id = $1`, params);
   }
 
+  /** Writes the form and the rules as a whole, and bumps the version. */
+  async setApplicationForm(form: { formFields: FormField[]; retiredFormFields: FormField[]; eligibilityRules: EligibilityRule[] }): Promise<void> {
+    await this.manager.query(
+      `UPDATE contests SET form_fields = $2::jsonb, retired_form_fields = $3::jsonb, eligibility_rules = $4::jsonb,
+              version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [this.contestId, JSON.stringify(form.formFields), JSON.stringify(form.retiredFormFields), JSON.stringify(form.eligibilityRules)],
+    );
+  }
+
+  /** How many entries of the contest (any status) answered each of these fields. */
+  async countAnswers(keys: string[]): Promise<Map<string, number>> {
+    if (keys.length === 0) return new Map();
+    const rows: { key: string; count: number }[] = await this.manager.query(
+      `SELECT k.key, count(e.id)::int AS count FROM unnest($2::text[]) AS k(key)
+         LEFT JOIN entries e ON e.contest_id = $1 AND e.answers ? k.key
+        GROUP BY k.key`,
+      [this.contestId, keys],
+    );
+    return new Map(rows.map((r) => [r.key, r.count]));
+  }
+
   async setStatus(status: ContestStatus): Promise<void> {
     await this.manager.query(`UPDATE contests SET status = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
       this.contestId,
@@ -305,10 +329,14 @@ async function findAggregate(manager: EntityManager, id: string): Promise<Contes
 async function withConfiguration(manager: EntityManager, contests: ContestEntity[]): Promise<ContestAggregate[]> {
   if (contests.length === 0) return [];
   const contestIds = contests.map((c) => c.id);
-  const [categories, rounds, prizes] = await Promise.all([
+  const [categories, rounds, prizes, submitted] = await Promise.all([
     manager.getRepository(CategoryEntity).find({ where: { contestId: In(contestIds) }, order: { position: 'ASC' } }),
     manager.getRepository(RoundEntity).find({ where: { contestId: In(contestIds) }, order: { order: 'ASC' } }),
     manager.getRepository(PrizeEntity).find({ where: { contestId: In(contestIds) } }),
+    manager.query(
+      `SELECT contest_id, count(*)::int AS count FROM entries WHERE contest_id = ANY($1::uuid[]) AND status = 'submitted' GROUP BY contest_id`,
+      [contestIds],
+    ) as Promise<{ contest_id: string; count: number }[]>,
   ]);
   const criteria =
     rounds.length === 0
@@ -323,6 +351,7 @@ async function withConfiguration(manager: EntityManager, contests: ContestEntity
       rounds: ownRounds,
       criteria: criteria.filter((c) => roundIds.has(c.roundId)),
       prizes: prizes.filter((p) => p.contestId === contest.id),
+      submittedEntries: submitted.find((s) => s.contest_id === contest.id)?.count ?? 0,
     };
   });
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ContestStatus } from '@laurel/contracts';
+import type { Answers, ContestStatus, EligibilityRule, FormField } from '@laurel/contracts';
 import { EntryEntity, type Eligibility, type EntryMember, type EntryStatus } from '../entities';
 import { AuditRepository } from './audit.repository';
 
@@ -18,6 +18,10 @@ export interface EntryContest {
   requirePitchDeck: boolean;
   codePrefix: string | null;
   categories: { id: string; name: string }[];
+  formFields: FormField[];
+  /** Fields removed after entries were submitted; their answers are still exported. */
+  retiredFormFields: FormField[];
+  eligibilityRules: EligibilityRule[];
 }
 
 export interface EntryRecord {
@@ -38,7 +42,10 @@ export interface EntryFields {
   organization?: string | null;
   videoUrl?: string | null;
   members?: EntryMember[];
+  answers?: Answers;
 }
+
+const JSON_FIELDS: readonly (keyof EntryFields)[] = ['members', 'answers'];
 
 const FIELD_COLUMNS: Record<keyof EntryFields, string> = {
   categoryId: 'category_id',
@@ -52,6 +59,7 @@ const FIELD_COLUMNS: Record<keyof EntryFields, string> = {
   organization: 'organization',
   videoUrl: 'video_url',
   members: 'members',
+  answers: 'answers',
 };
 
 export type EntryUpdate = { outcome: 'updated'; entry: EntryEntity } | { outcome: 'stale' } | { outcome: 'category_taken' };
@@ -60,7 +68,15 @@ export type EntrySubmission =
   | { outcome: 'submitted'; entry: EntryEntity }
   | { outcome: 'changed' }
   | { outcome: 'missing_pitch_deck' }
-  | { outcome: 'closed' };
+  | { outcome: 'closed' }
+  | { outcome: 'refused'; reasons: unknown[] };
+
+/** An entry of the contest already submitted, as the organization count reads it. */
+export interface SubmittedEntryOrganization {
+  id: string;
+  organization: string | null;
+  submittedAt: string;
+}
 
 export const ENTRY_SORT_KEYS = ['code', 'title', 'teamName', 'status', 'submittedAt', 'createdAt'] as const;
 export type EntrySortKey = (typeof ENTRY_SORT_KEYS)[number];
@@ -103,6 +119,7 @@ export interface EntryListRow {
   eligibilityReason: string | null;
   memberCount: number;
   attachmentCount: number;
+  answers: Answers;
   submittedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -173,7 +190,7 @@ export class EntriesRepository {
     for (const [key, column] of Object.entries(FIELD_COLUMNS) as [keyof EntryFields, string][]) {
       if (fields[key] === undefined) continue;
       columns.push(column);
-      params.push(key === 'members' ? JSON.stringify(fields[key]) : fields[key]);
+      params.push(JSON_FIELDS.includes(key) ? JSON.stringify(fields[key]) : fields[key]);
     }
     const rows: { id: string }[] = await this.dataSource.query(
       `INSERT INTO entries (${columns.join(', ')}) VALUES (${params.map((_, i) => `$${i + 1}`).join(', ')})
@@ -190,7 +207,7 @@ export class EntriesRepository {
     const params: unknown[] = [id, expectedVersion];
     for (const [key, column] of Object.entries(FIELD_COLUMNS) as [keyof EntryFields, string][]) {
       if (fields[key] === undefined) continue;
-      params.push(key === 'members' ? JSON.stringify(fields[key]) : fields[key]);
+      params.push(JSON_FIELDS.includes(key) ? JSON.stringify(fields[key]) : fields[key]);
       sets.push(`${column} = $${params.length}`);
     }
     try {
@@ -212,8 +229,17 @@ export class EntriesRepository {
    * there when the contest needs one, the contest still taking entries (by the database's clock);
    * then the next number of the contest's sequence, taken under the contest's row lock, becomes
    * its code. A refusal rolls everything back, so failed submissions leave no gap in the codes.
+   *
+   * `gate` sees the contest's submitted entries while the contest row is locked, so two entries
+   * of one organization submitted at the same moment are counted one after the other; what it
+   * answers (the rules the entry fails) refuses the submission.
    */
-  submit(id: string, expectedVersion: number, codePrefix: string): Promise<EntrySubmission> {
+  submit(
+    id: string,
+    expectedVersion: number,
+    codePrefix: string,
+    gate?: (submitted: SubmittedEntryOrganization[]) => unknown[],
+  ): Promise<EntrySubmission> {
     return this.dataSource.transaction(async (manager) => {
       const locked: { contest_id: string; status: EntryStatus; version: number }[] = await manager.query(
         `SELECT contest_id, status, version FROM entries WHERE id = $1 FOR UPDATE`,
@@ -227,6 +253,11 @@ export class EntriesRepository {
         [id, contestId],
       );
       if (deck[0].missing) return { outcome: 'missing_pitch_deck' };
+      if (gate) {
+        await manager.query(`SELECT id FROM contests WHERE id = $1 FOR UPDATE`, [contestId]);
+        const reasons = gate(await submittedOrganizations(manager, contestId));
+        if (reasons.length > 0) return { outcome: 'refused', reasons };
+      }
       const seq = await updateReturning<{ entry_seq: number }>(
         manager,
         `UPDATE contests SET entry_seq = entry_seq + 1
@@ -260,7 +291,7 @@ export class EntriesRepository {
    * Records a screening decision on a submitted entry, with its audit event in the same
    * transaction; null when the entry is not submitted.
    */
-  async setEligibility(id: string, eligibility: Eligibility, reason: string | null, by: string): Promise<EntryEntity | null> {
+  async setEligibility(id: string, eligibility: Eligibility, reason: string | null, by: string, overriddenRules: string[] = []): Promise<EntryEntity | null> {
     const changed = await this.dataSource.transaction(async (manager) => {
       const rows = await updateReturning<{ id: string; contest_id: string; code: string | null }>(
         manager,
@@ -276,11 +307,16 @@ export class EntriesRepository {
         action: 'entry.eligibility_set',
         subjectType: 'entry',
         subjectId: id,
-        payload: { code: rows[0].code, eligibility, reason },
+        payload: overriddenRules.length > 0 ? { code: rows[0].code, eligibility, reason, overriddenRules } : { code: rows[0].code, eligibility, reason },
       });
       return true;
     });
     return changed ? this.dataSource.getRepository(EntryEntity).findOneByOrFail({ id }) : null;
+  }
+
+  /** The contest's submitted entries with their organization, for the entries-per-organization rule. */
+  submittedOrganizations(contestId: string): Promise<SubmittedEntryOrganization[]> {
+    return submittedOrganizations(this.dataSource.manager, contestId);
   }
 
   async listForOwner(ownerId: string): Promise<OwnEntryRow[]> {
@@ -370,12 +406,12 @@ export class EntriesRepository {
       const first = seq[0].entry_seq - entries.length + 1;
       await manager.query(
         `INSERT INTO entries (contest_id, category_id, status, code, title, team_name, summary, problem, solution, market,
-                              business_model, organization, video_url, members, submitted_at)
+                              business_model, organization, video_url, members, answers, submitted_at)
          SELECT $1, r.category_id, 'submitted', r.code, r.title, r.team_name, r.summary, r.problem, r.solution, r.market,
-                r.business_model, r.organization, r.video_url, r.members, now()
+                r.business_model, r.organization, r.video_url, r.members, r.answers, now()
            FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                       $10::text[], $11::text[], $12::text[], $13::jsonb[])
-             AS r(category_id, code, title, team_name, summary, problem, solution, market, business_model, organization, video_url, members)`,
+                       $10::text[], $11::text[], $12::text[], $13::jsonb[], $14::jsonb[])
+             AS r(category_id, code, title, team_name, summary, problem, solution, market, business_model, organization, video_url, members, answers)`,
         [
           contestId,
           entries.map((e) => e.categoryId),
@@ -390,6 +426,7 @@ export class EntriesRepository {
           entries.map((e) => e.organization),
           entries.map((e) => e.videoUrl),
           entries.map((e) => JSON.stringify(e.members)),
+          entries.map((e) => JSON.stringify(e.answers)),
         ],
       );
       return entries.length;
@@ -404,7 +441,7 @@ export function formatEntryCode(prefix: string, seq: number): string {
 
 const LIST_COLUMNS = `e.id, e.code, e.title, e.team_name, e.organization, e.category_id, cat.name AS category_name, e.status,
   e.eligibility, e.eligibility_reason, jsonb_array_length(e.members) AS member_count,
-  (SELECT count(*)::int FROM attachments a WHERE a.entry_id = e.id) AS attachment_count,
+  (SELECT count(*)::int FROM attachments a WHERE a.entry_id = e.id) AS attachment_count, e.answers,
   e.submitted_at, e.created_at, e.updated_at`;
 
 function contestFilter(contestId: string, filter: EntryFilter): { sql: string; params: unknown[] } {
@@ -437,6 +474,7 @@ function toListRow(r: Record<string, unknown>): EntryListRow {
     eligibilityReason: r['eligibility_reason'] as string | null,
     memberCount: r['member_count'] as number,
     attachmentCount: r['attachment_count'] as number,
+    answers: (r['answers'] ?? {}) as Answers,
     submittedAt: r['submitted_at'] as Date | null,
     createdAt: r['created_at'] as Date,
     updatedAt: r['updated_at'] as Date,
@@ -446,7 +484,7 @@ function toListRow(r: Record<string, unknown>): EntryListRow {
 async function findContest(manager: EntityManager, contestId: string): Promise<EntryContest | null> {
   const rows: Record<string, unknown>[] = await manager.query(
     `SELECT c.id, c.name, c.slug, c.year, c.status, c.owner_id, c.submission_opens_at, c.submission_closes_at,
-            c.require_pitch_deck, c.code_prefix,
+            c.require_pitch_deck, c.code_prefix, c.form_fields, c.retired_form_fields, c.eligibility_rules,
             coalesce((SELECT jsonb_agg(jsonb_build_object('id', cat.id, 'name', cat.name) ORDER BY cat.position, cat.name)
                         FROM categories cat WHERE cat.contest_id = c.id), '[]'::jsonb) AS categories
        FROM contests c WHERE c.id = $1`,
@@ -466,7 +504,18 @@ async function findContest(manager: EntityManager, contestId: string): Promise<E
     requirePitchDeck: r['require_pitch_deck'] as boolean,
     codePrefix: r['code_prefix'] as string | null,
     categories: r['categories'] as { id: string; name: string }[],
+    formFields: r['form_fields'] as FormField[],
+    retiredFormFields: r['retired_form_fields'] as FormField[],
+    eligibilityRules: r['eligibility_rules'] as EligibilityRule[],
   };
+}
+
+async function submittedOrganizations(manager: EntityManager, contestId: string): Promise<SubmittedEntryOrganization[]> {
+  const rows: { id: string; organization: string | null; submitted_at: Date }[] = await manager.query(
+    `SELECT id, organization, submitted_at FROM entries WHERE contest_id = $1 AND status = 'submitted'`,
+    [contestId],
+  );
+  return rows.map((r) => ({ id: r.id, organization: r.organization, submittedAt: r.submitted_at.toISOString() }));
 }
 
 /** TypeORM answers an UPDATE with `[rows, rowCount]`; this gives the RETURNING rows. */

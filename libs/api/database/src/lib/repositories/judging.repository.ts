@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ContestStatus, PanelMode, RoundStatus } from '@laurel/contracts';
+import type { Answers, ContestStatus, FormField, PanelMode, RoundStatus } from '@laurel/contracts';
 import { CriterionEntity } from '../entities';
 import type { AttachmentKind, EntryMember } from '../entities';
 import { type AuditEventInput, AuditRepository } from './audit.repository';
@@ -55,6 +55,9 @@ export interface JudgeEntryRow {
   members: EntryMember[];
   organization: string | null;
   videoUrl: string | null;
+  answers: Answers;
+  /** The contest's form, which says which answers name the team. */
+  formFields: FormField[];
 }
 
 export interface JudgeAttachmentRow {
@@ -78,8 +81,9 @@ const ROUND_SELECT = `
 const ENTRY_SELECT = `
   SELECT e.id, e.contest_id AS "contestId", e.code, e.title, e.summary, e.problem, e.solution, e.market,
          e.business_model AS "businessModel", e.category_id AS "categoryId", cat.name AS "categoryName",
-         e.team_name AS "teamName", e.members, e.organization, e.video_url AS "videoUrl"
-    FROM entries e LEFT JOIN categories cat ON cat.id = e.category_id`;
+         e.team_name AS "teamName", e.members, e.organization, e.video_url AS "videoUrl",
+         e.answers, c.form_fields AS "formFields"
+    FROM entries e JOIN contests c ON c.id = e.contest_id LEFT JOIN categories cat ON cat.id = e.category_id`;
 
 /** Contests and rounds as judging sees them, the rounds' lifecycle, and entries read for judges. */
 @Injectable()

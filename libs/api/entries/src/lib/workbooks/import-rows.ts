@@ -130,6 +130,7 @@ export function checkImportRows(rows: ImportRow[], categories: { id: string; nam
       organization: value('organization') || null,
       videoUrl: value('videoUrl') || null,
       members,
+      answers: {},
     });
   }
   return { entries, problems };
