@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formatCalendarDate, parseCalendarDate, yearsBefore } from './calendar-date';
+import { type CalendarDate, formatCalendarDate, parseCalendarDate, yearsBefore } from './calendar-date';
 import { checkEligibility, dateWithinYears, type EligibilityFacts, organizationPlace } from './check-eligibility';
 import type { EligibilityRule } from './eligibility-rules';
 import type { FormField } from './form-fields';
@@ -91,7 +91,7 @@ describe(dateWithinYears.name, () => {
     const day = fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2060, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(day, day, fc.integer({ min: 1, max: 30 }), (date, deadline, years) => {
-        const cutoff = formatCalendarDate(yearsBefore(parseCalendarDate(deadline)!, years));
+        const cutoff = formatCalendarDate(yearsBefore(parseCalendarDate(deadline) as CalendarDate, years));
         expect(dateWithinYears(date, years, deadline)).toBe(date >= cutoff);
         // The cut-off itself passes and the day before it does not.
         expect(dateWithinYears(cutoff, years, deadline)).toBe(true);
