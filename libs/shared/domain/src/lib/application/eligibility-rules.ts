@@ -84,7 +84,10 @@ export function parseEligibilityRules(
   const rules: EligibilityRule[] = [];
   input.slice(0, RULE_LIMITS.rules).forEach((raw, i) => {
     const at = `${path}.${i}`;
-    if (!isRecord(raw)) return problem(at, 'type', 'must be a rule: {id, kind, params, message}');
+    if (!isRecord(raw)) {
+      problem(at, 'type', 'must be a rule: {id, kind, params, message}');
+      return;
+    }
     const before = problems.length;
     for (const name of Object.keys(raw)) {
       if (!['id', 'kind', 'params', 'message'].includes(name)) problem(`${at}.${name}`, 'unknown', 'is not a property of a rule (id, kind, params, message)');
@@ -103,7 +106,10 @@ export function parseEligibilityRules(
     }
     const ruleKind = kind as EligibilityRuleKind;
     const text = parseMessage(message, `${at}.message`, problems);
-    if (!isRecord(params)) return problem(`${at}.params`, 'type', `must be an object with ${PARAMS[ruleKind].join(', ')}`);
+    if (!isRecord(params)) {
+      problem(`${at}.params`, 'type', `must be an object with ${PARAMS[ruleKind].join(', ')}`);
+      return;
+    }
     for (const name of Object.keys(params)) {
       if (!PARAMS[ruleKind].includes(name)) problem(`${at}.params.${name}`, 'unknown', `is not a parameter of ${ruleKind} (${PARAMS[ruleKind].join(', ')})`);
     }
