@@ -44,6 +44,8 @@ const ENTRY_OWNER = rule(401, { ownerApplicant: 'ok', organizer: 403, admin: 403
 const COUNCIL_READERS = rule(401, { assignedJudge: 'ok', organizer: 'ok', admin: 'ok' }, 404);
 /** Only a council member decides; for everybody else, the organizer included, there is no council. */
 const COUNCIL_MEMBER = rule(401, { assignedJudge: 'ok' }, 404);
+/** An entry's feedback and certificate: its team, after publication; the fixture's contest is not published, so nobody. */
+const OWNER_AFTER_PUBLICATION = rule(401, {}, 404);
 /**
  * The fixture's assignment: only the judge it is assigned to; for everybody else it does not
  * exist. The recused and the removed judge call with their own former assignment: reading it is
@@ -107,6 +109,10 @@ export const expectedOutcomes: Record<string, Expectation> = {
   'POST /api/contests/:id/awards': CONTEST_ORGANIZER,
   'POST /api/contests/:id/publish': CONTEST_ORGANIZER,
   'GET /api/contests/:id/awards/approvals': COUNCIL_READERS,
+  'GET /api/contests/:id/minutes.docx': CONTEST_ORGANIZER,
+  'GET /api/contests/:id/certificates.pdf': CONTEST_ORGANIZER,
+  'GET /api/rounds/:id/score-sheets.pdf': CONTEST_ORGANIZER,
+  'GET /api/entries/:id/certificate.pdf': OWNER_AFTER_PUBLICATION,
   'POST /api/contests/:id/awards/approvals': COUNCIL_MEMBER,
   'GET /api/contests/:id/export.xlsx': CONTEST_ORGANIZER,
 

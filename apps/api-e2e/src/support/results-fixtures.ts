@@ -51,6 +51,8 @@ export interface BuiltEntry {
   title: string;
   teamName: string;
   categoryId: string;
+  /** The applicant's session. */
+  ownerToken: string;
 }
 
 export interface BuiltJudge {
@@ -146,7 +148,7 @@ export class ResultsFixture {
       `create the entry ${fields.title}`,
     );
     const submitted = await this.expectOk(this.http.post(`/api/entries/${draft.id}/submit`, {}, token), `submit ${fields.title}`);
-    return { id: draft.id, code: submitted.code, title: fields.title, teamName: fields.teamName, categoryId };
+    return { id: draft.id, code: submitted.code, title: fields.title, teamName: fields.teamName, categoryId, ownerToken: token };
   }
 
   async eligibility(entryId: string, eligible: boolean, reason?: string): Promise<void> {

@@ -12,6 +12,7 @@ import { JudgingModule } from '@laurel/api-judging';
 import { IdempotencyModule } from '@laurel/api-idempotency';
 import { ResultsModule } from '@laurel/api-results';
 import { ExportModule } from '@laurel/api-export';
+import { DocumentsModule } from '@laurel/api-documents';
 
 @Module({
   imports: [
@@ -41,6 +42,7 @@ import { ExportModule } from '@laurel/api-export';
     IdempotencyModule,
     ResultsModule,
     ExportModule,
+    DocumentsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

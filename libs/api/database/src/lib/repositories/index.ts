@@ -17,3 +17,4 @@ export * from './export.repository';
 export * from './sheet-events.repository';
 export * from './divergence.repository';
 export * from './council.repository';
+export * from './documents.repository';

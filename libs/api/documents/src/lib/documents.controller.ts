@@ -1,0 +1,55 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
+import { DocumentQueryDto } from './documents.dto';
+import { DocumentsService, type PendingDocument } from './documents.service';
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller()
+export class DocumentsController {
+  constructor(private readonly documents: DocumentsService) {}
+
+  @Roles('organizer', 'admin')
+  @ApiOperation({ summary: 'Minutes of the council meeting (.docx): members, rounds, final ranking, awards, vote, signature blocks' })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  @Get('contests/:id/minutes.docx')
+  async minutes(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Query() query: DocumentQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    this.send(reply, await this.documents.minutes(actor, contestId, query.lang));
+  }
+
+  @Roles('organizer', 'admin')
+  @ApiOperation({ summary: 'Certificates (.pdf), one A4 landscape page per confirmed award' })
+  @ApiProduces('application/pdf')
+  @Get('contests/:id/certificates.pdf')
+  async certificates(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Query() query: DocumentQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    this.send(reply, await this.documents.certificates(actor, contestId, query.lang));
+  }
+
+  @Roles('organizer', 'admin')
+  @ApiOperation({ summary: "Score sheets for signing (.pdf): a page per judge with the judge's submitted values, totals and a signature line" })
+  @ApiProduces('application/pdf')
+  @Get('rounds/:id/score-sheets.pdf')
+  async scoreSheets(@CurrentUser() actor: AuthUser, @Param('id') roundId: string, @Query() query: DocumentQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    this.send(reply, await this.documents.scoreSheets(actor, roundId, query.lang));
+  }
+
+  @ApiOperation({ summary: "An awarded entry's certificate (.pdf), for its team once the results are published" })
+  @ApiProduces('application/pdf')
+  @Get('entries/:id/certificate.pdf')
+  async entryCertificate(@CurrentUser() actor: AuthUser, @Param('id') entryId: string, @Query() query: DocumentQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    this.send(reply, await this.documents.entryCertificate(actor, entryId, query.lang));
+  }
+
+  /** Headers first, then the document as it is written; a failure half-way can only cut it short. */
+  private send(reply: FastifyReply, document: PendingDocument): void {
+    const body = document.open();
+    body.on('error', (error: Error) => this.documents.failed(error));
+    void reply
+      .header('content-type', document.contentType)
+      .header('content-disposition', `attachment; filename="${document.fileName}"; filename*=UTF-8''${encodeURIComponent(document.fileName)}`)
+      .header('cache-control', 'no-store')
+      .send(body);
+  }
+}
