@@ -81,6 +81,7 @@ export const expectedOutcomes: Record<string, Expectation> = {
   'PATCH /api/rounds/:id': CONTEST_ORGANIZER,
   'DELETE /api/rounds/:id': CONTEST_ORGANIZER,
   'GET /api/contests/:id/audit': CONTEST_ORGANIZER,
+  'GET /api/contests/:id/audit/verify': CONTEST_ORGANIZER,
   'GET /api/contests/:id/entries': CONTEST_ORGANIZER,
   'GET /api/contests/:id/entries.xlsx': CONTEST_ORGANIZER,
   'GET /api/contests/:id/entries/import-template.xlsx': CONTEST_ORGANIZER,

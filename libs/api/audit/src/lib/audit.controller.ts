@@ -17,6 +17,12 @@ export class AuditController {
   }
 
   @Roles('organizer', 'admin')
+  @Get('contests/:id/audit/verify')
+  verifyContest(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.audit.verifyContest(actor, id);
+  }
+
+  @Roles('organizer', 'admin')
   @Get('audit/verify')
   verify() {
     return this.audit.verify();

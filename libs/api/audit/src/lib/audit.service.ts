@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, type AuthUser, hasRole } from '@laurel/api-core';
-import { AuditRepository, ContestsRepository } from '@laurel/api-database';
+import { AuditRepository, type AuditVerification, ContestsRepository } from '@laurel/api-database';
 import type { AuditQueryDto } from './audit.dto';
 
 @Injectable()
@@ -11,11 +11,7 @@ export class AuditService {
   ) {}
 
   async page(actor: AuthUser, contestId: string, query: AuditQueryDto) {
-    const found = await this.contests.findById(contestId);
-    // Another organizer's contest answers as if it did not exist.
-    if (!found || (!hasRole(actor, 'admin') && found.contest.ownerId !== actor.id)) {
-      throw AppError.notFound('contest.not_found', 'No contest of yours has this id. Check the link.');
-    }
+    await this.assertManages(actor, contestId);
     const { items, total } = await this.audit.page({
       contestId,
       action: query.action,
@@ -28,7 +24,22 @@ export class AuditService {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  verify() {
+  /** The contest's own chain: its organizer checks it without walking any other contest's events. */
+  async verifyContest(actor: AuthUser, contestId: string): Promise<AuditVerification> {
+    await this.assertManages(actor, contestId);
+    return this.audit.verify(contestId);
+  }
+
+  /** Every chain of the platform: the contests' and the one of events without a contest. */
+  verify(): Promise<AuditVerification> {
     return this.audit.verify();
+  }
+
+  private async assertManages(actor: AuthUser, contestId: string): Promise<void> {
+    const found = await this.contests.findById(contestId);
+    // Another organizer's contest answers as if it did not exist.
+    if (!found || (!hasRole(actor, 'admin') && found.contest.ownerId !== actor.id)) {
+      throw AppError.notFound('contest.not_found', 'No contest of yours has this id. Check the link.');
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditRepository, DivergenceRepository } from '@laurel/api-database';
+import { AuditRepository, DivergenceRepository, type DivergenceSettings } from '@laurel/api-database';
 import { checkDivergence, pickExtraJudge } from '@laurel/domain';
 import { detect } from './conflict-detection';
 
@@ -30,8 +30,9 @@ export class DivergenceReviewService {
     private readonly audit: AuditRepository,
   ) {}
 
-  async afterSubmit(manager: EntityManager, sheet: SubmittedSheetRef): Promise<DivergenceOutcome> {
-    const settings = await this.divergence.settings(manager, sheet.roundId);
+  /** `known`: the round's settings when the caller has read them already (the submit has). */
+  async afterSubmit(manager: EntityManager, sheet: SubmittedSheetRef, known?: DivergenceSettings): Promise<DivergenceOutcome> {
+    const settings = known ?? (await this.divergence.settings(manager, sheet.roundId));
     if (!settings || settings.panel !== 'assigned' || settings.threshold === null) return { action: 'none' };
     await this.divergence.lockEntry(manager, sheet.roundId, sheet.entryId);
     const state = await this.divergence.entryState(manager, sheet.roundId, sheet.entryId);

@@ -1,13 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, type AuthUser } from '@laurel/api-core';
-import {
-  AssignmentsRepository,
-  ConflictsRepository,
-  type CriterionEntity,
-  JudgingRepository,
-  type SheetWriteState,
-  SheetsRepository,
-} from '@laurel/api-database';
+import { AssignmentsRepository, type ScoreRow, type SheetCriterionRow, type SheetWriteState, SheetsRepository } from '@laurel/api-database';
 import { type ConflictReason, missingCriteria, sheetTotal } from '@laurel/domain';
 import type { AssignmentDetailView, SheetView } from '@laurel/contracts';
 import { detect } from './conflict-detection';
@@ -25,40 +18,38 @@ import { toSheetView } from './sheet.mapper';
 @Injectable()
 export class ScoreSheetsService {
   constructor(
-    private readonly judging: JudgingRepository,
     private readonly assignments: AssignmentsRepository,
     private readonly sheets: SheetsRepository,
-    private readonly conflicts: ConflictsRepository,
     private readonly divergence: DivergenceReviewService,
   ) {}
 
-  /** Saves the sheet as a draft: exactly the scores sent, partial sheets allowed. */
+  /**
+   * Saves the sheet as a draft: exactly the scores sent, partial sheets allowed. Four statements:
+   * BEGIN, the read of everything it decides on, the write of sheet, scores and audit event, COMMIT.
+   */
   async save(actor: AuthUser, assignmentId: string, dto: SaveSheetDto): Promise<SheetView> {
-    const { criteria } = await this.writable(actor, assignmentId);
-    const scores = checkScores(criteria, dto.scores);
-    const comment = dto.comment?.trim() || null;
+    if (!isUuid(assignmentId)) throw assignmentNotFound();
     return this.sheets.change(assignmentId, async (state, changes) => {
       const current = this.assertMayWrite(actor, state);
-      let sheet;
-      if (!current.sheet) {
-        if (dto.version !== undefined && dto.version !== 0) throw staleVersion(dto.version, 0);
-        sheet = await changes.createDraft(current.assignment.roundId, comment);
-        if (!sheet) throw staleVersion(dto.version ?? 0, null);
-      } else {
-        if (current.sheet.status === 'submitted') throw alreadySubmitted();
-        sheet = await changes.updateDraft(current.sheet.id, dto.version ?? null, comment);
-        if (!sheet) throw staleVersion(dto.version ?? 0, current.sheet.version);
-      }
-      await changes.replaceScores(sheet.id, scores);
-      return toSheetView(await changes.reload(), criteria);
+      const scores = inRubricOrder(current.criteria, checkScores(current.criteria, dto.scores));
+      const comment = dto.comment?.trim() || null;
+      if (current.sheet?.status === 'submitted') throw alreadySubmitted();
+      if (!current.sheet && dto.version !== undefined && dto.version !== 0) throw staleVersion(dto.version, 0);
+      const sheet = await changes.saveDraft(current.sheet, dto.version ?? null, comment, scores);
+      if (!sheet) throw staleVersion(dto.version ?? 0, current.sheet?.version ?? null);
+      return toSheetView({ sheet, scores }, current.criteria);
     });
   }
 
-  /** Locks the sheet with its total, computed by the domain's sheetTotal and stored in full precision. */
+  /**
+   * Locks the sheet with its total, computed by the domain's sheetTotal and stored in full
+   * precision. Four statements, as for a save.
+   */
   async submit(actor: AuthUser, assignmentId: string): Promise<SheetView> {
-    const { criteria } = await this.writable(actor, assignmentId);
+    if (!isUuid(assignmentId)) throw assignmentNotFound();
     return this.sheets.change(assignmentId, async (state, changes) => {
       const current = this.assertMayWrite(actor, state);
+      const { criteria } = current;
       if (current.sheet?.status === 'submitted') throw alreadySubmitted();
       const values = Object.fromEntries(current.scores.map((s) => [s.criterionId, s.value]));
       const missing = missingCriteria(criteria, values);
@@ -72,8 +63,8 @@ export class ScoreSheetsService {
       }
       const submitted = await changes.submit(current.sheet.id, current.sheet.version, sheetTotal(criteria, values));
       if (!submitted) throw staleVersion(current.sheet.version, null);
-      await this.divergence.afterSubmit(changes.transaction, current.assignment);
-      return toSheetView(await changes.reload(), criteria);
+      await this.divergence.afterSubmit(changes.transaction, current.assignment, current.divergence);
+      return toSheetView({ sheet: submitted, scores: current.scores }, criteria);
     });
   }
 
@@ -95,33 +86,24 @@ export class ScoreSheetsService {
     });
   }
 
-  /**
-   * The checks that need no lock: the assignment is the actor's, and no conflict is detected
-   * between the judge and the entry (stored conflicts are checked again inside the transaction).
-   */
-  private async writable(actor: AuthUser, assignmentId: string): Promise<{ criteria: CriterionEntity[] }> {
-    const assignment = isUuid(assignmentId) ? await this.assignments.findContext(assignmentId) : null;
-    if (!assignment || assignment.judgeId !== actor.id || !assignment.onPanel) throw assignmentNotFound();
-    if (assignment.status === 'recused') throw recused();
-    if (assignment.roundStatus !== 'open') throw roundNotOpen(assignment.roundStatus);
-    const [judges, entries, criteria] = await Promise.all([
-      this.conflicts.panelJudges(assignment.contestId, [actor.id]),
-      this.conflicts.entries(assignment.contestId, [assignment.entryId]),
-      this.judging.criteria(assignment.roundId),
-    ]);
-    const [detected] = detect(judges, entries);
-    if (detected) throw conflictOfInterest(CONFLICT_REASONS[detected.reason]);
-    return { criteria };
-  }
-
   private assertMayWrite(actor: AuthUser, state: SheetWriteState | null): SheetWriteState {
-    if (!state || state.assignment.judgeId !== actor.id) throw assignmentNotFound();
+    if (!state || state.assignment.judgeId !== actor.id || !state.onPanel) throw assignmentNotFound();
     if (state.assignment.status === 'recused') throw recused();
     if (state.roundStatus === 'closed') throw roundClosed();
     if (state.roundStatus !== 'open') throw roundNotOpen(state.roundStatus);
     if (state.storedConflict) throw conflictOfInterest('It is recorded on the contest’s conflicts list.');
+    // Detection from the judge's and the entry's details, read with the rest at no extra cost:
+    // it catches an organization corrected after the assignment was made.
+    const [detected] = detect([state.judge], [state.entry]);
+    if (detected) throw conflictOfInterest(CONFLICT_REASONS[detected.reason]);
     return state;
   }
+}
+
+/** The scores in the rubric's order, as the sheet is read back everywhere else. */
+function inRubricOrder(criteria: readonly SheetCriterionRow[], scores: ScoreRow[]): ScoreRow[] {
+  const position = new Map(criteria.map((c, i) => [c.id, i]));
+  return [...scores].sort((a, b) => (position.get(a.criterionId) ?? 0) - (position.get(b.criterionId) ?? 0));
 }
 
 function recused(): AppError {

@@ -137,6 +137,14 @@ export class AuditPageComponent {
         else this.result.set(null);
       });
     });
+    // A verification speaks of one contest's chain: another contest starts unverified.
+    effect(() => {
+      this.selectedContest()?.id;
+      untracked(() => {
+        this.verification.set(null);
+        this.verifyError.set(null);
+      });
+    });
   }
 
   private async load(contestId: string, filter: AuditFilter): Promise<void> {
@@ -187,10 +195,12 @@ export class AuditPageComponent {
   }
 
   protected async verify(): Promise<void> {
+    const contestId = this.selectedContest()?.id;
+    if (!contestId) return;
     this.verifying.set(true);
     this.verifyError.set(null);
     try {
-      this.verification.set(await firstValueFrom(this.api.verify()));
+      this.verification.set(await firstValueFrom(this.api.verify(contestId)));
     } catch (error) {
       this.verification.set(null);
       this.verifyError.set(toUiMessage(error));

@@ -53,7 +53,8 @@ export class AuditApi {
     return this.http.get<AuditPage>(`${this.base}/contests/${encodeURIComponent(contestId)}/audit`, { params });
   }
 
-  verify(): Observable<AuditVerification> {
-    return this.http.get<AuditVerification>(`${this.base}/audit/verify`);
+  /** The contest's own hash chain (each contest has one, so this walks only its events). */
+  verify(contestId: string): Observable<AuditVerification> {
+    return this.http.get<AuditVerification>(`${this.base}/contests/${encodeURIComponent(contestId)}/audit/verify`);
   }
 }

@@ -3,8 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 
-/** Any constant works; every Laurel process must use the same one to serialize audit writers. */
-const AUDIT_LOCK_KEY = 7_220_431_003;
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditEventInput {
@@ -49,8 +47,9 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function auditHash(prevHash: string, event: Omit<AuditEventRow, 'id' | 'prevHash' | 'hash'>): string {
-  const canonical = canonicalJson({
+/** The text an event is hashed over (after its previous hash and a newline). */
+export function canonicalEvent(event: Omit<AuditEventRow, 'id' | 'prevHash' | 'hash'>): string {
+  return canonicalJson({
     contestId: event.contestId,
     actorId: event.actorId,
     action: event.action,
@@ -59,7 +58,10 @@ export function auditHash(prevHash: string, event: Omit<AuditEventRow, 'id' | 'p
     payload: event.payload,
     occurredAt: event.occurredAt,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+export function auditHash(prevHash: string, event: Omit<AuditEventRow, 'id' | 'prevHash' | 'hash'>): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalEvent(event)).digest('hex');
 }
 
 const SELECT = `SELECT id::text, contest_id AS "contestId", actor_id AS "actorId", action, subject_type AS "subjectType",
@@ -71,42 +73,13 @@ export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Appends an event to the hash chain inside the caller's transaction, so the event exists
-   * exactly when the change does. The advisory lock serializes writers across processes: two
-   * concurrent transactions can never both link to the same previous event.
+   * Appends an event to its contest's chain (the platform chain without a contest) inside the
+   * caller's transaction, so the event exists exactly when the change does. One statement: the
+   * chain's head row is locked, linked and moved on (see `auditAppend`).
    */
   async record(manager: EntityManager, input: AuditEventInput): Promise<void> {
-    if (!manager.queryRunner?.isTransactionActive) {
-      await this.dataSource.transaction((tx) => this.record(tx, input));
-      return;
-    }
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK_KEY]);
-    const [last] = await manager.query(`SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1`);
-    const prevHash: string = last?.hash ?? AUDIT_GENESIS_HASH;
-    const event = {
-      contestId: input.contestId ?? null,
-      actorId: input.actorId ?? null,
-      action: input.action,
-      subjectType: input.subjectType ?? null,
-      subjectId: input.subjectId ?? null,
-      payload: input.payload ?? {},
-      occurredAt: new Date().toISOString(),
-    };
-    await manager.query(
-      `INSERT INTO audit_events (contest_id, actor_id, action, subject_type, subject_id, payload, occurred_at, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        event.contestId,
-        event.actorId,
-        event.action,
-        event.subjectType,
-        event.subjectId,
-        JSON.stringify(event.payload),
-        event.occurredAt,
-        prevHash,
-        auditHash(prevHash, event),
-      ],
-    );
+    const append = auditAppend(input, 1);
+    await manager.query(`WITH ${append.ctes} SELECT 1`, append.params);
   }
 
   async page(query: AuditPageQuery): Promise<{ items: AuditEventRow[]; total: number }> {
@@ -125,22 +98,115 @@ export class AuditRepository {
     return { items, total };
   }
 
-  /** Walks the whole chain in batches and names the first event whose hash does not match. */
-  async verify(batchSize = 5000): Promise<{ valid: boolean; count: number; firstBrokenEventId?: string }> {
-    let prevHash = AUDIT_GENESIS_HASH;
+  /**
+   * Checks one contest's chain, or every chain (the union) when `contestId` is undefined:
+   * each event must link to the hash of the event before it in its chain and hash to what it
+   * stores. Names the first event (by id) that does not.
+   */
+  async verify(contestId?: string, batchSize = 5000): Promise<AuditVerification> {
+    const [legacy]: { lastId: string }[] = await this.dataSource.query(`SELECT last_id::text AS "lastId" FROM audit_legacy_chain`);
+    const legacyLastId = legacy ? BigInt(legacy.lastId) : 0n;
+    const walk = new ChainWalk(legacyLastId, contestId);
+    // Before this chain's own events come the old platform-wide ones it is linked through.
+    const where = contestId === undefined ? 'TRUE' : `(contest_id = $3 OR id <= $4)`;
+    const params = contestId === undefined ? [] : [contestId, String(legacyLastId)];
     let lastId = '0';
-    let count = 0;
     for (;;) {
-      const rows: AuditEventRow[] = await this.dataSource.query(`${SELECT} WHERE id > $1 ORDER BY audit_events.id LIMIT $2`, [lastId, batchSize]);
+      const rows: AuditEventRow[] = await this.dataSource.query(
+        `${SELECT} WHERE id > $1 AND ${where} ORDER BY audit_events.id LIMIT $2`,
+        [lastId, batchSize, ...params],
+      );
       for (const row of rows) {
-        count++;
-        if (row.prevHash !== prevHash || auditHash(prevHash, row) !== row.hash) {
-          return { valid: false, count, firstBrokenEventId: row.id };
-        }
-        prevHash = row.hash;
+        if (!walk.accept(row)) return { valid: false, count: walk.count, firstBrokenEventId: row.id };
         lastId = row.id;
       }
-      if (rows.length < batchSize) return { valid: true, count };
+      if (rows.length < batchSize) return { valid: true, count: walk.count };
     }
+  }
+}
+
+export interface AuditVerification {
+  valid: boolean;
+  count: number;
+  firstBrokenEventId?: string;
+}
+
+/** The key of an event's chain in `audit_chains`. */
+export const auditChainKey = (contestId: string | null | undefined) => contestId ?? 'platform';
+
+/**
+ * Appending `input` as data-modifying CTEs (`audit_head`, `audit_event`) whose parameters start
+ * at `$firstParam`, for a statement that writes a change and its event at once. With `when`, the
+ * name of a CTE of that statement, the event is appended only when that CTE returned a row.
+ *
+ * The chain's head row is taken with INSERT … ON CONFLICT DO UPDATE: the row lock serializes
+ * writers of one chain across processes (a second writer waits, then sees the head the first
+ * one committed), and the new head is sha256(previous head, newline, the event's canonical JSON),
+ * computed by PostgreSQL over the same bytes `auditHash` hashes when verifying. The event gets
+ * its id after the lock is held, so within a chain ids follow the chain.
+ */
+export function auditAppend(input: AuditEventInput, firstParam: number, when?: string): { ctes: string; params: unknown[] } {
+  const event = {
+    contestId: input.contestId ?? null,
+    actorId: input.actorId ?? null,
+    action: input.action,
+    subjectType: input.subjectType ?? null,
+    subjectId: input.subjectId ?? null,
+    payload: input.payload ?? {},
+    occurredAt: new Date().toISOString(),
+  };
+  const p = (i: number) => `$${firstParam + i}`;
+  const next = (prev: string) => `encode(sha256(convert_to(${prev} || chr(10) || ${p(2)}::text, 'UTF8')), 'hex')`;
+  const ctes = `audit_head AS (
+      INSERT INTO audit_chains AS c (chain, prev_hash, head_hash)
+      SELECT ${p(0)}::text, ${p(1)}::text, ${next(`${p(1)}::text`)}${when ? ` WHERE EXISTS (SELECT 1 FROM ${when})` : ''}
+      ON CONFLICT (chain) DO UPDATE SET prev_hash = c.head_hash, head_hash = ${next('c.head_hash')}
+      RETURNING prev_hash, head_hash),
+    audit_event AS (
+      INSERT INTO audit_events (contest_id, actor_id, action, subject_type, subject_id, payload, occurred_at, prev_hash, hash)
+      SELECT ${p(3)}::uuid, ${p(4)}::uuid, ${p(5)}::text, ${p(6)}::text, ${p(7)}::text, ${p(8)}::jsonb, ${p(9)}::timestamptz, prev_hash, head_hash
+        FROM audit_head)`;
+  return {
+    ctes,
+    params: [
+      auditChainKey(event.contestId),
+      AUDIT_GENESIS_HASH,
+      canonicalEvent(event),
+      event.contestId,
+      event.actorId,
+      event.action,
+      event.subjectType,
+      event.subjectId,
+      JSON.stringify(event.payload),
+      event.occurredAt,
+    ],
+  };
+}
+
+/**
+ * Events in id order, checked against the chain each belongs to. Up to `legacyLastId` the
+ * events were one platform-wide chain (written before chains were per contest); after it, each
+ * contest has its own, starting from the hash of its last old event or from the genesis hash.
+ */
+class ChainWalk {
+  count = 0;
+  private legacyHead = AUDIT_GENESIS_HASH;
+  private readonly heads = new Map<string, string>();
+
+  constructor(
+    private readonly legacyLastId: bigint,
+    private readonly contestId: string | undefined,
+  ) {}
+
+  accept(row: AuditEventRow): boolean {
+    const key = auditChainKey(row.contestId);
+    const counted = this.contestId === undefined || row.contestId === this.contestId;
+    const legacy = BigInt(row.id) <= this.legacyLastId;
+    const prev = legacy ? this.legacyHead : (this.heads.get(key) ?? AUDIT_GENESIS_HASH);
+    if (counted) this.count++;
+    if (row.prevHash !== prev || auditHash(prev, row) !== row.hash) return false;
+    if (legacy) this.legacyHead = row.hash;
+    this.heads.set(key, row.hash);
+    return true;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ContestStatus, PrizeTier } from '@laurel/contracts';
+import { returningRows } from './returning-rows';
 
 export interface AwardRow {
   place: number;
@@ -112,12 +113,10 @@ export class AwardsRepository {
 
   /** Sets the contest published, in the caller's transaction; answers when. */
   async publish(manager: EntityManager, contestId: string): Promise<Date> {
-    const [{ publishedAt }]: { publishedAt: Date }[] = await manager.query(
-      // A top-level UPDATE … RETURNING comes back from TypeORM as [rows, count]; a CTE as rows.
-      `WITH published AS (
-         UPDATE contests SET status = 'published', published_at = now(), version = version + 1, updated_at = now()
-          WHERE id = $1 RETURNING published_at)
-       SELECT published_at AS "publishedAt" FROM published`,
+    const [{ publishedAt }] = await returningRows<{ publishedAt: Date }>(
+      manager,
+      `UPDATE contests SET status = 'published', published_at = now(), version = version + 1, updated_at = now()
+        WHERE id = $1 RETURNING published_at AS "publishedAt"`,
       [contestId],
     );
     return publishedAt;

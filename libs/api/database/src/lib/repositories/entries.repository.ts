@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Answers, ContestStatus, EligibilityRule, FormField } from '@laurel/contracts';
 import { EntryEntity, type Eligibility, type EntryMember, type EntryStatus } from '../entities';
 import { AuditRepository } from './audit.repository';
+import { returningRows } from './returning-rows';
 
 /** What the entry rules need to know of the contest an entry belongs to. */
 export interface EntryContest {
@@ -211,7 +212,7 @@ export class EntriesRepository {
       sets.push(`${column} = $${params.length}`);
     }
     try {
-      const rows = await updateReturning(
+      const rows = await returningRows<{ id: string }>(
         this.dataSource.manager,
         `UPDATE entries SET ${sets.join(', ')} WHERE id = $1 AND version = $2 AND status = 'draft' RETURNING id`,
         params,
@@ -258,7 +259,7 @@ export class EntriesRepository {
         const reasons = gate(await submittedOrganizations(manager, contestId));
         if (reasons.length > 0) return { outcome: 'refused', reasons };
       }
-      const seq = await updateReturning<{ entry_seq: number }>(
+      const seq = await returningRows<{ entry_seq: number }>(
         manager,
         `UPDATE contests SET entry_seq = entry_seq + 1
           WHERE id = $1 AND status = 'open' AND now() >= submission_opens_at AND now() < submission_closes_at
@@ -276,7 +277,7 @@ export class EntriesRepository {
 
   /** Withdraws a draft or submitted entry while its contest has not started judging; null otherwise. */
   async withdraw(id: string): Promise<EntryEntity | null> {
-    const rows = await updateReturning(
+    const rows = await returningRows<{ id: string }>(
       this.dataSource.manager,
       `UPDATE entries e SET status = 'withdrawn', withdrawn_at = now(), version = e.version + 1, updated_at = now()
          FROM contests c
@@ -293,7 +294,7 @@ export class EntriesRepository {
    */
   async setEligibility(id: string, eligibility: Eligibility, reason: string | null, by: string, overriddenRules: string[] = []): Promise<EntryEntity | null> {
     const changed = await this.dataSource.transaction(async (manager) => {
-      const rows = await updateReturning<{ id: string; contest_id: string; code: string | null }>(
+      const rows = await returningRows<{ id: string; contest_id: string; code: string | null }>(
         manager,
         `UPDATE entries SET eligibility = $2, eligibility_reason = $3, eligibility_by = $4, eligibility_at = now(),
                 version = version + 1, updated_at = now()
@@ -397,7 +398,7 @@ export class EntriesRepository {
    */
   importSubmitted(contestId: string, codePrefix: string, entries: ImportedEntry[]): Promise<number | null> {
     return this.dataSource.transaction(async (manager) => {
-      const seq = await updateReturning<{ entry_seq: number }>(
+      const seq = await returningRows<{ entry_seq: number }>(
         manager,
         `UPDATE contests SET entry_seq = entry_seq + $2 WHERE id = $1 AND status IN ('draft', 'open', 'closed') RETURNING entry_seq`,
         [contestId, entries.length],
@@ -516,12 +517,6 @@ async function submittedOrganizations(manager: EntityManager, contestId: string)
     [contestId],
   );
   return rows.map((r) => ({ id: r.id, organization: r.organization, submittedAt: r.submitted_at.toISOString() }));
-}
-
-/** TypeORM answers an UPDATE with `[rows, rowCount]`; this gives the RETURNING rows. */
-async function updateReturning<T = { id: string }>(manager: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  const [rows] = (await manager.query(sql, params)) as [T[], number];
-  return rows;
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {

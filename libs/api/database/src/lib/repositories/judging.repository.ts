@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Answers, ContestStatus, FormField, PanelMode, RoundStatus } from '@laurel/contracts';
 import { CriterionEntity } from '../entities';
 import type { AttachmentKind, EntryMember } from '../entities';
+import { returningRows } from './returning-rows';
 import { type AuditEventInput, AuditRepository } from './audit.repository';
 
 /** The SQLSTATE the sheet trigger raises when a sheet or score of a round that is not open is written. */
@@ -218,7 +219,8 @@ export class RoundLifecycle {
 
   /** Changes the round's status and writes the audit event in the same transaction. */
   async setStatus(status: RoundStatus, actorId: string | null = null): Promise<void> {
-    const [round]: { contest_id: string; name: string }[] = await this.manager.query(
+    const [round] = await returningRows<{ contest_id: string; name: string }>(
+      this.manager,
       `UPDATE rounds SET status = $2 WHERE id = $1 RETURNING contest_id, name`,
       [this.roundId, status],
     );

@@ -1,11 +1,17 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * The rows an UPDATE or DELETE … RETURNING gave back. TypeORM's PostgreSQL driver answers those
- * commands with `[rows, rowCount]` where SELECT and INSERT answer the rows alone.
+ * The rows a statement with RETURNING gave back, whatever its command. TypeORM's PostgreSQL
+ * driver answers `manager.query` with the rows for SELECT and INSERT but with `[rows, rowCount]`
+ * for UPDATE and DELETE, so destructuring the first row of an UPDATE silently gives the whole
+ * array; its structured result carries the rows as `records` for every command.
  */
 export async function returningRows<T>(manager: EntityManager, sql: string, parameters: unknown[]): Promise<T[]> {
-  const raw: unknown = await manager.query(sql, parameters);
-  if (Array.isArray(raw) && raw.length === 2 && Array.isArray(raw[0]) && typeof raw[1] === 'number') return raw[0] as T[];
-  return raw as T[];
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    const result = await runner.query(sql, parameters, true);
+    return (result.records ?? []) as T[];
+  } finally {
+    if (runner !== manager.queryRunner) await runner.release();
+  }
 }

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RoundStatus } from '@laurel/contracts';
-import { type AuditEventInput, AuditRepository } from './audit.repository';
-import { returningRows } from './returning-rows';
+import { type AuditEventInput, auditAppend } from './audit.repository';
+import type { ConflictEntryRow, ConflictJudgeRow } from './conflicts.repository';
+import type { DivergenceSettings } from './divergence.repository';
 
 export interface SheetRow {
   id: string;
@@ -27,13 +29,34 @@ export interface SheetWithScores {
   scores: ScoreRow[];
 }
 
-/** What a sheet write decides on, read under the locks `SheetsRepository.change` takes. */
+/** A criterion of the sheet's round, as the save checks scores against it. */
+export interface SheetCriterionRow {
+  id: string;
+  roundId: string;
+  name: string;
+  description: string | null;
+  weight: number;
+  maxScore: number;
+  position: number;
+}
+
+/** What a sheet write decides on, read in one statement under the locks `SheetsRepository.change` takes. */
 export interface SheetWriteState {
   assignment: { id: string; roundId: string; entryId: string; judgeId: string; status: 'assigned' | 'recused'; contestId: string };
   roundStatus: RoundStatus;
+  /** False once the judge was removed from the contest's panel (closed rounds keep their assignments). */
+  onPanel: boolean;
   /** A declared or organizer conflict is stored for the judge and entry. */
   storedConflict: boolean;
+  /** The round's divergence review settings, for the submit to pass on. */
+  divergence: DivergenceSettings;
+  /** The round's rubric in its order. */
+  criteria: SheetCriterionRow[];
+  /** The judge and the entry as conflict detection reads them. */
+  judge: ConflictJudgeRow;
+  entry: ConflictEntryRow;
   sheet: SheetRow | null;
+  /** The sheet's scores in rubric order. */
   scores: ScoreRow[];
 }
 
@@ -50,55 +73,125 @@ async function loadSheet(manager: EntityManager, assignmentId: string): Promise<
   return { sheet: sheets[0], scores: scores.map((s) => ({ criterionId: s.criterionId, value: Number(s.value), comment: s.comment })) };
 }
 
+/**
+ * Everything a save or a submit decides on, in one statement: the assignment and its round
+ * (share-locked: a recusal and the round's closing wait for the write, and it waits for them),
+ * the stored conflict, the rubric, the judge and the entry for conflict detection, the sheet and
+ * its scores.
+ */
+const WRITE_STATE_SELECT = `
+  SELECT a.id, a.round_id AS "roundId", a.entry_id AS "entryId", a.judge_id AS "judgeId", a.status,
+         r.contest_id AS "contestId", r.status AS "roundStatus",
+         r.panel, r.divergence_threshold::float8 AS "divergenceThreshold", r.max_extra_judges AS "maxExtraJudges",
+         cj.user_id IS NOT NULL AS "onPanel",
+         EXISTS (SELECT 1 FROM conflicts k WHERE k.judge_id = a.judge_id AND k.entry_id = a.entry_id) AS "storedConflict",
+         coalesce((SELECT json_agg(json_build_object('id', c.id, 'roundId', c.round_id, 'name', c.name, 'description', c.description,
+                                                     'weight', c.weight, 'maxScore', c.max_score, 'position', c.position) ORDER BY c.position, c.id)
+                     FROM criteria c WHERE c.round_id = a.round_id), '[]') AS criteria,
+         u.email AS "judgeEmail", u.display_name AS "judgeName", coalesce(cj.organization, u.organization) AS "judgeOrganization",
+         e.code AS "entryCode", e.title AS "entryTitle", e.organization AS "entryOrganization", o.email AS "ownerEmail", e.members,
+         s.id AS "sheetId", s.status AS "sheetStatus", s.comment AS "sheetComment", s.total AS "sheetTotal", s.version AS "sheetVersion",
+         s.submitted_at AS "sheetSubmittedAt",
+         coalesce((SELECT json_agg(json_build_object('criterionId', sc.criterion_id, 'value', sc.value, 'comment', sc.comment) ORDER BY c.position, c.id)
+                     FROM scores sc JOIN criteria c ON c.id = sc.criterion_id WHERE sc.sheet_id = s.id), '[]') AS scores
+    FROM assignments a
+    JOIN rounds r ON r.id = a.round_id
+    JOIN users u ON u.id = a.judge_id
+    LEFT JOIN contest_judges cj ON cj.contest_id = r.contest_id AND cj.user_id = a.judge_id
+    JOIN entries e ON e.id = a.entry_id
+    LEFT JOIN users o ON o.id = e.owner_id
+    LEFT JOIN score_sheets s ON s.assignment_id = a.id
+   WHERE a.id = $1
+     FOR SHARE OF a, r`;
+
+type WriteStateRow = SheetWriteState['assignment'] & {
+  roundStatus: RoundStatus;
+  panel: DivergenceSettings['panel'];
+  divergenceThreshold: number | null;
+  maxExtraJudges: number;
+  onPanel: boolean;
+  storedConflict: boolean;
+  criteria: { id: string; roundId: string; name: string; description: string | null; weight: number | string; maxScore: number | string; position: number }[];
+  judgeEmail: string;
+  judgeName: string;
+  judgeOrganization: string | null;
+  entryCode: string | null;
+  entryTitle: string;
+  entryOrganization: string | null;
+  ownerEmail: string | null;
+  members: ConflictEntryRow['members'];
+  sheetId: string | null;
+  sheetStatus: SheetRow['status'] | null;
+  sheetComment: string | null;
+  sheetTotal: number | null;
+  sheetVersion: number | null;
+  sheetSubmittedAt: Date | null;
+  scores: { criterionId: string; value: number | string; comment: string | null }[];
+};
+
+function toWriteState(row: WriteStateRow): SheetWriteState {
+  const assignment = { id: row.id, roundId: row.roundId, entryId: row.entryId, judgeId: row.judgeId, status: row.status, contestId: row.contestId };
+  const sheet: SheetRow | null =
+    row.sheetId === null
+      ? null
+      : {
+          id: row.sheetId,
+          assignmentId: row.id,
+          roundId: row.roundId,
+          status: row.sheetStatus as SheetRow['status'],
+          comment: row.sheetComment,
+          total: row.sheetTotal,
+          version: row.sheetVersion as number,
+          submittedAt: row.sheetSubmittedAt,
+        };
+  return {
+    assignment,
+    roundStatus: row.roundStatus,
+    onPanel: row.onPanel,
+    storedConflict: row.storedConflict,
+    divergence: { contestId: row.contestId, panel: row.panel, threshold: row.divergenceThreshold, maxExtraJudges: row.maxExtraJudges },
+    criteria: row.criteria.map((c) => ({ ...c, weight: Number(c.weight), maxScore: Number(c.maxScore) })),
+    judge: { id: row.judgeId, email: row.judgeEmail, displayName: row.judgeName, organization: row.judgeOrganization },
+    entry: { id: row.entryId, code: row.entryCode, title: row.entryTitle, organization: row.entryOrganization, ownerEmail: row.ownerEmail, members: row.members },
+    sheet,
+    scores: row.scores.map((s) => ({ criterionId: s.criterionId, value: Number(s.value), comment: s.comment })),
+  };
+}
+
 /** Score sheets: one per assignment, one score per criterion. */
 @Injectable()
 export class SheetsRepository {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditRepository,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   find(assignmentId: string): Promise<SheetWithScores | null> {
     return loadSheet(this.dataSource.manager, assignmentId);
   }
 
   /**
-   * Runs `work` in one transaction holding share locks on the assignment and its round: a
-   * recusal and the round's closing wait for it, and it waits for them. The sheet itself is not
-   * locked; its writes check the version in their WHERE clause. `state` is null when no
+   * Runs `work` in one transaction after reading, in one statement, everything the write decides
+   * on (`SheetWriteState`), holding share locks on the assignment and its round. The sheet itself
+   * is not locked; its writes check the version in their WHERE clause. `state` is null when no
    * assignment has this id.
    */
   change<T>(assignmentId: string, work: (state: SheetWriteState | null, changes: SheetChanges) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: (SheetWriteState['assignment'] & { roundStatus: RoundStatus })[] = await manager.query(
-        `SELECT a.id, a.round_id AS "roundId", a.entry_id AS "entryId", a.judge_id AS "judgeId", a.status,
-                r.contest_id AS "contestId", r.status AS "roundStatus"
-           FROM assignments a JOIN rounds r ON r.id = a.round_id WHERE a.id = $1 FOR SHARE OF a, r`,
-        [assignmentId],
-      );
-      const audit = (event: AuditEventInput) => this.audit.record(manager, event);
-      if (rows.length === 0) return work(null, new SheetChanges(manager, assignmentId, null, audit));
-      const { roundStatus, ...assignment } = rows[0];
-      const conflicts: unknown[] = await manager.query(`SELECT 1 FROM conflicts WHERE judge_id = $1 AND entry_id = $2`, [
-        assignment.judgeId,
-        assignment.entryId,
-      ]);
-      const current = await loadSheet(manager, assignmentId);
-      return work(
-        { assignment, roundStatus, storedConflict: conflicts.length > 0, sheet: current?.sheet ?? null, scores: current?.scores ?? [] },
-        new SheetChanges(manager, assignmentId, assignment, audit),
-      );
+      const rows: WriteStateRow[] = await manager.query(WRITE_STATE_SELECT, [assignmentId]);
+      const state = rows.length === 0 ? null : toWriteState(rows[0]);
+      return work(state, new SheetChanges(manager, assignmentId, state?.assignment ?? null));
     });
   }
 }
 
-/** The writes of one sheet inside the transaction `SheetsRepository.change` opened. */
+/**
+ * The writes of one sheet inside the transaction `SheetsRepository.change` opened. Each is one
+ * statement that changes the sheet and appends its audit event, the event only when the change
+ * happened; none reads the sheet again (RETURNING gives it).
+ */
 export class SheetChanges {
   constructor(
     private readonly manager: EntityManager,
     private readonly assignmentId: string,
     private readonly assignment: SheetWriteState['assignment'] | null,
-    private readonly audit: (event: AuditEventInput) => Promise<void>,
   ) {}
 
   /** The transaction, for work that must commit with the sheet (divergence review after a submit). */
@@ -106,70 +199,68 @@ export class SheetChanges {
     return this.manager;
   }
 
-  /** Audit events of this sheet: the judge acts, in the contest the assignment belongs to. */
-  private record(action: string, sheetId: string, payload: Record<string, unknown>): Promise<void> {
-    return this.audit({
+  /** The audit event of this sheet: the judge acts, in the contest the assignment belongs to. */
+  private event(action: string, sheetId: string, payload: Record<string, unknown>): AuditEventInput {
+    return {
       contestId: this.assignment?.contestId ?? null,
       actorId: this.assignment?.judgeId ?? null,
       action,
       subjectType: 'score_sheet',
       subjectId: sheetId,
       payload: { assignmentId: this.assignmentId, entryId: this.assignment?.entryId ?? null, ...payload },
-    });
-  }
-
-  /** The first save: a draft at version 1; null when another request created the sheet first. */
-  async createDraft(roundId: string, comment: string | null): Promise<SheetRow | null> {
-    const rows: SheetRow[] = await this.manager.query(
-      `INSERT INTO score_sheets (assignment_id, round_id, comment) VALUES ($1, $2, $3)
-       ON CONFLICT (assignment_id) DO NOTHING RETURNING ${SHEET_COLUMNS}`,
-      [this.assignmentId, roundId, comment],
-    );
-    return rows[0] ?? null;
+    };
   }
 
   /**
-   * Bumps the draft's version and sets its comment, only if it is still a draft at
-   * `expectedVersion` (any version when null); null when it is not.
+   * Saves a draft with exactly `scores` (others removed, these inserted or updated). Without a
+   * `current` sheet, creates it at version 1; with one, bumps its version only if it is still a
+   * draft at `expectedVersion` (any version when null). Null when that sheet was not there to
+   * write (another request created or changed it first).
    */
-  async updateDraft(sheetId: string, expectedVersion: number | null, comment: string | null): Promise<SheetRow | null> {
-    const rows = await returningRows<SheetRow>(
-      this.manager,
-      `UPDATE score_sheets SET comment = $3, version = version + 1, updated_at = now()
-        WHERE id = $1 AND status = 'draft' AND ($2::int IS NULL OR version = $2::int) RETURNING ${SHEET_COLUMNS}`,
-      [sheetId, expectedVersion, comment],
+  async saveDraft(current: SheetRow | null, expectedVersion: number | null, comment: string | null, scores: readonly ScoreRow[]): Promise<SheetRow | null> {
+    const sheetId = current?.id ?? randomUUID();
+    const sheet = current
+      ? `UPDATE score_sheets SET comment = $4, version = version + 1, updated_at = now()
+          WHERE id = $1 AND assignment_id = $2::uuid AND round_id = $3::uuid AND status = 'draft' AND ($5::int IS NULL OR version = $5::int)
+          RETURNING ${SHEET_COLUMNS}`
+      : `INSERT INTO score_sheets (id, assignment_id, round_id, comment) SELECT $1::uuid, $2::uuid, $3::uuid, $4::text WHERE coalesce($5::int, 0) = 0
+         ON CONFLICT (assignment_id) DO NOTHING RETURNING ${SHEET_COLUMNS}`;
+    const audit = auditAppend(this.event('sheet.saved', sheetId, { scores: scores.map((s) => [s.criterionId, s.value]) }), 9, 'sheet');
+    const rows: SheetRow[] = await this.manager.query(
+      `WITH sheet AS (${sheet}),
+         removed AS (DELETE FROM scores WHERE sheet_id IN (SELECT id FROM sheet) AND NOT (criterion_id = ANY($6::uuid[]))),
+         saved AS (
+           INSERT INTO scores (sheet_id, criterion_id, value, comment)
+           SELECT sheet.id, s.criterion_id, s.value, s.comment FROM sheet, unnest($6::uuid[], $7::numeric[], $8::text[]) AS s(criterion_id, value, comment)
+           ON CONFLICT (sheet_id, criterion_id) DO UPDATE SET value = excluded.value, comment = excluded.comment),
+         ${audit.ctes}
+       SELECT * FROM sheet`,
+      [
+        sheetId,
+        this.assignmentId,
+        this.assignment?.roundId ?? null,
+        comment,
+        expectedVersion,
+        scores.map((s) => s.criterionId),
+        scores.map((s) => s.value),
+        scores.map((s) => s.comment),
+        ...audit.params,
+      ],
     );
     return rows[0] ?? null;
-  }
-
-  /** Makes the sheet's scores exactly `scores`: others are removed, these inserted or updated. */
-  async replaceScores(sheetId: string, scores: readonly ScoreRow[]): Promise<void> {
-    const ids = scores.map((s) => s.criterionId);
-    await this.manager.query(`DELETE FROM scores WHERE sheet_id = $1 AND NOT (criterion_id = ANY($2::uuid[]))`, [sheetId, ids]);
-    if (scores.length === 0) return;
-    await this.manager.query(
-      `INSERT INTO scores (sheet_id, criterion_id, value, comment)
-       SELECT $1, s.criterion_id, s.value, s.comment FROM unnest($2::uuid[], $3::numeric[], $4::text[]) AS s(criterion_id, value, comment)
-       ON CONFLICT (sheet_id, criterion_id) DO UPDATE SET value = excluded.value, comment = excluded.comment`,
-      [sheetId, ids, scores.map((s) => s.value), scores.map((s) => s.comment)],
-    );
-    await this.record('sheet.saved', sheetId, { scores: scores.map((s) => [s.criterionId, s.value]) });
   }
 
   /** Locks the draft at `expectedVersion` as submitted with its total; null when it is not that draft. */
   async submit(sheetId: string, expectedVersion: number, total: number): Promise<SheetRow | null> {
-    const rows = await returningRows<SheetRow>(
-      this.manager,
-      `UPDATE score_sheets SET status = 'submitted', total = $3, submitted_at = now(), version = version + 1, updated_at = now()
-        WHERE id = $1 AND status = 'draft' AND version = $2 RETURNING ${SHEET_COLUMNS}`,
-      [sheetId, expectedVersion, total],
+    const audit = auditAppend(this.event('sheet.submitted', sheetId, { total }), 4, 'sheet');
+    const rows: SheetRow[] = await this.manager.query(
+      `WITH sheet AS (
+         UPDATE score_sheets SET status = 'submitted', total = $3, submitted_at = now(), version = version + 1, updated_at = now()
+          WHERE id = $1 AND status = 'draft' AND version = $2 RETURNING ${SHEET_COLUMNS}),
+         ${audit.ctes}
+       SELECT * FROM sheet`,
+      [sheetId, expectedVersion, total, ...audit.params],
     );
-    if (rows[0]) await this.record('sheet.submitted', sheetId, { total });
     return rows[0] ?? null;
-  }
-
-  /** The sheet as this transaction now sees it. */
-  reload(): Promise<SheetWithScores | null> {
-    return loadSheet(this.manager, this.assignmentId);
   }
 }

@@ -44,10 +44,10 @@ export const enAudit: typeof viAudit = {
   },
   verify: {
     title: 'Verify the chain',
-    hint: "Recomputes each event's hash and compares it with the stored one: a single change breaks the chain.",
+    hint: "Recomputes the hash of each event in this contest's chain and compares it with the stored one: a single change breaks the chain.",
     button: 'Verify the chain',
     checking: 'Checking…',
-    valid: 'All {count} events check out: nothing was changed after it was written',
+    valid: 'All {count} events of this contest check out: nothing was changed after it was written',
     broken: 'Event #{id} does not match: the record was changed after it was written',
   },
 };

@@ -43,10 +43,10 @@ export const viAudit = {
   },
   verify: {
     title: 'Kiểm tra chuỗi',
-    hint: 'Tính lại mã băm của từng sự kiện và so với mã đã lưu: chỉ cần một thay đổi là chuỗi bị đứt.',
+    hint: 'Tính lại mã băm của từng sự kiện trong chuỗi của cuộc thi này và so với mã đã lưu: chỉ cần một thay đổi là chuỗi bị đứt.',
     button: 'Kiểm tra chuỗi',
     checking: 'Đang kiểm tra…',
-    valid: 'Tất cả {count} sự kiện đều khớp: không có gì bị sửa sau khi ghi',
+    valid: 'Tất cả {count} sự kiện của cuộc thi này đều khớp: không có gì bị sửa sau khi ghi',
     broken: 'Sự kiện #{id} không khớp: bản ghi đã bị sửa sau khi ghi',
   },
 };

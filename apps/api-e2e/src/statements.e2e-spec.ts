@@ -1,0 +1,103 @@
+import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
+import { Http } from './support/http';
+import { type BuiltContest, type BuiltEntry, type BuiltJudge, ResultsFixture } from './support/results-fixtures';
+import { StatementCounter } from './support/statement-counter';
+
+/**
+ * How many SQL statements the hot paths send, counted on the wire between the API and
+ * PostgreSQL, so that a reload after a write or a read repeated per request cannot creep back
+ * unnoticed. A judge's save is BEGIN, one read of everything it decides on (share-locking the
+ * assignment and its round), one statement writing sheet, scores and audit event, COMMIT: 4; a
+ * submit the same: 4. A results read: the round with its contest, the criteria, the entries,
+ * the sheets, the votes, the stored snapshot at most (each once whatever the size).
+ */
+const SAVE = 4;
+const SUBMIT = 4;
+const RESULTS = 10;
+
+describe('SQL statements per request on the hot paths', () => {
+  let counter: StatementCounter;
+  let api: ApiProcess;
+  let http: Http;
+  let fixture: ResultsFixture;
+  let contest: BuiltContest;
+  let round: BuiltContest['rounds'][number];
+  let judge: BuiltJudge;
+  let entries: BuiltEntry[];
+  let organizer: string;
+
+  beforeAll(async () => {
+    const url = await createDatabase();
+    expect((await runNode('dist/apps/api/cli.js', ['seed-demo'], { DATABASE_URL: url })).code).toBe(0);
+    counter = await StatementCounter.start(url);
+    api = await startApi({}, counter.databaseUrl);
+    http = new Http(api.url);
+    organizer = await http.login('organizer@demo.laurel');
+    fixture = new ResultsFixture(http, organizer);
+    const rubric = [
+      { name: 'Innovation', weight: 40, maxScore: 10 },
+      { name: 'Market', weight: 35, maxScore: 10 },
+      { name: 'Team', weight: 25, maxScore: 10 },
+    ];
+    contest = await fixture.contest({ categories: ['Startups'], prizes: [{ tier: 'first', count: 1 }], rounds: [{ name: 'Final', order: 1, criteria: rubric }] });
+    [round] = contest.rounds;
+    entries = [
+      await fixture.entry(contest, { title: 'Alpha', teamName: 'Alpha team', category: 'Startups' }),
+      await fixture.entry(contest, { title: 'Beta', teamName: 'Beta team', category: 'Startups' }),
+    ];
+    for (const entry of entries) await fixture.eligibility(entry.id, true);
+    await fixture.status(contest.id, 'closed');
+    await fixture.status(contest.id, 'judging');
+    judge = await fixture.judge(contest.id, 'Giám khảo Một');
+    await fixture.openRound(round.id);
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await counter?.stop();
+  });
+
+  const scores = (v: number) => [...round.criteria.values()].map((criterionId) => ({ criterionId, value: v }));
+
+  it(`saves a new sheet in ${SAVE} statements, saves it again in ${SAVE}, submits it in ${SUBMIT}`, async () => {
+    const assignmentId = await fixture.assignment(judge, round.id, entries[0].id);
+    const put = (body: object) => http.request('PUT', `/api/assignments/${assignmentId}/sheet`, { body, token: judge.token });
+
+    let answer: { status: number; body: any } | undefined;
+    const first = await counter.during(async () => (answer = await put({ scores: scores(6).slice(0, 2), version: 0 })));
+    expect(answer?.status).toBe(200);
+    expect(answer?.body).toMatchObject({ status: 'draft', version: 1 });
+    expect(first).toHaveLength(SAVE);
+
+    const second = await counter.during(async () => (answer = await put({ scores: scores(7), comment: 'Rõ ràng', version: 1 })));
+    expect(answer?.status).toBe(200);
+    expect(answer?.body).toMatchObject({ status: 'draft', version: 2, comment: 'Rõ ràng' });
+    expect(second).toHaveLength(SAVE);
+
+    const submit = await counter.during(async () => (answer = await http.post(`/api/assignments/${assignmentId}/submit`, {}, judge.token)));
+    expect(answer?.status).toBe(200);
+    // 7 of 10 on every criterion: T = 100 · 0.7 = 70.
+    expect(answer?.body).toMatchObject({ status: 'submitted', version: 3, total: 70 });
+    expect(submit).toHaveLength(SUBMIT);
+    expect(first.length + submit.length).toBeLessThanOrEqual(8);
+    // The write and its audit event are one statement: no reload after it.
+    expect(submit.filter((sql) => /^SELECT/i.test(sql))).toHaveLength(1);
+  });
+
+  it('refuses a stale save without writing: still one read, no second one', async () => {
+    const assignmentId = await fixture.assignment(judge, round.id, entries[1].id);
+    expect((await http.request('PUT', `/api/assignments/${assignmentId}/sheet`, { body: { scores: scores(5), version: 0 }, token: judge.token })).status).toBe(200);
+    let status = 0;
+    const stale = await counter.during(async () => {
+      status = (await http.request('PUT', `/api/assignments/${assignmentId}/sheet`, { body: { scores: scores(4), version: 0 }, token: judge.token })).status;
+    });
+    expect(status).toBe(409);
+    expect(stale.length).toBeLessThanOrEqual(SAVE);
+  });
+
+  it(`reads the results of a round in at most ${RESULTS} statements`, async () => {
+    let status = 0;
+    const read = await counter.during(async () => (status = (await http.get(`/api/rounds/${round.id}/results`, organizer)).status));
+    expect(status).toBe(200);
+    expect(read.length).toBeLessThanOrEqual(RESULTS);
+  });
+});
