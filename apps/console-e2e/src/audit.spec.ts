@@ -19,6 +19,6 @@ test.describe('audit trail', () => {
     await page.getByTestId('audit-verify-button').click();
     const result = page.getByTestId('audit-verify-result');
     await expect(result).toContainText(/\d/);
-    await expect(result).toContainText('check out');
+    await expect(result).toContainText('events of this contest check out');
   });
 });

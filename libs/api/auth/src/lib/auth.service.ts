@@ -7,6 +7,7 @@ import {
   laurelConfig,
   type LaurelConfig,
   passwordProblems,
+  setPasswordQueueMax,
   verifyPassword,
 } from '@laurel/api-core';
 import { AuditRepository, type UserEntity, UsersRepository } from '@laurel/api-database';
@@ -34,7 +35,9 @@ export class AuthService {
     private readonly audit: AuditRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(laurelConfig.KEY) private readonly config: LaurelConfig,
-  ) {}
+  ) {
+    setPasswordQueueMax(config.auth.passwordQueueMax);
+  }
 
   async register(dto: RegisterDto): Promise<AuthResponse> {
     const problems = passwordProblems(dto.password, dto.email);

@@ -138,8 +138,9 @@ export class AuditPageComponent {
       });
     });
     // A verification speaks of one contest's chain: another contest starts unverified.
+    const contestId = computed(() => this.selectedContest()?.id);
     effect(() => {
-      this.selectedContest()?.id;
+      contestId();
       untracked(() => {
         this.verification.set(null);
         this.verifyError.set(null);

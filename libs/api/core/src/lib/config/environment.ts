@@ -72,6 +72,13 @@ export class EnvironmentVariables {
   @Max(1000)
   LOGIN_THROTTLE_LIMIT = 10;
 
+  /** Password checks that may wait behind the running ones before sign-ins get 503 (see password.ts). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  PASSWORD_QUEUE_MAX = 256;
+
   @Transform(toInt)
   @IsInt()
   @Min(1024)

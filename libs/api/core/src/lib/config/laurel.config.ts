@@ -8,7 +8,7 @@ export interface LaurelConfig {
   env: EnvironmentVariables['NODE_ENV'];
   http: { port: number; host: string; consoleDir: string | null; apiDocs: boolean };
   database: { url: string; poolMax: number };
-  auth: { jwtSecret: string; jwtTtlSeconds: number; loginThrottleLimit: number };
+  auth: { jwtSecret: string; jwtTtlSeconds: number; loginThrottleLimit: number; passwordQueueMax: number };
   storage: {
     dataDir: string;
     uploadMaxBytes: number;
@@ -44,6 +44,7 @@ export function buildLaurelConfig(env: EnvironmentVariables): LaurelConfig {
       jwtSecret: resolveJwtSecret(env.JWT_SECRET, dataDir),
       jwtTtlSeconds: env.JWT_TTL_SECONDS,
       loginThrottleLimit: env.LOGIN_THROTTLE_LIMIT,
+      passwordQueueMax: env.PASSWORD_QUEUE_MAX,
     },
     storage: {
       dataDir,

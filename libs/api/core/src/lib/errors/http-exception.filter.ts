@@ -29,10 +29,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
-    if (body.statusCode === 503) this.logger.warn(`Database unavailable: ${(exception as Error)?.message}`);
+    const retryAfter = (exception as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') {
+      // A refusal by design (a full queue), said with when to come back; nothing to log.
+    } else if (body.statusCode === 503) this.logger.warn(`Database unavailable: ${(exception as Error)?.message}`);
     else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (reply.sent) return;
-    if (body.statusCode === 503) void reply.header('retry-after', '5');
+    if (body.statusCode === 503) void reply.header('retry-after', String(typeof retryAfter === 'number' ? retryAfter : 5));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 

@@ -1,4 +1,4 @@
-import { hashPassword, passwordProblems, verifyPassword } from './password';
+import { hashPassword, PasswordQueue, PasswordQueueFull, passwordProblems, verifyPassword } from './password';
 
 describe('password policy', () => {
   it('accepts eight characters or more', () => {
@@ -21,5 +21,45 @@ describe('password hashing', () => {
     await expect(verifyPassword(hash, 'laurel-demo')).resolves.toBe(true);
     await expect(verifyPassword(hash, 'laurel-demO')).resolves.toBe(false);
     await expect(verifyPassword('not a hash', 'laurel-demo')).resolves.toBe(false);
+  });
+});
+
+describe(PasswordQueue.name, () => {
+  /** Work that finishes when the test says so. */
+  function gate() {
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    return { open, work: () => opened.then(() => 'done') };
+  }
+
+  it('runs at most `concurrency` at once, queues up to `maxWaiting`, refuses the next with 503 and Retry-After', async () => {
+    const sut = new PasswordQueue(1, 2);
+    const gates = [gate(), gate(), gate()];
+    const order: number[] = [];
+    const runs = gates.map((g, i) => sut.run(() => g.work().then((r) => (order.push(i), r))));
+    expect(sut.queued).toBe(2);
+
+    let refused: unknown;
+    await sut.run(async () => 'never').catch((error) => (refused = error));
+    expect(refused).toBeInstanceOf(PasswordQueueFull);
+    expect((refused as PasswordQueueFull).getStatus()).toBe(503);
+    expect((refused as PasswordQueueFull).code).toBe('auth.busy');
+    // Three hashes ahead (one running, two waiting) at the first guess of 100 ms each: 0.3 s, said as 1 s.
+    expect((refused as PasswordQueueFull).retryAfterSeconds).toBe(1);
+
+    // First in, first served, one at a time.
+    gates[2].open();
+    gates[1].open();
+    gates[0].open();
+    await expect(Promise.all(runs)).resolves.toEqual(['done', 'done', 'done']);
+    expect(order).toEqual([0, 1, 2]);
+    expect(sut.queued).toBe(0);
+    await expect(sut.run(async () => 'again')).resolves.toBe('again');
+  });
+
+  it('frees its slot when the work fails', async () => {
+    const sut = new PasswordQueue(1, 0);
+    await expect(sut.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(sut.run(async () => 'next')).resolves.toBe('next');
   });
 });

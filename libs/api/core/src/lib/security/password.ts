@@ -1,38 +1,86 @@
 import * as argon2 from 'argon2';
+import { HttpStatus } from '@nestjs/common';
+import { availableParallelism } from 'node:os';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel/contracts';
+import { AppError } from '../errors/app-error';
 
 /** argon2id at the OWASP minimum: 19 MiB of memory, two passes, one lane. */
 export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 /**
- * At most two hashes at once (one per core here): a burst of sign-ins then queues in JavaScript
- * instead of filling libuv's thread pool, which the database driver and the file system need too.
+ * Password hashing in front of argon2: at most `concurrency` hashes at once, and at most
+ * `maxWaiting` waiting behind them. Running at most one hash per core keeps libuv's thread pool
+ * free for the database driver (a new connection's SCRAM runs there) and the file system; the
+ * bound on the queue turns a burst larger than the machine can serve in reasonable time into
+ * quick 503s with Retry-After (`PasswordQueueFull`) instead of a queue growing without limit.
  */
-const MAX_CONCURRENT_HASHES = 2;
-let running = 0;
-const waiting: (() => void)[] = [];
+export class PasswordQueue {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  /** A moving average of how long one hash takes here, for Retry-After. */
+  private hashMs = 100;
 
-async function limited<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= MAX_CONCURRENT_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await work();
-  } finally {
-    running--;
-    waiting.shift()?.();
+  constructor(
+    readonly concurrency: number,
+    public maxWaiting: number,
+  ) {}
+
+  get queued(): number {
+    return this.waiting.length;
   }
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running >= this.concurrency) {
+      if (this.waiting.length >= this.maxWaiting) throw new PasswordQueueFull(this.retryAfterSeconds());
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+    this.running++;
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.hashMs = 0.8 * this.hashMs + 0.2 * (performance.now() - started);
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  /** When the queue will have room again: the work ahead of the caller, one hash per slot at a time. */
+  retryAfterSeconds(): number {
+    return Math.max(1, Math.ceil(((this.waiting.length + this.running) * this.hashMs) / this.concurrency / 1000));
+  }
+}
+
+/** The password queue is full: 503, try again after `retryAfterSeconds`. */
+export class PasswordQueueFull extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      'auth.busy',
+      `Too many people are signing in at this moment. Nothing is wrong with your account; try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`,
+    );
+  }
+}
+
+/**
+ * One hash per core (at most three, so libuv's default pool of four keeps a thread), and by
+ * default room for 256 waiting (PASSWORD_QUEUE_MAX): a panel of 200 judges signing in at once on
+ * pitch day is served, each within 200 hashes' time ÷ the cores; past that the answer is a 503.
+ */
+const passwords = new PasswordQueue(Math.max(1, Math.min(availableParallelism(), 3)), 256);
+
+/** Sets how many password checks may wait (the validated PASSWORD_QUEUE_MAX), once at boot. */
+export function setPasswordQueueMax(maxWaiting: number): void {
+  passwords.maxWaiting = maxWaiting;
 }
 
 export function hashPassword(password: string): Promise<string> {
-  return limited(() => argon2.hash(password, ARGON2_OPTIONS));
+  return passwords.run(() => argon2.hash(password, ARGON2_OPTIONS));
 }
 
-export async function verifyPassword(hash: string, password: string): Promise<boolean> {
-  try {
-    return await limited(() => argon2.verify(hash, password));
-  } catch {
-    return false;
-  }
+/** False for a wrong password or a hash argon2 cannot read; throws `PasswordQueueFull` when the queue is full. */
+export function verifyPassword(hash: string, password: string): Promise<boolean> {
+  return passwords.run(() => argon2.verify(hash, password).catch(() => false));
 }
 
 /** Problems with a new password, in words a person can act on; empty when it is acceptable. */

@@ -11,6 +11,7 @@ const CODE_MESSAGES: Record<string, { key: TranslationKey; params?: TranslationP
   'auth.invalid_credentials': { key: 'errors.invalidCredentials' },
   'auth.email_taken': { key: 'errors.emailTaken' },
   'auth.too_many_attempts': { key: 'errors.throttled' },
+  'auth.busy': { key: 'errors.signInBusy' },
   'auth.token_expired': { key: 'errors.sessionExpired' },
   'auth.unauthenticated': { key: 'errors.unauthenticated' },
   'auth.account_gone': { key: 'errors.accountGone' },

@@ -100,6 +100,7 @@ export const en: Dictionary = {
   errors: {
     network: 'Cannot reach the server. Check your connection and try again.',
     throttled: 'Too many attempts. Wait a minute, then try again.',
+    signInBusy: 'Many people are signing in right now. Nothing is wrong with your account: wait a few seconds, then try again.',
     invalidCredentials: 'The e-mail or password is wrong. Check both and try again.',
     emailTaken: 'This e-mail already has an account. Sign in instead, or use another e-mail.',
     weakPassword: 'The password is not acceptable: use {min} to {max} characters, not only spaces, and not your e-mail.',

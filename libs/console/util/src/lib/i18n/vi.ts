@@ -103,6 +103,7 @@ export const vi = {
   errors: {
     network: 'Không kết nối được với máy chủ. Kiểm tra kết nối mạng rồi thử lại.',
     throttled: 'Bạn đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.',
+    signInBusy: 'Đang có rất nhiều người đăng nhập cùng lúc. Tài khoản của bạn không có vấn đề gì: hãy đợi vài giây rồi thử lại.',
     invalidCredentials: 'E-mail hoặc mật khẩu không đúng. Kiểm tra lại cả hai rồi thử lại.',
     emailTaken: 'E-mail này đã có tài khoản. Hãy đăng nhập, hoặc dùng một e-mail khác.',
     weakPassword: 'Mật khẩu chưa hợp lệ: cần từ {min} đến {max} ký tự, không chỉ gồm khoảng trắng và không trùng với e-mail.',
