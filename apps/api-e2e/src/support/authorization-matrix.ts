@@ -114,6 +114,7 @@ export const expectedOutcomes: Record<string, Expectation> = {
   'GET /api/contests/:id/certificates.pdf': CONTEST_ORGANIZER,
   'GET /api/rounds/:id/score-sheets.pdf': CONTEST_ORGANIZER,
   'GET /api/entries/:id/certificate.pdf': OWNER_AFTER_PUBLICATION,
+  'GET /api/entries/:id/feedback': OWNER_AFTER_PUBLICATION,
   'POST /api/contests/:id/awards/approvals': COUNCIL_MEMBER,
   'GET /api/contests/:id/export.xlsx': CONTEST_ORGANIZER,
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  IsBoolean,
   ArrayMaxSize,
   IsArray,
   IsEmail,
@@ -109,6 +110,11 @@ export class ScoreInputDto {
   @IsString({ message: 'must be text' })
   @MaxLength(4000, { message: 'must be at most 4000 characters long' })
   comment?: string;
+
+  @ApiPropertyOptional({ description: 'For the organizers only: never shown to the applicant' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  commentInternal?: boolean;
 }
 
 export class SaveSheetDto {
@@ -124,6 +130,11 @@ export class SaveSheetDto {
   @IsString({ message: 'must be text' })
   @MaxLength(10_000, { message: 'must be at most 10000 characters long' })
   comment?: string;
+
+  @ApiPropertyOptional({ description: 'The overall comment is for the organizers only: never shown to the applicant' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  commentInternal?: boolean;
 
   @ApiPropertyOptional({ description: 'The version last read (0 before the first save); a stale one is answered 409' })
   @IsOptional()

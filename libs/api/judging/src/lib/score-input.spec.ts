@@ -19,10 +19,12 @@ function problems(scores: { criterionId: string; value: number }[]) {
 }
 
 describe(checkScores.name, () => {
-  it('accepts values from 0 to the maximum with two decimals, and trims comments to null', () => {
-    expect(checkScores(criteria, [{ criterionId: 'c1', value: 0 }, { criterionId: 'c2', value: 4.75, comment: '  ' } as never])).toEqual([
-      { criterionId: 'c1', value: 0, comment: null },
-      { criterionId: 'c2', value: 4.75, comment: null },
+  it('accepts values from 0 to the maximum with two decimals, trims comments to null and keeps the internal mark', () => {
+    expect(
+      checkScores(criteria, [{ criterionId: 'c1', value: 0 }, { criterionId: 'c2', value: 4.75, comment: '  ', commentInternal: true } as never]),
+    ).toEqual([
+      { criterionId: 'c1', value: 0, comment: null, commentInternal: false },
+      { criterionId: 'c2', value: 4.75, comment: null, commentInternal: true },
     ]);
     expect(problems([{ criterionId: 'c1', value: 10 }, { criterionId: 'c2', value: 2.35 }])).toEqual([]);
   });

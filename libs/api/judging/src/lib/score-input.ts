@@ -40,5 +40,5 @@ export function checkScores(criteria: readonly CriterionEntity[], scores: readon
   if (problems.length > 0) {
     throw AppError.badRequest('sheet.invalid_scores', `Please correct the scores: ${problems.map((p) => p.message).join('; ')}.`, problems);
   }
-  return scores.map((s) => ({ criterionId: s.criterionId, value: s.value, comment: s.comment?.trim() || null }));
+  return scores.map((s) => ({ criterionId: s.criterionId, value: s.value, comment: s.comment?.trim() || null, commentInternal: s.commentInternal ?? false }));
 }

@@ -32,7 +32,7 @@ export class ScoreSheetsService {
     return this.sheets.change(assignmentId, async (state, changes) => {
       const current = this.assertMayWrite(actor, state);
       const scores = inRubricOrder(current.criteria, checkScores(current.criteria, dto.scores));
-      const comment = dto.comment?.trim() || null;
+      const comment = { text: dto.comment?.trim() || null, internal: dto.commentInternal ?? false };
       if (current.sheet?.status === 'submitted') throw alreadySubmitted();
       if (!current.sheet && dto.version !== undefined && dto.version !== 0) throw staleVersion(dto.version, 0);
       const sheet = await changes.saveDraft(current.sheet, dto.version ?? null, comment, scores);

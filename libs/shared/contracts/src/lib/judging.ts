@@ -221,6 +221,8 @@ export interface ScoreView {
   criterionId: string;
   value: number;
   comment: string | null;
+  /** The comment is for the organizers only and never reaches the applicant. */
+  commentInternal: boolean;
 }
 
 export interface SheetView {
@@ -229,6 +231,7 @@ export interface SheetView {
   status: 'draft' | 'submitted';
   scores: ScoreView[];
   comment: string | null;
+  commentInternal: boolean;
   /** 0 before the first save; send it back with the next PUT. */
   version: number;
   /**
@@ -263,6 +266,8 @@ export interface ScoreInput {
   criterionId: string;
   value: number;
   comment?: string;
+  /** Keep the comment for the organizers: applicants never see it. */
+  commentInternal?: boolean;
 }
 
 /**
@@ -273,6 +278,7 @@ export interface ScoreInput {
 export interface SaveSheetRequest {
   scores: ScoreInput[];
   comment?: string;
+  commentInternal?: boolean;
   version?: number;
 }
 

@@ -18,3 +18,4 @@ export * from './sheet-events.repository';
 export * from './divergence.repository';
 export * from './council.repository';
 export * from './documents.repository';
+export * from './feedback.repository';

@@ -19,11 +19,12 @@ import { SheetEventsRepository } from './sheet-events.repository';
 import { DivergenceRepository } from './divergence.repository';
 import { CouncilRepository } from './council.repository';
 import { DocumentsRepository } from './documents.repository';
+import { FeedbackRepository } from './feedback.repository';
 
 const REPOSITORIES = [AuditRepository, IdempotencyRepository, ContestsRepository, RoundsRepository, UsersRepository, EntriesRepository, AttachmentsRepository];
 const JUDGING_REPOSITORIES = [JudgingRepository, PanelRepository, InvitesRepository, ConflictsRepository, AssignmentsRepository, SheetsRepository, DivergenceRepository];
 const RESULTS_REPOSITORIES = [ResultsRepository, AwardsRepository, ExportRepository, SheetEventsRepository];
-const CLOSING_REPOSITORIES = [CouncilRepository, DocumentsRepository];
+const CLOSING_REPOSITORIES = [CouncilRepository, DocumentsRepository, FeedbackRepository];
 
 /** Every query lives in a repository; feature modules inject them from here. */
 @Global()

@@ -13,6 +13,7 @@ export interface SheetRow {
   roundId: string;
   status: 'draft' | 'submitted';
   comment: string | null;
+  commentInternal: boolean;
   total: number | null;
   version: number;
   submittedAt: Date | null;
@@ -22,6 +23,14 @@ export interface ScoreRow {
   criterionId: string;
   value: number;
   comment: string | null;
+  /** The judge keeps the comment for the organizers: applicants never see it. */
+  commentInternal: boolean;
+}
+
+/** A sheet's overall comment and whether the judge keeps it for the organizers. */
+export interface SheetComment {
+  text: string | null;
+  internal: boolean;
 }
 
 export interface SheetWithScores {
@@ -60,17 +69,17 @@ export interface SheetWriteState {
   scores: ScoreRow[];
 }
 
-const SHEET_COLUMNS = `id, assignment_id AS "assignmentId", round_id AS "roundId", status, comment, total, version, submitted_at AS "submittedAt"`;
+const SHEET_COLUMNS = `id, assignment_id AS "assignmentId", round_id AS "roundId", status, comment, comment_internal AS "commentInternal", total, version, submitted_at AS "submittedAt"`;
 
 async function loadSheet(manager: EntityManager, assignmentId: string): Promise<SheetWithScores | null> {
   const sheets: SheetRow[] = await manager.query(`SELECT ${SHEET_COLUMNS} FROM score_sheets WHERE assignment_id = $1`, [assignmentId]);
   if (sheets.length === 0) return null;
-  const scores: { criterionId: string; value: string; comment: string | null }[] = await manager.query(
-    `SELECT s.criterion_id AS "criterionId", s.value, s.comment
+  const scores: { criterionId: string; value: string; comment: string | null; commentInternal: boolean }[] = await manager.query(
+    `SELECT s.criterion_id AS "criterionId", s.value, s.comment, s.comment_internal AS "commentInternal"
        FROM scores s JOIN criteria c ON c.id = s.criterion_id WHERE s.sheet_id = $1 ORDER BY c.position`,
     [sheets[0].id],
   );
-  return { sheet: sheets[0], scores: scores.map((s) => ({ criterionId: s.criterionId, value: Number(s.value), comment: s.comment })) };
+  return { sheet: sheets[0], scores: scores.map((s) => ({ criterionId: s.criterionId, value: Number(s.value), comment: s.comment, commentInternal: s.commentInternal })) };
 }
 
 /**
@@ -90,9 +99,9 @@ const WRITE_STATE_SELECT = `
                      FROM criteria c WHERE c.round_id = a.round_id), '[]') AS criteria,
          u.email AS "judgeEmail", u.display_name AS "judgeName", coalesce(cj.organization, u.organization) AS "judgeOrganization",
          e.code AS "entryCode", e.title AS "entryTitle", e.organization AS "entryOrganization", o.email AS "ownerEmail", e.members,
-         s.id AS "sheetId", s.status AS "sheetStatus", s.comment AS "sheetComment", s.total AS "sheetTotal", s.version AS "sheetVersion",
+         s.id AS "sheetId", s.status AS "sheetStatus", s.comment AS "sheetComment", s.comment_internal AS "sheetCommentInternal", s.total AS "sheetTotal", s.version AS "sheetVersion",
          s.submitted_at AS "sheetSubmittedAt",
-         coalesce((SELECT json_agg(json_build_object('criterionId', sc.criterion_id, 'value', sc.value, 'comment', sc.comment) ORDER BY c.position, c.id)
+         coalesce((SELECT json_agg(json_build_object('criterionId', sc.criterion_id, 'value', sc.value, 'comment', sc.comment, 'commentInternal', sc.comment_internal) ORDER BY c.position, c.id)
                      FROM scores sc JOIN criteria c ON c.id = sc.criterion_id WHERE sc.sheet_id = s.id), '[]') AS scores
     FROM assignments a
     JOIN rounds r ON r.id = a.round_id
@@ -123,10 +132,11 @@ type WriteStateRow = SheetWriteState['assignment'] & {
   sheetId: string | null;
   sheetStatus: SheetRow['status'] | null;
   sheetComment: string | null;
+  sheetCommentInternal: boolean | null;
   sheetTotal: number | null;
   sheetVersion: number | null;
   sheetSubmittedAt: Date | null;
-  scores: { criterionId: string; value: number | string; comment: string | null }[];
+  scores: { criterionId: string; value: number | string; comment: string | null; commentInternal: boolean }[];
 };
 
 function toWriteState(row: WriteStateRow): SheetWriteState {
@@ -140,6 +150,7 @@ function toWriteState(row: WriteStateRow): SheetWriteState {
           roundId: row.roundId,
           status: row.sheetStatus as SheetRow['status'],
           comment: row.sheetComment,
+          commentInternal: row.sheetCommentInternal ?? false,
           total: row.sheetTotal,
           version: row.sheetVersion as number,
           submittedAt: row.sheetSubmittedAt,
@@ -154,7 +165,7 @@ function toWriteState(row: WriteStateRow): SheetWriteState {
     judge: { id: row.judgeId, email: row.judgeEmail, displayName: row.judgeName, organization: row.judgeOrganization },
     entry: { id: row.entryId, code: row.entryCode, title: row.entryTitle, organization: row.entryOrganization, ownerEmail: row.ownerEmail, members: row.members },
     sheet,
-    scores: row.scores.map((s) => ({ criterionId: s.criterionId, value: Number(s.value), comment: s.comment })),
+    scores: row.scores.map((s) => ({ criterionId: s.criterionId, value: Number(s.value), comment: s.comment, commentInternal: s.commentInternal })),
   };
 }
 
@@ -217,33 +228,36 @@ export class SheetChanges {
    * draft at `expectedVersion` (any version when null). Null when that sheet was not there to
    * write (another request created or changed it first).
    */
-  async saveDraft(current: SheetRow | null, expectedVersion: number | null, comment: string | null, scores: readonly ScoreRow[]): Promise<SheetRow | null> {
+  async saveDraft(current: SheetRow | null, expectedVersion: number | null, comment: SheetComment, scores: readonly ScoreRow[]): Promise<SheetRow | null> {
     const sheetId = current?.id ?? randomUUID();
     const sheet = current
-      ? `UPDATE score_sheets SET comment = $4, version = version + 1, updated_at = now()
+      ? `UPDATE score_sheets SET comment = $4, comment_internal = $9, version = version + 1, updated_at = now()
           WHERE id = $1 AND assignment_id = $2::uuid AND round_id = $3::uuid AND status = 'draft' AND ($5::int IS NULL OR version = $5::int)
           RETURNING ${SHEET_COLUMNS}`
-      : `INSERT INTO score_sheets (id, assignment_id, round_id, comment) SELECT $1::uuid, $2::uuid, $3::uuid, $4::text WHERE coalesce($5::int, 0) = 0
+      : `INSERT INTO score_sheets (id, assignment_id, round_id, comment, comment_internal) SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $9::boolean WHERE coalesce($5::int, 0) = 0
          ON CONFLICT (assignment_id) DO NOTHING RETURNING ${SHEET_COLUMNS}`;
-    const audit = auditAppend(this.event('sheet.saved', sheetId, { scores: scores.map((s) => [s.criterionId, s.value]) }), 9, 'sheet');
+    const audit = auditAppend(this.event('sheet.saved', sheetId, { scores: scores.map((s) => [s.criterionId, s.value]) }), 11, 'sheet');
     const rows: SheetRow[] = await this.manager.query(
       `WITH sheet AS (${sheet}),
          removed AS (DELETE FROM scores WHERE sheet_id IN (SELECT id FROM sheet) AND NOT (criterion_id = ANY($6::uuid[]))),
          saved AS (
-           INSERT INTO scores (sheet_id, criterion_id, value, comment)
-           SELECT sheet.id, s.criterion_id, s.value, s.comment FROM sheet, unnest($6::uuid[], $7::numeric[], $8::text[]) AS s(criterion_id, value, comment)
-           ON CONFLICT (sheet_id, criterion_id) DO UPDATE SET value = excluded.value, comment = excluded.comment),
+           INSERT INTO scores (sheet_id, criterion_id, value, comment, comment_internal)
+           SELECT sheet.id, s.criterion_id, s.value, s.comment, s.comment_internal
+             FROM sheet, unnest($6::uuid[], $7::numeric[], $8::text[], $10::boolean[]) AS s(criterion_id, value, comment, comment_internal)
+           ON CONFLICT (sheet_id, criterion_id) DO UPDATE SET value = excluded.value, comment = excluded.comment, comment_internal = excluded.comment_internal),
          ${audit.ctes}
        SELECT * FROM sheet`,
       [
         sheetId,
         this.assignmentId,
         this.assignment?.roundId ?? null,
-        comment,
+        comment.text,
         expectedVersion,
         scores.map((s) => s.criterionId),
         scores.map((s) => s.value),
         scores.map((s) => s.comment),
+        comment.internal,
+        scores.map((s) => s.commentInternal),
         ...audit.params,
       ],
     );

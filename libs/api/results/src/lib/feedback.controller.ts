@@ -1,0 +1,18 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type AuthUser, CurrentUser } from '@laurel/api-core';
+import type { EntryFeedbackView } from '@laurel/contracts';
+import { FeedbackService } from './feedback.service';
+
+@ApiTags('feedback')
+@ApiBearerAuth()
+@Controller()
+export class FeedbackController {
+  constructor(private readonly feedback: FeedbackService) {}
+
+  @ApiOperation({ summary: "The entry's feedback for its team after publication: scores, ranks, criterion means against the category, anonymous comments" })
+  @Get('entries/:id/feedback')
+  forEntry(@CurrentUser() actor: AuthUser, @Param('id') entryId: string): Promise<EntryFeedbackView> {
+    return this.feedback.forEntry(actor, entryId);
+  }
+}
