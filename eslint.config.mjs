@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import { laurelTemplatePlugin } from './tools/eslint/laurel-template-rules.mjs';
 
 // Who may import whom. `scope:` keeps the API, the console and the shared code apart;
 // `type:` keeps each layer to the layers beneath it. The domain imports nothing of the project.
@@ -40,6 +41,13 @@ export default [
     // HTTP and browser tests read loosely typed JSON answers on purpose.
     files: ['apps/*-e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // Angular templates (the console's projects give them the template parser; inline templates
+    // reach this as virtual .html files through angular-eslint's processor).
+    files: ['**/*.html'],
+    plugins: { 'laurel-template': laurelTemplatePlugin },
+    rules: { 'laurel-template/form-binds-form-group': 'error' },
   },
   {
     // Lint configs extend this file by a relative path; that is not a project import.

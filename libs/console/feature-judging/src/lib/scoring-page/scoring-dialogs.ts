@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -75,7 +75,7 @@ export class SubmitSheetDialogComponent {
     TranslatePipe,
   ],
   template: `
-    <form (ngSubmit)="confirm()">
+    <form [formGroup]="form" (ngSubmit)="confirm()">
       <h2 mat-dialog-title>{{ 'judging.recuseDialog.title' | translate }}</h2>
       <mat-dialog-content>
         <p>{{ 'judging.recuseDialog.body' | translate }}</p>
@@ -105,6 +105,8 @@ export class SubmitSheetDialogComponent {
 export class RecuseDialogComponent {
   private readonly ref = inject<MatDialogRef<RecuseDialogComponent, string | null>>(MatDialogRef);
   protected readonly reason = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] });
+  // The group is what makes (ngSubmit) fire: a <form> without [formGroup] posts natively and reloads the page.
+  protected readonly form = new FormGroup({ reason: this.reason });
 
   protected confirm(): void {
     this.reason.markAsTouched();

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -61,6 +61,8 @@ export class AdvanceDialogComponent {
   protected readonly rule = new FormControl<Rule>('top', { nonNullable: true });
   protected readonly top = new FormControl<number | null>(Math.max(1, Math.min(10, Math.ceil(this.data.results.entries.length / 2))), [Validators.required, Validators.min(1), Validators.pattern(/^\d+$/)]);
   protected readonly minScore = new FormControl<number | null>(70, [Validators.required, Validators.min(0), Validators.max(100)]);
+  // The group is what makes (ngSubmit) fire on Enter: a <form> without [formGroup] posts natively and reloads the page.
+  protected readonly form = new FormGroup({ rule: this.rule, top: this.top, minScore: this.minScore });
 
   protected readonly ruleValue = toSignal(this.rule.valueChanges, { initialValue: this.rule.value });
   private readonly topValue = toSignal(this.top.valueChanges, { initialValue: this.top.value });

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -20,7 +20,7 @@ const isOpen = (contest: ContestView, now: Date) =>
 @Component({
   selector: 'laurel-start-entry-page',
   imports: [
-    FormsModule,
+    ReactiveFormsModule,
     MatButton,
     MatFormField,
     MatLabel,
@@ -55,6 +55,9 @@ export class StartEntryPageComponent {
   protected readonly error = signal<UiMessage | null>(null);
   protected readonly existingId = signal<string | null>(null);
   protected readonly tried = signal(false);
+  // The choices live in signals; the (empty) group only gives the form Angular's submit handling,
+  // so Enter calls create() instead of posting the page.
+  protected readonly form = new FormGroup({});
 
   protected readonly open = computed(() => {
     const now = new Date();
