@@ -3,11 +3,13 @@ import { Injectable, inject } from '@angular/core';
 import type {
   AcceptInviteRequest,
   AssignmentDetailView,
+  AssignmentView,
   AuthResponse,
   AutoAssignRequest,
   AutoAssignResponse,
   ConflictView,
   ContestView,
+  CreateAssignmentRequest,
   CreateConflictRequest,
   InviteJudgeRequest,
   InviteJudgeResponse,
@@ -111,6 +113,16 @@ export class JudgingApi {
 
   autoAssign(roundId: string, body: AutoAssignRequest): Observable<AutoAssignResponse> {
     return this.http.post<AutoAssignResponse>(`${this.base}/rounds/${encodeURIComponent(roundId)}/assignments/auto`, body);
+  }
+
+  /** One judge onto one entry of an open round, by hand (422 on a conflict of interest). */
+  assign(roundId: string, body: CreateAssignmentRequest): Observable<AssignmentView> {
+    return this.http.post<AssignmentView>(`${this.base}/rounds/${encodeURIComponent(roundId)}/assignments`, body);
+  }
+
+  /** Takes a judge off an entry (refused once the sheet is submitted or the round closed). */
+  removeAssignment(assignmentId: string): Observable<void> {
+    return this.http.delete<void>(`${this.base}/assignments/${encodeURIComponent(assignmentId)}`);
   }
 
   progress(roundId: string): Observable<RoundProgressView> {

@@ -40,6 +40,12 @@ export interface RoundResultEntryView {
   rawMean: number | null;
   medianTotal: number | null;
   judgeCount: number;
+  /**
+   * Sheets the entry is ranked without: its judges (not recused) who did not submit, and in an
+   * `assigned` panel recusals nobody took over below the round's judges per entry. Absent in
+   * snapshots stored before it existed.
+   */
+  missingSheets?: number;
   /** Mean raw value per criterion id. */
   criterionMeans: Record<string, number>;
   /** Population standard deviation of the sheet totals. */
@@ -293,4 +299,20 @@ export interface LiveStandingsView {
     judgeCount: number;
     settledBy: SettledBy;
   }[];
+}
+
+/**
+ * What an applicant learns about an entry once the contest's results are published (`GET
+ * /api/me/entries`, `result`; null before publication): a prize, a place in the final without a
+ * prize, out in an earlier round, screened out as not eligible, or in no round at all.
+ */
+export interface OwnEntryResult {
+  outcome: 'awarded' | 'finalist' | 'eliminated' | 'ineligible' | 'not_ranked';
+  /** With `awarded`. */
+  tier: PrizeTier | null;
+  /** The prize's amount and currency, when the contest names them. */
+  amount: number | null;
+  currency: string | null;
+  /** The last round the entry was ranked in (`finalist`, `eliminated`). */
+  roundName: string | null;
 }

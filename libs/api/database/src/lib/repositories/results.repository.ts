@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '@laurel/api-core';
 import type { AggregationMethod, ContestStatus, PanelMode, RankBy, RoundResultsView, RoundStatus } from '@laurel/contracts';
-import { checkDivergence, computeRoundResults, ScoringInputError } from '@laurel/domain';
+import { checkDivergence, computeRoundResults, missingSheets, ScoringInputError } from '@laurel/domain';
 
 /** A round with what results need of it and of its contest. */
 export interface ResultsRound {
@@ -21,6 +21,7 @@ export interface ResultsRound {
   priorityCriteria: string[];
   spreadThreshold: number;
   divergenceThreshold: number | null;
+  judgesPerEntry: number;
   ownerId: string;
   contestStatus: ContestStatus;
 }
@@ -57,13 +58,15 @@ export interface RoundData {
   judges: { id: string; name: string }[];
   /** Judges divergence review added, per entry id. */
   extraJudges: Map<string, string[]>;
+  /** Per entry: its assignments not recused, and those recused. */
+  panels: { entryId: string; assigned: number; recused: number }[];
 }
 
 const ROUND_SELECT = `
   SELECT r.id, r.contest_id AS "contestId", r.name, r."order", r.status, r.panel, r.blind, r.aggregation, r.trim,
          r.min_sheets_for_normalization AS "minSheetsForNormalization", r.rank_by AS "rankBy",
          r.priority_criteria::text[] AS "priorityCriteria", r.spread_threshold::float8 AS "spreadThreshold",
-         r.divergence_threshold::float8 AS "divergenceThreshold",
+         r.divergence_threshold::float8 AS "divergenceThreshold", r.judges_per_entry AS "judgesPerEntry",
          c.owner_id AS "ownerId", c.status AS "contestStatus"
     FROM rounds r JOIN contests c ON c.id = r.contest_id`;
 
@@ -92,9 +95,9 @@ export class ResultsRepository {
   }
 
   /**
-   * Six statements, whatever the number of entries: one for the criteria, one for the entries, one for the judges divergence review added,
+   * Seven statements, whatever the number of entries: one for the criteria, one for the entries, one for the judges divergence review added,
    * one for every submitted sheet with its values (aggregated per sheet in SQL), one for the
-   * judges' names. Read in one snapshot of the database unless the caller's transaction is used.
+   * judges' names, one for the size of each entry's panel. Read in one snapshot of the database unless the caller's transaction is used.
    */
   async loadRoundData(roundId: string, manager?: EntityManager): Promise<RoundData> {
     if (manager) return readRoundData(manager, roundId);
@@ -235,7 +238,13 @@ async function readRoundData(manager: EntityManager, roundId: string): Promise<R
   );
   const extraJudges = new Map<string, string[]>();
   for (const row of extra) extraJudges.set(row.entryId, [...(extraJudges.get(row.entryId) ?? []), row.judgeId]);
-  return { criteria, entries, sheets, judges, extraJudges };
+  const panels: RoundData['panels'] = await manager.query(
+    `SELECT entry_id AS "entryId", count(*) FILTER (WHERE status = 'assigned')::int AS assigned,
+            count(*) FILTER (WHERE status = 'recused')::int AS recused
+       FROM assignments WHERE round_id = $1 GROUP BY entry_id`,
+    [roundId],
+  );
+  return { criteria, entries, sheets, judges, extraJudges, panels };
 }
 
 /** Rows to the domain and back: the domain does every number. */
@@ -265,6 +274,7 @@ function computeView(round: ResultsRound, data: RoundData, computedAt: Date): Ro
   }
   const entries = new Map(data.entries.map((e) => [e.entryId, e]));
   const judgeNames = new Map(data.judges.map((j) => [j.id, j.name]));
+  const panels = new Map(data.panels.map((p) => [p.entryId, p]));
   return {
     roundId: round.id,
     contestId: round.contestId,
@@ -294,6 +304,7 @@ function computeView(round: ResultsRound, data: RoundData, computedAt: Date): Ro
         rawMean: r.rawMean,
         medianTotal: r.medianTotal,
         judgeCount: r.judgeCount,
+        missingSheets: missingSheets(round, { assigned: 0, recused: 0, ...panels.get(r.entryId), submitted: r.judgeCount }),
         criterionMeans: { ...r.criterionMeans },
         spread: r.spread,
         spreadFlagged: r.spreadFlagged,

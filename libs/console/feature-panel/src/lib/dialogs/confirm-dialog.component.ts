@@ -17,7 +17,7 @@ export interface ConfirmDialogData {
   template: `
     <h2 mat-dialog-title>{{ data.title | translate: data.params }}</h2>
     <mat-dialog-content>
-      <p class="body">{{ data.body | translate: data.params }}</p>
+      <p class="body" data-testid="confirm-dialog-body">{{ data.body | translate: data.params }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" [mat-dialog-close]="false">{{ 'judging.dialog.cancel' | translate }}</button>

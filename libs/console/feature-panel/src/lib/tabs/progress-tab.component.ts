@@ -1,15 +1,20 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
+import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import type { AssignmentStatus, ContestView, ProgressCell, RoundProgressView, RoundView } from '@laurel/contracts';
+import type { AssignmentStatus, ContestView, EntryCoverage, PanelJudgeView, ProgressCell, RoundProgressView, RoundView } from '@laurel/contracts';
 import { JudgingApi, ScorePipe, assignmentStatusKey, messageOf } from '@laurel/console-data-access-judging';
 import { AlertComponent, EmptyStateComponent } from '@laurel/console-ui';
 import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
+import { EntryJudgesDialogComponent, type EntryJudgesDialogData, type EntryJudgesDialogResult } from '../dialogs/entry-judges-dialog.component';
 import { ProgressStackComponent } from './progress-stack.component';
 
-/** How a round is going: overall percent, per judge, per entry, and the judges × entries matrix. */
+/**
+ * How a round is going: overall percent, per judge, per entry, and the judges × entries matrix;
+ * while the round is open, each entry's judges can be changed by hand.
+ */
 @Component({
   selector: 'laurel-progress-tab',
   imports: [
@@ -118,7 +123,9 @@ import { ProgressStackComponent } from './progress-stack.component';
 })
 export class ProgressTabComponent {
   readonly contest = input.required<ContestView>();
+  readonly judges = input<PanelJudgeView[]>([]);
   private readonly api = inject(JudgingApi);
+  private readonly dialog = inject(MatDialog);
   protected readonly i18n = inject(I18nService);
 
   protected readonly rounds = computed(() => [...this.contest().rounds].filter((r) => r.status !== 'draft').sort((a, b) => a.order - b.order));
@@ -172,6 +179,25 @@ export class ProgressTabComponent {
     } finally {
       this.loading.set(false);
     }
+  }
+
+  protected async manage(entry: EntryCoverage): Promise<void> {
+    const view = this.view();
+    if (!view) return;
+    const data: EntryJudgesDialogData = {
+      roundId: view.roundId,
+      entry: { id: entry.entryId, code: entry.code, title: entry.title },
+      cells: view.matrix.cells.filter((c) => c.entryId === entry.entryId),
+      judges: this.judges(),
+    };
+    const ref = this.dialog.open<EntryJudgesDialogComponent, EntryJudgesDialogData, EntryJudgesDialogResult>(EntryJudgesDialogComponent, {
+      data,
+      width: '560px',
+      maxWidth: '95vw',
+    });
+    await firstValueFrom(ref.afterClosed());
+    // Escape closes the dialog too; whatever happened inside, the table shows the round as it is now.
+    await this.load(view.roundId);
   }
 
   protected cellTitle(judge: string, entry: string, cell: ProgressCell | undefined): string {

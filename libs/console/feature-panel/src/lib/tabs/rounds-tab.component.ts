@@ -3,10 +3,11 @@ import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import type { AutoAssignResponse, ContestView, PanelJudgeView, RoundView } from '@laurel/contracts';
+import type { AutoAssignResponse, ContestView, PanelJudgeView, RoundProgressView, RoundView } from '@laurel/contracts';
 import { JudgingApi, messageOf, roundStatusKey } from '@laurel/console-data-access-judging';
 import { AlertComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
 import { TranslatePipe, type UiMessage, UiMessagePipe, apiErrorOf } from '@laurel/console-util';
+import { missingSheets } from '@laurel/domain';
 import { firstValueFrom } from 'rxjs';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../dialogs/confirm-dialog.component';
 
@@ -110,12 +111,23 @@ export class RoundsTabComponent {
     });
   }
 
+  /**
+   * Before closing, the progress is read so that the question names every sheet still missing:
+   * closing ranks those entries on fewer judges (the results flag them), which should be a choice.
+   */
   protected async close(round: RoundView): Promise<void> {
+    let missing: string[];
+    try {
+      missing = missingSheetLines(round, await firstValueFrom(this.api.progress(round.id)));
+    } catch (error) {
+      this.outcomes.update((o) => ({ ...o, [round.id]: { error: messageOf(error) } }));
+      return;
+    }
     const data: ConfirmDialogData = {
       title: 'judging.rounds.closeTitle',
-      body: 'judging.rounds.closeBody',
-      confirm: 'judging.rounds.close',
-      params: { round: round.name },
+      body: missing.length > 0 ? 'judging.rounds.closeBodyMissing' : 'judging.rounds.closeBody',
+      confirm: missing.length > 0 ? 'judging.rounds.closeAnyway' : 'judging.rounds.close',
+      params: { round: round.name, n: missing.length, list: missing.join('\n') },
     };
     if (!(await this.confirm(data))) return;
     await this.run(round, async () => {
@@ -157,4 +169,17 @@ export class RoundsTabComponent {
       this.busy.set(null);
     }
   }
+}
+
+/**
+ * One line per entry short of sheets ("ST26-004 Title: 2/3"), by the domain's rule, the one the
+ * ranking uses to flag entries once the round is closed.
+ */
+export function missingSheetLines(round: RoundView, progress: RoundProgressView): string[] {
+  const recused = new Map<string, number>();
+  for (const cell of progress.matrix.cells) if (cell.status === 'recused') recused.set(cell.entryId, (recused.get(cell.entryId) ?? 0) + 1);
+  return progress.entries.flatMap((e) => {
+    const missing = missingSheets(round, { assigned: e.assigned, recused: recused.get(e.entryId) ?? 0, submitted: e.submitted });
+    return missing > 0 ? [`${e.code ?? '—'} ${e.title}: ${e.submitted}/${e.submitted + missing}`] : [];
+  });
 }

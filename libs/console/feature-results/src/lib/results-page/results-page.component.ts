@@ -100,6 +100,10 @@ export class ResultsPageComponent {
     }));
   });
   /** The category column only when the round ranks overall and the contest has categories. */
+  /** Entries ranked on fewer sheets than their panel should have given (codes, for the warning). */
+  protected readonly shortEntries = computed(() =>
+    (this.store.results()?.entries ?? []).filter((e) => (e.missingSheets ?? 0) > 0).map((e) => e.code ?? e.title),
+  );
   protected readonly categoryColumn = computed(() =>
     this.store.results()?.rankBy !== 'category' && this.categoryNames().size > 1 ? this.categoryNames() : null,
   );

@@ -14,6 +14,7 @@ export type {
 export { detectConflicts } from './detect-conflicts';
 export type { Conflict, ConflictEntry, ConflictJudge, ConflictReason, EntryMember } from './detect-conflicts';
 export { emailDomain } from './email-domain';
+export { missingSheets, type EntryPanelCount } from './missing-sheets';
 export { normalizeOrganization, normalizePersonName } from './normalize-name';
 export { isPublicMailDomain, PUBLIC_MAIL_DOMAINS } from './public-mail-domains';
 export { pickExtraJudge } from './pick-extra-judge';

@@ -24,6 +24,7 @@ export const enResults: typeof viResults = {
     noCategory: 'No category',
     liveBoard: 'Live board',
     refresh: 'Refresh',
+    missingSheets: '{n} entries are ranked on fewer sheets than judges assigned (a judge did not submit, or recused and nobody took over): {codes}.',
     snapshot: 'Snapshot taken at {at} — results of a closed round no longer change.',
     computed: 'Computed at {at}; the round is not closed, so results change as judges submit.',
     empty: 'This round has no entries yet',
@@ -51,6 +52,7 @@ export const enResults: typeof viResults = {
     spread: 'Spread',
     settledBy: 'Settled by',
     outcome: 'Outcome',
+    missingSheets: '{n} sheet(s) missing',
     spreadFlag: 'Judges disagree by more than 15 points on this entry',
   },
   settledBy: {

@@ -23,6 +23,7 @@ export const viResults = {
     noCategory: 'Chưa có hạng mục',
     liveBoard: 'Bảng trực tiếp',
     refresh: 'Làm mới',
+    missingSheets: '{n} hồ sơ được xếp hạng với ít phiếu chấm hơn số giám khảo được phân công (có người chưa nộp, hoặc từ chối chấm mà chưa ai chấm thay): {codes}.',
     snapshot: 'Ảnh chụp kết quả lúc {at} — kết quả của vòng đã đóng không còn thay đổi.',
     computed: 'Tính lúc {at}; vòng chưa đóng nên kết quả còn thay đổi khi giám khảo nộp phiếu.',
     empty: 'Vòng này chưa có hồ sơ nào',
@@ -50,6 +51,7 @@ export const viResults = {
     spread: 'Độ lệch',
     settledBy: 'Phân định bởi',
     outcome: 'Kết quả',
+    missingSheets: 'thiếu {n} phiếu',
     spreadFlag: 'Các giám khảo chênh nhau hơn 15 điểm với hồ sơ này',
   },
   settledBy: {
