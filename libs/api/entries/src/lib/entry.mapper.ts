@@ -1,5 +1,5 @@
-import type { EligibilityCheck } from '@laurel/contracts';
 import type { AttachmentEntity, EntryListRow, EntryRecord, OwnEntryRow } from '@laurel/api-database';
+import type { EligibilityCheck, OwnEntryResult } from '@laurel/contracts';
 import type { AttachmentView, EntryListItemView, EntryView, OwnEntryView } from './entry.views';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
@@ -57,12 +57,29 @@ export function toEntryView({ entry, contest }: EntryRecord, attachments: Attach
 }
 
 export function toOwnEntryView(row: OwnEntryRow): OwnEntryView {
+  const { award: _award, lastRound: _lastRound, ...rest } = row;
   return {
-    ...row,
+    ...rest,
     submissionClosesAt: row.submissionClosesAt.toISOString(),
     submittedAt: iso(row.submittedAt),
     updatedAt: row.updatedAt.toISOString(),
+    result: ownResult(row),
   };
+}
+
+/**
+ * How far a submitted entry of a published contest went: its prize, else screened out, else the
+ * final without a prize, else out in the last round that ranked it; an entry no round covered
+ * was not ranked. (An award stands even if eligibility changed after it was confirmed.)
+ */
+export function ownResult(row: Pick<OwnEntryRow, 'contestStatus' | 'status' | 'eligibility' | 'award' | 'lastRound'>): OwnEntryResult | null {
+  if (row.contestStatus !== 'published' || row.status !== 'submitted') return null;
+  const none = { tier: null, amount: null, currency: null, roundName: null };
+  if (row.eligibility === 'ineligible' && !row.award) return { ...none, outcome: 'ineligible', roundName: row.lastRound?.name ?? null };
+  if (row.award) return { ...none, outcome: 'awarded', tier: row.award.tier, amount: row.award.amount, currency: row.award.currency, roundName: row.lastRound?.name ?? null };
+  if (!row.lastRound) return { ...none, outcome: 'not_ranked' };
+  const finalist = row.lastRound.final || row.lastRound.outcome === 'advanced';
+  return { ...none, outcome: finalist ? 'finalist' : 'eliminated', roundName: row.lastRound.name };
 }
 
 export function toListItemView({ answers: _answers, ...row }: EntryListRow, eligibilityChecks: EligibilityCheck[]): EntryListItemView {

@@ -1,5 +1,6 @@
 import type { Answers, EligibilityCheck } from '@laurel/contracts';
 import type { AttachmentKind, Eligibility, EntryMember, EntryStatus } from '@laurel/api-database';
+import type { ContestStatus, OwnEntryResult } from '@laurel/contracts';
 
 export interface AttachmentView {
   id: string;
@@ -66,6 +67,10 @@ export interface OwnEntryView {
   version: number;
   submittedAt: string | null;
   updatedAt: string;
+  contestStatus: ContestStatus;
+  eligibility: Eligibility;
+  /** Null until the contest's results are published. */
+  result: OwnEntryResult | null;
 }
 
 export interface EntryListItemView {

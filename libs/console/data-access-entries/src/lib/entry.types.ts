@@ -2,6 +2,7 @@
  * The entry shapes of `libs/api/entries` (entry.views.ts, entry.dto.ts) as the console reads and
  * sends them. They are not in `@laurel/contracts` yet; when they move there, import them instead.
  */
+import type { ContestStatus, OwnEntryResult } from '@laurel/contracts';
 export const ENTRY_STATUSES = ['draft', 'submitted', 'withdrawn'] as const;
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 export type Eligibility = 'pending' | 'eligible' | 'ineligible';
@@ -71,8 +72,10 @@ export interface OwnEntryView {
   version: number;
   submittedAt: string | null;
   updatedAt: string;
-  /** Not in every API version yet; shown when present. */
-  eligibility?: Eligibility;
+  eligibility: Eligibility;
+  contestStatus: ContestStatus;
+  /** Null until the contest's results are published. */
+  result: OwnEntryResult | null;
 }
 
 /** What an applicant fills in; every field may be left out of a draft. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Answers, ContestStatus, EligibilityRule, FormField } from '@laurel/contracts';
+import type { Answers, ContestStatus, EligibilityRule, FormField, PrizeTier } from '@laurel/contracts';
 import { EntryEntity, type Eligibility, type EntryMember, type EntryStatus } from '../entities';
 import { AuditRepository } from './audit.repository';
 import { returningRows } from './returning-rows';
@@ -145,6 +145,12 @@ export interface OwnEntryRow {
   version: number;
   submittedAt: Date | null;
   updatedAt: Date;
+  contestStatus: ContestStatus;
+  eligibility: Eligibility;
+  /** Once the contest is published. */
+  award: { tier: PrizeTier; amount: number | null; currency: string | null } | null;
+  /** The last round that covered the entry, with what became of it there. */
+  lastRound: { name: string; outcome: 'pending' | 'advanced' | 'eliminated'; final: boolean } | null;
 }
 
 export interface ImportedEntry extends Required<Omit<EntryFields, 'categoryId'>> {
@@ -322,12 +328,23 @@ export class EntriesRepository {
 
   async listForOwner(ownerId: string): Promise<OwnEntryRow[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
+      // The award and the last round are read only for a published contest: before that they are
+      // the organizers' work in progress, not something to tell the team.
       `SELECT e.id, e.contest_id, c.name AS contest_name, c.slug AS contest_slug, c.submission_closes_at,
               e.category_id, cat.name AS category_name, e.title, e.team_name, e.status, e.code, e.version,
-              e.submitted_at, e.updated_at
+              e.submitted_at, e.updated_at, c.status AS contest_status, e.eligibility,
+              aw.tier AS award_tier, p.amount::float8 AS award_amount, p.currency AS award_currency,
+              lr.name AS last_round_name, lr.outcome AS last_round_outcome, lr.final AS last_round_final
          FROM entries e
          JOIN contests c ON c.id = e.contest_id
          LEFT JOIN categories cat ON cat.id = e.category_id
+         LEFT JOIN awards aw ON c.status = 'published' AND aw.contest_id = c.id AND aw.entry_id = e.id
+         LEFT JOIN prizes p ON p.contest_id = c.id AND p.tier = aw.tier AND p.category_id IS NOT DISTINCT FROM aw.category_id
+         LEFT JOIN LATERAL (
+           SELECT r.name, re.outcome, NOT EXISTS (SELECT 1 FROM rounds later WHERE later.contest_id = r.contest_id AND later."order" > r."order") AS final
+             FROM round_entries re JOIN rounds r ON r.id = re.round_id
+            WHERE c.status = 'published' AND re.entry_id = e.id
+            ORDER BY r."order" DESC LIMIT 1) lr ON true
         WHERE e.owner_id = $1
         ORDER BY e.created_at DESC, e.id`,
       [ownerId],
@@ -347,6 +364,14 @@ export class EntriesRepository {
       version: r['version'] as number,
       submittedAt: r['submitted_at'] as Date | null,
       updatedAt: r['updated_at'] as Date,
+      contestStatus: r['contest_status'] as ContestStatus,
+      eligibility: r['eligibility'] as Eligibility,
+      award: r['award_tier']
+        ? { tier: r['award_tier'] as PrizeTier, amount: (r['award_amount'] as number | null) ?? null, currency: (r['award_currency'] as string | null) ?? null }
+        : null,
+      lastRound: r['last_round_name']
+        ? { name: r['last_round_name'] as string, outcome: r['last_round_outcome'] as 'pending' | 'advanced' | 'eliminated', final: r['last_round_final'] as boolean }
+        : null,
     }));
   }
 

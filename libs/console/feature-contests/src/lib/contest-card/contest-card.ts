@@ -22,6 +22,8 @@ export interface ContestCard {
   hint: { key: TranslationKey; params?: TranslationParams } | null;
   categories: string[];
   rounds: number;
+  /** The results are public: the card links to them. */
+  published: boolean;
 }
 
 export const CONTEST_TONES: Record<ContestStatus, StatusTone> = {
@@ -45,6 +47,7 @@ export function toContestCard(contest: ContestView, locale: string, now: Date): 
     hint: windowHint(contest, locale, now),
     categories: contest.categories.map((category) => category.name),
     rounds: contest.rounds.length,
+    published: contest.status === 'published',
   };
 }
 

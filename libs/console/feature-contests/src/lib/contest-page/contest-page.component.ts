@@ -21,7 +21,7 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { CONTEST_TONES } from '../contest-card/contest-card';
 import { MarkdownComponent } from '../markdown/markdown.component';
-import { countdownParts, firstRoundRubric, prizeLines, windowPhase } from './contest-view';
+import { countdownParts, firstRoundRubric, prizeLines, windowOverKey, windowPhase } from './contest-view';
 
 /** A contest's public page: rules, categories, rubric, prizes, the window and how to enter. */
 @Component({
@@ -66,6 +66,10 @@ export class ContestPageComponent {
   protected readonly phase = computed(() => {
     const c = this.contest();
     return c ? windowPhase(c, this.now()) : 'after';
+  });
+  protected readonly overKey = computed(() => {
+    const c = this.contest();
+    return c ? windowOverKey(c, this.now()) : 'submit.contest.windowOver';
   });
   protected readonly countdown = computed(() => {
     const c = this.contest();

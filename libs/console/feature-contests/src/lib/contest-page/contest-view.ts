@@ -1,4 +1,5 @@
 import type { ContestView, PrizeTier } from '@laurel/contracts';
+import { formatMoney } from '@laurel/console-util';
 
 export interface RubricLine {
   id: string;
@@ -46,13 +47,12 @@ export function prizeLines(contest: ContestView, locale: string): PrizeLine[] {
     }));
 }
 
-export function formatMoney(amount: number, currency: string | null, locale: string): string {
-  try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: currency ?? 'VND', maximumFractionDigits: 0 }).format(amount);
-  } catch {
-    // An unknown currency code: the number, then the code as the organizer wrote it.
-    return `${new Intl.NumberFormat(locale).format(amount)} ${currency ?? ''}`.trim();
-  }
+/**
+ * Why entries are no longer taken: the deadline passed, or the organizers closed submissions
+ * before it (then "the deadline passed" would be untrue).
+ */
+export function windowOverKey(contest: ContestView, now: Date): 'submit.contest.windowOver' | 'submit.contest.windowClosedEarly' {
+  return now >= new Date(contest.submissionClosesAt) ? 'submit.contest.windowOver' : 'submit.contest.windowClosedEarly';
 }
 
 /** Whether the contest takes entries at `now`, by the same rule as the API. */

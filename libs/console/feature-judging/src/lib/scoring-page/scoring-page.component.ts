@@ -20,7 +20,7 @@ import {
   messageOf,
 } from '@laurel/console-data-access-judging';
 import { AlertComponent, StatusChipComponent } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatDateTime } from '@laurel/console-util';
+import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatBytes, formatDateTime } from '@laurel/console-util';
 import { firstValueFrom, map } from 'rxjs';
 import { STATUS_TONES } from '../assignments-page/assignments-page.component';
 import { CriterionFieldComponent } from './criterion-field.component';
@@ -169,10 +169,7 @@ export class ScoringPageComponent {
   }
 
   protected sizeOf(bytes: number): string {
-    const format = (n: number, unit: string) =>
-      `${new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 1 }).format(n)} ${unit}`;
-    if (bytes >= 1024 * 1024) return format(bytes / 1024 / 1024, 'MB');
-    return format(Math.max(1, bytes / 1024), 'KB');
+    return formatBytes(bytes, this.i18n.locale());
   }
 }
 

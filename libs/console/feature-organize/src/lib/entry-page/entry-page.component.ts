@@ -11,7 +11,7 @@ import { RouterLink } from '@angular/router';
 import { AuthStore } from '@laurel/console-data-access-auth';
 import { type AttachmentView, type EntryView, OrganizeApi, fileNameOf, saveBlob } from '@laurel/console-data-access-organize';
 import { AlertComponent, StatusChipComponent } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, formatDateTime, toUiMessage } from '@laurel/console-util';
+import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, formatBytes, formatDateTime, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { ELIGIBILITY_TONES, eligibilityKey, statusKey } from '../entries-page/entries-page.component';
 
@@ -103,9 +103,7 @@ export class EntryPageComponent {
   }
 
   protected size(bytes: number): string {
-    const locale = this.i18n.locale();
-    if (bytes < 1024 * 1024) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(bytes / 1024)} KB`;
-    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+    return formatBytes(bytes, this.i18n.locale());
   }
 
   protected downloadAttachment(a: AttachmentView): void {

@@ -13,27 +13,8 @@ export function formatSigned(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(value);
 }
 
-/** A prize amount in its currency ("50.000.000 ₫"), or null when the prize has none. */
-export function formatMoney(amount: number | null, currency: string | null, locale: string): string | null {
-  if (amount === null || amount === undefined) return null;
-  try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: currency ?? 'VND', maximumFractionDigits: currency === 'VND' || !currency ? 0 : 2 }).format(amount);
-  } catch {
-    return `${new Intl.NumberFormat(locale).format(amount)} ${currency ?? ''}`.trim();
-  }
-}
-
-/** "1.2 MB": bytes received by a download. */
-export function formatBytes(bytes: number, locale: string): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
-}
+// Money and file sizes are formatted alike on every page (console-util); re-exported for this lib's imports.
+export { formatBytes, formatMoney } from '@laurel/console-util';
 
 /** "ICC(1,3)" or "ICC(2,2.7)": the kind with k, the number of judges each entry had. */
 export function iccLabel(kind: IccKind, judgeCounts: readonly number[], locale: string): string {

@@ -4,12 +4,33 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
+import type { ContestStatus, OwnEntryResult, PrizeTier } from '@laurel/contracts';
 import { MyEntriesStore, type OwnEntryView } from '@laurel/console-data-access-entries';
-import { AlertComponent, EmptyStateComponent, StatusChipComponent } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatDateTime, toUiMessage } from '@laurel/console-util';
+import { AlertComponent, EmptyStateComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
+import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatDateTime, formatMoney, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../shared/confirm-dialog.component';
 import { ELIGIBILITY_TONES, ENTRY_STATUS_TONES, eligibilityKey, entryStatusKey } from '../shared/entry-labels';
+
+const WITHDRAWABLE: readonly ContestStatus[] = ['draft', 'open', 'closed'];
+
+/** "Giải Nhất · 100.000.000 ₫", "Dừng ở vòng Sơ khảo": what the published results mean for the entry. */
+function resultLine(result: OwnEntryResult, locale: string, tierName: (tier: PrizeTier) => string): { message: UiMessage; tone: StatusTone } {
+  switch (result.outcome) {
+    case 'awarded': {
+      const money = formatMoney(result.amount, result.currency, locale);
+      return { message: { key: money ? 'submit.mine.result.awardedWithAmount' : 'submit.mine.result.awarded', params: { tier: result.tier ? tierName(result.tier) : '', amount: money ?? '' } }, tone: 'success' };
+    }
+    case 'finalist':
+      return { message: { key: 'submit.mine.result.finalist', params: { round: result.roundName ?? '' } }, tone: 'info' };
+    case 'eliminated':
+      return { message: { key: 'submit.mine.result.eliminated', params: { round: result.roundName ?? '' } }, tone: 'neutral' };
+    case 'ineligible':
+      return { message: { key: 'submit.mine.result.ineligible' }, tone: 'warning' };
+    default:
+      return { message: { key: 'submit.mine.result.notRanked' }, tone: 'neutral' };
+  }
+}
 
 /** The applicant's entries with their status, and what can be done with each. */
 @Component({
@@ -38,8 +59,9 @@ export class MyEntriesPageComponent {
       updated: formatDateTime(entry.updatedAt, locale),
       submitted: entry.submittedAt ? formatDateTime(entry.submittedAt, locale) : null,
       deadline: formatDateTime(entry.submissionClosesAt, locale),
-      // Withdrawing ends before judging; the API has the last word (409 entry.judging_started).
-      canWithdraw: entry.status !== 'withdrawn',
+      // Withdrawing ends when judging starts (the API refuses it then); offering it later is a dead end.
+      canWithdraw: entry.status !== 'withdrawn' && WITHDRAWABLE.includes(entry.contestStatus),
+      result: entry.result ? resultLine(entry.result, locale, (tier) => this.i18n.t(`submit.tiers.${tier}`)) : null,
     }));
   });
   protected readonly eligibilityKey = eligibilityKey;

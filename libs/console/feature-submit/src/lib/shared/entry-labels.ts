@@ -19,17 +19,7 @@ export const ELIGIBILITY_TONES: Record<Eligibility, StatusTone> = {
   ineligible: 'warning',
 };
 
-/** "1.2 MB", in the reader's locale. */
-export function formatBytes(bytes: number, locale: string): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
-}
+export { formatBytes } from '@laurel/console-util';
 
 export function formatTime(iso: string | Date, locale: string): string {
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));

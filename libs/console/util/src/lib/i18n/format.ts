@@ -25,3 +25,28 @@ export function formatRelative(target: Date, now: Date, locale: string): string 
   if (size >= HOUR) return format.format(Math.round(diff / HOUR), 'hour');
   return format.format(Math.round(diff / MINUTE), 'minute');
 }
+
+/**
+ * A file size, the same on every page: "44 B", "12.3 kB", "1.2 MB", in the locale's own digits
+ * (binary multiples, as the upload limit is counted).
+ */
+export function formatBytes(bytes: number, locale: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+}
+
+/** A prize amount in its currency ("50.000.000 ₫" in Vietnamese), or null when the prize has none. */
+export function formatMoney(amount: number | null | undefined, currency: string | null | undefined, locale: string): string | null {
+  if (amount === null || amount === undefined) return null;
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency: currency ?? 'VND', maximumFractionDigits: currency === 'VND' || !currency ? 0 : 2 }).format(amount);
+  } catch {
+    return `${new Intl.NumberFormat(locale).format(amount)} ${currency ?? ''}`.trim();
+  }
+}
