@@ -20,8 +20,11 @@ import { type BuiltContest, type BuiltEntry, type BuiltJudge, ResultsFixture, ta
  * A and B tie at 80; B's Innovation mean (10/10) beats A's (8/10): B first, A second, both
  * settled by priority_criteria. Spreads (population std): A √(32/3) = 3.266, B √2 = 1.414,
  * C √(200/3) = 8.165, D √(800/3) = 16.330 > 15, flagged.
- * Judge leniency: judge means 231/4 = 57.75, 257/4 = 64.25, 292/4 = 73; all sheets 780/12 = 65;
- * leniency −7.25, −0.75, +8.
+ * Judge leniency (own total − the mean of the other two judges' totals of the entry, averaged):
+ *   judge 1: A 80 − 80 = 0, B 81 − 79.5 = 1.5, C 50 − 65 = −15, D 20 − 50 = −30 → −43.5/4 = −10.875
+ *   judge 2: A 76 − 82 = −6, B 81 − 79.5 = 1.5, C 60 − 60 = 0, D 40 − 40 = 0 → −4.5/4 = −1.125
+ *   judge 3: A 84 − 78 = 6, B 78 − 81 = −3, C 70 − 55 = 15, D 60 − 30 = 30 → 48/4 = 12
+ * (With every judge on every entry this is 3/2 × (judge mean − round mean): 3/2 × −7.25, −0.75, +8.)
  */
 describe('results, advancement, awards, publication and the workbook over HTTP', () => {
   let api: ApiProcess;
@@ -104,6 +107,8 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
     expect(body.entries.map((e: any) => e.code)).toEqual([entries.B.code, entries.A.code, entries.C.code, entries.D.code]);
     expect(body.entries.map((e: any) => e.rank)).toEqual([1, 2, 3, 4]);
     expect(body.entries.map((e: any) => e.settledBy)).toEqual(['priority_criteria', 'priority_criteria', 'score', 'score']);
+    // Every judge submitted every sheet: no entry is ranked short of one.
+    expect(body.entries.map((e: any) => e.missingSheets)).toEqual([0, 0, 0, 0]);
 
     const b = byCode(body.entries, entries.B);
     expect(b).toMatchObject({ title: 'Cảng xanh GreenHarbor', teamName: 'GreenHarbor', categoryId: entries.B.categoryId, judgeCount: 3, spreadFlagged: false });
@@ -127,9 +132,9 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
     expect(typeof body.reliability.kendallW).toBe('number');
     expect(body.reliability.flaggedEntries).toEqual([entries.D.id]);
     const leniency = Object.fromEntries(body.reliability.judges.map((j: any) => [j.judgeId, j.leniency]));
-    expect(leniency[judges[0].id]).toBeCloseTo(-7.25, 9);
-    expect(leniency[judges[1].id]).toBeCloseTo(-0.75, 9);
-    expect(leniency[judges[2].id]).toBeCloseTo(8, 9);
+    expect(leniency[judges[0].id]).toBeCloseTo(-10.875, 9);
+    expect(leniency[judges[1].id]).toBeCloseTo(-1.125, 9);
+    expect(leniency[judges[2].id]).toBeCloseTo(12, 9);
     expect(body.snapshotAt).toEqual(expect.any(String));
   });
 
@@ -297,6 +302,23 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
     for (const word of ['judge', 'sheet', 'reliability', 'leniency', 'reason']) expect(text.toLowerCase()).not.toContain(word);
     // A round of a published contest cannot reopen, whatever code tries.
     await expect(db.query(`UPDATE rounds SET status = 'open' WHERE id = $1`, [final.id])).rejects.toThrow(/published/);
+  });
+
+  it('tells each applicant the outcome once published, and offers no withdrawal', async () => {
+    const resultOf = async (entry: BuiltEntry) => {
+      const mine = await http.get('/api/me/entries', entry.token);
+      expect(mine.status).toBe(200);
+      return mine.body.find((e: any) => e.id === entry.id);
+    };
+    // B first prize (50,000,000 VND), A second; C was screened out after the final; D went out in screening.
+    expect((await resultOf(entries.B)).result).toEqual({ outcome: 'awarded', tier: 'first', amount: 50_000_000, currency: 'VND', roundName: final.name });
+    expect((await resultOf(entries.A)).result).toMatchObject({ outcome: 'awarded', tier: 'second', amount: 30_000_000 });
+    expect((await resultOf(entries.C)).result).toMatchObject({ outcome: 'ineligible', tier: null });
+    expect((await resultOf(entries.D)).result).toEqual({ outcome: 'eliminated', tier: null, amount: null, currency: null, roundName: screening.name });
+    expect((await resultOf(entries.D)).contestStatus).toBe('published');
+    const withdraw = await http.post(`/api/entries/${entries.D.id}/withdraw`, {}, entries.D.token);
+    expect(withdraw.status).toBe(409);
+    expect(withdraw.body.code).toBe('entry.judging_started');
   });
 
   it('streams the results workbook: sheet names, bold frozen filtered headers, numbers, Vietnamese, no formula injection', async () => {

@@ -182,7 +182,7 @@ export class ResultsWorkbook {
     sheet.commit();
   }
 
-  judges(stats: readonly JudgeRoundStats[], roundNames: ReadonlyMap<string, string>, leniency: ReadonlyMap<string, number>): void {
+  judges(stats: readonly JudgeRoundStats[], roundNames: ReadonlyMap<string, string>, leniency: ReadonlyMap<string, number | null>): void {
     const sheet = openTableSheet(this.workbook, this.names.name('Judges'), [
       { header: 'Round', width: 24 },
       { header: 'Name', width: 30 },

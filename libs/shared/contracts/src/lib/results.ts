@@ -69,8 +69,11 @@ export interface JudgeLeniencyView {
   name: string;
   sheets: number;
   mean: number;
-  /** The judge's mean total − the mean of all submitted totals of the round. */
-  leniency: number;
+  /**
+   * Mean, over the judge's sheets whose entry has another submitted sheet, of (the judge's total −
+   * the mean of the other judges' totals for that entry); null when the judge shares no entry.
+   */
+  leniency: number | null;
 }
 
 export interface ReliabilityView {

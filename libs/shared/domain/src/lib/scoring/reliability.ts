@@ -11,8 +11,12 @@ export interface JudgeLeniency {
   readonly sheets: number;
   /** The judge's mean sheet total. */
   readonly mean: number;
-  /** The judge's mean total − the mean of all submitted totals of the round. */
-  readonly leniency: number;
+  /**
+   * Mean, over the judge's sheets whose entry has at least one other submitted sheet, of (the
+   * judge's total − the mean of the other judges' totals for that entry); null when the judge
+   * shares no entry with another judge.
+   */
+  readonly leniency: number | null;
 }
 
 export interface RoundReliability {
@@ -44,11 +48,15 @@ export function roundReliability(
 ): RoundReliability {
   const entries = [...new Set(entryIds)].sort(compareIds);
   const judgeIds = [...new Set(sheets.map((sheet) => sheet.judgeId))].sort(compareIds);
-  const grandMean = sheets.length > 0 ? mean(sheets.map((sheet) => sheet.total)) : 0;
+  const byEntry = new Map<string, TotalOfSheet[]>();
+  for (const sheet of sheets) {
+    const list = byEntry.get(sheet.entryId);
+    if (list) list.push(sheet);
+    else byEntry.set(sheet.entryId, [sheet]);
+  }
   const judges = judgeIds.map((judgeId) => {
-    const totals = sheets.filter((sheet) => sheet.judgeId === judgeId).map((sheet) => sheet.total);
-    const judgeMean = mean(totals);
-    return { judgeId, sheets: totals.length, mean: judgeMean, leniency: judgeMean - grandMean };
+    const own = sheets.filter((sheet) => sheet.judgeId === judgeId);
+    return { judgeId, sheets: own.length, mean: mean(own.map((sheet) => sheet.total)), leniency: leniencyOf(own, byEntry) };
   });
 
   const cell = new Map(sheets.map((sheet) => [`${sheet.entryId}\u0000${sheet.judgeId}`, sheet.total]));
@@ -76,6 +84,21 @@ export function roundReliability(
     judges,
     flaggedEntries: [...flaggedEntries].sort(compareIds),
   };
+}
+
+/**
+ * Leniency against the other judges of the same entries, not against the round's mean: a judge
+ * who happened to get the stronger entries gives higher totals without being lenient, and the
+ * round's mean would blame them for it. Each shared entry contributes the judge's total minus the
+ * mean of the others' totals for it; entries only this judge scored say nothing and are skipped.
+ */
+function leniencyOf(own: readonly TotalOfSheet[], byEntry: ReadonlyMap<string, readonly TotalOfSheet[]>): number | null {
+  const differences: number[] = [];
+  for (const sheet of own) {
+    const others = (byEntry.get(sheet.entryId) ?? []).filter((other) => other.judgeId !== sheet.judgeId).map((other) => other.total);
+    if (others.length > 0) differences.push(sheet.total - mean(others));
+  }
+  return differences.length > 0 ? mean(differences) : null;
 }
 
 /** Koo & Li (2016): below 0.5 poor, [0.5, 0.75) moderate, [0.75, 0.9] good, above 0.9 excellent. */

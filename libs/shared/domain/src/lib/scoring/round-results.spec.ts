@@ -64,13 +64,14 @@ describe(computeRoundResults.name, () => {
     });
 
     it('gives the reliability block', () => {
-      // Judges: J1 mean (80 + 66.667)/2 = 73.333, J2 mean 60; all totals mean 66.667.
+      // Judges: J1 mean (80 + 66.667)/2 = 73.333, J2 mean 60. Leniency against the other judge of
+      // the same entry: J1 A 80 − 60 = 20, B 66.667 − 60 = 6.667 → 13.333 = 40/3; J2 the opposite.
       const { judges, kendallW, iccKind, flaggedEntries } = results.reliability;
       expect(judges.map((j) => j.judgeId)).toEqual(['J1', 'J2']);
       expect(judges[0].sheets).toBe(2);
       expect(judges[0].mean).toBeCloseTo(220 / 3, 10);
-      expect(judges[0].leniency).toBeCloseTo(20 / 3, 10);
-      expect(judges[1].leniency).toBeCloseTo(-20 / 3, 10);
+      expect(judges[0].leniency).toBeCloseTo(40 / 3, 10);
+      expect(judges[1].leniency).toBeCloseTo(-40 / 3, 10);
       // Complete panel. W: J1 ranks B 1, A 2; J2 tied 1.5, 1.5 (T = 6). R = 3.5, 2.5, mean 3,
       // S = 0.5; W = 12·0.5 / (4·6 − 2·6) = 6/12 = 0.5
       expect(iccKind).toBe('ICC(2,k)');
