@@ -306,7 +306,7 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
 
   it('tells each applicant the outcome once published, and offers no withdrawal', async () => {
     const resultOf = async (entry: BuiltEntry) => {
-      const mine = await http.get('/api/me/entries', entry.token);
+      const mine = await http.get('/api/me/entries', entry.ownerToken);
       expect(mine.status).toBe(200);
       return mine.body.find((e: any) => e.id === entry.id);
     };
@@ -316,7 +316,7 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
     expect((await resultOf(entries.C)).result).toMatchObject({ outcome: 'ineligible', tier: null });
     expect((await resultOf(entries.D)).result).toEqual({ outcome: 'eliminated', tier: null, amount: null, currency: null, roundName: screening.name });
     expect((await resultOf(entries.D)).contestStatus).toBe('published');
-    const withdraw = await http.post(`/api/entries/${entries.D.id}/withdraw`, {}, entries.D.token);
+    const withdraw = await http.post(`/api/entries/${entries.D.id}/withdraw`, {}, entries.D.ownerToken);
     expect(withdraw.status).toBe(409);
     expect(withdraw.body.code).toBe('entry.judging_started');
   });
