@@ -30,6 +30,9 @@ test.describe('results, awards and publication', () => {
     await expect(page.getByTestId('ranking-row')).toHaveCount(4);
     await expect(page.getByTestId('results-snapshot')).toBeVisible();
     await expect(page.getByTestId('settled-by').nth(1)).toHaveText('Tie');
+    // The tie is explained in words on the page, not in a hover tooltip.
+    await expect(page.getByTestId('ranking-row').nth(1).getByTestId('tie-note')).toContainText('on every rule: they share the rank');
+    await expect(page.getByTestId('reliability-k')).toContainText('k = 3 judges per entry');
     await expect(page.getByTestId('reliability-agreement')).toContainText('Agreement between judges');
 
     await page.goto(`/organize/awards?contest=${contest.id}`);

@@ -3,7 +3,7 @@ import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import type { AssignmentStatus } from '@laurel/contracts';
+import type { AssignmentStatus, MyAssignmentView } from '@laurel/contracts';
 import { MyAssignmentsStore, ScorePipe, assignmentStatusKey, roundStatusKey } from '@laurel/console-data-access-judging';
 import { AlertComponent, EmptyStateComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
 import { I18nService, TranslatePipe, UiMessagePipe } from '@laurel/console-util';
@@ -16,6 +16,11 @@ export const STATUS_TONES: Record<AssignmentStatus, StatusTone> = {
   submitted: 'success',
   recused: 'info',
 };
+
+/** Not submitted, and its round no longer open: nothing to do any more. */
+function missed(item: MyAssignmentView): boolean {
+  return item.roundStatus !== 'open' && (item.status === 'todo' || item.status === 'draft');
+}
 
 /** The judge's home: assignments per round with progress, filters and the next action. */
 @Component({
@@ -50,7 +55,10 @@ export class AssignmentsPageComponent {
     return this.store.groups().map((group) => ({
       ...group,
       percent: group.assigned ? Math.round((group.submitted / group.assigned) * 100) : 0,
-      visible: group.assignments.filter((a) => filter === 'all' || a.status === filter),
+      // A sheet left unscored when its round closed is no longer "to do": it can only be looked at.
+      visible: group.assignments
+        .filter((a) => filter === 'all' || (a.status === filter && !missed(a)))
+        .map((a) => ({ ...a, missed: missed(a) })),
     }));
   });
   protected readonly totals = computed(() => {
@@ -58,7 +66,7 @@ export class AssignmentsPageComponent {
     for (const item of this.store.items()) {
       if (item.status === 'recused') continue;
       counts.all++;
-      counts[item.status]++;
+      if (!missed(item)) counts[item.status]++;
     }
     return counts;
   });

@@ -1,15 +1,16 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatIcon } from '@angular/material/icon';
 import { MatTooltip } from '@angular/material/tooltip';
-import type { RoundResultEntryView } from '@laurel/contracts';
+import type { ResultCriterionView, RoundResultEntryView } from '@laurel/contracts';
 import { StatusChipComponent } from '@laurel/console-ui';
-import { TranslatePipe } from '@laurel/console-util';
-import { ScorePipe, outcomeKey, settledByHelpKey, settledByKey } from '../shared/format';
+import { I18nService, TranslatePipe, UiMessagePipe } from '@laurel/console-util';
+import { ScorePipe, formatScore, outcomeKey, settledByKey } from '../shared/format';
+import { tieNote } from '../shared/tie-note';
 
 /** One ranking scope (the round, or one category) as a table: raw mean, score and spread side by side. */
 @Component({
   selector: 'laurel-ranking-table',
-  imports: [MatIcon, MatTooltip, StatusChipComponent, TranslatePipe, ScorePipe],
+  imports: [MatIcon, MatTooltip, StatusChipComponent, TranslatePipe, UiMessagePipe, ScorePipe],
   templateUrl: './ranking-table.component.html',
   styleUrl: './ranking-table.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -19,8 +20,17 @@ export class RankingTableComponent {
   readonly caption = input.required<string>();
   /** Category names by id; the column shows only when the round ranks overall. */
   readonly categories = input<ReadonlyMap<string, string> | null>(null);
+  readonly criteria = input<readonly ResultCriterionView[]>([]);
+  /** Criterion ids in the order they break ties. */
+  readonly priorityCriteria = input<readonly string[]>([]);
 
+  private readonly i18n = inject(I18nService);
   protected readonly settledByKey = settledByKey;
-  protected readonly settledByHelpKey = settledByHelpKey;
   protected readonly outcomeKey = outcomeKey;
+  /** Per tied entry, the rule that placed it in words: with whom, on which criterion, which values. */
+  protected readonly notes = computed(() => {
+    const locale = this.i18n.locale();
+    const context = { scope: this.entries(), criteria: this.criteria(), priorityCriteria: this.priorityCriteria(), format: (v: number | null) => formatScore(v, locale) };
+    return new Map(this.entries().map((e) => [e.entryId, tieNote(e, context)]));
+  });
 }

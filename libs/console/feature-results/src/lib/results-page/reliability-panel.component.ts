@@ -1,13 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { IccBand, RoundResultsView } from '@laurel/contracts';
 import { I18nService, TranslatePipe, type TranslationKey } from '@laurel/console-util';
-import { ScorePipe, formatSigned, iccLabel } from '../shared/format';
+import { ScorePipe, formatSigned, meanJudges } from '../shared/format';
 
 interface JudgeBar {
   judgeId: string;
   name: string;
   sheets: number;
-  leniency: number;
+  /** Null: the judge shares no entry with another judge, so there is nothing to compare. */
+  leniency: number | null;
   label: string;
   /** Share of half the chart's width, 0–100. */
   size: number;
@@ -33,7 +34,8 @@ export class ReliabilityPanelComponent {
     return {
       band: bandKey(reliability.iccBand),
       tone: reliability.iccBand,
-      label: iccLabel(reliability.iccKind, entries.map((e) => e.judgeCount), locale),
+      kind: reliability.iccKind,
+      k: meanJudges(entries.map((e) => e.judgeCount), locale),
       value: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(reliability.icc),
       complete: reliability.iccKind === 'ICC(2,k)',
     };
@@ -46,11 +48,18 @@ export class ReliabilityPanelComponent {
 
   protected readonly judges = computed<JudgeBar[]>(() => {
     const judges = this.results().reliability.judges;
-    const widest = Math.max(1, ...judges.map((j) => Math.abs(j.leniency)));
+    const widest = Math.max(1, ...judges.map((j) => Math.abs(j.leniency ?? 0)));
     const locale = this.i18n.locale();
     return [...judges]
-      .sort((a, b) => b.leniency - a.leniency)
-      .map((j) => ({ judgeId: j.judgeId, name: j.name, sheets: j.sheets, leniency: j.leniency, label: formatSigned(j.leniency, locale), size: (100 * Math.abs(j.leniency)) / widest }));
+      .sort((a, b) => (b.leniency ?? -Infinity) - (a.leniency ?? -Infinity))
+      .map((j) => ({
+        judgeId: j.judgeId,
+        name: j.name,
+        sheets: j.sheets,
+        leniency: j.leniency,
+        label: j.leniency === null ? this.i18n.t('results.reliability.noShared') : formatSigned(j.leniency, locale),
+        size: (100 * Math.abs(j.leniency ?? 0)) / widest,
+      }));
   });
 
   protected readonly flagged = computed(() => {

@@ -99,11 +99,11 @@ export class ResultsPageComponent {
       entries,
     }));
   });
-  /** The category column only when the round ranks overall and the contest has categories. */
   /** Entries ranked on fewer sheets than their panel should have given (codes, for the warning). */
   protected readonly shortEntries = computed(() =>
     (this.store.results()?.entries ?? []).filter((e) => (e.missingSheets ?? 0) > 0).map((e) => e.code ?? e.title),
   );
+  /** The category column only when the round ranks overall and the contest has categories. */
   protected readonly categoryColumn = computed(() =>
     this.store.results()?.rankBy !== 'category' && this.categoryNames().size > 1 ? this.categoryNames() : null,
   );

@@ -1,5 +1,5 @@
 import { Pipe, type PipeTransform, inject } from '@angular/core';
-import type { IccKind, PrizeTier, RoundOutcome, RoundStatus, SettledBy } from '@laurel/contracts';
+import type { PrizeTier, RoundOutcome, RoundStatus, SettledBy } from '@laurel/contracts';
 import { I18nService, type TranslationKey } from '@laurel/console-util';
 
 /** Scores are stored in full precision and shown with two decimals, the locale's way. */
@@ -16,18 +16,19 @@ export function formatSigned(value: number, locale: string): string {
 // Money and file sizes are formatted alike on every page (console-util); re-exported for this lib's imports.
 export { formatBytes, formatMoney } from '@laurel/console-util';
 
-/** "ICC(1,3)" or "ICC(2,2.7)": the kind with k, the number of judges each entry had. */
-export function iccLabel(kind: IccKind, judgeCounts: readonly number[], locale: string): string {
+/**
+ * "2.7": the mean number of judges per entry, the k of ICC(·,k), written on its own (and never
+ * folded into "ICC(1,2,7)", where a Vietnamese decimal comma reads as a third parameter).
+ */
+export function meanJudges(judgeCounts: readonly number[], locale: string): string {
   const scored = judgeCounts.filter((n) => n > 0);
-  if (scored.length === 0) return kind;
+  if (scored.length === 0) return '—';
   const k = scored.reduce((a, b) => a + b, 0) / scored.length;
-  const shown = Number.isInteger(k) ? String(k) : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(k);
-  return kind.replace(',k)', `,${shown})`);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(k);
 }
 
 export const tierKey = (tier: PrizeTier): TranslationKey => `results.tiers.${tier}`;
 export const settledByKey = (rule: SettledBy): TranslationKey => `results.settledBy.${rule}`;
-export const settledByHelpKey = (rule: SettledBy): TranslationKey => `results.settledByHelp.${rule}`;
 export const outcomeKey = (outcome: RoundOutcome): TranslationKey => `results.outcome.${outcome}`;
 export const roundStatusKey = (status: RoundStatus): TranslationKey => `results.roundStatus.${status}`;
 

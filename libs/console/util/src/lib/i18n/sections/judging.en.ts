@@ -24,6 +24,7 @@ export const enJudging: typeof viJudging = {
     blind: 'Blind round',
     progress: '{done} of {total} submitted',
     noneInFilter: 'No entry of this round has this status.',
+    missed: 'Not submitted · round closed',
     score: 'Score',
     continue: 'Continue',
     view: 'View',

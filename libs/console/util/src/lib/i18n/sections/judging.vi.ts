@@ -23,6 +23,7 @@ export const viJudging = {
     blind: 'Chấm ẩn danh',
     progress: 'Đã nộp {done}/{total}',
     noneInFilter: 'Không có hồ sơ nào ở trạng thái này trong vòng thi.',
+    missed: 'Chưa nộp · vòng đã đóng',
     score: 'Chấm điểm',
     continue: 'Chấm tiếp',
     view: 'Xem',

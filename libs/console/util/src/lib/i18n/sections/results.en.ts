@@ -62,12 +62,11 @@ export const enResults: typeof viResults = {
     median: 'Median',
     tie: 'Tie',
   },
-  settledByHelp: {
-    score: 'No other entry had the same score: placed by its score.',
-    priority_criteria: "Tied on score; separated by a higher mean on the round's priority criteria.",
-    head_to_head: 'Tied on score and priority criteria; separated because more of the judges who scored both preferred this one.',
-    median: 'Still tied after head-to-head; separated by a higher median sheet total.',
-    tie: 'Tied on every rule: they share the rank.',
+  tieNote: {
+    priority: 'Tied at {score} with {others}; separated on “{criterion}”: {own} against {theirs}.',
+    headToHead: 'Tied at {score} with {others}, priority criteria included; most judges who scored both gave this one the higher total.',
+    median: 'Tied at {score} with {others}, priority criteria and head-to-head included; median sheet total {own} against {theirs}.',
+    tie: 'Tied at {score} with {others} on every rule: they share the rank.',
   },
   outcome: {
     advanced: 'Advanced',
@@ -76,6 +75,7 @@ export const enResults: typeof viResults = {
   reliability: {
     title: 'How reliable the panel is',
     agreement: 'Agreement between judges: {band} ({kind} = {value})',
+    judgesPerEntry: 'k = {k} judges per entry (mean).',
     agreementNone: 'Not enough sheets yet to judge how well the judges agree.',
     band: {
       poor: 'poor',
@@ -88,10 +88,11 @@ export const enResults: typeof viResults = {
     kendall: "The judges' orderings agree at W = {value} (Kendall's W)",
     kendallHelp: '0 means no agreement at all, 1 means every judge put the entries in the same order.',
     leniency: 'Leniency of each judge',
-    leniencyHelp: "The judge's mean total minus the round's mean: positive is more lenient, negative stricter.",
+    leniencyHelp: "The judge's total minus the mean of the other judges' totals on the same entry, averaged over the entries they share: positive is more lenient, negative stricter.",
     lenient: 'lenient',
     strict: 'strict',
     sheets: 'Sheets: {count}',
+    noShared: 'no entry shared with another judge',
     noJudges: 'No sheet has been submitted yet.',
     flagged: 'Entries the judges disagree on',
     flaggedNone: 'No entry where the judges differ by more than 15 points.',

@@ -61,12 +61,11 @@ export const viResults = {
     median: 'Trung vị',
     tie: 'Đồng hạng',
   },
-  settledByHelp: {
-    score: 'Không bằng điểm hồ sơ nào: thứ hạng theo điểm.',
-    priority_criteria: 'Bằng điểm; tách nhau nhờ điểm trung bình cao hơn ở tiêu chí ưu tiên của vòng.',
-    head_to_head: 'Bằng điểm và bằng tiêu chí ưu tiên; tách nhau vì nhiều giám khảo chấm cả hai đã cho hồ sơ này điểm cao hơn.',
-    median: 'Vẫn bằng nhau sau đối đầu; tách nhau nhờ trung vị tổng điểm các phiếu cao hơn.',
-    tie: 'Bằng nhau ở mọi bước phân định: cùng hạng.',
+  tieNote: {
+    priority: 'Bằng điểm {score} với {others}; tách nhờ tiêu chí “{criterion}”: {own} so với {theirs}.',
+    headToHead: 'Bằng điểm {score} với {others}, kể cả ở tiêu chí ưu tiên; đa số giám khảo chấm cả hai cho hồ sơ này điểm cao hơn.',
+    median: 'Bằng điểm {score} với {others}, kể cả ở tiêu chí ưu tiên và đối đầu; trung vị {own} so với {theirs}.',
+    tie: 'Bằng điểm {score} với {others} ở mọi bước phân định: đồng hạng.',
   },
   outcome: {
     advanced: 'Đi tiếp',
@@ -75,6 +74,7 @@ export const viResults = {
   reliability: {
     title: 'Độ tin cậy của hội đồng chấm',
     agreement: 'Mức đồng thuận giữa các giám khảo: {band} ({kind} = {value})',
+    judgesPerEntry: 'k = {k} giám khảo mỗi hồ sơ (trung bình).',
     agreementNone: 'Chưa đủ phiếu để đánh giá mức đồng thuận giữa các giám khảo.',
     band: {
       poor: 'kém',
@@ -87,10 +87,11 @@ export const viResults = {
     kendall: 'Thứ tự xếp của các giám khảo giống nhau ở mức W = {value} (hệ số Kendall)',
     kendallHelp: '0 là không giống nhau chút nào, 1 là mọi giám khảo xếp các hồ sơ theo cùng một thứ tự.',
     leniency: 'Độ dễ tính của từng giám khảo',
-    leniencyHelp: 'Điểm trung bình của giám khảo trừ điểm trung bình chung của vòng: dương là chấm rộng tay hơn, âm là chấm chặt hơn.',
+    leniencyHelp: 'Điểm của giám khảo trừ điểm trung bình của các giám khảo khác trên cùng hồ sơ, lấy trung bình qua các hồ sơ chấm chung: dương là dễ hơn, âm là khắt khe hơn.',
     lenient: 'dễ tính',
     strict: 'khắt khe',
     sheets: '{count} phiếu',
+    noShared: 'không chấm chung hồ sơ nào',
     noJudges: 'Chưa có phiếu nào được nộp.',
     flagged: 'Hồ sơ có giám khảo bất đồng',
     flaggedNone: 'Không có hồ sơ nào mà các giám khảo chênh nhau quá 15 điểm.',
