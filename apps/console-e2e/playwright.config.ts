@@ -14,8 +14,12 @@ const basePort = Number(process.env['E2E_PORT'] ?? 4310);
  * with the demo data), so one file moving the demo contest on (say, to judging) cannot change
  * what another file finds.
  */
-const SPECS = ['foundation', 'submit', 'organize', 'judging', 'results', 'audit'];
+const SPECS = ['foundation', 'submit', 'organize', 'judging', 'results', 'audit', 'dead-ends'];
 const servers = SPECS.map((spec, i) => ({ spec, port: basePort + i }));
+// `playwright test dead-ends` starts only the platforms of the files it names (each start builds a
+// database); with no file named, every platform starts. Ports stay fixed per file either way.
+const named = servers.filter(({ spec }) => process.argv.some((arg) => arg === spec || arg.endsWith(`${spec}.spec.ts`)));
+const started = named.length > 0 ? named : servers;
 
 export default defineConfig({
   testDir: './src',
@@ -51,7 +55,7 @@ export default defineConfig({
     testMatch: `${spec}.spec.ts`,
     use: { baseURL: `http://127.0.0.1:${port}` },
   })),
-  webServer: servers.map(({ port }) => ({
+  webServer: started.map(({ port }) => ({
     command: 'node tools/scripts/start.mjs --no-build --throwaway',
     cwd: root,
     url: `http://127.0.0.1:${port}/api/health`,

@@ -11,9 +11,9 @@ export interface JudgedContest {
   name: string;
   screeningRoundId: string;
   finalRoundId: string;
-  /** Entries by letter, with the title and code the pages show. */
-  entries: Record<string, { id: string; code: string; title: string; teamName: string }>;
-  /** The panel (every judge scores both rounds, so the default council is all three). */
+  /** Entries by letter, with the title and code the pages show, and the applicant's sign-in. */
+  entries: Record<string, { id: string; code: string; title: string; teamName: string; email: string; password: string }>;
+  /** The panel (every judge scores both rounds, so the default council is all three); `extraJudge` adds a fourth, on no assignment. */
   judges: { email: string; displayName: string; password: string; token: string }[];
 }
 
@@ -23,6 +23,12 @@ export interface SetupOptions {
   /** Leave the final round open (for the live board) instead of closing it. */
   leaveFinalOpen?: boolean;
   name?: string;
+  /** Stop after closing the screening round, before advancing (the final stays a draft). */
+  stopAfterScreening?: boolean;
+  /** Final-round sheets left unscored (todo), as [judge index, entry letter]. */
+  unscoredFinal?: [number, string][];
+  /** Invite a fourth judge at the end, assigned to nothing: someone to reassign entries to. */
+  extraJudge?: boolean;
 }
 
 const RUBRIC = [
@@ -104,7 +110,8 @@ export async function setUpJudgedContest(base: string, options: SetupOptions = {
   const entries: JudgedContest['entries'] = {};
   for (const spec of ENTRIES) {
     const email = `doi-${randomBytes(5).toString('hex')}@startup.example.vn`;
-    const team: string = (await api.call('POST', '/api/auth/register', null, { email, password: 'team-password-1', displayName: spec.teamName })).accessToken;
+    const password = 'team-password-1';
+    const team: string = (await api.call('POST', '/api/auth/register', null, { email, password, displayName: spec.teamName })).accessToken;
     const draft = await api.call('POST', `/api/contests/${contest.id}/entries`, team, {
       title: spec.title,
       teamName: spec.teamName,
@@ -117,23 +124,25 @@ export async function setUpJudgedContest(base: string, options: SetupOptions = {
       members: [{ name: 'Nguyễn Văn A', role: 'CEO' }],
     });
     const submitted = await api.call('POST', `/api/entries/${draft.id}/submit`, team, {});
-    entries[spec.key] = { id: draft.id, code: submitted.code, title: spec.title, teamName: spec.teamName };
+    entries[spec.key] = { id: draft.id, code: submitted.code, title: spec.title, teamName: spec.teamName, email, password };
     await api.call('POST', `/api/entries/${draft.id}/eligibility`, organizer, { eligible: true });
   }
   await api.call('POST', `/api/contests/${contest.id}/status`, organizer, { status: 'closed' });
   await api.call('POST', `/api/contests/${contest.id}/status`, organizer, { status: 'judging' });
 
-  const judges: string[] = [];
   const panel: JudgedContest['judges'] = [];
-  for (const judgeName of ['Trần Thị Bình', 'Lê Văn Cường', 'Phạm Minh Dũng']) {
+  const invite = async (judgeName: string): Promise<string> => {
     const email = `gk-${randomBytes(5).toString('hex')}@hoidong.example.org`;
+    const password = 'judge-password-1';
     const invited = await api.call('POST', `/api/contests/${contest.id}/judges`, organizer, { email, displayName: judgeName, organization: `Hội đồng ${judgeName}` });
-    const accepted = await api.call('POST', '/api/auth/accept-invite', null, { token: invited.inviteToken, password: 'judge-password-1' });
-    judges.push(accepted.accessToken);
-    panel.push({ email, displayName: judgeName, password: 'judge-password-1', token: accepted.accessToken });
-  }
+    const accepted = await api.call('POST', '/api/auth/accept-invite', null, { token: invited.inviteToken, password });
+    panel.push({ email, displayName: judgeName, password, token: accepted.accessToken });
+    return accepted.accessToken;
+  };
+  const judges: string[] = [];
+  for (const judgeName of ['Trần Thị Bình', 'Lê Văn Cường', 'Phạm Minh Dũng']) judges.push(await invite(judgeName));
 
-  const scoreRound = async (round: { id: string; criteria: string[] }, sheets: Record<string, number[][]>) => {
+  const scoreRound = async (round: { id: string; criteria: string[] }, sheets: Record<string, number[][]>, unscored: [number, string][] = []) => {
     await api.call('POST', `/api/rounds/${round.id}/open`, organizer, {});
     await api.call('POST', `/api/rounds/${round.id}/assignments/auto`, organizer, {});
     for (const [j, judge] of judges.entries()) {
@@ -141,6 +150,7 @@ export async function setUpJudgedContest(base: string, options: SetupOptions = {
       for (const [key, values] of Object.entries(sheets)) {
         const assignment = mine.find((a) => a.roundId === round.id && a.entry.id === entries[key].id);
         if (!assignment) throw new Error(`judge ${j + 1} has no assignment for ${key}`);
+        if (unscored.some(([judge, entry]) => judge === j && entry === key)) continue;
         const scores = round.criteria.map((criterionId, c) => ({ criterionId, value: values[j][c] }));
         await api.call('PUT', `/api/assignments/${assignment.id}/sheet`, judge, { scores });
         await api.call('POST', `/api/assignments/${assignment.id}/submit`, judge, {});
@@ -151,10 +161,15 @@ export async function setUpJudgedContest(base: string, options: SetupOptions = {
   const [screening, final] = rounds;
   await scoreRound(screening, SCREENING);
   await api.call('POST', `/api/rounds/${screening.id}/close`, organizer, {});
+  const done = async () => {
+    if (options.extraJudge) await invite('Võ Thị Hạnh');
+    return { id: contest.id, slug, name, screeningRoundId: screening.id, finalRoundId: final.id, entries, judges: panel };
+  };
+  if (options.stopAfterScreening) return done();
   await api.call('POST', `/api/rounds/${screening.id}/advance`, organizer, { top: 4 });
-  await scoreRound(final, finalSheets(!!options.tieAtSecond));
+  await scoreRound(final, finalSheets(!!options.tieAtSecond), options.unscoredFinal);
   if (!options.leaveFinalOpen) await api.call('POST', `/api/rounds/${final.id}/close`, organizer, {});
-  return { id: contest.id, slug, name, screeningRoundId: screening.id, finalRoundId: final.id, entries, judges: panel };
+  return done();
 }
 
 /** A council member's decision on the confirmed awards, through the API. */
@@ -162,7 +177,7 @@ export async function councilDecides(base: string, contestId: string, token: str
   await new Api(base).call('POST', `/api/contests/${contestId}/awards/approvals`, token, { decision, ...(note ? { note } : {}) });
 }
 
-class Api {
+export class Api {
   constructor(private readonly base: string) {}
 
   async login(email: string, password: string): Promise<string> {
