@@ -208,7 +208,7 @@ export class EntryJudgesDialogComponent {
     const replacing = this.replacing();
     await this.run(async (): Promise<UiMessage> => {
       const made = await firstValueFrom(this.api.assign(this.data.roundId, { entryId: this.data.entry.id, judgeId }));
-      const cell: ProgressCell = { judgeId, entryId: made.entryId, assignmentId: made.id, status: made.status, total: made.total };
+      const cell: ProgressCell = { judgeId, entryId: made.entryId, assignmentId: made.id, status: made.status, total: made.total, divergenceExtra: made.divergenceExtra };
       this.cells.update((cells) => [...cells, cell]);
       if (replacing && replacing.status !== 'recused') {
         this.changed = true;
