@@ -134,6 +134,7 @@ export class ContestsService {
       }
 
       await changes.updateContest(fields);
+      if (changed.length > 0) await changes.audit({ actorId: actor.id, action: 'contest.updated', payload: { fields: changed } });
       if (closing.changed.includes('council')) {
         await changes.audit({
           actorId: actor.id,
@@ -168,6 +169,7 @@ export class ContestsService {
         }
       }
       await changes.setStatus(dto.status);
+      await changes.audit({ actorId: actor.id, action: 'contest.status_changed', payload: { from: contest.status, to: dto.status } });
       return toContestView(await changes.reload());
     });
   }

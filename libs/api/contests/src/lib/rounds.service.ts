@@ -80,6 +80,13 @@ export class RoundsService {
         },
         rubric.criteria,
       );
+      await changes.audit({
+        actorId: actor.id,
+        action: 'round.created',
+        subjectType: 'round',
+        subjectId: id,
+        payload: { name: dto.name, order: dto.order, blind: dto.blind ?? false, criteria: rubric.criteria.map((c) => c.name) },
+      });
       return roundView(await changes.reload(), id);
     });
   }
@@ -123,6 +130,9 @@ export class RoundsService {
 
       if (rubric?.changed) await changes.rounds.replaceRubric(round.id, rubric.criteria);
       await changes.rounds.update(round.id, fields);
+      if (changed.length > 0) {
+        await changes.audit({ actorId: actor.id, action: 'round.updated', subjectType: 'round', subjectId: round.id, payload: { name: round.name, fields: changed } });
+      }
       return roundView(await changes.reload(), round.id);
     });
   }
@@ -143,6 +153,7 @@ export class RoundsService {
         throw AppError.conflict('round.delete_refused', `An open contest keeps at least one round. Add another round before deleting "${round.name}".`);
       }
       await changes.rounds.delete(round.id);
+      await changes.audit({ actorId: actor.id, action: 'round.deleted', subjectType: 'round', subjectId: round.id, payload: { name: round.name } });
     });
   }
 }

@@ -139,7 +139,7 @@ export class AttachmentsService {
 
   async remove(actor: AuthUser, entryId: string, attachmentId: string): Promise<void> {
     await this.access.owned(actor, entryId, 'remove its files');
-    const result = await this.attachments.removeFromDraft(entryId, attachmentId);
+    const result = await this.attachments.removeFromDraft(entryId, attachmentId, actor.id);
     if (result.outcome === 'not_found') throw attachmentNotFound();
     if (result.outcome === 'not_draft') {
       throw AppError.conflict('entry.read_only', 'Files can be removed only while the entry is a draft; this one was submitted or withdrawn.');

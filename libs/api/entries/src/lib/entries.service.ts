@@ -86,7 +86,7 @@ export class EntriesService {
     if (missing.length > 0) throw incomplete(missing);
 
     const gate = contest.eligibilityRules.length === 0 ? undefined : (submitted: Parameters<typeof checkEntry>[2]) => failedChecks(checkEntry(contest, entry, submitted));
-    const result = await this.entries.submit(entryId, entry.version, codePrefixOf(contest), gate);
+    const result = await this.entries.submit(entryId, entry.version, codePrefixOf(contest), actor.id, gate);
     switch (result.outcome) {
       case 'submitted':
         return this.view({ entry: result.entry, contest }, false);
@@ -108,7 +108,7 @@ export class EntriesService {
   async withdraw(actor: AuthUser, entryId: string): Promise<EntryView> {
     const { entry, contest } = await this.access.owned(actor, entryId, 'withdraw it');
     if (entry.status === 'withdrawn') throw AppError.conflict('entry.already_withdrawn', 'This entry is already withdrawn. There is nothing more to do.');
-    const withdrawn = await this.entries.withdraw(entryId);
+    const withdrawn = await this.entries.withdraw(entryId, actor.id);
     if (!withdrawn) {
       throw AppError.conflict(
         'entry.judging_started',

@@ -70,7 +70,7 @@ export class ConflictsService {
     if (conflict.source !== 'organizer') {
       throw AppError.conflict('conflict.not_removable', 'A conflict the judge declared (a recusal) cannot be removed; only conflicts added by an organizer can.');
     }
-    await this.conflicts.delete(conflict.id);
+    await this.conflicts.delete(conflict.id, actor.id);
   }
 }
 

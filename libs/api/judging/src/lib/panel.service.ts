@@ -68,7 +68,7 @@ export class PanelService {
 
   async remove(actor: AuthUser, contestId: string, judgeId: string): Promise<void> {
     const contest = managed(actor, isUuid(contestId) ? await this.judging.contest(contestId) : null, contestNotFound);
-    const outcome = isUuid(judgeId) ? await this.panel.remove(contest.id, judgeId) : 'not_on_panel';
+    const outcome = isUuid(judgeId) ? await this.panel.remove(contest.id, judgeId, actor.id) : 'not_on_panel';
     if (outcome === 'not_on_panel') {
       throw AppError.notFound('panel.judge_not_found', 'This judge is not on the contest panel. Reload the panel.');
     }

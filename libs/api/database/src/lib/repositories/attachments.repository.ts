@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AttachmentEntity, type AttachmentKind } from '../entities';
+import { AuditRepository } from './audit.repository';
 
 export interface NewAttachment {
   entryId: string;
@@ -24,7 +25,10 @@ export type AttachmentRemoval = { outcome: 'deleted'; attachment: AttachmentEnti
  */
 @Injectable()
 export class AttachmentsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditRepository,
+  ) {}
 
   listForEntry(entryId: string): Promise<AttachmentEntity[]> {
     return this.dataSource.getRepository(AttachmentEntity).find({ where: { entryId }, order: { createdAt: 'ASC', id: 'ASC' } });
@@ -42,25 +46,41 @@ export class AttachmentsRepository {
   /** Adds the row while the entry is a draft holding fewer than `maxPerEntry` attachments. */
   insertForDraft(values: NewAttachment, maxPerEntry: number): Promise<AttachmentInsert> {
     return this.dataSource.transaction(async (manager) => {
-      const entry: { status: string }[] = await manager.query(`SELECT status FROM entries WHERE id = $1 FOR UPDATE`, [values.entryId]);
+      const entry: { status: string; contest_id: string }[] = await manager.query(`SELECT status, contest_id FROM entries WHERE id = $1 FOR UPDATE`, [values.entryId]);
       if (entry.length === 0 || entry[0].status !== 'draft') return { outcome: 'not_draft' };
       const [{ count }]: { count: number }[] = await manager.query(`SELECT count(*)::int AS count FROM attachments WHERE entry_id = $1`, [
         values.entryId,
       ]);
       if (count >= maxPerEntry) return { outcome: 'too_many' };
       const attachment = await manager.save(manager.create(AttachmentEntity, values));
+      await this.audit.record(manager, {
+        contestId: entry[0].contest_id,
+        actorId: values.uploadedBy,
+        action: 'attachment.added',
+        subjectType: 'entry',
+        subjectId: values.entryId,
+        payload: { attachmentId: attachment.id, kind: values.kind, contentType: values.contentType, sizeBytes: values.sizeBytes, sha256: values.sha256 },
+      });
       return { outcome: 'inserted', attachment };
     });
   }
 
   /** Removes the row while the entry is a draft; the caller removes the stored bytes after. */
-  removeFromDraft(entryId: string, attachmentId: string): Promise<AttachmentRemoval> {
+  removeFromDraft(entryId: string, attachmentId: string, actorId: string): Promise<AttachmentRemoval> {
     return this.dataSource.transaction(async (manager) => {
-      const entry: { status: string }[] = await manager.query(`SELECT status FROM entries WHERE id = $1 FOR UPDATE`, [entryId]);
+      const entry: { status: string; contest_id: string }[] = await manager.query(`SELECT status, contest_id FROM entries WHERE id = $1 FOR UPDATE`, [entryId]);
       const attachment = await manager.findOne(AttachmentEntity, { where: { id: attachmentId, entryId } });
       if (entry.length === 0 || !attachment) return { outcome: 'not_found' };
       if (entry[0].status !== 'draft') return { outcome: 'not_draft' };
       await manager.delete(AttachmentEntity, { id: attachmentId });
+      await this.audit.record(manager, {
+        contestId: entry[0].contest_id,
+        actorId,
+        action: 'attachment.removed',
+        subjectType: 'entry',
+        subjectId: entryId,
+        payload: { attachmentId, kind: attachment.kind, sha256: attachment.sha256 },
+      });
       return { outcome: 'deleted', attachment };
     });
   }

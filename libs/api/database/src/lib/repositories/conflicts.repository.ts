@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ConflictSourceColumn, EntryMember } from '../entities';
+import { AuditRepository } from './audit.repository';
 import { returningRows } from './returning-rows';
 
 /** A panel judge as conflict detection reads them. */
@@ -74,7 +75,10 @@ const STORED_SELECT = `
 /** Conflicts of interest as stored, and what detection reads. */
 @Injectable()
 export class ConflictsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditRepository,
+  ) {}
 
   panelJudges(contestId: string, judgeIds?: string[]): Promise<ConflictJudgeRow[]> {
     return loadPanelJudges(this.dataSource.manager, contestId, judgeIds);
@@ -119,11 +123,35 @@ export class ConflictsRepository {
           RETURNING a.id`,
         [conflict.contestId, conflict.judgeId, conflict.entryId],
       );
+      await this.audit.record(manager, {
+        contestId: conflict.contestId,
+        actorId: conflict.createdBy,
+        action: 'conflict.added',
+        subjectType: 'conflict',
+        subjectId: inserted[0].id,
+        payload: { judgeId: conflict.judgeId, entryId: conflict.entryId, reason: conflict.reason, removedAssignments: removed.length },
+      });
       return { added: true, id: inserted[0].id, removedAssignments: removed.length };
     });
   }
 
-  async delete(id: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM conflicts WHERE id = $1`, [id]);
+  /** Removes an organizer's conflict, with its audit event in the same transaction (conflicts steer assignment). */
+  async delete(id: string, actorId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const removed = await returningRows<{ contest_id: string; judge_id: string; entry_id: string }>(
+        manager,
+        `DELETE FROM conflicts WHERE id = $1 RETURNING contest_id, judge_id, entry_id`,
+        [id],
+      );
+      if (removed.length === 0) return;
+      await this.audit.record(manager, {
+        contestId: removed[0].contest_id,
+        actorId,
+        action: 'conflict.removed',
+        subjectType: 'conflict',
+        subjectId: id,
+        payload: { judgeId: removed[0].judge_id, entryId: removed[0].entry_id },
+      });
+    });
   }
 }

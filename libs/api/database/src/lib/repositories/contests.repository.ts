@@ -152,6 +152,14 @@ export class ContestsRepository {
       );
       if (inserted.length === 0) return null;
       const contestId = inserted[0].id;
+      await this.auditEvents.record(manager, {
+        contestId,
+        actorId: ownerId,
+        action: 'contest.created',
+        subjectType: 'contest',
+        subjectId: contestId,
+        payload: { name: dto.name, slug: dto.slug, year: dto.year },
+      });
       const categories = await manager.save(
         dto.categories.map((c, position) => manager.create(CategoryEntity, { contestId, name: c.name, position })),
       );
@@ -196,9 +204,9 @@ export class ContestChanges {
     this.rounds = new RoundChanges(manager, contestId);
   }
 
-  /** Records an event of this contest in the edit's transaction. */
-  async audit(event: Omit<AuditEventInput, 'contestId' | 'subjectType' | 'subjectId'>): Promise<void> {
-    await this.record({ ...event, contestId: this.contestId, subjectType: 'contest', subjectId: this.contestId });
+  /** Records an event of this contest in the edit's transaction; its subject is the contest unless named. */
+  async audit(event: Omit<AuditEventInput, 'contestId'>): Promise<void> {
+    await this.record({ subjectType: 'contest', subjectId: this.contestId, ...event, contestId: this.contestId });
   }
 
   /** The contest as this transaction now sees it. */

@@ -245,6 +245,7 @@ export class EntriesRepository {
     id: string,
     expectedVersion: number,
     codePrefix: string,
+    actorId: string,
     gate?: (submitted: SubmittedEntryOrganization[]) => unknown[],
   ): Promise<EntrySubmission> {
     return this.dataSource.transaction(async (manager) => {
@@ -273,25 +274,32 @@ export class EntriesRepository {
         [contestId],
       );
       if (seq.length === 0) return { outcome: 'closed' };
+      const code = formatEntryCode(codePrefix, seq[0].entry_seq);
       await manager.query(
         `UPDATE entries SET status = 'submitted', code = $2, submitted_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
-        [id, formatEntryCode(codePrefix, seq[0].entry_seq)],
+        [id, code],
       );
+      await this.audit.record(manager, { contestId, actorId, action: 'entry.submitted', subjectType: 'entry', subjectId: id, payload: { code } });
       return { outcome: 'submitted', entry: await manager.getRepository(EntryEntity).findOneByOrFail({ id }) };
     });
   }
 
   /** Withdraws a draft or submitted entry while its contest has not started judging; null otherwise. */
-  async withdraw(id: string): Promise<EntryEntity | null> {
-    const rows = await returningRows<{ id: string }>(
-      this.dataSource.manager,
-      `UPDATE entries e SET status = 'withdrawn', withdrawn_at = now(), version = e.version + 1, updated_at = now()
-         FROM contests c
-        WHERE e.id = $1 AND c.id = e.contest_id AND e.status IN ('draft', 'submitted') AND c.status IN ('draft', 'open', 'closed')
-        RETURNING e.id`,
-      [id],
-    );
-    return rows.length === 0 ? null : this.dataSource.getRepository(EntryEntity).findOneByOrFail({ id });
+  async withdraw(id: string, actorId: string): Promise<EntryEntity | null> {
+    const withdrawn = await this.dataSource.transaction(async (manager) => {
+      const rows = await returningRows<{ id: string; contest_id: string; code: string | null }>(
+        manager,
+        `UPDATE entries e SET status = 'withdrawn', withdrawn_at = now(), version = e.version + 1, updated_at = now()
+           FROM contests c
+          WHERE e.id = $1 AND c.id = e.contest_id AND e.status IN ('draft', 'submitted') AND c.status IN ('draft', 'open', 'closed')
+          RETURNING e.id, e.contest_id, e.code`,
+        [id],
+      );
+      if (rows.length === 0) return false;
+      await this.audit.record(manager, { contestId: rows[0].contest_id, actorId, action: 'entry.withdrawn', subjectType: 'entry', subjectId: id, payload: { code: rows[0].code } });
+      return true;
+    });
+    return withdrawn ? this.dataSource.getRepository(EntryEntity).findOneByOrFail({ id }) : null;
   }
 
   /**
@@ -421,7 +429,7 @@ export class EntriesRepository {
    * next numbers of the contest's sequence, in the order given. Null when the contest has started
    * judging meanwhile.
    */
-  importSubmitted(contestId: string, codePrefix: string, entries: ImportedEntry[]): Promise<number | null> {
+  importSubmitted(contestId: string, codePrefix: string, entries: ImportedEntry[], actorId: string): Promise<number | null> {
     return this.dataSource.transaction(async (manager) => {
       const seq = await returningRows<{ entry_seq: number }>(
         manager,
@@ -455,6 +463,15 @@ export class EntriesRepository {
           entries.map((e) => JSON.stringify(e.answers)),
         ],
       );
+      const codes = entries.map((_, i) => formatEntryCode(codePrefix, first + i));
+      await this.audit.record(manager, {
+        contestId,
+        actorId,
+        action: 'entries.imported',
+        subjectType: 'contest',
+        subjectId: contestId,
+        payload: { count: entries.length, firstCode: codes[0], lastCode: codes[codes.length - 1] },
+      });
       return entries.length;
     });
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { UserEntity } from '../entities';
+import { AuditRepository } from './audit.repository';
 import { returningRows } from './returning-rows';
 
 export interface PanelMemberRow {
@@ -43,7 +44,10 @@ export type PanelRemoval = 'removed' | 'not_on_panel' | 'has_submitted_sheets';
 /** The judges of a contest and their invitations. */
 @Injectable()
 export class PanelRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditRepository,
+  ) {}
 
   /** The panel with each judge's progress over every round of the contest. */
   list(contestId: string): Promise<PanelMemberRow[]> {
@@ -100,6 +104,14 @@ export class PanelRepository {
         [judge.contestId, userId, judge.organization, judge.expertise, judge.invitedBy],
       );
       const user = (await manager.findOne(UserEntity, { where: { id: userId } })) as UserEntity;
+      await this.audit.record(manager, {
+        contestId: judge.contestId,
+        actorId: judge.invitedBy,
+        action: 'panel.judge_invited',
+        subjectType: 'user',
+        subjectId: userId,
+        payload: { newAccount: created, inviteIssued: !user.passwordHash },
+      });
       if (user.passwordHash) return { user, created, invited: false };
       await manager.query(`DELETE FROM invites WHERE user_id = $1 AND used_at IS NULL`, [userId]);
       await manager.query(
@@ -114,7 +126,7 @@ export class PanelRepository {
    * Takes a judge off the panel unless they submitted a sheet in the contest. Their assignments
    * in rounds not yet closed go too (with any draft); those of closed rounds stay as a record.
    */
-  remove(contestId: string, userId: string): Promise<PanelRemoval> {
+  remove(contestId: string, userId: string, actorId: string): Promise<PanelRemoval> {
     return this.dataSource.transaction(async (manager) => {
       const member: unknown[] = await manager.query(
         `SELECT 1 FROM contest_judges WHERE contest_id = $1 AND user_id = $2 FOR UPDATE`,
@@ -134,6 +146,7 @@ export class PanelRepository {
       );
       await manager.query(`DELETE FROM invites WHERE contest_id = $1 AND user_id = $2 AND used_at IS NULL`, [contestId, userId]);
       await manager.query(`DELETE FROM contest_judges WHERE contest_id = $1 AND user_id = $2`, [contestId, userId]);
+      await this.audit.record(manager, { contestId, actorId, action: 'panel.judge_removed', subjectType: 'user', subjectId: userId, payload: {} });
       return 'removed';
     });
   }

@@ -87,6 +87,7 @@ export class EntriesImportService {
       contest.id,
       codePrefixOf(contest),
       entries.map(({ rowNumber: _rowNumber, ...entry }) => entry),
+      actor.id,
     );
     if (imported === null) throw judgingStarted(contest);
     return { imported };
