@@ -20,6 +20,12 @@ import {
   seedUsers,
 } from "./data.mjs";
 import { apiExport, baselineExport } from "./export-case.mjs";
+import {
+  apiImport,
+  baselineStreamingRead,
+  millionRows,
+  zipBomb,
+} from "./import-case.mjs";
 import { countStatements, statementsDuring, timeResults } from "./results.mjs";
 import {
   apiSheetSubmit,
@@ -30,7 +36,7 @@ import {
 const root = resolve(fileURLToPath(new URL(".", import.meta.url)), "../..");
 const quick =
   process.argv.includes("--quick") || process.env.npm_config_quick === "true";
-// `--only=sign-in,submit,results,export,assignment,console` runs some cases (for working on one).
+// `--only=sign-in,submit,results,export,assignment,import,console` runs some cases (for working on one).
 const only = process.argv
   .find((a) => a.startsWith("--only="))
   ?.slice(7)
@@ -565,6 +571,61 @@ async function main() {
           ["assignment 5,000 × 200, k = 3, 5 % conflicts"],
           "ms",
           "≤ 2000 ms",
+          error,
+        );
+      }
+
+    // Workbook import limits: refusing a ZIP bomb and a million-row sheet, on an API of its own.
+    if (runs("import"))
+      try {
+        api = await startApi(root, database.url);
+        const organizerToken = await login(api.url, ORGANIZER_EMAIL, PASSWORD);
+        const contest = await fetch(`${api.url}/api/contests`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            authorization: `Bearer ${organizerToken}`,
+          },
+          body: JSON.stringify({
+            name: "Bench import",
+            slug: `bench-import-${Date.now()}`,
+            year: 2027,
+            submissionOpensAt: new Date(Date.now() - 864e5).toISOString(),
+            submissionClosesAt: new Date(Date.now() + 30 * 864e5).toISOString(),
+            categories: [{ name: "A" }],
+            prizes: [],
+          }),
+        }).then((r) => r.json());
+        for (const [name, bytes] of [
+          ["import refusal: 1 GB ZIP bomb", await zipBomb(1024)],
+          ["import refusal: 1,000,000-row sheet", await millionRows()],
+        ]) {
+          const measured = await apiImport(api, organizerToken, contest.id, bytes);
+          const base = await baselineStreamingRead(bytes);
+          addCase({
+            name,
+            value: round1(measured.ms),
+            unit: "ms",
+            baseline: round1(base.ms),
+            ratio: round2(measured.ms / base.ms),
+            goal: "≤ 1000 ms, API RSS growth ≤ 50 MB",
+            met:
+              measured.ms <= 1000 &&
+              measured.grewMb <= 50 &&
+              (measured.status === 413 || measured.status === 422),
+            note: `HTTP ${measured.status}; API RSS +${round1(measured.grewMb)} MB; ${(bytes.length / 1048576).toFixed(1)} MB upload; baseline: exceljs streaming reader, ${base.rows} rows${base.capped ? ", stopped at 30 s" : ""}${base.failed ? `, failed: ${base.failed}` : ""}`,
+          });
+        }
+        await api.stop();
+        api = undefined;
+      } catch (error) {
+        unavailable(
+          [
+            "import refusal: 1 GB ZIP bomb",
+            "import refusal: 1,000,000-row sheet",
+          ],
+          "ms",
+          "≤ 1000 ms, API RSS growth ≤ 50 MB",
           error,
         );
       }

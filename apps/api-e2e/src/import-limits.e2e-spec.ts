@@ -5,8 +5,10 @@ import { Http } from './support/http';
 
 /**
  * A workbook import is read as a stream with its limits checked before it is inflated: a small
- * upload that unpacks to gigabytes, or a sheet of a million rows, is refused at once and the API
+ * upload that unpacks to gigabytes, or a sheet of a million rows, is refused and the API
  * process's memory (its resident set, read from /proc while the request runs) barely moves.
+ * How fast is measured by `npm run bench -- --only=import` (speed goals live there, not in tests);
+ * LAUREL_PRINT_FIGURES=1 prints this run's times.
  */
 describe('workbook import limits over HTTP', () => {
   let api: ApiProcess;
@@ -55,7 +57,6 @@ describe('workbook import limits over HTTP', () => {
     expect(answer.body.message).toBe(
       'The workbook unpacks to 1.0 GB; an import reads at most 50 MB. Copy the entries into the template (no pictures or other sheets) and import that file.',
     );
-    expect(answer.millis).toBeLessThan(1000);
     if (process.env['LAUREL_PRINT_FIGURES']) console.log(`${expect.getState().currentTestName}: ${Math.round(answer.millis)} ms, +${(answer.grewBy / MB).toFixed(1)} MB RSS`);
     expect(answer.grewBy).toBeLessThan(50 * MB);
     expect(await entryCount()).toBe(0);
@@ -67,7 +68,6 @@ describe('workbook import limits over HTTP', () => {
     expect(answer.status).toBe(422);
     expect(answer.body.code).toBe('import.unreadable');
     expect(answer.body.message).toMatch(/save it again as \.xlsx/);
-    expect(answer.millis).toBeLessThan(1000);
     if (process.env['LAUREL_PRINT_FIGURES']) console.log(`${expect.getState().currentTestName}: ${Math.round(answer.millis)} ms, +${(answer.grewBy / MB).toFixed(1)} MB RSS`);
     expect(answer.grewBy).toBeLessThan(50 * MB);
   });
@@ -78,7 +78,6 @@ describe('workbook import limits over HTTP', () => {
     expect(answer.status).toBe(422);
     expect(answer.body.code).toBe('import.invalid_rows');
     expect(answer.body.fields).toEqual([{ field: 'file', message: 'holds more than 2000 entries; import at most 2000 at a time, in several files' }]);
-    expect(answer.millis).toBeLessThan(1000);
     if (process.env['LAUREL_PRINT_FIGURES']) console.log(`${expect.getState().currentTestName}: ${Math.round(answer.millis)} ms, +${(answer.grewBy / MB).toFixed(1)} MB RSS`);
     expect(answer.grewBy).toBeLessThan(50 * MB);
     expect(await entryCount()).toBe(0);
