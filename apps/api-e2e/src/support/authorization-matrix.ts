@@ -28,6 +28,8 @@ const PUBLIC = rule('ok', {}, 'ok');
 const UNPUBLISHED = rule(404, {}, 404);
 /** Any signed-in account (an answer about the caller's own things). */
 const SIGNED_IN = rule(401, {}, 'ok');
+/** The administrator's alone (the platform-wide audit verification walks every contest's chain). */
+const ADMIN_ONLY = rule(401, { admin: 'ok' }, 403);
 /** Organizer routes not tied to one contest. */
 const ANY_ORGANIZER = rule(401, { organizer: 'ok', admin: 'ok', otherOrganizer: 'ok' }, 403);
 /** The fixture contest's organizer and admin; another organizer learns nothing (404). */
@@ -73,7 +75,7 @@ export const expectedOutcomes: Record<string, Expectation> = {
   'GET /api/public/contests/:slug/results': UNPUBLISHED,
   'GET /api/contests/mine': ANY_ORGANIZER,
   'POST /api/contests': ANY_ORGANIZER,
-  'GET /api/audit/verify': ANY_ORGANIZER,
+  'GET /api/audit/verify': ADMIN_ONLY,
 
   'PATCH /api/contests/:id': CONTEST_ORGANIZER,
   'POST /api/contests/:id/status': CONTEST_ORGANIZER,
