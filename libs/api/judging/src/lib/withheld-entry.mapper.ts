@@ -16,6 +16,7 @@ export function toWithheldEntryView(entry: JudgeEntryRow): JudgeEntryView {
     market: '',
     businessModel: '',
     category: null,
+    answers: [],
     attachments: [],
   };
 }
