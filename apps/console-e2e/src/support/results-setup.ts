@@ -22,6 +22,10 @@ export interface SetupOptions {
   tieAtSecond?: boolean;
   /** Leave the final round open (for the live board) instead of closing it. */
   leaveFinalOpen?: boolean;
+  /** Every judge gives this entry 0 on the last criterion (Đội ngũ) in that round. */
+  zeroTeam?: { round: 'screening' | 'final'; key: string };
+  /** The contest's prize gate. */
+  noZeroCriterion?: boolean;
   name?: string;
   /** Stop after closing the screening round, before advancing (the final stays a draft). */
   stopAfterScreening?: boolean;
@@ -80,6 +84,7 @@ export async function setUpJudgedContest(base: string, options: SetupOptions = {
     submissionOpensAt: new Date(Date.now() - day).toISOString(),
     submissionClosesAt: new Date(Date.now() + 30 * day).toISOString(),
     minScoreForPrize: 50,
+    ...(options.noZeroCriterion ? { noZeroCriterion: true } : {}),
     requirePitchDeck: false,
     categories: [{ name: 'Doanh nghiệp khởi nghiệp' }, { name: 'Sinh viên' }],
     prizes: [
@@ -158,8 +163,12 @@ export async function setUpJudgedContest(base: string, options: SetupOptions = {
     }
   };
 
+  const zeroed = (round: 'screening' | 'final', sheets: Record<string, number[][]>) => {
+    const key = options.zeroTeam?.round === round ? options.zeroTeam.key : null;
+    return key ? { ...sheets, [key]: sheets[key].map((triple) => [triple[0], triple[1], 0]) } : sheets;
+  };
   const [screening, final] = rounds;
-  await scoreRound(screening, SCREENING);
+  await scoreRound(screening, zeroed('screening', SCREENING));
   await api.call('POST', `/api/rounds/${screening.id}/close`, organizer, {});
   const done = async () => {
     if (options.extraJudge) await invite('Võ Thị Hạnh');
@@ -167,7 +176,7 @@ export async function setUpJudgedContest(base: string, options: SetupOptions = {
   };
   if (options.stopAfterScreening) return done();
   await api.call('POST', `/api/rounds/${screening.id}/advance`, organizer, { top: 4 });
-  await scoreRound(final, finalSheets(!!options.tieAtSecond), options.unscoredFinal);
+  await scoreRound(final, zeroed('final', finalSheets(!!options.tieAtSecond)), options.unscoredFinal);
   if (!options.leaveFinalOpen) await api.call('POST', `/api/rounds/${final.id}/close`, organizer, {});
   return done();
 }

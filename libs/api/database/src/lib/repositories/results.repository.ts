@@ -329,7 +329,16 @@ async function findSnapshot(manager: EntityManager, roundId: string): Promise<Ro
     `SELECT payload, created_at AS "createdAt" FROM results_snapshots WHERE round_id = $1`,
     [roundId],
   );
-  return rows[0] ? { ...rows[0].payload, snapshotAt: rows[0].createdAt.toISOString() } : null;
+  if (!rows[0]) return null;
+  const { payload } = rows[0];
+  // Snapshots stored before divergence review and the public vote lack their fields: the score
+  // they ranked by was the judges' score, and no judge was added.
+  const entries = payload.entries.map((e) => ({
+    ...e,
+    judgeScore: e.judgeScore === undefined ? e.score : e.judgeScore,
+    divergence: e.divergence ?? { maxDifference: null, extraJudges: [], flagged: false },
+  }));
+  return { ...payload, entries, snapshotAt: rows[0].createdAt.toISOString() };
 }
 
 /**

@@ -39,7 +39,7 @@ import { renderMarkdown } from '../shared/markdown';
 import { RoundEditorComponent } from '../round-editor/round-editor.component';
 import { type LifecycleStep, type ProblemLine, lifecycleSteps, problemLine } from './lifecycle';
 
-type DetailField = 'name' | 'slug' | 'year' | 'description' | 'submissionOpensAt' | 'submissionClosesAt' | 'minScoreForPrize' | 'requirePitchDeck' | 'codePrefix';
+type DetailField = 'name' | 'slug' | 'year' | 'description' | 'submissionOpensAt' | 'submissionClosesAt' | 'minScoreForPrize' | 'noZeroCriterion' | 'requirePitchDeck' | 'codePrefix';
 
 const tierKey = (tier: PrizeTier): TranslationKey => `organize.tiers.${tier}`;
 
@@ -111,6 +111,7 @@ export class ContestEditorPageComponent {
     submissionOpensAt: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     submissionClosesAt: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     minScoreForPrize: new FormControl(0, { nonNullable: true, validators: [Validators.min(0), Validators.max(100)] }),
+    noZeroCriterion: new FormControl(false, { nonNullable: true }),
     requirePitchDeck: new FormControl(true, { nonNullable: true }),
     codePrefix: new FormControl('', { nonNullable: true, validators: [Validators.pattern(/^[A-Z0-9]{1,8}$/)] }),
   });
@@ -169,6 +170,7 @@ export class ContestEditorPageComponent {
     put('submissionOpensAt', fromLocalInput(value.submissionOpensAt) ?? undefined);
     put('submissionClosesAt', fromLocalInput(value.submissionClosesAt) ?? undefined);
     put('minScoreForPrize', value.minScoreForPrize);
+    put('noZeroCriterion', value.noZeroCriterion);
     put('requirePitchDeck', value.requirePitchDeck);
     put('codePrefix', value.codePrefix.trim() || null);
     this.report(await this.store.update(changes));
@@ -279,6 +281,7 @@ export class ContestEditorPageComponent {
       submissionOpensAt: toLocalInput(contest.submissionOpensAt),
       submissionClosesAt: toLocalInput(contest.submissionClosesAt),
       minScoreForPrize: contest.minScoreForPrize,
+      noZeroCriterion: contest.noZeroCriterion,
       requirePitchDeck: contest.requirePitchDeck,
       codePrefix: contest.codePrefix ?? '',
     });

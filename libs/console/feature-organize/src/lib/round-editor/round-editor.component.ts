@@ -77,6 +77,8 @@ export class RoundEditorComponent {
     trim: new FormControl(1, { nonNullable: true, validators: [Validators.min(0), Validators.max(20)] }),
     minSheetsForNormalization: new FormControl(5, { nonNullable: true, validators: [Validators.min(1), Validators.max(1000)] }),
     rankBy: new FormControl<RankBy>('overall', { nonNullable: true }),
+    divergenceThreshold: new FormControl<number | null>(null, { validators: [Validators.min(0), Validators.max(100)] }),
+    maxExtraJudges: new FormControl(1, { nonNullable: true, validators: [Validators.required, Validators.min(0), Validators.max(10), Validators.pattern(/^\d+$/)] }),
   });
   protected readonly criteria = new FormArray<CriterionForm>([]);
   /** Priority criteria by name, in tie-break order. */
@@ -182,6 +184,9 @@ export class RoundEditorComponent {
       priorityCriteria: this.priority().filter((name) => names.includes(name)),
       ...(v.aggregation === 'trimmed_mean' ? { trim: v.trim } : {}),
       ...(v.aggregation === 'zscore' ? { minSheetsForNormalization: v.minSheetsForNormalization } : {}),
+      // An emptied field reads as null or '': both switch divergence review off.
+      divergenceThreshold: v.divergenceThreshold === null || String(v.divergenceThreshold) === '' ? null : Number(v.divergenceThreshold),
+      maxExtraJudges: Number(v.maxExtraJudges),
     } as CreateRoundRequest;
     const round = this.round();
     if (!this.rubricLocked()) {
@@ -228,6 +233,8 @@ export class RoundEditorComponent {
       trim: round?.trim ?? 1,
       minSheetsForNormalization: round?.minSheetsForNormalization ?? 5,
       rankBy: round?.rankBy ?? 'overall',
+      divergenceThreshold: round?.divergenceThreshold ?? null,
+      maxExtraJudges: round?.maxExtraJudges ?? 1,
     });
     this.aggregation.set(round?.aggregation ?? 'mean');
     this.criteria.clear({ emitEvent: false });

@@ -104,6 +104,24 @@ import { ProgressStackComponent } from './progress-stack.component';
       color: var(--mat-sys-on-primary-container);
       font-weight: 600;
     }
+    .cell.extra {
+      outline: 2px dashed var(--mat-sys-tertiary);
+      outline-offset: 1px;
+    }
+    .extra-mark {
+      margin-left: 2px;
+      font-weight: 700;
+      color: var(--mat-sys-tertiary);
+    }
+    .divergent {
+      display: inline-block;
+      margin-left: 6px;
+      padding: 0 6px;
+      border-radius: 8px;
+      font: var(--mat-sys-label-small);
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
+    }
     .cell[data-s='recused'] {
       background: var(--mat-sys-tertiary-container);
       color: var(--mat-sys-on-tertiary-container);
@@ -202,6 +220,7 @@ export class ProgressTabComponent {
 
   protected cellTitle(judge: string, entry: string, cell: ProgressCell | undefined): string {
     if (!cell) return `${judge} · ${entry}: ${this.i18n.t('judging.progress.notAssigned')}`;
-    return `${judge} · ${entry}: ${this.i18n.t(assignmentStatusKey(cell.status))}`;
+    const status = `${judge} · ${entry}: ${this.i18n.t(assignmentStatusKey(cell.status))}`;
+    return cell.divergenceExtra ? `${status} · ${this.i18n.t('judging.progress.extraJudge')}` : status;
   }
 }

@@ -2,15 +2,15 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
-import type { AdvanceRequest, AdvanceResponse, RoundResultsView } from '@laurel/contracts';
+import type { AdvanceFailure, AdvanceRequest, AdvanceResponse, RoundResultEntryView, RoundResultsView } from '@laurel/contracts';
 import type { AdvanceOutcome } from '@laurel/console-data-access-results';
-import { selectAdvancing } from '@laurel/domain';
+import { type AdvancementGates, planAdvancement } from '@laurel/domain';
 import { AlertComponent } from '@laurel/console-ui';
-import { TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
+import { type TranslationKey, TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
 import { ScorePipe } from '../shared/format';
 
 export interface AdvanceDialogData {
@@ -22,18 +22,34 @@ export interface AdvanceDialogData {
 
 export type AdvanceDialogResult = AdvanceResponse | undefined;
 
-type Rule = 'top' | 'minScore';
+/** One line of the preview: an entry, whether it goes through, and why not. */
+interface PreviewLine {
+  entry: RoundResultEntryView;
+  advances: boolean;
+  failed: readonly AdvanceFailure[];
+  tiedAtTop: boolean;
+}
+
+const FAILURE_KEYS: Record<AdvanceFailure, TranslationKey> = {
+  no_score: 'results.advance.failed.no_score',
+  below_min_score: 'results.advance.failed.below_min_score',
+  zero_criterion: 'results.advance.failed.zero_criterion',
+  below_top: 'results.advance.failed.below_top',
+};
 
 /**
- * Choose who advances: the top N (per category when the round ranks by category) or everyone
- * at or above a score. The preview runs the same domain function as the API on the loaded
- * ranking; a second step says plainly what will happen before anything moves.
+ * Choose who advances with the gates a contest's rules use, in any combination: the first N
+ * (per category when the round ranks by category), a minimum score, no criterion scored 0. The
+ * preview runs the domain's planAdvancement, the function the API runs, on the loaded ranking:
+ * every entry with what it passed and why not, and a tie at the top boundary named. A second
+ * step says plainly what will happen before anything moves.
  */
 @Component({
   selector: 'laurel-advance-dialog',
   imports: [
     ReactiveFormsModule,
     MatButton,
+    MatCheckbox,
     MatDialogActions,
     MatDialogContent,
     MatDialogTitle,
@@ -42,8 +58,6 @@ type Rule = 'top' | 'minScore';
     MatHint,
     MatInput,
     MatLabel,
-    MatRadioButton,
-    MatRadioGroup,
     AlertComponent,
     TranslatePipe,
     UiMessagePipe,
@@ -58,44 +72,67 @@ export class AdvanceDialogComponent {
   private readonly ref = inject<MatDialogRef<AdvanceDialogComponent, AdvanceDialogResult>>(MatDialogRef);
 
   protected readonly perCategory = this.data.results.rankBy === 'category';
-  protected readonly rule = new FormControl<Rule>('top', { nonNullable: true });
+  protected readonly useTop = new FormControl(true, { nonNullable: true });
   protected readonly top = new FormControl<number | null>(Math.max(1, Math.min(10, Math.ceil(this.data.results.entries.length / 2))), [Validators.required, Validators.min(1), Validators.pattern(/^\d+$/)]);
-  protected readonly minScore = new FormControl<number | null>(70, [Validators.required, Validators.min(0), Validators.max(100)]);
+  protected readonly useMin = new FormControl(false, { nonNullable: true });
+  protected readonly minScore = new FormControl<number | null>(50, [Validators.required, Validators.min(0), Validators.max(100)]);
+  protected readonly noZero = new FormControl(false, { nonNullable: true });
   // The group is what makes (ngSubmit) fire on Enter: a <form> without [formGroup] posts natively and reloads the page.
-  protected readonly form = new FormGroup({ rule: this.rule, top: this.top, minScore: this.minScore });
+  protected readonly form = new FormGroup({ useTop: this.useTop, top: this.top, useMin: this.useMin, minScore: this.minScore, noZero: this.noZero });
 
-  protected readonly ruleValue = toSignal(this.rule.valueChanges, { initialValue: this.rule.value });
-  private readonly topValue = toSignal(this.top.valueChanges, { initialValue: this.top.value });
-  private readonly minValue = toSignal(this.minScore.valueChanges, { initialValue: this.minScore.value });
+  private readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
 
   protected readonly step = signal<'choose' | 'confirm'>('choose');
   protected readonly busy = signal(false);
   protected readonly error = signal<UiMessage | null>(null);
 
-  /** The rule as the API takes it, or null while the number is not valid. */
+  /** The gates as the API takes them; null while a chosen number is not valid or no gate is chosen. */
   protected readonly request = computed<AdvanceRequest | null>(() => {
-    if (this.ruleValue() === 'top') {
-      const n = Number(this.topValue());
-      return Number.isInteger(n) && n >= 1 ? { top: n } : null;
+    const v = this.value();
+    const gates: AdvanceRequest = {};
+    if (v.useTop) {
+      const n = Number(v.top);
+      if (!(v.top !== null && Number.isInteger(n) && n >= 1)) return null;
+      gates.top = n;
     }
-    const min = this.minValue();
-    return min !== null && Number.isFinite(Number(min)) && Number(min) >= 0 && Number(min) <= 100 ? { minScore: Number(min) } : null;
+    if (v.useMin) {
+      const min = Number(v.minScore);
+      if (!(v.minScore !== null && Number.isFinite(min) && min >= 0 && min <= 100)) return null;
+      gates.minScore = min;
+    }
+    if (v.noZero) gates.noZeroCriterion = true;
+    return Object.keys(gates).length > 0 ? gates : null;
+  });
+
+  protected readonly noGate = computed(() => {
+    const v = this.value();
+    return !v.useTop && !v.useMin && !v.noZero;
   });
 
   protected readonly preview = computed(() => {
     const request = this.request();
     if (!request) return null;
-    const ids = new Set(selectAdvancing(this.data.results.entries, request as { top: number } | { minScore: number }, this.data.results.rankBy));
-    const advancing = this.data.results.entries.filter((e) => ids.has(e.entryId));
-    return { advancing, eliminated: this.data.results.entries.length - advancing.length };
+    const gates: AdvancementGates = request;
+    const plan = planAdvancement(this.data.results.entries, gates, this.data.results.rankBy);
+    const byId = new Map(this.data.results.entries.map((e) => [e.entryId, e]));
+    const lines: PreviewLine[] = plan.decisions.flatMap((d) => {
+      const entry = byId.get(d.entryId);
+      return entry ? [{ entry, advances: d.advances, failed: d.failed, tiedAtTop: d.tiedAtTop }] : [];
+    });
+    const advancing = lines.filter((l) => l.advances).length;
+    return { lines, ties: plan.ties, advancing, eliminated: lines.length - advancing, top: request.top ?? 0 };
   });
+
+  protected failureKey(failure: AdvanceFailure): TranslationKey {
+    return FAILURE_KEYS[failure];
+  }
 
   protected categoryName(id: string | null): string {
     return id ? (this.data.categories.get(id) ?? '') : '';
   }
 
   protected review(): void {
-    if (!this.preview()?.advancing.length) return;
+    if (!this.preview()?.advancing) return;
     this.error.set(null);
     this.step.set('confirm');
   }

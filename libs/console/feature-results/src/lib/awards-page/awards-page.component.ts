@@ -9,15 +9,21 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import type { AwardProposalLineView, ContestView, PrizeTier, RoundResultEntryView } from '@laurel/contracts';
+import type { AwardProposalLineView, ContestView, PrizeSkipReason, PrizeTier, RoundResultEntryView } from '@laurel/contracts';
 import { AwardsStore, OrganizerContestsStore } from '@laurel/console-data-access-results';
 import { AlertComponent, EmptyStateComponent, StatusChipComponent } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatDateTime } from '@laurel/console-util';
+import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, formatDateTime } from '@laurel/console-util';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../shared/confirm-dialog.component';
 import { ExportButtonsComponent } from '../export-buttons/export-buttons.component';
 import { ScorePipe, formatMoney, tierKey } from '../shared/format';
 import { registerResultsIcons } from '../shared/results-icons';
 import { type DecisionGroup, type PlaceLine, type PoolPlan, buildAwards, planFromProposal, poolKey } from './award-plan';
+
+const SKIP_REASON_KEYS: Record<PrizeSkipReason, TranslationKey> = {
+  below_min_score: 'results.awards.skipped.below_min_score',
+  zero_criterion: 'results.awards.skipped.zero_criterion',
+  ineligible: 'results.awards.skipped.ineligible',
+};
 
 const REASON_MAX = 2000;
 
@@ -76,6 +82,7 @@ export class AwardsPageComponent {
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly tierKey = tierKey;
+  protected readonly skipReasonKey = (reason: PrizeSkipReason): TranslationKey => SKIP_REASON_KEYS[reason];
   protected readonly reasonMax = REASON_MAX;
   protected readonly poolKey = poolKey;
 

@@ -229,6 +229,8 @@ export const enJudging: typeof viJudging = {
     submittedShort: 'submitted',
     draftShort: 'draft',
     recusedShort: 'recused',
+    divergent: 'judges {points} points apart',
+    extraJudge: 'extra judge: the totals were far apart',
   },
   entryJudges: {
     manage: 'Judges',

@@ -228,6 +228,8 @@ export const viJudging = {
     submittedShort: 'đã nộp',
     draftShort: 'nháp',
     recusedShort: 'từ chối',
+    divergent: 'giám khảo chênh {points} điểm',
+    extraJudge: 'giám khảo bổ sung: tổng điểm chênh lệch lớn',
   },
   entryJudges: {
     manage: 'Giám khảo',
