@@ -4,7 +4,7 @@ import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } fr
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
@@ -42,7 +42,9 @@ export const AGGREGATION_LABELS: Record<AggregationMethod, TranslationKey> = {
     MatButton,
     MatIconButton,
     MatCheckbox,
+    MatError,
     MatFormField,
+    MatHint,
     MatIcon,
     MatInput,
     MatLabel,

@@ -80,7 +80,7 @@ export class AdvanceDialogComponent {
   // The group is what makes (ngSubmit) fire on Enter: a <form> without [formGroup] posts natively and reloads the page.
   protected readonly form = new FormGroup({ useTop: this.useTop, top: this.top, useMin: this.useMin, minScore: this.minScore, noZero: this.noZero });
 
-  private readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
+  protected readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
 
   protected readonly step = signal<'choose' | 'confirm'>('choose');
   protected readonly busy = signal(false);
