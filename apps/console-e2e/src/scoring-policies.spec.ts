@@ -40,9 +40,9 @@ test.describe('the contest’s own scoring rules', () => {
     await page.getByTestId('advance-open').click();
 
     await page.getByTestId('advance-top').fill('3');
-    await page.getByTestId('advance-gate-min').click();
+    await page.getByTestId('advance-gate-min').locator('input').check();
     await page.getByTestId('advance-min').fill('50');
-    await page.getByTestId('advance-gate-zero').click();
+    await page.getByTestId('advance-gate-zero').locator('input').check();
     const row = (title: string) => page.getByTestId('advance-preview-row').filter({ hasText: title });
     await expect(row(A.title)).toHaveAttribute('data-advances', 'true');
     await expect(row(C.title)).toHaveAttribute('data-advances', 'true');
@@ -115,7 +115,8 @@ test.describe('the contest’s own scoring rules', () => {
     await signInAsOrganizer(page);
     await page.goto(`/organize/contests/${created.id}`);
     await expect(page.getByTestId('editor-heading')).toContainText('Quy định chấm', { timeout: 30_000 });
-    await page.getByTestId('details-no-zero').click();
+    await expect(page.getByTestId('details-no-zero').locator('input')).not.toBeChecked();
+    await page.getByTestId('details-no-zero').locator('input').check();
     await page.getByTestId('details-save').click();
     await expect.poll(async () => (await getJson(baseURL as string, `/api/contests/${created.id}`, token)).noZeroCriterion).toBe(true);
 
