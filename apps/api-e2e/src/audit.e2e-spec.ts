@@ -170,6 +170,13 @@ describe('audit trail', () => {
     expect(event).toEqual({ action: 'auth.sign_in_failed', payload: { email: 'org@audit.vn' } });
   });
 
+  it('records successful sign-ins, under the account that signed in', async () => {
+    await new Http(first.url).login('org@audit.vn', 'password-1');
+    const [{ id }] = await sql(databaseUrl, `SELECT id::text FROM users WHERE email = 'org@audit.vn'`);
+    const [event] = await sql(databaseUrl, `SELECT action, actor_id::text AS actor, contest_id, payload FROM audit_events ORDER BY id DESC LIMIT 1`);
+    expect(event).toEqual({ action: 'auth.signed_in', actor: id, contest_id: null, payload: {} });
+  });
+
   it('refuses UPDATE and DELETE in the database itself', async () => {
     await expect(sql(databaseUrl, `UPDATE audit_events SET action = 'x'`)).rejects.toThrow(/append-only/);
     await expect(sql(databaseUrl, `DELETE FROM audit_events`)).rejects.toThrow(/append-only/);

@@ -77,6 +77,8 @@ export class AuthService {
       });
       return null;
     }
+    // A sign-in is a change of who acts: it goes into the (platform's) trail as a failed one does.
+    await this.audit.record(this.dataSource.manager, { actorId: user.id, action: 'auth.signed_in', subjectType: 'user', subjectId: user.id, payload: {} });
     return toAuthUser(user);
   }
 

@@ -2,6 +2,7 @@ import type { TranslationKey } from '@laurel/console-util';
 
 /** The actions the API records, in the order of a contest's life. */
 export const AUDIT_ACTIONS = [
+  'auth.signed_in',
   'auth.sign_in_failed',
   'contest.created',
   'contest.updated',

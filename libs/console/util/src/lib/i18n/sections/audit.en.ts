@@ -29,6 +29,7 @@ export const enAudit: typeof viAudit = {
     emptyHint: 'No action matches the filters. Clear them or choose other dates.',
   },
   actions: {
+    auth_signed_in: 'Signed in',
     auth_sign_in_failed: 'Sign-in failed',
     contest_created: 'Contest created',
     contest_updated: 'Contest edited',

@@ -28,6 +28,7 @@ export const viAudit = {
     emptyHint: 'Chưa có thao tác nào khớp bộ lọc. Hãy xóa bộ lọc hoặc chọn khoảng ngày khác.',
   },
   actions: {
+    auth_signed_in: 'Đăng nhập',
     auth_sign_in_failed: 'Đăng nhập thất bại',
     contest_created: 'Tạo cuộc thi',
     contest_updated: 'Sửa cuộc thi',
