@@ -3,3 +3,16 @@ export { EmptyStateComponent } from './lib/empty-state/empty-state.component';
 export { registerLaurelIcons, type LaurelIconName } from './lib/icons/laurel-icons';
 export { LinkTileComponent } from './lib/link-tile/link-tile.component';
 export { StatusChipComponent, type StatusTone } from './lib/status-chip/status-chip.component';
+export { ApplicationFormComponent } from './lib/application-form/application-form.component';
+export {
+  answerError,
+  answerValidator,
+  buildAnswersForm,
+  savableAnswers,
+  syncAnswersForm,
+  toAnswer,
+  unansweredRequired,
+  type AnswerInput,
+  type AnswersForm,
+} from './lib/application-form/answers-form';
+export { AnswersListComponent } from './lib/application-form/answers-list.component';

@@ -45,6 +45,7 @@ export class EntryEditorStore {
   private readonly revisionState = signal(0);
   private readonly uploadsState = signal<readonly UploadProgress[]>([]);
   private readonly missingState = signal<readonly MissingField[]>([]);
+  private readonly ineligibleState = signal<readonly MissingField[]>([]);
 
   private pending: EntryFields = {};
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -62,6 +63,8 @@ export class EntryEditorStore {
   readonly revision = this.revisionState.asReadonly();
   readonly uploads = this.uploadsState.asReadonly();
   readonly missing = this.missingState.asReadonly();
+  /** Rules the entry failed on its last submission (`422 entry.ineligible`), field `eligibilityRules.<ruleId>`. */
+  readonly ineligible = this.ineligibleState.asReadonly();
   readonly editable = computed(() => this.entry()?.status === 'draft' && this.saveState() !== 'conflict');
 
   constructor() {
@@ -95,7 +98,7 @@ export class EntryEditorStore {
   /** Queues a change; it is sent when typing pauses. */
   change(fields: EntryFields): void {
     if (!this.editable()) return;
-    this.pending = { ...this.pending, ...fields };
+    this.pending = mergeFields(this.pending, fields);
     this.saveState.set('pending');
     this.cancelTimer();
     this.timer = setTimeout(() => void this.flush(), AUTOSAVE_DELAY_MS);
@@ -137,7 +140,7 @@ export class EntryEditorStore {
       // A lost connection or a server fault: kept for the next try, newer typing winning. A
       // refusal (400, 409, 422) is not retried: it would fail again until the person changes it.
       const status = error instanceof HttpErrorResponse ? error.status : 0;
-      if (status === 0 || status >= 500) this.pending = { ...change, ...this.pending };
+      if (status === 0 || status >= 500) this.pending = mergeFields(change, this.pending);
       this.saveErrorState.set(api?.code === 'entry.category_taken' ? { key: 'submit.editor.category.taken' } : toUiMessage(error));
       this.saveState.set('error');
       if (api?.code === 'entry.read_only') await this.load(entry.id);
@@ -149,6 +152,7 @@ export class EntryEditorStore {
     const entry = this.entry();
     if (!entry || this.saveState() === 'conflict' || this.saveState() === 'error') return null;
     this.missingState.set([]);
+    this.ineligibleState.set([]);
     try {
       const submitted = await firstValueFrom(this.api.submit(entry.id, entry.version));
       this.entryState.update((current) => ({ ...submitted, attachments: submitted.attachments ?? current?.attachments ?? [] }));
@@ -161,6 +165,10 @@ export class EntryEditorStore {
       }
       if (api?.code === 'entry.incomplete' && api.fields?.length) {
         this.missingState.set(api.fields);
+        return null;
+      }
+      if (api?.code === 'entry.ineligible' && api.fields?.length) {
+        this.ineligibleState.set(api.fields);
         return null;
       }
       throw error;
@@ -240,4 +248,11 @@ export class EntryEditorStore {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
+}
+
+/** `later` over `earlier`; answers merge key by key, as the API merges them. */
+function mergeFields(earlier: EntryFields, later: EntryFields): EntryFields {
+  const merged: EntryFields = { ...earlier, ...later };
+  if (earlier.answers && later.answers) merged.answers = { ...earlier.answers, ...later.answers };
+  return merged;
 }

@@ -1,3 +1,5 @@
+import type { AnswerValue, Answers, EligibilityCheck } from '@laurel/contracts';
+
 /**
  * The entry shapes of `libs/api/entries` (entry.views.ts, entry.dto.ts) as the console reads and
  * sends them. They are not in `@laurel/contracts` yet; when they move there, import them instead.
@@ -45,9 +47,13 @@ export interface EntryView {
   organization: string | null;
   videoUrl: string | null;
   members: EntryMember[];
+  /** Answers to the contest's own questions, by field key. */
+  answers: Answers;
   eligibility: Eligibility;
   eligibilityReason: string | null;
   eligibilityAt: string | null;
+  /** Each eligibility rule's outcome: in the organizer's view only. */
+  eligibilityChecks?: EligibilityCheck[];
   version: number;
   submittedAt: string | null;
   withdrawnAt: string | null;
@@ -91,6 +97,8 @@ export interface EntryFields {
   organization?: string | null;
   videoUrl?: string | null;
   members?: EntryMember[];
+  /** Answers by field key; null clears one, keys left out stay as they are. */
+  answers?: Record<string, AnswerValue | null>;
 }
 
 export interface UpdateEntryRequest extends EntryFields {

@@ -1,3 +1,4 @@
+import type { Answers, EligibilityCheck } from '@laurel/contracts';
 // Shapes of the entries API (libs/api/entries: entry.views.ts), which @laurel/contracts does not carry yet.
 
 export type EntryStatus = 'draft' | 'submitted' | 'withdrawn';
@@ -44,10 +45,14 @@ export interface EntryView {
   organization: string | null;
   videoUrl: string | null;
   members: EntryMember[];
+  /** Answers to the contest's own questions, by field key. */
+  answers: Answers;
   eligibility: Eligibility;
   eligibilityReason: string | null;
   eligibilityAt: string | null;
   eligibilityBy?: string | null;
+  /** Each eligibility rule's outcome, checked again on every read. */
+  eligibilityChecks?: EligibilityCheck[];
   version: number;
   submittedAt: string | null;
   withdrawnAt: string | null;
@@ -69,6 +74,7 @@ export interface EntryListItemView {
   eligibilityReason: string | null;
   memberCount: number;
   attachmentCount: number;
+  eligibilityChecks: EligibilityCheck[];
   submittedAt: string | null;
   createdAt: string;
   updatedAt: string;

@@ -19,7 +19,7 @@ import {
   formatScore,
   messageOf,
 } from '@laurel/console-data-access-judging';
-import { AlertComponent, StatusChipComponent } from '@laurel/console-ui';
+import { AlertComponent, AnswersListComponent, StatusChipComponent } from '@laurel/console-ui';
 import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatBytes, formatDateTime } from '@laurel/console-util';
 import { firstValueFrom, map } from 'rxjs';
 import { STATUS_TONES } from '../assignments-page/assignments-page.component';
@@ -47,6 +47,7 @@ type Pane = 'entry' | 'rubric';
     MatTooltip,
     RouterLink,
     AlertComponent,
+    AnswersListComponent,
     StatusChipComponent,
     CriterionFieldComponent,
     ScorePipe,

@@ -37,6 +37,7 @@ import { STATUS_TONES } from '../contests-page/contests-page.component';
 import { fromLocalInput, toLocalInput } from '../shared/datetime';
 import { renderMarkdown } from '../shared/markdown';
 import { RoundEditorComponent } from '../round-editor/round-editor.component';
+import { ApplicationFormEditorComponent } from '../application-form-editor/application-form-editor.component';
 import { type LifecycleStep, type ProblemLine, lifecycleSteps, problemLine } from './lifecycle';
 
 type DetailField = 'name' | 'slug' | 'year' | 'description' | 'submissionOpensAt' | 'submissionClosesAt' | 'minScoreForPrize' | 'noZeroCriterion' | 'requirePitchDeck' | 'codePrefix';
@@ -66,6 +67,7 @@ const tierKey = (tier: PrizeTier): TranslationKey => `organize.tiers.${tier}`;
     AlertComponent,
     StatusChipComponent,
     RoundEditorComponent,
+    ApplicationFormEditorComponent,
     TranslatePipe,
     UiMessagePipe,
   ],
@@ -224,6 +226,11 @@ export class ContestEditorPageComponent {
     }
     this.report(outcome);
     if (outcome.ok) this.selectedRound.set(null);
+  }
+
+  /** The form editor tells its own outcome in place; a stale contest still shows the page's reload offer. */
+  protected formSaved(outcome: WriteOutcome): void {
+    if (outcome.ok || outcome.stale) this.message.set(null);
   }
 
   protected roundStatusKey(round: RoundView): TranslationKey {

@@ -162,6 +162,19 @@ export class EntriesPageComponent {
     this.query.update((s) => ({ ...s, sort: sort.direction ? key : undefined, order: sort.direction || undefined, page: 1 }));
   }
 
+  protected passedCount(row: EntryListItemView): number {
+    return (row.eligibilityChecks ?? []).filter((c) => c.passed).length;
+  }
+
+  /** The rules the entry does not meet, in the reader's language (the cell's tooltip). */
+  protected failedRules(row: EntryListItemView): string {
+    const lang = this.i18n.lang();
+    return (row.eligibilityChecks ?? [])
+      .filter((c) => !c.passed)
+      .map((c) => c.message[lang])
+      .join('; ');
+  }
+
   protected open(row: EntryListItemView): void {
     void this.router.navigate(['/organize/entries', row.id], { queryParams: { contest: this.contestId() } });
   }

@@ -10,7 +10,8 @@ import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { RouterLink } from '@angular/router';
 import { AuthStore } from '@laurel/console-data-access-auth';
 import { type AttachmentView, type EntryView, OrganizeApi, fileNameOf, saveBlob } from '@laurel/console-data-access-organize';
-import { AlertComponent, StatusChipComponent } from '@laurel/console-ui';
+import { AlertComponent, AnswersListComponent, StatusChipComponent } from '@laurel/console-ui';
+import type { ContestView, JudgeAnswerView } from '@laurel/contracts';
 import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, formatBytes, formatDateTime, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { ELIGIBILITY_TONES, eligibilityKey, statusKey } from '../entries-page/entries-page.component';
@@ -31,6 +32,7 @@ import { ELIGIBILITY_TONES, eligibilityKey, statusKey } from '../entries-page/en
     MatRadioButton,
     MatRadioGroup,
     AlertComponent,
+    AnswersListComponent,
     StatusChipComponent,
     TranslatePipe,
     UiMessagePipe,
@@ -58,6 +60,21 @@ export class EntryPageComponent {
   protected readonly verdict = new FormControl<'eligible' | 'ineligible' | null>(null);
   protected readonly reason = new FormControl('', { nonNullable: true });
   protected readonly verdictValue = signal<'eligible' | 'ineligible' | null>(null);
+  /** The entry's contest, for the labels of its questions. */
+  private readonly contestView = signal<ContestView | null>(null);
+  protected readonly checks = computed(() => this.entry()?.eligibilityChecks ?? []);
+  protected readonly failedChecks = computed(() => this.checks().filter((c) => !c.passed));
+  /** Declaring eligible an entry that fails a rule overrides it: the API wants the reason. */
+  protected readonly needsReason = computed(() => this.verdictValue() === 'ineligible' || (this.verdictValue() === 'eligible' && this.failedChecks().length > 0));
+  protected readonly answers = computed<JudgeAnswerView[]>(() => {
+    const entry = this.entry();
+    const fields = this.contestView()?.formFields ?? [];
+    if (!entry) return [];
+    return fields.flatMap((field) => {
+      const value = entry.answers?.[field.key];
+      return value === undefined || value === '' || (Array.isArray(value) && value.length === 0) ? [] : [{ key: field.key, label: field.label, type: field.type, value }];
+    });
+  });
   protected readonly reasonMissing = signal(false);
 
   protected readonly statusKey = statusKey;
@@ -94,6 +111,14 @@ export class EntryPageComponent {
     });
   }
 
+  protected ruleMessage(message: { vi: string; en: string }): string {
+    return this.i18n.lang() === 'en' ? message.en : message.vi;
+  }
+
+  protected failedList(): string {
+    return this.failedChecks().map((c) => this.ruleMessage(c.message)).join('; ');
+  }
+
   protected when(iso: string): string {
     return formatDateTime(iso, this.i18n.locale());
   }
@@ -127,7 +152,7 @@ export class EntryPageComponent {
     const verdict = this.verdict.value;
     if (!entry || !verdict) return;
     const reason = this.reason.value.trim();
-    if (verdict === 'ineligible' && !reason) {
+    if (this.needsReason() && !reason) {
       this.reasonMissing.set(true);
       return;
     }
@@ -154,6 +179,12 @@ export class EntryPageComponent {
     try {
       const entry = await firstValueFrom(this.api.entry(id));
       this.entry.set(entry);
+      if (this.contestView()?.id !== entry.contestId) {
+        firstValueFrom(this.api.contest(entry.contestId)).then(
+          (contest) => this.contestView.set(contest),
+          () => this.contestView.set(null),
+        );
+      }
       const verdict = entry.eligibility === 'pending' ? null : entry.eligibility;
       this.verdict.setValue(verdict);
       this.reason.setValue(entry.eligibilityReason ?? '');

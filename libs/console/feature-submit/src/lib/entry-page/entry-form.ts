@@ -21,7 +21,7 @@ export const TEXT_FIELDS = ['title', 'summary', 'problem', 'solution', 'market',
 export type TextField = (typeof TEXT_FIELDS)[number];
 
 /** The stepper's steps, in order; a field the API names leads back to its step. */
-export const STEPS = ['project', 'team', 'category', 'documents', 'video', 'review'] as const;
+export const STEPS = ['project', 'team', 'category', 'questions', 'documents', 'video', 'review'] as const;
 export type StepId = (typeof STEPS)[number];
 const FIELD_STEP: Record<string, StepId> = {
   title: 'project',
@@ -36,10 +36,12 @@ const FIELD_STEP: Record<string, StepId> = {
   categoryId: 'category',
   pitchDeck: 'documents',
   videoUrl: 'video',
+  answers: 'questions',
 };
-export function stepOfField(field: string): number {
-  // `members.0.email` and the like belong to their list's step.
-  return STEPS.indexOf(FIELD_STEP[field.split('.')[0]] ?? 'review');
+/** The index of the field's step among the steps shown (the questions step only when the contest asks any). */
+export function stepOfField(field: string, shown: readonly StepId[] = STEPS): number {
+  // `members.0.email`, `answers.foundedOn` and the like belong to their list's step.
+  return shown.indexOf(FIELD_STEP[field.split('.')[0]] ?? 'review');
 }
 
 /** http(s) only, like the API (`IsUrl` with protocols http and https); empty is allowed. */

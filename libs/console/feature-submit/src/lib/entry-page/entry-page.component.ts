@@ -23,7 +23,16 @@ import {
   type EntryFields,
   type UploadProgress,
 } from '@laurel/console-data-access-entries';
-import { AlertComponent, StatusChipComponent } from '@laurel/console-ui';
+import {
+  AlertComponent,
+  ApplicationFormComponent,
+  StatusChipComponent,
+  buildAnswersForm,
+  savableAnswers,
+  syncAnswersForm,
+  unansweredRequired,
+} from '@laurel/console-ui';
+import type { AnswerValue } from '@laurel/contracts';
 import { I18nService, type TranslationKey, TranslatePipe, type UiMessage, UiMessagePipe, formatDateTime, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom, map } from 'rxjs';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../shared/confirm-dialog.component';
@@ -65,6 +74,7 @@ import {
     MatStepperNext,
     MatStepperPrevious,
     AlertComponent,
+    ApplicationFormComponent,
     StatusChipComponent,
     TranslatePipe,
     UiMessagePipe,
@@ -89,7 +99,27 @@ export class EntryPageComponent {
   protected readonly textFields = TEXT_FIELDS;
   protected readonly kinds = ATTACHMENT_KINDS;
   protected readonly accepted = ACCEPTED_UPLOADS;
-  protected readonly steps = STEPS;
+  /** The contest's own questions, and the answers to them (saved like the rest of the entry). */
+  protected readonly formFields = computed(() => this.contest()?.formFields ?? []);
+  protected readonly answersForm = buildAnswersForm([]);
+  protected readonly answersRevision = signal(0);
+  private answersBaseline: Record<string, AnswerValue | null> = {};
+  private formHeld = false;
+  private answersHeld = false;
+  protected readonly steps = computed(() => STEPS.filter((step) => step !== 'questions' || this.formFields().length > 0));
+  protected readonly categoryId = computed(() => {
+    this.formTick();
+    return this.form.controls.categoryId.value;
+  });
+  /** The rules the last submission failed, in the reader's language (the contest's own messages). */
+  protected readonly failedRules = computed(() => {
+    const rules = this.contest()?.eligibilityRules ?? [];
+    const language = this.i18n.lang();
+    return this.store.ineligible().map((problem) => {
+      const rule = rules.find((r) => `eligibilityRules.${r.id}` === problem.field);
+      return rule ? rule.message[language] : problem.message;
+    });
+  });
   protected readonly contest = signal<ContestView | null>(null);
   protected readonly step = signal(0);
   /** Something typed is invalid and stays unsaved until corrected. */
@@ -141,7 +171,9 @@ export class EntryPageComponent {
   protected readonly missing = computed(() => {
     this.formTick();
     const contest = this.contest();
-    return missingForSubmission(this.form, this.entry()?.attachments ?? [], contest?.requirePitchDeck ?? true);
+    this.answersRevision();
+    const required = unansweredRequired(this.answersForm, this.formFields(), this.form.controls.categoryId.value).map((f) => `answers.${f.key}`);
+    return [...missingForSubmission(this.form, this.entry()?.attachments ?? [], contest?.requirePitchDeck ?? true), ...required];
   });
   protected readonly uploadLimit = computed(() => formatBytes(ENTRY_LIMITS.uploadBytes, this.i18n.locale()));
 
@@ -159,6 +191,7 @@ export class EntryPageComponent {
         this.held.set(false);
         if (entry.status === 'draft') this.form.enable({ emitEvent: false });
         else this.form.disable({ emitEvent: false });
+        this.fillAnswers();
         this.formTick.update((n) => n + 1);
         this.formReady.set(true);
         if (this.contest()?.id !== entry.contestId) void this.loadContest(entry.contestId);
@@ -170,14 +203,46 @@ export class EntryPageComponent {
       if (this.store.saveStatus() === 'conflict') untracked(() => this.form.disable({ emitEvent: false }));
     });
 
-    this.form.valueChanges.pipe(takeUntilDestroyed(inject(DestroyRef))).subscribe(() => this.onFormChange());
+    // The questions arrive with the contest, after the entry: show the stored answers then.
+    effect(() => {
+      this.formFields();
+      untracked(() => this.fillAnswers());
+    });
+
+    const destroyRef = inject(DestroyRef);
+    this.form.valueChanges.pipe(takeUntilDestroyed(destroyRef)).subscribe(() => this.onFormChange());
+    this.answersForm.valueChanges.pipe(takeUntilDestroyed(destroyRef)).subscribe(() => this.onAnswersChange());
+  }
+
+  private fillAnswers(): void {
+    const entry = this.store.entry();
+    if (!entry) return;
+    syncAnswersForm(this.answersForm, this.formFields(), entry.answers ?? {}, true);
+    if (entry.status === 'draft') this.answersForm.enable({ emitEvent: false });
+    else this.answersForm.disable({ emitEvent: false });
+    this.answersBaseline = savableAnswers(this.answersForm, this.formFields()).answers;
+    this.answersHeld = false;
+    this.answersRevision.update((n) => n + 1);
+  }
+
+  private onAnswersChange(): void {
+    this.answersRevision.update((n) => n + 1);
+    if (!this.store.editable()) return;
+    const { answers, held } = savableAnswers(this.answersForm, this.formFields());
+    this.answersHeld = held;
+    this.held.set(this.formHeld || held);
+    const changed = Object.fromEntries(Object.entries(answers).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(this.answersBaseline[key] ?? null)));
+    if (Object.keys(changed).length === 0) return;
+    this.answersBaseline = { ...this.answersBaseline, ...changed };
+    this.store.change({ answers: changed });
   }
 
   private onFormChange(): void {
     this.formTick.update((n) => n + 1);
     if (!this.store.editable()) return;
     const { fields, held } = savableFields(this.form);
-    this.held.set(held);
+    this.formHeld = held;
+    this.held.set(held || this.answersHeld);
     const change = changedFields(this.baseline, fields);
     if (Object.keys(change).length === 0) return;
     this.baseline = { ...this.baseline, ...change };
@@ -202,6 +267,15 @@ export class EntryPageComponent {
     return `submit.editor.project.${field}`;
   }
 
+  /** What the review step lists as missing: a question's own label, or the entry field's name. */
+  protected missingText(field: string): string {
+    if (field.startsWith('answers.')) {
+      const question = this.formFields().find((f) => `answers.${f.key}` === field);
+      return question ? (this.i18n.lang() === 'en' ? question.label.en : question.label.vi) : field.slice('answers.'.length);
+    }
+    return this.i18n.t(this.missingLabel(field));
+  }
+
   protected missingLabel(field: string): TranslationKey {
     const known = ['title', 'teamName', 'summary', 'problem', 'solution', 'market', 'businessModel', 'categoryId', 'members', 'pitchDeck', 'videoUrl', 'organization'];
     const base = field.split('.')[0];
@@ -209,7 +283,7 @@ export class EntryPageComponent {
   }
 
   protected goToField(field: string): void {
-    this.step.set(stepOfField(field));
+    this.step.set(stepOfField(field, this.steps()));
   }
 
   protected onStepChange(index: number): void {

@@ -1,4 +1,5 @@
 import type { Dictionary } from './dictionary';
+import { enApplication } from './sections/application.en';
 import { enAudit } from './sections/audit.en';
 import { enJudging } from './sections/judging.en';
 import { enOrganize } from './sections/organize.en';
@@ -160,6 +161,7 @@ export const en: Dictionary = {
   },
   organize: enOrganize,
   submit: enSubmit,
+  application: enApplication,
   judging: enJudging,
   results: enResults,
   audit: enAudit,

@@ -2,6 +2,7 @@
  * Vietnamese, the reference dictionary: its shape defines every translation key, and the other
  * languages are type-checked against it (see `Dictionary`). Placeholders are `{name}`.
  */
+import { viApplication } from './sections/application.vi';
 import { viAudit } from './sections/audit.vi';
 import { viJudging } from './sections/judging.vi';
 import { viOrganize } from './sections/organize.vi';
@@ -164,6 +165,7 @@ export const vi = {
   // Each area keeps its strings in a section file of its own (sections/<area>.vi.ts).
   organize: viOrganize,
   submit: viSubmit,
+  application: viApplication,
   judging: viJudging,
   results: viResults,
   audit: viAudit,
