@@ -352,7 +352,7 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
     expect(header).toEqual([
       'Rank', 'Code', 'Title', 'Team', 'Category', 'Judges',
       'Innovation (mean of 10)', 'Market (mean of 10)', 'Team (mean of 10)',
-      'Raw mean', 'Final score', 'Spread', 'Outcome', 'Tie note',
+      'Raw mean', 'Final score', 'Spread', 'Largest gap', 'Extra judges', 'Outcome', 'Tie note',
     ]);
     const first = ranking.getRow(2);
     expect(first.getCell(1).value).toBe(1);
@@ -361,8 +361,11 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
     expect(first.getCell(5).value).toBe('Doanh nghiệp');
     expect(first.getCell(11).value as number).toBeCloseTo(80, 9);
     expect(first.getCell(11).numFmt).toBe('0.00');
-    expect(first.getCell(13).value).toBe('advanced');
-    expect(first.getCell(14).value).toBe('Tie broken by priority criteria');
+    // B's totals 81, 81, 78: largest gap 3; divergence review is off, so no extra judge.
+    expect(first.getCell(13).value as number).toBeCloseTo(3, 9);
+    expect(first.getCell(14).value).toBeNull();
+    expect(first.getCell(15).value).toBe('advanced');
+    expect(first.getCell(16).value).toBe('Tie broken by priority criteria');
     const last = ranking.getRow(5);
     // The entry titled =HYPERLINK("x") stays text, with a leading apostrophe; so does "+Team Plus".
     expect(last.getCell(3).value).toBe(`'=HYPERLINK("x")`);

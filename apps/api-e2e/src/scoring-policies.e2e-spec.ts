@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
@@ -143,6 +144,26 @@ describe('scoring policies: divergence review, advancement gates, prize gates', 
     expect(p.divergence.flagged).toBe(true);
     expect(p.divergence.extraJudges).toHaveLength(1);
     expect(body.entries.find((e: any) => e.entryId === entries.Q.id).divergence).toEqual({ maxDifference: 0, extraJudges: [], flagged: false });
+  });
+
+  it('writes the largest gap and the extra judge into the results workbook', async () => {
+    const response = await fetch(`${api.url}/api/contests/${contest.id}/export.xlsx`, { headers: { authorization: `Bearer ${organizer}` } });
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as any);
+    const ranking = workbook.getWorksheet('Ranking Sơ khảo') as ExcelJS.Worksheet;
+    const header = (ranking.getRow(1).values as unknown[]).slice(1);
+    const column = (name: string) => header.indexOf(name) + 1;
+    expect(column('Largest gap')).toBeGreaterThan(0);
+    const rowOf = (code: string) => {
+      for (let r = 2; r <= ranking.actualRowCount; r++) if (ranking.getRow(r).getCell(2).value === code) return ranking.getRow(r);
+      throw new Error(`no row for ${code}`);
+    };
+    const extra = (await judgesOf(entries.P))[2];
+    expect(rowOf(entries.P.code).getCell(column('Largest gap')).value as number).toBeCloseTo(40, 9);
+    expect(rowOf(entries.P.code).getCell(column('Extra judges')).value).toBe(extra.displayName);
+    expect(String(rowOf(entries.P.code).getCell(column('Tie note')).value)).toContain('divergence threshold');
+    expect(rowOf(entries.Q.code).getCell(column('Extra judges')).value).toBeNull();
   });
 
   it('previews the advancement gates, then advances the whole tie at the top boundary', async () => {

@@ -86,6 +86,9 @@ export class ResultsWorkbook {
   }
 
   async ranking(view: RoundResultsView): Promise<void> {
+    // A public-vote round shows both parts of the blended score; the columns appear only there.
+    const voteRound = view.entries.some((e) => e.votes !== undefined);
+    const judgeNames = new Map(view.reliability.judges.map((j) => [j.judgeId, j.name]));
     const sheet = openTableSheet(this.workbook, this.names.name(`Ranking ${view.roundName}`), [
       { header: 'Rank', width: 7 },
       { header: 'Code', width: 12 },
@@ -95,8 +98,17 @@ export class ResultsWorkbook {
       { header: 'Judges', width: 8 },
       ...view.criteria.map((c) => ({ header: `${c.name} (mean of ${c.maxScore})`, width: 16, format: TWO_DECIMALS })),
       { header: 'Raw mean', width: 11, format: TWO_DECIMALS },
+      ...(voteRound
+        ? [
+            { header: 'Judges’ score', width: 12, format: TWO_DECIMALS },
+            { header: 'Votes', width: 9 },
+            { header: 'Vote score', width: 11, format: TWO_DECIMALS },
+          ]
+        : []),
       { header: 'Final score', width: 12, format: TWO_DECIMALS },
       { header: 'Spread', width: 10, format: TWO_DECIMALS },
+      { header: 'Largest gap', width: 11, format: TWO_DECIMALS },
+      { header: 'Extra judges', width: 26 },
       { header: 'Outcome', width: 12 },
       { header: 'Tie note', width: 30 },
     ]);
@@ -111,10 +123,19 @@ export class ResultsWorkbook {
         e.judgeCount,
         ...view.criteria.map((c) => e.criterionMeans[c.id] ?? null),
         e.rawMean,
+        ...(voteRound ? [e.judgeScore, e.votes ?? 0, e.voteScore ?? 0] : []),
         e.score,
         e.spread,
+        e.divergence?.maxDifference ?? null,
+        (e.divergence?.extraJudges ?? []).map((id) => judgeNames.get(id) ?? id).join(', ') || null,
         e.outcome ?? '',
-        [TIE_NOTES[e.settledBy], e.spreadFlagged ? 'judges disagree (spread above threshold)' : ''].filter(Boolean).join('; '),
+        [
+          TIE_NOTES[e.settledBy],
+          e.spreadFlagged ? 'judges disagree (spread above threshold)' : '',
+          e.divergence?.flagged ? 'totals apart by the divergence threshold or more' : '',
+        ]
+          .filter(Boolean)
+          .join('; '),
       ]);
     }
     sheet.commit();
