@@ -1,10 +1,10 @@
+import type { Multipart } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { AppError } from '@laurel/api-core';
 
 type Parts = FastifyRequest['parts'];
-type Part = Awaited<ReturnType<ReturnType<Parts>['next']>>['value'];
 
 interface HeldPart {
   type: 'field' | 'file';
@@ -28,8 +28,7 @@ export async function fingerprintMultipart(request: FastifyRequest, maxBytes: nu
   const held: HeldPart[] = [];
   const hash = createHash('sha256');
   try {
-    for await (const part of request.parts({ limits: { fileSize: maxBytes } }) as AsyncIterable<Part>) {
-      if (!part) continue;
+    for await (const part of request.parts({ limits: { fileSize: maxBytes } }) as AsyncIterable<Multipart>) {
       if (part.type === 'field') {
         const value = String(part.value);
         held.push({ type: 'field', fieldname: part.fieldname, value });
