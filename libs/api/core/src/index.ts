@@ -9,3 +9,4 @@ export * from './lib/auth-metadata/decorators';
 export * from './lib/security/password';
 export * from './lib/security/secrets';
 export * from './lib/files/zip-archive';
+export * from './lib/timing/server-timing';

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type AuthUser, CurrentUser, Roles, ServerTiming } from '@laurel/api-core';
 import type { AdvanceResponse, RoundResultsView } from '@laurel/contracts';
 import { AdvanceDto } from './results.dto';
 import { ResultsService } from './results.service';
@@ -13,9 +14,15 @@ export class ResultsController {
   constructor(private readonly results: ResultsService) {}
 
   @ApiOperation({ summary: "The round's ranking with raw mean, method score and spread, and its reliability; a closed round answers its snapshot" })
+  @ApiOkResponse({ description: 'RoundResultsView (@laurel/contracts); the Server-Timing header says where the time went' })
   @Get(':id/results')
-  roundResults(@CurrentUser() actor: AuthUser, @Param('id') roundId: string): Promise<RoundResultsView> {
-    return this.results.roundResults(actor, roundId);
+  async roundResults(@CurrentUser() actor: AuthUser, @Param('id') roundId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const timing = new ServerTiming();
+    const view: RoundResultsView = await this.results.roundResults(actor, roundId, timing);
+    // Serialized here, so that the time it takes is measured with the rest.
+    const body = timing.measureSync('json', () => JSON.stringify(view));
+    void reply.header('content-type', 'application/json; charset=utf-8').header('server-timing', timing.header());
+    return body;
   }
 
   @ApiOperation({ summary: 'Advance the top N (per category when the round ranks by category) or everyone at or above minScore into the next round' })

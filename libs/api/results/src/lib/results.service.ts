@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AppError, type AuthUser } from '@laurel/api-core';
+import { AppError, type AuthUser, ServerTiming } from '@laurel/api-core';
 import type { AdvanceDecisionView, AdvanceResponse, RoundResultsView } from '@laurel/contracts';
 import { AuditRepository, ResultsRepository, type ResultsRound } from '@laurel/api-database';
 import { type AdvancementDecision, type AdvancementGates, planAdvancement, ScoringInputError } from '@laurel/domain';
@@ -19,14 +19,15 @@ export class ResultsService {
   ) {}
 
   /** The round if the actor manages its contest; 404 otherwise, as if it did not exist. */
-  async managedRound(actor: AuthUser, roundId: string, manager?: EntityManager): Promise<ResultsRound> {
-    const round = isUuid(roundId) ? await this.results.findRound(roundId, manager) : null;
+  async managedRound(actor: AuthUser, roundId: string, manager?: EntityManager, timing = new ServerTiming()): Promise<ResultsRound> {
+    const round = isUuid(roundId) ? await timing.measure('sql', () => this.results.findRound(roundId, manager)) : null;
     if (!round || !manages(actor, round.ownerId)) throw roundNotFound();
     return round;
   }
 
-  async roundResults(actor: AuthUser, roundId: string): Promise<RoundResultsView> {
-    return this.results.roundResults(await this.managedRound(actor, roundId));
+  /** `timing` collects where the time goes (sql, map, domain) for the Server-Timing header. */
+  async roundResults(actor: AuthUser, roundId: string, timing = new ServerTiming()): Promise<RoundResultsView> {
+    return this.results.roundResults(await this.managedRound(actor, roundId, undefined, timing), undefined, timing);
   }
 
   /**

@@ -1,9 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AppError } from '@laurel/api-core';
+import { AppError, ServerTiming } from '@laurel/api-core';
 import type { AggregationMethod, ContestStatus, PanelMode, RankBy, RoundResultsView, RoundStatus } from '@laurel/contracts';
-import { checkDivergence, computeRoundResults, missingSheets, ScoringInputError } from '@laurel/domain';
+import { checkDivergence, computeRoundResults, type LeanSheet, missingSheets, type RoundResults, ScoringInputError } from '@laurel/domain';
 
 /** A round with what results need of it and of its contest. */
 export interface ResultsRound {
@@ -43,12 +43,8 @@ export interface ResultsEntry {
   outcome: 'pending' | 'advanced' | 'eliminated';
 }
 
-export interface ResultsSheet {
-  entryId: string;
-  judgeId: string;
-  /** Criterion id → value, as numbers. */
-  values: Record<string, number>;
-}
+/** A submitted sheet as the domain reads thousands of them: values in the order of the criteria. */
+export type ResultsSheet = LeanSheet;
 
 /** Everything one round's ranking is computed from: submitted sheets of assignments not recused. */
 export interface RoundData {
@@ -99,11 +95,11 @@ export class ResultsRepository {
    * one for every submitted sheet with its values (aggregated per sheet in SQL), one for the
    * judges' names, one for the size of each entry's panel. Read in one snapshot of the database unless the caller's transaction is used.
    */
-  async loadRoundData(roundId: string, manager?: EntityManager): Promise<RoundData> {
-    if (manager) return readRoundData(manager, roundId);
+  async loadRoundData(roundId: string, manager?: EntityManager, timing = new ServerTiming()): Promise<RoundData> {
+    if (manager) return readRoundData(manager, roundId, timing);
     return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
-      await tx.query('SET TRANSACTION READ ONLY');
-      return readRoundData(tx, roundId);
+      await timing.measure('sql', () => tx.query('SET TRANSACTION READ ONLY'));
+      return readRoundData(tx, roundId, timing);
     });
   }
 
@@ -113,16 +109,16 @@ export class ResultsRepository {
    * The snapshot is written outside any repeatable-read snapshot, so that a concurrent first
    * reader's row is waited for and answered instead of failing the transaction.
    */
-  async roundResults(round: ResultsRound, manager?: EntityManager): Promise<RoundResultsView> {
+  async roundResults(round: ResultsRound, manager?: EntityManager, timing = new ServerTiming()): Promise<RoundResultsView> {
     if (round.status !== 'closed') {
-      const data = await this.loadRoundData(round.id, manager);
-      return withOutcomes(manager ?? this.dataSource.manager, computeView(round, data, new Date()), round.id);
+      const data = await this.loadRoundData(round.id, manager, timing);
+      return withOutcomes(manager ?? this.dataSource.manager, computeView(round, data, new Date(), timing), round.id, timing);
     }
     const tx = manager ?? this.dataSource.manager;
-    const stored = await findSnapshot(tx, round.id);
-    if (stored) return withOutcomes(tx, stored, round.id);
-    const view = computeView(round, await this.loadRoundData(round.id, manager), new Date());
-    return withOutcomes(tx, await insertSnapshot(tx, round.id, view, false), round.id);
+    const stored = await timing.measure('sql', () => findSnapshot(tx, round.id));
+    if (stored) return withOutcomes(tx, stored, round.id, timing);
+    const view = computeView(round, await this.loadRoundData(round.id, manager, timing), new Date(), timing);
+    return withOutcomes(tx, await timing.measure('sql', () => insertSnapshot(tx, round.id, view, false)), round.id, timing);
   }
 
   /**
@@ -192,12 +188,14 @@ export class ResultsRepository {
   }
 }
 
-async function readRoundData(manager: EntityManager, roundId: string): Promise<RoundData> {
-  const criteria: ResultsCriterion[] = await manager.query(
+/** The round's rows, each statement timed as `sql` and the turning of rows into data as `map`. */
+async function readRoundData(manager: EntityManager, roundId: string, timing = new ServerTiming()): Promise<RoundData> {
+  const sql = <T>(text: string, params: unknown[]): Promise<T> => timing.measure('sql', () => manager.query(text, params));
+  const criteria: ResultsCriterion[] = await sql(
     `SELECT id, name, weight::float8 AS weight, max_score::float8 AS "maxScore" FROM criteria WHERE round_id = $1 ORDER BY position, id`,
     [roundId],
   );
-  const entries: ResultsEntry[] = await manager.query(
+  const entries: ResultsEntry[] = await sql(
     `SELECT re.entry_id AS "entryId", e.code, e.title, e.team_name AS "teamName", e.category_id AS "categoryId",
             e.eligibility <> 'ineligible' AS eligible, re.outcome
        FROM round_entries re JOIN entries e ON e.id = re.entry_id
@@ -205,9 +203,10 @@ async function readRoundData(manager: EntityManager, roundId: string): Promise<R
     [roundId],
   );
   // One row per sheet with its values as one short text in rubric order, so 500,000 scores arrive
-  // as 50,000 rows and nothing is hydrated into entities. A sheet lacking a criterion's score is
-  // handed over without values: the domain refuses it rather than rank it.
-  const rows: { entryId: string; judgeId: string; values: string; scored: number }[] = await manager.query(
+  // as 50,000 rows, nothing is hydrated into entities and no object keyed by criterion id is
+  // built per sheet. A sheet lacking a criterion's score is handed over without values: the
+  // domain refuses it rather than rank it.
+  const rows: { entryId: string; judgeId: string; values: string; scored: number }[] = await sql(
     `SELECT a.entry_id AS "entryId", a.judge_id AS "judgeId", count(*)::int AS scored,
             string_agg(s.value::text, ',' ORDER BY c.position, c.id) AS values
        FROM score_sheets ss
@@ -220,38 +219,39 @@ async function readRoundData(manager: EntityManager, roundId: string): Promise<R
       GROUP BY ss.id, a.entry_id, a.judge_id`,
     [roundId],
   );
-  const sheets = rows.map(({ entryId, judgeId, values, scored }): ResultsSheet => {
-    const byCriterion: Record<string, number> = {};
-    if (scored === criteria.length) {
-      const numbers = values.split(',');
-      criteria.forEach((c, i) => (byCriterion[c.id] = Number(numbers[i])));
-    }
-    return { entryId, judgeId, values: byCriterion };
-  });
-  const judges: { id: string; name: string }[] = await manager.query(
+  const sheets = timing.measureSync('map', () =>
+    rows.map(({ entryId, judgeId, values, scored }): ResultsSheet => ({
+      entryId,
+      judgeId,
+      scores: scored === criteria.length ? values.split(',').map(Number) : [],
+    })),
+  );
+  const judges: { id: string; name: string }[] = await sql(
     `SELECT u.id, u.display_name AS name FROM users u WHERE u.id IN (SELECT a.judge_id FROM assignments a WHERE a.round_id = $1)`,
     [roundId],
   );
-  const extra: { entryId: string; judgeId: string }[] = await manager.query(
-    `SELECT entry_id AS "entryId", judge_id AS "judgeId" FROM assignments WHERE round_id = $1 AND divergence_extra ORDER BY created_at, judge_id`,
-    [roundId],
-  );
-  const extraJudges = new Map<string, string[]>();
-  for (const row of extra) extraJudges.set(row.entryId, [...(extraJudges.get(row.entryId) ?? []), row.judgeId]);
-  const panels: RoundData['panels'] = await manager.query(
+  // Per entry: its assigned and recused judges, and the judges divergence review added, in order.
+  const assigned: { entryId: string; assigned: number; recused: number; extra: string[] | null }[] = await sql(
     `SELECT entry_id AS "entryId", count(*) FILTER (WHERE status = 'assigned')::int AS assigned,
-            count(*) FILTER (WHERE status = 'recused')::int AS recused
+            count(*) FILTER (WHERE status = 'recused')::int AS recused,
+            array_agg(judge_id::text ORDER BY created_at, judge_id) FILTER (WHERE divergence_extra) AS extra
        FROM assignments WHERE round_id = $1 GROUP BY entry_id`,
     [roundId],
   );
+  const extraJudges = new Map<string, string[]>();
+  const panels: RoundData['panels'] = [];
+  for (const row of assigned) {
+    if (row.extra) extraJudges.set(row.entryId, row.extra);
+    panels.push({ entryId: row.entryId, assigned: row.assigned, recused: row.recused });
+  }
   return { criteria, entries, sheets, judges, extraJudges, panels };
 }
 
-/** Rows to the domain and back: the domain does every number. */
-function computeView(round: ResultsRound, data: RoundData, computedAt: Date): RoundResultsView {
-  let results;
+/** Rows to the domain and back: the domain does every number (timed as `domain`, the rest as `map`). */
+function computeView(round: ResultsRound, data: RoundData, computedAt: Date, timing = new ServerTiming()): RoundResultsView {
+  let results: RoundResults;
   try {
-    results = computeRoundResults({
+    results = timing.measureSync('domain', () => computeRoundResults({
       criteria: data.criteria,
       entries: data.entries.map((e) => ({ entryId: e.entryId, categoryId: e.categoryId })),
       sheets: data.sheets,
@@ -261,7 +261,7 @@ function computeView(round: ResultsRound, data: RoundData, computedAt: Date): Ro
       rankBy: round.rankBy,
       priorityCriteria: round.priorityCriteria.filter((id) => data.criteria.some((c) => c.id === id)),
       spreadThreshold: round.spreadThreshold,
-    });
+    }));
   } catch (error) {
     if (error instanceof ScoringInputError) {
       throw new AppError(
@@ -272,6 +272,10 @@ function computeView(round: ResultsRound, data: RoundData, computedAt: Date): Ro
     }
     throw error;
   }
+  return timing.measureSync('map', () => toView(round, data, results, computedAt));
+}
+
+function toView(round: ResultsRound, data: RoundData, results: RoundResults, computedAt: Date): RoundResultsView {
   const entries = new Map(data.entries.map((e) => [e.entryId, e]));
   const judgeNames = new Map(data.judges.map((j) => [j.id, j.name]));
   const panels = new Map(data.panels.map((p) => [p.entryId, p]));
@@ -358,10 +362,9 @@ async function insertSnapshot(manager: EntityManager, roundId: string, view: Rou
 }
 
 /** Outcomes move after the snapshot (advancement), so they are read fresh on every answer. */
-async function withOutcomes(manager: EntityManager, view: RoundResultsView, roundId: string): Promise<RoundResultsView> {
-  const rows: { entryId: string; outcome: 'advanced' | 'eliminated' }[] = await manager.query(
-    `SELECT entry_id AS "entryId", outcome FROM round_entries WHERE round_id = $1 AND outcome <> 'pending'`,
-    [roundId],
+async function withOutcomes(manager: EntityManager, view: RoundResultsView, roundId: string, timing = new ServerTiming()): Promise<RoundResultsView> {
+  const rows: { entryId: string; outcome: 'advanced' | 'eliminated' }[] = await timing.measure('sql', () =>
+    manager.query(`SELECT entry_id AS "entryId", outcome FROM round_entries WHERE round_id = $1 AND outcome <> 'pending'`, [roundId]),
   );
   if (rows.length === 0) return view;
   const outcomes = new Map(rows.map((r) => [r.entryId, r.outcome]));

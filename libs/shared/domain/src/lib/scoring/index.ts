@@ -1,4 +1,4 @@
-export type { AggregationMethod, Criterion, PrizeTier, RankBy, ScoreValues, SettledBy, Sheet } from './scoring.types';
+export type { AggregationMethod, Criterion, LeanSheet, PrizeTier, RankBy, ScoreValues, SettledBy, Sheet } from './scoring.types';
 export { PRIZE_TIER_ORDER } from './scoring.types';
 export { ScoringInputError } from './scoring-input-error';
 export type { ScoreValueProblem } from './score-value';

@@ -6,8 +6,7 @@ import { groupByScope } from './ranking-scope';
 import { roundReliability, type RoundReliability } from './reliability';
 import { validateScoreValue } from './score-value';
 import { ScoringInputError } from './scoring-input-error';
-import type { AggregationMethod, Criterion, RankBy, SettledBy, Sheet } from './scoring.types';
-import { sheetTotal } from './sheet-total';
+import type { AggregationMethod, Criterion, LeanSheet, RankBy, SettledBy, Sheet } from './scoring.types';
 import { mean, median, populationStd } from './statistics';
 import { compareIds } from './tie';
 
@@ -27,8 +26,11 @@ export interface RoundInput {
   readonly criteria: readonly Criterion[];
   /** Every entry the round covers, with or without sheets. */
   readonly entries: readonly RoundEntry[];
-  /** Submitted sheets only; recused and draft sheets are left out by the caller. */
-  readonly sheets: readonly Sheet[];
+  /**
+   * Submitted sheets only; recused and draft sheets are left out by the caller. Either shape:
+   * values by criterion id, or (cheaper for thousands of sheets) in the order of `criteria`.
+   */
+  readonly sheets: readonly (Sheet | LeanSheet)[];
   readonly method: AggregationMethod;
   /** k of trimmed_mean. Default 1. */
   readonly trim?: number;
@@ -104,12 +106,16 @@ export function computeRoundResults(input: RoundInput): RoundResults {
   const rankBy = input.rankBy ?? 'overall';
   const priority = input.priorityCriteria ?? [];
   const threshold = input.spreadThreshold ?? SCORING_DEFAULTS.spreadThreshold;
-  validateRoundInput(input, trim, minSheets, priority, threshold);
+  const scores = validateRoundInput(input, trim, minSheets, priority, threshold);
 
   // One canonical order, so that every floating-point sum is taken in the same order however
-  // the caller listed the rows.
-  const sheets = [...input.sheets].sort((a, b) => compareIds(a.entryId, b.entryId) || compareIds(a.judgeId, b.judgeId));
-  const totals = sheets.map((sheet) => sheetTotal(input.criteria, sheet.values));
+  // the caller listed the rows. From here on a sheet is its ids and its values in rubric order:
+  // one pass read them out of whatever shape the caller gave, none reads a criterion by id again.
+  const order = input.sheets.map((_, i) => i);
+  order.sort((a, b) => compareIds(input.sheets[a].entryId, input.sheets[b].entryId) || compareIds(input.sheets[a].judgeId, input.sheets[b].judgeId));
+  const sheets: LeanSheet[] = order.map((i) => ({ entryId: input.sheets[i].entryId, judgeId: input.sheets[i].judgeId, scores: scores[i] }));
+  const criteria = input.criteria;
+  const totals = sheets.map((sheet) => leanSheetTotal(criteria, sheet.scores));
   const adjusted =
     input.method === 'zscore'
       ? zscoreTotals(
@@ -131,11 +137,18 @@ export function computeRoundResults(input: RoundInput): RoundResults {
     const criterionMeans: Record<string, number> = {};
     const criterionNormalizedMeans: Record<string, number> = {};
     if (indexes.length > 0) {
-      for (const criterion of input.criteria) {
-        const values = indexes.map((i) => sheets[i].values[criterion.id]);
-        criterionMeans[criterion.id] = mean(values);
-        criterionNormalizedMeans[criterion.id] = mean(values.map((v) => v / criterion.maxScore));
-      }
+      // The sums of statistics.mean, taken in the same order, without an array per criterion.
+      criteria.forEach((criterion, k) => {
+        let sum = 0;
+        let normalized = 0;
+        for (const i of indexes) {
+          const v = sheets[i].scores[k];
+          sum += v;
+          normalized += v / criterion.maxScore;
+        }
+        criterionMeans[criterion.id] = sum / indexes.length;
+        criterionNormalizedMeans[criterion.id] = normalized / indexes.length;
+      });
     }
     const spread = raw.length > 0 ? populationStd(raw) : null;
     return {
@@ -199,13 +212,17 @@ function scoreOf(method: AggregationMethod, raw: readonly number[], adjusted: re
   return method === 'zscore' ? mean(adjusted) : aggregateTotals(method, raw, trim);
 }
 
+/**
+ * Refuses what cannot be ranked (ScoringInputError) and answers each sheet's values in the order
+ * of the criteria, read once, in the order of `input.sheets`.
+ */
 function validateRoundInput(
   input: RoundInput,
   trim: number,
   minSheets: number,
   priority: readonly string[],
   threshold: number,
-): void {
+): (readonly number[])[] {
   const fail = (message: string): never => {
     throw new ScoringInputError(message);
   };
@@ -230,19 +247,37 @@ function validateRoundInput(
     entryIds.add(entry.entryId);
   }
   const seen = new Set<string>();
+  const rows: (readonly number[])[] = [];
   for (const sheet of input.sheets) {
     if (!entryIds.has(sheet.entryId))
       fail(`a sheet of judge ${sheet.judgeId} is for entry ${sheet.entryId}, which the round does not cover`);
     const key = `${sheet.entryId}\u0000${sheet.judgeId}`;
     if (seen.has(key)) fail(`judge ${sheet.judgeId} has two submitted sheets for entry ${sheet.entryId}`);
     seen.add(key);
-    for (const c of input.criteria) {
-      const problem = validateScoreValue(sheet.values[c.id], c.maxScore);
+    const values: readonly unknown[] = 'scores' in sheet ? sheet.scores : input.criteria.map((c) => sheet.values[c.id]);
+    input.criteria.forEach((c, k) => {
+      const problem = validateScoreValue(values[k], c.maxScore);
       if (problem !== null) {
         fail(
-          `the submitted sheet of judge ${sheet.judgeId} for entry ${sheet.entryId} has ${sheet.values[c.id] === undefined ? 'no value' : `an invalid value (${problem})`} for criterion ${c.id}`,
+          `the submitted sheet of judge ${sheet.judgeId} for entry ${sheet.entryId} has ${values[k] === undefined ? 'no value' : `an invalid value (${problem})`} for criterion ${c.id}`,
         );
       }
-    }
+    });
+    rows.push(values as readonly number[]);
   }
+  return rows;
+}
+
+/**
+ * sheetTotal over values already checked and in rubric order: the same sums in the same order,
+ * so the same number to the last bit.
+ */
+function leanSheetTotal(criteria: readonly Criterion[], scores: readonly number[]): number {
+  let weighted = 0;
+  let weights = 0;
+  criteria.forEach((criterion, k) => {
+    weights += criterion.weight;
+    weighted += criterion.weight * (scores[k] / criterion.maxScore);
+  });
+  return weights > 0 ? 100 * (weighted / weights) : 0;
 }

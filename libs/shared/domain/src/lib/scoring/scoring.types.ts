@@ -26,3 +26,13 @@ export interface Sheet {
   readonly judgeId: string;
   readonly values: Readonly<Record<string, number>>;
 }
+
+/**
+ * A submitted sheet in the lean shape a round's results read thousands of: its values in the
+ * order of the round's criteria, with no object keyed by criterion id per sheet.
+ */
+export interface LeanSheet {
+  readonly entryId: string;
+  readonly judgeId: string;
+  readonly scores: readonly number[];
+}
