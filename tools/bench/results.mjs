@@ -24,12 +24,21 @@ async function getResults(url, roundId, token) {
   });
   const body = await response.json();
   const ms = performance.now() - started;
+  // Where the API spent the time: sql, map (rows into data and back), domain, json.
+  const phases = Object.fromEntries(
+    (response.headers.get("server-timing") ?? "")
+      .split(",")
+      .map((part) => part.trim().split(";dur="))
+      .filter(([name, dur]) => name && dur !== undefined)
+      .map(([name, dur]) => [name, Number(dur)]),
+  );
   if (response.status !== 200)
     throw new Error(
       `results ${roundId}: ${response.status} ${JSON.stringify(body).slice(0, 300)}`,
     );
   return {
     ms,
+    phases,
     entries: Array.isArray(body.entries) ? body.entries.length : null,
   };
 }
@@ -42,12 +51,21 @@ export async function timeResults({
   expectedEntries,
 }) {
   const api = [];
+  const phaseRuns = [];
   let entries = null;
   for (let run = 0; run < RUNS; run++) {
     const answer = await getResults(url, roundId, token);
     api.push(answer.ms);
+    phaseRuns.push(answer.phases);
     entries = answer.entries;
   }
+  // The median of each phase over the runs; "http" is what the client waited beyond them.
+  const split = {};
+  for (const name of ["sql", "map", "domain", "json"])
+    split[name] = round1(median(phaseRuns.map((p) => p[name] ?? NaN)));
+  split.http = round1(
+    median(api) - ["sql", "map", "domain", "json"].reduce((sum, name) => sum + (split[name] || 0), 0),
+  );
   const baseline = [];
   for (let run = 0; run < RUNS; run++) {
     const started = performance.now();
@@ -63,6 +81,7 @@ export async function timeResults({
     baseline: baseline.map(round1),
     apiMedian: round1(median(api)),
     baselineMedian: round1(median(baseline)),
+    split,
     entries,
   };
 }

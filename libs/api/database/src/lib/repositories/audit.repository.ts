@@ -106,7 +106,7 @@ export class AuditRepository {
   async verify(contestId?: string, batchSize = 5000): Promise<AuditVerification> {
     const [legacy]: { lastId: string }[] = await this.dataSource.query(`SELECT last_id::text AS "lastId" FROM audit_legacy_chain`);
     const legacyLastId = legacy ? BigInt(legacy.lastId) : 0n;
-    const walk = new ChainWalk(legacyLastId, contestId);
+    const walk = new AuditChainWalk(legacyLastId, contestId);
     // Before this chain's own events come the old platform-wide ones it is linked through.
     const where = contestId === undefined ? 'TRUE' : `(contest_id = $3 OR id <= $4)`;
     const params = contestId === undefined ? [] : [contestId, String(legacyLastId)];
@@ -188,7 +188,7 @@ export function auditAppend(input: AuditEventInput, firstParam: number, when?: s
  * events were one platform-wide chain (written before chains were per contest); after it, each
  * contest has its own, starting from the hash of its last old event or from the genesis hash.
  */
-class ChainWalk {
+export class AuditChainWalk {
   count = 0;
   private legacyHead = AUDIT_GENESIS_HASH;
   private readonly heads = new Map<string, string>();
