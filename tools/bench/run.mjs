@@ -201,7 +201,7 @@ async function main() {
       const p99 = round1(percentile(times, 99));
       // What the cores can do at best: 200 hashes at the fastest hash of this run, one per core.
       const cpuBound = round1((200 * Math.min(...hashes)) / cpus().length);
-      const busy = attempts.filter((a) => !a.ok && /503/.test(a.error ?? "")).length;
+      const busy = attempts.filter((a) => !a.ok && (a.error ?? "").includes("auth.busy")).length;
       details.signIn = {
         p50: round1(percentile(times, 50)),
         p99,
@@ -326,7 +326,8 @@ async function main() {
         const counted = single.statementsPerPutAndSubmit;
         // Writes of one contest take turns on its audit chain's head (from the write statement to
         // COMMIT); every caller here writes to the same contest, which the baseline never does.
-        const chainWaits = slowLines.filter((l) => l.includes("audit_head")).length;
+        // A statement's text starts on its log line: the sheet writes are the ones that append to the chain.
+        const chainWaits = slowLines.filter((l) => /WITH (guard|sheet) AS/.test(l)).length;
         details.sheetSubmit.slowChainedWrites = chainWaits;
         const queueNote =
           `${counted.statements} SQL statements per PUT + submit (the baseline runs 5); one pair alone takes ` +

@@ -24,26 +24,32 @@ export class ScoreSheetsService {
   ) {}
 
   /**
-   * Saves the sheet as a draft: exactly the scores sent, partial sheets allowed. Four statements:
-   * BEGIN, the read of everything it decides on, the write of sheet, scores and audit event, COMMIT.
+   * Saves the sheet as a draft: exactly the scores sent, partial sheets allowed. Two statements:
+   * the read of everything it decides on, then one write of sheet, scores and audit event that
+   * checks the assignment and the round again under share locks (a judge autosaves every few
+   * seconds, and the contest's audit chain takes one write at a time: no transaction held open
+   * across round trips). Only when that write changes nothing is the state read again, to say why.
    */
   async save(actor: AuthUser, assignmentId: string, dto: SaveSheetDto): Promise<SheetView> {
     if (!isUuid(assignmentId)) throw assignmentNotFound();
-    return this.sheets.change(assignmentId, async (state, changes) => {
-      const current = this.assertMayWrite(actor, state);
-      const scores = inRubricOrder(current.criteria, checkScores(current.criteria, dto.scores));
-      const comment = { text: dto.comment?.trim() || null, internal: dto.commentInternal ?? false };
-      if (current.sheet?.status === 'submitted') throw alreadySubmitted();
-      if (!current.sheet && dto.version !== undefined && dto.version !== 0) throw staleVersion(dto.version, 0);
-      const sheet = await changes.saveDraft(current.sheet, dto.version ?? null, comment, scores);
-      if (!sheet) throw staleVersion(dto.version ?? 0, current.sheet?.version ?? null);
-      return toSheetView({ sheet, scores }, current.criteria);
-    });
+    const current = this.assertMayWrite(actor, await this.sheets.state(assignmentId));
+    const scores = inRubricOrder(current.criteria, checkScores(current.criteria, dto.scores));
+    const comment = { text: dto.comment?.trim() || null, internal: dto.commentInternal ?? false };
+    if (current.sheet?.status === 'submitted') throw alreadySubmitted();
+    if (!current.sheet && dto.version !== undefined && dto.version !== 0) throw staleVersion(dto.version, 0);
+    const sheet = await this.sheets.saveDraft(current, dto.version ?? null, comment, scores);
+    if (!sheet) {
+      const now = this.assertMayWrite(actor, await this.sheets.state(assignmentId));
+      if (now.sheet?.status === 'submitted') throw alreadySubmitted();
+      throw staleVersion(dto.version ?? 0, now.sheet?.version ?? null);
+    }
+    return toSheetView({ sheet, scores }, current.criteria);
   }
 
   /**
    * Locks the sheet with its total, computed by the domain's sheetTotal and stored in full
-   * precision. Four statements, as for a save.
+   * precision. Four statements: BEGIN, the read under share locks, the write with its audit
+   * event, COMMIT (divergence review, when the round has it, joins the same transaction).
    */
   async submit(actor: AuthUser, assignmentId: string): Promise<SheetView> {
     if (!isUuid(assignmentId)) throw assignmentNotFound();

@@ -83,12 +83,11 @@ async function loadSheet(manager: EntityManager, assignmentId: string): Promise<
 }
 
 /**
- * Everything a save or a submit decides on, in one statement: the assignment and its round
- * (share-locked: a recusal and the round's closing wait for the write, and it waits for them),
- * the stored conflict, the rubric, the judge and the entry for conflict detection, the sheet and
- * its scores.
+ * Everything a save or a submit decides on, in one statement: the assignment and its round, the
+ * stored conflict, the rubric, the judge and the entry for conflict detection, the sheet and its
+ * scores.
  */
-const WRITE_STATE_SELECT = `
+const STATE_SELECT = `
   SELECT a.id, a.round_id AS "roundId", a.entry_id AS "entryId", a.judge_id AS "judgeId", a.status,
          r.contest_id AS "contestId", r.status AS "roundStatus",
          r.panel, r.divergence_threshold::float8 AS "divergenceThreshold", r.max_extra_judges AS "maxExtraJudges",
@@ -110,8 +109,7 @@ const WRITE_STATE_SELECT = `
     JOIN entries e ON e.id = a.entry_id
     LEFT JOIN users o ON o.id = e.owner_id
     LEFT JOIN score_sheets s ON s.assignment_id = a.id
-   WHERE a.id = $1
-     FOR SHARE OF a, r`;
+   WHERE a.id = $1`;
 
 type WriteStateRow = SheetWriteState['assignment'] & {
   roundStatus: RoundStatus;
@@ -186,10 +184,25 @@ export class SheetsRepository {
    */
   change<T>(assignmentId: string, work: (state: SheetWriteState | null, changes: SheetChanges) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: WriteStateRow[] = await manager.query(WRITE_STATE_SELECT, [assignmentId]);
+      // Share locks: a recusal and the round's closing wait for the write, and it waits for them.
+      const rows: WriteStateRow[] = await manager.query(`${STATE_SELECT} FOR SHARE OF a, r`, [assignmentId]);
       const state = rows.length === 0 ? null : toWriteState(rows[0]);
       return work(state, new SheetChanges(manager, assignmentId, state?.assignment ?? null));
     });
+  }
+
+  /** What a save decides on, read without locks: the save's one write checks again under them. */
+  async state(assignmentId: string): Promise<SheetWriteState | null> {
+    const rows: WriteStateRow[] = await this.dataSource.query(STATE_SELECT, [assignmentId]);
+    return rows.length === 0 ? null : toWriteState(rows[0]);
+  }
+
+  /**
+   * A draft save as one statement on its own, outside any transaction (see `SheetChanges.saveDraft`):
+   * the contest's audit chain is held only while that statement runs, not for a round trip more.
+   */
+  saveDraft(state: SheetWriteState, expectedVersion: number | null, comment: SheetComment, scores: readonly ScoreRow[]): Promise<SheetRow | null> {
+    return new SheetChanges(this.dataSource.manager, state.assignment.id, state.assignment).saveDraft(state.sheet, expectedVersion, comment, scores);
   }
 }
 
@@ -225,20 +238,31 @@ export class SheetChanges {
   /**
    * Saves a draft with exactly `scores` (others removed, these inserted or updated). Without a
    * `current` sheet, creates it at version 1; with one, bumps its version only if it is still a
-   * draft at `expectedVersion` (any version when null). Null when that sheet was not there to
-   * write (another request created or changed it first).
+   * draft at `expectedVersion` (any version when null). The statement itself share-locks the
+   * assignment and its round and writes only while the assignment stands (not recused, its judge
+   * on the panel, no stored conflict) and the round is open, so it is safe on its own as well as
+   * inside `change`. Null when nothing was written: the sheet was created or changed first, or
+   * one of those facts changed since they were read.
    */
   async saveDraft(current: SheetRow | null, expectedVersion: number | null, comment: SheetComment, scores: readonly ScoreRow[]): Promise<SheetRow | null> {
     const sheetId = current?.id ?? randomUUID();
     const sheet = current
       ? `UPDATE score_sheets SET comment = $4, comment_internal = $9, version = version + 1, updated_at = now()
           WHERE id = $1 AND assignment_id = $2::uuid AND round_id = $3::uuid AND status = 'draft' AND ($5::int IS NULL OR version = $5::int)
+            AND EXISTS (SELECT 1 FROM guard)
           RETURNING ${SHEET_COLUMNS}`
-      : `INSERT INTO score_sheets (id, assignment_id, round_id, comment, comment_internal) SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $9::boolean WHERE coalesce($5::int, 0) = 0
+      : `INSERT INTO score_sheets (id, assignment_id, round_id, comment, comment_internal)
+         SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $9::boolean WHERE coalesce($5::int, 0) = 0 AND EXISTS (SELECT 1 FROM guard)
          ON CONFLICT (assignment_id) DO NOTHING RETURNING ${SHEET_COLUMNS}`;
     const audit = auditAppend(this.event('sheet.saved', sheetId, { scores: scores.map((s) => [s.criterionId, s.value]) }), 11, 'sheet');
     const rows: SheetRow[] = await this.manager.query(
-      `WITH sheet AS (${sheet}),
+      `WITH guard AS (
+           SELECT a.id FROM assignments a JOIN rounds r ON r.id = a.round_id
+            WHERE a.id = $2::uuid AND a.status = 'assigned' AND r.status = 'open'
+              AND EXISTS (SELECT 1 FROM contest_judges cj WHERE cj.contest_id = r.contest_id AND cj.user_id = a.judge_id)
+              AND NOT EXISTS (SELECT 1 FROM conflicts k WHERE k.judge_id = a.judge_id AND k.entry_id = a.entry_id)
+              FOR SHARE OF a, r),
+         sheet AS (${sheet}),
          removed AS (DELETE FROM scores WHERE sheet_id IN (SELECT id FROM sheet) AND NOT (criterion_id = ANY($6::uuid[]))),
          saved AS (
            INSERT INTO scores (sheet_id, criterion_id, value, comment, comment_internal)
