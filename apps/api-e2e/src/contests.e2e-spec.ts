@@ -154,6 +154,18 @@ describe('contest set-up over HTTP', () => {
       expect((await http.get(`/api/contests/${contest.id}`, organizer)).body.version).toBe(2);
     });
 
+    it('writes its documents in Vietnamese and Ho Chi Minh City time unless told otherwise; refuses an unknown zone with 400', async () => {
+      const contest = await newContest();
+      expect(contest).toMatchObject({ language: 'vi', timeZone: 'Asia/Ho_Chi_Minh' });
+      const bad = await patch(`/api/contests/${contest.id}`, { version: 1, timeZone: 'Mars/Olympus_Mons' }, organizer);
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(bad.body)).toContain('timeZone');
+      expect((await patch(`/api/contests/${contest.id}`, { version: 1, language: 'fr' }, organizer)).status).toBe(400);
+      const changed = await patch(`/api/contests/${contest.id}`, { version: 1, language: 'en', timeZone: 'Europe/Berlin' }, organizer);
+      expect(changed.status).toBe(200);
+      expect(changed.body).toMatchObject({ language: 'en', timeZone: 'Europe/Berlin' });
+    });
+
     it('stores the Markdown description exactly as given', async () => {
       const contest = await newContest();
       const description = '# Rules\n\n<script>alert(1)</script> *as typed*';
@@ -277,7 +289,7 @@ describe('contest set-up over HTTP', () => {
       const current = judging.body;
       const name = await patch(`/api/contests/${contest.id}`, { version: current.version, name: 'Renamed', minScoreForPrize: 60 }, organizer);
       expect(name.status).toBe(409);
-      expect(name.body.message).toMatch(/judging can no longer change name, minScoreForPrize\. Only description, council, feedback, councilMeetingAt, councilMeetingPlace can change now/);
+      expect(name.body.message).toMatch(/judging can no longer change name, minScoreForPrize\. Only description, language, timeZone, council, feedback, councilMeetingAt, councilMeetingPlace can change now/);
 
       // The whole form sent back with only the description changed goes through.
       const form = await patch(

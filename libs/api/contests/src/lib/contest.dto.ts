@@ -11,6 +11,7 @@ import {
   IsNumber,
   IsOptional,
   IsString,
+  IsTimeZone,
   IsUUID,
   Matches,
   Max,
@@ -20,7 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CouncilSettingsDto, FeedbackSettingsDto } from './closing-settings.dto';
-import { CONTEST_STATUSES, type ContestStatus, PRIZE_TIERS, type PrizeTier } from '@laurel/contracts';
+import { CONTEST_LANGUAGES, CONTEST_STATUSES, type ContestLanguage, type ContestStatus, PRIZE_TIERS, type PrizeTier } from '@laurel/contracts';
 import { FORM_LIMITS, RULE_LIMITS } from '@laurel/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -119,6 +120,19 @@ export class CreateContestDto {
   @IsOptional()
   @Matches(/^[A-Z0-9]{1,8}$/, { message: 'must be 1 to 8 upper-case letters or digits, such as ST27' })
   codePrefix?: string;
+
+  @ApiPropertyOptional({ enum: CONTEST_LANGUAGES, default: 'vi', description: 'The language of the contest’s documents (workbooks, score sheets)' })
+  @IsOptional()
+  @IsIn(CONTEST_LANGUAGES, { message: `must be one of ${CONTEST_LANGUAGES.join(', ')}` })
+  language?: ContestLanguage;
+
+  @ApiPropertyOptional({ example: 'Asia/Ho_Chi_Minh', default: 'Asia/Ho_Chi_Minh', description: 'IANA time zone the documents write times in' })
+  @IsOptional()
+  @IsString({ message: 'must be an IANA time zone name such as Asia/Ho_Chi_Minh' })
+  @MaxLength(64)
+  @Matches(/^[A-Za-z][A-Za-z0-9_+/-]*$/, { message: 'must be an IANA time zone name such as Asia/Ho_Chi_Minh' })
+  @IsTimeZone({ message: 'is not a time zone this server knows: use an IANA name such as Asia/Ho_Chi_Minh or Europe/Berlin' })
+  timeZone?: string;
 
   @ApiProperty({ type: [CategoryInputDto] })
   @IsArray()

@@ -19,6 +19,8 @@ export function toContestView({ contest, categories, rounds, criteria, prizes, s
     noZeroCriterion: contest.noZeroCriterion,
     requirePitchDeck: contest.requirePitchDeck,
     codePrefix: contest.codePrefix,
+    language: contest.language,
+    timeZone: contest.timeZone,
     categories: categories.map((c) => ({ id: c.id, name: c.name })),
     rounds: rounds.map((round) => toRoundView(round, criteria)),
     prizes: [...prizes]

@@ -44,7 +44,8 @@ import {
  *   have been given); categories can be added, renamed and removed while they hold no entries.
  * - closed: no more requirePitchDeck (submitted entries were checked against it); categories can
  *   only be renamed; the window may move, so that a reopened contest has a later deadline.
- * - judging and published: only the description (entries are being scored against the rest).
+ * - judging and published: only the description, and the documents' language and time zone
+ *   (entries are being scored against the rest).
  *
  * Lifecycle: draft → open → closed → judging → published, one step at a time (409 otherwise),
  * plus closed → open to reopen before judging starts. Opening (and reopening) needs a category,
@@ -214,6 +215,8 @@ function changedFields({ contest }: ContestAggregate, dto: UpdateContestDto): Co
   if (dto.noZeroCriterion !== undefined && dto.noZeroCriterion !== contest.noZeroCriterion) fields.noZeroCriterion = dto.noZeroCriterion;
   if (dto.requirePitchDeck !== undefined && dto.requirePitchDeck !== contest.requirePitchDeck) fields.requirePitchDeck = dto.requirePitchDeck;
   if (dto.codePrefix !== undefined && dto.codePrefix !== contest.codePrefix) fields.codePrefix = dto.codePrefix;
+  if (dto.language !== undefined && dto.language !== contest.language) fields.language = dto.language;
+  if (dto.timeZone !== undefined && dto.timeZone !== contest.timeZone) fields.timeZone = dto.timeZone;
   return fields;
 }
 

@@ -5,6 +5,7 @@ import { AppError, type AuthUser, hasRole } from '@laurel/api-core';
 import type { RoundResultsView } from '@laurel/contracts';
 import { AwardsRepository, type ContestAggregate, ContestsRepository, ExportRepository, ResultsRepository } from '@laurel/api-database';
 import { ResultsWorkbook } from './results-workbook';
+import { DocumentLocale } from './document-locale';
 import { type PaperSheet, writeScoreSheets } from './score-sheets-workbook';
 import type { WorkbookWriter } from './xlsx-cells';
 
@@ -68,7 +69,7 @@ export class ExportService {
       write: (out) =>
         this.guard(out, async () => {
           const workbook = openWorkbook(out);
-          writeScoreSheets(workbook, rubric, [...papers.values()]);
+          writeScoreSheets(workbook, rubric, [...papers.values()], new DocumentLocale(contest.contest.language, contest.contest.timeZone));
           await workbook.commit();
         }),
     };
@@ -89,7 +90,8 @@ export class ExportService {
         this.awards.publicationState(contest.contest.id),
       ]);
       const workbook = openWorkbook(out);
-      const book = new ResultsWorkbook(workbook, out, new Map(contest.categories.map((c) => [c.id, c.name])));
+      const doc = new DocumentLocale(contest.contest.language, contest.contest.timeZone);
+      const book = new ResultsWorkbook(workbook, out, new Map(contest.categories.map((c) => [c.id, c.name])), doc);
       const { contest: c } = contest;
       book.summary({
         contest: {
@@ -102,6 +104,7 @@ export class ExportService {
           publishedAt: publication?.publishedAt ?? null,
           minScoreForPrize: c.minScoreForPrize,
         },
+        prizes: contest.prizes.map((p) => ({ tier: p.tier, count: p.count, amount: p.amount, currency: p.currency })),
         rounds: rounds.map((round, i) => ({
           view: views[i],
           panel: round.panel,
@@ -127,7 +130,7 @@ export class ExportService {
         const judges = view.reliability.judges.map((j) => ({ id: j.judgeId, name: j.name })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
         await book.matrix(view, judges, totals);
       }
-      book.awards(awards);
+      book.awards(awards, new Map(views.flatMap((v) => v.entries.map((e) => [e.entryId, e.categoryId] as const))));
       const leniency = new Map(views.flatMap((v) => v.reliability.judges.map((j) => [`${v.roundId}|${j.judgeId}`, j.leniency] as const)));
       book.judges(stats, new Map(views.map((v) => [v.roundId, v.roundName])), leniency);
       await workbook.commit();

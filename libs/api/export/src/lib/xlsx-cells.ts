@@ -7,6 +7,8 @@ export type CellInput = string | number | Date | null | undefined;
 
 export const TWO_DECIMALS = '0.00';
 export const DATE_TIME = 'yyyy-mm-dd hh:mm';
+/** Wider than this (in character widths) and a sheet prints on A4 landscape instead of portrait. */
+const PORTRAIT_WIDTH = 95;
 const MAX_SHEET_NAME = 31;
 
 /**
@@ -70,11 +72,25 @@ const columnStyles = new WeakMap<Worksheet, Partial<Style>[]>();
 const PLAIN: Partial<Style> = {};
 
 /**
- * A sheet whose first row is the header: bold, frozen, auto-filtered. Columns must be known
- * before the first row is written, as the streaming writer emits them first.
+ * A sheet whose first row is the header: bold, wrapped, frozen, auto-filtered, and ready to print
+ * (DESIGN): A4, landscape when the columns are wider than a portrait page, fitted to one page
+ * wide, the header row repeated on every page. Columns must be known before the first row is
+ * written, as the streaming writer emits them first.
  */
 export function openTableSheet(workbook: WorkbookWriter, name: string, columns: ColumnSpec[]): Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  const width = columns.reduce((sum, c) => sum + c.width, 0);
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: width > PORTRAIT_WIDTH ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+  });
   sheet.columns = columns.map((c) => ({ width: c.width }));
   columnStyles.set(
     sheet,
@@ -82,6 +98,10 @@ export function openTableSheet(workbook: WorkbookWriter, name: string, columns: 
   );
   const header = sheet.addRow(columns.map((c) => safeText(c.header)));
   header.font = { bold: true };
+  // A header longer than its column wraps onto more lines instead of running under the next one.
+  header.alignment = { wrapText: true, vertical: 'top' };
+  const lines = Math.max(1, ...columns.map((c) => Math.ceil(c.header.length / Math.max(1, c.width - 1))));
+  if (lines > 1) header.height = 15 * Math.min(lines, 4);
   header.commit();
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return sheet;

@@ -6,6 +6,11 @@ export type ContestStatus = (typeof CONTEST_STATUSES)[number];
 export const PRIZE_TIERS = ['first', 'second', 'third', 'encouragement'] as const;
 export type PrizeTier = (typeof PRIZE_TIERS)[number];
 
+/** The language a contest's documents are written in (DESIGN: vi by default). */
+export const CONTEST_LANGUAGES = ['vi', 'en'] as const;
+export type ContestLanguage = (typeof CONTEST_LANGUAGES)[number];
+export const DEFAULT_CONTEST_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
 export const AGGREGATION_METHODS = ['mean', 'median', 'trimmed_mean', 'zscore'] as const;
 export type AggregationMethod = (typeof AGGREGATION_METHODS)[number];
 
@@ -32,12 +37,13 @@ export const CONTEST_REOPEN_FROM: ContestStatus = 'closed';
 
 /** The contest fields `PATCH /api/contests/:id` may change in each status (the service enforces it). */
 export const CONTEST_EDITABLE_FIELDS = {
-  draft: ['name', 'slug', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'requirePitchDeck', 'codePrefix', 'categories', 'prizes', 'formFields', 'eligibilityRules', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
-  open: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'requirePitchDeck', 'categories', 'prizes', 'formFields', 'eligibilityRules', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
-  closed: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'categories', 'prizes', 'formFields', 'eligibilityRules', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
-  judging: ['description', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
+  draft: ['name', 'slug', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'requirePitchDeck', 'codePrefix', 'language', 'timeZone', 'categories', 'prizes', 'formFields', 'eligibilityRules', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
+  open: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'requirePitchDeck', 'language', 'timeZone', 'categories', 'prizes', 'formFields', 'eligibilityRules', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
+  closed: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'language', 'timeZone', 'categories', 'prizes', 'formFields', 'eligibilityRules', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
+  // The documents' language and zone are presentation: they may change until the end.
+  judging: ['description', 'language', 'timeZone', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
   // The council's decision is behind it once the results are public.
-  published: ['description', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
+  published: ['description', 'language', 'timeZone', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
 } as const satisfies Record<ContestStatus, readonly (keyof UpdateContestRequest)[]>;
 
 /** What may happen to categories in each status: add, rename, remove (a category with entries is never removed). */
@@ -109,6 +115,10 @@ export interface ContestView {
   requirePitchDeck: boolean;
   /** Prefix of entry codes (ST26 in ST26-007); null: derived from the slug. */
   codePrefix: string | null;
+  /** The language of the contest's documents. */
+  language: ContestLanguage;
+  /** IANA zone its documents write times in. */
+  timeZone: string;
   categories: CategoryView[];
   rounds: RoundView[];
   prizes: PrizeView[];
@@ -166,6 +176,8 @@ export interface CreateContestRequest {
   noZeroCriterion?: boolean;
   requirePitchDeck?: boolean;
   codePrefix?: string;
+  language?: ContestLanguage;
+  timeZone?: string;
   categories: { name: string }[];
   prizes: PrizeInput[];
 }
@@ -183,6 +195,8 @@ export interface UpdateContestRequest {
   noZeroCriterion?: boolean;
   requirePitchDeck?: boolean;
   codePrefix?: string | null;
+  language?: ContestLanguage;
+  timeZone?: string;
   categories?: { id?: string; name: string }[];
   /** Replaces the whole list. */
   prizes?: PrizeInput[];

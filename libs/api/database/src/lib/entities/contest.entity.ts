@@ -6,7 +6,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import type { ContestStatus, EligibilityRule, FeedbackSettings, FormField } from '@laurel/contracts';
+import type { ContestLanguage, ContestStatus, EligibilityRule, FeedbackSettings, FormField } from '@laurel/contracts';
 import { numeric } from './numeric.transformer';
 
 @Entity({ name: 'contests' })
@@ -45,6 +45,14 @@ export class ContestEntity {
 
   @Column({ name: 'require_pitch_deck', type: 'boolean', default: true })
   requirePitchDeck!: boolean;
+
+  /** The language of the contest's documents (workbooks, score sheets). */
+  @Column({ type: 'text', default: 'vi' })
+  language!: ContestLanguage;
+
+  /** IANA zone the contest's documents write times in. */
+  @Column({ name: 'time_zone', type: 'text', default: 'Asia/Ho_Chi_Minh' })
+  timeZone!: string;
 
   /** Upper-case prefix of entry codes (ST26 in ST26-007); derived from the slug when null. */
   @Column({ name: 'code_prefix', type: 'text', nullable: true })

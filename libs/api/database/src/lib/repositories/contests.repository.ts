@@ -8,7 +8,7 @@ import {
   PrizeEntity,
   RoundEntity,
 } from '../entities';
-import type { ContestStatus, EligibilityRule, FeedbackSettings, FormField, PrizeTier } from '@laurel/contracts';
+import type { ContestLanguage, ContestStatus, EligibilityRule, FeedbackSettings, FormField, PrizeTier } from '@laurel/contracts';
 import { AuditRepository, type AuditEventInput } from './audit.repository';
 import { RoundChanges } from './rounds.repository';
 
@@ -23,6 +23,8 @@ export interface NewContest {
   noZeroCriterion?: boolean;
   requirePitchDeck?: boolean;
   codePrefix?: string;
+  language?: ContestLanguage;
+  timeZone?: string;
   categories: { name: string }[];
   prizes: { tier: PrizeTier; count: number; amount?: number; currency?: string; categoryName?: string }[];
 }
@@ -57,6 +59,8 @@ export interface ContestFieldChanges {
   councilMeetingAt?: string | null;
   councilMeetingPlace?: string | null;
   feedback?: FeedbackSettings;
+  language?: ContestLanguage;
+  timeZone?: string;
 }
 
 const CONTEST_COLUMNS: Record<keyof ContestFieldChanges, string> = {
@@ -75,6 +79,8 @@ const CONTEST_COLUMNS: Record<keyof ContestFieldChanges, string> = {
   councilMeetingAt: 'council_meeting_at',
   councilMeetingPlace: 'council_meeting_place',
   feedback: 'feedback',
+  language: 'language',
+  timeZone: 'time_zone',
 };
 
 export interface CategoryPlan {
@@ -133,8 +139,8 @@ export class ContestsRepository {
     const id = await this.dataSource.transaction(async (manager) => {
       const inserted: { id: string }[] = await manager.query(
         `INSERT INTO contests (name, slug, year, description, submission_opens_at, submission_closes_at,
-                               min_score_for_prize, require_pitch_deck, code_prefix, owner_id, no_zero_criterion)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                               min_score_for_prize, require_pitch_deck, code_prefix, owner_id, no_zero_criterion, language, time_zone)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          ON CONFLICT (slug) DO NOTHING RETURNING id`,
         [
           dto.name,
@@ -148,6 +154,8 @@ export class ContestsRepository {
           dto.codePrefix ?? null,
           ownerId,
           dto.noZeroCriterion ?? false,
+          dto.language ?? 'vi',
+          dto.timeZone ?? 'Asia/Ho_Chi_Minh',
         ],
       );
       if (inserted.length === 0) return null;

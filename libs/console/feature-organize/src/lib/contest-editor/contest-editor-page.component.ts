@@ -13,6 +13,9 @@ import { RouterLink } from '@angular/router';
 import {
   CATEGORY_CHANGES,
   CONTEST_EDITABLE_FIELDS,
+  CONTEST_LANGUAGES,
+  type ContestLanguage,
+  DEFAULT_CONTEST_TIME_ZONE,
   type ContestView,
   PRIZE_TIERS,
   type PrizeTier,
@@ -40,7 +43,10 @@ import { RoundEditorComponent } from '../round-editor/round-editor.component';
 import { ApplicationFormEditorComponent } from '../application-form-editor/application-form-editor.component';
 import { type LifecycleStep, type ProblemLine, lifecycleSteps, problemLine } from './lifecycle';
 
-type DetailField = 'name' | 'slug' | 'year' | 'description' | 'submissionOpensAt' | 'submissionClosesAt' | 'minScoreForPrize' | 'noZeroCriterion' | 'requirePitchDeck' | 'codePrefix';
+type DetailField = 'name' | 'slug' | 'year' | 'description' | 'submissionOpensAt' | 'submissionClosesAt' | 'minScoreForPrize' | 'noZeroCriterion' | 'requirePitchDeck' | 'codePrefix' | 'language' | 'timeZone';
+
+/** The zones this browser knows, for the time zone field's suggestions (the API validates the name). */
+const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [DEFAULT_CONTEST_TIME_ZONE];
 
 const tierKey = (tier: PrizeTier): TranslationKey => `organize.tiers.${tier}`;
 
@@ -116,7 +122,12 @@ export class ContestEditorPageComponent {
     noZeroCriterion: new FormControl(false, { nonNullable: true }),
     requirePitchDeck: new FormControl(true, { nonNullable: true }),
     codePrefix: new FormControl('', { nonNullable: true, validators: [Validators.pattern(/^[A-Z0-9]{1,8}$/)] }),
+    language: new FormControl<ContestLanguage>('vi', { nonNullable: true }),
+    timeZone: new FormControl(DEFAULT_CONTEST_TIME_ZONE, { nonNullable: true, validators: [Validators.required, Validators.pattern(/^[A-Za-z][A-Za-z0-9_+/-]*$/)] }),
   });
+  protected readonly timeZones = TIME_ZONES;
+  protected readonly languages = CONTEST_LANGUAGES;
+  protected readonly languageKey = (language: ContestLanguage): TranslationKey => `language.${language}`;
   protected readonly categories = new FormArray<FormGroup<{ id: FormControl<string | null>; name: FormControl<string> }>>([]);
   protected readonly prizes = new FormArray<
     FormGroup<{ tier: FormControl<PrizeTier>; count: FormControl<number>; amount: FormControl<number | null>; currency: FormControl<string>; categoryId: FormControl<string> }>
@@ -175,6 +186,8 @@ export class ContestEditorPageComponent {
     put('noZeroCriterion', value.noZeroCriterion);
     put('requirePitchDeck', value.requirePitchDeck);
     put('codePrefix', value.codePrefix.trim() || null);
+    put('language', value.language);
+    put('timeZone', value.timeZone.trim());
     this.report(await this.store.update(changes));
   }
 
@@ -291,6 +304,8 @@ export class ContestEditorPageComponent {
       noZeroCriterion: contest.noZeroCriterion,
       requirePitchDeck: contest.requirePitchDeck,
       codePrefix: contest.codePrefix ?? '',
+      language: contest.language ?? 'vi',
+      timeZone: contest.timeZone ?? DEFAULT_CONTEST_TIME_ZONE,
     });
     this.description.set(contest.description ?? '');
     for (const [name, control] of Object.entries(this.details.controls)) {

@@ -75,6 +75,10 @@ export const enOrganize: typeof viOrganize = {
       noZeroCriterionHint: 'An entry whose mean on any criterion of the final round is 0 (every judge gave it 0) is skipped by the prize proposal.',
       requirePitchDeck: 'A pitch deck is required',
       codePrefix: 'Entry code prefix',
+      language: 'Language of the documents',
+      languageHint: 'The results workbook, printed score sheets and entries list are written in this language.',
+      timeZone: 'Time zone of the documents',
+      timeZoneHint: 'An IANA zone name such as Asia/Ho_Chi_Minh; times in the documents are given in it.',
       codePrefixHint: 'E.g. ST26 for code ST26-007; empty: taken from the address.',
     },
     lifecycle: {

@@ -74,6 +74,10 @@ export const viOrganize = {
       noZeroCriterionHint: 'Hồ sơ có điểm trung bình của một tiêu chí ở vòng cuối bằng 0 (mọi giám khảo đều chấm 0) bị bỏ qua khi đề xuất giải.',
       requirePitchDeck: 'Bắt buộc nộp bài thuyết trình (pitch deck)',
       codePrefix: 'Tiền tố mã hồ sơ',
+      language: 'Ngôn ngữ của văn bản',
+      languageHint: 'Bảng tính kết quả, phiếu chấm in và danh sách hồ sơ được viết bằng ngôn ngữ này.',
+      timeZone: 'Múi giờ của văn bản',
+      timeZoneHint: 'Tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh; giờ trong các văn bản theo múi giờ này.',
       codePrefixHint: 'VD: ST26 cho mã ST26-007; để trống thì lấy từ địa chỉ.',
     },
     lifecycle: {
