@@ -1,5 +1,6 @@
+import { Workbook } from 'exceljs';
 import { Client } from 'pg';
-import { completeEntry, newApplicant, openContest, sql } from './fixtures/entries';
+import { completeEntry, getBytes, newApplicant, openContest, postFile, sql } from './fixtures/entries';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 import { createJudgingContest, insertEntries, userId } from './support/judging-fixtures';
@@ -241,6 +242,70 @@ describe('the contest’s own application form and eligibility rules over HTTP',
       expect(kept[0]['n']).toBeGreaterThan(0);
       const retired = await sql(api.databaseUrl, `SELECT retired_form_fields FROM contests WHERE id = $1`, [contest.id]);
       expect(retired[0]['retired_form_fields'].map((f: { key: string }) => f.key)).toEqual(['teamSize']);
+    });
+  });
+
+  describe('workbooks', () => {
+    const workbookOf = async (path: string) => {
+      const download = await getBytes(api.url, path, organizer);
+      expect(download.status).toBe(200);
+      const workbook = new Workbook();
+      await workbook.xlsx.load(download.bytes as never);
+      return workbook;
+    };
+    const headerOf = (workbook: Workbook) => (workbook.worksheets[0].getRow(1).values as string[]).slice(1);
+
+    it('exports one column per question, a removed one marked and still filled', async () => {
+      const sheet = (await workbookOf(`/api/contests/${contest.id}/entries.xlsx?status=submitted`)).worksheets[0];
+      const header = headerOf(sheet.workbook);
+      const founded = header.indexOf('Ngày thành lập / Founding date (foundedOn)') + 1;
+      const agree = header.indexOf('Tôi đồng ý với thể lệ / I accept the rules (agree)') + 1;
+      const teamSize = header.indexOf('Số thành viên / Team size (đã xoá / removed) (teamSize)') + 1;
+      expect([founded, agree, teamSize].every((column) => column > 0)).toBe(true);
+      const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2));
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        expect(row.getCell(founded).value).toBe(good['foundedOn']);
+        expect(row.getCell(agree).value).toBe('Có / Yes');
+      }
+      // The answers of the removed question stay, as numbers.
+      expect(rows.some((row) => row.getCell(teamSize).value === 3)).toBe(true);
+    });
+
+    it('imports answers checked like the API, all or nothing, with each bad row and question named', async () => {
+      const template = await workbookOf(`/api/contests/${contest.id}/entries/import-template.xlsx`);
+      const header = headerOf(template);
+      expect(header).toEqual(expect.arrayContaining(['Ngày thành lập / Founding date (foundedOn)', 'Mã số thuế / Tax code (taxCode)', 'Website (website)']));
+      const column = (key: string) => header.findIndex((h) => h.endsWith(`(${key})`));
+      const row = (title: string, answers: Record<string, string>) => {
+        const values = [title, `Đội ${title}`, 'Doanh nghiệp', 'Công ty Nhập khẩu', 'Tóm tắt', 'Vấn đề', 'Giải pháp', 'Thị trường', 'Mô hình', '', 'Phạm Minh', 'CEO', ''];
+        const cells = [...values, ...Array(header.length - values.length).fill('')];
+        for (const [key, value] of Object.entries(answers)) cells[column(key)] = value;
+        return cells;
+      };
+      const upload = async (rows: string[][]) => {
+        const workbook = await workbookOf(`/api/contests/${contest.id}/entries/import-template.xlsx`);
+        for (const values of rows) workbook.worksheets[0].addRow(values);
+        return postFile(api.url, `/api/contests/${contest.id}/entries/import`, organizer, { bytes: Buffer.from(await workbook.xlsx.writeBuffer()), fileName: 'entries.xlsx' });
+      };
+      const count = async () => (await sql(api.databaseUrl, `SELECT count(*)::int AS n FROM entries WHERE contest_id = $1`, [contest.id]))[0]['n'];
+      const before = await count();
+      const answers = { foundedOn: '2023-06-01', taxCode: '0301112223', province: 'Hải Phòng', agree: 'Có' };
+
+      const refused = await upload([row('Nhập một', { ...answers, province: 'Đà Nẵng', foundedOn: 'hôm qua' }), row('Nhập hai', { ...answers, agree: '' })]);
+      expect(refused.status).toBe(422);
+      expect(refused.body.code).toBe('import.invalid_rows');
+      expect(refused.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['row 2: answers.foundedOn', 'row 2: answers.province', 'row 3: answers.agree']);
+      expect(await count()).toBe(before);
+
+      const imported = await upload([row('Nhập một', answers), row('Nhập hai', { ...answers, agree: 'Yes', website: 'https://nhaphai.vn' })]);
+      expect(imported.status).toBe(200);
+      expect(imported.body).toEqual({ imported: 2 });
+      const stored = await sql(api.databaseUrl, `SELECT answers FROM entries WHERE contest_id = $1 AND title LIKE 'Nhập %' ORDER BY title DESC`, [contest.id]);
+      expect(stored.map((r) => r['answers'])).toEqual([
+        { foundedOn: '2023-06-01', taxCode: '0301112223', province: 'Hải Phòng', agree: true },
+        { foundedOn: '2023-06-01', taxCode: '0301112223', province: 'Hải Phòng', agree: true, website: 'https://nhaphai.vn' },
+      ]);
     });
   });
 

@@ -7,6 +7,8 @@ import { EntryAccess } from '../entry-access.service';
 import type { EntryFilterQueryDto } from '../entry-query.dto';
 import { entryFilter } from '../screening.service';
 import { FROZEN_HEADER, safeCellText, styleHeaderRow } from './spreadsheet';
+import type { FormField } from '@laurel/contracts';
+import { answerCell, formColumnHeader, formColumnKey } from './form-columns';
 
 const COLUMNS = [
   { header: 'Mã hồ sơ / Code', key: 'code', width: 12 },
@@ -35,7 +37,8 @@ export class EntriesExportService {
     const contest = await this.access.managedContest(actor, contestId);
     const rows = await this.entries.listForExport(contest.id, entryFilter(contest, query));
     const output = new PassThrough();
-    writeWorkbook(output, rows).catch((error: unknown) => {
+    const questions = [...contest.formFields.map((field) => ({ field, retired: false })), ...contest.retiredFormFields.map((field) => ({ field, retired: true }))];
+    writeWorkbook(output, rows, questions).catch((error: unknown) => {
       this.logger.error(`Entries export of contest ${contest.id} failed: ${(error as Error).stack ?? error}`);
       output.destroy(error as Error);
     });
@@ -43,12 +46,13 @@ export class EntriesExportService {
   }
 }
 
-async function writeWorkbook(output: PassThrough, rows: EntryExportRow[]): Promise<void> {
+async function writeWorkbook(output: PassThrough, rows: EntryExportRow[], questions: { field: FormField; retired: boolean }[]): Promise<void> {
   const workbook = new excelStream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Laurel';
   const sheet = workbook.addWorksheet('Entries', FROZEN_HEADER);
-  sheet.columns = COLUMNS;
-  styleHeaderRow(sheet, COLUMNS.length);
+  // One column per question of the form; questions removed after submission keep theirs, marked.
+  sheet.columns = [...COLUMNS, ...questions.map(({ field, retired }) => ({ header: formColumnHeader(field, retired), key: formColumnKey(field.key), width: 24 }))];
+  styleHeaderRow(sheet, COLUMNS.length + questions.length);
   sheet.getRow(1).commit();
   for (const row of rows) {
     sheet
@@ -63,6 +67,7 @@ async function writeWorkbook(output: PassThrough, rows: EntryExportRow[]): Promi
         reason: safeCellText(row.eligibilityReason),
         submittedAt: row.submittedAt ?? null,
         members: safeCellText(row.members.map((m) => [m.name, m.role, m.email].filter(Boolean).join(', ')).join('; ')),
+        ...Object.fromEntries(questions.map(({ field }) => [formColumnKey(field.key), answerCell(row.answers?.[field.key])])),
       })
       .commit();
   }

@@ -5,6 +5,7 @@ import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import { AppError, type AuthUser, type FieldProblem, laurelConfig, type LaurelConfig } from '@laurel/api-core';
 import { EntriesRepository, type EntryContest } from '@laurel/api-database';
+import type { FormField } from '@laurel/contracts';
 import { EntryAccess } from '../entry-access.service';
 import { codePrefixOf } from '../entry-rules';
 import type { ImportResultView } from '../entry.views';
@@ -12,6 +13,7 @@ import { FileInspector } from '../files/file-type';
 import { formatBytes, readSingleFileForm } from '../files/multipart';
 import { checkImportRows, IMPORT_COLUMNS, type ImportKey, type ImportRow, matchHeaders, MAX_IMPORT_ROWS, MEMBER_SLOTS } from './import-rows';
 import { FROZEN_HEADER, styleHeaderRow } from './spreadsheet';
+import { formColumnHeader, formColumnKey, headerKey, importAnswers } from './form-columns';
 import { readFirstSheet, SheetError, type SheetLimits, type SheetRow } from './xlsx-sheet-reader';
 
 const INSTRUCTIONS: [string, string][] = [
@@ -45,10 +47,16 @@ export class EntriesImportService {
     const workbook = new Workbook();
     workbook.creator = 'Laurel';
     const sheet = workbook.addWorksheet('Hồ sơ - Entries', FROZEN_HEADER);
-    sheet.columns = IMPORT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-    styleHeaderRow(sheet, IMPORT_COLUMNS.length);
+    sheet.columns = [
+      ...IMPORT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width })),
+      ...contest.formFields.map((f) => ({ header: formColumnHeader(f), key: formColumnKey(f.key), width: 28 })),
+    ];
+    styleHeaderRow(sheet, IMPORT_COLUMNS.length + contest.formFields.length);
     IMPORT_COLUMNS.forEach((column, i) => {
       if (column.required) sheet.getRow(1).getCell(i + 1).font = { bold: true, color: { argb: 'FFB00020' } };
+    });
+    contest.formFields.forEach((field, i) => {
+      if (field.required) sheet.getRow(1).getCell(IMPORT_COLUMNS.length + i + 1).font = { bold: true, color: { argb: 'FFB00020' } };
     });
 
     const help = workbook.addWorksheet('Hướng dẫn - Instructions');
@@ -61,6 +69,11 @@ export class EntriesImportService {
     help.addRow({});
     help.addRow({ vi: 'Các bảng thi', en: 'Categories' }).font = { bold: true };
     for (const category of contest.categories) help.addRow({ vi: category.name, en: category.name });
+    if (contest.formFields.length > 0) {
+      help.addRow({});
+      help.addRow({ vi: 'Câu hỏi của cuộc thi (cột in đỏ là bắt buộc)', en: "The contest's questions (red columns are required)" }).font = { bold: true };
+      for (const field of contest.formFields) help.addRow(questionHelp(field)).alignment = { wrapText: true, vertical: 'top' };
+    }
 
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     return { buffer, fileName: `entries-import-${contest.slug}.xlsx` };
@@ -69,8 +82,14 @@ export class EntriesImportService {
   async import(actor: AuthUser, contestId: string, request: FastifyRequest): Promise<ImportResultView> {
     const contest = await this.access.managedContest(actor, contestId);
     refuseAfterJudgingStarted(contest);
-    const rows = await readRows(await this.readUpload(request));
+    const rows = await readRows(await this.readUpload(request), contest.formFields.map((f) => f.key));
     const { entries, problems } = checkImportRows(rows, contest.categories);
+    // The contest's questions, checked as a save and a submission of the API check them.
+    entries.forEach((entry, i) => {
+      const checked = importAnswers(contest.formFields, rows[i].answers ?? {}, entry.categoryId || null, entry.rowNumber);
+      entry.answers = checked.answers;
+      problems.push(...checked.problems);
+    });
 
     const existing = await this.entries.findByTitleAndTeam(contest.id, entries.filter((e) => e.title && e.teamName));
     for (const entry of entries) {
@@ -126,7 +145,7 @@ export const IMPORT_LIMITS: SheetLimits = {
 };
 
 /** Rows of the first sheet below its header, blank rows skipped, as text by field. */
-async function readRows(bytes: Buffer): Promise<ImportRow[]> {
+async function readRows(bytes: Buffer, questionKeys: readonly string[]): Promise<ImportRow[]> {
   let sheetRows: SheetRow[];
   try {
     sheetRows = await readFirstSheet(bytes, IMPORT_LIMITS);
@@ -136,6 +155,11 @@ async function readRows(bytes: Buffer): Promise<ImportRow[]> {
   const header = sheetRows[0]?.rowNumber === 1 ? sheetRows[0].cells : new Map<number, string>();
   const { columns, problems } = matchHeaders(header);
   if (problems.length > 0) throw invalidRows(problems);
+  const questionColumns = new Map<string, number>();
+  for (const [column, text] of header) {
+    const key = headerKey(text);
+    if (key && questionKeys.includes(key) && !questionColumns.has(key)) questionColumns.set(key, column);
+  }
 
   const rows: ImportRow[] = [];
   for (const { rowNumber, cells } of sheetRows) {
@@ -145,7 +169,12 @@ async function readRows(bytes: Buffer): Promise<ImportRow[]> {
       const text = cells.get(column);
       if (text) values[key] = text;
     }
-    if (Object.keys(values).length > 0) rows.push({ rowNumber, values });
+    const answers: Record<string, string> = {};
+    for (const [key, column] of questionColumns) {
+      const text = cells.get(column);
+      if (text) answers[key] = text;
+    }
+    if (Object.keys(values).length > 0 || Object.keys(answers).length > 0) rows.push({ rowNumber, values, answers });
   }
   if (rows.length === 0) throw invalidRows([{ field: 'file', message: 'has no entries below the header row' }]);
   if (rows.length > MAX_IMPORT_ROWS) {
@@ -197,4 +226,26 @@ function refuseAfterJudgingStarted(contest: EntryContest): void {
 
 function judgingStarted(contest: EntryContest): AppError {
   return AppError.conflict('import.judging_started', `Judging of "${contest.name}" has started, so entries can no longer be imported.`);
+}
+
+/** One line of the instructions per question: its column, kind, whether required, and its options. */
+function questionHelp(field: FormField): { vi: string; en: string } {
+  const options = field.options?.length ? ` — ${field.options.join('; ')}` : '';
+  const kinds: Record<FormField['type'], [string, string]> = {
+    text: ['văn bản', 'text'],
+    longtext: ['đoạn văn', 'paragraph'],
+    number: ['số', 'number'],
+    date: ['ngày, dạng 2022-03-15', 'date, written 2022-03-15'],
+    choice: ['một lựa chọn', 'one of'],
+    multichoice: ['nhiều lựa chọn, cách nhau bởi dấu ;', 'several, separated by ;'],
+    boolean: ['Có hoặc Không', 'Yes or No'],
+    url: ['địa chỉ web', 'web address'],
+    email: ['email', 'e-mail'],
+    phone: ['số điện thoại', 'phone number'],
+  };
+  const [vi, en] = kinds[field.type];
+  return {
+    vi: `${field.label.vi} (${field.key}): ${vi}${field.required ? ', bắt buộc' : ''}${options}`,
+    en: `${field.label.en} (${field.key}): ${en}${field.required ? ', required' : ''}${options}`,
+  };
 }

@@ -66,6 +66,8 @@ export interface ImportRow {
   /** The row's number as the spreadsheet shows it (the header is row 1). */
   rowNumber: number;
   values: Partial<Record<ImportKey, string>>;
+  /** The texts of the contest's own questions, by field key. */
+  answers?: Record<string, string>;
 }
 
 export interface CheckedRows {
