@@ -35,6 +35,9 @@ export interface SetupOptions {
   extraJudge?: boolean;
 }
 
+export const PUBLIC_COMMENT = 'Ý tưởng mới, cần số liệu thị trường rõ hơn.';
+export const INTERNAL_COMMENT = 'Nội bộ: đội này từng được quỹ của tôi tư vấn.';
+
 const RUBRIC = [
   { name: 'Đổi mới sáng tạo', description: '0 = phổ biến, 10 = đột phá', weight: 40, maxScore: 10 },
   { name: 'Thị trường', description: 'Quy mô và độ rõ của thị trường', weight: 35, maxScore: 10 },
@@ -156,7 +159,13 @@ export async function setUpJudgedContest(base: string, options: SetupOptions = {
         const assignment = mine.find((a) => a.roundId === round.id && a.entry.id === entries[key].id);
         if (!assignment) throw new Error(`judge ${j + 1} has no assignment for ${key}`);
         if (unscored.some(([judge, entry]) => judge === j && entry === key)) continue;
-        const scores = round.criteria.map((criterionId, c) => ({ criterionId, value: values[j][c] }));
+        // The first judge leaves a comment for the team and one for the organizers only.
+        const scores = round.criteria.map((criterionId, c) => ({
+          criterionId,
+          value: values[j][c],
+          ...(j === 0 && c === 0 ? { comment: PUBLIC_COMMENT } : {}),
+          ...(j === 0 && c === 1 ? { comment: INTERNAL_COMMENT, commentInternal: true } : {}),
+        }));
         await api.call('PUT', `/api/assignments/${assignment.id}/sheet`, judge, { scores });
         await api.call('POST', `/api/assignments/${assignment.id}/submit`, judge, {});
       }
@@ -179,6 +188,17 @@ export async function setUpJudgedContest(base: string, options: SetupOptions = {
   await scoreRound(final, zeroed('final', finalSheets(!!options.tieAtSecond)), options.unscoredFinal);
   if (!options.leaveFinalOpen) await api.call('POST', `/api/rounds/${final.id}/close`, organizer, {});
   return done();
+}
+
+/** The organizer confirms the proposal as it stands and sets what applicants see, through the API. */
+export async function confirmProposal(base: string, contestId: string, feedback: Record<string, boolean>): Promise<void> {
+  const api = new Api(base);
+  const organizer = await api.login('organizer@demo.laurel', 'laurel-demo');
+  const proposal = await api.call('GET', `/api/contests/${contestId}/awards/proposal`, organizer);
+  const awards = proposal.lines.filter((l: { entryId?: string }) => l.entryId).map((l: { tier: string; entryId: string }) => ({ tier: l.tier, entryId: l.entryId }));
+  await api.call('POST', `/api/contests/${contestId}/awards`, organizer, { awards });
+  const contest = await api.call('GET', `/api/contests/${contestId}`, organizer);
+  await api.call('PATCH', `/api/contests/${contestId}`, organizer, { version: contest.version, feedback, councilMeetingPlace: 'Hội trường Trung tâm Khởi nghiệp' });
 }
 
 /** A council member's decision on the confirmed awards, through the API. */

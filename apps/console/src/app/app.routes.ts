@@ -63,6 +63,17 @@ export const appRoutes: Routes = [
         loadComponent: () => import('@laurel/console-feature-dashboard').then((m) => m.DashboardPageComponent),
       },
       {
+        // Before my-entries' own routes: the feedback page of one entry after publication.
+        path: 'my-entries/:entryId/feedback',
+        canActivate: [roleGuard(['applicant'])],
+        loadChildren: () => import('@laurel/console-feature-results').then((m) => m.FEEDBACK_ROUTES),
+      },
+      {
+        path: 'council',
+        canActivate: [roleGuard(['judge', 'organizer', 'admin'])],
+        loadChildren: () => import('@laurel/console-feature-results').then((m) => m.COUNCIL_ROUTES),
+      },
+      {
         path: 'my-entries',
         title: 'areas.myEntries.title',
         canActivate: [roleGuard(['applicant'])],

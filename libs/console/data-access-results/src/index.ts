@@ -4,3 +4,4 @@ export { LiveBoardStore, type LiveConnection } from './lib/live-board';
 export { PublicResultsStore } from './lib/public-results.store';
 export { resultsMessage } from './lib/results-errors';
 export { OrganizerContestsStore, RoundResultsStore, type AdvanceOutcome } from './lib/results.store';
+export { ResultsApi } from './lib/results.api';

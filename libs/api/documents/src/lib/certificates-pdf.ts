@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { DOCUMENT_TEXT } from './document-text';
 import type { CertificateData, DocumentContext } from './document-data';
-import { KEEP_PRECOMPOSED, newPdf, type Pdf } from './pdf-kit';
+import { newPdf, type Pdf } from './pdf-kit';
 
 const GOLD = '#9a7b1c';
 const RED = '#b3261e';
@@ -31,28 +31,28 @@ export function certificatesPdf(context: DocumentContext, title: string, certifi
     pdf.lineWidth(1).rect(32, 32, width - 64, height - 64).stroke().restore();
     const box = { x: 70, width: width - 140 };
     pdf.fillColor('black');
-    pdf.font('bold').fontSize(12).text(t.nationalTitle, box.x, 56, { ...KEEP_PRECOMPOSED, width: box.width, align: 'center' });
-    pdf.font('bold').fontSize(11).text(t.nationalMotto, { ...KEEP_PRECOMPOSED, width: box.width, align: 'center', underline: true });
+    pdf.font('bold').fontSize(12).text(t.nationalTitle, box.x, 56, { width: box.width, align: 'center' });
+    pdf.font('bold').fontSize(11).text(t.nationalMotto, { width: box.width, align: 'center', underline: true });
     pdf.moveDown(1.6);
-    pdf.font('bold').fontSize(38).fillColor(RED).text(t.certificateTitle, { ...KEEP_PRECOMPOSED, width: box.width, align: 'center', characterSpacing: 2 });
+    pdf.font('bold').fontSize(38).fillColor(RED).text(t.certificateTitle, { width: box.width, align: 'center', characterSpacing: 2 });
     pdf.moveDown(0.6);
-    pdf.fillColor('black').font('body').fontSize(15).text(`${t.judgeCouncil} — ${t.certifies}`, { ...KEEP_PRECOMPOSED, width: box.width, align: 'center' });
+    pdf.fillColor('black').font('body').fontSize(15).text(`${t.judgeCouncil} — ${t.certifies}`, { width: box.width, align: 'center' });
     pdf.moveDown(0.4);
-    pdf.font('bold').fontSize(24).text(c.award.title, { ...KEEP_PRECOMPOSED, width: box.width, align: 'center' });
-    pdf.font('body').fontSize(15).text(`${t.awarded} ${c.award.teamName}${c.award.code ? ` (${c.award.code})` : ''}`, { ...KEEP_PRECOMPOSED, width: box.width, align: 'center' });
+    pdf.font('bold').fontSize(24).text(c.award.title, { width: box.width, align: 'center' });
+    pdf.font('body').fontSize(15).text(`${t.awarded} ${c.award.teamName}${c.award.code ? ` (${c.award.code})` : ''}`, { width: box.width, align: 'center' });
     pdf.moveDown(0.4);
-    pdf.font('body').fontSize(15).text(t.inContest, { ...KEEP_PRECOMPOSED, width: box.width, align: 'center' });
-    pdf.font('bold').fontSize(30).fillColor(RED).text(t.tiers[c.award.tier], { ...KEEP_PRECOMPOSED, width: box.width, align: 'center' });
+    pdf.font('body').fontSize(15).text(t.inContest, { width: box.width, align: 'center' });
+    pdf.font('bold').fontSize(30).fillColor(RED).text(t.tiers[c.award.tier], { width: box.width, align: 'center' });
     pdf.fillColor('black').font('body').fontSize(15);
     const scope = c.award.category ? ` — ${t.category}: ${c.award.category}` : '';
-    pdf.text(`${c.contestName}${scope}`, { ...KEEP_PRECOMPOSED, width: box.width, align: 'center' });
-    if (c.award.prizeAmount !== null && c.award.currency) pdf.text(`${t.prize}: ${t.money(c.award.prizeAmount, c.award.currency)}`, { ...KEEP_PRECOMPOSED, width: box.width, align: 'center' });
+    pdf.text(`${c.contestName}${scope}`, { width: box.width, align: 'center' });
+    if (c.award.prizeAmount !== null && c.award.currency) pdf.text(`${t.prize}: ${t.money(c.award.prizeAmount, c.award.currency)}`, { width: box.width, align: 'center' });
 
     const signX = width - 70 - 280;
     const signY = height - 175;
-    pdf.font('body').fontSize(13).text(t.date(c.date, timeZone), signX, signY, { ...KEEP_PRECOMPOSED, width: 280, align: 'center' });
-    pdf.font('bold').fontSize(13).text(t.organizerSign, signX, signY + 20, { ...KEEP_PRECOMPOSED, width: 280, align: 'center' });
-    pdf.font('body').fontSize(11).text(t.signHint, signX, signY + 38, { ...KEEP_PRECOMPOSED, width: 280, align: 'center' });
+    pdf.font('body').fontSize(13).text(t.date(c.date, timeZone), signX, signY, { width: 280, align: 'center' });
+    pdf.font('bold').fontSize(13).text(t.organizerSign, signX, signY + 20, { width: 280, align: 'center' });
+    pdf.font('body').fontSize(11).text(t.signHint, signX, signY + 38, { width: 280, align: 'center' });
     pdf.moveTo(signX + 40, signY + 105).lineTo(signX + 240, signY + 105).lineWidth(0.5).strokeColor('#444444').stroke();
   }
 }

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { fontBytes } from './fonts';
+import { pdfFont } from './fonts';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -9,15 +9,9 @@ export type Pdf = PDFKit.PDFDocument;
  */
 export function newPdf(title: string, layout: 'portrait' | 'landscape'): Pdf {
   const doc = new PDFDocument({ size: 'A4', layout, margin: 40, autoFirstPage: false, info: { Title: title, Author: 'Laurel', Creator: 'Laurel' }, lang: 'vi' } as PDFKit.PDFDocumentOptions);
-  doc.registerFont('body', fontBytes('regular'));
-  doc.registerFont('bold', fontBytes('bold'));
+  // pdfkit takes a parsed fontkit font as well as bytes (its types only name the bytes).
+  doc.registerFont('body', pdfFont('regular') as unknown as Buffer);
+  doc.registerFont('bold', pdfFont('bold') as unknown as Buffer);
   return doc;
 }
 
-/**
- * Noto Sans's `ccmp` feature splits ạ, ẹ, ị, ọ, ụ into a base letter and a combining dot; the dot
- * glyph maps to no character, so a reader copying or searching the text would find "ho6c" for
- * "học". The font has every precomposed Vietnamese letter, so the feature is switched off for
- * every run of text: each letter stays one glyph that maps back to itself.
- */
-export const KEEP_PRECOMPOSED = { features: { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[] };

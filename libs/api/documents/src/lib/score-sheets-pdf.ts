@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { DOCUMENT_TEXT } from './document-text';
 import type { PaperSheet, ScoreSheetsData } from './document-data';
-import { KEEP_PRECOMPOSED, newPdf, type Pdf } from './pdf-kit';
+import { newPdf, type Pdf } from './pdf-kit';
 
 const MARGIN = 40;
 const CODE_WIDTH = 62;
@@ -33,10 +33,10 @@ function judgePage(doc: Pdf, data: ScoreSheetsData, sheet: PaperSheet): void {
 
   const header = (continued: boolean) => {
     doc.addPage();
-    doc.fillColor('black').font('bold').fontSize(10).text(`${t.judgeCouncil} — ${data.contestName}`, MARGIN, MARGIN, { ...KEEP_PRECOMPOSED, width: tableWidth() });
-    doc.font('bold').fontSize(16).text(`${t.scoreSheetTitle} — ${data.roundName}${continued ? ' (…)' : ''}`, { ...KEEP_PRECOMPOSED, width: tableWidth(), align: 'center' });
-    doc.font('body').fontSize(11).text(`${t.judge}: ${sheet.judgeName}${sheet.organization ? ` — ${sheet.organization}` : ''}`, { ...KEEP_PRECOMPOSED, width: tableWidth() });
-    if (data.blind) doc.font('body').fontSize(9).text(t.blindNote, { ...KEEP_PRECOMPOSED, width: tableWidth() });
+    doc.fillColor('black').font('bold').fontSize(10).text(`${t.judgeCouncil} — ${data.contestName}`, MARGIN, MARGIN, { width: tableWidth() });
+    doc.font('bold').fontSize(16).text(`${t.scoreSheetTitle} — ${data.roundName}${continued ? ' (…)' : ''}`, { width: tableWidth(), align: 'center' });
+    doc.font('body').fontSize(11).text(`${t.judge}: ${sheet.judgeName}${sheet.organization ? ` — ${sheet.organization}` : ''}`, { width: tableWidth() });
+    if (data.blind) doc.font('body').fontSize(9).text(t.blindNote, { width: tableWidth() });
     doc.moveDown(0.5);
     row([t.code, t.project, ...data.criteria.map((c) => `${c.name} (${t.maxLabel(c.maxScore)})`), t.total], true);
   };
@@ -45,14 +45,14 @@ function judgePage(doc: Pdf, data: ScoreSheetsData, sheet: PaperSheet): void {
     const { projectWidth, numberWidth } = columns();
     const widths = [CODE_WIDTH, projectWidth, ...cells.slice(2).map(() => numberWidth)];
     doc.font(bold ? 'bold' : 'body').fontSize(9);
-    const height = Math.max(...cells.map((text, i) => doc.heightOfString(text, { ...KEEP_PRECOMPOSED, width: widths[i] - 6 }))) + 8;
+    const height = Math.max(...cells.map((text, i) => doc.heightOfString(text, { width: widths[i] - 6 }))) + 8;
     if (doc.y + height > doc.page.height - MARGIN - (bold ? SIGNATURE_SPACE : 20)) header(true);
     const top = doc.y;
     let x = MARGIN;
     cells.forEach((text, i) => {
       if (bold) doc.save().rect(x, top, widths[i], height).fill('#eeeeee').restore();
       doc.lineWidth(0.5).strokeColor('#555555').rect(x, top, widths[i], height).stroke();
-      doc.fillColor('black').font(bold ? 'bold' : 'body').fontSize(9).text(text, x + 3, top + 4, { ...KEEP_PRECOMPOSED, width: widths[i] - 6, align: i >= 2 ? 'right' : 'left' });
+      doc.fillColor('black').font(bold ? 'bold' : 'body').fontSize(9).text(text, x + 3, top + 4, { width: widths[i] - 6, align: i >= 2 ? 'right' : 'left' });
       x += widths[i];
     });
     doc.x = MARGIN;
@@ -68,9 +68,9 @@ function judgePage(doc: Pdf, data: ScoreSheetsData, sheet: PaperSheet): void {
   if (doc.y + SIGNATURE_SPACE > doc.page.height - MARGIN) header(true);
   const signX = doc.page.width - MARGIN - 260;
   const top = doc.y + 16;
-  doc.font('bold').fontSize(11).text(t.judgeSignature, signX, top, { ...KEEP_PRECOMPOSED, width: 260, align: 'center' });
-  doc.font('body').fontSize(9).text(t.signHint, signX, top + 16, { ...KEEP_PRECOMPOSED, width: 260, align: 'center' });
+  doc.font('bold').fontSize(11).text(t.judgeSignature, signX, top, { width: 260, align: 'center' });
+  doc.font('body').fontSize(9).text(t.signHint, signX, top + 16, { width: 260, align: 'center' });
   doc.moveTo(signX + 20, top + 62).lineTo(signX + 240, top + 62).lineWidth(0.5).strokeColor('#444444').stroke();
-  doc.font('body').fontSize(10).text(sheet.judgeName, signX, top + 66, { ...KEEP_PRECOMPOSED, width: 260, align: 'center' });
+  doc.font('body').fontSize(10).text(sheet.judgeName, signX, top + 66, { width: 260, align: 'center' });
   doc.x = MARGIN;
 }

@@ -21,6 +21,8 @@ export interface CriterionField {
   value: number | null;
   problem: ScoreValueProblem | null;
   comment: string;
+  /** The comment is for the organizers only: never sent to the team. */
+  commentInternal: boolean;
 }
 
 interface SheetState {
@@ -29,6 +31,7 @@ interface SheetState {
   loadError: UiMessage | null;
   fields: Record<string, CriterionField>;
   comment: string;
+  commentInternal: boolean;
   version: number;
   sheet: SheetView | null;
   save: SaveState;
@@ -42,6 +45,7 @@ const EMPTY: SheetState = {
   loadError: null,
   fields: {},
   comment: '',
+  commentInternal: false,
   version: 0,
   sheet: null,
   save: 'saved',
@@ -67,6 +71,7 @@ export class ScoreSheetStore {
   readonly loadError = computed(() => this.state().loadError);
   readonly sheet = computed(() => this.state().sheet);
   readonly comment = computed(() => this.state().comment);
+  readonly commentInternal = computed(() => this.state().commentInternal);
   readonly saveState = computed(() => this.state().save);
   readonly saveError = computed(() => this.state().saveError);
   readonly busy = computed(() => this.state().busy);
@@ -153,6 +158,18 @@ export class ScoreSheetStore {
     this.patchField({ ...field, comment }, comment !== field.comment);
   }
 
+  setCriterionCommentInternal(criterionId: string, internal: boolean): void {
+    const field = this.state().fields[criterionId];
+    if (!field || !this.editable()) return;
+    this.patchField({ ...field, commentInternal: internal }, internal !== field.commentInternal);
+  }
+
+  setCommentInternal(internal: boolean): void {
+    if (!this.editable() || internal === this.state().commentInternal) return;
+    this.state.update((s) => ({ ...s, commentInternal: internal }));
+    this.schedule();
+  }
+
   setComment(comment: string): void {
     if (!this.editable() || comment === this.state().comment) return;
     this.state.update((s) => ({ ...s, comment }));
@@ -233,10 +250,17 @@ export class ScoreSheetStore {
     const body: SaveSheetRequest = {
       scores: Object.values(s.fields)
         .filter((f) => f.value !== null)
-        .map((f) => (f.comment.trim() ? { criterionId: f.criterion.id, value: f.value as number, comment: f.comment.trim() } : { criterionId: f.criterion.id, value: f.value as number })),
+        .map((f) =>
+          f.comment.trim()
+            ? { criterionId: f.criterion.id, value: f.value as number, comment: f.comment.trim(), ...(f.commentInternal ? { commentInternal: true } : {}) }
+            : { criterionId: f.criterion.id, value: f.value as number },
+        ),
       version: s.version,
     };
-    if (s.comment.trim()) body.comment = s.comment.trim();
+    if (s.comment.trim()) {
+      body.comment = s.comment.trim();
+      if (s.commentInternal) body.commentInternal = true;
+    }
     this.state.update((st) => ({ ...st, save: 'saving', saveError: null }));
     const run = (async () => {
       try {
@@ -269,9 +293,10 @@ function fromDetail(detail: AssignmentDetailView): Partial<SheetState> {
       value: score?.value ?? null,
       problem: null,
       comment: score?.comment ?? '',
+      commentInternal: score?.commentInternal ?? false,
     };
   }
-  return { detail, fields, comment: detail.sheet.comment ?? '', version: detail.sheet.version, sheet: detail.sheet, save: 'saved' };
+  return { detail, fields, comment: detail.sheet.comment ?? '', commentInternal: detail.sheet.commentInternal ?? false, version: detail.sheet.version, sheet: detail.sheet, save: 'saved' };
 }
 
 const SHEET_CODES: Record<string, UiMessage> = {

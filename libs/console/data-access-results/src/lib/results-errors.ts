@@ -19,6 +19,9 @@ const CODES: Record<string, TranslationKey> = {
   'results.not_published': 'results.errors.notPublished',
   'export.no_assignments': 'results.errors.noAssignments',
   'live.ticket_invalid': 'results.errors.liveTicket',
+  'council.not_found': 'closing.council.notFound',
+  'awards.not_confirmed': 'closing.council.notConfirmed',
+  'feedback.not_available': 'closing.feedback.notAvailable',
 };
 
 /**
@@ -29,6 +32,10 @@ const CODES: Record<string, TranslationKey> = {
 export function resultsMessage(error: unknown, byStatus: StatusMessages = {}): UiMessage {
   const api = apiErrorOf(error);
   if (api?.code === 'awards.invalid') return { text: api.message };
+  const tally = (api as { details?: { tally?: Record<string, number> } } | null)?.details?.tally;
+  if (api?.code === 'awards.not_approved' && tally) {
+    return { key: 'closing.council.notApproved', params: { approvals: tally['approvals'], members: tally['members'], objections: tally['objections'], required: tally['required'] } };
+  }
   const key = api?.code ? CODES[api.code] : undefined;
   return key ? { key } : toUiMessage(error, byStatus);
 }

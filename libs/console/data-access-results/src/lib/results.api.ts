@@ -7,6 +7,12 @@ import type {
   ConfirmAwardsRequest,
   ConfirmedAwardsView,
   ContestView,
+  CouncilDecisionRequest,
+  CouncilTallyView,
+  CouncilView,
+  DocumentLanguage,
+  EntryFeedbackView,
+  MyCouncilView,
   LiveTicketView,
   PublicResultsView,
   PublishResponse,
@@ -68,6 +74,33 @@ export class ResultsApi {
 
   scoreSheetsUrl(roundId: string): string {
     return `${this.base}/rounds/${enc(roundId)}/score-sheets.xlsx`;
+  }
+
+  council(contestId: string): Observable<CouncilView> {
+    return this.http.get<CouncilView>(`${this.base}/contests/${enc(contestId)}/awards/approvals`);
+  }
+
+  decide(contestId: string, request: CouncilDecisionRequest): Observable<CouncilTallyView> {
+    return this.http.post<CouncilTallyView>(`${this.base}/contests/${enc(contestId)}/awards/approvals`, request);
+  }
+
+  myCouncil(): Observable<MyCouncilView[]> {
+    return this.http.get<MyCouncilView[]>(`${this.base}/me/council`);
+  }
+
+  feedback(entryId: string): Observable<EntryFeedbackView> {
+    return this.http.get<EntryFeedbackView>(`${this.base}/entries/${enc(entryId)}/feedback`);
+  }
+
+  /** The signed documents: minutes and certificates of a contest, score sheets of a round, a team's own certificate. */
+  documentUrl(kind: 'minutes' | 'certificates' | 'scoreSheetsPdf' | 'entryCertificate', id: string, lang: DocumentLanguage): string {
+    const path = {
+      minutes: `contests/${enc(id)}/minutes.docx`,
+      certificates: `contests/${enc(id)}/certificates.pdf`,
+      scoreSheetsPdf: `rounds/${enc(id)}/score-sheets.pdf`,
+      entryCertificate: `entries/${enc(id)}/certificate.pdf`,
+    }[kind];
+    return `${this.base}/${path}?lang=${lang}`;
   }
 }
 

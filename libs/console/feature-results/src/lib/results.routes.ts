@@ -29,3 +29,14 @@ export const LIVE_BOARD_ROUTES: Routes = [
     loadComponent: () => import('./live-board-page/live-board-page.component').then((m) => m.LiveBoardPageComponent),
   },
 ];
+
+/** `/council` and `/council/:contestId`: a council member's votes on confirmed awards. */
+export const COUNCIL_ROUTES: Routes = [
+  { path: '', title: 'closing.council.myTitle', loadComponent: () => import('./closing/council-page.component').then((m) => m.CouncilPageComponent) },
+  { path: ':contestId', title: 'closing.council.myTitle', loadComponent: () => import('./closing/council-page.component').then((m) => m.CouncilPageComponent) },
+];
+
+/** `/my-entries/:entryId/feedback`: an applicant's feedback after publication. */
+export const FEEDBACK_ROUTES: Routes = [
+  { path: '', title: 'closing.feedback.title', loadComponent: () => import('./closing/feedback-page.component').then((m) => m.FeedbackPageComponent) },
+];

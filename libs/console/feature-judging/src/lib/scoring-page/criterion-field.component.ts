@@ -25,6 +25,7 @@ export class CriterionFieldComponent {
   readonly valueChange = output<string>();
   readonly picked = output<number>();
   readonly commentChange = output<string>();
+  readonly internalChange = output<boolean>();
 
   protected readonly id = computed(() => `criterion-${this.field().criterion.id}`);
   protected readonly quick = computed(() => {

@@ -15,6 +15,8 @@ import { AlertComponent, EmptyStateComponent, StatusChipComponent } from '@laure
 import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, formatDateTime } from '@laurel/console-util';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../shared/confirm-dialog.component';
 import { ExportButtonsComponent } from '../export-buttons/export-buttons.component';
+import { CouncilTallyComponent } from '../closing/council-tally.component';
+import { DocumentButtonsComponent } from '../closing/document-buttons.component';
 import { ScorePipe, formatMoney, tierKey } from '../shared/format';
 import { registerResultsIcons } from '../shared/results-icons';
 import { type DecisionGroup, type PlaceLine, type PoolPlan, buildAwards, planFromProposal, poolKey } from './award-plan';
@@ -61,6 +63,8 @@ function notBlank(control: AbstractControl<string>): ValidationErrors | null {
     EmptyStateComponent,
     StatusChipComponent,
     ExportButtonsComponent,
+    CouncilTallyComponent,
+    DocumentButtonsComponent,
     TranslatePipe,
     UiMessagePipe,
     ScorePipe,

@@ -16,6 +16,7 @@ import { ExportButtonsComponent } from '../export-buttons/export-buttons.compone
 import { registerResultsIcons } from '../shared/results-icons';
 import { roundStatusKey } from '../shared/format';
 import { RankingTableComponent } from './ranking-table.component';
+import { ResultsChartsComponent } from './results-charts.component';
 import { ReliabilityPanelComponent } from './reliability-panel.component';
 
 interface Scope {
@@ -43,6 +44,7 @@ interface Scope {
     ExportButtonsComponent,
     RankingTableComponent,
     ReliabilityPanelComponent,
+    ResultsChartsComponent,
     TranslatePipe,
     UiMessagePipe,
   ],

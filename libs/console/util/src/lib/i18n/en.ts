@@ -1,6 +1,7 @@
 import type { Dictionary } from './dictionary';
 import { enApplication } from './sections/application.en';
 import { enAudit } from './sections/audit.en';
+import { enClosing } from './sections/closing.en';
 import { enJudging } from './sections/judging.en';
 import { enOrganize } from './sections/organize.en';
 import { enResults } from './sections/results.en';
@@ -165,4 +166,5 @@ export const en: Dictionary = {
   judging: enJudging,
   results: enResults,
   audit: enAudit,
+  closing: enClosing,
 };

@@ -4,6 +4,7 @@
  */
 import { viApplication } from './sections/application.vi';
 import { viAudit } from './sections/audit.vi';
+import { viClosing } from './sections/closing.vi';
 import { viJudging } from './sections/judging.vi';
 import { viOrganize } from './sections/organize.vi';
 import { viResults } from './sections/results.vi';
@@ -169,4 +170,5 @@ export const vi = {
   judging: viJudging,
   results: viResults,
   audit: viAudit,
+  closing: viClosing,
 };
