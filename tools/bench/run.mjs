@@ -26,6 +26,7 @@ import {
   millionRows,
   zipBomb,
 } from "./import-case.mjs";
+import { apiDocument, baselineDocument, prepareDocuments } from "./documents-case.mjs";
 import { countStatements, statementsDuring, timeResults } from "./results.mjs";
 import {
   apiSheetSubmit,
@@ -36,7 +37,7 @@ import {
 const root = resolve(fileURLToPath(new URL(".", import.meta.url)), "../..");
 const quick =
   process.argv.includes("--quick") || process.env.npm_config_quick === "true";
-// `--only=sign-in,submit,results,export,assignment,import,console` runs some cases (for working on one).
+// `--only=sign-in,submit,results,export,documents,assignment,import,console` runs some cases (for working on one).
 const only = process.argv
   .find((a) => a.startsWith("--only="))
   ?.slice(7)
@@ -159,6 +160,17 @@ async function main() {
       perEntry: RESULT_JUDGES,
       submitted: true,
     });
+    // Documents: a contest of 1,000 entries whose closed final round has 100 awards, and one of 10.
+    const documents = runs("documents")
+      ? {
+          big: await seedContest(db, { slug: "bench-documents", prefix: "DOC", ownerId: organizerId, entries: 1000, judges: RESULT_JUDGES, criteria: RESULT_CRITERIA, perEntry: RESULT_JUDGES, submitted: true }),
+          ten: await seedContest(db, { slug: "bench-documents-10", prefix: "D10", ownerId: organizerId, entries: 10, judges: RESULT_JUDGES, criteria: RESULT_CRITERIA, perEntry: RESULT_JUDGES, submitted: true }),
+        }
+      : null;
+    if (documents) {
+      await prepareDocuments(db, { ...documents.big, awards: 100 });
+      await prepareDocuments(db, { ...documents.ten, awards: 10 });
+    }
     details.seedSeconds = (Date.now() - seedStarted) / 1000;
     log(`data loaded in ${details.seedSeconds} s`);
 
@@ -564,6 +576,54 @@ async function main() {
         "≤ the baseline's growth",
         sml.error ?? big.error,
       );
+    }
+
+    // Documents, each on a freshly started API so its peak RSS is this document's.
+    if (documents) {
+      try {
+        log("documents");
+        const path = (contest, file) => `/api/contests/${contest.contestId}/${file}`;
+        const hundred = await apiDocument({ root, databaseUrl: database.url, path: path(documents.big, "certificates.pdf") });
+        const ten = await apiDocument({ root, databaseUrl: database.url, path: path(documents.ten, "certificates.pdf") });
+        // The first minutes of a closed round also store its results snapshot: measured apart.
+        const minutesFirst = await apiDocument({ root, databaseUrl: database.url, path: path(documents.big, "minutes.docx") });
+        const minutes = await apiDocument({ root, databaseUrl: database.url, path: path(documents.big, "minutes.docx") });
+        const certificatesBaseline = await baselineDocument({ root, kind: "certificates", count: 100 });
+        const minutesBaseline = await baselineDocument({ root, kind: "minutes", count: 1000 });
+        details.documents = { hundred, ten, minutesFirst, minutes, certificatesBaseline, minutesBaseline };
+        addCase({
+          name: "certificates for 100 awards",
+          value: hundred.seconds,
+          unit: "s",
+          baseline: certificatesBaseline.seconds,
+          ratio: round1(hundred.seconds / certificatesBaseline.seconds),
+          goal: "≤ 3 s",
+          met: hundred.seconds <= 3,
+          note: `${hundred.bytes} bytes; the baseline is pdfkit alone writing 100 pages with the same font`,
+        });
+        addCase({
+          name: "minutes for a 1,000-entry contest",
+          value: minutes.seconds,
+          unit: "s",
+          baseline: minutesBaseline.seconds,
+          ratio: round1(minutes.seconds / minutesBaseline.seconds),
+          goal: "≤ 3 s",
+          met: minutes.seconds <= 3,
+          note: `the first request, which also stores the closed round's results snapshot, took ${minutesFirst.seconds} s; the baseline is docx alone writing a 1,000-row table`,
+        });
+        const growth = round2(hundred.peakRssMb - ten.peakRssMb);
+        addCase({
+          name: "certificates peak RSS, 10 → 100 pages",
+          value: growth,
+          unit: "MB more",
+          baseline: null,
+          goal: "flat: ≤ 30 MB more for 10× the pages",
+          met: growth <= 30,
+          note: `10 pages peak ${ten.peakRssMb} MB, 100 pages ${hundred.peakRssMb} MB (API idle ${ten.idleRssMb} MB)`,
+        });
+      } catch (error) {
+        unavailable(["certificates for 100 awards", "minutes for a 1,000-entry contest", "certificates peak RSS, 10 → 100 pages"], "s", "≤ 3 s", error);
+      }
     }
 
     // Assignment (pure domain; tools/bench/assignment.bench.mjs prints its JSON line).
