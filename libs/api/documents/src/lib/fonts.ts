@@ -5,10 +5,6 @@ import { readFileSync } from 'node:fs';
  * Noto Sans, from the npm package @expo-google-fonts/noto-sans (Google Fonts' TrueType files,
  * SIL Open Font License): it has every Vietnamese letter, precomposed, so the PDFs show "Giải
  * Nhất" the same on every machine. pdfkit embeds a subset of the glyphs a document uses.
- *
- * Each font is parsed once per process and shared by every document: pdfkit takes a parsed
- * fontkit font, builds its own subset per document, and lays each word out once per document
- * (its word cache works only when no per-call features are passed, hence the default below).
  */
 const FILES = {
   regular: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
@@ -17,24 +13,29 @@ const FILES = {
 
 export type FontWeight = keyof typeof FILES;
 
-const parsed = new Map<FontWeight, FontkitFont>();
+const bytes = new Map<FontWeight, Buffer>();
 
 /**
- * Noto Sans's `ccmp` feature splits ạ, ẹ, ị, ọ, ụ into a base letter and a combining dot; the
- * dot glyph maps to no character, so a reader copying or searching the text would find "ho6c"
- * for "học". The font has every precomposed Vietnamese letter, so `ccmp` is off for every run:
- * each letter stays one glyph that maps back to itself.
+ * A fresh parse of the font for one document (the bytes are read once per process). Fresh,
+ * because fontkit caches glyph objects with the characters they were first met with, and pdfkit
+ * builds each document's ToUnicode map from them: a font shared between documents lost letters
+ * from the second document's text.
+ *
+ * The OpenType substitution and positioning tables (GSUB, GPOS) are left out of the layout:
+ * Noto Sans's `ccmp` splits ạ, ẹ, ị, ọ, ụ into a letter and a combining dot whose glyph maps to
+ * no character (a reader searching "học" would find "ho6c"), and reading those tables costs
+ * about 0.3 s per font and document. Without them every Vietnamese letter is its one precomposed
+ * glyph from the character map; what is lost is kerning, which the certificates and sheets do
+ * without. `_tables` is fontkit's table cache (fontkit 2): a table set there is never read.
  */
-const KEEP_PRECOMPOSED = { ccmp: false };
-
 export function pdfFont(weight: FontWeight): FontkitFont {
-  let font = parsed.get(weight);
-  if (!font) {
-    const loaded = create(readFileSync(require.resolve(FILES[weight])));
-    const layout = loaded.layout.bind(loaded);
-    loaded.layout = (text: string, features?: unknown) => layout(text, features ?? KEEP_PRECOMPOSED);
-    font = loaded;
-    parsed.set(weight, font);
+  let data = bytes.get(weight);
+  if (!data) {
+    data = readFileSync(require.resolve(FILES[weight]));
+    bytes.set(weight, data);
   }
+  const font = create(data) as FontkitFont & { _tables: Record<string, unknown> };
+  font._tables['GSUB'] = null;
+  font._tables['GPOS'] = null;
   return font;
 }
