@@ -476,4 +476,27 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
       expect(page.text).toContain('Chữ ký');
     }
   }, 240_000);
+
+  it('lists the answers to the contest’s own questions on the Ranking sheets, one column per question', async () => {
+    try {
+      const form = [
+        { key: 'foundedOn', label: { vi: 'Ngày thành lập', en: 'Founding date' }, type: 'date', required: true },
+        { key: 'teamSize', label: { vi: 'Số thành viên', en: 'Team size' }, type: 'number', required: false },
+        { key: 'agree', label: { vi: 'Đồng ý thể lệ', en: 'Accepts the rules' }, type: 'boolean', required: true },
+      ];
+      await db.query(`UPDATE contests SET form_fields = $2::jsonb WHERE id = $1`, [contest.id, JSON.stringify(form)]);
+      await db.query(`UPDATE entries SET answers = $2::jsonb WHERE id = $1`, [entries.B.id, JSON.stringify({ foundedOn: '2023-06-01', teamSize: 4, agree: true })]);
+      const response = await fetch(`${api.url}/api/contests/${contest.id}/export.xlsx`, { headers: { authorization: `Bearer ${organizer}` } });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as any);
+      const ranking = workbook.getWorksheet('Xếp hạng Vòng sơ khảo') as ExcelJS.Worksheet;
+      const header = (ranking.getRow(1).values as unknown[]).slice(1);
+      expect(header.slice(-3)).toEqual(['Ngày thành lập (foundedOn)', 'Số thành viên (teamSize)', 'Đồng ý thể lệ (agree)']);
+      const rowOf = (code: string | null) => [...Array(ranking.rowCount).keys()].map((i) => ranking.getRow(i + 1)).find((r) => r.getCell(2).value === code) as ExcelJS.Row;
+      const b = rowOf(entries.B.code);
+      expect([b.getCell(header.length - 2).value, b.getCell(header.length - 1).value, b.getCell(header.length).value]).toEqual(['2023-06-01', 4, 'Có']);
+    } finally {
+      await db.query(`UPDATE contests SET form_fields = '[]'::jsonb WHERE id = $1`, [contest.id]);
+    }
+  });
 });

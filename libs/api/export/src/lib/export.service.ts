@@ -83,11 +83,12 @@ export class ExportService {
     await this.exports.readOnly(async (tx) => {
       const views: RoundResultsView[] = [];
       for (const round of rounds) views.push(await this.results.roundResults(round, tx));
-      const [counts, awards, stats, publication] = await Promise.all([
+      const [counts, awards, stats, publication, answers] = await Promise.all([
         this.exports.contestCounts(tx, contest.contest.id),
         this.awards.list(contest.contest.id, tx),
         this.exports.judgeStats(tx, contest.contest.id),
         this.awards.publicationState(contest.contest.id),
+        this.exports.answers(tx, contest.contest.id),
       ]);
       const workbook = openWorkbook(out);
       const doc = new DocumentLocale(contest.contest.language, contest.contest.timeZone);
@@ -119,7 +120,7 @@ export class ExportService {
       });
       for (const [i, round] of rounds.entries()) {
         const view = views[i];
-        await book.ranking(view);
+        await book.ranking(view, { fields: contest.contest.formFields, answers });
         await book.scores(view.roundName, this.exports.scoreRows(tx, round.id));
         const totals = new Map<string, Map<string, number>>();
         for (const sheet of await this.exports.sheetTotals(tx, round.id)) {

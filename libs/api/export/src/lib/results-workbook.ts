@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { RoundResultsView } from '@laurel/contracts';
+import type { AnswerValue, Answers, FormField, RoundResultsView } from '@laurel/contracts';
 import type { AwardRow, JudgeRoundStats, ScoreExportRow } from '@laurel/api-database';
 import type { DocumentLocale } from './document-locale';
 import { type CellInput, cell, DATE_TIME, openTableSheet, settle, SheetNames, TWO_DECIMALS, type WorkbookWriter, writeRow } from './xlsx-cells';
@@ -95,7 +95,11 @@ export class ResultsWorkbook {
     sheet.commit();
   }
 
-  async ranking(view: RoundResultsView): Promise<void> {
+  /**
+   * `questions`: the contest's form and each entry's answers, one column per question after the
+   * scores (none when the contest has no form of its own).
+   */
+  async ranking(view: RoundResultsView, questions: { fields: readonly FormField[]; answers: ReadonlyMap<string, Answers> } = { fields: [], answers: new Map() }): Promise<void> {
     // A public-vote round shows both parts of the blended score; the columns appear only there.
     const voteRound = view.entries.some((e) => e.votes !== undefined);
     const judgeNames = new Map(view.reliability.judges.map((j) => [j.judgeId, j.name]));
@@ -122,6 +126,7 @@ export class ResultsWorkbook {
       { header: c.extraJudges, width: 20 },
       { header: c.outcome, width: 12 },
       { header: c.tieNote, width: 30 },
+      ...questions.fields.map((field) => ({ header: `${this.doc.language === 'en' ? field.label.en : field.label.vi} (${field.key})`, width: 18 })),
     ]);
     for (const [i, e] of view.entries.entries()) {
       if (i % 1000 === 999) await settle(sheet, this.out);
@@ -148,9 +153,18 @@ export class ResultsWorkbook {
         ]
           .filter(Boolean)
           .join('; '),
+        ...questions.fields.map((field) => this.answer(questions.answers.get(e.entryId)?.[field.key])),
       ]);
     }
     sheet.commit();
+  }
+
+  /** An answer as a cell: numbers stay numbers; a box reads yes or no in the workbook's language. */
+  private answer(value: AnswerValue | undefined): CellInput {
+    if (value === undefined) return null;
+    if (typeof value === 'boolean') return this.doc.language === 'en' ? (value ? 'Yes' : 'No') : value ? 'Có' : 'Không';
+    if (Array.isArray(value)) return value.join('; ');
+    return value;
   }
 
   async scores(roundName: string, batches: AsyncIterable<ScoreExportRow[]>): Promise<void> {

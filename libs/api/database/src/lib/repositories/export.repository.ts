@@ -1,3 +1,4 @@
+import type { Answers } from '@laurel/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -120,6 +121,12 @@ export class ExportRepository {
         ORDER BY r."order", u.display_name, a.judge_id`,
       [contestId],
     );
+  }
+
+  /** Each submitted entry's answers to the contest's form, for the Ranking sheets. */
+  async answers(manager: EntityManager, contestId: string): Promise<Map<string, Answers>> {
+    const rows: { id: string; answers: Answers }[] = await manager.query(`SELECT id, answers FROM entries WHERE contest_id = $1 AND status = 'submitted'`, [contestId]);
+    return new Map(rows.map((r) => [r.id, r.answers]));
   }
 
   async contestCounts(manager: EntityManager, contestId: string): Promise<ContestCounts> {
