@@ -30,10 +30,15 @@ export class DivergenceReviewService {
     private readonly audit: AuditRepository,
   ) {}
 
+  /** Whether a submit in a round with these settings is reviewed (and must share its transaction). */
+  static reviews(settings: DivergenceSettings | null): boolean {
+    return !!settings && settings.panel === 'assigned' && settings.threshold !== null;
+  }
+
   /** `known`: the round's settings when the caller has read them already (the submit has). */
   async afterSubmit(manager: EntityManager, sheet: SubmittedSheetRef, known?: DivergenceSettings): Promise<DivergenceOutcome> {
     const settings = known ?? (await this.divergence.settings(manager, sheet.roundId));
-    if (!settings || settings.panel !== 'assigned' || settings.threshold === null) return { action: 'none' };
+    if (!settings || !DivergenceReviewService.reviews(settings)) return { action: 'none' };
     await this.divergence.lockEntry(manager, sheet.roundId, sheet.entryId);
     const state = await this.divergence.entryState(manager, sheet.roundId, sheet.entryId);
     const check = checkDivergence({ totals: state.totals, threshold: settings.threshold, extraJudges: state.extraJudges, maxExtraJudges: settings.maxExtraJudges });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, type AuthUser } from '@laurel/api-core';
-import { AssignmentsRepository, type ScoreRow, type SheetCriterionRow, type SheetWriteState, SheetsRepository } from '@laurel/api-database';
+import { AssignmentsRepository, type ScoreRow, type SheetCriterionRow, type SheetRow, type SheetWriteState, SheetsRepository } from '@laurel/api-database';
 import { type ConflictReason, missingCriteria, sheetTotal } from '@laurel/domain';
 import type { AssignmentDetailView, SheetView } from '@laurel/contracts';
 import { detect } from './conflict-detection';
@@ -48,30 +48,49 @@ export class ScoreSheetsService {
 
   /**
    * Locks the sheet with its total, computed by the domain's sheetTotal and stored in full
-   * precision. Four statements: BEGIN, the read under share locks, the write with its audit
-   * event, COMMIT (divergence review, when the round has it, joins the same transaction).
+   * precision. Like a save, two statements (the read, then one write with its audit event that
+   * checks assignment and round again under share locks), except in a round with divergence
+   * review, whose extra judge must exist exactly when the sheet is submitted: there BEGIN, the
+   * read under share locks, the write, the review, COMMIT.
    */
   async submit(actor: AuthUser, assignmentId: string): Promise<SheetView> {
     if (!isUuid(assignmentId)) throw assignmentNotFound();
+    const read = this.assertMayWrite(actor, await this.sheets.state(assignmentId));
+    if (!DivergenceReviewService.reviews(read.divergence)) {
+      const { sheet, total } = this.submittable(read);
+      const submitted = await this.sheets.submitAlone({ ...read, sheet }, total);
+      if (!submitted) {
+        const now = this.assertMayWrite(actor, await this.sheets.state(assignmentId));
+        if (now.sheet?.status === 'submitted') throw alreadySubmitted();
+        throw staleVersion(sheet.version, now.sheet?.version ?? null);
+      }
+      return toSheetView({ sheet: submitted, scores: read.scores }, read.criteria);
+    }
     return this.sheets.change(assignmentId, async (state, changes) => {
       const current = this.assertMayWrite(actor, state);
-      const { criteria } = current;
-      if (current.sheet?.status === 'submitted') throw alreadySubmitted();
-      const values = Object.fromEntries(current.scores.map((s) => [s.criterionId, s.value]));
-      const missing = missingCriteria(criteria, values);
-      if (!current.sheet || missing.length > 0) {
-        const names = criteria.filter((c) => missing.includes(c.id));
-        throw AppError.unprocessable(
-          'sheet.incomplete',
-          `Score every criterion before submitting. Still missing: ${names.map((c) => `"${c.name}"`).join(', ')}.`,
-          names.map((c) => ({ field: `scores.${c.id}`, message: `"${c.name}" has no score yet` })),
-        );
-      }
-      const submitted = await changes.submit(current.sheet.id, current.sheet.version, sheetTotal(criteria, values));
-      if (!submitted) throw staleVersion(current.sheet.version, null);
+      const { sheet, total } = this.submittable(current);
+      const submitted = await changes.submit(sheet.id, sheet.version, total);
+      if (!submitted) throw staleVersion(sheet.version, null);
       await this.divergence.afterSubmit(changes.transaction, current.assignment, current.divergence);
-      return toSheetView({ sheet: submitted, scores: current.scores }, criteria);
+      return toSheetView({ sheet: submitted, scores: current.scores }, current.criteria);
     });
+  }
+
+  /** The draft to submit and its total; 409 when already submitted, 422 naming what is missing. */
+  private submittable(current: SheetWriteState): { sheet: SheetRow; total: number } {
+    const { criteria } = current;
+    if (current.sheet?.status === 'submitted') throw alreadySubmitted();
+    const values = Object.fromEntries(current.scores.map((s) => [s.criterionId, s.value]));
+    const missing = missingCriteria(criteria, values);
+    if (!current.sheet || missing.length > 0) {
+      const names = criteria.filter((c) => missing.includes(c.id));
+      throw AppError.unprocessable(
+        'sheet.incomplete',
+        `Score every criterion before submitting. Still missing: ${names.map((c) => `"${c.name}"`).join(', ')}.`,
+        names.map((c) => ({ field: `scores.${c.id}`, message: `"${c.name}" has no score yet` })),
+      );
+    }
+    return { sheet: current.sheet, total: sheetTotal(criteria, values) };
   }
 
   /** Declares a conflict of interest: the assignment is recused and the pair is never assigned again. */

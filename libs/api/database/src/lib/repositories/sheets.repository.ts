@@ -167,6 +167,21 @@ function toWriteState(row: WriteStateRow): SheetWriteState {
   };
 }
 
+/**
+ * The CTE `guard`: the assignment (id in parameter `param`) when it still stands (not recused,
+ * its judge on the panel, no stored conflict) and its round is open, share-locked with its round
+ * so that a recusal or the round's closing waits for the write that reads it. A write that
+ * requires a row of `guard` is safe in a statement of its own.
+ */
+function guard(param: string): string {
+  return `guard AS (
+           SELECT a.id FROM assignments a JOIN rounds r ON r.id = a.round_id
+            WHERE a.id = ${param}::uuid AND a.status = 'assigned' AND r.status = 'open'
+              AND EXISTS (SELECT 1 FROM contest_judges cj WHERE cj.contest_id = r.contest_id AND cj.user_id = a.judge_id)
+              AND NOT EXISTS (SELECT 1 FROM conflicts k WHERE k.judge_id = a.judge_id AND k.entry_id = a.entry_id)
+              FOR SHARE OF a, r)`;
+}
+
 /** Score sheets: one per assignment, one score per criterion. */
 @Injectable()
 export class SheetsRepository {
@@ -204,6 +219,11 @@ export class SheetsRepository {
   saveDraft(state: SheetWriteState, expectedVersion: number | null, comment: SheetComment, scores: readonly ScoreRow[]): Promise<SheetRow | null> {
     return new SheetChanges(this.dataSource.manager, state.assignment.id, state.assignment).saveDraft(state.sheet, expectedVersion, comment, scores);
   }
+
+  /** A submit as one statement on its own, for a round without divergence review (see `saveDraft`). */
+  submitAlone(state: SheetWriteState & { sheet: SheetRow }, total: number): Promise<SheetRow | null> {
+    return new SheetChanges(this.dataSource.manager, state.assignment.id, state.assignment).submit(state.sheet.id, state.sheet.version, total);
+  }
 }
 
 /**
@@ -238,11 +258,9 @@ export class SheetChanges {
   /**
    * Saves a draft with exactly `scores` (others removed, these inserted or updated). Without a
    * `current` sheet, creates it at version 1; with one, bumps its version only if it is still a
-   * draft at `expectedVersion` (any version when null). The statement itself share-locks the
-   * assignment and its round and writes only while the assignment stands (not recused, its judge
-   * on the panel, no stored conflict) and the round is open, so it is safe on its own as well as
-   * inside `change`. Null when nothing was written: the sheet was created or changed first, or
-   * one of those facts changed since they were read.
+   * draft at `expectedVersion` (any version when null). The statement writes only with a row of
+   * `guard`, so it is safe on its own as well as inside `change`. Null when nothing was written:
+   * the sheet was created or changed first, or the assignment or round changed since read.
    */
   async saveDraft(current: SheetRow | null, expectedVersion: number | null, comment: SheetComment, scores: readonly ScoreRow[]): Promise<SheetRow | null> {
     const sheetId = current?.id ?? randomUUID();
@@ -256,12 +274,7 @@ export class SheetChanges {
          ON CONFLICT (assignment_id) DO NOTHING RETURNING ${SHEET_COLUMNS}`;
     const audit = auditAppend(this.event('sheet.saved', sheetId, { scores: scores.map((s) => [s.criterionId, s.value]) }), 11, 'sheet');
     const rows: SheetRow[] = await this.manager.query(
-      `WITH guard AS (
-           SELECT a.id FROM assignments a JOIN rounds r ON r.id = a.round_id
-            WHERE a.id = $2::uuid AND a.status = 'assigned' AND r.status = 'open'
-              AND EXISTS (SELECT 1 FROM contest_judges cj WHERE cj.contest_id = r.contest_id AND cj.user_id = a.judge_id)
-              AND NOT EXISTS (SELECT 1 FROM conflicts k WHERE k.judge_id = a.judge_id AND k.entry_id = a.entry_id)
-              FOR SHARE OF a, r),
+      `WITH ${guard('$2')},
          sheet AS (${sheet}),
          removed AS (DELETE FROM scores WHERE sheet_id IN (SELECT id FROM sheet) AND NOT (criterion_id = ANY($6::uuid[]))),
          saved AS (
@@ -288,16 +301,20 @@ export class SheetChanges {
     return rows[0] ?? null;
   }
 
-  /** Locks the draft at `expectedVersion` as submitted with its total; null when it is not that draft. */
+  /**
+   * Locks the draft at `expectedVersion` as submitted with its total, with a row of `guard`; null
+   * when it is not that draft, or the assignment or round changed since read.
+   */
   async submit(sheetId: string, expectedVersion: number, total: number): Promise<SheetRow | null> {
-    const audit = auditAppend(this.event('sheet.submitted', sheetId, { total }), 4, 'sheet');
+    const audit = auditAppend(this.event('sheet.submitted', sheetId, { total }), 5, 'sheet');
     const rows: SheetRow[] = await this.manager.query(
-      `WITH sheet AS (
+      `WITH ${guard('$4')},
+         sheet AS (
          UPDATE score_sheets SET status = 'submitted', total = $3, submitted_at = now(), version = version + 1, updated_at = now()
-          WHERE id = $1 AND status = 'draft' AND version = $2 RETURNING ${SHEET_COLUMNS}),
+          WHERE id = $1 AND status = 'draft' AND version = $2 AND EXISTS (SELECT 1 FROM guard) RETURNING ${SHEET_COLUMNS}),
          ${audit.ctes}
        SELECT * FROM sheet`,
-      [sheetId, expectedVersion, total, ...audit.params],
+      [sheetId, expectedVersion, total, this.assignmentId, ...audit.params],
     );
     return rows[0] ?? null;
   }
