@@ -121,6 +121,20 @@ describe('documents: minutes, score sheets and certificates', () => {
     expect((await http.get(`/api/contests/${contest.id}/minutes.docx?lang=fr`, organizer)).status).toBe(400);
   });
 
+  it("writes in the contest's own language and time zone unless ?lang says otherwise", async () => {
+    const patch = async (body: Record<string, unknown>) => {
+      const current = await http.get(`/api/contests/${contest.id}`, organizer);
+      expect((await http.request('PATCH', `/api/contests/${contest.id}`, { body: { version: current.body.version, ...body }, token: organizer })).status).toBe(200);
+    };
+    await patch({ language: 'en', timeZone: 'Asia/Tokyo' });
+    const english = await docxText((await download(url(`/api/contests/${contest.id}/minutes.docx`), organizer)).bytes);
+    // 14:00 in Hồ Chí Minh City (UTC+7) is 16:00 in Tokyo (UTC+9).
+    expect(english.text).toContain('16:00, 20 November 2026 (Asia/Tokyo)');
+    const vietnamese = await docxText((await download(url(`/api/contests/${contest.id}/minutes.docx?lang=vi`), organizer)).bytes);
+    expect(vietnamese.text).toContain('BIÊN BẢN HỌP HỘI ĐỒNG GIÁM KHẢO');
+    await patch({ language: 'vi', timeZone: 'Asia/Ho_Chi_Minh' });
+  });
+
   it('writes one A4 landscape certificate per award with the embedded font and the Vietnamese text', async () => {
     const { status, headers, bytes } = await download(url(`/api/contests/${contest.id}/certificates.pdf`), organizer);
     expect(status).toBe(200);

@@ -28,7 +28,7 @@ export interface PendingDocument {
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const PDF = 'application/pdf';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Until contests carry their own zone, Vietnam's (the contest's `timeZone` replaces it). */
+/** A contest without a zone of its own writes Vietnam's. */
 const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 /**
@@ -178,8 +178,9 @@ export class DocumentsService {
     };
   }
 
+  /** `?lang` first, else the contest's language; times in the contest's zone. */
   private context(contest: ContestAggregate, lang?: DocumentLanguage): DocumentContext {
-    return { lang: lang ?? 'vi', timeZone: DEFAULT_TIME_ZONE };
+    return { lang: lang ?? contest.contest.language ?? 'vi', timeZone: contest.contest.timeZone || DEFAULT_TIME_ZONE };
   }
 
   private async managed(actor: AuthUser, contestId: string): Promise<ContestAggregate> {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatIcon } from '@angular/material/icon';
@@ -66,13 +66,15 @@ export class DocumentButtonsComponent {
   /** The final round, for its score sheets. */
   readonly roundId = input<string | null>(null);
   readonly slug = input('contest');
+  /** The contest's own language: the documents' default. */
+  readonly language = input<DocumentLanguage>('vi');
 
   private readonly api = inject(ResultsApi);
   private readonly downloader = inject(FileDownloader);
   private readonly i18n = inject(I18nService);
   private readonly mine = signal<Kind | null>(null);
 
-  protected readonly lang = signal<DocumentLanguage>('vi');
+  protected readonly lang = linkedSignal(() => this.language());
   protected readonly done = signal<{ file: string; size: string } | null>(null);
   protected readonly error = signal<UiMessage | null>(null);
   protected readonly busy = computed(() => this.downloader.progress() !== null);
