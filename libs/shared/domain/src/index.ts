@@ -2,3 +2,4 @@ export * from './lib/scoring/index';
 export * from './lib/assignment/index';
 export * from './lib/closing/index';
 export * from './lib/application/index';
+export * from './lib/pitch/index';

@@ -1,0 +1,8 @@
+export type { BreakSlot, EntrySlot, OnStage, RunSheetSlot, SlotOutcome, Stage, StageAction, StageActionType } from './stage.types';
+export { STAGE_ACTIONS } from './stage.types';
+export { StageRuleError } from './stage-rule-error';
+export { drawOrder } from './draw';
+export { createStage, DEFAULT_PITCH_SECONDS, DEFAULT_QA_SECONDS, entrySlotId, isEntrySlot, redraw, replaceSlots, SLOT_LIMITS, syncEntries } from './run-sheet';
+export type { StageClock, StagePhase } from './stage-clock';
+export { questionsOver, stageClock } from './stage-clock';
+export { applyStageAction, MAX_EXTEND_SECONDS, REVEAL_ORDER, revealedTiers, upNext } from './stage';
