@@ -55,6 +55,10 @@ const OWNER_AFTER_PUBLICATION = rule(401, {}, 404);
  */
 const ASSIGNED_JUDGE = rule(401, { assignedJudge: 'ok' }, 404);
 const ASSIGNED_JUDGE_WRITE = rule(401, { assignedJudge: 'ok', recusedJudge: 'ok' }, 404);
+/** A live round's stage: its organizer, the admin and its judges follow it; for anyone else it does not exist. */
+const STAGE_FOLLOWERS = rule(401, { organizer: 'ok', admin: 'ok', assignedJudge: 'ok' }, 404);
+/** The same for a write: by the time writes run, the assigned judge may have recused (and follows no more). */
+const STAGE_FOLLOWERS_WRITE = rule(401, { organizer: 'ok', admin: 'ok', assignedJudge: ['ok', 404] }, 404);
 
 /**
  * The expected outcome of every route for every caller. A route that is not listed here fails
@@ -106,6 +110,12 @@ export const expectedOutcomes: Record<string, Expectation> = {
   'POST /api/rounds/:id/advance': CONTEST_ORGANIZER,
   'GET /api/rounds/:id/live': CONTEST_ORGANIZER,
   'POST /api/rounds/:id/live-ticket': CONTEST_ORGANIZER,
+  'PUT /api/rounds/:id/run-sheet': CONTEST_ORGANIZER,
+  'POST /api/rounds/:id/run-sheet/draw': CONTEST_ORGANIZER,
+  'POST /api/rounds/:id/stage': CONTEST_ORGANIZER,
+  'GET /api/rounds/:id/stage': STAGE_FOLLOWERS,
+  'POST /api/rounds/:id/stage/ticket': STAGE_FOLLOWERS_WRITE,
+  'GET /api/rounds/:id/stage/events': STAGE_FOLLOWERS,
   'GET /api/rounds/:id/score-sheets.xlsx': CONTEST_ORGANIZER,
   'GET /api/contests/:id/awards': CONTEST_ORGANIZER,
   'GET /api/contests/:id/awards/proposal': CONTEST_ORGANIZER,

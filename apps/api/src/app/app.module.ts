@@ -11,6 +11,7 @@ import { HealthModule } from '@laurel/api-health';
 import { JudgingModule } from '@laurel/api-judging';
 import { IdempotencyModule } from '@laurel/api-idempotency';
 import { ResultsModule } from '@laurel/api-results';
+import { PitchModule } from '@laurel/api-pitch';
 import { ExportModule } from '@laurel/api-export';
 import { DocumentsModule } from '@laurel/api-documents';
 
@@ -43,6 +44,7 @@ import { DocumentsModule } from '@laurel/api-documents';
     ResultsModule,
     ExportModule,
     DocumentsModule,
+    PitchModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

@@ -10,3 +10,4 @@ export * from './lib/security/password';
 export * from './lib/security/secrets';
 export * from './lib/files/zip-archive';
 export * from './lib/timing/server-timing';
+export * from './lib/security/live-ticket';

@@ -5,3 +5,4 @@ export * from './lib/judging';
 export * from './lib/results';
 export * from './lib/closing';
 export * from './lib/application';
+export * from './lib/pitch';

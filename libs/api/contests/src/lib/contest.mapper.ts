@@ -53,6 +53,7 @@ export function toRoundView(round: RoundEntity, criteria: CriterionEntity[]): Ro
     priorityCriteria: round.priorityCriteria,
     divergenceThreshold: round.divergenceThreshold,
     maxExtraJudges: round.maxExtraJudges,
+    live: { enabled: round.liveEnabled },
     criteria: criteria
       .filter((c) => c.roundId === round.id)
       .sort((a, b) => a.position - b.position)

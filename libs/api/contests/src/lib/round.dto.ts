@@ -134,5 +134,17 @@ export class CreateRoundDto {
   criteria!: CriterionInputDto[];
 }
 
+export class LiveSettingDto {
+  @ApiProperty({ description: 'Run the round live in the hall: a run sheet, a stage the judges follow, a projector board' })
+  @IsBoolean({ message: 'must be true or false' })
+  enabled!: boolean;
+}
+
 /** Any subset of a round's settings and rubric; criteria with an id keep it, missing ones are removed. */
-export class UpdateRoundDto extends PartialType(CreateRoundDto) {}
+export class UpdateRoundDto extends PartialType(CreateRoundDto) {
+  @ApiPropertyOptional({ type: LiveSettingDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LiveSettingDto)
+  live?: LiveSettingDto;
+}

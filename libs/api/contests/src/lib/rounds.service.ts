@@ -24,6 +24,7 @@ type RoundField = keyof RoundFields | 'criteria';
  * - open: the name and how scores are combined and ranked (aggregation, trim,
  *   minSheetsForNormalization, rankBy, priorityCriteria): sheets are unaffected by these. The
  *   panel, the judges per entry, blindness and the rubric are what judges work with, so they stay.
+ *   Whether the round runs live (pitch day) may change while it is a draft or open.
  * - closed: only the name; entries have advanced on its ranking.
  * Divergence review (divergenceThreshold, maxExtraJudges) may change while the round is open:
  * it acts on the next submitted sheet and never on the scores themselves.
@@ -31,8 +32,8 @@ type RoundField = keyof RoundFields | 'criteria';
  * judge has scored the round. Opening and closing rounds belongs to judging.
  */
 const ROUND_EDITABLE: Record<RoundStatus, readonly RoundField[]> = {
-  draft: ['name', 'order', 'panel', 'judgesPerEntry', 'blind', 'aggregation', 'trim', 'minSheetsForNormalization', 'rankBy', 'priorityCriteria', 'divergenceThreshold', 'maxExtraJudges', 'criteria'],
-  open: ['name', 'aggregation', 'trim', 'minSheetsForNormalization', 'rankBy', 'priorityCriteria', 'divergenceThreshold', 'maxExtraJudges'],
+  draft: ['name', 'order', 'panel', 'judgesPerEntry', 'blind', 'aggregation', 'trim', 'minSheetsForNormalization', 'rankBy', 'priorityCriteria', 'divergenceThreshold', 'maxExtraJudges', 'criteria', 'liveEnabled'],
+  open: ['name', 'aggregation', 'trim', 'minSheetsForNormalization', 'rankBy', 'priorityCriteria', 'divergenceThreshold', 'maxExtraJudges', 'liveEnabled'],
   closed: ['name'],
 };
 
@@ -225,6 +226,7 @@ function changedSettings(round: RoundEntity, dto: UpdateRoundDto): Partial<Round
   // null switches divergence review off, so only an absent field means "unchanged".
   if (dto.divergenceThreshold !== undefined && dto.divergenceThreshold !== round.divergenceThreshold) fields.divergenceThreshold = dto.divergenceThreshold;
   if (dto.maxExtraJudges !== undefined && dto.maxExtraJudges !== round.maxExtraJudges) fields.maxExtraJudges = dto.maxExtraJudges;
+  if (dto.live !== undefined && dto.live.enabled !== round.liveEnabled) fields.liveEnabled = dto.live.enabled;
   if (nulls.length > 0) throw invalid('round', nulls);
   return fields;
 }

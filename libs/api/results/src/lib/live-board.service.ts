@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { PassThrough } from 'node:stream';
-import { AppError, type AuthUser, hasRole, laurelConfig, type LaurelConfig } from '@laurel/api-core';
+import { AppError, type AuthUser, hasRole, laurelConfig, type LaurelConfig, signLiveTicket, verifyLiveTicket } from '@laurel/api-core';
 import type { LiveStandingsView, LiveTicketView } from '@laurel/contracts';
 import { ResultsRepository, SheetEventsRepository } from '@laurel/api-database';
 import { isUuid, manages, roundNotFound } from './access';
-import { signLiveTicket, verifyLiveTicket } from './live-ticket';
 
 const HEARTBEAT_MS = 15_000;
 /** Submissions arriving together are answered with one recomputation. */

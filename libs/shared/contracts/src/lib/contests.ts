@@ -87,6 +87,8 @@ export interface RoundView {
   /** Judges divergence review may add to one entry (default 1). */
   maxExtraJudges: number;
   criteria: CriterionView[];
+  /** Run live in the hall (pitch day): judges follow the organizer's run sheet. */
+  live: { enabled: boolean };
 }
 
 export interface PrizeView {
@@ -247,7 +249,7 @@ export interface CreateRoundRequest {
   criteria: CriterionInput[];
 }
 
-export type UpdateRoundRequest = Partial<CreateRoundRequest>;
+export type UpdateRoundRequest = Partial<CreateRoundRequest> & { live?: { enabled: boolean } };
 
 export interface HealthView {
   status: 'ok' | 'degraded';

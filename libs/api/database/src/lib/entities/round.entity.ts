@@ -45,6 +45,10 @@ export class RoundEntity {
   @Column({ name: 'priority_criteria', type: 'uuid', array: true, default: () => "'{}'" })
   priorityCriteria!: string[];
 
+  /** Run live in the hall: a run sheet and a stage (pitch_stages). */
+  @Column({ name: 'live_enabled', type: 'boolean', default: false })
+  liveEnabled!: boolean;
+
   @Column({ name: 'spread_threshold', type: 'numeric', precision: 6, scale: 2, default: 15, transformer: numeric })
   spreadThreshold!: number;
 

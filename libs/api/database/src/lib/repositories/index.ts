@@ -19,3 +19,4 @@ export * from './divergence.repository';
 export * from './council.repository';
 export * from './documents.repository';
 export * from './feedback.repository';
+export * from './pitch.repository';

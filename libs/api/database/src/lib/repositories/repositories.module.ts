@@ -20,16 +20,18 @@ import { DivergenceRepository } from './divergence.repository';
 import { CouncilRepository } from './council.repository';
 import { DocumentsRepository } from './documents.repository';
 import { FeedbackRepository } from './feedback.repository';
+import { PitchRepository } from './pitch.repository';
 
 const REPOSITORIES = [AuditRepository, IdempotencyRepository, ContestsRepository, RoundsRepository, UsersRepository, EntriesRepository, AttachmentsRepository];
 const JUDGING_REPOSITORIES = [JudgingRepository, PanelRepository, InvitesRepository, ConflictsRepository, AssignmentsRepository, SheetsRepository, DivergenceRepository];
 const RESULTS_REPOSITORIES = [ResultsRepository, AwardsRepository, ExportRepository, SheetEventsRepository];
 const CLOSING_REPOSITORIES = [CouncilRepository, DocumentsRepository, FeedbackRepository];
+const PITCH_REPOSITORIES = [PitchRepository];
 
 /** Every query lives in a repository; feature modules inject them from here. */
 @Global()
 @Module({
-  providers: [...REPOSITORIES, ...JUDGING_REPOSITORIES, ...RESULTS_REPOSITORIES, ...CLOSING_REPOSITORIES],
-  exports: [...REPOSITORIES, ...JUDGING_REPOSITORIES, ...RESULTS_REPOSITORIES, ...CLOSING_REPOSITORIES],
+  providers: [...REPOSITORIES, ...JUDGING_REPOSITORIES, ...RESULTS_REPOSITORIES, ...CLOSING_REPOSITORIES, ...PITCH_REPOSITORIES],
+  exports: [...REPOSITORIES, ...JUDGING_REPOSITORIES, ...RESULTS_REPOSITORIES, ...CLOSING_REPOSITORIES, ...PITCH_REPOSITORIES],
 })
 export class RepositoriesModule {}

@@ -17,6 +17,8 @@ export interface RoundFields {
   priorityCriteria: string[];
   divergenceThreshold: number | null;
   maxExtraJudges: number;
+  /** Not set when a round is added: a round starts as an ordinary one. */
+  liveEnabled?: boolean;
 }
 
 const ROUND_COLUMNS: Record<keyof RoundFields, string> = {
@@ -32,6 +34,7 @@ const ROUND_COLUMNS: Record<keyof RoundFields, string> = {
   priorityCriteria: 'priority_criteria',
   divergenceThreshold: 'divergence_threshold',
   maxExtraJudges: 'max_extra_judges',
+  liveEnabled: 'live_enabled',
 };
 
 /** One criterion of a rubric in its final order; the id is given by the caller, also for new ones. */

@@ -4,6 +4,11 @@ import { laurelConfig, type LaurelConfig } from '@laurel/api-core';
 
 /** The channel a trigger on score_sheets notifies with the round id when a sheet is submitted. */
 export const SHEET_SUBMITTED_CHANNEL = 'laurel_sheet_submitted';
+/** The channel triggers on pitch_stages and on live rounds notify with the round id of a stage that changed. */
+export const PITCH_STAGE_CHANNEL = 'laurel_pitch_stage';
+
+export type LiveChannel = typeof SHEET_SUBMITTED_CHANNEL | typeof PITCH_STAGE_CHANNEL;
+const CHANNELS: readonly LiveChannel[] = [SHEET_SUBMITTED_CHANNEL, PITCH_STAGE_CHANNEL];
 
 /**
  * Called with the round id of a submitted sheet, or with null after the listener reconnected:
@@ -15,7 +20,8 @@ const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 5000;
 
 /**
- * Sheet submissions of every API process on the database, through PostgreSQL LISTEN/NOTIFY.
+ * Sheet submissions and stage changes of every API process on the database, through PostgreSQL
+ * LISTEN/NOTIFY.
  * One dedicated connection per process (a pooled one would be handed to other queries and lose
  * its LISTEN), opened when the first listener subscribes and reopened, with a growing delay,
  * whenever it drops (a database restart, a terminated backend).
@@ -23,7 +29,7 @@ const RETRY_MAX_MS = 5000;
 @Injectable()
 export class SheetEventsRepository implements OnModuleDestroy {
   private readonly logger = new Logger('SheetEvents');
-  private readonly listeners = new Set<SheetSubmittedListener>();
+  private readonly listeners = new Map<LiveChannel, Set<SheetSubmittedListener>>(CHANNELS.map((c) => [c, new Set()]));
   private client: Client | null = null;
   private connecting: Promise<void> | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -36,15 +42,16 @@ export class SheetEventsRepository implements OnModuleDestroy {
    * Adds a listener and waits (briefly) until LISTEN is in place, so that nothing submitted
    * after this resolves is missed. Answers the function that removes the listener.
    */
-  async subscribe(listener: SheetSubmittedListener): Promise<() => void> {
-    this.listeners.add(listener);
+  async subscribe(listener: SheetSubmittedListener, channel: LiveChannel = SHEET_SUBMITTED_CHANNEL): Promise<() => void> {
+    const listeners = this.listeners.get(channel) as Set<SheetSubmittedListener>;
+    listeners.add(listener);
     await this.ensureListening().catch(() => undefined);
-    return () => this.listeners.delete(listener);
+    return () => listeners.delete(listener);
   }
 
   onModuleDestroy(): Promise<void> {
     this.closed = true;
-    this.listeners.clear();
+    for (const listeners of this.listeners.values()) listeners.clear();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     const client = this.client;
     this.client = null;
@@ -78,11 +85,11 @@ export class SheetEventsRepository implements OnModuleDestroy {
     client.on('error', (error) => drop(error.message));
     client.on('end', () => drop('connection ended'));
     client.on('notification', (message) => {
-      if (message.channel === SHEET_SUBMITTED_CHANNEL && message.payload) this.emit(message.payload);
+      if (message.payload && CHANNELS.includes(message.channel as LiveChannel)) this.emit(message.channel as LiveChannel, message.payload);
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${SHEET_SUBMITTED_CHANNEL}`);
+      await client.query(CHANNELS.map((channel) => `LISTEN ${channel}`).join('; '));
     } catch (error) {
       drop((error as Error).message);
       throw error;
@@ -96,12 +103,12 @@ export class SheetEventsRepository implements OnModuleDestroy {
     this.retryDelay = RETRY_MIN_MS;
     if (wasRetrying) {
       this.logger.log('Listener connection restored');
-      this.emit(null);
+      for (const channel of CHANNELS) this.emit(channel, null);
     }
   }
 
   private scheduleReconnect(): void {
-    if (this.retryTimer || this.closed || this.listeners.size === 0) return;
+    if (this.retryTimer || this.closed || [...this.listeners.values()].every((l) => l.size === 0)) return;
     const delay = this.retryDelay;
     this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
     this.retryTimer = setTimeout(() => {
@@ -111,8 +118,8 @@ export class SheetEventsRepository implements OnModuleDestroy {
     this.retryTimer.unref();
   }
 
-  private emit(roundId: string | null): void {
-    for (const listener of this.listeners) {
+  private emit(channel: LiveChannel, roundId: string | null): void {
+    for (const listener of this.listeners.get(channel) ?? []) {
       try {
         listener(roundId);
       } catch (error) {

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { AuthUser } from '@laurel/api-core';
+import type { AuthUser } from '../auth-metadata/auth-user';
 import { ROLES, type Role } from '@laurel/contracts';
 
 /** Long enough to open the stream, short enough that a ticket seen in a log is worthless. */
