@@ -79,6 +79,7 @@ export class JudgeAssignmentsService {
         name: assignment.roundName,
         status: assignment.roundStatus,
         blind: assignment.blind,
+        live: assignment.live,
         criteria: criteria.map((c) => ({ id: c.id, name: c.name, guidance: c.description, weight: c.weight, maxScore: c.maxScore, order: c.position })),
       },
       sheet: toSheetView(sheet, criteria),

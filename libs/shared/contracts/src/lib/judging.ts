@@ -257,6 +257,8 @@ export interface AssignmentDetailView {
     name: string;
     status: RoundStatus;
     blind: boolean;
+    /** Run live in the hall: the scoring page follows the stage (GET /api/rounds/:id/stage). */
+    live: boolean;
     criteria: RubricCriterionView[];
   };
   sheet: SheetView;

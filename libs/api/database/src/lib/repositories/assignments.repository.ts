@@ -37,6 +37,8 @@ export interface AssignmentContextRow {
   roundStatus: RoundStatus;
   roundOrder: number;
   blind: boolean;
+  /** The round runs live in the hall (pitch day): the judge's page follows its stage. */
+  live: boolean;
   contestId: string;
   contestName: string;
   contestOwnerId: string;
@@ -57,7 +59,7 @@ const CONTEXT_SELECT = `
   SELECT a.id, a.round_id AS "roundId", a.entry_id AS "entryId", a.judge_id AS "judgeId", a.status,
          a.recusal_reason AS "recusalReason", s.status AS "sheetStatus", s.total,
          r.name AS "roundName", r.status AS "roundStatus", r."order" AS "roundOrder", r.blind,
-         c.id AS "contestId", c.name AS "contestName", c.owner_id AS "contestOwnerId",
+         r.live_enabled AS live, c.id AS "contestId", c.name AS "contestName", c.owner_id AS "contestOwnerId",
          EXISTS (SELECT 1 FROM contest_judges cj WHERE cj.contest_id = c.id AND cj.user_id = a.judge_id) AS "onPanel"
     FROM assignments a
     JOIN rounds r ON r.id = a.round_id

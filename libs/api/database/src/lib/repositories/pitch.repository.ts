@@ -112,7 +112,10 @@ export class PitchRepository {
     return manager.query(
       `SELECT u.id AS "judgeId", u.display_name AS "displayName", mine.status,
               coalesce(mine.submitted, false) AS submitted
-         FROM (SELECT DISTINCT judge_id FROM assignments WHERE round_id = $1 AND status = 'assigned') j
+         FROM (SELECT DISTINCT a.judge_id FROM assignments a
+                 JOIN rounds r ON r.id = a.round_id
+                 JOIN contest_judges cj ON cj.contest_id = r.contest_id AND cj.user_id = a.judge_id
+                WHERE a.round_id = $1 AND a.status = 'assigned') j
          JOIN users u ON u.id = j.judge_id
          LEFT JOIN LATERAL (
            SELECT a.status, ss.status = 'submitted' AS submitted
@@ -124,10 +127,17 @@ export class PitchRepository {
     );
   }
 
-  /** A judge's assignments in the round (recused ones left out), by entry; empty: not a judge of it. */
+  /**
+   * A judge's assignments in the round (recused ones left out), by entry; empty: not a judge of
+   * it. A judge removed from the contest's panel keeps assignments on record but follows nothing.
+   */
   async judgeAssignments(roundId: string, judgeId: string, manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
     const rows: { entryId: string; id: string }[] = await manager.query(
-      `SELECT entry_id AS "entryId", id FROM assignments WHERE round_id = $1 AND judge_id = $2 AND status = 'assigned'`,
+      `SELECT a.entry_id AS "entryId", a.id
+         FROM assignments a
+         JOIN rounds r ON r.id = a.round_id
+         JOIN contest_judges cj ON cj.contest_id = r.contest_id AND cj.user_id = a.judge_id
+        WHERE a.round_id = $1 AND a.judge_id = $2 AND a.status = 'assigned'`,
       [roundId, judgeId],
     );
     return new Map(rows.map((r) => [r.entryId, r.id]));
