@@ -226,7 +226,8 @@ function changedSettings(round: RoundEntity, dto: UpdateRoundDto): Partial<Round
   // null switches divergence review off, so only an absent field means "unchanged".
   if (dto.divergenceThreshold !== undefined && dto.divergenceThreshold !== round.divergenceThreshold) fields.divergenceThreshold = dto.divergenceThreshold;
   if (dto.maxExtraJudges !== undefined && dto.maxExtraJudges !== round.maxExtraJudges) fields.maxExtraJudges = dto.maxExtraJudges;
-  if (dto.live !== undefined && dto.live.enabled !== round.liveEnabled) fields.liveEnabled = dto.live.enabled;
+  if (dto.live === null) nulls.push({ field: 'live', message: 'cannot be empty: send {enabled: true} or {enabled: false}, or leave it out' });
+  else if (dto.live !== undefined && dto.live.enabled !== round.liveEnabled) fields.liveEnabled = dto.live.enabled;
   if (nulls.length > 0) throw invalid('round', nulls);
   return fields;
 }
