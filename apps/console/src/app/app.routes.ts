@@ -25,6 +25,12 @@ export const appRoutes: Routes = [
     loadChildren: () => import('@laurel/console-feature-results').then((m) => m.LIVE_BOARD_ROUTES),
   },
   {
+    // The pitch-day board on the hall's projector, likewise full screen.
+    path: 'stage',
+    canActivate: [roleGuard(['organizer', 'admin'])],
+    loadChildren: () => import('@laurel/console-feature-pitch').then((m) => m.STAGE_BOARD_ROUTES),
+  },
+  {
     path: '',
     loadComponent: () => import('@laurel/console-feature-shell').then((m) => m.ShellComponent),
     children: [
@@ -119,6 +125,12 @@ export const appRoutes: Routes = [
         title: 'areas.awards.title',
         canActivate: [roleGuard(['organizer', 'admin'])],
         loadChildren: () => import('@laurel/console-feature-results').then((m) => m.AWARDS_ROUTES),
+      },
+      {
+        path: 'organize/pitch',
+        canActivate: [roleGuard(['organizer', 'admin'])],
+        data: { area: 'pitch' },
+        loadChildren: () => import('@laurel/console-feature-pitch').then((m) => m.PITCH_ROUTES),
       },
       {
         path: 'results',

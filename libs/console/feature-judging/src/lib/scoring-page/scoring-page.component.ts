@@ -1,5 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, linkedSignal, signal, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
@@ -25,6 +25,7 @@ import { firstValueFrom, map } from 'rxjs';
 import { STATUS_TONES } from '../assignments-page/assignments-page.component';
 import { CriterionFieldComponent } from './criterion-field.component';
 import { RecuseDialogComponent, SubmitSheetDialogComponent, type SubmitDialogData } from './scoring-dialogs';
+import { StageFollowComponent } from './stage-follow.component';
 
 /** Below this width the entry and the rubric take turns (tablets, also 1024 px landscape). */
 const STACKED_QUERY = '(max-width: 1100px)';
@@ -50,6 +51,7 @@ type Pane = 'entry' | 'rubric';
     AnswersListComponent,
     StatusChipComponent,
     CriterionFieldComponent,
+    StageFollowComponent,
     ScorePipe,
     TranslatePipe,
     UiMessagePipe,
@@ -83,6 +85,11 @@ export class ScoringPageComponent {
   protected readonly siblings = computed(() => {
     this.list.items();
     return this.list.siblingsOf(this.assignmentId());
+  });
+  /** The live round the page follows; kept while the next sheet loads, so the stage stays connected. */
+  protected readonly liveRoundId = linkedSignal<ReturnType<ScoreSheetStore['detail']>, string | null>({
+    source: this.sheet.detail,
+    computation: (detail, previous) => (detail ? (detail.round.live ? detail.round.id : null) : (previous?.value ?? null)),
   });
   protected readonly weightSum = computed(() => this.sheet.criteria().reduce((sum, c) => sum + c.weight, 0));
   protected readonly scoredCount = computed(() => this.sheet.criteria().length - this.sheet.missing().length);

@@ -5,6 +5,7 @@ import { enClosing } from './sections/closing.en';
 import { enJudging } from './sections/judging.en';
 import { enOrganize } from './sections/organize.en';
 import { enResults } from './sections/results.en';
+import { enPitch } from './sections/pitch.en';
 import { enSubmit } from './sections/submit.en';
 
 export const en: Dictionary = {
@@ -165,6 +166,7 @@ export const en: Dictionary = {
   application: enApplication,
   judging: enJudging,
   results: enResults,
+  pitch: enPitch,
   audit: enAudit,
   closing: enClosing,
 };

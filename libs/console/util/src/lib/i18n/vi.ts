@@ -8,6 +8,7 @@ import { viClosing } from './sections/closing.vi';
 import { viJudging } from './sections/judging.vi';
 import { viOrganize } from './sections/organize.vi';
 import { viResults } from './sections/results.vi';
+import { viPitch } from './sections/pitch.vi';
 import { viSubmit } from './sections/submit.vi';
 
 export const vi = {
@@ -169,6 +170,7 @@ export const vi = {
   application: viApplication,
   judging: viJudging,
   results: viResults,
+  pitch: viPitch,
   audit: viAudit,
   closing: viClosing,
 };

@@ -29,6 +29,7 @@ export type AreaId =
   | 'entries'
   | 'results'
   | 'awards'
+  | 'pitch'
   | 'audit'
   | 'users'
   | 'settings';
@@ -50,6 +51,14 @@ export const CONSOLE_AREAS: readonly ConsoleArea[] = [
   { id: 'entries', path: '/organize/entries', icon: 'inbox', audience: ['organizer'], ready: true },
   { id: 'results', path: '/organize/results', icon: 'leaderboard', audience: ['organizer'], ready: true },
   { id: 'awards', path: '/organize/awards', icon: 'star', audience: ['organizer'], ready: true },
+  {
+    id: 'pitch',
+    path: '/organize/pitch',
+    icon: 'schedule',
+    audience: ['organizer'],
+    ready: true,
+    keys: { title: 'pitch.area.title', description: 'pitch.area.description' },
+  },
   { id: 'audit', path: '/audit', icon: 'verified', audience: ['organizer', 'admin'], ready: true },
   { id: 'users', path: '/admin/users', icon: 'group', audience: ['admin'], ready: false },
   { id: 'settings', path: '/admin/settings', icon: 'tune', audience: ['admin'], ready: false },

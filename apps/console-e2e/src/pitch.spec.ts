@@ -1,0 +1,146 @@
+import { type Browser, type BrowserContext, type Page, expect, test } from '@playwright/test';
+import { Api, type PitchDay, type Session, setUpPitchDay } from './support/pitch-setup';
+
+const TABLET = { width: 820, height: 1180 };
+const PROJECTOR = { width: 1280, height: 720 };
+
+/** A signed-in page of its own browser context (a tablet in the hall, the projector's laptop). */
+async function openAs(browser: Browser, baseURL: string, session: Session, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, viewport });
+  await context.addInitScript(
+    ([token, user]) => {
+      localStorage.setItem('laurel.lang', 'en');
+      localStorage.setItem('laurel.token', token);
+      localStorage.setItem('laurel.user', user);
+    },
+    [session.token, JSON.stringify(session.user)],
+  );
+  return { context, page: await context.newPage() };
+}
+
+test.describe('pitch day in the hall', () => {
+  test('the control page moves three judges and the board; submissions show at once; a judge back from offline catches up; the reveal goes tier by tier', async ({
+    browser,
+    baseURL,
+  }) => {
+    test.setTimeout(300_000);
+    const day: PitchDay = await setUpPitchDay(baseURL as string);
+    const api = new Api(baseURL as string);
+    const contexts: BrowserContext[] = [];
+    try {
+      const control = await openAs(browser, baseURL as string, day.organizer, TABLET);
+      contexts.push(control.context);
+      const page = control.page;
+      await page.goto(`/organize/pitch/${day.roundId}`);
+      await expect(page.getByTestId('control-connection')).toHaveText('Live', { timeout: 30_000 });
+      const slots = page.getByTestId('run-sheet-slot');
+      await expect(slots).toHaveCount(4);
+
+      // The run sheet: the second team moves up (keyboard-reachable ↑), the new first gets a
+      // 30-second pitch and no questions (so its questions are over soon), and the order is saved.
+      const drawn: { slots: { entryId: string }[] } = await api.call('GET', `/api/rounds/${day.roundId}/stage`, day.organizer.token);
+      const expectedOrder = [drawn.slots[1], drawn.slots[0], ...drawn.slots.slice(2)].map((s) => s.entryId);
+      await slots.nth(1).getByTestId('slot-up').click();
+      await slots.nth(0).getByLabel('Pitch (minutes)').fill('0.5');
+      await slots.nth(0).getByLabel('Pitch (minutes)').dispatchEvent('change');
+      await slots.nth(0).getByLabel('Q&A (minutes)').fill('0');
+      await slots.nth(0).getByLabel('Q&A (minutes)').dispatchEvent('change');
+      await page.getByTestId('run-sheet-save').click();
+      await expect(page.getByText('Saved.')).toBeVisible();
+      const saved: { version: number; slots: { entryId: string; pitchSeconds: number; qaSeconds: number }[] } = await api.call(
+        'GET',
+        `/api/rounds/${day.roundId}/stage`,
+        day.organizer.token,
+      );
+      expect(saved.slots.map((s) => s.entryId)).toEqual(expectedOrder);
+      expect(saved.slots[0]).toMatchObject({ pitchSeconds: 30, qaSeconds: 0 });
+      const entryOf = (id: string) => day.entries.find((e) => e.id === id) as PitchDay['entries'][number];
+      const first = entryOf(expectedOrder[0]);
+      const second = entryOf(expectedOrder[1]);
+      const last = entryOf(expectedOrder[3]);
+
+      // Three judges on their tablets, each looking at the last team's sheet; the projector board.
+      const judgePages: Page[] = [];
+      for (const judge of day.judges) {
+        const opened = await openAs(browser, baseURL as string, judge, TABLET);
+        contexts.push(opened.context);
+        await opened.page.goto(`/judging/${judge.assignments[last.id]}`);
+        await expect(opened.page.getByTestId('stage-follow')).toHaveAttribute('data-connection', 'live', { timeout: 30_000 });
+        judgePages.push(opened.page);
+      }
+      const board = await openAs(browser, baseURL as string, day.organizer, PROJECTOR);
+      contexts.push(board.context);
+      await board.page.goto(`/stage/${day.roundId}`);
+      await expect(board.page.getByText('The programme starts shortly')).toBeVisible({ timeout: 30_000 });
+
+      // "Next team": every judge page moves to the first team's sheet, the board shows it.
+      await page.getByTestId('control-next').click();
+      for (const [i, judgePage] of judgePages.entries()) {
+        await expect(judgePage).toHaveURL(new RegExp(`/judging/${day.judges[i].assignments[first.id]}$`));
+        await expect(judgePage.getByTestId('scoring-heading')).toContainText(first.title);
+        await expect(judgePage.getByTestId('stage-follow-name')).toContainText(first.title);
+      }
+      await expect(board.page.getByTestId('board-on-stage')).toHaveText(first.teamName);
+      await expect(page.getByTestId('control-on-stage')).toContainText(first.title);
+
+      // A judge submits on the tablet: within a second the control page and the board show it.
+      const scorer = judgePages[0];
+      await scorer.getByTestId('score-input-0').fill('8');
+      await scorer.getByTestId('score-input-1').fill('7');
+      await scorer.getByTestId('submit-sheet').click();
+      await scorer.getByTestId('submit-dialog-confirm').click();
+      const submittedAt = Date.now();
+      const onControl = page.getByTestId('control-judge').filter({ hasText: day.judges[0].name });
+      const onBoard = board.page.getByTestId('board-judge').filter({ hasText: day.judges[0].name });
+      await expect(onControl).toHaveAttribute('data-submitted', 'true', { timeout: 1_000 });
+      await expect(onBoard).toHaveAttribute('data-submitted', 'true', { timeout: 1_000 });
+      expect(Date.now() - submittedAt).toBeLessThan(1_000);
+      await expect(page.getByTestId('control-submitted-count')).toHaveText('1/3 judges submitted');
+      // Never a score on the board.
+      await expect(board.page.locator('body')).not.toContainText('75');
+
+      // The 30-second pitch ends with no questions: a judge whose sheet is still open is nudged.
+      await expect(judgePages[2].getByTestId('stage-follow-nudge')).toBeVisible({ timeout: 45_000 });
+      await expect(judgePages[0].getByTestId('stage-follow-nudge')).toHaveCount(0);
+
+      // A judge's tablet loses the network for 10 s; the next team starts meanwhile.
+      const offline = contexts[1 + 2];
+      await offline.setOffline(true);
+      await page.waitForTimeout(10_000);
+      await page.getByTestId('control-next').click();
+      await expect(judgePages[0]).toHaveURL(new RegExp(`/judging/${day.judges[0].assignments[second.id]}$`));
+      await expect(judgePages[2]).toHaveURL(new RegExp(`/judging/${day.judges[2].assignments[first.id]}$`));
+      await offline.setOffline(false);
+      await expect(judgePages[2]).toHaveURL(new RegExp(`/judging/${day.judges[2].assignments[second.id]}$`), { timeout: 15_000 });
+      await expect(judgePages[2].getByTestId('stage-follow-name')).toContainText(second.title);
+
+      // Every sheet in (totals 90, 80, 70, 60 by the draw's order), the round closed: the reveal.
+      for (const judge of day.judges) {
+        for (const [k, entryId] of expectedOrder.entries()) {
+          const detail = await api.call('GET', `/api/assignments/${judge.assignments[entryId]}`, judge.token);
+          if (detail.sheet.status === 'submitted') continue;
+          const value = 9 - k;
+          const scores = day.criteria.map((criterionId) => ({ criterionId, value }));
+          await api.call('PUT', `/api/assignments/${judge.assignments[entryId]}/sheet`, judge.token, { scores, version: detail.sheet.version });
+          await api.call('POST', `/api/assignments/${judge.assignments[entryId]}/submit`, judge.token, {});
+        }
+      }
+      await api.call('POST', `/api/rounds/${day.roundId}/close`, day.organizer.token, {});
+      await expect(page.getByTestId('control-reveal')).toBeVisible({ timeout: 10_000 });
+      const tiers = ['encouragement', 'third', 'second', 'first'];
+      const winners = [entryOf(expectedOrder[3]), entryOf(expectedOrder[2]), entryOf(expectedOrder[1]), entryOf(expectedOrder[0])];
+      for (const [step, tier] of tiers.entries()) {
+        await page.getByTestId('control-reveal').click();
+        const shown = board.page.getByTestId('board-tier');
+        await expect(shown).toHaveCount(step + 1);
+        // The newest tier on top, the earlier ones below it in the order they came.
+        await expect(shown.first()).toHaveAttribute('data-tier', tier);
+        await expect(shown.first()).toContainText(winners[step].teamName);
+      }
+      await expect(board.page.getByTestId('board-tier').last()).toHaveAttribute('data-tier', 'encouragement');
+      await expect(page.getByTestId('control-reveal')).toBeDisabled();
+    } finally {
+      for (const context of contexts) await context.close();
+    }
+  });
+});
