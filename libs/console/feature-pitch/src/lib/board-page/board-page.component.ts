@@ -1,7 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
-import { MatIconButton } from '@angular/material/button';
-import { MatTooltip } from '@angular/material/tooltip';
+import { MatButton } from '@angular/material/button';
 import type { RevealTierView } from '@laurel/contracts';
 import { StageStore, formatClock, phaseKey } from '@laurel/console-data-access-pitch';
 import { TranslatePipe, type TranslationKey, UiMessagePipe } from '@laurel/console-util';
@@ -14,7 +13,7 @@ import { TranslatePipe, type TranslationKey, UiMessagePipe } from '@laurel/conso
  */
 @Component({
   selector: 'laurel-board-page',
-  imports: [MatIconButton, MatTooltip, TranslatePipe, UiMessagePipe],
+  imports: [MatButton, TranslatePipe, UiMessagePipe],
   providers: [StageStore],
   templateUrl: './board-page.component.html',
   styleUrl: './board-page.component.scss',

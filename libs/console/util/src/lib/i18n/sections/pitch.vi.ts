@@ -23,7 +23,7 @@ export const viPitch = {
     runSheetHint: 'Kéo thả hoặc dùng nút ↑ ↓ để đổi thứ tự; số phút tính riêng từng đội. Lưu để áp dụng.',
     stage: 'Sân khấu',
     startNext: 'Đội tiếp theo',
-    startThis: 'Bắt đầu đội này',
+    startThis: 'Bắt đầu lượt này',
     pause: 'Tạm dừng',
     resume: 'Tiếp tục',
     extend: '+1 phút',
