@@ -309,7 +309,7 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
       ['encouragement:VietLingo', 'third:AgriSense', 'second:FloodMap', 'first:SunCharge'],
     ]);
     expect((await act({ action: 'reveal' })).status).toBe(409);
-    const chain = await http1.get('/api/audit/verify', organizer);
+    const chain = await http1.get(`/api/contests/${contest.id}/audit/verify`, organizer);
     expect(chain.body.valid).toBe(true);
   });
 });
