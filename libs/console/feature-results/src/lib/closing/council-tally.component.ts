@@ -50,6 +50,8 @@ import { firstValueFrom } from 'rxjs';
     h3 { margin: 0 0 4px; font: var(--mat-sys-title-small); }
     .meta { margin: 0 0 8px; color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-small); }
     .tally { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 0 0 8px; }
+    /* The tally is longer than a chip usually is: on a phone it wraps rather than leaving the card. */
+    .tally laurel-status-chip { white-space: normal; max-width: 100%; }
     .members { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
     .members li { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: baseline; }
     .name { font-weight: 500; min-width: 12rem; }
