@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
+import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -139,6 +139,7 @@ export class ConflictsTabComponent {
   protected readonly pending = signal(false);
   protected readonly error = signal<UiMessage | null>(null);
   protected readonly formError = signal<UiMessage | null>(null);
+  private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly conflicts = computed(() =>
     [...this.list()].sort((a, b) => a.judgeName.localeCompare(b.judgeName) || (a.entryCode ?? '').localeCompare(b.entryCode ?? '')),
   );
@@ -192,7 +193,11 @@ export class ConflictsTabComponent {
     try {
       const created = await firstValueFrom(this.api.addConflict(this.contest().id, { ...v, reason: v.reason.trim() }));
       this.list.update((list) => [...list, created]);
-      this.form.reset();
+      // resetForm() also clears the directive's "submitted" flag; form.reset() alone left every
+      // emptied field red, as if the person had made a mistake.
+      const directive = this.formDirective();
+      if (directive) directive.resetForm();
+      else this.form.reset();
     } catch (error) {
       this.formError.set(messageOf(error));
     } finally {
