@@ -6,8 +6,12 @@ import { PITCH_STAGE_CHANNEL, PitchRepository, SHEET_SUBMITTED_CHANNEL, SheetEve
 import { StageService } from './stage.service';
 
 const HEARTBEAT_MS = 15_000;
-/** Changes arriving together (a burst of submissions) are answered with one read. */
-const COALESCE_MS = 30;
+/**
+ * Submissions arriving together are answered with one read of the stage. A stage change is sent
+ * at once: "next team" has to reach every page quickly, and changes that arrive while a read is
+ * under way are still folded into the next one.
+ */
+const SUBMISSIONS_COALESCE_MS = 50;
 
 interface Audience {
   organizers: Set<PassThrough>;
@@ -128,7 +132,7 @@ export class StageStreamService implements OnModuleDestroy {
         if (again) this.refresh(roundId, again);
         else if (group.judges.size + group.organizers.size === 0 && this.rounds.get(roundId) === group) this.rounds.delete(roundId);
       }
-    }, COALESCE_MS).unref();
+    }, who === 'all' ? 0 : SUBMISSIONS_COALESCE_MS).unref();
   }
 
   private beat(): void {
