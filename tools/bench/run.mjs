@@ -28,6 +28,7 @@ import {
 } from "./import-case.mjs";
 import { apiDocument, baselineDocument, prepareDocuments } from "./documents-case.mjs";
 import { countStatements, statementsDuring, timeResults } from "./results.mjs";
+import { apiStage, baselineStage } from "./stage.mjs";
 import {
   apiSheetSubmit,
   baselineSheetSubmit,
@@ -37,7 +38,7 @@ import {
 const root = resolve(fileURLToPath(new URL(".", import.meta.url)), "../..");
 const quick =
   process.argv.includes("--quick") || process.env.npm_config_quick === "true";
-// `--only=sign-in,submit,results,export,documents,assignment,import,console` runs some cases (for working on one).
+// `--only=sign-in,submit,results,stage,export,documents,assignment,import,console` runs some cases (for working on one).
 const only = process.argv
   .find((a) => a.startsWith("--only="))
   ?.slice(7)
@@ -55,6 +56,9 @@ const RESULT_CRITERIA = 10;
 const SHEET_CRITERIA = 6;
 // Enough never-written assignments for both the baseline and the API at a few thousand ops/s.
 const SUBMIT_ENTRIES = quick ? 100 : 400;
+// Pitch day: pages following one stage (judges' tablets, one in ten a board) and "next" presses.
+const STAGE_PAGES = 200;
+const STAGE_PRESSES = quick ? 5 : 15;
 
 const cases = [];
 const details = {};
@@ -486,6 +490,67 @@ async function main() {
     await api.stop();
     api = undefined;
 
+    // Pitch day: 200 pages on one freshly started API process (so its memory is theirs).
+    if (runs("stage"))
+      try {
+        const stage = await seedContest(db, {
+          slug: "bench-stage",
+          prefix: "STG",
+          ownerId: organizerId,
+          entries: STAGE_PRESSES + 2,
+          judges: JUDGES,
+          criteria: 2,
+          perEntry: JUDGES,
+          submitted: false,
+        });
+        await db.query(`UPDATE rounds SET live_enabled = true WHERE id = $1`, [stage.roundId]);
+        log(`stage: ${STAGE_PAGES} pages, ${STAGE_PRESSES} "next team" presses`);
+        const stageApi = await startApi(root, database.url);
+        let measured;
+        try {
+          measured = await apiStage({
+            url: stageApi.url,
+            pid: stageApi.pid,
+            roundId: stage.roundId,
+            organizerToken: await login(stageApi.url, ORGANIZER_EMAIL, PASSWORD),
+            judgeTokens: judges.map((j) => tokens.get(j.email)),
+            pages: STAGE_PAGES,
+            presses: STAGE_PRESSES,
+          });
+        } finally {
+          await stageApi.stop();
+        }
+        const baseline = await baselineStage({ root, pages: STAGE_PAGES, presses: STAGE_PRESSES, payloadBytes: measured.eventBytes });
+        details.stage = { api: measured, baseline };
+        addCase({
+          name: `"next team" reaches ${STAGE_PAGES} pages, p99`,
+          value: measured.p99,
+          unit: "ms",
+          baseline: baseline.p99,
+          ratio: round1(measured.p99 / Math.max(baseline.p99, 0.1)),
+          goal: "≤ 250 ms",
+          met: measured.p99 <= 250,
+          note: `from the POST leaving the control page to the event at each page: the conditional UPDATE, NOTIFY, one read of the stage per process, the write to every stream (${measured.eventBytes} bytes)`,
+        });
+        addCase({
+          name: `memory per connected page (${STAGE_PAGES} pages)`,
+          value: measured.kbPerConnection,
+          unit: "kB",
+          baseline: baseline.kbPerConnection,
+          ratio: round1(measured.kbPerConnection / Math.max(baseline.kbPerConnection, 0.1)),
+          goal: "≤ 100 kB",
+          met: measured.kbPerConnection <= 100,
+          note: `RSS ${measured.rssBeforeMb} → ${measured.rssAfterMb} MB`,
+        });
+      } catch (error) {
+        unavailable(
+          [`"next team" reaches ${STAGE_PAGES} pages, p99`, `memory per connected page (${STAGE_PAGES} pages)`],
+          "",
+          "≤ 250 ms / ≤ 100 kB",
+          error,
+        );
+      }
+
     // Export, each size on a freshly started API so its peak RSS is this download's.
     const exportRuns = {};
     for (const [label, contest, entries] of [
@@ -812,6 +877,7 @@ function writeReport(machine) {
     "- results: one SQL query computing each sheet's weighted total from its scores and the mean per entry. The API's time is split by its Server-Timing header: sql (statements), map (rows into data and the answer), domain (computeRoundResults), json (serialization), http (the rest the client waited).",
     "- export: exceljs WorkbookWriter in a process of its own writing the same sheets (ranking, one row per score, judge matrix) with generated values; the API is restarted before each export so VmHWM is that download's peak.",
     "- sign-in: the CPU bound, 200 argon2id hashes with the API's parameters (19 MiB, t = 2, p = 1) at the fastest of 5 hashes timed in the bench process, divided by the cores.",
+    "- stage: a bare node:http server in a process of its own holding the same number of event streams and writing one message of the same size to all of them on a signal (no database, no authentication); latency from the signal, memory as RSS growth per stream.",
     "- console: a fresh standalone Angular app (one component, no libraries), same builder; initial files are those index.html loads and their static imports, gzip level 9.",
     "",
     "## Details",
