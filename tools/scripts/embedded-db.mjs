@@ -56,7 +56,19 @@ export async function startEmbeddedPostgres({ dir, port, database = 'laurel', th
     }
     await pg.initialise();
   }
-  await pg.start();
+  await waitForPreviousServer(clusterDir, log);
+  try {
+    await pg.start();
+  } catch (error) {
+    // The package rejects without a reason when the postmaster exits at once (the directory is
+    // held, or the port is taken): say in plain words what holds what, and what to do.
+    const holder = postmasterPid(clusterDir);
+    throw new Error(
+      holder
+        ? `The embedded PostgreSQL could not start: ${clusterDir} is held by another PostgreSQL (process ${holder}, see postmaster.pid). Stop that process (or wait until it has shut down), then start again.`
+        : `The embedded PostgreSQL could not start in ${clusterDir} on port ${pgPort}${error ? `: ${error.message ?? error}` : ''}. Check that the port is free (LAUREL_PG_PORT) and the directory is not in use, then start again.`,
+    );
+  }
 
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
@@ -78,4 +90,33 @@ export async function startEmbeddedPostgres({ dir, port, database = 'laurel', th
       if (throwaway) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The process id in the cluster's postmaster.pid while that process is alive; null otherwise. */
+function postmasterPid(clusterDir) {
+  const file = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(file)) return null;
+  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (error) {
+    // EPERM: alive, owned by another user (the postgres user when run as root).
+    return error.code === 'EPERM' ? pid : null;
+  }
+}
+
+/**
+ * A start right after a stop may find the previous PostgreSQL still shutting down in the same
+ * directory: wait for it (up to 30 s) instead of failing with no reason.
+ */
+async function waitForPreviousServer(clusterDir, log) {
+  const deadline = Date.now() + 30_000;
+  let pid = postmasterPid(clusterDir);
+  if (pid) log(`waiting for the previous PostgreSQL (process ${pid}) to finish shutting down`);
+  while (pid && Date.now() < deadline) {
+    await new Promise((done) => setTimeout(done, 250));
+    pid = postmasterPid(clusterDir);
+  }
 }

@@ -17,6 +17,24 @@ const dataDir = throwaway
   : resolve(root, process.env.LAUREL_DATA_DIR ?? '.laurel');
 const port = process.env.PORT ?? '3000';
 
+// Every signal that ends a process ends the whole run: the API and the embedded PostgreSQL are
+// stopped and waited for, whatever step the start is at, so nothing is left running behind.
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'];
+let api = null;
+let embedded = null;
+let stopping = false;
+async function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  if (api && api.exitCode === null) {
+    api.kill(signal);
+    return; // the API's exit handler stops PostgreSQL and exits
+  }
+  if (embedded) await embedded.stop().catch(() => undefined);
+  process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : signal === 'SIGQUIT' ? 3 : 15));
+}
+for (const signal of SIGNALS) process.on(signal, () => void stop(signal));
+
 function run(command, commandArgs, env = process.env) {
   const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env });
   if (result.status !== 0) {
@@ -38,15 +56,25 @@ if (!args.has('--no-build')) {
 }
 
 let databaseUrl = process.env.DATABASE_URL;
-let embedded = null;
 if (!databaseUrl) {
   console.log(`Starting the embedded PostgreSQL (data in ${dataDir}/pg)…`);
-  embedded = await startEmbeddedPostgres({
-    dir: dataDir,
-    throwaway,
-    port: process.env.LAUREL_PG_PORT ? Number(process.env.LAUREL_PG_PORT) : undefined,
-  });
+  try {
+    embedded = await startEmbeddedPostgres({
+      dir: dataDir,
+      throwaway,
+      port: process.env.LAUREL_PG_PORT ? Number(process.env.LAUREL_PG_PORT) : undefined,
+      log: (line) => (line.startsWith('waiting for the previous') ? console.log(line) : undefined),
+    });
+  } catch (error) {
+    console.error(`\n${error?.message ?? 'The embedded PostgreSQL could not start.'}`);
+    process.exit(1);
+  }
   databaseUrl = embedded.url;
+  // A signal that came while PostgreSQL was starting: stop it now that it can be stopped.
+  if (stopping) {
+    await embedded.stop().catch(() => undefined);
+    process.exit(143);
+  }
 }
 
 const env = { ...process.env, DATABASE_URL: databaseUrl, LAUREL_DATA_DIR: dataDir, PORT: port };
@@ -55,7 +83,7 @@ if (embedded) {
   run(process.execPath, [join(root, 'dist/apps/api/cli.js'), 'seed-demo'], env);
 }
 
-const api = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/apps/api/main.js')], {
+api = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/apps/api/main.js')], {
   cwd: root,
   env,
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -78,15 +106,6 @@ ${embedded ? `
 ` : ''}
   Stop with Ctrl+C.`);
 });
-
-let stopping = false;
-async function stop(signal) {
-  if (stopping) return;
-  stopping = true;
-  api.kill(signal);
-}
-process.on('SIGINT', () => stop('SIGINT'));
-process.on('SIGTERM', () => stop('SIGTERM'));
 
 api.on('exit', async (code) => {
   if (embedded) await embedded.stop().catch(() => undefined);
