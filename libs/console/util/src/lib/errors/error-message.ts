@@ -18,6 +18,22 @@ const CODE_MESSAGES: Record<string, { key: TranslationKey; params?: TranslationP
   'auth.role_required': { key: 'errors.forbidden' },
   'auth.weak_password': { key: 'errors.weakPassword', params: { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH } },
   'contest.not_found': { key: 'errors.contestNotFound' },
+  // State refusals: the API's sentences name its own paths ("… (POST /api/contests/:id/status)"),
+  // which mean nothing to a person; these say the same in their language.
+  'round.contest_not_judging': { key: 'errors.codes.roundContestNotJudging' },
+  'round.not_open': { key: 'errors.codes.roundNotOpen' },
+  'round.closed': { key: 'errors.codes.roundClosed' },
+  'round.not_closed': { key: 'errors.codes.roundNotClosed' },
+  'round.no_rubric': { key: 'errors.codes.roundNoRubric' },
+  'round.previous_not_closed': { key: 'errors.codes.roundPreviousNotClosed' },
+  'round.next_started': { key: 'errors.codes.roundNextStarted' },
+  'contest.transition_refused': { key: 'errors.codes.contestTransitionRefused' },
+  'contest.already_in_status': { key: 'errors.codes.contestAlreadyInStatus' },
+  'entry.judging_started': { key: 'errors.codes.entryJudgingStarted' },
+  'entry.submissions_closed': { key: 'errors.codes.entrySubmissionsClosed' },
+  'assignment.conflict_of_interest': { key: 'errors.codes.assignmentConflict' },
+  'assignment.exists': { key: 'errors.codes.assignmentExists' },
+  'assignment.has_submitted_sheet': { key: 'errors.codes.assignmentSubmitted' },
 };
 
 const STATUS_MESSAGES: StatusMessages = {
