@@ -309,6 +309,18 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
       ['encouragement:VietLingo', 'third:AgriSense', 'second:FloodMap', 'first:SunCharge'],
     ]);
     expect((await act({ action: 'reveal' })).status).toBe(409);
+
+    // Once the organizer confirms the awards, the board reveals those rather than the proposal.
+    const proposal = await http1.get(`/api/contests/${contest.id}/awards/proposal`, organizer);
+    const confirmed = await http1.post(
+      `/api/contests/${contest.id}/awards`,
+      { awards: proposal.body.lines.filter((l: any) => l.entryId).map((l: any) => ({ tier: l.tier, entryId: l.entryId })) },
+      organizer,
+    );
+    expect(confirmed.status).toBeLessThan(300);
+    const after = await http2.get(`/api/rounds/${round.id}/stage`, organizer);
+    expect(after.body.reveal.source).toBe('confirmed');
+    expect(after.body.reveal.tiers.map((t: any) => `${t.tier}:${t.entries.map((e: any) => e.teamName).join('+')}`)).toEqual(shown[3]);
     const chain = await http1.get(`/api/contests/${contest.id}/audit/verify`, organizer);
     expect(chain.body.valid).toBe(true);
   });
