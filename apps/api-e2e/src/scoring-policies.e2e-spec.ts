@@ -151,19 +151,19 @@ describe('scoring policies: divergence review, advancement gates, prize gates', 
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as any);
-    const ranking = workbook.getWorksheet('Ranking Sơ khảo') as ExcelJS.Worksheet;
+    const ranking = workbook.getWorksheet('Xếp hạng Sơ khảo') as ExcelJS.Worksheet;
     const header = (ranking.getRow(1).values as unknown[]).slice(1);
     const column = (name: string) => header.indexOf(name) + 1;
-    expect(column('Largest gap')).toBeGreaterThan(0);
+    expect(column('Chênh lệch lớn nhất')).toBeGreaterThan(0);
     const rowOf = (code: string) => {
       for (let r = 2; r <= ranking.actualRowCount; r++) if (ranking.getRow(r).getCell(2).value === code) return ranking.getRow(r);
       throw new Error(`no row for ${code}`);
     };
     const extra = (await judgesOf(entries.P))[2];
-    expect(rowOf(entries.P.code).getCell(column('Largest gap')).value as number).toBeCloseTo(40, 9);
-    expect(rowOf(entries.P.code).getCell(column('Extra judges')).value).toBe(extra.displayName);
-    expect(String(rowOf(entries.P.code).getCell(column('Tie note')).value)).toContain('divergence threshold');
-    expect(rowOf(entries.Q.code).getCell(column('Extra judges')).value).toBeNull();
+    expect(rowOf(entries.P.code).getCell(column('Chênh lệch lớn nhất')).value as number).toBeCloseTo(40, 9);
+    expect(rowOf(entries.P.code).getCell(column('Giám khảo chấm thêm')).value).toBe(extra.displayName);
+    expect(String(rowOf(entries.P.code).getCell(column('Ghi chú phân định')).value)).toContain('ngưỡng chênh lệch');
+    expect(rowOf(entries.Q.code).getCell(column('Giám khảo chấm thêm')).value).toBeNull();
   });
 
   it('previews the advancement gates, then advances the whole tie at the top boundary', async () => {
