@@ -31,7 +31,14 @@ describe('auth over HTTP', () => {
     const token = await http.login('hoa.nguyen@startup.vn', 'correct horse');
     const me = await http.get('/api/auth/me', token);
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ id: register.body.user.id, email: 'Hoa.Nguyen@Startup.vn', displayName: 'Nguyễn Thị Hoa', roles: ['applicant'] });
+    expect(me.body).toEqual({
+      id: register.body.user.id,
+      email: 'Hoa.Nguyen@Startup.vn',
+      displayName: 'Nguyễn Thị Hoa',
+      roles: ['applicant'],
+      emailVerified: false,
+      language: 'vi',
+    });
   });
 
   it('keeps e-mails unique whatever their case (409)', async () => {

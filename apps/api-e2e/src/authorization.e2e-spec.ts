@@ -1,4 +1,4 @@
-import { ACTORS, type Actor, expectedOutcomes, type Outcome } from './support/authorization-matrix';
+import { ACTORS, type Actor, expectedOutcomes, type Outcome, walkOrder } from './support/authorization-matrix';
 import { type AccessFixture, buildAccessFixture } from './support/access-fixture';
 
 /**
@@ -47,9 +47,9 @@ describe('authorization matrix', () => {
   it('gives every caller exactly the outcome the matrix states, never a 5xx, never a secret', async () => {
     const observed: Record<string, Record<Actor, Outcome>> = {};
     const failures: string[] = [];
-    // Reads first, then writes, deletions last, so a deletion cannot hide a later check.
-    const order = { GET: 0, POST: 1, PUT: 1, PATCH: 1, DELETE: 2 } as Record<string, number>;
-    const sorted = [...fixture.routes].sort((a, b) => order[a.method] - order[b.method]);
+    // Reads first, then writes, deletions last, so a deletion cannot hide a later check; signing
+    // out everywhere comes after everything, since it ends the caller's token.
+    const sorted = walkOrder(fixture.routes);
     for (const route of sorted) {
       const key = `${route.method} ${route.path}`;
       const expected = expectedOutcomes[key];

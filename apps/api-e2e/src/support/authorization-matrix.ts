@@ -60,6 +60,15 @@ const STAGE_FOLLOWERS = rule(401, { organizer: 'ok', admin: 'ok', assignedJudge:
 /** The same for a write: by the time writes run, the assigned judge may have recused (and follows no more). */
 const STAGE_FOLLOWERS_WRITE = rule(401, { organizer: 'ok', admin: 'ok', assignedJudge: ['ok', 404] }, 404);
 
+/** Routes that end the caller's own sessions: every test that walks the route table calls them last. */
+export const SESSION_ENDING_ROUTES = new Set(['POST /api/auth/sign-out-everywhere']);
+
+/** Route table order for a walk: reads, then writes, deletions, and the session-ending routes at the very end. */
+export function walkOrder<T extends { method: string; path: string }>(routes: T[]): T[] {
+  const rank = (r: T) => (SESSION_ENDING_ROUTES.has(`${r.method} ${r.path}`) ? 3 : ({ GET: 0, POST: 1, PUT: 1, PATCH: 1, DELETE: 2 } as Record<string, number>)[r.method]);
+  return [...routes].sort((a, b) => rank(a) - rank(b));
+}
+
 /**
  * The expected outcome of every route for every caller. A route that is not listed here fails
  * the test: a new endpoint cannot ship without its rule. `PRINT_MATRIX=1` prints what the API
@@ -71,6 +80,10 @@ export const expectedOutcomes: Record<string, Expectation> = {
   'POST /api/auth/login': PUBLIC,
   'POST /api/auth/accept-invite': PUBLIC,
   'GET /api/auth/me': SIGNED_IN,
+  'POST /api/auth/password-reset': PUBLIC,
+  'POST /api/auth/password-reset/confirm': PUBLIC,
+  'POST /api/auth/password': SIGNED_IN,
+  'POST /api/auth/sign-out-everywhere': SIGNED_IN,
   'GET /api/me/entries': SIGNED_IN,
   'GET /api/me/assignments': SIGNED_IN,
   'GET /api/me/council': SIGNED_IN,

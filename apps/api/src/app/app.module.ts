@@ -14,6 +14,7 @@ import { ResultsModule } from '@laurel/api-results';
 import { PitchModule } from '@laurel/api-pitch';
 import { ExportModule } from '@laurel/api-export';
 import { DocumentsModule } from '@laurel/api-documents';
+import { MailModule } from '@laurel/api-mail';
 
 @Module({
   imports: [
@@ -34,6 +35,7 @@ import { DocumentsModule } from '@laurel/api-documents';
       }),
     }),
     DatabaseModule,
+    MailModule.forRoot(),
     AuthModule,
     ContestsModule,
     EntriesModule,

@@ -35,7 +35,7 @@ export class AcceptInviteService {
     if (!redeemed.ok) throw inviteRefused(redeemed.problem);
     const { user } = redeemed;
     this.logger.log({ userId: user.id }, 'Invite accepted');
-    return this.auth.issueFor({ id: user.id, email: user.email, displayName: user.displayName, roles: user.roles });
+    return this.auth.issue(user);
   }
 }
 

@@ -8,6 +8,8 @@ import { AcceptInviteController } from './accept-invite.controller';
 import { AcceptInviteService } from './accept-invite.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { AccountService } from './account.service';
+import { SessionCheck } from './session-check';
 import { JwtAuthGuard, RolesGuard } from './guards';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
@@ -33,6 +35,8 @@ import { LocalStrategy } from './local.strategy';
   controllers: [AuthController, AcceptInviteController],
   providers: [
     AuthService,
+    AccountService,
+    SessionCheck,
     AcceptInviteService,
     LocalStrategy,
     JwtStrategy,

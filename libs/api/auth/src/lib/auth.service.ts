@@ -21,6 +21,8 @@ export interface JwtClaims {
   email: string;
   name: string;
   roles: AuthUser['roles'];
+  /** The account's session version when the token was issued; an older one is refused. */
+  sv: number;
 }
 
 @Injectable()
@@ -53,6 +55,7 @@ export class AuthService {
       passwordHash: await hashPassword(dto.password),
       displayName: dto.displayName,
       roles: ['applicant'],
+      language: dto.language,
     });
     if (!user) {
       throw AppError.conflict('auth.email_taken', 'An account with this e-mail already exists. Sign in instead, or use another e-mail.');
@@ -67,6 +70,9 @@ export class AuthService {
     const valid = user?.passwordHash
       ? await verifyPassword(user.passwordHash, password)
       : await verifyPassword(await this.decoyHash, password).then(() => false);
+    if (user && valid && user.disabledAt) {
+      throw AppError.forbidden('auth.account_disabled', 'This account is disabled. Ask an administrator of Laurel to enable it again.');
+    }
     if (!user || !valid) {
       await this.audit.record(this.dataSource.manager, {
         actorId: user?.id ?? null,
@@ -88,23 +94,35 @@ export class AuthService {
     return toView(user);
   }
 
-  issueFor(user: AuthUser): AuthResponse {
-    const claims: JwtClaims = { sub: user.id, email: user.email, name: user.displayName, roles: user.roles };
-    return {
-      accessToken: this.jwt.sign(claims, { algorithm: 'HS256', expiresIn: this.config.auth.jwtTtlSeconds }),
-      user: { id: user.id, email: user.email, displayName: user.displayName, roles: user.roles },
-    };
+  /** A token for the caller the local strategy checked (its account row is read again for the view). */
+  async signIn(user: AuthUser): Promise<AuthResponse> {
+    const account = await this.users.findById(user.id);
+    if (!account) throw AppError.unauthorized('auth.account_gone', 'This account no longer exists. Sign in again.');
+    return this.issue(account);
   }
 
-  private issue(user: UserEntity): AuthResponse {
-    return this.issueFor(toAuthUser(user));
+  /** A token carrying the account's current session version, and the account's view. */
+  issue(user: UserEntity): AuthResponse {
+    return { accessToken: this.accessToken(user), user: toView(user) };
+  }
+
+  accessToken(user: UserEntity): string {
+    const claims: JwtClaims = { sub: user.id, email: user.email, name: user.displayName, roles: user.roles, sv: user.sessionVersion };
+    return this.jwt.sign(claims, { algorithm: 'HS256', expiresIn: this.config.auth.jwtTtlSeconds });
   }
 }
 
 function toAuthUser(user: UserEntity): AuthUser {
-  return { id: user.id, email: user.email, displayName: user.displayName, roles: user.roles };
+  return { id: user.id, email: user.email, displayName: user.displayName, roles: user.roles, sessionVersion: user.sessionVersion };
 }
 
-function toView(user: UserEntity): UserView {
-  return toAuthUser(user);
+export function toView(user: UserEntity): UserView {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    roles: user.roles,
+    emailVerified: user.emailVerifiedAt !== null,
+    language: user.language,
+  };
 }

@@ -29,6 +29,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, user: T, info: unknown): T {
+    if (error instanceof AppError) throw error;
     if (error || !user) {
       const expired = info instanceof Error && info.name === 'TokenExpiredError';
       throw AppError.unauthorized(

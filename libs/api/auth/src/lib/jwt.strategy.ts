@@ -2,13 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { type AuthUser, laurelConfig, type LaurelConfig } from '@laurel/api-core';
+import { AppError, type AuthUser, laurelConfig, type LaurelConfig } from '@laurel/api-core';
 import { ROLES, type Role } from '@laurel/contracts';
 import type { JwtClaims } from './auth.service';
+import { SessionCheck } from './session-check';
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(@Inject(laurelConfig.KEY) config: LaurelConfig) {
+  constructor(
+    @Inject(laurelConfig.KEY) config: LaurelConfig,
+    private readonly sessions: SessionCheck,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // A KeyObject: given a string, jsonwebtoken first tries (and fails) to read it as a public
@@ -21,9 +25,17 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(claims: Partial<JwtClaims>): AuthUser | false {
+  /** A valid signature is not enough: the token's session version must still be the account's. */
+  async validate(claims: Partial<JwtClaims>): Promise<AuthUser | false> {
     const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
     if (typeof claims.sub !== 'string' || typeof claims.email !== 'string' || roles.length === 0) return false;
-    return { id: claims.sub, email: claims.email, displayName: String(claims.name ?? ''), roles };
+    if (typeof claims.sv !== 'number' || !Number.isInteger(claims.sv)) return false;
+    if (!(await this.sessions.isCurrent(claims.sub, claims.sv))) {
+      throw AppError.unauthorized(
+        'auth.session_ended',
+        'This session has ended: the password was changed, or the account signed out everywhere or changed roles. Sign in again.',
+      );
+    }
+    return { id: claims.sub, email: claims.email, displayName: String(claims.name ?? ''), roles, sessionVersion: claims.sv };
   }
 }

@@ -212,7 +212,18 @@ function assertPlace({ rounds }: ContestAggregate, self: RoundEntity | null, wan
   }
 }
 
+/** Settings a round always has: `null` (which the optional DTO lets through) cannot clear them. */
+const REQUIRED_SETTINGS = ['name', 'order', 'panel', 'judgesPerEntry', 'blind', 'aggregation', 'trim', 'minSheetsForNormalization', 'rankBy'] as const;
+
 function changedSettings(round: RoundEntity, dto: UpdateRoundDto): Partial<RoundFields> {
+  const cleared = REQUIRED_SETTINGS.filter((key) => (dto as Record<string, unknown>)[key] === null);
+  if (cleared.length > 0) {
+    throw AppError.badRequest(
+      'round.setting_required',
+      `A round always has ${cleared.join(', ')}: give a value or leave the field out.`,
+      cleared.map((field) => ({ field, message: 'cannot be null: give a value or leave it out' })),
+    );
+  }
   const fields: Partial<RoundFields> = {};
   const keys = ['name', 'order', 'panel', 'judgesPerEntry', 'blind', 'aggregation', 'trim', 'minSheetsForNormalization', 'rankBy'] as const;
   const nulls: FieldProblem[] = [];

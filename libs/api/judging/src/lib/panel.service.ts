@@ -44,7 +44,14 @@ export class PanelService {
       added.invited ? 'Judge invite made' : 'Existing account linked to the panel',
     );
     return {
-      user: { id: user.id, email: user.email, displayName: user.displayName, roles: user.roles },
+      user: {
+        id: user.id,
+        email: user.email,
+        displayName: user.displayName,
+        roles: user.roles,
+        emailVerified: user.emailVerifiedAt !== null,
+        language: user.language,
+      },
       inviteToken: added.invited ? token : null,
       inviteUrl: added.invited ? `/accept-invite#token=${token}` : null,
       inviteExpiresAt: added.invited ? expiresAt.toISOString() : null,

@@ -1,11 +1,18 @@
 export const ROLES = ['admin', 'organizer', 'judge', 'applicant'] as const;
 export type Role = (typeof ROLES)[number];
 
+export const MAIL_LANGUAGES = ['vi', 'en'] as const;
+/** The language of the mails an account receives (chosen in the profile). */
+export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+
 export interface UserView {
   id: string;
   email: string;
   displayName: string;
   roles: Role[];
+  /** True once the holder opened a link mailed to the address. */
+  emailVerified: boolean;
+  language: MailLanguage;
 }
 
 export interface LoginRequest {
@@ -17,6 +24,30 @@ export interface RegisterRequest {
   email: string;
   password: string;
   displayName: string;
+  language?: MailLanguage;
+}
+
+/** The answer to register, password reset and resend: the same whether or not the address has an account. */
+export interface NeutralAnswer {
+  message: string;
+}
+
+export interface PasswordResetRequest {
+  email: string;
+}
+
+export interface PasswordResetConfirmRequest {
+  token: string;
+  password: string;
+}
+
+export interface PasswordChangeRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export interface AccessTokenResponse {
+  accessToken: string;
 }
 
 export interface AuthResponse {

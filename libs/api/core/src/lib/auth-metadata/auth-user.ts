@@ -6,6 +6,8 @@ export interface AuthUser {
   email: string;
   displayName: string;
   roles: Role[];
+  /** The session version the token carries (`sv`); absent on callers built without a token. */
+  sessionVersion?: number;
 }
 
 export function hasRole(user: AuthUser | undefined, ...roles: Role[]): boolean {

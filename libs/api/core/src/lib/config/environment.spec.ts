@@ -28,7 +28,30 @@ describe(validateEnvironment.name, () => {
   it('needs JWT_SECRET in production, and a long one', () => {
     expect(() => validateEnvironment({ ...valid, NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required when NODE_ENV=production/);
     expect(() => validateEnvironment({ ...valid, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be at least 32 characters/);
-    expect(validateEnvironment({ ...valid, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toBe('x'.repeat(32));
+    const mail = { SMTP_URL: 'smtp://mail.example.org:587', MAIL_FROM: 'no-reply@example.org', PUBLIC_URL: 'https://laurel.example.org' };
+    expect(validateEnvironment({ ...valid, ...mail, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toBe('x'.repeat(32));
+  });
+
+  it('needs SMTP_URL, MAIL_FROM and PUBLIC_URL in production, naming each', () => {
+    const production = { ...valid, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    expect(() => validateEnvironment(production)).toThrow(/SMTP_URL: required when NODE_ENV=production/);
+    expect(() => validateEnvironment(production)).toThrow(/MAIL_FROM: required when NODE_ENV=production/);
+    expect(() => validateEnvironment(production)).toThrow(/PUBLIC_URL: required when NODE_ENV=production/);
+    const env = validateEnvironment({
+      ...production,
+      SMTP_URL: 'smtp://laurel:secret@mail.example.org:587',
+      MAIL_FROM: 'Laurel <no-reply@example.org>',
+      PUBLIC_URL: 'https://laurel.example.org',
+    });
+    expect(env).toMatchObject({ SMTP_URL: 'smtp://laurel:secret@mail.example.org:587', MAIL_RETRY_LIMIT: 10, MAIL_RETRY_DELAY_SECONDS: 30 });
+  });
+
+  it('captures mail in development when SMTP_URL is absent, and refuses malformed mail settings', () => {
+    expect(validateEnvironment(valid).SMTP_URL).toBeUndefined();
+    expect(() => validateEnvironment({ ...valid, SMTP_URL: 'mail.example.org:25' })).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(() => validateEnvironment({ ...valid, MAIL_FROM: 'nobody' })).toThrow(/MAIL_FROM must be an address/);
+    expect(() => validateEnvironment({ ...valid, PUBLIC_URL: 'laurel.example.org' })).toThrow(/PUBLIC_URL must be an http\(s\) URL/);
+    expect(validateEnvironment({ ...valid, MAIL_FROM: 'Ban tổ chức <btc@example.vn>' }).MAIL_FROM).toBe('Ban tổ chức <btc@example.vn>');
   });
 
   it('refuses a port out of range', () => {

@@ -120,6 +120,41 @@ export class EnvironmentVariables {
   @Transform(toBool)
   @IsBoolean({ message: 'API_DOCS must be true or false' })
   API_DOCS?: boolean;
+
+  /**
+   * The SMTP server mail goes out through: smtp://user:pass@host:587 (STARTTLS when offered) or
+   * smtps://…:465. Absent (development only): messages are captured, logged and kept for the
+   * admin mailbox instead of sent.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s/]+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.org:587' })
+  SMTP_URL?: string;
+
+  /** The From of every message: an address, or "Name <address>". */
+  @IsOptional()
+  @Matches(/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+    message: 'MAIL_FROM must be an address or "Name <address>", such as "Laurel <no-reply@example.org>"',
+  })
+  MAIL_FROM?: string;
+
+  /** Where people reach the console: links in mails start with it. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http(s) URL such as https://laurel.example.org' })
+  PUBLIC_URL?: string;
+
+  /** Tries after the first before a message is marked failed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(30)
+  MAIL_RETRY_LIMIT = 10;
+
+  /** The first wait before a retry; each next wait doubles (with jitter). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  MAIL_RETRY_DELAY_SECONDS = 30;
 }
 
 export class EnvironmentError extends Error {
@@ -139,6 +174,15 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   );
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     problems.push('JWT_SECRET: required when NODE_ENV=production (at least 32 random characters)');
+  }
+  if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
+    problems.push('SMTP_URL: required when NODE_ENV=production (the SMTP server that delivers mail, such as smtp://user:pass@mail.example.org:587)');
+  }
+  if (env.NODE_ENV === 'production' && !env.MAIL_FROM) {
+    problems.push('MAIL_FROM: required when NODE_ENV=production (the sender of every mail, such as "Laurel <no-reply@example.org>")');
+  }
+  if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
+    problems.push('PUBLIC_URL: required when NODE_ENV=production (where people open the console; links in mails start with it)');
   }
   if (env.STORAGE_DRIVER === 's3' && !env.S3_BUCKET) {
     problems.push('S3_BUCKET: required when STORAGE_DRIVER=s3 (the bucket that holds uploaded files)');

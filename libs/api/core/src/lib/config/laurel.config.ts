@@ -17,7 +17,18 @@ export interface LaurelConfig {
     filesDir: string;
     s3: S3Settings | null;
   };
+  mail: MailSettings;
   logLevel: string;
+}
+
+export interface MailSettings {
+  /** Null: development without an SMTP server; messages are captured instead of sent. */
+  smtpUrl: string | null;
+  from: string;
+  /** Without a trailing slash; links in mails are built on it. */
+  publicUrl: string;
+  retryLimit: number;
+  retryDelaySeconds: number;
 }
 
 export interface S3Settings {
@@ -64,6 +75,13 @@ export function buildLaurelConfig(env: EnvironmentVariables): LaurelConfig {
                   : null,
             }
           : null,
+    },
+    mail: {
+      smtpUrl: env.SMTP_URL ?? null,
+      from: env.MAIL_FROM ?? 'Laurel <no-reply@laurel.localhost>',
+      publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
+      retryLimit: env.MAIL_RETRY_LIMIT,
+      retryDelaySeconds: env.MAIL_RETRY_DELAY_SECONDS,
     },
     logLevel: env.LOG_LEVEL,
   };

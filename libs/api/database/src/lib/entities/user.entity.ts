@@ -23,6 +23,21 @@ export class UserEntity {
   @Column({ type: 'text', nullable: true })
   organization!: string | null;
 
+  /** The language of the mails this account receives. */
+  @Column({ type: 'text', default: 'vi' })
+  language!: 'vi' | 'en';
+
+  /** Set when the holder opened a link mailed to the address; null: not proved yet. */
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
+  emailVerifiedAt!: Date | null;
+
+  /** Carried by every token as `sv`; bumped to refuse every older token. */
+  @Column({ name: 'session_version', type: 'int', default: 0 })
+  sessionVersion!: number;
+
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -20,3 +20,5 @@ export * from './council.repository';
 export * from './documents.repository';
 export * from './feedback.repository';
 export * from './pitch.repository';
+export * from './mail-outbox.repository';
+export * from './account-tokens.repository';

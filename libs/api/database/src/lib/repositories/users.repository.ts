@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { UserEntity } from '../entities';
 import type { Role } from '@laurel/contracts';
 
@@ -26,14 +26,53 @@ export class UsersRepository {
     passwordHash: string;
     displayName: string;
     roles: Role[];
+    language?: 'vi' | 'en';
   }): Promise<UserEntity | null> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO users (email, password_hash, display_name, roles)
-       VALUES ($1, $2, $3, $4)
+      `INSERT INTO users (email, password_hash, display_name, roles, language)
+       VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT ((lower(email))) DO NOTHING
        RETURNING id`,
-      [user.email, user.passwordHash, user.displayName, user.roles],
+      [user.email, user.passwordHash, user.displayName, user.roles, user.language ?? 'vi'],
     );
     return rows.length === 0 ? null : this.findById(rows[0].id);
+  }
+
+  /**
+   * A new password from a mailed link: proves the mailbox, and bumps the session version so
+   * every token issued before is refused.
+   */
+  async setPasswordFromMailbox(manager: EntityManager, userId: string, passwordHash: string): Promise<UserEntity> {
+    await manager.query(
+      `UPDATE users SET password_hash = $2, session_version = session_version + 1,
+                        email_verified_at = coalesce(email_verified_at, now()), updated_at = now()
+        WHERE id = $1`,
+      [userId, passwordHash],
+    );
+    return (await manager.findOne(UserEntity, { where: { id: userId } })) as UserEntity;
+  }
+
+  /** A new password chosen while signed in; older tokens stop working. */
+  async changePassword(manager: EntityManager, userId: string, passwordHash: string): Promise<UserEntity> {
+    await manager.query(`UPDATE users SET password_hash = $2, session_version = session_version + 1, updated_at = now() WHERE id = $1`, [
+      userId,
+      passwordHash,
+    ]);
+    return (await manager.findOne(UserEntity, { where: { id: userId } })) as UserEntity;
+  }
+
+  /** Refuses every token issued so far (sign out everywhere, a role change, disabling). */
+  async bumpSessionVersion(manager: EntityManager, userId: string): Promise<UserEntity> {
+    await manager.query(`UPDATE users SET session_version = session_version + 1, updated_at = now() WHERE id = $1`, [userId]);
+    return (await manager.findOne(UserEntity, { where: { id: userId } })) as UserEntity;
+  }
+
+  /** The current session version and standing of an account, for the token check. */
+  async sessionState(userId: string): Promise<{ sessionVersion: number; disabled: boolean; roles: Role[] } | null> {
+    const rows: { sessionVersion: number; disabled: boolean; roles: Role[] }[] = await this.dataSource.query(
+      `SELECT session_version AS "sessionVersion", (disabled_at IS NOT NULL) AS disabled, roles FROM users WHERE id = $1`,
+      [userId],
+    );
+    return rows[0] ?? null;
   }
 }

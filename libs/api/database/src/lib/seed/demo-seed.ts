@@ -62,7 +62,8 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       const user =
         found ??
         (await manager.save(
-          manager.create(UserEntity, { ...account, organization: account.organization ?? null, passwordHash }),
+          // Demo mailboxes do not exist: the accounts are seeded as verified, so they can submit and judge.
+          manager.create(UserEntity, { ...account, organization: account.organization ?? null, passwordHash, emailVerifiedAt: now }),
         ));
       users.set(account.email, user);
     }

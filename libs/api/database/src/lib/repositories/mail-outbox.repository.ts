@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { returningRows } from './returning-rows';
+
+export type MailStatus = 'queued' | 'sent' | 'failed' | 'captured';
+
+export interface NewOutboxMessage {
+  to: string;
+  userId: string | null;
+  contestId: string | null;
+  template: string;
+  language: 'vi' | 'en';
+  subject: string;
+  text: string;
+  html: string;
+  /** The one link the recipient must open, if any: printed alone on a line when captured. */
+  actionUrl: string | null;
+}
+
+/** What the deliverer needs to send one message. */
+export interface OutboxDelivery {
+  id: string;
+  to: string;
+  template: string;
+  subject: string;
+  text: string;
+  html: string;
+  actionUrl: string | null;
+  attempts: number;
+}
+
+export interface OutboxRow {
+  id: string;
+  to: string;
+  userId: string | null;
+  contestId: string | null;
+  template: string;
+  language: 'vi' | 'en';
+  subject: string;
+  status: MailStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+  /** Kept for captured and undelivered messages; erased once sent. */
+  text: string | null;
+  actionUrl: string | null;
+}
+
+export interface OutboxQuery {
+  status?: MailStatus;
+  /** Part of the recipient's address, case-insensitive. */
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+const COLUMNS = `id, to_address AS "to", user_id AS "userId", contest_id AS "contestId", template, language, subject,
+  status, attempts, last_error AS "lastError", created_at AS "createdAt", sent_at AS "sentAt", text_body AS text,
+  action_url AS "actionUrl"`;
+
+/** The mail outbox: messages written with the change that causes them, then their delivery. */
+@Injectable()
+export class MailOutboxRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Inserts the message inside the caller's transaction. */
+  async insert(manager: EntityManager, message: NewOutboxMessage): Promise<string> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO mail_outbox (to_address, user_id, contest_id, template, language, subject, text_body, html_body, action_url)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [message.to, message.userId, message.contestId, message.template, message.language, message.subject, message.text, message.html, message.actionUrl],
+    );
+    return rows[0].id;
+  }
+
+  /**
+   * Counts one more attempt and returns the message, or null when it is no longer waiting (sent
+   * or captured by an earlier attempt, failed for good, or gone).
+   */
+  async claim(id: string): Promise<OutboxDelivery | null> {
+    const rows = await returningRows<OutboxDelivery>(
+      this.dataSource.manager,
+      `UPDATE mail_outbox SET attempts = attempts + 1 WHERE id = $1 AND status = 'queued'
+       RETURNING id, to_address AS "to", template, subject, text_body AS text, html_body AS html, action_url AS "actionUrl", attempts`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Sent: the bodies go, since they may hold single-use links. */
+  async markSent(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE mail_outbox SET status = 'sent', sent_at = now(), last_error = NULL, text_body = NULL, html_body = NULL, action_url = NULL
+        WHERE id = $1 AND status = 'queued'`,
+      [id],
+    );
+  }
+
+  async markCaptured(id: string): Promise<void> {
+    await this.dataSource.query(`UPDATE mail_outbox SET status = 'captured', sent_at = now() WHERE id = $1 AND status = 'queued'`, [id]);
+  }
+
+  /** A failed attempt; `final` when no retry is left. */
+  async markAttemptFailed(id: string, error: string, final: boolean): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE mail_outbox SET last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END WHERE id = $1 AND status = 'queued'`,
+      [id, error.slice(0, 1000), final],
+    );
+  }
+
+  async find(id: string): Promise<OutboxRow | null> {
+    const rows: OutboxRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM mail_outbox WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** Newest first. */
+  async page(query: OutboxQuery): Promise<{ items: OutboxRow[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.status) {
+      params.push(query.status);
+      where.push(`status = $${params.length}`);
+    }
+    if (query.to) {
+      params.push(`%${query.to.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`lower(to_address) LIKE $${params.length}`);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM mail_outbox ${clause}`, params);
+    const items: OutboxRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM mail_outbox ${clause} ORDER BY created_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    );
+    return { items, total };
+  }
+}

@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import type { EntityManager } from 'typeorm';
+import { laurelConfig, type LaurelConfig } from '@laurel/api-core';
+
+export const JOB_QUEUE_OPTIONS = Symbol('JOB_QUEUE_OPTIONS');
+
+export interface JobQueueOptions {
+  /** False in the CLI: it only enqueues; the API processes deliver. */
+  work: boolean;
+}
+
+export type JobHandler<T> = (jobs: PgBoss.JobWithMetadata<T>[]) => Promise<void>;
+
+/**
+ * The PostgreSQL-backed job queue (pg-boss, in the schema `pgboss` of Laurel's database). Every
+ * API process works the same queues; pg-boss hands each job to one of them (SKIP LOCKED), retries
+ * failures with exponential backoff and expires jobs of a process that died, so a job survives
+ * restarts and runs once per attempt whichever instance takes it.
+ */
+@Injectable()
+export class JobQueue implements OnApplicationShutdown {
+  private readonly logger = new Logger('JobQueue');
+  private readonly boss: PgBoss;
+  private started: Promise<void> | null = null;
+
+  constructor(
+    @Inject(laurelConfig.KEY) config: LaurelConfig,
+    @Inject(JOB_QUEUE_OPTIONS) readonly options: JobQueueOptions,
+  ) {
+    this.boss = new PgBoss({
+      connectionString: config.database.url,
+      schema: 'pgboss',
+      application_name: 'laurel-jobs',
+      // Its own small pool: a burst of mail never starves the API's request queries.
+      max: 4,
+      supervise: options.work,
+      schedule: false,
+      // Finished jobs are kept a day for inspection, then archived and deleted by pg-boss itself.
+      archiveCompletedAfterSeconds: 24 * 60 * 60,
+    });
+    this.boss.on('error', (error: Error) => this.logger.warn(`Job queue: ${error.message}`));
+  }
+
+  /** Creates pg-boss's schema (under its own advisory lock) and the named queues. */
+  start(queues: string[]): Promise<void> {
+    this.started ??= (async () => {
+      await this.boss.start();
+      for (const name of queues) await this.boss.createQueue(name);
+    })();
+    return this.started;
+  }
+
+  /**
+   * Adds a job inside the caller's transaction: it exists exactly when the change that caused it
+   * commits. Without a manager the job is added on its own.
+   */
+  async send<T extends object>(manager: EntityManager | null, queue: string, data: T, options: PgBoss.SendOptions = {}): Promise<string | null> {
+    await this.started;
+    const db = manager ? { executeSql: (text: string, values: unknown[]) => transactionSql(manager, text, values) } : undefined;
+    return this.boss.send(queue, data, { ...options, ...(db ? { db } : {}) });
+  }
+
+  async work<T>(queue: string, options: { batchSize: number; pollingIntervalSeconds: number }, handler: JobHandler<T>): Promise<void> {
+    if (!this.options.work) return;
+    await this.started;
+    await this.boss.work<T>(queue, { ...options, includeMetadata: true }, handler);
+  }
+
+  /** Fails one job of a batch (the rest complete when the handler returns). */
+  async fail(queue: string, id: string, error: Error): Promise<void> {
+    await this.boss.fail(queue, id, { message: error.message });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.started) return;
+    // Waits for jobs in hand (up to 10 s); whatever is still active is failed and retried later.
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch((error: Error) => this.logger.warn(error.message));
+  }
+}
+
+async function transactionSql(manager: EntityManager, text: string, values: unknown[]): Promise<{ rows: unknown[] }> {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) throw new Error('JobQueue.send needs the EntityManager of an open transaction');
+  const result = await runner.query(text, values, true);
+  return { rows: result.records ?? [] };
+}

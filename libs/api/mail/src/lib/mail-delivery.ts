@@ -1,0 +1,66 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type PgBoss from 'pg-boss';
+import { MailOutboxRepository, type OutboxDelivery } from '@laurel/api-database';
+import { JobQueue } from './job-queue';
+import { MAIL_QUEUE, type MailJob } from './mail-outbox';
+import { MailTransport } from './mail-transport';
+
+/** How many messages one process takes from the queue at once; they go out over the pool. */
+const BATCH_SIZE = 25;
+
+/**
+ * Works the mail queue: each job names an outbox row, sent over SMTP (or captured without
+ * SMTP_URL). A failed attempt is recorded on the row and the job is failed for pg-boss to retry
+ * with backoff; after the last retry the row is `failed`, where the admin mailbox shows it.
+ */
+@Injectable()
+export class MailDelivery implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Mail');
+
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly outbox: MailOutboxRepository,
+    private readonly transport: MailTransport,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.start([MAIL_QUEUE]);
+    if (this.transport.captures) {
+      this.logger.warn('SMTP_URL is not set: mail is captured, printed here and listed in the admin mailbox, not sent');
+    }
+    await this.queue.work<MailJob>(MAIL_QUEUE, { batchSize: BATCH_SIZE, pollingIntervalSeconds: 1 }, (jobs) => this.deliverAll(jobs));
+  }
+
+  private async deliverAll(jobs: PgBoss.JobWithMetadata<MailJob>[]): Promise<void> {
+    await Promise.all(jobs.map((job) => this.deliverOne(job)));
+  }
+
+  private async deliverOne(job: PgBoss.JobWithMetadata<MailJob>): Promise<void> {
+    let message: OutboxDelivery | null = null;
+    try {
+      message = await this.outbox.claim(job.data.outboxId);
+      // Already sent or captured (a job retried after its process died mid-way), or failed for good.
+      if (!message) return;
+      if (this.transport.captures) {
+        this.capture(message);
+        await this.outbox.markCaptured(message.id);
+        return;
+      }
+      await this.transport.send({ id: message.id, to: message.to, subject: message.subject, text: message.text, html: message.html });
+      await this.outbox.markSent(message.id);
+    } catch (error) {
+      const final = job.retryCount >= job.retryLimit;
+      const reason = (error as Error).message ?? String(error);
+      if (message) await this.outbox.markAttemptFailed(message.id, reason, final).catch(() => undefined);
+      this.logger.warn(
+        `Mail ${job.data.outboxId} attempt ${job.retryCount + 1} of ${job.retryLimit + 1} failed${final ? ' (giving up: marked failed)' : ''}: ${reason}`,
+      );
+      await this.queue.fail(MAIL_QUEUE, job.id, error as Error).catch(() => undefined);
+    }
+  }
+
+  private capture(message: OutboxDelivery): void {
+    const open = message.actionUrl ? ` Open: ${message.actionUrl}` : '';
+    this.logger.log(`Mail captured (no SMTP_URL) to ${message.to} [${message.template}] "${message.subject}".${open}`);
+  }
+}
