@@ -1,4 +1,4 @@
-import { ACTORS, type Actor, expectedOutcomes, type Outcome, walkOrder } from './support/authorization-matrix';
+import { ACTORS, type Actor, expectedOutcomes, type Outcome, SESSION_ENDING_ROUTES, walkOrder } from './support/authorization-matrix';
 import { type AccessFixture, buildAccessFixture } from './support/access-fixture';
 
 /**
@@ -58,6 +58,7 @@ describe('authorization matrix', () => {
       observed[key] = {} as Record<Actor, Outcome>;
       for (const actor of ACTORS) {
         const { status, text } = await call(route.method, fixture.concrete(route.path, actor), actor, fixture.sampleBody(key));
+        if (SESSION_ENDING_ROUTES.has(key)) await fixture.signInAgain(actor);
         const outcome = outcomeOf(status);
         observed[key][actor] = outcome;
         if (status >= 500) failures.push(`${key} as ${actor}: ${status} ${text.slice(0, 200)}`);

@@ -42,15 +42,14 @@ describe('judge assignment over HTTP', () => {
         { name: 'Screening', judgesPerEntry: 2 },
         { name: 'Final', panel: 'complete' },
       ],
-      judges: judgeEmails.map((email) => ({ email, displayName: email === 'fourth.judge@panel.vn' ? 'Võ Thanh Tâm' : email })),
+      judges: judgeEmails.map((email) =>
+        email === 'fourth.judge@panel.vn' ? { email, displayName: 'Võ Thanh Tâm', password: 'fourth-judge-pass' } : { email, displayName: email },
+      ),
     });
-    // The fourth judge gets a password through the invite, as a real judge would.
-    const invited = await http.post(`/api/contests/${contest.id}/judges`, { email: 'fourth.judge@panel.vn', displayName: 'Võ Thanh Tâm' }, organizer);
-    const accepted = await http.post('/api/auth/accept-invite', { token: invited.body.inviteToken, password: 'fourth-judge-pass' });
-    expect(accepted.status).toBe(200);
+    // The fourth judge sets a password from the mailed invitation, as a real judge would (createJudgingContest).
     for (const email of judgeEmails) {
       ids[email] = await userId(db, email);
-      tokens[email] = email === 'fourth.judge@panel.vn' ? accepted.body.accessToken : await http.login(email);
+      tokens[email] = await http.login(email, email === 'fourth.judge@panel.vn' ? 'fourth-judge-pass' : 'laurel-demo');
     }
 
     // 1: judge1's organization, spelled without accents; 2: judge4 is on the team (same e-mail);

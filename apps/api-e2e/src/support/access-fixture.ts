@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { createDatabase, runNode, startApi, type ApiProcess } from './api-process';
 import type { Actor } from './authorization-matrix';
+import { acceptInvitationByMail } from './mailbox';
 import { Http } from './http';
 import { createJudgingContest, insertAttachment, insertEntries, userId } from './judging-fixtures';
 
@@ -25,6 +26,8 @@ export interface AccessFixture {
   /** The recused and the removed judge's assignments to the fixture's entry. */
   formerAssignments: Partial<Record<Actor, string>>;
   sampleBody(key: string): unknown;
+  /** A fresh token for an actor whose sessions a test ended (sign out everywhere). */
+  signInAgain(actor: Actor): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,12 +54,18 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
   const db = new Client({ connectionString: url });
   await db.connect();
   const tokens: Partial<Record<Actor, string>> = {};
+  const credentials: Partial<Record<Actor, [string, string]>> = {};
+  /** Signs the actor in and remembers how, so a test can sign in again after ending its sessions. */
+  const signIn = async (actor: Actor, email: string, password = 'laurel-demo'): Promise<string> => {
+    credentials[actor] = [email, password];
+    return http.login(email, password);
+  };
 
   await http.post('/api/auth/register', { email: 'other.organizer@authz.vn', password: 'password-1', displayName: 'Other organizer' });
   await db.query(`UPDATE users SET roles = '{organizer}' WHERE email = 'other.organizer@authz.vn'`);
-  tokens.organizer = await http.login('organizer@demo.laurel');
-  tokens.otherOrganizer = await http.login('other.organizer@authz.vn', 'password-1');
-  tokens.admin = await http.login('admin@demo.laurel');
+  tokens.organizer = await signIn('organizer', 'organizer@demo.laurel');
+  tokens.otherOrganizer = await signIn('otherOrganizer', 'other.organizer@authz.vn', 'password-1');
+  tokens.admin = await signIn('admin', 'admin@demo.laurel');
   // Applicants of their own domains: the demo accounts share demo.laurel with the judges,
   // which is a conflict of interest by e-mail domain.
   for (const [actor, email] of [
@@ -64,10 +73,10 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     ['otherApplicant', 'founder@other-startup.vn'],
   ] as const) {
     await http.post('/api/auth/register', { email, password: 'password-1', displayName: actor });
-    tokens[actor] = await http.login(email, 'password-1');
+    tokens[actor] = await signIn(actor, email, 'password-1');
   }
-  tokens.assignedJudge = await http.login('judge1@demo.laurel');
-  tokens.unassignedJudge = await http.login('judge2@demo.laurel');
+  tokens.assignedJudge = await signIn('assignedJudge', 'judge1@demo.laurel');
+  tokens.unassignedJudge = await signIn('unassignedJudge', 'judge2@demo.laurel');
 
   const contest = await createJudgingContest(http, tokens.organizer, {
     rounds: [{ name: 'Screening', judgesPerEntry: 1 }, { name: 'Final', panel: 'complete' }],
@@ -114,7 +123,8 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     await db.query(`UPDATE users SET roles = '{judge}' WHERE email = $1`, [email]);
     const invited = await http.post(`/api/contests/${contest.id}/judges`, { email, displayName: actor }, tokens.organizer);
     if (invited.status >= 300) throw new Error(`panel ${actor}: ${invited.status} ${JSON.stringify(invited.body)}`);
-    tokens[actor] = await http.login(email, 'password-1');
+    await acceptInvitationByMail(http, email, { password: 'password-1' });
+    tokens[actor] = await signIn(actor, email, 'password-1');
     const judgeId = await userId(db, email);
     const made = await http.post(`/api/rounds/${screening}/assignments`, { entryId: entry.id, judgeId }, tokens.organizer);
     if (made.status !== 201) throw new Error(`assign ${actor}: ${made.status} ${JSON.stringify(made.body)}`);
@@ -124,7 +134,13 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
   if (recusal.status !== 200) throw new Error(`recuse: ${recusal.status} ${JSON.stringify(recusal.body)}`);
   await db.query(`DELETE FROM contest_judges WHERE contest_id = $1 AND user_id = $2`, [contest.id, await userId(db, 'judge@removed-judge.vn')]);
 
+  // An invitation still waiting for its mailbox holder, for the resend route.
+  const pending = await http.post(`/api/contests/${contest.id}/judges`, { email: 'pending.judge@matrix-panel.vn', displayName: 'Pending judge' }, tokens.organizer);
+  if (pending.status !== 202) throw new Error(`pending invitation: ${pending.status} ${JSON.stringify(pending.body)}`);
+
   const params: Record<string, string> = {
+    invitation: pending.body.invitationId,
+    token: 'x'.repeat(43),
     contest: contest.id,
     entry: entry.id,
     round: screening,
@@ -142,7 +158,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     return path.replace(/\/(\w+)\/:(\w+)/g, (_whole, segment: string, name: string) => {
       const value =
         name === 'id' || name === 'idOrSlug'
-          ? ({ contests: params['contest'], entries: params['entry'], rounds: params['round'], assignments: assignment } as Record<string, string>)[segment]
+          ? ({ contests: params['contest'], entries: params['entry'], rounds: params['round'], assignments: assignment, invitations: params['invitation'] } as Record<string, string>)[segment]
           : params[name];
       if (!value) throw new Error(`no fixture for :${name} after /${segment} in ${path}`);
       return `/${segment}/${value}`;
@@ -194,7 +210,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
       'PATCH /api/entries/:id': { version: 1, title: 'Matrix title', answers: { foundedOn: '2024-01-01' } },
       'PUT /api/assignments/:id/sheet': { scores: [] },
       'POST /api/assignments/:id/recuse': { reason: 'Matrix check' },
-      'POST /api/auth/accept-invite': { token: 'x'.repeat(43), password: 'password-1' },
+      'POST /api/invitations/accept': { token: 'x'.repeat(43), password: 'password-1' },
       'POST /api/auth/register': { email: 'someone@matrix.vn', password: 'password-1', displayName: 'Someone' },
       'POST /api/auth/password-reset': { email: 'someone.else@matrix.vn' },
       'POST /api/auth/password-reset/confirm': { token: 'x'.repeat(43), password: 'password-1' },
@@ -214,6 +230,11 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     concrete,
     formerAssignments,
     sampleBody,
+    /** A fresh token for an actor whose sessions a test ended (sign out everywhere). */
+    signInAgain: async (actor: Actor) => {
+      const known = credentials[actor];
+      if (known) tokens[actor] = await http.login(...known);
+    },
     close: async () => {
       await db.end();
       await api.stop();

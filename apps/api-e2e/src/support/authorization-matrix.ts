@@ -36,6 +36,8 @@ const ANY_ORGANIZER = rule(401, { organizer: 'ok', admin: 'ok', otherOrganizer: 
 const CONTEST_ORGANIZER = rule(401, { organizer: 'ok', admin: 'ok', otherOrganizer: 404 }, 403);
 /** Deleting: whoever of admin and organizer comes second finds it gone (404). */
 const CONTEST_ORGANIZER_DELETE = rule(401, { organizer: ['ok', 404], admin: 'ok', otherOrganizer: 404 }, 403);
+/** Platform administration. */
+const ADMIN = rule(401, { admin: 'ok' }, 403);
 /** Applicants start entries; nobody else. */
 const APPLICANTS = rule(401, { ownerApplicant: 'ok', otherApplicant: 'ok' }, 403);
 /** Reading the fixture's entry: its owner, the contest's organizer and admin; others 404. */
@@ -78,7 +80,10 @@ export const expectedOutcomes: Record<string, Expectation> = {
   'GET /api/health': PUBLIC,
   'POST /api/auth/register': PUBLIC,
   'POST /api/auth/login': PUBLIC,
-  'POST /api/auth/accept-invite': PUBLIC,
+  'GET /api/invitations/by-token/:token': PUBLIC,
+  'POST /api/invitations/accept': PUBLIC,
+  'POST /api/invitations/:id/resend': CONTEST_ORGANIZER,
+  'GET /api/admin/mail': ADMIN,
   'GET /api/auth/me': SIGNED_IN,
   'POST /api/auth/password-reset': PUBLIC,
   'POST /api/auth/password-reset/confirm': PUBLIC,

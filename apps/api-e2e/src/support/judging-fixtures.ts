@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from 'pg';
 import type { Http } from './http';
+import { acceptInvitationByMail } from './mailbox';
 
 const day = 24 * 60 * 60 * 1000;
 const inDays = (n: number) => new Date(Date.now() + n * day).toISOString();
@@ -31,7 +32,8 @@ export async function createJudgingContest(
   organizer: string,
   options: {
     rounds: { name: string; panel?: 'assigned' | 'complete'; judgesPerEntry?: number; blind?: boolean }[];
-    judges?: { email: string; displayName: string; organization?: string }[];
+    /** Invited by mail, and each accepts from the mail (`password` for an address without a verified account). */
+    judges?: { email: string; displayName: string; organization?: string; password?: string }[];
     status?: 'open' | 'closed' | 'judging';
   },
 ): Promise<JudgingContest> {
@@ -62,9 +64,10 @@ export async function createJudgingContest(
     if (result.status !== 201) throw new Error(`round: ${result.status} ${JSON.stringify(result.body)}`);
     rounds.push({ id: result.body.id, criteria: result.body.criteria });
   }
-  for (const judge of options.judges ?? []) {
+  for (const { password, ...judge } of options.judges ?? []) {
     const invited = await http.post(`/api/contests/${created.body.id}/judges`, judge, organizer);
-    if (invited.status !== 201) throw new Error(`judge: ${invited.status} ${JSON.stringify(invited.body)}`);
+    if (invited.status !== 202) throw new Error(`judge: ${invited.status} ${JSON.stringify(invited.body)}`);
+    if (invited.body.status === 'pending') await acceptInvitationByMail(http, judge.email, { password, signInPassword: password });
   }
   const steps = ['open', 'closed', 'judging'];
   for (const status of steps.slice(0, steps.indexOf(options.status ?? 'judging') + 1)) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Client } from 'pg';
 import type { Http } from './http';
+import { acceptInvitationByMail } from './mailbox';
 
 /**
  * Builds judged contests for the results tests through the API itself, as the people involved
@@ -158,14 +159,11 @@ export class ResultsFixture {
   /** Invites a judge to the contest's panel and signs them in through the invitation. */
   async judge(contestId: string, displayName: string): Promise<BuiltJudge> {
     const email = `judge-${randomBytes(5).toString('hex')}@jury.example.org`;
-    const invited = await this.expectOk(
+    await this.expectOk(
       this.http.post(`/api/contests/${contestId}/judges`, { email, displayName, organization: `Hội đồng ${displayName}` }, this.organizer),
       `invite ${displayName}`,
     );
-    const accepted = await this.expectOk(
-      this.http.post('/api/auth/accept-invite', { token: invited.inviteToken, password: 'judge-password-1' }),
-      `accept the invitation of ${displayName}`,
-    );
+    const accepted = await acceptInvitationByMail(this.http, email, { password: 'judge-password-1' });
     return { id: accepted.user.id, email, displayName, token: accepted.accessToken };
   }
 

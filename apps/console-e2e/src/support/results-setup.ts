@@ -76,6 +76,7 @@ function finalSheets(tie: boolean): Record<string, number[][]> {
 export async function setUpJudgedContest(base: string, options: SetupOptions = {}): Promise<JudgedContest> {
   const api = new Api(base);
   const organizer = await api.login('organizer@demo.laurel', 'laurel-demo');
+  const admin = await api.login('admin@demo.laurel', 'laurel-demo');
   const day = 24 * 60 * 60 * 1000;
   const slug = `ket-qua-${randomBytes(4).toString('hex')}`;
   const name = options.name ?? `Tìm kiếm tài năng khởi nghiệp ${slug.slice(-4).toUpperCase()}`;
@@ -142,8 +143,9 @@ export async function setUpJudgedContest(base: string, options: SetupOptions = {
   const invite = async (judgeName: string): Promise<string> => {
     const email = `gk-${randomBytes(5).toString('hex')}@hoidong.example.org`;
     const password = 'judge-password-1';
-    const invited = await api.call('POST', `/api/contests/${contest.id}/judges`, organizer, { email, displayName: judgeName, organization: `Hội đồng ${judgeName}` });
-    const accepted = await api.call('POST', '/api/auth/accept-invite', null, { token: invited.inviteToken, password });
+    await api.call('POST', `/api/contests/${contest.id}/judges`, organizer, { email, displayName: judgeName, organization: `Hội đồng ${judgeName}` });
+    // The judge opens the mailed invitation: read from the admin mailbox (the test API captures mail).
+    const accepted = await api.call('POST', '/api/invitations/accept', null, { token: await mailedToken(api, admin, email), password });
     panel.push({ email, displayName: judgeName, password, token: accepted.accessToken });
     return accepted.accessToken;
   };
@@ -222,5 +224,20 @@ export class Api {
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
     return text ? JSON.parse(text) : null;
+  }
+}
+
+/** The token of the newest captured invitation mail to this address, once the queue has handled it. */
+async function mailedToken(api: Api, admin: string, email: string): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const page = await api.call('GET', `/api/admin/mail?to=${encodeURIComponent(email)}`, admin);
+    const mail = (page.items as { template: string; status: string; actionUrl: string | null }[]).find(
+      (m) => m.template === 'judge_invitation' && m.status === 'captured' && m.actionUrl,
+    );
+    const token = mail?.actionUrl && /#token=([^&\s]+)/.exec(mail.actionUrl)?.[1];
+    if (token) return decodeURIComponent(token);
+    if (Date.now() > deadline) throw new Error(`no invitation mail to ${email}: ${JSON.stringify(page.items)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

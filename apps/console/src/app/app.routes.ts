@@ -98,7 +98,7 @@ export const appRoutes: Routes = [
         loadChildren: () => import('@laurel/console-feature-panel').then((m) => m.PANEL_ROUTES),
       },
       {
-        path: 'accept-invite',
+        path: 'invitations/accept',
         title: 'judging.invite.title',
         loadComponent: () => import('@laurel/console-feature-judging').then((m) => m.AcceptInvitePageComponent),
       },

@@ -4,8 +4,9 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { laurelConfig, type LaurelConfig } from '@laurel/api-core';
-import { AcceptInviteController } from './accept-invite.controller';
-import { AcceptInviteService } from './accept-invite.service';
+import { InvitationsController } from './invitations.controller';
+import { InvitationsService } from './invitations.service';
+import { AdminMailController } from './admin-mail.controller';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AccountService } from './account.service';
@@ -32,12 +33,12 @@ import { LocalStrategy } from './local.strategy';
       }),
     }),
   ],
-  controllers: [AuthController, AcceptInviteController],
+  controllers: [AuthController, InvitationsController, AdminMailController],
   providers: [
     AuthService,
     AccountService,
     SessionCheck,
-    AcceptInviteService,
+    InvitationsService,
     LocalStrategy,
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -30,6 +30,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
   override handleRequest<T>(error: unknown, user: T, info: unknown): T {
     if (error instanceof AppError) throw error;
+    // The session check could not reach the database: the error filter answers 503 (retry), not 401.
+    if (error instanceof Error) throw error;
     if (error || !user) {
       const expired = info instanceof Error && info.name === 'TokenExpiredError';
       throw AppError.unauthorized(

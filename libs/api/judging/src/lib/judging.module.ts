@@ -7,7 +7,7 @@ import { ConflictsService } from './conflicts.service';
 import { JudgeAssignmentsService } from './judge-assignments.service';
 import { JudgeController } from './judge.controller';
 import { JudgingRoundsController } from './judging-rounds.controller';
-import { PanelController } from './panel.controller';
+import { InvitationsResendController, PanelController } from './panel.controller';
 import { PanelService } from './panel.service';
 import { ProgressService } from './progress.service';
 import { RoundClosedInterceptor } from './round-closed.interceptor';
@@ -17,7 +17,7 @@ import { ScoreSheetsService } from './score-sheets.service';
 /** The panel, conflicts of interest, rounds' lifecycle, assignment and scoring. */
 @Module({
   imports: [StorageModule],
-  controllers: [PanelController, ConflictsController, JudgingRoundsController, JudgeController],
+  controllers: [PanelController, InvitationsResendController, ConflictsController, JudgingRoundsController, JudgeController],
   providers: [
     DivergenceReviewService,
     PanelService,

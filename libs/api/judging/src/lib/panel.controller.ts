@@ -14,8 +14,9 @@ import { RoundClosedInterceptor } from './round-closed.interceptor';
 export class PanelController {
   constructor(private readonly panel: PanelService) {}
 
-  @ApiOperation({ summary: 'Invite a judge (or link an existing account); the answer holds a single-use invite link' })
+  @ApiOperation({ summary: 'Mail a judge an invitation to this contest; 202, no token and no account data in the answer' })
   @Post()
+  @HttpCode(202)
   invite(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Body() dto: InviteJudgeDto): Promise<InviteJudgeResponse> {
     return this.panel.invite(actor, contestId, dto);
   }
@@ -31,5 +32,21 @@ export class PanelController {
   @Delete(':judgeId')
   remove(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Param('judgeId') judgeId: string): Promise<void> {
     return this.panel.remove(actor, contestId, judgeId);
+  }
+}
+
+/** Mailing an invitation again, with a new link (the old one stops working). */
+@ApiTags('judging')
+@ApiBearerAuth()
+@Roles('organizer', 'admin')
+@Controller('invitations')
+export class InvitationsResendController {
+  constructor(private readonly panel: PanelService) {}
+
+  @ApiOperation({ summary: 'Mail a pending invitation again with a new link; 202' })
+  @Post(':id/resend')
+  @HttpCode(202)
+  resend(@CurrentUser() actor: AuthUser, @Param('id') invitationId: string): Promise<void> {
+    return this.panel.resend(actor, invitationId);
   }
 }

@@ -1,14 +1,24 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
-import { AppError, type AuthUser } from '@laurel/api-core';
-import { hashInviteToken, JudgingRepository, PanelRepository } from '@laurel/api-database';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppError, type AuthUser, hasRole } from '@laurel/api-core';
+import { AuditRepository, InvitationsRepository, type InvitationRow, JudgingRepository, PanelRepository, UsersRepository } from '@laurel/api-database';
+import { MailOutbox } from '@laurel/api-mail';
 import type { InviteJudgeResponse, PanelJudgeView } from '@laurel/contracts';
 import type { InviteJudgeDto } from './judging.dto';
-import { contestNotFound, isUuid, managed } from './judging-access';
+import { contestNotFound, isUuid, managed, managesContest } from './judging-access';
 
-const INVITE_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
-/** The contest's judging panel: invitations, the list with progress, removal. */
+const newToken = () => randomBytes(32).toString('base64url');
+const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/**
+ * The contest's judging panel. A judge is invited by mail only: the invitation (one per address
+ * and contest) waits until the mailbox holder accepts it, and the organizer's answer carries no
+ * token and nothing about any account using the address.
+ */
 @Injectable()
 export class PanelService {
   private readonly logger = new Logger(PanelService.name);
@@ -16,46 +26,102 @@ export class PanelService {
   constructor(
     private readonly judging: JudgingRepository,
     private readonly panel: PanelRepository,
+    private readonly invitations: InvitationsRepository,
+    private readonly users: UsersRepository,
+    private readonly mail: MailOutbox,
+    private readonly audit: AuditRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /**
-   * Puts the e-mail's account on the panel, creating it without a password when it is new. The
-   * answer carries the invite token once; only its hash is stored and the log never sees it.
-   */
   async invite(actor: AuthUser, contestId: string, dto: InviteJudgeDto): Promise<InviteJudgeResponse> {
     const contest = managed(actor, isUuid(contestId) ? await this.judging.contest(contestId) : null, contestNotFound);
     if (contest.status === 'published') {
       throw AppError.conflict('panel.contest_published', 'The results of this contest are published; its panel no longer changes.');
     }
-    const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + INVITE_TTL_MS);
-    const added = await this.panel.add({
-      contestId: contest.id,
-      email: dto.email,
-      displayName: dto.displayName,
-      organization: dto.organization || null,
-      expertise: dto.expertise ?? null,
-      invitedBy: actor.id,
-      invite: { tokenHash: hashInviteToken(token), expiresAt },
+    // Written in the invitee's language when an account uses the address (the organizer is not told).
+    const account = await this.users.findByEmail(dto.email);
+    return this.dataSource.transaction(async (manager) => {
+      const memberId = await this.panel.memberByEmail(manager, contest.id, dto.email);
+      if (memberId) {
+        await this.panel.updateMember(manager, contest.id, memberId, dto.organization || null, dto.expertise ?? null);
+        return { invitationId: null, status: 'accepted' as const };
+      }
+      const token = newToken();
+      const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+      const invitationId = await this.invitations.upsertPending(manager, {
+        kind: 'judge',
+        contestId: contest.id,
+        email: dto.email,
+        displayName: dto.displayName,
+        organization: dto.organization || null,
+        expertise: dto.expertise ?? null,
+        language: account?.language ?? 'vi',
+        tokenHash: hashToken(token),
+        expiresAt,
+        invitedBy: actor.id,
+      });
+      const mailId = await this.mail.enqueue(manager, {
+        to: dto.email,
+        language: account?.language ?? 'vi',
+        template: 'judge_invitation',
+        params: { displayName: dto.displayName, contestName: contest.name, invitedBy: actor.displayName, token, expiresAt: expiresAt.toISOString() },
+        contestId: contest.id,
+      });
+      await this.invitations.setMail(manager, invitationId, mailId);
+      await this.audit.record(manager, {
+        contestId: contest.id,
+        actorId: actor.id,
+        action: 'panel.judge_invited',
+        subjectType: 'invitation',
+        subjectId: invitationId,
+        payload: { displayName: dto.displayName },
+      });
+      this.logger.log({ contestId: contest.id, invitationId, invitedBy: actor.id }, 'Judge invitation mailed');
+      return { invitationId, status: 'pending' as const };
     });
-    const { user } = added;
-    this.logger.log(
-      { userId: user.id, contestId: contest.id, invitedBy: actor.id, newAccount: added.created, inviteIssued: added.invited },
-      added.invited ? 'Judge invite made' : 'Existing account linked to the panel',
-    );
-    return {
-      user: {
-        id: user.id,
-        email: user.email,
-        displayName: user.displayName,
-        roles: user.roles,
-        emailVerified: user.emailVerifiedAt !== null,
-        language: user.language,
-      },
-      inviteToken: added.invited ? token : null,
-      inviteUrl: added.invited ? `/accept-invite#token=${token}` : null,
-      inviteExpiresAt: added.invited ? expiresAt.toISOString() : null,
-    };
+  }
+
+  /** A new link for a pending invitation (the old one stops working), mailed again. */
+  async resend(actor: AuthUser, invitationId: string): Promise<void> {
+    const found = isUuid(invitationId) ? await this.invitations.find(invitationId) : null;
+    const invitation = found && (await this.mayManage(actor, found)) ? found : null;
+    if (!invitation) throw AppError.notFound('invitation.not_found', 'No invitation has this id. Reload the panel.');
+    if (invitation.status !== 'pending') {
+      throw AppError.conflict('invitation.not_pending', 'This invitation was already accepted or withdrawn: there is nothing to resend.');
+    }
+    const token = newToken();
+    const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+    await this.dataSource.transaction(async (manager) => {
+      const renewed = await this.invitations.renewToken(manager, invitation.id, hashToken(token), expiresAt);
+      if (!renewed) throw AppError.conflict('invitation.not_pending', 'This invitation was accepted meanwhile: there is nothing to resend.');
+      const common = { to: renewed.email, language: renewed.language, contestId: renewed.contestId };
+      const mailId =
+        renewed.kind === 'judge'
+          ? await this.mail.enqueue(manager, {
+              ...common,
+              template: 'judge_invitation',
+              params: {
+                displayName: renewed.displayName,
+                contestName: renewed.contestName ?? '',
+                invitedBy: renewed.inviterName ?? actor.displayName,
+                token,
+                expiresAt: expiresAt.toISOString(),
+              },
+            })
+          : await this.mail.enqueue(manager, {
+              ...common,
+              template: 'account_invitation',
+              params: { displayName: renewed.displayName, role: renewed.kind, invitedBy: renewed.inviterName, token, expiresAt: expiresAt.toISOString() },
+            });
+      await this.invitations.setMail(manager, renewed.id, mailId);
+      await this.audit.record(manager, {
+        contestId: renewed.contestId,
+        actorId: actor.id,
+        action: 'invitation.resent',
+        subjectType: 'invitation',
+        subjectId: renewed.id,
+      });
+    });
   }
 
   async list(actor: AuthUser, contestId: string): Promise<PanelJudgeView[]> {
@@ -63,12 +129,15 @@ export class PanelService {
     const rows = await this.panel.list(contest.id);
     return rows.map((r) => ({
       judgeId: r.judgeId,
+      invitationId: r.invitationId,
       email: r.email,
       displayName: r.displayName,
       organization: r.organization,
       expertise: r.expertise,
       invitedAt: new Date(r.invitedAt).toISOString(),
-      accepted: r.accepted,
+      status: r.status,
+      mail: r.mail,
+      accepted: r.status === 'accepted',
       progress: { assigned: r.assigned, draft: r.draft, submitted: r.submitted, recused: r.recused },
     }));
   }
@@ -85,5 +154,12 @@ export class PanelService {
         'This judge has submitted score sheets in the contest and stays on the panel so their scores keep a judge. Remove their open assignments instead.',
       );
     }
+  }
+
+  /** A judge invitation: its contest's organizer or an admin. An organizer or admin invitation: an admin. */
+  private async mayManage(actor: AuthUser, invitation: InvitationRow): Promise<boolean> {
+    if (invitation.kind !== 'judge' || !invitation.contestId) return hasRole(actor, 'admin');
+    const contest = await this.judging.contest(invitation.contestId);
+    return !!contest && managesContest(actor, contest.ownerId);
   }
 }

@@ -22,7 +22,11 @@ export type JobHandler<T> = (jobs: PgBoss.JobWithMetadata<T>[]) => Promise<void>
 export class JobQueue implements OnApplicationShutdown {
   private readonly logger = new Logger('JobQueue');
   private readonly boss: PgBoss;
-  private started: Promise<void> | null = null;
+  private starting: Promise<void> | null = null;
+  private markReady!: () => void;
+  /** Settles once pg-boss's schema and the queues exist; enqueuing waits for it. */
+  private readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
+  private stopped = false;
 
   constructor(
     @Inject(laurelConfig.KEY) config: LaurelConfig,
@@ -42,13 +46,26 @@ export class JobQueue implements OnApplicationShutdown {
     this.boss.on('error', (error: Error) => this.logger.warn(`Job queue: ${error.message}`));
   }
 
-  /** Creates pg-boss's schema (under its own advisory lock) and the named queues. */
+  /**
+   * Creates pg-boss's schema (under its own advisory lock) and the named queues, trying again
+   * every 5 s while the database cannot be reached. Boot does not wait for it.
+   */
   start(queues: string[]): Promise<void> {
-    this.started ??= (async () => {
-      await this.boss.start();
-      for (const name of queues) await this.boss.createQueue(name);
+    this.starting ??= (async () => {
+      for (;;) {
+        try {
+          await this.boss.start();
+          for (const name of queues) await this.boss.createQueue(name);
+          this.markReady();
+          return;
+        } catch (error) {
+          if (this.stopped) return;
+          this.logger.warn(`Job queue not ready (${(error as Error).message}); trying again in 5 s`);
+          await new Promise((resolve) => setTimeout(resolve, 5000));
+        }
+      }
     })();
-    return this.started;
+    return this.starting;
   }
 
   /**
@@ -56,14 +73,14 @@ export class JobQueue implements OnApplicationShutdown {
    * commits. Without a manager the job is added on its own.
    */
   async send<T extends object>(manager: EntityManager | null, queue: string, data: T, options: PgBoss.SendOptions = {}): Promise<string | null> {
-    await this.started;
+    await this.ready;
     const db = manager ? { executeSql: (text: string, values: unknown[]) => transactionSql(manager, text, values) } : undefined;
     return this.boss.send(queue, data, { ...options, ...(db ? { db } : {}) });
   }
 
   async work<T>(queue: string, options: { batchSize: number; pollingIntervalSeconds: number }, handler: JobHandler<T>): Promise<void> {
     if (!this.options.work) return;
-    await this.started;
+    await this.ready;
     await this.boss.work<T>(queue, { ...options, includeMetadata: true }, handler);
   }
 
@@ -73,7 +90,8 @@ export class JobQueue implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (!this.started) return;
+    this.stopped = true;
+    if (!this.starting) return;
     // Waits for jobs in hand (up to 10 s); whatever is still active is failed and retried later.
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch((error: Error) => this.logger.warn(error.message));
   }

@@ -23,12 +23,15 @@ export class MailDelivery implements OnApplicationBootstrap {
     private readonly transport: MailTransport,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.start([MAIL_QUEUE]);
+  onApplicationBootstrap(): void {
     if (this.transport.captures) {
       this.logger.warn('SMTP_URL is not set: mail is captured, printed here and listed in the admin mailbox, not sent');
     }
-    await this.queue.work<MailJob>(MAIL_QUEUE, { batchSize: BATCH_SIZE, pollingIntervalSeconds: 1 }, (jobs) => this.deliverAll(jobs));
+    // Boot does not wait for the queue's schema: enqueuing waits for it instead.
+    void this.queue
+      .start([MAIL_QUEUE])
+      .then(() => this.queue.work<MailJob>(MAIL_QUEUE, { batchSize: BATCH_SIZE, pollingIntervalSeconds: 1 }, (jobs) => this.deliverAll(jobs)))
+      .catch((error: Error) => this.logger.error(`Mail delivery could not start: ${error.message}`));
   }
 
   private async deliverAll(jobs: PgBoss.JobWithMetadata<MailJob>[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { Injectable, computed, inject } from '@angular/core';
-import { type LoginRequest, type RegisterRequest, ROLES, type Role, type UserView } from '@laurel/contracts';
+import { type AuthResponse, type LoginRequest, type RegisterRequest, ROLES, type Role, type UserView } from '@laurel/contracts';
 import { type UiMessage, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { AuthApi } from './auth.api';
@@ -42,6 +42,11 @@ export class AuthStore {
     } catch (error) {
       return { ok: false, error: toUiMessage(error, { 409: 'errors.emailTaken' }) };
     }
+  }
+
+  /** Starts the session an answer carries (an accepted invitation, a verified address, a new password). */
+  adopt(response: AuthResponse): void {
+    this.session.start(response);
   }
 
   signOut(): void {

@@ -1,7 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
-  AcceptInviteRequest,
+  AcceptInvitationRequest,
+  InvitationPreview,
   AssignmentDetailView,
   AssignmentView,
   AuthResponse,
@@ -67,8 +68,17 @@ export class JudgingApi {
     return this.http.get(this.attachmentUrl(assignmentId, attachmentId), { responseType: 'blob' });
   }
 
-  acceptInvite(body: AcceptInviteRequest): Observable<AuthResponse> {
-    return this.http.post<AuthResponse>(`${this.base}/auth/accept-invite`, body);
+  /** What an invitation link is for (the token stays out of the path's logs: the API redacts it). */
+  invitation(token: string): Observable<InvitationPreview> {
+    return this.http.get<InvitationPreview>(`${this.base}/invitations/by-token/${encodeURIComponent(token)}`);
+  }
+
+  acceptInvitation(body: AcceptInvitationRequest): Observable<AuthResponse> {
+    return this.http.post<AuthResponse>(`${this.base}/invitations/accept`, body);
+  }
+
+  resendInvitation(invitationId: string): Observable<void> {
+    return this.http.post<void>(`${this.base}/invitations/${encodeURIComponent(invitationId)}/resend`, {});
   }
 
   // The organizer

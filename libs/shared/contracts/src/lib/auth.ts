@@ -57,3 +57,31 @@ export interface AuthResponse {
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
+
+export const MAIL_STATUSES = ['queued', 'sent', 'failed', 'captured'] as const;
+/** Where a mail stands: waiting (or being retried), delivered, given up, or captured (no SMTP, development). */
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/** A row of the admin mailbox (the outbox). */
+export interface OutboxMailView {
+  id: string;
+  to: string;
+  template: string;
+  subject: string;
+  status: MailStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  /** The plain text of a captured or undelivered message; null once sent (it held single-use links). */
+  text: string | null;
+  /** The link the recipient must open, while the text is kept. */
+  actionUrl: string | null;
+}
+
+export interface OutboxPage {
+  items: OutboxMailView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

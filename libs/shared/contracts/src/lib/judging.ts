@@ -1,5 +1,5 @@
 import type { JudgeAnswerView } from './application';
-import type { UserView } from './auth';
+import type { MailStatus } from './auth';
 import type { PanelMode, RoundStatus } from './contests';
 
 // ---------------------------------------------------------------------------------------------
@@ -14,30 +14,40 @@ export interface InviteJudgeRequest {
   expertise?: string[];
 }
 
+/**
+ * `POST /api/contests/:id/judges` answers 202: the invitation is mailed to the address. The
+ * organizer never sees a token nor anything about an account that may use the address.
+ * `accepted` when the address is already a judge of this contest (what was said of them is updated).
+ */
 export interface InviteJudgeResponse {
-  user: UserView;
-  /**
-   * Single-use, valid 14 days, shown once: only its hash is stored. Null when the e-mail already
-   * belongs to an account with a password: that person signs in with it and the account was
-   * linked to the panel instead.
-   */
-  inviteToken: string | null;
-  /**
-   * Where the judge sets a password, relative to the console: `/accept-invite#token=…`. The token
-   * sits in the fragment so that it never reaches a server log. Null with `inviteToken`.
-   */
-  inviteUrl: string | null;
-  inviteExpiresAt: string | null;
+  invitationId: string | null;
+  status: 'pending' | 'accepted';
+}
+
+export const INVITATION_KINDS = ['judge', 'organizer', 'admin'] as const;
+export type InvitationKind = (typeof INVITATION_KINDS)[number];
+
+/** `GET /api/invitations/by-token/:token`: what the landing page shows the mailbox holder. */
+export interface InvitationPreview {
+  kind: InvitationKind;
+  /** Null for an organizer or admin invitation. */
+  contestName: string | null;
+  displayName: string;
+  email: string;
+  /** An account uses the address: accepting needs signing in as it (unless it was never verified). */
+  accountExists: boolean;
+  expiresAt: string;
 }
 
 /**
- * `POST /api/auth/accept-invite`. An unknown token answers 400 (`auth.invite_invalid`); a used or
- * expired one 410 (`auth.invite_used`, `auth.invite_expired`); each message asks the judge to get
- * a new link from the organizer.
+ * `POST /api/invitations/accept`. Without an account (or with one never verified, which the
+ * mailbox holder takes over) the password is required; an existing verified account must be
+ * signed in as the invited address and sends no password. An unknown token is a 400
+ * (`invitation.invalid`); an accepted or expired one a 410 (`invitation.used`, `invitation.expired`).
  */
-export interface AcceptInviteRequest {
+export interface AcceptInvitationRequest {
   token: string;
-  password: string;
+  password?: string;
 }
 
 export const ASSIGNMENT_STATUSES = ['todo', 'draft', 'submitted', 'recused'] as const;
@@ -52,14 +62,24 @@ export interface JudgeProgress {
   recused: number;
 }
 
+export const PANEL_STATUSES = ['pending', 'accepted', 'declined', 'expired'] as const;
+export type PanelStatus = (typeof PANEL_STATUSES)[number];
+
+/** One line of the panel: a judge who accepted, or an invitation still waiting for its mailbox. */
 export interface PanelJudgeView {
-  judgeId: string;
+  /** Null until the invitation is accepted. */
+  judgeId: string | null;
+  /** The invitation (for "resend"); null for a judge who joined before invitations were mailed. */
+  invitationId: string | null;
   email: string;
   displayName: string;
   organization: string | null;
   expertise: string[];
   invitedAt: string;
-  /** False until the judge has set a password through the invite. */
+  status: PanelStatus;
+  /** The state of the invitation's mail; null when no mail is on record. */
+  mail: MailStatus | null;
+  /** status === 'accepted'. */
   accepted: boolean;
   /** Over every round of the contest. */
   progress: JudgeProgress;

@@ -9,7 +9,6 @@ import { UserEntity } from './user.entity';
 import { AssignmentEntity } from './assignment.entity';
 import { ConflictEntity } from './conflict.entity';
 import { ContestJudgeEntity } from './contest-judge.entity';
-import { InviteEntity } from './invite.entity';
 import { RoundEntryEntity } from './round-entry.entity';
 import { ScoreEntity } from './score.entity';
 import { ScoreSheetEntity } from './score-sheet.entity';
@@ -17,7 +16,7 @@ import { ScoreSheetEntity } from './score-sheet.entity';
 export { AttachmentEntity, CategoryEntity, ContestEntity, CriterionEntity, EntryEntity, PrizeEntity, RoundEntity, UserEntity };
 export type { AttachmentKind } from './attachment.entity';
 export type { Eligibility, EntryMember, EntryStatus } from './entry.entity';
-export { AssignmentEntity, ConflictEntity, ContestJudgeEntity, InviteEntity, RoundEntryEntity, ScoreEntity, ScoreSheetEntity };
+export { AssignmentEntity, ConflictEntity, ContestJudgeEntity, RoundEntryEntity, ScoreEntity, ScoreSheetEntity };
 export type { ConflictSourceColumn } from './conflict.entity';
 export type { RoundOutcome } from './round-entry.entity';
 
@@ -31,7 +30,6 @@ export const ENTITIES = [
   EntryEntity,
   AttachmentEntity,
   ContestJudgeEntity,
-  InviteEntity,
   ConflictEntity,
   RoundEntryEntity,
   AssignmentEntity,

@@ -7,7 +7,7 @@ export * from './entries.repository';
 export * from './attachments.repository';
 export * from './judging.repository';
 export * from './panel.repository';
-export * from './invites.repository';
+export * from './invitations.repository';
 export * from './conflicts.repository';
 export * from './assignments.repository';
 export * from './sheets.repository';

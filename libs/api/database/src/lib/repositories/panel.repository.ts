@@ -1,42 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { UserEntity } from '../entities';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditRepository } from './audit.repository';
-import { returningRows } from './returning-rows';
 
+export type PanelEntryStatus = 'pending' | 'accepted' | 'expired';
+export type MailState = 'queued' | 'sent' | 'failed' | 'captured';
+
+/** A judge on the panel (accepted) or an invitation still waiting for its mailbox holder. */
 export interface PanelMemberRow {
-  judgeId: string;
+  judgeId: string | null;
+  invitationId: string | null;
   email: string;
   displayName: string;
   organization: string | null;
   expertise: string[];
   invitedAt: Date;
-  accepted: boolean;
+  status: PanelEntryStatus;
+  mail: MailState | null;
   assigned: number;
   draft: number;
   submitted: number;
   recused: number;
-}
-
-export interface NewPanelJudge {
-  contestId: string;
-  email: string;
-  displayName: string;
-  /** Null: keep what the panel or the account already says. */
-  organization: string | null;
-  expertise: string[] | null;
-  invitedBy: string;
-  /** Stored for an account without a password, which the invite lets the judge set. */
-  invite: { tokenHash: string; expiresAt: Date };
-}
-
-export interface PanelJudgeAdded {
-  user: UserEntity;
-  /** False when the e-mail already had an account, which was linked instead. */
-  created: boolean;
-  /** False when the account already has a password: no invite was stored. */
-  invited: boolean;
 }
 
 export type PanelRemoval = 'removed' | 'not_on_panel' | 'has_submitted_sheets';
@@ -49,77 +33,63 @@ export class PanelRepository {
     private readonly audit: AuditRepository,
   ) {}
 
-  /** The panel with each judge's progress over every round of the contest. */
-  list(contestId: string): Promise<PanelMemberRow[]> {
-    return this.dataSource.query(
-      `SELECT u.id AS "judgeId", u.email, u.display_name AS "displayName",
+  /**
+   * The panel with each judge's progress over every round of the contest, then the invitations
+   * still pending (or expired) for addresses not on it, each with the state of its latest mail.
+   */
+  async list(contestId: string): Promise<PanelMemberRow[]> {
+    const members: PanelMemberRow[] = await this.dataSource.query(
+      `SELECT u.id AS "judgeId", inv.id AS "invitationId", u.email, u.display_name AS "displayName",
               coalesce(cj.organization, u.organization) AS organization, cj.expertise,
-              cj.invited_at AS "invitedAt", (u.password_hash IS NOT NULL) AS accepted,
+              cj.invited_at AS "invitedAt", 'accepted' AS status, m.status AS mail,
               count(a.id) FILTER (WHERE a.status = 'assigned')::int AS assigned,
               count(a.id) FILTER (WHERE a.status = 'assigned' AND s.status = 'draft')::int AS draft,
               count(a.id) FILTER (WHERE a.status = 'assigned' AND s.status = 'submitted')::int AS submitted,
               count(a.id) FILTER (WHERE a.status = 'recused')::int AS recused
          FROM contest_judges cj
          JOIN users u ON u.id = cj.user_id
+         LEFT JOIN LATERAL (SELECT i.id, i.mail_id FROM invitations i
+                             WHERE i.contest_id = cj.contest_id AND i.accepted_by = cj.user_id
+                             ORDER BY i.accepted_at DESC LIMIT 1) inv ON true
+         LEFT JOIN mail_outbox m ON m.id = inv.mail_id
          LEFT JOIN rounds r ON r.contest_id = cj.contest_id
          LEFT JOIN assignments a ON a.round_id = r.id AND a.judge_id = cj.user_id
          LEFT JOIN score_sheets s ON s.assignment_id = a.id
         WHERE cj.contest_id = $1
-        GROUP BY u.id, cj.contest_id, cj.user_id
+        GROUP BY u.id, cj.contest_id, cj.user_id, inv.id, m.status
         ORDER BY u.display_name, u.email`,
       [contestId],
     );
+    const invited: PanelMemberRow[] = await this.dataSource.query(
+      `SELECT NULL AS "judgeId", i.id AS "invitationId", i.email, i.display_name AS "displayName", i.organization, i.expertise,
+              i.created_at AS "invitedAt", CASE WHEN i.expires_at <= now() THEN 'expired' ELSE 'pending' END AS status, m.status AS mail,
+              0 AS assigned, 0 AS draft, 0 AS submitted, 0 AS recused
+         FROM invitations i
+         LEFT JOIN mail_outbox m ON m.id = i.mail_id
+        WHERE i.contest_id = $1 AND i.status = 'pending'
+          AND NOT EXISTS (SELECT 1 FROM contest_judges cj JOIN users u ON u.id = cj.user_id
+                           WHERE cj.contest_id = i.contest_id AND lower(u.email) = lower(i.email))
+        ORDER BY i.display_name, i.email`,
+      [contestId],
+    );
+    return [...members, ...invited];
   }
 
-  /**
-   * Puts the e-mail's account on the panel in one transaction: creates it (role judge, no
-   * password) or links the existing one (adding the judge role once), records the panel row
-   * (a second invitation updates organization and expertise) and, for an account that has no
-   * password yet, stores the invite, replacing any earlier unused one so that one link is live.
-   */
-  add(judge: NewPanelJudge): Promise<PanelJudgeAdded> {
-    return this.dataSource.transaction(async (manager) => {
-      const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO users (email, password_hash, display_name, roles, organization)
-         VALUES ($1, NULL, $2, '{judge}', $3)
-         ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
-        [judge.email, judge.displayName, judge.organization],
-      );
-      const created = inserted.length > 0;
-      const [{ id: userId }]: { id: string }[] = created
-        ? inserted
-        : await returningRows<{ id: string }>(
-            manager,
-            `UPDATE users SET roles = CASE WHEN 'judge' = ANY(roles) THEN roles ELSE array_append(roles, 'judge') END,
-                              updated_at = CASE WHEN 'judge' = ANY(roles) THEN updated_at ELSE now() END
-              WHERE lower(email) = lower($1) RETURNING id`,
-            [judge.email],
-          );
-      await manager.query(
-        `INSERT INTO contest_judges (contest_id, user_id, organization, expertise, invited_by)
-         SELECT $1, u.id, coalesce($3, u.organization), coalesce($4::text[], '{}'), $5 FROM users u WHERE u.id = $2
-         ON CONFLICT (contest_id, user_id) DO UPDATE
-            SET organization = coalesce($3, contest_judges.organization),
-                expertise = coalesce($4::text[], contest_judges.expertise)`,
-        [judge.contestId, userId, judge.organization, judge.expertise, judge.invitedBy],
-      );
-      const user = (await manager.findOne(UserEntity, { where: { id: userId } })) as UserEntity;
-      await this.audit.record(manager, {
-        contestId: judge.contestId,
-        actorId: judge.invitedBy,
-        action: 'panel.judge_invited',
-        subjectType: 'user',
-        subjectId: userId,
-        payload: { newAccount: created, inviteIssued: !user.passwordHash },
-      });
-      if (user.passwordHash) return { user, created, invited: false };
-      await manager.query(`DELETE FROM invites WHERE user_id = $1 AND used_at IS NULL`, [userId]);
-      await manager.query(
-        `INSERT INTO invites (user_id, contest_id, token_hash, expires_at, created_by) VALUES ($1, $2, $3, $4, $5)`,
-        [userId, judge.contestId, judge.invite.tokenHash, judge.invite.expiresAt, judge.invitedBy],
-      );
-      return { user, created, invited: true };
-    });
+  /** Is this address already a judge of the contest? Then an invitation only updates what the organizer said. */
+  async memberByEmail(manager: EntityManager, contestId: string, email: string): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT u.id FROM contest_judges cj JOIN users u ON u.id = cj.user_id WHERE cj.contest_id = $1 AND lower(u.email) = lower($2)`,
+      [contestId, email],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async updateMember(manager: EntityManager, contestId: string, userId: string, organization: string | null, expertise: string[] | null): Promise<void> {
+    await manager.query(
+      `UPDATE contest_judges SET organization = coalesce($3, organization), expertise = coalesce($4::text[], expertise)
+        WHERE contest_id = $1 AND user_id = $2`,
+      [contestId, userId, organization, expertise],
+    );
   }
 
   /**
@@ -144,7 +114,11 @@ export class PanelRepository {
           WHERE a.round_id = r.id AND r.contest_id = $1 AND a.judge_id = $2 AND r.status <> 'closed'`,
         [contestId, userId],
       );
-      await manager.query(`DELETE FROM invites WHERE contest_id = $1 AND user_id = $2 AND used_at IS NULL`, [contestId, userId]);
+      await manager.query(
+        `UPDATE invitations SET status = 'revoked'
+          WHERE contest_id = $1 AND status = 'pending' AND lower(email) = (SELECT lower(email) FROM users WHERE id = $2)`,
+        [contestId, userId],
+      );
       await manager.query(`DELETE FROM contest_judges WHERE contest_id = $1 AND user_id = $2`, [contestId, userId]);
       await this.audit.record(manager, { contestId, actorId, action: 'panel.judge_removed', subjectType: 'user', subjectId: userId, payload: {} });
       return 'removed';

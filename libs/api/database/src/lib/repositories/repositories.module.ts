@@ -10,7 +10,7 @@ import { RoundsRepository } from './rounds.repository';
 import { UsersRepository } from './users.repository';
 import { AssignmentsRepository } from './assignments.repository';
 import { ConflictsRepository } from './conflicts.repository';
-import { InvitesRepository } from './invites.repository';
+import { InvitationsRepository } from './invitations.repository';
 import { JudgingRepository } from './judging.repository';
 import { PanelRepository } from './panel.repository';
 import { SheetsRepository } from './sheets.repository';
@@ -25,7 +25,7 @@ import { FeedbackRepository } from './feedback.repository';
 import { PitchRepository } from './pitch.repository';
 
 const REPOSITORIES = [AuditRepository, IdempotencyRepository, MailOutboxRepository, AccountTokensRepository, ContestsRepository, RoundsRepository, UsersRepository, EntriesRepository, AttachmentsRepository];
-const JUDGING_REPOSITORIES = [JudgingRepository, PanelRepository, InvitesRepository, ConflictsRepository, AssignmentsRepository, SheetsRepository, DivergenceRepository];
+const JUDGING_REPOSITORIES = [JudgingRepository, PanelRepository, InvitationsRepository, ConflictsRepository, AssignmentsRepository, SheetsRepository, DivergenceRepository];
 const RESULTS_REPOSITORIES = [ResultsRepository, AwardsRepository, ExportRepository, SheetEventsRepository];
 const CLOSING_REPOSITORIES = [CouncilRepository, DocumentsRepository, FeedbackRepository];
 const PITCH_REPOSITORIES = [PitchRepository];

@@ -75,4 +75,34 @@ export class UsersRepository {
     );
     return rows[0] ?? null;
   }
+
+  /** An account made by accepting a mailed invitation: its mailbox is proved by that. Null if the address was taken meanwhile. */
+  async insertVerified(
+    manager: EntityManager,
+    user: { email: string; passwordHash: string; displayName: string; roles: Role[]; language: 'vi' | 'en'; organization: string | null },
+  ): Promise<UserEntity | null> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO users (email, password_hash, display_name, roles, language, organization, email_verified_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now())
+       ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
+      [user.email, user.passwordHash, user.displayName, user.roles, user.language, user.organization],
+    );
+    return rows.length === 0 ? null : ((await manager.findOne(UserEntity, { where: { id: rows[0].id } })) as UserEntity);
+  }
+
+  /** Adds a role once; a role change bumps the session version (older tokens carry the old roles). */
+  async grantRole(manager: EntityManager, userId: string, role: Role): Promise<UserEntity> {
+    await manager.query(
+      `UPDATE users SET roles = array_append(roles, $2), session_version = session_version + 1, updated_at = now()
+        WHERE id = $1 AND NOT ($2 = ANY(roles))`,
+      [userId, role],
+    );
+    return (await manager.findOne(UserEntity, { where: { id: userId } })) as UserEntity;
+  }
+
+  /** The account under a row lock, for a change that depends on what it is now. */
+  async lockByEmail(manager: EntityManager, email: string): Promise<UserEntity | null> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM users WHERE lower(email) = lower($1) FOR UPDATE`, [email]);
+    return rows[0] ? ((await manager.findOne(UserEntity, { where: { id: rows[0].id } })) as UserEntity) : null;
+  }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { type AbstractControl, FormControl, FormGroup, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
@@ -7,17 +7,17 @@ import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel/contracts';
+import { type InvitationPreview, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel/contracts';
 import { AuthStore } from '@laurel/console-data-access-auth';
 import { JudgingApi } from '@laurel/console-data-access-judging';
 import { AlertComponent } from '@laurel/console-ui';
-import { TranslatePipe, type UiMessage, UiMessagePipe, apiErrorOf, toUiMessage } from '@laurel/console-util';
+import { TranslatePipe, type UiMessage, UiMessagePipe, apiErrorOf, roleKey, toUiMessage, I18nService } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 
 const INVITE_CODES: Record<string, UiMessage> = {
-  'auth.invite_invalid': { key: 'judging.invite.invalid' },
-  'auth.invite_used': { key: 'judging.invite.used' },
-  'auth.invite_expired': { key: 'judging.invite.expired' },
+  'invitation.invalid': { key: 'judging.invite.invalid' },
+  'invitation.used': { key: 'judging.invite.used' },
+  'invitation.expired': { key: 'judging.invite.expired' },
 };
 
 function sameAsPassword(control: AbstractControl): ValidationErrors | null {
@@ -25,7 +25,11 @@ function sameAsPassword(control: AbstractControl): ValidationErrors | null {
   return group && control.value !== group.get('password')?.value ? { mismatch: true } : null;
 }
 
-/** `/accept-invite#token=…` (or `?token=`): an invited judge sets a password and is signed in. */
+/**
+ * `/invitations/accept#token=…`, the link of an invitation mail. Without an account (or with one
+ * never verified) the invited person chooses a password; an existing account signs in as the
+ * invited address and accepts.
+ */
 @Component({
   selector: 'laurel-accept-invite-page',
   imports: [
@@ -51,7 +55,8 @@ function sameAsPassword(control: AbstractControl): ValidationErrors | null {
 })
 export class AcceptInvitePageComponent {
   private readonly api = inject(JudgingApi);
-  private readonly auth = inject(AuthStore);
+  protected readonly auth = inject(AuthStore);
+  private readonly i18n = inject(I18nService);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
 
@@ -63,10 +68,25 @@ export class AcceptInvitePageComponent {
     return fromFragment || this.query()?.get('token') || '';
   });
 
+  protected readonly preview = signal<InvitationPreview | null>(null);
+  protected readonly loading = signal(false);
   protected readonly min = PASSWORD_MIN_LENGTH;
   protected readonly hidden = signal(true);
   protected readonly pending = signal(false);
   protected readonly error = signal<UiMessage | null>(null);
+  /** Signed in as the invited address: accept with one button. */
+  protected readonly signedInAsInvited = computed(() => {
+    const user = this.auth.user();
+    const preview = this.preview();
+    return !!user && !!preview && user.email.toLowerCase() === preview.email.toLowerCase();
+  });
+  protected readonly invitedAs = computed(() => {
+    const p = this.preview();
+    if (!p) return null;
+    return p.kind === 'judge'
+      ? ({ key: 'judging.invite.forContest', params: { name: p.displayName, contest: p.contestName ?? '' } } as UiMessage)
+      : ({ key: 'judging.invite.forRole', params: { name: p.displayName, role: this.i18n.t(roleKey(p.kind)) } } as UiMessage);
+  });
   protected readonly form = new FormGroup({
     password: new FormControl('', {
       nonNullable: true,
@@ -77,28 +97,52 @@ export class AcceptInvitePageComponent {
 
   constructor() {
     this.form.controls.password.valueChanges.subscribe(() => this.form.controls.confirm.updateValueAndValidity({ emitEvent: false }));
+    effect(() => {
+      const token = this.token();
+      if (token) void this.load(token);
+    });
+  }
+
+  private async load(token: string): Promise<void> {
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      this.preview.set(await firstValueFrom(this.api.invitation(token)));
+    } catch (error) {
+      this.error.set(this.messageOf(error));
+    } finally {
+      this.loading.set(false);
+    }
   }
 
   protected async submit(): Promise<void> {
     this.form.markAllAsTouched();
-    if (this.form.invalid || this.pending() || !this.token()) return;
+    if (this.form.invalid) return;
+    await this.accept(this.form.controls.password.value);
+  }
+
+  protected async accept(password?: string): Promise<void> {
+    if (this.pending() || !this.token()) return;
     this.pending.set(true);
     this.error.set(null);
-    const password = this.form.controls.password.value;
     try {
-      const response = await firstValueFrom(this.api.acceptInvite({ token: this.token(), password }));
-      const outcome = await this.auth.signIn({ email: response.user.email, password });
-      if (!outcome.ok) {
-        this.error.set(outcome.error);
-        return;
-      }
+      const response = await firstValueFrom(this.api.acceptInvitation({ token: this.token(), ...(password ? { password } : {}) }));
+      this.auth.adopt(response);
       // The token is spent: drop it from the history entry before moving on.
-      await this.router.navigateByUrl('/judging', { replaceUrl: true });
+      await this.router.navigateByUrl(this.preview()?.kind === 'judge' ? '/judging' : '/dashboard', { replaceUrl: true });
     } catch (error) {
-      const code = apiErrorOf(error)?.code;
-      this.error.set((code && INVITE_CODES[code]) || toUiMessage(error));
+      this.error.set(this.messageOf(error));
     } finally {
       this.pending.set(false);
     }
+  }
+
+  protected signOut(): void {
+    this.auth.signOut();
+  }
+
+  private messageOf(error: unknown): UiMessage {
+    const code = apiErrorOf(error)?.code;
+    return (code && INVITE_CODES[code]) || toUiMessage(error);
   }
 }

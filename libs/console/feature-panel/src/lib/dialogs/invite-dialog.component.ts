@@ -1,4 +1,3 @@
-import { Clipboard } from '@angular/cdk/clipboard';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -8,10 +7,10 @@ import { MatInput } from '@angular/material/input';
 import type { InviteJudgeResponse } from '@laurel/contracts';
 import { JudgingApi, messageOf } from '@laurel/console-data-access-judging';
 import { AlertComponent } from '@laurel/console-ui';
-import { TranslatePipe, type UiMessage, UiMessagePipe, formatDateTime, I18nService } from '@laurel/console-util';
+import { TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 
-/** Invite a judge; the answer's one-time link is shown here, once, with a Copy button. */
+/** Invite a judge: the invitation is mailed to the address; nobody else ever sees its link. */
 @Component({
   selector: 'laurel-invite-dialog',
   imports: [
@@ -36,16 +35,12 @@ import { firstValueFrom } from 'rxjs';
 })
 export class InviteDialogComponent {
   private readonly api = inject(JudgingApi);
-  private readonly clipboard = inject(Clipboard);
-  private readonly i18n = inject(I18nService);
   protected readonly contestId = inject<{ contestId: string }>(MAT_DIALOG_DATA).contestId;
 
   protected readonly pending = signal(false);
   protected readonly error = signal<UiMessage | null>(null);
   protected readonly result = signal<InviteJudgeResponse | null>(null);
-  protected readonly link = signal('');
-  protected readonly copied = signal(false);
-  protected readonly expires = signal('');
+  protected readonly sentTo = signal('');
   protected readonly form = new FormGroup({
     displayName: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(120)] }),
     email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email, Validators.maxLength(254)] }),
@@ -72,17 +67,12 @@ export class InviteDialogComponent {
           ...(expertise.length ? { expertise } : {}),
         }),
       );
+      this.sentTo.set(v.email.trim());
       this.result.set(result);
-      if (result.inviteUrl) this.link.set(new URL(result.inviteUrl, window.location.origin).toString());
-      if (result.inviteExpiresAt) this.expires.set(formatDateTime(result.inviteExpiresAt, this.i18n.locale()));
     } catch (error) {
       this.error.set(messageOf(error));
     } finally {
       this.pending.set(false);
     }
-  }
-
-  protected copy(): void {
-    this.copied.set(this.clipboard.copy(this.link()));
   }
 }

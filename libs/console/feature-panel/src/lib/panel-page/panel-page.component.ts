@@ -56,6 +56,8 @@ export class PanelPageComponent {
   protected readonly loading = signal(true);
   protected readonly error = signal<UiMessage | null>(null);
   protected readonly judges = signal<PanelJudgeView[]>([]);
+  /** Judges who accepted: the only ones conflicts and assignments can name. */
+  protected readonly panelJudges = computed(() => this.judges().filter((j) => j.judgeId !== null));
   protected readonly judgesError = signal<UiMessage | null>(null);
   protected readonly statusKey = contestStatusKey;
 

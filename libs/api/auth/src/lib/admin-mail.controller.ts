@@ -1,0 +1,70 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Roles } from '@laurel/api-core';
+import { MailOutboxRepository } from '@laurel/api-database';
+import { MAIL_STATUSES, type MailStatus, type OutboxPage } from '@laurel/contracts';
+
+export class MailboxQueryDto {
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  page = 1;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(200)
+  pageSize = 50;
+
+  @ApiPropertyOptional({ enum: MAIL_STATUSES })
+  @IsOptional()
+  @IsIn(MAIL_STATUSES, { message: `must be one of ${MAIL_STATUSES.join(', ')}` })
+  status?: MailStatus;
+
+  @ApiPropertyOptional({ description: 'Part of the recipient address' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MaxLength(254)
+  to?: string;
+}
+
+/** The outbox as the admin reads it: every message, its state and, when captured, its text. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('admin/mail')
+export class AdminMailController {
+  constructor(private readonly outbox: MailOutboxRepository) {}
+
+  @ApiOperation({ summary: 'The mail outbox, newest first: state, attempts, last error; the text while it is kept' })
+  @Roles('admin')
+  @Get()
+  @ApiOkResponse({ description: 'OutboxPage' })
+  async list(@Query() query: MailboxQueryDto): Promise<OutboxPage> {
+    const { items, total } = await this.outbox.page({ status: query.status, to: query.to || undefined, page: query.page, pageSize: query.pageSize });
+    return {
+      items: items.map((m) => ({
+        id: m.id,
+        to: m.to,
+        template: m.template,
+        subject: m.subject,
+        status: m.status,
+        attempts: m.attempts,
+        lastError: m.lastError,
+        createdAt: new Date(m.createdAt).toISOString(),
+        sentAt: m.sentAt ? new Date(m.sentAt).toISOString() : null,
+        text: m.text,
+        actionUrl: m.actionUrl,
+      })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+}
