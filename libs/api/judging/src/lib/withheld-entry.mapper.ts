@@ -18,5 +18,6 @@ export function toWithheldEntryView(entry: JudgeEntryRow): JudgeEntryView {
     category: null,
     answers: [],
     attachments: [],
+    answers: [],
   };
 }
