@@ -12,17 +12,20 @@ async function adminToken(http: Http): Promise<string> {
   return token;
 }
 
-/** The link of the newest captured mail of this template to this address, waiting for delivery. */
-export async function mailedLink(http: Http, to: string, template: string, timeoutMs = 20_000): Promise<string> {
+/**
+ * The links of the captured mails of this template to this address, newest first, waiting until
+ * `accept(link)` takes one (an address may hold invitations of several contests).
+ */
+export async function mailedLink(http: Http, to: string, template: string, accept: (link: string) => Promise<boolean> = async () => true, timeoutMs = 20_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const page = await http.get(`/api/admin/mail?to=${encodeURIComponent(to)}&pageSize=20`, await adminToken(http));
+    const page = await http.get(`/api/admin/mail?to=${encodeURIComponent(to)}&pageSize=50`, await adminToken(http));
     if (page.status !== 200) throw new Error(`admin mailbox: ${page.status} ${JSON.stringify(page.body)}`);
-    const mail = (page.body.items as { to: string; template: string; status: string; actionUrl: string | null }[]).find(
-      (m) => m.to.toLowerCase() === to.toLowerCase() && m.template === template && m.status === 'captured' && m.actionUrl,
-    );
-    if (mail?.actionUrl) return mail.actionUrl;
-    if (Date.now() > deadline) throw new Error(`no captured ${template} mail to ${to}: ${JSON.stringify(page.body.items)}`);
+    const links = (page.body.items as { to: string; template: string; status: string; actionUrl: string | null }[])
+      .filter((m) => m.to.toLowerCase() === to.toLowerCase() && m.template === template && m.status === 'captured' && m.actionUrl)
+      .map((m) => m.actionUrl as string);
+    for (const link of links) if (await accept(link)) return link;
+    if (Date.now() > deadline) throw new Error(`no usable captured ${template} mail to ${to}: ${JSON.stringify(page.body.items)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -42,9 +45,13 @@ export async function acceptInvitationByMail(
   email: string,
   options: { password?: string; signInPassword?: string; template?: string } = {},
 ): Promise<{ accessToken: string; user: { id: string; email: string; roles: string[] } }> {
-  const token = tokenOfLink(await mailedLink(http, email, options.template ?? 'judge_invitation'));
-  const preview = await http.get(`/api/invitations/by-token/${encodeURIComponent(token)}`);
-  if (preview.status !== 200) throw new Error(`invitation preview: ${preview.status} ${JSON.stringify(preview.body)}`);
+  let preview: { status: number; body: any } = { status: 0, body: null };
+  // The newest invitation still waiting (another contest's may have been accepted already).
+  const link = await mailedLink(http, email, options.template ?? 'judge_invitation', async (candidate) => {
+    preview = await http.get(`/api/invitations/by-token/${encodeURIComponent(tokenOfLink(candidate))}`);
+    return preview.status === 200;
+  });
+  const token = tokenOfLink(link);
   const accepted = preview.body.accountExists
     ? await http.post('/api/invitations/accept', { token }, await http.login(email, options.signInPassword ?? 'laurel-demo'))
     : await http.post('/api/invitations/accept', { token, password: options.password ?? 'judge-password-1' });
