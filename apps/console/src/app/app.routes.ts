@@ -53,6 +53,17 @@ export const appRoutes: Routes = [
         loadComponent: () => import('@laurel/console-feature-auth').then((m) => m.SignUpPageComponent),
       },
       {
+        path: 'forgot-password',
+        title: 'auth.forgot.title',
+        loadComponent: () => import('@laurel/console-feature-auth').then((m) => m.ForgotPasswordPageComponent),
+      },
+      {
+        // No guest guard: a signed-in person who forgot the password of another account may use a link too.
+        path: 'reset-password',
+        title: 'auth.reset.title',
+        loadComponent: () => import('@laurel/console-feature-auth').then((m) => m.ResetPasswordPageComponent),
+      },
+      {
         path: 'contests',
         title: 'areas.contests.title',
         loadComponent: () => import('@laurel/console-feature-contests').then((m) => m.ContestsPageComponent),

@@ -2,3 +2,4 @@ export { AUTH_PATHS, safeReturnUrl, type SignInReason } from './lib/auth-paths';
 export { authGuard, guestGuard, roleGuard } from './lib/auth.guards';
 export { authInterceptor } from './lib/auth.interceptor';
 export { AuthStore, type AuthOutcome } from './lib/auth.store';
+export { AuthApi } from './lib/auth.api';

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AuthResponse, LoginRequest, RegisterRequest, UserView } from '@laurel/contracts';
+import type { AuthResponse, LoginRequest, NeutralAnswer, PasswordResetConfirmRequest, RegisterRequest, UserView } from '@laurel/contracts';
 import { API_BASE_URL } from '@laurel/console-util';
 import type { Observable } from 'rxjs';
 
@@ -15,6 +15,15 @@ export class AuthApi {
 
   register(account: RegisterRequest): Observable<AuthResponse> {
     return this.http.post<AuthResponse>(`${this.base}/auth/register`, account);
+  }
+
+  /** The same answer whether or not the address has an account. */
+  requestPasswordReset(email: string): Observable<NeutralAnswer> {
+    return this.http.post<NeutralAnswer>(`${this.base}/auth/password-reset`, { email });
+  }
+
+  confirmPasswordReset(body: PasswordResetConfirmRequest): Observable<AuthResponse> {
+    return this.http.post<AuthResponse>(`${this.base}/auth/password-reset/confirm`, body);
   }
 
   me(): Observable<UserView> {

@@ -171,11 +171,14 @@ export class EntryJudgesDialogComponent {
   protected readonly form = new FormGroup({ judgeId: new FormControl<string | null>(null, Validators.required) });
   private changed = false;
 
-  private readonly names = new Map(this.data.judges.map((j) => [j.judgeId, j.displayName]));
+  private readonly names = new Map(this.data.judges.flatMap((j) => (j.judgeId ? [[j.judgeId, j.displayName] as const] : [])));
   /** Judges who can still take the entry: on the panel, accepted, not already on it (a recusal counts). */
   protected readonly candidates = computed(() => {
     const on = new Set(this.cells().map((c) => c.judgeId));
-    return this.data.judges.filter((j) => j.accepted && !on.has(j.judgeId)).sort((a, b) => a.displayName.localeCompare(b.displayName));
+    // A pending invitation has no judge yet: only those who accepted can take an entry.
+    return this.data.judges
+      .filter((j): j is typeof j & { judgeId: string } => j.judgeId !== null && j.accepted && !on.has(j.judgeId))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName));
   });
 
   protected nameOf(judgeId: string): string {
