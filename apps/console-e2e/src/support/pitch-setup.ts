@@ -84,8 +84,9 @@ export async function setUpPitchDay(base: string): Promise<PitchDay> {
   const judges: PitchDay['judges'] = [];
   for (const name of ['Trần Thị Bình', 'Lê Văn Cường', 'Phạm Minh Dũng']) {
     const email = `gk-${randomBytes(5).toString('hex')}@hoidong.example.org`;
-    const invited = await api.call('POST', `/api/contests/${contest.id}/judges`, organizer.token, { email, displayName: name, organization: `Hội đồng ${name}` });
-    const accepted = await api.call('POST', '/api/auth/accept-invite', null, { token: invited.inviteToken, password: 'judge-password-1' });
+    await api.call('POST', `/api/contests/${contest.id}/judges`, organizer.token, { email, displayName: name, organization: `Hội đồng ${name}` });
+    // The judge opens the mailed invitation: read from the admin mailbox (the test API captures mail).
+    const accepted = await api.call('POST', '/api/invitations/accept', null, { token: await mailedToken(api, email), password: 'judge-password-1' });
     judges.push({ name, token: accepted.accessToken, user: accepted.user, assignments: {} });
   }
   await api.call('POST', `/api/rounds/${round.id}/open`, organizer.token, {});
@@ -115,5 +116,21 @@ export class Api {
     const text = await response.text();
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
     return text ? JSON.parse(text) : null;
+  }
+}
+
+/** The token of the newest captured invitation mail to this address, once the queue has handled it. */
+async function mailedToken(api: Api, email: string): Promise<string> {
+  const admin = await api.session('admin@demo.laurel', 'laurel-demo');
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const page = await api.call('GET', `/api/admin/mail?to=${encodeURIComponent(email)}`, admin.token);
+    const mail = (page.items as { template: string; status: string; actionUrl: string | null }[]).find(
+      (m) => m.template === 'judge_invitation' && m.status === 'captured' && m.actionUrl,
+    );
+    const token = mail?.actionUrl && /#token=([^&\s]+)/.exec(mail.actionUrl)?.[1];
+    if (token) return decodeURIComponent(token);
+    if (Date.now() > deadline) throw new Error(`no invitation mail to ${email}: ${JSON.stringify(page.items)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

@@ -18,6 +18,5 @@ export function toWithheldEntryView(entry: JudgeEntryRow): JudgeEntryView {
     category: null,
     answers: [],
     attachments: [],
-    answers: [],
   };
 }
