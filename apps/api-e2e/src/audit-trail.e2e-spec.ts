@@ -5,6 +5,7 @@ import { tinyPdf } from './fixtures/files';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http, type HttpResult } from './support/http';
 import { RUBRIC, scoreAndSubmit, userId } from './support/judging-fixtures';
+import { acceptInvitationByMail } from './support/mailbox';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -73,6 +74,8 @@ describe('the audit trail of a whole contest', () => {
     // The panel: two judges stay, a third is invited and removed.
     for (const email of ['judge1@demo.laurel', 'judge2@demo.laurel', 'judge3@demo.laurel']) {
       await ok(http.post(`/api/contests/${contest.id}/judges`, { email, displayName: email }, organizer), `invite ${email}`);
+      // The judge opens the mailed invitation and accepts it, signed in as the invited address.
+      await acceptInvitationByMail(http, email);
     }
     const judge3 = await userId(db, 'judge3@demo.laurel');
     await ok(http.request('DELETE', `/api/contests/${contest.id}/judges/${judge3}`, { token: organizer }), 'remove judge3');
