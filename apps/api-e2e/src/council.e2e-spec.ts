@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
+import { mailedLink } from './support/mailbox';
 import { type BuiltContest, type BuiltEntry, type BuiltJudge, ResultsFixture } from './support/results-fixtures';
 
 /**
@@ -83,6 +84,18 @@ describe('council sign-off on the awards', () => {
     expect(await tallyOf(judges[0].token)).toMatchObject({ isMember: true, tally: { members: 3 } });
     const mine = await http.get('/api/me/council', judges[0].token);
     expect(mine.body).toEqual([expect.objectContaining({ contestId: contest.id, myDecision: null, tally: expect.objectContaining({ required: 2 }) })]);
+  });
+
+  it('asks every member by mail, in their language, with a link to their council page', async () => {
+    // The confirmation above asked the three judges; each mail names the contest's council page.
+    for (const judge of judges) {
+      const link = await mailedLink(http, judge.email, 'council_approval_request');
+      expect(link).toContain(`/council/${contest.id}`);
+    }
+    const confirmed = await db.query(`SELECT payload FROM audit_events WHERE contest_id = $1 AND action = 'awards.confirmed'`, [contest.id]);
+    expect(confirmed.rows[0].payload.approvalRequested).toBe(3);
+    const mails = await db.query(`SELECT to_address FROM mail_outbox WHERE template = 'council_approval_request' AND contest_id = $1`, [contest.id]);
+    expect(mails.rows.map((r) => r.to_address).sort()).toEqual(judges.map((j) => j.email).sort());
   });
 
   it('answers 404 to anyone not on the council, the organizer included', async () => {

@@ -104,6 +104,7 @@ export class AwardsService {
       }
       await this.awards.replace(tx, contestId, awards, actor.id);
       const approvalsCleared = await this.council.clear(tx, contestId);
+      const approvalRequested = await this.council.requestApproval(tx, { id: contestId, name: contest.contest.name }, awards.length);
       await this.audit.record(tx, {
         contestId,
         actorId: actor.id,
@@ -114,6 +115,7 @@ export class AwardsService {
           roundId: proposal.round.id,
           awards: awards.map((a) => ({ place: a.place, tier: a.tier, entryId: a.entryId, override: a.override, reason: a.reason })),
           approvalsCleared,
+          approvalRequested,
         },
       });
     });

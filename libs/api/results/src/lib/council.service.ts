@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError, type AuthUser } from '@laurel/api-core';
 import type { CouncilTallyView, CouncilView, MyCouncilView } from '@laurel/contracts';
 import { AuditRepository, AwardsRepository, type CouncilMemberRow, CouncilRepository, type CouncilSettingsRow } from '@laurel/api-database';
+import { MailOutbox } from '@laurel/api-mail';
 import { DEFAULT_APPROVAL_SHARE, tallyCouncil } from '@laurel/domain';
 import { contestNotFound, isUuid, manages } from './access';
 import type { CouncilDecisionDto } from './council.dto';
@@ -25,6 +26,7 @@ export class CouncilService {
     private readonly council: CouncilRepository,
     private readonly awards: AwardsRepository,
     private readonly audit: AuditRepository,
+    private readonly mail: MailOutbox,
   ) {}
 
   /** The council, its decisions and the awards they are about: to the organizer and to members. */
@@ -120,6 +122,26 @@ export class CouncilService {
   /** The awards changed: every decision made on the old list goes. */
   clear(tx: EntityManager, contestId: string): Promise<number> {
     return this.council.clear(tx, contestId);
+  }
+
+  /**
+   * Asks every member, by mail in their own language, to approve the list just confirmed. Written
+   * in the confirmation's transaction, so a request exists exactly when the list it is about does.
+   * Returns how many members were asked (none when the council has no members).
+   */
+  async requestApproval(tx: EntityManager, contest: { id: string; name: string }, awards: number): Promise<number> {
+    const { members, tally: counts } = await this.state(tx, contest.id);
+    for (const member of members) {
+      await this.mail.enqueue(tx, {
+        to: member.email,
+        language: member.language,
+        template: 'council_approval_request',
+        params: { displayName: member.displayName, contestName: contest.name, contestId: contest.id, awards, members: counts.members, required: counts.required },
+        userId: member.userId,
+        contestId: contest.id,
+      });
+    }
+    return members.length;
   }
 }
 

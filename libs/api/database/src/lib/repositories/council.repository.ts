@@ -18,6 +18,8 @@ export interface CouncilMemberRow {
   displayName: string;
   email: string;
   organization: string | null;
+  /** The language of the mails this member receives. */
+  language: 'vi' | 'en';
 }
 
 export interface CouncilDecisionRow {
@@ -50,7 +52,7 @@ export class CouncilRepository {
   async members(settings: Pick<CouncilSettingsRow, 'contestId' | 'memberIds'>, manager: EntityManager = this.dataSource.manager): Promise<CouncilMemberRow[]> {
     if (settings.memberIds !== null) {
       return manager.query(
-        `SELECT u.id AS "userId", u.display_name AS "displayName", u.email, coalesce(cj.organization, u.organization) AS organization
+        `SELECT u.id AS "userId", u.display_name AS "displayName", u.email, coalesce(cj.organization, u.organization) AS organization, u.language
            FROM unnest($2::uuid[]) WITH ORDINALITY AS m(id, position)
            JOIN users u ON u.id = m.id
            LEFT JOIN contest_judges cj ON cj.contest_id = $1 AND cj.user_id = u.id
@@ -59,7 +61,7 @@ export class CouncilRepository {
       );
     }
     return manager.query(
-      `SELECT u.id AS "userId", u.display_name AS "displayName", u.email, coalesce(cj.organization, u.organization) AS organization
+      `SELECT u.id AS "userId", u.display_name AS "displayName", u.email, coalesce(cj.organization, u.organization) AS organization, u.language
          FROM users u
          LEFT JOIN contest_judges cj ON cj.contest_id = $1 AND cj.user_id = u.id
         WHERE u.id IN (
