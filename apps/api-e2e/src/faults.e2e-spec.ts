@@ -65,6 +65,7 @@ describe('faults', () => {
 
     const failures: { at: number; status: number }[] = [];
     let restartWindow: [number, number] = [0, 0];
+    let restartOver = false;
 
     /** A judge's console: save then submit each sheet, retrying after a failure as the page does. */
     const sessions = await Promise.all(
@@ -74,11 +75,24 @@ describe('faults', () => {
         return { token, mine };
       }),
     );
+    const scores = round.criteria.map((c, i) => ({ criterionId: c.id, value: Math.min(c.maxScore, 1 + i) }));
+    /**
+     * A judge typing on a sheet: an autosave every 50 ms until the restart is over. A save and a
+     * submit take two statements each, so the twelve sheets alone can be done before PostgreSQL
+     * goes down; typing keeps requests in flight for the whole restart, as on a real pitch day.
+     */
+    async function keepTyping(assignmentId: string, token: string): Promise<void> {
+      while (!restartOver) {
+        const saved = await http.request('PUT', `/api/assignments/${assignmentId}/sheet`, { body: { scores }, token }).catch(() => ({ status: 0 }) as const);
+        if (saved.status !== 200) failures.push({ at: Date.now(), status: saved.status });
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
     async function judge({ token, mine }: (typeof sessions)[number]): Promise<number> {
       let submitted = 0;
-      for (const assignment of mine.filter((a) => a.roundId === round.id)) {
+      for (const [index, assignment] of mine.filter((a) => a.roundId === round.id).entries()) {
+        if (index === 1) await keepTyping(assignment.id, token);
         for (let attempt = 0; attempt < 60; attempt++) {
-          const scores = round.criteria.map((c, i) => ({ criterionId: c.id, value: Math.min(c.maxScore, 1 + i) }));
           const saved = await http.request('PUT', `/api/assignments/${assignment.id}/sheet`, { body: { scores }, token }).catch(() => ({ status: 0 }) as const);
           const done = saved.status === 200 ? await http.post(`/api/assignments/${assignment.id}/submit`, {}, token).catch(() => ({ status: 0 }) as const) : saved;
           if (done.status === 200) {
@@ -102,6 +116,7 @@ describe('faults', () => {
     const down = Date.now();
     await pg.restart();
     restartWindow = [down, Date.now()];
+    restartOver = true;
     const submitted = await judging;
 
     // Every sheet got submitted in the end, and the API process never went down.
