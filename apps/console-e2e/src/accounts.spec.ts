@@ -63,6 +63,9 @@ test.describe('accounts and mail', () => {
     await signIn(page, 'organizer@demo.laurel');
     await page.goto('/organize/judging');
     await page.getByTestId('invite-judge').click();
+    // The dialog moves focus to the name once it has opened (cdkFocusInitial); typing before that
+    // can land the organization's text in the name field.
+    await expect(page.getByTestId('invite-name')).toBeFocused();
     await page.getByTestId('invite-name').fill('TS. Hoàng Thu Hà');
     await page.getByTestId('invite-email').fill(email);
     await page.getByTestId('invite-organization').fill('Viện Đổi mới');
