@@ -63,10 +63,14 @@ export interface BuiltJudge {
   token: string;
 }
 
+/** How an invited judge gets the invitation: the admin mailbox by default (captured mail). */
+export type InvitationAcceptor = (email: string) => Promise<{ accessToken: string; user: { id: string } }>;
+
 export class ResultsFixture {
   constructor(
     private readonly http: Http,
     private readonly organizer: string,
+    private readonly acceptInvitation: InvitationAcceptor = (email) => acceptInvitationByMail(this.http, email, { password: 'judge-password-1' }),
   ) {}
 
   async contest(spec: ContestSpec): Promise<BuiltContest> {
@@ -163,7 +167,7 @@ export class ResultsFixture {
       this.http.post(`/api/contests/${contestId}/judges`, { email, displayName, organization: `Hội đồng ${displayName}` }, this.organizer),
       `invite ${displayName}`,
     );
-    const accepted = await acceptInvitationByMail(this.http, email, { password: 'judge-password-1' });
+    const accepted = await this.acceptInvitation(email);
     return { id: accepted.user.id, email, displayName, token: accepted.accessToken };
   }
 

@@ -34,5 +34,7 @@
 export * from './lib/mail.module';
 export * from './lib/mail-outbox';
 export * from './lib/job-queue';
+export * from './lib/queues';
+export { RoundReminders } from './lib/round-reminders';
 export * from './lib/templates/mail-templates';
 export { renderTemplate } from './lib/templates/render';

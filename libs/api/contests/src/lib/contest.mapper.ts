@@ -53,6 +53,8 @@ export function toRoundView(round: RoundEntity, criteria: CriterionEntity[]): Ro
     priorityCriteria: round.priorityCriteria,
     divergenceThreshold: round.divergenceThreshold,
     maxExtraJudges: round.maxExtraJudges,
+    scoresDueAt: round.scoresDueAt?.toISOString() ?? null,
+    reminderHoursBefore: round.reminderHoursBefore,
     live: { enabled: round.liveEnabled },
     criteria: criteria
       .filter((c) => c.roundId === round.id)

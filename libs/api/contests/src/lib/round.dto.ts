@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsNumber,
   IsOptional,
   IsPositive,
@@ -125,6 +126,18 @@ export class CreateRoundDto {
   @Min(0, { message: 'must be between 0 and 10' })
   @Max(10, { message: 'must be between 0 and 10' })
   maxExtraJudges?: number;
+
+  @ApiPropertyOptional({ nullable: true, example: '2027-05-20T17:00:00+07:00', description: 'When the judges\' scores are due; null: no deadline. Judges still owing sheets are mailed reminderHoursBefore ahead of it' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date and time, e.g. 2027-05-20T17:00:00+07:00' })
+  scoresDueAt?: string | null;
+
+  @ApiPropertyOptional({ default: 24, description: 'Hours before scoresDueAt the reminder goes (0–720)' })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of hours' })
+  @Min(0, { message: 'must be between 0 and 720 hours' })
+  @Max(720, { message: 'must be between 0 and 720 hours' })
+  reminderHoursBefore?: number;
 
   @ApiProperty({ type: [CriterionInputDto], description: 'The rubric in display order; may stay empty only while the contest is a draft' })
   @IsArray()

@@ -12,8 +12,10 @@ import {
   RoundsRepository,
   type RubricCriterion,
 } from '@laurel/api-database';
+import { RoundReminders } from '@laurel/api-mail';
 import { toRoundView } from './contest.mapper';
 import { contestNotFound, invalid, isUuid, managedBy, nameKey } from './contest-rules';
+import { DEFAULT_REMINDER_HOURS_BEFORE } from '@laurel/domain';
 import type { CreateRoundDto, CriterionInputDto, UpdateRoundDto } from './round.dto';
 
 type RoundField = keyof RoundFields | 'criteria';
@@ -27,13 +29,14 @@ type RoundField = keyof RoundFields | 'criteria';
  *   Whether the round runs live (pitch day) may change while it is a draft or open.
  * - closed: only the name; entries have advanced on its ranking.
  * Divergence review (divergenceThreshold, maxExtraJudges) may change while the round is open:
- * it acts on the next submitted sheet and never on the scores themselves.
+ * it acts on the next submitted sheet and never on the scores themselves. So may the deadline
+ * (scoresDueAt) and the reminder's lead time: the reminder is planned again with the change.
  * Nothing changes once the contest's results are published. The rubric also stays once any
  * judge has scored the round. Opening and closing rounds belongs to judging.
  */
 const ROUND_EDITABLE: Record<RoundStatus, readonly RoundField[]> = {
-  draft: ['name', 'order', 'panel', 'judgesPerEntry', 'blind', 'aggregation', 'trim', 'minSheetsForNormalization', 'rankBy', 'priorityCriteria', 'divergenceThreshold', 'maxExtraJudges', 'criteria', 'liveEnabled'],
-  open: ['name', 'aggregation', 'trim', 'minSheetsForNormalization', 'rankBy', 'priorityCriteria', 'divergenceThreshold', 'maxExtraJudges', 'liveEnabled'],
+  draft: ['name', 'order', 'panel', 'judgesPerEntry', 'blind', 'aggregation', 'trim', 'minSheetsForNormalization', 'rankBy', 'priorityCriteria', 'divergenceThreshold', 'maxExtraJudges', 'criteria', 'liveEnabled', 'scoresDueAt', 'reminderHoursBefore'],
+  open: ['name', 'aggregation', 'trim', 'minSheetsForNormalization', 'rankBy', 'priorityCriteria', 'divergenceThreshold', 'maxExtraJudges', 'liveEnabled', 'scoresDueAt', 'reminderHoursBefore'],
   closed: ['name'],
 };
 
@@ -49,6 +52,7 @@ export class RoundsService {
   constructor(
     private readonly contests: ContestsRepository,
     private readonly rounds: RoundsRepository,
+    private readonly reminders: RoundReminders,
   ) {}
 
   async create(actor: AuthUser, contestId: string, dto: CreateRoundDto): Promise<RoundView> {
@@ -78,6 +82,8 @@ export class RoundsService {
           priorityCriteria,
           divergenceThreshold: dto.divergenceThreshold ?? null,
           maxExtraJudges: dto.maxExtraJudges ?? 1,
+          scoresDueAt: dto.scoresDueAt ? new Date(dto.scoresDueAt) : null,
+          reminderHoursBefore: dto.reminderHoursBefore ?? DEFAULT_REMINDER_HOURS_BEFORE,
         },
         rubric.criteria,
       );
@@ -131,6 +137,7 @@ export class RoundsService {
 
       if (rubric?.changed) await changes.rounds.replaceRubric(round.id, rubric.criteria);
       await changes.rounds.update(round.id, fields);
+      if (fields.scoresDueAt !== undefined || fields.reminderHoursBefore !== undefined) await this.reminders.reschedule(changes.manager, round.id);
       if (changed.length > 0) {
         await changes.audit({ actorId: actor.id, action: 'round.updated', subjectType: 'round', subjectId: round.id, payload: { name: round.name, fields: changed } });
       }
@@ -237,6 +244,13 @@ function changedSettings(round: RoundEntity, dto: UpdateRoundDto): Partial<Round
   // null switches divergence review off, so only an absent field means "unchanged".
   if (dto.divergenceThreshold !== undefined && dto.divergenceThreshold !== round.divergenceThreshold) fields.divergenceThreshold = dto.divergenceThreshold;
   if (dto.maxExtraJudges !== undefined && dto.maxExtraJudges !== round.maxExtraJudges) fields.maxExtraJudges = dto.maxExtraJudges;
+  // null takes the deadline away (and with it the reminder).
+  if (dto.scoresDueAt !== undefined) {
+    const due = dto.scoresDueAt === null ? null : new Date(dto.scoresDueAt);
+    if ((due?.getTime() ?? null) !== (round.scoresDueAt?.getTime() ?? null)) fields.scoresDueAt = due;
+  }
+  if (dto.reminderHoursBefore === null) nulls.push({ field: 'reminderHoursBefore', message: 'cannot be empty: leave it out to keep the current value' });
+  else if (dto.reminderHoursBefore !== undefined && dto.reminderHoursBefore !== round.reminderHoursBefore) fields.reminderHoursBefore = dto.reminderHoursBefore;
   if (dto.live === null) nulls.push({ field: 'live', message: 'cannot be empty: send {enabled: true} or {enabled: false}, or leave it out' });
   else if (dto.live !== undefined && dto.live.enabled !== round.liveEnabled) fields.liveEnabled = dto.live.enabled;
   if (nulls.length > 0) throw invalid('round', nulls);

@@ -6,6 +6,7 @@ import { ContestEntriesController } from './contest-entries.controller';
 import { EntriesController } from './entries.controller';
 import { EntriesService } from './entries.service';
 import { EntryAccess } from './entry-access.service';
+import { EntryMail } from './entry-mail';
 import { ScreeningService } from './screening.service';
 import { EntriesExportService } from './workbooks/entries-export.service';
 import { EntriesImportService } from './workbooks/entries-import.service';
@@ -14,6 +15,6 @@ import { EntriesImportService } from './workbooks/entries-import.service';
 @Module({
   imports: [StorageModule],
   controllers: [ContestEntriesController, EntriesController, AttachmentsController],
-  providers: [EntryAccess, EntriesService, AttachmentsService, ScreeningService, EntriesExportService, EntriesImportService],
+  providers: [EntryAccess, EntryMail, EntriesService, AttachmentsService, ScreeningService, EntriesExportService, EntriesImportService],
 })
 export class EntriesModule {}

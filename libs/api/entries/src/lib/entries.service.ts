@@ -4,6 +4,7 @@ import { AttachmentsRepository, EntriesRepository, type EntryContest, type Entry
 import { checkAnswers, failedChecks, mergeAnswers, missingAnswers } from '@laurel/domain';
 import { checkEntry, countsOrganizations, ineligible, type Language } from './eligibility';
 import { contestNotFound, EntryAccess } from './entry-access.service';
+import { EntryMail } from './entry-mail';
 import type { CreateEntryDto, EntryFieldsDto, SubmitEntryDto, UpdateEntryDto } from './entry.dto';
 import { toEntryView, toOwnEntryView } from './entry.mapper';
 import { codePrefixOf, managesContest, missingForSubmission, submissionWindowRefusal } from './entry-rules';
@@ -22,6 +23,7 @@ export class EntriesService {
     private readonly entries: EntriesRepository,
     private readonly attachments: AttachmentsRepository,
     private readonly access: EntryAccess,
+    private readonly mail: EntryMail,
   ) {}
 
   async create(actor: AuthUser, contestId: string, dto: CreateEntryDto): Promise<EntryView> {
@@ -86,7 +88,9 @@ export class EntriesService {
     if (missing.length > 0) throw incomplete(missing);
 
     const gate = contest.eligibilityRules.length === 0 ? undefined : (submitted: Parameters<typeof checkEntry>[2]) => failedChecks(checkEntry(contest, entry, submitted));
-    const result = await this.entries.submit(entryId, entry.version, codePrefixOf(contest), actor.id, gate);
+    const result = await this.entries.submit(entryId, entry.version, codePrefixOf(contest), actor.id, gate, (manager, submitted) =>
+      this.mail.received(manager, contest, submitted),
+    );
     switch (result.outcome) {
       case 'submitted':
         return this.view({ entry: result.entry, contest }, false);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, type AuthUser } from '@laurel/api-core';
 import { AttachmentsRepository, EntriesRepository, type EntryContest, type EntryFilter } from '@laurel/api-database';
 import { EntryAccess } from './entry-access.service';
+import { EntryMail } from './entry-mail';
 import type { EligibilityDto } from './entry.dto';
 import { toEntryView, toListItemView } from './entry.mapper';
 import { checkEntry, countsOrganizations } from './eligibility';
@@ -15,6 +16,7 @@ export class ScreeningService {
     private readonly entries: EntriesRepository,
     private readonly attachments: AttachmentsRepository,
     private readonly access: EntryAccess,
+    private readonly mail: EntryMail,
   ) {}
 
   async list(actor: AuthUser, contestId: string, query: EntryListQueryDto): Promise<EntryPageView> {
@@ -54,7 +56,10 @@ export class ScreeningService {
       ]);
     }
     const overridden = dto.eligible ? failed.map((check) => check.ruleId) : [];
-    const updated = await this.entries.setEligibility(entryId, dto.eligible ? 'eligible' : 'ineligible', dto.reason ?? null, actor.id, overridden);
+    const reason = dto.reason ?? null;
+    const updated = await this.entries.setEligibility(entryId, dto.eligible ? 'eligible' : 'ineligible', reason, actor.id, overridden, (manager) =>
+      this.mail.eligibilityDecided(manager, contest, entry, dto.eligible, reason),
+    );
     if (!updated) throw notSubmitted();
     const after = countsOrganizations(contest) ? await this.entries.submittedOrganizations(contest.id) : submitted;
     return toEntryView({ entry: updated, contest }, await this.attachments.listForEntry(entryId), true, checkEntry(contest, updated, after));

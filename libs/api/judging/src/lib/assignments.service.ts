@@ -7,6 +7,7 @@ import { toAssignmentView } from './assignment.mapper';
 import { detect, pairKey } from './conflict-detection';
 import type { AutoAssignDto, CreateAssignmentDto } from './judging.dto';
 import { isUuid, managed, roundNotFound } from './judging-access';
+import { JudgeMail, newJudges } from './judge-mail';
 
 /**
  * Who scores what. Every write runs under the round's row lock, reading the panel, the conflicts
@@ -17,6 +18,7 @@ export class AssignmentsService {
   constructor(
     private readonly judging: JudgingRepository,
     private readonly assignments: AssignmentsRepository,
+    private readonly judgeMail: JudgeMail,
   ) {}
 
   async list(actor: AuthUser, roundId: string): Promise<AssignmentView[]> {
@@ -46,6 +48,7 @@ export class AssignmentsService {
       const result = assignJudges(input);
       if (!result.ok) throw infeasible(result.unassignable, entries, round.panel === 'complete' ? null : judgesPerEntry);
       const inserted = await changes.insert(result.assignments, actor.id);
+      await this.judgeMail.roundOpened(changes.manager, round.id, newJudges(current, inserted));
       return { assignments: inserted.map(toAssignmentView), perJudgeLoad: result.perJudgeLoad, conflictsAvoided: result.conflictsAvoided };
     });
   }
@@ -74,9 +77,11 @@ export class AssignmentsService {
           `${judge.displayName} has a conflict of interest with ${entry.code ?? 'this entry'}${detected ? `: ${detected.detail}` : ' (recorded on the conflicts list)'} Choose another judge.`,
         );
       }
-      const already = (await changes.current()).find((a) => pairKey(a) === pairKey(pair));
+      const current = await changes.current();
+      const already = current.find((a) => pairKey(a) === pairKey(pair));
       if (already) throw AppError.conflict('assignment.exists', `${judge.displayName} is already assigned to ${entry.code ?? 'this entry'} in this round.`);
       const [row] = await changes.insert([pair], actor.id);
+      await this.judgeMail.roundOpened(changes.manager, round.id, newJudges(current, [row]));
       return toAssignmentView(row);
     });
   }

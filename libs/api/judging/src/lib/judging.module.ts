@@ -6,6 +6,7 @@ import { ConflictsController } from './conflicts.controller';
 import { ConflictsService } from './conflicts.service';
 import { JudgeAssignmentsService } from './judge-assignments.service';
 import { JudgeController } from './judge.controller';
+import { JudgeMail } from './judge-mail';
 import { JudgingRoundsController } from './judging-rounds.controller';
 import { InvitationsResendController, PanelController } from './panel.controller';
 import { PanelService } from './panel.service';
@@ -24,6 +25,7 @@ import { ScoreSheetsService } from './score-sheets.service';
     ConflictsService,
     RoundLifecycleService,
     AssignmentsService,
+    JudgeMail,
     ProgressService,
     JudgeAssignmentsService,
     ScoreSheetsService,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, type AuthUser } from '@laurel/api-core';
 import { type JudgingRoundRef, JudgingRepository } from '@laurel/api-database';
+import { RoundReminders } from '@laurel/api-mail';
 import type { RoundStateView } from '@laurel/contracts';
 import { isUuid, managed, roundNotFound } from './judging-access';
 
@@ -11,7 +12,10 @@ import { isUuid, managed, roundNotFound } from './judging-access';
  */
 @Injectable()
 export class RoundLifecycleService {
-  constructor(private readonly judging: JudgingRepository) {}
+  constructor(
+    private readonly judging: JudgingRepository,
+    private readonly reminders: RoundReminders,
+  ) {}
 
   open(actor: AuthUser, roundId: string): Promise<RoundStateView> {
     if (!isUuid(roundId)) throw roundNotFound();
@@ -43,6 +47,7 @@ export class RoundLifecycleService {
         );
       }
       await changes.setStatus('open', actor.id);
+      await this.reminders.reschedule(changes.manager, round.id);
       return toStateView(await changes.reload(), covered);
     });
   }
@@ -58,6 +63,8 @@ export class RoundLifecycleService {
         );
       }
       await changes.setStatus('closed', actor.id);
+      // A closed round reminds nobody: its planned reminder is cancelled with the close.
+      await this.reminders.reschedule(changes.manager, round.id);
       return toStateView(await changes.reload(), await changes.entryCount());
     });
   }

@@ -12,6 +12,12 @@ export interface JobQueueOptions {
 
 export type JobHandler<T> = (jobs: PgBoss.JobWithMetadata<T>[]) => Promise<void>;
 
+/** A queue and how pg-boss keeps it (`short`: at most one waiting job per singletonKey). */
+export interface QueueSpec {
+  name: string;
+  policy?: 'standard' | 'short';
+}
+
 /**
  * The PostgreSQL-backed job queue (pg-boss, in the schema `pgboss` of Laurel's database). Every
  * API process works the same queues; pg-boss hands each job to one of them (SKIP LOCKED), retries
@@ -50,12 +56,12 @@ export class JobQueue implements OnApplicationShutdown {
    * Creates pg-boss's schema (under its own advisory lock) and the named queues, trying again
    * every 5 s while the database cannot be reached. Boot does not wait for it.
    */
-  start(queues: string[]): Promise<void> {
+  start(queues: readonly QueueSpec[]): Promise<void> {
     this.starting ??= (async () => {
       for (;;) {
         try {
           await this.boss.start();
-          for (const name of queues) await this.boss.createQueue(name);
+          for (const { name, policy } of queues) await this.boss.createQueue(name, { name, policy: policy ?? 'standard' });
           this.markReady();
           return;
         } catch (error) {
@@ -76,6 +82,12 @@ export class JobQueue implements OnApplicationShutdown {
     await this.ready;
     const db = manager ? { executeSql: (text: string, values: unknown[]) => transactionSql(manager, text, values) } : undefined;
     return this.boss.send(queue, data, { ...options, ...(db ? { db } : {}) });
+  }
+
+  /** Cancels a job that has not run yet, inside the caller's transaction. */
+  async cancel(manager: EntityManager, queue: string, id: string): Promise<void> {
+    await this.ready;
+    await this.boss.cancel(queue, id, { db: { executeSql: (text: string, values: unknown[]) => transactionSql(manager, text, values) } });
   }
 
   async work<T>(queue: string, options: { batchSize: number; pollingIntervalSeconds: number }, handler: JobHandler<T>): Promise<void> {

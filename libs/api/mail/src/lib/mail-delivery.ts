@@ -2,7 +2,8 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import type PgBoss from 'pg-boss';
 import { MailOutboxRepository, type OutboxDelivery } from '@laurel/api-database';
 import { JobQueue } from './job-queue';
-import { MAIL_QUEUE, type MailJob } from './mail-outbox';
+import type { MailJob } from './mail-outbox';
+import { JOB_QUEUES, MAIL_QUEUE } from './queues';
 import { MailTransport } from './mail-transport';
 
 /** How many messages one process takes from the queue at once; they go out over the pool. */
@@ -29,7 +30,7 @@ export class MailDelivery implements OnApplicationBootstrap {
     }
     // Boot does not wait for the queue's schema: enqueuing waits for it instead.
     void this.queue
-      .start([MAIL_QUEUE])
+      .start(JOB_QUEUES)
       .then(() => this.queue.work<MailJob>(MAIL_QUEUE, { batchSize: BATCH_SIZE, pollingIntervalSeconds: 1 }, (jobs) => this.deliverAll(jobs)))
       .catch((error: Error) => this.logger.error(`Mail delivery could not start: ${error.message}`));
   }

@@ -4,10 +4,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { laurelConfig, type LaurelConfig } from '@laurel/api-core';
 import { MailOutboxRepository } from '@laurel/api-database';
 import { JobQueue } from './job-queue';
+import { MAIL_QUEUE } from './queues';
 import type { MailMessage } from './templates/mail-templates';
 import { renderMail } from './templates/render';
 
-export const MAIL_QUEUE = 'mail-send';
+export { MAIL_QUEUE } from './queues';
 
 export interface MailJob {
   outboxId: string;

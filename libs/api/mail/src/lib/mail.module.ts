@@ -3,6 +3,7 @@ import { JOB_QUEUE_OPTIONS, JobQueue, type JobQueueOptions } from './job-queue';
 import { MailDelivery } from './mail-delivery';
 import { MailOutbox } from './mail-outbox';
 import { MailTransport } from './mail-transport';
+import { RoundReminders } from './round-reminders';
 
 /** Outbox, queue and delivery. Global: any area can inject MailOutbox (and JobQueue). */
 @Global()
@@ -12,8 +13,8 @@ export class MailModule {
   static forRoot(options: JobQueueOptions = { work: true }): DynamicModule {
     return {
       module: MailModule,
-      providers: [{ provide: JOB_QUEUE_OPTIONS, useValue: options }, JobQueue, MailOutbox, MailTransport, MailDelivery],
-      exports: [MailOutbox, JobQueue],
+      providers: [{ provide: JOB_QUEUE_OPTIONS, useValue: options }, JobQueue, MailOutbox, MailTransport, MailDelivery, RoundReminders],
+      exports: [MailOutbox, JobQueue, RoundReminders],
     };
   }
 }

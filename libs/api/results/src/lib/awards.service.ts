@@ -24,6 +24,7 @@ import { allocatePrizesExplained, type PrizeLine, ScoringInputError, type Skippe
 import { contestNotFound, isUuid, manages } from './access';
 import { type AwardCandidate, planAwards, type PrizePlaces } from './award-rules';
 import { CouncilService, notApprovedMessage } from './council.service';
+import { PublicationMail } from './publication-mail';
 import type { ConfirmAwardsDto } from './results.dto';
 
 interface Proposal {
@@ -49,6 +50,7 @@ export class AwardsService {
     private readonly awards: AwardsRepository,
     private readonly audit: AuditRepository,
     private readonly council: CouncilService,
+    private readonly publicationMail: PublicationMail,
   ) {}
 
   async proposal(actor: AuthUser, contestId: string): Promise<AwardsProposalView> {
@@ -141,13 +143,14 @@ export class AwardsService {
       const { tally } = await this.council.state(tx, contestId);
       if (!tally.reached) throw AppError.unprocessable('awards.not_approved', notApprovedMessage(tally), undefined, { tally });
       const publishedAt = await this.awards.publish(tx, contestId);
+      const mailed = await this.publicationMail.announce(tx, contest.contest);
       await this.audit.record(tx, {
         contestId,
         actorId: actor.id,
         action: 'contest.published',
         subjectType: 'contest',
         subjectId: contestId,
-        payload: { roundId: proposal.round.id, snapshotAt: proposal.results.snapshotAt, council: tally },
+        payload: { roundId: proposal.round.id, snapshotAt: proposal.results.snapshotAt, council: tally, applicantsMailed: mailed },
       });
       return { contestId, status: 'published', publishedAt: publishedAt.toISOString() };
     });

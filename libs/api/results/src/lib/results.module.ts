@@ -7,12 +7,13 @@ import { FeedbackController } from './feedback.controller';
 import { FeedbackService } from './feedback.service';
 import { LiveBoardService } from './live-board.service';
 import { LiveController } from './live.controller';
+import { PublicationMail } from './publication-mail';
 import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
 
 @Module({
   controllers: [ResultsController, AwardsController, LiveController, CouncilController, FeedbackController],
-  providers: [ResultsService, AwardsService, LiveBoardService, CouncilService, FeedbackService],
+  providers: [ResultsService, AwardsService, PublicationMail, LiveBoardService, CouncilService, FeedbackService],
   exports: [ResultsService],
 })
 export class ResultsModule {}

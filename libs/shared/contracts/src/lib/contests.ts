@@ -86,6 +86,10 @@ export interface RoundView {
   divergenceThreshold: number | null;
   /** Judges divergence review may add to one entry (default 1). */
   maxExtraJudges: number;
+  /** When the judges' scores are due (ISO-8601); null: not announced. */
+  scoresDueAt: string | null;
+  /** Judges still owing sheets are mailed this many hours before scoresDueAt (default 24). */
+  reminderHoursBefore: number;
   criteria: CriterionView[];
   /** Run live in the hall (pitch day): judges follow the organizer's run sheet. */
   live: { enabled: boolean };
@@ -245,6 +249,10 @@ export interface CreateRoundRequest {
   divergenceThreshold?: number | null;
   /** Default 1. */
   maxExtraJudges?: number;
+  /** ISO-8601 with zone; null or absent: no deadline (and no reminder). */
+  scoresDueAt?: string | null;
+  /** 0–720, default 24. */
+  reminderHoursBefore?: number;
   /** The rubric, in display order. */
   criteria: CriterionInput[];
 }

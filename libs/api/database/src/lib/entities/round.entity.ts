@@ -58,4 +58,15 @@ export class RoundEntity {
 
   @Column({ name: 'max_extra_judges', type: 'int', default: 1 })
   maxExtraJudges!: number;
+
+  /** When the judges' scores are due; null: not announced. */
+  @Column({ name: 'scores_due_at', type: 'timestamptz', nullable: true })
+  scoresDueAt!: Date | null;
+
+  @Column({ name: 'reminder_hours_before', type: 'int', default: 24 })
+  reminderHoursBefore!: number;
+
+  /** The pg-boss job that will send this round's reminders (cancelled when the deadline moves). */
+  @Column({ name: 'reminder_job_id', type: 'uuid', nullable: true })
+  reminderJobId!: string | null;
 }

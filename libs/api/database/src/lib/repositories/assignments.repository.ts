@@ -142,7 +142,8 @@ export class AssignmentsRepository {
 /** Reads and writes of one round's assignments inside `AssignmentsRepository.changeRound`. */
 export class RoundAssignmentChanges {
   constructor(
-    private readonly manager: EntityManager,
+    /** The transaction: other areas write with it (the mail of a change). */
+    readonly manager: EntityManager,
     private readonly roundId: string,
     private readonly contestId: string,
     private readonly audit: (event: AuditEventInput) => Promise<void>,

@@ -205,7 +205,8 @@ export class ContestChanges {
   readonly rounds: RoundChanges;
 
   constructor(
-    private readonly manager: EntityManager,
+    /** The transaction: other areas write with it (the mail of a change). */
+    readonly manager: EntityManager,
     private readonly contestId: string,
     private readonly record: (event: AuditEventInput) => Promise<unknown>,
   ) {

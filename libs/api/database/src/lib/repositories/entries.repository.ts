@@ -239,7 +239,8 @@ export class EntriesRepository {
    *
    * `gate` sees the contest's submitted entries while the contest row is locked, so two entries
    * of one organization submitted at the same moment are counted one after the other; what it
-   * answers (the rules the entry fails) refuses the submission.
+   * answers (the rules the entry fails) refuses the submission. `after` runs in the same
+   * transaction once the entry is submitted (the receipt mail is written there).
    */
   submit(
     id: string,
@@ -247,6 +248,7 @@ export class EntriesRepository {
     codePrefix: string,
     actorId: string,
     gate?: (submitted: SubmittedEntryOrganization[]) => unknown[],
+    after?: (manager: EntityManager, entry: EntryEntity) => Promise<void>,
   ): Promise<EntrySubmission> {
     return this.dataSource.transaction(async (manager) => {
       const locked: { contest_id: string; status: EntryStatus; version: number }[] = await manager.query(
@@ -280,7 +282,9 @@ export class EntriesRepository {
         [id, code],
       );
       await this.audit.record(manager, { contestId, actorId, action: 'entry.submitted', subjectType: 'entry', subjectId: id, payload: { code } });
-      return { outcome: 'submitted', entry: await manager.getRepository(EntryEntity).findOneByOrFail({ id }) };
+      const entry = await manager.getRepository(EntryEntity).findOneByOrFail({ id });
+      await after?.(manager, entry);
+      return { outcome: 'submitted', entry };
     });
   }
 
@@ -304,9 +308,17 @@ export class EntriesRepository {
 
   /**
    * Records a screening decision on a submitted entry, with its audit event in the same
-   * transaction; null when the entry is not submitted.
+   * transaction; null when the entry is not submitted. `after` runs in that transaction too (the
+   * team's mail about the decision).
    */
-  async setEligibility(id: string, eligibility: Eligibility, reason: string | null, by: string, overriddenRules: string[] = []): Promise<EntryEntity | null> {
+  async setEligibility(
+    id: string,
+    eligibility: Eligibility,
+    reason: string | null,
+    by: string,
+    overriddenRules: string[] = [],
+    after?: (manager: EntityManager) => Promise<void>,
+  ): Promise<EntryEntity | null> {
     const changed = await this.dataSource.transaction(async (manager) => {
       const rows = await returningRows<{ id: string; contest_id: string; code: string | null }>(
         manager,
@@ -324,6 +336,7 @@ export class EntriesRepository {
         subjectId: id,
         payload: overriddenRules.length > 0 ? { code: rows[0].code, eligibility, reason, overriddenRules } : { code: rows[0].code, eligibility, reason },
       });
+      await after?.(manager);
       return true;
     });
     return changed ? this.dataSource.getRepository(EntryEntity).findOneByOrFail({ id }) : null;

@@ -22,3 +22,4 @@ export * from './feedback.repository';
 export * from './pitch.repository';
 export * from './mail-outbox.repository';
 export * from './account-tokens.repository';
+export * from './mail-recipients.repository';

@@ -163,7 +163,8 @@ export class JudgingRepository {
 /** The writes of a round's lifecycle inside the transaction `JudgingRepository.changeRound` opened. */
 export class RoundLifecycle {
   constructor(
-    private readonly manager: EntityManager,
+    /** The transaction: other areas write with it (the mail of a change). */
+    readonly manager: EntityManager,
     private readonly roundId: string,
     private readonly audit: (event: AuditEventInput) => Promise<void>,
   ) {}

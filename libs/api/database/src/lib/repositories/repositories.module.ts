@@ -3,6 +3,7 @@ import { AttachmentsRepository } from './attachments.repository';
 import { AuditRepository } from './audit.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { MailOutboxRepository } from './mail-outbox.repository';
+import { MailRecipientsRepository } from './mail-recipients.repository';
 import { AccountTokensRepository } from './account-tokens.repository';
 import { ContestsRepository } from './contests.repository';
 import { EntriesRepository } from './entries.repository';
@@ -24,7 +25,7 @@ import { DocumentsRepository } from './documents.repository';
 import { FeedbackRepository } from './feedback.repository';
 import { PitchRepository } from './pitch.repository';
 
-const REPOSITORIES = [AuditRepository, IdempotencyRepository, MailOutboxRepository, AccountTokensRepository, ContestsRepository, RoundsRepository, UsersRepository, EntriesRepository, AttachmentsRepository];
+const REPOSITORIES = [AuditRepository, IdempotencyRepository, MailOutboxRepository, MailRecipientsRepository, AccountTokensRepository, ContestsRepository, RoundsRepository, UsersRepository, EntriesRepository, AttachmentsRepository];
 const JUDGING_REPOSITORIES = [JudgingRepository, PanelRepository, InvitationsRepository, ConflictsRepository, AssignmentsRepository, SheetsRepository, DivergenceRepository];
 const RESULTS_REPOSITORIES = [ResultsRepository, AwardsRepository, ExportRepository, SheetEventsRepository];
 const CLOSING_REPOSITORIES = [CouncilRepository, DocumentsRepository, FeedbackRepository];

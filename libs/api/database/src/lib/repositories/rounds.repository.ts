@@ -19,6 +19,8 @@ export interface RoundFields {
   maxExtraJudges: number;
   /** Not set when a round is added: a round starts as an ordinary one. */
   liveEnabled?: boolean;
+  scoresDueAt?: Date | null;
+  reminderHoursBefore?: number;
 }
 
 const ROUND_COLUMNS: Record<keyof RoundFields, string> = {
@@ -35,6 +37,8 @@ const ROUND_COLUMNS: Record<keyof RoundFields, string> = {
   divergenceThreshold: 'divergence_threshold',
   maxExtraJudges: 'max_extra_judges',
   liveEnabled: 'live_enabled',
+  scoresDueAt: 'scores_due_at',
+  reminderHoursBefore: 'reminder_hours_before',
 };
 
 /** One criterion of a rubric in its final order; the id is given by the caller, also for new ones. */
@@ -89,8 +93,9 @@ export class RoundChanges {
   async insert(round: RoundFields, rubric: RubricCriterion[]): Promise<string> {
     const [{ id }]: { id: string }[] = await this.manager.query(
       `INSERT INTO rounds (contest_id, name, "order", panel, judges_per_entry, blind, aggregation, trim,
-                           min_sheets_for_normalization, rank_by, priority_criteria, divergence_threshold, max_extra_judges)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::uuid[], $12, $13) RETURNING id`,
+                           min_sheets_for_normalization, rank_by, priority_criteria, divergence_threshold, max_extra_judges,
+                           scores_due_at, reminder_hours_before)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::uuid[], $12, $13, $14, $15) RETURNING id`,
       [
         this.contestId,
         round.name,
@@ -105,6 +110,8 @@ export class RoundChanges {
         [],
         round.divergenceThreshold,
         round.maxExtraJudges,
+        round.scoresDueAt ?? null,
+        round.reminderHoursBefore ?? 24,
       ],
     );
     await this.replaceRubric(id, rubric);

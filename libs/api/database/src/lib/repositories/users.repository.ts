@@ -16,8 +16,9 @@ export class UsersRepository {
       .getOne();
   }
 
-  findById(id: string): Promise<UserEntity | null> {
-    return this.dataSource.getRepository(UserEntity).findOne({ where: { id } });
+  /** `manager`: read inside the caller's transaction (e.g. the recipient of a mail written there). */
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserEntity | null> {
+    return manager.getRepository(UserEntity).findOne({ where: { id } });
   }
 
   /** Inserts unless the e-mail is taken (case-insensitively); null when it is. */
