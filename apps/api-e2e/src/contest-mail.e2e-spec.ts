@@ -211,6 +211,12 @@ describe('a contest mails the people in it', () => {
     const awards = proposal.body.lines.filter((l: any) => l.entryId).map((l: any) => ({ tier: l.tier, entryId: l.entryId }));
     expect(awards).toEqual([{ tier: 'first', entryId: applicants.en.entryId }]);
     expect((await http.post(`/api/contests/${contest.id}/awards`, { awards }, organizer)).status).toBe(200);
+    // The council (the final round's two judges) is asked to approve, each with a link to its page.
+    for (const judge of judges) {
+      const [ask] = await smtp.waitFor((m) => m.to === judge.email && m.subject.startsWith('Đề nghị phê duyệt'));
+      expect(ask.subject).toBe('Đề nghị phê duyệt danh sách giải thưởng: Khởi nghiệp xanh');
+      expect(ask.link).toBe(`${PUBLIC_URL}/council/${contest.id}`);
+    }
     await fixture.approve(contest.id, judges);
     expect((await http.post(`/api/contests/${contest.id}/publish`, {}, organizer)).status).toBe(200);
 

@@ -124,9 +124,16 @@ test.describe('the contest’s own scoring rules', () => {
     await page.getByTestId('edit-round-1').click();
     await page.getByTestId('round-divergence').fill('20');
     await page.getByTestId('round-max-extra').fill('2');
+    // The deadline in the browser's zone (Asia/Ho_Chi_Minh, UTC+7) and the reminder's lead time.
+    await expect(page.getByTestId('round-reminder-hours')).toHaveValue('24');
+    await page.getByTestId('round-scores-due').fill('2027-05-20T17:00');
+    await page.getByTestId('round-reminder-hours').fill('36');
     await page.getByTestId('round-save').click();
     await expect
       .poll(async () => (await getJson(baseURL as string, `/api/contests/${created.id}`, token)).rounds[0])
-      .toMatchObject({ divergenceThreshold: 20, maxExtraJudges: 2 });
+      .toMatchObject({ divergenceThreshold: 20, maxExtraJudges: 2, scoresDueAt: '2027-05-20T10:00:00.000Z', reminderHoursBefore: 36 });
+    // Opened again, the editor shows the deadline as saved.
+    await page.getByTestId('edit-round-1').click();
+    await expect(page.getByTestId('round-scores-due')).toHaveValue('2027-05-20T17:00');
   });
 });

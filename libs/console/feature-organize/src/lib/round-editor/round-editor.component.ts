@@ -14,7 +14,7 @@ import { AlertComponent } from '@laurel/console-ui';
 import { I18nService, TranslatePipe, type TranslationKey } from '@laurel/console-util';
 import { filter } from 'rxjs';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../confirm-dialog/confirm-dialog.component';
-import { weightShares } from '../shared/datetime';
+import { fromLocalInput, toLocalInput, weightShares } from '../shared/datetime';
 
 type CriterionForm = FormGroup<{
   id: FormControl<string | null>;
@@ -81,6 +81,9 @@ export class RoundEditorComponent {
     rankBy: new FormControl<RankBy>('overall', { nonNullable: true }),
     divergenceThreshold: new FormControl<number | null>(null, { validators: [Validators.min(0), Validators.max(100)] }),
     maxExtraJudges: new FormControl(1, { nonNullable: true, validators: [Validators.required, Validators.min(0), Validators.max(10), Validators.pattern(/^\d+$/)] }),
+    /** datetime-local, in the browser's time zone; '' : no deadline. */
+    scoresDueAt: new FormControl('', { nonNullable: true }),
+    reminderHoursBefore: new FormControl(24, { nonNullable: true, validators: [Validators.required, Validators.min(0), Validators.max(720), Validators.pattern(/^\d+$/)] }),
   });
   protected readonly criteria = new FormArray<CriterionForm>([]);
   /** Priority criteria by name, in tie-break order. */
@@ -189,8 +192,11 @@ export class RoundEditorComponent {
       // An emptied field reads as null or '': both switch divergence review off.
       divergenceThreshold: v.divergenceThreshold === null || String(v.divergenceThreshold) === '' ? null : Number(v.divergenceThreshold),
       maxExtraJudges: Number(v.maxExtraJudges),
+      reminderHoursBefore: Number(v.reminderHoursBefore),
     } as CreateRoundRequest;
     const round = this.round();
+    // The input keeps minutes only: an untouched deadline is left out rather than sent rounded.
+    if (!round || v.scoresDueAt !== (round.scoresDueAt ? toLocalInput(round.scoresDueAt) : '')) body.scoresDueAt = fromLocalInput(v.scoresDueAt);
     if (!this.rubricLocked()) {
       body.criteria = this.criteria.getRawValue().map((c) => ({
         ...(c.id ? { id: c.id } : {}),
@@ -237,6 +243,8 @@ export class RoundEditorComponent {
       rankBy: round?.rankBy ?? 'overall',
       divergenceThreshold: round?.divergenceThreshold ?? null,
       maxExtraJudges: round?.maxExtraJudges ?? 1,
+      scoresDueAt: round?.scoresDueAt ? toLocalInput(round.scoresDueAt) : '',
+      reminderHoursBefore: round?.reminderHoursBefore ?? 24,
     });
     this.aggregation.set(round?.aggregation ?? 'mean');
     this.criteria.clear({ emitEvent: false });
