@@ -3,9 +3,10 @@
 // metadata Nest's dependency injection reads. npm packages stay external.
 import { build } from 'esbuild';
 import { transformFile } from '@swc/core';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contractSchemas } from './contract-schemas.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const outdir = join(root, 'dist/apps/api');
@@ -48,4 +49,6 @@ await build({
   plugins: [swcPlugin],
   logLevel: 'warning',
 });
+// The answers of the OpenAPI document, generated from the @laurel/contracts types (configure-app.ts).
+writeFileSync(join(outdir, 'contract-schemas.json'), JSON.stringify(contractSchemas()));
 console.log(`API bundled into ${outdir}`);

@@ -3,10 +3,11 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { ValidationPipe } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { existsSync } from 'node:fs';
+import { SwaggerModule } from '@nestjs/swagger';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HttpExceptionFilter, laurelConfig, type LaurelConfig, validationException } from '@laurel/api-core';
+import { openApiDocument } from './openapi';
 
 /** Everything about the HTTP surface that is not a route: prefix, pipes, headers, docs, console. */
 export async function configureApp(app: NestFastifyApplication, consoleDir: string | null): Promise<void> {
@@ -46,15 +47,9 @@ export async function configureApp(app: NestFastifyApplication, consoleDir: stri
 
   // In production the API's map is not handed to every visitor unless API_DOCS=true asks for it.
   if (app.get<LaurelConfig>(laurelConfig.KEY).http.apiDocs) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Laurel API')
-        .setDescription('Startup competition judging: contests, entries, judging, results.')
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    );
+    // Written beside the bundle by tools/scripts/build-api.mjs from the @laurel/contracts types.
+    const contractSchemas = JSON.parse(readFileSync(join(__dirname, 'contract-schemas.json'), 'utf8'));
+    const document = openApiDocument(app, contractSchemas);
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   }
 

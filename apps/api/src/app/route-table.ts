@@ -1,13 +1,17 @@
 import { RequestMethod, type INestApplication } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { IS_PUBLIC, ROLES } from '@laurel/api-core';
+import { API_ANSWER, type AnswerBody, type ErrorStatus, IS_PUBLIC, ROLES } from '@laurel/api-core';
 
 export interface RouteInfo {
   method: string;
   path: string;
   public: boolean;
   roles: string[];
+  /** The status a success really answers: the route's `@HttpCode`, else 201 for POST, else 200. */
+  status: number;
+  /** What `@ApiAnswer` documents, when the route has it (the OpenAPI document is built from it). */
+  answer?: { status: number; body: AnswerBody; errors: ErrorStatus[] };
 }
 
 /**
@@ -30,10 +34,12 @@ export function routeTable(app: INestApplication, prefix = 'api'): RouteInfo[] {
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
       const isPublic = !!reflector.getAllAndOverride<boolean>(IS_PUBLIC, [handler as never, metatype]);
       const roles = reflector.getAllAndOverride<string[] | undefined>(ROLES, [handler as never, metatype]) ?? [];
+      const status = (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ?? (method === 'POST' ? 201 : 200);
+      const answer = Reflect.getMetadata(API_ANSWER, handler) as RouteInfo['answer'];
       for (const base of controllerPaths) {
         for (const own of ([] as string[]).concat(methodPath)) {
           const path = `/${[prefix, base, own].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
-          routes.push({ method, path, public: isPublic, roles });
+          routes.push({ method, path, public: isPublic, roles, status, ...(answer ? { answer } : {}) });
         }
       }
     }

@@ -11,3 +11,4 @@ export * from './lib/security/secrets';
 export * from './lib/files/zip-archive';
 export * from './lib/timing/server-timing';
 export * from './lib/security/live-ticket';
+export * from './lib/openapi/api-answer';

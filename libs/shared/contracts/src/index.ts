@@ -6,3 +6,4 @@ export * from './lib/results';
 export * from './lib/closing';
 export * from './lib/application';
 export * from './lib/pitch';
+export * from './lib/audit';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, type AuthUser, hasRole } from '@laurel/api-core';
-import { AuditRepository, type AuditVerification, ContestsRepository } from '@laurel/api-database';
+import { AuditRepository, ContestsRepository } from '@laurel/api-database';
+import type { AuditPageView, AuditVerificationView } from '@laurel/contracts';
 import type { AuditQueryDto } from './audit.dto';
 
 @Injectable()
@@ -10,7 +11,7 @@ export class AuditService {
     private readonly contests: ContestsRepository,
   ) {}
 
-  async page(actor: AuthUser, contestId: string, query: AuditQueryDto) {
+  async page(actor: AuthUser, contestId: string, query: AuditQueryDto): Promise<AuditPageView> {
     await this.assertManages(actor, contestId);
     const { items, total } = await this.audit.page({
       contestId,
@@ -25,13 +26,13 @@ export class AuditService {
   }
 
   /** The contest's own chain: its organizer checks it without walking any other contest's events. */
-  async verifyContest(actor: AuthUser, contestId: string): Promise<AuditVerification> {
+  async verifyContest(actor: AuthUser, contestId: string): Promise<AuditVerificationView> {
     await this.assertManages(actor, contestId);
     return this.audit.verify(contestId);
   }
 
   /** Every chain of the platform: the contests' and the one of events without a contest. */
-  verify(): Promise<AuditVerification> {
+  verify(): Promise<AuditVerificationView> {
     return this.audit.verify();
   }
 

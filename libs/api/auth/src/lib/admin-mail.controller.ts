@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { Roles } from '@laurel/api-core';
+import { ApiAnswer, Roles } from '@laurel/api-core';
 import { MailOutboxRepository } from '@laurel/api-database';
 import { MAIL_STATUSES, type MailStatus, type OutboxPage } from '@laurel/contracts';
 
@@ -44,8 +44,8 @@ export class AdminMailController {
 
   @ApiOperation({ summary: 'The mail outbox, newest first: state, attempts, last error; the text while it is kept' })
   @Roles('admin')
+  @ApiAnswer(200, 'OutboxPage')
   @Get()
-  @ApiOkResponse({ description: 'OutboxPage' })
   async list(@Query() query: MailboxQueryDto): Promise<OutboxPage> {
     const { items, total } = await this.outbox.page({ status: query.status, to: query.to || undefined, page: query.page, pageSize: query.pageSize });
     return {

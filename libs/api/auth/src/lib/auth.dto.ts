@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { MAIL_LANGUAGES, type MailLanguage, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type Role } from '@laurel/contracts';
+import { MAIL_LANGUAGES, type MailLanguage, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -79,26 +79,4 @@ export class PasswordChangeDto {
   @MinLength(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters long` })
   @MaxLength(PASSWORD_MAX_LENGTH, { message: `must be at most ${PASSWORD_MAX_LENGTH} characters long` })
   newPassword!: string;
-}
-
-export class NeutralAnswerDto {
-  @ApiProperty() message!: string;
-}
-
-export class AccessTokenDto {
-  @ApiProperty() accessToken!: string;
-}
-
-export class UserDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() email!: string;
-  @ApiProperty() displayName!: string;
-  @ApiProperty({ enum: ['admin', 'organizer', 'judge', 'applicant'], isArray: true }) roles!: Role[];
-  @ApiProperty() emailVerified!: boolean;
-  @ApiProperty({ enum: MAIL_LANGUAGES }) language!: MailLanguage;
-}
-
-export class AuthResponseDto {
-  @ApiProperty() accessToken!: string;
-  @ApiProperty({ type: UserDto }) user!: UserDto;
 }

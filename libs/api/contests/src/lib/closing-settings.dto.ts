@@ -9,7 +9,7 @@ export class CouncilSettingsDto {
   @IsUUID('all', { each: true, message: 'must be the id of a judge of this contest' })
   memberIds?: string[] | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 0.6667, description: 'Share of the members whose approval publication needs, 0 to 1; null: two thirds' })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 0.6667, description: 'Share of the members whose approval publication needs, 0 to 1; null: two thirds' })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number between 0 and 1' })
   @Min(0, { message: 'must be between 0 and 1' })

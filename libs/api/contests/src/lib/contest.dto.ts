@@ -174,7 +174,7 @@ export class UpdateContestDto extends PartialType(OmitType(CreateContestDto, ['c
   @Min(1)
   version!: number;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null: derive the prefix from the slug' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null: derive the prefix from the slug' })
   @IsOptional()
   @Matches(/^[A-Z0-9]{1,8}$/, { message: 'must be 1 to 8 upper-case letters or digits, such as ST27' })
   codePrefix?: string | null;
@@ -208,12 +208,12 @@ export class UpdateContestDto extends PartialType(OmitType(CreateContestDto, ['c
   @Type(() => FeedbackSettingsDto)
   feedback?: FeedbackSettingsDto;
 
-  @ApiPropertyOptional({ nullable: true, example: '2026-11-20T14:00:00+07:00', description: "The council's meeting, for the minutes" })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-11-20T14:00:00+07:00', description: "The council's meeting, for the minutes" })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date and time with its zone' })
   councilMeetingAt?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Hội trường Trung tâm Khởi nghiệp', description: "Where the council meets, for the minutes" })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Hội trường Trung tâm Khởi nghiệp', description: "Where the council meets, for the minutes" })
   @IsOptional()
   @Transform(trim)
   @IsString({ message: 'must be text' })

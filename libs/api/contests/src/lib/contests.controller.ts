@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser, Public, Roles } from '@laurel/api-core';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer, type AuthUser, CurrentUser, Public, Roles } from '@laurel/api-core';
 import type { ContestView } from '@laurel/contracts';
 import { ContestStatusDto, CreateContestDto, UpdateContestDto } from './contest.dto';
 import { ContestsService } from './contests.service';
@@ -12,6 +12,7 @@ export class ContestsController {
 
   @Public()
   @ApiOperation({ summary: 'Contests past draft; an organizer also sees their own drafts, an admin every contest' })
+  @ApiAnswer(200, ['ContestView'])
   @Get()
   list(@CurrentUser() actor?: AuthUser): Promise<ContestView[]> {
     return this.contests.list(actor);
@@ -20,6 +21,7 @@ export class ContestsController {
   @ApiBearerAuth()
   @Roles('organizer', 'admin')
   @ApiOperation({ summary: 'The contests the caller owns, in any status' })
+  @ApiAnswer(200, ['ContestView'])
   @Get('mine')
   mine(@CurrentUser() actor: AuthUser): Promise<ContestView[]> {
     return this.contests.listOwn(actor);
@@ -27,6 +29,8 @@ export class ContestsController {
 
   @ApiBearerAuth()
   @Roles('organizer', 'admin')
+  @ApiOperation({ summary: 'Create a draft contest with its categories and prizes' })
+  @ApiAnswer(201, 'ContestView')
   @Post()
   create(@CurrentUser() actor: AuthUser, @Body() dto: CreateContestDto): Promise<ContestView> {
     return this.contests.create(actor, dto);
@@ -34,6 +38,8 @@ export class ContestsController {
 
   @Public()
   @ApiOperation({ summary: 'One contest by id or slug; a draft only to its owner and admins' })
+  @ApiParam({ name: 'idOrSlug', description: 'The contest’s id, or its slug (`startup-talent-2026`)' })
+  @ApiAnswer(200, 'ContestView')
   @Get(':idOrSlug')
   get(@Param('idOrSlug') idOrSlug: string, @CurrentUser() actor?: AuthUser): Promise<ContestView> {
     return this.contests.get(idOrSlug, actor);
@@ -42,6 +48,7 @@ export class ContestsController {
   @ApiBearerAuth()
   @Roles('organizer', 'admin')
   @ApiOperation({ summary: 'Edit a contest (send the version you loaded; what may change depends on the status)' })
+  @ApiAnswer(200, 'ContestView', { errors: [409, 422] })
   @Patch(':id')
   update(@CurrentUser() actor: AuthUser, @Param('id') id: string, @Body() dto: UpdateContestDto): Promise<ContestView> {
     return this.contests.update(actor, id, dto);
@@ -51,6 +58,7 @@ export class ContestsController {
   @Roles('organizer', 'admin')
   @ApiOperation({ summary: 'Move the contest one step: draft → open → closed → judging (closed → open reopens)' })
   @HttpCode(200)
+  @ApiAnswer(200, 'ContestView')
   @Post(':id/status')
   changeStatus(@CurrentUser() actor: AuthUser, @Param('id') id: string, @Body() dto: ContestStatusDto): Promise<ContestView> {
     return this.contests.changeStatus(actor, id, dto);

@@ -35,7 +35,7 @@ export class CriterionInputDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiPropertyOptional({ description: 'Scoring guidance shown to judges', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'Scoring guidance shown to judges', nullable: true })
   @IsOptional()
   @IsString({ message: 'must be text' })
   @MaxLength(4000)
@@ -113,7 +113,7 @@ export class CreateRoundDto {
   @IsString({ each: true, message: 'must be criterion names' })
   priorityCriteria?: string[];
 
-  @ApiPropertyOptional({ nullable: true, example: 20, description: 'Divergence review (assigned panels): when two totals of one entry differ by this many points or more, one more judge is assigned; null: off' })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 20, description: 'Divergence review (assigned panels): when two totals of one entry differ by this many points or more, one more judge is assigned; null: off' })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'must be a number with at most two decimals' })
   @Min(0, { message: 'must be between 0 and 100' })

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
 import type { RoundView } from '@laurel/contracts';
 import { CreateRoundDto, UpdateRoundDto } from './round.dto';
 import { RoundsService } from './rounds.service';
@@ -13,12 +13,14 @@ export class RoundsController {
   constructor(private readonly rounds: RoundsService) {}
 
   @ApiOperation({ summary: 'Add a round with its rubric; priorityCriteria are names of its criteria' })
+  @ApiAnswer(201, 'RoundView')
   @Post('contests/:id/rounds')
   create(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Body() dto: CreateRoundDto): Promise<RoundView> {
     return this.rounds.create(actor, contestId, dto);
   }
 
   @ApiOperation({ summary: 'Change settings and rubric: criteria with an id keep it, new ones get one, missing ones are removed' })
+  @ApiAnswer(200, 'RoundView', { errors: [409, 422] })
   @Patch('rounds/:id')
   update(@CurrentUser() actor: AuthUser, @Param('id') roundId: string, @Body() dto: UpdateRoundDto): Promise<RoundView> {
     return this.rounds.update(actor, roundId, dto);
@@ -26,6 +28,7 @@ export class RoundsController {
 
   @ApiOperation({ summary: 'Delete a draft round of a draft or open contest' })
   @HttpCode(204)
+  @ApiAnswer(204, null, { errors: [409] })
   @Delete('rounds/:id')
   remove(@CurrentUser() actor: AuthUser, @Param('id') roundId: string): Promise<void> {
     return this.rounds.remove(actor, roundId);

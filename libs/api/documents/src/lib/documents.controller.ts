@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
 import { DocumentQueryDto } from './documents.dto';
 import { DocumentsService, type PendingDocument } from './documents.service';
 
@@ -14,6 +14,7 @@ export class DocumentsController {
   @Roles('organizer', 'admin')
   @ApiOperation({ summary: 'Minutes of the council meeting (.docx): members, rounds, final ranking, awards, vote, signature blocks' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  @ApiAnswer(200, { file: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'] }, { errors: [409, 422] })
   @Get('contests/:id/minutes.docx')
   async minutes(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Query() query: DocumentQueryDto, @Res() reply: FastifyReply): Promise<void> {
     this.send(reply, await this.documents.minutes(actor, contestId, query.lang));
@@ -22,6 +23,7 @@ export class DocumentsController {
   @Roles('organizer', 'admin')
   @ApiOperation({ summary: 'Certificates (.pdf), one A4 landscape page per confirmed award' })
   @ApiProduces('application/pdf')
+  @ApiAnswer(200, { file: ['application/pdf'] }, { errors: [409, 422] })
   @Get('contests/:id/certificates.pdf')
   async certificates(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Query() query: DocumentQueryDto, @Res() reply: FastifyReply): Promise<void> {
     this.send(reply, await this.documents.certificates(actor, contestId, query.lang));
@@ -30,6 +32,7 @@ export class DocumentsController {
   @Roles('organizer', 'admin')
   @ApiOperation({ summary: "Score sheets for signing (.pdf): a page per judge with the judge's submitted values, totals and a signature line" })
   @ApiProduces('application/pdf')
+  @ApiAnswer(200, { file: ['application/pdf'] }, { errors: [409, 422] })
   @Get('rounds/:id/score-sheets.pdf')
   async scoreSheets(@CurrentUser() actor: AuthUser, @Param('id') roundId: string, @Query() query: DocumentQueryDto, @Res() reply: FastifyReply): Promise<void> {
     this.send(reply, await this.documents.scoreSheets(actor, roundId, query.lang));
@@ -37,6 +40,7 @@ export class DocumentsController {
 
   @ApiOperation({ summary: "An awarded entry's certificate (.pdf), for its team once the results are published" })
   @ApiProduces('application/pdf')
+  @ApiAnswer(200, { file: ['application/pdf'] }, { errors: [409, 422] })
   @Get('entries/:id/certificate.pdf')
   async entryCertificate(@CurrentUser() actor: AuthUser, @Param('id') entryId: string, @Query() query: DocumentQueryDto, @Res() reply: FastifyReply): Promise<void> {
     this.send(reply, await this.documents.entryCertificate(actor, entryId, query.lang));

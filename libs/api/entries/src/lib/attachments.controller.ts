@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type AuthUser, CurrentUser } from '@laurel/api-core';
+import { ApiAnswer, AppError, type AuthUser, CurrentUser } from '@laurel/api-core';
 import { AttachmentsService } from './attachments.service';
 import { ENTRY_ID } from './entry-access.service';
 import type { AttachmentView } from './entry.views';
@@ -17,6 +17,8 @@ const ATTACHMENT_ID = new ParseUUIDPipe({
 export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
+  @ApiOperation({ summary: 'Attach a file (PDF, PPTX, PNG or JPEG; the type is read from the bytes) as pitch deck, business plan or other' })
+  @ApiAnswer(201, 'AttachmentView', { errors: [413, 415] })
   @Post()
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -33,6 +35,8 @@ export class AttachmentsController {
     return this.attachments.upload(actor, id, request);
   }
 
+  @ApiOperation({ summary: 'Download an attachment of the entry' })
+  @ApiAnswer(200, { file: ['application/pdf', 'application/vnd.openxmlformats-officedocument.presentationml.presentation', 'image/png', 'image/jpeg'] })
   @Get(':attachmentId')
   async download(
     @CurrentUser() actor: AuthUser,
@@ -45,6 +49,8 @@ export class AttachmentsController {
     return new StreamableFile(file.stream, { type: file.contentType, length: file.size, disposition: contentDisposition(file.fileName) });
   }
 
+  @ApiOperation({ summary: 'Remove an attachment of a draft entry' })
+  @ApiAnswer(204, null, { errors: [409] })
   @Delete(':attachmentId')
   @HttpCode(204)
   remove(

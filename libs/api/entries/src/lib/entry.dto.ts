@@ -42,7 +42,7 @@ export class EntryMemberDto {
   @IsString({ message: 'must be text' })
   role!: string;
 
-  @ApiPropertyOptional({ example: 'hoa@greenharbor.vn', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'hoa@greenharbor.vn', nullable: true })
   @Transform(trimToNull)
   @IsOptional()
   @MaxLength(ENTRY_LIMITS.email)
@@ -52,7 +52,7 @@ export class EntryMemberDto {
 
 /** The fields an applicant fills in; every one may be left out of a draft. */
 export class EntryFieldsDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'One of the contest categories; may wait until the entry is submitted' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'One of the contest categories; may wait until the entry is submitted' })
   @Transform(trimToNull)
   @IsOptional()
   @IsUUID('all', { message: 'must be the id of one of the contest categories' })
@@ -107,14 +107,14 @@ export class EntryFieldsDto {
   @IsString({ message: 'must be text' })
   businessModel?: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Công ty CP GreenHarbor' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Công ty CP GreenHarbor' })
   @Transform(trimToNull)
   @IsOptional()
   @MaxLength(ENTRY_LIMITS.organization, { message: `must be at most ${ENTRY_LIMITS.organization} characters long` })
   @IsString({ message: 'must be text' })
   organization?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'https://www.youtube.com/watch?v=…' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'https://www.youtube.com/watch?v=…' })
   @Transform(trimToNull)
   @IsOptional()
   @MaxLength(ENTRY_LIMITS.videoUrl, { message: `must be at most ${ENTRY_LIMITS.videoUrl} characters long` })

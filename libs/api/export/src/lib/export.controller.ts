@@ -2,7 +2,7 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PassThrough } from 'node:stream';
-import { type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
 import { ExportService, type PendingWorkbook } from './export.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -16,6 +16,7 @@ export class ExportController {
 
   @ApiOperation({ summary: 'The results workbook: Summary; per round Ranking, Scores and Matrix; Awards; Judges (streamed)' })
   @ApiProduces(XLSX)
+  @ApiAnswer(200, { file: [XLSX] })
   @Get('contests/:id/export.xlsx')
   async contest(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Res() reply: FastifyReply): Promise<void> {
     await stream(reply, await this.exports.contestWorkbook(actor, contestId));
@@ -23,6 +24,7 @@ export class ExportController {
 
   @ApiOperation({ summary: 'Printable score sheets, one per judge, for a paper backup on pitch day' })
   @ApiProduces(XLSX)
+  @ApiAnswer(200, { file: [XLSX] })
   @Get('rounds/:id/score-sheets.xlsx')
   async scoreSheets(@CurrentUser() actor: AuthUser, @Param('id') roundId: string, @Res() reply: FastifyReply): Promise<void> {
     await stream(reply, await this.exports.scoreSheets(actor, roundId));

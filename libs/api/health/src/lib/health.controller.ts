@@ -1,9 +1,9 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
-import { Public } from '@laurel/api-core';
+import { ApiAnswer, Public } from '@laurel/api-core';
 import type { HealthView } from '@laurel/contracts';
 
 @ApiTags('health')
@@ -13,6 +13,8 @@ export class HealthController {
 
   /** 200 when the database answers within two seconds, 503 otherwise (for load balancers). */
   @Public()
+  @ApiOperation({ summary: 'Liveness, and whether the database answers within two seconds' })
+  @ApiAnswer(200, 'HealthView', { description: 'The database answers; 503 with the same body when it does not.' })
   @Get()
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthView> {
     const db = await this.ping();

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser } from '@laurel/api-core';
 import type { AssignmentDetailView, MyAssignmentView, SheetView } from '@laurel/contracts';
 import { JudgeAssignmentsService } from './judge-assignments.service';
 import { RecuseDto, SaveSheetDto } from './judging.dto';
@@ -22,12 +22,14 @@ export class JudgeController {
   ) {}
 
   @ApiOperation({ summary: 'My assignments over every contest and round (blind rounds without team details)' })
+  @ApiAnswer(200, ['MyAssignmentView'])
   @Get('me/assignments')
   mine(@CurrentUser() actor: AuthUser): Promise<MyAssignmentView[]> {
     return this.reads.mine(actor);
   }
 
   @ApiOperation({ summary: 'One of my assignments: the entry, the round’s rubric with guidance, and my sheet' })
+  @ApiAnswer(200, 'AssignmentDetailView')
   @Get('assignments/:id')
   detail(@CurrentUser() actor: AuthUser, @Param('id') assignmentId: string): Promise<AssignmentDetailView> {
     return this.reads.detail(actor, assignmentId);
@@ -35,12 +37,14 @@ export class JudgeController {
 
   @ApiOperation({ summary: 'Download a file of the assigned entry (a neutral name in blind rounds)' })
   @ApiProduces('application/octet-stream')
+  @ApiAnswer(200, { file: ['application/octet-stream'] })
   @Get('assignments/:id/attachments/:attachmentId')
   attachment(@CurrentUser() actor: AuthUser, @Param('id') assignmentId: string, @Param('attachmentId') attachmentId: string): Promise<StreamableFile> {
     return this.reads.attachment(actor, assignmentId, attachmentId);
   }
 
   @ApiOperation({ summary: 'Save my sheet as a draft; send the version last read (409 when stale)' })
+  @ApiAnswer(200, 'SheetView', { errors: [409, 422] })
   @Put('assignments/:id/sheet')
   save(@CurrentUser() actor: AuthUser, @Param('id') assignmentId: string, @Body() dto: SaveSheetDto): Promise<SheetView> {
     return this.sheets.save(actor, assignmentId, dto);
@@ -48,6 +52,7 @@ export class JudgeController {
 
   @ApiOperation({ summary: 'Submit my sheet (every criterion scored); it is read-only afterwards' })
   @HttpCode(200)
+  @ApiAnswer(200, 'SheetView')
   @Post('assignments/:id/submit')
   submit(@CurrentUser() actor: AuthUser, @Param('id') assignmentId: string): Promise<SheetView> {
     return this.sheets.submit(actor, assignmentId);
@@ -55,6 +60,7 @@ export class JudgeController {
 
   @ApiOperation({ summary: 'Recuse from an entry with a reason (a declared conflict of interest)' })
   @HttpCode(200)
+  @ApiAnswer(200, 'AssignmentStateView')
   @Post('assignments/:id/recuse')
   recuse(@CurrentUser() actor: AuthUser, @Param('id') assignmentId: string, @Body() dto: RecuseDto): Promise<AssignmentDetailView['assignment']> {
     return this.sheets.recuse(actor, assignmentId, dto);

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
 import type { AssignmentView, AutoAssignResponse, RoundProgressView, RoundStateView } from '@laurel/contracts';
 import { AssignmentsService } from './assignments.service';
 import { AutoAssignDto, CreateAssignmentDto } from './judging.dto';
@@ -23,6 +23,7 @@ export class JudgingRoundsController {
 
   @ApiOperation({ summary: 'Open a draft round of a contest in judging; fixes the entries it covers' })
   @HttpCode(200)
+  @ApiAnswer(200, 'RoundStateView')
   @Post('rounds/:id/open')
   open(@CurrentUser() actor: AuthUser, @Param('id') roundId: string): Promise<RoundStateView> {
     return this.lifecycle.open(actor, roundId);
@@ -30,6 +31,7 @@ export class JudgingRoundsController {
 
   @ApiOperation({ summary: 'Close an open round; its sheets become read-only' })
   @HttpCode(200)
+  @ApiAnswer(200, 'RoundStateView')
   @Post('rounds/:id/close')
   close(@CurrentUser() actor: AuthUser, @Param('id') roundId: string): Promise<RoundStateView> {
     return this.lifecycle.close(actor, roundId);
@@ -37,18 +39,21 @@ export class JudgingRoundsController {
 
   @ApiOperation({ summary: 'Assign judges to every entry of the round, avoiding conflicts; existing assignments stay' })
   @HttpCode(200)
+  @ApiAnswer(200, 'AutoAssignResponse')
   @Post('rounds/:id/assignments/auto')
   auto(@CurrentUser() actor: AuthUser, @Param('id') roundId: string, @Body() dto: AutoAssignDto): Promise<AutoAssignResponse> {
     return this.assignments.auto(actor, roundId, dto);
   }
 
   @ApiOperation({ summary: 'Assign one judge to one entry by hand' })
+  @ApiAnswer(201, 'AssignmentView')
   @Post('rounds/:id/assignments')
   assign(@CurrentUser() actor: AuthUser, @Param('id') roundId: string, @Body() dto: CreateAssignmentDto): Promise<AssignmentView> {
     return this.assignments.assign(actor, roundId, dto);
   }
 
   @ApiOperation({ summary: 'The round’s assignments with their status' })
+  @ApiAnswer(200, ['AssignmentView'])
   @Get('rounds/:id/assignments')
   list(@CurrentUser() actor: AuthUser, @Param('id') roundId: string): Promise<AssignmentView[]> {
     return this.assignments.list(actor, roundId);
@@ -56,12 +61,14 @@ export class JudgingRoundsController {
 
   @ApiOperation({ summary: 'Remove an assignment that has no submitted sheet' })
   @HttpCode(204)
+  @ApiAnswer(204, null, { errors: [409] })
   @Delete('assignments/:id')
   remove(@CurrentUser() actor: AuthUser, @Param('id') assignmentId: string): Promise<void> {
     return this.assignments.remove(actor, assignmentId);
   }
 
   @ApiOperation({ summary: 'Per-judge progress, per-entry coverage and the judges × entries matrix' })
+  @ApiAnswer(200, 'RoundProgressView')
   @Get('rounds/:id/progress')
   progress(@CurrentUser() actor: AuthUser, @Param('id') roundId: string): Promise<RoundProgressView> {
     return this.progressService.progress(actor, roundId);

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
 import type { InviteJudgeResponse, PanelJudgeView } from '@laurel/contracts';
 import { InviteJudgeDto } from './judging.dto';
 import { PanelService } from './panel.service';
@@ -15,6 +15,7 @@ export class PanelController {
   constructor(private readonly panel: PanelService) {}
 
   @ApiOperation({ summary: 'Mail a judge an invitation to this contest; 202, no token and no account data in the answer' })
+  @ApiAnswer(202, 'InviteJudgeResponse')
   @Post()
   @HttpCode(202)
   invite(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Body() dto: InviteJudgeDto): Promise<InviteJudgeResponse> {
@@ -22,6 +23,7 @@ export class PanelController {
   }
 
   @ApiOperation({ summary: 'The panel with each judge’s progress' })
+  @ApiAnswer(200, ['PanelJudgeView'])
   @Get()
   list(@CurrentUser() actor: AuthUser, @Param('id') contestId: string): Promise<PanelJudgeView[]> {
     return this.panel.list(actor, contestId);
@@ -29,6 +31,7 @@ export class PanelController {
 
   @ApiOperation({ summary: 'Take a judge off the panel (only one without submitted sheets)' })
   @HttpCode(204)
+  @ApiAnswer(204, null, { errors: [409] })
   @Delete(':judgeId')
   remove(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Param('judgeId') judgeId: string): Promise<void> {
     return this.panel.remove(actor, contestId, judgeId);
@@ -44,6 +47,7 @@ export class InvitationsResendController {
   constructor(private readonly panel: PanelService) {}
 
   @ApiOperation({ summary: 'Mail a pending invitation again with a new link; 202' })
+  @ApiAnswer(202, null)
   @Post(':id/resend')
   @HttpCode(202)
   resend(@CurrentUser() actor: AuthUser, @Param('id') invitationId: string): Promise<void> {

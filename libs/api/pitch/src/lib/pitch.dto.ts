@@ -41,7 +41,7 @@ export class RunSheetSlotDto {
   @Max(7200)
   seconds?: number;
 
-  @ApiPropertyOptional({ example: 'Giải lao', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Giải lao', nullable: true })
   @IsOptional()
   @IsString({ message: 'must be text' })
   @MaxLength(120)

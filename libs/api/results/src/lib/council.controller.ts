@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser } from '@laurel/api-core';
 import type { CouncilTallyView, CouncilView, MyCouncilView } from '@laurel/contracts';
 import { CouncilDecisionDto } from './council.dto';
 import { CouncilService } from './council.service';
@@ -12,6 +12,7 @@ export class CouncilController {
   constructor(private readonly council: CouncilService) {}
 
   @ApiOperation({ summary: "The council, each member's decision and the tally on the confirmed awards (organizer and members)" })
+  @ApiAnswer(200, 'CouncilView')
   @Get('contests/:id/awards/approvals')
   view(@CurrentUser() actor: AuthUser, @Param('id') contestId: string): Promise<CouncilView> {
     return this.council.view(actor, contestId);
@@ -19,12 +20,14 @@ export class CouncilController {
 
   @ApiOperation({ summary: 'A council member approves or objects to the confirmed awards; answers the tally' })
   @HttpCode(200)
+  @ApiAnswer(200, 'CouncilTallyView')
   @Post('contests/:id/awards/approvals')
   decide(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Body() dto: CouncilDecisionDto): Promise<CouncilTallyView> {
     return this.council.decide(actor, contestId, dto);
   }
 
   @ApiOperation({ summary: 'The contests whose council the caller sits on, not yet published' })
+  @ApiAnswer(200, ['MyCouncilView'])
   @Get('me/council')
   mine(@CurrentUser() actor: AuthUser): Promise<MyCouncilView[]> {
     return this.council.mine(actor);

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser } from '@laurel/api-core';
 import type { EntryFeedbackView } from '@laurel/contracts';
 import { FeedbackService } from './feedback.service';
 
@@ -11,6 +11,7 @@ export class FeedbackController {
   constructor(private readonly feedback: FeedbackService) {}
 
   @ApiOperation({ summary: "The entry's feedback for its team after publication: scores, ranks, criterion means against the category, anonymous comments" })
+  @ApiAnswer(200, 'EntryFeedbackView')
   @Get('entries/:id/feedback')
   forEntry(@CurrentUser() actor: AuthUser, @Param('id') entryId: string): Promise<EntryFeedbackView> {
     return this.feedback.forEntry(actor, entryId);

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { type AuthUser, CurrentUser, Public, Roles } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Public, Roles } from '@laurel/api-core';
 import type { LiveTicketView } from '@laurel/contracts';
 import { LiveBoardService } from './live-board.service';
 
@@ -14,6 +14,7 @@ export class LiveController {
   @Roles('organizer', 'admin')
   @ApiOperation({ summary: 'A ticket valid 60 s to open the live stream with EventSource (which cannot send headers)' })
   @HttpCode(200)
+  @ApiAnswer(200, 'LiveTicketView')
   @Post(':id/live-ticket')
   ticket(@CurrentUser() actor: AuthUser, @Param('id') roundId: string): Promise<LiveTicketView> {
     return this.live.issueTicket(actor, roundId);
@@ -25,6 +26,7 @@ export class LiveController {
   @ApiQuery({ name: 'ticket', required: false, description: 'From POST /api/rounds/:id/live-ticket' })
   @ApiProduces('text/event-stream')
   @ApiOperation({ summary: 'Server-sent events: `standings` on connect and within a second of every submitted sheet; a heartbeat comment every 15 s' })
+  @ApiAnswer(200, { stream: 'text/event-stream' }, { errors: [401] })
   @Get(':id/live')
   async stream(
     @Param('id') roundId: string,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser, Roles, ServerTiming } from '@laurel/api-core';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer, type AuthUser, CurrentUser, Roles, ServerTiming } from '@laurel/api-core';
 import type { AdvanceResponse, RoundResultsView } from '@laurel/contracts';
 import { AdvanceDto } from './results.dto';
 import { ResultsService } from './results.service';
@@ -14,7 +14,7 @@ export class ResultsController {
   constructor(private readonly results: ResultsService) {}
 
   @ApiOperation({ summary: "The round's ranking with raw mean, method score and spread, and its reliability; a closed round answers its snapshot" })
-  @ApiOkResponse({ description: 'RoundResultsView (@laurel/contracts); the Server-Timing header says where the time went' })
+  @ApiAnswer(200, 'RoundResultsView', { description: 'The ranking; the Server-Timing header says where the time went.' })
   @Get(':id/results')
   async roundResults(@CurrentUser() actor: AuthUser, @Param('id') roundId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const timing = new ServerTiming();
@@ -27,6 +27,7 @@ export class ResultsController {
 
   @ApiOperation({ summary: 'Advance the top N (per category when the round ranks by category) or everyone at or above minScore into the next round' })
   @HttpCode(200)
+  @ApiAnswer(200, 'AdvanceResponse')
   @Post(':id/advance')
   advance(@CurrentUser() actor: AuthUser, @Param('id') roundId: string, @Body() dto: AdvanceDto): Promise<AdvanceResponse> {
     return this.results.advance(actor, roundId, dto);

@@ -262,14 +262,17 @@ export interface SheetView {
   submittedAt: string | null;
 }
 
+/** An assignment as its judge sees it (also the answer of a recusal). */
+export interface AssignmentStateView {
+  id: string;
+  status: AssignmentStatus;
+  roundId: string;
+  entryId: string;
+  recusalReason: string | null;
+}
+
 export interface AssignmentDetailView {
-  assignment: {
-    id: string;
-    status: AssignmentStatus;
-    roundId: string;
-    entryId: string;
-    recusalReason: string | null;
-  };
+  assignment: AssignmentStateView;
   entry: JudgeEntryView;
   round: {
     id: string;

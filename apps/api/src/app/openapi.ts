@@ -1,0 +1,133 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, type ParameterObject, type ResponseObject, type SchemaObject, SwaggerModule } from '@nestjs/swagger';
+import { ERROR_ANSWERS, type ErrorStatus } from '@laurel/api-core';
+import { routeTable } from './route-table';
+
+const TAGS: Record<string, string> = {
+  auth: 'Accounts, sign-in, sessions and passwords',
+  invitations: 'Judge and staff invitations, accepted by the mailbox holder',
+  admin: 'Platform administration: users and the mail outbox',
+  contests: 'Contests, their categories, prizes, form and rules',
+  rounds: 'Rounds and their rubric',
+  entries: 'Entries, their answers and attachments, screening and import',
+  judging: 'Panel, conflicts, assignments and score sheets',
+  results: 'Results and advancement',
+  awards: 'Award proposal, confirmation and publication; the published results',
+  council: 'The council’s approval of the confirmed awards',
+  feedback: 'Feedback to the teams after publication',
+  live: 'The live board of a round',
+  pitch: 'Pitch day: run sheet and stage',
+  export: 'The results workbook and printable sheets',
+  documents: 'Minutes, score sheets for signing and certificates',
+  audit: 'The audit trail and its verification',
+  health: 'Liveness and database reachability',
+};
+
+/** `/api/contests/{id}` and `/api/contests/{idOrSlug}` are one path to a client: compare without names. */
+const shape = (path: string) => path.replace(/\{[^}]+\}/g, '{}');
+
+/**
+ * The API's OpenAPI document: Nest's reading of the controllers and DTOs (requests), the schemas
+ * generated from `@laurel/contracts` (answers, see tools/scripts/contract-schemas.mjs), and the
+ * refusals each route's metadata implies. `apps/api-e2e/src/openapi.e2e-spec.ts` lints it with
+ * Spectral and refuses a route that does not document its answer.
+ */
+export function openApiDocument(app: INestApplication, contractSchemas: Record<string, SchemaObject>): OpenAPIObject {
+  const builder = new DocumentBuilder()
+    .setTitle('Laurel API')
+    .setDescription(
+      'Startup competition judging: contests, entries, judging, results. Every refusal has the body `ApiError` ' +
+        '(`statusCode`, `error`, a `message` a person can act on, and a stable `code` where a client may need to tell refusals apart).',
+    )
+    .setVersion('1')
+    .addServer('/', 'The server that serves this document')
+    .addBearerAuth();
+  for (const [name, description] of Object.entries(TAGS)) builder.addTag(name, description);
+  const document = SwaggerModule.createDocument(app, builder.build());
+  document.components = { ...document.components, schemas: { ...contractSchemas, ...document.components?.schemas } };
+
+  for (const route of routeTable(app)) {
+    const path = route.path.replace(/:(\w+)/g, '{$1}');
+    const operation = document.paths[path]?.[route.method.toLowerCase() as 'get'];
+    if (!operation) continue;
+    const parameters = (operation.parameters ?? []) as ParameterObject[];
+    const implied: ErrorStatus[] = [];
+    if (operation.requestBody || parameters.some((p) => p.in === 'query')) implied.push(400);
+    if (!route.public) implied.push(401);
+    if (route.roles.length > 0) implied.push(403);
+    if (path.includes('{')) implied.push(404);
+    // A POST may carry an Idempotency-Key: 409 while its first request runs, 422 with another body.
+    if (route.method === 'POST') implied.push(409, 422);
+    // Every route reads the database (a signed-in one at least checks the session's version).
+    implied.push(503);
+    for (const status of implied) {
+      operation.responses[status] ??= {
+        description: ERROR_ANSWERS[status],
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
+      } satisfies ResponseObject;
+    }
+    // Nest adds a bare default answer (201 for a POST) beside the documented one; keep the true one.
+    if (route.answer) {
+      for (const status of Object.keys(operation.responses)) {
+        if (/^2\d\d$/.test(status) && Number(status) !== route.answer.status && !(operation.responses[status] as ResponseObject).content) {
+          delete operation.responses[status];
+        }
+      }
+    }
+  }
+  mergeEquivalentPaths(document);
+  pruneUnusedSchemas(document, new Set(Object.keys(contractSchemas)));
+  return document;
+}
+
+/** Contract types no answer uses (the request shapes, which the DTOs describe) are left out. */
+function pruneUnusedSchemas(document: OpenAPIObject, candidates: Set<string>): void {
+  const schemas = document.components?.schemas ?? {};
+  const used = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key === '$ref' && typeof inner === 'string') {
+          const name = inner.replace('#/components/schemas/', '');
+          if (!used.has(name)) {
+            used.add(name);
+            visit(schemas[name]);
+          }
+        } else visit(inner);
+      }
+    }
+  };
+  visit(document.paths);
+  for (const [name, schema] of Object.entries(schemas)) if (!candidates.has(name)) visit(schema);
+  for (const name of candidates) if (!used.has(name)) delete schemas[name];
+}
+
+/**
+ * Two templates that differ only in their parameters' names (`/contests/{idOrSlug}` for GET,
+ * `/contests/{id}` for PATCH) are one path in OpenAPI. They are merged under the name most paths
+ * use, the parameter keeping its description; the requests clients send do not change.
+ */
+function mergeEquivalentPaths(document: OpenAPIObject): void {
+  const byShape = new Map<string, string[]>();
+  for (const path of Object.keys(document.paths)) byShape.set(shape(path), [...(byShape.get(shape(path)) ?? []), path]);
+  for (const paths of byShape.values()) {
+    if (paths.length < 2) continue;
+    const names = (path: string) => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
+    // The name the other paths of the API use wins (`id`), then the shorter one.
+    const usage = (path: string) => Object.keys(document.paths).filter((p) => names(p).some((n) => names(path).includes(n))).length;
+    const [target, ...others] = [...paths].sort((a, b) => usage(b) - usage(a) || a.length - b.length) as [string, ...string[]];
+    const targetNames = names(target);
+    for (const other of others) {
+      const renames = new Map(names(other).map((name, i) => [name, targetNames[i] as string]));
+      for (const [method, operation] of Object.entries(document.paths[other] ?? {})) {
+        if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
+        for (const parameter of (operation.parameters ?? []) as ParameterObject[]) {
+          if (parameter.in === 'path') parameter.name = renames.get(parameter.name) ?? parameter.name;
+        }
+        (document.paths[target] as Record<string, unknown>)[method] = operation;
+      }
+      delete document.paths[other];
+    }
+  }
+}

@@ -1,0 +1,28 @@
+/** One event of a contest's audit trail, as the organizer reads it. */
+export interface AuditEventView {
+  id: string;
+  contestId: string | null;
+  actorId: string | null;
+  action: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  payload: Record<string, unknown>;
+  occurredAt: string;
+  /** sha256 of the previous event's hash in the chain and this event's canonical JSON. */
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditPageView {
+  items: AuditEventView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** The outcome of walking a chain: the first event whose hash does not match, when one does not. */
+export interface AuditVerificationView {
+  valid: boolean;
+  count: number;
+  firstBrokenEventId?: string;
+}
