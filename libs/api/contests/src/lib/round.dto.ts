@@ -127,7 +127,7 @@ export class CreateRoundDto {
   @Max(10, { message: 'must be between 0 and 10' })
   maxExtraJudges?: number;
 
-  @ApiPropertyOptional({ nullable: true, example: '2027-05-20T17:00:00+07:00', description: 'When the judges\' scores are due; null: no deadline. Judges still owing sheets are mailed reminderHoursBefore ahead of it' })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: '2027-05-20T17:00:00+07:00', description: 'When the judges\' scores are due; null: no deadline. Judges still owing sheets are mailed reminderHoursBefore ahead of it' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date and time, e.g. 2027-05-20T17:00:00+07:00' })
   scoresDueAt?: string | null;
