@@ -138,8 +138,12 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
   const pending = await http.post(`/api/contests/${contest.id}/judges`, { email: 'pending.judge@matrix-panel.vn', displayName: 'Pending judge' }, tokens.organizer);
   if (pending.status !== 202) throw new Error(`pending invitation: ${pending.status} ${JSON.stringify(pending.body)}`);
 
+  // A message of the outbox (the invitation's), for the admin's retry route.
+  const [outboxMessage] = (await db.query(`SELECT id FROM mail_outbox ORDER BY created_at DESC LIMIT 1`)).rows;
+
   const params: Record<string, string> = {
     invitation: pending.body.invitationId,
+    mail: outboxMessage.id,
     token: 'x'.repeat(43),
     contest: contest.id,
     entry: entry.id,
@@ -158,7 +162,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     return path.replace(/\/(\w+)\/:(\w+)/g, (_whole, segment: string, name: string) => {
       const value =
         name === 'id' || name === 'idOrSlug'
-          ? ({ contests: params['contest'], entries: params['entry'], rounds: params['round'], assignments: assignment, invitations: params['invitation'] } as Record<string, string>)[segment]
+          ? ({ contests: params['contest'], entries: params['entry'], rounds: params['round'], assignments: assignment, invitations: params['invitation'], mail: params['mail'] } as Record<string, string>)[segment]
           : params[name];
       if (!value) throw new Error(`no fixture for :${name} after /${segment} in ${path}`);
       return `/${segment}/${value}`;
@@ -215,6 +219,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
       'POST /api/auth/password-reset': { email: 'someone.else@matrix.vn' },
       'POST /api/auth/password-reset/confirm': { token: 'x'.repeat(43), password: 'password-1' },
       'POST /api/auth/password': { currentPassword: 'not-the-password', newPassword: 'password-new-1' },
+      'PATCH /api/auth/me': { language: 'vi' },
     };
     return bodies[key] ?? {};
   }

@@ -1,10 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { ApiAnswer, Roles } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
 import { MailOutboxRepository } from '@laurel/api-database';
 import { MAIL_STATUSES, type MailStatus, type OutboxPage } from '@laurel/contracts';
+import { MailboxService } from './mailbox.service';
 
 export class MailboxQueryDto {
   @ApiPropertyOptional({ default: 1 })
@@ -40,7 +41,10 @@ export class MailboxQueryDto {
 @ApiBearerAuth()
 @Controller('admin/mail')
 export class AdminMailController {
-  constructor(private readonly outbox: MailOutboxRepository) {}
+  constructor(
+    private readonly outbox: MailOutboxRepository,
+    private readonly mailbox: MailboxService,
+  ) {}
 
   @ApiOperation({ summary: 'The mail outbox, newest first: state, attempts, last error; the text while it is kept' })
   @Roles('admin')
@@ -66,5 +70,14 @@ export class AdminMailController {
       page: query.page,
       pageSize: query.pageSize,
     };
+  }
+
+  @ApiOperation({ summary: 'Sends a message that failed for good once more, with a fresh set of attempts. 409 unless it failed' })
+  @Roles('admin')
+  @Post(':id/retry')
+  @HttpCode(202)
+  @ApiAnswer(202, null, { errors: [409], description: 'The message waits in the queue again.' })
+  retry(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<void> {
+    return this.mailbox.retry(user, id);
   }
 }

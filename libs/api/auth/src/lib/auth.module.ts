@@ -8,6 +8,9 @@ import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 import { AdminMailController } from './admin-mail.controller';
 import { AuthController } from './auth.controller';
+import { MailboxService } from './mailbox.service';
+import { ProfileController } from './profile.controller';
+import { ProfileService } from './profile.service';
 import { AuthService } from './auth.service';
 import { AccountService } from './account.service';
 import { SessionCheck } from './session-check';
@@ -33,10 +36,12 @@ import { LocalStrategy } from './local.strategy';
       }),
     }),
   ],
-  controllers: [AuthController, InvitationsController, AdminMailController],
+  controllers: [AuthController, ProfileController, InvitationsController, AdminMailController],
   providers: [
     AuthService,
     AccountService,
+    ProfileService,
+    MailboxService,
     SessionCheck,
     InvitationsService,
     LocalStrategy,

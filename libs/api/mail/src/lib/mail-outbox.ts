@@ -41,13 +41,27 @@ export class MailOutbox {
       language: message.language,
       ...rendered,
     });
+    await this.deliver(manager, id);
+    return id;
+  }
+
+  /**
+   * Sends a message that failed for good once more (the admin's "retry"), with a fresh set of
+   * attempts; false when it had not failed. The row and its new job commit together.
+   */
+  async retry(manager: EntityManager, id: string): Promise<boolean> {
+    if (!(await this.outbox.requeue(manager, id))) return false;
+    await this.deliver(manager, id);
+    return true;
+  }
+
+  private async deliver(manager: EntityManager, outboxId: string): Promise<void> {
     const { retryLimit, retryDelaySeconds } = this.config.mail;
-    await this.queue.send<MailJob>(manager, MAIL_QUEUE, { outboxId: id }, {
+    await this.queue.send<MailJob>(manager, MAIL_QUEUE, { outboxId }, {
       retryLimit,
       retryDelay: retryDelaySeconds,
       retryBackoff: true,
       expireInSeconds: 120,
     });
-    return id;
   }
 }

@@ -46,6 +46,13 @@ export interface PasswordChangeRequest {
   newPassword: string;
 }
 
+/** What a signed-in person may change about themselves (PATCH /api/auth/me): any subset. */
+export interface ProfileUpdateRequest {
+  displayName?: string;
+  /** The language of the mails they receive. */
+  language?: MailLanguage;
+}
+
 export interface AccessTokenResponse {
   accessToken: string;
 }

@@ -110,6 +110,12 @@ export class MailOutboxRepository {
     );
   }
 
+  /** A failed message waits again (its text was kept); false when it had not failed. */
+  async requeue(manager: EntityManager, id: string): Promise<boolean> {
+    const rows = await returningRows<{ id: string }>(manager, `UPDATE mail_outbox SET status = 'queued' WHERE id = $1 AND status = 'failed' RETURNING id`, [id]);
+    return rows.length > 0;
+  }
+
   async find(id: string): Promise<OutboxRow | null> {
     const rows: OutboxRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM mail_outbox WHERE id = $1`, [id]);
     return rows[0] ?? null;

@@ -21,6 +21,16 @@ export class UsersRepository {
     return manager.getRepository(UserEntity).findOne({ where: { id } });
   }
 
+  /** The name and mail language a person chose; absent fields stay. */
+  async updateProfile(manager: EntityManager, userId: string, profile: { displayName?: string; language?: 'vi' | 'en' }): Promise<UserEntity> {
+    await manager.query(`UPDATE users SET display_name = coalesce($2, display_name), language = coalesce($3, language) WHERE id = $1`, [
+      userId,
+      profile.displayName ?? null,
+      profile.language ?? null,
+    ]);
+    return manager.getRepository(UserEntity).findOneByOrFail({ id: userId });
+  }
+
   /** Inserts unless the e-mail is taken (case-insensitively); null when it is. */
   async insertIfNew(user: {
     email: string;

@@ -1,0 +1,20 @@
+import { Body, Controller, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer, type AuthUser, CurrentUser } from '@laurel/api-core';
+import type { UserView } from '@laurel/contracts';
+import { ProfileUpdateDto } from './profile.dto';
+import { ProfileService } from './profile.service';
+
+@ApiTags('auth')
+@ApiBearerAuth()
+@Controller('auth/me')
+export class ProfileController {
+  constructor(private readonly profile: ProfileService) {}
+
+  @ApiOperation({ summary: 'Changes the name shown to others and the language of the mails this account receives' })
+  @Patch()
+  @ApiAnswer(200, 'UserView')
+  update(@CurrentUser() user: AuthUser, @Body() dto: ProfileUpdateDto): Promise<UserView> {
+    return this.profile.update(user, dto);
+  }
+}
