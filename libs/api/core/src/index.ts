@@ -12,3 +12,4 @@ export * from './lib/files/zip-archive';
 export * from './lib/timing/server-timing';
 export * from './lib/security/live-ticket';
 export * from './lib/openapi/api-answer';
+export * from './lib/http/uuid';

@@ -1,9 +1,11 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
 import type { AuditPageView, AuditVerificationView } from '@laurel/contracts';
 import { AuditQueryDto } from './audit.dto';
-import { AuditService } from './audit.service';
+import { AuditService, contestNotFound } from './audit.service';
+
+const CONTEST_ID = new UuidPipe(contestNotFound);
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -15,7 +17,7 @@ export class AuditController {
   @ApiOperation({ summary: "The contest's audit events, newest first, with filters and paging" })
   @ApiAnswer(200, 'AuditPageView')
   @Get('contests/:id/audit')
-  page(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: AuditQueryDto): Promise<AuditPageView> {
+  page(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) id: string, @Query() query: AuditQueryDto): Promise<AuditPageView> {
     return this.audit.page(actor, id, query);
   }
 
@@ -23,7 +25,7 @@ export class AuditController {
   @ApiOperation({ summary: "Walk the contest's hash chain and name the first event that does not match" })
   @ApiAnswer(200, 'AuditVerificationView')
   @Get('contests/:id/audit/verify')
-  verifyContest(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<AuditVerificationView> {
+  verifyContest(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) id: string): Promise<AuditVerificationView> {
     return this.audit.verifyContest(actor, id);
   }
 

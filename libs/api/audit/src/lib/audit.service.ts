@@ -40,7 +40,9 @@ export class AuditService {
     const found = await this.contests.findById(contestId);
     // Another organizer's contest answers as if it did not exist.
     if (!found || (!hasRole(actor, 'admin') && found.contest.ownerId !== actor.id)) {
-      throw AppError.notFound('contest.not_found', 'No contest of yours has this id. Check the link.');
+      throw contestNotFound();
     }
   }
 }
+
+export const contestNotFound = () => AppError.notFound('contest.not_found', 'No contest of yours has this id. Check the link.');

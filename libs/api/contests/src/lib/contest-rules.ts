@@ -11,8 +11,8 @@ import type { CategoryEntity, ContestAggregate } from '@laurel/api-database';
 /** Names compare as a Vietnamese reader would, ignoring case. */
 export const nameKey = (name: string) => name.trim().toLocaleLowerCase('vi');
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => UUID.test(value);
+/** Services keep a guard for callers other than the routes, whose ids the UuidPipe checked. */
+export { isUuid } from '@laurel/api-core';
 
 /** `mine` would be shadowed by GET /api/contests/mine. */
 export const RESERVED_SLUGS = ['mine'];

@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, type AuthUser, CurrentUser, Public, Roles } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Public, Roles, UuidPipe } from '@laurel/api-core';
 import type { ContestView } from '@laurel/contracts';
 import { ContestStatusDto, CreateContestDto, UpdateContestDto } from './contest.dto';
 import { ContestsService } from './contests.service';
+import { contestNotFound } from './contest-rules';
+
+const CONTEST_ID = new UuidPipe(contestNotFound);
 
 @ApiTags('contests')
 @Controller('contests')
@@ -50,7 +53,7 @@ export class ContestsController {
   @ApiOperation({ summary: 'Edit a contest (send the version you loaded; what may change depends on the status)' })
   @ApiAnswer(200, 'ContestView', { errors: [409, 422] })
   @Patch(':id')
-  update(@CurrentUser() actor: AuthUser, @Param('id') id: string, @Body() dto: UpdateContestDto): Promise<ContestView> {
+  update(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) id: string, @Body() dto: UpdateContestDto): Promise<ContestView> {
     return this.contests.update(actor, id, dto);
   }
 
@@ -60,7 +63,7 @@ export class ContestsController {
   @HttpCode(200)
   @ApiAnswer(200, 'ContestView')
   @Post(':id/status')
-  changeStatus(@CurrentUser() actor: AuthUser, @Param('id') id: string, @Body() dto: ContestStatusDto): Promise<ContestView> {
+  changeStatus(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) id: string, @Body() dto: ContestStatusDto): Promise<ContestView> {
     return this.contests.changeStatus(actor, id, dto);
   }
 }

@@ -166,7 +166,7 @@ export class RoundsService {
   }
 }
 
-function roundNotFound(): AppError {
+export function roundNotFound(): AppError {
   return AppError.notFound('round.not_found', 'No round has this id. Check the link.');
 }
 

@@ -1,9 +1,13 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiAnswer, type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
 import { DocumentQueryDto } from './documents.dto';
-import { DocumentsService, type PendingDocument } from './documents.service';
+import { certificateNotFound, contestNotFound, DocumentsService, type PendingDocument, roundNotFound } from './documents.service';
+
+const CONTEST_ID = new UuidPipe(contestNotFound);
+const ROUND_ID = new UuidPipe(roundNotFound);
+const ENTRY_ID = new UuidPipe(certificateNotFound);
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -16,7 +20,7 @@ export class DocumentsController {
   @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
   @ApiAnswer(200, { file: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'] }, { errors: [409, 422] })
   @Get('contests/:id/minutes.docx')
-  async minutes(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Query() query: DocumentQueryDto, @Res() reply: FastifyReply): Promise<void> {
+  async minutes(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Query() query: DocumentQueryDto, @Res() reply: FastifyReply): Promise<void> {
     this.send(reply, await this.documents.minutes(actor, contestId, query.lang));
   }
 
@@ -25,7 +29,7 @@ export class DocumentsController {
   @ApiProduces('application/pdf')
   @ApiAnswer(200, { file: ['application/pdf'] }, { errors: [409, 422] })
   @Get('contests/:id/certificates.pdf')
-  async certificates(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Query() query: DocumentQueryDto, @Res() reply: FastifyReply): Promise<void> {
+  async certificates(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Query() query: DocumentQueryDto, @Res() reply: FastifyReply): Promise<void> {
     this.send(reply, await this.documents.certificates(actor, contestId, query.lang));
   }
 
@@ -34,7 +38,7 @@ export class DocumentsController {
   @ApiProduces('application/pdf')
   @ApiAnswer(200, { file: ['application/pdf'] }, { errors: [409, 422] })
   @Get('rounds/:id/score-sheets.pdf')
-  async scoreSheets(@CurrentUser() actor: AuthUser, @Param('id') roundId: string, @Query() query: DocumentQueryDto, @Res() reply: FastifyReply): Promise<void> {
+  async scoreSheets(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string, @Query() query: DocumentQueryDto, @Res() reply: FastifyReply): Promise<void> {
     this.send(reply, await this.documents.scoreSheets(actor, roundId, query.lang));
   }
 
@@ -42,7 +46,7 @@ export class DocumentsController {
   @ApiProduces('application/pdf')
   @ApiAnswer(200, { file: ['application/pdf'] }, { errors: [409, 422] })
   @Get('entries/:id/certificate.pdf')
-  async entryCertificate(@CurrentUser() actor: AuthUser, @Param('id') entryId: string, @Query() query: DocumentQueryDto, @Res() reply: FastifyReply): Promise<void> {
+  async entryCertificate(@CurrentUser() actor: AuthUser, @Param('id', ENTRY_ID) entryId: string, @Query() query: DocumentQueryDto, @Res() reply: FastifyReply): Promise<void> {
     this.send(reply, await this.documents.entryCertificate(actor, entryId, query.lang));
   }
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { AppError, type AuthUser, hasRole } from '@laurel/api-core';
+import { AppError, type AuthUser, hasRole, isUuid } from '@laurel/api-core';
 import type { DocumentLanguage } from '@laurel/contracts';
 import {
   type AwardRow,
@@ -27,7 +27,6 @@ export interface PendingDocument {
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const PDF = 'application/pdf';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A contest without a zone of its own writes Vietnam's. */
 const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
@@ -107,7 +106,7 @@ export class DocumentsService {
 
   /** An awarded team's own certificate, once the results are published; 404 for anyone else. */
   async entryCertificate(actor: AuthUser, entryId: string, lang?: DocumentLanguage): Promise<PendingDocument> {
-    const owned = UUID.test(entryId) ? await this.documents.ownedEntry(entryId) : null;
+    const owned = isUuid(entryId) ? await this.documents.ownedEntry(entryId) : null;
     if (!owned || owned.ownerId !== actor.id || owned.contestStatus !== 'published') throw certificateNotFound();
     const award = (await this.awards.list(owned.contestId)).find((a) => a.entryId === entryId);
     const contest = award ? await this.contests.findById(owned.contestId) : null;
@@ -119,8 +118,8 @@ export class DocumentsService {
   }
 
   async scoreSheets(actor: AuthUser, roundId: string, lang?: DocumentLanguage): Promise<PendingDocument> {
-    const round = UUID.test(roundId) ? await this.results.findRound(roundId) : null;
-    if (!round || !manages(actor, round.ownerId)) throw AppError.notFound('round.not_found', 'No round of yours has this id. Check the link.');
+    const round = isUuid(roundId) ? await this.results.findRound(roundId) : null;
+    if (!round || !manages(actor, round.ownerId)) throw roundNotFound();
     const contest = (await this.contests.findById(round.contestId)) as ContestAggregate;
     const context = this.context(contest, lang);
     const criteria = contest.criteria.filter((c) => c.roundId === roundId).sort((a, b) => a.position - b.position);
@@ -184,7 +183,7 @@ export class DocumentsService {
   }
 
   private async managed(actor: AuthUser, contestId: string): Promise<ContestAggregate> {
-    const contest = UUID.test(contestId) ? await this.contests.findById(contestId) : null;
+    const contest = isUuid(contestId) ? await this.contests.findById(contestId) : null;
     if (!contest || !manages(actor, contest.contest.ownerId)) throw contestNotFound();
     return contest;
   }
@@ -217,7 +216,11 @@ function manages(actor: AuthUser, ownerId: string): boolean {
   return hasRole(actor, 'admin') || (hasRole(actor, 'organizer') && actor.id === ownerId);
 }
 
-function contestNotFound(): AppError {
+export function roundNotFound(): AppError {
+  return AppError.notFound('round.not_found', 'No round of yours has this id. Check the link.');
+}
+
+export function contestNotFound(): AppError {
   return AppError.notFound('contest.not_found', 'No contest of yours has this id. Check the link.');
 }
 
@@ -225,6 +228,6 @@ function awardsNotConfirmed(): AppError {
   return AppError.conflict('awards.not_confirmed', 'There are no confirmed awards yet. Confirm the awards first (POST /api/contests/:id/awards), then print the documents.');
 }
 
-function certificateNotFound(): AppError {
+export function certificateNotFound(): AppError {
   return AppError.notFound('certificate.not_found', 'No certificate for this entry: certificates exist for awarded entries once the results are published, and only their team can fetch them.');
 }

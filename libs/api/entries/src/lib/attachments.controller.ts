@@ -1,15 +1,13 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiAnswer, AppError, type AuthUser, CurrentUser } from '@laurel/api-core';
-import { AttachmentsService } from './attachments.service';
+import { ApiAnswer, type AuthUser, CurrentUser, UuidPipe } from '@laurel/api-core';
+import { attachmentNotFound, AttachmentsService } from './attachments.service';
 import { ENTRY_ID } from './entry-access.service';
 import type { AttachmentView } from './entry.views';
 import { contentDisposition } from './files/file-name';
 
-const ATTACHMENT_ID = new ParseUUIDPipe({
-  exceptionFactory: () => AppError.notFound('attachment.not_found', 'This entry has no attachment with this id. Reload the entry to see its files.'),
-});
+const ATTACHMENT_ID = new UuidPipe(attachmentNotFound);
 
 @ApiTags('entries')
 @ApiBearerAuth()

@@ -30,7 +30,7 @@ interface ReceivedFile {
   fileName: string;
 }
 
-const attachmentNotFound = () => AppError.notFound('attachment.not_found', 'This entry has no attachment with this id. Reload the entry to see its files.');
+export const attachmentNotFound = () => AppError.notFound('attachment.not_found', 'This entry has no attachment with this id. Reload the entry to see its files.');
 
 /**
  * Files of an entry. An upload streams through a type inspector into storage under a generated

@@ -1,5 +1,5 @@
-import { Injectable, ParseUUIDPipe } from '@nestjs/common';
-import { AppError, type AuthUser } from '@laurel/api-core';
+import { Injectable } from '@nestjs/common';
+import { AppError, type AuthUser, UuidPipe } from '@laurel/api-core';
 import { type EntryContest, EntriesRepository, type EntryRecord } from '@laurel/api-database';
 import { managesContest } from './entry-rules';
 
@@ -9,8 +9,8 @@ export const entryNotFound = () =>
 export const contestNotFound = () => AppError.notFound('contest.not_found', 'No contest with this id is visible to you. Check the link.');
 
 /** Route ids that are not UUIDs name nothing: the same 404 as an id that is not there. */
-export const ENTRY_ID = new ParseUUIDPipe({ exceptionFactory: entryNotFound });
-export const CONTEST_ID = new ParseUUIDPipe({ exceptionFactory: contestNotFound });
+export const ENTRY_ID = new UuidPipe(entryNotFound);
+export const CONTEST_ID = new UuidPipe(contestNotFound);
 
 /**
  * Who may do what with an entry, decided from the actor and the entry: its owner and its

@@ -2,8 +2,11 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PassThrough } from 'node:stream';
-import { ApiAnswer, type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
-import { ExportService, type PendingWorkbook } from './export.service';
+import { ApiAnswer, type AuthUser, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
+import { contestNotFound, ExportService, type PendingWorkbook, roundNotFound } from './export.service';
+
+const CONTEST_ID = new UuidPipe(contestNotFound);
+const ROUND_ID = new UuidPipe(roundNotFound);
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -18,7 +21,7 @@ export class ExportController {
   @ApiProduces(XLSX)
   @ApiAnswer(200, { file: [XLSX] })
   @Get('contests/:id/export.xlsx')
-  async contest(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Res() reply: FastifyReply): Promise<void> {
+  async contest(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Res() reply: FastifyReply): Promise<void> {
     await stream(reply, await this.exports.contestWorkbook(actor, contestId));
   }
 
@@ -26,7 +29,7 @@ export class ExportController {
   @ApiProduces(XLSX)
   @ApiAnswer(200, { file: [XLSX] })
   @Get('rounds/:id/score-sheets.xlsx')
-  async scoreSheets(@CurrentUser() actor: AuthUser, @Param('id') roundId: string, @Res() reply: FastifyReply): Promise<void> {
+  async scoreSheets(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string, @Res() reply: FastifyReply): Promise<void> {
     await stream(reply, await this.exports.scoreSheets(actor, roundId));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
-import { AppError, type AuthUser, hasRole } from '@laurel/api-core';
+import { AppError, type AuthUser, hasRole, isUuid } from '@laurel/api-core';
 import type { RoundResultsView } from '@laurel/contracts';
 import { AwardsRepository, type ContestAggregate, ContestsRepository, ExportRepository, ResultsRepository } from '@laurel/api-database';
 import { ResultsWorkbook } from './results-workbook';
@@ -15,7 +15,6 @@ export interface PendingWorkbook {
   write(out: Writable): Promise<void>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The results workbook and the paper score sheets. Both stream: exceljs's WorkbookWriter zips
@@ -34,9 +33,9 @@ export class ExportService {
   ) {}
 
   async contestWorkbook(actor: AuthUser, contestId: string): Promise<PendingWorkbook> {
-    const contest = UUID.test(contestId) ? await this.contests.findById(contestId) : null;
+    const contest = isUuid(contestId) ? await this.contests.findById(contestId) : null;
     if (!contest || !manages(actor, contest.contest.ownerId)) {
-      throw AppError.notFound('contest.not_found', 'No contest of yours has this id. Check the link.');
+      throw contestNotFound();
     }
     return {
       fileName: `${contest.contest.slug}-results.xlsx`,
@@ -45,8 +44,8 @@ export class ExportService {
   }
 
   async scoreSheets(actor: AuthUser, roundId: string): Promise<PendingWorkbook> {
-    const round = UUID.test(roundId) ? await this.results.findRound(roundId) : null;
-    if (!round || !manages(actor, round.ownerId)) throw AppError.notFound('round.not_found', 'No round of yours has this id. Check the link.');
+    const round = isUuid(roundId) ? await this.results.findRound(roundId) : null;
+    if (!round || !manages(actor, round.ownerId)) throw roundNotFound();
     const contest = (await this.contests.findById(round.contestId)) as ContestAggregate;
     const rows = await this.exports.judgeAssignments(roundId);
     if (rows.length === 0) {
@@ -159,3 +158,6 @@ function openWorkbook(out: Writable): WorkbookWriter {
 function manages(actor: AuthUser, ownerId: string): boolean {
   return hasRole(actor, 'admin') || (hasRole(actor, 'organizer') && actor.id === ownerId);
 }
+
+export const contestNotFound = () => AppError.notFound('contest.not_found', 'No contest of yours has this id. Check the link.');
+export const roundNotFound = () => AppError.notFound('round.not_found', 'No round of yours has this id. Check the link.');

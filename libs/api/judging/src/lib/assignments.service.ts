@@ -109,7 +109,7 @@ function assertAssignable(round: JudgingRoundRef): void {
   if (round.status === 'closed') throw AppError.conflict('round.closed', 'The round is closed: its assignments no longer change.');
 }
 
-function assignmentNotFoundForOrganizer(): AppError {
+export function assignmentNotFoundForOrganizer(): AppError {
   return AppError.notFound('assignment.not_found', 'No assignment has this id. Reload the round’s assignments.');
 }
 

@@ -1,10 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
 import type { ConflictView } from '@laurel/contracts';
 import { ConflictsService } from './conflicts.service';
 import { CreateConflictDto } from './judging.dto';
 import { RoundClosedInterceptor } from './round-closed.interceptor';
+import { conflictNotFound, contestNotFound } from './judging-access';
+
+const CONTEST_ID = new UuidPipe(contestNotFound);
+const CONFLICT_ID = new UuidPipe(conflictNotFound);
 
 @ApiTags('judging')
 @ApiBearerAuth()
@@ -17,14 +21,14 @@ export class ConflictsController {
   @ApiOperation({ summary: 'Conflicts of interest: detected (id null), declared by judges, added by organizers' })
   @ApiAnswer(200, ['ConflictView'])
   @Get()
-  list(@CurrentUser() actor: AuthUser, @Param('id') contestId: string): Promise<ConflictView[]> {
+  list(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string): Promise<ConflictView[]> {
     return this.conflicts.list(actor, contestId);
   }
 
   @ApiOperation({ summary: 'Add a conflict by hand; open assignments of the pair without a submitted sheet are removed' })
   @ApiAnswer(201, 'ConflictView')
   @Post()
-  add(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Body() dto: CreateConflictDto): Promise<ConflictView> {
+  add(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Body() dto: CreateConflictDto): Promise<ConflictView> {
     return this.conflicts.add(actor, contestId, dto);
   }
 
@@ -32,7 +36,7 @@ export class ConflictsController {
   @HttpCode(204)
   @ApiAnswer(204, null, { errors: [409] })
   @Delete(':conflictId')
-  remove(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Param('conflictId') conflictId: string): Promise<void> {
+  remove(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Param('conflictId', CONFLICT_ID) conflictId: string): Promise<void> {
     return this.conflicts.remove(actor, contestId, conflictId);
   }
 }

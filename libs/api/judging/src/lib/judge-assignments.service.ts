@@ -152,6 +152,6 @@ export class JudgeAssignmentsService {
   }
 }
 
-function attachmentNotFound(): AppError {
+export function attachmentNotFound(): AppError {
   return AppError.notFound('attachment.not_found', 'This entry has no such file. Reload the entry to see its files.');
 }

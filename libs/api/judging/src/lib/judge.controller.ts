@@ -1,11 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, type AuthUser, CurrentUser } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, UuidPipe } from '@laurel/api-core';
 import type { AssignmentDetailView, MyAssignmentView, SheetView } from '@laurel/contracts';
 import { JudgeAssignmentsService } from './judge-assignments.service';
 import { RecuseDto, SaveSheetDto } from './judging.dto';
 import { RoundClosedInterceptor } from './round-closed.interceptor';
 import { ScoreSheetsService } from './score-sheets.service';
+import { assignmentNotFound } from './judging-access';
+import { attachmentNotFound } from './judge-assignments.service';
+
+const ASSIGNMENT_ID = new UuidPipe(assignmentNotFound);
+const ATTACHMENT_ID = new UuidPipe(attachmentNotFound);
 
 /**
  * The judge's side. No role on the routes: access is decided per assignment (only its judge
@@ -31,7 +36,7 @@ export class JudgeController {
   @ApiOperation({ summary: 'One of my assignments: the entry, the round’s rubric with guidance, and my sheet' })
   @ApiAnswer(200, 'AssignmentDetailView')
   @Get('assignments/:id')
-  detail(@CurrentUser() actor: AuthUser, @Param('id') assignmentId: string): Promise<AssignmentDetailView> {
+  detail(@CurrentUser() actor: AuthUser, @Param('id', ASSIGNMENT_ID) assignmentId: string): Promise<AssignmentDetailView> {
     return this.reads.detail(actor, assignmentId);
   }
 
@@ -39,14 +44,14 @@ export class JudgeController {
   @ApiProduces('application/octet-stream')
   @ApiAnswer(200, { file: ['application/octet-stream'] })
   @Get('assignments/:id/attachments/:attachmentId')
-  attachment(@CurrentUser() actor: AuthUser, @Param('id') assignmentId: string, @Param('attachmentId') attachmentId: string): Promise<StreamableFile> {
+  attachment(@CurrentUser() actor: AuthUser, @Param('id', ASSIGNMENT_ID) assignmentId: string, @Param('attachmentId', ATTACHMENT_ID) attachmentId: string): Promise<StreamableFile> {
     return this.reads.attachment(actor, assignmentId, attachmentId);
   }
 
   @ApiOperation({ summary: 'Save my sheet as a draft; send the version last read (409 when stale)' })
   @ApiAnswer(200, 'SheetView', { errors: [409, 422] })
   @Put('assignments/:id/sheet')
-  save(@CurrentUser() actor: AuthUser, @Param('id') assignmentId: string, @Body() dto: SaveSheetDto): Promise<SheetView> {
+  save(@CurrentUser() actor: AuthUser, @Param('id', ASSIGNMENT_ID) assignmentId: string, @Body() dto: SaveSheetDto): Promise<SheetView> {
     return this.sheets.save(actor, assignmentId, dto);
   }
 
@@ -54,7 +59,7 @@ export class JudgeController {
   @HttpCode(200)
   @ApiAnswer(200, 'SheetView')
   @Post('assignments/:id/submit')
-  submit(@CurrentUser() actor: AuthUser, @Param('id') assignmentId: string): Promise<SheetView> {
+  submit(@CurrentUser() actor: AuthUser, @Param('id', ASSIGNMENT_ID) assignmentId: string): Promise<SheetView> {
     return this.sheets.submit(actor, assignmentId);
   }
 
@@ -62,7 +67,7 @@ export class JudgeController {
   @HttpCode(200)
   @ApiAnswer(200, 'AssignmentStateView')
   @Post('assignments/:id/recuse')
-  recuse(@CurrentUser() actor: AuthUser, @Param('id') assignmentId: string, @Body() dto: RecuseDto): Promise<AssignmentDetailView['assignment']> {
+  recuse(@CurrentUser() actor: AuthUser, @Param('id', ASSIGNMENT_ID) assignmentId: string, @Body() dto: RecuseDto): Promise<AssignmentDetailView['assignment']> {
     return this.sheets.recuse(actor, assignmentId, dto);
   }
 }

@@ -1,7 +1,7 @@
 import { AppError, type AuthUser, hasRole } from '@laurel/api-core';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => UUID.test(value);
+/** Services keep a guard for callers other than the routes, whose ids the UuidPipe checked. */
+export { isUuid } from '@laurel/api-core';
 
 /** An admin manages every contest; an organizer the contests they own. */
 export function managesContest(actor: AuthUser, ownerId: string): boolean {

@@ -1,12 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
 import type { AssignmentView, AutoAssignResponse, RoundProgressView, RoundStateView } from '@laurel/contracts';
 import { AssignmentsService } from './assignments.service';
 import { AutoAssignDto, CreateAssignmentDto } from './judging.dto';
 import { ProgressService } from './progress.service';
 import { RoundClosedInterceptor } from './round-closed.interceptor';
 import { RoundLifecycleService } from './round-lifecycle.service';
+import { assignmentNotFoundForOrganizer } from './assignments.service';
+import { roundNotFound } from './judging-access';
+
+const ROUND_ID = new UuidPipe(roundNotFound);
+const ASSIGNMENT_ID = new UuidPipe(assignmentNotFoundForOrganizer);
 
 /** The organizer's side of judging a round: its lifecycle, its assignments, its progress. */
 @ApiTags('judging')
@@ -25,7 +30,7 @@ export class JudgingRoundsController {
   @HttpCode(200)
   @ApiAnswer(200, 'RoundStateView')
   @Post('rounds/:id/open')
-  open(@CurrentUser() actor: AuthUser, @Param('id') roundId: string): Promise<RoundStateView> {
+  open(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string): Promise<RoundStateView> {
     return this.lifecycle.open(actor, roundId);
   }
 
@@ -33,7 +38,7 @@ export class JudgingRoundsController {
   @HttpCode(200)
   @ApiAnswer(200, 'RoundStateView')
   @Post('rounds/:id/close')
-  close(@CurrentUser() actor: AuthUser, @Param('id') roundId: string): Promise<RoundStateView> {
+  close(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string): Promise<RoundStateView> {
     return this.lifecycle.close(actor, roundId);
   }
 
@@ -41,21 +46,21 @@ export class JudgingRoundsController {
   @HttpCode(200)
   @ApiAnswer(200, 'AutoAssignResponse')
   @Post('rounds/:id/assignments/auto')
-  auto(@CurrentUser() actor: AuthUser, @Param('id') roundId: string, @Body() dto: AutoAssignDto): Promise<AutoAssignResponse> {
+  auto(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string, @Body() dto: AutoAssignDto): Promise<AutoAssignResponse> {
     return this.assignments.auto(actor, roundId, dto);
   }
 
   @ApiOperation({ summary: 'Assign one judge to one entry by hand' })
   @ApiAnswer(201, 'AssignmentView')
   @Post('rounds/:id/assignments')
-  assign(@CurrentUser() actor: AuthUser, @Param('id') roundId: string, @Body() dto: CreateAssignmentDto): Promise<AssignmentView> {
+  assign(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string, @Body() dto: CreateAssignmentDto): Promise<AssignmentView> {
     return this.assignments.assign(actor, roundId, dto);
   }
 
   @ApiOperation({ summary: 'The round’s assignments with their status' })
   @ApiAnswer(200, ['AssignmentView'])
   @Get('rounds/:id/assignments')
-  list(@CurrentUser() actor: AuthUser, @Param('id') roundId: string): Promise<AssignmentView[]> {
+  list(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string): Promise<AssignmentView[]> {
     return this.assignments.list(actor, roundId);
   }
 
@@ -63,14 +68,14 @@ export class JudgingRoundsController {
   @HttpCode(204)
   @ApiAnswer(204, null, { errors: [409] })
   @Delete('assignments/:id')
-  remove(@CurrentUser() actor: AuthUser, @Param('id') assignmentId: string): Promise<void> {
+  remove(@CurrentUser() actor: AuthUser, @Param('id', ASSIGNMENT_ID) assignmentId: string): Promise<void> {
     return this.assignments.remove(actor, assignmentId);
   }
 
   @ApiOperation({ summary: 'Per-judge progress, per-entry coverage and the judges × entries matrix' })
   @ApiAnswer(200, 'RoundProgressView')
   @Get('rounds/:id/progress')
-  progress(@CurrentUser() actor: AuthUser, @Param('id') roundId: string): Promise<RoundProgressView> {
+  progress(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string): Promise<RoundProgressView> {
     return this.progressService.progress(actor, roundId);
   }
 }

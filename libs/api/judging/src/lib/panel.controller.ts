@@ -1,10 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
 import type { InviteJudgeResponse, PanelJudgeView } from '@laurel/contracts';
 import { InviteJudgeDto } from './judging.dto';
-import { PanelService } from './panel.service';
+import { invitationNotFound, judgeNotOnPanel, PanelService } from './panel.service';
 import { RoundClosedInterceptor } from './round-closed.interceptor';
+import { contestNotFound } from './judging-access';
+
+const CONTEST_ID = new UuidPipe(contestNotFound);
+const JUDGE_ID = new UuidPipe(judgeNotOnPanel);
+const INVITATION_ID = new UuidPipe(invitationNotFound);
 
 @ApiTags('judging')
 @ApiBearerAuth()
@@ -18,14 +23,14 @@ export class PanelController {
   @ApiAnswer(202, 'InviteJudgeResponse')
   @Post()
   @HttpCode(202)
-  invite(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Body() dto: InviteJudgeDto): Promise<InviteJudgeResponse> {
+  invite(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Body() dto: InviteJudgeDto): Promise<InviteJudgeResponse> {
     return this.panel.invite(actor, contestId, dto);
   }
 
   @ApiOperation({ summary: 'The panel with each judge’s progress' })
   @ApiAnswer(200, ['PanelJudgeView'])
   @Get()
-  list(@CurrentUser() actor: AuthUser, @Param('id') contestId: string): Promise<PanelJudgeView[]> {
+  list(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string): Promise<PanelJudgeView[]> {
     return this.panel.list(actor, contestId);
   }
 
@@ -33,7 +38,7 @@ export class PanelController {
   @HttpCode(204)
   @ApiAnswer(204, null, { errors: [409] })
   @Delete(':judgeId')
-  remove(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Param('judgeId') judgeId: string): Promise<void> {
+  remove(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Param('judgeId', JUDGE_ID) judgeId: string): Promise<void> {
     return this.panel.remove(actor, contestId, judgeId);
   }
 }
@@ -50,7 +55,7 @@ export class InvitationsResendController {
   @ApiAnswer(202, null)
   @Post(':id/resend')
   @HttpCode(202)
-  resend(@CurrentUser() actor: AuthUser, @Param('id') invitationId: string): Promise<void> {
+  resend(@CurrentUser() actor: AuthUser, @Param('id', INVITATION_ID) invitationId: string): Promise<void> {
     return this.panel.resend(actor, invitationId);
   }
 }

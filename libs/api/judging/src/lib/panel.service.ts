@@ -85,7 +85,7 @@ export class PanelService {
   async resend(actor: AuthUser, invitationId: string): Promise<void> {
     const found = isUuid(invitationId) ? await this.invitations.find(invitationId) : null;
     const invitation = found && (await this.mayManage(actor, found)) ? found : null;
-    if (!invitation) throw AppError.notFound('invitation.not_found', 'No invitation has this id. Reload the panel.');
+    if (!invitation) throw invitationNotFound();
     if (invitation.status !== 'pending') {
       throw AppError.conflict('invitation.not_pending', 'This invitation was already accepted or withdrawn: there is nothing to resend.');
     }
@@ -146,7 +146,7 @@ export class PanelService {
     const contest = managed(actor, isUuid(contestId) ? await this.judging.contest(contestId) : null, contestNotFound);
     const outcome = isUuid(judgeId) ? await this.panel.remove(contest.id, judgeId, actor.id) : 'not_on_panel';
     if (outcome === 'not_on_panel') {
-      throw AppError.notFound('panel.judge_not_found', 'This judge is not on the contest panel. Reload the panel.');
+      throw judgeNotOnPanel();
     }
     if (outcome === 'has_submitted_sheets') {
       throw AppError.conflict(
@@ -163,3 +163,6 @@ export class PanelService {
     return !!contest && managesContest(actor, contest.ownerId);
   }
 }
+
+export const invitationNotFound = () => AppError.notFound('invitation.not_found', 'No invitation has this id. Reload the panel.');
+export const judgeNotOnPanel = () => AppError.notFound('panel.judge_not_found', 'This judge is not on the contest panel. Reload the panel.');

@@ -1,11 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiAnswer, type AuthUser, CurrentUser, Public, Roles } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Public, Roles, UuidPipe } from '@laurel/api-core';
 import type { LiveTicketView, MyStageView, StageView } from '@laurel/contracts';
 import { DrawRunSheetDto, SaveRunSheetDto, StageActionDto } from './pitch.dto';
 import { StageStreamService } from './stage-stream.service';
 import { StageService } from './stage.service';
+import { roundNotFound } from './stage-errors';
+
+const ROUND_ID = new UuidPipe(roundNotFound);
 
 /**
  * Pitch day. Reading the stage and following it are for the round's organizer and its judges
@@ -23,7 +26,7 @@ export class PitchController {
   @ApiOperation({ summary: 'The run sheet and the stage: the organizer’s view, or a judge’s (no team names, with their assignment per entry)' })
   @ApiAnswer(200, { oneOf: ['StageView', 'MyStageView'] }, { description: 'The organizer’s view, or a judge’s.' })
   @Get(':id/stage')
-  read(@CurrentUser() actor: AuthUser, @Param('id') roundId: string): Promise<StageView | MyStageView> {
+  read(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string): Promise<StageView | MyStageView> {
     return this.stages.read(actor, roundId);
   }
 
@@ -31,7 +34,7 @@ export class PitchController {
   @Roles('organizer', 'admin')
   @ApiAnswer(200, 'StageView', { errors: [409, 422] })
   @Put(':id/run-sheet')
-  save(@CurrentUser() actor: AuthUser, @Param('id') roundId: string, @Body() dto: SaveRunSheetDto): Promise<StageView> {
+  save(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string, @Body() dto: SaveRunSheetDto): Promise<StageView> {
     return this.stages.saveRunSheet(actor, roundId, dto);
   }
 
@@ -40,7 +43,7 @@ export class PitchController {
   @HttpCode(200)
   @ApiAnswer(200, 'StageView')
   @Post(':id/run-sheet/draw')
-  draw(@CurrentUser() actor: AuthUser, @Param('id') roundId: string, @Body() dto: DrawRunSheetDto): Promise<StageView> {
+  draw(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string, @Body() dto: DrawRunSheetDto): Promise<StageView> {
     return this.stages.draw(actor, roundId, dto);
   }
 
@@ -49,7 +52,7 @@ export class PitchController {
   @HttpCode(200)
   @ApiAnswer(200, 'StageView')
   @Post(':id/stage')
-  act(@CurrentUser() actor: AuthUser, @Param('id') roundId: string, @Body() dto: StageActionDto): Promise<StageView> {
+  act(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string, @Body() dto: StageActionDto): Promise<StageView> {
     return this.stages.act(actor, roundId, dto);
   }
 
@@ -57,7 +60,7 @@ export class PitchController {
   @HttpCode(200)
   @ApiAnswer(200, 'LiveTicketView')
   @Post(':id/stage/ticket')
-  ticket(@CurrentUser() actor: AuthUser, @Param('id') roundId: string): Promise<LiveTicketView> {
+  ticket(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string): Promise<LiveTicketView> {
     return this.streams.issueTicket(actor, roundId);
   }
 
@@ -69,7 +72,7 @@ export class PitchController {
   @ApiAnswer(200, { stream: 'text/event-stream' }, { errors: [401] })
   @Get(':id/stage/events')
   async events(
-    @Param('id') roundId: string,
+    @Param('id', ROUND_ID) roundId: string,
     @Query('ticket') ticket: string | undefined,
     @CurrentUser() actor: AuthUser | undefined,
     @Res() reply: FastifyReply,

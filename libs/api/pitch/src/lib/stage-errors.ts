@@ -1,8 +1,8 @@
 import { AppError, type AuthUser, hasRole } from '@laurel/api-core';
 import { StageRuleError } from '@laurel/domain';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => UUID.test(value);
+/** Services keep a guard for callers other than the routes, whose ids the UuidPipe checked. */
+export { isUuid } from '@laurel/api-core';
 
 export function roundNotFound(): AppError {
   return AppError.notFound('round.not_found', 'No live round of yours has this id. Check the link, or ask the organizer which round you judge.');

@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, type AuthUser, CurrentUser, Public, Roles } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Public, Roles, UuidPipe } from '@laurel/api-core';
 import type { AwardsProposalView, ConfirmedAwardsView, PublicResultsView, PublishResponse } from '@laurel/contracts';
 import { AwardsService } from './awards.service';
 import { ConfirmAwardsDto } from './results.dto';
+import { contestNotFound } from './access';
+
+const CONTEST_ID = new UuidPipe(contestNotFound);
 
 @ApiTags('awards')
 @Controller()
@@ -15,7 +18,7 @@ export class AwardsController {
   @ApiOperation({ summary: "Prize places from the final round's ranking; ties across a tier boundary are marked needsDecision" })
   @ApiAnswer(200, 'AwardsProposalView', { errors: [409] })
   @Get('contests/:id/awards/proposal')
-  proposal(@CurrentUser() actor: AuthUser, @Param('id') contestId: string): Promise<AwardsProposalView> {
+  proposal(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string): Promise<AwardsProposalView> {
     return this.awards.proposal(actor, contestId);
   }
 
@@ -24,7 +27,7 @@ export class AwardsController {
   @ApiOperation({ summary: 'The confirmed awards' })
   @ApiAnswer(200, 'ConfirmedAwardsView')
   @Get('contests/:id/awards')
-  confirmed(@CurrentUser() actor: AuthUser, @Param('id') contestId: string): Promise<ConfirmedAwardsView> {
+  confirmed(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string): Promise<ConfirmedAwardsView> {
     return this.awards.confirmed(actor, contestId);
   }
 
@@ -34,7 +37,7 @@ export class AwardsController {
   @HttpCode(200)
   @ApiAnswer(200, 'ConfirmedAwardsView')
   @Post('contests/:id/awards')
-  confirm(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Body() dto: ConfirmAwardsDto): Promise<ConfirmedAwardsView> {
+  confirm(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Body() dto: ConfirmAwardsDto): Promise<ConfirmedAwardsView> {
     return this.awards.confirm(actor, contestId, dto);
   }
 
@@ -44,7 +47,7 @@ export class AwardsController {
   @HttpCode(200)
   @ApiAnswer(200, 'PublishResponse')
   @Post('contests/:id/publish')
-  publish(@CurrentUser() actor: AuthUser, @Param('id') contestId: string): Promise<PublishResponse> {
+  publish(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string): Promise<PublishResponse> {
     return this.awards.publish(actor, contestId);
   }
 

@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, type AuthUser, CurrentUser } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, UuidPipe } from '@laurel/api-core';
 import type { CouncilTallyView, CouncilView, MyCouncilView } from '@laurel/contracts';
 import { CouncilDecisionDto } from './council.dto';
 import { CouncilService } from './council.service';
+import { contestNotFound } from './access';
+
+const CONTEST_ID = new UuidPipe(contestNotFound);
 
 @ApiTags('council')
 @ApiBearerAuth()
@@ -14,7 +17,7 @@ export class CouncilController {
   @ApiOperation({ summary: "The council, each member's decision and the tally on the confirmed awards (organizer and members)" })
   @ApiAnswer(200, 'CouncilView')
   @Get('contests/:id/awards/approvals')
-  view(@CurrentUser() actor: AuthUser, @Param('id') contestId: string): Promise<CouncilView> {
+  view(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string): Promise<CouncilView> {
     return this.council.view(actor, contestId);
   }
 
@@ -22,7 +25,7 @@ export class CouncilController {
   @HttpCode(200)
   @ApiAnswer(200, 'CouncilTallyView')
   @Post('contests/:id/awards/approvals')
-  decide(@CurrentUser() actor: AuthUser, @Param('id') contestId: string, @Body() dto: CouncilDecisionDto): Promise<CouncilTallyView> {
+  decide(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Body() dto: CouncilDecisionDto): Promise<CouncilTallyView> {
     return this.council.decide(actor, contestId, dto);
   }
 

@@ -1,8 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, type AuthUser, CurrentUser } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, UuidPipe } from '@laurel/api-core';
 import type { EntryFeedbackView } from '@laurel/contracts';
-import { FeedbackService } from './feedback.service';
+import { FeedbackService, notAvailable } from './feedback.service';
+
+const ENTRY_ID = new UuidPipe(notAvailable);
 
 @ApiTags('feedback')
 @ApiBearerAuth()
@@ -13,7 +15,7 @@ export class FeedbackController {
   @ApiOperation({ summary: "The entry's feedback for its team after publication: scores, ranks, criterion means against the category, anonymous comments" })
   @ApiAnswer(200, 'EntryFeedbackView')
   @Get('entries/:id/feedback')
-  forEntry(@CurrentUser() actor: AuthUser, @Param('id') entryId: string): Promise<EntryFeedbackView> {
+  forEntry(@CurrentUser() actor: AuthUser, @Param('id', ENTRY_ID) entryId: string): Promise<EntryFeedbackView> {
     return this.feedback.forEntry(actor, entryId);
   }
 }

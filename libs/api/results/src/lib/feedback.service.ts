@@ -98,7 +98,7 @@ function criteriaOf(
   }));
 }
 
-function notAvailable(): AppError {
+export function notAvailable(): AppError {
   return AppError.notFound(
     'feedback.not_available',
     'No feedback for this entry: feedback opens to the team that owns the entry once the organizers publish the results, if they share it.',

@@ -1,9 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiAnswer, type AuthUser, CurrentUser, Public, Roles } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Public, Roles, UuidPipe } from '@laurel/api-core';
 import type { LiveTicketView } from '@laurel/contracts';
 import { LiveBoardService } from './live-board.service';
+import { roundNotFound } from './access';
+
+const ROUND_ID = new UuidPipe(roundNotFound);
 
 @ApiTags('results')
 @Controller('rounds')
@@ -16,7 +19,7 @@ export class LiveController {
   @HttpCode(200)
   @ApiAnswer(200, 'LiveTicketView')
   @Post(':id/live-ticket')
-  ticket(@CurrentUser() actor: AuthUser, @Param('id') roundId: string): Promise<LiveTicketView> {
+  ticket(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string): Promise<LiveTicketView> {
     return this.live.issueTicket(actor, roundId);
   }
 
@@ -29,7 +32,7 @@ export class LiveController {
   @ApiAnswer(200, { stream: 'text/event-stream' }, { errors: [401] })
   @Get(':id/live')
   async stream(
-    @Param('id') roundId: string,
+    @Param('id', ROUND_ID) roundId: string,
     @Query('ticket') ticket: string | undefined,
     @CurrentUser() actor: AuthUser | undefined,
     @Res() reply: FastifyReply,

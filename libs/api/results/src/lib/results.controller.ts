@@ -1,10 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, type AuthUser, CurrentUser, Roles, ServerTiming } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Roles, ServerTiming, UuidPipe } from '@laurel/api-core';
 import type { AdvanceResponse, RoundResultsView } from '@laurel/contracts';
 import { AdvanceDto } from './results.dto';
 import { ResultsService } from './results.service';
+import { roundNotFound } from './access';
+
+const ROUND_ID = new UuidPipe(roundNotFound);
 
 @ApiTags('results')
 @ApiBearerAuth()
@@ -16,7 +19,7 @@ export class ResultsController {
   @ApiOperation({ summary: "The round's ranking with raw mean, method score and spread, and its reliability; a closed round answers its snapshot" })
   @ApiAnswer(200, 'RoundResultsView', { description: 'The ranking; the Server-Timing header says where the time went.' })
   @Get(':id/results')
-  async roundResults(@CurrentUser() actor: AuthUser, @Param('id') roundId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async roundResults(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const timing = new ServerTiming();
     const view: RoundResultsView = await this.results.roundResults(actor, roundId, timing);
     // Serialized here, so that the time it takes is measured with the rest.
@@ -29,7 +32,7 @@ export class ResultsController {
   @HttpCode(200)
   @ApiAnswer(200, 'AdvanceResponse')
   @Post(':id/advance')
-  advance(@CurrentUser() actor: AuthUser, @Param('id') roundId: string, @Body() dto: AdvanceDto): Promise<AdvanceResponse> {
+  advance(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string, @Body() dto: AdvanceDto): Promise<AdvanceResponse> {
     return this.results.advance(actor, roundId, dto);
   }
 }
