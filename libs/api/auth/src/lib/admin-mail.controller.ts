@@ -2,10 +2,12 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { ApiAnswer, type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
 import { MailOutboxRepository } from '@laurel/api-database';
 import { MAIL_STATUSES, type MailStatus, type OutboxPage } from '@laurel/contracts';
-import { MailboxService } from './mailbox.service';
+import { MailboxService, mailNotFound } from './mailbox.service';
+
+const MAIL_ID = new UuidPipe(mailNotFound);
 
 export class MailboxQueryDto {
   @ApiPropertyOptional({ default: 1 })
@@ -77,7 +79,7 @@ export class AdminMailController {
   @Post(':id/retry')
   @HttpCode(202)
   @ApiAnswer(202, null, { errors: [409], description: 'The message waits in the queue again.' })
-  retry(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<void> {
+  retry(@CurrentUser() user: AuthUser, @Param('id', MAIL_ID) id: string): Promise<void> {
     return this.mailbox.retry(user, id);
   }
 }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, type AuthUser } from '@laurel/api-core';
+import { AppError, type AuthUser, isUuid } from '@laurel/api-core';
 import { AuditRepository, MailOutboxRepository } from '@laurel/api-database';
 import { MailOutbox } from '@laurel/api-mail';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The admin's hand on the outbox: a message that failed for good is sent once more. */
 @Injectable()
@@ -18,8 +17,8 @@ export class MailboxService {
   ) {}
 
   async retry(actor: AuthUser, id: string): Promise<void> {
-    const message = UUID.test(id) ? await this.outbox.find(id) : null;
-    if (!message) throw AppError.notFound('mail.not_found', 'No message in the outbox has this id. Reload the mailbox.');
+    const message = isUuid(id) ? await this.outbox.find(id) : null;
+    if (!message) throw mailNotFound();
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.mail.retry(manager, id))) {
         throw AppError.conflict(
@@ -38,3 +37,5 @@ export class MailboxService {
     });
   }
 }
+
+export const mailNotFound = () => AppError.notFound('mail.not_found', 'No message in the outbox has this id. Reload the mailbox.');
