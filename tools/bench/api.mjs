@@ -20,6 +20,10 @@ export async function startApi(root, databaseUrl, execArgv = []) {
       LAUREL_DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
       LOGIN_THROTTLE_LIMIT: "1000",
+      // Production boots need the mail settings; no bench case sends mail (nothing listens there).
+      SMTP_URL: "smtp://127.0.0.1:9",
+      MAIL_FROM: "Laurel bench <bench@bench.laurel>",
+      PUBLIC_URL: "http://127.0.0.1",
     },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });

@@ -68,12 +68,17 @@ export class StatementCounter {
 const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
 
-/** Splits the frontend byte stream into messages; reports each statement executed. */
+/**
+ * Splits the frontend byte stream into messages; reports each statement executed. The hot paths
+ * run named prepared statements, whose text is sent only in the first Parse on a connection.
+ */
 class FrontendParser {
   private buffer = Buffer.alloc(0);
   private startup = true;
-  /** The SQL of the last Parse, which the following Execute runs (node-postgres uses unnamed statements). */
-  private parsed = '';
+  /** The SQL of each prepared statement by name ('' is the unnamed one, which every Parse without a name replaces). */
+  private readonly prepared = new Map<string, string>();
+  /** The statement the last Bind made the portal of, which the following Execute runs. */
+  private bound = '';
 
   constructor(private readonly onStatement: (sql: string) => void) {}
 
@@ -97,8 +102,10 @@ class FrontendParser {
       const body = this.buffer.subarray(5, 1 + length);
       this.buffer = this.buffer.subarray(1 + length);
       if (type === 'Q') this.onStatement(cString(body, 0));
-      else if (type === 'P') this.parsed = cString(body, body.indexOf(0) + 1);
-      else if (type === 'E') this.onStatement(this.parsed);
+      else if (type === 'P') this.prepared.set(cString(body, 0), cString(body, body.indexOf(0) + 1));
+      // Bind: the portal's name, then the statement's (named ones are parsed once per connection).
+      else if (type === 'B') this.bound = cString(body, body.indexOf(0) + 1);
+      else if (type === 'E') this.onStatement(this.prepared.get(this.bound) ?? '');
     }
   }
 }

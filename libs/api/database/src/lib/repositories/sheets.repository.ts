@@ -6,6 +6,10 @@ import type { RoundStatus } from '@laurel/contracts';
 import { type AuditEventInput, auditAppend } from './audit.repository';
 import type { ConflictEntryRow, ConflictJudgeRow } from './conflicts.repository';
 import type { DivergenceSettings } from './divergence.repository';
+import { preparedRows } from './prepared';
+
+/** Runs one statement of a sheet write, named so it can be prepared once per connection. */
+type RunStatement = <T>(name: string, text: string, values: unknown[]) => Promise<T[]>;
 
 export interface SheetRow {
   id: string;
@@ -202,13 +206,13 @@ export class SheetsRepository {
       // Share locks: a recusal and the round's closing wait for the write, and it waits for them.
       const rows: WriteStateRow[] = await manager.query(`${STATE_SELECT} FOR SHARE OF a, r`, [assignmentId]);
       const state = rows.length === 0 ? null : toWriteState(rows[0]);
-      return work(state, new SheetChanges(manager, assignmentId, state?.assignment ?? null));
+      return work(state, new SheetChanges(manager, (_name, text, values) => manager.query(text, values), assignmentId, state?.assignment ?? null));
     });
   }
 
   /** What a save decides on, read without locks: the save's one write checks again under them. */
   async state(assignmentId: string): Promise<SheetWriteState | null> {
-    const rows: WriteStateRow[] = await this.dataSource.query(STATE_SELECT, [assignmentId]);
+    const rows = await preparedRows<WriteStateRow>(this.dataSource, 'laurel_sheet_state', STATE_SELECT, [assignmentId]);
     return rows.length === 0 ? null : toWriteState(rows[0]);
   }
 
@@ -217,12 +221,18 @@ export class SheetsRepository {
    * the contest's audit chain is held only while that statement runs, not for a round trip more.
    */
   saveDraft(state: SheetWriteState, expectedVersion: number | null, comment: SheetComment, scores: readonly ScoreRow[]): Promise<SheetRow | null> {
-    return new SheetChanges(this.dataSource.manager, state.assignment.id, state.assignment).saveDraft(state.sheet, expectedVersion, comment, scores);
+    return this.alone(state).saveDraft(state.sheet, expectedVersion, comment, scores);
   }
 
   /** A submit as one statement on its own, for a round without divergence review (see `saveDraft`). */
   submitAlone(state: SheetWriteState & { sheet: SheetRow }, total: number): Promise<SheetRow | null> {
-    return new SheetChanges(this.dataSource.manager, state.assignment.id, state.assignment).submit(state.sheet.id, state.sheet.version, total);
+    return this.alone(state).submit(state.sheet.id, state.sheet.version, total);
+  }
+
+  /** Writes outside a transaction, each a prepared statement of its own (the autosave's hot path). */
+  private alone(state: SheetWriteState): SheetChanges {
+    const run: RunStatement = (name, text, values) => preparedRows(this.dataSource, name, text, values);
+    return new SheetChanges(this.dataSource.manager, run, state.assignment.id, state.assignment);
   }
 }
 
@@ -234,6 +244,7 @@ export class SheetsRepository {
 export class SheetChanges {
   constructor(
     private readonly manager: EntityManager,
+    private readonly run: RunStatement,
     private readonly assignmentId: string,
     private readonly assignment: SheetWriteState['assignment'] | null,
   ) {}
@@ -273,7 +284,8 @@ export class SheetChanges {
          SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $9::boolean WHERE coalesce($5::int, 0) = 0 AND EXISTS (SELECT 1 FROM guard)
          ON CONFLICT (assignment_id) DO NOTHING RETURNING ${SHEET_COLUMNS}`;
     const audit = auditAppend(this.event('sheet.saved', sheetId, { scores: scores.map((s) => [s.criterionId, s.value]) }), 11, 'sheet');
-    const rows: SheetRow[] = await this.manager.query(
+    const rows = await this.run<SheetRow>(
+      current ? 'laurel_sheet_save_update' : 'laurel_sheet_save_insert',
       `WITH ${guard('$2')},
          sheet AS (${sheet}),
          removed AS (DELETE FROM scores WHERE sheet_id IN (SELECT id FROM sheet) AND NOT (criterion_id = ANY($6::uuid[]))),
@@ -307,7 +319,8 @@ export class SheetChanges {
    */
   async submit(sheetId: string, expectedVersion: number, total: number): Promise<SheetRow | null> {
     const audit = auditAppend(this.event('sheet.submitted', sheetId, { total }), 5, 'sheet');
-    const rows: SheetRow[] = await this.manager.query(
+    const rows = await this.run<SheetRow>(
+      'laurel_sheet_submit',
       `WITH ${guard('$4')},
          sheet AS (
          UPDATE score_sheets SET status = 'submitted', total = $3, submitted_at = now(), version = version + 1, updated_at = now()

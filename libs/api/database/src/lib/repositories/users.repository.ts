@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { UserEntity } from '../entities';
 import type { Role } from '@laurel/contracts';
+import { preparedRows } from './prepared';
 
 @Injectable()
 export class UsersRepository {
@@ -80,7 +81,10 @@ export class UsersRepository {
 
   /** The current session version and standing of an account, for the token check. */
   async sessionState(userId: string): Promise<{ sessionVersion: number; disabled: boolean; roles: Role[] } | null> {
-    const rows: { sessionVersion: number; disabled: boolean; roles: Role[] }[] = await this.dataSource.query(
+    // Every signed-in request may run it: prepared once per connection (see preparedRows).
+    const rows = await preparedRows<{ sessionVersion: number; disabled: boolean; roles: Role[] }>(
+      this.dataSource,
+      'laurel_session_state',
       // Tagged so the statement counter of the HTTP tests can tell it from the request's own work.
       `/* session-check */ SELECT session_version AS "sessionVersion", (disabled_at IS NOT NULL) AS disabled, roles FROM users WHERE id = $1`,
       [userId],
