@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, ServerTiming } from '@laurel/api-core';
-import type { AggregationMethod, ContestStatus, PanelMode, RankBy, RoundResultsView, RoundStatus } from '@laurel/contracts';
+import type { AggregationMethod, ContestStatus, PanelMode, RankBy, RoundOutcome, RoundResultsView, RoundStatus } from '@laurel/contracts';
 import { checkDivergence, computeRoundResults, type LeanSheet, missingSheets, type RoundResults, ScoringInputError } from '@laurel/domain';
 
 /** A round with what results need of it and of its contest. */
@@ -91,16 +91,13 @@ export class ResultsRepository {
   }
 
   /**
-   * Seven statements, whatever the number of entries: one for the criteria, one for the entries, one for the judges divergence review added,
-   * one for every submitted sheet with its values (aggregated per sheet in SQL), one for the
-   * judges' names, one for the size of each entry's panel. Read in one snapshot of the database unless the caller's transaction is used.
+   * Five statements, whatever the number of entries, in one read-only snapshot of the database
+   * (unless the caller's transaction is used): its start, the rubric with the judges' names, the
+   * entries with the size of each one's panel, every submitted sheet with its values, the commit.
    */
   async loadRoundData(roundId: string, manager?: EntityManager, timing = new ServerTiming()): Promise<RoundData> {
     if (manager) return readRoundData(manager, roundId, timing);
-    return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
-      await timing.measure('sql', () => tx.query('SET TRANSACTION READ ONLY'));
-      return readRoundData(tx, roundId, timing);
-    });
+    return inReadOnlySnapshot(this.dataSource, timing, (tx) => readRoundData(tx, roundId, timing));
   }
 
   /**
@@ -112,7 +109,8 @@ export class ResultsRepository {
   async roundResults(round: ResultsRound, manager?: EntityManager, timing = new ServerTiming()): Promise<RoundResultsView> {
     if (round.status !== 'closed') {
       const data = await this.loadRoundData(round.id, manager, timing);
-      return withOutcomes(manager ?? this.dataSource.manager, computeView(round, data, new Date(), timing), round.id, timing);
+      // The entries were read with their outcomes, in the same snapshot as the sheets.
+      return withEntryOutcomes(computeView(round, data, new Date(), timing), data.entries);
     }
     const tx = manager ?? this.dataSource.manager;
     const stored = await timing.measure('sql', () => findSnapshot(tx, round.id));
@@ -188,63 +186,87 @@ export class ResultsRepository {
   }
 }
 
+/**
+ * Runs `work` in a transaction that sees one snapshot and writes nothing, started in one
+ * statement (TypeORM's transaction with an isolation level takes three before the first read).
+ */
+async function inReadOnlySnapshot<T>(dataSource: DataSource, timing: ServerTiming, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await timing.measure('sql', () => runner.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY'));
+    const result = await work(runner.manager);
+    await timing.measure('sql', () => runner.query('COMMIT'));
+    return result;
+  } catch (error) {
+    await runner.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
+  }
+}
+
 /** The round's rows, each statement timed as `sql` and the turning of rows into data as `map`. */
 async function readRoundData(manager: EntityManager, roundId: string, timing = new ServerTiming()): Promise<RoundData> {
   const sql = <T>(text: string, params: unknown[]): Promise<T> => timing.measure('sql', () => manager.query(text, params));
-  const criteria: ResultsCriterion[] = await sql(
-    `SELECT id, name, weight::float8 AS weight, max_score::float8 AS "maxScore" FROM criteria WHERE round_id = $1 ORDER BY position, id`,
+  // The rubric in its order and the names of the round's judges, as JSON in one row.
+  const [rubric]: { criteria: ResultsCriterion[]; judges: { id: string; name: string }[] }[] = await sql(
+    `SELECT coalesce((SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'weight', c.weight::float8, 'maxScore', c.max_score::float8)
+                                      ORDER BY c.position, c.id)
+                        FROM criteria c WHERE c.round_id = $1), '[]') AS criteria,
+            coalesce((SELECT json_agg(json_build_object('id', u.id, 'name', u.display_name))
+                        FROM users u WHERE u.id IN (SELECT a.judge_id FROM assignments a WHERE a.round_id = $1)), '[]') AS judges`,
     [roundId],
   );
-  const entries: ResultsEntry[] = await sql(
+  const { criteria, judges } = rubric;
+  // Per entry: its assigned and recused judges, and the judges divergence review added, in order.
+  const rows: (ResultsEntry & { assigned: number; recused: number; extra: string[] | null })[] = await sql(
     `SELECT re.entry_id AS "entryId", e.code, e.title, e.team_name AS "teamName", e.category_id AS "categoryId",
-            e.eligibility <> 'ineligible' AS eligible, re.outcome
-       FROM round_entries re JOIN entries e ON e.id = re.entry_id
+            e.eligibility <> 'ineligible' AS eligible, re.outcome,
+            coalesce(p.assigned, 0) AS assigned, coalesce(p.recused, 0) AS recused, p.extra
+       FROM round_entries re
+       JOIN entries e ON e.id = re.entry_id
+       LEFT JOIN (SELECT entry_id, count(*) FILTER (WHERE status = 'assigned')::int AS assigned,
+                         count(*) FILTER (WHERE status = 'recused')::int AS recused,
+                         array_agg(judge_id::text ORDER BY created_at, judge_id) FILTER (WHERE divergence_extra) AS extra
+                    FROM assignments WHERE round_id = $1 GROUP BY entry_id) p ON p.entry_id = re.entry_id
       WHERE re.round_id = $1 AND e.status <> 'withdrawn'`,
     [roundId],
   );
-  // One row per sheet with its values as one short text in rubric order, so 500,000 scores arrive
-  // as 50,000 rows, nothing is hydrated into entities and no object keyed by criterion id is
-  // built per sheet. A sheet lacking a criterion's score is handed over without values: the
-  // domain refuses it rather than rank it.
-  const rows: { entryId: string; judgeId: string; values: string; scored: number }[] = await sql(
-    `SELECT a.entry_id AS "entryId", a.judge_id AS "judgeId", count(*)::int AS scored,
-            string_agg(s.value::text, ',' ORDER BY c.position, c.id) AS values
+  // One row per submitted sheet of an assignment not recused, with its values as one short text
+  // in rubric order (one small sorted aggregate per sheet, no sort of every score of the round),
+  // so 500,000 scores arrive as 50,000 rows and no object keyed by criterion id is built per
+  // sheet. A sheet lacking a criterion's score is handed over without values: the domain refuses
+  // it rather than rank it; one with no score at all is left out.
+  const sheetRows: { entryId: string; judgeId: string; values: string | null }[] = await sql(
+    `SELECT a.entry_id AS "entryId", a.judge_id AS "judgeId",
+            (SELECT string_agg(s.value::text, ',' ORDER BY c.position, c.id)
+               FROM scores s JOIN criteria c ON c.id = s.criterion_id AND c.round_id = $1
+              WHERE s.sheet_id = ss.id) AS values
        FROM score_sheets ss
        JOIN assignments a ON a.id = ss.assignment_id AND a.round_id = ss.round_id AND a.status = 'assigned'
-       JOIN round_entries re ON re.round_id = ss.round_id AND re.entry_id = a.entry_id
-       JOIN entries e ON e.id = a.entry_id AND e.status <> 'withdrawn'
-       JOIN scores s ON s.sheet_id = ss.id
-       JOIN criteria c ON c.id = s.criterion_id AND c.round_id = ss.round_id
-      WHERE ss.round_id = $1 AND ss.status = 'submitted'
-      GROUP BY ss.id, a.entry_id, a.judge_id`,
+      WHERE ss.round_id = $1 AND ss.status = 'submitted'`,
     [roundId],
   );
-  const sheets = timing.measureSync('map', () =>
-    rows.map(({ entryId, judgeId, values, scored }): ResultsSheet => ({
-      entryId,
-      judgeId,
-      scores: scored === criteria.length ? values.split(',').map(Number) : [],
-    })),
-  );
-  const judges: { id: string; name: string }[] = await sql(
-    `SELECT u.id, u.display_name AS name FROM users u WHERE u.id IN (SELECT a.judge_id FROM assignments a WHERE a.round_id = $1)`,
-    [roundId],
-  );
-  // Per entry: its assigned and recused judges, and the judges divergence review added, in order.
-  const assigned: { entryId: string; assigned: number; recused: number; extra: string[] | null }[] = await sql(
-    `SELECT entry_id AS "entryId", count(*) FILTER (WHERE status = 'assigned')::int AS assigned,
-            count(*) FILTER (WHERE status = 'recused')::int AS recused,
-            array_agg(judge_id::text ORDER BY created_at, judge_id) FILTER (WHERE divergence_extra) AS extra
-       FROM assignments WHERE round_id = $1 GROUP BY entry_id`,
-    [roundId],
-  );
-  const extraJudges = new Map<string, string[]>();
-  const panels: RoundData['panels'] = [];
-  for (const row of assigned) {
-    if (row.extra) extraJudges.set(row.entryId, row.extra);
-    panels.push({ entryId: row.entryId, assigned: row.assigned, recused: row.recused });
-  }
-  return { criteria, entries, sheets, judges, extraJudges, panels };
+  return timing.measureSync('map', () => {
+    const entries: ResultsEntry[] = [];
+    const extraJudges = new Map<string, string[]>();
+    const panels: RoundData['panels'] = [];
+    for (const { assigned, recused, extra, ...entry } of rows) {
+      entries.push(entry);
+      if (extra) extraJudges.set(entry.entryId, extra);
+      panels.push({ entryId: entry.entryId, assigned, recused });
+    }
+    // Sheets of entries the round no longer covers (withdrawn, or moved out) do not rank.
+    const covered = new Set(entries.map((e) => e.entryId));
+    const sheets: ResultsSheet[] = [];
+    for (const { entryId, judgeId, values } of sheetRows) {
+      if (values === null || !covered.has(entryId)) continue;
+      const scores = values.split(',');
+      sheets.push({ entryId, judgeId, scores: scores.length === criteria.length ? scores.map(Number) : [] });
+    }
+    return { criteria, entries, sheets, judges, extraJudges, panels };
+  });
 }
 
 /** Rows to the domain and back: the domain does every number (timed as `domain`, the rest as `map`). */
@@ -359,6 +381,14 @@ async function insertSnapshot(manager: EntityManager, roundId: string, view: Rou
   );
   if (rows.length > 0) return { ...view, roundStatus: 'closed', snapshotAt: rows[0].createdAt.toISOString() };
   return (await findSnapshot(manager, roundId)) as RoundResultsView;
+}
+
+/** The outcomes of entries read with the round's data (an open round's answer). */
+function withEntryOutcomes(view: RoundResultsView, entries: readonly ResultsEntry[]): RoundResultsView {
+  const outcomes = new Map<string, RoundOutcome>();
+  for (const e of entries) if (e.outcome !== 'pending') outcomes.set(e.entryId, e.outcome);
+  if (outcomes.size === 0) return view;
+  return { ...view, entries: view.entries.map((e) => (outcomes.has(e.entryId) ? { ...e, outcome: outcomes.get(e.entryId) } : e)) };
 }
 
 /** Outcomes move after the snapshot (advancement), so they are read fresh on every answer. */
