@@ -31,7 +31,7 @@ export class StatementCounter {
 
   /**
    * The statements the request sent while `work` ran (their SQL text, in order). Left out: the
-   * mail queue's own polling (pg-boss, schema `pgboss`, on its own connections) and the session
+   * mail queue's own polling (pg-boss, schema `pgboss`, on its own `laurel-jobs` connections) and the session
    * check, which runs at most once per account per second whatever the request (issue 10).
    */
   async during(work: () => Promise<unknown>): Promise<string[]> {
@@ -79,6 +79,8 @@ class FrontendParser {
   private readonly prepared = new Map<string, string>();
   /** The statement the last Bind made the portal of, which the following Execute runs. */
   private bound = '';
+  /** A connection of the job queue, whose statements are none of a request's. */
+  private jobQueue = false;
 
   constructor(private readonly onStatement: (sql: string) => void) {}
 
@@ -91,8 +93,14 @@ class FrontendParser {
         const length = this.buffer.readInt32BE(0);
         if (this.buffer.length < length) return;
         const code = this.buffer.readInt32BE(4);
+        const parameters = this.buffer.subarray(8, length).toString('utf8').split('\0');
         this.buffer = this.buffer.subarray(length);
-        if (code !== SSL_REQUEST && code !== GSSENC_REQUEST) this.startup = false;
+        if (code !== SSL_REQUEST && code !== GSSENC_REQUEST) {
+          this.startup = false;
+          // The job queue's own pool (pg-boss polls every second, BEGIN and COMMIT included).
+          const at = parameters.indexOf('application_name');
+          this.jobQueue = at >= 0 && parameters[at + 1] === 'laurel-jobs';
+        }
         continue;
       }
       if (this.buffer.length < 5) return;
@@ -101,6 +109,7 @@ class FrontendParser {
       if (this.buffer.length < 1 + length) return;
       const body = this.buffer.subarray(5, 1 + length);
       this.buffer = this.buffer.subarray(1 + length);
+      if (this.jobQueue) continue;
       if (type === 'Q') this.onStatement(cString(body, 0));
       else if (type === 'P') this.prepared.set(cString(body, 0), cString(body, body.indexOf(0) + 1));
       // Bind: the portal's name, then the statement's (named ones are parsed once per connection).
