@@ -6,6 +6,9 @@ import { percentile, round1, round2 } from "./api.mjs";
 
 export const CONNECTIONS = 100;
 
+/** Pitch day (the issue): 50 judges, each autosaving every 800 ms, so 62.5 requests a second. */
+export const PITCH_DAY = { connections: 50, overallRate: 62.5 };
+
 /** Scores of the six criteria, the body of every PUT and the rows of every baseline upsert. */
 const scoresFor = (criteria) =>
   criteria.map((c, i) => ({ criterionId: c.id, value: 5 + (i % 5) }));
@@ -16,6 +19,8 @@ export async function apiSheetSubmit({
   tokens,
   criteria,
   seconds,
+  connections = CONNECTIONS,
+  overallRate,
 }) {
   const body = JSON.stringify({
     scores: scoresFor(criteria),
@@ -31,8 +36,9 @@ export async function apiSheetSubmit({
   };
   const instance = autocannon({
     url,
-    connections: CONNECTIONS,
+    connections,
     duration: seconds,
+    ...(overallRate ? { overallRate } : {}),
     requests: [
       {
         method: "PUT",
