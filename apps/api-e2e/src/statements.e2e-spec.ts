@@ -95,7 +95,7 @@ describe('SQL statements per request on the hot paths', () => {
       status = (await http.request('PUT', `/api/assignments/${assignmentId}/sheet`, { body: { scores: scores(4), version: 0 }, token: judge.token })).status;
     });
     expect(status).toBe(409);
-    expect(stale.length).toBeLessThanOrEqual(SAVE + 1);
+    expect(stale.length <= SAVE + 1 ? [] : stale).toEqual([]);
   });
 
   it(`reads the results of a round in at most ${RESULTS} statements, and says where the time went`, async () => {
