@@ -59,8 +59,17 @@ export function roundReliability(
     return { judgeId, sheets: own.length, mean: mean(own.map((sheet) => sheet.total)), leniency: leniencyOf(own, byEntry) };
   });
 
-  const cell = new Map(sheets.map((sheet) => [`${sheet.entryId}\u0000${sheet.judgeId}`, sheet.total]));
-  const matrix = entries.map((entryId) => judgeIds.map((judgeId) => cell.get(`${entryId}\u0000${judgeId}`)));
+  // Entry, then judge: no key string per sheet (thousands of them per results read).
+  const cells = new Map<string, Map<string, number>>();
+  for (const sheet of sheets) {
+    const row = cells.get(sheet.entryId);
+    if (row) row.set(sheet.judgeId, sheet.total);
+    else cells.set(sheet.entryId, new Map([[sheet.judgeId, sheet.total]]));
+  }
+  const matrix = entries.map((entryId) => {
+    const row = cells.get(entryId);
+    return judgeIds.map((judgeId) => row?.get(judgeId));
+  });
   const complete =
     entries.length > 0 && judgeIds.length > 0 && matrix.every((row) => row.every((v) => v !== undefined));
 
@@ -93,12 +102,24 @@ export function roundReliability(
  * mean of the others' totals for it; entries only this judge scored say nothing and are skipped.
  */
 function leniencyOf(own: readonly TotalOfSheet[], byEntry: ReadonlyMap<string, readonly TotalOfSheet[]>): number | null {
-  const differences: number[] = [];
+  // statistics.mean's sums, taken in the same order (so the same number to the last bit),
+  // without two arrays per sheet.
+  let differences = 0;
+  let counted = 0;
   for (const sheet of own) {
-    const others = (byEntry.get(sheet.entryId) ?? []).filter((other) => other.judgeId !== sheet.judgeId).map((other) => other.total);
-    if (others.length > 0) differences.push(sheet.total - mean(others));
+    let others = 0;
+    let count = 0;
+    for (const other of byEntry.get(sheet.entryId) ?? []) {
+      if (other.judgeId === sheet.judgeId) continue;
+      others += other.total;
+      count++;
+    }
+    if (count > 0) {
+      differences += sheet.total - others / count;
+      counted++;
+    }
   }
-  return differences.length > 0 ? mean(differences) : null;
+  return counted > 0 ? differences / counted : null;
 }
 
 /** Koo & Li (2016): below 0.5 poor, [0.5, 0.75) moderate, [0.75, 0.9] good, above 0.9 excellent. */

@@ -246,14 +246,16 @@ function validateRoundInput(
     if (entryIds.has(entry.entryId)) fail(`entry ${entry.entryId} is listed twice`);
     entryIds.add(entry.entryId);
   }
-  const seen = new Set<string>();
+  // The judges seen per entry: no key string per sheet.
+  const seen = new Map<string, Set<string>>();
   const rows: (readonly number[])[] = [];
   for (const sheet of input.sheets) {
     if (!entryIds.has(sheet.entryId))
       fail(`a sheet of judge ${sheet.judgeId} is for entry ${sheet.entryId}, which the round does not cover`);
-    const key = `${sheet.entryId}\u0000${sheet.judgeId}`;
-    if (seen.has(key)) fail(`judge ${sheet.judgeId} has two submitted sheets for entry ${sheet.entryId}`);
-    seen.add(key);
+    const judges = seen.get(sheet.entryId);
+    if (judges === undefined) seen.set(sheet.entryId, new Set([sheet.judgeId]));
+    else if (judges.has(sheet.judgeId)) fail(`judge ${sheet.judgeId} has two submitted sheets for entry ${sheet.entryId}`);
+    else judges.add(sheet.judgeId);
     const values: readonly unknown[] = 'scores' in sheet ? sheet.scores : input.criteria.map((c) => sheet.values[c.id]);
     input.criteria.forEach((c, k) => {
       const problem = validateScoreValue(values[k], c.maxScore);
