@@ -153,6 +153,19 @@ export const appRoutes: Routes = [
         canActivate: [roleGuard(['organizer', 'admin'])],
         loadChildren: () => import('@laurel/console-feature-audit').then((m) => m.AUDIT_ROUTES),
       },
+      {
+        path: 'account',
+        title: 'account.page.title',
+        canActivate: [authGuard],
+        loadComponent: () => import('@laurel/console-feature-auth').then((m) => m.AccountPageComponent),
+      },
+      {
+        path: 'admin/mail',
+        title: areaTitleKey('mailbox'),
+        canActivate: [roleGuard(['admin'])],
+        data: { area: 'mailbox' },
+        loadComponent: () => import('@laurel/console-feature-auth').then((m) => m.MailboxPageComponent),
+      },
       comingSoon('users'),
       comingSoon('settings'),
       {

@@ -3,3 +3,5 @@ export { authGuard, guestGuard, roleGuard } from './lib/auth.guards';
 export { authInterceptor } from './lib/auth.interceptor';
 export { AuthStore, type AuthOutcome } from './lib/auth.store';
 export { AuthApi } from './lib/auth.api';
+export { AccountApi } from './lib/account.api';
+export { AccountStore, type AccountOutcome } from './lib/account.store';

@@ -1,4 +1,5 @@
 import type { Dictionary } from './dictionary';
+import { enAccount } from './sections/account.en';
 import { enApplication } from './sections/application.en';
 import { enAudit } from './sections/audit.en';
 import { enClosing } from './sections/closing.en';
@@ -202,5 +203,6 @@ export const en: Dictionary = {
   results: enResults,
   pitch: enPitch,
   audit: enAudit,
+  account: enAccount,
   closing: enClosing,
 };

@@ -2,6 +2,7 @@
  * Vietnamese, the reference dictionary: its shape defines every translation key, and the other
  * languages are type-checked against it (see `Dictionary`). Placeholders are `{name}`.
  */
+import { viAccount } from './sections/account.vi';
 import { viApplication } from './sections/application.vi';
 import { viAudit } from './sections/audit.vi';
 import { viClosing } from './sections/closing.vi';
@@ -206,5 +207,6 @@ export const vi = {
   results: viResults,
   pitch: viPitch,
   audit: viAudit,
+  account: viAccount,
   closing: viClosing,
 };

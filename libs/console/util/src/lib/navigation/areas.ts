@@ -32,6 +32,7 @@ export type AreaId =
   | 'pitch'
   | 'audit'
   | 'users'
+  | 'mailbox'
   | 'settings';
 
 export const CONSOLE_AREAS: readonly ConsoleArea[] = [
@@ -61,6 +62,14 @@ export const CONSOLE_AREAS: readonly ConsoleArea[] = [
   },
   { id: 'audit', path: '/audit', icon: 'verified', audience: ['organizer', 'admin'], ready: true },
   { id: 'users', path: '/admin/users', icon: 'group', audience: ['admin'], ready: false },
+  {
+    id: 'mailbox',
+    path: '/admin/mail',
+    icon: 'inbox',
+    audience: ['admin'],
+    ready: true,
+    keys: { title: 'account.mailbox.areaTitle', description: 'account.mailbox.areaDescription' },
+  },
   { id: 'settings', path: '/admin/settings', icon: 'tune', audience: ['admin'], ready: false },
 ];
 
