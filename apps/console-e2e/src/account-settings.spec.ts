@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
 
 // Without SMTP_URL the API captures mail; the admin mailbox page is where a person (or this test)
@@ -8,6 +9,13 @@ async function api(request: APIRequestContext, method: string, path: string, tok
   const body = await response.json().catch(() => null);
   expect(response.status(), `${method} ${path}: ${JSON.stringify(body)}`).toBeLessThan(300);
   return body;
+}
+
+async function expectNoViolations(page: Page, where: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const found = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  expect(found, `${where}: ${found.join('\n')}`).toEqual([]);
 }
 
 async function signIn(page: Page, email: string, password: string, lang: 'vi' | 'en' = 'en'): Promise<void> {
@@ -32,6 +40,7 @@ test.describe('one’s own account and the admin’s outbox', () => {
     await expect(page.getByTestId('account-heading')).toHaveText('Your account');
     await expect(page.getByTestId('account-email')).toHaveText(email);
     await expect(page.getByTestId('profile-language-vi')).toHaveClass(/checked/);
+    await expectNoViolations(page, 'en /account');
 
     // English mail from now on, and a fuller name.
     await page.getByTestId('profile-name').fill('Trần Thị Lan');
@@ -84,6 +93,7 @@ test.describe('one’s own account and the admin’s outbox', () => {
     await item.getByTestId('mailbox-item-toggle').click();
     await expect(item.getByTestId('mailbox-item-text')).toContainText('Hello Trần Thị Lan,');
     await expect(item.getByTestId('mailbox-item-link')).toHaveAttribute('href', /\/reset-password#token=/);
+    await expectNoViolations(page, 'vi /admin/mail');
     // Only captured mail matches the captured filter; nothing has failed here.
     await page.getByTestId('mailbox-status').click();
     await page.getByRole('option', { name: 'Lỗi' }).click();
