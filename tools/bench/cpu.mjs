@@ -1,7 +1,6 @@
 // CPU time spent by processes while a case runs, read from /proc: figures that hold on a busy
 // machine, where wall-clock throughput swings with what else runs. Linux only; null elsewhere.
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
@@ -21,24 +20,19 @@ export function processCpuMs(pid) {
 }
 
 /**
- * CPU ms of a PostgreSQL cluster: the postmaster, its live backends, and the backends that have
- * exited (counted in the postmaster's reaped-children time), so pools closed during a case count.
+ * CPU ms so far of each PostgreSQL backend serving connections named `applicationName` (the
+ * backends run on this machine, so /proc has them), by pid. Only those connections: autovacuum
+ * and the job queue's polling land in whichever case happens to run, and would be counted there.
  */
-export function postgresCpuMs(clusterDir) {
-  let postmaster;
-  try {
-    postmaster = Number(readFileSync(join(clusterDir, "postmaster.pid"), "utf8").split("\n")[0]);
-  } catch {
-    return null;
-  }
-  const own = stat(postmaster);
-  if (!own) return null;
-  let ms = (own[11] + own[12] + own[13] + own[14]) * TICK_MS;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const s = stat(entry);
-    if (s && s[1] === postmaster) ms += (s[11] + s[12]) * TICK_MS;
-  }
+export async function backendsCpuMs(db, applicationName) {
+  const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1`, [applicationName]);
+  return new Map(rows.map((row) => [row.pid, processCpuMs(row.pid) ?? 0]));
+}
+
+/** CPU ms the backends of `after` spent since `before` (a backend opened in between from 0). */
+export function backendsCpuDelta(before, after) {
+  let ms = 0;
+  for (const [pid, now] of after) ms += now - (before.get(pid) ?? 0);
   return ms;
 }
 

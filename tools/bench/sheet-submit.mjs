@@ -3,11 +3,12 @@
 import autocannon from "autocannon";
 import pg from "pg";
 import { percentile, round1, round2 } from "./api.mjs";
+import { backendsCpuDelta, backendsCpuMs } from "./cpu.mjs";
 
 export const CONNECTIONS = 100;
 
 /** Pitch day (the issue): 50 judges, each autosaving every 800 ms, so 62.5 requests a second. */
-export const PITCH_DAY = { connections: 50, overallRate: 62.5 };
+export const PITCH_DAY = { judges: 50, intervalMs: 800 };
 
 /** Scores of the six criteria, the body of every PUT and the rows of every baseline upsert. */
 const scoresFor = (criteria) =>
@@ -19,8 +20,6 @@ export async function apiSheetSubmit({
   tokens,
   criteria,
   seconds,
-  connections = CONNECTIONS,
-  overallRate,
 }) {
   const body = JSON.stringify({
     scores: scoresFor(criteria),
@@ -36,9 +35,8 @@ export async function apiSheetSubmit({
   };
   const instance = autocannon({
     url,
-    connections,
+    connections: CONNECTIONS,
     duration: seconds,
-    ...(overallRate ? { overallRate } : {}),
     requests: [
       {
         method: "PUT",
@@ -86,6 +84,76 @@ export async function apiSheetSubmit({
     total: result.requests.total,
     sheetsUsed: Math.min(next, assignments.length),
     exhausted,
+  };
+}
+
+/**
+ * The pitch-day load: `judges` judges, each sending a request every `intervalMs` (PUT the sheet,
+ * then submit it, then the next assignment's PUT…), their clocks spread evenly over the interval
+ * as real tablets are, not in step. A judge whose answer takes longer than the interval sends the
+ * next one when it comes. Latency from sending to the whole answer.
+ */
+export async function pacedSheetSubmit({
+  url,
+  assignments,
+  tokens,
+  criteria,
+  seconds,
+  judges,
+  intervalMs,
+}) {
+  const body = JSON.stringify({
+    scores: scoresFor(criteria),
+    comment: "Benchmark sheet",
+    version: 0,
+  });
+  const latencies = [];
+  const failures = {};
+  let errors = 0;
+  let next = 0;
+  const ends = performance.now() + seconds * 1000;
+  const timed = async (path, init) => {
+    const started = performance.now();
+    try {
+      const response = await fetch(`${url}${path}`, init);
+      const text = await response.text();
+      if (response.status !== 200) {
+        errors++;
+        failures[response.status] ??= text.slice(0, 300);
+      }
+    } catch (error) {
+      errors++;
+      failures.network ??= String(error.message ?? error).slice(0, 300);
+    }
+    latencies.push(performance.now() - started);
+  };
+  const judge = async (j) => {
+    let due = performance.now() + (j * intervalMs) / judges;
+    while (next < assignments.length) {
+      const assignment = assignments[next++];
+      const authorization = `Bearer ${tokens.get(assignment.email)}`;
+      for (const send of [
+        () => timed(`/api/assignments/${assignment.id}/sheet`, { method: "PUT", headers: { "content-type": "application/json", authorization }, body }),
+        () => timed(`/api/assignments/${assignment.id}/submit`, { method: "POST", headers: { authorization } }),
+      ]) {
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((resolveWait) => setTimeout(resolveWait, wait));
+        if (performance.now() >= ends) return;
+        await send();
+        due += intervalMs;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: judges }, (_, j) => judge(j)));
+  return {
+    requestsPerSecond: round1(latencies.length / seconds),
+    p50: round2(percentile(latencies, 50)),
+    p99: round2(percentile(latencies, 99)),
+    errors,
+    failures,
+    total: latencies.length,
+    sheetsUsed: next,
+    exhausted: next >= assignments.length,
   };
 }
 
@@ -148,7 +216,7 @@ export async function baselineSheetSubmit({
   criteria,
   seconds,
 }) {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, application_name: "laurel-bench-baseline" });
   const scores = scoresFor(criteria);
   const criterionIds = scores.map((s) => s.criterionId);
   const values = scores.map((s) => s.value);
@@ -208,8 +276,11 @@ export async function baselineSheetSubmit({
   const started = performance.now();
   await Promise.all(Array.from({ length: CONNECTIONS }, caller));
   const elapsed = (performance.now() - started) / 1000;
+  // The pool's backends were opened for this run: their CPU so far is this run's (and their start).
+  const postgresCpuMs = backendsCpuDelta(new Map(), await backendsCpuMs(pool, "laurel-bench-baseline"));
   await pool.end();
   return {
+    postgresCpuMs,
     opsPerSecond: round1(latencies.length / elapsed),
     p50: round2(percentile(latencies, 50)),
     p99: round2(percentile(latencies, 99)),
