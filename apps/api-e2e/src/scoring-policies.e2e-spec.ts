@@ -107,6 +107,9 @@ describe('scoring policies: divergence review, advancement gates, prize gates', 
     const audit = await db.query(`SELECT payload FROM audit_events WHERE contest_id = $1 AND action = 'divergence.extra_judge'`, [contest.id]);
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0].payload).toMatchObject({ entryId: entries.P.id, judgeId: extra.id, maxDifference: 20, threshold: 20 });
+    // The extra judge is mailed through the outbox, written in the same transaction.
+    const mailed = await db.query(`SELECT template FROM mail_outbox WHERE lower(to_address) = lower($1) AND template = 'extra_assignment'`, [extra.email]);
+    expect(mailed.rows).toHaveLength(1);
 
     // The extra judge sees the entry and scores it; 100 − 60 = 40 but maxExtraJudges 1 is reached.
     await fixture.score(extra, screening, entries.P.id, sheet(10, 10));

@@ -137,6 +137,15 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
   // An invitation still waiting for its mailbox holder, for the resend route.
   const pending = await http.post(`/api/contests/${contest.id}/judges`, { email: 'pending.judge@matrix-panel.vn', displayName: 'Pending judge' }, tokens.organizer);
   if (pending.status !== 202) throw new Error(`pending invitation: ${pending.status} ${JSON.stringify(pending.body)}`);
+  // A counted public vote of the contest, for the organizer's void route (the contest itself holds
+  // no vote, so its ballot and casting answer 404 to everyone).
+  const [{ id: vote }] = (
+    await db.query(
+      `INSERT INTO votes (contest_id, round_id, entry_id, scope_key, email, mailbox, token_hash, confirmed_at)
+       VALUES ($1, $2, $3, '', 'voter@matrix.vn', 'voter@matrix.vn', 'matrix-token-hash', now()) RETURNING id`,
+      [contest.id, screening, entry.id],
+    )
+  ).rows;
 
   // A message of the outbox (the invitation's), for the admin's retry route.
   const [outboxMessage] = (await db.query(`SELECT id FROM mail_outbox ORDER BY created_at DESC LIMIT 1`)).rows;
@@ -154,6 +163,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     judgeId: judge3,
     judge2,
     slug,
+    vote,
   };
 
   /** Fills `:params` from the resource the path is about; a former judge of the entry calls with their own assignment. */
@@ -162,7 +172,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     return path.replace(/\/(\w+)\/:(\w+)/g, (_whole, segment: string, name: string) => {
       const value =
         name === 'id' || name === 'idOrSlug'
-          ? ({ contests: params['contest'], entries: params['entry'], rounds: params['round'], assignments: assignment, invitations: params['invitation'], mail: params['mail'] } as Record<string, string>)[segment]
+          ? ({ contests: params['contest'], entries: params['entry'], rounds: params['round'], assignments: assignment, invitations: params['invitation'], mail: params['mail'], votes: params['vote'] } as Record<string, string>)[segment]
           : params[name];
       if (!value) throw new Error(`no fixture for :${name} after /${segment} in ${path}`);
       return `/${segment}/${value}`;
@@ -215,6 +225,9 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
       'PUT /api/assignments/:id/sheet': { scores: [] },
       'POST /api/assignments/:id/recuse': { reason: 'Matrix check' },
       'POST /api/invitations/accept': { token: 'x'.repeat(43), password: 'password-1' },
+      'POST /api/public/contests/:slug/votes': { entryId: params['entry'], email: 'voter@matrix.vn' },
+      'POST /api/public/votes/confirm': { token: 'x'.repeat(43) },
+      'POST /api/votes/:id/void': { reason: 'Matrix check' },
       'POST /api/auth/register': { email: 'someone@matrix.vn', password: 'password-1', displayName: 'Someone' },
       'POST /api/auth/password-reset': { email: 'someone.else@matrix.vn' },
       'POST /api/auth/password-reset/confirm': { token: 'x'.repeat(43), password: 'password-1' },

@@ -26,6 +26,8 @@ const rule = (anonymous: Outcome, rest: Partial<Expectation>, otherwise: Outcome
 const PUBLIC = rule('ok', {}, 'ok');
 /** Nobody before the contest's results are published (the fixture's are not). */
 const UNPUBLISHED = rule(404, {}, 404);
+/** The fixture contest holds no public vote: its ballot and casting are 404 to everyone, as is an unknown confirmation token. */
+const NO_VOTE = rule(404, {}, 404);
 /** Any signed-in account (an answer about the caller's own things). */
 const SIGNED_IN = rule(401, {}, 'ok');
 /** The administrator's alone (the platform-wide audit verification walks every contest's chain). */
@@ -97,6 +99,9 @@ export const expectedOutcomes: Record<string, Expectation> = {
   'GET /api/contests': PUBLIC,
   'GET /api/contests/:idOrSlug': PUBLIC,
   'GET /api/public/contests/:slug/results': UNPUBLISHED,
+  'GET /api/public/contests/:slug/ballot': NO_VOTE,
+  'POST /api/public/contests/:slug/votes': NO_VOTE,
+  'POST /api/public/votes/confirm': NO_VOTE,
   'GET /api/contests/mine': ANY_ORGANIZER,
   'POST /api/contests': ANY_ORGANIZER,
   'GET /api/audit/verify': ADMIN_ONLY,
@@ -149,6 +154,8 @@ export const expectedOutcomes: Record<string, Expectation> = {
   'GET /api/entries/:id/feedback': OWNER_AFTER_PUBLICATION,
   'POST /api/contests/:id/awards/approvals': COUNCIL_MEMBER,
   'GET /api/contests/:id/export.xlsx': CONTEST_ORGANIZER,
+  'GET /api/contests/:id/votes': CONTEST_ORGANIZER,
+  'POST /api/votes/:id/void': CONTEST_ORGANIZER,
 
   'POST /api/contests/:id/entries': APPLICANTS,
   'GET /api/entries/:id': ENTRY_READERS,

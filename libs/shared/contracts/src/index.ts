@@ -7,3 +7,4 @@ export * from './lib/closing';
 export * from './lib/application';
 export * from './lib/pitch';
 export * from './lib/audit';
+export * from './lib/votes';

@@ -21,7 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CouncilSettingsDto, FeedbackSettingsDto } from './closing-settings.dto';
-import { CONTEST_LANGUAGES, CONTEST_STATUSES, type ContestLanguage, type ContestStatus, PRIZE_TIERS, type PrizeTier } from '@laurel/contracts';
+import { CONTEST_LANGUAGES, CONTEST_STATUSES, type ContestLanguage, type ContestStatus, PRIZE_TIERS, type PrizeTier, VOTE_SCOPES, type VoteScope } from '@laurel/contracts';
 import { FORM_LIMITS, RULE_LIMITS } from '@laurel/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -164,6 +164,34 @@ export class PrizeUpdateDto extends PrizeInputDto {
   categoryId?: string;
 }
 
+export class PublicVoteDto {
+  @ApiProperty({ description: 'false keeps the settings but holds no vote' })
+  @IsBoolean({ message: 'must be true or false' })
+  enabled!: boolean;
+
+  @ApiProperty({ description: 'The round whose entries are on the ballot and whose ranking the vote blends into' })
+  @IsUUID('all', { message: 'must be the id of a round of this contest' })
+  roundId!: string;
+
+  @ApiProperty({ example: '2026-11-01T08:00:00+07:00' })
+  @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date and time' })
+  opensAt!: string;
+
+  @ApiProperty({ example: '2026-11-15T20:00:00+07:00' })
+  @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date and time' })
+  closesAt!: string;
+
+  @ApiProperty({ example: 0.2, description: 'p in score = (1 − p)·judgeScore + p·voteScore, from 0 to 0.5' })
+  @IsNumber({ maxDecimalPlaces: 4, allowNaN: false, allowInfinity: false }, { message: 'must be a number' })
+  @Min(0, { message: 'must be between 0 and 0.5' })
+  @Max(0.5, { message: 'must be between 0 and 0.5' })
+  share!: number;
+
+  @ApiProperty({ enum: VOTE_SCOPES })
+  @IsIn(VOTE_SCOPES, { message: `must be one of ${VOTE_SCOPES.join(', ')}` })
+  scope!: VoteScope;
+}
+
 /**
  * Every field optional but `version`; what a contest's status lets change is in
  * `CONTEST_EDITABLE_FIELDS` (fields sent unchanged are always accepted).
@@ -173,6 +201,12 @@ export class UpdateContestDto extends PartialType(OmitType(CreateContestDto, ['c
   @IsInt({ message: 'must be the whole-number version of the contest you loaded' })
   @Min(1)
   version!: number;
+
+  @ApiPropertyOptional({ type: PublicVoteDto, nullable: true, description: 'The public vote; null: none' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PublicVoteDto)
+  publicVote?: PublicVoteDto | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'null: derive the prefix from the slug' })
   @IsOptional()

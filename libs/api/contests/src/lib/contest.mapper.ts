@@ -17,6 +17,7 @@ export function toContestView({ contest, categories, rounds, criteria, prizes, s
     submissionClosesAt: contest.submissionClosesAt.toISOString(),
     minScoreForPrize: contest.minScoreForPrize,
     noZeroCriterion: contest.noZeroCriterion,
+    publicVote: contest.publicVote,
     requirePitchDeck: contest.requirePitchDeck,
     codePrefix: contest.codePrefix,
     language: contest.language,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, type AuthUser, type FieldProblem, hasRole } from '@laurel/api-core';
-import type { ContestView } from '@laurel/contracts';
+import type { ContestView, PublicVoteSettings } from '@laurel/contracts';
 import {
   type CategoryEntity,
   type ContestAggregate,
@@ -112,6 +112,7 @@ export class ContestsService {
           : []),
         ...(prizes?.problems ?? []),
         ...closing.problems,
+        ...(fields.publicVote ? checkPublicVote(fields.publicVote, current) : []),
       ];
       if (problems.length > 0) throw invalid('contest', problems);
       const prizesChange = !!prizes && !samePrizes(prizes.lines, current.prizes);
@@ -213,11 +214,34 @@ function changedFields({ contest }: ContestAggregate, dto: UpdateContestDto): Co
   }
   if (dto.minScoreForPrize !== undefined && dto.minScoreForPrize !== contest.minScoreForPrize) fields.minScoreForPrize = dto.minScoreForPrize;
   if (dto.noZeroCriterion !== undefined && dto.noZeroCriterion !== contest.noZeroCriterion) fields.noZeroCriterion = dto.noZeroCriterion;
+  if (dto.publicVote !== undefined) {
+    const next = dto.publicVote === null ? null : normalizeVote(dto.publicVote);
+    if (JSON.stringify(next) !== JSON.stringify(contest.publicVote)) fields.publicVote = next;
+  }
   if (dto.requirePitchDeck !== undefined && dto.requirePitchDeck !== contest.requirePitchDeck) fields.requirePitchDeck = dto.requirePitchDeck;
   if (dto.codePrefix !== undefined && dto.codePrefix !== contest.codePrefix) fields.codePrefix = dto.codePrefix;
   if (dto.language !== undefined && dto.language !== contest.language) fields.language = dto.language;
   if (dto.timeZone !== undefined && dto.timeZone !== contest.timeZone) fields.timeZone = dto.timeZone;
   return fields;
+}
+
+/** The settings as stored: times in ISO form, so an unchanged vote compares equal. */
+function normalizeVote(vote: PublicVoteSettings): PublicVoteSettings {
+  return {
+    enabled: vote.enabled,
+    roundId: vote.roundId,
+    opensAt: new Date(vote.opensAt).toISOString(),
+    closesAt: new Date(vote.closesAt).toISOString(),
+    share: vote.share,
+    scope: vote.scope,
+  };
+}
+
+function checkPublicVote(vote: PublicVoteSettings, current: ContestAggregate): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!current.rounds.some((r) => r.id === vote.roundId)) problems.push({ field: 'publicVote.roundId', message: 'is not a round of this contest: choose one of its rounds' });
+  if (Date.parse(vote.opensAt) >= Date.parse(vote.closesAt)) problems.push({ field: 'publicVote.closesAt', message: 'must be later than publicVote.opensAt' });
+  return problems;
 }
 
 function checkSlug(slug: string): FieldProblem[] {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditRepository, DivergenceRepository, type DivergenceSettings } from '@laurel/api-database';
+import { MailOutbox } from '@laurel/api-mail';
 import { checkDivergence, pickExtraJudge } from '@laurel/domain';
 import { detect } from './conflict-detection';
 
@@ -28,6 +29,7 @@ export class DivergenceReviewService {
   constructor(
     private readonly divergence: DivergenceRepository,
     private readonly audit: AuditRepository,
+    private readonly mail: MailOutbox,
   ) {}
 
   /** Whether a submit in a round with these settings is reviewed (and must share its transaction). */
@@ -75,6 +77,17 @@ export class DivergenceReviewService {
       subjectId: assignmentId,
       payload: { ...base, judgeId: picked.judgeId, judgeLoad: picked.load },
     });
+    const mail = await this.divergence.extraJudgeMail(manager, sheet.roundId, sheet.entryId, picked.judgeId);
+    if (mail) {
+      await this.mail.enqueue(manager, {
+        to: mail.email,
+        template: 'extra_assignment',
+        language: mail.language,
+        params: { displayName: mail.displayName, contestName: mail.contestName, roundName: mail.roundName, entryTitle: mail.entryTitle, scoresDueAt: null },
+        userId: picked.judgeId,
+        contestId: settings.contestId,
+      });
+    }
     return { action: 'extra_judge', judgeId: picked.judgeId, assignmentId, maxDifference: check.maxDifference };
   }
 }

@@ -10,10 +10,12 @@ import { LiveController } from './live.controller';
 import { PublicationMail } from './publication-mail';
 import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
+import { PublicVotesController, VotesController } from './votes.controller';
+import { VotesService } from './votes.service';
 
 @Module({
-  controllers: [ResultsController, AwardsController, LiveController, CouncilController, FeedbackController],
-  providers: [ResultsService, AwardsService, PublicationMail, LiveBoardService, CouncilService, FeedbackService],
+  controllers: [ResultsController, AwardsController, LiveController, CouncilController, FeedbackController, PublicVotesController, VotesController],
+  providers: [ResultsService, AwardsService, PublicationMail, LiveBoardService, CouncilService, FeedbackService, VotesService],
   exports: [ResultsService],
 })
 export class ResultsModule {}

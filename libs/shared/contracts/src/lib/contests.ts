@@ -1,4 +1,5 @@
 import type { EligibilityRule, FormField } from './application';
+import type { PublicVoteSettings } from './votes';
 
 export const CONTEST_STATUSES = ['draft', 'open', 'closed', 'judging', 'published'] as const;
 export type ContestStatus = (typeof CONTEST_STATUSES)[number];
@@ -37,11 +38,11 @@ export const CONTEST_REOPEN_FROM: ContestStatus = 'closed';
 
 /** The contest fields `PATCH /api/contests/:id` may change in each status (the service enforces it). */
 export const CONTEST_EDITABLE_FIELDS = {
-  draft: ['name', 'slug', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'requirePitchDeck', 'codePrefix', 'language', 'timeZone', 'categories', 'prizes', 'formFields', 'eligibilityRules', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
-  open: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'requirePitchDeck', 'language', 'timeZone', 'categories', 'prizes', 'formFields', 'eligibilityRules', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
-  closed: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'language', 'timeZone', 'categories', 'prizes', 'formFields', 'eligibilityRules', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
+  draft: ['name', 'slug', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'publicVote', 'requirePitchDeck', 'codePrefix', 'language', 'timeZone', 'categories', 'prizes', 'formFields', 'eligibilityRules', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
+  open: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'publicVote', 'requirePitchDeck', 'language', 'timeZone', 'categories', 'prizes', 'formFields', 'eligibilityRules', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
+  closed: ['name', 'year', 'description', 'submissionOpensAt', 'submissionClosesAt', 'minScoreForPrize', 'noZeroCriterion', 'publicVote', 'language', 'timeZone', 'categories', 'prizes', 'formFields', 'eligibilityRules', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
   // The documents' language and zone are presentation: they may change until the end.
-  judging: ['description', 'language', 'timeZone', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
+  judging: ['description', 'publicVote', 'language', 'timeZone', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
   // The council's decision is behind it once the results are public.
   published: ['description', 'language', 'timeZone', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
 } as const satisfies Record<ContestStatus, readonly (keyof UpdateContestRequest)[]>;
@@ -118,6 +119,8 @@ export interface ContestView {
   minScoreForPrize: number;
   /** Prize gate: an entry with a criterion mean of 0 in the final round gets no prize. */
   noZeroCriterion: boolean;
+  /** Null: the contest holds no public vote. */
+  publicVote: PublicVoteSettings | null;
   requirePitchDeck: boolean;
   /** Prefix of entry codes (ST26 in ST26-007); null: derived from the slug. */
   codePrefix: string | null;
@@ -199,6 +202,8 @@ export interface UpdateContestRequest {
   submissionClosesAt?: string;
   minScoreForPrize?: number;
   noZeroCriterion?: boolean;
+  /** null removes the public vote. */
+  publicVote?: PublicVoteSettings | null;
   requirePitchDeck?: boolean;
   codePrefix?: string | null;
   language?: ContestLanguage;

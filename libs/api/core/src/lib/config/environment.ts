@@ -79,6 +79,13 @@ export class EnvironmentVariables {
   @Max(100_000)
   PASSWORD_QUEUE_MAX = 256;
 
+  /** Public votes one client address may cast per 10 minutes (kept in PostgreSQL, so across instances). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  VOTE_THROTTLE_LIMIT = 30;
+
   @Transform(toInt)
   @IsInt()
   @Min(1024)

@@ -9,6 +9,7 @@ export interface LaurelConfig {
   http: { port: number; host: string; consoleDir: string | null; apiDocs: boolean };
   database: { url: string; poolMax: number };
   auth: { jwtSecret: string; jwtTtlSeconds: number; loginThrottleLimit: number; passwordQueueMax: number };
+  votes: { throttleLimit: number; throttleWindowSeconds: number };
   storage: {
     dataDir: string;
     uploadMaxBytes: number;
@@ -57,6 +58,7 @@ export function buildLaurelConfig(env: EnvironmentVariables): LaurelConfig {
       loginThrottleLimit: env.LOGIN_THROTTLE_LIMIT,
       passwordQueueMax: env.PASSWORD_QUEUE_MAX,
     },
+    votes: { throttleLimit: env.VOTE_THROTTLE_LIMIT, throttleWindowSeconds: 600 },
     storage: {
       dataDir,
       uploadMaxBytes: env.UPLOAD_MAX_BYTES,

@@ -6,7 +6,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import type { ContestLanguage, ContestStatus, EligibilityRule, FeedbackSettings, FormField } from '@laurel/contracts';
+import type { ContestLanguage, ContestStatus, EligibilityRule, FeedbackSettings, FormField, PublicVoteSettings } from '@laurel/contracts';
 import { numeric } from './numeric.transformer';
 
 @Entity({ name: 'contests' })
@@ -42,6 +42,10 @@ export class ContestEntity {
   /** Prize gate: an entry with a criterion mean of 0 in the final round gets no prize. */
   @Column({ name: 'no_zero_criterion', type: 'boolean', default: false })
   noZeroCriterion!: boolean;
+
+  /** The public vote's settings; null: none. */
+  @Column({ name: 'public_vote', type: 'jsonb', nullable: true })
+  publicVote!: PublicVoteSettings | null;
 
   @Column({ name: 'require_pitch_deck', type: 'boolean', default: true })
   requirePitchDeck!: boolean;

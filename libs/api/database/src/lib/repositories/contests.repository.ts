@@ -8,7 +8,7 @@ import {
   PrizeEntity,
   RoundEntity,
 } from '../entities';
-import type { ContestLanguage, ContestStatus, EligibilityRule, FeedbackSettings, FormField, PrizeTier } from '@laurel/contracts';
+import type { ContestLanguage, ContestStatus, EligibilityRule, FeedbackSettings, FormField, PrizeTier, PublicVoteSettings } from '@laurel/contracts';
 import { AuditRepository, type AuditEventInput } from './audit.repository';
 import { RoundChanges } from './rounds.repository';
 
@@ -52,6 +52,7 @@ export interface ContestFieldChanges {
   submissionClosesAt?: string;
   minScoreForPrize?: number;
   noZeroCriterion?: boolean;
+  publicVote?: PublicVoteSettings | null;
   requirePitchDeck?: boolean;
   codePrefix?: string | null;
   councilMemberIds?: string[] | null;
@@ -72,6 +73,7 @@ const CONTEST_COLUMNS: Record<keyof ContestFieldChanges, string> = {
   submissionClosesAt: 'submission_closes_at',
   minScoreForPrize: 'min_score_for_prize',
   noZeroCriterion: 'no_zero_criterion',
+  publicVote: 'public_vote',
   requirePitchDeck: 'require_pitch_deck',
   codePrefix: 'code_prefix',
   councilMemberIds: 'council_member_ids',

@@ -64,6 +64,22 @@ export class DivergenceRepository {
     return { entries, judges, stored, assignments };
   }
 
+  /** What the extra judge's mail says: who they are, and the contest, round and entry. */
+  async extraJudgeMail(
+    manager: EntityManager,
+    roundId: string,
+    entryId: string,
+    judgeId: string,
+  ): Promise<{ email: string; displayName: string; language: 'vi' | 'en'; contestName: string; roundName: string; entryTitle: string } | null> {
+    const rows: { email: string; displayName: string; language: 'vi' | 'en'; contestName: string; roundName: string; entryTitle: string }[] = await manager.query(
+      `SELECT u.email, u.display_name AS "displayName", u.language, c.name AS "contestName", r.name AS "roundName", e.title AS "entryTitle"
+         FROM users u, rounds r JOIN contests c ON c.id = r.contest_id, entries e
+        WHERE u.id = $3 AND r.id = $1 AND e.id = $2`,
+      [roundId, entryId, judgeId],
+    );
+    return rows[0] ?? null;
+  }
+
   /** The extra judge's assignment; null if the pair exists already (it never should: the domain excludes it). */
   async insertExtraJudge(manager: EntityManager, roundId: string, entryId: string, judgeId: string): Promise<string | null> {
     const rows: { id: string }[] = await manager.query(

@@ -23,3 +23,4 @@ export * from './pitch.repository';
 export * from './mail-outbox.repository';
 export * from './account-tokens.repository';
 export * from './mail-recipients.repository';
+export * from './votes.repository';

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, ServerTiming } from '@laurel/api-core';
-import type { AggregationMethod, ContestStatus, PanelMode, RankBy, RoundOutcome, RoundResultsView, RoundStatus } from '@laurel/contracts';
+import type { AggregationMethod, ContestStatus, PanelMode, PublicVoteSettings, RankBy, RoundOutcome, RoundResultsView, RoundStatus } from '@laurel/contracts';
 import { checkDivergence, computeRoundResults, type LeanSheet, missingSheets, type RoundResults, ScoringInputError } from '@laurel/domain';
 
 /** A round with what results need of it and of its contest. */
@@ -22,6 +22,8 @@ export interface ResultsRound {
   spreadThreshold: number;
   divergenceThreshold: number | null;
   judgesPerEntry: number;
+  /** The contest's public vote; it blends into this round's ranking when its roundId is this round. */
+  publicVote: PublicVoteSettings | null;
   ownerId: string;
   contestStatus: ContestStatus;
 }
@@ -56,6 +58,8 @@ export interface RoundData {
   extraJudges: Map<string, string[]>;
   /** Per entry: its assignments not recused, and those recused. */
   panels: { entryId: string; assigned: number; recused: number }[];
+  /** Counted public votes per entry the round covers; null unless the round holds the contest's vote. */
+  votes: Record<string, number> | null;
 }
 
 const ROUND_SELECT = `
@@ -63,7 +67,7 @@ const ROUND_SELECT = `
          r.min_sheets_for_normalization AS "minSheetsForNormalization", r.rank_by AS "rankBy",
          r.priority_criteria::text[] AS "priorityCriteria", r.spread_threshold::float8 AS "spreadThreshold",
          r.divergence_threshold::float8 AS "divergenceThreshold", r.judges_per_entry AS "judgesPerEntry",
-         c.owner_id AS "ownerId", c.status AS "contestStatus"
+         c.owner_id AS "ownerId", c.status AS "contestStatus", c.public_vote AS "publicVote"
     FROM rounds r JOIN contests c ON c.id = r.contest_id`;
 
 /**
@@ -95,9 +99,14 @@ export class ResultsRepository {
    * (unless the caller's transaction is used): its start, the rubric with the judges' names, the
    * entries with the size of each one's panel, every submitted sheet with its values, the commit.
    */
-  async loadRoundData(roundId: string, manager?: EntityManager, timing = new ServerTiming()): Promise<RoundData> {
-    if (manager) return readRoundData(manager, roundId, timing);
-    return inReadOnlySnapshot(this.dataSource, timing, (tx) => readRoundData(tx, roundId, timing));
+  async loadRoundData(roundId: string, manager?: EntityManager, timing = new ServerTiming(), voteRound?: boolean): Promise<RoundData> {
+    if (voteRound === undefined) {
+      const round = await this.findRound(roundId, manager);
+      voteRound = round !== null && holdsVote(round);
+    }
+    const withVotes = voteRound;
+    if (manager) return readRoundData(manager, roundId, timing, withVotes);
+    return inReadOnlySnapshot(this.dataSource, timing, (tx) => readRoundData(tx, roundId, timing, withVotes));
   }
 
   /**
@@ -108,14 +117,14 @@ export class ResultsRepository {
    */
   async roundResults(round: ResultsRound, manager?: EntityManager, timing = new ServerTiming()): Promise<RoundResultsView> {
     if (round.status !== 'closed') {
-      const data = await this.loadRoundData(round.id, manager, timing);
+      const data = await this.loadRoundData(round.id, manager, timing, holdsVote(round));
       // The entries were read with their outcomes, in the same snapshot as the sheets.
       return withEntryOutcomes(computeView(round, data, new Date(), timing), data.entries);
     }
     const tx = manager ?? this.dataSource.manager;
     const stored = await timing.measure('sql', () => findSnapshot(tx, round.id));
     if (stored) return withOutcomes(tx, stored, round.id, timing);
-    const view = computeView(round, await this.loadRoundData(round.id, manager, timing), new Date(), timing);
+    const view = computeView(round, await this.loadRoundData(round.id, manager, timing, holdsVote(round)), new Date(), timing);
     return withOutcomes(tx, await timing.measure('sql', () => insertSnapshot(tx, round.id, view, false)), round.id, timing);
   }
 
@@ -127,7 +136,7 @@ export class ResultsRepository {
     const run = async (tx: EntityManager): Promise<RoundResultsView> => {
       const round = await this.findRound(roundId, tx);
       if (!round) throw AppError.notFound('round.not_found', 'No round has this id. Check the link.');
-      const view = computeView(round, await readRoundData(tx, roundId), new Date());
+      const view = computeView(round, await readRoundData(tx, roundId, undefined, holdsVote(round)), new Date());
       return insertSnapshot(tx, roundId, view, true);
     };
     if (manager) return run(manager);
@@ -207,7 +216,7 @@ async function inReadOnlySnapshot<T>(dataSource: DataSource, timing: ServerTimin
 }
 
 /** The round's rows, each statement timed as `sql` and the turning of rows into data as `map`. */
-async function readRoundData(manager: EntityManager, roundId: string, timing = new ServerTiming()): Promise<RoundData> {
+async function readRoundData(manager: EntityManager, roundId: string, timing = new ServerTiming(), voteRound = false): Promise<RoundData> {
   const sql = <T>(text: string, params: unknown[]): Promise<T> => timing.measure('sql', () => manager.query(text, params));
   // The rubric in its order and the names of the round's judges, as JSON in one row.
   const [rubric]: { criteria: ResultsCriterion[]; judges: { id: string; name: string }[] }[] = await sql(
@@ -219,17 +228,25 @@ async function readRoundData(manager: EntityManager, roundId: string, timing = n
     [roundId],
   );
   const { criteria, judges } = rubric;
-  // Per entry: its assigned and recused judges, and the judges divergence review added, in order.
-  const rows: (ResultsEntry & { assigned: number; recused: number; extra: string[] | null })[] = await sql(
+  // Per entry: its assigned and recused judges, the judges divergence review added, in order, and
+  // in the round of the contest's public vote its counted votes (confirmed, not voided; one
+  // indexed aggregate joined here, so a vote round reads no more statements than another).
+  const rows: (ResultsEntry & { assigned: number; recused: number; extra: string[] | null; votes?: number })[] = await sql(
     `SELECT re.entry_id AS "entryId", e.code, e.title, e.team_name AS "teamName", e.category_id AS "categoryId",
             e.eligibility <> 'ineligible' AS eligible, re.outcome,
-            coalesce(p.assigned, 0) AS assigned, coalesce(p.recused, 0) AS recused, p.extra
+            coalesce(p.assigned, 0) AS assigned, coalesce(p.recused, 0) AS recused, p.extra${voteRound ? ', coalesce(v.votes, 0) AS votes' : ''}
        FROM round_entries re
        JOIN entries e ON e.id = re.entry_id
        LEFT JOIN (SELECT entry_id, count(*) FILTER (WHERE status = 'assigned')::int AS assigned,
                          count(*) FILTER (WHERE status = 'recused')::int AS recused,
                          array_agg(judge_id::text ORDER BY created_at, judge_id) FILTER (WHERE divergence_extra) AS extra
-                    FROM assignments WHERE round_id = $1 GROUP BY entry_id) p ON p.entry_id = re.entry_id
+                    FROM assignments WHERE round_id = $1 GROUP BY entry_id) p ON p.entry_id = re.entry_id${
+       voteRound
+         ? `
+       LEFT JOIN (SELECT entry_id, count(*)::int AS votes FROM votes
+                   WHERE round_id = $1 AND confirmed_at IS NOT NULL AND voided_at IS NULL GROUP BY entry_id) v ON v.entry_id = re.entry_id`
+         : ''
+     }
       WHERE re.round_id = $1 AND e.status <> 'withdrawn'`,
     [roundId],
   );
@@ -252,10 +269,13 @@ async function readRoundData(manager: EntityManager, roundId: string, timing = n
     const entries: ResultsEntry[] = [];
     const extraJudges = new Map<string, string[]>();
     const panels: RoundData['panels'] = [];
-    for (const { assigned, recused, extra, ...entry } of rows) {
+    // Only entries the round still covers: a withdrawn entry's votes leave with it.
+    const votes: Record<string, number> | null = voteRound ? {} : null;
+    for (const { assigned, recused, extra, votes: counted, ...entry } of rows) {
       entries.push(entry);
       if (extra) extraJudges.set(entry.entryId, extra);
       panels.push({ entryId: entry.entryId, assigned, recused });
+      if (votes && counted) votes[entry.entryId] = counted;
     }
     // Sheets of entries the round no longer covers (withdrawn, or moved out) do not rank.
     const covered = new Set(entries.map((e) => e.entryId));
@@ -265,8 +285,13 @@ async function readRoundData(manager: EntityManager, roundId: string, timing = n
       const scores = values.split(',');
       sheets.push({ entryId, judgeId, scores: scores.length === criteria.length ? scores.map(Number) : [] });
     }
-    return { criteria, entries, sheets, judges, extraJudges, panels };
+    return { criteria, entries, sheets, judges, extraJudges, panels, votes };
   });
+}
+
+/** The round holds the contest's public vote (enabled, and this is its round). */
+export function holdsVote(round: ResultsRound): boolean {
+  return round.publicVote?.enabled === true && round.publicVote.roundId === round.id;
 }
 
 /** Rows to the domain and back: the domain does every number (timed as `domain`, the rest as `map`). */
@@ -283,6 +308,7 @@ function computeView(round: ResultsRound, data: RoundData, computedAt: Date, tim
       rankBy: round.rankBy,
       priorityCriteria: round.priorityCriteria.filter((id) => data.criteria.some((c) => c.id === id)),
       spreadThreshold: round.spreadThreshold,
+      ...(data.votes && round.publicVote ? { publicVote: { share: round.publicVote.share, scope: round.publicVote.scope, votes: data.votes } } : {}),
     }));
   } catch (error) {
     if (error instanceof ScoringInputError) {

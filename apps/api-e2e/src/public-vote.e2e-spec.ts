@@ -1,0 +1,198 @@
+import { Client } from 'pg';
+import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
+import { Http } from './support/http';
+import { type BuiltContest, type BuiltEntry, type BuiltJudge, ResultsFixture } from './support/results-fixtures';
+import { mailedLink, tokenOfLink } from './support/mailbox';
+
+const tokenOf = (link: string) => tokenOfLink(link);
+
+/**
+ * The public vote over HTTP, the confirmation read from the outbox as the admin sees it (the
+ * fixtures' invitations are captured the same way; delivery over SMTP is the mail tests' part): a vote counts only once its mailed link is
+ * opened; one counted vote per mailbox (lower-cased, +tag removed); a voided vote leaves the
+ * tally; a vote after closing is 409; a client address is throttled; the blend ranks.
+ *
+ * One round (rubric Idea, weight 1, max 10, so T = 10·v), three judges score every entry:
+ *   X 8, 8, 8 → judgeScore 80;  Y 9, 9, 9 → 90;  Z 5, 5, 5 → 50.
+ * Counted votes at the end: X 2, Y 0, Z 1 (one more for Y is voided) → most 2 →
+ * voteScore X 100, Y 0, Z 50; with p = 0.2: X 0.8·80 + 20 = 84, Y 0.8·90 = 72, Z 0.8·50 + 10 = 50.
+ * The judges alone rank Y, X, Z; the blend ranks X, Y, Z.
+ */
+describe('public vote over HTTP', () => {
+  let api: ApiProcess;
+  let http: Http;
+  let db: Client;
+  let organizer: string;
+  let fixture: ResultsFixture;
+  let contest: BuiltContest;
+  let entries: Record<'X' | 'Y' | 'Z', BuiltEntry>;
+  let judges: BuiltJudge[];
+  let round: BuiltContest['rounds'][number];
+  let version: number;
+  const day = 24 * 60 * 60 * 1000;
+
+  const setVote = async (vote: Record<string, unknown> | null) => {
+    const answer = await http.request('PATCH', `/api/contests/${contest.id}`, { body: { version, publicVote: vote }, token: organizer });
+    if (answer.status !== 200) throw new Error(`set the vote: ${answer.status} ${JSON.stringify(answer.body)}`);
+    version = answer.body.version;
+    return answer.body;
+  };
+  const openVote = () =>
+    setVote({ enabled: true, roundId: round.id, opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + day).toISOString(), share: 0.2, scope: 'overall' });
+  const cast = (entry: BuiltEntry, email: string) => http.post(`/api/public/contests/${contest.slug}/votes`, { entryId: entry.id, email, language: 'en' });
+  const mailTo = async (email: string) => ({ link: await mailedLink(http, email.toLowerCase(), 'vote_confirmation') });
+  const counts = async () => (await http.get(`/api/contests/${contest.id}/votes`, organizer)).body;
+  const votesOf = (body: any, entry: BuiltEntry) => body.entries.find((e: any) => e.entryId === entry.id);
+
+  beforeAll(async () => {
+    const url = await createDatabase();
+    expect((await runNode('dist/apps/api/cli.js', ['seed-demo'], { DATABASE_URL: url })).code).toBe(0);
+    api = await startApi({ VOTE_THROTTLE_LIMIT: '12' }, url);
+    http = new Http(api.url);
+    db = new Client({ connectionString: url });
+    await db.connect();
+    organizer = await http.login('organizer@demo.laurel');
+    fixture = new ResultsFixture(http, organizer);
+    contest = await fixture.contest({ categories: ['Chung'], prizes: [{ tier: 'first', count: 1 }], rounds: [{ name: 'Chung kết', order: 1, criteria: [{ name: 'Idea', weight: 1, maxScore: 10 }] }] });
+    [round] = contest.rounds;
+    entries = {
+      X: await fixture.entry(contest, { title: 'Dự án X', teamName: 'Đội X', category: 'Chung' }),
+      Y: await fixture.entry(contest, { title: 'Dự án Y', teamName: 'Đội Y', category: 'Chung' }),
+      Z: await fixture.entry(contest, { title: 'Dự án Z', teamName: 'Đội Z', category: 'Chung' }),
+    };
+    for (const entry of Object.values(entries)) await fixture.eligibility(entry.id, true);
+    await fixture.status(contest.id, 'closed');
+    await fixture.status(contest.id, 'judging');
+    judges = [await fixture.judge(contest.id, 'Giám khảo Một'), await fixture.judge(contest.id, 'Giám khảo Hai'), await fixture.judge(contest.id, 'Giám khảo Ba')];
+    await fixture.openRound(round.id);
+    for (const judge of judges) {
+      await fixture.score(judge, round, entries.X.id, { Idea: 8 });
+      await fixture.score(judge, round, entries.Y.id, { Idea: 9 });
+      await fixture.score(judge, round, entries.Z.id, { Idea: 5 });
+    }
+    version = (await http.get(`/api/contests/${contest.id}`, organizer)).body.version;
+  }, 180_000);
+
+  afterAll(async () => {
+    await db?.end();
+    await api?.stop();
+  });
+
+  it('has no ballot until the organizer holds a vote, and refuses a share above 0.5 or a round of another contest', async () => {
+    expect((await http.get(`/api/public/contests/${contest.slug}/ballot`)).status).toBe(404);
+    const tooMuch = await http.request('PATCH', `/api/contests/${contest.id}`, {
+      body: { version, publicVote: { enabled: true, roundId: round.id, opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + day).toISOString(), share: 0.6, scope: 'overall' } },
+      token: organizer,
+    });
+    expect(tooMuch.status).toBe(400);
+    const otherRound = await http.request('PATCH', `/api/contests/${contest.id}`, {
+      body: { version, publicVote: { enabled: true, roundId: '00000000-0000-4000-8000-000000000000', opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + day).toISOString(), share: 0.2, scope: 'overall' } },
+      token: organizer,
+    });
+    expect(otherRound.status).toBe(400);
+    expect(otherRound.body.message).toContain('publicVote.roundId');
+    const view = await openVote();
+    expect(view.publicVote).toMatchObject({ enabled: true, roundId: round.id, share: 0.2, scope: 'overall' });
+  });
+
+  it('shows the ballot with public fields only', async () => {
+    const { status, body } = await http.get(`/api/public/contests/${contest.slug}/ballot`);
+    expect(status).toBe(200);
+    expect(body.vote.open).toBe(true);
+    expect(body.entries.map((e: any) => e.title).sort()).toEqual(['Dự án X', 'Dự án Y', 'Dự án Z']);
+    expect(JSON.stringify(body)).not.toMatch(/@example\.vn|members|ownerId/);
+  });
+
+  it('counts a vote only once its mailed link is opened', async () => {
+    const sent = await cast(entries.X, 'An.Tran+vote@Example.vn');
+    expect(sent.status).toBe(202);
+    const mail = await mailTo('an.tran+vote@example.vn');
+    expect(mail.link).toMatch(/\/vote\/confirm#token=/);
+    const [outbox] = (await db.query(`SELECT subject, language FROM mail_outbox WHERE to_address = 'an.tran+vote@example.vn'`)).rows;
+    expect(outbox).toEqual({ subject: 'Confirm your vote: Dự án X', language: 'en' });
+
+    const before = await counts();
+    expect(votesOf(before, entries.X)).toMatchObject({ votes: 0, pending: 1 });
+    expect((await http.get(`/api/rounds/${round.id}/results`, organizer)).body.entries.find((e: any) => e.entryId === entries.X.id).votes).toBe(0);
+
+    const confirmed = await http.post('/api/public/votes/confirm', { token: tokenOf(mail.link) });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toEqual({ counted: true, entry: { code: entries.X.code, title: 'Dự án X' } });
+    // Opening the link twice changes nothing.
+    expect((await http.post('/api/public/votes/confirm', { token: tokenOf(mail.link) })).status).toBe(200);
+    expect(votesOf(await counts(), entries.X)).toMatchObject({ votes: 1, pending: 0 });
+    expect((await http.post('/api/public/votes/confirm', { token: 'x'.repeat(43) })).status).toBe(404);
+  });
+
+  it('counts one vote per mailbox: the same address in capitals or with another +tag is refused at confirmation', async () => {
+    expect((await cast(entries.Y, 'AN.TRAN+again@example.VN')).status).toBe(202);
+    const mail = await mailTo('an.tran+again@example.vn');
+    const second = await http.post('/api/public/votes/confirm', { token: tokenOf(mail.link) });
+    expect(second.status).toBe(409);
+    expect(second.body.message).toContain('already has a counted vote');
+    expect(votesOf(await counts(), entries.Y)).toMatchObject({ votes: 0, pending: 1 });
+    const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM votes WHERE contest_id = $1 AND confirmed_at IS NOT NULL AND mailbox = 'an.tran@example.vn'`, [contest.id])).rows;
+    expect(n).toBe(1);
+  });
+
+  it('lets the organizer void a vote with a reason; it leaves the tally and the audit trail keeps it', async () => {
+    for (const [entry, email] of [
+      [entries.X, 'binh@example.vn'],
+      [entries.Z, 'chi@example.vn'],
+      [entries.Y, 'throwaway1@example.vn'],
+    ] as const) {
+      expect((await cast(entry, email)).status).toBe(202);
+      expect((await http.post('/api/public/votes/confirm', { token: tokenOf((await mailTo(email)).link) })).status).toBe(200);
+    }
+    const before = await counts();
+    expect(before.totals.counted).toBe(4);
+    const fraud = before.recent.find((r: any) => r.entryId === entries.Y.id && r.voidedAt === null);
+    expect(fraud.mailbox).toBe('t***@example.vn');
+    expect((await http.post(`/api/votes/${fraud.id}/void`, {}, organizer)).status).toBe(400);
+    expect((await http.post(`/api/votes/${fraud.id}/void`, { reason: 'Địa chỉ dùng một lần, cùng một máy với 40 phiếu khác.' }, organizer)).status).toBe(204);
+    expect((await http.post(`/api/votes/${fraud.id}/void`, { reason: 'again' }, organizer)).status).toBe(409);
+    const after = await counts();
+    expect(votesOf(after, entries.Y)).toMatchObject({ votes: 0, voided: 1 });
+    expect(after.totals).toMatchObject({ counted: 3, voided: 1 });
+    const audit = await db.query(`SELECT payload FROM audit_events WHERE contest_id = $1 AND action = 'vote.voided'`, [contest.id]);
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0].payload.reason).toContain('Địa chỉ dùng một lần');
+    const judge = await http.post(`/api/votes/${fraud.id}/void`, { reason: 'x' }, judges[0].token);
+    expect(judge.status).toBe(403);
+  });
+
+  it('blends the votes into the ranking: (1 − p)·judgeScore + p·voteScore', async () => {
+    const { body } = await http.get(`/api/rounds/${round.id}/results`, organizer);
+    const line = (entry: BuiltEntry) => body.entries.find((e: any) => e.entryId === entry.id);
+    expect(body.entries.map((e: any) => e.entryId)).toEqual([entries.X.id, entries.Y.id, entries.Z.id]);
+    expect(line(entries.X)).toMatchObject({ votes: 2, voteScore: 100 });
+    expect(line(entries.X).judgeScore).toBeCloseTo(80, 9);
+    expect(line(entries.X).score).toBeCloseTo(84, 9);
+    expect(line(entries.Y)).toMatchObject({ votes: 0, voteScore: 0 });
+    expect(line(entries.Y).score).toBeCloseTo(72, 9);
+    expect(line(entries.Z)).toMatchObject({ votes: 1, voteScore: 50 });
+    expect(line(entries.Z).score).toBeCloseTo(50, 9);
+  });
+
+  it('refuses a vote and a confirmation after the vote closed (409)', async () => {
+    expect((await cast(entries.Z, 'late@example.vn')).status).toBe(202);
+    const mail = await mailTo('late@example.vn');
+    await setVote({ enabled: true, roundId: round.id, opensAt: new Date(Date.now() - 2 * day).toISOString(), closesAt: new Date(Date.now() - 1000).toISOString(), share: 0.2, scope: 'overall' });
+    const late = await cast(entries.Z, 'later@example.vn');
+    expect(late.status).toBe(409);
+    expect(late.body.message).toContain('closed');
+    expect((await http.post('/api/public/votes/confirm', { token: tokenOf(mail.link) })).status).toBe(409);
+    expect(votesOf(await counts(), entries.Z)).toMatchObject({ votes: 1, pending: 1 });
+    expect((await http.get(`/api/public/contests/${contest.slug}/ballot`)).body.vote.open).toBe(false);
+  });
+
+  it('throttles votes per client address (429), with a message that says when to try again', async () => {
+    await openVote();
+    let last = 0;
+    for (let i = 0; i < 30 && last !== 429; i++) last = (await cast(entries.X, `many${i}@example.vn`)).status;
+    expect(last).toBe(429);
+    const refused = await cast(entries.X, 'one-more@example.vn');
+    expect(refused.status).toBe(429);
+    expect(refused.body.message).toContain('Wait ten minutes');
+  });
+});

@@ -1,0 +1,187 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppError, type AuthUser, laurelConfig, type LaurelConfig } from '@laurel/api-core';
+import type { BallotView, CastVoteResponse, ConfirmVoteResponse, PublicVoteSettings, VoteCountsView } from '@laurel/contracts';
+import { AuditRepository, type VoteContest, VotesRepository } from '@laurel/api-database';
+import { MailOutbox } from '@laurel/api-mail';
+import { voterMailbox } from '@laurel/domain';
+import { isUuid, manages } from './access';
+import type { CastVoteDto, ConfirmVoteDto, VoidVoteDto } from './votes.dto';
+
+/**
+ * The public vote (bình chọn): anyone votes for an entry of the vote round while the vote is
+ * open; the vote counts once the link mailed to the voter is opened; one counted vote per
+ * mailbox per contest (per category when the scope is category), the address lower-cased with
+ * a +tag removed; the organizer sees live counts and may void a vote with a reason.
+ */
+@Injectable()
+export class VotesService {
+  constructor(
+    private readonly votes: VotesRepository,
+    private readonly audit: AuditRepository,
+    private readonly mail: MailOutbox,
+    @Inject(laurelConfig.KEY) private readonly config: LaurelConfig,
+  ) {}
+
+  async ballot(slug: string, now = new Date()): Promise<BallotView> {
+    const { contest, vote } = await this.heldVote(slug);
+    const [entries, categories] = await Promise.all([this.votes.ballot(vote.roundId), this.votes.categories(contest.id)]);
+    return {
+      contest: { slug: contest.slug, name: contest.name, year: contest.year },
+      vote: { opensAt: vote.opensAt, closesAt: vote.closesAt, scope: vote.scope, open: isOpen(vote, now) },
+      categories,
+      entries,
+    };
+  }
+
+  async cast(slug: string, dto: CastVoteDto, clientAddress: string | null): Promise<CastVoteResponse> {
+    const { contest, vote } = await this.heldVote(slug);
+    assertOpen(vote, new Date());
+    const entry = (await this.votes.ballot(vote.roundId)).find((e) => e.entryId === dto.entryId);
+    if (!entry) {
+      throw AppError.unprocessable('vote.not_on_ballot', 'This entry is not on the ballot. Reload the ballot and choose one of its entries.', [
+        { field: 'entryId', message: 'is not an entry on the ballot' },
+      ]);
+    }
+    // Counted only for a vote that would be written (and mailed): a refusal changes nothing.
+    const hits = await this.votes.hitThrottle(clientAddress ?? 'unknown', this.config.votes.throttleWindowSeconds);
+    if (hits > this.config.votes.throttleLimit) {
+      throw new AppError(429, 'vote.throttled', 'Too many votes from this network in the last few minutes. Wait ten minutes and try again.');
+    }
+    const token = randomBytes(32).toString('base64url');
+    const email = dto.email.trim().toLowerCase();
+    await this.votes.transaction(async (tx) => {
+      await this.votes.insert(tx, {
+        contestId: contest.id,
+        roundId: vote.roundId,
+        entryId: entry.entryId,
+        scopeKey: vote.scope === 'category' ? (entry.categoryId ?? '') : '',
+        email,
+        mailbox: voterMailbox(email),
+        language: dto.language ?? 'vi',
+        tokenHash: hashToken(token),
+        clientAddress,
+      });
+      // The outbox row commits with the vote: no vote without its mail, no mail without its vote.
+      await this.mail.enqueue(tx, {
+        to: email,
+        template: 'vote_confirmation',
+        language: dto.language ?? 'vi',
+        params: { contestName: contest.name, entryTitle: entry.title, token },
+        contestId: contest.id,
+      });
+    });
+    // The same answer whether or not the mailbox has voted already: nothing about it leaks.
+    return { message: 'Check your mailbox: the vote counts once you open the confirmation link we sent.' };
+  }
+
+  async confirm(dto: ConfirmVoteDto, now = new Date()): Promise<ConfirmVoteResponse> {
+    return this.votes.transaction(async (tx) => {
+      const vote = await this.votes.lockByToken(tx, hashToken(dto.token));
+      if (!vote) throw AppError.notFound('vote.token_unknown', 'This confirmation link is not valid. Open the link from the latest mail, or vote again.');
+      const contest = await this.votes.contestById(vote.contestId, tx);
+      const settings = contest?.publicVote;
+      if (!settings?.enabled || settings.roundId !== vote.roundId) {
+        throw AppError.conflict('vote.closed', 'This public vote is no longer held, so the vote cannot count.');
+      }
+      if (vote.voidedAt) throw AppError.conflict('vote.voided', 'The organizers voided this vote.');
+      const entry = await this.votes.entryRef(vote.entryId, tx);
+      const answer: ConfirmVoteResponse = { counted: true, entry: { code: entry?.code ?? null, title: entry?.title ?? '' } };
+      if (vote.confirmedAt) return answer;
+      if (now.getTime() >= Date.parse(settings.closesAt)) {
+        throw AppError.conflict('vote.closed', `The vote closed on ${settings.closesAt}; votes confirmed after it do not count.`);
+      }
+      if (!(await this.votes.confirm(tx, vote.id))) {
+        throw AppError.conflict(
+          'vote.already_counted',
+          settings.scope === 'category'
+            ? 'This address already has a counted vote in this category. Each mailbox counts once per category.'
+            : 'This address already has a counted vote in this contest. Each mailbox counts once.',
+        );
+      }
+      return answer;
+    });
+  }
+
+  async counts(actor: AuthUser, contestId: string, now = new Date()): Promise<VoteCountsView> {
+    const contest = isUuid(contestId) ? await this.votes.contestById(contestId) : null;
+    if (!contest || !manages(actor, contest.ownerId)) throw contestNotFound();
+    const vote = contest.publicVote;
+    if (!vote) return { contestId, settings: null, open: false, entries: [], recent: [], totals: { counted: 0, pending: 0, voided: 0 } };
+    const [entries, recent] = await Promise.all([this.votes.tally(contest.id, vote.roundId), this.votes.recent(contest.id, 200)]);
+    return {
+      contestId,
+      settings: vote,
+      open: isOpen(vote, now),
+      entries,
+      recent: recent.map((r) => ({
+        id: r.id,
+        entryId: r.entryId,
+        mailbox: maskMailbox(r.mailbox),
+        confirmedAt: r.confirmedAt.toISOString(),
+        voidedAt: r.voidedAt?.toISOString() ?? null,
+        voidReason: r.voidReason,
+      })),
+      totals: {
+        counted: entries.reduce((sum, e) => sum + e.votes, 0),
+        pending: entries.reduce((sum, e) => sum + e.pending, 0),
+        voided: entries.reduce((sum, e) => sum + e.voided, 0),
+      },
+    };
+  }
+
+  async void(actor: AuthUser, voteId: string, dto: VoidVoteDto): Promise<void> {
+    if (!isUuid(voteId)) throw voteNotFound();
+    await this.votes.transaction(async (tx) => {
+      const vote = await this.votes.lockForVoid(tx, voteId);
+      if (!vote || !manages(actor, vote.ownerId)) throw voteNotFound();
+      if (vote.voidedAt) throw AppError.conflict('vote.already_voided', 'This vote is already voided.');
+      if (!vote.confirmedAt) throw AppError.conflict('vote.not_counted', 'This vote was never confirmed, so it does not count: there is nothing to void.');
+      await this.votes.void(tx, vote.id, dto.reason, actor.id);
+      await this.audit.record(tx, {
+        contestId: vote.contestId,
+        actorId: actor.id,
+        action: 'vote.voided',
+        subjectType: 'vote',
+        subjectId: vote.id,
+        payload: { entryId: vote.entryId, mailbox: maskMailbox(vote.mailbox), reason: dto.reason },
+      });
+    });
+  }
+
+  private async heldVote(slug: string): Promise<{ contest: VoteContest; vote: PublicVoteSettings }> {
+    const contest = await this.votes.contestBySlug(slug);
+    const vote = contest?.publicVote;
+    if (!contest || !vote?.enabled || contest.status === 'draft') {
+      throw AppError.notFound('vote.not_found', 'This contest holds no public vote. Check the link you were given.');
+    }
+    return { contest, vote };
+  }
+}
+
+function isOpen(vote: PublicVoteSettings, now: Date): boolean {
+  return now.getTime() >= Date.parse(vote.opensAt) && now.getTime() < Date.parse(vote.closesAt);
+}
+
+function assertOpen(vote: PublicVoteSettings, now: Date): void {
+  if (now.getTime() < Date.parse(vote.opensAt)) throw AppError.conflict('vote.not_open', `The vote opens on ${vote.opensAt}. Come back then.`);
+  if (now.getTime() >= Date.parse(vote.closesAt)) throw AppError.conflict('vote.closed', `The vote closed on ${vote.closesAt}.`);
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** ann.tran@gmail.com → a***@gmail.com: enough to tell votes apart, not to read the address. */
+export function maskMailbox(mailbox: string): string {
+  const at = mailbox.lastIndexOf('@');
+  return at <= 0 ? '***' : `${mailbox[0]}***${mailbox.slice(at)}`;
+}
+
+function contestNotFound(): AppError {
+  return AppError.notFound('contest.not_found', 'No contest of yours has this id. Check the link.');
+}
+
+function voteNotFound(): AppError {
+  return AppError.notFound('vote.not_found', 'No vote of your contests has this id. Reload the vote counts.');
+}
