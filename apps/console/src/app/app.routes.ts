@@ -148,6 +148,10 @@ export const appRoutes: Routes = [
         loadChildren: () => import('@laurel/console-feature-results').then((m) => m.PUBLIC_RESULTS_ROUTES),
       },
       {
+        path: 'vote',
+        loadChildren: () => import('@laurel/console-feature-results').then((m) => m.VOTE_ROUTES),
+      },
+      {
         path: 'audit',
         title: areaTitleKey('audit'),
         canActivate: [roleGuard(['organizer', 'admin'])],

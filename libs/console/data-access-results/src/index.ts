@@ -5,3 +5,4 @@ export { PublicResultsStore } from './lib/public-results.store';
 export { resultsMessage } from './lib/results-errors';
 export { OrganizerContestsStore, RoundResultsStore, type AdvanceOutcome } from './lib/results.store';
 export { ResultsApi } from './lib/results.api';
+export { BallotStore, VoteCountsStore, type VoteOutcome } from './lib/vote.store';

@@ -22,6 +22,16 @@ const CODES: Record<string, TranslationKey> = {
   'council.not_found': 'closing.council.notFound',
   'awards.not_confirmed': 'closing.council.notConfirmed',
   'feedback.not_available': 'closing.feedback.notAvailable',
+  'vote.not_found': 'results.vote.errors.notFound',
+  'vote.not_open': 'results.vote.errors.notOpen',
+  'vote.closed': 'results.vote.errors.closed',
+  'vote.not_on_ballot': 'results.vote.errors.notOnBallot',
+  'vote.throttled': 'results.vote.errors.throttled',
+  'vote.token_unknown': 'results.vote.errors.tokenUnknown',
+  'vote.already_counted': 'results.vote.errors.alreadyCounted',
+  'vote.voided': 'results.vote.errors.voided',
+  'vote.already_voided': 'results.vote.errors.alreadyVoided',
+  'vote.not_counted': 'results.vote.errors.notCounted',
 };
 
 /**

@@ -4,6 +4,10 @@ import type {
   AdvanceRequest,
   AdvanceResponse,
   AwardsProposalView,
+  BallotView,
+  CastVoteRequest,
+  CastVoteResponse,
+  ConfirmVoteResponse,
   ConfirmAwardsRequest,
   ConfirmedAwardsView,
   ContestView,
@@ -17,6 +21,7 @@ import type {
   PublicResultsView,
   PublishResponse,
   RoundResultsView,
+  VoteCountsView,
 } from '@laurel/contracts';
 import { API_BASE_URL } from '@laurel/console-util';
 import type { Observable } from 'rxjs';
@@ -57,6 +62,26 @@ export class ResultsApi {
 
   publicResults(slug: string): Observable<PublicResultsView> {
     return this.http.get<PublicResultsView>(`${this.base}/public/contests/${enc(slug)}/results`);
+  }
+
+  ballot(slug: string): Observable<BallotView> {
+    return this.http.get<BallotView>(`${this.base}/public/contests/${enc(slug)}/ballot`);
+  }
+
+  castVote(slug: string, request: CastVoteRequest): Observable<CastVoteResponse> {
+    return this.http.post<CastVoteResponse>(`${this.base}/public/contests/${enc(slug)}/votes`, request);
+  }
+
+  confirmVote(token: string): Observable<ConfirmVoteResponse> {
+    return this.http.post<ConfirmVoteResponse>(`${this.base}/public/votes/confirm`, { token });
+  }
+
+  voteCounts(contestId: string): Observable<VoteCountsView> {
+    return this.http.get<VoteCountsView>(`${this.base}/contests/${enc(contestId)}/votes`);
+  }
+
+  voidVote(voteId: string, reason: string): Observable<void> {
+    return this.http.post<void>(`${this.base}/votes/${enc(voteId)}/void`, { reason });
   }
 
   liveTicket(roundId: string): Observable<LiveTicketView> {

@@ -40,3 +40,17 @@ export const COUNCIL_ROUTES: Routes = [
 export const FEEDBACK_ROUTES: Routes = [
   { path: '', title: 'closing.feedback.title', loadComponent: () => import('./closing/feedback-page.component').then((m) => m.FeedbackPageComponent) },
 ];
+
+/** `/vote/:slug`: a contest's public ballot; `/vote/confirm#token=…`: the mailed confirmation link. */
+export const VOTE_ROUTES: Routes = [
+  {
+    path: 'confirm',
+    title: 'results.vote.confirmTitle',
+    loadComponent: () => import('./vote-confirm-page/vote-confirm-page.component').then((m) => m.VoteConfirmPageComponent),
+  },
+  {
+    path: ':slug',
+    title: 'results.vote.title',
+    loadComponent: () => import('./ballot-page/ballot-page.component').then((m) => m.BallotPageComponent),
+  },
+];

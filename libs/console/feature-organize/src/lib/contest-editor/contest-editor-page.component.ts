@@ -128,6 +128,16 @@ export class ContestEditorPageComponent {
   protected readonly timeZones = TIME_ZONES;
   protected readonly languages = CONTEST_LANGUAGES;
   protected readonly languageKey = (language: ContestLanguage): TranslationKey => `language.${language}`;
+  /** The public vote; the share is edited as a percentage (p × 100). */
+  protected readonly vote = new FormGroup({
+    enabled: new FormControl(false, { nonNullable: true }),
+    roundId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    opensAt: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    closesAt: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    sharePercent: new FormControl(20, { nonNullable: true, validators: [Validators.required, Validators.min(0), Validators.max(50)] }),
+    scope: new FormControl<'overall' | 'category'>('overall', { nonNullable: true }),
+  });
+  protected readonly voteEditable = computed(() => (CONTEST_EDITABLE_FIELDS[this.status()] as readonly string[]).includes('publicVote'));
   protected readonly categories = new FormArray<FormGroup<{ id: FormControl<string | null>; name: FormControl<string> }>>([]);
   protected readonly prizes = new FormArray<
     FormGroup<{ tier: FormControl<PrizeTier>; count: FormControl<number>; amount: FormControl<number | null>; currency: FormControl<string>; categoryId: FormControl<string> }>
@@ -189,6 +199,20 @@ export class ContestEditorPageComponent {
     put('language', value.language);
     put('timeZone', value.timeZone.trim());
     this.report(await this.store.update(changes));
+  }
+
+  protected async saveVote(): Promise<void> {
+    this.vote.markAllAsTouched();
+    if (this.vote.invalid) return;
+    const v = this.vote.getRawValue();
+    const opensAt = fromLocalInput(v.opensAt);
+    const closesAt = fromLocalInput(v.closesAt);
+    if (!opensAt || !closesAt) return;
+    this.report(
+      await this.store.update({
+        publicVote: { enabled: v.enabled, roundId: v.roundId, opensAt, closesAt, share: Math.round(Number(v.sharePercent) * 100) / 10_000, scope: v.scope },
+      }),
+    );
   }
 
   protected addCategory(): void {
@@ -308,6 +332,17 @@ export class ContestEditorPageComponent {
       timeZone: contest.timeZone ?? DEFAULT_CONTEST_TIME_ZONE,
     });
     this.description.set(contest.description ?? '');
+    const vote = contest.publicVote;
+    this.vote.reset({
+      enabled: vote?.enabled ?? false,
+      roundId: vote?.roundId ?? [...contest.rounds].sort((a, b) => b.order - a.order)[0]?.id ?? '',
+      opensAt: vote ? toLocalInput(vote.opensAt) : '',
+      closesAt: vote ? toLocalInput(vote.closesAt) : '',
+      sharePercent: vote ? Math.round(vote.share * 10_000) / 100 : 20,
+      scope: vote?.scope ?? 'overall',
+    });
+    if ((CONTEST_EDITABLE_FIELDS[contest.status] as readonly string[]).includes('publicVote')) this.vote.enable({ emitEvent: false });
+    else this.vote.disable({ emitEvent: false });
     for (const [name, control] of Object.entries(this.details.controls)) {
       if (editable.includes(name)) control.enable({ emitEvent: false });
       else control.disable({ emitEvent: false });

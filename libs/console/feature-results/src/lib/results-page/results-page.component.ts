@@ -18,6 +18,7 @@ import { roundStatusKey } from '../shared/format';
 import { RankingTableComponent } from './ranking-table.component';
 import { ResultsChartsComponent } from './results-charts.component';
 import { ReliabilityPanelComponent } from './reliability-panel.component';
+import { VoteCountsComponent } from '../vote-counts/vote-counts.component';
 
 interface Scope {
   key: string;
@@ -29,6 +30,7 @@ interface Scope {
 @Component({
   selector: 'laurel-results-page',
   imports: [
+    VoteCountsComponent,
     MatButton,
     MatFormField,
     MatIcon,
