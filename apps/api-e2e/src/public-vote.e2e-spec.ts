@@ -2,13 +2,15 @@ import { Client } from 'pg';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 import { type BuiltContest, type BuiltEntry, type BuiltJudge, ResultsFixture } from './support/results-fixtures';
-import { mailedLink, tokenOfLink } from './support/mailbox';
+import { tokenOfLink } from './support/mailbox';
+import { type ReceivedMail, SmtpSink } from './support/smtp-sink';
 
-const tokenOf = (link: string) => tokenOfLink(link);
+const PUBLIC_URL = 'http://laurel.test';
+const tokenOf = (link: string | null) => tokenOfLink(link ?? '');
 
 /**
- * The public vote over HTTP, the confirmation read from the outbox as the admin sees it (the
- * fixtures' invitations are captured the same way; delivery over SMTP is the mail tests' part): a vote counts only once its mailed link is
+ * The public vote over HTTP, every mail (judges' invitations, voters' confirmations) delivered
+ * over SMTP to a real server in the test process and read back as the voter would: a vote counts only once its mailed link is
  * opened; one counted vote per mailbox (lower-cased, +tag removed); a voided vote leaves the
  * tally; a vote after closing is 409; a client address is throttled; the blend ranks.
  *
@@ -29,6 +31,7 @@ describe('public vote over HTTP', () => {
   let judges: BuiltJudge[];
   let round: BuiltContest['rounds'][number];
   let version: number;
+  const smtp = new SmtpSink(PUBLIC_URL);
   const day = 24 * 60 * 60 * 1000;
 
   const setVote = async (vote: Record<string, unknown> | null) => {
@@ -40,14 +43,30 @@ describe('public vote over HTTP', () => {
   const openVote = () =>
     setVote({ enabled: true, roundId: round.id, opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + day).toISOString(), share: 0.2, scope: 'overall' });
   const cast = (entry: BuiltEntry, email: string) => http.post(`/api/public/contests/${contest.slug}/votes`, { entryId: entry.id, email, language: 'en' });
-  const mailTo = async (email: string) => ({ link: await mailedLink(http, email.toLowerCase(), 'vote_confirmation') });
+  /** The newest confirmation mailed to this address (the one the voter just asked for). */
+  const mailTo = async (email: string): Promise<ReceivedMail> => {
+    const mine = (m: ReceivedMail) => m.to.toLowerCase() === email.toLowerCase() && m.link !== null && m.link.includes('/vote/confirm#token=');
+    const already = smtp.mails.filter(mine).length;
+    return (await smtp.waitFor(mine, Math.max(already, 1))).at(-1) as ReceivedMail;
+  };
+  /** A judge invited by the organizer who accepts from the mailed invitation. */
+  const judge = async (displayName: string): Promise<BuiltJudge> => {
+    const email = `${displayName.toLowerCase().replace(/[^a-z]+/g, '.')}@jury.vote.vn`;
+    const invited = await http.post(`/api/contests/${contest.id}/judges`, { email, displayName }, organizer);
+    if (invited.status !== 202) throw new Error(`invite ${displayName}: ${invited.status} ${JSON.stringify(invited.body)}`);
+    const [mail] = await smtp.waitFor((m) => m.to === email && (m.link ?? '').includes('/invitations/accept#token='));
+    const accepted = await http.post('/api/invitations/accept', { token: tokenOf(mail.link), password: 'judge-password-1' });
+    if (accepted.status !== 200) throw new Error(`accept ${displayName}: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+    return { id: accepted.body.user.id, email, displayName, token: accepted.body.accessToken };
+  };
   const counts = async () => (await http.get(`/api/contests/${contest.id}/votes`, organizer)).body;
   const votesOf = (body: any, entry: BuiltEntry) => body.entries.find((e: any) => e.entryId === entry.id);
 
   beforeAll(async () => {
     const url = await createDatabase();
     expect((await runNode('dist/apps/api/cli.js', ['seed-demo'], { DATABASE_URL: url })).code).toBe(0);
-    api = await startApi({ VOTE_THROTTLE_LIMIT: '12' }, url);
+    await smtp.start();
+    api = await startApi({ VOTE_THROTTLE_LIMIT: '12', SMTP_URL: smtp.url, MAIL_FROM: 'Laurel <no-reply@laurel.test>', PUBLIC_URL }, url);
     http = new Http(api.url);
     db = new Client({ connectionString: url });
     await db.connect();
@@ -63,7 +82,7 @@ describe('public vote over HTTP', () => {
     for (const entry of Object.values(entries)) await fixture.eligibility(entry.id, true);
     await fixture.status(contest.id, 'closed');
     await fixture.status(contest.id, 'judging');
-    judges = [await fixture.judge(contest.id, 'Giám khảo Một'), await fixture.judge(contest.id, 'Giám khảo Hai'), await fixture.judge(contest.id, 'Giám khảo Ba')];
+    judges = [await judge('Judge One'), await judge('Judge Two'), await judge('Judge Three')];
     await fixture.openRound(round.id);
     for (const judge of judges) {
       await fixture.score(judge, round, entries.X.id, { Idea: 8 });
@@ -76,6 +95,7 @@ describe('public vote over HTTP', () => {
   afterAll(async () => {
     await db?.end();
     await api?.stop();
+    await smtp.stop();
   });
 
   it('has no ballot until the organizer holds a vote, and refuses a share above 0.5 or a round of another contest', async () => {
@@ -107,9 +127,10 @@ describe('public vote over HTTP', () => {
     const sent = await cast(entries.X, 'An.Tran+vote@Example.vn');
     expect(sent.status).toBe(202);
     const mail = await mailTo('an.tran+vote@example.vn');
-    expect(mail.link).toMatch(/\/vote\/confirm#token=/);
-    const [outbox] = (await db.query(`SELECT subject, language FROM mail_outbox WHERE to_address = 'an.tran+vote@example.vn'`)).rows;
-    expect(outbox).toEqual({ subject: 'Confirm your vote: Dự án X', language: 'en' });
+    expect(mail.link).toMatch(/^http:\/\/laurel\.test\/vote\/confirm#token=/);
+    // In the voter's language (English was asked for), naming the entry.
+    expect(mail.subject).toBe('Confirm your vote: Dự án X');
+    expect(mail.text).toContain('Dự án X');
 
     const before = await counts();
     expect(votesOf(before, entries.X)).toMatchObject({ votes: 0, pending: 1 });
