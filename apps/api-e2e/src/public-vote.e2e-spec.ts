@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
@@ -215,5 +216,70 @@ describe('public vote over HTTP', () => {
     const refused = await cast(entries.X, 'one-more@example.vn');
     expect(refused.status).toBe(429);
     expect(refused.body.message).toContain('Wait ten minutes');
+  });
+
+  it('freezes the vote with the round: once it is closed, confirming and voiding are 409 and the ranking stays the blend', async () => {
+    const pending = await mailTo('many0@example.vn');
+    const counted = (await counts()).recent.find((r: any) => r.voidedAt === null);
+    await fixture.closeRound(round.id);
+    const confirm = await http.post('/api/public/votes/confirm', { token: tokenOf(pending.link) });
+    expect(confirm.status).toBe(409);
+    expect(confirm.body.message).toContain('is closed');
+    const cast = await http.post(`/api/public/contests/${contest.slug}/votes`, { entryId: entries.Z.id, email: 'after.close@example.vn' });
+    expect(cast.status).toBe(409);
+    const voided = await http.post(`/api/votes/${counted.id}/void`, { reason: 'Too late' }, organizer);
+    expect(voided.status).toBe(409);
+    expect(voided.body.code).toBe('vote.round_closed');
+    expect((await counts()).totals).toMatchObject({ counted: 3, voided: 1 });
+    const { body } = await http.get(`/api/rounds/${round.id}/results`, organizer);
+    expect(body.snapshotAt).not.toBeNull();
+    expect(body.entries.map((e: any) => [e.entryId, e.votes])).toEqual([
+      [entries.X.id, 2],
+      [entries.Y.id, 0],
+      [entries.Z.id, 1],
+    ]);
+  });
+
+  it('gives the blend to the awards, the workbook and the public results', async () => {
+    // First prize to X (84 blended), though the judges alone put Y (90) first.
+    const proposal = await http.get(`/api/contests/${contest.id}/awards/proposal`, organizer);
+    expect(proposal.status).toBe(200);
+    const first = proposal.body.lines.find((l: any) => l.tier === 'first');
+    expect(first).toMatchObject({ entryId: entries.X.id, rank: 1 });
+    expect(first.score).toBeCloseTo(84, 9);
+
+    const response = await fetch(`${api.url}/api/contests/${contest.id}/export.xlsx`, { headers: { authorization: `Bearer ${organizer}` } });
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as any);
+    const sheet = workbook.worksheets.find((w) => w.name.startsWith('Xếp hạng')) as ExcelJS.Worksheet;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    const column = (name: string) => header.indexOf(name) + 1;
+    expect(header.slice(header.indexOf('TB thô'), header.indexOf('Điểm cuối') + 1)).toEqual(['TB thô', 'Điểm giám khảo', 'Phiếu bình chọn', 'Điểm bình chọn', 'Điểm cuối']);
+    const rows = [2, 3, 4].map((n) => sheet.getRow(n));
+    expect(rows.map((r) => r.getCell(column('Tên dự án')).value)).toEqual(['Dự án X', 'Dự án Y', 'Dự án Z']);
+    expect(rows.map((r) => r.getCell(column('Phiếu bình chọn')).value)).toEqual([2, 0, 1]);
+    expect(rows.map((r) => Number(r.getCell(column('Điểm bình chọn')).value))).toEqual([100, 0, 50]);
+    rows.forEach((r, i) => expect(Number(r.getCell(column('Điểm giám khảo')).value)).toBeCloseTo([80, 90, 50][i], 9));
+    rows.forEach((r, i) => expect(Number(r.getCell(column('Điểm cuối')).value)).toBeCloseTo([84, 72, 50][i], 9));
+
+    const confirmed = await http.post(`/api/contests/${contest.id}/awards`, { awards: [{ tier: 'first', entryId: entries.X.id }] }, organizer);
+    expect(confirmed.status).toBeLessThan(300);
+    await fixture.approve(contest.id, judges);
+    const published = await http.post(`/api/contests/${contest.id}/publish`, {}, organizer);
+    expect(published.status).toBeLessThan(300);
+    const open = await http.get(`/api/public/contests/${contest.slug}/results`);
+    expect(open.status).toBe(200);
+    expect(open.body.awards.map((a: any) => [a.tier, a.title])).toEqual([['first', 'Dự án X']]);
+    expect(open.body.ranking.publicVote).toEqual({ share: 0.2, scope: 'overall' });
+    const line = (title: string) => open.body.ranking.entries.find((e: any) => e.title === title);
+    expect(open.body.ranking.entries.map((e: any) => e.title)).toEqual(['Dự án X', 'Dự án Y', 'Dự án Z']);
+    expect(line('Dự án X')).toMatchObject({ rank: 1, votes: 2, voteScore: 100 });
+    expect(line('Dự án X').judgeScore).toBeCloseTo(80, 9);
+    expect(line('Dự án X').score).toBeCloseTo(84, 9);
+    expect(line('Dự án Y')).toMatchObject({ rank: 2, votes: 0, voteScore: 0 });
+    expect(line('Dự án Z')).toMatchObject({ rank: 3, votes: 1, voteScore: 50 });
+    // Nothing about the voters reaches the public.
+    expect(JSON.stringify(open.body)).not.toMatch(/@example\.vn|mailbox/);
   });
 });

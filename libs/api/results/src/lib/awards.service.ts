@@ -169,6 +169,7 @@ export class AwardsService {
     const categories = new Map(contest.categories.map((c) => [c.id, { id: c.id, name: c.name }]));
     const category = (id: string | null): PublicCategoryRef | null => (id ? (categories.get(id) ?? null) : null);
     const entryCategory = new Map(results.entries.map((e) => [e.entryId, e.categoryId]));
+    const voteRound = results.entries.some((e) => e.votes !== undefined);
     return {
       contest: { id: published.id, slug: published.slug, name: published.name, year: published.year, publishedAt: published.publishedAt.toISOString() },
       awards: (await this.awards.list(published.id)).map((a) => ({
@@ -185,7 +186,17 @@ export class AwardsService {
       ranking: {
         roundName: results.roundName,
         rankBy: results.rankBy,
-        entries: results.entries.map((e) => ({ rank: e.rank, code: e.code, title: e.title, teamName: e.teamName, category: category(e.categoryId), score: e.score })),
+        // The blend is public like the score it makes: the public sees why an entry ranks where it does.
+        ...(voteRound && round.publicVote ? { publicVote: { share: round.publicVote.share, scope: round.publicVote.scope } } : {}),
+        entries: results.entries.map((e) => ({
+          rank: e.rank,
+          code: e.code,
+          title: e.title,
+          teamName: e.teamName,
+          category: category(e.categoryId),
+          score: e.score,
+          ...(voteRound ? { judgeScore: e.judgeScore, votes: e.votes ?? 0, voteScore: e.voteScore ?? 0 } : {}),
+        })),
       },
     };
   }

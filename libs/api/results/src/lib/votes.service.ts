@@ -37,6 +37,7 @@ export class VotesService {
   async cast(slug: string, dto: CastVoteDto, clientAddress: string | null): Promise<CastVoteResponse> {
     const { contest, vote } = await this.heldVote(slug);
     assertOpen(vote, new Date());
+    assertRoundRunning(await this.votes.lockRound(this.votes.manager, vote.roundId));
     const entry = (await this.votes.ballot(vote.roundId)).find((e) => e.entryId === dto.entryId);
     if (!entry) {
       throw AppError.unprocessable('vote.not_on_ballot', 'This entry is not on the ballot. Reload the ballot and choose one of its entries.', [
@@ -91,6 +92,7 @@ export class VotesService {
       if (now.getTime() >= Date.parse(settings.closesAt)) {
         throw AppError.conflict('vote.closed', `The vote closed on ${settings.closesAt}; votes confirmed after it do not count.`);
       }
+      assertRoundRunning(await this.votes.lockRound(tx, vote.roundId));
       if (!(await this.votes.confirm(tx, vote.id))) {
         throw AppError.conflict(
           'vote.already_counted',
@@ -137,6 +139,13 @@ export class VotesService {
       if (!vote || !manages(actor, vote.ownerId)) throw voteNotFound();
       if (vote.voidedAt) throw AppError.conflict('vote.already_voided', 'This vote is already voided.');
       if (!vote.confirmedAt) throw AppError.conflict('vote.not_counted', 'This vote was never confirmed, so it does not count: there is nothing to void.');
+      const round = await this.votes.lockRound(tx, vote.roundId);
+      if (round?.status === 'closed') {
+        throw AppError.conflict(
+          'vote.round_closed',
+          `Round "${round.name}" is closed and its ranking is kept as it stood. Reopen the round to void a vote, then close it again.`,
+        );
+      }
       await this.votes.void(tx, vote.id, dto.reason, actor.id);
       await this.audit.record(tx, {
         contestId: vote.contestId,
@@ -166,6 +175,13 @@ function isOpen(vote: PublicVoteSettings, now: Date): boolean {
 function assertOpen(vote: PublicVoteSettings, now: Date): void {
   if (now.getTime() < Date.parse(vote.opensAt)) throw AppError.conflict('vote.not_open', `The vote opens on ${vote.opensAt}. Come back then.`);
   if (now.getTime() >= Date.parse(vote.closesAt)) throw AppError.conflict('vote.closed', `The vote closed on ${vote.closesAt}.`);
+}
+
+/** A closed round's ranking is final (its snapshot is kept): votes no longer come in. */
+function assertRoundRunning(round: { name: string; status: string } | null): void {
+  if (round?.status === 'closed') {
+    throw AppError.conflict('vote.closed', `Round "${round.name}" is closed, so its ranking is final and votes no longer count.`);
+  }
 }
 
 function hashToken(token: string): string {

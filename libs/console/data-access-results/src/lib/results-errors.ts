@@ -32,6 +32,7 @@ const CODES: Record<string, TranslationKey> = {
   'vote.voided': 'results.vote.errors.voided',
   'vote.already_voided': 'results.vote.errors.alreadyVoided',
   'vote.not_counted': 'results.vote.errors.notCounted',
+  'vote.round_closed': 'results.vote.errors.roundClosed',
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { AggregationMethod, PrizeTier, RankBy, RoundStatus } from './contests';
+import type { VoteScope } from './votes';
 
 /** Which rule of the tie-break chain settled an entry's place (`score` when it was not tied). */
 export const SETTLED_BY = ['score', 'priority_criteria', 'head_to_head', 'median', 'tie'] as const;
@@ -270,7 +271,21 @@ export interface PublicResultsView {
   ranking: {
     roundName: string;
     rankBy: RankBy;
-    entries: { rank: number; code: string | null; title: string; teamName: string; category: PublicCategoryRef | null; score: number | null }[];
+    /** The public vote blended into this ranking (share p of the score), when the final round held it. */
+    publicVote?: { share: number; scope: VoteScope };
+    entries: {
+      rank: number;
+      code: string | null;
+      title: string;
+      teamName: string;
+      category: PublicCategoryRef | null;
+      /** What ranks: the judges' score, or in a public-vote round (1 − p)·judgeScore + p·voteScore. */
+      score: number | null;
+      /** Public-vote rounds only: the parts of the blend. */
+      judgeScore?: number | null;
+      votes?: number;
+      voteScore?: number;
+    }[];
   };
 }
 

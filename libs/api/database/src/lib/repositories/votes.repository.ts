@@ -112,6 +112,11 @@ export class VotesRepository {
     return this.dataSource.transaction(work);
   }
 
+  /** Outside any transaction (a FOR SHARE there only reads). */
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
   async insert(manager: EntityManager, vote: NewVote): Promise<string> {
     const [row]: { id: string }[] = await manager.query(
       `INSERT INTO votes (contest_id, round_id, entry_id, scope_key, email, mailbox, language, token_hash, client_address)
@@ -142,6 +147,16 @@ export class VotesRepository {
       [voteId],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * The vote round's name and status, its row share-locked in the caller's transaction so that
+   * closing the round waits for a confirmation or a void in flight (and the other way round):
+   * the closed round's snapshot then holds exactly the votes that count.
+   */
+  async lockRound(manager: EntityManager, roundId: string): Promise<{ name: string; status: string } | null> {
+    const rows: { name: string; status: string }[] = await manager.query(`SELECT name, status FROM rounds WHERE id = $1 FOR SHARE`, [roundId]);
+    return rows[0] ?? null;
   }
 
   async entryRef(entryId: string, manager: EntityManager = this.dataSource.manager): Promise<{ code: string | null; title: string } | null> {

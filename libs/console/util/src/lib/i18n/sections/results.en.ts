@@ -234,6 +234,7 @@ export const enResults: typeof viResults = {
       voided: 'The organizers voided this vote.',
       alreadyVoided: 'This vote is already voided.',
       notCounted: 'This vote was never confirmed, so there is nothing to void.',
+      roundClosed: 'The vote’s round is closed and its ranking is kept as it stood. Reopen the round to void a vote, then close it again.',
     },
     counts: {
       title: 'Public vote',

@@ -233,6 +233,7 @@ export const viResults = {
       voided: 'Ban tổ chức đã hủy phiếu này.',
       alreadyVoided: 'Phiếu này đã bị hủy.',
       notCounted: 'Phiếu này chưa được xác nhận nên không có gì để hủy.',
+      roundClosed: 'Vòng bình chọn đã đóng và bảng xếp hạng được giữ nguyên. Hãy mở lại vòng để hủy phiếu, rồi đóng lại.',
     },
     counts: {
       title: 'Bình chọn',
