@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-export async function startApi(root, databaseUrl, execArgv = []) {
+export async function startApi(root, databaseUrl, execArgv = [], extraEnv = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "laurel-bench-api-"));
   let output = "";
   const child = fork(join(root, "dist/apps/api/main.js"), [], {
@@ -24,6 +24,7 @@ export async function startApi(root, databaseUrl, execArgv = []) {
       SMTP_URL: "smtp://127.0.0.1:9",
       MAIL_FROM: "Laurel bench <bench@bench.laurel>",
       PUBLIC_URL: "http://127.0.0.1",
+      ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });

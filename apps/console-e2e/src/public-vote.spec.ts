@@ -38,13 +38,15 @@ test.describe('public vote', () => {
 
   test('a voter on a phone picks an entry, confirms by the mailed link, and the organizer sees the count and voids it', async ({ page, baseURL }) => {
     const base = baseURL as string;
-    const contest = await setUpJudgedContest(base, { stopAfterScreening: true });
+    const contest = await setUpJudgedContest(base, { leaveFinalOpen: true });
     const organizer = await login(base, 'organizer@demo.laurel');
     const current = await api(base, 'GET', `/api/contests/${contest.id}`, organizer);
     const day = 24 * 60 * 60 * 1000;
+    // The vote blends into the final, whose judges have scored but which is still open (votes
+    // come in while the round runs; a closed round's ranking is final).
     await api(base, 'PATCH', `/api/contests/${contest.id}`, organizer, {
       version: current.version,
-      publicVote: { enabled: true, roundId: contest.screeningRoundId, opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + day).toISOString(), share: 0.2, scope: 'overall' },
+      publicVote: { enabled: true, roundId: contest.finalRoundId, opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + day).toISOString(), share: 0.2, scope: 'overall' },
     });
 
     await page.goto('/');
@@ -52,7 +54,7 @@ test.describe('public vote', () => {
     await phone(page);
     await page.goto(`/vote/${contest.slug}`);
     await expect(page.getByTestId('ballot-title')).toHaveText(contest.name, { timeout: 30_000 });
-    await expect(page.getByTestId('ballot-entry')).toHaveCount(6);
+    await expect(page.getByTestId('ballot-entry')).toHaveCount(4);
     await page.screenshot({ path: 'tmp/console-e2e/screens/ballot-vi-390.png', fullPage: false });
     await page.getByTestId('ballot-entry').filter({ hasText: contest.entries['C'].title }).click();
     await page.getByTestId('ballot-email').fill('Khan.Gia+phone@Example.vn');
@@ -65,11 +67,15 @@ test.describe('public vote', () => {
     await expect(page.getByTestId('vote-counted')).toContainText(contest.entries['C'].title);
     await page.screenshot({ path: 'tmp/console-e2e/screens/vote-counted-vi-390.png' });
 
-    for (const width of [820, 1280]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.goto(`/vote/${contest.slug}`);
-      await expect(page.getByTestId('ballot-entry').first()).toBeVisible({ timeout: 30_000 });
-      await page.screenshot({ path: `tmp/console-e2e/screens/ballot-vi-${width}.png` });
+    for (const lang of ['vi', 'en']) {
+      await page.evaluate((l) => localStorage.setItem('laurel.lang', l), lang);
+      for (const width of [390, 820, 1280]) {
+        await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+        await page.goto(`/vote/${contest.slug}`);
+        await expect(page.getByTestId('ballot-entry').first()).toBeVisible({ timeout: 30_000 });
+        await page.getByTestId('ballot-entry').nth(1).click();
+        await page.screenshot({ path: `tmp/console-e2e/screens/ballot-${lang}-${width}.png` });
+      }
     }
 
     // The organizer's counts on the results page of the vote's round, and a void with a reason.
@@ -79,10 +85,28 @@ test.describe('public vote', () => {
     await page.getByTestId('sign-in-password').fill('laurel-demo');
     await page.getByTestId('sign-in-submit').click();
     await expect(page.getByTestId('dashboard-heading')).toBeVisible();
-    await page.goto(`/organize/results?contest=${contest.id}&round=${contest.screeningRoundId}`);
+    await page.goto(`/organize/results?contest=${contest.id}&round=${contest.finalRoundId}`);
     await expect(page.getByTestId('vote-counts')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('vote-count-row').filter({ hasText: contest.entries['C'].title })).toContainText('1');
-    await page.screenshot({ path: 'tmp/console-e2e/screens/vote-counts-en-1280.png', fullPage: true });
+    // The ranking shows the blend's parts beside the score: C has the only vote, so 100.
+    const cRow = page.getByTestId('ranking-row').filter({ hasText: contest.entries['C'].title });
+    await expect(cRow.getByTestId('ranking-votes')).toHaveText('1');
+    await expect(cRow.getByTestId('ranking-vote-score')).toContainText('100');
+    await page.getByTestId('ranking-table').first().screenshot({ path: 'tmp/console-e2e/screens/ranking-vote-en-1280.png' });
+    for (const lang of ['en', 'vi']) {
+      await page.evaluate((l) => localStorage.setItem('laurel.lang', l), lang);
+      for (const width of [1280, 820, 390]) {
+        await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+        await page.reload();
+        await expect(page.getByTestId('vote-counts')).toBeVisible({ timeout: 30_000 });
+        await page.getByTestId('vote-counts').scrollIntoViewIfNeeded();
+        await page.getByTestId('vote-counts').screenshot({ path: `tmp/console-e2e/screens/vote-counts-${lang}-${width}.png` });
+      }
+    }
+    await page.evaluate(() => localStorage.setItem('laurel.lang', 'en'));
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.reload();
+    await expect(page.getByTestId('vote-counts')).toBeVisible({ timeout: 30_000 });
     await page.getByTestId('vote-void').first().click();
     await page.getByTestId('vote-void-reason').fill('Test vote from the organizers’ office.');
     await page.getByTestId('vote-void-confirm').click();

@@ -38,7 +38,7 @@ export class VotesService {
     const { contest, vote } = await this.heldVote(slug);
     assertOpen(vote, new Date());
     assertRoundRunning(await this.votes.lockRound(this.votes.manager, vote.roundId));
-    const entry = (await this.votes.ballot(vote.roundId)).find((e) => e.entryId === dto.entryId);
+    const entry = await this.votes.ballotEntry(vote.roundId, dto.entryId);
     if (!entry) {
       throw AppError.unprocessable('vote.not_on_ballot', 'This entry is not on the ballot. Reload the ballot and choose one of its entries.', [
         { field: 'entryId', message: 'is not an entry on the ballot' },
@@ -143,7 +143,7 @@ export class VotesService {
       if (round?.status === 'closed') {
         throw AppError.conflict(
           'vote.round_closed',
-          `Round "${round.name}" is closed and its ranking is kept as it stood. Reopen the round to void a vote, then close it again.`,
+          `Round "${round.name}" is closed and its ranking is final, so its votes can no longer be voided. Void doubtful votes before closing the round.`,
         );
       }
       await this.votes.void(tx, vote.id, dto.reason, actor.id);

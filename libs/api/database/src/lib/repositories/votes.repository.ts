@@ -87,6 +87,17 @@ export class VotesRepository {
     );
   }
 
+  /** One entry of the ballot, or null when the round does not cover it (or it left the contest). */
+  async ballotEntry(roundId: string, entryId: string): Promise<BallotEntryRow | null> {
+    const rows: BallotEntryRow[] = await this.dataSource.query(
+      `SELECT e.id AS "entryId", e.code, e.title, e.team_name AS "teamName", coalesce(e.summary, '') AS summary, e.category_id AS "categoryId"
+         FROM round_entries re JOIN entries e ON e.id = re.entry_id
+        WHERE re.round_id = $1 AND re.entry_id = $2 AND e.status = 'submitted'`,
+      [roundId, entryId],
+    );
+    return rows[0] ?? null;
+  }
+
   async categories(contestId: string): Promise<{ id: string; name: string }[]> {
     return this.dataSource.query(`SELECT id, name FROM categories WHERE contest_id = $1 ORDER BY position, id`, [contestId]);
   }

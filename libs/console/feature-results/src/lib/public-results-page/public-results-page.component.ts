@@ -53,6 +53,11 @@ export class PublicResultsPageComponent {
     return formatMoney(award.prizeAmount, award.currency, this.i18n.locale());
   }
 
+  /** 0.2 → 20 (the blend's shares as whole percentages, as contest rules state them). */
+  protected percent(share: number): number {
+    return Math.round(share * 10_000) / 100;
+  }
+
   protected print(): void {
     window.print();
   }

@@ -27,6 +27,8 @@ export class RankingTableComponent {
   private readonly i18n = inject(I18nService);
   protected readonly settledByKey = settledByKey;
   protected readonly outcomeKey = outcomeKey;
+  /** A public-vote round: the blend's parts show beside the score it makes. */
+  protected readonly voteRound = computed(() => this.entries().some((e) => e.votes !== undefined));
   /** Per tied entry, the rule that placed it in words: with whom, on which criterion, which values. */
   protected readonly notes = computed(() => {
     const locale = this.i18n.locale();
