@@ -3,8 +3,42 @@ import { fork } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SMTPServer } from "smtp-server";
+
+let mailSink = null;
+
+/**
+ * A production API needs an SMTP server: a real one (npm `smtp-server`) in the bench process that
+ * reads every message to its end and keeps none, so mail delivery costs what it costs.
+ */
+async function smtpSink() {
+  if (!mailSink) {
+    mailSink = (async () => {
+      const server = new SMTPServer({
+        secure: false,
+        authOptional: true,
+        disabledCommands: ["STARTTLS", "AUTH"],
+        logger: false,
+        onData: (stream, _session, callback) => {
+          stream.on("data", () => undefined);
+          stream.on("end", () => callback());
+        },
+      });
+      await new Promise((resolveListen, reject) => {
+        server.once("error", reject);
+        server.listen(0, "127.0.0.1", () => resolveListen());
+      });
+      server.on("error", () => undefined);
+      // Nothing to wait for at exit: the bench process ends with its last case.
+      server.server.unref();
+      return `smtp://127.0.0.1:${server.server.address().port}`;
+    })();
+  }
+  return mailSink;
+}
 
 export async function startApi(root, databaseUrl, execArgv = [], extraEnv = {}) {
+  const smtpUrl = await smtpSink();
   const dataDir = mkdtempSync(join(tmpdir(), "laurel-bench-api-"));
   let output = "";
   const child = fork(join(root, "dist/apps/api/main.js"), [], {
@@ -20,10 +54,10 @@ export async function startApi(root, databaseUrl, execArgv = [], extraEnv = {}) 
       LAUREL_DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
       LOGIN_THROTTLE_LIMIT: "1000",
-      // Production boots need the mail settings; no bench case sends mail (nothing listens there).
-      SMTP_URL: "smtp://127.0.0.1:9",
-      MAIL_FROM: "Laurel bench <bench@bench.laurel>",
-      PUBLIC_URL: "http://127.0.0.1",
+      // Production boots need the mail settings; the vote case sends mail, so a real server listens.
+      SMTP_URL: smtpUrl,
+      MAIL_FROM: "Laurel bench <bench@laurel.test>",
+      PUBLIC_URL: "http://laurel.test",
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
