@@ -3,13 +3,18 @@ import { fork } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
 let mailSink = null;
 
+/** The token of each confirmation link delivered, by recipient (lower-cased), as the voters read them. */
+export const deliveredTokens = new Map();
+
 /**
  * A production API needs an SMTP server: a real one (npm `smtp-server`) in the bench process that
- * reads every message to its end and keeps none, so mail delivery costs what it costs.
+ * reads every message to its end, so mail delivery costs what it costs, and keeps only the
+ * tokens of the links it carries (the outbox forgets a link once its mail is sent).
  */
 async function smtpSink() {
   if (!mailSink) {
@@ -19,9 +24,15 @@ async function smtpSink() {
         authOptional: true,
         disabledCommands: ["STARTTLS", "AUTH"],
         logger: false,
-        onData: (stream, _session, callback) => {
-          stream.on("data", () => undefined);
-          stream.on("end", () => callback());
+        onData: (stream, session, callback) => {
+          simpleParser(stream)
+            .then((parsed) => {
+              const token = /#token=([^\s&"<]+)/.exec(parsed.text ?? "")?.[1];
+              if (token)
+                for (const to of session.envelope.rcptTo) deliveredTokens.set(to.address.toLowerCase(), decodeURIComponent(token));
+              callback();
+            })
+            .catch((error) => callback(error));
         },
       });
       await new Promise((resolveListen, reject) => {

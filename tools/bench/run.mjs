@@ -206,7 +206,8 @@ async function main() {
 
     // Sign-in: 200 judges at once; their tokens then drive the sheet-submit load.
     const tokens = new Map();
-    try {
+    // The judges' tokens drive the sheet-submit load, so sign-in runs for it too.
+    if (runs("sign-in") || runs("submit")) try {
       const hashes = [];
       // argon2 runs on this process's thread pool, so its CPU time is this process's.
       const hashCpuFrom = selfCpuMs();
@@ -594,7 +595,7 @@ async function main() {
           ratio: round2(measured.seconds / baseline.seconds),
           goal: "≤ 60 s",
           met: measured.seconds <= 60,
-          note: `cast ${measured.castSeconds} s + confirm ${measured.confirmSeconds} s by ${50} callers from ${Math.ceil(VOTERS / 10)} addresses (p99 ${measured.castP99} / ${measured.confirmP99} ms); the baseline writes the same vote, outbox row and count with bare node-postgres`,
+          note: `cast ${measured.castSeconds} s + confirm ${measured.confirmSeconds} s by 50 callers from ${Math.ceil(VOTERS / 10)} addresses (p99 ${measured.castP99} / ${measured.confirmP99} ms); the confirmations start once every mail reached the bench's SMTP server (${measured.mailsDelivered} delivered, ${measured.mailWaitSeconds} s after the last cast; first cast to last confirmation ${measured.firstCastToLastConfirmSeconds} s); the baseline writes the same vote, outbox row and count with bare node-postgres`,
         });
         addCase({
           name: names[1],

@@ -67,7 +67,7 @@ describe('public vote over HTTP', () => {
     const url = await createDatabase();
     expect((await runNode('dist/apps/api/cli.js', ['seed-demo'], { DATABASE_URL: url })).code).toBe(0);
     await smtp.start();
-    api = await startApi({ VOTE_THROTTLE_LIMIT: '12', SMTP_URL: smtp.url, MAIL_FROM: 'Laurel <no-reply@laurel.test>', PUBLIC_URL }, url);
+    api = await startApi({ VOTE_THROTTLE_LIMIT: '20', SMTP_URL: smtp.url, MAIL_FROM: 'Laurel <no-reply@laurel.test>', PUBLIC_URL }, url);
     http = new Http(api.url);
     db = new Client({ connectionString: url });
     await db.connect();
@@ -157,6 +157,22 @@ describe('public vote over HTTP', () => {
     expect(n).toBe(1);
   });
 
+  it('counts one of two confirmations of one mailbox racing each other, and answers the other 409 (never 500)', async () => {
+    for (const name of ['race1', 'race2', 'race3']) {
+      expect((await cast(entries.Z, `${name}+a@example.vn`)).status).toBe(202);
+      expect((await cast(entries.Z, `${name}+b@example.vn`)).status).toBe(202);
+      const [a, b] = [await mailTo(`${name}+a@example.vn`), await mailTo(`${name}+b@example.vn`)];
+      const answers = await Promise.all([a, b].map((m) => http.post('/api/public/votes/confirm', { token: tokenOf(m.link) })));
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    }
+    const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM votes WHERE contest_id = $1 AND confirmed_at IS NOT NULL AND mailbox LIKE 'race%'`, [contest.id])).rows;
+    expect(n).toBe(3);
+    // Undo the race's three votes for Z, so that the blend below stays the worked example.
+    for (const vote of (await counts()).recent.filter((r: any) => r.mailbox.startsWith('r***'))) {
+      expect((await http.post(`/api/votes/${vote.id}/void`, { reason: 'Race test' }, organizer)).status).toBe(204);
+    }
+  });
+
   it('lets the organizer void a vote with a reason; it leaves the tally and the audit trail keeps it', async () => {
     for (const [entry, email] of [
       [entries.X, 'binh@example.vn'],
@@ -175,8 +191,9 @@ describe('public vote over HTTP', () => {
     expect((await http.post(`/api/votes/${fraud.id}/void`, { reason: 'again' }, organizer)).status).toBe(409);
     const after = await counts();
     expect(votesOf(after, entries.Y)).toMatchObject({ votes: 0, voided: 1 });
-    expect(after.totals).toMatchObject({ counted: 3, voided: 1 });
-    const audit = await db.query(`SELECT payload FROM audit_events WHERE contest_id = $1 AND action = 'vote.voided'`, [contest.id]);
+    // The three race votes voided above and this one.
+    expect(after.totals).toMatchObject({ counted: 3, voided: 4 });
+    const audit = await db.query(`SELECT payload FROM audit_events WHERE contest_id = $1 AND action = 'vote.voided' AND payload->>'reason' <> 'Race test'`, [contest.id]);
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0].payload.reason).toContain('Địa chỉ dùng một lần');
     const judge = await http.post(`/api/votes/${fraud.id}/void`, { reason: 'x' }, judges[0].token);
@@ -204,7 +221,8 @@ describe('public vote over HTTP', () => {
     expect(late.status).toBe(409);
     expect(late.body.message).toContain('closed');
     expect((await http.post('/api/public/votes/confirm', { token: tokenOf(mail.link) })).status).toBe(409);
-    expect(votesOf(await counts(), entries.Z)).toMatchObject({ votes: 1, pending: 1 });
+    // Pending: this late vote and the three race votes that lost.
+    expect(votesOf(await counts(), entries.Z)).toMatchObject({ votes: 1, pending: 4 });
     expect((await http.get(`/api/public/contests/${contest.slug}/ballot`)).body.vote.open).toBe(false);
   });
 
@@ -230,7 +248,7 @@ describe('public vote over HTTP', () => {
     const voided = await http.post(`/api/votes/${counted.id}/void`, { reason: 'Too late' }, organizer);
     expect(voided.status).toBe(409);
     expect(voided.body.code).toBe('vote.round_closed');
-    expect((await counts()).totals).toMatchObject({ counted: 3, voided: 1 });
+    expect((await counts()).totals).toMatchObject({ counted: 3, voided: 4 });
     const { body } = await http.get(`/api/rounds/${round.id}/results`, organizer);
     expect(body.snapshotAt).not.toBeNull();
     expect(body.entries.map((e: any) => [e.entryId, e.votes])).toEqual([

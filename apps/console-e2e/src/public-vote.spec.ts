@@ -107,6 +107,14 @@ test.describe('public vote', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.reload();
     await expect(page.getByTestId('vote-counts')).toBeVisible({ timeout: 30_000 });
+    // The settings as the organizer set them, in the contest editor's tab.
+    await page.goto(`/organize/contests/${contest.id}`);
+    await page.getByRole('tab', { name: 'Public vote' }).click();
+    await expect(page.getByTestId('vote-share')).toHaveValue('20');
+    await expect(page.getByTestId('vote-ballot-link')).toHaveText(`/vote/${contest.slug}`);
+    await page.getByTestId('vote-settings').screenshot({ path: 'tmp/console-e2e/screens/vote-settings-en-1280.png' });
+    await page.goto(`/organize/results?contest=${contest.id}&round=${contest.finalRoundId}`);
+    await expect(page.getByTestId('vote-counts')).toBeVisible({ timeout: 30_000 });
     await page.getByTestId('vote-void').first().click();
     await page.getByTestId('vote-void-reason').fill('Test vote from the organizers’ office.');
     await page.getByTestId('vote-void-confirm').click();

@@ -83,7 +83,14 @@ export class DivergenceReviewService {
         to: mail.email,
         template: 'extra_assignment',
         language: mail.language,
-        params: { displayName: mail.displayName, contestName: mail.contestName, roundName: mail.roundName, entryTitle: mail.entryTitle, scoresDueAt: null },
+        params: {
+          displayName: mail.displayName,
+          contestName: mail.contestName,
+          roundName: mail.roundName,
+          entryTitle: mail.entryTitle,
+          scoresDueAt: mail.scoresDueAt?.toISOString() ?? null,
+          timeZone: mail.timeZone,
+        },
         userId: picked.judgeId,
         contestId: settings.contestId,
       });

@@ -37,7 +37,7 @@ export class VotesService {
   async cast(slug: string, dto: CastVoteDto, clientAddress: string | null): Promise<CastVoteResponse> {
     const { contest, vote } = await this.heldVote(slug);
     assertOpen(vote, new Date());
-    assertRoundRunning(await this.votes.lockRound(this.votes.manager, vote.roundId));
+    assertRoundRunning(await this.votes.roundState(vote.roundId));
     const entry = await this.votes.ballotEntry(vote.roundId, dto.entryId);
     if (!entry) {
       throw AppError.unprocessable('vote.not_on_ballot', 'This entry is not on the ballot. Reload the ballot and choose one of its entries.', [

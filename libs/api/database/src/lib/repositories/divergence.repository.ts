@@ -16,6 +16,18 @@ export interface DivergenceSettings {
  * The reads and the one write of divergence review, always inside the transaction that submits
  * a sheet (the caller's manager), so the extra judge exists exactly when the sheet does.
  */
+/** What the mail to a judge divergence review added says. */
+export interface ExtraJudgeMail {
+  email: string;
+  displayName: string;
+  language: 'vi' | 'en';
+  contestName: string;
+  roundName: string;
+  entryTitle: string;
+  scoresDueAt: Date | null;
+  timeZone: string;
+}
+
 @Injectable()
 export class DivergenceRepository {
   async settings(manager: EntityManager, roundId: string): Promise<DivergenceSettings | null> {
@@ -70,9 +82,10 @@ export class DivergenceRepository {
     roundId: string,
     entryId: string,
     judgeId: string,
-  ): Promise<{ email: string; displayName: string; language: 'vi' | 'en'; contestName: string; roundName: string; entryTitle: string } | null> {
-    const rows: { email: string; displayName: string; language: 'vi' | 'en'; contestName: string; roundName: string; entryTitle: string }[] = await manager.query(
-      `SELECT u.email, u.display_name AS "displayName", u.language, c.name AS "contestName", r.name AS "roundName", e.title AS "entryTitle"
+  ): Promise<ExtraJudgeMail | null> {
+    const rows: ExtraJudgeMail[] = await manager.query(
+      `SELECT u.email, u.display_name AS "displayName", u.language, c.name AS "contestName", r.name AS "roundName", e.title AS "entryTitle",
+              r.scores_due_at AS "scoresDueAt", c.time_zone AS "timeZone"
          FROM users u, rounds r JOIN contests c ON c.id = r.contest_id, entries e
         WHERE u.id = $3 AND r.id = $1 AND e.id = $2`,
       [roundId, entryId, judgeId],

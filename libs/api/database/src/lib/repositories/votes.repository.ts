@@ -123,9 +123,10 @@ export class VotesRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** Outside any transaction (a FOR SHARE there only reads). */
-  get manager(): EntityManager {
-    return this.dataSource.manager;
+  /** The round's name and status as they stand (no lock: a cast counts nothing until confirmed). */
+  async roundState(roundId: string): Promise<{ name: string; status: string } | null> {
+    const rows: { name: string; status: string }[] = await this.dataSource.query(`SELECT name, status FROM rounds WHERE id = $1`, [roundId]);
+    return rows[0] ?? null;
   }
 
   async insert(manager: EntityManager, vote: NewVote): Promise<string> {
@@ -146,18 +147,25 @@ export class VotesRepository {
   /**
    * Counts the vote unless its mailbox already has a counted vote in its scope: the partial
    * unique index decides, so two confirmations racing on two instances cannot both count.
-   * Answers false when another vote of the mailbox holds the place.
+   * Answers false when another vote of the mailbox holds the place, including one confirmed at
+   * the same moment: the index then refuses the second UPDATE (its transaction is spent; the
+   * caller answers 409 and rolls it back).
    */
   async confirm(manager: EntityManager, voteId: string): Promise<boolean> {
-    const rows = await returningRows<{ id: string }>(
-      manager,
-      `UPDATE votes v SET confirmed_at = now()
-        WHERE v.id = $1 AND v.confirmed_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM votes o WHERE o.contest_id = v.contest_id AND o.scope_key = v.scope_key AND o.mailbox = v.mailbox AND o.confirmed_at IS NOT NULL)
-        RETURNING v.id`,
-      [voteId],
-    );
-    return rows.length > 0;
+    try {
+      const rows = await returningRows<{ id: string }>(
+        manager,
+        `UPDATE votes v SET confirmed_at = now()
+          WHERE v.id = $1 AND v.confirmed_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM votes o WHERE o.contest_id = v.contest_id AND o.scope_key = v.scope_key AND o.mailbox = v.mailbox AND o.confirmed_at IS NOT NULL)
+          RETURNING v.id`,
+        [voteId],
+      );
+      return rows.length > 0;
+    } catch (error) {
+      if (isUniqueViolation(error, 'votes_one_per_mailbox')) return false;
+      throw error;
+    }
   }
 
   /**
@@ -211,4 +219,9 @@ export class VotesRepository {
       [contestId, limit],
     );
   }
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
+  return driverError?.code === '23505' && driverError.constraint === constraint;
 }
