@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { Client } from 'pg';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
@@ -211,6 +212,34 @@ describe('public vote over HTTP', () => {
     expect(line(entries.Y).score).toBeCloseTo(72, 9);
     expect(line(entries.Z)).toMatchObject({ votes: 1, voteScore: 50 });
     expect(line(entries.Z).score).toBeCloseTo(50, 9);
+  });
+
+  it('answers odd bodies with a readable 4xx and writes nothing (fuzz)', async () => {
+    const rows = async () => (await db.query(`SELECT count(*)::int AS n, count(confirmed_at)::int AS c, count(voided_at)::int AS v FROM votes`)).rows[0];
+    const before = await rows();
+    const [someVote] = (await counts()).recent;
+    const odd = fc.oneof(
+      fc.anything({ maxDepth: 2 }),
+      fc.record({ entryId: fc.oneof(fc.uuid(), fc.string(), fc.constant(entries.X.id)), email: fc.oneof(fc.string({ maxLength: 300 }), fc.constant('a@b'), fc.constant("x'; DROP TABLE votes;--@example.vn")) }, { requiredKeys: [] }),
+      fc.record({ token: fc.oneof(fc.string({ maxLength: 300 }), fc.constant('x'.repeat(43)), fc.constant('<script>')) }, { requiredKeys: [] }),
+      fc.record({ reason: fc.oneof(fc.string({ maxLength: 3000 }), fc.constant(''), fc.integer()) }, { requiredKeys: [] }),
+    );
+    await fc.assert(
+      fc.asyncProperty(odd, async (body) => {
+        for (const [path, token] of [
+          [`/api/public/contests/${contest.slug}/votes`, undefined],
+          ['/api/public/votes/confirm', undefined],
+          [`/api/votes/${someVote.id}/void`, judges[0].token],
+        ] as const) {
+          const answer = await http.post(path, body, token);
+          expect(answer.status).toBeGreaterThanOrEqual(400);
+          expect(answer.status).toBeLessThan(500);
+          expect(typeof answer.body.message).toBe('string');
+        }
+      }),
+      { numRuns: 40 },
+    );
+    expect(await rows()).toEqual(before);
   });
 
   it('refuses a vote and a confirmation after the vote closed (409)', async () => {
