@@ -156,6 +156,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     token: 'x'.repeat(43),
     contest: contest.id,
     entry: entry.id,
+    entryId: entry.id,
     round: screening,
     assignment: assigned.body.id,
     attachmentId,

@@ -132,6 +132,7 @@ export const expectedOutcomes: Record<string, Expectation> = {
   'DELETE /api/assignments/:id': CONTEST_ORGANIZER,
   'GET /api/rounds/:id/progress': CONTEST_ORGANIZER,
   'GET /api/rounds/:id/results': CONTEST_ORGANIZER,
+  'GET /api/rounds/:id/entries/:entryId/sheets': CONTEST_ORGANIZER,
   'POST /api/rounds/:id/advance': CONTEST_ORGANIZER,
   'GET /api/rounds/:id/live': CONTEST_ORGANIZER,
   'POST /api/rounds/:id/live-ticket': CONTEST_ORGANIZER,

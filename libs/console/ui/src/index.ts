@@ -16,3 +16,4 @@ export {
   type AnswersForm,
 } from './lib/application-form/answers-form';
 export { AnswersListComponent } from './lib/application-form/answers-list.component';
+export { GroupedNumberInputDirective } from './lib/grouped-number/grouped-number-input.directive';

@@ -1,8 +1,8 @@
 export { API_BASE_URL, isApiUrl } from './lib/api/api-config';
-export { apiErrorOf, toUiMessage, type StatusMessages } from './lib/errors/error-message';
+export { apiErrorOf, toUiMessage, withoutApiPaths, type StatusMessages } from './lib/errors/error-message';
 export { areaDescriptionKey, areaTitleKey, contestStatusKey, roleKey } from './lib/i18n/keys';
 export type { Dictionary, TranslationKey, TranslationParams } from './lib/i18n/dictionary';
-export { formatBytes, formatDateTime, formatMoney, formatRelative, timeZoneLabel } from './lib/i18n/format';
+export { caretAfterDigits, formatBytes, formatDateTime, formatGroupedInteger, formatMoney, formatRelative, readGroupedInteger, timeZoneLabel } from './lib/i18n/format';
 export { I18nService } from './lib/i18n/i18n.service';
 export { LANGUAGES, type Language } from './lib/i18n/language';
 export { provideI18n } from './lib/i18n/provide-i18n';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type AuthUser, hasRole } from '@laurel/api-core';
+import { AppError, type AuthUser, hasRole, isUuid } from '@laurel/api-core';
 import { AuditRepository, ContestsRepository } from '@laurel/api-database';
 import type { AuditPageView, AuditVerificationView } from '@laurel/contracts';
 import type { AuditQueryDto } from './audit.dto';
@@ -22,7 +22,8 @@ export class AuditService {
       page: query.page,
       pageSize: query.pageSize,
     });
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    const names = await this.audit.names(contestId, items.flatMap(idsOf));
+    return { items, total, page: query.page, pageSize: query.pageSize, names };
   }
 
   /** The contest's own chain: its organizer checks it without walking any other contest's events. */
@@ -46,3 +47,15 @@ export class AuditService {
 }
 
 export const contestNotFound = () => AppError.notFound('contest.not_found', 'No contest of yours has this id. Check the link.');
+
+/** The ids an event mentions: its actor, its subject and the ids in its payload (one level deep, lists included). */
+function idsOf(event: { actorId: string | null; subjectId: string | null; payload: unknown }): string[] {
+  const found = [event.actorId, event.subjectId];
+  if (event.payload && typeof event.payload === 'object') {
+    for (const value of Object.values(event.payload as Record<string, unknown>)) {
+      if (Array.isArray(value)) found.push(...value.filter((v): v is string => typeof v === 'string'));
+      else if (typeof value === 'string') found.push(value);
+    }
+  }
+  return found.filter((id): id is string => isUuid(id));
+}

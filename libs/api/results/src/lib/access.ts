@@ -7,6 +7,10 @@ export function roundNotFound(): AppError {
   return AppError.notFound('round.not_found', 'No round of yours has this id. Check the link.');
 }
 
+export function entryNotInRound(): AppError {
+  return AppError.notFound('entry.not_found', 'This entry is not in the round. Check the link, or open the round’s ranking again.');
+}
+
 export function contestNotFound(): AppError {
   return AppError.notFound('contest.not_found', 'No contest of yours has this id. Check the link.');
 }

@@ -2,12 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, type AuthUser, CurrentUser, Roles, ServerTiming, UuidPipe } from '@laurel/api-core';
-import type { AdvanceResponse, RoundResultsView } from '@laurel/contracts';
+import type { AdvanceResponse, EntrySheetsView, RoundResultsView } from '@laurel/contracts';
 import { AdvanceDto } from './results.dto';
 import { ResultsService } from './results.service';
-import { roundNotFound } from './access';
+import { entryNotInRound, roundNotFound } from './access';
 
 const ROUND_ID = new UuidPipe(roundNotFound);
+const ENTRY_ID = new UuidPipe(entryNotInRound);
 
 @ApiTags('results')
 @ApiBearerAuth()
@@ -26,6 +27,13 @@ export class ResultsController {
     const body = timing.measureSync('json', () => JSON.stringify(view));
     void reply.header('content-type', 'application/json; charset=utf-8').header('server-timing', timing.header());
     return body;
+  }
+
+  @ApiOperation({ summary: "One entry's judges in the round and their sheets (values of submitted sheets only), from a ranking row" })
+  @ApiAnswer(200, 'EntrySheetsView')
+  @Get(':id/entries/:entryId/sheets')
+  entrySheets(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string, @Param('entryId', ENTRY_ID) entryId: string): Promise<EntrySheetsView> {
+    return this.results.entrySheets(actor, roundId, entryId);
   }
 
   @ApiOperation({ summary: 'Advance the top N (per category when the round ranks by category) or everyone at or above minScore into the next round' })

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppError, type AuthUser, ServerTiming } from '@laurel/api-core';
-import type { AdvanceDecisionView, AdvanceResponse, RoundResultsView } from '@laurel/contracts';
+import type { AdvanceDecisionView, AdvanceResponse, EntrySheetsView, RoundResultsView } from '@laurel/contracts';
 import { AuditRepository, ResultsRepository, type ResultsRound } from '@laurel/api-database';
 import { type AdvancementDecision, type AdvancementGates, planAdvancement, ScoringInputError } from '@laurel/domain';
-import { isUuid, manages, roundNotFound } from './access';
+import { entryNotInRound, isUuid, manages, roundNotFound } from './access';
 import type { AdvanceDto } from './results.dto';
 
 /**
@@ -28,6 +28,14 @@ export class ResultsService {
   /** `timing` collects where the time goes (sql, map, domain) for the Server-Timing header. */
   async roundResults(actor: AuthUser, roundId: string, timing = new ServerTiming()): Promise<RoundResultsView> {
     return this.results.roundResults(await this.managedRound(actor, roundId, undefined, timing), undefined, timing);
+  }
+
+  /** One entry's judges and sheets in a round of the actor's contest; 404 for a round or entry that is not theirs. */
+  async entrySheets(actor: AuthUser, roundId: string, entryId: string): Promise<EntrySheetsView> {
+    const round = await this.managedRound(actor, roundId);
+    const view = isUuid(entryId) ? await this.results.entrySheets(round, entryId) : null;
+    if (!view) throw entryNotInRound();
+    return view;
   }
 
   /**

@@ -16,7 +16,12 @@ export function parseScore(raw: string, maxScore: number): ParsedScore {
   return problem ? { ok: false, problem } : { ok: true, value };
 }
 
-/** "7.5" for 7.5, "" for nothing: how a stored value goes back into the field. */
-export function formatScoreInput(value: number | null | undefined): string {
-  return value === null || value === undefined ? '' : String(value);
+/**
+ * How a value goes back into the field, in the reader's number format: "7,5" in Vietnamese,
+ * "7.5" in English (the same separator as the total beside it), "" for nothing. No grouping and
+ * no padded decimals, so that what a judge typed comes back as they typed it.
+ */
+export function formatScoreInput(value: number | null | undefined, locale: string): string {
+  if (value === null || value === undefined) return '';
+  return new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 2 }).format(value);
 }

@@ -1,8 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
+import { DestroyRef, Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
 import type { AssignmentDetailView, RubricCriterionView, SaveSheetRequest, SheetView } from '@laurel/contracts';
 import { type ScoreValueProblem, missingCriteria, sheetTotal } from '@laurel/domain';
-import { type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
+import { I18nService, type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { JudgingApi } from './judging.api';
 import { formatScoreInput, parseScore } from './score-input';
@@ -61,6 +61,7 @@ const EMPTY: SheetState = {
 @Injectable()
 export class ScoreSheetStore {
   private readonly api = inject(JudgingApi);
+  private readonly i18n = inject(I18nService);
   private readonly state = signal<SheetState>(EMPTY);
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
@@ -82,7 +83,8 @@ export class ScoreSheetStore {
   });
   readonly values = computed(() => {
     const values: Record<string, number | null> = {};
-    for (const field of Object.values(this.state().fields)) values[field.criterion.id] = field.value;
+    // A field showing an error counts as not scored: the total never includes a value the judge no longer sees.
+    for (const field of Object.values(this.state().fields)) values[field.criterion.id] = field.problem ? null : field.value;
     return values;
   });
   /** The weighted total, 0..100, by the same function the API uses. */
@@ -103,6 +105,18 @@ export class ScoreSheetStore {
   );
 
   constructor() {
+    // A language switch rewrites the fields in the new number format ("16,5" ↔ "16.5"); a field
+    // showing an error keeps what the judge typed.
+    effect(() => {
+      const locale = this.i18n.locale();
+      untracked(() =>
+        this.state.update((s) => {
+          const fields: Record<string, CriterionField> = {};
+          for (const [id, field] of Object.entries(s.fields)) fields[id] = field.problem ? field : { ...field, raw: formatScoreInput(field.value, locale) };
+          return { ...s, fields };
+        }),
+      );
+    });
     inject(DestroyRef).onDestroy(() => {
       // Leaving the page saves what is pending rather than dropping it.
       if (this.timer) {
@@ -120,7 +134,7 @@ export class ScoreSheetStore {
     try {
       const detail = await firstValueFrom(this.api.assignment(assignmentId));
       if (token !== this.loadToken) return;
-      this.state.set({ ...EMPTY, ...fromDetail(detail) });
+      this.state.set({ ...EMPTY, ...fromDetail(detail, this.i18n.locale()) });
     } catch (error) {
       if (token !== this.loadToken) return;
       this.state.set({ ...EMPTY, loadError: toUiMessage(error) });
@@ -149,7 +163,7 @@ export class ScoreSheetStore {
   pick(criterionId: string, value: number): void {
     const field = this.state().fields[criterionId];
     if (!field || !this.editable()) return;
-    this.patchField({ ...field, raw: formatScoreInput(value), value, problem: null }, value !== field.value);
+    this.patchField({ ...field, raw: formatScoreInput(value, this.i18n.locale()), value, problem: null }, value !== field.value);
   }
 
   setCriterionComment(criterionId: string, comment: string): void {
@@ -283,13 +297,13 @@ export class ScoreSheetStore {
   }
 }
 
-function fromDetail(detail: AssignmentDetailView): Partial<SheetState> {
+function fromDetail(detail: AssignmentDetailView, locale: string): Partial<SheetState> {
   const fields: Record<string, CriterionField> = {};
   for (const criterion of detail.round.criteria) {
     const score = detail.sheet.scores.find((s) => s.criterionId === criterion.id);
     fields[criterion.id] = {
       criterion,
-      raw: formatScoreInput(score?.value),
+      raw: formatScoreInput(score?.value, locale),
       value: score?.value ?? null,
       problem: null,
       comment: score?.comment ?? '',

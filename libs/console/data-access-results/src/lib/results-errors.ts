@@ -1,5 +1,5 @@
 import type { TranslationKey } from '@laurel/console-util';
-import { type StatusMessages, type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
+import { type StatusMessages, type UiMessage, apiErrorOf, toUiMessage, withoutApiPaths } from '@laurel/console-util';
 
 // Codes of libs/api/results and libs/api/export with a sentence of ours in each language.
 const CODES: Record<string, TranslationKey> = {
@@ -42,7 +42,7 @@ const CODES: Record<string, TranslationKey> = {
  */
 export function resultsMessage(error: unknown, byStatus: StatusMessages = {}): UiMessage {
   const api = apiErrorOf(error);
-  if (api?.code === 'awards.invalid') return { text: api.message };
+  if (api?.code === 'awards.invalid') return { text: withoutApiPaths(api.message), fallback: { key: 'results.errors.awardsInvalid' } };
   const tally = (api as { details?: { tally?: Record<string, number> } } | null)?.details?.tally;
   if (api?.code === 'awards.not_approved' && tally) {
     return { key: 'closing.council.notApproved', params: { approvals: tally['approvals'], members: tally['members'], objections: tally['objections'], required: tally['required'] } };

@@ -16,6 +16,7 @@ import type {
   CouncilView,
   DocumentLanguage,
   EntryFeedbackView,
+  EntrySheetsView,
   MyCouncilView,
   LiveTicketView,
   PublicResultsView,
@@ -38,6 +39,10 @@ export class ResultsApi {
 
   roundResults(roundId: string): Observable<RoundResultsView> {
     return this.http.get<RoundResultsView>(`${this.base}/rounds/${enc(roundId)}/results`);
+  }
+
+  entrySheets(roundId: string, entryId: string): Observable<EntrySheetsView> {
+    return this.http.get<EntrySheetsView>(`${this.base}/rounds/${enc(roundId)}/entries/${enc(entryId)}/sheets`);
   }
 
   advance(roundId: string, rule: AdvanceRequest): Observable<AdvanceResponse> {

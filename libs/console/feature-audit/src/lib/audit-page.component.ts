@@ -34,7 +34,7 @@ import {
 } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { AuditApi, type AuditEvent, type AuditFilter, type AuditPage, type AuditVerification } from './audit.api';
-import { AUDIT_ACTIONS, actionKey, payloadSummary, shortId } from './audit-format';
+import { AUDIT_ACTIONS, actionKey, nameOf, payloadSummary, subjectKey } from './audit-format';
 
 /** `/audit?contest=…`: a contest's audit trail with filters, and the verification of the hash chain. */
 @Component({
@@ -82,7 +82,7 @@ export class AuditPageComponent {
 
   protected readonly actions = AUDIT_ACTIONS;
   protected readonly actionKey = actionKey;
-  protected readonly shortId = shortId;
+  protected readonly subjectKey = subjectKey;
   protected readonly columns = ['time', 'action', 'actor', 'subject', 'details'];
 
   protected readonly action = signal('');
@@ -105,18 +105,21 @@ export class AuditPageComponent {
   });
   protected readonly hasFilters = computed(() => !!(this.action() || this.from() || this.to()));
   protected readonly zone = computed(() => timeZoneLabel(this.i18n.locale()));
-  protected readonly rows = computed(() =>
-    (this.result()?.items ?? []).map((event: AuditEvent) => ({
+  protected readonly rows = computed(() => {
+    const names = this.result()?.names ?? {};
+    return (this.result()?.items ?? []).map((event: AuditEvent) => ({
       id: event.id,
       time: formatDateTime(event.occurredAt, this.i18n.locale()),
       iso: event.occurredAt,
       action: event.action,
       actor: event.actorId,
+      actorName: nameOf(event.actorId, names),
       subjectType: event.subjectType,
       subjectId: event.subjectId,
-      summary: payloadSummary(event.payload),
-    })),
-  );
+      subjectName: nameOf(event.subjectId, names),
+      summary: payloadSummary(event.payload, 120, names),
+    }));
+  });
 
   private readonly filter = computed<AuditFilter>(() => ({
     page: this.pageIndex() + 1,

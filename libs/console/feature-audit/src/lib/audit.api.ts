@@ -21,6 +21,8 @@ export interface AuditPage {
   total: number;
   page: number;
   pageSize: number;
+  /** What a person calls the ids of this page (people, entries by code, rounds…); an id missing here is shown shortened. */
+  names: Record<string, string>;
 }
 
 export interface AuditVerification {

@@ -1,5 +1,6 @@
 import type { AggregationMethod, PrizeTier, RankBy, RoundStatus } from './contests';
 import type { VoteScope } from './votes';
+import type { AssignmentStatus } from './judging';
 
 /** Which rule of the tie-break chain settled an entry's place (`score` when it was not tied). */
 export const SETTLED_BY = ['score', 'priority_criteria', 'head_to_head', 'median', 'tie'] as const;
@@ -333,4 +334,30 @@ export interface OwnEntryResult {
   currency: string | null;
   /** The last round the entry was ranked in (`finalist`, `eliminated`). */
   roundName: string | null;
+}
+
+/** `GET /api/rounds/:id/entries/:entryId/sheets`: one entry's judges in a round and what they gave, for the organizer. */
+export interface EntrySheetsView {
+  roundId: string;
+  roundName: string;
+  entryId: string;
+  code: string | null;
+  title: string;
+  criteria: { id: string; name: string; weight: number; maxScore: number }[];
+  /** Every assignment of the entry in the round, in the judges' name order. */
+  sheets: EntrySheetView[];
+}
+
+export interface EntrySheetView {
+  assignmentId: string;
+  judgeId: string;
+  judgeName: string;
+  status: AssignmentStatus;
+  recusalReason: string | null;
+  /** Submitted sheets only: a draft is the judge's unfinished work and counts nowhere. */
+  total: number | null;
+  submittedAt: string | null;
+  scores: { criterionId: string; value: number; comment: string | null; commentInternal: boolean }[];
+  comment: string | null;
+  commentInternal: boolean;
 }

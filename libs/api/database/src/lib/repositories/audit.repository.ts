@@ -99,6 +99,33 @@ export class AuditRepository {
   }
 
   /**
+   * What a person calls the ids of a page of events: people by their names, entries by code and
+   * title, rounds, categories and contests by name, assignments, sheets and conflicts by entry
+   * code and judge. Ids of another contest are not named.
+   */
+  async names(contestId: string, ids: readonly string[]): Promise<Record<string, string>> {
+    if (ids.length === 0) return {};
+    const rows: { id: string; label: string }[] = await this.dataSource.query(
+      `WITH wanted AS (SELECT unnest($1::uuid[]) AS id)
+       SELECT u.id::text, u.display_name AS label FROM users u JOIN wanted w ON w.id = u.id
+       UNION ALL SELECT c.id::text, c.name FROM contests c JOIN wanted w ON w.id = c.id WHERE c.id = $2
+       UNION ALL SELECT r.id::text, r.name FROM rounds r JOIN wanted w ON w.id = r.id WHERE r.contest_id = $2
+       UNION ALL SELECT k.id::text, k.name FROM categories k JOIN wanted w ON w.id = k.id WHERE k.contest_id = $2
+       UNION ALL SELECT e.id::text, coalesce(e.code || ' · ', '') || e.title FROM entries e JOIN wanted w ON w.id = e.id WHERE e.contest_id = $2
+       UNION ALL SELECT a.id::text, coalesce(e.code, e.title) || ' · ' || u.display_name
+         FROM assignments a JOIN wanted w ON w.id = a.id JOIN entries e ON e.id = a.entry_id JOIN users u ON u.id = a.judge_id WHERE e.contest_id = $2
+       UNION ALL SELECT s.id::text, coalesce(e.code, e.title) || ' · ' || u.display_name
+         FROM score_sheets s JOIN wanted w ON w.id = s.id JOIN assignments a ON a.id = s.assignment_id JOIN entries e ON e.id = a.entry_id JOIN users u ON u.id = a.judge_id
+         WHERE e.contest_id = $2
+       UNION ALL SELECT f.id::text, coalesce(e.code, e.title) || ' · ' || u.display_name
+         FROM conflicts f JOIN wanted w ON w.id = f.id JOIN entries e ON e.id = f.entry_id JOIN users u ON u.id = f.judge_id WHERE e.contest_id = $2
+       UNION ALL SELECT i.id::text, i.display_name || ' <' || i.email || '>' FROM invitations i JOIN wanted w ON w.id = i.id WHERE i.contest_id = $2`,
+      [[...new Set(ids)], contestId],
+    );
+    return Object.fromEntries(rows.map((row) => [row.id, row.label]));
+  }
+
+  /**
    * Checks one contest's chain, or every chain (the union) when `contestId` is undefined:
    * each event must link to the hash of the event before it in its chain and hash to what it
    * stores. Names the first event (by id) that does not.

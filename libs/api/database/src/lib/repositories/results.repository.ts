@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError, ServerTiming } from '@laurel/api-core';
-import type { AggregationMethod, ContestStatus, PanelMode, PublicVoteSettings, RankBy, RoundOutcome, RoundResultsView, RoundStatus } from '@laurel/contracts';
+import type { AggregationMethod, ContestStatus, EntrySheetsView, PanelMode, PublicVoteSettings, RankBy, RoundOutcome, RoundResultsView, RoundStatus } from '@laurel/contracts';
 import { checkDivergence, computeRoundResults, type LeanSheet, missingSheets, type RoundResults, ScoringInputError } from '@laurel/domain';
 
 /** A round with what results need of it and of its contest. */
@@ -83,6 +83,78 @@ const ROUND_SELECT = `
 @Injectable()
 export class ResultsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * One entry of a round, its criteria and every assignment with its sheet: values and totals of
+   * submitted sheets only. Null when the entry is not in the round (the caller answers 404).
+   */
+  async entrySheets(round: ResultsRound, entryId: string, manager: EntityManager = this.dataSource.manager): Promise<EntrySheetsView | null> {
+    const [entry]: { code: string | null; title: string }[] = await manager.query(
+      `SELECT e.code, e.title FROM entries e
+        WHERE e.id = $1 AND e.contest_id = $2
+          AND (EXISTS (SELECT 1 FROM round_entries re WHERE re.round_id = $3 AND re.entry_id = e.id)
+               OR EXISTS (SELECT 1 FROM assignments a WHERE a.round_id = $3 AND a.entry_id = e.id))`,
+      [entryId, round.contestId, round.id],
+    );
+    if (!entry) return null;
+    const criteria: EntrySheetsView['criteria'] = await manager.query(
+      `SELECT id, name, weight::float8 AS weight, max_score::float8 AS "maxScore" FROM criteria WHERE round_id = $1 ORDER BY "order", name`,
+      [round.id],
+    );
+    const rows: {
+      assignmentId: string;
+      judgeId: string;
+      judgeName: string;
+      assignmentStatus: 'assigned' | 'recused';
+      recusalReason: string | null;
+      sheetId: string | null;
+      sheetStatus: 'draft' | 'submitted' | null;
+      total: number | null;
+      submittedAt: string | null;
+      comment: string | null;
+      commentInternal: boolean | null;
+    }[] = await manager.query(
+      `SELECT a.id AS "assignmentId", a.judge_id AS "judgeId", u.display_name AS "judgeName", a.status AS "assignmentStatus",
+              a.recusal_reason AS "recusalReason", s.id AS "sheetId", s.status AS "sheetStatus", s.total::float8 AS total,
+              to_char(s.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "submittedAt",
+              s.comment, s.comment_internal AS "commentInternal"
+         FROM assignments a JOIN users u ON u.id = a.judge_id LEFT JOIN score_sheets s ON s.assignment_id = a.id
+        WHERE a.round_id = $1 AND a.entry_id = $2
+        ORDER BY u.display_name, a.id`,
+      [round.id, entryId],
+    );
+    const submitted = rows.filter((r) => r.sheetStatus === 'submitted' && r.assignmentStatus !== 'recused').map((r) => r.sheetId as string);
+    const scores: { sheetId: string; criterionId: string; value: number; comment: string | null; commentInternal: boolean }[] = submitted.length
+      ? await manager.query(
+          `SELECT sheet_id AS "sheetId", criterion_id AS "criterionId", value::float8 AS value, comment, comment_internal AS "commentInternal"
+             FROM scores WHERE sheet_id = ANY($1::uuid[])`,
+          [submitted],
+        )
+      : [];
+    return {
+      roundId: round.id,
+      roundName: round.name,
+      entryId,
+      code: entry.code,
+      title: entry.title,
+      criteria,
+      sheets: rows.map((r) => {
+        const counted = r.sheetStatus === 'submitted' && r.assignmentStatus !== 'recused';
+        return {
+          assignmentId: r.assignmentId,
+          judgeId: r.judgeId,
+          judgeName: r.judgeName,
+          status: r.assignmentStatus === 'recused' ? 'recused' : r.sheetStatus === 'submitted' ? 'submitted' : r.sheetStatus === 'draft' ? 'draft' : 'todo',
+          recusalReason: r.assignmentStatus === 'recused' ? r.recusalReason : null,
+          total: counted ? r.total : null,
+          submittedAt: counted ? r.submittedAt : null,
+          scores: counted ? scores.filter((v) => v.sheetId === r.sheetId).map(({ sheetId: _sheet, ...score }) => score) : [],
+          comment: counted ? r.comment : null,
+          commentInternal: counted ? !!r.commentInternal : false,
+        };
+      }),
+    };
+  }
 
   async findRound(roundId: string, manager: EntityManager = this.dataSource.manager): Promise<ResultsRound | null> {
     const rows: ResultsRound[] = await manager.query(`${ROUND_SELECT} WHERE r.id = $1`, [roundId]);

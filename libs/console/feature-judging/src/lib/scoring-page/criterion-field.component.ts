@@ -7,8 +7,8 @@ const STEP = 0.5;
 
 /**
  * One criterion of the rubric: its guidance, a bounded score field (0..max; ↑/↓ step 0.5,
- * PageUp/PageDown 1, Home/End; typed values with up to two decimals), quick buttons for touch
- * and an optional comment.
+ * PageUp/PageDown 1, Home/End, Enter to the next criterion's score; typed values with up to two
+ * decimals, in the reader's number format), quick buttons for touch and an optional comment.
  */
 @Component({
   selector: 'laurel-criterion-field',
@@ -42,6 +42,19 @@ export class CriterionFieldComponent {
 
   protected onKeydown(event: KeyboardEvent): void {
     if (this.readonly() || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'Enter') {
+      // Scoring criterion after criterion: Enter goes straight to the next score (Tab also visits
+      // the guidance and the comment in between).
+      event.preventDefault();
+      const input = event.target as HTMLInputElement;
+      const scores = Array.from(input.ownerDocument.querySelectorAll<HTMLInputElement>('input[data-score-input]'));
+      const next = scores[scores.indexOf(input) + 1];
+      if (next) {
+        next.focus();
+        next.select();
+      }
+      return;
+    }
     const max = this.field().criterion.maxScore;
     // Read what the field holds now: the input may not have been rendered back since the last keystroke.
     const typed = parseScore((event.target as HTMLInputElement).value, max);

@@ -23,7 +23,7 @@ import {
   type UpdateContestRequest,
 } from '@laurel/contracts';
 import { ContestEditorStore, type WriteOutcome } from '@laurel/console-data-access-organize';
-import { AlertComponent, StatusChipComponent } from '@laurel/console-ui';
+import { AlertComponent, GroupedNumberInputDirective, StatusChipComponent } from '@laurel/console-ui';
 import {
   I18nService,
   TranslatePipe,
@@ -41,7 +41,7 @@ import { fromLocalInput, toLocalInput } from '../shared/datetime';
 import { renderMarkdown } from '../shared/markdown';
 import { RoundEditorComponent } from '../round-editor/round-editor.component';
 import { ApplicationFormEditorComponent } from '../application-form-editor/application-form-editor.component';
-import { type LifecycleStep, type ProblemLine, lifecycleSteps, problemLine } from './lifecycle';
+import { type LifecycleStage, type LifecycleStep, type ProblemLine, type StageView, lifecycleStages, lifecycleSteps, problemLine, readinessLines } from './lifecycle';
 
 type DetailField = 'name' | 'slug' | 'year' | 'description' | 'submissionOpensAt' | 'submissionClosesAt' | 'minScoreForPrize' | 'noZeroCriterion' | 'requirePitchDeck' | 'codePrefix' | 'language' | 'timeZone';
 
@@ -71,6 +71,7 @@ const tierKey = (tier: PrizeTier): TranslationKey => `organize.tiers.${tier}`;
     MatTab,
     MatTabGroup,
     AlertComponent,
+    GroupedNumberInputDirective,
     StatusChipComponent,
     RoundEditorComponent,
     ApplicationFormEditorComponent,
@@ -98,6 +99,20 @@ export class ContestEditorPageComponent {
   protected readonly statusKey = computed(() => contestStatusKey(this.status()));
   protected readonly tone = computed(() => STATUS_TONES[this.status()]);
   protected readonly steps = computed(() => lifecycleSteps(this.status()));
+  protected readonly stages = computed(() => lifecycleStages(this.status()));
+  /** What keeps a draft from opening, known before the button is pressed (the API checks the same). */
+  protected readonly readiness = computed(() => {
+    const contest = this.contest();
+    return contest ? readinessLines(contest, new Date()) : [];
+  });
+  protected readonly closesText = computed(() => {
+    const contest = this.contest();
+    return contest ? formatDateTime(contest.submissionClosesAt, this.i18n.locale()) : '';
+  });
+  protected readonly deadlinePassed = computed(() => {
+    const contest = this.contest();
+    return !!contest && Date.parse(contest.submissionClosesAt) <= Date.now();
+  });
   protected readonly categoryChanges = computed(() => CATEGORY_CHANGES[this.status()]);
   protected readonly prizesEditable = computed(() => (CONTEST_EDITABLE_FIELDS[this.status()] as readonly string[]).includes('prizes'));
   protected readonly lockedHint = computed(() => this.i18n.t('organize.common.lockedHint', { status: this.i18n.t(this.statusKey()) }));
@@ -276,6 +291,29 @@ export class ContestEditorPageComponent {
 
   protected stepLabel(step: LifecycleStep): TranslationKey {
     return `organize.editor.lifecycle.next.${step.action}`;
+  }
+
+  protected stageKey(stage: LifecycleStage): TranslationKey {
+    return `organize.editor.lifecycle.stage.${stage}`;
+  }
+
+  protected stateKey(state: StageView['state']): TranslationKey {
+    return `organize.editor.lifecycle.state.${state}`;
+  }
+
+  protected stageNowKey(stage: LifecycleStage): TranslationKey {
+    return `organize.editor.lifecycle.now.${stage}`;
+  }
+
+  protected stageWhyKey(stage: Exclude<LifecycleStage, 'prepare'>): TranslationKey {
+    return `organize.editor.lifecycle.why.${stage}`;
+  }
+
+  /** A step whose refusal is already known: opening with readiness problems, reopening after the deadline. */
+  protected stepBlocked(step: LifecycleStep): boolean {
+    if (step.action === 'open') return this.readiness().length > 0;
+    if (step.action === 'reopen') return this.deadlinePassed();
+    return false;
   }
 
   protected confirmStep(step: LifecycleStep): void {

@@ -39,3 +39,50 @@ export function problemLine(problem: { field: string; message: string }): Proble
   }
   return { key: null, text };
 }
+
+/** The five stages of a contest, in the order the API allows them. */
+export const LIFECYCLE_STAGES = ['prepare', 'submissions', 'screening', 'judging', 'published'] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+const STAGE_OF: Record<ContestStatus, LifecycleStage> = {
+  draft: 'prepare',
+  open: 'submissions',
+  closed: 'screening',
+  judging: 'judging',
+  published: 'published',
+};
+
+export interface StageView {
+  stage: LifecycleStage;
+  state: 'done' | 'current' | 'upcoming';
+}
+
+/** Where the contest stands: each stage done, current or still to come. */
+export function lifecycleStages(status: ContestStatus): StageView[] {
+  const current = LIFECYCLE_STAGES.indexOf(STAGE_OF[status]);
+  return LIFECYCLE_STAGES.map((stage, i) => ({ stage, state: i < current ? 'done' : i === current ? 'current' : 'upcoming' }));
+}
+
+interface ReadinessInput {
+  submissionOpensAt: string;
+  submissionClosesAt: string;
+  categories: readonly unknown[];
+  rounds: readonly { name: string; criteria: readonly unknown[] }[];
+}
+
+/**
+ * What still stands between a draft and opening, worked out before anyone presses the button
+ * (the same checks as the API's `contest.not_ready`, so the button is not a way to find them).
+ */
+export function readinessLines(contest: ReadinessInput, now: Date): ProblemLine[] {
+  const lines: ProblemLine[] = [];
+  if (contest.categories.length === 0) lines.push({ key: 'organize.editor.problems.categories', text: 'categories' });
+  if (contest.rounds.length === 0) lines.push({ key: 'organize.editor.problems.rounds', text: 'rounds' });
+  for (const round of contest.rounds) {
+    if (round.criteria.length === 0) lines.push({ key: 'organize.editor.problems.roundCriteria', params: { round: round.name }, text: `criteria ${round.name}` });
+  }
+  const opens = Date.parse(contest.submissionOpensAt);
+  const closes = Date.parse(contest.submissionClosesAt);
+  if (!(opens < closes) || closes <= now.getTime()) lines.push({ key: 'organize.editor.problems.submissionClosesAt', text: 'submissionClosesAt' });
+  return lines;
+}

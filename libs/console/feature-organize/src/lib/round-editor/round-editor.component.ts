@@ -12,7 +12,7 @@ import type { AggregationMethod, ContestView, CreateRoundRequest, PanelMode, Ran
 import { ContestEditorStore, type WriteOutcome } from '@laurel/console-data-access-organize';
 import { AlertComponent } from '@laurel/console-ui';
 import { I18nService, TranslatePipe, type TranslationKey } from '@laurel/console-util';
-import { filter } from 'rxjs';
+import { filter, firstValueFrom } from 'rxjs';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../confirm-dialog/confirm-dialog.component';
 import { fromLocalInput, toLocalInput, weightShares } from '../shared/datetime';
 
@@ -104,6 +104,12 @@ export class RoundEditorComponent {
     this.rubricTick();
     return this.criteria.getRawValue().reduce((sum, c) => sum + (Number(c.weight) > 0 ? Number(c.weight) : 0), 0);
   });
+  /** Weights are shares of their total: a total other than 100 is legal, but rarely what was meant. */
+  protected readonly weightsOff = computed(() => this.criteria.length > 0 && !this.rubricLocked() && Math.abs(this.totalWeight() - 100) > 1e-9);
+  protected readonly totalText = computed(() => new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 2 }).format(this.totalWeight()));
+  protected readonly sharesText = computed(() =>
+    this.i18n.formatList(this.rows().map((row) => `${row.name.trim() || '…'} ${this.i18n.t('organize.editor.rubric.share', { share: row.share })}`)),
+  );
   protected readonly priorityChoices = computed(() => {
     this.rubricTick();
     const chosen = this.priority();
@@ -176,6 +182,7 @@ export class RoundEditorComponent {
     this.criteria.markAllAsTouched();
     this.invalidRubric.set(this.criteria.invalid);
     if (this.form.invalid || this.criteria.invalid) return;
+    if (this.weightsOff() && !(await this.confirmWeights())) return;
     const v = this.form.getRawValue();
     const names = this.criteria.getRawValue().map((c) => c.name.trim());
     const body: CreateRoundRequest = {
@@ -208,6 +215,15 @@ export class RoundEditorComponent {
     }
     const outcome = round ? await this.store.updateRound(round.id, body) : await this.store.createRound({ ...body, criteria: body.criteria ?? [] });
     this.done.emit(outcome);
+  }
+
+  private confirmWeights(): Promise<boolean> {
+    const data: ConfirmDialogData = {
+      title: this.i18n.t('organize.editor.rubric.weightsConfirmTitle', { total: this.totalText() }),
+      body: this.i18n.t('organize.editor.rubric.weightsConfirmBody', { shares: this.sharesText() }),
+      confirm: this.i18n.t('organize.editor.rubric.weightsConfirm'),
+    };
+    return firstValueFrom(this.dialog.open(ConfirmDialogComponent, { data, width: '520px', maxWidth: '95vw' }).afterClosed()).then((yes) => yes === true);
   }
 
   protected remove(): void {

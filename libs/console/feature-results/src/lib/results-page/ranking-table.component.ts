@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { MatIcon } from '@angular/material/icon';
 import { MatTooltip } from '@angular/material/tooltip';
 import type { ResultCriterionView, RoundResultEntryView } from '@laurel/contracts';
@@ -17,6 +17,8 @@ import { tieNote } from '../shared/tie-note';
 })
 export class RankingTableComponent {
   readonly entries = input.required<readonly RoundResultEntryView[]>();
+  /** A row's code was chosen: show that entry's judges' sheets. */
+  readonly sheets = output<RoundResultEntryView>();
   readonly caption = input.required<string>();
   /** Category names by id; the column shows only when the round ranks overall. */
   readonly categories = input<ReadonlyMap<string, string> | null>(null);

@@ -12,6 +12,7 @@ import { OrganizerContestsStore, RoundResultsStore } from '@laurel/console-data-
 import { AlertComponent, EmptyStateComponent, StatusChipComponent } from '@laurel/console-ui';
 import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, formatDateTime } from '@laurel/console-util';
 import { AdvanceDialogComponent, type AdvanceDialogData, type AdvanceDialogResult } from '../advance-dialog/advance-dialog.component';
+import { EntrySheetsDialogComponent, type EntrySheetsDialogData } from '../entry-sheets-dialog/entry-sheets-dialog.component';
 import { ExportButtonsComponent } from '../export-buttons/export-buttons.component';
 import { registerResultsIcons } from '../shared/results-icons';
 import { roundStatusKey } from '../shared/format';
@@ -155,6 +156,14 @@ export class ResultsPageComponent {
 
   protected chooseContest(contestId: string): void {
     void this.router.navigate([], { queryParams: { contest: contestId, round: null }, queryParamsHandling: 'merge' });
+  }
+
+  protected openSheets(roundId: string, entry: RoundResultEntryView): void {
+    this.dialog.open<EntrySheetsDialogComponent, EntrySheetsDialogData>(EntrySheetsDialogComponent, {
+      data: { roundId, entryId: entry.entryId, code: entry.code, title: entry.title },
+      width: '960px',
+      maxWidth: '96vw',
+    });
   }
 
   protected chooseRound(roundId: string): void {

@@ -34,7 +34,48 @@ const CODE_MESSAGES: Record<string, { key: TranslationKey; params?: TranslationP
   'assignment.conflict_of_interest': { key: 'errors.codes.assignmentConflict' },
   'assignment.exists': { key: 'errors.codes.assignmentExists' },
   'assignment.has_submitted_sheet': { key: 'errors.codes.assignmentSubmitted' },
+  'assignment.infeasible': { key: 'errors.codes.assignmentInfeasible' },
+  'round.no_entries': { key: 'errors.codes.roundNoEntries' },
+  'round.rubric_locked': { key: 'errors.codes.roundRubricLocked' },
+  'round.field_locked': { key: 'errors.codes.roundFieldLocked' },
+  'round.name_taken': { key: 'errors.codes.roundNameTaken' },
+  'round.order_taken': { key: 'errors.codes.roundOrderTaken' },
+  'round.delete_refused': { key: 'errors.codes.roundDeleteRefused' },
+  'round.transition_refused': { key: 'errors.codes.roundTransitionRefused' },
+  'round.contest_published': { key: 'errors.codes.contestPublished' },
+  'panel.contest_published': { key: 'errors.codes.contestPublished' },
+  'contest.field_locked': { key: 'errors.codes.contestFieldLocked' },
+  'contest.categories_locked': { key: 'errors.codes.contestCategoriesLocked' },
+  'contest.category_has_entries': { key: 'errors.codes.contestCategoryHasEntries' },
+  'contest.slug_taken': { key: 'errors.codes.contestSlugTaken' },
+  'contest.use_publish': { key: 'errors.codes.contestUsePublish' },
+  'contest.not_ready': { key: 'errors.codes.contestNotReady' },
+  'contest.stale_version': { key: 'errors.codes.stale' },
+  'entry.stale_version': { key: 'errors.codes.stale' },
+  'entry.submissions_not_open': { key: 'errors.codes.entrySubmissionsNotOpen' },
+  'entry.read_only': { key: 'errors.codes.entryReadOnly' },
+  'sheet.submitted': { key: 'errors.codes.sheetSubmitted' },
+  'upload.too_large': { key: 'errors.codes.uploadTooLarge' },
 };
+
+// What a status means when the API's code has no sentence of ours: said in the person's language
+// in place of the API's English (which the English console still shows, paths removed).
+const FALLBACKS: Partial<Record<number, TranslationKey>> = {
+  400: 'errors.fallback.badInput',
+  409: 'errors.fallback.conflict',
+  413: 'errors.fallback.tooLarge',
+  415: 'errors.fallback.unsupported',
+  422: 'errors.fallback.rule',
+};
+
+/** The API names its own routes for programs ("… (POST /api/contests/:id/status)"); a person needs none of them. */
+export function withoutApiPaths(message: string): string {
+  return message
+    .replace(/\s*\((?:with )?(?:GET|POST|PUT|PATCH|DELETE) \/api\/[^)]*\)/g, '')
+    .replace(/\s*(?:with |using )?(?:GET|POST|PUT|PATCH|DELETE) \/api\/\S+/g, '')
+    .replace(/\s+([.;,])/g, '$1')
+    .trim();
+}
 
 const STATUS_MESSAGES: StatusMessages = {
   0: 'errors.network',
@@ -71,5 +112,5 @@ export function toUiMessage(error: unknown, byStatus: StatusMessages = {}): UiMe
   const general = STATUS_MESSAGES[status];
   if (general) return { key: general };
   if (status >= 500 || !api) return { key: status >= 500 ? 'errors.server' : 'errors.unexpected' };
-  return { text: api.message };
+  return { text: withoutApiPaths(api.message), fallback: { key: FALLBACKS[status] ?? 'errors.unexpected' } };
 }

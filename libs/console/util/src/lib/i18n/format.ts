@@ -50,3 +50,29 @@ export function formatMoney(amount: number | null | undefined, currency: string 
     return `${new Intl.NumberFormat(locale).format(amount)} ${currency ?? ''}`.trim();
   }
 }
+
+/** A whole amount as it is typed, grouped in the locale's way: "50.000.000" (vi), "50,000,000" (en); "" for none. */
+export function formatGroupedInteger(value: number | null | undefined, locale: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '';
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0, useGrouping: true }).format(value);
+}
+
+/**
+ * What a grouped amount field holds: its digits as a number, whatever separators were typed or
+ * pasted ("50.000.000", "50,000,000", "50 000 000" are all 50000000); null when there is none.
+ */
+export function readGroupedInteger(text: string): number | null {
+  const digits = text.replace(/\D/g, '');
+  return digits === '' ? null : Number(digits);
+}
+
+/** Where the caret goes in `formatted` so that it stays after the same number of digits as in `typed` before `caret`. */
+export function caretAfterDigits(typed: string, caret: number, formatted: string): number {
+  const digitsBefore = typed.slice(0, caret).replace(/\D/g, '').length;
+  if (digitsBefore === 0) return 0;
+  let seen = 0;
+  for (let i = 0; i < formatted.length; i++) {
+    if (/\d/.test(formatted[i]) && ++seen === digitsBefore) return i + 1;
+  }
+  return formatted.length;
+}

@@ -50,7 +50,9 @@ export class I18nService {
   }
 
   render(message: UiMessage): string {
-    return 'key' in message ? this.t(message.key, message.params) : message.text;
+    if ('key' in message) return this.t(message.key, message.params);
+    if (message.fallback && this.current() !== 'en') return this.t(message.fallback.key, message.fallback.params);
+    return message.text;
   }
 
   /** "A, B or C" in the current language. */

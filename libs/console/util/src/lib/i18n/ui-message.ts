@@ -2,6 +2,10 @@ import type { TranslationKey, TranslationParams } from './dictionary';
 
 /**
  * Something to tell a person, kept untranslated so that it follows a language switch: a key of
- * the dictionary, or a text the API wrote (used only when no translation is known).
+ * the dictionary, or a text the API wrote. The API writes English, so a text carries a sentence
+ * of ours (`fallback`) that every other language shows instead: no English reaches a
+ * Vietnamese page.
  */
-export type UiMessage = { key: TranslationKey; params?: TranslationParams } | { text: string };
+export type UiMessage =
+  | { key: TranslationKey; params?: TranslationParams }
+  | { text: string; fallback?: { key: TranslationKey; params?: TranslationParams } };

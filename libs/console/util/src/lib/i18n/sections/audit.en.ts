@@ -28,6 +28,16 @@ export const enAudit: typeof viAudit = {
     empty: 'No events',
     emptyHint: 'No action matches the filters. Clear them or choose other dates.',
   },
+  subjects: {
+    contest: 'Contest',
+    round: 'Round',
+    entry: 'Entry',
+    assignment: 'Assignment',
+    score_sheet: 'Score sheet',
+    conflict: 'Conflict of interest',
+    invitation: 'Invitation',
+    user: 'Account',
+  },
   actions: {
     auth_signed_in: 'Signed in',
     auth_sign_in_failed: 'Sign-in failed',

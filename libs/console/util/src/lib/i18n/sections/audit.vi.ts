@@ -27,6 +27,16 @@ export const viAudit = {
     empty: 'Không có sự kiện nào',
     emptyHint: 'Chưa có thao tác nào khớp bộ lọc. Hãy xóa bộ lọc hoặc chọn khoảng ngày khác.',
   },
+  subjects: {
+    contest: 'Cuộc thi',
+    round: 'Vòng thi',
+    entry: 'Hồ sơ',
+    assignment: 'Phân công',
+    score_sheet: 'Phiếu chấm',
+    conflict: 'Xung đột lợi ích',
+    invitation: 'Lời mời',
+    user: 'Tài khoản',
+  },
   actions: {
     auth_signed_in: 'Đăng nhập',
     auth_sign_in_failed: 'Đăng nhập thất bại',

@@ -56,7 +56,7 @@ export const enJudging: typeof viJudging = {
     previous: 'Previous',
     next: 'Next',
     shortcuts:
-      'Shortcuts: Alt+← previous entry, Alt+→ next entry. In a score field: ↑/↓ add or remove 0.5; PageUp/PageDown 1 point; Home = 0, End = maximum. Tab moves to the next field.',
+      'Shortcuts: Alt+← previous entry, Alt+→ next entry. In a score field: ↑/↓ add or remove 0.5; PageUp/PageDown 1 point; Home = 0, End = maximum; Enter goes to the next criterion’s score (Tab also stops at its guidance and comment). Decimals with a point: 7.5.',
     paneLabel: 'Choose what to show',
     paneEntry: 'Entry',
     paneRubric: 'Score sheet',

@@ -55,7 +55,7 @@ export const viJudging = {
     previous: 'Trước',
     next: 'Tiếp',
     shortcuts:
-      'Phím tắt: Alt+← hồ sơ trước, Alt+→ hồ sơ tiếp. Trong ô điểm: ↑/↓ tăng/giảm 0,5; PageUp/PageDown 1 điểm; Home = 0, End = tối đa. Tab chuyển sang ô kế tiếp.',
+      'Phím tắt: Alt+← hồ sơ trước, Alt+→ hồ sơ tiếp. Trong ô điểm: ↑/↓ tăng/giảm 0,5; PageUp/PageDown 1 điểm; Home = 0, End = tối đa; Enter chuyển sang ô điểm của tiêu chí kế tiếp (Tab dừng cả ở phần hướng dẫn và nhận xét). Số thập phân dùng dấu phẩy: 7,5.',
     paneLabel: 'Chọn phần hiển thị',
     paneEntry: 'Hồ sơ',
     paneRubric: 'Phiếu chấm',
