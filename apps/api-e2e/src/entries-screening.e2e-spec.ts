@@ -15,11 +15,12 @@ describe('organizer screening, import and export over HTTP', () => {
   /** Submitted entries by title, in the order they were submitted (codes SP27-001 …). */
   const submitted: Record<string, { id: string; code: string }> = {};
   let draftId: string;
+  let databaseUrl: string;
 
   const TITLES = ['Bamboo Bikes', 'aqua sense', 'Cảng xanh', 'Drone nông nghiệp', 'Eco 100% Pack', 'Fish_Track', 'Green Wave'];
 
   beforeAll(async () => {
-    const databaseUrl = await createDatabase();
+    databaseUrl = await createDatabase();
     await runNode('dist/apps/api/cli.js', ['seed-demo'], { DATABASE_URL: databaseUrl });
     api = await startApi({}, databaseUrl);
     http = new Http(api.url);
@@ -150,7 +151,7 @@ describe('organizer screening, import and export over HTTP', () => {
   });
 
   describe('export', () => {
-    it('streams the entries as a workbook: bold frozen filtered header, formulas kept as text', async () => {
+    it('streams the entries as a workbook in the contest’s language and zone: bold frozen filtered header, formulas kept as text', async () => {
       const download = await getBytes(api.url, `/api/contests/${contest.id}/entries.xlsx`, organizer);
       expect(download.status).toBe(200);
       expect(download.headers.get('content-type')).toBe(XLSX);
@@ -160,20 +161,21 @@ describe('organizer screening, import and export over HTTP', () => {
 
       const workbook = new Workbook();
       await workbook.xlsx.load(download.bytes as never);
-      const sheet = workbook.getWorksheet('Entries');
-      if (!sheet) throw new Error('no Entries sheet');
+      // A contest is written in Vietnamese and Asia/Ho_Chi_Minh unless it says otherwise.
+      const sheet = workbook.getWorksheet('Hồ sơ');
+      if (!sheet) throw new Error('no Hồ sơ sheet');
       expect(sheet.getRow(1).values).toEqual([
         undefined,
-        'Mã hồ sơ / Code',
-        'Tên dự án / Title',
-        'Đội / Team',
-        'Bảng thi / Category',
-        'Đơn vị / Organization',
-        'Trạng thái / Status',
-        'Hợp lệ / Eligibility',
-        'Lý do / Reason',
-        'Nộp lúc (UTC) / Submitted at (UTC)',
-        'Thành viên / Members',
+        'Mã hồ sơ',
+        'Tên dự án',
+        'Đội',
+        'Hạng mục',
+        'Đơn vị',
+        'Trạng thái',
+        'Điều kiện',
+        'Lý do',
+        'Nộp lúc (Asia/Ho_Chi_Minh (GMT+7))',
+        'Thành viên',
       ]);
       expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -183,10 +185,15 @@ describe('organizer screening, import and export over HTTP', () => {
       const first = sheet.getRow(2);
       expect(first.getCell(1).value).toBe('SP27-001');
       expect(first.getCell(2).value).toBe('Bamboo Bikes');
-      expect(first.getCell(6).value).toBe('submitted');
-      expect(first.getCell(7).value).toBe('ineligible');
+      expect(first.getCell(6).value).toBe('Đã nộp');
+      expect(first.getCell(7).value).toBe('Không đủ điều kiện');
       expect(first.getCell(8).value).toBe('Thành lập quá 5 năm');
-      expect(first.getCell(9).value).toBeInstanceOf(Date);
+      // The cell holds the wall clock of Ho Chi Minh City: the stored instant plus 7 hours.
+      const [stored] = await sql<{ at: Date }>(databaseUrl, `SELECT submitted_at AS at FROM entries WHERE code = 'SP27-001'`);
+      const cell = first.getCell(9).value as Date;
+      expect(cell).toBeInstanceOf(Date);
+      expect(Math.round((cell.getTime() - new Date(stored.at).getTime()) / 1000)).toBe(7 * 3600);
+      expect(first.getCell(9).numFmt).toBe('dd/mm/yyyy hh:mm');
       expect(first.getCell(10).value).toBe('Nguyễn Thị Hoa, CEO, hoa@greenharbor.vn');
 
       const injected = sheet.getRow(8);
@@ -197,11 +204,28 @@ describe('organizer screening, import and export over HTTP', () => {
       expect(sheet.getRow(9).getCell(2).value).toBe('Unfinished draft');
     });
 
+    it('writes the entries workbook in English for an English contest, times in its zone', async () => {
+      await sql(databaseUrl, `UPDATE contests SET language = 'en', time_zone = 'Europe/Paris' WHERE id = $1`, [contest.id]);
+      try {
+        const workbook = new Workbook();
+        await workbook.xlsx.load((await getBytes(api.url, `/api/contests/${contest.id}/entries.xlsx?status=submitted`, organizer)).bytes as never);
+        const sheet = workbook.getWorksheet('Entries');
+        if (!sheet) throw new Error('no Entries sheet');
+        const header = (sheet.getRow(1).values as string[]).slice(1);
+        expect(header.slice(0, 3)).toEqual(['Code', 'Title', 'Team']);
+        expect(header[8]).toMatch(/^Submitted at \(Europe\/Paris \(GMT\+[12]\)\)$/);
+        expect(sheet.getRow(2).getCell(6).value).toBe('Submitted');
+        expect(sheet.getRow(2).getCell(7).value).toBe('Not eligible');
+      } finally {
+        await sql(databaseUrl, `UPDATE contests SET language = 'vi', time_zone = 'Asia/Ho_Chi_Minh' WHERE id = $1`, [contest.id]);
+      }
+    });
+
     it('exports what the table filters, to the contest’s organizer only', async () => {
       const workbook = new Workbook();
       const download = await getBytes(api.url, `/api/contests/${contest.id}/entries.xlsx?status=draft`, organizer);
       await workbook.xlsx.load(download.bytes as never);
-      expect(workbook.getWorksheet('Entries')?.rowCount).toBe(2);
+      expect(workbook.getWorksheet('Hồ sơ')?.rowCount).toBe(2);
       expect((await getBytes(api.url, `/api/contests/${contest.id}/entries.xlsx`, otherOrganizer)).status).toBe(404);
       expect((await getBytes(api.url, `/api/contests/${contest.id}/entries.xlsx?pageSize=5`, organizer)).status).toBe(400);
     });

@@ -440,7 +440,7 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
     expect(sheet.pageSetup.printTitlesRow).toBe('1:1');
   });
 
-  it('prints both workbooks with LibreOffice on few A4 pages, in Vietnamese, labels beside their values', async () => {
+  it('prints the results, score-sheet and entries workbooks with LibreOffice on few A4 pages, in Vietnamese, labels beside their values', async () => {
     if (!soffice()) {
       // CI installs it (.ci/run); a machine without it says so instead of failing.
       if (process.env['CI']) throw new Error('LibreOffice (soffice) is missing: .ci/run must install libreoffice-calc-nogui');
@@ -475,6 +475,15 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
       expect(page.text.replace(/\s+/g, '')).toContain('Tổng(0–100)');
       expect(page.text).toContain('Chữ ký');
     }
+
+    const entriesPdf = await readPdf(await workbookToPdf(await get(`/api/contests/${contest.id}/entries.xlsx`), 'entries'));
+    // A handful of entries on ten columns: landscape A4, one page wide, in the contest's language.
+    expect(entriesPdf.pageCount).toBeGreaterThanOrEqual(1);
+    expect(entriesPdf.pageCount).toBeLessThanOrEqual(2);
+    for (const page of entriesPdf.pages) expect([page.width, page.height]).toEqual([842, 595]);
+    const entriesText = entriesPdf.pages.map((p) => p.text).join(' ').replace(/\s+/g, ' ');
+    for (const word of ['Mã hồ sơ', 'Tên dự án', 'Hạng mục', 'Đã nộp', 'Nộp lúc (Asia/Ho_Chi_Minh']) expect(entriesText).toContain(word);
+    for (const word of ['Title', 'Eligibility', 'Submitted']) expect(entriesText).not.toContain(word);
   }, 240_000);
 
   it('lists the answers to the contest’s own questions on the Ranking sheets, one column per question', async () => {

@@ -103,6 +103,7 @@ export const expectedOutcomes: Record<string, Expectation> = {
   'POST /api/public/contests/:slug/votes': NO_VOTE,
   'POST /api/public/votes/confirm': NO_VOTE,
   'GET /api/contests/mine': ANY_ORGANIZER,
+  'GET /api/contests/mine/summary': ANY_ORGANIZER,
   'POST /api/contests': ANY_ORGANIZER,
   'GET /api/audit/verify': ADMIN_ONLY,
 

@@ -13,3 +13,4 @@ export * from './lib/timing/server-timing';
 export * from './lib/security/live-ticket';
 export * from './lib/openapi/api-answer';
 export * from './lib/http/uuid';
+export * from './lib/documents/wall-clock';

@@ -1,5 +1,6 @@
 export { API_BASE_URL, isApiUrl } from './lib/api/api-config';
-export { apiErrorOf, toUiMessage, withoutApiPaths, type StatusMessages } from './lib/errors/error-message';
+export { apiErrorOf, toUiMessage, type StatusMessages } from './lib/errors/error-message';
+export { withoutApiPaths } from './lib/errors/api-paths';
 export { areaDescriptionKey, areaTitleKey, contestStatusKey, roleKey } from './lib/i18n/keys';
 export type { Dictionary, TranslationKey, TranslationParams } from './lib/i18n/dictionary';
 export { caretAfterDigits, formatBytes, formatDateTime, formatGroupedInteger, formatMoney, formatRelative, readGroupedInteger, timeZoneLabel } from './lib/i18n/format';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, type AuthUser, CurrentUser, Public, Roles, UuidPipe } from '@laurel/api-core';
-import type { ContestView } from '@laurel/contracts';
+import type { ContestSummaryView, ContestView } from '@laurel/contracts';
 import { ContestStatusDto, CreateContestDto, UpdateContestDto } from './contest.dto';
 import { ContestsService } from './contests.service';
 import { contestNotFound } from './contest-rules';
@@ -28,6 +28,15 @@ export class ContestsController {
   @Get('mine')
   mine(@CurrentUser() actor: AuthUser): Promise<ContestView[]> {
     return this.contests.listOwn(actor);
+  }
+
+  @ApiBearerAuth()
+  @Roles('organizer', 'admin')
+  @ApiOperation({ summary: "Counts for the organizer's dashboard: entries, open rounds' unsubmitted sheets, per contest the caller owns" })
+  @ApiAnswer(200, ['ContestSummaryView'])
+  @Get('mine/summary')
+  summary(@CurrentUser() actor: AuthUser): Promise<ContestSummaryView[]> {
+    return this.contests.summaries(actor);
   }
 
   @ApiBearerAuth()

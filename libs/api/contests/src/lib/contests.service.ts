@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, type AuthUser, type FieldProblem, hasRole } from '@laurel/api-core';
-import type { ContestView, PublicVoteSettings } from '@laurel/contracts';
+import type { ContestSummaryView, ContestView, PublicVoteSettings } from '@laurel/contracts';
 import {
   type CategoryEntity,
   type ContestAggregate,
@@ -66,6 +66,11 @@ export class ContestsService {
 
   async listOwn(actor: AuthUser): Promise<ContestView[]> {
     return (await this.contests.listOwnedBy(actor.id)).map(toContestView);
+  }
+
+  /** The dashboard's counts for the caller's own contests. */
+  summaries(actor: AuthUser): Promise<ContestSummaryView[]> {
+    return this.contests.summaries(actor.id);
   }
 
   async get(idOrSlug: string, actor?: AuthUser): Promise<ContestView> {

@@ -15,6 +15,8 @@ const contest: EntryContest = {
   categories: [],
   formFields: [],
   retiredFormFields: [],
+  language: 'vi',
+  timeZone: 'Asia/Ho_Chi_Minh',
   eligibilityRules: [],
 };
 

@@ -1,3 +1,4 @@
+import { wallClock, zoneLabel } from '@laurel/api-core';
 import type { ContestLanguage, PrizeTier, RoundOutcome, SettledBy } from '@laurel/contracts';
 
 /**
@@ -216,17 +217,9 @@ export class DocumentLocale {
     this.locale = language === 'en' ? 'en-GB' : 'vi-VN';
   }
 
-  /**
-   * The wall-clock time in the contest's zone, as a Date whose UTC fields hold it: a spreadsheet
-   * has no zones, so the cell shows exactly this (the zone is named beside it).
-   */
+  /** The wall-clock time in the contest's zone (see `wallClock`). */
   wallClock(at: Date): Date {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-US', { timeZone: this.timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-        .formatToParts(at)
-        .map((p) => [p.type, p.value]),
-    );
-    return new Date(Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']), Number(parts['hour']), Number(parts['minute']), Number(parts['second'])));
+    return wallClock(at, this.timeZone);
   }
 
   /** "04/12/2026 23:59 (GMT+7)": a time as text, for sentences. */
@@ -236,8 +229,7 @@ export class DocumentLocale {
 
   /** "Asia/Ho_Chi_Minh (GMT+7)". */
   zoneLabel(at = new Date()): string {
-    const offset = new Intl.DateTimeFormat('en-US', { timeZone: this.timeZone, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
-    return offset ? `${this.timeZone} (${offset})` : this.timeZone;
+    return zoneLabel(this.timeZone, at);
   }
 
   /** "50.000.000 ₫" in Vietnamese, "₫50,000,000" in English; null without an amount. */

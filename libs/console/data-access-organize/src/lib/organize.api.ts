@@ -2,6 +2,7 @@ import { HttpClient, type HttpEvent, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   ContestStatus,
+  ContestSummaryView,
   ContestView,
   CreateContestRequest,
   CreateRoundRequest,
@@ -21,6 +22,11 @@ export class OrganizeApi {
 
   myContests(): Observable<ContestView[]> {
     return this.http.get<ContestView[]>(`${this.base}/contests/mine`);
+  }
+
+  /** The dashboard's counts per contest the organizer owns. */
+  contestSummaries(): Observable<ContestSummaryView[]> {
+    return this.http.get<ContestSummaryView[]>(`${this.base}/contests/mine/summary`);
   }
 
   contest(id: string): Observable<ContestView> {

@@ -268,3 +268,21 @@ export interface HealthView {
   status: 'ok' | 'degraded';
   db: 'up' | 'down';
 }
+
+/** `GET /api/contests/mine/summary`: what the organizer's dashboard counts, per contest they own. */
+export interface ContestSummaryView {
+  contestId: string;
+  name: string;
+  slug: string;
+  status: ContestStatus;
+  submissionClosesAt: string;
+  entries: {
+    submitted: number;
+    /** Started by applicants, not yet submitted. */
+    drafts: number;
+    /** Submitted and still waiting for an eligibility decision. */
+    notScreened: number;
+  };
+  /** Rounds open now, with their sheets: assignments not recused, and those not yet submitted. */
+  openRounds: { roundId: string; name: string; sheets: number; unsubmitted: number }[];
+}

@@ -8,7 +8,7 @@ import {
   PrizeEntity,
   RoundEntity,
 } from '../entities';
-import type { ContestLanguage, ContestStatus, EligibilityRule, FeedbackSettings, FormField, PrizeTier, PublicVoteSettings } from '@laurel/contracts';
+import type { ContestLanguage, ContestStatus, ContestSummaryView, EligibilityRule, FeedbackSettings, FormField, PrizeTier, PublicVoteSettings } from '@laurel/contracts';
 import { AuditRepository, type AuditEventInput } from './audit.repository';
 import { RoundChanges } from './rounds.repository';
 
@@ -125,6 +125,46 @@ export class ContestsRepository {
       .getRepository(ContestEntity)
       .find({ where: { ownerId }, order: { year: 'DESC', name: 'ASC' } });
     return withConfiguration(this.dataSource.manager, contests);
+  }
+
+  /** The dashboard's counts for every contest `ownerId` owns, in three statements whatever their number. */
+  async summaries(ownerId: string): Promise<ContestSummaryView[]> {
+    const contests: { contestId: string; name: string; slug: string; status: ContestStatus; submissionClosesAt: string }[] = await this.dataSource.query(
+      `SELECT id AS "contestId", name, slug, status,
+              to_char(submission_closes_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "submissionClosesAt"
+         FROM contests WHERE owner_id = $1 ORDER BY year DESC, name`,
+      [ownerId],
+    );
+    if (contests.length === 0) return [];
+    const ids = contests.map((c) => c.contestId);
+    const entries: { contestId: string; submitted: number; drafts: number; notScreened: number }[] = await this.dataSource.query(
+      `SELECT contest_id AS "contestId",
+              count(*) FILTER (WHERE status = 'submitted')::int AS submitted,
+              count(*) FILTER (WHERE status = 'draft')::int AS drafts,
+              count(*) FILTER (WHERE status = 'submitted' AND eligibility = 'pending')::int AS "notScreened"
+         FROM entries WHERE contest_id = ANY($1::uuid[]) GROUP BY contest_id`,
+      [ids],
+    );
+    const rounds: { contestId: string; roundId: string; name: string; sheets: number; unsubmitted: number }[] = await this.dataSource.query(
+      `SELECT r.contest_id AS "contestId", r.id AS "roundId", r.name,
+              count(a.id) FILTER (WHERE a.status <> 'recused')::int AS sheets,
+              count(a.id) FILTER (WHERE a.status <> 'recused' AND (s.status IS NULL OR s.status <> 'submitted'))::int AS unsubmitted
+         FROM rounds r
+         LEFT JOIN assignments a ON a.round_id = r.id
+         LEFT JOIN score_sheets s ON s.assignment_id = a.id
+        WHERE r.contest_id = ANY($1::uuid[]) AND r.status = 'open'
+        GROUP BY r.contest_id, r.id, r.name, r."order"
+        ORDER BY r."order"`,
+      [ids],
+    );
+    return contests.map((c) => {
+      const counted = entries.find((e) => e.contestId === c.contestId);
+      return {
+        ...c,
+        entries: { submitted: counted?.submitted ?? 0, drafts: counted?.drafts ?? 0, notScreened: counted?.notScreened ?? 0 },
+        openRounds: rounds.filter((r) => r.contestId === c.contestId).map(({ contestId: _contest, ...round }) => round),
+      };
+    });
   }
 
   async findById(id: string): Promise<ContestAggregate | null> {

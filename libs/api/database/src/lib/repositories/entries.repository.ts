@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Answers, ContestStatus, EligibilityRule, FormField, PrizeTier } from '@laurel/contracts';
+import type { Answers, ContestLanguage, ContestStatus, EligibilityRule, FormField, PrizeTier } from '@laurel/contracts';
 import { EntryEntity, type Eligibility, type EntryMember, type EntryStatus } from '../entities';
 import { AuditRepository } from './audit.repository';
 import { returningRows } from './returning-rows';
@@ -23,6 +23,9 @@ export interface EntryContest {
   /** Fields removed after entries were submitted; their answers are still exported. */
   retiredFormFields: FormField[];
   eligibilityRules: EligibilityRule[];
+  /** How the contest's documents are written. */
+  language: ContestLanguage;
+  timeZone: string;
 }
 
 export interface EntryRecord {
@@ -540,7 +543,7 @@ function toListRow(r: Record<string, unknown>): EntryListRow {
 async function findContest(manager: EntityManager, contestId: string): Promise<EntryContest | null> {
   const rows: Record<string, unknown>[] = await manager.query(
     `SELECT c.id, c.name, c.slug, c.year, c.status, c.owner_id, c.submission_opens_at, c.submission_closes_at,
-            c.require_pitch_deck, c.code_prefix, c.form_fields, c.retired_form_fields, c.eligibility_rules,
+            c.require_pitch_deck, c.code_prefix, c.form_fields, c.retired_form_fields, c.eligibility_rules, c.language, c.time_zone,
             coalesce((SELECT jsonb_agg(jsonb_build_object('id', cat.id, 'name', cat.name) ORDER BY cat.position, cat.name)
                         FROM categories cat WHERE cat.contest_id = c.id), '[]'::jsonb) AS categories
        FROM contests c WHERE c.id = $1`,
@@ -563,6 +566,8 @@ async function findContest(manager: EntityManager, contestId: string): Promise<E
     formFields: r['form_fields'] as FormField[],
     retiredFormFields: r['retired_form_fields'] as FormField[],
     eligibilityRules: r['eligibility_rules'] as EligibilityRule[],
+    language: r['language'] as ContestLanguage,
+    timeZone: r['time_zone'] as string,
   };
 }
 

@@ -98,7 +98,7 @@ export class ResultsRepository {
     );
     if (!entry) return null;
     const criteria: EntrySheetsView['criteria'] = await manager.query(
-      `SELECT id, name, weight::float8 AS weight, max_score::float8 AS "maxScore" FROM criteria WHERE round_id = $1 ORDER BY "order", name`,
+      `SELECT id, name, weight::float8 AS weight, max_score::float8 AS "maxScore" FROM criteria WHERE round_id = $1 ORDER BY position, name`,
       [round.id],
     );
     const rows: {

@@ -15,12 +15,14 @@ import {
   roleKey,
 } from '@laurel/console-util';
 
+import { ContestGlanceComponent } from './contest-glance.component';
+
 const roleIntroKey = (role: Role): TranslationKey => `dashboard.roleIntro.${role}`;
 
 /** One section per role the person holds, each with the links that role has. */
 @Component({
   selector: 'laurel-dashboard-page',
-  imports: [AlertComponent, LinkTileComponent, TranslatePipe],
+  imports: [AlertComponent, LinkTileComponent, TranslatePipe, ContestGlanceComponent],
   templateUrl: './dashboard-page.component.html',
   styleUrl: './dashboard-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

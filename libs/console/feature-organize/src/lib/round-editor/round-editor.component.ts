@@ -105,7 +105,11 @@ export class RoundEditorComponent {
     return this.criteria.getRawValue().reduce((sum, c) => sum + (Number(c.weight) > 0 ? Number(c.weight) : 0), 0);
   });
   /** Weights are shares of their total: a total other than 100 is legal, but rarely what was meant. */
-  protected readonly weightsOff = computed(() => this.criteria.length > 0 && !this.rubricLocked() && Math.abs(this.totalWeight() - 100) > 1e-9);
+  protected readonly weightsOff = computed(() => {
+    // The total first: it reads the rubric tick, so this follows every change of the form array.
+    const total = this.totalWeight();
+    return this.criteria.length > 0 && !this.rubricLocked() && Math.abs(total - 100) > 1e-9;
+  });
   protected readonly totalText = computed(() => new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 2 }).format(this.totalWeight()));
   protected readonly sharesText = computed(() =>
     this.i18n.formatList(this.rows().map((row) => `${row.name.trim() || '…'} ${this.i18n.t('organize.editor.rubric.share', { share: row.share })}`)),

@@ -2,6 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { type ApiError, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel/contracts';
 import type { TranslationKey, TranslationParams } from '../i18n/dictionary';
 import type { UiMessage } from '../i18n/ui-message';
+import { withoutApiPaths } from './api-paths';
 
 /** What a status means where it happened: a 401 on the sign-in form is a wrong password. */
 export type StatusMessages = Partial<Record<number, TranslationKey>>;
@@ -68,14 +69,6 @@ const FALLBACKS: Partial<Record<number, TranslationKey>> = {
   422: 'errors.fallback.rule',
 };
 
-/** The API names its own routes for programs ("… (POST /api/contests/:id/status)"); a person needs none of them. */
-export function withoutApiPaths(message: string): string {
-  return message
-    .replace(/\s*\((?:with )?(?:GET|POST|PUT|PATCH|DELETE) \/api\/[^)]*\)/g, '')
-    .replace(/\s*(?:with |using )?(?:GET|POST|PUT|PATCH|DELETE) \/api\/\S+/g, '')
-    .replace(/\s+([.;,])/g, '$1')
-    .trim();
-}
 
 const STATUS_MESSAGES: StatusMessages = {
   0: 'errors.network',

@@ -184,6 +184,17 @@ export const en: Dictionary = {
     heading: 'Welcome, {name}',
     intro: 'Here is what you can do on Laurel.',
     yourRoles: 'Your roles: {roles}',
+    glance: {
+      submitted: 'entries submitted',
+      drafts: 'drafts not yet submitted',
+      notScreened: 'entries to screen',
+      daysLeft: 'days left to submit',
+      unsubmitted: 'sheets not submitted · {round}',
+      ofSheets: '{n} / {total}',
+      closes: 'Submissions close on {at}.',
+      toProgress: 'See the judging progress',
+      toSteps: 'See the next step',
+    },
     roleIntro: {
       admin: 'Manage organizers, platform settings and the audit trail.',
       organizer: 'Run a contest from the first entry to the published results.',

@@ -187,6 +187,17 @@ export const vi = {
     heading: 'Xin chào, {name}',
     intro: 'Đây là những việc bạn có thể làm trên Laurel.',
     yourRoles: 'Vai trò của bạn: {roles}',
+    glance: {
+      submitted: 'hồ sơ đã nộp',
+      drafts: 'hồ sơ nháp chưa nộp',
+      notScreened: 'hồ sơ chờ xét điều kiện',
+      daysLeft: 'ngày còn lại để nộp',
+      unsubmitted: 'phiếu chưa nộp · {round}',
+      ofSheets: '{n} / {total}',
+      closes: 'Hạn nộp hồ sơ: {at}.',
+      toProgress: 'Xem tiến độ chấm',
+      toSteps: 'Xem bước tiếp theo',
+    },
     roleIntro: {
       admin: 'Quản lý ban tổ chức, thiết lập nền tảng và kiểm tra nhật ký.',
       organizer: 'Điều hành cuộc thi từ lúc nhận hồ sơ đến khi công bố kết quả.',
