@@ -3,7 +3,8 @@ import { type Page, expect, test } from '@playwright/test';
 import { setUpJudgedContest } from './support/results-setup';
 
 // axe-core with the WCAG 2.1 A and AA rules on the main pages of each kind of person: the public,
-// an applicant, a judge on the scoring page, the organizer on results and awards. Zero violations.
+// an applicant, a judge on the scoring page, the organizer on results (and a row's sheets), awards,
+// the contest's steps, the dashboard and the audit trail. Zero violations.
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/sign-in');
@@ -82,6 +83,20 @@ test.describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
       await organizer.goto(`/organize/results?contest=${contest.id}&round=${contest.screeningRoundId}`);
       await expect(organizer.getByTestId('ranking-row').first()).toBeVisible({ timeout: 30_000 });
       await expectNoViolations(organizer, `${lang} organizer results`);
+      // A ranking row's sheets, the contest's steps, the dashboard's counts, the audit trail.
+      await organizer.getByTestId('open-sheets').first().click();
+      await expect(organizer.getByTestId('entry-sheet-row').first()).toBeVisible();
+      await expectNoViolations(organizer, `${lang} organizer entry sheets`);
+      await organizer.keyboard.press('Escape');
+      await organizer.goto(`/organize/contests/${contest.id}`);
+      await expect(organizer.getByTestId('stage-judging')).toHaveAttribute('data-state', 'current', { timeout: 30_000 });
+      await expectNoViolations(organizer, `${lang} organizer contest steps`);
+      await organizer.goto('/dashboard');
+      await expect(organizer.getByTestId('glance-contest').first()).toBeVisible();
+      await expectNoViolations(organizer, `${lang} organizer dashboard`);
+      await organizer.goto(`/audit?contest=${contest.id}`);
+      await expect(organizer.getByTestId('audit-row').first()).toBeVisible({ timeout: 30_000 });
+      await expectNoViolations(organizer, `${lang} organizer audit`);
       await organizer.goto(`/organize/awards?contest=${contest.id}`);
       await expect(organizer.getByTestId('awards-heading').or(organizer.locator('h1')).first()).toBeVisible();
       await expectNoViolations(organizer, `${lang} organizer awards`);
