@@ -18,6 +18,8 @@ export interface AuditPageView {
   total: number;
   page: number;
   pageSize: number;
+  /** What a person calls the ids of this page (people by name, entries by code and title, rounds, sheets as "code · judge"); an id missing here is shown shortened. */
+  names: Record<string, string>;
 }
 
 /** The outcome of walking a chain: the first event whose hash does not match, when one does not. */
