@@ -84,6 +84,12 @@ export class JobQueue implements OnApplicationShutdown {
     return this.boss.send(queue, data, { ...options, ...(db ? { db } : {}) });
   }
 
+  /** Adds many jobs in one statement inside the caller's transaction (an open one: a manager with a query runner). */
+  async insert(manager: EntityManager, jobs: PgBoss.JobInsert[]): Promise<void> {
+    await this.ready;
+    await this.boss.insert(jobs, { db: { executeSql: (text: string, values: unknown[]) => transactionSql(manager, text, values) } });
+  }
+
   /** Cancels a job that has not run yet, inside the caller's transaction. */
   async cancel(manager: EntityManager, queue: string, id: string): Promise<void> {
     await this.ready;
@@ -93,7 +99,12 @@ export class JobQueue implements OnApplicationShutdown {
   async work<T>(queue: string, options: { batchSize: number; pollingIntervalSeconds: number }, handler: JobHandler<T>): Promise<void> {
     if (!this.options.work) return;
     await this.ready;
-    await this.boss.work<T>(queue, { ...options, includeMetadata: true }, handler);
+    let workerId: string | null = null;
+    workerId = await this.boss.work<T>(queue, { ...options, includeMetadata: true }, async (jobs) => {
+      await handler(jobs);
+      // A full batch means more are likely waiting: fetch again at once, not after the polling interval.
+      if (workerId && jobs.length >= options.batchSize) this.boss.notifyWorker(workerId);
+    });
   }
 
   /** Fails one job of a batch (the rest complete when the handler returns). */

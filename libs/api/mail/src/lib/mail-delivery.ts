@@ -6,8 +6,11 @@ import type { MailJob } from './mail-outbox';
 import { JOB_QUEUES, MAIL_QUEUE } from './queues';
 import { MailTransport } from './mail-transport';
 
-/** How many messages one process takes from the queue at once; they go out over the pool. */
-const BATCH_SIZE = 25;
+/**
+ * How many messages one process takes from the queue at once; they go out together over the
+ * pool's 5 connections, and a full batch fetches the next one at once (JobQueue.work).
+ */
+const BATCH_SIZE = 50;
 
 /**
  * Works the mail queue: each job names an outbox row, sent over SMTP (or captured without

@@ -46,6 +46,36 @@ export class MailOutbox {
   }
 
   /**
+   * Many messages at once (results to every applicant): one statement for the outbox rows and one
+   * for their jobs, in the caller's transaction. Returns the outbox ids in the order given.
+   */
+  async enqueueMany(manager: EntityManager, messages: readonly MailMessage[]): Promise<string[]> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      return this.dataSource.transaction((tx) => this.enqueueMany(tx, messages));
+    }
+    const ids = await this.outbox.insertMany(
+      manager,
+      messages.map((message) => ({
+        to: message.to,
+        userId: message.userId ?? null,
+        contestId: message.contestId ?? null,
+        template: message.template,
+        language: message.language,
+        ...renderMail(message, this.config.mail.publicUrl),
+      })),
+    );
+    const { retryLimit, retryDelaySeconds } = this.config.mail;
+    // Bounded statements: a contest with tens of thousands of applicants still sends a few.
+    for (let i = 0; i < ids.length; i += 1000) {
+      await this.queue.insert(
+        manager,
+        ids.slice(i, i + 1000).map((outboxId) => ({ name: MAIL_QUEUE, data: { outboxId }, retryLimit, retryDelay: retryDelaySeconds, retryBackoff: true, expireInSeconds: 120 })),
+      );
+    }
+    return ids;
+  }
+
+  /**
    * Sends a message that failed for good once more (the admin's "retry"), with a fresh set of
    * attempts; false when it had not failed. The row and its new job commit together.
    */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { MailRecipientsRepository, ResultsRepository } from '@laurel/api-database';
-import { MailOutbox } from '@laurel/api-mail';
+import { MailOutbox, type MailMessage } from '@laurel/api-mail';
 
 /**
  * Tells every applicant, in their own language, that the results are out: their prize, or their
@@ -27,9 +27,9 @@ export class PublicationMail {
       }
     }
     const applicants = await this.recipients.applicants(tx, contest.id);
-    for (const applicant of applicants) {
+    const messages: MailMessage[] = applicants.map((applicant) => {
       const ranked = lastRank.get(applicant.entryId);
-      await this.mail.enqueue(tx, {
+      return {
         to: applicant.email,
         language: applicant.language,
         template: 'results_published',
@@ -45,8 +45,9 @@ export class PublicationMail {
         },
         userId: applicant.userId,
         contestId: contest.id,
-      });
-    }
+      };
+    });
+    await this.mail.enqueueMany(tx, messages);
     return applicants.length;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { returningRows } from './returning-rows';
 
@@ -73,6 +74,19 @@ export class MailOutboxRepository {
       [message.to, message.userId, message.contestId, message.template, message.language, message.subject, message.text, message.html, message.actionUrl],
     );
     return rows[0].id;
+  }
+
+  /** Inserts many messages in one statement inside the caller's transaction; ids in the order given. */
+  async insertMany(manager: EntityManager, messages: readonly NewOutboxMessage[]): Promise<string[]> {
+    if (messages.length === 0) return [];
+    const ids = messages.map(() => randomUUID());
+    const column = <K extends keyof NewOutboxMessage>(key: K) => messages.map((m) => m[key]);
+    await manager.query(
+      `INSERT INTO mail_outbox (id, to_address, user_id, contest_id, template, language, subject, text_body, html_body, action_url)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`,
+      [ids, column('to'), column('userId'), column('contestId'), column('template'), column('language'), column('subject'), column('text'), column('html'), column('actionUrl')],
+    );
+    return ids;
   }
 
   /**
