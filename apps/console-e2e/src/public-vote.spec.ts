@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { setUpJudgedContest } from './support/results-setup';
+import { confirmProposal, councilDecides, setUpJudgedContest } from './support/results-setup';
 
 async function api(baseURL: string, method: string, path: string, token: string | null, body?: unknown): Promise<any> {
   const response = await fetch(`${baseURL}${path}`, {
@@ -120,5 +120,31 @@ test.describe('public vote', () => {
     await page.getByTestId('vote-void-confirm').click();
     await expect(page.getByTestId('vote-totals')).toContainText('0 counted');
     await expect(page.getByTestId('vote-totals')).toContainText('1 voided');
+
+    // A vote for D that stands; then the final closes, the awards are confirmed and approved, and
+    // the contest publishes: the public results show the blend and its parts.
+    const entryD = contest.entries['D'];
+    await api(base, 'POST', `/api/public/contests/${contest.slug}/votes`, null, { entryId: entryD.id, email: 'lan.pham@example.vn', language: 'en' });
+    const token = decodeURIComponent((/#token=([^\s&]+)/.exec(await capturedLink(base, 'lan.pham@example.vn')) as RegExpExecArray)[1]);
+    await api(base, 'POST', '/api/public/votes/confirm', null, { token });
+    await api(base, 'POST', `/api/rounds/${contest.finalRoundId}/close`, organizer, {});
+    await confirmProposal(base, contest.id, {});
+    for (const judge of contest.judges.slice(0, 2)) await councilDecides(base, contest.id, judge.token, 'approve');
+    await api(base, 'POST', `/api/contests/${contest.id}/publish`, organizer, {});
+    for (const [lang, width] of [
+      ['en', 1280],
+      ['en', 820],
+      ['vi', 390],
+    ] as const) {
+      await page.evaluate((l) => localStorage.setItem('laurel.lang', l), lang);
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`/results/${contest.slug}`);
+      await expect(page.getByTestId('public-blend')).toContainText(lang === 'en' ? '80 % judges + 20 % public vote' : '80 % điểm giám khảo + 20 % bình chọn', { timeout: 30_000 });
+      const votes = page.getByTestId('public-ranking').locator('tr').filter({ hasText: entryD.title }).getByTestId('public-votes');
+      // On a phone the parts give way to the score; the line above the table states the blend.
+      if (width > 600) await expect(votes).toHaveText('1');
+      else await expect(votes).toBeHidden();
+      await page.locator('section.pr-ranking').screenshot({ path: `tmp/console-e2e/screens/public-results-vote-${lang}-${width}.png` });
+    }
   });
 });
