@@ -232,4 +232,35 @@ describe('a contest mails the people in it', () => {
     const audit = await db.query(`SELECT payload FROM audit_events WHERE contest_id = $1 AND action = 'contest.published'`, [contest.id]);
     expect(audit.rows[0].payload.applicantsMailed).toBe(2);
   });
+
+  it('mails the judge divergence review adds to an entry, with the round’s deadline', async () => {
+    const other = await fixture.contest({
+      name: 'Chấm lệch',
+      categories: ['Chung'],
+      prizes: [{ tier: 'first', count: 1 }],
+      rounds: [{ name: 'Sơ khảo', order: 1, panel: 'assigned', judgesPerEntry: 2, divergenceThreshold: 20, criteria: [{ name: 'Overall', weight: 1, maxScore: 10 }] }],
+    });
+    const entry = await fixture.entry(other, { title: 'Dự án lệch điểm', teamName: 'Lệch', category: 'Chung' });
+    await fixture.eligibility(entry.id, true);
+    await fixture.status(other.id, 'closed');
+    await fixture.status(other.id, 'judging');
+    const panel = [await fixture.judge(other.id, 'Giám khảo A'), await fixture.judge(other.id, 'Giám khảo B'), await fixture.judge(other.id, 'Giám khảo C')];
+    const [round] = other.rounds;
+    const due = new Date(Date.now() + 72 * HOUR).toISOString();
+    expect((await http.request('PATCH', `/api/rounds/${round.id}`, { body: { scoresDueAt: due }, token: organizer })).status).toBe(200);
+    await fixture.openRound(round.id);
+    const assigned: BuiltJudge[] = [];
+    for (const judge of panel) if ((await http.get('/api/me/assignments', judge.token)).body.some((a: any) => a.roundId === round.id)) assigned.push(judge);
+    expect(assigned).toHaveLength(2);
+    // 90 and 10 points apart by 80 ≥ 20: the third judge is assigned and mailed.
+    await fixture.score(assigned[0], round, entry.id, { Overall: 9 });
+    await fixture.score(assigned[1], round, entry.id, { Overall: 1 });
+    const extra = panel.find((j) => !assigned.includes(j)) as BuiltJudge;
+    const [mail] = await smtp.waitFor((m) => m.to === extra.email && m.subject.startsWith('Phân công chấm thêm'));
+    expect(mail.subject).toBe('Phân công chấm thêm: Dự án lệch điểm – Sơ khảo');
+    expect(mail.text).toContain('chênh lệch nhiều, nên bạn được phân công chấm thêm hồ sơ này.');
+    expect(mail.text).toContain('Hạn nộp phiếu chấm:');
+    expect(mail.link).toBe(`${PUBLIC_URL}/judging`);
+    for (const judge of assigned) expect(smtp.to(judge.email).filter((m) => m.subject.startsWith('Phân công chấm thêm'))).toHaveLength(0);
+  });
 });
