@@ -57,7 +57,7 @@ describe('the contest’s own application form and eligibility rules over HTTP',
   /** A new applicant's complete draft with these answers and organization. */
   async function draft(answers: Record<string, unknown>, overrides: Record<string, unknown> = {}) {
     const team = await newApplicant(http);
-    const created = await http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest.categories[0].id, { ...overrides, answers }), team.token);
+    const created = await http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest, contest.categories[0].id, { ...overrides, answers }), team.token);
     if (created.status !== 201) throw new Error(`draft: ${created.status} ${JSON.stringify(created.body)}`);
     return { team, entry: created.body };
   }
@@ -276,6 +276,13 @@ describe('the contest’s own application form and eligibility rules over HTTP',
       const template = await workbookOf(`/api/contests/${contest.id}/entries/import-template.xlsx`);
       const header = headerOf(template);
       expect(header).toEqual(expect.arrayContaining(['Ngày thành lập / Founding date (foundedOn)', 'Mã số thuế / Tax code (taxCode)', 'Website (website)']));
+      // The instructions give an example per question that the contest's rules take: the province
+      // the "local" rule asks for, a founding date one year before the deadline ("at most 5 years").
+      const instructions = Array.from(template.worksheets[1].getColumn(2).values, (value) => String(value ?? ''));
+      expect(instructions.find((line) => line.startsWith('Province (province)'))).toMatch(/; e\.g\. Hải Phòng$/);
+      expect(instructions.find((line) => line.startsWith('Founding date (foundedOn)'))).toBe(
+        `Founding date (foundedOn): date, written 2022-03-15, required; e.g. ${yearsBefore(contest.submissionClosesAt, 1)}`,
+      );
       const column = (key: string) => header.findIndex((h) => h.endsWith(`(${key})`));
       const row = (title: string, answers: Record<string, string>) => {
         const values = [title, `Đội ${title}`, 'Doanh nghiệp', 'Công ty Nhập khẩu', 'Tóm tắt', 'Vấn đề', 'Giải pháp', 'Thị trường', 'Mô hình', '', 'Phạm Minh', 'CEO', ''];

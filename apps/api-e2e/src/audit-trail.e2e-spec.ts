@@ -87,7 +87,7 @@ describe('the audit trail of a whole contest', () => {
     const submitted: string[] = [];
     for (const title of ['Audited A', 'Audited B']) {
       const team = await newApplicant(http);
-      const entry = await ok(http.post(`/api/contests/${contest.id}/entries`, completeEntry(categoryId, { title, organization: `${title} JSC` }), team.token), 'create entry');
+      const entry = await ok(http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest, categoryId, { title, organization: `${title} JSC` }), team.token), 'create entry');
       const deck = await postFile(api.url, `/api/entries/${entry.id}/attachments`, team.token, { bytes: tinyPdf(), fileName: 'deck.pdf', kind: 'pitch_deck' });
       expect(deck.status).toBe(201);
       if (title === 'Audited A') {
@@ -98,7 +98,7 @@ describe('the audit trail of a whole contest', () => {
       submitted.push(entry.id);
     }
     const quitter = await newApplicant(http);
-    const draft = await ok(http.post(`/api/contests/${contest.id}/entries`, completeEntry(categoryId, { title: 'Gave up' }), quitter.token), 'draft');
+    const draft = await ok(http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest, categoryId, { title: 'Gave up' }), quitter.token), 'draft');
     await ok(http.post(`/api/entries/${draft.id}/withdraw`, {}, quitter.token), 'withdraw');
 
     const template = new Workbook();

@@ -57,6 +57,38 @@ describe('database and boot', () => {
       ]);
       const organizer = await http.login('organizer@demo.laurel');
       expect((await http.get('/api/auth/me', organizer)).body.roles).toEqual(['organizer']);
+
+      // The contest's own form and rules; founding date and tax code asked of companies only.
+      const demo = contests.body[0];
+      expect(demo.formFields.map((f: { key: string; type: string }) => `${f.key}:${f.type}`)).toEqual([
+        'foundedOn:date',
+        'taxCode:text',
+        'province:choice',
+        'stage:choice',
+        'teamSize:number',
+        'revenue:number',
+        'acceptRules:boolean',
+      ]);
+      expect(demo.formFields[0].categoryIds).toEqual([demo.categories[0].id]);
+      expect(demo.eligibilityRules.map((r: { id: string; kind: string }) => `${r.id}:${r.kind}`)).toEqual([
+        'founded-5-years:date_within_years',
+        'team-of-5:number_range',
+        'in-hai-phong:choice_in',
+        'two-per-organization:max_entries_per_organization',
+        'accepts-rules:must_be_true',
+      ]);
+      // Six screened entries meet every rule; the seventh, not screened yet, fails three.
+      const list = await http.get(`/api/contests/${demo.id}/entries?status=submitted&pageSize=100`, organizer);
+      const failedRules = (item: { eligibilityChecks: { ruleId: string; passed: boolean }[] }) =>
+        item.eligibilityChecks.filter((c) => !c.passed).map((c) => c.ruleId);
+      const byCode = Object.fromEntries(list.body.items.map((item: any) => [item.code, { eligibility: item.eligibility, failed: failedRules(item) }]));
+      expect(byCode).toEqual({
+        ...Object.fromEntries(['ST26-001', 'ST26-002', 'ST26-003', 'ST26-004', 'ST26-005', 'ST26-006'].map((code) => [code, { eligibility: 'eligible', failed: [] }])),
+        'ST26-007': { eligibility: 'pending', failed: ['founded-5-years', 'team-of-5', 'in-hai-phong'] },
+      });
+      // Students are not asked the company's questions, so the founding rule does not apply to them.
+      const student = list.body.items.find((item: any) => item.code === 'ST26-004');
+      expect(student.eligibilityChecks.map((c: { ruleId: string }) => c.ruleId)).toEqual(['team-of-5', 'in-hai-phong', 'two-per-organization', 'accepts-rules']);
     } finally {
       await api.stop();
     }

@@ -35,7 +35,7 @@ describe('organizer screening, import and export over HTTP', () => {
       const category = contest.categories[i % 2].id;
       // The last team tries a formula injection through the export.
       const injection = i === 6 ? { teamName: '=HYPERLINK("http://evil.example")', organization: '@SUM(A1) org' } : { teamName: `Team ${String.fromCharCode(90 - i)}` };
-      const body = completeEntry(category, { title, ...injection });
+      const body = completeEntry(contest, category, { title, ...injection });
       const { body: entry } = await http.post(`/api/contests/${contest.id}/entries`, body, team.token);
       const { body: done } = await http.post(`/api/entries/${entry.id}/submit`, {}, team.token);
       submitted[title] = { id: done.id, code: done.code };

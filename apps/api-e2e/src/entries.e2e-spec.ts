@@ -120,7 +120,7 @@ describe('applicant entries over HTTP', () => {
   describe('saving a draft', () => {
     it('applies partial changes, bumps the version and refuses a stale one with 409 saying to reload', async () => {
       const team = await newApplicant(http);
-      const { body: entry } = await http.post(`/api/contests/${demo.id}/entries`, completeEntry(demo.categories[0].id), team.token);
+      const { body: entry } = await http.post(`/api/contests/${demo.id}/entries`, completeEntry(demo, demo.categories[0].id), team.token);
 
       const first = await patch(entry.id, { version: 1, title: 'GreenHarbor 2.0' }, team.token);
       expect(first.status).toBe(200);
@@ -188,16 +188,24 @@ describe('applicant entries over HTTP', () => {
         'categoryId',
         'members',
         'pitchDeck',
+        // The demo contest's own required questions; with no category chosen yet, the company's
+        // questions are among them too.
+        'answers.foundedOn',
+        'answers.taxCode',
+        'answers.province',
+        'answers.stage',
+        'answers.teamSize',
+        'answers.acceptRules',
       ]);
-      expect(refused.body.message).toBe(
-        'The entry cannot be submitted yet: complete teamName, problem, solution, market, businessModel, categoryId, members, pitchDeck, then submit again.',
+      expect(refused.body.message).toMatch(
+        /^The entry cannot be submitted yet: complete teamName, problem, solution, market, businessModel, categoryId, members, pitchDeck, answers\.foundedOn, .*answers\.acceptRules, then submit again\.$/,
       );
       expect((await http.get(`/api/entries/${entry.id}`, team.token)).body.status).toBe('draft');
     });
 
     it('gives a submitted entry the next code of the contest and makes it read-only', async () => {
       const team = await newApplicant(http);
-      const { body: entry } = await http.post(`/api/contests/${demo.id}/entries`, completeEntry(demo.categories[0].id), team.token);
+      const { body: entry } = await http.post(`/api/contests/${demo.id}/entries`, completeEntry(demo, demo.categories[0].id), team.token);
       // The demo contest needs a pitch deck.
       const withoutDeck = await http.post(`/api/entries/${entry.id}/submit`, { version: 1 }, team.token);
       expect(withoutDeck.body.fields).toEqual([
@@ -220,7 +228,7 @@ describe('applicant entries over HTTP', () => {
 
     it('refuses a submission carrying a stale version', async () => {
       const team = await newApplicant(http);
-      const { body: entry } = await http.post(`/api/contests/${demo.id}/entries`, completeEntry(demo.categories[0].id), team.token);
+      const { body: entry } = await http.post(`/api/contests/${demo.id}/entries`, completeEntry(demo, demo.categories[0].id), team.token);
       await deck(entry.id, team.token);
       await patch(entry.id, { version: 1, market: 'Cả Đông Nam Á' }, team.token);
       const stale = await http.post(`/api/entries/${entry.id}/submit`, { version: 1 }, team.token);
@@ -233,7 +241,7 @@ describe('applicant entries over HTTP', () => {
       const contest = await openContest(http, api.databaseUrl, organizer, { slug: 'hai-phong-innovation-2027' });
       const teams = await Promise.all(Array.from({ length: 6 }, () => newApplicant(http)));
       const entries = await Promise.all(
-        teams.map(async (team) => (await http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest.categories[0].id), team.token)).body),
+        teams.map(async (team) => (await http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest, contest.categories[0].id), team.token)).body),
       );
       const results = await Promise.all(entries.map((entry, i) => http.post(`/api/entries/${entry.id}/submit`, {}, teams[i].token)));
       expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
@@ -243,7 +251,7 @@ describe('applicant entries over HTTP', () => {
     it('refuses entries, changes and submissions after the deadline with 422 saying when it closed', async () => {
       const team = await newApplicant(http);
       const contest = await openContest(http, api.databaseUrl, organizer, { slug: 'closing-soon-2027' });
-      const { body: entry } = await http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest.categories[0].id), team.token);
+      const { body: entry } = await http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest, contest.categories[0].id), team.token);
       const closesAt = new Date(Date.now() - 60_000);
       await sql(api.databaseUrl, `UPDATE contests SET submission_closes_at = $2 WHERE id = $1`, [contest.id, closesAt]);
 
@@ -261,7 +269,7 @@ describe('applicant entries over HTTP', () => {
     it('refuses a contest whose window has closed, and one that is not open yet, saying when', async () => {
       const team = await newApplicant(http);
       const closed = await openContest(http, api.databaseUrl, organizer, { slug: 'closed-2025', year: 2025, opensInDays: -60, closesInDays: -30 });
-      const refused = await http.post(`/api/contests/${closed.id}/entries`, completeEntry(closed.categories[0].id), team.token);
+      const refused = await http.post(`/api/contests/${closed.id}/entries`, completeEntry(closed, closed.categories[0].id), team.token);
       expect(refused.status).toBe(422);
       expect(refused.body.message).toMatch(/^Submissions to "Contest closed-2025" closed on \d{4}-\d\d-\d\dT/);
 
@@ -281,8 +289,8 @@ describe('applicant entries over HTTP', () => {
     it('withdraws a submitted entry until judging starts, then refuses with 409', async () => {
       const contest = await openContest(http, api.databaseUrl, organizer, { slug: 'withdraw-2027' });
       const team = await newApplicant(http);
-      const { body: a } = await http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest.categories[0].id), team.token);
-      const { body: b } = await http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest.categories[1].id), team.token);
+      const { body: a } = await http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest, contest.categories[0].id), team.token);
+      const { body: b } = await http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest, contest.categories[1].id), team.token);
       await http.post(`/api/entries/${a.id}/submit`, {}, team.token);
       await http.post(`/api/entries/${b.id}/submit`, {}, team.token);
 
@@ -305,7 +313,7 @@ describe('applicant entries over HTTP', () => {
   it('lists the applicant’s own entries with status, code, contest and category', async () => {
     const team = await newApplicant(http);
     const { body: draft } = await http.post(`/api/contests/${demo.id}/entries`, { title: 'Nháp' }, team.token);
-    const { body: done } = await http.post(`/api/contests/${demo.id}/entries`, completeEntry(demo.categories[1].id), team.token);
+    const { body: done } = await http.post(`/api/contests/${demo.id}/entries`, completeEntry(demo, demo.categories[1].id), team.token);
     await deck(done.id, team.token);
     const submitted = (await http.post(`/api/entries/${done.id}/submit`, {}, team.token)).body;
 

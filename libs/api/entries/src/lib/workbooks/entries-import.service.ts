@@ -6,14 +6,16 @@ import { pipeline } from 'node:stream/promises';
 import { AppError, type AuthUser, type FieldProblem, laurelConfig, type LaurelConfig } from '@laurel/api-core';
 import { EntriesRepository, type EntryContest } from '@laurel/api-database';
 import type { FormField } from '@laurel/contracts';
+import { calendarDateIn, exampleAnswer } from '@laurel/domain';
 import { EntryAccess } from '../entry-access.service';
+import { CONTEST_TIME_ZONE } from '../eligibility';
 import { codePrefixOf } from '../entry-rules';
 import type { ImportResultView } from '../entry.views';
 import { FileInspector } from '../files/file-type';
 import { formatBytes, readSingleFileForm } from '../files/multipart';
 import { checkImportRows, IMPORT_COLUMNS, type ImportKey, type ImportRow, matchHeaders, MAX_IMPORT_ROWS, MEMBER_SLOTS } from './import-rows';
 import { FROZEN_HEADER, styleHeaderRow } from './spreadsheet';
-import { formColumnHeader, formColumnKey, headerKey, importAnswers } from './form-columns';
+import { answerCell, formColumnHeader, formColumnKey, headerKey, importAnswers } from './form-columns';
 import { readFirstSheet, SheetError, type SheetLimits, type SheetRow } from './xlsx-sheet-reader';
 
 const INSTRUCTIONS: [string, string][] = [
@@ -72,7 +74,12 @@ export class EntriesImportService {
     if (contest.formFields.length > 0) {
       help.addRow({});
       help.addRow({ vi: 'Câu hỏi của cuộc thi (cột in đỏ là bắt buộc)', en: "The contest's questions (red columns are required)" }).font = { bold: true };
-      for (const field of contest.formFields) help.addRow(questionHelp(field)).alignment = { wrapText: true, vertical: 'top' };
+      // The example meets the contest's rules where it can: a row copied from it would be eligible.
+      const deadline = calendarDateIn(contest.submissionClosesAt, CONTEST_TIME_ZONE);
+      for (const field of contest.formFields) {
+        const example = answerCell(exampleAnswer(field, contest.eligibilityRules, deadline));
+        help.addRow(questionHelp(field, example)).alignment = { wrapText: true, vertical: 'top' };
+      }
     }
 
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
@@ -228,8 +235,8 @@ function judgingStarted(contest: EntryContest): AppError {
   return AppError.conflict('import.judging_started', `Judging of "${contest.name}" has started, so entries can no longer be imported.`);
 }
 
-/** One line of the instructions per question: its column, kind, whether required, and its options. */
-function questionHelp(field: FormField): { vi: string; en: string } {
+/** One line of the instructions per question: its column, kind, whether required, its options and an example. */
+function questionHelp(field: FormField, example: string | number | null): { vi: string; en: string } {
   const options = field.options?.length ? ` — ${field.options.join('; ')}` : '';
   const kinds: Record<FormField['type'], [string, string]> = {
     text: ['văn bản', 'text'],
@@ -245,7 +252,7 @@ function questionHelp(field: FormField): { vi: string; en: string } {
   };
   const [vi, en] = kinds[field.type];
   return {
-    vi: `${field.label.vi} (${field.key}): ${vi}${field.required ? ', bắt buộc' : ''}${options}`,
-    en: `${field.label.en} (${field.key}): ${en}${field.required ? ', required' : ''}${options}`,
+    vi: `${field.label.vi} (${field.key}): ${vi}${field.required ? ', bắt buộc' : ''}${options}; ví dụ: ${example}`,
+    en: `${field.label.en} (${field.key}): ${en}${field.required ? ', required' : ''}${options}; e.g. ${example}`,
   };
 }

@@ -7,3 +7,4 @@ export type { EligibilityFacts, SubmittedEntryRef } from './check-eligibility';
 export { checkEligibility, dateWithinYears, failedChecks, organizationPlace } from './check-eligibility';
 export type { CalendarDate } from './calendar-date';
 export { calendarDateIn, formatCalendarDate, isCalendarDate, parseCalendarDate, yearsBefore } from './calendar-date';
+export { exampleAnswer, exampleAnswers } from './example-answers';
