@@ -1,4 +1,5 @@
 import { Workbook } from 'exceljs';
+import fc from 'fast-check';
 import { Client } from 'pg';
 import { completeEntry, getBytes, newApplicant, openContest, postFile, sql } from './fixtures/entries';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
@@ -119,6 +120,75 @@ describe('the contest’s own application form and eligibility rules over HTTP',
       const saved = await patchEntry(entry.id, { version: 1, answers: { province: 'Hà Nội', teamSize: 4, taxCode: null } }, team.token);
       expect(saved.status).toBe(200);
       expect(saved.body.answers).toEqual({ province: 'Hà Nội', teamSize: 4 });
+    });
+  });
+
+  describe('the fast-check fuzz', () => {
+    /** Keys JSON parsers treat specially; the body parser refuses them before any field check. */
+    const plainKey = (key: string) => !['__proto__', 'constructor', 'prototype'].includes(key) && !FORM.some((f) => f.key === key);
+    const notDate = (text: string) => text !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(text);
+    /** Values each question must refuse: a wrong type, past its limits, outside its options, a megabyte. */
+    const wrongFor: Record<string, fc.Arbitrary<unknown>> = {
+      foundedOn: fc.oneof(fc.integer(), fc.boolean(), fc.string().filter(notDate), fc.constantFrom('2023-02-29', '2024-13-01', '01/02/2024')),
+      taxCode: fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.string(), { maxLength: 2 }), fc.string({ minLength: 15, maxLength: 60 }), fc.constant('x'.repeat(1_000_000))),
+      province: fc.oneof(fc.integer(), fc.string({ minLength: 1 }).filter((v) => !['Hải Phòng', 'Hà Nội', 'Quảng Ninh'].includes(v)), fc.constant(['Hải Phòng'])),
+      stage: fc.oneof(fc.boolean(), fc.constantFrom('mvp', 'Có doanh thu ', 'Series A')),
+      teamSize: fc.oneof(fc.integer({ min: 101 }), fc.integer({ max: 0 }), fc.double({ min: 100.01, max: 1e9, noNaN: true }), fc.string(), fc.boolean()),
+      pitch: fc.oneof(fc.integer(), fc.constant('x'.repeat(1_000_000)), fc.string({ minLength: 5001, maxLength: 5001 })),
+      agree: fc.oneof(fc.string(), fc.integer(), fc.constantFrom('true', 'Có')),
+    };
+    const badAnswer = fc.oneof(
+      fc.constantFrom(...FORM.map((f) => f.key)).chain((key) => wrongFor[key].map((value) => ({ key, value }))),
+      // A key the form does not have, whatever its value.
+      fc.tuple(fc.string({ minLength: 1, maxLength: 30 }).filter(plainKey), fc.jsonValue({ maxDepth: 1 })).map(([key, value]) => ({ key, value })),
+    );
+
+    it('refuses every bad answer it makes with 400 naming the answer, and writes nothing', async () => {
+      const { team, entry } = await draft({ taxCode: '0312345678' });
+      await fc.assert(
+        fc.asyncProperty(badAnswer, async ({ key, value }) => {
+          // Beside a good answer: the whole save is refused, the good one too.
+          const refused = await patchEntry(entry.id, { version: 1, answers: { province: 'Hà Nội', [key]: value } }, team.token);
+          expect(refused.status).toBe(400);
+          expect(refused.body.fields).toEqual([expect.objectContaining({ field: `answers.${key}`.slice(0, 200) })]);
+          const stored = await sql(api.databaseUrl, `SELECT version, answers FROM entries WHERE id = $1`, [entry.id]);
+          expect(stored).toEqual([{ version: 1, answers: { taxCode: '0312345678' } }]);
+        }),
+        { numRuns: 60, seed: 14 },
+      );
+    });
+
+    it('refuses every bad form it makes (a key twice, a rule naming a missing field) with 400 naming it, and writes nothing', async () => {
+      const before = (await http.get(`/api/contests/${contest.id}`, organizer)).body;
+      const twice = fc
+        .tuple(fc.nat({ max: FORM.length - 1 }), fc.nat({ max: FORM.length - 1 }))
+        .filter(([i, j]) => i !== j)
+        .map(([i, j]) => ({
+          body: { formFields: FORM.map((f, k) => (k === j ? { ...f, key: FORM[i].key } : f)), eligibilityRules: [] },
+          // The later of the two is the repeat.
+          field: `formFields.${Math.max(i, j)}.key`,
+        }));
+      const missing = fc
+        .tuple(fc.string({ minLength: 1, maxLength: 40 }).filter(plainKey), fc.nat({ max: RULES.length - 1 }))
+        .map(([key, at]) => ({
+          body: { formFields: FORM, eligibilityRules: RULES.map((r, k) => (k === at && 'field' in r.params ? { ...r, params: { ...r.params, field: key } } : r)) },
+          field: `eligibilityRules.${at}.params.field`,
+        }))
+        .filter(({ body }) => JSON.stringify(body.eligibilityRules) !== JSON.stringify(RULES));
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(twice, missing), async ({ body, field }) => {
+          const refused = await patchContest({ version: before.version, ...body });
+          expect(refused.status).toBe(400);
+          expect(refused.body.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+          const after = (await http.get(`/api/contests/${contest.id}`, organizer)).body;
+          expect({ version: after.version, formFields: after.formFields, eligibilityRules: after.eligibilityRules }).toEqual({
+            version: before.version,
+            formFields: before.formFields,
+            eligibilityRules: before.eligibilityRules,
+          });
+        }),
+        { numRuns: 40, seed: 14 },
+      );
     });
   });
 

@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
+import { answersFor } from './support/answers';
 
 // judge1 scores an entry of the demo contest from the console, by keyboard, and submits it.
 // Everything before that is set up through the API, as the demo organizer would do it.
@@ -54,6 +55,7 @@ async function setUp(request: APIRequestContext) {
     businessModel: 'Thu phí theo lượt sạc.',
     organization: 'SunCharge JSC',
     members: [{ name: 'Lê Minh Châu', role: 'CEO' }],
+    answers: answersFor(contest, contest.categories[0].id),
   });
   const upload = await request.post(`/api/entries/${draft.id}/attachments`, {
     headers: { authorization: `Bearer ${applicant}` },

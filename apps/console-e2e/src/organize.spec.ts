@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
+import { answersFor } from './support/answers';
 
 const DEMO_SLUG = 'startup-talent-2026';
 
@@ -20,7 +21,7 @@ async function submittedEntry(request: APIRequestContext, title: string): Promis
   const { accessToken } = (await registered.json()) as { accessToken: string };
   const headers = { authorization: `Bearer ${accessToken}` };
 
-  const contest = (await (await request.get(`/api/contests/${DEMO_SLUG}`)).json()) as { id: string; categories: { id: string }[] };
+  const contest = (await (await request.get(`/api/contests/${DEMO_SLUG}`)).json()) as { id: string; categories: { id: string }[]; submissionClosesAt: string };
   const created = await request.post(`/api/contests/${contest.id}/entries`, {
     headers,
     data: {
@@ -33,6 +34,7 @@ async function submittedEntry(request: APIRequestContext, title: string): Promis
       businessModel: 'Bán thiết bị kèm thuê bao dữ liệu.',
       categoryId: contest.categories[0].id,
       members: [{ name: 'Nguyễn Thị Lan', role: 'Trưởng nhóm', email: 'lan@example.com' }],
+      answers: answersFor(contest, contest.categories[0].id),
     },
   });
   expect(created.status()).toBe(201);
@@ -132,5 +134,33 @@ test.describe('organizer pages', () => {
     await page.getByTestId('entries-search').fill(entry.code);
     await expect(page.getByTestId('entry-row')).toHaveCount(1);
     await expect(page.getByTestId('entry-row').first().getByTestId('row-eligibility')).toHaveText('Eligible');
+  });
+
+  test('the demo contest\'s entry that fails its rules shows each rule\'s outcome, and eligible needs a reason', async ({ page, request }) => {
+    const contest = (await (await request.get(`/api/contests/${DEMO_SLUG}`)).json()) as { id: string };
+    await signInAsOrganizer(page);
+    await page.goto(`/organize/entries?contest=${contest.id}`);
+    await expect(page.getByTestId('entries-table')).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId('entries-search').fill('ST26-007');
+    const row = page.getByTestId('entry-row');
+    await expect(row).toHaveCount(1);
+    // Five rules apply to a company; it fails the founding date, the team size and the province.
+    await expect(row.getByTestId('row-rules')).toContainText('2/5 met');
+    await row.getByTestId('entry-link').click();
+
+    const checks = page.getByTestId('eligibility-checks').locator('li');
+    await expect(checks).toHaveCount(5, { timeout: 30_000 });
+    await expect(page.locator('[data-rule="founded-5-years"]')).toHaveAttribute('data-passed', 'false');
+    await expect(page.locator('[data-rule="founded-5-years"]')).toContainText('The company must have been founded at most 5 years before the deadline.');
+    await expect(page.locator('[data-rule="team-of-5"]')).toHaveAttribute('data-passed', 'false');
+    await expect(page.locator('[data-rule="in-hai-phong"]')).toHaveAttribute('data-passed', 'false');
+    await expect(page.locator('[data-rule="two-per-organization"]')).toHaveAttribute('data-passed', 'true');
+    await expect(page.locator('[data-rule="accepts-rules"]')).toHaveAttribute('data-passed', 'true');
+    // The answers the rules read, in the reader's language.
+    await expect(page.getByTestId('entry-answers')).toContainText('Quảng Ninh');
+    await expect(page.getByTestId('entry-answers')).toContainText('Core team size');
+
+    await page.getByRole('radio', { name: 'Eligible', exact: true }).check();
+    await expect(page.getByTestId('override-hint')).toBeVisible();
   });
 });

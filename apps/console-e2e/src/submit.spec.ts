@@ -56,6 +56,22 @@ test.describe('an applicant submits an entry', () => {
     await page.getByTestId('entry-member-email').fill('hoa@greenharbor.vn');
     await expect(page.getByTestId('entry-save-state')).toContainText('Saved at');
 
+    // The demo contest's own questions, asked of a company: founded two years ago, in Hải Phòng,
+    // four people, rules accepted (the rules are checked on submit).
+    await page.getByRole('tab', { name: "The contest's questions" }).click();
+    const questions = page.getByTestId('entry-questions');
+    const founded = new Date();
+    founded.setFullYear(founded.getFullYear() - 2);
+    await questions.getByLabel(/^Date the company was founded/).fill(founded.toISOString().slice(0, 10));
+    await questions.getByLabel(/^Tax code/).fill('0202456789');
+    await questions.getByRole('combobox', { name: /^Where the project is carried out/ }).click();
+    await page.getByRole('option', { name: 'Hải Phòng' }).click();
+    await questions.getByRole('combobox', { name: /^Stage/ }).click();
+    await page.getByRole('option', { name: 'Sản phẩm mẫu (MVP)' }).click();
+    await questions.getByLabel(/^Core team size/).fill('4');
+    await questions.getByLabel(/^The team has read and accepts the contest rules/).check();
+    await expect(page.getByTestId('entry-save-state')).toContainText('Saved at');
+
     // Category (already chosen when the entry was started) and documents.
     await page.getByRole('tab', { name: 'Documents' }).click();
     await page.getByTestId('entry-file-pitch_deck').setInputFiles({ name: 'pitch-deck.pdf', mimeType: 'application/pdf', buffer: PDF });
