@@ -69,7 +69,7 @@ test.describe('an applicant submits an entry', () => {
     await questions.getByRole('combobox', { name: /^Stage/ }).click();
     await page.getByRole('option', { name: 'Sản phẩm mẫu (MVP)' }).click();
     await questions.getByLabel(/^Core team size/).fill('4');
-    await questions.getByLabel(/^The team has read and accepts the contest rules/).check();
+    await questions.getByRole('checkbox', { name: /^The team has read and accepts the contest rules/ }).check();
     await expect(page.getByTestId('entry-save-state')).toContainText('Saved at');
 
     // Category (already chosen when the entry was started) and documents.

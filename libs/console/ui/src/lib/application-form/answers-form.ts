@@ -2,18 +2,10 @@ import { type AbstractControl, FormControl, FormRecord, type ValidationErrors, t
 import type { AnswerValue, Answers, FormField } from '@laurel/contracts';
 import { checkAnswer, fieldApplies, isAnswered, maxLengthOf } from '@laurel/domain';
 import type { TranslationKey, TranslationParams } from '@laurel/console-util';
+import { type AnswerInput, toAnswer } from './to-answer';
 
-/** What a control holds while a person types: the answer, or null for none yet. */
-export type AnswerInput = string | number | boolean | string[] | null;
+export { type AnswerInput, toAnswer } from './to-answer';
 export type AnswersForm = FormRecord<FormControl<AnswerInput>>;
-
-/** The control's value as the API takes it: null for "no answer" (an empty box, no picks). */
-export function toAnswer(_field: FormField, value: AnswerInput): AnswerValue | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' && value.trim() === '') return null;
-  if (Array.isArray(value) && value.length === 0) return null;
-  return value;
-}
 
 /**
  * The domain's own check (the one the API runs on every save), plus "required" once the person

@@ -19,7 +19,8 @@ import { I18nService, TranslatePipe } from '@laurel/console-util';
     }
   `,
   styles: `
-    dl { display: grid; grid-template-columns: minmax(120px, max-content) 1fr; gap: 6px 16px; margin: 0; }
+    /* A label takes what it needs up to 45 % of the width, so a long question leaves room for its answer. */
+    dl { display: grid; grid-template-columns: fit-content(45%) 1fr; gap: 6px 16px; margin: 0; }
     dt { color: var(--mat-sys-on-surface-variant); }
     dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
     @media (max-width: 599px) { dl { grid-template-columns: 1fr; } dd { margin-bottom: 8px; } }

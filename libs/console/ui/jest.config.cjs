@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'console-ui',
+  preset: '../../../jest.preset.cjs',
+  rootDir: __dirname,
+};
