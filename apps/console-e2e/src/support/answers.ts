@@ -2,6 +2,8 @@ import { calendarDateIn, exampleAnswers } from '@laurel/domain';
 
 /** What `answersFor` reads of a contest, as GET /api/contests/:id gives it. */
 export interface ContestForm {
+  categories: { id: string }[];
+  /** Absent on a contest created before its form was set: no questions then. */
   formFields?: any[];
   eligibilityRules?: any[];
   submissionClosesAt?: string;
