@@ -78,6 +78,22 @@ test.describe('the contest’s own application form', () => {
     await page.keyboard.press('Alt+ArrowUp');
     await expect(page.locator('.question').first()).toHaveAttribute('data-key', 'foundedOn');
 
+    // Dragged by the handle with the mouse: the box goes back on top (the drag library wants a
+    // press, a small move to start, then the move onto the place).
+    const handle = await page.locator('.question').last().locator('.handle').boundingBox();
+    const top = await page.locator('.question').first().boundingBox();
+    if (!handle || !top) throw new Error('the questions are not on screen');
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2 - 8, { steps: 4 });
+    await page.mouse.move(handle.x + handle.width / 2, top.y + 4, { steps: 20 });
+    await page.mouse.up();
+    await expect(page.locator('.question').first()).toHaveAttribute('data-key', 'agree');
+    // And down again by keyboard.
+    await page.locator('.question').first().locator('.handle').focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect(page.locator('.question').first()).toHaveAttribute('data-key', 'foundedOn');
+
     await page.getByTestId('rule-add').click();
     const rule = page.locator('.rule').last();
     await rule.getByTestId('rule-kind').click();
