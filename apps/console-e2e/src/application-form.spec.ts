@@ -135,6 +135,9 @@ test.describe('the contest’s own application form', () => {
 
     await page.getByRole('tab', { name: "The contest's questions" }).click();
     const questions = page.getByTestId('entry-questions');
+    // The step slides in from the right: a click during the slide can land beside the box.
+    const offset = async () => ((await questions.boundingBox())?.x ?? 9999) - ((await page.getByTestId('entry-stepper').boundingBox())?.x ?? 0);
+    await expect.poll(offset).toBeLessThan(100);
     // Leaving a required box unticked says so in the page's language.
     await questions.getByLabel('I accept the rules').check();
     await questions.getByLabel('I accept the rules').uncheck();

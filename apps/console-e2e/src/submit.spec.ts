@@ -60,6 +60,9 @@ test.describe('an applicant submits an entry', () => {
     // four people, rules accepted (the rules are checked on submit).
     await page.getByRole('tab', { name: "The contest's questions" }).click();
     const questions = page.getByTestId('entry-questions');
+    // The step slides in from the right: a click during the slide can land beside the box.
+    const offset = async () => ((await questions.boundingBox())?.x ?? 9999) - ((await page.getByTestId('entry-stepper').boundingBox())?.x ?? 0);
+    await expect.poll(offset).toBeLessThan(100);
     const founded = new Date();
     founded.setFullYear(founded.getFullYear() - 2);
     await questions.getByLabel(/^Date the company was founded/).fill(founded.toISOString().slice(0, 10));
