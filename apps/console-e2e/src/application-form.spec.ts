@@ -79,16 +79,19 @@ test.describe('the contest’s own application form', () => {
     await expect(page.locator('.question').first()).toHaveAttribute('data-key', 'foundedOn');
 
     // Dragged by the handle with the mouse: the box goes back on top (the drag library wants a
-    // press, a small move to start, then the move onto the place).
-    const handle = await page.locator('.question').last().locator('.handle').boundingBox();
-    const top = await page.locator('.question').first().boundingBox();
-    if (!handle || !top) throw new Error('the questions are not on screen');
-    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2 - 8, { steps: 4 });
-    await page.mouse.move(handle.x + handle.width / 2, top.y + 4, { steps: 20 });
-    await page.mouse.up();
-    await expect(page.locator('.question').first()).toHaveAttribute('data-key', 'agree');
+    // press, a small move to start, then the move onto the place; measured again on a retry, since
+    // the page may still be settling after the keyboard move).
+    await expect(async () => {
+      const handle = await page.locator('.question').last().locator('.handle').boundingBox();
+      const top = await page.locator('.question').first().boundingBox();
+      if (!handle || !top) throw new Error('the questions are not on screen');
+      await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2 - 8, { steps: 4 });
+      await page.mouse.move(handle.x + handle.width / 2, top.y + 4, { steps: 20 });
+      await page.mouse.up();
+      await expect(page.locator('.question').first()).toHaveAttribute('data-key', 'agree', { timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
     // And down again by keyboard.
     await page.locator('.question').first().locator('.handle').focus();
     await page.keyboard.press('Alt+ArrowDown');
