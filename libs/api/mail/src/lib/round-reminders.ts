@@ -75,6 +75,7 @@ export class RoundReminders implements OnApplicationBootstrap {
   /** Mails every judge of the round who still owes a sheet, once. */
   private remind(jobId: string, roundId: string): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
+      await this.recipients.lockContestOfRound(manager, roundId);
       const round = await this.recipients.round(manager, roundId, true);
       // Not this job's any more: the deadline moved, the round closed, or the reminder already went.
       if (!round || round.status !== 'open' || round.reminderJobId !== jobId || !round.scoresDueAt) return;

@@ -76,6 +76,15 @@ export class MailRecipientsRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * Takes the round's contest in KEY SHARE before the round itself: a contest edit holds the
+   * contest, then the round; the mails' foreign keys need the contest; taking both in the edit's
+   * order means the reminder never deadlocks with an edit of its round.
+   */
+  async lockContestOfRound(manager: EntityManager, roundId: string): Promise<void> {
+    await manager.query(`SELECT c.id FROM contests c JOIN rounds r ON r.contest_id = c.id WHERE r.id = $1 FOR KEY SHARE OF c`, [roundId]);
+  }
+
   async setReminderJob(manager: EntityManager, roundId: string, jobId: string | null): Promise<void> {
     await manager.query(`UPDATE rounds SET reminder_job_id = $2 WHERE id = $1`, [roundId, jobId]);
   }
