@@ -1,4 +1,5 @@
 import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
+import { Workbook } from 'exceljs';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -165,5 +166,44 @@ test.describe('the contest’s own application form', () => {
     await page.getByTestId('entry-submit').click();
     await page.getByTestId('confirm-ok').click();
     await expect(page.getByTestId('entry-ineligible')).toContainText('Doanh nghiệp thành lập không quá 5 năm');
+  });
+
+  test('a question of the demo contest, answered in submitted entries, is removed only after a confirmation, and its answers stay in the export', async ({ page, request }) => {
+    const organizer = await token(request, 'organizer@demo.laurel');
+    const headers = { authorization: `Bearer ${organizer}` };
+    const demo = (await (await request.get('/api/contests/startup-talent-2026', { headers })).json()) as { id: string; formLocked: boolean };
+    expect(demo.formLocked).toBe(true);
+
+    await signIn(page, 'organizer@demo.laurel', 'laurel-demo');
+    await page.goto(`/organize/contests/${demo.id}`);
+    await page.getByRole('tab', { name: 'Application form' }).click();
+    await expect(page.getByTestId('form-locked')).toBeVisible();
+    await page.locator('.question[data-key="revenue"]').getByTestId('question-remove').click();
+    await expect(page.locator('.question[data-key="revenue"]')).toHaveCount(0);
+    await page.getByTestId('form-save').click();
+    // The confirmation names the question; cancelling keeps it on the server.
+    await expect(page.getByTestId('confirm-body')).toContainText('revenue');
+    await page.keyboard.press('Escape');
+    expect(((await (await request.get(`/api/contests/${demo.id}`, { headers })).json()) as { formFields: { key: string }[] }).formFields.map((f) => f.key)).toContain('revenue');
+    await page.getByTestId('form-save').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect(page.getByTestId('form-outcome')).toContainText('The form and the rules are saved.');
+    const after = (await (await request.get(`/api/contests/${demo.id}`, { headers })).json()) as { formFields: { key: string }[] };
+    expect(after.formFields.map((f) => f.key)).not.toContain('revenue');
+
+    // The entries workbook keeps the column, marked removed, with GreenPort's 1,850 (million VND).
+    const exported = await request.get(`/api/contests/${demo.id}/entries.xlsx?status=submitted`, { headers });
+    expect(exported.status()).toBe(200);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(Buffer.from(await exported.body()) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    // Row values are 1-based with a hole at 0: the index found is the column number.
+    const header = Array.from(sheet.getRow(1).values as unknown[], (v) => String(v ?? ''));
+    const revenue = header.findIndex((h) => h.endsWith('(revenue)'));
+    // The workbook speaks the contest's language (Vietnamese).
+    expect(header[revenue]).toBe('Doanh thu năm gần nhất (triệu đồng) (đã xoá) (revenue)');
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2));
+    const greenPort = rows.find((row) => (row.values as unknown[]).includes('ST26-001'));
+    expect(greenPort?.getCell(revenue).value).toBe(1850);
   });
 });
