@@ -1,4 +1,4 @@
-import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { laurelConfig, type LaurelConfig } from '@laurel/api-core';
 import { DataSource } from 'typeorm';
@@ -24,10 +24,13 @@ const logger = new Logger('Database');
   ],
 })
 export class DatabaseModule implements OnApplicationBootstrap {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(laurelConfig.KEY) private readonly config: LaurelConfig,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (process.env['MIGRATE_ON_START'] === 'false') return;
+    if (!this.config.database.migrateOnStart) return;
     const applied = await runMigrationsLocked(this.dataSource);
     if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
   }

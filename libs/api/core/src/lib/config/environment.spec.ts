@@ -21,6 +21,13 @@ describe(validateEnvironment.name, () => {
     }
   });
 
+  it('migrates on start unless MIGRATE_ON_START says false, and refuses anything but a boolean', () => {
+    expect(validateEnvironment(valid).MIGRATE_ON_START).toBe(true);
+    expect(validateEnvironment({ ...valid, MIGRATE_ON_START: 'false' }).MIGRATE_ON_START).toBe(false);
+    expect(validateEnvironment({ ...valid, MIGRATE_ON_START: 'true' }).MIGRATE_ON_START).toBe(true);
+    expect(() => validateEnvironment({ ...valid, MIGRATE_ON_START: 'no' })).toThrow(/MIGRATE_ON_START: MIGRATE_ON_START must be true or false \(got "no"\)/);
+  });
+
   it('needs DATABASE_URL', () => {
     expect(() => validateEnvironment({})).toThrow(/DATABASE_URL/);
   });

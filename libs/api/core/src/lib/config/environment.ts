@@ -48,6 +48,11 @@ export class EnvironmentVariables {
   @Max(200)
   DB_POOL_MAX = 10;
 
+  /** Apply pending migrations when the API starts (false: `db:migrate` does it, e.g. as a deploy step). */
+  @Transform(toBool)
+  @IsBoolean({ message: 'MIGRATE_ON_START must be true or false' })
+  MIGRATE_ON_START = true;
+
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })

@@ -7,7 +7,7 @@ import { resolveJwtSecret } from './jwt-secret';
 export interface LaurelConfig {
   env: EnvironmentVariables['NODE_ENV'];
   http: { port: number; host: string; consoleDir: string | null; apiDocs: boolean };
-  database: { url: string; poolMax: number };
+  database: { url: string; poolMax: number; migrateOnStart: boolean };
   auth: { jwtSecret: string; jwtTtlSeconds: number; loginThrottleLimit: number; passwordQueueMax: number };
   votes: { throttleLimit: number; throttleWindowSeconds: number };
   storage: {
@@ -51,7 +51,7 @@ export function buildLaurelConfig(env: EnvironmentVariables): LaurelConfig {
       consoleDir: env.CONSOLE_DIR ? resolve(env.CONSOLE_DIR) : null,
       apiDocs: env.API_DOCS ?? env.NODE_ENV !== 'production',
     },
-    database: { url: env.DATABASE_URL, poolMax: env.DB_POOL_MAX },
+    database: { url: env.DATABASE_URL, poolMax: env.DB_POOL_MAX, migrateOnStart: env.MIGRATE_ON_START },
     auth: {
       jwtSecret: resolveJwtSecret(env.JWT_SECRET, dataDir),
       jwtTtlSeconds: env.JWT_TTL_SECONDS,
