@@ -38,6 +38,30 @@ export default [
     },
   },
   {
+    // Rules that need the types: a promise nobody awaits or catches, a promise where a callback
+    // must return nothing (`subscribe(async …)`, an async event handler), a switch over a union
+    // that forgets a member. Each file is read with the tsconfig.json nearest to it.
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      // A `default:` is a decision about the members it covers; a switch without one must name them all.
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
+  {
+    // The console libraries keep their specs in tsconfig.spec.json (jest types), which the nearest
+    // tsconfig.json does not include.
+    files: ['libs/console/**/*.spec.ts'],
+    languageOptions: { parserOptions: { projectService: false, project: ['libs/console/*/tsconfig.spec.json'], tsconfigRootDir: import.meta.dirname } },
+  },
+  {
+    // The console app's tsconfig.json only points at tsconfig.app.json, whose program starts at main.ts.
+    files: ['apps/console/src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: false, project: ['apps/console/tsconfig.app.json'], tsconfigRootDir: import.meta.dirname } },
+  },
+  {
     // HTTP and browser tests read loosely typed JSON answers on purpose.
     files: ['apps/*-e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

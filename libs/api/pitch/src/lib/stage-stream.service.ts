@@ -115,24 +115,27 @@ export class StageStreamService implements OnModuleDestroy {
       return;
     }
     group.refreshing = true;
-    setTimeout(async () => {
-      try {
-        const round = await this.pitch.findRound(roundId);
-        if (round) {
-          const loaded = await this.stages.load(round);
-          if (who === 'all' && group.judges.size > 0) broadcast(group.judges, event('stage', JSON.stringify(this.stages.judgeView(loaded))));
-          if (group.organizers.size > 0) broadcast(group.organizers, event('stage', JSON.stringify(await this.stages.organizerView(loaded))));
-        }
-      } catch (error) {
-        this.logger.warn(`The stage of round ${roundId} could not be read: ${(error as Error).message}`);
-      } finally {
-        group.refreshing = false;
-        const again = group.again;
-        group.again = null;
-        if (again) this.refresh(roundId, again);
-        else if (group.judges.size + group.organizers.size === 0 && this.rounds.get(roundId) === group) this.rounds.delete(roundId);
+    setTimeout(() => void this.recompute(roundId, who, group), who === 'all' ? 0 : SUBMISSIONS_COALESCE_MS).unref();
+  }
+
+  /** Never rejects: a failure is logged, and the next change of the stage tries again. */
+  private async recompute(roundId: string, who: 'all' | 'organizers', group: Audience): Promise<void> {
+    try {
+      const round = await this.pitch.findRound(roundId);
+      if (round) {
+        const loaded = await this.stages.load(round);
+        if (who === 'all' && group.judges.size > 0) broadcast(group.judges, event('stage', JSON.stringify(this.stages.judgeView(loaded))));
+        if (group.organizers.size > 0) broadcast(group.organizers, event('stage', JSON.stringify(await this.stages.organizerView(loaded))));
       }
-    }, who === 'all' ? 0 : SUBMISSIONS_COALESCE_MS).unref();
+    } catch (error) {
+      this.logger.warn(`The stage of round ${roundId} could not be read: ${(error as Error).message}`);
+    } finally {
+      group.refreshing = false;
+      const again = group.again;
+      group.again = null;
+      if (again) this.refresh(roundId, again);
+      else if (group.judges.size + group.organizers.size === 0 && this.rounds.get(roundId) === group) this.rounds.delete(roundId);
+    }
   }
 
   private beat(): void {

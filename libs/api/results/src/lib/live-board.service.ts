@@ -106,20 +106,23 @@ export class LiveBoardService implements OnModuleDestroy {
       return;
     }
     board.refreshing = true;
-    setTimeout(async () => {
-      try {
-        const standings = await this.standings(roundId);
-        for (const stream of board.streams) send(stream, standings);
-      } catch (error) {
-        this.logger.warn(`Standings of round ${roundId} could not be computed: ${(error as Error).message}`);
-      } finally {
-        board.refreshing = false;
-        if (board.again) {
-          board.again = false;
-          this.refresh(roundId);
-        }
+    setTimeout(() => void this.recompute(roundId, board), COALESCE_MS).unref();
+  }
+
+  /** Never rejects: a failure is logged, and the next submitted sheet tries again. */
+  private async recompute(roundId: string, board: Board): Promise<void> {
+    try {
+      const standings = await this.standings(roundId);
+      for (const stream of board.streams) send(stream, standings);
+    } catch (error) {
+      this.logger.warn(`Standings of round ${roundId} could not be computed: ${(error as Error).message}`);
+    } finally {
+      board.refreshing = false;
+      if (board.again) {
+        board.again = false;
+        this.refresh(roundId);
       }
-    }, COALESCE_MS).unref();
+    }
   }
 
   private async standings(roundId: string): Promise<LiveStandingsView> {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { buffer, text } from 'node:stream/consumers';
@@ -19,7 +19,7 @@ function fakeS3(): Promise<{ server: Server; endpoint: string; seen: SeenRequest
   const seen: SeenRequest[] = [];
   const objects = new Map<string, Buffer>();
   const parts = new Map<string, Buffer[]>();
-  const server = createServer(async (req, res) => {
+  const respond = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const body = await buffer(req);
     seen.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body });
@@ -58,6 +58,10 @@ function fakeS3(): Promise<{ server: Server; endpoint: string; seen: SeenRequest
       return res.end();
     }
     xml(400, '<Error><Code>NotImplemented</Code></Error>');
+  };
+  // A failure inside the fake is the test's, so it answers 500 with the reason for the SDK to report.
+  const server = createServer((req, res) => {
+    respond(req, res).catch((error: unknown) => res.writeHead(500).end(String(error)));
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>

@@ -330,16 +330,18 @@ export class ContestEditorPageComponent {
       .open(ConfirmDialogComponent, { data, width: '520px', maxWidth: '95vw' })
       .afterClosed()
       .pipe(filter((yes) => yes === true))
-      .subscribe(async () => {
-        this.problems.set([]);
-        const outcome = await this.store.changeStatus(step.status);
-        if (!outcome.ok && outcome.notReady) {
-          this.message.set(null);
-          this.problems.set(outcome.notReady.map(problemLine));
-          return;
-        }
-        this.report(outcome);
-      });
+      .subscribe(() => void this.takeStep(step));
+  }
+
+  private async takeStep(step: LifecycleStep): Promise<void> {
+    this.problems.set([]);
+    const outcome = await this.store.changeStatus(step.status);
+    if (!outcome.ok && outcome.notReady) {
+      this.message.set(null);
+      this.problems.set(outcome.notReady.map(problemLine));
+      return;
+    }
+    this.report(outcome);
   }
 
   private report(outcome: WriteOutcome): void {

@@ -206,9 +206,9 @@ export class EntriesPageComponent {
           this.download.set(null);
         }
       },
-      error: async (error: unknown) => {
+      error: (error: unknown) => {
         this.download.set(null);
-        this.importNote.set({ tone: 'error', text: await blobErrorMessage(error) });
+        void blobErrorMessage(error).then((text) => this.importNote.set({ tone: 'error', text }));
       },
     });
   }

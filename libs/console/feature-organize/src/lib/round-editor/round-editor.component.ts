@@ -242,11 +242,13 @@ export class RoundEditorComponent {
       .open(ConfirmDialogComponent, { data, width: '480px', maxWidth: '95vw' })
       .afterClosed()
       .pipe(filter((yes) => yes === true))
-      .subscribe(async () => {
-        const outcome = await this.store.deleteRound(round.id);
-        this.done.emit(outcome);
-        if (outcome.ok) this.done.emit('cancel');
-      });
+      .subscribe(() => void this.deleteRound(round.id));
+  }
+
+  private async deleteRound(roundId: string): Promise<void> {
+    const outcome = await this.store.deleteRound(roundId);
+    this.done.emit(outcome);
+    if (outcome.ok) this.done.emit('cancel');
   }
 
   private fill(round: RoundView | null, contest: ContestView): void {

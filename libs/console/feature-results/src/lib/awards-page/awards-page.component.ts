@@ -231,17 +231,20 @@ export class AwardsPageComponent {
     this.dialog
       .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, { data, width: '520px', maxWidth: '95vw' })
       .afterClosed()
-      .subscribe(async (ok) => {
-        if (!ok) return;
-        this.busy.set('publish');
-        this.actionError.set(null);
-        const outcome = await this.store.publish();
-        this.busy.set(null);
-        if (outcome.ok) {
-          this.notice.set({ key: 'results.publish.done' });
-          void this.contests.load();
-        } else this.actionError.set(outcome.error);
+      .subscribe((ok) => {
+        if (ok) void this.publishConfirmed();
       });
+  }
+
+  private async publishConfirmed(): Promise<void> {
+    this.busy.set('publish');
+    this.actionError.set(null);
+    const outcome = await this.store.publish();
+    this.busy.set(null);
+    if (outcome.ok) {
+      this.notice.set({ key: 'results.publish.done' });
+      void this.contests.load();
+    } else this.actionError.set(outcome.error);
   }
 
   private rebuildForm(plan: readonly PoolPlan[]): void {
