@@ -31,14 +31,18 @@ export class StatementCounter {
 
   /**
    * The statements the request sent while `work` ran (their SQL text, in order). Left out: the
-   * mail queue's own polling (pg-boss, schema `pgboss`, on its own `laurel-jobs` connections) and the session
-   * check, which runs at most once per account per second whatever the request (issue 10).
+   * mail queue's own polling (pg-boss, schema `pgboss`, on its own `laurel-jobs` connections), the
+   * delivery of a mail queued earlier (`/* mail-delivery *\/`, which can start whenever the queue
+   * next polls, after any quiet spell) and the session check, which runs at most once per account
+   * per second whatever the request (issue 10).
    */
   async during(work: () => Promise<unknown>): Promise<string[]> {
     await this.quiet();
     const from = this.statements.length;
     await work();
-    return this.statements.slice(from).filter((sql) => !/\bpgboss\./.test(sql) && !sql.startsWith('/* session-check */'));
+    return this.statements.slice(from).filter(
+      (sql) => !/\bpgboss\./.test(sql) && !sql.startsWith('/* session-check */') && !sql.startsWith('/* mail-delivery */'),
+    );
   }
 
   /**

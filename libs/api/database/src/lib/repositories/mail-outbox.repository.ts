@@ -89,6 +89,9 @@ export class MailOutboxRepository {
     return ids;
   }
 
+  // The delivery worker's statements carry `/* mail-delivery */`: they run in the background,
+  // after the request that queued the mail has answered, and the statement guard leaves them out.
+
   /**
    * Counts one more attempt and returns the message, or null when it is no longer waiting (sent
    * or captured by an earlier attempt, failed for good, or gone).
@@ -96,7 +99,7 @@ export class MailOutboxRepository {
   async claim(id: string): Promise<OutboxDelivery | null> {
     const rows = await returningRows<OutboxDelivery>(
       this.dataSource.manager,
-      `UPDATE mail_outbox SET attempts = attempts + 1 WHERE id = $1 AND status = 'queued'
+      `/* mail-delivery */ UPDATE mail_outbox SET attempts = attempts + 1 WHERE id = $1 AND status = 'queued'
        RETURNING id, to_address AS "to", template, subject, text_body AS text, html_body AS html, action_url AS "actionUrl", attempts`,
       [id],
     );
@@ -106,20 +109,20 @@ export class MailOutboxRepository {
   /** Sent: the bodies go, since they may hold single-use links. */
   async markSent(id: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE mail_outbox SET status = 'sent', sent_at = now(), last_error = NULL, text_body = NULL, html_body = NULL, action_url = NULL
+      `/* mail-delivery */ UPDATE mail_outbox SET status = 'sent', sent_at = now(), last_error = NULL, text_body = NULL, html_body = NULL, action_url = NULL
         WHERE id = $1 AND status = 'queued'`,
       [id],
     );
   }
 
   async markCaptured(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE mail_outbox SET status = 'captured', sent_at = now() WHERE id = $1 AND status = 'queued'`, [id]);
+    await this.dataSource.query(`/* mail-delivery */ UPDATE mail_outbox SET status = 'captured', sent_at = now() WHERE id = $1 AND status = 'queued'`, [id]);
   }
 
   /** A failed attempt; `final` when no retry is left. */
   async markAttemptFailed(id: string, error: string, final: boolean): Promise<void> {
     await this.dataSource.query(
-      `UPDATE mail_outbox SET last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END WHERE id = $1 AND status = 'queued'`,
+      `/* mail-delivery */ UPDATE mail_outbox SET last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END WHERE id = $1 AND status = 'queued'`,
       [id, error.slice(0, 1000), final],
     );
   }
