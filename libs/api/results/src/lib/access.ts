@@ -11,6 +11,10 @@ export function entryNotInRound(): AppError {
   return AppError.notFound('entry.not_found', 'This entry is not in the round. Check the link, or open the round’s ranking again.');
 }
 
+export function voteNotFound(): AppError {
+  return AppError.notFound('vote.not_found', 'No vote of your contests has this id. Reload the vote counts.');
+}
+
 export function contestNotFound(): AppError {
   return AppError.notFound('contest.not_found', 'No contest of yours has this id. Check the link.');
 }

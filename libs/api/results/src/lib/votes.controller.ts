@@ -1,10 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { type AuthUser, CurrentUser, Public, Roles } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Public, Roles, UuidPipe } from '@laurel/api-core';
 import type { BallotView, CastVoteResponse, ConfirmVoteResponse, VoteCountsView } from '@laurel/contracts';
 import { CastVoteDto, ConfirmVoteDto, VoidVoteDto } from './votes.dto';
 import { VotesService } from './votes.service';
+import { contestNotFound, voteNotFound } from './access';
+
+const CONTEST_ID = new UuidPipe(contestNotFound);
+const VOTE_ID = new UuidPipe(voteNotFound);
 
 @ApiTags('public vote')
 @Controller('public')
@@ -13,6 +17,7 @@ export class PublicVotesController {
 
   @Public()
   @ApiOperation({ summary: 'The entries on the ballot of a contest holding a public vote (public fields only)' })
+  @ApiAnswer(200, 'BallotView')
   @Get('contests/:slug/ballot')
   ballot(@Param('slug') slug: string): Promise<BallotView> {
     return this.votes.ballot(slug);
@@ -20,6 +25,7 @@ export class PublicVotesController {
 
   @Public()
   @ApiOperation({ summary: 'Vote for an entry: a confirmation link is mailed; the vote counts once it is opened' })
+  @ApiAnswer(202, 'CastVoteResponse', { errors: [409, 422, 429] })
   @HttpCode(202)
   @Post('contests/:slug/votes')
   cast(@Param('slug') slug: string, @Body() dto: CastVoteDto, @Req() request: FastifyRequest): Promise<CastVoteResponse> {
@@ -28,6 +34,7 @@ export class PublicVotesController {
 
   @Public()
   @ApiOperation({ summary: 'Confirm a vote with the token of its mailed link' })
+  @ApiAnswer(200, 'ConfirmVoteResponse', { errors: [409] })
   @HttpCode(200)
   @Post('votes/confirm')
   confirm(@Body() dto: ConfirmVoteDto): Promise<ConfirmVoteResponse> {
@@ -43,15 +50,17 @@ export class VotesController {
   constructor(private readonly votes: VotesService) {}
 
   @ApiOperation({ summary: 'Live counts per entry of the contest’s public vote, and the latest votes (addresses masked)' })
+  @ApiAnswer(200, 'VoteCountsView')
   @Get('contests/:id/votes')
-  counts(@CurrentUser() actor: AuthUser, @Param('id') contestId: string): Promise<VoteCountsView> {
+  counts(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string): Promise<VoteCountsView> {
     return this.votes.counts(actor, contestId);
   }
 
   @ApiOperation({ summary: 'Void a counted vote, with a reason kept in the audit trail' })
+  @ApiAnswer(204, null, { errors: [409] })
   @HttpCode(204)
   @Post('votes/:id/void')
-  void(@CurrentUser() actor: AuthUser, @Param('id') voteId: string, @Body() dto: VoidVoteDto): Promise<void> {
+  void(@CurrentUser() actor: AuthUser, @Param('id', VOTE_ID) voteId: string, @Body() dto: VoidVoteDto): Promise<void> {
     return this.votes.void(actor, voteId, dto);
   }
 }

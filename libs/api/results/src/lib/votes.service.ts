@@ -5,7 +5,7 @@ import type { BallotView, CastVoteResponse, ConfirmVoteResponse, PublicVoteSetti
 import { AuditRepository, type VoteContest, VotesRepository } from '@laurel/api-database';
 import { MailOutbox } from '@laurel/api-mail';
 import { voterMailbox } from '@laurel/domain';
-import { isUuid, manages } from './access';
+import { contestNotFound, isUuid, manages, voteNotFound } from './access';
 import type { CastVoteDto, ConfirmVoteDto, VoidVoteDto } from './votes.dto';
 
 /**
@@ -194,10 +194,3 @@ export function maskMailbox(mailbox: string): string {
   return at <= 0 ? '***' : `${mailbox[0]}***${mailbox.slice(at)}`;
 }
 
-function contestNotFound(): AppError {
-  return AppError.notFound('contest.not_found', 'No contest of yours has this id. Check the link.');
-}
-
-function voteNotFound(): AppError {
-  return AppError.notFound('vote.not_found', 'No vote of your contests has this id. Reload the vote counts.');
-}
