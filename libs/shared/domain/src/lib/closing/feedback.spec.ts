@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { categoryCriterionAverages, numberJudges } from './feedback';
+import { categoryCriterionAverages, type EntryCriterionMeans, numberJudges } from './feedback';
 
 describe(numberJudges.name, () => {
   it('numbers judges by their first submitted sheet for the entry', () => {
@@ -46,7 +46,7 @@ describe(numberJudges.name, () => {
 
 describe(categoryCriterionAverages.name, () => {
   it('averages entry means per criterion inside the category, each entry once', () => {
-    const entries = [
+    const entries: EntryCriterionMeans[] = [
       { categoryId: 'biz', criterionMeans: { inn: 8, mkt: 6 } },
       { categoryId: 'biz', criterionMeans: { inn: 6, mkt: 9 } },
       { categoryId: 'biz', criterionMeans: { inn: 7 } },

@@ -216,7 +216,7 @@ describe('scoring properties', () => {
       );
     fc.assert(
       fc.property(arb, ({ cells, shiftCents, shiftedJudge, size }) => {
-        const build = (shift: number): RoundInput => ({
+        const build = (shift: number): Omit<RoundInput, 'sheets'> & { sheets: Sheet[] } => ({
           criteria,
           entries: Array.from({ length: size.entries }, (_, i) => ({ entryId: `e${i}` })),
           method: 'zscore',
@@ -230,7 +230,7 @@ describe('scoring properties', () => {
             };
           }),
         });
-        const judgeTotals = (input: RoundInput) =>
+        const judgeTotals = (input: { readonly sheets: readonly Sheet[] }) =>
           Array.from({ length: size.judges }, (_, j) =>
             input.sheets.filter((s) => s.judgeId === `j${j}`).map((s) => 5 * (s.values['a'] + s.values['b'])),
           );
