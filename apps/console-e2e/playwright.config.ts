@@ -59,7 +59,7 @@ export default defineConfig({
     command: 'node tools/scripts/start.mjs --no-build --throwaway',
     cwd: root,
     url: `http://127.0.0.1:${port}/api/health`,
-    env: { PORT: String(port), LOG_LEVEL: 'warn', LOGIN_THROTTLE_LIMIT: '1000' },
+    env: { PORT: String(port), LOG_LEVEL: 'warn', LOGIN_THROTTLE_LIMIT: '1000', MAIL_THROTTLE_LIMIT: '100000' },
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: 'ignore' as const,

@@ -119,11 +119,11 @@ describe('database and boot', () => {
     await new Promise((r) => setTimeout(r, 60));
     const exit = api.stop('SIGTERM');
     const results = await inFlight;
-    // What the server had read before SIGTERM finishes (201); anything that reached it after
+    // What the server had read before SIGTERM finishes (202); anything that reached it after
     // the signal is told the server is going away (503) rather than being cut off.
     const statuses = results.map((r) => r.status);
-    expect(statuses.filter((s) => s === 201).length).toBeGreaterThan(0);
-    for (const status of statuses) expect([201, 503]).toContain(status);
+    expect(statuses.filter((s) => s === 202).length).toBeGreaterThan(0);
+    for (const status of statuses) expect([202, 503]).toContain(status);
     expect(await exit).toBe(0);
   });
 

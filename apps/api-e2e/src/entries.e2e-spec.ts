@@ -173,6 +173,19 @@ describe('applicant entries over HTTP', () => {
   });
 
   describe('submitting', () => {
+    it('keeps an unverified account to drafts: submitting waits until the mailbox is proved (403, saying how)', async () => {
+      const email = `unverified-${Date.now()}@example.vn`;
+      expect((await http.post('/api/auth/register', { email, password: 'applicant-pass', displayName: 'Unverified' })).status).toBe(202);
+      const token = await http.login(email, 'applicant-pass');
+      const draft = await http.post(`/api/contests/${demo.id}/entries`, completeEntry(demo.categories[0].id), token);
+      expect(draft.status).toBe(201);
+      const refused = await http.post(`/api/entries/${draft.body.id}/submit`, {}, token);
+      expect(refused.status).toBe(403);
+      expect(refused.body.code).toBe('entry.email_unverified');
+      expect(refused.body.message).toContain(email);
+      expect((await http.get(`/api/entries/${draft.body.id}`, token)).body.status).toBe('draft');
+    });
+
     it('refuses an incomplete entry with 422 listing every missing field', async () => {
       const team = await newApplicant(http);
       const { body: entry } = await http.post(`/api/contests/${demo.id}/entries`, { title: 'Half done', summary: 'Only a summary' }, team.token);

@@ -11,6 +11,9 @@ function tokenOf(link: string | null): string {
   return decodeURIComponent(match[1]);
 }
 
+/** A password reset mail (signing up mails a confirmation link to the same address too). */
+const isReset = (mail: { link: string | null }) => !!mail.link?.includes('/reset-password#');
+
 async function query<T = any>(databaseUrl: string, sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
@@ -51,7 +54,7 @@ describe('mail over a real SMTP server', () => {
     expect(asked.status).toBe(202);
     expect(asked.body.message).toMatch(/If an account uses this address/);
 
-    const [mail] = await smtp.waitFor((m) => m.to.toLowerCase() === 'lan.tran@startup.vn');
+    const [mail] = await smtp.waitFor((m) => m.to.toLowerCase() === 'lan.tran@startup.vn' && isReset(m));
     expect(mail.subject).toBe('Đặt lại mật khẩu Laurel');
     expect(mail.from).toBe('no-reply@laurel.test');
     expect(mail.text).toContain('Chào Trần Lan,');
@@ -86,12 +89,36 @@ describe('mail over a real SMTP server', () => {
     expect(row.sent_at).not.toBeNull();
   });
 
+  it('signs up with a confirmation link for a new address and a notice for a taken one, answering both alike', async () => {
+    const fresh = await http.post('/api/auth/register', { email: 'new.team@startup.vn', password: 'password-new-1', displayName: 'New Team', language: 'en' });
+    const taken = await http.post('/api/auth/register', { email: 'NEW.TEAM@startup.vn', password: 'password-other', displayName: 'Someone' });
+    expect(fresh.status).toBe(202);
+    expect(taken.body).toEqual(fresh.body);
+    const [verify, notice] = await smtp.waitFor((m) => m.to === 'new.team@startup.vn', 2);
+    expect(verify.subject).toBe('Confirm your e-mail address on Laurel');
+    expect(verify.link).toMatch(/^http:\/\/laurel\.test\/verify-email#token=/);
+    expect(notice.subject).toBe('Someone tried to sign up to Laurel with your address');
+    expect(notice.text).toContain('http://laurel.test/forgot-password');
+
+    const before = await http.login('new.team@startup.vn', 'password-new-1');
+    expect((await http.get('/api/auth/me', before)).body.emailVerified).toBe(false);
+    const verified = await http.post('/api/auth/verify-email', { token: tokenOf(verify.link) });
+    expect(verified.status).toBe(200);
+    expect(verified.body.user).toMatchObject({ email: 'new.team@startup.vn', emailVerified: true, language: 'en' });
+    const reused = await http.post('/api/auth/verify-email', { token: tokenOf(verify.link) });
+    expect(reused.status).toBe(410);
+    expect((await http.post('/api/auth/verify-email', { token: 'y'.repeat(43) })).status).toBe(400);
+    expect((await http.post('/api/auth/verify-email/resend', {}, verified.body.accessToken)).status).toBe(409);
+  });
+
   it('writes English to an English-speaking account', async () => {
     await http.post('/api/auth/register', { email: 'sam@startup.vn', password: 'password-1x', displayName: 'Sam', language: 'en' });
     await http.post('/api/auth/password-reset', { email: 'sam@startup.vn' });
-    const [mail] = await smtp.waitFor((m) => m.to === 'sam@startup.vn');
+    const [mail] = await smtp.waitFor((m) => m.to === 'sam@startup.vn' && isReset(m));
     expect(mail.subject).toBe('Reset your Laurel password');
     expect(mail.text).toContain('Hello Sam,');
+    const [confirm] = await smtp.waitFor((m) => m.to === 'sam@startup.vn' && !isReset(m));
+    expect(confirm.subject).toBe('Confirm your e-mail address on Laurel');
   });
 
   it('answers an unknown address exactly as a known one, and mails nobody', async () => {
@@ -100,7 +127,7 @@ describe('mail over a real SMTP server', () => {
     const known = await http.post('/api/auth/password-reset', { email: 'sam@startup.vn' });
     expect(unknown.status).toBe(202);
     expect(unknown.body).toEqual(known.body);
-    await smtp.waitFor((m) => m.to === 'sam@startup.vn', 2);
+    await smtp.waitFor((m) => m.to === 'sam@startup.vn' && isReset(m), 2);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(smtp.mails.slice(before).map((m) => m.to)).toEqual(['sam@startup.vn']);
   });
@@ -116,7 +143,7 @@ describe('mail over a real SMTP server', () => {
     expect(malformed.status).toBe(400);
 
     await http.post('/api/auth/password-reset', { email: 'sam@startup.vn' });
-    const mails = await smtp.waitFor((m) => m.to === 'sam@startup.vn', 3);
+    const mails = await smtp.waitFor((m) => m.to === 'sam@startup.vn' && isReset(m), 3);
     const token = tokenOf(mails[2].link);
     await query(api.databaseUrl, `UPDATE account_tokens SET expires_at = now() - interval '1 minute' WHERE used_at IS NULL`);
     const expired = await http.post('/api/auth/password-reset/confirm', { token, password: 'password-late-1' });
@@ -155,10 +182,11 @@ describe('mail without an SMTP server', () => {
       await http.post('/api/auth/register', { email: 'dev@startup.vn', password: 'password-dev', displayName: 'Dev' });
       expect((await http.post('/api/auth/password-reset', { email: 'dev@startup.vn' })).status).toBe(202);
       const deadline = Date.now() + 20_000;
-      while (!/Mail captured/.test(api.output()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-      const line = api.output().split('\n').find((l) => l.includes('Mail captured'));
+      const resetLine = () => api.output().split('\n').find((l) => l.includes('Mail captured') && l.includes('reset-password'));
+      while (!resetLine() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      const line = resetLine();
       expect(line).toMatch(/dev@startup\.vn.*Open: http:\/\/laurel\.test\/reset-password#token=[\w-]+/);
-      const [row] = await query(api.databaseUrl, `SELECT status, text_body FROM mail_outbox`);
+      const [row] = await query(api.databaseUrl, `SELECT status, text_body FROM mail_outbox WHERE template = 'password_reset'`);
       expect(row.status).toBe('captured');
       expect(row.text_body).toContain('http://laurel.test/reset-password#token=');
     } finally {
@@ -180,7 +208,7 @@ describe('mail without an SMTP server', () => {
       const deadline = Date.now() + 30_000;
       do {
         await new Promise((r) => setTimeout(r, 500));
-        [row] = await query(api.databaseUrl, `SELECT status, attempts, last_error AS "lastError" FROM mail_outbox`);
+        [row] = await query(api.databaseUrl, `SELECT status, attempts, last_error AS "lastError" FROM mail_outbox WHERE template = 'password_reset'`);
       } while (row?.status !== 'failed' && Date.now() < deadline);
       expect(row).toMatchObject({ status: 'failed', attempts: 2 });
       expect(row.lastError).toMatch(/ECONNREFUSED/);

@@ -3,15 +3,17 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
-import { EnvironmentError, laurelConfig, type LaurelConfig } from '@laurel/api-core';
+import { EnvironmentError, laurelConfig, type LaurelConfig, trustProxyOf, validateEnvironment } from '@laurel/api-core';
 import { AppModule } from './app/app.module';
 import { configureApp } from './app/configure-app';
 import { routeTable } from './app/route-table';
 
 async function bootstrap(): Promise<void> {
+  // The adapter exists before the configuration module, so TRUST_PROXY is read (and checked) here.
+  const trustProxy = trustProxyOf(validateEnvironment(process.env));
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
-    new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: process.env['TRUST_PROXY'] === 'true' }),
+    new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy }),
     { bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));

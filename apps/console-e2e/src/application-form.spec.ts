@@ -1,5 +1,6 @@
 import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
 import { Workbook } from 'exceljs';
+import { requestCall, signUpVerified } from './support/mail';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -116,7 +117,7 @@ test.describe('the contest’s own application form', () => {
 
     // An applicant answers in the stepper's own step and submits.
     const email = `form-e2e-${Date.now()}@example.vn`;
-    expect((await request.post('/api/auth/register', { data: { email, password: 'form-e2e-pass-1', displayName: 'Đội Sao Biển' } })).status()).toBe(201);
+    await signUpVerified(requestCall(request), { email, password: 'form-e2e-pass-1', displayName: 'Đội Sao Biển' });
     await page.context().clearCookies();
     await page.evaluate(() => localStorage.clear());
     await signIn(page, email, 'form-e2e-pass-1');

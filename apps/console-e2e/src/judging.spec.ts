@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { answersFor } from './support/answers';
+import { requestCall, signUpVerified } from './support/mail';
 
 // judge1 scores an entry of the demo contest from the console, by keyboard, and submits it.
 // Everything before that is set up through the API, as the demo organizer would do it.
@@ -42,8 +43,7 @@ async function setUp(request: APIRequestContext) {
   let contest = await ok(request, 'GET', '/contests/startup-talent-2026', organizer);
 
   const email = `judging-e2e-${Date.now()}@example.com`;
-  const applicant = (await ok(request, 'POST', '/auth/register', undefined, { email, password: 'applicant-pass-1', displayName: 'Judging E2E' }))
-    .accessToken;
+  const applicant = (await signUpVerified(requestCall(request), { email, password: 'applicant-pass-1', displayName: 'Judging E2E' })).accessToken;
   const draft = await ok(request, 'POST', `/contests/${contest.id}/entries`, applicant, {
     categoryId: contest.categories[0].id,
     title: `Trạm sạc mặt trời ${Date.now()}`,

@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { answersFor } from './support/answers';
+import { requestCall, signUpVerified } from './support/mail';
 
 const DEMO_SLUG = 'startup-talent-2026';
 
@@ -16,9 +17,7 @@ async function signInAsOrganizer(page: import('@playwright/test').Page): Promise
 /** A fresh applicant's submitted entry in the demo contest, made over HTTP as the console would. */
 async function submittedEntry(request: APIRequestContext, title: string): Promise<{ id: string; code: string; contestId: string }> {
   const email = `organize-e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  const registered = await request.post('/api/auth/register', { data: { email, password: 'a-long-password-1', displayName: 'Đội kiểm thử' } });
-  expect(registered.status()).toBe(201);
-  const { accessToken } = (await registered.json()) as { accessToken: string };
+  const { accessToken } = await signUpVerified(requestCall(request), { email, password: 'a-long-password-1', displayName: 'Đội kiểm thử' });
   const headers = { authorization: `Bearer ${accessToken}` };
 
   const contest = (await (await request.get(`/api/contests/${DEMO_SLUG}`)).json()) as { id: string; categories: { id: string }[]; submissionClosesAt: string };

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { mailedLink, requestCall } from './support/mail';
 
 // The smallest file a PDF reader accepts: a catalog, one empty page, a trailer. The API reads
 // the type from the bytes (`%PDF-`), so this passes as a pitch deck.
@@ -8,7 +9,7 @@ const PDF = Buffer.from(
 );
 
 test.describe('an applicant submits an entry', () => {
-  test('signs up from the demo contest, fills the stepper, uploads a PDF, submits and sees the code', async ({ page }) => {
+  test('signs up from the demo contest, confirms the address from the mail, fills the stepper, uploads a PDF, submits and sees the code', async ({ page, request }) => {
     // Six steps, an upload and three pages: longer than the default minute on a busy machine.
     test.setTimeout(180_000);
     await page.goto('/');
@@ -25,9 +26,21 @@ test.describe('an applicant submits an entry', () => {
     // Signed out, the call to action signs up first and comes back to a new entry of this contest.
     await page.getByTestId('contest-cta').click();
     await page.getByTestId('sign-up-name').fill('GreenHarbor');
-    await page.getByTestId('sign-up-email').fill(`team-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.vn`);
+    const email = `team-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.vn`;
+    await page.getByTestId('sign-up-email').fill(email);
     await page.getByTestId('sign-up-password').fill('green-harbor-2026');
     await page.getByTestId('sign-up-submit').click();
+    // No session yet: the address must be proved first, and the page says where to look.
+    await expect(page.getByTestId('sign-up-sent')).toContainText(`Check the mailbox of ${email}`);
+
+    // The team opens the captured mail's link: the address is confirmed, the team signed in, and
+    // "Continue" goes back to the contest it wanted to enter.
+    const link = new URL(await mailedLink(requestCall(request), email, 'verify_email'));
+    expect(link.pathname).toBe('/verify-email');
+    await page.goto(`${link.pathname}${link.hash}`);
+    await expect(page.getByTestId('verify-done')).toContainText(`${email} is confirmed`);
+    await expect(page.getByTestId('verify-banner')).toHaveCount(0);
+    await page.getByTestId('verify-continue').click();
     await expect(page).toHaveURL(/\/my-entries\/new\?contest=startup-talent-2026/);
 
     await page.getByTestId('start-category').getByRole('radio').first().check();
@@ -97,5 +110,65 @@ test.describe('an applicant submits an entry', () => {
     const line = page.getByTestId('my-entry').filter({ hasText: 'GreenHarbor: smart green ports' });
     await expect(line).toHaveAttribute('data-status', 'submitted');
     await expect(line.getByTestId('my-entry-status')).toContainText(code);
+  });
+});
+
+test.describe('an applicant whose address is not yet confirmed', () => {
+  test('keeps the draft, is told why submitting waits, asks for a new link and submits after opening it', async ({ page, request }) => {
+    test.setTimeout(120_000);
+    const call = requestCall(request);
+    const email = `unconfirmed-${Date.now()}@example.vn`;
+    await call('POST', '/api/auth/register', null, { email, password: 'unconfirmed-pass-1', displayName: 'Đội Chưa Xác Nhận', language: 'en' });
+    const token = (await call('POST', '/api/auth/login', null, { email, password: 'unconfirmed-pass-1' })).accessToken;
+    const contest = await call('GET', '/api/contests/startup-talent-2026', null);
+    const draft = await call('POST', `/api/contests/${contest.id}/entries`, token, {
+      categoryId: contest.categories[0].id,
+      title: 'Unconfirmed but ready',
+      teamName: 'Đội Chưa Xác Nhận',
+      summary: 'Summary',
+      problem: 'Problem',
+      solution: 'Solution',
+      market: 'Market',
+      businessModel: 'Business model',
+      members: [{ name: 'Trần Văn B', role: 'CEO' }],
+    });
+    await request.fetch(`/api/entries/${draft.id}/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      multipart: { kind: 'pitch_deck', file: { name: 'deck.pdf', mimeType: 'application/pdf', buffer: PDF } },
+    });
+
+    await page.goto('/');
+    await page.evaluate(() => localStorage.setItem('laurel.lang', 'en'));
+    await page.goto('/sign-in');
+    await page.getByTestId('sign-in-email').fill(email);
+    await page.getByTestId('sign-in-password').fill('unconfirmed-pass-1');
+    await page.getByTestId('sign-in-submit').click();
+    await expect(page.getByTestId('verify-banner')).toContainText(`Confirm your e-mail address ${email}`);
+
+    await page.goto(`/my-entries/${draft.id}`);
+    await page.getByRole('tab', { name: 'Review & submit' }).click();
+    await page.getByTestId('entry-submit').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect(page.getByText('Confirm your e-mail address first')).toBeVisible();
+
+    // The first link is lost; the banner mails a new one, and only the new one works.
+    const first = await mailedLink(call, email, 'verify_email');
+    await page.getByTestId('verify-banner-resend').click();
+    await expect(page.getByTestId('verify-banner-resent')).toContainText(`A new link is on its way to ${email}`);
+    let second = first;
+    await expect.poll(async () => (second = await mailedLink(call, email, 'verify_email'))).not.toBe(first);
+    const stale = new URL(first);
+    await page.goto(`${stale.pathname}${stale.hash}`);
+    await expect(page.getByTestId('verify-error')).toContainText('This link is not valid');
+    const fresh = new URL(second);
+    await page.goto(`${fresh.pathname}${fresh.hash}`);
+    await expect(page.getByTestId('verify-done')).toBeVisible();
+
+    await page.goto(`/my-entries/${draft.id}`);
+    await page.getByRole('tab', { name: 'Review & submit' }).click();
+    await page.getByTestId('entry-submit').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect(page.getByTestId('entry-code')).toHaveText(/^[A-Z]+\d{2}-\d{3}$/);
   });
 });

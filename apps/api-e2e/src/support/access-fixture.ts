@@ -232,6 +232,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
       'POST /api/auth/register': { email: 'someone@matrix.vn', password: 'password-1', displayName: 'Someone' },
       'POST /api/auth/password-reset': { email: 'someone.else@matrix.vn' },
       'POST /api/auth/password-reset/confirm': { token: 'x'.repeat(43), password: 'password-1' },
+      'POST /api/auth/verify-email': { token: 'x'.repeat(43) },
       'POST /api/auth/password': { currentPassword: 'not-the-password', newPassword: 'password-new-1' },
       'PATCH /api/auth/me': { language: 'vi' },
     };

@@ -52,6 +52,7 @@ export async function startApi(env: Record<string, string> = {}, databaseUrl?: s
       LAUREL_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       LOGIN_THROTTLE_LIMIT: '1000',
+      MAIL_THROTTLE_LIMIT: '100000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -91,6 +91,8 @@ export const expectedOutcomes: Record<string, Expectation> = {
   'PATCH /api/auth/me': SIGNED_IN,
   'POST /api/auth/password-reset': PUBLIC,
   'POST /api/auth/password-reset/confirm': PUBLIC,
+  'POST /api/auth/verify-email': PUBLIC,
+  'POST /api/auth/verify-email/resend': SIGNED_IN,
   'POST /api/auth/password': SIGNED_IN,
   'POST /api/auth/sign-out-everywhere': SIGNED_IN,
   'GET /api/me/entries': SIGNED_IN,

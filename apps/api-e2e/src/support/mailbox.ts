@@ -58,3 +58,19 @@ export async function acceptInvitationByMail(
   if (accepted.status !== 200) throw new Error(`accept the invitation of ${email}: ${accepted.status} ${JSON.stringify(accepted.body)}`);
   return accepted.body;
 }
+
+/**
+ * Signs up and opens the mailed confirmation link, as a new applicant would: the answer is the
+ * session the verification returns (a verified account, allowed to submit).
+ */
+export async function registerVerified(
+  http: Http,
+  account: { email: string; password: string; displayName: string; language?: 'vi' | 'en' },
+): Promise<{ accessToken: string; user: { id: string; email: string; roles: string[] } }> {
+  const registered = await http.post('/api/auth/register', account);
+  if (registered.status !== 202) throw new Error(`register ${account.email}: ${registered.status} ${JSON.stringify(registered.body)}`);
+  const token = tokenOfLink(await mailedLink(http, account.email, 'verify_email'));
+  const verified = await http.post('/api/auth/verify-email', { token });
+  if (verified.status !== 200) throw new Error(`verify ${account.email}: ${verified.status} ${JSON.stringify(verified.body)}`);
+  return verified.body;
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Client } from 'pg';
 import type { Http } from './http';
-import { acceptInvitationByMail } from './mailbox';
+import { acceptInvitationByMail, registerVerified } from './mailbox';
 
 /**
  * Builds judged contests for the results tests through the API itself, as the people involved
@@ -131,8 +131,7 @@ export class ResultsFixture {
   /** A new applicant's entry, submitted. */
   async entry(contest: BuiltContest, fields: { title: string; teamName: string; category: string }): Promise<BuiltEntry> {
     const email = `team-${randomBytes(5).toString('hex')}@example.vn`;
-    await this.expectOk(this.http.post('/api/auth/register', { email, password: 'team-password-1', displayName: fields.teamName }), 'register an applicant');
-    const token = await this.http.login(email, 'team-password-1');
+    const { accessToken: token } = await registerVerified(this.http, { email, password: 'team-password-1', displayName: fields.teamName });
     const categoryId = contest.categories.get(fields.category) as string;
     const draft = await this.expectOk(
       this.http.post(

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { signUpVerified } from './mail';
 
 /**
  * Builds a judged contest through the API, as the people involved would: the demo organizer
@@ -120,7 +121,7 @@ export async function setUpJudgedContest(base: string, options: SetupOptions = {
   for (const spec of ENTRIES) {
     const email = `doi-${randomBytes(5).toString('hex')}@startup.example.vn`;
     const password = 'team-password-1';
-    const team: string = (await api.call('POST', '/api/auth/register', null, { email, password, displayName: spec.teamName })).accessToken;
+    const team: string = (await signUpVerified(api.call.bind(api), { email, password, displayName: spec.teamName })).accessToken;
     const draft = await api.call('POST', `/api/contests/${contest.id}/entries`, team, {
       title: spec.title,
       teamName: spec.teamName,

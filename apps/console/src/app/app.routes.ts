@@ -64,6 +64,12 @@ export const appRoutes: Routes = [
         loadComponent: () => import('@laurel/console-feature-auth').then((m) => m.ResetPasswordPageComponent),
       },
       {
+        // No guest guard: the link of the confirmation mail signs its holder in, whoever was signed in.
+        path: 'verify-email',
+        title: 'auth.verify.title',
+        loadComponent: () => import('@laurel/console-feature-auth').then((m) => m.VerifyEmailPageComponent),
+      },
+      {
         path: 'contests',
         title: 'areas.contests.title',
         loadComponent: () => import('@laurel/console-feature-contests').then((m) => m.ContestsPageComponent),

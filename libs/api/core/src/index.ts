@@ -1,6 +1,7 @@
 export * from './lib/config/environment';
 export * from './lib/config/laurel.config';
 export * from './lib/config/config.module';
+export * from './lib/config/trust-proxy';
 export * from './lib/errors/app-error';
 export * from './lib/errors/validation';
 export * from './lib/errors/http-exception.filter';

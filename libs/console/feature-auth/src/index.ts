@@ -4,3 +4,4 @@ export { ForgotPasswordPageComponent } from './lib/password/forgot-password-page
 export { ResetPasswordPageComponent } from './lib/password/reset-password-page.component';
 export { AccountPageComponent } from './lib/account/account-page.component';
 export { MailboxPageComponent } from './lib/mailbox/mailbox-page.component';
+export { VerifyEmailPageComponent } from './lib/verify/verify-email-page.component';

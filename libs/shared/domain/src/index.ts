@@ -3,3 +3,4 @@ export * from './lib/assignment/index';
 export * from './lib/closing/index';
 export * from './lib/application/index';
 export * from './lib/pitch/index';
+export * from './lib/accounts/index';

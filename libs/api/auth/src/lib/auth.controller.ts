@@ -2,10 +2,11 @@ import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, type AuthUser, CurrentUser, Public } from '@laurel/api-core';
 import type { AccessTokenResponse, AuthResponse, NeutralAnswer, UserView } from '@laurel/contracts';
-import { LoginDto, PasswordChangeDto, PasswordResetConfirmDto, PasswordResetDto, RegisterDto } from './auth.dto';
+import { LoginDto, PasswordChangeDto, PasswordResetConfirmDto, PasswordResetDto, RegisterDto, VerifyEmailDto } from './auth.dto';
 import { AccountService } from './account.service';
+import { RegistrationService } from './registration.service';
 import { AuthService } from './auth.service';
-import { LocalAuthGuard, LoginThrottlerGuard } from './guards';
+import { AddressThrottleGuard, LocalAuthGuard, Throttled } from './guards';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -13,14 +14,38 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly account: AccountService,
+    private readonly registration: RegistrationService,
   ) {}
 
+  @ApiOperation({ summary: 'Sign up as an applicant; the same 202 whether or not the address has an account (a mail says which); rate limited per client address' })
   @Public()
-  @ApiOperation({ summary: 'Create an applicant account (rate limited per client address)' })
-  @ApiAnswer(201, 'AuthResponse', { errors: [429] })
+  @ApiAnswer(202, 'NeutralAnswer', { errors: [429] })
   @Post('register')
-  register(@Body() dto: RegisterDto): Promise<AuthResponse> {
-    return this.auth.register(dto);
+  @Throttled('register')
+  @UseGuards(AddressThrottleGuard)
+  @HttpCode(202)
+  register(@Body() dto: RegisterDto): Promise<NeutralAnswer> {
+    return this.registration.register(dto);
+  }
+
+  @ApiOperation({ summary: 'Confirm the address with the mailed token; answers a session. 400 unknown token, 410 used or expired' })
+  @Public()
+  @ApiAnswer(200, 'AuthResponse', { errors: [410] })
+  @Post('verify-email')
+  @HttpCode(200)
+  verifyEmail(@Body() dto: VerifyEmailDto): Promise<AuthResponse> {
+    return this.registration.verifyEmail(dto.token);
+  }
+
+  @ApiOperation({ summary: 'Mail a new confirmation link to the signed-in account; 409 when already confirmed; rate limited per client address' })
+  @ApiBearerAuth()
+  @ApiAnswer(202, 'NeutralAnswer', { errors: [409, 429] })
+  @Post('verify-email/resend')
+  @Throttled('verify_resend')
+  @UseGuards(AddressThrottleGuard)
+  @HttpCode(202)
+  resendVerification(@CurrentUser() user: AuthUser): Promise<NeutralAnswer> {
+    return this.registration.resendVerification(user);
   }
 
   @Public()
@@ -28,7 +53,8 @@ export class AuthController {
   @ApiAnswer(200, 'AuthResponse', { errors: [429] })
   @Post('login')
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard, LocalAuthGuard)
+  @Throttled('sign_in')
+  @UseGuards(AddressThrottleGuard, LocalAuthGuard)
   @ApiBody({ type: LoginDto })
   login(@CurrentUser() user: AuthUser): Promise<AuthResponse> {
     return this.auth.signIn(user);
@@ -46,6 +72,8 @@ export class AuthController {
   @Public()
   @ApiAnswer(202, 'NeutralAnswer', { errors: [429] })
   @Post('password-reset')
+  @Throttled('password_reset')
+  @UseGuards(AddressThrottleGuard)
   @HttpCode(202)
   requestPasswordReset(@Body() dto: PasswordResetDto): Promise<NeutralAnswer> {
     return this.account.requestPasswordReset(dto.email);

@@ -67,6 +67,14 @@ export class PasswordResetConfirmDto {
   password!: string;
 }
 
+export class VerifyEmailDto {
+  @ApiProperty({ description: 'The token of the mailed link (after #token=)' })
+  @IsString({ message: 'must be the token of the link' })
+  @MinLength(16, { message: 'is not a complete token: copy the whole link' })
+  @MaxLength(200, { message: 'is not a token: copy the link again' })
+  token!: string;
+}
+
 export class PasswordChangeDto {
   @ApiProperty()
   @IsString({ message: 'must be text' })

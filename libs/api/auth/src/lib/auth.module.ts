@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { laurelConfig, type LaurelConfig } from '@laurel/api-core';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
@@ -13,8 +12,10 @@ import { ProfileController } from './profile.controller';
 import { ProfileService } from './profile.service';
 import { AuthService } from './auth.service';
 import { AccountService } from './account.service';
+import { RegistrationService } from './registration.service';
 import { SessionCheck } from './session-check';
-import { JwtAuthGuard, RolesGuard } from './guards';
+import { AddressThrottleGuard, JwtAuthGuard, RolesGuard } from './guards';
+import { Throttles } from './throttle/throttles';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 
@@ -29,12 +30,6 @@ import { LocalStrategy } from './local.strategy';
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
-    ThrottlerModule.forRootAsync({
-      inject: [laurelConfig.KEY],
-      useFactory: (config: LaurelConfig) => ({
-        throttlers: [{ name: 'login', ttl: 60_000, limit: config.auth.loginThrottleLimit }],
-      }),
-    }),
   ],
   controllers: [AuthController, ProfileController, InvitationsController, AdminMailController],
   providers: [
@@ -42,13 +37,16 @@ import { LocalStrategy } from './local.strategy';
     AccountService,
     ProfileService,
     MailboxService,
+    RegistrationService,
     SessionCheck,
+    Throttles,
+    AddressThrottleGuard,
     InvitationsService,
     LocalStrategy,
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuthService],
+  exports: [AuthService, Throttles],
 })
 export class AuthModule {}

@@ -6,7 +6,6 @@ import {
   hashPassword,
   laurelConfig,
   type LaurelConfig,
-  passwordProblems,
   setPasswordQueueMax,
   verifyPassword,
 } from '@laurel/api-core';
@@ -14,7 +13,7 @@ import { AuditRepository, type UserEntity, UsersRepository } from '@laurel/api-d
 import { DataSource } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthResponse, UserView } from '@laurel/contracts';
-import type { RegisterDto } from './auth.dto';
+import { Throttles } from './throttle/throttles';
 
 export interface JwtClaims {
   sub: string;
@@ -37,35 +36,15 @@ export class AuthService {
     private readonly audit: AuditRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(laurelConfig.KEY) private readonly config: LaurelConfig,
+    private readonly throttles: Throttles,
   ) {
     setPasswordQueueMax(config.auth.passwordQueueMax);
   }
 
-  async register(dto: RegisterDto): Promise<AuthResponse> {
-    const problems = passwordProblems(dto.password, dto.email);
-    if (problems.length > 0) {
-      throw AppError.badRequest(
-        'auth.weak_password',
-        `The password ${problems.join(' and ')}.`,
-        problems.map((message) => ({ field: 'password', message })),
-      );
-    }
-    const user = await this.users.insertIfNew({
-      email: dto.email,
-      passwordHash: await hashPassword(dto.password),
-      displayName: dto.displayName,
-      roles: ['applicant'],
-      language: dto.language,
-    });
-    if (!user) {
-      throw AppError.conflict('auth.email_taken', 'An account with this e-mail already exists. Sign in instead, or use another e-mail.');
-    }
-    this.logger.log({ userId: user.id }, 'Applicant registered');
-    return this.issue(user);
-  }
-
   /** The local strategy's check: the user for these credentials, or null. */
   async validateCredentials(email: string, password: string): Promise<AuthUser | null> {
+    // An account in its wait after failed sign-ins is refused before the password is looked at.
+    await this.throttles.refuseLockedAccount(email);
     const user = await this.users.findByEmail(email);
     const valid = user?.passwordHash
       ? await verifyPassword(user.passwordHash, password)
@@ -74,6 +53,7 @@ export class AuthService {
       throw AppError.forbidden('auth.account_disabled', 'This account is disabled. Ask an administrator of Laurel to enable it again.');
     }
     if (!user || !valid) {
+      await this.throttles.signInFailed(email);
       await this.audit.record(this.dataSource.manager, {
         actorId: user?.id ?? null,
         action: 'auth.sign_in_failed',
@@ -83,6 +63,7 @@ export class AuthService {
       });
       return null;
     }
+    await this.throttles.signInSucceeded(email);
     // A sign-in is a change of who acts: it goes into the (platform's) trail as a failed one does.
     await this.audit.record(this.dataSource.manager, { actorId: user.id, action: 'auth.signed_in', subjectType: 'user', subjectId: user.id, payload: {} });
     return toAuthUser(user);

@@ -1,12 +1,12 @@
-import { ExecutionContext, Injectable, CanActivate } from '@nestjs/common';
+import { ExecutionContext, Injectable, CanActivate, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { AppError, type AuthUser, IS_PUBLIC, ROLES, validationException } from '@laurel/api-core';
 import type { Role } from '@laurel/contracts';
 import { LoginDto } from './auth.dto';
+import { type ThrottledAction, Throttles } from './throttle/throttles';
 
 /** Every route needs a valid bearer token unless it is marked `@Public()`. */
 @Injectable()
@@ -72,12 +72,26 @@ export class LocalAuthGuard extends AuthGuard('local') {
   }
 }
 
-/** Counts sign-in attempts per client; the message says how long to wait. */
+const THROTTLED = 'laurel:throttled';
+
+/** Names what a route's requests count for; `AddressThrottleGuard` does the counting. */
+export const Throttled = (action: ThrottledAction) => SetMetadata(THROTTLED, action);
+
+/**
+ * Counts the request against its client address (Fastify's `request.ip`, which believes
+ * X-Forwarded-For only as far as TRUST_PROXY says) in the shared PostgreSQL throttles.
+ */
 @Injectable()
-export class LoginThrottlerGuard extends ThrottlerGuard {
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    const seconds = Math.max(1, Math.ceil(detail.timeToBlockExpire || detail.timeToExpire || 60));
-    context.switchToHttp().getResponse<{ header: (name: string, value: string) => void }>().header('Retry-After', String(seconds));
-    throw new AppError(429, 'auth.too_many_attempts', 'Too many sign-in attempts from this device. Wait a minute, then try again.');
+export class AddressThrottleGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly throttles: Throttles,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const action = this.reflector.get<ThrottledAction | undefined>(THROTTLED, context.getHandler());
+    if (!action) return true;
+    await this.throttles.hit(action, context.switchToHttp().getRequest<{ ip: string }>().ip);
+    return true;
   }
 }

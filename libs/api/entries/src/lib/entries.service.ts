@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, type AuthUser } from '@laurel/api-core';
-import { AttachmentsRepository, EntriesRepository, type EntryContest, type EntryEntity, type EntryFields, type EntryRecord } from '@laurel/api-database';
+import { AttachmentsRepository, EntriesRepository, UsersRepository, type EntryContest, type EntryEntity, type EntryFields, type EntryRecord } from '@laurel/api-database';
 import { checkAnswers, failedChecks, mergeAnswers, missingAnswers } from '@laurel/domain';
 import { checkEntry, countsOrganizations, ineligible, type Language } from './eligibility';
 import { contestNotFound, EntryAccess } from './entry-access.service';
@@ -24,6 +24,7 @@ export class EntriesService {
     private readonly attachments: AttachmentsRepository,
     private readonly access: EntryAccess,
     private readonly mail: EntryMail,
+    private readonly users: UsersRepository,
   ) {}
 
   async create(actor: AuthUser, contestId: string, dto: CreateEntryDto): Promise<EntryView> {
@@ -77,6 +78,13 @@ export class EntriesService {
       throw AppError.conflict('entry.already_submitted', `This entry is already submitted, with the code ${entry.code}. There is nothing more to do.`);
     }
     refuseUnlessDraft(entry);
+    // A draft needs no proved mailbox; a submission does (DESIGN: "Accounts and mail").
+    if (!(await this.users.isVerified(actor.id))) {
+      throw AppError.forbidden(
+        'entry.email_unverified',
+        `Confirm your e-mail address before submitting: open the link we mailed to ${actor.email}, or ask for a new one on your dashboard.`,
+      );
+    }
     if (dto.version !== undefined && dto.version !== entry.version) throw staleVersion(entry.version);
     const refusal = submissionWindowRefusal(contest, new Date());
     if (refusal) throw refusal;

@@ -6,6 +6,9 @@ export const AUTH_PATHS = {
   home: '/dashboard',
 } as const;
 
+/** Where a person who signed up wanted to go, kept until the mailed confirmation link is opened (maybe in a new tab). */
+export const AFTER_VERIFY_KEY = 'laurel.afterVerify';
+
 /** Why the sign-in page was opened, for the sentence it shows. */
 export type SignInReason = 'required' | 'expired';
 

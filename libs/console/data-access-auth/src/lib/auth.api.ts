@@ -13,8 +13,19 @@ export class AuthApi {
     return this.http.post<AuthResponse>(`${this.base}/auth/login`, credentials);
   }
 
-  register(account: RegisterRequest): Observable<AuthResponse> {
-    return this.http.post<AuthResponse>(`${this.base}/auth/register`, account);
+  /** The same answer whether or not the address has an account; the mail says which. */
+  register(account: RegisterRequest): Observable<NeutralAnswer> {
+    return this.http.post<NeutralAnswer>(`${this.base}/auth/register`, account);
+  }
+
+  /** Opens the mailed confirmation link: proves the mailbox and starts a session. */
+  verifyEmail(token: string): Observable<AuthResponse> {
+    return this.http.post<AuthResponse>(`${this.base}/auth/verify-email`, { token });
+  }
+
+  /** Mails the signed-in account a new confirmation link (the earlier one stops working). */
+  resendVerification(): Observable<NeutralAnswer> {
+    return this.http.post<NeutralAnswer>(`${this.base}/auth/verify-email/resend`, {});
   }
 
   /** The same answer whether or not the address has an account. */

@@ -7,6 +7,8 @@ import { AuthSession } from './auth-session';
 
 /** The answer of a sign-in or sign-up: the user, or what to tell the person. */
 export type AuthOutcome = { ok: true; user: UserView } | { ok: false; error: UiMessage };
+/** The answer of a sign-up: nothing to show but "check your mailbox", or what went wrong. */
+export type SignUpOutcome = { ok: true } | { ok: false; error: UiMessage };
 
 /** The session as pages see it, and the actions that change it. */
 @Injectable({ providedIn: 'root' })
@@ -33,14 +35,26 @@ export class AuthStore {
     }
   }
 
-  /** Applicants register themselves; judges and organizers are invited. */
-  async signUp(account: RegisterRequest): Promise<AuthOutcome> {
+  /**
+   * Applicants register themselves; judges and organizers are invited. No session comes back: the
+   * answer is the same for a taken address, and the mailed link (or signing in) starts one.
+   */
+  async signUp(account: RegisterRequest): Promise<SignUpOutcome> {
     try {
-      const response = await firstValueFrom(this.api.register(account));
-      this.session.start(response);
-      return { ok: true, user: response.user };
+      await firstValueFrom(this.api.register(account));
+      return { ok: true };
     } catch (error) {
-      return { ok: false, error: toUiMessage(error, { 409: 'errors.emailTaken' }) };
+      return { ok: false, error: toUiMessage(error) };
+    }
+  }
+
+  /** Mails a new confirmation link to the signed-in account. */
+  async resendVerification(): Promise<SignUpOutcome> {
+    try {
+      await firstValueFrom(this.api.resendVerification());
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: toUiMessage(error) };
     }
   }
 

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { parseTrustProxy } from './trust-proxy';
 import {
   IsBoolean,
   IsIn,
@@ -76,6 +77,18 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(1000)
   LOGIN_THROTTLE_LIMIT = 10;
+
+  /** Sign-ups, password reset requests and confirmation resends per client address per hour, each. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  MAIL_THROTTLE_LIMIT = 20;
+
+  /** A hop count or a list of proxy addresses/CIDRs (checked by parseTrustProxy); never `true`. */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
 
   /** Password checks that may wait behind the running ones before sign-ins get 503 (see password.ts). */
   @Transform(toInt)
@@ -196,6 +209,8 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
     problems.push('PUBLIC_URL: required when NODE_ENV=production (where people open the console; links in mails start with it)');
   }
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  if ('problem' in trustProxy) problems.push(`${trustProxy.problem} (got ${describe(env.TRUST_PROXY)})`);
   if (env.STORAGE_DRIVER === 's3' && !env.S3_BUCKET) {
     problems.push('S3_BUCKET: required when STORAGE_DRIVER=s3 (the bucket that holds uploaded files)');
   }

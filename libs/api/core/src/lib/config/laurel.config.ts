@@ -2,13 +2,14 @@ import { join, resolve } from 'node:path';
 import { registerAs } from '@nestjs/config';
 import { EnvironmentVariables, validateEnvironment } from './environment';
 import { resolveJwtSecret } from './jwt-secret';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 /** The validated configuration, grouped by area. Inject with `@Inject(laurelConfig.KEY)`. */
 export interface LaurelConfig {
   env: EnvironmentVariables['NODE_ENV'];
-  http: { port: number; host: string; consoleDir: string | null; apiDocs: boolean };
+  http: { port: number; host: string; consoleDir: string | null; apiDocs: boolean; trustProxy: TrustProxy };
   database: { url: string; poolMax: number; migrateOnStart: boolean };
-  auth: { jwtSecret: string; jwtTtlSeconds: number; loginThrottleLimit: number; passwordQueueMax: number };
+  auth: { jwtSecret: string; jwtTtlSeconds: number; loginThrottleLimit: number; mailThrottleLimit: number; passwordQueueMax: number };
   votes: { throttleLimit: number; throttleWindowSeconds: number };
   storage: {
     dataDir: string;
@@ -50,12 +51,14 @@ export function buildLaurelConfig(env: EnvironmentVariables): LaurelConfig {
       host: env.HOST,
       consoleDir: env.CONSOLE_DIR ? resolve(env.CONSOLE_DIR) : null,
       apiDocs: env.API_DOCS ?? env.NODE_ENV !== 'production',
+      trustProxy: trustProxyOf(env),
     },
     database: { url: env.DATABASE_URL, poolMax: env.DB_POOL_MAX, migrateOnStart: env.MIGRATE_ON_START },
     auth: {
       jwtSecret: resolveJwtSecret(env.JWT_SECRET, dataDir),
       jwtTtlSeconds: env.JWT_TTL_SECONDS,
       loginThrottleLimit: env.LOGIN_THROTTLE_LIMIT,
+      mailThrottleLimit: env.MAIL_THROTTLE_LIMIT,
       passwordQueueMax: env.PASSWORD_QUEUE_MAX,
     },
     votes: { throttleLimit: env.VOTE_THROTTLE_LIMIT, throttleWindowSeconds: 600 },
@@ -87,6 +90,12 @@ export function buildLaurelConfig(env: EnvironmentVariables): LaurelConfig {
     },
     logLevel: env.LOG_LEVEL,
   };
+}
+
+/** The proxies to believe about the client's address (validated already by validateEnvironment). */
+export function trustProxyOf(env: Pick<EnvironmentVariables, 'TRUST_PROXY'>): TrustProxy {
+  const parsed = parseTrustProxy(env.TRUST_PROXY);
+  return 'value' in parsed ? parsed.value : false;
 }
 
 export const laurelConfig = registerAs('laurel', (): LaurelConfig =>

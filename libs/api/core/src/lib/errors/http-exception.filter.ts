@@ -36,6 +36,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (reply.sent) return;
     if (body.statusCode === 503) void reply.header('retry-after', String(typeof retryAfter === 'number' ? retryAfter : 5));
+    // A throttle says in its details how long to wait; the header says it to any client.
+    const throttledFor = body.statusCode === 429 ? body.details?.['retryAfterSeconds'] : undefined;
+    if (typeof throttledFor === 'number') void reply.header('retry-after', String(throttledFor));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 

@@ -121,4 +121,14 @@ export class UsersRepository {
     const rows: { id: string }[] = await manager.query(`SELECT id FROM users WHERE lower(email) = lower($1) FOR UPDATE`, [email]);
     return rows[0] ? ((await manager.findOne(UserEntity, { where: { id: rows[0].id } })) as UserEntity) : null;
   }
+
+  async markVerified(manager: EntityManager, userId: string): Promise<UserEntity> {
+    await manager.query(`UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = $1`, [userId]);
+    return (await manager.findOne(UserEntity, { where: { id: userId } })) as UserEntity;
+  }
+
+  async isVerified(userId: string): Promise<boolean> {
+    const rows: { verified: boolean }[] = await this.dataSource.query(`SELECT (email_verified_at IS NOT NULL) AS verified FROM users WHERE id = $1`, [userId]);
+    return rows[0]?.verified ?? false;
+  }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
@@ -6,11 +6,11 @@ import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/m
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel/contracts';
-import { AUTH_PATHS, AuthStore, safeReturnUrl } from '@laurel/console-data-access-auth';
+import { AFTER_VERIFY_KEY, AUTH_PATHS, AuthStore, safeReturnUrl } from '@laurel/console-data-access-auth';
 import { AlertComponent } from '@laurel/console-ui';
-import { TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
+import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, localStore } from '@laurel/console-util';
 import {
   DISPLAY_NAME_ERRORS,
   DISPLAY_NAME_MAX_LENGTH,
@@ -20,7 +20,11 @@ import {
 } from '../forms/auth-messages';
 import { firstError, notBlank, notSameAs } from '../forms/field-errors';
 
-/** Applicants (startup teams) create their own account here; it starts with the applicant role. */
+/**
+ * Applicants (startup teams) create their own account here; it starts with the applicant role.
+ * The answer never says whether the address already had an account: the page always asks the
+ * person to open the mail (a confirmation link, or a notice that the address is taken).
+ */
 @Component({
   selector: 'laurel-sign-up-page',
   imports: [
@@ -45,11 +49,11 @@ import { firstError, notBlank, notSameAs } from '../forms/field-errors';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SignUpPageComponent {
-  /** Where to go once the account exists (e.g. the contest the visitor wanted to enter). */
+  /** Where the visitor wanted to go (e.g. the contest to enter): kept for the sign-in link. */
   readonly returnUrl = input<string>();
 
   private readonly auth = inject(AuthStore);
-  private readonly router = inject(Router);
+  private readonly i18n = inject(I18nService);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     displayName: ['', [Validators.required, notBlank, Validators.maxLength(DISPLAY_NAME_MAX_LENGTH)]],
@@ -67,9 +71,12 @@ export class SignUpPageComponent {
   });
   protected readonly pending = signal(false);
   protected readonly error = signal<UiMessage | null>(null);
+  /** The address the confirmation went to, once the sign-up is accepted. */
+  protected readonly sentTo = signal<string | null>(null);
   protected readonly passwordHidden = signal(true);
   protected readonly passwordLimits = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
   protected readonly signInPath = AUTH_PATHS.signIn;
+  protected readonly signInQuery = computed(() => (this.returnUrl() ? { returnUrl: this.returnUrl() } : {}));
   protected readonly firstError = firstError;
   protected readonly nameErrors = DISPLAY_NAME_ERRORS;
   protected readonly emailErrors = EMAIL_ERRORS;
@@ -91,10 +98,12 @@ export class SignUpPageComponent {
     this.pending.set(true);
     this.error.set(null);
     const { displayName, email, password } = this.form.getRawValue();
-    const outcome = await this.auth.signUp({ displayName: displayName.trim(), email: email.trim(), password });
+    // Mails come in the language the person signed up in (changeable later in the profile).
+    const outcome = await this.auth.signUp({ displayName: displayName.trim(), email: email.trim(), password, language: this.i18n.lang() });
     this.pending.set(false);
     if (outcome.ok) {
-      await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
+      if (this.returnUrl()) localStore.set(AFTER_VERIFY_KEY, safeReturnUrl(this.returnUrl()));
+      this.sentTo.set(email.trim());
     } else {
       this.error.set(outcome.error);
     }

@@ -15,6 +15,7 @@ import { registerLaurelIcons } from '@laurel/console-ui';
 import { I18nService, type Language, TranslatePipe, areaTitleKey, roleKey } from '@laurel/console-util';
 import { filter, map } from 'rxjs';
 import { navSections } from './navigation';
+import { VerifyBannerComponent } from '../verify-banner/verify-banner.component';
 
 /** Below this width the navigation becomes a drawer behind a menu button (tablets in portrait). */
 const COMPACT_QUERY = '(max-width: 1023.98px)';
@@ -44,6 +45,7 @@ const COMPACT_QUERY = '(max-width: 1023.98px)';
     MatSidenavContent,
     MatToolbar,
     TranslatePipe,
+    VerifyBannerComponent,
   ],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.scss',

@@ -3,6 +3,7 @@ import { type ApiError, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel
 import type { TranslationKey, TranslationParams } from '../i18n/dictionary';
 import type { UiMessage } from '../i18n/ui-message';
 import { withoutApiPaths } from './api-paths';
+import { waitMinutes } from './throttle-wait';
 
 /** What a status means where it happened: a 401 on the sign-in form is a wrong password. */
 export type StatusMessages = Partial<Record<number, TranslationKey>>;
@@ -11,12 +12,19 @@ export type StatusMessages = Partial<Record<number, TranslationKey>>;
 const CODE_MESSAGES: Record<string, { key: TranslationKey; params?: TranslationParams }> = {
   'auth.invalid_credentials': { key: 'errors.invalidCredentials' },
   'auth.email_taken': { key: 'errors.emailTaken' },
-  'auth.too_many_attempts': { key: 'errors.throttled' },
+  'auth.too_many_attempts': { key: 'errors.throttle.signIn' },
+  'auth.account_locked': { key: 'errors.throttle.accountLocked' },
+  'auth.too_many_sign_ups': { key: 'errors.throttle.signUp' },
+  'auth.too_many_resets': { key: 'errors.throttle.reset' },
+  'auth.too_many_resends': { key: 'errors.throttle.resend' },
   'auth.busy': { key: 'errors.signInBusy' },
   'auth.token_expired': { key: 'errors.sessionExpired' },
   'auth.unauthenticated': { key: 'errors.unauthenticated' },
   'auth.account_gone': { key: 'errors.accountGone' },
   'auth.role_required': { key: 'errors.forbidden' },
+  'auth.account_disabled': { key: 'errors.accountDisabled' },
+  'auth.already_verified': { key: 'errors.alreadyVerified' },
+  'entry.email_unverified': { key: 'errors.emailUnverified' },
   'auth.weak_password': { key: 'errors.weakPassword', params: { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH } },
   'contest.not_found': { key: 'errors.contestNotFound' },
   // State refusals: the API's sentences name its own paths ("… (POST /api/contests/:id/status)"),
@@ -98,7 +106,7 @@ export function toUiMessage(error: unknown, byStatus: StatusMessages = {}): UiMe
   if (contextual) return { key: contextual };
   const api = apiErrorOf(error);
   const known = api?.code ? CODE_MESSAGES[api.code] : undefined;
-  if (known) return known;
+  if (known) return status === 429 ? { ...known, params: { ...known.params, minutes: waitMinutes(api?.details?.['retryAfterSeconds'], error.headers?.get('retry-after')) } } : known;
   if (api?.code === 'validation_failed' && api.fields?.length) {
     return { key: 'errors.validation', params: { fields: [...new Set(api.fields.map((f) => f.field))].join(', ') } };
   }
@@ -107,3 +115,4 @@ export function toUiMessage(error: unknown, byStatus: StatusMessages = {}): UiMe
   if (status >= 500 || !api) return { key: status >= 500 ? 'errors.server' : 'errors.unexpected' };
   return { text: withoutApiPaths(api.message), fallback: { key: FALLBACKS[status] ?? 'errors.unexpected' } };
 }
+
