@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
@@ -111,10 +112,23 @@ export class VerifyEmailPageComponent {
     return query;
   });
 
+  /** The token being confirmed or confirmed last: a second link opened in the same tab is confirmed too. */
+  private lastToken = '';
+
   constructor() {
-    const token = new URLSearchParams(inject(ActivatedRoute).snapshot.fragment ?? '').get('token') ?? '';
-    if (token) void this.confirm(token);
-    else this.state.set({ kind: 'missing' });
+    inject(ActivatedRoute)
+      .fragment.pipe(takeUntilDestroyed())
+      .subscribe((fragment) => {
+        const token = new URLSearchParams(fragment ?? '').get('token') ?? '';
+        if (token && token !== this.lastToken) {
+          this.lastToken = token;
+          this.resent.set(false);
+          this.state.set({ kind: 'working' });
+          void this.confirm(token);
+        } else if (!token && !this.lastToken) {
+          this.state.set({ kind: 'missing' });
+        }
+      });
   }
 
   protected async resend(): Promise<void> {
