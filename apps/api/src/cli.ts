@@ -1,13 +1,16 @@
 import 'reflect-metadata';
+import { inviteAdmin } from './app/invite-admin';
 import { createDataSource, resetDatabase, runMigrationsLocked, seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from '@laurel/api-database';
 
 const USAGE = `Usage: node dist/apps/api/cli.js <command>
   migrate     apply pending migrations
   reset       drop every table and migrate from empty (refused when NODE_ENV=production)
-  seed-demo   add the demo contest and accounts unless they are there`;
+  seed-demo   add the demo contest and accounts unless they are there
+  invite-admin EMAIL [NAME]
+              mail EMAIL an invitation to become an administrator (the first one of a new deployment)`;
 
 async function main(command: string | undefined): Promise<void> {
-  if (!command || !['migrate', 'reset', 'seed-demo'].includes(command)) {
+  if (!command || !['migrate', 'reset', 'seed-demo', 'invite-admin'].includes(command)) {
     console.error(USAGE);
     process.exit(2);
   }
@@ -15,6 +18,10 @@ async function main(command: string | undefined): Promise<void> {
   if (!url) {
     console.error('DATABASE_URL is not set: give the PostgreSQL to use, e.g. postgres://user:pass@host:5432/laurel');
     process.exit(2);
+  }
+  if (command === 'invite-admin') {
+    await inviteAdmin(process.argv[3], process.argv[4]);
+    return;
   }
   const dataSource = createDataSource({ url, applicationName: `laurel-cli-${command}` });
   await dataSource.initialize();

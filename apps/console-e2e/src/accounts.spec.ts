@@ -1,4 +1,5 @@
 import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
+import { requestCall, signUpVerified } from './support/mail';
 
 // Mail reaches people here as it does on a machine without SMTP: captured by the API and read
 // from the admin mailbox (GET /api/admin/mail), where the link a person must open is kept.
@@ -110,5 +111,75 @@ test.describe('accounts and mail', () => {
     await page.reload();
     await expect(page.getByTestId('panel-judges').locator('tr', { hasText: email })).not.toContainText('Invitation pending');
     await judgeContext.close();
+  });
+});
+
+test.describe('people management', () => {
+  test('the administrator finds a new team, makes it an organizer after confirming, disables it, and cannot remove the last administrator', async ({ page, request }) => {
+    const email = `people.${Date.now()}@startup.example.vn`;
+    await signUpVerified(requestCall(request), { email, password: 'people-pass-1', displayName: 'Đội Con Người' });
+    await signIn(page, 'admin@demo.laurel');
+    await page.getByTestId('nav-users').click();
+    await expect(page.getByTestId('users-heading')).toHaveText('Users & organizers');
+
+    await page.getByTestId('users-search').fill(email);
+    // The list follows the search after a short pause: wait for it before touching a row.
+    const row = page.getByTestId('users-row');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText(email);
+    await expect(row).toContainText('Đội Con Người');
+
+    // Cancelling leaves the switch as it was.
+    await row.getByTestId('users-organizer').click();
+    await expect(page.getByTestId('confirm-body')).toContainText(`Đội Con Người (${email}) becomes Organizer`);
+    await page.getByTestId('confirm-cancel').click();
+    await expect(row.getByTestId('users-organizer').getByRole('switch')).toHaveAttribute('aria-checked', 'false');
+
+    await row.getByTestId('users-organizer').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect(page.getByTestId('users-notice')).toContainText('Đội Con Người now has the Organizer role.');
+    await expect(row.getByTestId('users-organizer').getByRole('switch')).toHaveAttribute('aria-checked', 'true');
+    const login = await request.post('/api/auth/login', { data: { email, password: 'people-pass-1' } });
+    expect(((await login.json()) as { user: { roles: string[] } }).user.roles).toContain('organizer');
+
+    await row.getByTestId('users-disable').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect(row.getByTestId('users-status')).toContainText('Disabled');
+    expect((await request.post('/api/auth/login', { data: { email, password: 'people-pass-1' } })).status()).toBe(403);
+
+    // The only administrator cannot revoke their own role: the page says why.
+    await page.getByTestId('users-search').fill('admin@demo.laurel');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('admin@demo.laurel');
+    await row.getByTestId('users-admin').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect(page.getByTestId('users-error')).toContainText('This is the last enabled administrator');
+    await expect(row.getByTestId('users-admin').getByRole('switch')).toHaveAttribute('aria-checked', 'true');
+  });
+
+  test('the administrator invites an organizer; the invitation travels only by mail and makes an organizer', async ({ page, browser, request }) => {
+    const email = `organizer.${Date.now()}@techfest.example.vn`;
+    await signIn(page, 'admin@demo.laurel');
+    await page.goto('/admin/users');
+    await page.getByTestId('users-invite').click();
+    await expect(page.getByTestId('invite-account-name')).toBeFocused();
+    await page.getByTestId('invite-account-name').fill('Ban tổ chức Techfest');
+    await page.getByTestId('invite-account-email').fill(email);
+    await page.getByTestId('invite-account-send').click();
+    await expect(page.getByTestId('invite-account-sent')).toContainText(`The invitation is on its way to ${email}`);
+    await page.getByTestId('invite-account-close').click();
+
+    const invitee = await browser.newContext();
+    const inviteePage = await invitee.newPage();
+    await inviteePage.goto('/');
+    await inviteePage.evaluate(() => localStorage.setItem('laurel.lang', 'en'));
+    await inviteePage.goto(await mailedPath(request, email, 'account_invitation'));
+    await inviteePage.getByTestId('accept-password').fill('organizer-pass-1');
+    await inviteePage.getByTestId('accept-confirm').fill('organizer-pass-1');
+    await inviteePage.getByTestId('accept-submit').click();
+    await expect(inviteePage).not.toHaveURL(/invitations\/accept/);
+    const login = await request.post('/api/auth/login', { data: { email, password: 'organizer-pass-1' } });
+    expect(((await login.json()) as { user: { roles: string[] } }).user.roles).toEqual(['organizer']);
+    await invitee.close();
   });
 });

@@ -149,8 +149,13 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
 
   // A message of the outbox (the invitation's), for the admin's retry route.
   const [outboxMessage] = (await db.query(`SELECT id FROM mail_outbox ORDER BY created_at DESC LIMIT 1`)).rows;
+  // An account nobody in the matrix signs in as: the administrator's changes to it (roles,
+  // disabling) touch no actor's session.
+  const bystander = await http.post('/api/auth/register', { email: 'bystander@authz.vn', password: 'password-1', displayName: 'Bystander' });
+  if (bystander.status !== 202) throw new Error(`bystander: ${bystander.status} ${JSON.stringify(bystander.body)}`);
 
   const params: Record<string, string> = {
+    user: await userId(db, 'bystander@authz.vn'),
     invitation: pending.body.invitationId,
     mail: outboxMessage.id,
     token: 'x'.repeat(43),
@@ -173,7 +178,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     return path.replace(/\/(\w+)\/:(\w+)/g, (_whole, segment: string, name: string) => {
       const value =
         name === 'id' || name === 'idOrSlug'
-          ? ({ contests: params['contest'], entries: params['entry'], rounds: params['round'], assignments: assignment, invitations: params['invitation'], mail: params['mail'], votes: params['vote'] } as Record<string, string>)[segment]
+          ? ({ contests: params['contest'], entries: params['entry'], rounds: params['round'], assignments: assignment, invitations: params['invitation'], mail: params['mail'], votes: params['vote'], users: params['user'] } as Record<string, string>)[segment]
           : params[name];
       if (!value) throw new Error(`no fixture for :${name} after /${segment} in ${path}`);
       return `/${segment}/${value}`;
@@ -233,6 +238,8 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
       'POST /api/auth/password-reset': { email: 'someone.else@matrix.vn' },
       'POST /api/auth/password-reset/confirm': { token: 'x'.repeat(43), password: 'password-1' },
       'POST /api/auth/verify-email': { token: 'x'.repeat(43) },
+      'PATCH /api/admin/users/:id': { roles: ['applicant', 'organizer'] },
+      'POST /api/admin/invitations': { email: 'new.organizer@matrix.vn', displayName: 'New organizer', role: 'organizer' },
       'POST /api/auth/password': { currentPassword: 'not-the-password', newPassword: 'password-new-1' },
       'PATCH /api/auth/me': { language: 'vi' },
     };

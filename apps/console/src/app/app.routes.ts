@@ -176,7 +176,12 @@ export const appRoutes: Routes = [
         data: { area: 'mailbox' },
         loadComponent: () => import('@laurel/console-feature-auth').then((m) => m.MailboxPageComponent),
       },
-      comingSoon('users'),
+      {
+        path: 'admin/users',
+        title: areaTitleKey('users'),
+        canActivate: [roleGuard(['admin'])],
+        loadChildren: () => import('@laurel/console-feature-users').then((m) => m.USERS_ROUTES),
+      },
       comingSoon('settings'),
       {
         path: '**',

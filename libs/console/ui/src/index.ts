@@ -17,3 +17,4 @@ export {
 } from './lib/application-form/answers-form';
 export { AnswersListComponent } from './lib/application-form/answers-list.component';
 export { GroupedNumberInputDirective } from './lib/grouped-number/grouped-number-input.directive';
+export { ConfirmDialogComponent, type ConfirmDialogData } from './lib/confirm-dialog/confirm-dialog.component';

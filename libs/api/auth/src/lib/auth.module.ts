@@ -6,6 +6,9 @@ import { laurelConfig, type LaurelConfig } from '@laurel/api-core';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 import { AdminMailController } from './admin-mail.controller';
+import { AdminUsersController } from './admin-users.controller';
+import { AdminUsersService } from './admin-users.service';
+import { AccountInvitations } from './account-invitations.service';
 import { AuthController } from './auth.controller';
 import { MailboxService } from './mailbox.service';
 import { ProfileController } from './profile.controller';
@@ -31,7 +34,7 @@ import { LocalStrategy } from './local.strategy';
       }),
     }),
   ],
-  controllers: [AuthController, ProfileController, InvitationsController, AdminMailController],
+  controllers: [AuthController, ProfileController, InvitationsController, AdminMailController, AdminUsersController],
   providers: [
     AuthService,
     AccountService,
@@ -42,11 +45,13 @@ import { LocalStrategy } from './local.strategy';
     Throttles,
     AddressThrottleGuard,
     InvitationsService,
+    AdminUsersService,
+    AccountInvitations,
     LocalStrategy,
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuthService, Throttles],
+  exports: [AuthService, Throttles, AccountInvitations],
 })
 export class AuthModule {}

@@ -92,3 +92,44 @@ export interface OutboxPage {
   page: number;
   pageSize: number;
 }
+
+/** The roles an administrator grants and revokes; judge comes from a contest's invitation, applicant from signing up. */
+export const GRANTABLE_ROLES = ['organizer', 'admin'] as const;
+export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
+
+/** A row of the administrator's list of accounts. */
+export interface AdminUserView {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  emailVerified: boolean;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface AdminUserPage {
+  items: AdminUserView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** PATCH /api/admin/users/:id: the account's roles (only organizer and admin may change) and whether it is disabled. */
+export interface AdminUserChange {
+  roles?: Role[];
+  disabled?: boolean;
+}
+
+/** POST /api/admin/invitations: a new organizer or administrator, invited by mail only. */
+export interface AccountInvitationRequest {
+  email: string;
+  displayName: string;
+  role: GrantableRole;
+  language?: MailLanguage;
+}
+
+export interface AccountInvitationResponse {
+  invitationId: string;
+  status: 'pending';
+}

@@ -131,4 +131,54 @@ export class UsersRepository {
     const rows: { verified: boolean }[] = await this.dataSource.query(`SELECT (email_verified_at IS NOT NULL) AS verified FROM users WHERE id = $1`, [userId]);
     return rows[0]?.verified ?? false;
   }
+
+  /** The administrator's list: every account, matched on name or address, newest first. */
+  async page(query: { q?: string; role?: Role; page: number; pageSize: number }): Promise<{ items: UserEntity[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.q) {
+      // A LIKE pattern from the person's text: its wildcards are escaped, so they match themselves.
+      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push(`(u.email ILIKE $${params.push(pattern)} OR u.display_name ILIKE $${params.length})`);
+    }
+    if (query.role) where.push(`$${params.push(query.role)} = ANY(u.roles)`);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM users u ${clause}`, params);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT u.id FROM users u ${clause} ORDER BY u.created_at DESC, u.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    );
+    if (rows.length === 0) return { items: [], total };
+    const users = await this.dataSource.getRepository(UserEntity).createQueryBuilder('u').where('u.id IN (:...ids)', { ids: rows.map((r) => r.id) }).getMany();
+    const byId = new Map(users.map((u) => [u.id, u]));
+    return { items: rows.map((r) => byId.get(r.id) as UserEntity), total };
+  }
+
+  /**
+   * The enabled administrators, locked: a change that could leave the platform without one
+   * (revoking admin, disabling) counts them inside its transaction, so two concurrent changes
+   * cannot each remove "one of two".
+   */
+  async lockActiveAdmins(manager: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM users WHERE 'admin' = ANY(roles) AND disabled_at IS NULL ORDER BY id FOR UPDATE`,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async lockById(manager: EntityManager, id: string): Promise<UserEntity | null> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM users WHERE id = $1 FOR UPDATE`, [id]);
+    return rows[0] ? ((await manager.findOne(UserEntity, { where: { id } })) as UserEntity) : null;
+  }
+
+  /** An administrator's change of roles or standing; older tokens carry the old ones, so they end. */
+  async setRolesAndStanding(manager: EntityManager, id: string, roles: Role[], disabled: boolean): Promise<UserEntity> {
+    await manager.query(
+      `UPDATE users SET roles = $2, disabled_at = CASE WHEN $3 THEN coalesce(disabled_at, now()) END,
+                        session_version = session_version + 1, updated_at = now()
+        WHERE id = $1`,
+      [id, roles, disabled],
+    );
+    return (await manager.findOne(UserEntity, { where: { id } })) as UserEntity;
+  }
 }

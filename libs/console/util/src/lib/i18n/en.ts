@@ -2,6 +2,7 @@ import type { Dictionary } from './dictionary';
 import { enAccount } from './sections/account.en';
 import { enApplication } from './sections/application.en';
 import { enAudit } from './sections/audit.en';
+import { enUsers } from './sections/users.en';
 import { enClosing } from './sections/closing.en';
 import { enJudging } from './sections/judging.en';
 import { enOrganize } from './sections/organize.en';
@@ -272,5 +273,6 @@ export const en: Dictionary = {
   pitch: enPitch,
   audit: enAudit,
   account: enAccount,
+  users: enUsers,
   closing: enClosing,
 };

@@ -5,6 +5,7 @@
 import { viAccount } from './sections/account.vi';
 import { viApplication } from './sections/application.vi';
 import { viAudit } from './sections/audit.vi';
+import { viUsers } from './sections/users.vi';
 import { viClosing } from './sections/closing.vi';
 import { viJudging } from './sections/judging.vi';
 import { viOrganize } from './sections/organize.vi';
@@ -276,5 +277,6 @@ export const vi = {
   pitch: viPitch,
   audit: viAudit,
   account: viAccount,
+  users: viUsers,
   closing: viClosing,
 };

@@ -61,7 +61,7 @@ export const CONSOLE_AREAS: readonly ConsoleArea[] = [
     keys: { title: 'pitch.area.title', description: 'pitch.area.description' },
   },
   { id: 'audit', path: '/audit', icon: 'verified', audience: ['organizer', 'admin'], ready: true },
-  { id: 'users', path: '/admin/users', icon: 'group', audience: ['admin'], ready: false },
+  { id: 'users', path: '/admin/users', icon: 'group', audience: ['admin'], ready: true },
   {
     id: 'mailbox',
     path: '/admin/mail',

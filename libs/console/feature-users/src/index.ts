@@ -1,0 +1,1 @@
+export { USERS_ROUTES } from './lib/users.routes';
