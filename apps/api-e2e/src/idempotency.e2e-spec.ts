@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { completeEntry, getBytes, newApplicant, openContest, postFile, sql } from './fixtures/entries';
 import { tinyPdf } from './fixtures/files';
-import { startApi, type ApiProcess } from './support/api-process';
+import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 
 describe('Idempotency-Key', () => {
@@ -10,7 +10,11 @@ describe('Idempotency-Key', () => {
   let organizer: string;
 
   beforeAll(async () => {
-    api = await startApi();
+    // With the demo accounts: new applicants confirm their address from the admin mailbox.
+    const url = await createDatabase();
+    const seeded = await runNode('dist/apps/api/cli.js', ['seed-demo'], { DATABASE_URL: url });
+    if (seeded.code !== 0) throw new Error(`seed failed: ${seeded.output}`);
+    api = await startApi({}, url);
     http = new Http(api.url);
     await http.post('/api/auth/register', { email: 'org@idem.vn', password: 'password-1', displayName: 'O' });
     const client = new Client({ connectionString: api.databaseUrl });

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer, AppError, type AuthUser, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
 import type { AccountInvitationResponse, AdminUserPage, AdminUserView } from '@laurel/contracts';
 import { AccountInvitationDto, AdminUserChangeDto, AdminUsersQueryDto } from './admin-users.dto';
 import { AccountInvitations } from './account-invitations.service';
 import { AdminUsersService } from './admin-users.service';
+
+const USER_ID = new UuidPipe(() => AppError.notFound('user.not_found', 'No account has this id. Reload the list.'));
 
 /** People management, for administrators: accounts, their roles and standing, and invitations of new organizers. */
 @ApiTags('admin')
@@ -18,23 +20,23 @@ export class AdminUsersController {
   ) {}
 
   @ApiOperation({ summary: 'Accounts, newest first, searched by name or address and filtered by role' })
+  @ApiAnswer(200, 'AdminUserPage')
   @Get('users')
-  @ApiOkResponse({ description: 'AdminUserPage' })
   list(@Query() query: AdminUsersQueryDto): Promise<AdminUserPage> {
     return this.users.list(query);
   }
 
   @ApiOperation({ summary: 'Grant or revoke organizer and admin, disable or enable; the account’s sessions end within a second. 422 for the last administrator or oneself' })
+  @ApiAnswer(200, 'AdminUserView', { errors: [422] })
   @Patch('users/:id')
-  @ApiOkResponse({ description: 'AdminUserView' })
-  change(@CurrentUser() actor: AuthUser, @Param('id') id: string, @Body() dto: AdminUserChangeDto): Promise<AdminUserView> {
+  change(@CurrentUser() actor: AuthUser, @Param('id', USER_ID) id: string, @Body() dto: AdminUserChangeDto): Promise<AdminUserView> {
     return this.users.change(actor, id, dto);
   }
 
   @ApiOperation({ summary: 'Invite an organizer or administrator: the invitation travels only by mail (no token in the answer)' })
+  @ApiAnswer(202, 'AccountInvitationResponse', { errors: [409] })
   @Post('invitations')
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'AccountInvitationResponse' })
   invite(@CurrentUser() actor: AuthUser, @Body() dto: AccountInvitationDto): Promise<AccountInvitationResponse> {
     return this.invitations.invite({ id: actor.id, displayName: actor.displayName }, dto);
   }

@@ -7,8 +7,6 @@ import { type AdminUserPage, type AdminUserView, GRANTABLE_ROLES, ROLES, type Ro
 import type { AdminUserChangeDto, AdminUsersQueryDto } from './admin-users.dto';
 import { SessionCheck } from './session-check';
 
-const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-
 /**
  * The administrator manages people: lists and searches accounts, grants and revokes the organizer
  * and admin roles, disables and enables accounts. Every change ends the account's sessions (the
@@ -37,7 +35,7 @@ export class AdminUsersService {
     const changed = await this.dataSource.transaction(async (manager) => {
       // Administrators first, then the account, always in this order: two changes never deadlock.
       const admins = await this.users.lockActiveAdmins(manager);
-      const user = isUuid(userId) ? await this.users.lockById(manager, userId) : null;
+      const user = await this.users.lockById(manager, userId);
       if (!user) throw AppError.notFound('user.not_found', 'No account has this id. Reload the list.');
 
       const roles = dto.roles ? ROLES.filter((role) => dto.roles?.includes(role)) : user.roles;
