@@ -73,7 +73,16 @@ describe('public vote over HTTP', () => {
     db = new Client({ connectionString: url });
     await db.connect();
     organizer = await http.login('organizer@demo.laurel');
-    fixture = new ResultsFixture(http, organizer);
+    // Mail goes to the SMTP server here: each team opens its confirmation link from there.
+    const signUpFromSink = async (account: { email: string; password: string; displayName: string }) => {
+      const registered = await http.post('/api/auth/register', account);
+      if (registered.status !== 202) throw new Error(`register ${account.email}: ${registered.status} ${JSON.stringify(registered.body)}`);
+      const [mail] = await smtp.waitFor((m) => m.to === account.email && (m.link ?? '').includes('/verify-email#token='));
+      const verified = await http.post('/api/auth/verify-email', { token: tokenOf(mail.link) });
+      if (verified.status !== 200) throw new Error(`verify ${account.email}: ${verified.status} ${JSON.stringify(verified.body)}`);
+      return verified.body;
+    };
+    fixture = new ResultsFixture(http, organizer, undefined, signUpFromSink);
     contest = await fixture.contest({ categories: ['Chung'], prizes: [{ tier: 'first', count: 1 }], rounds: [{ name: 'Chung kết', order: 1, criteria: [{ name: 'Idea', weight: 1, maxScore: 10 }] }] });
     [round] = contest.rounds;
     entries = {

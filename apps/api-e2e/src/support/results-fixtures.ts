@@ -66,11 +66,15 @@ export interface BuiltJudge {
 /** How an invited judge gets the invitation: the admin mailbox by default (captured mail). */
 export type InvitationAcceptor = (email: string) => Promise<{ accessToken: string; user: { id: string } }>;
 
+/** How a new applicant proves the mailbox: the admin mailbox by default (captured mail). */
+export type SignUp = (account: { email: string; password: string; displayName: string }) => Promise<{ accessToken: string }>;
+
 export class ResultsFixture {
   constructor(
     private readonly http: Http,
     private readonly organizer: string,
     private readonly acceptInvitation: InvitationAcceptor = (email) => acceptInvitationByMail(this.http, email, { password: 'judge-password-1' }),
+    private readonly signUp: SignUp = (account) => registerVerified(this.http, account),
   ) {}
 
   async contest(spec: ContestSpec): Promise<BuiltContest> {
@@ -131,7 +135,7 @@ export class ResultsFixture {
   /** A new applicant's entry, submitted. */
   async entry(contest: BuiltContest, fields: { title: string; teamName: string; category: string }): Promise<BuiltEntry> {
     const email = `team-${randomBytes(5).toString('hex')}@example.vn`;
-    const { accessToken: token } = await registerVerified(this.http, { email, password: 'team-password-1', displayName: fields.teamName });
+    const { accessToken: token } = await this.signUp({ email, password: 'team-password-1', displayName: fields.teamName });
     const categoryId = contest.categories.get(fields.category) as string;
     const draft = await this.expectOk(
       this.http.post(
