@@ -177,7 +177,7 @@ describe('applicant entries over HTTP', () => {
       const email = `unverified-${Date.now()}@example.vn`;
       expect((await http.post('/api/auth/register', { email, password: 'applicant-pass', displayName: 'Unverified' })).status).toBe(202);
       const token = await http.login(email, 'applicant-pass');
-      const draft = await http.post(`/api/contests/${demo.id}/entries`, completeEntry(demo.categories[0].id), token);
+      const draft = await http.post(`/api/contests/${demo.id}/entries`, completeEntry(demo, demo.categories[0].id), token);
       expect(draft.status).toBe(201);
       const refused = await http.post(`/api/entries/${draft.body.id}/submit`, {}, token);
       expect(refused.status).toBe(403);
