@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { answersFor } from './support/answers';
 import { mailedLink, requestCall } from './support/mail';
 
 // The smallest file a PDF reader accepts: a catalog, one empty page, a trailer. The API reads
@@ -131,6 +132,7 @@ test.describe('an applicant whose address is not yet confirmed', () => {
       market: 'Market',
       businessModel: 'Business model',
       members: [{ name: 'Trần Văn B', role: 'CEO' }],
+      answers: answersFor(contest, contest.categories[0].id),
     });
     await request.fetch(`/api/entries/${draft.id}/attachments`, {
       method: 'POST',
