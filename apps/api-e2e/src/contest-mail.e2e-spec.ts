@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 import { type BuiltContest, type BuiltJudge, ResultsFixture } from './support/results-fixtures';
+import { registerVerifiedFromSink } from './support/mailbox';
 import { SmtpSink } from './support/smtp-sink';
 
 const PUBLIC_URL = 'http://laurel.test';
@@ -53,7 +54,7 @@ describe('a contest mails the people in it', () => {
     db = new Client({ connectionString: url });
     await db.connect();
     organizer = await http.login('organizer@demo.laurel');
-    fixture = new ResultsFixture(http, organizer, acceptFromSink);
+    fixture = new ResultsFixture(http, organizer, acceptFromSink, registerVerifiedFromSink(http, smtp));
     contest = await fixture.contest({
       name: 'Khởi nghiệp xanh',
       categories: ['Doanh nghiệp'],

@@ -289,7 +289,7 @@ describe('contest set-up over HTTP', () => {
       const current = judging.body;
       const name = await patch(`/api/contests/${contest.id}`, { version: current.version, name: 'Renamed', minScoreForPrize: 60 }, organizer);
       expect(name.status).toBe(409);
-      expect(name.body.message).toMatch(/judging can no longer change name, minScoreForPrize\. Only description, language, timeZone, council, feedback, councilMeetingAt, councilMeetingPlace can change now/);
+      expect(name.body.message).toMatch(/judging can no longer change name, minScoreForPrize\. Only description, publicVote, language, timeZone, council, feedback, councilMeetingAt, councilMeetingPlace can change now/);
 
       // The whole form sent back with only the description changed goes through.
       const form = await patch(

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 import { type BuiltContest, ResultsFixture } from './support/results-fixtures';
+import { registerVerifiedFromSink } from './support/mailbox';
 import { SmtpSink } from './support/smtp-sink';
 
 const PUBLIC_URL = 'http://laurel.test';
@@ -58,7 +59,7 @@ describe('mail survives an SMTP outage, a restart and a second instance', () => 
       const accepted = await https[0].post('/api/invitations/accept', { token, password: 'judge-password-1' });
       if (accepted.status !== 200) throw new Error(`accept ${email}: ${accepted.status} ${JSON.stringify(accepted.body)}`);
       return accepted.body;
-    });
+    }, registerVerifiedFromSink(https[0], smtp));
 
   beforeAll(async () => {
     await smtp.start();

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 import { type BuiltContest, type BuiltEntry, type BuiltJudge, ResultsFixture } from './support/results-fixtures';
-import { tokenOfLink } from './support/mailbox';
+import { registerVerifiedFromSink, tokenOfLink } from './support/mailbox';
 import { type ReceivedMail, SmtpSink } from './support/smtp-sink';
 
 const PUBLIC_URL = 'http://laurel.test';
@@ -74,15 +74,7 @@ describe('public vote over HTTP', () => {
     await db.connect();
     organizer = await http.login('organizer@demo.laurel');
     // Mail goes to the SMTP server here: each team opens its confirmation link from there.
-    const signUpFromSink = async (account: { email: string; password: string; displayName: string }) => {
-      const registered = await http.post('/api/auth/register', account);
-      if (registered.status !== 202) throw new Error(`register ${account.email}: ${registered.status} ${JSON.stringify(registered.body)}`);
-      const [mail] = await smtp.waitFor((m) => m.to === account.email && (m.link ?? '').includes('/verify-email#token='));
-      const verified = await http.post('/api/auth/verify-email', { token: tokenOf(mail.link) });
-      if (verified.status !== 200) throw new Error(`verify ${account.email}: ${verified.status} ${JSON.stringify(verified.body)}`);
-      return verified.body;
-    };
-    fixture = new ResultsFixture(http, organizer, undefined, signUpFromSink);
+    fixture = new ResultsFixture(http, organizer, undefined, registerVerifiedFromSink(http, smtp));
     contest = await fixture.contest({ categories: ['Chung'], prizes: [{ tier: 'first', count: 1 }], rounds: [{ name: 'Chung kết', order: 1, criteria: [{ name: 'Idea', weight: 1, maxScore: 10 }] }] });
     [round] = contest.rounds;
     entries = {

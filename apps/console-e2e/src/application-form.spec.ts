@@ -82,7 +82,11 @@ test.describe('the contest’s own application form', () => {
 
     // Dragged by the handle with the mouse: the box goes back on top (the drag library wants a
     // press, a small move to start, then the move onto the place; measured again on a retry, since
-    // the page may still be settling after the keyboard move).
+    // the page may still be settling after the keyboard move). A question being edited is tall:
+    // the window is made tall enough for both handles, since the mouse only reaches what is on screen.
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: viewport?.width ?? 1280, height: 2400 });
+    await page.locator('.question').first().scrollIntoViewIfNeeded();
     await expect(async () => {
       const handle = await page.locator('.question').last().locator('.handle').boundingBox();
       const top = await page.locator('.question').first().boundingBox();
@@ -94,6 +98,7 @@ test.describe('the contest’s own application form', () => {
       await page.mouse.up();
       await expect(page.locator('.question').first()).toHaveAttribute('data-key', 'agree', { timeout: 2_000 });
     }).toPass({ timeout: 20_000 });
+    if (viewport) await page.setViewportSize(viewport);
     // And down again by keyboard.
     await page.locator('.question').first().locator('.handle').focus();
     await page.keyboard.press('Alt+ArrowDown');

@@ -109,7 +109,7 @@ test.describe('the contest’s own scoring rules', () => {
     await fetch(`${baseURL}/api/contests/${created.id}/rounds`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ name: 'Sơ khảo', order: 1, panel: 'assigned', judgesPerEntry: 2, aggregation: 'mean', criteria: [{ name: 'Ý tưởng', weight: 1, maxScore: 10 }] }),
+      body: JSON.stringify({ name: 'Sơ khảo', order: 1, panel: 'assigned', judgesPerEntry: 2, aggregation: 'mean', criteria: [{ name: 'Ý tưởng', weight: 100, maxScore: 10 }] }),
     });
 
     await signInAsOrganizer(page);

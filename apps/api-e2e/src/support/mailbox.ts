@@ -1,4 +1,5 @@
 import type { Http } from './http';
+import type { SmtpSink } from './smtp-sink';
 
 const adminTokens = new Map<string, string>();
 
@@ -73,4 +74,23 @@ export async function registerVerified(
   const verified = await http.post('/api/auth/verify-email', { token });
   if (verified.status !== 200) throw new Error(`verify ${account.email}: ${verified.status} ${JSON.stringify(verified.body)}`);
   return verified.body;
+}
+
+/**
+ * `registerVerified` where the API delivers to a real SMTP server (SMTP_URL set): the outbox keeps
+ * no link once a message is sent, so the confirmation link is read from the server, as the
+ * applicant would read it from their mailbox.
+ */
+export function registerVerifiedFromSink(
+  http: Http,
+  smtp: SmtpSink,
+): (account: { email: string; password: string; displayName: string }) => Promise<{ accessToken: string; user: { id: string } }> {
+  return async (account) => {
+    const registered = await http.post('/api/auth/register', account);
+    if (registered.status !== 202) throw new Error(`register ${account.email}: ${registered.status} ${JSON.stringify(registered.body)}`);
+    const [mail] = await smtp.waitFor((m) => m.to === account.email && (m.link ?? '').includes('/verify-email#token='));
+    const verified = await http.post('/api/auth/verify-email', { token: tokenOfLink(mail.link ?? '') });
+    if (verified.status !== 200) throw new Error(`verify ${account.email}: ${verified.status} ${JSON.stringify(verified.body)}`);
+    return verified.body;
+  };
 }
