@@ -15,3 +15,4 @@ export * from './lib/security/live-ticket';
 export * from './lib/openapi/api-answer';
 export * from './lib/http/uuid';
 export * from './lib/documents/wall-clock';
+export * from './lib/http/page-query';

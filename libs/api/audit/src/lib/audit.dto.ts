@@ -1,23 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { PageQueryDto } from '@laurel/api-core';
 
-export class AuditQueryDto {
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1)
-  @Max(200)
-  pageSize = 50;
-
+export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'sheet.submitted' })
   @IsOptional()
   @Matches(/^[a-z_]+(\.[a-z_]+)*$/, { message: 'must be an action name such as sheet.submitted' })

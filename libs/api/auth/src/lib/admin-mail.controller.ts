@@ -1,30 +1,15 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { ApiAnswer, type AuthUser, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiAnswer, type AuthUser, CurrentUser, PageQueryDto, Roles, UuidPipe } from '@laurel/api-core';
 import { MailOutboxRepository } from '@laurel/api-database';
 import { MAIL_STATUSES, type MailStatus, type OutboxPage } from '@laurel/contracts';
 import { MailboxService, mailNotFound } from './mailbox.service';
 
 const MAIL_ID = new UuidPipe(mailNotFound);
 
-export class MailboxQueryDto {
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'must be a whole number' })
-  @Min(1)
-  @Max(200)
-  pageSize = 50;
-
+export class MailboxQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: MAIL_STATUSES })
   @IsOptional()
   @IsIn(MAIL_STATUSES, { message: `must be one of ${MAIL_STATUSES.join(', ')}` })

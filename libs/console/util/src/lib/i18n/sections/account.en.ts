@@ -53,6 +53,7 @@ export const enAccount: typeof viAccount = {
     attempts: '{count} attempt(s)',
     created: 'Written {time}',
     sent: 'Sent {time}',
+    captured: 'Captured {time}',
     error: 'Last attempt failed: {error}',
     showText: 'Show the text',
     hideText: 'Hide the text',

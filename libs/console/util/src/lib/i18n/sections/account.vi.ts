@@ -52,6 +52,7 @@ export const viAccount = {
     attempts: '{count} lần gửi',
     created: 'Viết lúc {time}',
     sent: 'Gửi lúc {time}',
+    captured: 'Giữ lại lúc {time}',
     error: 'Lỗi lần gửi cuối: {error}',
     showText: 'Xem nội dung',
     hideText: 'Ẩn nội dung',
