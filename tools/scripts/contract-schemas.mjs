@@ -10,32 +10,24 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/**
- * Where answer types are written. The entries area still declares its views in its own library
- * (moving them into @laurel/contracts is the rest of issue 12); their schemas come from there.
- */
-const SOURCES = [
-  ['libs/shared/contracts/src/index.ts', 'libs/shared/contracts/tsconfig.json'],
-  ['libs/api/entries/src/lib/entry.views.ts', 'libs/shared/contracts/tsconfig.json'],
-];
+/** Where every request and answer type is written: @laurel/contracts, and nowhere else. */
+const SOURCE = 'libs/shared/contracts/src/index.ts';
+const TSCONFIG = 'libs/shared/contracts/tsconfig.json';
 
 export function contractSchemas() {
+  const generator = createGenerator({
+    path: join(root, SOURCE),
+    tsconfig: join(root, TSCONFIG),
+    type: '*',
+    expose: 'export',
+    topRef: true,
+    // The typecheck targets type-check these files; here only their shapes are read.
+    skipTypeCheck: true,
+    jsDoc: 'basic',
+  });
+  const { definitions } = generator.createSchema('*');
   const schemas = {};
-  for (const [path, tsconfig] of SOURCES) {
-    const generator = createGenerator({
-      path: join(root, path),
-      tsconfig: join(root, tsconfig),
-      type: '*',
-      expose: 'export',
-      topRef: true,
-      // The typecheck targets type-check these files; here only their shapes are read.
-      skipTypeCheck: true,
-      jsDoc: 'basic',
-    });
-    const { definitions } = generator.createSchema('*');
-    // The first source that declares a name is its home (the contracts).
-    for (const [name, schema] of Object.entries(definitions ?? {})) schemas[name] ??= toOpenApi30(schema);
-  }
+  for (const [name, schema] of Object.entries(definitions ?? {})) schemas[name] = toOpenApi30(schema);
   return schemas;
 }
 

@@ -1,2 +1,1 @@
 export * from './lib/entries.module';
-export type * from './lib/entry.views';

@@ -6,18 +6,5 @@ export {
   type SaveState,
   type UploadProgress,
 } from './lib/entry-editor.store';
-export {
-  ACCEPTED_UPLOADS,
-  ATTACHMENT_KINDS,
-  ENTRY_LIMITS,
-  ENTRY_STATUSES,
-  type AttachmentKind,
-  type AttachmentView,
-  type Eligibility,
-  type EntryFields,
-  type EntryMember,
-  type EntryStatus,
-  type EntryView,
-  type OwnEntryView,
-} from './lib/entry.types';
+export { ACCEPTED_UPLOADS } from './lib/uploads';
 export { MyEntriesStore } from './lib/my-entries.store';

@@ -2,16 +2,4 @@ export { ContestEditorStore, type FieldProblem, type WriteOutcome } from './lib/
 export { MyContestsStore } from './lib/my-contests.store';
 export { OrganizeApi } from './lib/organize.api';
 export { fileNameOf, saveBlob } from './lib/save-blob';
-export {
-  ELIGIBILITIES,
-  ENTRY_STATUSES,
-  type AttachmentView,
-  type Eligibility,
-  type EntryFilter,
-  type EntryListItemView,
-  type EntryPageView,
-  type EntryQuery,
-  type EntrySortKey,
-  type EntryStatus,
-  type EntryView,
-} from './lib/entry.models';
+export type { EntryFilter, EntryQuery } from './lib/entry-query';

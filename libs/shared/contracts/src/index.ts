@@ -8,3 +8,4 @@ export * from './lib/application';
 export * from './lib/pitch';
 export * from './lib/audit';
 export * from './lib/votes';
+export * from './lib/entries';

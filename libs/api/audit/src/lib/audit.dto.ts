@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 import { PageQueryDto } from '@laurel/api-core';
+import type { AuditPageQuery } from '@laurel/contracts';
 
-export class AuditQueryDto extends PageQueryDto {
+export class AuditQueryDto extends PageQueryDto implements AuditPageQuery {
   @ApiPropertyOptional({ example: 'sheet.submitted' })
   @IsOptional()
   @Matches(/^[a-z_]+(\.[a-z_]+)*$/, { message: 'must be an action name such as sheet.submitted' })

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiAnswer, type AuthUser, CurrentUser, UuidPipe } from '@laurel/api-core';
 import { attachmentNotFound, AttachmentsService } from './attachments.service';
 import { ENTRY_ID } from './entry-access.service';
-import type { AttachmentView } from './entry.views';
+import { ATTACHMENT_KINDS, type AttachmentView } from '@laurel/contracts';
 import { contentDisposition } from './files/file-name';
 
 const ATTACHMENT_ID = new UuidPipe(attachmentNotFound);
@@ -25,7 +25,7 @@ export class AttachmentsController {
       required: ['file', 'kind'],
       properties: {
         file: { type: 'string', format: 'binary', description: 'PDF, PPTX, PNG or JPEG; the type is read from the bytes' },
-        kind: { type: 'string', enum: ['pitch_deck', 'business_plan', 'other'] },
+        kind: { type: 'string', enum: [...ATTACHMENT_KINDS] },
       },
     },
   })

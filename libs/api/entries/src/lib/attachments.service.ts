@@ -4,17 +4,16 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError, type AuthUser, laurelConfig, type LaurelConfig } from '@laurel/api-core';
-import { type AttachmentKind, AttachmentsRepository } from '@laurel/api-database';
+import { AttachmentsRepository } from '@laurel/api-database';
 import { blindCopyKey, FileStorage, StorageObjectNotFoundError, type StoredObject } from '@laurel/api-storage';
 import { EntryAccess } from './entry-access.service';
 import { toAttachmentView } from './entry.mapper';
-import { ENTRY_LIMITS, submissionWindowRefusal } from './entry-rules';
-import type { AttachmentView } from './entry.views';
+import { submissionWindowRefusal } from './entry-rules';
+import { ATTACHMENT_KINDS, type AttachmentKind, type AttachmentView, ENTRY_LIMITS } from '@laurel/contracts';
 import { sanitizeFileName } from './files/file-name';
 import { FILE_TYPES, FileInspector, type FileType } from './files/file-type';
 import { formatBytes, readSingleFileForm } from './files/multipart';
 
-const KINDS: AttachmentKind[] = ['pitch_deck', 'business_plan', 'other'];
 const ACCEPTED: FileType[] = ['pdf', 'pptx', 'png', 'jpeg'];
 
 export interface AttachmentDownload {
@@ -88,9 +87,9 @@ export class AttachmentsService {
         ]);
       }
       const kind = form.fields['kind'] as AttachmentKind;
-      if (!KINDS.includes(kind)) {
-        throw AppError.badRequest('validation_failed', `Please correct the upload: kind must be one of ${KINDS.join(', ')}.`, [
-          { field: 'kind', message: `must be one of ${KINDS.join(', ')}` },
+      if (!ATTACHMENT_KINDS.includes(kind)) {
+        throw AppError.badRequest('validation_failed', `Please correct the upload: kind must be one of ${ATTACHMENT_KINDS.join(', ')}.`, [
+          { field: 'kind', message: `must be one of ${ATTACHMENT_KINDS.join(', ')}` },
         ]);
       }
       const { stored, type, fileName } = received.file;

@@ -5,7 +5,7 @@ import { ApiAnswer, type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
 import { CONTEST_ID } from './entry-access.service';
 import { CreateEntryDto } from './entry.dto';
 import { EntryFilterQueryDto, EntryListQueryDto } from './entry-query.dto';
-import type { EntryPageView, EntryView, ImportResultView } from './entry.views';
+import type { EntryPageView, EntryView, ImportResultView } from '@laurel/contracts';
 import { EntriesService } from './entries.service';
 import { contentDisposition } from './files/file-name';
 import { ScreeningService } from './screening.service';

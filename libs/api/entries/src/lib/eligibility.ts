@@ -1,7 +1,7 @@
 import { AppError } from '@laurel/api-core';
-import type { EligibilityCheck, LocalizedText } from '@laurel/contracts';
+import type { EligibilityCheck, EntryMember, LocalizedText } from '@laurel/contracts';
 import { calendarDateIn, checkEligibility, organizationPlace } from '@laurel/domain';
-import type { EntryContest, EntryMember, SubmittedEntryOrganization } from '@laurel/api-database';
+import type { EntryContest, SubmittedEntryOrganization } from '@laurel/api-database';
 
 /**
  * The zone a contest's calendar dates are read in until contests carry their own `timeZone`:

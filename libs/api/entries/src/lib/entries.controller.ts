@@ -4,7 +4,7 @@ import { ApiAnswer, type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
 import { ENTRY_ID } from './entry-access.service';
 import { languageOf } from './eligibility';
 import { EligibilityDto, SubmitEntryDto, UpdateEntryDto } from './entry.dto';
-import type { EntryView, OwnEntryView } from './entry.views';
+import type { EntryView, OwnEntryView } from '@laurel/contracts';
 import { EntriesService } from './entries.service';
 import { ScreeningService } from './screening.service';
 

@@ -8,7 +8,7 @@ import { EntryMail } from './entry-mail';
 import type { CreateEntryDto, EntryFieldsDto, SubmitEntryDto, UpdateEntryDto } from './entry.dto';
 import { toEntryView, toOwnEntryView } from './entry.mapper';
 import { codePrefixOf, managesContest, missingForSubmission, submissionWindowRefusal } from './entry-rules';
-import type { EntryView, OwnEntryView } from './entry.views';
+import type { EntryView, OwnEntryView } from '@laurel/contracts';
 
 const staleVersion = (current: number) =>
   AppError.conflict(

@@ -1,10 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { ENTRY_SORT_KEYS, type Eligibility, type EntrySortKey, type EntryStatus } from '@laurel/api-database';
-
-export const ENTRY_STATUSES: EntryStatus[] = ['draft', 'submitted', 'withdrawn'];
-export const ELIGIBILITIES: Eligibility[] = ['pending', 'eligible', 'ineligible'];
+import { ELIGIBILITIES, type Eligibility, ENTRY_SORT_KEYS, ENTRY_STATUSES, type EntrySortKey, type EntryStatus } from '@laurel/contracts';
 
 const blankToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
 

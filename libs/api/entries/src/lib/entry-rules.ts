@@ -1,20 +1,6 @@
 import { AppError, type AuthUser, type FieldProblem, hasRole } from '@laurel/api-core';
 import type { EntryContest, EntryEntity } from '@laurel/api-database';
 
-/** Sizes the DTOs, the import and the database agree on. */
-export const ENTRY_LIMITS = {
-  title: 200,
-  teamName: 200,
-  organization: 200,
-  longText: 5000,
-  memberName: 120,
-  memberRole: 120,
-  email: 254,
-  videoUrl: 500,
-  members: 20,
-  attachmentsPerEntry: 10,
-} as const;
-
 /** Admins manage every contest; an organizer manages the contests they own. */
 export function managesContest(actor: AuthUser, contest: Pick<EntryContest, 'ownerId'>): boolean {
   return hasRole(actor, 'admin') || (hasRole(actor, 'organizer') && contest.ownerId === actor.id);

@@ -17,7 +17,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ENTRY_LIMITS } from './entry-rules';
+import { ENTRY_LIMITS } from '@laurel/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** For columns that may be empty: a blank value clears them. */

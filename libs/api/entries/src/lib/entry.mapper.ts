@@ -1,6 +1,5 @@
 import type { AttachmentEntity, EntryListRow, EntryRecord, OwnEntryRow } from '@laurel/api-database';
-import type { EligibilityCheck, OwnEntryResult } from '@laurel/contracts';
-import type { AttachmentView, EntryListItemView, EntryView, OwnEntryView } from './entry.views';
+import type { AttachmentView, EligibilityCheck, EntryListItemView, EntryView, OwnEntryResult, OwnEntryView } from '@laurel/contracts';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, type AuthUser } from '@laurel/api-core';
-import { AttachmentsRepository, EntriesRepository, type EntryContest, type EntryFilter } from '@laurel/api-database';
+import { AttachmentsRepository, EntriesRepository, type EntryContest } from '@laurel/api-database';
 import { EntryAccess } from './entry-access.service';
 import { EntryMail } from './entry-mail';
 import type { EligibilityDto } from './entry.dto';
 import { toEntryView, toListItemView } from './entry.mapper';
 import { checkEntry, countsOrganizations } from './eligibility';
 import type { EntryFilterQueryDto, EntryListQueryDto } from './entry-query.dto';
-import type { EntryPageView, EntryView } from './entry.views';
+import type { EntryFilterQuery, EntryPageView, EntryView } from '@laurel/contracts';
 
 /** An organizer's view of a contest's entries: the table, and the eligibility decision. */
 @Injectable()
@@ -67,7 +67,7 @@ export class ScreeningService {
 }
 
 /** The filter as the repository reads it; a category of another contest is a mistake worth naming. */
-export function entryFilter(contest: EntryContest, query: EntryFilterQueryDto): EntryFilter {
+export function entryFilter(contest: EntryContest, query: EntryFilterQueryDto): EntryFilterQuery {
   if (query.categoryId && !contest.categories.some((c) => c.id === query.categoryId)) {
     throw AppError.badRequest('validation_failed', 'Please correct the request: categoryId is not a category of this contest.', [
       { field: 'categoryId', message: 'is not a category of this contest' },

@@ -1,10 +1,18 @@
 import { type HttpEvent, HttpClient, HttpRequest, HttpXhrBackend } from '@angular/common/http';
 import { EnvironmentInjector, Injectable, inject, runInInjectionContext } from '@angular/core';
 import { authInterceptor } from '@laurel/console-data-access-auth';
-import type { ContestView } from '@laurel/contracts';
+import type {
+  AttachmentKind,
+  AttachmentView,
+  ContestView,
+  CreateEntryRequest,
+  EntryView,
+  OwnEntryView,
+  SubmitEntryRequest,
+  UpdateEntryRequest,
+} from '@laurel/contracts';
 import { API_BASE_URL } from '@laurel/console-util';
 import type { Observable } from 'rxjs';
-import type { AttachmentKind, AttachmentView, EntryFields, EntryView, OwnEntryView, UpdateEntryRequest } from './entry.types';
 
 /** The applicant's side of `libs/api/entries`, one method per endpoint. */
 @Injectable({ providedIn: 'root' })
@@ -27,7 +35,7 @@ export class EntriesApi {
     return this.http.get<EntryView>(`${this.base}/entries/${id}`);
   }
 
-  create(contestId: string, fields: EntryFields): Observable<EntryView> {
+  create(contestId: string, fields: CreateEntryRequest): Observable<EntryView> {
     return this.http.post<EntryView>(`${this.base}/contests/${contestId}/entries`, fields);
   }
 
@@ -36,7 +44,8 @@ export class EntriesApi {
   }
 
   submit(id: string, version: number): Observable<EntryView> {
-    return this.http.post<EntryView>(`${this.base}/entries/${id}/submit`, { version });
+    const body: SubmitEntryRequest = { version };
+    return this.http.post<EntryView>(`${this.base}/entries/${id}/submit`, body);
   }
 
   withdraw(id: string): Observable<EntryView> {

@@ -3,7 +3,7 @@ import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core'
 import { type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { EntriesApi } from './entries.api';
-import type { AttachmentKind, EntryFields, EntryView } from './entry.types';
+import type { AttachmentKind, EntryFieldsRequest, EntryView } from '@laurel/contracts';
 
 /** What the "Saved at 10:42 / Saving… / Not saved" line says. */
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict';
@@ -47,7 +47,7 @@ export class EntryEditorStore {
   private readonly missingState = signal<readonly MissingField[]>([]);
   private readonly ineligibleState = signal<readonly MissingField[]>([]);
 
-  private pending: EntryFields = {};
+  private pending: EntryFieldsRequest = {};
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
   private nextUploadId = 1;
@@ -96,7 +96,7 @@ export class EntryEditorStore {
   }
 
   /** Queues a change; it is sent when typing pauses. */
-  change(fields: EntryFields): void {
+  change(fields: EntryFieldsRequest): void {
     if (!this.editable()) return;
     this.pending = mergeFields(this.pending, fields);
     this.saveState.set('pending');
@@ -123,7 +123,7 @@ export class EntryEditorStore {
     if (Object.keys(this.pending).length > 0 && !this.timer && this.saveState() === 'pending') await this.flush();
   }
 
-  private async send(entry: EntryView, change: EntryFields): Promise<void> {
+  private async send(entry: EntryView, change: EntryFieldsRequest): Promise<void> {
     try {
       const saved = await firstValueFrom(this.api.update(entry.id, { ...change, version: entry.version }));
       // Only the version and the server's bookkeeping are taken: the form may hold newer typing.
@@ -251,8 +251,8 @@ export class EntryEditorStore {
 }
 
 /** `later` over `earlier`; answers merge key by key, as the API merges them. */
-function mergeFields(earlier: EntryFields, later: EntryFields): EntryFields {
-  const merged: EntryFields = { ...earlier, ...later };
+function mergeFields(earlier: EntryFieldsRequest, later: EntryFieldsRequest): EntryFieldsRequest {
+  const merged: EntryFieldsRequest = { ...earlier, ...later };
   if (earlier.answers && later.answers) merged.answers = { ...earlier.answers, ...later.answers };
   return merged;
 }

@@ -2,7 +2,7 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import { type UiMessage, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { EntriesApi } from './entries.api';
-import type { OwnEntryView } from './entry.types';
+import type { OwnEntryView } from '@laurel/contracts';
 
 type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
 

@@ -6,13 +6,17 @@ import type {
   ContestView,
   CreateContestRequest,
   CreateRoundRequest,
+  EligibilityRequest,
+  EntryPageView,
+  EntryView,
+  ImportResultView,
   RoundView,
   UpdateContestRequest,
   UpdateRoundRequest,
 } from '@laurel/contracts';
 import { API_BASE_URL } from '@laurel/console-util';
 import type { Observable } from 'rxjs';
-import type { EntryFilter, EntryPageView, EntryQuery, EntryView, ImportResultView } from './entry.models';
+import type { EntryFilter, EntryQuery } from './entry-query';
 
 /** The organizer's calls: contests, rounds and the screening of entries. */
 @Injectable({ providedIn: 'root' })
@@ -66,7 +70,8 @@ export class OrganizeApi {
   }
 
   setEligibility(id: string, eligible: boolean, reason: string | null): Observable<EntryView> {
-    return this.http.post<EntryView>(`${this.base}/entries/${id}/eligibility`, { eligible, reason });
+    const body: EligibilityRequest = { eligible, reason };
+    return this.http.post<EntryView>(`${this.base}/entries/${id}/eligibility`, body);
   }
 
   importEntries(contestId: string, file: File): Observable<ImportResultView> {

@@ -33,7 +33,8 @@ import {
   toUiMessage,
 } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
-import { AuditApi, type AuditEvent, type AuditFilter, type AuditPage, type AuditVerification } from './audit.api';
+import type { AuditEventView, AuditPageView, AuditVerificationView } from '@laurel/contracts';
+import { AuditApi, type AuditFilter } from './audit.api';
 import { AUDIT_ACTIONS, actionKey, nameOf, payloadSummary, subjectKey } from './audit-format';
 
 /** `/audit?contest=…`: a contest's audit trail with filters, and the verification of the hash chain. */
@@ -91,11 +92,11 @@ export class AuditPageComponent {
   protected readonly pageIndex = signal(0);
   protected readonly pageSize = signal(25);
 
-  protected readonly result = signal<AuditPage | null>(null);
+  protected readonly result = signal<AuditPageView | null>(null);
   protected readonly loading = signal(false);
   protected readonly error = signal<UiMessage | null>(null);
 
-  protected readonly verification = signal<AuditVerification | null>(null);
+  protected readonly verification = signal<AuditVerificationView | null>(null);
   protected readonly verifying = signal(false);
   protected readonly verifyError = signal<UiMessage | null>(null);
 
@@ -107,7 +108,7 @@ export class AuditPageComponent {
   protected readonly zone = computed(() => timeZoneLabel(this.i18n.locale()));
   protected readonly rows = computed(() => {
     const names = this.result()?.names ?? {};
-    return (this.result()?.items ?? []).map((event: AuditEvent) => ({
+    return (this.result()?.items ?? []).map((event: AuditEventView) => ({
       id: event.id,
       time: formatDateTime(event.occurredAt, this.i18n.locale()),
       iso: event.occurredAt,
@@ -213,7 +214,7 @@ export class AuditPageComponent {
     }
   }
 
-  protected verifyText(v: AuditVerification): string {
+  protected verifyText(v: AuditVerificationView): string {
     const key: TranslationKey = v.valid ? 'audit.verify.valid' : 'audit.verify.broken';
     return this.i18n.t(key, { count: new Intl.NumberFormat(this.i18n.locale()).format(v.count), id: v.firstBrokenEventId ?? '?' });
   }

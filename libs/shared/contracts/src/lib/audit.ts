@@ -28,3 +28,20 @@ export interface AuditVerificationView {
   count: number;
   firstBrokenEventId?: string;
 }
+
+/** `?page=&pageSize=` of a paged list: 1-based, 50 a page by default, at most 200. */
+export interface PageQuery {
+  page?: number;
+  pageSize?: number;
+}
+
+/** `GET /api/contests/:id/audit`: a page of the contest's trail, narrowed by action, actor and time. */
+export interface AuditPageQuery extends PageQuery {
+  /** An action name such as `sheet.submitted`. */
+  action?: string;
+  actorId?: string;
+  /** ISO-8601, inclusive. */
+  from?: string;
+  /** ISO-8601, exclusive. */
+  to?: string;
+}

@@ -1,6 +1,7 @@
 import type { JudgeAnswerView } from './application';
 import type { MailStatus } from './auth';
 import type { PanelMode, RoundStatus } from './contests';
+import type { AttachmentKind } from './entries';
 
 // ---------------------------------------------------------------------------------------------
 // Panel and invitations
@@ -178,7 +179,7 @@ export interface CreateAssignmentRequest {
 
 export interface JudgeAttachmentView {
   id: string;
-  kind: 'pitch_deck' | 'business_plan' | 'other';
+  kind: AttachmentKind;
   size: number;
   contentType: string;
   /** Absent in blind rounds; downloads then carry a neutral name such as ST26-007-pitch_deck.pdf. */

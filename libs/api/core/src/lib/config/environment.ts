@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { ENTRY_LIMITS } from '@laurel/contracts';
 import { parseTrustProxy } from './trust-proxy';
 import {
   IsBoolean,
@@ -107,7 +108,7 @@ export class EnvironmentVariables {
   @Transform(toInt)
   @IsInt()
   @Min(1024)
-  UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
+  UPLOAD_MAX_BYTES = ENTRY_LIMITS.uploadBytes;
 
   /** Where uploaded files live: `local` (LAUREL_DATA_DIR/files) or `s3` (shared by several instances). */
   @IsIn(['local', 's3'], { message: 'STORAGE_DRIVER must be local or s3' })

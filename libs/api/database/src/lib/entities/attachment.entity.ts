@@ -1,6 +1,5 @@
+import type { AttachmentKind } from '@laurel/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export type AttachmentKind = 'pitch_deck' | 'business_plan' | 'other';
 
 @Entity({ name: 'attachments' })
 export class AttachmentEntity {

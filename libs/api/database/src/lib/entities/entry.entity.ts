@@ -1,14 +1,5 @@
-import type { Answers } from '@laurel/contracts';
+import type { Answers, Eligibility, EntryMember, EntryStatus } from '@laurel/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-export type EntryStatus = 'draft' | 'submitted' | 'withdrawn';
-export type Eligibility = 'pending' | 'eligible' | 'ineligible';
-
-export interface EntryMember {
-  name: string;
-  role: string;
-  email?: string | null;
-}
 
 @Entity({ name: 'entries' })
 export class EntryEntity {

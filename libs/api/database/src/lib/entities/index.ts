@@ -14,8 +14,6 @@ import { ScoreEntity } from './score.entity';
 import { ScoreSheetEntity } from './score-sheet.entity';
 
 export { AttachmentEntity, CategoryEntity, ContestEntity, CriterionEntity, EntryEntity, PrizeEntity, RoundEntity, UserEntity };
-export type { AttachmentKind } from './attachment.entity';
-export type { Eligibility, EntryMember, EntryStatus } from './entry.entity';
 export { AssignmentEntity, ConflictEntity, ContestJudgeEntity, RoundEntryEntity, ScoreEntity, ScoreSheetEntity };
 export type { ConflictSourceColumn } from './conflict.entity';
 export type { RoundOutcome } from './round-entry.entity';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { AttachmentEntity, type AttachmentKind } from '../entities';
+import type { AttachmentKind } from '@laurel/contracts';
+import { AttachmentEntity } from '../entities';
 import { AuditRepository } from './audit.repository';
 
 export interface NewAttachment {

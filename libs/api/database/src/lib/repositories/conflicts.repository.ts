@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ConflictSourceColumn, EntryMember } from '../entities';
+import type { EntryMember } from '@laurel/contracts';
+import type { ConflictSourceColumn } from '../entities';
 import { AuditRepository } from './audit.repository';
 import { returningRows } from './returning-rows';
 

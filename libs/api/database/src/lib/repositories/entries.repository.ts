@@ -1,8 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Answers, ContestLanguage, ContestStatus, EligibilityRule, FormField, PrizeTier } from '@laurel/contracts';
-import { EntryEntity, type Eligibility, type EntryMember, type EntryStatus } from '../entities';
+import {
+  type Answers,
+  type ContestLanguage,
+  type ContestStatus,
+  type Eligibility,
+  type EligibilityRule,
+  type EntryFieldsRequest,
+  type EntryFilterQuery,
+  type EntryMember,
+  type EntrySortKey,
+  type EntryStatus,
+  type FormField,
+  type PrizeTier,
+} from '@laurel/contracts';
+import { EntryEntity } from '../entities';
 import { AuditRepository } from './audit.repository';
 import { returningRows } from './returning-rows';
 
@@ -33,21 +46,8 @@ export interface EntryRecord {
   contest: EntryContest;
 }
 
-/** The fields an applicant writes; every one optional in a draft. */
-export interface EntryFields {
-  categoryId?: string | null;
-  title?: string;
-  teamName?: string;
-  summary?: string;
-  problem?: string;
-  solution?: string;
-  market?: string;
-  businessModel?: string;
-  organization?: string | null;
-  videoUrl?: string | null;
-  members?: EntryMember[];
-  answers?: Answers;
-}
+/** The fields an applicant writes, every one optional in a draft: the request's, with the answers checked. */
+export type EntryFields = Omit<EntryFieldsRequest, 'answers'> & { answers?: Answers };
 
 const JSON_FIELDS: readonly (keyof EntryFields)[] = ['members', 'answers'];
 
@@ -82,9 +82,6 @@ export interface SubmittedEntryOrganization {
   submittedAt: string;
 }
 
-export const ENTRY_SORT_KEYS = ['code', 'title', 'teamName', 'status', 'submittedAt', 'createdAt'] as const;
-export type EntrySortKey = (typeof ENTRY_SORT_KEYS)[number];
-
 /** Sort keys to SQL: the only text of a sort request that reaches a query, and only through this map. */
 const SORT_EXPRESSIONS: Record<EntrySortKey, string> = {
   code: 'e.code',
@@ -95,13 +92,6 @@ const SORT_EXPRESSIONS: Record<EntrySortKey, string> = {
   createdAt: 'e.created_at',
 };
 
-export interface EntryFilter {
-  status?: EntryStatus;
-  categoryId?: string;
-  eligibility?: Eligibility;
-  /** Matched as a substring of title, team name or code, case-insensitively. */
-  q?: string;
-}
 
 export interface EntryPage {
   sort: EntrySortKey;
@@ -400,7 +390,7 @@ export class EntriesRepository {
   }
 
   /** One page of a contest's entries and how many match in all. */
-  async listForContest(contestId: string, filter: EntryFilter, page: EntryPage): Promise<{ items: EntryListRow[]; total: number }> {
+  async listForContest(contestId: string, filter: EntryFilterQuery, page: EntryPage): Promise<{ items: EntryListRow[]; total: number }> {
     const where = contestFilter(contestId, filter);
     const direction = page.order === 'desc' ? 'DESC' : 'ASC';
     const limit = where.params.length + 1;
@@ -418,7 +408,7 @@ export class EntriesRepository {
   }
 
   /** Every matching entry of a contest, by code (entries without one last), for the workbook. */
-  async listForExport(contestId: string, filter: EntryFilter): Promise<EntryExportRow[]> {
+  async listForExport(contestId: string, filter: EntryFilterQuery): Promise<EntryExportRow[]> {
     const where = contestFilter(contestId, filter);
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT ${LIST_COLUMNS}, e.members FROM entries e LEFT JOIN categories cat ON cat.id = e.category_id
@@ -503,7 +493,7 @@ const LIST_COLUMNS = `e.id, e.code, e.title, e.team_name, e.organization, e.cate
   (SELECT count(*)::int FROM attachments a WHERE a.entry_id = e.id) AS attachment_count, e.answers,
   e.submitted_at, e.created_at, e.updated_at`;
 
-function contestFilter(contestId: string, filter: EntryFilter): { sql: string; params: unknown[] } {
+function contestFilter(contestId: string, filter: EntryFilterQuery): { sql: string; params: unknown[] } {
   const conditions = ['e.contest_id = $1'];
   const params: unknown[] = [contestId];
   const add = (sql: (n: number) => string, value: unknown) => {

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Answers, ContestStatus, FormField, PanelMode, RoundStatus } from '@laurel/contracts';
+import type { Answers, AttachmentKind, ContestStatus, EntryMember, FormField, PanelMode, RoundStatus } from '@laurel/contracts';
 import { CriterionEntity } from '../entities';
-import type { AttachmentKind, EntryMember } from '../entities';
 import { returningRows } from './returning-rows';
 import { type AuditEventInput, AuditRepository } from './audit.repository';
 

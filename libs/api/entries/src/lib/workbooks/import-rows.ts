@@ -1,7 +1,8 @@
 import { isEmail, isURL } from 'class-validator';
 import type { FieldProblem } from '@laurel/api-core';
-import type { EntryMember, ImportedEntry } from '@laurel/api-database';
-import { ENTRY_LIMITS } from '../entry-rules';
+import type { EntryMember } from '@laurel/contracts';
+import type { ImportedEntry } from '@laurel/api-database';
+import { ENTRY_LIMITS } from '@laurel/contracts';
 
 /** Members one row of the import sheet can hold: name, role and e-mail columns for each. */
 export const MEMBER_SLOTS = 5;

@@ -23,14 +23,9 @@ import {
   MatTable,
 } from '@angular/material/table';
 import { Router } from '@angular/router';
+import { ELIGIBILITIES, type Eligibility, type EntryListItemView, ENTRY_STATUSES, type EntrySortKey, type EntryStatus } from '@laurel/contracts';
 import {
-  ELIGIBILITIES,
-  ENTRY_STATUSES,
-  type Eligibility,
-  type EntryListItemView,
   type EntryQuery,
-  type EntrySortKey,
-  type EntryStatus,
   type FieldProblem,
   MyContestsStore,
   OrganizeApi,

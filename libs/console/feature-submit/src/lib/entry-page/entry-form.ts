@@ -1,5 +1,5 @@
 import { type AbstractControl, FormArray, type FormControl, type FormGroup, type NonNullableFormBuilder, type ValidationErrors, Validators } from '@angular/forms';
-import { type AttachmentView, ENTRY_LIMITS, type EntryFields, type EntryMember, type EntryView } from '@laurel/console-data-access-entries';
+import { type AttachmentView, ENTRY_LIMITS, type EntryFieldsRequest, type EntryMember, type EntryView } from '@laurel/contracts';
 
 export type MemberForm = FormGroup<{ name: FormControl<string>; role: FormControl<string>; email: FormControl<string> }>;
 
@@ -107,9 +107,9 @@ export function fillForm(form: EntryForm, entry: EntryView, fb: NonNullableFormB
  * The form as the API takes it, leaving out what the API would refuse (a bad address, a member
  * without a name): `held` says something was left out, so the page can say it is not saved.
  */
-export function savableFields(form: EntryForm): { fields: EntryFields; held: boolean } {
+export function savableFields(form: EntryForm): { fields: EntryFieldsRequest; held: boolean } {
   const c = form.controls;
-  const fields: EntryFields = {};
+  const fields: EntryFieldsRequest = {};
   let held = false;
   for (const key of [...TEXT_FIELDS, 'teamName'] as const) {
     if (c[key].valid) fields[key] = c[key].value;
@@ -129,12 +129,12 @@ export function savableFields(form: EntryForm): { fields: EntryFields; held: boo
 }
 
 /** The fields of `next` that differ from `previous`. */
-export function changedFields(previous: EntryFields, next: EntryFields): EntryFields {
+export function changedFields(previous: EntryFieldsRequest, next: EntryFieldsRequest): EntryFieldsRequest {
   const changed: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(next)) {
     if (JSON.stringify(value) !== JSON.stringify((previous as Record<string, unknown>)[key])) changed[key] = value;
   }
-  return changed as EntryFields;
+  return changed as EntryFieldsRequest;
 }
 
 /** What the API will ask for before it accepts a submission (entry-rules.ts `missingForSubmission`). */

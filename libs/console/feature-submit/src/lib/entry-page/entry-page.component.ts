@@ -11,18 +11,16 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatStep, MatStepLabel, MatStepper, MatStepperIcon, MatStepperNext, MatStepperPrevious } from '@angular/material/stepper';
 import { RouterLink } from '@angular/router';
-import type { ContestView } from '@laurel/contracts';
 import {
-  ACCEPTED_UPLOADS,
   ATTACHMENT_KINDS,
+  type AnswerValue,
   type AttachmentKind,
   type AttachmentView,
+  type ContestView,
   ENTRY_LIMITS,
-  EntriesApi,
-  EntryEditorStore,
-  type EntryFields,
-  type UploadProgress,
-} from '@laurel/console-data-access-entries';
+  type EntryFieldsRequest,
+} from '@laurel/contracts';
+import { ACCEPTED_UPLOADS, EntriesApi, EntryEditorStore, type UploadProgress } from '@laurel/console-data-access-entries';
 import {
   AlertComponent,
   ApplicationFormComponent,
@@ -32,7 +30,6 @@ import {
   syncAnswersForm,
   unansweredRequired,
 } from '@laurel/console-ui';
-import type { AnswerValue } from '@laurel/contracts';
 import { I18nService, type TranslationKey, TranslatePipe, type UiMessage, UiMessagePipe, formatDateTime, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom, map } from 'rxjs';
 import { ConfirmDialogComponent, type ConfirmDialogData } from '../shared/confirm-dialog.component';
@@ -131,7 +128,7 @@ export class EntryPageComponent {
   protected readonly formReady = signal(false);
   /** Bumped on each form change so that computeds reading the form rerun. */
   private readonly formTick = signal(0);
-  private baseline: EntryFields = {};
+  private baseline: EntryFieldsRequest = {};
 
   protected readonly vertical = toSignal(
     inject(BreakpointObserver)

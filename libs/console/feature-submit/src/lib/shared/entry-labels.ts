@@ -1,4 +1,4 @@
-import type { AttachmentKind, Eligibility, EntryStatus } from '@laurel/console-data-access-entries';
+import type { AttachmentKind, Eligibility, EntryStatus } from '@laurel/contracts';
 import type { StatusTone } from '@laurel/console-ui';
 import type { TranslationKey } from '@laurel/console-util';
 
