@@ -63,8 +63,14 @@ const JUDGES = 200;
 const RESULT_JUDGES = 5;
 const RESULT_CRITERIA = 10;
 const SHEET_CRITERIA = 6;
-// Enough never-written assignments for both the baseline and the API at a few thousand ops/s.
-const SUBMIT_ENTRIES = quick ? 100 : 400;
+// Never-written assignments (entries × the 200 judges), half for the baseline and half for the
+// API: each side must not run out within its window. The bare driver reached 4,244 ops/s on an
+// idle machine (2,122 pairs a second, 42,440 pairs in 20 s), so 1,000 entries give each side
+// 100,000 pairs, room for 2.5 × that; a side that runs out still says so in the report.
+const SUBMIT_ENTRIES = quick ? 250 : 1000;
+// `--cpu-prof`: the main API process writes a V8 CPU profile into bench/profiles when it stops
+// (open it in Chrome DevTools or read it with tools/bench/profile-summary.mjs).
+const cpuProf = process.argv.includes("--cpu-prof");
 // Pitch day: pages following one stage (judges' tablets, one in ten a board) and "next" presses.
 const STAGE_PAGES = 200;
 const STAGE_PRESSES = quick ? 5 : 15;
@@ -203,7 +209,11 @@ async function main() {
     details.seedSeconds = (Date.now() - seedStarted) / 1000;
     log(`data loaded in ${details.seedSeconds} s`);
 
-    api = await startApi(root, database.url);
+    api = await startApi(
+      root,
+      database.url,
+      cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${join(root, "bench", "profiles")}`] : [],
+    );
 
     // Sign-in: 200 judges at once; their tokens then drive the sheet-submit load.
     const tokens = new Map();
