@@ -12,11 +12,24 @@ if (!file) {
 const top = Number(process.argv.find((a) => a.startsWith("--top="))?.slice(6) ?? 25);
 const profile = JSON.parse(readFileSync(file, "utf8"));
 
+// `--window=20-35`: only the samples between 20 s and 35 s after the profile started (the load
+// phase; the summary prints the busy milliseconds of every second to choose it).
+const window = process.argv.find((a) => a.startsWith("--window="))?.slice(9).split("-").map(Number);
+
 /** Microseconds of self time per node id, from the sample timeline. */
 const selfUs = new Map();
+const busyPerSecond = [];
+const idleId = profile.nodes.find((n) => n.callFrame.functionName === "(idle)")?.id;
+let at = 0;
 profile.samples.forEach((id, i) => {
-  selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  const delta = profile.timeDeltas[i] ?? 0;
+  at += delta;
+  const second = Math.floor(at / 1e6);
+  if (id !== idleId) busyPerSecond[second] = (busyPerSecond[second] ?? 0) + delta;
+  if (window && (second < window[0] || second >= window[1])) return;
+  selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
 });
+console.log(`busy ms per second: ${Array.from(busyPerSecond, (us, s) => `${s}:${Math.round((us ?? 0) / 1000)}`).join(" ")}`);
 
 function packageOf(url, functionName) {
   if (functionName === "(garbage collector)") return "(gc)";

@@ -4,6 +4,7 @@ export * from './lib/config/config.module';
 export * from './lib/config/trust-proxy';
 export * from './lib/errors/app-error';
 export * from './lib/errors/validation';
+export * from './lib/errors/validation-pipe';
 export * from './lib/errors/http-exception.filter';
 export * from './lib/auth-metadata/auth-user';
 export * from './lib/auth-metadata/decorators';

@@ -1,8 +1,24 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AppError, IS_PUBLIC, ROLES } from '@laurel/api-core';
+import { sign } from 'jsonwebtoken';
+import { AppError, type AuthUser, IS_PUBLIC, type LaurelConfig, ROLES } from '@laurel/api-core';
 import type { Role } from '@laurel/contracts';
 import { JwtAuthGuard, RolesGuard } from './guards';
+import { JwtStrategy } from './jwt.strategy';
+import type { SessionCheck } from './session-check';
+
+const SECRET = 'guard-spec-secret-guard-spec-secret-0123';
+
+/** A real strategy over a session check that answers `current` (or throws it when an Error). */
+function strategy(current: boolean | Error = true): JwtStrategy {
+  const sessions = {
+    isCurrent: () => (current instanceof Error ? Promise.reject(current) : Promise.resolve(current)),
+  } as unknown as SessionCheck;
+  return new JwtStrategy({ auth: { jwtSecret: SECRET } } as LaurelConfig, sessions);
+}
+
+const claims = { sub: 'u1', email: 'judge@dhhp.edu.vn', name: 'An', roles: ['judge'], sv: 3 };
+const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } as Record<string, string | undefined> });
 
 function contextWith(metadata: Record<string, unknown>, request: object): { context: ExecutionContext; reflector: Reflector } {
   const handler = () => undefined;
@@ -49,22 +65,74 @@ describe(RolesGuard.name, () => {
 describe(JwtAuthGuard.name, () => {
   it('lets an anonymous caller through a @Public() route', async () => {
     const { context, reflector } = contextWith({ [IS_PUBLIC]: true }, { headers: {} });
-    await expect(Promise.resolve(new JwtAuthGuard(reflector).canActivate(context))).resolves.toBe(true);
+    await expect(Promise.resolve(new JwtAuthGuard(reflector, strategy()).canActivate(context))).resolves.toBe(true);
   });
 
   it('turns a missing user into 401 with a sign-in message', () => {
-    const sut = new JwtAuthGuard(new Reflector());
+    const sut = new JwtAuthGuard(new Reflector(), strategy());
     expect(() => sut.handleRequest(null, false, undefined)).toThrow(/Please sign in/);
   });
 
   it('says so when the token has expired', () => {
     const expired = Object.assign(new Error('jwt expired'), { name: 'TokenExpiredError' });
     try {
-      new JwtAuthGuard(new Reflector()).handleRequest(null, false, expired);
+      new JwtAuthGuard(new Reflector(), strategy()).handleRequest(null, false, expired);
       throw new Error('not refused');
     } catch (error) {
       expect((error as AppError).getStatus()).toBe(401);
       expect((error as AppError).code).toBe('auth.token_expired');
     }
+  });
+
+  /** The guard's answer for `request` on a route (public or not): the user it set, or the refusal. */
+  async function outcome(request: { headers: Record<string, string | undefined>; user?: AuthUser }, guard = new JwtAuthGuard(new Reflector(), strategy()), isPublic = false) {
+    const { context } = contextWith(isPublic ? { [IS_PUBLIC]: true } : {}, request);
+    try {
+      await guard.canActivate(context);
+      return { user: request.user };
+    } catch (error) {
+      return { status: (error as AppError).getStatus?.(), code: (error as AppError).code, error };
+    }
+  }
+
+  it('lets a valid token through and sets the user from its claims', async () => {
+    const request = bearer(sign(claims, SECRET, { algorithm: 'HS256', expiresIn: 60 }));
+    expect(await outcome(request)).toEqual({
+      user: { id: 'u1', email: 'judge@dhhp.edu.vn', displayName: 'An', roles: ['judge'], sessionVersion: 3 },
+    });
+  });
+
+  it('refuses a missing, foreign, unsigned or malformed token with 401 auth.unauthenticated', async () => {
+    const refusals = [
+      { headers: {} },
+      { headers: { authorization: 'Basic dXNlcjpwYXNz' } },
+      bearer(sign(claims, 'another-secret-another-secret-0123456', { algorithm: 'HS256' })),
+      bearer(sign(claims, SECRET, { algorithm: 'HS512' })),
+      bearer(sign(claims, '', { algorithm: 'none' })),
+      bearer('not.a.token'),
+      // Signed, but without the claims a Laurel token carries.
+      bearer(sign({ sub: 'u1' }, SECRET, { algorithm: 'HS256' })),
+    ];
+    for (const request of refusals) expect(await outcome(request)).toMatchObject({ status: 401, code: 'auth.unauthenticated' });
+  });
+
+  it('says an expired token has expired', async () => {
+    const request = bearer(sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 10 }, SECRET, { algorithm: 'HS256' }));
+    expect(await outcome(request)).toMatchObject({ status: 401, code: 'auth.token_expired' });
+  });
+
+  it('refuses a token whose session has ended, and passes on a failed session check (503, not 401)', async () => {
+    const token = sign(claims, SECRET, { algorithm: 'HS256', expiresIn: 60 });
+    expect(await outcome(bearer(token), new JwtAuthGuard(new Reflector(), strategy(false)))).toMatchObject({ status: 401, code: 'auth.session_ended' });
+    const down = new Error('connect ECONNREFUSED');
+    expect((await outcome(bearer(token), new JwtAuthGuard(new Reflector(), strategy(down)))).error).toBe(down);
+  });
+
+  it('on a public route, learns the caller from a valid token and ignores a bad one', async () => {
+    const valid = bearer(sign(claims, SECRET, { algorithm: 'HS256', expiresIn: 60 }));
+    expect((await outcome(valid, undefined, true)).user).toMatchObject({ id: 'u1' });
+    expect(await outcome(bearer('not.a.token'), undefined, true)).toEqual({ user: undefined });
+    const ended = bearer(sign(claims, SECRET, { algorithm: 'HS256', expiresIn: 60 }));
+    expect(await outcome(ended, new JwtAuthGuard(new Reflector(), strategy(false)), true)).toEqual({ user: undefined });
   });
 });

@@ -6,29 +6,37 @@ import { validate } from 'class-validator';
 import { AppError, type AuthUser, IS_PUBLIC, ROLES, validationException } from '@laurel/api-core';
 import type { Role } from '@laurel/contracts';
 import { LoginDto } from './auth.dto';
+import { JwtStrategy } from './jwt.strategy';
 import { type ThrottledAction, Throttles } from './throttle/throttles';
 
-/** Every route needs a valid bearer token unless it is marked `@Public()`. */
+/**
+ * Every route needs a valid bearer token unless it is marked `@Public()`. The token is checked by
+ * `JwtStrategy.checkBearer` (passport-jwt's check without passport's machinery around it), and
+ * its outcome goes through `handleRequest` as passport's would, so the answers are passport's.
+ */
 @Injectable()
-export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
-    super();
-  }
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtStrategy,
+  ) {}
 
-  override canActivate(context: ExecutionContext) {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    if (isPublic) {
-      // A public route still learns who is calling when a valid token comes along.
-      const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers[
-        'authorization'
-      ];
-      if (!header) return true;
-      return Promise.resolve(super.canActivate(context) as Promise<boolean>).catch(() => true);
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: AuthUser }>();
+    // A public route still learns who is calling when a valid token comes along.
+    if (isPublic && !request.headers['authorization']) return true;
+    try {
+      const [error, user, info] = await this.jwt.checkBearer(request);
+      request.user = this.handleRequest(error, user, info);
+    } catch (refusal) {
+      if (isPublic) return true;
+      throw refusal;
     }
-    return super.canActivate(context);
+    return true;
   }
 
-  override handleRequest<T>(error: unknown, user: T, info: unknown): T {
+  handleRequest<T>(error: unknown, user: T, info: unknown): T {
     if (error instanceof AppError) throw error;
     // The session check could not reach the database: the error filter answers 503 (retry), not 401.
     if (error instanceof Error) throw error;

@@ -1,28 +1,66 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createSecretKey } from 'node:crypto';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
+import { verify, type VerifyOptions } from 'jsonwebtoken';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppError, type AuthUser, laurelConfig, type LaurelConfig } from '@laurel/api-core';
 import { ROLES, type Role } from '@laurel/contracts';
 import type { JwtClaims } from './auth.service';
 import { SessionCheck } from './session-check';
 
+/** The bearer token of the `authorization` header, read as passport-jwt reads it. */
+const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
+
+/** Pinned: a token signed with another algorithm (or `none`) is refused outright. */
+const VERIFY_OPTIONS: VerifyOptions = { algorithms: ['HS256'], ignoreExpiration: false };
+
+/**
+ * What checking a request's bearer token gave, as passport hands it to `JwtAuthGuard.handleRequest`:
+ * an error (the session check failed or refused), the user (false when refused) and the reason
+ * of a refusal (`TokenExpiredError`, `JsonWebTokenError`, no token).
+ */
+export type BearerCheck = [error: unknown, user: AuthUser | false, info: unknown];
+
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  private readonly key: KeyObject;
+
   constructor(
     @Inject(laurelConfig.KEY) config: LaurelConfig,
     private readonly sessions: SessionCheck,
   ) {
+    // A KeyObject: given a string, jsonwebtoken first tries (and fails) to read it as a public
+    // key on every request, which costs about 2 ms each.
+    const key = createSecretKey(Buffer.from(config.auth.jwtSecret));
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      // A KeyObject: given a string, jsonwebtoken first tries (and fails) to read it as a public
-      // key on every request, which costs about 2 ms each.
+      jwtFromRequest: bearerToken,
       // (jsonwebtoken accepts a KeyObject; passport-jwt's types predate that.)
-      secretOrKey: createSecretKey(Buffer.from(config.auth.jwtSecret)) as unknown as Buffer,
-      // Pinned: a token signed with another algorithm (or `none`) is refused outright.
-      algorithms: ['HS256'],
-      ignoreExpiration: false,
+      secretOrKey: key as unknown as Buffer,
+      ...VERIFY_OPTIONS,
     });
+    this.key = key;
+  }
+
+  /**
+   * The check passport-jwt makes on every request (the same header parsing, jsonwebtoken's verify
+   * with the same key and options, then `validate`), called directly by `JwtAuthGuard`: passport's
+   * per-request strategy object, callbacks and promise cost about a twentieth of a judge's
+   * autosave in the API's CPU profile. The answer is passport's callback arguments.
+   */
+  async checkBearer(request: { headers: Record<string, string | string[] | undefined> }): Promise<BearerCheck> {
+    const token = bearerToken(request as unknown as Parameters<typeof bearerToken>[0]);
+    if (!token) return [null, false, new Error('No auth token')];
+    let claims: unknown;
+    try {
+      claims = verify(token, this.key, VERIFY_OPTIONS);
+    } catch (refusal) {
+      return [null, false, refusal];
+    }
+    try {
+      return [null, await this.validate(claims as Partial<JwtClaims>), undefined];
+    } catch (error) {
+      return [error, false, undefined];
+    }
   }
 
   /** A valid signature is not enough: the token's session version must still be the account's. */

@@ -16,6 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { saveSheetBodyAsIs } from './save-sheet-check';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimEach = ({ value }: { value: unknown }) =>
@@ -117,7 +118,16 @@ export class ScoreInputDto {
   commentInternal?: boolean;
 }
 
+/**
+ * A judge's autosave, the API's most frequent write: `acceptsAsIs` lets the global
+ * LaurelValidationPipe hand on a body these decorators would pass unchanged without building
+ * instances (see save-sheet-check.ts); every other body is checked by the decorators as before.
+ */
 export class SaveSheetDto {
+  static acceptsAsIs(body: unknown): boolean {
+    return saveSheetBodyAsIs(body);
+  }
+
   @ApiProperty({ type: [ScoreInputDto], description: 'The sheet becomes exactly these scores; criteria left out are unscored' })
   @IsArray({ message: 'must be a list of scores' })
   @ArrayMaxSize(100)
