@@ -116,6 +116,23 @@ describe(JwtAuthGuard.name, () => {
     for (const request of refusals) expect(await outcome(request)).toMatchObject({ status: 401, code: 'auth.unauthenticated' });
   });
 
+  it('says a token has expired once it has, also after it was verified while valid', async () => {
+    const guard = new JwtAuthGuard(new Reflector(), strategy());
+    const now = Date.now();
+    const token = sign({ ...claims, exp: Math.floor(now / 1000) + 2 }, SECRET, { algorithm: 'HS256' });
+    expect((await outcome(bearer(token), guard)).user).toMatchObject({ id: 'u1' });
+    expect((await outcome(bearer(token), guard)).user).toMatchObject({ id: 'u1' });
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 3000);
+    try {
+      expect(await outcome(bearer(token), guard)).toMatchObject({ status: 401, code: 'auth.token_expired' });
+    } finally {
+      clock.mockRestore();
+    }
+    // A token differing from a verified one in its signature alone is checked, and refused.
+    const forged = `${token.slice(0, token.lastIndexOf('.') + 1)}${'A'.repeat(43)}`;
+    expect(await outcome(bearer(forged), guard)).toMatchObject({ status: 401, code: 'auth.unauthenticated' });
+  });
+
   it('says an expired token has expired', async () => {
     const request = bearer(sign({ ...claims, exp: Math.floor(Date.now() / 1000) - 10 }, SECRET, { algorithm: 'HS256' }));
     expect(await outcome(request)).toMatchObject({ status: 401, code: 'auth.token_expired' });

@@ -36,7 +36,7 @@ export class JwtAuthGuard implements CanActivate {
     return true;
   }
 
-  handleRequest<T>(error: unknown, user: T, info: unknown): T {
+  handleRequest<T>(error: unknown, user: T | false | null | undefined, info: unknown): T {
     if (error instanceof AppError) throw error;
     // The session check could not reach the database: the error filter answers 503 (retry), not 401.
     if (error instanceof Error) throw error;

@@ -11,8 +11,11 @@ import { SessionCheck } from './session-check';
 /** The bearer token of the `authorization` header, read as passport-jwt reads it. */
 const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
 
+/** How many verified tokens a process keeps (a few hundred judges hold one each). */
+const VERIFIED_TOKENS_MAX = 10_000;
+
 /** Pinned: a token signed with another algorithm (or `none`) is refused outright. */
-const VERIFY_OPTIONS: VerifyOptions = { algorithms: ['HS256'], ignoreExpiration: false };
+const VERIFY_OPTIONS = { algorithms: ['HS256'], ignoreExpiration: false } satisfies VerifyOptions;
 
 /**
  * What checking a request's bearer token gave, as passport hands it to `JwtAuthGuard.handleRequest`:
@@ -24,6 +27,7 @@ export type BearerCheck = [error: unknown, user: AuthUser | false, info: unknown
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   private readonly key: KeyObject;
+  private readonly verifiedTokens = new Map<string, { claims: unknown; exp: number }>();
 
   constructor(
     @Inject(laurelConfig.KEY) config: LaurelConfig,
@@ -50,17 +54,45 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async checkBearer(request: { headers: Record<string, string | string[] | undefined> }): Promise<BearerCheck> {
     const token = bearerToken(request as unknown as Parameters<typeof bearerToken>[0]);
     if (!token) return [null, false, new Error('No auth token')];
-    let claims: unknown;
-    try {
-      claims = verify(token, this.key, VERIFY_OPTIONS);
-    } catch (refusal) {
-      return [null, false, refusal];
+    let claims: unknown = this.verified(token);
+    if (claims === undefined) {
+      try {
+        claims = verify(token, this.key, VERIFY_OPTIONS);
+      } catch (refusal) {
+        return [null, false, refusal];
+      }
+      this.remember(token, claims);
     }
     try {
       return [null, await this.validate(claims as Partial<JwtClaims>), undefined];
     } catch (error) {
       return [error, false, undefined];
     }
+  }
+
+  /**
+   * The claims of a token whose signature this process already verified, while it has not
+   * expired by jsonwebtoken's own rule (expired from the second `exp` names); undefined
+   * otherwise, and then jsonwebtoken checks it again (and says why it is refused). A judge's
+   * tablet sends the same token every autosave: its HMAC, base64 and JSON need checking once. The
+   * key is the whole token, so only the very bytes that were verified match. Validation (claims,
+   * session version) still runs on every request.
+   */
+  private verified(token: string): unknown {
+    const known = this.verifiedTokens.get(token);
+    if (known === undefined) return undefined;
+    if (Math.floor(Date.now() / 1000) < known.exp) return known.claims;
+    this.verifiedTokens.delete(token);
+    return undefined;
+  }
+
+  /** Keeps a verified token's claims when it has an expiry and no not-before (at most 10,000, oldest out first). */
+  private remember(token: string, claims: unknown): void {
+    if (typeof claims !== 'object' || claims === null) return;
+    const { exp, nbf } = claims as { exp?: unknown; nbf?: unknown };
+    if (typeof exp !== 'number' || nbf !== undefined) return;
+    if (this.verifiedTokens.size >= VERIFIED_TOKENS_MAX) this.verifiedTokens.delete(this.verifiedTokens.keys().next().value as string);
+    this.verifiedTokens.set(token, { claims, exp });
   }
 
   /** A valid signature is not enough: the token's session version must still be the account's. */

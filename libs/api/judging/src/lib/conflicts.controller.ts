@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, type AuthUser, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
 import type { ConflictView } from '@laurel/contracts';
 import { ConflictsService } from './conflicts.service';
 import { CreateConflictDto } from './judging.dto';
-import { RoundClosedInterceptor } from './round-closed.interceptor';
+import { RoundClosedFilter } from './round-closed.filter';
 import { conflictNotFound, contestNotFound } from './judging-access';
 
 const CONTEST_ID = new UuidPipe(contestNotFound);
@@ -13,7 +13,7 @@ const CONFLICT_ID = new UuidPipe(conflictNotFound);
 @ApiTags('judging')
 @ApiBearerAuth()
 @Roles('organizer', 'admin')
-@UseInterceptors(RoundClosedInterceptor)
+@UseFilters(RoundClosedFilter)
 @Controller('contests/:id/conflicts')
 export class ConflictsController {
   constructor(private readonly conflicts: ConflictsService) {}

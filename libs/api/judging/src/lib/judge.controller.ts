@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, StreamableFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, StreamableFile, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, type AuthUser, CurrentUser, UuidPipe } from '@laurel/api-core';
 import type { AssignmentDetailView, MyAssignmentView, SheetView } from '@laurel/contracts';
 import { JudgeAssignmentsService } from './judge-assignments.service';
 import { RecuseDto, SaveSheetDto } from './judging.dto';
-import { RoundClosedInterceptor } from './round-closed.interceptor';
+import { RoundClosedFilter } from './round-closed.filter';
 import { ScoreSheetsService } from './score-sheets.service';
 import { assignmentNotFound } from './judging-access';
 import { attachmentNotFound } from './judge-assignments.service';
@@ -18,7 +18,7 @@ const ATTACHMENT_ID = new UuidPipe(attachmentNotFound);
  */
 @ApiTags('judging')
 @ApiBearerAuth()
-@UseInterceptors(RoundClosedInterceptor)
+@UseFilters(RoundClosedFilter)
 @Controller()
 export class JudgeController {
   constructor(

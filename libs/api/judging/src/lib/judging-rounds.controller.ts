@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, type AuthUser, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
 import type { AssignmentView, AutoAssignResponse, RoundProgressView, RoundStateView } from '@laurel/contracts';
 import { AssignmentsService } from './assignments.service';
 import { AutoAssignDto, CreateAssignmentDto } from './judging.dto';
 import { ProgressService } from './progress.service';
-import { RoundClosedInterceptor } from './round-closed.interceptor';
+import { RoundClosedFilter } from './round-closed.filter';
 import { RoundLifecycleService } from './round-lifecycle.service';
 import { assignmentNotFoundForOrganizer } from './assignments.service';
 import { roundNotFound } from './judging-access';
@@ -17,7 +17,7 @@ const ASSIGNMENT_ID = new UuidPipe(assignmentNotFoundForOrganizer);
 @ApiTags('judging')
 @ApiBearerAuth()
 @Roles('organizer', 'admin')
-@UseInterceptors(RoundClosedInterceptor)
+@UseFilters(RoundClosedFilter)
 @Controller()
 export class JudgingRoundsController {
   constructor(

@@ -11,7 +11,7 @@ import { JudgingRoundsController } from './judging-rounds.controller';
 import { InvitationsResendController, PanelController } from './panel.controller';
 import { PanelService } from './panel.service';
 import { ProgressService } from './progress.service';
-import { RoundClosedInterceptor } from './round-closed.interceptor';
+import { RoundClosedFilter } from './round-closed.filter';
 import { RoundLifecycleService } from './round-lifecycle.service';
 import { ScoreSheetsService } from './score-sheets.service';
 
@@ -29,7 +29,7 @@ import { ScoreSheetsService } from './score-sheets.service';
     ProgressService,
     JudgeAssignmentsService,
     ScoreSheetsService,
-    RoundClosedInterceptor,
+    RoundClosedFilter,
   ],
 })
 export class JudgingModule {}

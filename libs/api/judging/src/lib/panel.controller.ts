@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, type AuthUser, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
 import type { InviteJudgeResponse, PanelJudgeView } from '@laurel/contracts';
 import { InviteJudgeDto } from './judging.dto';
 import { invitationNotFound, judgeNotOnPanel, PanelService } from './panel.service';
-import { RoundClosedInterceptor } from './round-closed.interceptor';
+import { RoundClosedFilter } from './round-closed.filter';
 import { contestNotFound } from './judging-access';
 
 const CONTEST_ID = new UuidPipe(contestNotFound);
@@ -14,7 +14,7 @@ const INVITATION_ID = new UuidPipe(invitationNotFound);
 @ApiTags('judging')
 @ApiBearerAuth()
 @Roles('organizer', 'admin')
-@UseInterceptors(RoundClosedInterceptor)
+@UseFilters(RoundClosedFilter)
 @Controller('contests/:id/judges')
 export class PanelController {
   constructor(private readonly panel: PanelService) {}
