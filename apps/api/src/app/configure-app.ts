@@ -37,7 +37,7 @@ export async function configureApp(app: NestFastifyApplication, consoleDir: stri
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', (request, reply, done) => {
-      securityHeaders(request.raw, reply.raw, done);
+      securityHeaders(request.raw, reply.raw, (error?: unknown) => (error instanceof Error ? done(error) : done()));
     });
 
   // Uploads are read as streams by the routes that take them (request.parts()); the limits here
