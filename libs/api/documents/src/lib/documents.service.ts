@@ -9,8 +9,8 @@ import {
   ContestsRepository,
   CouncilRepository,
   DocumentsRepository,
-  ResultsRepository,
 } from '@laurel/api-database';
+import { RoundResultsService } from '@laurel/api-round-results';
 import { DEFAULT_APPROVAL_SHARE, tallyCouncil } from '@laurel/domain';
 import { certificatesPdf } from './certificates-pdf';
 import type { AwardLine, DocumentContext, PaperSheet } from './document-data';
@@ -41,7 +41,7 @@ export class DocumentsService {
 
   constructor(
     private readonly contests: ContestsRepository,
-    private readonly results: ResultsRepository,
+    private readonly results: RoundResultsService,
     private readonly awards: AwardsRepository,
     private readonly council: CouncilRepository,
     private readonly documents: DocumentsRepository,

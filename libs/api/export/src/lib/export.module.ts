@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { RoundResultsModule } from '@laurel/api-round-results';
 import { ExportController } from './export.controller';
 import { ExportService } from './export.service';
 
 @Module({
+  imports: [RoundResultsModule],
   controllers: [ExportController],
   providers: [ExportService],
 })

@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { AppError, type AuthUser, hasRole, isUuid } from '@laurel/api-core';
 import type { RoundResultsView } from '@laurel/contracts';
-import { AwardsRepository, type ContestAggregate, ContestsRepository, ExportRepository, ResultsRepository } from '@laurel/api-database';
+import { AwardsRepository, type ContestAggregate, ContestsRepository, ExportRepository } from '@laurel/api-database';
+import { RoundResultsService } from '@laurel/api-round-results';
 import { ResultsWorkbook } from './results-workbook';
 import { DocumentLocale } from './document-locale';
 import { type PaperSheet, writeScoreSheets } from './score-sheets-workbook';
@@ -27,7 +28,7 @@ export class ExportService {
 
   constructor(
     private readonly contests: ContestsRepository,
-    private readonly results: ResultsRepository,
+    private readonly results: RoundResultsService,
     private readonly exports: ExportRepository,
     private readonly awards: AwardsRepository,
   ) {}

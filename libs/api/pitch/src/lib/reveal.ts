@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RevealTierView, StageView } from '@laurel/contracts';
-import { AwardsRepository, ContestsRepository, type PitchRound, ResultsRepository } from '@laurel/api-database';
+import { AwardsRepository, ContestsRepository, type PitchRound } from '@laurel/api-database';
+import { RoundResultsService } from '@laurel/api-round-results';
 import { allocatePrizes, revealedTiers } from '@laurel/domain';
 
 /**
@@ -12,7 +13,7 @@ import { allocatePrizes, revealedTiers } from '@laurel/domain';
 export class RevealReader {
   constructor(
     private readonly awards: AwardsRepository,
-    private readonly results: ResultsRepository,
+    private readonly results: RoundResultsService,
     private readonly contests: ContestsRepository,
   ) {}
 

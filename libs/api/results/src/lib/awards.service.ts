@@ -17,9 +17,9 @@ import {
   AuditRepository,
   type ContestAggregate,
   ContestsRepository,
-  ResultsRepository,
   type ResultsRound,
 } from '@laurel/api-database';
+import { RoundResultsService } from '@laurel/api-round-results';
 import { allocatePrizesExplained, type PrizeLine, ScoringInputError, type SkippedForPrize } from '@laurel/domain';
 import { contestNotFound, isUuid, manages } from './access';
 import { type AwardCandidate, planAwards, type PrizePlaces } from './award-rules';
@@ -46,7 +46,7 @@ interface Proposal {
 export class AwardsService {
   constructor(
     private readonly contests: ContestsRepository,
-    private readonly results: ResultsRepository,
+    private readonly results: RoundResultsService,
     private readonly awards: AwardsRepository,
     private readonly audit: AuditRepository,
     private readonly council: CouncilService,

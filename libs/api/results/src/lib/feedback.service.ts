@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, type AuthUser } from '@laurel/api-core';
 import type { EntryFeedbackView, FeedbackCommentView, FeedbackRoundView, RoundResultsView } from '@laurel/contracts';
-import { AwardsRepository, ContestsRepository, FeedbackRepository, ResultsRepository } from '@laurel/api-database';
+import { AwardsRepository, ContestsRepository, FeedbackRepository } from '@laurel/api-database';
+import { RoundResultsService } from '@laurel/api-round-results';
 import { categoryCriterionAverages, numberJudges } from '@laurel/domain';
 import { isUuid } from './access';
 
@@ -16,7 +17,7 @@ export class FeedbackService {
   constructor(
     private readonly feedback: FeedbackRepository,
     private readonly contests: ContestsRepository,
-    private readonly results: ResultsRepository,
+    private readonly results: RoundResultsService,
     private readonly awards: AwardsRepository,
   ) {}
 

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { PassThrough } from 'node:stream';
 import { AppError, type AuthUser, hasRole, laurelConfig, type LaurelConfig, signLiveTicket, verifyLiveTicket } from '@laurel/api-core';
 import type { LiveStandingsView, LiveTicketView } from '@laurel/contracts';
-import { ResultsRepository, SheetEventsRepository } from '@laurel/api-database';
+import { SheetEventsRepository } from '@laurel/api-database';
+import { RoundResultsService } from '@laurel/api-round-results';
 import { isUuid, manages, roundNotFound } from './access';
 
 const HEARTBEAT_MS = 15_000;
@@ -28,7 +29,7 @@ export class LiveBoardService implements OnModuleDestroy {
   private unsubscribe: Promise<() => void> | null = null;
 
   constructor(
-    private readonly results: ResultsRepository,
+    private readonly results: RoundResultsService,
     private readonly events: SheetEventsRepository,
     @Inject(laurelConfig.KEY) private readonly config: LaurelConfig,
   ) {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { MailRecipientsRepository, ResultsRepository } from '@laurel/api-database';
+import { MailRecipientsRepository } from '@laurel/api-database';
+import { RoundResultsService } from '@laurel/api-round-results';
 import { MailOutbox, type MailMessage } from '@laurel/api-mail';
 
 /**
@@ -12,7 +13,7 @@ import { MailOutbox, type MailMessage } from '@laurel/api-mail';
 export class PublicationMail {
   constructor(
     private readonly recipients: MailRecipientsRepository,
-    private readonly results: ResultsRepository,
+    private readonly results: RoundResultsService,
     private readonly mail: MailOutbox,
   ) {}
 

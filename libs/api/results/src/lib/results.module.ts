@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RoundResultsModule } from '@laurel/api-round-results';
 import { AwardsController } from './awards.controller';
 import { AwardsService } from './awards.service';
 import { CouncilController } from './council.controller';
@@ -14,6 +15,7 @@ import { PublicVotesController, VotesController } from './votes.controller';
 import { VotesService } from './votes.service';
 
 @Module({
+  imports: [RoundResultsModule],
   controllers: [ResultsController, AwardsController, LiveController, CouncilController, FeedbackController, PublicVotesController, VotesController],
   providers: [ResultsService, AwardsService, PublicationMail, LiveBoardService, CouncilService, FeedbackService, VotesService],
   exports: [ResultsService],

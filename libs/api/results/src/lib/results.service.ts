@@ -3,18 +3,20 @@ import type { EntityManager } from 'typeorm';
 import { AppError, type AuthUser, ServerTiming } from '@laurel/api-core';
 import type { AdvanceDecisionView, AdvanceResponse, EntrySheetsView, RoundResultsView } from '@laurel/contracts';
 import { AuditRepository, ResultsRepository, type ResultsRound } from '@laurel/api-database';
+import { RoundResultsService } from '@laurel/api-round-results';
 import { type AdvancementDecision, type AdvancementGates, planAdvancement, ScoringInputError } from '@laurel/domain';
 import { entryNotInRound, isUuid, manages, roundNotFound } from './access';
 import type { AdvanceDto } from './results.dto';
 
 /**
- * A round's results and the advancement of its entries. The numbers come from the domain through
- * ResultsRepository, which also keeps the snapshot of each closed round (see there).
+ * A round's results for the organizer who manages it, and the advancement of its entries. The
+ * results (and the snapshot of each closed round) come from RoundResultsService.
  */
 @Injectable()
 export class ResultsService {
   constructor(
-    private readonly results: ResultsRepository,
+    private readonly results: RoundResultsService,
+    private readonly advancement: ResultsRepository,
     private readonly audit: AuditRepository,
   ) {}
 
@@ -39,15 +41,6 @@ export class ResultsService {
   }
 
   /**
-   * Computes the round's results and stores them as its snapshot, replacing any earlier one.
-   * Closing a round may call this inside its transaction; without that call the first read after
-   * closing stores the snapshot.
-   */
-  storeRoundSnapshot(roundId: string, manager?: EntityManager): Promise<RoundResultsView> {
-    return this.results.storeRoundSnapshot(roundId, manager);
-  }
-
-  /**
    * Marks each entry of a closed round advanced or eliminated and makes the next round (the next
    * `order`) cover exactly the advanced ones, in one transaction. May be repeated with other gates
    * while the next round is still a draft. With `preview` it answers the same plan and changes
@@ -56,8 +49,8 @@ export class ResultsService {
   async advance(actor: AuthUser, roundId: string, dto: AdvanceDto): Promise<AdvanceResponse> {
     const gates = advancementGates(dto);
     await this.managedRound(actor, roundId);
-    return this.results.transaction(async (tx) => {
-      const round = dto.preview ? await this.results.findRound(roundId, tx) : await this.results.lockRound(roundId, tx);
+    return this.advancement.transaction(async (tx) => {
+      const round = dto.preview ? await this.results.findRound(roundId, tx) : await this.advancement.lockRound(roundId, tx);
       if (!round) throw roundNotFound();
       if (round.contestStatus === 'published') {
         throw AppError.conflict('round.contest_published', 'The results of this contest are published; entries can no longer advance.');
@@ -99,7 +92,7 @@ export class ResultsService {
       };
       if (dto.preview) return { ...answer, preview: true, eliminated: results.entries.length - advanced.length };
       if (advanced.length === 0) throw nobodyAdvances(round.name, gates, plan.decisions);
-      const eliminated = await this.results.applyAdvancement(tx, round.id, next.id, advanced.map((e) => e.entryId));
+      const eliminated = await this.advancement.applyAdvancement(tx, round.id, next.id, advanced.map((e) => e.entryId));
       await this.audit.record(tx, {
         contestId: round.contestId,
         actorId: actor.id,

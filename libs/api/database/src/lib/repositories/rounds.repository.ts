@@ -58,25 +58,6 @@ export class RoundsRepository {
     const rows: { contest_id: string }[] = await this.dataSource.query(`SELECT contest_id FROM rounds WHERE id = $1`, [roundId]);
     return rows[0]?.contest_id ?? null;
   }
-
-  roundHasScores(roundId: string): Promise<boolean> {
-    return roundHasScores(this.dataSource.manager, roundId);
-  }
-}
-
-/**
- * Whether any judge has scored a criterion of the round. The `scores` table arrives with judging;
- * until it exists no round can have scores, so this answers false without touching it. It assumes
- * `scores.criterion_id` references `criteria(id)`, which the judging schema is to keep.
- */
-export async function roundHasScores(manager: EntityManager, roundId: string): Promise<boolean> {
-  const [{ table }]: { table: string | null }[] = await manager.query(`SELECT to_regclass('public.scores')::text AS table`);
-  if (!table) return false;
-  const rows: unknown[] = await manager.query(
-    `SELECT 1 FROM scores s JOIN criteria c ON c.id = s.criterion_id WHERE c.round_id = $1 LIMIT 1`,
-    [roundId],
-  );
-  return rows.length > 0;
 }
 
 /** The round writes of one contest inside the transaction `ContestsRepository.change` opened. */
@@ -86,8 +67,12 @@ export class RoundChanges {
     private readonly contestId: string,
   ) {}
 
-  hasScores(roundId: string): Promise<boolean> {
-    return roundHasScores(this.manager, roundId);
+  /** Whether any judge has scored a criterion of the round (its rubric is locked then). */
+  async hasScores(roundId: string): Promise<boolean> {
+    const rows: unknown[] = await this.manager.query(`SELECT 1 FROM scores s JOIN criteria c ON c.id = s.criterion_id WHERE c.round_id = $1 LIMIT 1`, [
+      roundId,
+    ]);
+    return rows.length > 0;
   }
 
   async insert(round: RoundFields, rubric: RubricCriterion[]): Promise<string> {

@@ -3,7 +3,7 @@ export { PRIZE_TIER_ORDER } from './scoring.types';
 export { ScoringInputError } from './scoring-input-error';
 export type { ScoreValueProblem } from './score-value';
 export { validateScoreValue } from './score-value';
-export { missingCriteria, partialSheetTotal, sheetTotal } from './sheet-total';
+export { missingCriteria, sheetTotal } from './sheet-total';
 export type { EntryResult, RoundEntry, RoundInput, RoundResults, SheetResult } from './round-results';
 export { computeRoundResults, SCORING_DEFAULTS } from './round-results';
 export type { IccBand, IccKind, JudgeLeniency, RoundReliability } from './reliability';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Criterion } from './scoring.types';
-import { missingCriteria, partialSheetTotal, sheetTotal } from './sheet-total';
+import { missingCriteria, sheetTotal } from './sheet-total';
 
 const rubric: Criterion[] = [
   { id: 'team', weight: 2, maxScore: 10 },
@@ -78,25 +78,6 @@ describe(sheetTotal.name, () => {
   });
 });
 
-describe(partialSheetTotal.name, () => {
-  it('averages over the criteria scored so far', () => {
-    // team only: 100 · (2·7/10) / 2 = 70
-    expect(partialSheetTotal(rubric, { team: 7 })).toBeCloseTo(70, 12);
-    // team and market: 100 · (1.4 + 0.8) / 3 = 73.333…
-    expect(partialSheetTotal(rubric, { team: 7, market: 4 })).toBeCloseTo(220 / 3, 12);
-  });
-
-  it('equals sheetTotal on a complete sheet', () => {
-    const values = { team: 7, market: 4, product: 10 };
-    expect(partialSheetTotal(rubric, values)).toBe(sheetTotal(rubric, values));
-  });
-
-  it('is null while nothing valid is scored', () => {
-    expect(partialSheetTotal(rubric, {})).toBeNull();
-    expect(partialSheetTotal(rubric, { team: 11 })).toBeNull();
-  });
-});
-
 describe(missingCriteria.name, () => {
   it('lists, in rubric order, the criteria with no value', () => {
     expect(missingCriteria(rubric, { market: 4 })).toEqual(['team', 'product']);
@@ -109,6 +90,5 @@ describe('sheetTotal at the top of the scale', () => {
   it('gives exactly 100 for a perfect sheet whatever the weight', () => {
     // found by the [0, 100] property: (100 · 1.38) / 1.38 = 100.00000000000001 in binary
     expect(sheetTotal([{ id: 'c', weight: 1.38, maxScore: 5 }], { c: 5 })).toBe(100);
-    expect(partialSheetTotal([{ id: 'c', weight: 1.38, maxScore: 5 }], { c: 5 })).toBe(100);
   });
 });

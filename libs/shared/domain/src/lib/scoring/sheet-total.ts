@@ -22,22 +22,6 @@ export function sheetTotal(criteria: readonly Criterion[], values: ScoreValues):
   return weights > 0 ? 100 * (weighted / weights) : 0;
 }
 
-/**
- * The same formula over the criteria scored so far only (Σ w over those): where the sheet is
- * heading if the rest is scored alike. Null while nothing valid is scored.
- */
-export function partialSheetTotal(criteria: readonly Criterion[], values: ScoreValues): number | null {
-  let weighted = 0;
-  let weights = 0;
-  for (const criterion of criteria) {
-    const value = values[criterion.id];
-    if (!isValidScoreValue(value, criterion.maxScore)) continue;
-    weights += criterion.weight;
-    weighted += criterion.weight * (value / criterion.maxScore);
-  }
-  return weights > 0 ? 100 * (weighted / weights) : null;
-}
-
 /** Ids, in rubric order, of the criteria with no value at all (null or undefined). */
 export function missingCriteria(criteria: readonly Criterion[], values: ScoreValues): string[] {
   return criteria

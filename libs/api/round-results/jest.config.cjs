@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'api-round-results',
+  preset: '../../../jest.preset.cjs',
+  rootDir: __dirname,
+};
