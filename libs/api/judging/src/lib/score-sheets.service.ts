@@ -111,6 +111,13 @@ export class ScoreSheetsService {
     });
   }
 
+  /**
+   * The access check of a save and a submit is folded into their one read (`SheetsRepository.state`,
+   * no statement of its own): "judge of the assignment" means the assignment exists, its judge is
+   * the caller, and the judge is still on the contest's panel (`onPanel`); anyone else, organizers
+   * and admins included, gets the same 404 as for an assignment that does not exist. A shared
+   * access policy should take these facts from that read rather than read them again.
+   */
   private assertMayWrite(actor: AuthUser, state: SheetWriteState | null): SheetWriteState {
     if (!state || state.assignment.judgeId !== actor.id || !state.onPanel) throw assignmentNotFound();
     if (state.assignment.status === 'recused') throw recused();
