@@ -2,6 +2,7 @@
 // per entry from the scores, and the SQL statements the API runs per request, counted from
 // PostgreSQL's own statement log (log_statement = all, switched on only around one request).
 import { median, round1 } from "./api.mjs";
+import { backendsCpuDelta, backendsCpuMs, processCpuMs } from "./cpu.mjs";
 
 const RUNS = 3;
 
@@ -49,16 +50,25 @@ export async function timeResults({
   roundId,
   token,
   expectedEntries,
+  apiPid,
 }) {
   const api = [];
   const phaseRuns = [];
   let entries = null;
+  // CPU per read, which holds on a busy machine where wall clock does not: the API process
+  // (its own work, the JSON it writes) and its PostgreSQL backends, against the baseline's backend.
+  const cpuFrom = { api: processCpuMs(apiPid), pg: await backendsCpuMs(db, "laurel-api") };
   for (let run = 0; run < RUNS; run++) {
     const answer = await getResults(url, roundId, token);
     api.push(answer.ms);
     phaseRuns.push(answer.phases);
     entries = answer.entries;
   }
+  const apiCpu = processCpuMs(apiPid);
+  const cpu = {
+    apiMs: apiCpu === null || cpuFrom.api === null ? null : round1((apiCpu - cpuFrom.api) / RUNS),
+    apiBackendsMs: round1(backendsCpuDelta(cpuFrom.pg, await backendsCpuMs(db, "laurel-api")) / RUNS),
+  };
   // The median of each phase over the runs; "http" is what the client waited beyond them.
   const split = {};
   for (const name of ["sql", "map", "domain", "json"])
@@ -67,6 +77,8 @@ export async function timeResults({
     median(api) - ["sql", "map", "domain", "json"].reduce((sum, name) => sum + (split[name] || 0), 0),
   );
   const baseline = [];
+  const { rows: [{ pid: baselinePid }] } = await db.query("SELECT pg_backend_pid() AS pid");
+  const baselineCpuFrom = processCpuMs(baselinePid);
   for (let run = 0; run < RUNS; run++) {
     const started = performance.now();
     const { rows } = await db.query(BASELINE_SQL, [roundId]);
@@ -76,7 +88,10 @@ export async function timeResults({
         `baseline saw ${rows.length} entries, expected ${expectedEntries}`,
       );
   }
+  const baselineCpu = processCpuMs(baselinePid);
+  cpu.baselineBackendMs = baselineCpu === null || baselineCpuFrom === null ? null : round1((baselineCpu - baselineCpuFrom) / RUNS);
   return {
+    cpu,
     api: api.map(round1),
     baseline: baseline.map(round1),
     apiMedian: round1(median(api)),

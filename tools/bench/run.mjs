@@ -518,6 +518,7 @@ async function main() {
           roundId: contest.roundId,
           token: organizerToken,
           expectedEntries: entries,
+          apiPid: api.pid,
         });
         const counted = await countStatements({
           url: api.url,
@@ -539,13 +540,14 @@ async function main() {
           baseline: timed.baselineMedian,
           ratio,
           goal: "≤ 1.5 × baseline",
-          note: `where the time goes (ms, median of ${timed.api.length}): ${split}`,
+          note: `where the time goes (ms, median of ${timed.api.length}): ${split}; CPU per read: API ${timed.cpu.apiMs} ms, its PostgreSQL ${timed.cpu.apiBackendsMs} ms, the baseline's PostgreSQL ${timed.cpu.baselineBackendMs} ms`,
           met: ratio <= 1.5,
           runs: timed.api,
           baselineRuns: timed.baseline,
           statements: counted.statements,
           sqlMs: counted.sqlMs,
           split: timed.split,
+          cpu: timed.cpu,
         });
       } catch (error) {
         unavailable([name], "ms", "≤ 1.5 × baseline", error);

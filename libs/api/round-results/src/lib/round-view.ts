@@ -1,6 +1,6 @@
 import type { EntrySheetsView, RoundOutcome, RoundResultsView } from '@laurel/contracts';
 import type { EntryAssignmentRow, ResultsCriterion, ResultsRound, RoundRows, SheetScoreRow, StoredSnapshot } from '@laurel/api-database';
-import { checkDivergence, type LeanSheet, missingSheets, type RoundInput, type RoundResults } from '@laurel/domain';
+import { checkDivergence, isDivergent, type LeanSheet, missingSheets, type RoundInput, type RoundResults } from '@laurel/domain';
 
 // Pure steps between the rows of a round and its results view: rows → the domain's input, the
 // domain's results → the view, a stored snapshot → the view. No database, no Nest: the service
@@ -31,8 +31,8 @@ export function roundInput(round: ResultsRound, rows: RoundRows): RoundInput {
   const sheets: LeanSheet[] = [];
   for (const { entryId, judgeId, values } of rows.sheets) {
     if (values === null || !covered.has(entryId)) continue;
-    const scores = values.split(',');
-    sheets.push({ entryId, judgeId, scores: scores.length === criteria.length ? scores.map(Number) : [] });
+    const scores = parseValues(values);
+    sheets.push({ entryId, judgeId, scores: scores.length === criteria.length ? scores : [] });
   }
   return {
     criteria,
@@ -49,12 +49,48 @@ export function roundInput(round: ResultsRound, rows: RoundRows): RoundInput {
 }
 
 /**
+ * The values of a sheet as the database writes them, `8.50,10.00,0.25`, in one pass over the
+ * characters: a value of d decimals is read as the integer of its digits divided by 10^d, one
+ * correctly rounded division of two exact integers, so the same double as Number('8.50'). Anything
+ * else (a sign, an exponent) goes through Number.
+ */
+export function parseValues(text: string): number[] {
+  const values: number[] = [];
+  let start = 0;
+  let digits = 0;
+  let decimals = -1;
+  let plain = true;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 44;
+    if (code === 44) {
+      // Up to 15 characters the digits are an exact integer (below 2^53).
+      values.push(plain && i > start && i - start <= 15 ? digits / 10 ** Math.max(decimals, 0) : Number(text.slice(start, i)));
+      start = i + 1;
+      digits = 0;
+      decimals = -1;
+      plain = true;
+    } else if (code >= 48 && code <= 57) {
+      digits = digits * 10 + (code - 48);
+      if (decimals >= 0) decimals++;
+    } else if (code === 46 && decimals < 0) {
+      decimals = 0;
+    } else {
+      plain = false;
+    }
+  }
+  return values;
+}
+
+/**
  * The domain's results with the names, panels and divergence judges of the rows: the answer,
  * without outcomes (a snapshot is stored without them; they move after it, see withOutcomes).
  */
 export function resultsView(round: ResultsRound, rows: RoundRows, results: RoundResults, computedAt: Date): RoundResultsView {
   const entries = new Map(rows.entries.map((e) => [e.entryId, e]));
   const judgeNames = new Map(rows.judges.map((j) => [j.id, j.name]));
+  // The round's threshold is checked once (checkDivergence refuses an invalid one); each entry's
+  // flag then follows from the difference the domain already took.
+  if (results.entries.length > 0) checkDivergence({ totals: [], threshold: round.divergenceThreshold, extraJudges: 0 });
   return {
     roundId: round.id,
     contestId: round.contestId,
@@ -79,7 +115,7 @@ export function resultsView(round: ResultsRound, rows: RoundRows, results: Round
         divergence: {
           maxDifference: r.maxDifference,
           extraJudges: entry?.extra ?? [],
-          flagged: checkDivergence({ totals: r.sheets.map((sheet) => sheet.total), threshold: round.divergenceThreshold, extraJudges: 0 }).divergent,
+          flagged: isDivergent(r.maxDifference, round.divergenceThreshold),
         },
         rawMean: r.rawMean,
         medianTotal: r.medianTotal,

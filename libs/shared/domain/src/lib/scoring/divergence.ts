@@ -18,6 +18,14 @@ export function maxDifference(totals: readonly number[]): number | null {
   return high - low;
 }
 
+/**
+ * The rule of checkDivergence on a difference already taken (an entry result's maxDifference):
+ * at the threshold or above, within 1e-9; never without a threshold or below two totals.
+ */
+export function isDivergent(difference: number | null, threshold: number | null | undefined): boolean {
+  return difference !== null && threshold !== null && threshold !== undefined && difference > threshold - TIE_EPSILON;
+}
+
 export interface DivergenceInput {
   /** The entry's submitted totals T, in [0, 100]. */
   readonly totals: readonly number[];
@@ -48,7 +56,6 @@ export function checkDivergence(input: DivergenceInput): DivergenceCheck {
     throw new ScoringInputError('divergenceThreshold must be a number, 0 or more');
   if (!(Number.isInteger(maxExtra) && maxExtra >= 0)) throw new ScoringInputError('maxExtraJudges must be a whole number, 0 or more');
   const difference = maxDifference(input.totals);
-  const divergent =
-    difference !== null && input.threshold !== null && input.threshold !== undefined && difference > input.threshold - TIE_EPSILON;
+  const divergent = isDivergent(difference, input.threshold);
   return { maxDifference: difference, divergent, needsExtraJudge: divergent && input.extraJudges < maxExtra };
 }

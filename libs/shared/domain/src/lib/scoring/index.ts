@@ -22,6 +22,6 @@ export { planAdvancement, selectAdvancing } from './advancement';
 export type { PrizeCandidate, PrizeInput, PrizeLine, PrizeSkipReason, PrizeSpec, SkippedForPrize } from './prizes';
 export { allocatePrizes, allocatePrizesExplained } from './prizes';
 export type { DivergenceCheck, DivergenceInput } from './divergence';
-export { checkDivergence, DIVERGENCE_DEFAULTS, maxDifference } from './divergence';
+export { checkDivergence, DIVERGENCE_DEFAULTS, isDivergent, maxDifference } from './divergence';
 export type { BlendedScore, PublicVoteInput, VoteBlendEntry, VoteScope } from './public-vote';
 export { blendVotes, MAX_VOTE_SHARE, tallyVotes, voterMailbox } from './public-vote';

@@ -1,6 +1,5 @@
 import { oneWayRandomIcc, twoWayRandomIcc } from './icc';
 import { kendallW } from './kendall-w';
-import { mean } from './statistics';
 import { compareIds } from './tie';
 
 export type IccKind = 'ICC(2,k)' | 'ICC(1,k)';
@@ -46,29 +45,68 @@ export function roundReliability(
   sheets: readonly TotalOfSheet[],
   flaggedEntries: readonly string[],
 ): RoundReliability {
+  return reliabilityOfSheets(
+    entryIds,
+    sheets.map((sheet) => sheet.entryId),
+    sheets.map((sheet) => sheet.judgeId),
+    sheets.map((sheet) => sheet.total),
+    flaggedEntries,
+  );
+}
+
+/**
+ * roundReliability over sheets given as parallel arrays (entry, judge and total at the same
+ * position), as computeRoundResults holds them: no object per sheet, one pass for the judges'
+ * means and leniency, the same sums in the same order.
+ */
+export function reliabilityOfSheets(
+  entryIds: readonly string[],
+  sheetEntry: readonly string[],
+  sheetJudge: readonly string[],
+  totals: readonly number[],
+  flaggedEntries: readonly string[],
+): RoundReliability {
   const entries = [...new Set(entryIds)].sort(compareIds);
-  const judgeIds = [...new Set(sheets.map((sheet) => sheet.judgeId))].sort(compareIds);
-  const byEntry = new Map<string, TotalOfSheet[]>();
-  for (const sheet of sheets) {
-    const list = byEntry.get(sheet.entryId);
-    if (list) list.push(sheet);
-    else byEntry.set(sheet.entryId, [sheet]);
-  }
-  const judges = judgeIds.map((judgeId) => {
-    const own = sheets.filter((sheet) => sheet.judgeId === judgeId);
-    return { judgeId, sheets: own.length, mean: mean(own.map((sheet) => sheet.total)), leniency: leniencyOf(own, byEntry) };
+  const judgeIds = [...new Set(sheetJudge)].sort(compareIds);
+  const judgeIndex = new Map(judgeIds.map((judgeId, j) => [judgeId, j]));
+  // Each sheet's judge as its index in judgeIds, and the sheets of each entry in input order.
+  const judgeOf: number[] = sheetJudge.map((judgeId) => judgeIndex.get(judgeId) ?? -1);
+  const byEntry = new Map<string, number[]>();
+  sheetEntry.forEach((entryId, i) => {
+    const list = byEntry.get(entryId);
+    if (list) list.push(i);
+    else byEntry.set(entryId, [i]);
   });
 
-  // Entry, then judge: no key string per sheet (thousands of them per results read).
-  const cells = new Map<string, Map<string, number>>();
-  for (const sheet of sheets) {
-    const row = cells.get(sheet.entryId);
-    if (row) row.set(sheet.judgeId, sheet.total);
-    else cells.set(sheet.entryId, new Map([[sheet.judgeId, sheet.total]]));
-  }
+  const judges = judgeIds.map((judgeId) => ({ judgeId, sheets: 0, sum: 0, differences: 0, counted: 0 }));
+  totals.forEach((total, i) => {
+    const j = judgeOf[i] ?? -1;
+    const judge = judges[j];
+    if (judge === undefined) return;
+    judge.sheets++;
+    judge.sum += total;
+    // Leniency against the other judges of the same entries, not against the round's mean: a
+    // judge who happened to get the stronger entries gives higher totals without being lenient,
+    // and the round's mean would blame them for it. Each shared entry contributes the judge's
+    // total minus the mean of the others' totals for it; entries only this judge scored say
+    // nothing and are skipped.
+    let others = 0;
+    let count = 0;
+    for (const o of byEntry.get(sheetEntry[i] ?? '') ?? []) {
+      if (judgeOf[o] === j) continue;
+      others += totals[o] ?? 0;
+      count++;
+    }
+    if (count > 0) {
+      judge.differences += total - others / count;
+      judge.counted++;
+    }
+  });
+
   const matrix = entries.map((entryId) => {
-    const row = cells.get(entryId);
-    return judgeIds.map((judgeId) => row?.get(judgeId));
+    const row: (number | undefined)[] = new Array<number | undefined>(judgeIds.length).fill(undefined);
+    for (const i of byEntry.get(entryId) ?? []) row[judgeOf[i] ?? -1] = totals[i];
+    return row;
   });
   const complete =
     entries.length > 0 && judgeIds.length > 0 && matrix.every((row) => row.every((v) => v !== undefined));
@@ -90,36 +128,15 @@ export function roundReliability(
     icc,
     iccBand: icc === null ? null : iccBand(icc),
     kendallW: w,
-    judges,
+    // statistics.mean's sums, taken in the order of the sheets (the same number to the last bit).
+    judges: judges.map((judge) => ({
+      judgeId: judge.judgeId,
+      sheets: judge.sheets,
+      mean: judge.sum / judge.sheets,
+      leniency: judge.counted > 0 ? judge.differences / judge.counted : null,
+    })),
     flaggedEntries: [...flaggedEntries].sort(compareIds),
   };
-}
-
-/**
- * Leniency against the other judges of the same entries, not against the round's mean: a judge
- * who happened to get the stronger entries gives higher totals without being lenient, and the
- * round's mean would blame them for it. Each shared entry contributes the judge's total minus the
- * mean of the others' totals for it; entries only this judge scored say nothing and are skipped.
- */
-function leniencyOf(own: readonly TotalOfSheet[], byEntry: ReadonlyMap<string, readonly TotalOfSheet[]>): number | null {
-  // statistics.mean's sums, taken in the same order (so the same number to the last bit),
-  // without two arrays per sheet.
-  let differences = 0;
-  let counted = 0;
-  for (const sheet of own) {
-    let others = 0;
-    let count = 0;
-    for (const other of byEntry.get(sheet.entryId) ?? []) {
-      if (other.judgeId === sheet.judgeId) continue;
-      others += other.total;
-      count++;
-    }
-    if (count > 0) {
-      differences += sheet.total - others / count;
-      counted++;
-    }
-  }
-  return counted > 0 ? differences / counted : null;
 }
 
 /** Koo & Li (2016): below 0.5 poor, [0.5, 0.75) moderate, [0.75, 0.9] good, above 0.9 excellent. */

@@ -1,9 +1,9 @@
 import { aggregateTotals, zscoreTotals } from './aggregate';
 import { maxDifference } from './divergence';
-import { blendVotes, type PublicVoteInput } from './public-vote';
+import { type BlendedScore, blendVotes, type PublicVoteInput } from './public-vote';
 import { rankEntries, type RankCandidate } from './rank';
 import { groupByScope } from './ranking-scope';
-import { roundReliability, type RoundReliability } from './reliability';
+import { reliabilityOfSheets, type RoundReliability } from './reliability';
 import { validateScoreValue } from './score-value';
 import { ScoringInputError } from './scoring-input-error';
 import type { AggregationMethod, Criterion, LeanSheet, RankBy, SettledBy, Sheet } from './scoring.types';
@@ -106,110 +106,168 @@ export function computeRoundResults(input: RoundInput): RoundResults {
   const rankBy = input.rankBy ?? 'overall';
   const priority = input.priorityCriteria ?? [];
   const threshold = input.spreadThreshold ?? SCORING_DEFAULTS.spreadThreshold;
-  const scores = validateRoundInput(input, trim, minSheets, priority, threshold);
+  const values = validateRoundInput(input, trim, minSheets, priority, threshold);
+  const criteria = input.criteria;
 
   // One canonical order, so that every floating-point sum is taken in the same order however
-  // the caller listed the rows. From here on a sheet is its ids and its values in rubric order:
-  // one pass read them out of whatever shape the caller gave, none reads a criterion by id again.
-  const order = input.sheets.map((_, i) => i);
-  order.sort((a, b) => compareIds(input.sheets[a].entryId, input.sheets[b].entryId) || compareIds(input.sheets[a].judgeId, input.sheets[b].judgeId));
-  const sheets: LeanSheet[] = order.map((i) => ({ entryId: input.sheets[i].entryId, judgeId: input.sheets[i].judgeId, scores: scores[i] }));
-  const criteria = input.criteria;
-  const totals = sheets.map((sheet) => leanSheetTotal(criteria, sheet.scores));
+  // the caller listed the rows: by entry, then judge. From here on a sheet is its position in
+  // that order, and its ids, values and totals sit in arrays at that position (no object per
+  // sheet). A caller that already lists sheets in this order (results read them so) costs one
+  // pass of comparisons, not a sort.
+  const count = input.sheets.length;
+  const inputEntry: string[] = new Array<string>(count);
+  const inputJudge: string[] = new Array<string>(count);
+  input.sheets.forEach((sheet, i) => {
+    inputEntry[i] = sheet.entryId;
+    inputJudge[i] = sheet.judgeId;
+  });
+  const order = canonicalOrder(inputEntry, inputJudge);
+  const sheetEntry: string[] = [];
+  const sheetJudge: string[] = [];
+  const scores: (readonly number[])[] = [];
+  const totals: number[] = [];
+  for (const i of order) {
+    const sheetValues = values[i] ?? [];
+    sheetEntry.push(inputEntry[i] ?? '');
+    sheetJudge.push(inputJudge[i] ?? '');
+    scores.push(sheetValues);
+    totals.push(leanSheetTotal(criteria, sheetValues));
+  }
   const adjusted =
     input.method === 'zscore'
       ? zscoreTotals(
-          sheets.map((sheet, i) => ({ judgeId: sheet.judgeId, total: totals[i] })),
+          totals.map((total, i) => ({ judgeId: sheetJudge[i] ?? '', total })),
           minSheets,
         )
       : totals;
 
-  const sheetIndexes = new Map<string, number[]>();
-  sheets.forEach((sheet, i) => {
-    const indexes = sheetIndexes.get(sheet.entryId);
-    if (indexes === undefined) sheetIndexes.set(sheet.entryId, [i]);
-    else indexes.push(i);
+  // The canonical order keeps each entry's sheets together: its first position and how many.
+  const firstSheet = new Map<string, number>();
+  const sheetCount = new Map<string, number>();
+  sheetEntry.forEach((entryId, i) => {
+    const seen = sheetCount.get(entryId);
+    if (seen === undefined) firstSheet.set(entryId, i);
+    sheetCount.set(entryId, (seen ?? 0) + 1);
   });
 
-  const unranked = input.entries.map((entry) => {
-    const indexes = sheetIndexes.get(entry.entryId) ?? [];
-    const raw = indexes.map((i) => totals[i]);
+  const vote = input.publicVote;
+  const blended = vote === undefined ? undefined : new Map<string, BlendedScore>();
+  const unranked: MutableEntryResult[] = input.entries.map((entry) => {
+    const first = firstSheet.get(entry.entryId) ?? 0;
+    const judged = sheetCount.get(entry.entryId) ?? 0;
+    const raw = totals.slice(first, first + judged);
     const criterionMeans: Record<string, number> = {};
     const criterionNormalizedMeans: Record<string, number> = {};
-    if (indexes.length > 0) {
+    const sheets: SheetResult[] = [];
+    if (judged > 0) {
       // The sums of statistics.mean, taken in the same order, without an array per criterion.
       criteria.forEach((criterion, k) => {
         let sum = 0;
         let normalized = 0;
-        for (const i of indexes) {
-          const v = sheets[i].scores[k];
+        for (let i = first; i < first + judged; i++) {
+          const v = scores[i]?.[k] ?? 0;
           sum += v;
           normalized += v / criterion.maxScore;
         }
-        criterionMeans[criterion.id] = sum / indexes.length;
-        criterionNormalizedMeans[criterion.id] = normalized / indexes.length;
+        criterionMeans[criterion.id] = sum / judged;
+        criterionNormalizedMeans[criterion.id] = normalized / judged;
       });
+      for (let i = first; i < first + judged; i++) {
+        sheets.push({ judgeId: sheetJudge[i] ?? '', total: totals[i] ?? 0, adjustedTotal: adjusted[i] ?? 0 });
+      }
     }
-    const spread = raw.length > 0 ? populationStd(raw) : null;
+    const spread = judged > 0 ? populationStd(raw) : null;
+    const judgeScore = judged === 0 ? null : scoreOf(input.method, raw, adjusted, first, trim);
     return {
       entryId: entry.entryId,
       categoryId: entry.categoryId ?? null,
-      judgeScore:
-        raw.length === 0
-          ? null
-          : scoreOf(
-              input.method,
-              raw,
-              indexes.map((i) => adjusted[i]),
-              trim,
-            ),
-      rawMean: raw.length > 0 ? mean(raw) : null,
-      medianTotal: raw.length > 0 ? median(raw) : null,
-      judgeCount: raw.length,
+      rank: 0,
+      settledBy: 'score',
+      score: judgeScore,
+      judgeScore,
       maxDifference: maxDifference(raw),
+      rawMean: judged > 0 ? mean(raw) : null,
+      medianTotal: judged > 0 ? median(raw) : null,
+      judgeCount: judged,
       spread,
       spreadFlagged: spread !== null && spread > threshold,
       criterionMeans,
       criterionNormalizedMeans,
-      sheets: indexes.map((i) => ({ judgeId: sheets[i].judgeId, total: totals[i], adjustedTotal: adjusted[i] })),
+      sheets,
     };
   });
-
-  const vote = input.publicVote;
-  const blended = vote === undefined ? undefined : new Map(blendVotes(unranked, vote).map((line) => [line.entryId, line]));
-  const scored = unranked.map((entry) => {
-    const line = blended?.get(entry.entryId);
-    return line === undefined
-      ? { ...entry, score: entry.judgeScore }
-      : { ...entry, score: line.score, votes: line.votes, voteScore: line.voteScore };
-  });
-
-  const entries: EntryResult[] = [];
-  for (const members of groupByScope(scored, rankBy)) {
-    const byId = new Map(members.map((entry) => [entry.entryId, entry]));
-    const candidates: RankCandidate[] = members.map((entry) => ({
-      entryId: entry.entryId,
-      score: entry.score,
-      priorityMeans: priority.map((id) => entry.criterionNormalizedMeans[id] ?? 0),
-      totalsByJudge: new Map(entry.sheets.map((sheet) => [sheet.judgeId, sheet.total])),
-      medianTotal: entry.medianTotal,
-    }));
-    for (const placement of rankEntries(candidates)) {
-      const entry = byId.get(placement.entryId);
-      if (entry !== undefined) entries.push({ ...entry, rank: placement.rank, settledBy: placement.settledBy });
+  if (vote !== undefined && blended !== undefined) {
+    for (const line of blendVotes(unranked, vote)) blended.set(line.entryId, line);
+    for (const entry of unranked) {
+      const line = blended.get(entry.entryId);
+      if (line === undefined) continue;
+      entry.score = line.score;
+      entry.votes = line.votes;
+      entry.voteScore = line.voteScore;
     }
   }
 
-  const reliability = roundReliability(
+  const entries: EntryResult[] = [];
+  for (const members of groupByScope(unranked, rankBy)) {
+    const byId = new Map(members.map((entry) => [entry.entryId, entry]));
+    const candidates: RankCandidate[] = members.map((entry) => rankCandidate(entry, priority));
+    for (const placement of rankEntries(candidates)) {
+      const entry = byId.get(placement.entryId);
+      if (entry === undefined) continue;
+      entry.rank = placement.rank;
+      entry.settledBy = placement.settledBy;
+      entries.push(entry);
+    }
+  }
+
+  const reliability = reliabilityOfSheets(
     input.entries.map((entry) => entry.entryId),
-    sheets.map((sheet, i) => ({ entryId: sheet.entryId, judgeId: sheet.judgeId, total: totals[i] })),
+    sheetEntry,
+    sheetJudge,
+    totals,
     entries.filter((entry) => entry.spreadFlagged).map((entry) => entry.entryId),
   );
   return { method: input.method, rankBy, entries, reliability };
 }
 
-function scoreOf(method: AggregationMethod, raw: readonly number[], adjusted: readonly number[], trim: number): number {
-  return method === 'zscore' ? mean(adjusted) : aggregateTotals(method, raw, trim);
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type MutableEntryResult = Mutable<EntryResult>;
+
+/**
+ * What ranking reads of an entry. The totals by judge are only needed inside a tie (head to
+ * head), so the map is built the first time it is read, not for every entry of the round.
+ */
+function rankCandidate(entry: EntryResult, priority: readonly string[]): RankCandidate {
+  let totalsByJudge: Map<string, number> | undefined;
+  return {
+    entryId: entry.entryId,
+    score: entry.score,
+    priorityMeans: priority.map((id) => entry.criterionNormalizedMeans[id] ?? 0),
+    get totalsByJudge() {
+      totalsByJudge ??= new Map(entry.sheets.map((sheet) => [sheet.judgeId, sheet.total]));
+      return totalsByJudge;
+    },
+    medianTotal: entry.medianTotal,
+  };
+}
+
+/**
+ * Positions of the sheets sorted by entry id, then judge id (code-unit order). One pass finds an
+ * input already in that order; otherwise a sort on the ids read into arrays once.
+ */
+function canonicalOrder(entryIds: readonly string[], judgeIds: readonly string[]): number[] {
+  const order = entryIds.map((_, i) => i);
+  const compare = (a: number, b: number): number =>
+    compareIds(entryIds[a] ?? '', entryIds[b] ?? '') || compareIds(judgeIds[a] ?? '', judgeIds[b] ?? '');
+  for (let i = 1; i < order.length; i++) {
+    if (compare(i - 1, i) > 0) return order.sort(compare);
+  }
+  return order;
+}
+
+/** The entry's score from its raw totals, or under zscore from its adjusted ones (`adjusted` from `first`, as many as `raw`). */
+function scoreOf(method: AggregationMethod, raw: readonly number[], adjusted: readonly number[], first: number, trim: number): number {
+  return method === 'zscore' ? mean(adjusted.slice(first, first + raw.length)) : aggregateTotals(method, raw, trim);
 }
 
 /**
