@@ -1,7 +1,7 @@
 import type { EntryAssignmentRow, ResultsRound, RoundRows } from '@laurel/api-database';
 import type { RoundResultsView } from '@laurel/contracts';
 import { computeRoundResults } from '@laurel/domain';
-import { entrySheetsView, holdsVote, resultsView, roundInput, snapshotView, withOutcomes } from './round-view';
+import { entrySheetsView, holdsVote, parseValues, resultsView, roundInput, snapshotView, withOutcomes } from './round-view';
 
 const ROUND: ResultsRound = {
   id: 'round-1',
@@ -99,6 +99,25 @@ describe('round rows to the domain', () => {
     expect(b?.score).toBeCloseTo(80, 12);
     expect(a).toMatchObject({ entryId: 'a', rank: 2, judgeScore: 65, votes: 30, voteScore: 100 });
     expect(a?.score).toBeCloseTo(72, 12);
+  });
+});
+
+describe(parseValues.name, () => {
+  it('reads the values as the database writes them, in order', () => {
+    expect(parseValues('8.50,10.00,0.25,7')).toEqual([8.5, 10, 0.25, 7]);
+    // An empty field is 0, as Number('') is; a sign or an exponent goes through Number.
+    expect(parseValues('')).toEqual([0]);
+    expect(parseValues('1e1,-2.5, 3')).toEqual([10, -2.5, 3]);
+  });
+
+  it('gives the same double as Number for every value of two decimals up to 1,000', () => {
+    // 0.29 · 100 is 28.999999999999996, so dividing the digits (29 / 100) must be what gives 0.29.
+    for (let cents = 0; cents <= 100_000; cents++) {
+      const text = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+      const [value] = parseValues(text);
+      if (value !== Number(text)) throw new Error(`${text}: ${value} is not ${Number(text)}`);
+    }
+    expect(parseValues('0.29')).toEqual([0.29]);
   });
 });
 

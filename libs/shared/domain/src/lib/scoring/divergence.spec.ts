@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { checkDivergence, maxDifference } from './divergence';
+import { checkDivergence, isDivergent, maxDifference } from './divergence';
 import { ScoringInputError } from './scoring-input-error';
 import { sheetTotal } from './sheet-total';
 import type { Criterion } from './scoring.types';
@@ -9,6 +9,26 @@ describe(maxDifference.name, () => {
     expect(maxDifference([62, 85, 70])).toBe(23);
     expect(maxDifference([70])).toBeNull();
     expect(maxDifference([])).toBeNull();
+  });
+});
+
+describe(isDivergent.name, () => {
+  it('flags a difference at the threshold or above, within 1e-9, and nothing without a threshold or a difference', () => {
+    expect(isDivergent(20, 20)).toBe(true);
+    // 80 − 60 computed from weighted fractions: 19.999999999999996 is 20.
+    expect(isDivergent(19.999999999999996, 20)).toBe(true);
+    expect(isDivergent(19.99, 20)).toBe(false);
+    expect(isDivergent(null, 20)).toBe(false);
+    expect(isDivergent(35, null)).toBe(false);
+    expect(isDivergent(35, undefined)).toBe(false);
+  });
+
+  it('agrees with checkDivergence on any totals', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { maxLength: 6 }), fc.option(fc.double({ min: 0, max: 100, noNaN: true })), (totals, threshold) => {
+        expect(isDivergent(maxDifference(totals), threshold)).toBe(checkDivergence({ totals, threshold, extraJudges: 0 }).divergent);
+      }),
+    );
   });
 });
 
