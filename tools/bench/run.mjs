@@ -105,6 +105,18 @@ function unavailable(names, unit, goal, error) {
     });
 }
 
+/**
+ * Every judge's token: those the sign-in case got, the rest signed in now, ten at a time (the
+ * stage case runs without the sign-in case under `--only=stage`).
+ */
+async function judgeTokens(url, judges, tokens) {
+  const missing = judges.filter((j) => !tokens.has(j.email));
+  for (let i = 0; i < missing.length; i += 10) {
+    await Promise.all(missing.slice(i, i + 10).map(async (j) => tokens.set(j.email, await login(url, j.email, PASSWORD))));
+  }
+  return judges.map((j) => tokens.get(j.email));
+}
+
 function pgLogBuffer() {
   let text = "";
   return {
@@ -593,7 +605,7 @@ async function main() {
         const voteContest = await seedContest(db, { slug: "bench-vote", prefix: "VOT", ownerId: organizerId, entries: VOTE_ENTRIES, judges: RESULT_JUDGES, criteria: RESULT_CRITERIA, perEntry: RESULT_JUDGES, submitted: true });
         const baseContest = await seedContest(db, { slug: "bench-vote-base", prefix: "VBS", ownerId: organizerId, entries: VOTE_ENTRIES, judges: RESULT_JUDGES, criteria: 1, perEntry: 1, submitted: false });
         await holdVote(db, voteContest);
-        voteApi = await startApi(root, database.url, [], { TRUST_PROXY: "true" });
+        voteApi = await startApi(root, database.url, [], { TRUST_PROXY: "1" });
         log(`public vote: ${VOTERS} voters (${VOTE_DUPLICATES} vote twice) through the API`);
         const measured = await apiVotes({ url: voteApi.url, db, ...voteContest, slug: "bench-vote", voters: VOTERS, duplicates: VOTE_DUPLICATES });
         log("public vote: the same rows with bare node-postgres");
@@ -658,7 +670,7 @@ async function main() {
             pid: stageApi.pid,
             roundId: stage.roundId,
             organizerToken: await login(stageApi.url, ORGANIZER_EMAIL, PASSWORD),
-            judgeTokens: judges.map((j) => tokens.get(j.email)),
+            judgeTokens: await judgeTokens(stageApi.url, judges, tokens),
             pages: STAGE_PAGES,
             presses: STAGE_PRESSES,
           });
