@@ -13,11 +13,12 @@ import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
 import { PublicVotesController, VotesController } from './votes.controller';
 import { VotesService } from './votes.service';
+import { VoteThrottle } from './votes.throttle';
 
 @Module({
   imports: [RoundResultsModule],
   controllers: [ResultsController, AwardsController, LiveController, CouncilController, FeedbackController, PublicVotesController, VotesController],
-  providers: [ResultsService, AwardsService, PublicationMail, LiveBoardService, CouncilService, FeedbackService, VotesService],
+  providers: [ResultsService, AwardsService, PublicationMail, LiveBoardService, CouncilService, FeedbackService, VotesService, VoteThrottle],
   exports: [ResultsService],
 })
 export class ResultsModule {}

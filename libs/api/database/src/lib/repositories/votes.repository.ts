@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PublicVoteSettings } from '@laurel/contracts';
-import { returningRows } from './returning-rows';
+import { preparedRows } from './prepared';
 
 /** A contest with what the public vote needs of it. */
 export interface VoteContest {
@@ -47,6 +47,31 @@ export interface NewVote {
   clientAddress: string | null;
 }
 
+type NullableBallotEntry = { [K in keyof BallotEntryRow]: BallotEntryRow[K] | null };
+
+/** What a cast needs, read in one statement: the contest by its slug, the vote's round, the entry on its ballot. */
+export interface CastContext {
+  contest: VoteContest;
+  /** The vote round's name and status; null when the settings name no round (or none is held). */
+  round: { name: string; status: string } | null;
+  /** The entry on the round's ballot; null when the round does not cover it or it left the contest. */
+  entry: BallotEntryRow | null;
+}
+
+/** A vote looked up by its token for the confirmation, with what decides it; `counted` when this call counted it. */
+export interface ConfirmOutcome {
+  id: string;
+  roundId: string;
+  confirmedAt: Date | null;
+  voidedAt: Date | null;
+  publicVote: PublicVoteSettings | null;
+  roundName: string;
+  roundStatus: string;
+  entryCode: string | null;
+  entryTitle: string;
+  counted: boolean;
+}
+
 export interface VoteTallyRow {
   entryId: string;
   code: string | null;
@@ -58,10 +83,7 @@ export interface VoteTallyRow {
 }
 
 const CONTEST_SELECT = `SELECT id, slug, name, year, owner_id AS "ownerId", status, public_vote AS "publicVote" FROM contests`;
-const VOTE_SELECT = `SELECT id, contest_id AS "contestId", round_id AS "roundId", entry_id AS "entryId", scope_key AS "scopeKey", mailbox,
-                            confirmed_at AS "confirmedAt", voided_at AS "voidedAt" FROM votes`;
-
-/** The public vote: ballots, votes cast and confirmed, tallies, the per-client throttle. */
+/** The public vote: ballots, votes cast and confirmed, tallies. */
 @Injectable()
 export class VotesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -87,46 +109,42 @@ export class VotesRepository {
     );
   }
 
-  /** One entry of the ballot, or null when the round does not cover it (or it left the contest). */
-  async ballotEntry(roundId: string, entryId: string): Promise<BallotEntryRow | null> {
-    const rows: BallotEntryRow[] = await this.dataSource.query(
-      `SELECT e.id AS "entryId", e.code, e.title, e.team_name AS "teamName", coalesce(e.summary, '') AS summary, e.category_id AS "categoryId"
-         FROM round_entries re JOIN entries e ON e.id = re.entry_id
-        WHERE re.round_id = $1 AND re.entry_id = $2 AND e.status = 'submitted'`,
-      [roundId, entryId],
-    );
-    return rows[0] ?? null;
-  }
-
   async categories(contestId: string): Promise<{ id: string; name: string }[]> {
     return this.dataSource.query(`SELECT id, name FROM categories WHERE contest_id = $1 ORDER BY position, id`, [contestId]);
   }
 
   /**
-   * Counts one hit of the client in the current window and answers the window's count, in one
-   * statement, so concurrent requests on any instance each see their own number.
+   * Everything a cast checks, in one statement on a prepared plan (a cast is the public vote's
+   * hot path): the contest by its slug with its vote settings, the vote round's name and status
+   * (no lock: a cast counts nothing until it is confirmed), and the entry when the round covers it
+   * and it is still in the contest. Null when no contest has the slug.
    */
-  async hitThrottle(clientAddress: string, windowSeconds: number): Promise<number> {
-    const [row]: { hits: number }[] = await this.dataSource.query(
-      `INSERT INTO vote_throttle (client_address, window_start, hits)
-       VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2) * $2), 1)
-       ON CONFLICT (client_address, window_start) DO UPDATE SET hits = vote_throttle.hits + 1
-       RETURNING hits`,
-      [clientAddress, windowSeconds],
+  async castContext(slug: string, entryId: string): Promise<CastContext | null> {
+    const rows = await preparedRows<VoteContest & { roundName: string | null; roundStatus: string | null } & NullableBallotEntry>(
+      this.dataSource,
+      'laurel-vote-cast-context',
+      `SELECT c.id, c.slug, c.name, c.year, c.owner_id AS "ownerId", c.status, c.public_vote AS "publicVote",
+              r.name AS "roundName", r.status AS "roundStatus",
+              e.id AS "entryId", e.code, e.title, e.team_name AS "teamName", coalesce(e.summary, '') AS summary, e.category_id AS "categoryId"
+         FROM contests c
+         LEFT JOIN rounds r ON r.id::text = c.public_vote->>'roundId'
+         LEFT JOIN round_entries re ON re.round_id = r.id AND re.entry_id = $2::uuid
+         LEFT JOIN entries e ON e.id = re.entry_id AND e.status = 'submitted'
+        WHERE c.slug = $1`,
+      [slug, entryId],
     );
-    // Old windows are of no use; a cheap sweep keeps the table small.
-    if (Math.random() < 0.01) await this.dataSource.query(`DELETE FROM vote_throttle WHERE window_start < now() - interval '1 day'`);
-    return row.hits;
+    const row = rows[0];
+    if (!row) return null;
+    const { roundName, roundStatus, entryId: foundEntry, code, title, teamName, summary, categoryId, ...contest } = row;
+    return {
+      contest,
+      round: roundName !== null && roundStatus !== null ? { name: roundName, status: roundStatus } : null,
+      entry: foundEntry !== null ? { entryId: foundEntry, code, title: title ?? '', teamName: teamName ?? '', summary: summary ?? '', categoryId } : null,
+    };
   }
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
-  }
-
-  /** The round's name and status as they stand (no lock: a cast counts nothing until confirmed). */
-  async roundState(roundId: string): Promise<{ name: string; status: string } | null> {
-    const rows: { name: string; status: string }[] = await this.dataSource.query(`SELECT name, status FROM rounds WHERE id = $1`, [roundId]);
-    return rows[0] ?? null;
   }
 
   async insert(manager: EntityManager, vote: NewVote): Promise<string> {
@@ -138,33 +156,61 @@ export class VotesRepository {
     return row.id;
   }
 
-  /** The vote of this token, locked for the confirmation. */
-  async lockByToken(manager: EntityManager, tokenHash: string): Promise<VoteRow | null> {
-    const rows: VoteRow[] = await manager.query(`${VOTE_SELECT} WHERE token_hash = $1 FOR UPDATE`, [tokenHash]);
-    return rows[0] ?? null;
-  }
-
   /**
-   * Counts the vote unless its mailbox already has a counted vote in its scope: the partial
-   * unique index decides, so two confirmations racing on two instances cannot both count.
-   * Answers false when another vote of the mailbox holds the place, including one confirmed at
-   * the same moment: the index then refuses the second UPDATE (its transaction is spent; the
-   * caller answers 409 and rolls it back).
+   * Confirms the vote of this token in one statement, with no BEGIN or COMMIT around it. The
+   * vote's row is locked and the round's share-locked, so closing the round waits for a
+   * confirmation in flight (and the other way round): the closed round's snapshot holds exactly
+   * the votes that count. The vote is counted only if the contest still holds this vote, the vote
+   * is not voided, `now` is before the close, the round is not closed and the mailbox has no
+   * counted vote in its scope. Answers what decided it (null for an unknown token); `counted` is
+   * false when a check failed, and when another vote of the mailbox was counted at the same
+   * moment (the partial unique index refused this one).
    */
-  async confirm(manager: EntityManager, voteId: string): Promise<boolean> {
+  async confirmByToken(tokenHash: string, now: Date): Promise<ConfirmOutcome | null> {
     try {
-      const rows = await returningRows<{ id: string }>(
-        manager,
-        `UPDATE votes v SET confirmed_at = now()
-          WHERE v.id = $1 AND v.confirmed_at IS NULL
-            AND NOT EXISTS (SELECT 1 FROM votes o WHERE o.contest_id = v.contest_id AND o.scope_key = v.scope_key AND o.mailbox = v.mailbox AND o.confirmed_at IS NOT NULL)
-          RETURNING v.id`,
-        [voteId],
+      const rows = await preparedRows<ConfirmOutcome>(
+        this.dataSource,
+        'laurel-vote-confirm',
+        `WITH target AS (
+           SELECT v.id, v.round_id, v.confirmed_at, v.voided_at, c.public_vote, r.name AS round_name, r.status AS round_status, e.code, e.title
+             FROM votes v
+             JOIN contests c ON c.id = v.contest_id
+             JOIN rounds r ON r.id = v.round_id
+             JOIN entries e ON e.id = v.entry_id
+            WHERE v.token_hash = $1
+              FOR UPDATE OF v FOR SHARE OF r
+         ), counted AS (
+           UPDATE votes v SET confirmed_at = now()
+             FROM target t
+            WHERE v.id = t.id AND v.confirmed_at IS NULL AND t.voided_at IS NULL
+              AND t.round_status <> 'closed'
+              AND (t.public_vote->>'enabled')::boolean IS TRUE
+              AND t.public_vote->>'roundId' = t.round_id::text
+              AND $2::timestamptz < (t.public_vote->>'closesAt')::timestamptz
+              AND NOT EXISTS (SELECT 1 FROM votes o
+                               WHERE o.contest_id = v.contest_id AND o.scope_key = v.scope_key AND o.mailbox = v.mailbox AND o.confirmed_at IS NOT NULL)
+           RETURNING v.id, v.confirmed_at
+         )
+         SELECT t.id, t.round_id AS "roundId", coalesce(k.confirmed_at, t.confirmed_at) AS "confirmedAt", t.voided_at AS "voidedAt",
+                t.public_vote AS "publicVote", t.round_name AS "roundName", t.round_status AS "roundStatus",
+                t.code AS "entryCode", t.title AS "entryTitle", k.id IS NOT NULL AS counted
+           FROM target t LEFT JOIN counted k ON k.id = t.id`,
+        [tokenHash, now.toISOString()],
       );
-      return rows.length > 0;
+      return rows[0] ?? null;
     } catch (error) {
-      if (isUniqueViolation(error, 'votes_one_per_mailbox')) return false;
-      throw error;
+      if (!isUniqueViolation(error, 'votes_one_per_mailbox')) throw error;
+      // Another vote of this mailbox was counted at the same moment: this one stays as it was.
+      const rows = await preparedRows<ConfirmOutcome>(
+        this.dataSource,
+        'laurel-vote-confirm-read',
+        `SELECT v.id, v.round_id AS "roundId", v.confirmed_at AS "confirmedAt", v.voided_at AS "voidedAt", c.public_vote AS "publicVote",
+                r.name AS "roundName", r.status AS "roundStatus", e.code AS "entryCode", e.title AS "entryTitle", false AS counted
+           FROM votes v JOIN contests c ON c.id = v.contest_id JOIN rounds r ON r.id = v.round_id JOIN entries e ON e.id = v.entry_id
+          WHERE v.token_hash = $1`,
+        [tokenHash],
+      );
+      return rows[0] ?? null;
     }
   }
 
@@ -175,11 +221,6 @@ export class VotesRepository {
    */
   async lockRound(manager: EntityManager, roundId: string): Promise<{ name: string; status: string } | null> {
     const rows: { name: string; status: string }[] = await manager.query(`SELECT name, status FROM rounds WHERE id = $1 FOR SHARE`, [roundId]);
-    return rows[0] ?? null;
-  }
-
-  async entryRef(entryId: string, manager: EntityManager = this.dataSource.manager): Promise<{ code: string | null; title: string } | null> {
-    const rows: { code: string | null; title: string }[] = await manager.query(`SELECT code, title FROM entries WHERE id = $1`, [entryId]);
     return rows[0] ?? null;
   }
 
