@@ -121,11 +121,15 @@ export class StageStreamService implements OnModuleDestroy {
   /** Never rejects: a failure is logged, and the next change of the stage tries again. */
   private async recompute(roundId: string, who: 'all' | 'organizers', group: Audience): Promise<void> {
     try {
-      const round = await this.pitch.findRound(roundId);
-      if (round) {
-        const loaded = await this.stages.load(round);
+      // One statement for the round, its stage and entries; the organizers' per-judge read starts
+      // before the judges' streams are written, so neither waits for the other.
+      const loaded = await this.stages.loadRound(roundId);
+      if (loaded) {
+        const organizerView = group.organizers.size > 0 ? this.stages.organizerView(loaded) : null;
+        // Settled below; never left rejected while the judges' streams are written.
+        void organizerView?.catch(() => undefined);
         if (who === 'all' && group.judges.size > 0) broadcast(group.judges, event('stage', JSON.stringify(this.stages.judgeView(loaded))));
-        if (group.organizers.size > 0) broadcast(group.organizers, event('stage', JSON.stringify(await this.stages.organizerView(loaded))));
+        if (organizerView) broadcast(group.organizers, event('stage', JSON.stringify(await organizerView)));
       }
     } catch (error) {
       this.logger.warn(`The stage of round ${roundId} could not be read: ${(error as Error).message}`);

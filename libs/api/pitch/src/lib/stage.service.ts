@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AppError, type AuthUser } from '@laurel/api-core';
 import type { JudgeStageView, MyStageView, RoundStatus, StageView } from '@laurel/contracts';
-import { AuditRepository, type PitchEntry, PitchRepository, type PitchRound } from '@laurel/api-database';
+import { AuditRepository, type PitchEntry, PitchRepository, type PitchRound, type StoredStage } from '@laurel/api-database';
 import { applyStageAction, createStage, redraw, replaceSlots, type RunSheetSlot, type Stage, type StageAction, syncEntries } from '@laurel/domain';
 import type { DrawRunSheetDto, SaveRunSheetDto, StageActionDto } from './pitch.dto';
 import { RevealReader } from './reveal';
@@ -65,10 +65,13 @@ export class StageService {
 
   async load(round: PitchRound, manager?: EntityManager): Promise<LoadedStage> {
     const [{ stored, now }, entryRows] = await Promise.all([this.pitch.load(round.id, manager), this.pitch.entries(round.id, manager)]);
-    const entries = new Map(entryRows.map((e) => [e.id, e]));
-    const ids = [...entries.keys()];
-    const stage = stored ? syncEntries(stored.state, ids) : createStage(ids, defaultSeed(round.id));
-    return { round, version: stored?.version ?? 0, stage, entries, now };
+    return loadedStage(round, stored, now, entryRows);
+  }
+
+  /** The round and its stage in one statement (PitchRepository.snapshot); null when there is no such round. */
+  async loadRound(roundId: string, manager?: EntityManager): Promise<LoadedStage | null> {
+    const snapshot = await this.pitch.snapshot(roundId, manager);
+    return snapshot ? loadedStage(snapshot.round, snapshot.stored, snapshot.now, snapshot.entries) : null;
   }
 
   judgeView(loaded: LoadedStage): JudgeStageView {
@@ -131,11 +134,11 @@ export class StageService {
     decide: (loaded: LoadedStage) => Change,
   ): Promise<StageView> {
     const saved = await this.pitch.transaction(async (tx) => {
-      const round = isUuid(roundId) ? await this.pitch.findRound(roundId, tx) : null;
-      if (!round || !manages(actor, round.ownerId)) throw roundNotFound();
+      const loaded = isUuid(roundId) ? await this.loadRound(roundId, tx) : null;
+      const round = loaded?.round;
+      if (!loaded || !round || !manages(actor, round.ownerId)) throw roundNotFound();
       if (!round.liveEnabled) throw notLive(round.name);
       if (!statuses.includes(round.status)) throw wrongStatus(round, statuses);
-      const loaded = await this.load(round, tx);
       if (loaded.version !== version) throw stale(loaded, version);
       let change: Change;
       try {
@@ -161,6 +164,13 @@ export class StageService {
     });
     return this.organizerView(saved);
   }
+}
+
+function loadedStage(round: PitchRound, stored: StoredStage | null, now: number, entryRows: PitchEntry[]): LoadedStage {
+  const entries = new Map(entryRows.map((e) => [e.id, e]));
+  const ids = [...entries.keys()];
+  const stage = stored ? syncEntries(stored.state, ids) : createStage(ids, defaultSeed(round.id));
+  return { round, version: stored?.version ?? 0, stage, entries, now };
 }
 
 /** The draw every instance shows before the organizer changes anything: seeded by the round. */

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ContestStatus, RoundStatus } from '@laurel/contracts';
 import type { Stage } from '@laurel/domain';
+import { preparedRows } from './prepared';
 import { returningRows } from './returning-rows';
 
 export interface PitchRound {
@@ -29,6 +30,24 @@ export interface StoredStage {
   version: number;
   state: Stage;
 }
+
+/** A live round with its stage, the database's clock and its entries, read together. */
+export interface StageSnapshot {
+  round: PitchRound;
+  stored: StoredStage | null;
+  now: number;
+  entries: PitchEntry[];
+}
+
+const SNAPSHOT = `SELECT r.id, r.contest_id AS "contestId", c.owner_id AS "ownerId", c.status AS "contestStatus", r.name, r."order",
+         r.status, r.blind, r.live_enabled AS "liveEnabled", s.version, s.state, clock_timestamp() AS now,
+         (SELECT coalesce(json_agg(json_build_object('id', e.id, 'code', e.code, 'title', e.title, 'teamName', e.team_name, 'categoryId', e.category_id)), '[]'::json)
+            FROM round_entries re JOIN entries e ON e.id = re.entry_id
+           WHERE re.round_id = r.id AND e.status <> 'withdrawn') AS entries
+    FROM rounds r JOIN contests c ON c.id = r.contest_id LEFT JOIN pitch_stages s ON s.round_id = r.id
+   WHERE r.id = $1`;
+
+type SnapshotRow = PitchRound & { version: number | null; state: Stage | null; now: Date; entries: PitchEntry[] };
 
 export interface StageJudge {
   judgeId: string;
@@ -60,6 +79,19 @@ export class PitchRepository {
       [roundId],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * The round, its stored stage, the database's clock and the entries it covers (withdrawn ones
+   * left out), in one statement: what every stage change sends to the pages is read in one round
+   * trip, on a prepared plan outside a transaction. Null when there is no such round.
+   */
+  async snapshot(roundId: string, manager?: EntityManager): Promise<StageSnapshot | null> {
+    const rows: SnapshotRow[] = manager ? await manager.query(SNAPSHOT, [roundId]) : await preparedRows<SnapshotRow>(this.dataSource, 'laurel-stage-snapshot', SNAPSHOT, [roundId]);
+    const row = rows[0];
+    if (!row) return null;
+    const { version, state, now, entries, ...round } = row;
+    return { round, stored: state && version !== null ? { version, state } : null, now: now.getTime(), entries };
   }
 
   /** The entries the round covers (withdrawn ones left out), in no particular order. */
