@@ -6,6 +6,7 @@ import { Http } from './support/http';
 import { type BuiltContest, type BuiltEntry, type BuiltJudge, ResultsFixture } from './support/results-fixtures';
 import { registerVerifiedFromSink, tokenOfLink } from './support/mailbox';
 import { type ReceivedMail, SmtpSink } from './support/smtp-sink';
+import { StatementCounter } from './support/statement-counter';
 
 const PUBLIC_URL = 'http://laurel.test';
 const tokenOf = (link: string | null) => tokenOfLink(link ?? '');
@@ -24,6 +25,7 @@ const tokenOf = (link: string | null) => tokenOfLink(link ?? '');
  */
 describe('public vote over HTTP', () => {
   let api: ApiProcess;
+  let counter: StatementCounter;
   let http: Http;
   let db: Client;
   let organizer: string;
@@ -68,7 +70,9 @@ describe('public vote over HTTP', () => {
     const url = await createDatabase();
     expect((await runNode('dist/apps/api/cli.js', ['seed-demo'], { DATABASE_URL: url })).code).toBe(0);
     await smtp.start();
-    api = await startApi({ VOTE_THROTTLE_LIMIT: '20', SMTP_URL: smtp.url, MAIL_FROM: 'Laurel <no-reply@laurel.test>', PUBLIC_URL }, url);
+    // Through a proxy that counts the statements on the wire (a cast and a confirmation are guarded below).
+    counter = await StatementCounter.start(url);
+    api = await startApi({ VOTE_THROTTLE_LIMIT: '20', SMTP_URL: smtp.url, MAIL_FROM: 'Laurel <no-reply@laurel.test>', PUBLIC_URL }, counter.databaseUrl);
     http = new Http(api.url);
     db = new Client({ connectionString: url });
     await db.connect();
@@ -98,6 +102,7 @@ describe('public vote over HTTP', () => {
   afterAll(async () => {
     await db?.end();
     await api?.stop();
+    await counter?.stop();
     await smtp.stop();
   });
 
@@ -127,8 +132,12 @@ describe('public vote over HTTP', () => {
   });
 
   it('counts a vote only once its mailed link is opened', async () => {
-    const sent = await cast(entries.X, 'An.Tran+vote@Example.vn');
+    let sent = { status: 0 };
+    const castStatements = await counter.during(async () => (sent = await cast(entries.X, 'An.Tran+vote@Example.vn')));
     expect(sent.status).toBe(202);
+    // One read (contest, round, ballot entry), the throttle's upsert, then BEGIN, the vote, its
+    // outbox row and COMMIT (the delivery job's INSERT in that transaction is pg-boss's, left out).
+    expect({ count: castStatements.length, castStatements }).toMatchObject({ count: 6 });
     const mail = await mailTo('an.tran+vote@example.vn');
     expect(mail.link).toMatch(/^http:\/\/laurel\.test\/vote\/confirm#token=/);
     // In the voter's language (English was asked for), naming the entry.
@@ -139,9 +148,12 @@ describe('public vote over HTTP', () => {
     expect(votesOf(before, entries.X)).toMatchObject({ votes: 0, pending: 1 });
     expect((await http.get(`/api/rounds/${round.id}/results`, organizer)).body.entries.find((e: any) => e.entryId === entries.X.id).votes).toBe(0);
 
-    const confirmed = await http.post('/api/public/votes/confirm', { token: tokenOf(mail.link) });
+    let confirmed = { status: 0, body: null as unknown };
+    const confirmStatements = await counter.during(async () => (confirmed = await http.post('/api/public/votes/confirm', { token: tokenOf(mail.link) })));
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toEqual({ counted: true, entry: { code: entries.X.code, title: 'Dự án X' } });
+    // One statement decides and counts it.
+    expect({ count: confirmStatements.length, confirmStatements }).toMatchObject({ count: 1 });
     // Opening the link twice changes nothing.
     expect((await http.post('/api/public/votes/confirm', { token: tokenOf(mail.link) })).status).toBe(200);
     expect(votesOf(await counts(), entries.X)).toMatchObject({ votes: 1, pending: 0 });
@@ -263,7 +275,10 @@ describe('public vote over HTTP', () => {
     expect(last).toBe(429);
     const refused = await cast(entries.X, 'one-more@example.vn');
     expect(refused.status).toBe(429);
-    expect(refused.body.message).toContain('Wait ten minutes');
+    // The window is the shared throttles' (10 minutes from the first cast): the wait is said and sent as Retry-After.
+    expect(refused.body.message).toMatch(/Wait (9|10) minutes and try again/);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(500);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(600);
   });
 
   it('freezes the vote with the round: once it is closed, confirming and voiding are 409 and the ranking stays the blend', async () => {
