@@ -3,6 +3,7 @@
 // mailbox counted twice). Then the results of the vote round, timed with the vote on and off.
 import pg from "pg";
 import { deliveredTokens, median, percentile, round1, round2 } from "./api.mjs";
+import { backendsCpuDelta, backendsCpuMs, processCpuMs, selfCpuMs } from "./cpu.mjs";
 
 /** Callers at once, as a shared link brings voters in bursts. */
 export const VOTE_CONNECTIONS = 50;
@@ -90,10 +91,23 @@ async function post(url, path, body, headers = {}) {
  * Casts every ballot over HTTP, reads the confirmation links from the outbox (the mail itself is
  * the outbox's business), opens every link over HTTP, then checks the counts in SQL.
  */
-export async function apiVotes({ url, db, contestId, roundId, slug, voters, duplicates }) {
+export async function apiVotes({ url, pid, db, contestId, roundId, slug, voters, duplicates }) {
   const entries = (await db.query(`SELECT entry_id AS id FROM round_entries WHERE round_id = $1 ORDER BY entry_id`, [roundId])).rows.map((r) => r.id);
   const list = ballots(entries, voters, duplicates);
 
+  // CPU of the API process, of its PostgreSQL backends (request pool and job queue) and of this
+  // process (the callers and the SMTP server reading every mail), per phase: figures that hold on a
+  // busy machine, where the wall clock swings with what else runs.
+  const cpuNow = async () => {
+    const pg = new Map([...(await backendsCpuMs(db, "laurel-api")), ...(await backendsCpuMs(db, "laurel-jobs"))]);
+    return { api: processCpuMs(pid), pg, self: selfCpuMs() };
+  };
+  const cpuPer = (before, after, n) => ({
+    apiMs: round2((after.api - before.api) / n),
+    postgresMs: round2(backendsCpuDelta(before.pg, after.pg) / n),
+    benchMs: round2((after.self - before.self) / n),
+  });
+  const cpuCast = await cpuNow();
   const castStarted = performance.now();
   const cast = await pool(list, VOTE_CONNECTIONS, (b) =>
     post(url, `/api/public/contests/${slug}/votes`, { entryId: b.entryId, email: b.email, language: "vi" }, { "x-forwarded-for": b.address }),
@@ -106,6 +120,7 @@ export async function apiVotes({ url, db, contestId, roundId, slug, voters, dupl
   const mailDeadline = Date.now() + 300_000;
   while (wanted.some((to) => !deliveredTokens.has(to)) && Date.now() < mailDeadline) await new Promise((r) => setTimeout(r, 200));
   const mailSeconds = (performance.now() - mailStarted) / 1000;
+  const cpuConfirm = await cpuNow();
   const links = deliveredTokens;
 
   const confirmStarted = performance.now();
@@ -115,6 +130,7 @@ export async function apiVotes({ url, db, contestId, roundId, slug, voters, dupl
   });
   const confirmSeconds = (performance.now() - confirmStarted) / 1000;
   const firstToLast = (performance.now() - castStarted) / 1000;
+  const cpuEnd = await cpuNow();
 
   // What the API answered, per mailbox and per entry.
   const statuses = (outcomes) => outcomes.reduce((acc, o) => ({ ...acc, [o.status]: (acc[o.status] ?? 0) + 1 }), {});
@@ -162,6 +178,9 @@ export async function apiVotes({ url, db, contestId, roundId, slug, voters, dupl
     mailsDelivered: wanted.filter((to) => deliveredTokens.has(to)).length,
     seconds: round1(seconds),
     confirmedPerMinute: Math.round((counted200 / seconds) * 60),
+    // Per ballot; the cast phase includes delivering its mail (the API's worker, the bench's SMTP server).
+    cpuPerCast: cpuPer(cpuCast, cpuConfirm, list.length),
+    cpuPerConfirm: cpuPer(cpuConfirm, cpuEnd, list.length),
     castP99: round1(percentile(cast.latencies, 99)),
     confirmP99: round1(percentile(confirmed.latencies, 99)),
     castStatuses,
