@@ -83,8 +83,8 @@ test.describe('dead ends, mended', () => {
     // Closing names what is missing before anything happens.
     await organizerPage.goto(`/organize/judging?contest=${contest.id}&tab=rounds`);
     await organizerPage.getByTestId('round-card').filter({ hasText: 'Chung kết' }).getByTestId('round-close').click();
-    await expect(organizerPage.getByTestId('confirm-dialog-body')).toContainText(`${D.code} ${D.title}: 2/3`);
-    await organizerPage.getByTestId('confirm-dialog-ok').click();
+    await expect(organizerPage.getByTestId('confirm-body')).toContainText(`${D.code} ${D.title}: 2/3`);
+    await organizerPage.getByTestId('confirm-ok').click();
     await expect(organizerPage.getByTestId('round-card').filter({ hasText: 'Chung kết' }).getByTestId('round-status')).toHaveText(/Closed/);
 
     // For the fourth judge, D (never scored, round closed) is no longer "to do".

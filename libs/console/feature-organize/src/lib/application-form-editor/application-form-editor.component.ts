@@ -10,10 +10,9 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { type ContestView, ELIGIBILITY_RULE_KINDS, type EligibilityRuleKind, FORM_FIELD_TYPES, type FormField, type FormFieldType } from '@laurel/contracts';
 import { type FieldProblem as DomainProblem, parseEligibilityRules, parseFormFields } from '@laurel/domain';
 import { ContestEditorStore, type WriteOutcome } from '@laurel/console-data-access-organize';
-import { AlertComponent, ApplicationFormComponent, buildAnswersForm, syncAnswersForm } from '@laurel/console-ui';
+import { AlertComponent, ApplicationFormComponent, ConfirmDialogComponent, type ConfirmDialogData, buildAnswersForm, syncAnswersForm } from '@laurel/console-ui';
 import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
-import { ConfirmDialogComponent, type ConfirmDialogData } from '../confirm-dialog/confirm-dialog.component';
 import { type FieldDraft, RULE_FIELD_TYPES, type RuleDraft, fieldDraft, moved, ruleDraft, toFormField, toRule } from './form-drafts';
 
 /**
@@ -231,6 +230,7 @@ export class ApplicationFormEditorComponent {
         title: this.i18n.t('application.builder.confirmRemoveTitle'),
         body: this.i18n.t('application.builder.confirmRemoveBody', { keys: removed.join(', ') }),
         confirm: this.i18n.t('application.builder.confirmRemove'),
+        cancel: this.i18n.t('organize.common.cancel'),
       };
       if (!(await firstValueFrom(this.dialog.open(ConfirmDialogComponent, { data }).afterClosed()))) return;
     }

@@ -23,7 +23,7 @@ import {
   type UpdateContestRequest,
 } from '@laurel/contracts';
 import { ContestEditorStore, type WriteOutcome } from '@laurel/console-data-access-organize';
-import { AlertComponent, GroupedNumberInputDirective, StatusChipComponent } from '@laurel/console-ui';
+import { AlertComponent, ConfirmDialogComponent, type ConfirmDialogData, GroupedNumberInputDirective, StatusChipComponent } from '@laurel/console-ui';
 import {
   I18nService,
   TranslatePipe,
@@ -35,7 +35,6 @@ import {
   timeZoneLabel,
 } from '@laurel/console-util';
 import { filter } from 'rxjs';
-import { ConfirmDialogComponent, type ConfirmDialogData } from '../confirm-dialog/confirm-dialog.component';
 import { STATUS_TONES } from '../contests-page/contests-page.component';
 import { fromLocalInput, toLocalInput } from '../shared/datetime';
 import { renderMarkdown } from '../shared/markdown';
@@ -325,6 +324,7 @@ export class ContestEditorPageComponent {
       title: this.i18n.t('organize.editor.lifecycle.confirmTitle', { action }),
       body: this.i18n.t(`organize.editor.lifecycle.confirm.${step.action}`, { closes, zone: this.zone() }),
       confirm: action,
+      cancel: this.i18n.t('organize.common.cancel'),
     };
     this.dialog
       .open(ConfirmDialogComponent, { data, width: '520px', maxWidth: '95vw' })

@@ -10,10 +10,9 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { AggregationMethod, ContestView, CreateRoundRequest, PanelMode, RankBy, RoundView } from '@laurel/contracts';
 import { ContestEditorStore, type WriteOutcome } from '@laurel/console-data-access-organize';
-import { AlertComponent } from '@laurel/console-ui';
+import { AlertComponent, ConfirmDialogComponent, type ConfirmDialogData } from '@laurel/console-ui';
 import { I18nService, TranslatePipe, type TranslationKey } from '@laurel/console-util';
 import { filter, firstValueFrom } from 'rxjs';
-import { ConfirmDialogComponent, type ConfirmDialogData } from '../confirm-dialog/confirm-dialog.component';
 import { fromLocalInput, toLocalInput, weightShares } from '../shared/datetime';
 
 type CriterionForm = FormGroup<{
@@ -226,6 +225,7 @@ export class RoundEditorComponent {
       title: this.i18n.t('organize.editor.rubric.weightsConfirmTitle', { total: this.totalText() }),
       body: this.i18n.t('organize.editor.rubric.weightsConfirmBody', { shares: this.sharesText() }),
       confirm: this.i18n.t('organize.editor.rubric.weightsConfirm'),
+      cancel: this.i18n.t('organize.common.cancel'),
     };
     return firstValueFrom(this.dialog.open(ConfirmDialogComponent, { data, width: '520px', maxWidth: '95vw' }).afterClosed()).then((yes) => yes === true);
   }
@@ -237,6 +237,7 @@ export class RoundEditorComponent {
       title: this.i18n.t('organize.editor.rounds.delete'),
       body: this.i18n.t('organize.editor.rounds.deleteConfirm', { name: round.name }),
       confirm: this.i18n.t('organize.editor.rounds.delete'),
+      cancel: this.i18n.t('organize.common.cancel'),
     };
     this.dialog
       .open(ConfirmDialogComponent, { data, width: '480px', maxWidth: '95vw' })

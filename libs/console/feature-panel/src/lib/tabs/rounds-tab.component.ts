@@ -5,11 +5,10 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import type { AutoAssignResponse, ContestView, PanelJudgeView, RoundProgressView, RoundView } from '@laurel/contracts';
 import { JudgingApi, messageOf, roundStatusKey } from '@laurel/console-data-access-judging';
-import { AlertComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
-import { TranslatePipe, type UiMessage, UiMessagePipe, apiErrorOf } from '@laurel/console-util';
+import { AlertComponent, ConfirmDialogComponent, type ConfirmDialogData, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
+import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, apiErrorOf } from '@laurel/console-util';
 import { missingSheets } from '@laurel/domain';
 import { firstValueFrom } from 'rxjs';
-import { ConfirmDialogComponent, type ConfirmDialogData } from '../dialogs/confirm-dialog.component';
 
 interface RoundOutcome {
   result?: AutoAssignResponse;
@@ -73,6 +72,7 @@ export class RoundsTabComponent {
 
   private readonly api = inject(JudgingApi);
   private readonly dialog = inject(MatDialog);
+  private readonly i18n = inject(I18nService);
 
   protected readonly statusKey = roundStatusKey;
   protected readonly tones = ROUND_TONES;
@@ -98,13 +98,13 @@ export class RoundsTabComponent {
   }
 
   protected async open(round: RoundView): Promise<void> {
-    const data: ConfirmDialogData = {
-      title: 'judging.rounds.openTitle',
-      body: 'judging.rounds.openBody',
-      confirm: 'judging.rounds.open',
-      params: { round: round.name },
-    };
-    if (!(await this.confirm(data))) return;
+    const params = { round: round.name };
+    const confirmed = await this.confirm({
+      title: this.i18n.t('judging.rounds.openTitle', params),
+      body: this.i18n.t('judging.rounds.openBody', params),
+      confirm: this.i18n.t('judging.rounds.open', params),
+    });
+    if (!confirmed) return;
     await this.run(round, async () => {
       const state = await firstValueFrom(this.api.openRound(round.id));
       return { notice: { key: 'judging.rounds.opened', params: { n: state.entryCount } } };
@@ -123,13 +123,13 @@ export class RoundsTabComponent {
       this.outcomes.update((o) => ({ ...o, [round.id]: { error: messageOf(error) } }));
       return;
     }
-    const data: ConfirmDialogData = {
-      title: 'judging.rounds.closeTitle',
-      body: missing.length > 0 ? 'judging.rounds.closeBodyMissing' : 'judging.rounds.closeBody',
-      confirm: missing.length > 0 ? 'judging.rounds.closeAnyway' : 'judging.rounds.close',
-      params: { round: round.name, n: missing.length, list: missing.join('\n') },
-    };
-    if (!(await this.confirm(data))) return;
+    const params = { round: round.name, n: missing.length, list: missing.join('\n') };
+    const confirmed = await this.confirm({
+      title: this.i18n.t('judging.rounds.closeTitle', params),
+      body: this.i18n.t(missing.length > 0 ? 'judging.rounds.closeBodyMissing' : 'judging.rounds.closeBody', params),
+      confirm: this.i18n.t(missing.length > 0 ? 'judging.rounds.closeAnyway' : 'judging.rounds.close', params),
+    });
+    if (!confirmed) return;
     await this.run(round, async () => {
       await firstValueFrom(this.api.closeRound(round.id));
       return { notice: { key: 'judging.rounds.closed' } };
@@ -152,7 +152,8 @@ export class RoundsTabComponent {
     });
   }
 
-  private async confirm(data: ConfirmDialogData): Promise<boolean> {
+  private async confirm(text: Omit<ConfirmDialogData, 'cancel'>): Promise<boolean> {
+    const data: ConfirmDialogData = { ...text, cancel: this.i18n.t('judging.dialog.cancel') };
     const ref = this.dialog.open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, { data, width: '480px' });
     return (await firstValueFrom(ref.afterClosed())) === true;
   }

@@ -11,9 +11,8 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import type { AwardProposalLineView, ContestView, PrizeSkipReason, PrizeTier, RoundResultEntryView } from '@laurel/contracts';
 import { AwardsStore, OrganizerContestsStore } from '@laurel/console-data-access-results';
-import { AlertComponent, EmptyStateComponent, StatusChipComponent } from '@laurel/console-ui';
+import { AlertComponent, ConfirmDialogComponent, type ConfirmDialogData, EmptyStateComponent, StatusChipComponent } from '@laurel/console-ui';
 import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, formatDateTime } from '@laurel/console-util';
-import { ConfirmDialogComponent, type ConfirmDialogData } from '../shared/confirm-dialog.component';
 import { ExportButtonsComponent } from '../export-buttons/export-buttons.component';
 import { CouncilTallyComponent } from '../closing/council-tally.component';
 import { DocumentButtonsComponent } from '../closing/document-buttons.component';
@@ -227,6 +226,7 @@ export class AwardsPageComponent {
       title: this.i18n.t('results.publish.title'),
       body: this.i18n.t('results.publish.body', { contest: contest.name, count: this.store.confirmed()?.awards.length ?? 0 }),
       confirm: this.i18n.t('results.publish.confirm'),
+      cancel: this.i18n.t('results.common.cancel'),
     };
     this.dialog
       .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(ConfirmDialogComponent, { data, width: '520px', maxWidth: '95vw' })

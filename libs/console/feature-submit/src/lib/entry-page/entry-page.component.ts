@@ -24,6 +24,8 @@ import { ACCEPTED_UPLOADS, EntriesApi, EntryEditorStore, type UploadProgress } f
 import {
   AlertComponent,
   ApplicationFormComponent,
+  ConfirmDialogComponent,
+  type ConfirmDialogData,
   StatusChipComponent,
   buildAnswersForm,
   savableAnswers,
@@ -32,7 +34,6 @@ import {
 } from '@laurel/console-ui';
 import { I18nService, type TranslationKey, TranslatePipe, type UiMessage, UiMessagePipe, formatDateTime, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom, map } from 'rxjs';
-import { ConfirmDialogComponent, type ConfirmDialogData } from '../shared/confirm-dialog.component';
 import { ENTRY_STATUS_TONES, attachmentKindKey, entryStatusKey, formatBytes, formatTime } from '../shared/entry-labels';
 import {
   STEPS,

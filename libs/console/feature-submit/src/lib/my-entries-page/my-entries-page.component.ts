@@ -6,10 +6,9 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { ContestStatus, OwnEntryResult, OwnEntryView, PrizeTier } from '@laurel/contracts';
 import { MyEntriesStore } from '@laurel/console-data-access-entries';
-import { AlertComponent, EmptyStateComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
+import { AlertComponent, ConfirmDialogComponent, type ConfirmDialogData, EmptyStateComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
 import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatDateTime, formatMoney, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
-import { ConfirmDialogComponent, type ConfirmDialogData } from '../shared/confirm-dialog.component';
 import { ELIGIBILITY_TONES, ENTRY_STATUS_TONES, eligibilityKey, entryStatusKey } from '../shared/entry-labels';
 
 const WITHDRAWABLE: readonly ContestStatus[] = ['draft', 'open', 'closed'];
