@@ -3,7 +3,19 @@ export { apiErrorOf, toUiMessage, type StatusMessages } from './lib/errors/error
 export { withoutApiPaths } from './lib/errors/api-paths';
 export { areaDescriptionKey, areaTitleKey, contestStatusKey, roleKey } from './lib/i18n/keys';
 export type { Dictionary, TranslationKey, TranslationParams } from './lib/i18n/dictionary';
-export { caretAfterDigits, formatBytes, formatDateTime, formatGroupedInteger, formatMoney, formatRelative, readGroupedInteger, timeZoneLabel } from './lib/i18n/format';
+export {
+  caretAfterDigits,
+  formatBytes,
+  formatDateTime,
+  formatGroupedInteger,
+  formatMoney,
+  formatRelative,
+  formatScore,
+  formatSigned,
+  readGroupedInteger,
+  timeZoneLabel,
+} from './lib/i18n/format';
+export { ScorePipe } from './lib/i18n/score.pipe';
 export { I18nService } from './lib/i18n/i18n.service';
 export { LANGUAGES, type Language } from './lib/i18n/language';
 export { provideI18n } from './lib/i18n/provide-i18n';

@@ -4,9 +4,9 @@ import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { AssignmentStatus, MyAssignmentView } from '@laurel/contracts';
-import { MyAssignmentsStore, ScorePipe, assignmentStatusKey, roundStatusKey } from '@laurel/console-data-access-judging';
+import { MyAssignmentsStore, assignmentStatusKey, roundStatusKey } from '@laurel/console-data-access-judging';
 import { AlertComponent, EmptyStateComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, UiMessagePipe } from '@laurel/console-util';
+import { I18nService, ScorePipe, TranslatePipe, UiMessagePipe } from '@laurel/console-util';
 
 export type AssignmentFilter = 'all' | 'todo' | 'draft' | 'submitted';
 

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import type { CriterionField } from '@laurel/console-data-access-judging';
-import { ScorePipe, parseScore, scoreProblemKey } from '@laurel/console-data-access-judging';
-import { TranslatePipe } from '@laurel/console-util';
+import { parseScore, scoreProblemKey } from '@laurel/console-data-access-judging';
+import { ScorePipe, TranslatePipe } from '@laurel/console-util';
 
 const STEP = 0.5;
 

@@ -9,18 +9,9 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTooltip } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
 import type { JudgeAttachmentView } from '@laurel/contracts';
-import {
-  JudgingApi,
-  MyAssignmentsStore,
-  ScorePipe,
-  ScoreSheetStore,
-  assignmentStatusKey,
-  attachmentKindKey,
-  formatScore,
-  messageOf,
-} from '@laurel/console-data-access-judging';
+import { JudgingApi, MyAssignmentsStore, ScoreSheetStore, assignmentStatusKey, attachmentKindKey, messageOf } from '@laurel/console-data-access-judging';
 import { AlertComponent, AnswersListComponent, StatusChipComponent } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatBytes, formatDateTime } from '@laurel/console-util';
+import { I18nService, ScorePipe, TranslatePipe, type UiMessage, UiMessagePipe, formatBytes, formatDateTime, formatScore } from '@laurel/console-util';
 import { firstValueFrom, map } from 'rxjs';
 import { STATUS_TONES } from '../assignments-page/assignments-page.component';
 import { CriterionFieldComponent } from './criterion-field.component';

@@ -4,9 +4,9 @@ import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { AssignmentStatus, ContestView, EntryCoverage, PanelJudgeView, ProgressCell, RoundProgressView, RoundView } from '@laurel/contracts';
-import { JudgingApi, ScorePipe, assignmentStatusKey, messageOf } from '@laurel/console-data-access-judging';
+import { JudgingApi, assignmentStatusKey, messageOf } from '@laurel/console-data-access-judging';
 import { AlertComponent, EmptyStateComponent } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
+import { I18nService, ScorePipe, TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { EntryJudgesDialogComponent, type EntryJudgesDialogData, type EntryJudgesDialogResult } from '../dialogs/entry-judges-dialog.component';
 import { ProgressStackComponent } from './progress-stack.component';

@@ -10,8 +10,7 @@ import type { AdvanceFailure, AdvanceRequest, AdvanceResponse, RoundResultEntryV
 import type { AdvanceOutcome } from '@laurel/console-data-access-results';
 import { type AdvancementGates, planAdvancement } from '@laurel/domain';
 import { AlertComponent } from '@laurel/console-ui';
-import { type TranslationKey, TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
-import { ScorePipe } from '../shared/format';
+import { ScorePipe, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe } from '@laurel/console-util';
 
 export interface AdvanceDialogData {
   results: RoundResultsView;

@@ -12,11 +12,11 @@ import { Router, RouterLink } from '@angular/router';
 import type { AwardProposalLineView, ContestView, PrizeSkipReason, PrizeTier, RoundResultEntryView } from '@laurel/contracts';
 import { AwardsStore, OrganizerContestsStore } from '@laurel/console-data-access-results';
 import { AlertComponent, ConfirmDialogComponent, type ConfirmDialogData, EmptyStateComponent, StatusChipComponent } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, formatDateTime } from '@laurel/console-util';
+import { I18nService, ScorePipe, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, formatDateTime, formatMoney } from '@laurel/console-util';
 import { ExportButtonsComponent } from '../export-buttons/export-buttons.component';
 import { CouncilTallyComponent } from '../closing/council-tally.component';
 import { DocumentButtonsComponent } from '../closing/document-buttons.component';
-import { ScorePipe, formatMoney, tierKey } from '../shared/format';
+import { tierKey } from '../shared/format';
 import { registerResultsIcons } from '../shared/results-icons';
 import { type DecisionGroup, type PlaceLine, type PoolPlan, buildAwards, planFromProposal, poolKey } from './award-plan';
 

@@ -9,9 +9,9 @@ import type { CouncilDecisionValue, CouncilTallyView, CouncilView, MyCouncilView
 import { AuthStore } from '@laurel/console-data-access-auth';
 import { ResultsApi, resultsMessage } from '@laurel/console-data-access-results';
 import { AlertComponent, EmptyStateComponent, StatusChipComponent } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
+import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatMoney } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
-import { formatMoney, tierKey } from '../shared/format';
+import { tierKey } from '../shared/format';
 import { CouncilTallyComponent } from './council-tally.component';
 
 /**

@@ -5,8 +5,7 @@ import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { DocumentLanguage } from '@laurel/contracts';
 import { FileDownloader, ResultsApi } from '@laurel/console-data-access-results';
-import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
-import { formatBytes } from '../shared/format';
+import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatBytes } from '@laurel/console-util';
 
 type Kind = 'minutes' | 'certificates' | 'scoreSheetsPdf';
 

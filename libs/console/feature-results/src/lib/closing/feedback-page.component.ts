@@ -7,10 +7,10 @@ import type { ChartConfiguration } from 'chart.js';
 import type { EntryFeedbackView, FeedbackRoundView } from '@laurel/contracts';
 import { FileDownloader, ResultsApi, resultsMessage } from '@laurel/console-data-access-results';
 import { AlertComponent, EmptyStateComponent, StatusChipComponent } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
+import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatMoney } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { ChartComponent } from '../shared/chart.component';
-import { formatMoney, tierKey } from '../shared/format';
+import { tierKey } from '../shared/format';
 import { registerResultsIcons } from '../shared/results-icons';
 
 /** `/my-entries/:entryId/feedback`: what the team may learn of its entry after publication. */

@@ -5,9 +5,8 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import type { AssignmentStatus, EntrySheetsView } from '@laurel/contracts';
 import { ResultsApi, resultsMessage } from '@laurel/console-data-access-results';
 import { AlertComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, formatDateTime } from '@laurel/console-util';
+import { I18nService, ScorePipe, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, formatDateTime } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
-import { ScorePipe } from '../shared/format';
 
 export interface EntrySheetsDialogData {
   roundId: string;

@@ -3,8 +3,7 @@ import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { FileDownloader } from '@laurel/console-data-access-results';
-import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
-import { formatBytes } from '../shared/format';
+import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatBytes } from '@laurel/console-util';
 
 type Kind = 'workbook' | 'scoreSheets';
 

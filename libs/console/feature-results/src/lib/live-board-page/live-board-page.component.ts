@@ -7,8 +7,7 @@ import { RouterLink } from '@angular/router';
 import type { LiveStandingsView } from '@laurel/contracts';
 import { LiveBoardStore } from '@laurel/console-data-access-results';
 import { registerLaurelIcons } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type TranslationKey, UiMessagePipe, localStore } from '@laurel/console-util';
-import { ScorePipe, formatScore } from '../shared/format';
+import { I18nService, ScorePipe, TranslatePipe, type TranslationKey, UiMessagePipe, formatScore, localStore } from '@laurel/console-util';
 import { registerResultsIcons } from '../shared/results-icons';
 
 const THEME_KEY = 'laurel.liveBoard.theme';

@@ -6,8 +6,8 @@ import { RouterLink } from '@angular/router';
 import { PRIZE_TIERS, type PublicResultsView } from '@laurel/contracts';
 import { PublicResultsStore } from '@laurel/console-data-access-results';
 import { AlertComponent, EmptyStateComponent } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, UiMessagePipe, formatDateTime } from '@laurel/console-util';
-import { ScorePipe, formatMoney, tierKey } from '../shared/format';
+import { I18nService, ScorePipe, TranslatePipe, UiMessagePipe, formatDateTime, formatMoney } from '@laurel/console-util';
+import { tierKey } from '../shared/format';
 import { registerResultsIcons } from '../shared/results-icons';
 
 type PublicAward = PublicResultsView['awards'][number];

@@ -3,8 +3,8 @@ import { MatIcon } from '@angular/material/icon';
 import { MatTooltip } from '@angular/material/tooltip';
 import type { ResultCriterionView, RoundResultEntryView } from '@laurel/contracts';
 import { StatusChipComponent } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, UiMessagePipe } from '@laurel/console-util';
-import { ScorePipe, formatScore, outcomeKey, settledByKey } from '../shared/format';
+import { I18nService, ScorePipe, TranslatePipe, UiMessagePipe, formatScore } from '@laurel/console-util';
+import { outcomeKey, settledByKey } from '../shared/format';
 import { tieNote } from '../shared/tie-note';
 
 /** One ranking scope (the round, or one category) as a table: raw mean, score and spread side by side. */

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { IccBand, RoundResultsView } from '@laurel/contracts';
-import { I18nService, TranslatePipe, type TranslationKey } from '@laurel/console-util';
-import { ScorePipe, formatSigned, meanJudges } from '../shared/format';
+import { I18nService, ScorePipe, TranslatePipe, type TranslationKey, formatSigned } from '@laurel/console-util';
+import { meanJudges } from '../shared/format';
 
 interface JudgeBar {
   judgeId: string;

@@ -32,9 +32,9 @@ import {
   syncAnswersForm,
   unansweredRequired,
 } from '@laurel/console-ui';
-import { I18nService, type TranslationKey, TranslatePipe, type UiMessage, UiMessagePipe, formatDateTime, toUiMessage } from '@laurel/console-util';
+import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, formatBytes, formatDateTime, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom, map } from 'rxjs';
-import { ENTRY_STATUS_TONES, attachmentKindKey, entryStatusKey, formatBytes, formatTime } from '../shared/entry-labels';
+import { ENTRY_STATUS_TONES, attachmentKindKey, entryStatusKey, formatTime } from '../shared/entry-labels';
 import {
   STEPS,
   TEXT_FIELDS,

@@ -19,8 +19,6 @@ export const ELIGIBILITY_TONES: Record<Eligibility, StatusTone> = {
   ineligible: 'warning',
 };
 
-export { formatBytes } from '@laurel/console-util';
-
 export function formatTime(iso: string | Date, locale: string): string {
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }

@@ -1,4 +1,4 @@
-import { caretAfterDigits, formatGroupedInteger, formatRelative, readGroupedInteger } from './format';
+import { caretAfterDigits, formatBytes, formatGroupedInteger, formatMoney, formatRelative, formatScore, formatSigned, readGroupedInteger } from './format';
 
 describe('formatRelative', () => {
   const now = new Date('2026-03-01T00:00:00Z');
@@ -44,5 +44,50 @@ describe('grouped amounts as they are typed', () => {
     // Typing the 7th digit at the end: "500.0001|" → "5.000.001|".
     expect(caretAfterDigits('500.0001', 8, '5.000.001')).toBe(9);
     expect(caretAfterDigits('123', 0, '123')).toBe(0);
+  });
+});
+
+describe('scores', () => {
+  it('always shows two decimals, the language’s way', () => {
+    expect(formatScore(7.25, 'vi-VN')).toBe('7,25');
+    expect(formatScore(7.25, 'en-GB')).toBe('7.25');
+    expect(formatScore(8, 'en-GB')).toBe('8.00');
+    // 82.125 rounds half away from zero at two decimals: 82.13 (Intl's rounding, as the jury reads it).
+    expect(formatScore(82.125, 'en-GB')).toBe('82.13');
+  });
+
+  it('shows a dash for a score nobody gave (and never "NaN")', () => {
+    expect(formatScore(null, 'en-GB')).toBe('—');
+    expect(formatScore(undefined, 'vi-VN')).toBe('—');
+    expect(formatScore(Number.NaN, 'en-GB')).toBe('—');
+  });
+
+  it('takes other decimals when asked', () => {
+    expect(formatScore(7.25, 'en-GB', 1)).toBe('7.3');
+    expect(formatScore(1234.5, 'vi-VN', 0)).toBe('1.235');
+  });
+
+  it('signs a difference, and not a zero', () => {
+    expect(formatSigned(3.2, 'en-GB')).toBe('+3.20');
+    expect(formatSigned(-1.05, 'vi-VN')).toBe('-1,05');
+    expect(formatSigned(0, 'en-GB')).toBe('0.00');
+  });
+});
+
+describe('file sizes', () => {
+  it('counts in binary multiples with one decimal above bytes', () => {
+    expect(formatBytes(44, 'en-GB')).toBe('44 byte');
+    // 12,595 B / 1024 = 12.2998… kB → "12.3 kB"
+    expect(formatBytes(12_595, 'en-GB')).toBe('12.3 kB');
+    expect(formatBytes(20 * 1024 * 1024, 'en-GB')).toBe('20 MB');
+    expect(formatBytes(1_258_291, 'vi-VN')).toBe('1,2 MB');
+  });
+});
+
+describe('money', () => {
+  it('writes dong without decimals and other currencies with two', () => {
+    expect(formatMoney(50_000_000, 'VND', 'vi-VN')).toBe('50.000.000\u00a0₫'); // a no-break space before the sign
+    expect(formatMoney(1500, 'USD', 'en-GB')).toBe('US$1,500.00');
+    expect(formatMoney(null, 'VND', 'vi-VN')).toBeNull();
   });
 });

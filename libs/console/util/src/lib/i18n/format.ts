@@ -26,6 +26,17 @@ export function formatRelative(target: Date, now: Date, locale: string): string 
   return format.format(Math.round(diff / MINUTE), 'minute');
 }
 
+/** A score or total the way the jury reads it: two decimals unless asked, the locale's way ("7,25" in Vietnamese); "—" for none. */
+export function formatScore(value: number | null | undefined, locale: string, decimals = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+}
+
+/** "+3.20" / "−1.05": a signed difference such as a judge's leniency, two decimals. */
+export function formatSigned(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(value);
+}
+
 /**
  * A file size, the same on every page: "44 B", "12.3 kB", "1.2 MB", in the locale's own digits
  * (binary multiples, as the upload limit is counted).
