@@ -1,5 +1,5 @@
 module.exports = {
   displayName: 'console-util',
-  preset: '../../../jest.preset.cjs',
+  preset: '../jest.angular.cjs',
   rootDir: __dirname,
 };

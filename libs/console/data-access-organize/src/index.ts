@@ -1,5 +1,4 @@
 export { ContestEditorStore, type FieldProblem, type WriteOutcome } from './lib/contest-editor.store';
 export { MyContestsStore } from './lib/my-contests.store';
 export { OrganizeApi } from './lib/organize.api';
-export { fileNameOf, saveBlob } from './lib/save-blob';
 export type { EntryFilter, EntryQuery } from './lib/entry-query';

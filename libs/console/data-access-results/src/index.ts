@@ -1,5 +1,5 @@
 export { AwardsStore, type ActionOutcome } from './lib/awards.store';
-export { FileDownloader, fileNameOf, type DownloadOutcome, type DownloadProgress } from './lib/download';
+export { FileDownloader, type DownloadOutcome, type DownloadProgress } from './lib/download';
 export { LiveBoardStore, type LiveConnection } from './lib/live-board';
 export { PublicResultsStore } from './lib/public-results.store';
 export { resultsMessage } from './lib/results-errors';

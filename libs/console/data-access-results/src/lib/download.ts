@@ -1,6 +1,6 @@
-import { HttpClient, HttpErrorResponse, HttpEventType, type HttpResponse } from '@angular/common/http';
+import { HttpClient, HttpEventType, type HttpResponse } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
-import { type UiMessage, toUiMessage } from '@laurel/console-util';
+import { type UiMessage, fileNameOf, readBlobError, saveBlob, toUiMessage } from '@laurel/console-util';
 import { ResultsApi } from './results.api';
 
 export interface DownloadProgress {
@@ -62,45 +62,4 @@ export class FileDownloader {
       this.current.set(null);
     }
   }
-}
-
-/** A failed blob request carries its JSON error as a Blob; read it so the API's message shows. */
-async function readBlobError(error: unknown): Promise<unknown> {
-  if (!(error instanceof HttpErrorResponse) || !(error.error instanceof Blob)) return error;
-  const body = error.error;
-  try {
-    const parsed: unknown = JSON.parse(await body.text());
-    const source = error as HttpErrorResponse;
-    return new HttpErrorResponse({ error: parsed, status: source.status, statusText: source.statusText, url: source.url ?? undefined });
-  } catch {
-    return error;
-  }
-}
-
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // The browser starts the download asynchronously; the URL must outlive that.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** The file name of a `Content-Disposition` header, the RFC 6266 `filename*` first. */
-export function fileNameOf(disposition: string | null, fallback: string): string {
-  if (!disposition) return fallback;
-  const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(disposition);
-  if (star) {
-    try {
-      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
-    } catch {
-      // A malformed encoding: the plain name below is still there.
-    }
-  }
-  const plain = /filename="?([^";]+)"?/i.exec(disposition);
-  return plain ? plain[1] : fallback;
 }

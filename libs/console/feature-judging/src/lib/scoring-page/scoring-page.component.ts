@@ -11,7 +11,7 @@ import { Router, RouterLink } from '@angular/router';
 import type { JudgeAttachmentView } from '@laurel/contracts';
 import { JudgingApi, MyAssignmentsStore, ScoreSheetStore, assignmentStatusKey, attachmentKindKey, messageOf } from '@laurel/console-data-access-judging';
 import { AlertComponent, AnswersListComponent, StatusChipComponent } from '@laurel/console-ui';
-import { I18nService, ScorePipe, TranslatePipe, type UiMessage, UiMessagePipe, formatBytes, formatDateTime, formatScore } from '@laurel/console-util';
+import { I18nService, ScorePipe, TranslatePipe, type UiMessage, UiMessagePipe, formatBytes, formatDateTime, formatScore, saveBlob } from '@laurel/console-util';
 import { firstValueFrom, map } from 'rxjs';
 import { STATUS_TONES } from '../assignments-page/assignments-page.component';
 import { CriterionFieldComponent } from './criterion-field.component';
@@ -156,12 +156,7 @@ export class ScoringPageComponent {
     this.actionError.set(null);
     try {
       const blob = await firstValueFrom(this.api.download(detail.assignment.id, attachment.id));
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = attachment.name ?? `${detail.entry.code ?? 'entry'}-${attachment.kind}${extensionOf(attachment.contentType)}`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(blob, attachment.name ?? `${detail.entry.code ?? 'entry'}-${attachment.kind}${extensionOf(attachment.contentType)}`);
     } catch (error) {
       this.actionError.set(messageOf(error));
     }

@@ -1,4 +1,4 @@
-import { HttpErrorResponse, HttpEventType } from '@angular/common/http';
+import { HttpEventType } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
@@ -29,11 +29,21 @@ import {
   type FieldProblem,
   MyContestsStore,
   OrganizeApi,
-  fileNameOf,
-  saveBlob,
 } from '@laurel/console-data-access-organize';
 import { AlertComponent, EmptyStateComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, apiErrorOf, formatDateTime, toUiMessage } from '@laurel/console-util';
+import {
+  I18nService,
+  TranslatePipe,
+  type TranslationKey,
+  type UiMessage,
+  UiMessagePipe,
+  apiErrorOf,
+  fileNameOf,
+  formatDateTime,
+  readBlobError,
+  saveBlob,
+  toUiMessage,
+} from '@laurel/console-util';
 import { debounceTime, distinctUntilChanged, firstValueFrom } from 'rxjs';
 
 const COLUMNS = ['code', 'title', 'teamName', 'category', 'status', 'eligibility', 'submittedAt'] as const;
@@ -203,7 +213,7 @@ export class EntriesPageComponent {
       },
       error: (error: unknown) => {
         this.download.set(null);
-        void blobErrorMessage(error).then((text) => this.importNote.set({ tone: 'error', text }));
+        void readBlobError(error).then((read) => this.importNote.set({ tone: 'error', text: toUiMessage(read) }));
       },
     });
   }
@@ -247,17 +257,4 @@ export class EntriesPageComponent {
       if (seq === this.requestSeq) this.loading.set(false);
     }
   }
-}
-
-/** A failed blob download carries its JSON error as a Blob; read it to say what went wrong. */
-async function blobErrorMessage(error: unknown): Promise<UiMessage> {
-  if (error instanceof HttpErrorResponse && error.error instanceof Blob) {
-    try {
-      const body: unknown = JSON.parse(await error.error.text());
-      return toUiMessage(new HttpErrorResponse({ error: body, status: error.status, statusText: error.statusText }));
-    } catch {
-      /* not JSON */
-    }
-  }
-  return toUiMessage(error);
 }

@@ -9,10 +9,21 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { RouterLink } from '@angular/router';
 import { AuthStore } from '@laurel/console-data-access-auth';
-import { OrganizeApi, fileNameOf, saveBlob } from '@laurel/console-data-access-organize';
+import { OrganizeApi } from '@laurel/console-data-access-organize';
 import { AlertComponent, AnswersListComponent, StatusChipComponent } from '@laurel/console-ui';
 import type { AttachmentView, ContestView, EntryView, JudgeAnswerView } from '@laurel/contracts';
-import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, formatBytes, formatDateTime, toUiMessage } from '@laurel/console-util';
+import {
+  I18nService,
+  TranslatePipe,
+  type TranslationKey,
+  type UiMessage,
+  UiMessagePipe,
+  fileNameOf,
+  formatBytes,
+  formatDateTime,
+  saveBlob,
+  toUiMessage,
+} from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { ELIGIBILITY_TONES, eligibilityKey, statusKey } from '../entries-page/entries-page.component';
 

@@ -32,7 +32,7 @@ import {
   syncAnswersForm,
   unansweredRequired,
 } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, formatBytes, formatDateTime, toUiMessage } from '@laurel/console-util';
+import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, formatBytes, formatDateTime, saveBlob, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom, map } from 'rxjs';
 import { ENTRY_STATUS_TONES, attachmentKindKey, entryStatusKey, formatTime } from '../shared/entry-labels';
 import {
@@ -335,13 +335,7 @@ export class EntryPageComponent {
   protected async download(attachment: AttachmentView): Promise<void> {
     this.attachmentError.set(null);
     try {
-      const blob = await this.store.download(attachment.id);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = attachment.fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      saveBlob(await this.store.download(attachment.id), attachment.fileName);
     } catch (error) {
       this.attachmentError.set(toUiMessage(error));
     }
