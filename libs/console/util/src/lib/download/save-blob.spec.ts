@@ -1,3 +1,7 @@
+/**
+ * @jest-environment node
+ */
+// Node's Blob reads its text back (jsdom's does not), as a browser's does.
 import { HttpErrorResponse } from '@angular/common/http';
 import { fileNameOf, readBlobError } from './save-blob';
 
