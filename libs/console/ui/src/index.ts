@@ -2,6 +2,8 @@ export { AlertComponent, type AlertTone } from './lib/alert/alert.component';
 export { EmptyStateComponent } from './lib/empty-state/empty-state.component';
 export { registerLaurelIcons, type LaurelIconName } from './lib/icons/laurel-icons';
 export { LinkTileComponent } from './lib/link-tile/link-tile.component';
+export { MarkdownComponent } from './lib/markdown/markdown.component';
+export { parseMarkdown, type BlockNode, type InlineNode } from './lib/markdown/markdown';
 export { StatusChipComponent, type StatusTone } from './lib/status-chip/status-chip.component';
 export { ApplicationFormComponent } from './lib/application-form/application-form.component';
 export {

@@ -6,7 +6,7 @@ import { RouterLink } from '@angular/router';
 import type { ContestView, PrizeTier } from '@laurel/contracts';
 import { AUTH_PATHS, AuthStore } from '@laurel/console-data-access-auth';
 import { EntriesApi } from '@laurel/console-data-access-entries';
-import { AlertComponent, StatusChipComponent } from '@laurel/console-ui';
+import { AlertComponent, MarkdownComponent, StatusChipComponent } from '@laurel/console-ui';
 import {
   I18nService,
   type TranslationKey,
@@ -20,7 +20,6 @@ import {
 } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { CONTEST_TONES } from '../contest-card/contest-card';
-import { MarkdownComponent } from '../markdown/markdown.component';
 import { countdownParts, firstRoundRubric, prizeLines, windowOverKey, windowPhase } from './contest-view';
 
 /** A contest's public page: rules, categories, rubric, prizes, the window and how to enter. */

@@ -23,7 +23,7 @@ import {
   type UpdateContestRequest,
 } from '@laurel/contracts';
 import { ContestEditorStore, type WriteOutcome } from '@laurel/console-data-access-organize';
-import { AlertComponent, ConfirmDialogComponent, type ConfirmDialogData, GroupedNumberInputDirective, StatusChipComponent } from '@laurel/console-ui';
+import { AlertComponent, ConfirmDialogComponent, type ConfirmDialogData, GroupedNumberInputDirective, MarkdownComponent, StatusChipComponent } from '@laurel/console-ui';
 import {
   I18nService,
   TranslatePipe,
@@ -37,7 +37,6 @@ import {
 import { filter } from 'rxjs';
 import { STATUS_TONES } from '../contests-page/contests-page.component';
 import { fromLocalInput, toLocalInput } from '../shared/datetime';
-import { renderMarkdown } from '../shared/markdown';
 import { RoundEditorComponent } from '../round-editor/round-editor.component';
 import { ApplicationFormEditorComponent } from '../application-form-editor/application-form-editor.component';
 import { type LifecycleStage, type LifecycleStep, type ProblemLine, type StageView, lifecycleStages, lifecycleSteps, problemLine, readinessLines } from './lifecycle';
@@ -71,6 +70,7 @@ const tierKey = (tier: PrizeTier): TranslationKey => `organize.tiers.${tier}`;
     MatTabGroup,
     AlertComponent,
     GroupedNumberInputDirective,
+    MarkdownComponent,
     StatusChipComponent,
     RoundEditorComponent,
     ApplicationFormEditorComponent,
@@ -158,7 +158,6 @@ export class ContestEditorPageComponent {
   >([]);
 
   protected readonly description = signal('');
-  protected readonly preview = computed(() => renderMarkdown(this.description()));
   protected readonly message = signal<{ tone: 'info' | 'error'; text: UiMessage } | null>(null);
   protected readonly problems = signal<ProblemLine[]>([]);
   /** The round open in the round editor: an id, 'new', or none. */

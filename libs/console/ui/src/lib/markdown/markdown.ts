@@ -1,7 +1,9 @@
 /**
  * A small Markdown subset for contest descriptions, parsed into plain data that a template
  * renders with text bindings: nothing the organizer writes ever reaches `innerHTML`, so every
- * character outside this subset shows as typed. Links keep only http(s) addresses.
+ * character outside this subset shows as typed. Links keep only http(s) addresses. The public
+ * contest page and the editor's preview both render through `MarkdownComponent`, so the preview
+ * is what visitors will see.
  */
 export type InlineNode =
   | { kind: 'text'; text: string }
@@ -44,18 +46,18 @@ export function parseMarkdown(source: string): BlockNode[] {
       endParagraph();
       endList();
       // The page's own h1 and h2 come first: the description's headings sit below them.
-      const level = Math.min(6, heading[1].length + 2) as 3 | 4 | 5 | 6;
-      blocks.push({ kind: 'heading', level, children: parseInline(heading[2]) });
+      const [, hashes = '#', text = ''] = heading;
+      const level = Math.min(6, hashes.length + 2) as 3 | 4 | 5 | 6;
+      blocks.push({ kind: 'heading', level, children: parseInline(text) });
     } else if (bullet || numbered) {
       endParagraph();
       const ordered = !!numbered;
       if (list && list.ordered !== ordered) endList();
       list ??= { ordered, items: [] };
-      list.items.push(parseInline(((bullet ?? numbered) as RegExpExecArray)[1]));
+      list.items.push(parseInline((bullet ?? numbered)?.[1] ?? ''));
     } else if (list && /^\s{2,}/.test(raw)) {
       // An indented line continues the list item above it.
-      const last = list.items[list.items.length - 1];
-      last.push({ kind: 'text', text: ' ' }, ...parseInline(line.trim()));
+      list.items.at(-1)?.push({ kind: 'text', text: ' ' }, ...parseInline(line.trim()));
     } else {
       endList();
       paragraph.push(line.trim());
@@ -78,12 +80,12 @@ export function parseInline(text: string): InlineNode[] {
     if (match.index > 0) nodes.push({ kind: 'text', text: rest.slice(0, match.index) });
     const [whole, linkText, href, strong, strongAlt, em, emAlt] = match;
     if (linkText !== undefined) {
-      const safe = safeHref(href);
+      const safe = href === undefined ? null : safeHref(href);
       nodes.push(safe ? { kind: 'link', href: safe, children: parseInline(linkText) } : { kind: 'text', text: whole });
     } else if (strong !== undefined || strongAlt !== undefined) {
-      nodes.push({ kind: 'strong', children: parseInline(strong ?? strongAlt) });
+      nodes.push({ kind: 'strong', children: parseInline(strong ?? strongAlt ?? '') });
     } else {
-      nodes.push({ kind: 'em', children: parseInline(em ?? emAlt) });
+      nodes.push({ kind: 'em', children: parseInline(em ?? emAlt ?? '') });
     }
     rest = rest.slice(match.index + whole.length);
   }
