@@ -1,4 +1,4 @@
-import type { TranslationKey } from '@laurel/console-util';
+import { type TranslationKey, isUuid } from '@laurel/console-util';
 
 /** The actions the API records, in the order of a contest's life. */
 export const AUDIT_ACTIONS = [
@@ -37,12 +37,10 @@ export function actionKey(action: string): TranslationKey | null {
   return (AUDIT_ACTIONS as readonly string[]).includes(action) ? (`audit.actions.${action.replace('.', '_')}` as TranslationKey) : null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The first 8 characters of a UUID: enough to tell events apart on screen. */
 export function shortId(id: string | null | undefined): string {
   if (!id) return '—';
-  return UUID.test(id) ? id.slice(0, 8) : id;
+  return isUuid(id) ? id.slice(0, 8) : id;
 }
 
 /** The subjects the API records events about. */
@@ -69,7 +67,7 @@ export function payloadSummary(payload: unknown, max = 90, names: Readonly<Recor
 
 function valueText(value: unknown, names: Readonly<Record<string, string>>): string {
   if (value === null || value === undefined) return '—';
-  if (typeof value === 'string') return UUID.test(value) ? (names[value] ?? value.slice(0, 8)) : cut(value, 30);
+  if (typeof value === 'string') return isUuid(value) ? (names[value] ?? value.slice(0, 8)) : cut(value, 30);
   if (Array.isArray(value)) return value.length <= 3 && value.every((v) => typeof v === 'string' && names[v]) ? `[${value.map((v) => names[v as string]).join(', ')}]` : `[${value.length}]`;
   if (typeof value === 'object') return '{…}';
   return String(value);
