@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Browser, type Page, expect, test } from '@playwright/test';
-import { Api, INTERNAL_COMMENT, PUBLIC_COMMENT, setUpJudgedContest } from './support/results-setup';
+import { Api } from './support/api';
+import { INTERNAL_COMMENT, PUBLIC_COMMENT, setUpJudgedContest } from './support/results-setup';
 
 // The console as people meet it (issue 11): the contest's steps say what comes next and why the
 // others wait, a rubric off 100 is said and confirmed, prize amounts and scores are written the

@@ -1,5 +1,6 @@
 import { type Page, expect, test } from '@playwright/test';
-import { Api, councilDecides, setUpJudgedContest } from './support/results-setup';
+import { Api } from './support/api';
+import { councilDecides, setUpJudgedContest } from './support/results-setup';
 
 // The paths where a person used to get stuck (issue 11): a judge declines an entry, the organizer
 // hands it to another judge, closes the round knowing what is missing, advances with Enter, and

@@ -1,5 +1,6 @@
 import { type Browser, type BrowserContext, type Page, expect, test } from '@playwright/test';
-import { Api, type PitchDay, type Session, setUpPitchDay } from './support/pitch-setup';
+import { Api, type Session } from './support/api';
+import { type PitchDay, setUpPitchDay } from './support/pitch-setup';
 
 const TABLET = { width: 820, height: 1180 };
 const PROJECTOR = { width: 1280, height: 720 };

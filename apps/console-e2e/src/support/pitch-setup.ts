@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Api, type Session, mailedInvitationToken } from './api';
 import { signUpVerified } from './mail';
 
 /**
@@ -16,11 +17,6 @@ export interface PitchDay {
   entries: { id: string; code: string; title: string; teamName: string }[];
 }
 
-export interface Session {
-  token: string;
-  user: unknown;
-}
-
 const TEAMS = [
   { title: 'Nông nghiệp thông minh AgriSense', teamName: 'AgriViệt' },
   { title: 'Cảng xanh GreenHarbor', teamName: 'GreenHarbor' },
@@ -31,6 +27,7 @@ const TEAMS = [
 export async function setUpPitchDay(base: string): Promise<PitchDay> {
   const api = new Api(base);
   const organizer = await api.session('organizer@demo.laurel', 'laurel-demo');
+  const admin = await api.session('admin@demo.laurel', 'laurel-demo');
   const day = 24 * 60 * 60 * 1000;
   const slug = `chung-ket-${randomBytes(4).toString('hex')}`;
   const contest = await api.call('POST', '/api/contests', organizer.token, {
@@ -87,7 +84,7 @@ export async function setUpPitchDay(base: string): Promise<PitchDay> {
     const email = `gk-${randomBytes(5).toString('hex')}@hoidong.example.org`;
     await api.call('POST', `/api/contests/${contest.id}/judges`, organizer.token, { email, displayName: name, organization: `Hội đồng ${name}` });
     // The judge opens the mailed invitation: read from the admin mailbox (the test API captures mail).
-    const accepted = await api.call('POST', '/api/invitations/accept', null, { token: await mailedToken(api, email), password: 'judge-password-1' });
+    const accepted = await api.call('POST', '/api/invitations/accept', null, { token: await mailedInvitationToken(api, admin.token, email), password: 'judge-password-1' });
     judges.push({ name, token: accepted.accessToken, user: accepted.user, assignments: {} });
   }
   await api.call('POST', `/api/rounds/${round.id}/open`, organizer.token, {});
@@ -98,40 +95,4 @@ export async function setUpPitchDay(base: string): Promise<PitchDay> {
   }
   await api.call('PATCH', `/api/rounds/${round.id}`, organizer.token, { live: { enabled: true } });
   return { contestId: contest.id, roundId: round.id, criteria: round.criteria.map((c: { id: string }) => c.id), organizer, judges, entries };
-}
-
-export class Api {
-  constructor(private readonly base: string) {}
-
-  async session(email: string, password: string): Promise<Session> {
-    const answer = await this.call('POST', '/api/auth/login', null, { email, password });
-    return { token: answer.accessToken, user: answer.user };
-  }
-
-  async call(method: string, path: string, token: string | null, body?: unknown): Promise<any> {
-    const response = await fetch(`${this.base}${path}`, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  }
-}
-
-/** The token of the newest captured invitation mail to this address, once the queue has handled it. */
-async function mailedToken(api: Api, email: string): Promise<string> {
-  const admin = await api.session('admin@demo.laurel', 'laurel-demo');
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const page = await api.call('GET', `/api/admin/mail?to=${encodeURIComponent(email)}`, admin.token);
-    const mail = (page.items as { template: string; status: string; actionUrl: string | null }[]).find(
-      (m) => m.template === 'judge_invitation' && m.status === 'captured' && m.actionUrl,
-    );
-    const token = mail?.actionUrl && /#token=([^&\s]+)/.exec(mail.actionUrl)?.[1];
-    if (token) return decodeURIComponent(token);
-    if (Date.now() > deadline) throw new Error(`no invitation mail to ${email}: ${JSON.stringify(page.items)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Api, mailedInvitationToken } from './api';
 import { signUpVerified } from './mail';
 
 /**
@@ -146,7 +147,7 @@ export async function setUpJudgedContest(base: string, options: SetupOptions = {
     const password = 'judge-password-1';
     await api.call('POST', `/api/contests/${contest.id}/judges`, organizer, { email, displayName: judgeName, organization: `Hội đồng ${judgeName}` });
     // The judge opens the mailed invitation: read from the admin mailbox (the test API captures mail).
-    const accepted = await api.call('POST', '/api/invitations/accept', null, { token: await mailedToken(api, admin, email), password });
+    const accepted = await api.call('POST', '/api/invitations/accept', null, { token: await mailedInvitationToken(api, admin, email), password });
     panel.push({ email, displayName: judgeName, password, token: accepted.accessToken });
     return accepted.accessToken;
   };
@@ -207,38 +208,4 @@ export async function confirmProposal(base: string, contestId: string, feedback:
 /** A council member's decision on the confirmed awards, through the API. */
 export async function councilDecides(base: string, contestId: string, token: string, decision: 'approve' | 'object', note?: string): Promise<void> {
   await new Api(base).call('POST', `/api/contests/${contestId}/awards/approvals`, token, { decision, ...(note ? { note } : {}) });
-}
-
-export class Api {
-  constructor(private readonly base: string) {}
-
-  async login(email: string, password: string): Promise<string> {
-    return (await this.call('POST', '/api/auth/login', null, { email, password })).accessToken;
-  }
-
-  async call(method: string, path: string, token: string | null, body?: unknown): Promise<any> {
-    const response = await fetch(`${this.base}${path}`, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  }
-}
-
-/** The token of the newest captured invitation mail to this address, once the queue has handled it. */
-async function mailedToken(api: Api, admin: string, email: string): Promise<string> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const page = await api.call('GET', `/api/admin/mail?to=${encodeURIComponent(email)}`, admin);
-    const mail = (page.items as { template: string; status: string; actionUrl: string | null }[]).find(
-      (m) => m.template === 'judge_invitation' && m.status === 'captured' && m.actionUrl,
-    );
-    const token = mail?.actionUrl && /#token=([^&\s]+)/.exec(mail.actionUrl)?.[1];
-    if (token) return decodeURIComponent(token);
-    if (Date.now() > deadline) throw new Error(`no invitation mail to ${email}: ${JSON.stringify(page.items)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
