@@ -3,6 +3,6 @@ export { FileDownloader, type DownloadOutcome, type DownloadProgress } from './l
 export { LiveBoardStore, type LiveConnection } from './lib/live-board';
 export { PublicResultsStore } from './lib/public-results.store';
 export { resultsMessage } from './lib/results-errors';
-export { OrganizerContestsStore, RoundResultsStore, type AdvanceOutcome } from './lib/results.store';
+export { RoundResultsStore, type AdvanceOutcome } from './lib/results.store';
 export { ResultsApi } from './lib/results.api';
 export { BallotStore, VoteCountsStore, type VoteOutcome } from './lib/vote.store';

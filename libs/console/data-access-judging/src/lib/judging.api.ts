@@ -82,10 +82,6 @@ export class JudgingApi {
   }
 
   // The organizer
-  myContests(): Observable<ContestView[]> {
-    return this.http.get<ContestView[]>(`${this.base}/contests/mine`);
-  }
-
   contest(id: string): Observable<ContestView> {
     return this.http.get<ContestView>(`${this.base}/contests/${encodeURIComponent(id)}`);
   }

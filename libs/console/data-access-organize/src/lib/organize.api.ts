@@ -4,7 +4,6 @@ import type {
   ContestStatus,
   ContestSummaryView,
   ContestView,
-  CreateContestRequest,
   CreateRoundRequest,
   EligibilityRequest,
   EntryPageView,
@@ -24,10 +23,6 @@ export class OrganizeApi {
   private readonly http = inject(HttpClient);
   private readonly base = inject(API_BASE_URL);
 
-  myContests(): Observable<ContestView[]> {
-    return this.http.get<ContestView[]>(`${this.base}/contests/mine`);
-  }
-
   /** The dashboard's counts per contest the organizer owns. */
   contestSummaries(): Observable<ContestSummaryView[]> {
     return this.http.get<ContestSummaryView[]>(`${this.base}/contests/mine/summary`);
@@ -35,10 +30,6 @@ export class OrganizeApi {
 
   contest(id: string): Observable<ContestView> {
     return this.http.get<ContestView>(`${this.base}/contests/${encodeURIComponent(id)}`);
-  }
-
-  createContest(body: CreateContestRequest): Observable<ContestView> {
-    return this.http.post<ContestView>(`${this.base}/contests`, body);
   }
 
   updateContest(id: string, body: UpdateContestRequest): Observable<ContestView> {

@@ -10,7 +10,6 @@ import type {
   ConfirmVoteResponse,
   ConfirmAwardsRequest,
   ConfirmedAwardsView,
-  ContestView,
   CouncilDecisionRequest,
   CouncilTallyView,
   CouncilView,
@@ -32,10 +31,6 @@ import type { Observable } from 'rxjs';
 export class ResultsApi {
   private readonly http = inject(HttpClient);
   private readonly base = inject(API_BASE_URL);
-
-  myContests(): Observable<ContestView[]> {
-    return this.http.get<ContestView[]>(`${this.base}/contests/mine`);
-  }
 
   roundResults(roundId: string): Observable<RoundResultsView> {
     return this.http.get<RoundResultsView>(`${this.base}/rounds/${enc(roundId)}/results`);

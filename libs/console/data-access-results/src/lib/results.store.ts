@@ -1,42 +1,11 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { AdvanceRequest, AdvanceResponse, ContestView, RoundResultsView } from '@laurel/contracts';
+import type { AdvanceRequest, AdvanceResponse, RoundResultsView } from '@laurel/contracts';
 import type { UiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { resultsMessage } from './results-errors';
 import { ResultsApi } from './results.api';
 
 type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
-
-/** The organizer's own contests, for the contest pickers of the results and awards pages. */
-@Injectable({ providedIn: 'root' })
-export class OrganizerContestsStore {
-  private readonly api = inject(ResultsApi);
-  private readonly state = signal<{ contests: ContestView[]; status: LoadStatus; error: UiMessage | null }>({
-    contests: [],
-    status: 'idle',
-    error: null,
-  });
-
-  readonly contests = computed(() => this.state().contests);
-  readonly error = computed(() => this.state().error);
-  readonly loading = computed(() => this.state().status === 'loading');
-  readonly loaded = computed(() => this.state().status === 'loaded');
-
-  async load(): Promise<void> {
-    if (this.state().status === 'loading') return;
-    this.state.update((s) => ({ ...s, status: 'loading', error: null }));
-    try {
-      const contests = await firstValueFrom(this.api.myContests());
-      this.state.set({ contests, status: 'loaded', error: null });
-    } catch (error) {
-      this.state.update((s) => ({ ...s, status: 'error', error: resultsMessage(error) }));
-    }
-  }
-
-  byId(id: string | null): ContestView | undefined {
-    return id ? this.state().contests.find((c) => c.id === id) : undefined;
-  }
-}
 
 export type AdvanceOutcome = { ok: true; response: AdvanceResponse } | { ok: false; error: UiMessage };
 

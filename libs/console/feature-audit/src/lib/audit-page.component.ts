@@ -20,7 +20,7 @@ import {
 } from '@angular/material/table';
 import { MatTooltip } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
-import { OrganizerContestsStore } from '@laurel/console-data-access-results';
+import { MyContestsStore } from '@laurel/console-data-access-contests';
 import { AlertComponent, EmptyStateComponent } from '@laurel/console-ui';
 import {
   I18nService,
@@ -76,7 +76,7 @@ export class AuditPageComponent {
   /** Query parameter. */
   readonly contest = input<string>();
 
-  protected readonly contests = inject(OrganizerContestsStore);
+  protected readonly contests = inject(MyContestsStore);
   private readonly api = inject(AuditApi);
   private readonly i18n = inject(I18nService);
   private readonly router = inject(Router);

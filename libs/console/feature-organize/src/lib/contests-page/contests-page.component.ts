@@ -5,7 +5,7 @@ import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { ContestStatus, ContestView } from '@laurel/contracts';
-import { MyContestsStore } from '@laurel/console-data-access-organize';
+import { MyContestsStore } from '@laurel/console-data-access-contests';
 import { AlertComponent, EmptyStateComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
 import { I18nService, TranslatePipe, UiMessagePipe, contestStatusKey, formatDateTime, timeZoneLabel } from '@laurel/console-util';
 import { NewContestDialogComponent } from '../new-contest-dialog/new-contest-dialog.component';

@@ -24,12 +24,8 @@ import {
 } from '@angular/material/table';
 import { Router } from '@angular/router';
 import { ELIGIBILITIES, type Eligibility, type EntryListItemView, ENTRY_STATUSES, type EntrySortKey, type EntryStatus } from '@laurel/contracts';
-import {
-  type EntryQuery,
-  type FieldProblem,
-  MyContestsStore,
-  OrganizeApi,
-} from '@laurel/console-data-access-organize';
+import { MyContestsStore } from '@laurel/console-data-access-contests';
+import { type EntryQuery, type FieldProblem, OrganizeApi } from '@laurel/console-data-access-organize';
 import { AlertComponent, EmptyStateComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
 import {
   I18nService,

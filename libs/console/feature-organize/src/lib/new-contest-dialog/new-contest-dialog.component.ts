@@ -6,7 +6,7 @@ import { MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
-import { MyContestsStore } from '@laurel/console-data-access-organize';
+import { MyContestsStore } from '@laurel/console-data-access-contests';
 import { AlertComponent } from '@laurel/console-ui';
 import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, timeZoneLabel, toUiMessage } from '@laurel/console-util';
 import { fromLocalInput, toLocalInput } from '../shared/datetime';

@@ -6,6 +6,7 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { MatTab, MatTabContent, MatTabGroup } from '@angular/material/tabs';
 import { Router } from '@angular/router';
 import type { ContestView, PanelJudgeView } from '@laurel/contracts';
+import { MyContestsStore } from '@laurel/console-data-access-contests';
 import { JudgingApi, messageOf } from '@laurel/console-data-access-judging';
 import { AlertComponent, EmptyStateComponent } from '@laurel/console-ui';
 import { TranslatePipe, type UiMessage, UiMessagePipe, contestStatusKey } from '@laurel/console-util';
@@ -52,20 +53,27 @@ export class PanelPageComponent {
   private readonly api = inject(JudgingApi);
   private readonly router = inject(Router);
 
-  protected readonly contests = signal<ContestView[]>([]);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<UiMessage | null>(null);
+  private readonly store = inject(MyContestsStore);
+
+  protected readonly contests = this.store.contests;
+  protected readonly loading = this.store.loading;
+  protected readonly error = this.store.error;
   protected readonly judges = signal<PanelJudgeView[]>([]);
   /** Judges who accepted: the only ones conflicts and assignments can name. */
   protected readonly panelJudges = computed(() => this.judges().filter((j) => j.judgeId !== null));
   protected readonly judgesError = signal<UiMessage | null>(null);
   protected readonly statusKey = contestStatusKey;
 
-  protected readonly selected = computed<ContestView | null>(() => {
-    const list = this.contests();
-    const wanted = this.contest();
-    return list.find((c) => c.id === wanted) ?? list.find((c) => c.status === 'judging') ?? list[0] ?? null;
-  });
+  protected readonly selected = computed<ContestView | null>(
+    () => {
+      const list = this.contests();
+      const wanted = this.contest();
+      return list.find((c) => c.id === wanted) ?? list.find((c) => c.status === 'judging') ?? list[0] ?? null;
+    },
+    // The list shown from the shared store is read again on arrival: the same contest, unchanged,
+    // stays the same selection (the tabs and the judges are not loaded twice).
+    { equal: (a, b) => a === b || JSON.stringify(a) === JSON.stringify(b) },
+  );
   protected readonly tabIndex = computed(() => Math.max(0, TABS.indexOf((this.tab() ?? 'panel') as Tab)));
 
   constructor() {
@@ -76,17 +84,8 @@ export class PanelPageComponent {
     });
   }
 
-  protected async loadContests(): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const contests = await firstValueFrom(this.api.myContests());
-      this.contests.set(contests);
-    } catch (error) {
-      this.error.set(messageOf(error));
-    } finally {
-      this.loading.set(false);
-    }
+  protected loadContests(): Promise<void> {
+    return this.store.load();
   }
 
   /** After a round opens or closes: the contest's rounds change. */
@@ -94,8 +93,7 @@ export class PanelPageComponent {
     const id = this.selected()?.id;
     if (!id) return;
     try {
-      const fresh = await firstValueFrom(this.api.contest(id));
-      this.contests.update((list) => list.map((c) => (c.id === id ? fresh : c)));
+      this.store.replace(await firstValueFrom(this.api.contest(id)));
     } catch {
       await this.loadContests();
     }

@@ -3,8 +3,8 @@ import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { RoundView } from '@laurel/contracts';
+import { MyContestsStore } from '@laurel/console-data-access-contests';
 import { PitchApi, pitchMessage } from '@laurel/console-data-access-pitch';
-import { OrganizerContestsStore } from '@laurel/console-data-access-results';
 import { AlertComponent, EmptyStateComponent, StatusChipComponent } from '@laurel/console-ui';
 import { TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
@@ -73,7 +73,7 @@ import { firstValueFrom } from 'rxjs';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PitchRoundsPageComponent {
-  protected readonly contests = inject(OrganizerContestsStore);
+  protected readonly contests = inject(MyContestsStore);
   private readonly api = inject(PitchApi);
   protected readonly busy = signal(false);
   private readonly actionError = signal<UiMessage | null>(null);

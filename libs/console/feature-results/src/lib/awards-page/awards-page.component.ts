@@ -10,7 +10,8 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import type { AwardProposalLineView, ContestView, PrizeSkipReason, PrizeTier, RoundResultEntryView } from '@laurel/contracts';
-import { AwardsStore, OrganizerContestsStore } from '@laurel/console-data-access-results';
+import { MyContestsStore } from '@laurel/console-data-access-contests';
+import { AwardsStore } from '@laurel/console-data-access-results';
 import { AlertComponent, ConfirmDialogComponent, type ConfirmDialogData, EmptyStateComponent, StatusChipComponent } from '@laurel/console-ui';
 import { I18nService, ScorePipe, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, formatDateTime, formatMoney } from '@laurel/console-util';
 import { ExportButtonsComponent } from '../export-buttons/export-buttons.component';
@@ -77,7 +78,7 @@ export class AwardsPageComponent {
   /** Query parameter. */
   readonly contest = input<string>();
 
-  protected readonly contests = inject(OrganizerContestsStore);
+  protected readonly contests = inject(MyContestsStore);
   protected readonly store = inject(AwardsStore);
   private readonly i18n = inject(I18nService);
   private readonly router = inject(Router);

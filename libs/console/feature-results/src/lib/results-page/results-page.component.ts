@@ -8,7 +8,8 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { MatTooltip } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
 import type { AggregationMethod, ContestView, RoundResultEntryView, RoundView } from '@laurel/contracts';
-import { OrganizerContestsStore, RoundResultsStore } from '@laurel/console-data-access-results';
+import { MyContestsStore } from '@laurel/console-data-access-contests';
+import { RoundResultsStore } from '@laurel/console-data-access-results';
 import { AlertComponent, EmptyStateComponent, StatusChipComponent } from '@laurel/console-ui';
 import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, formatDateTime } from '@laurel/console-util';
 import { AdvanceDialogComponent, type AdvanceDialogData, type AdvanceDialogResult } from '../advance-dialog/advance-dialog.component';
@@ -61,7 +62,7 @@ export class ResultsPageComponent {
   readonly contest = input<string>();
   readonly round = input<string>();
 
-  protected readonly contests = inject(OrganizerContestsStore);
+  protected readonly contests = inject(MyContestsStore);
   protected readonly store = inject(RoundResultsStore);
   private readonly i18n = inject(I18nService);
   private readonly router = inject(Router);
