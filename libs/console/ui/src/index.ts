@@ -20,3 +20,4 @@ export {
 export { AnswersListComponent } from './lib/application-form/answers-list.component';
 export { GroupedNumberInputDirective } from './lib/grouped-number/grouped-number-input.directive';
 export { ConfirmDialogComponent, type ConfirmDialogData } from './lib/confirm-dialog/confirm-dialog.component';
+export { PasswordFieldComponent } from './lib/password-field/password-field.component';

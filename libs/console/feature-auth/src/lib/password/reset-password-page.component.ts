@@ -2,13 +2,11 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
-import { MatInput } from '@angular/material/input';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel/contracts';
 import { AUTH_PATHS, AuthApi, AuthStore } from '@laurel/console-data-access-auth';
-import { AlertComponent } from '@laurel/console-ui';
+import { AlertComponent, PasswordFieldComponent } from '@laurel/console-ui';
 import { TranslatePipe, type UiMessage, UiMessagePipe, apiErrorOf, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { PASSWORD_ERRORS } from '../forms/auth-messages';
@@ -23,7 +21,7 @@ const LINK_CODES: Record<string, UiMessage> = {
 /** `/reset-password#token=…`, the link of a password reset mail: a new password, and every other session ends. */
 @Component({
   selector: 'laurel-reset-password-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButton, MatError, MatFormField, MatHint, MatIcon, MatInput, MatLabel, AlertComponent, TranslatePipe, UiMessagePipe],
+  imports: [ReactiveFormsModule, RouterLink, MatButton, MatIcon, AlertComponent, PasswordFieldComponent, TranslatePipe, UiMessagePipe],
   template: `
     <section class="card" aria-labelledby="reset-title">
       <div class="brand" aria-hidden="true"><mat-icon svgIcon="trophy" /></div>
@@ -36,12 +34,15 @@ const LINK_CODES: Record<string, UiMessage> = {
           <laurel-alert tone="error" data-testid="reset-error">{{ message | uiMessage }}</laurel-alert>
         }
         <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-          <mat-form-field appearance="outline">
-            <mat-label>{{ 'auth.fields.password' | translate }}</mat-label>
-            <input matInput type="password" formControlName="password" autocomplete="new-password" data-testid="reset-password" />
-            <mat-hint>{{ 'auth.fields.passwordHint' | translate: limits }}</mat-hint>
-            <mat-error>{{ firstError(form.controls.password, passwordErrors) | uiMessage }}</mat-error>
-          </mat-form-field>
+          <laurel-password-field
+            [control]="form.controls.password"
+            [label]="'auth.fields.password' | translate"
+            autocomplete="new-password"
+            testId="reset-password"
+            [toggle]="false"
+            [hint]="'auth.fields.passwordHint' | translate: limits"
+            [error]="firstError(form.controls.password, passwordErrors) | uiMessage"
+          />
           <button mat-flat-button class="submit" type="submit" [disabled]="pending()" data-testid="reset-submit">{{ 'auth.reset.submit' | translate }}</button>
         </form>
       }

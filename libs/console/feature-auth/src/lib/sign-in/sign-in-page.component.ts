@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton, MatIconButton } from '@angular/material/button';
-import { MatError, MatFormField, MatLabel, MatSuffix } from '@angular/material/form-field';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { Router, RouterLink } from '@angular/router';
 import { PASSWORD_MAX_LENGTH } from '@laurel/contracts';
 import { AUTH_PATHS, AuthStore, safeReturnUrl } from '@laurel/console-data-access-auth';
-import { AlertComponent } from '@laurel/console-ui';
+import { AlertComponent, PasswordFieldComponent } from '@laurel/console-ui';
 import { type TranslationKey, TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
 import { EMAIL_ERRORS, EMAIL_MAX_LENGTH, PASSWORD_ERRORS } from '../forms/auth-messages';
 import { firstError } from '../forms/field-errors';
@@ -19,15 +19,14 @@ import { firstError } from '../forms/field-errors';
     ReactiveFormsModule,
     RouterLink,
     MatButton,
-    MatIconButton,
     MatError,
     MatFormField,
     MatIcon,
     MatInput,
     MatLabel,
     MatProgressSpinner,
-    MatSuffix,
     AlertComponent,
+    PasswordFieldComponent,
     TranslatePipe,
     UiMessagePipe,
   ],
@@ -49,7 +48,6 @@ export class SignInPageComponent {
   });
   protected readonly pending = signal(false);
   protected readonly error = signal<UiMessage | null>(null);
-  protected readonly passwordHidden = signal(true);
   protected readonly notice = computed<TranslationKey | null>(() => {
     switch (this.reason()) {
       case 'expired':

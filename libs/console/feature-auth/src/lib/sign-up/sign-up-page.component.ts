@@ -1,15 +1,15 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton, MatIconButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel/contracts';
 import { AFTER_VERIFY_KEY, AUTH_PATHS, AuthStore, safeReturnUrl } from '@laurel/console-data-access-auth';
-import { AlertComponent } from '@laurel/console-ui';
+import { AlertComponent, PasswordFieldComponent } from '@laurel/console-ui';
 import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, localStore } from '@laurel/console-util';
 import {
   DISPLAY_NAME_ERRORS,
@@ -31,7 +31,6 @@ import { firstError, notBlank, notSameAs } from '../forms/field-errors';
     ReactiveFormsModule,
     RouterLink,
     MatButton,
-    MatIconButton,
     MatError,
     MatFormField,
     MatHint,
@@ -39,8 +38,8 @@ import { firstError, notBlank, notSameAs } from '../forms/field-errors';
     MatInput,
     MatLabel,
     MatProgressSpinner,
-    MatSuffix,
     AlertComponent,
+    PasswordFieldComponent,
     TranslatePipe,
     UiMessagePipe,
   ],
@@ -73,7 +72,6 @@ export class SignUpPageComponent {
   protected readonly error = signal<UiMessage | null>(null);
   /** The address the confirmation went to, once the sign-up is accepted. */
   protected readonly sentTo = signal<string | null>(null);
-  protected readonly passwordHidden = signal(true);
   protected readonly passwordLimits = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
   protected readonly signInPath = AUTH_PATHS.signIn;
   protected readonly signInQuery = computed(() => (this.returnUrl() ? { returnUrl: this.returnUrl() } : {}));

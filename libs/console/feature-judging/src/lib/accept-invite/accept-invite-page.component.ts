@@ -1,16 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { type AbstractControl, FormControl, FormGroup, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
-import { MatButton, MatIconButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
+import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
-import { MatInput } from '@angular/material/input';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { type InvitationPreview, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel/contracts';
 import { AuthStore } from '@laurel/console-data-access-auth';
 import { JudgingApi } from '@laurel/console-data-access-judging';
-import { AlertComponent } from '@laurel/console-ui';
+import { AlertComponent, PasswordFieldComponent } from '@laurel/console-ui';
 import { TranslatePipe, type UiMessage, UiMessagePipe, apiErrorOf, roleKey, toUiMessage, I18nService } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 
@@ -36,16 +34,10 @@ function sameAsPassword(control: AbstractControl): ValidationErrors | null {
     ReactiveFormsModule,
     RouterLink,
     MatButton,
-    MatError,
-    MatFormField,
-    MatHint,
     MatIcon,
-    MatIconButton,
-    MatInput,
-    MatLabel,
     MatProgressSpinner,
-    MatSuffix,
     AlertComponent,
+    PasswordFieldComponent,
     TranslatePipe,
     UiMessagePipe,
   ],
@@ -71,7 +63,8 @@ export class AcceptInvitePageComponent {
   protected readonly preview = signal<InvitationPreview | null>(null);
   protected readonly loading = signal(false);
   protected readonly min = PASSWORD_MIN_LENGTH;
-  protected readonly hidden = signal(true);
+  /** One eye for both fields: the repeated password shows when the first does. */
+  protected readonly shown = signal(false);
   protected readonly pending = signal(false);
   protected readonly error = signal<UiMessage | null>(null);
   /** Signed in as the invited address: accept with one button. */
