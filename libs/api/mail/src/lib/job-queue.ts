@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import PgBoss from 'pg-boss';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type EntitySubscriberInterface, type QueryRunner, type TransactionCommitEvent, type TransactionRollbackEvent } from 'typeorm';
 import { laurelConfig, type LaurelConfig } from '@laurel/api-core';
 
 export const JOB_QUEUE_OPTIONS = Symbol('JOB_QUEUE_OPTIONS');
@@ -25,9 +26,13 @@ export interface QueueSpec {
  * restarts and runs once per attempt whichever instance takes it.
  */
 @Injectable()
-export class JobQueue implements OnApplicationShutdown {
+export class JobQueue implements OnApplicationShutdown, EntitySubscriberInterface {
   private readonly logger = new Logger('JobQueue');
   private readonly boss: PgBoss;
+  /** This process's worker of each queue it works. */
+  private readonly workers = new Map<string, string>();
+  /** Open transactions that added jobs, and to which queues: their workers are woken at commit. */
+  private readonly added = new WeakMap<QueryRunner, Set<string>>();
   private starting: Promise<void> | null = null;
   private markReady!: () => void;
   /** Settles once pg-boss's schema and the queues exist; enqueuing waits for it. */
@@ -37,6 +42,7 @@ export class JobQueue implements OnApplicationShutdown {
   constructor(
     @Inject(laurelConfig.KEY) config: LaurelConfig,
     @Inject(JOB_QUEUE_OPTIONS) readonly options: JobQueueOptions,
+    @InjectDataSource() dataSource: DataSource,
   ) {
     this.boss = new PgBoss({
       connectionString: config.database.url,
@@ -50,6 +56,23 @@ export class JobQueue implements OnApplicationShutdown {
       archiveCompletedAfterSeconds: 24 * 60 * 60,
     });
     this.boss.on('error', (error: Error) => this.logger.warn(`Job queue: ${error.message}`));
+    // Told when a transaction commits (TypeORM's subscriber, as Nest documents it), so a job added
+    // here is taken at once instead of at the worker's next poll; other processes still poll.
+    if (options.work) dataSource.subscribers.push(this);
+  }
+
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    const runner = event.queryRunner;
+    // A savepoint released inside the transaction commits nothing yet.
+    if (runner.isTransactionActive) return;
+    const queues = this.added.get(runner);
+    if (!queues) return;
+    this.added.delete(runner);
+    for (const queue of queues) this.wake(queue);
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    if (!event.queryRunner.isTransactionActive) this.added.delete(event.queryRunner);
   }
 
   /**
@@ -81,13 +104,17 @@ export class JobQueue implements OnApplicationShutdown {
   async send<T extends object>(manager: EntityManager | null, queue: string, data: T, options: PgBoss.SendOptions = {}): Promise<string | null> {
     await this.ready;
     const db = manager ? { executeSql: (text: string, values: unknown[]) => transactionSql(manager, text, values) } : undefined;
-    return this.boss.send(queue, data, { ...options, ...(db ? { db } : {}) });
+    const id = await this.boss.send(queue, data, { ...options, ...(db ? { db } : {}) });
+    if (manager) this.wakeAtCommit(manager, queue);
+    else this.wake(queue);
+    return id;
   }
 
   /** Adds many jobs in one statement inside the caller's transaction (an open one: a manager with a query runner). */
   async insert(manager: EntityManager, jobs: PgBoss.JobInsert[]): Promise<void> {
     await this.ready;
     await this.boss.insert(jobs, { db: { executeSql: (text: string, values: unknown[]) => transactionSql(manager, text, values) } });
+    for (const queue of new Set(jobs.map((job) => job.name))) this.wakeAtCommit(manager, queue);
   }
 
   /** Cancels a job that has not run yet, inside the caller's transaction. */
@@ -99,12 +126,26 @@ export class JobQueue implements OnApplicationShutdown {
   async work<T>(queue: string, options: { batchSize: number; pollingIntervalSeconds: number }, handler: JobHandler<T>): Promise<void> {
     if (!this.options.work) return;
     await this.ready;
-    let workerId: string | null = null;
-    workerId = await this.boss.work<T>(queue, { ...options, includeMetadata: true }, async (jobs) => {
+    const workerId = await this.boss.work<T>(queue, { ...options, includeMetadata: true }, async (jobs) => {
       await handler(jobs);
       // A full batch means more are likely waiting: fetch again at once, not after the polling interval.
-      if (workerId && jobs.length >= options.batchSize) this.boss.notifyWorker(workerId);
+      if (jobs.length >= options.batchSize) this.wake(queue);
     });
+    this.workers.set(queue, workerId);
+  }
+
+  /** Has this process's worker of `queue` (if any) fetch now rather than at its next poll. */
+  private wake(queue: string): void {
+    const workerId = this.workers.get(queue);
+    if (workerId) this.boss.notifyWorker(workerId);
+  }
+
+  private wakeAtCommit(manager: EntityManager, queue: string): void {
+    const runner = manager.queryRunner;
+    if (!runner || !this.options.work) return;
+    const queues = this.added.get(runner) ?? new Set<string>();
+    queues.add(queue);
+    this.added.set(runner, queues);
   }
 
   /** Fails one job of a batch (the rest complete when the handler returns). */

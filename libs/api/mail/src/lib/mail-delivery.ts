@@ -38,32 +38,60 @@ export class MailDelivery implements OnApplicationBootstrap {
       .catch((error: Error) => this.logger.error(`Mail delivery could not start: ${error.message}`));
   }
 
+  /**
+   * One batch: the messages claimed in one statement, sent side by side over the transport's
+   * pool, and those that went marked in one statement. A message whose send fails is failed on
+   * its own (recorded on its row, its job failed for pg-boss to retry with backoff); a batch that
+   * cannot be claimed or marked fails every job it holds, and a retry of a message already marked
+   * finds it no longer waiting. Jobs whose message is no longer waiting (sent or captured by an
+   * earlier attempt, failed for good, or gone) complete without a send.
+   */
   private async deliverAll(jobs: PgBoss.JobWithMetadata<MailJob>[]): Promise<void> {
-    await Promise.all(jobs.map((job) => this.deliverOne(job)));
+    const jobOf = new Map(jobs.map((job) => [job.data.outboxId, job]));
+    let claimed: { message: OutboxDelivery; job: PgBoss.JobWithMetadata<MailJob> }[];
+    try {
+      const messages = await this.outbox.claim([...jobOf.keys()]);
+      claimed = messages.flatMap((message) => {
+        const job = jobOf.get(message.id);
+        return job ? [{ message, job }] : [];
+      });
+    } catch (error) {
+      await Promise.all(jobs.map((job) => this.failed(job, null, error)));
+      return;
+    }
+    let delivered = claimed;
+    if (this.transport.captures) {
+      for (const { message } of claimed) this.capture(message);
+    } else {
+      const outcomes = await Promise.all(
+        claimed.map(async ({ message, job }) => {
+          try {
+            await this.transport.send({ id: message.id, to: message.to, subject: message.subject, text: message.text, html: message.html });
+            return true;
+          } catch (error) {
+            await this.failed(job, message, error);
+            return false;
+          }
+        }),
+      );
+      delivered = claimed.filter((_, i) => outcomes[i]);
+    }
+    const ids = delivered.map(({ message }) => message.id);
+    try {
+      await (this.transport.captures ? this.outbox.markCaptured(ids) : this.outbox.markSent(ids));
+    } catch (error) {
+      await Promise.all(delivered.map(({ message, job }) => this.failed(job, message, error)));
+    }
   }
 
-  private async deliverOne(job: PgBoss.JobWithMetadata<MailJob>): Promise<void> {
-    let message: OutboxDelivery | null = null;
-    try {
-      message = await this.outbox.claim(job.data.outboxId);
-      // Already sent or captured (a job retried after its process died mid-way), or failed for good.
-      if (!message) return;
-      if (this.transport.captures) {
-        this.capture(message);
-        await this.outbox.markCaptured(message.id);
-        return;
-      }
-      await this.transport.send({ id: message.id, to: message.to, subject: message.subject, text: message.text, html: message.html });
-      await this.outbox.markSent(message.id);
-    } catch (error) {
-      const final = job.retryCount >= job.retryLimit;
-      const reason = (error as Error).message ?? String(error);
-      if (message) await this.outbox.markAttemptFailed(message.id, reason, final).catch(() => undefined);
-      this.logger.warn(
-        `Mail ${job.data.outboxId} attempt ${job.retryCount + 1} of ${job.retryLimit + 1} failed${final ? ' (giving up: marked failed)' : ''}: ${reason}`,
-      );
-      await this.queue.fail(MAIL_QUEUE, job.id, error as Error).catch(() => undefined);
-    }
+  private async failed(job: PgBoss.JobWithMetadata<MailJob>, message: OutboxDelivery | null, error: unknown): Promise<void> {
+    const final = job.retryCount >= job.retryLimit;
+    const reason = (error as Error).message ?? String(error);
+    if (message) await this.outbox.markAttemptFailed(message.id, reason, final).catch(() => undefined);
+    this.logger.warn(
+      `Mail ${job.data.outboxId} attempt ${job.retryCount + 1} of ${job.retryLimit + 1} failed${final ? ' (giving up: marked failed)' : ''}: ${reason}`,
+    );
+    await this.queue.fail(MAIL_QUEUE, job.id, error as Error).catch(() => undefined);
   }
 
   private capture(message: OutboxDelivery): void {

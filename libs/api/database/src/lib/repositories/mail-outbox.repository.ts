@@ -93,30 +93,34 @@ export class MailOutboxRepository {
   // after the request that queued the mail has answered, and the statement guard leaves them out.
 
   /**
-   * Counts one more attempt and returns the message, or null when it is no longer waiting (sent
-   * or captured by an earlier attempt, failed for good, or gone).
+   * Counts one more attempt of each message and returns those still waiting, in one statement;
+   * a message sent or captured by an earlier attempt, failed for good, or gone is left out.
    */
-  async claim(id: string): Promise<OutboxDelivery | null> {
-    const rows = await returningRows<OutboxDelivery>(
+  async claim(ids: readonly string[]): Promise<OutboxDelivery[]> {
+    if (ids.length === 0) return [];
+    return returningRows<OutboxDelivery>(
       this.dataSource.manager,
-      `/* mail-delivery */ UPDATE mail_outbox SET attempts = attempts + 1 WHERE id = $1 AND status = 'queued'
+      `/* mail-delivery */ UPDATE mail_outbox SET attempts = attempts + 1 WHERE id = ANY($1::uuid[]) AND status = 'queued'
        RETURNING id, to_address AS "to", template, subject, text_body AS text, html_body AS html, action_url AS "actionUrl", attempts`,
-      [id],
+      [ids],
     );
-    return rows[0] ?? null;
   }
 
   /** Sent: the bodies go, since they may hold single-use links. */
-  async markSent(id: string): Promise<void> {
+  async markSent(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
     await this.dataSource.query(
       `/* mail-delivery */ UPDATE mail_outbox SET status = 'sent', sent_at = now(), last_error = NULL, text_body = NULL, html_body = NULL, action_url = NULL
-        WHERE id = $1 AND status = 'queued'`,
-      [id],
+        WHERE id = ANY($1::uuid[]) AND status = 'queued'`,
+      [ids],
     );
   }
 
-  async markCaptured(id: string): Promise<void> {
-    await this.dataSource.query(`/* mail-delivery */ UPDATE mail_outbox SET status = 'captured', sent_at = now() WHERE id = $1 AND status = 'queued'`, [id]);
+  async markCaptured(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.dataSource.query(`/* mail-delivery */ UPDATE mail_outbox SET status = 'captured', sent_at = now() WHERE id = ANY($1::uuid[]) AND status = 'queued'`, [
+      ids,
+    ]);
   }
 
   /** A failed attempt; `final` when no retry is left. */
