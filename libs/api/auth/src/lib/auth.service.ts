@@ -29,6 +29,8 @@ export class AuthService {
   private readonly logger = new Logger(AuthService.name);
   /** Verified against when the e-mail is unknown, so a miss costs as long as a wrong password. */
   private readonly decoyHash = hashPassword('laurel-decoy-password');
+  /** The account row each checked sign-in was read from, kept only while its request holds the user. */
+  private readonly checked = new WeakMap<AuthUser, UserEntity>();
 
   constructor(
     private readonly users: UsersRepository,
@@ -43,9 +45,9 @@ export class AuthService {
 
   /** The local strategy's check: the user for these credentials, or null. */
   async validateCredentials(email: string, password: string): Promise<AuthUser | null> {
-    // An account in its wait after failed sign-ins is refused before the password is looked at.
-    await this.throttles.refuseLockedAccount(email);
-    const user = await this.users.findByEmail(email);
+    // An account in its wait after failed sign-ins is refused before the password is looked at;
+    // its counts and the account are read side by side.
+    const [counts, user] = await Promise.all([this.throttles.refuseLockedAccount(email), this.users.findByEmail(email)]);
     const valid = user?.passwordHash
       ? await verifyPassword(user.passwordHash, password)
       : await verifyPassword(await this.decoyHash, password).then(() => false);
@@ -63,10 +65,12 @@ export class AuthService {
       });
       return null;
     }
-    await this.throttles.signInSucceeded(email);
+    await this.throttles.signInSucceeded(email, counts);
     // A sign-in is a change of who acts: it goes into the (platform's) trail as a failed one does.
     await this.audit.record(this.dataSource.manager, { actorId: user.id, action: 'auth.signed_in', subjectType: 'user', subjectId: user.id, payload: {} });
-    return toAuthUser(user);
+    const checked = toAuthUser(user);
+    this.checked.set(checked, user);
+    return checked;
   }
 
   async me(actor: AuthUser): Promise<UserView> {
@@ -75,9 +79,9 @@ export class AuthService {
     return toView(user);
   }
 
-  /** A token for the caller the local strategy checked (its account row is read again for the view). */
+  /** A token for the caller the local strategy checked, from the account row read for that check. */
   async signIn(user: AuthUser): Promise<AuthResponse> {
-    const account = await this.users.findById(user.id);
+    const account = this.checked.get(user) ?? (await this.users.findById(user.id));
     if (!account) throw AppError.unauthorized('auth.account_gone', 'This account no longer exists. Sign in again.');
     return this.issue(account);
   }

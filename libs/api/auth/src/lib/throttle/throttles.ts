@@ -5,6 +5,11 @@ import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError, laurelConfig, type LaurelConfig } from '@laurel/api-core';
 import { signInLockSeconds } from '@laurel/domain';
 
+/** What refuseLockedAccount found: whether the account has failed sign-ins or a wait on record. */
+export interface AccountCounts {
+  counted: boolean;
+}
+
 /** What a client address is counted for: each its own limit. */
 export type ThrottledAction = 'sign_in' | 'register' | 'password_reset' | 'verify_resend';
 
@@ -70,9 +75,14 @@ export class Throttles {
     }
   }
 
-  /** Before the password is even checked: an account in its wait is refused, right password or not. */
-  async refuseLockedAccount(email: string): Promise<void> {
-    const lock = await this.accountLock.get(accountKey(email));
+  /**
+   * Before the password is even checked: an account in its wait is refused, right password or not.
+   * The wait and the failure count are read side by side; the answer says whether a success has
+   * anything to clear.
+   */
+  async refuseLockedAccount(email: string): Promise<AccountCounts> {
+    const key = accountKey(email);
+    const [lock, failures] = await Promise.all([this.accountLock.get(key), this.accountFailures.get(key)]);
     if (lock && lock.consumedPoints > 1 && lock.msBeforeNext > 0) {
       throw tooMany(
         'auth.account_locked',
@@ -80,6 +90,7 @@ export class Throttles {
         lock.msBeforeNext,
       );
     }
+    return { counted: lock !== null || failures !== null };
   }
 
   /** A wrong password (or an unknown address, counted alike so nothing tells them apart). */
@@ -90,8 +101,12 @@ export class Throttles {
     if (seconds > 0) await this.accountLock.block(key, seconds);
   }
 
-  /** The right password outside a wait: the account's count starts over. */
-  async signInSucceeded(email: string): Promise<void> {
+  /**
+   * The right password outside a wait: the account's count starts over. Most sign-ins have no
+   * count (`counts` from refuseLockedAccount): they write nothing here.
+   */
+  async signInSucceeded(email: string, counts: AccountCounts): Promise<void> {
+    if (!counts.counted) return;
     await Promise.all([this.accountFailures.delete(accountKey(email)), this.accountLock.delete(accountKey(email))]);
   }
 }
