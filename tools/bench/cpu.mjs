@@ -41,3 +41,15 @@ export const selfCpuMs = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 };
+
+/** CPU ms the whole machine spent (every core, every process) so far, from /proc/stat. */
+export function machineCpuMs() {
+  try {
+    const fields = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal: busy is all but idle and iowait.
+    const busy = fields.reduce((sum, value, i) => (i === 3 || i === 4 || i > 7 ? sum : sum + value), 0);
+    return busy * TICK_MS;
+  } catch {
+    return null;
+  }
+}

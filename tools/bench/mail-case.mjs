@@ -6,6 +6,7 @@ import { createHmac } from "node:crypto";
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import { median, percentile, round2 } from "./api.mjs";
+import { backendsCpuDelta, backendsCpuMs, processCpuMs, selfCpuMs } from "./cpu.mjs";
 import { seedContest } from "./data.mjs";
 
 /** A real SMTP server in this process that counts what it receives (the bodies are read and dropped). */
@@ -91,7 +92,7 @@ export async function seedPublishableContest(db, { ownerId, applicants, password
 }
 
 /** Confirms the proposed awards, has the council approve, publishes; answers when the 1,000th results mail reached the sink. */
-export async function apiPublish({ url, sink, contestId, organizerToken, judgeTokens, applicants }) {
+export async function apiPublish({ url, pid, db, sink, contestId, organizerToken, judgeTokens, applicants }) {
   const call = async (method, path, token, body) => {
     const response = await fetch(`${url}${path}`, {
       method,
@@ -108,14 +109,33 @@ export async function apiPublish({ url, sink, contestId, organizerToken, judgeTo
   for (const token of judgeTokens) await call("POST", `/api/contests/${contestId}/awards/approvals`, token, { decision: "approve" });
   const isApplicant = (m) => m.to.startsWith("applicant");
   const before = sink.received.filter(isApplicant).length;
+  // CPU of the API, its PostgreSQL backends (requests and job queue) and this process (the sink).
+  const backends = async () => new Map([...(await backendsCpuMs(db, "laurel-api")), ...(await backendsCpuMs(db, "laurel-jobs"))]);
+  const cpuFrom = { api: processCpuMs(pid), backends: await backends(), self: selfCpuMs() };
   const started = performance.now();
   await call("POST", `/api/contests/${contestId}/publish`, organizerToken, {});
   const answeredMs = performance.now() - started;
   const lastAt = await sink.until(isApplicant, before + applicants, 120_000);
+  const perMail = (ms) => round2(ms / applicants);
+  const cpuPerMailMs = {
+    api: perMail(processCpuMs(pid) - cpuFrom.api),
+    postgres: perMail(backendsCpuDelta(cpuFrom.backends, await backends())),
+    sink: perMail(selfCpuMs() - cpuFrom.self),
+  };
   const seconds = (lastAt - started) / 1000;
-  const mails = sink.received.filter(isApplicant);
+  const mails = sink.received.filter(isApplicant).slice(before);
   const meanBytes = Math.round(mails.reduce((sum, m) => sum + m.bytes, 0) / mails.length);
-  return { seconds: round2(seconds), publishAnswerMs: round2(answeredMs), perSecond: round2(applicants / seconds), meanBytes };
+  // Where the time goes: the publish request, the wait for the first delivery, the delivery itself.
+  const firstMailMs = (mails[0]?.at ?? lastAt) - started;
+  return {
+    seconds: round2(seconds),
+    publishAnswerMs: round2(answeredMs),
+    firstMailMs: round2(firstMailMs),
+    deliveryMs: round2(lastAt - started - firstMailMs),
+    perSecond: round2(applicants / seconds),
+    meanBytes,
+    cpuPerMailMs,
+  };
 }
 
 /** nodemailer alone: the same number of messages of the same size over one pooled connection. */
@@ -128,6 +148,7 @@ export async function baselineNodemailer({ sink, count, messageBytes }) {
   const html = `<p>${"x".repeat(Math.max(0, htmlBytes - 7))}</p>`;
   const isBaseline = (m) => m.to.startsWith("baseline");
   const before = sink.received.filter(isBaseline).length;
+  const cpuFrom = selfCpuMs();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: count }, (_, i) =>
@@ -135,9 +156,10 @@ export async function baselineNodemailer({ sink, count, messageBytes }) {
     ),
   );
   const lastAt = await sink.until(isBaseline, before + count, 60_000);
+  const cpuPerMailMs = round2((selfCpuMs() - cpuFrom) / count);
   transport.close();
   const seconds = (lastAt - started) / 1000;
-  return { seconds: round2(seconds), perSecond: round2(count / seconds) };
+  return { seconds: round2(seconds), perSecond: round2(count / seconds), cpuPerMailMs };
 }
 
 /** An access token as the API signs it (HS256 with its JWT_SECRET), so many accounts need no sign-in. */
