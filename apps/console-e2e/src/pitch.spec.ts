@@ -84,18 +84,17 @@ test.describe('pitch day in the hall', () => {
       await expect(board.page.getByTestId('board-on-stage')).toHaveText(first.teamName);
       await expect(page.getByTestId('control-on-stage')).toContainText(first.title);
 
-      // A judge submits on the tablet: within a second the control page and the board show it.
+      // A judge submits on the tablet: the control page and the board show it (how fast is the
+      // bench's pitch-day case, measured against a bare server; no timed assertion here).
       const scorer = judgePages[0];
       await scorer.getByTestId('score-input-0').fill('8');
       await scorer.getByTestId('score-input-1').fill('7');
       await scorer.getByTestId('submit-sheet').click();
       await scorer.getByTestId('submit-dialog-confirm').click();
-      const submittedAt = Date.now();
       const onControl = page.getByTestId('control-judge').filter({ hasText: day.judges[0].name });
       const onBoard = board.page.getByTestId('board-judge').filter({ hasText: day.judges[0].name });
-      await expect(onControl).toHaveAttribute('data-submitted', 'true', { timeout: 1_000 });
-      await expect(onBoard).toHaveAttribute('data-submitted', 'true', { timeout: 1_000 });
-      expect(Date.now() - submittedAt).toBeLessThan(1_000);
+      await expect(onControl).toHaveAttribute('data-submitted', 'true');
+      await expect(onBoard).toHaveAttribute('data-submitted', 'true');
       await expect(page.getByTestId('control-submitted-count')).toHaveText('1/3 judges submitted');
       // Never a score on the board.
       await expect(board.page.locator('body')).not.toContainText('75');

@@ -83,13 +83,13 @@ export class ExportService {
     await this.exports.readOnly(async (tx) => {
       const views: RoundResultsView[] = [];
       for (const round of rounds) views.push(await this.results.roundResults(round, tx));
-      const [counts, awards, stats, publication, answers] = await Promise.all([
-        this.exports.contestCounts(tx, contest.contest.id),
-        this.awards.list(contest.contest.id, tx),
-        this.exports.judgeStats(tx, contest.contest.id),
-        this.awards.publicationState(contest.contest.id),
-        this.exports.answers(tx, contest.contest.id),
-      ]);
+      // One after another: a transaction's connection runs one query at a time (pg warns, and will
+      // refuse, when several are handed to it at once).
+      const counts = await this.exports.contestCounts(tx, contest.contest.id);
+      const awards = await this.awards.list(contest.contest.id, tx);
+      const stats = await this.exports.judgeStats(tx, contest.contest.id);
+      const publication = await this.awards.publicationState(contest.contest.id);
+      const answers = await this.exports.answers(tx, contest.contest.id);
       const workbook = openWorkbook(out);
       const doc = new DocumentLocale(contest.contest.language, contest.contest.timeZone);
       const book = new ResultsWorkbook(workbook, out, new Map(contest.categories.map((c) => [c.id, c.name])), doc);
