@@ -17,3 +17,5 @@ export * from './lib/openapi/api-answer';
 export * from './lib/http/uuid';
 export * from './lib/documents/wall-clock';
 export * from './lib/http/page-query';
+export * from './lib/access/access-policy';
+export * from './lib/access/not-found';

@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, type AuthUser, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, contestNotFound, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
 import type { AuditPageView, AuditVerificationView } from '@laurel/contracts';
 import { AuditQueryDto } from './audit.dto';
-import { AuditService, contestNotFound } from './audit.service';
+import { AuditService } from './audit.service';
 
 const CONTEST_ID = new UuidPipe(contestNotFound);
 

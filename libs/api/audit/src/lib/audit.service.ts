@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type AuthUser, hasRole, isUuid } from '@laurel/api-core';
-import { AuditRepository, ContestsRepository } from '@laurel/api-database';
+import { type AuthUser, contestNotFound, isUuid, managesContest } from '@laurel/api-core';
+import { AccessRepository, AuditRepository } from '@laurel/api-database';
 import type { AuditPageView, AuditVerificationView } from '@laurel/contracts';
 import type { AuditQueryDto } from './audit.dto';
 
@@ -8,7 +8,7 @@ import type { AuditQueryDto } from './audit.dto';
 export class AuditService {
   constructor(
     private readonly audit: AuditRepository,
-    private readonly contests: ContestsRepository,
+    private readonly access: AccessRepository,
   ) {}
 
   async page(actor: AuthUser, contestId: string, query: AuditQueryDto): Promise<AuditPageView> {
@@ -37,16 +37,12 @@ export class AuditService {
     return this.audit.verify();
   }
 
+  /** Another organizer's contest answers as if it did not exist. */
   private async assertManages(actor: AuthUser, contestId: string): Promise<void> {
-    const found = await this.contests.findById(contestId);
-    // Another organizer's contest answers as if it did not exist.
-    if (!found || (!hasRole(actor, 'admin') && found.contest.ownerId !== actor.id)) {
-      throw contestNotFound();
-    }
+    const contest = await this.access.contest(contestId);
+    if (!contest || !managesContest(actor, contest)) throw contestNotFound();
   }
 }
-
-export const contestNotFound = () => AppError.notFound('contest.not_found', 'No contest of yours has this id. Check the link.');
 
 /** The ids an event mentions: its actor, its subject and the ids in its payload (one level deep, lists included). */
 function idsOf(event: { actorId: string | null; subjectId: string | null; payload: unknown }): string[] {

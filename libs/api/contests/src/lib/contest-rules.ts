@@ -1,4 +1,4 @@
-import { AppError, type AuthUser, type FieldProblem, hasRole } from '@laurel/api-core';
+import { AppError, type FieldProblem } from '@laurel/api-core';
 import {
   CATEGORY_CHANGES,
   CONTEST_EDITABLE_FIELDS,
@@ -10,9 +10,6 @@ import type { CategoryEntity, ContestAggregate } from '@laurel/api-database';
 
 /** Names compare as a Vietnamese reader would, ignoring case. */
 export const nameKey = (name: string) => name.trim().toLocaleLowerCase('vi');
-
-/** Services keep a guard for callers other than the routes, whose ids the UuidPipe checked. */
-export { isUuid } from '@laurel/api-core';
 
 /** `mine` would be shadowed by GET /api/contests/mine. */
 export const RESERVED_SLUGS = ['mine'];
@@ -136,19 +133,6 @@ export function assertCategoryChangesAllowed(status: ContestStatus, diff: Catego
 
 export function invalid(what: string, problems: FieldProblem[]): AppError {
   return AppError.badRequest('validation_failed', `Please correct the ${what}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems);
-}
-
-/**
- * The contest when the actor manages it: its owner (an organizer) or an admin. Anyone else gets
- * the same 404 as for a contest that does not exist, so its existence does not leak.
- */
-export function managedBy(actor: AuthUser, found: ContestAggregate | null): ContestAggregate {
-  if (found && (hasRole(actor, 'admin') || (hasRole(actor, 'organizer') && found.contest.ownerId === actor.id))) return found;
-  throw contestNotFound();
-}
-
-export function contestNotFound(): AppError {
-  return AppError.notFound('contest.not_found', 'No contest has this id or address. Check the link.');
 }
 
 export function staleVersion(sent: number, current: number): AppError {

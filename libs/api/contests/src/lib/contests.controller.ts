@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, type AuthUser, CurrentUser, Public, Roles, UuidPipe } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, contestNotFound, CurrentUser, Public, Roles, UuidPipe } from '@laurel/api-core';
 import type { ContestSummaryView, ContestView } from '@laurel/contracts';
 import { ContestStatusDto, CreateContestDto, UpdateContestDto } from './contest.dto';
 import { ContestsService } from './contests.service';
-import { contestNotFound } from './contest-rules';
 
 const CONTEST_ID = new UuidPipe(contestNotFound);
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type AuthUser, type FieldProblem, hasRole } from '@laurel/api-core';
+import { AppError, type AuthUser, contestNotFound, type FieldProblem, hasRole, isUuid, managesContest, seesContest } from '@laurel/api-core';
 import type { ContestSummaryView, ContestView, PublicVoteSettings } from '@laurel/contracts';
 import {
   type CategoryEntity,
@@ -19,11 +19,8 @@ import {
   assertTransition,
   type CategoryDiff,
   type ContestField,
-  contestNotFound,
   diffCategories,
   invalid,
-  isUuid,
-  managedBy,
   nameKey,
   readinessProblems,
   RESERVED_SLUGS,
@@ -74,12 +71,9 @@ export class ContestsService {
   }
 
   async get(idOrSlug: string, actor?: AuthUser): Promise<ContestView> {
+    // Not a guard: an id and a slug are looked up differently.
     const found = isUuid(idOrSlug) ? await this.contests.findById(idOrSlug) : await this.contests.findBySlug(idOrSlug);
-    if (!found) throw contestNotFound();
-    if (found.contest.status === 'draft') {
-      if (!actor) throw contestNotFound();
-      managedBy(actor, found);
-    }
+    if (!found || !seesContest(actor, found.contest)) throw contestNotFound();
     return toContestView(found);
   }
 
@@ -95,9 +89,9 @@ export class ContestsService {
   }
 
   async update(actor: AuthUser, id: string, dto: UpdateContestDto): Promise<ContestView> {
-    if (!isUuid(id)) throw contestNotFound();
     return this.contests.change(id, async (found, changes) => {
-      const current = managedBy(actor, found);
+      if (!found || !managesContest(actor, found.contest)) throw contestNotFound();
+      const current = found;
       const { contest } = current;
       if (dto.version !== contest.version) throw staleVersion(dto.version, contest.version);
 
@@ -159,9 +153,9 @@ export class ContestsService {
   }
 
   async changeStatus(actor: AuthUser, id: string, dto: ContestStatusDto): Promise<ContestView> {
-    if (!isUuid(id)) throw contestNotFound();
     return this.contests.change(id, async (found, changes) => {
-      const current = managedBy(actor, found);
+      if (!found || !managesContest(actor, found.contest)) throw contestNotFound();
+      const current = found;
       const { contest } = current;
       if (dto.version !== undefined && dto.version !== contest.version) throw staleVersion(dto.version, contest.version);
       assertTransition(contest.status, dto.status);

@@ -1,11 +1,9 @@
 import { Body, Controller, Delete, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, type AuthUser, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, contestNotFound, CurrentUser, Roles, roundNotFound, UuidPipe } from '@laurel/api-core';
 import type { RoundView } from '@laurel/contracts';
 import { CreateRoundDto, UpdateRoundDto } from './round.dto';
 import { RoundsService } from './rounds.service';
-import { contestNotFound } from './contest-rules';
-import { roundNotFound } from './rounds.service';
 
 const CONTEST_ID = new UuidPipe(contestNotFound);
 const ROUND_ID = new UuidPipe(roundNotFound);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AppError, type AuthUser, type FieldProblem } from '@laurel/api-core';
+import { AppError, type AuthUser, contestNotFound, type FieldProblem, managesContest, roundNotFound } from '@laurel/api-core';
 import type { RoundStatus, RoundView } from '@laurel/contracts';
 import {
   type ContestAggregate,
@@ -14,7 +14,7 @@ import {
 } from '@laurel/api-database';
 import { RoundReminders } from '@laurel/api-mail';
 import { toRoundView } from './contest.mapper';
-import { contestNotFound, invalid, isUuid, managedBy, nameKey } from './contest-rules';
+import { invalid, nameKey } from './contest-rules';
 import { DEFAULT_REMINDER_HOURS_BEFORE } from '@laurel/domain';
 import type { CreateRoundDto, CriterionInputDto, UpdateRoundDto } from './round.dto';
 
@@ -56,9 +56,9 @@ export class RoundsService {
   ) {}
 
   async create(actor: AuthUser, contestId: string, dto: CreateRoundDto): Promise<RoundView> {
-    if (!isUuid(contestId)) throw contestNotFound();
     return this.contests.change(contestId, async (found, changes) => {
-      const current = managedBy(actor, found);
+      if (!found || !managesContest(actor, found.contest)) throw contestNotFound();
+      const current = found;
       assertNotPublished(current);
       const idProblems = dto.criteria.flatMap((c, i) =>
         c.id === undefined ? [] : [{ field: `criteria.${i}.id`, message: 'leave it out: the criteria of a new round get their ids when created' }],
@@ -99,7 +99,7 @@ export class RoundsService {
   }
 
   async update(actor: AuthUser, roundId: string, dto: UpdateRoundDto): Promise<RoundView> {
-    const contestId = isUuid(roundId) ? await this.rounds.findContestId(roundId) : null;
+    const contestId = await this.rounds.findContestId(roundId);
     if (!contestId) throw roundNotFound();
     return this.contests.change(contestId, async (found, changes) => {
       const { current, round, criteria } = managedRound(actor, found, roundId);
@@ -146,7 +146,7 @@ export class RoundsService {
   }
 
   async remove(actor: AuthUser, roundId: string): Promise<void> {
-    const contestId = isUuid(roundId) ? await this.rounds.findContestId(roundId) : null;
+    const contestId = await this.rounds.findContestId(roundId);
     if (!contestId) throw roundNotFound();
     await this.contests.change(contestId, async (found, changes: ContestChanges) => {
       const { current, round } = managedRound(actor, found, roundId);
@@ -166,20 +166,11 @@ export class RoundsService {
   }
 }
 
-export function roundNotFound(): AppError {
-  return AppError.notFound('round.not_found', 'No round has this id. Check the link.');
-}
-
+/** The round, in its contest, when the actor manages the contest; the round's 404 otherwise. */
 function managedRound(actor: AuthUser, found: ContestAggregate | null, roundId: string) {
-  let current: ContestAggregate;
-  try {
-    current = managedBy(actor, found);
-  } catch {
-    throw roundNotFound();
-  }
-  const round = current.rounds.find((r) => r.id === roundId);
-  if (!round) throw roundNotFound();
-  return { current, round, criteria: current.criteria.filter((c) => c.roundId === round.id).sort((a, b) => a.position - b.position) };
+  const round = found && managesContest(actor, found.contest) ? found.rounds.find((r) => r.id === roundId) : undefined;
+  if (!found || !round) throw roundNotFound();
+  return { current: found, round, criteria: found.criteria.filter((c) => c.roundId === round.id).sort((a, b) => a.position - b.position) };
 }
 
 function roundView(aggregate: ContestAggregate, roundId: string): RoundView {

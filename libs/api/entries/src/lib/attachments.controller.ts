@@ -1,8 +1,8 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiAnswer, type AuthUser, CurrentUser, UuidPipe } from '@laurel/api-core';
-import { attachmentNotFound, AttachmentsService } from './attachments.service';
+import { ApiAnswer, attachmentNotFound, type AuthUser, CurrentUser, UuidPipe } from '@laurel/api-core';
+import { AttachmentsService } from './attachments.service';
 import { ENTRY_ID } from './entry-access.service';
 import { ATTACHMENT_KINDS, type AttachmentView } from '@laurel/contracts';
 import { contentDisposition } from './files/file-name';

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AppError, type AuthUser, laurelConfig, type LaurelConfig } from '@laurel/api-core';
+import { AppError, attachmentNotFound, type AuthUser, laurelConfig, type LaurelConfig } from '@laurel/api-core';
 import { AttachmentsRepository } from '@laurel/api-database';
 import { blindCopyKey, FileStorage, StorageObjectNotFoundError, type StoredObject } from '@laurel/api-storage';
 import { EntryAccess } from './entry-access.service';
@@ -29,7 +29,6 @@ interface ReceivedFile {
   fileName: string;
 }
 
-export const attachmentNotFound = () => AppError.notFound('attachment.not_found', 'This entry has no attachment with this id. Reload the entry to see its files.');
 
 /**
  * Files of an entry. An upload streams through a type inspector into storage under a generated

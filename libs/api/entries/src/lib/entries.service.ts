@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type AuthUser } from '@laurel/api-core';
+import { AppError, type AuthUser, contestNotFound, seesContest } from '@laurel/api-core';
 import { AttachmentsRepository, EntriesRepository, UsersRepository, type EntryContest, type EntryEntity, type EntryFields, type EntryRecord } from '@laurel/api-database';
 import { checkAnswers, failedChecks, mergeAnswers, missingAnswers } from '@laurel/domain';
 import { checkEntry, countsOrganizations, ineligible, type Language } from './eligibility';
-import { contestNotFound, EntryAccess } from './entry-access.service';
+import { EntryAccess } from './entry-access.service';
 import { EntryMail } from './entry-mail';
 import type { CreateEntryDto, EntryFieldsDto, SubmitEntryDto, UpdateEntryDto } from './entry.dto';
 import { toEntryView, toOwnEntryView } from './entry.mapper';
-import { codePrefixOf, managesContest, missingForSubmission, submissionWindowRefusal } from './entry-rules';
+import { codePrefixOf, missingForSubmission, submissionWindowRefusal } from './entry-rules';
 import type { EntryView, OwnEntryView } from '@laurel/contracts';
 
 const staleVersion = (current: number) =>
@@ -29,7 +29,7 @@ export class EntriesService {
 
   async create(actor: AuthUser, contestId: string, dto: CreateEntryDto): Promise<EntryView> {
     const contest = await this.entries.findContest(contestId);
-    if (!contest || (contest.status === 'draft' && !managesContest(actor, contest))) throw contestNotFound();
+    if (!contest || !seesContest(actor, contest)) throw contestNotFound();
     const refusal = submissionWindowRefusal(contest, new Date());
     if (refusal) throw refusal;
     checkCategory(contest, dto.categoryId);

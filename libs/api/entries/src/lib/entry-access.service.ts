@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type AuthUser, UuidPipe } from '@laurel/api-core';
+import { AppError, type AuthUser, contestNotFound, entryNotFound, managesContest, ownsEntry, readsEntry, UuidPipe } from '@laurel/api-core';
 import { type EntryContest, EntriesRepository, type EntryRecord } from '@laurel/api-database';
-import { managesContest } from './entry-rules';
-
-export const entryNotFound = () =>
-  AppError.notFound('entry.not_found', 'No entry with this id is visible to you. Check the link, or sign in with the account that created the entry.');
-
-export const contestNotFound = () => AppError.notFound('contest.not_found', 'No contest with this id is visible to you. Check the link.');
 
 /** Route ids that are not UUIDs name nothing: the same 404 as an id that is not there. */
 export const ENTRY_ID = new UuidPipe(entryNotFound);
@@ -23,16 +17,14 @@ export class EntryAccess {
   /** The entry for its owner or a manager of its contest. */
   async readable(actor: AuthUser, entryId: string): Promise<EntryRecord & { managed: boolean }> {
     const record = await this.entries.findById(entryId);
-    if (!record) throw entryNotFound();
-    const managed = managesContest(actor, record.contest);
-    if (record.entry.ownerId !== actor.id && !managed) throw entryNotFound();
-    return { ...record, managed };
+    if (!record || !readsEntry(actor, record.entry, record.contest)) throw entryNotFound();
+    return { ...record, managed: managesContest(actor, record.contest) };
   }
 
   /** The entry for its owner; a manager who may only read it is told so (403). */
   async owned(actor: AuthUser, entryId: string, action: string): Promise<EntryRecord> {
     const record = await this.readable(actor, entryId);
-    if (record.entry.ownerId !== actor.id) {
+    if (!ownsEntry(actor, record.entry)) {
       throw AppError.forbidden('entry.owner_only', `Only the team that owns this entry may ${action}. Contest managers can read it but not change it.`);
     }
     return record;

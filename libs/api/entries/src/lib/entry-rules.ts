@@ -1,10 +1,5 @@
-import { AppError, type AuthUser, type FieldProblem, hasRole } from '@laurel/api-core';
+import { AppError, type FieldProblem } from '@laurel/api-core';
 import type { EntryContest, EntryEntity } from '@laurel/api-database';
-
-/** Admins manage every contest; an organizer manages the contests they own. */
-export function managesContest(actor: AuthUser, contest: Pick<EntryContest, 'ownerId'>): boolean {
-  return hasRole(actor, 'admin') || (hasRole(actor, 'organizer') && contest.ownerId === actor.id);
-}
 
 /**
  * The prefix of entry codes: the contest's own, else the initials of the slug's words and the

@@ -1,3 +1,4 @@
+export * from './access.repository';
 export * from './audit.repository';
 export * from './idempotency.repository';
 export * from './contests.repository';

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AccessRepository } from './access.repository';
 import { AttachmentsRepository } from './attachments.repository';
 import { AuditRepository } from './audit.repository';
 import { IdempotencyRepository } from './idempotency.repository';
@@ -26,7 +27,7 @@ import { FeedbackRepository } from './feedback.repository';
 import { PitchRepository } from './pitch.repository';
 import { VotesRepository } from './votes.repository';
 
-const REPOSITORIES = [AuditRepository, IdempotencyRepository, MailOutboxRepository, MailRecipientsRepository, AccountTokensRepository, ContestsRepository, RoundsRepository, UsersRepository, EntriesRepository, AttachmentsRepository];
+const REPOSITORIES = [AccessRepository, AuditRepository, IdempotencyRepository, MailOutboxRepository, MailRecipientsRepository, AccountTokensRepository, ContestsRepository, RoundsRepository, UsersRepository, EntriesRepository, AttachmentsRepository];
 const JUDGING_REPOSITORIES = [JudgingRepository, PanelRepository, InvitationsRepository, ConflictsRepository, AssignmentsRepository, SheetsRepository, DivergenceRepository];
 const RESULTS_REPOSITORIES = [ResultsRepository, AwardsRepository, ExportRepository, SheetEventsRepository, VotesRepository];
 const CLOSING_REPOSITORIES = [CouncilRepository, DocumentsRepository, FeedbackRepository];
