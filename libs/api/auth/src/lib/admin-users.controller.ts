@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, AppError, type AuthUser, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Roles, userNotFound, UuidPipe } from '@laurel/api-core';
 import type { AccountInvitationResponse, AdminUserPage, AdminUserView } from '@laurel/contracts';
 import { AccountInvitationDto, AdminUserChangeDto, AdminUsersQueryDto } from './admin-users.dto';
 import { AccountInvitations } from './account-invitations.service';
 import { AdminUsersService } from './admin-users.service';
 
-const USER_ID = new UuidPipe(() => AppError.notFound('user.not_found', 'No account has this id. Reload the list.'));
+const USER_ID = new UuidPipe(userNotFound);
 
 /** People management, for administrators: accounts, their roles and standing, and invitations of new organizers. */
 @ApiTags('admin')

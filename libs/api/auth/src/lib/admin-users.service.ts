@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, type AuthUser } from '@laurel/api-core';
+import { AppError, type AuthUser, userNotFound } from '@laurel/api-core';
 import { AuditRepository, type UserEntity, UsersRepository } from '@laurel/api-database';
 import { type AdminUserPage, type AdminUserView, GRANTABLE_ROLES, ROLES, type Role } from '@laurel/contracts';
 import type { AdminUserChangeDto, AdminUsersQueryDto } from './admin-users.dto';
@@ -36,7 +36,7 @@ export class AdminUsersService {
       // Administrators first, then the account, always in this order: two changes never deadlock.
       const admins = await this.users.lockActiveAdmins(manager);
       const user = await this.users.lockById(manager, userId);
-      if (!user) throw AppError.notFound('user.not_found', 'No account has this id. Reload the list.');
+      if (!user) throw userNotFound();
 
       const roles = dto.roles ? ROLES.filter((role) => dto.roles?.includes(role)) : user.roles;
       const fixed = ROLES.filter((role) => !(GRANTABLE_ROLES as readonly string[]).includes(role));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, type AuthUser, isUuid } from '@laurel/api-core';
+import { AppError, type AuthUser } from '@laurel/api-core';
 import { AuditRepository, MailOutboxRepository } from '@laurel/api-database';
 import { MailOutbox } from '@laurel/api-mail';
 
@@ -17,7 +17,7 @@ export class MailboxService {
   ) {}
 
   async retry(actor: AuthUser, id: string): Promise<void> {
-    const message = isUuid(id) ? await this.outbox.find(id) : null;
+    const message = await this.outbox.find(id);
     if (!message) throw mailNotFound();
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.mail.retry(manager, id))) {

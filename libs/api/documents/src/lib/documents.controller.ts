@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiAnswer, type AuthUser, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, contestNotFound, CurrentUser, Roles, roundNotFound, UuidPipe } from '@laurel/api-core';
 import { DocumentQueryDto } from './documents.dto';
-import { certificateNotFound, contestNotFound, DocumentsService, type PendingDocument, roundNotFound } from './documents.service';
+import { certificateNotFound, DocumentsService, type PendingDocument } from './documents.service';
 
 const CONTEST_ID = new UuidPipe(contestNotFound);
 const ROUND_ID = new UuidPipe(roundNotFound);

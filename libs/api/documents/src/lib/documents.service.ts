@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { AppError, type AuthUser, hasRole, isUuid } from '@laurel/api-core';
+import { AppError, type AuthUser, contestNotFound, managedOr404, managesContest, ownsEntry, roundNotFound } from '@laurel/api-core';
 import type { DocumentLanguage } from '@laurel/contracts';
 import {
   type AwardRow,
@@ -106,8 +106,8 @@ export class DocumentsService {
 
   /** An awarded team's own certificate, once the results are published; 404 for anyone else. */
   async entryCertificate(actor: AuthUser, entryId: string, lang?: DocumentLanguage): Promise<PendingDocument> {
-    const owned = isUuid(entryId) ? await this.documents.ownedEntry(entryId) : null;
-    if (!owned || owned.ownerId !== actor.id || owned.contestStatus !== 'published') throw certificateNotFound();
+    const owned = await this.documents.ownedEntry(entryId);
+    if (!owned || !ownsEntry(actor, owned) || owned.contestStatus !== 'published') throw certificateNotFound();
     const award = (await this.awards.list(owned.contestId)).find((a) => a.entryId === entryId);
     const contest = award ? await this.contests.findById(owned.contestId) : null;
     const state = await this.awards.publicationState(owned.contestId);
@@ -118,8 +118,7 @@ export class DocumentsService {
   }
 
   async scoreSheets(actor: AuthUser, roundId: string, lang?: DocumentLanguage): Promise<PendingDocument> {
-    const round = isUuid(roundId) ? await this.results.findRound(roundId) : null;
-    if (!round || !manages(actor, round.ownerId)) throw roundNotFound();
+    const round = managedOr404(actor, await this.results.findRound(roundId), roundNotFound);
     const contest = (await this.contests.findById(round.contestId)) as ContestAggregate;
     const context = this.context(contest, lang);
     const criteria = contest.criteria.filter((c) => c.roundId === roundId).sort((a, b) => a.position - b.position);
@@ -183,8 +182,8 @@ export class DocumentsService {
   }
 
   private async managed(actor: AuthUser, contestId: string): Promise<ContestAggregate> {
-    const contest = isUuid(contestId) ? await this.contests.findById(contestId) : null;
-    if (!contest || !manages(actor, contest.contest.ownerId)) throw contestNotFound();
+    const contest = await this.contests.findById(contestId);
+    if (!contest || !managesContest(actor, contest.contest)) throw contestNotFound();
     return contest;
   }
 }
@@ -210,18 +209,6 @@ function awardLine(a: AwardRow, categories: Map<string, string>, ranking?: { ent
 
 function categoryNames(contest: ContestAggregate): Map<string, string> {
   return new Map(contest.categories.map((c) => [c.id, c.name]));
-}
-
-function manages(actor: AuthUser, ownerId: string): boolean {
-  return hasRole(actor, 'admin') || (hasRole(actor, 'organizer') && actor.id === ownerId);
-}
-
-export function roundNotFound(): AppError {
-  return AppError.notFound('round.not_found', 'No round of yours has this id. Check the link.');
-}
-
-export function contestNotFound(): AppError {
-  return AppError.notFound('contest.not_found', 'No contest of yours has this id. Check the link.');
 }
 
 function awardsNotConfirmed(): AppError {

@@ -2,8 +2,8 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PassThrough } from 'node:stream';
-import { ApiAnswer, type AuthUser, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
-import { contestNotFound, ExportService, type PendingWorkbook, roundNotFound } from './export.service';
+import { ApiAnswer, type AuthUser, contestNotFound, CurrentUser, Roles, roundNotFound, UuidPipe } from '@laurel/api-core';
+import { ExportService, type PendingWorkbook } from './export.service';
 
 const CONTEST_ID = new UuidPipe(contestNotFound);
 const ROUND_ID = new UuidPipe(roundNotFound);

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
-import { AppError, type AuthUser, hasRole, isUuid } from '@laurel/api-core';
+import { AppError, type AuthUser, contestNotFound, managedOr404, managesContest, roundNotFound } from '@laurel/api-core';
 import type { RoundResultsView } from '@laurel/contracts';
 import { AwardsRepository, type ContestAggregate, ContestsRepository, ExportRepository } from '@laurel/api-database';
 import { RoundResultsService } from '@laurel/api-round-results';
@@ -34,10 +34,8 @@ export class ExportService {
   ) {}
 
   async contestWorkbook(actor: AuthUser, contestId: string): Promise<PendingWorkbook> {
-    const contest = isUuid(contestId) ? await this.contests.findById(contestId) : null;
-    if (!contest || !manages(actor, contest.contest.ownerId)) {
-      throw contestNotFound();
-    }
+    const contest = await this.contests.findById(contestId);
+    if (!contest || !managesContest(actor, contest.contest)) throw contestNotFound();
     return {
       fileName: `${contest.contest.slug}-results.xlsx`,
       write: (out) => this.guard(out, () => this.writeContest(contest, out)),
@@ -45,8 +43,7 @@ export class ExportService {
   }
 
   async scoreSheets(actor: AuthUser, roundId: string): Promise<PendingWorkbook> {
-    const round = isUuid(roundId) ? await this.results.findRound(roundId) : null;
-    if (!round || !manages(actor, round.ownerId)) throw roundNotFound();
+    const round = managedOr404(actor, await this.results.findRound(roundId), roundNotFound);
     const contest = (await this.contests.findById(round.contestId)) as ContestAggregate;
     const rows = await this.exports.judgeAssignments(roundId);
     if (rows.length === 0) {
@@ -155,10 +152,3 @@ function openWorkbook(out: Writable): WorkbookWriter {
   workbook.created = new Date();
   return workbook;
 }
-
-function manages(actor: AuthUser, ownerId: string): boolean {
-  return hasRole(actor, 'admin') || (hasRole(actor, 'organizer') && actor.id === ownerId);
-}
-
-export const contestNotFound = () => AppError.notFound('contest.not_found', 'No contest of yours has this id. Check the link.');
-export const roundNotFound = () => AppError.notFound('round.not_found', 'No round of yours has this id. Check the link.');

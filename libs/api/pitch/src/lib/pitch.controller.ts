@@ -1,12 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiAnswer, type AuthUser, CurrentUser, Public, Roles, UuidPipe } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Public, Roles, roundNotFound, UuidPipe } from '@laurel/api-core';
 import type { LiveTicketView, MyStageView, StageView } from '@laurel/contracts';
 import { DrawRunSheetDto, SaveRunSheetDto, StageActionDto } from './pitch.dto';
 import { StageStreamService } from './stage-stream.service';
 import { StageService } from './stage.service';
-import { roundNotFound } from './stage-errors';
 
 const ROUND_ID = new UuidPipe(roundNotFound);
 

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AppError, type AuthUser } from '@laurel/api-core';
+import { AppError, type AuthUser, managesContest, roundNotFound } from '@laurel/api-core';
 import type { JudgeStageView, MyStageView, RoundStatus, StageView } from '@laurel/contracts';
 import { AuditRepository, type PitchEntry, PitchRepository, type PitchRound, type StoredStage } from '@laurel/api-database';
 import { applyStageAction, createStage, redraw, replaceSlots, type RunSheetSlot, type Stage, type StageAction, syncEntries } from '@laurel/domain';
 import type { DrawRunSheetDto, SaveRunSheetDto, StageActionDto } from './pitch.dto';
 import { RevealReader } from './reveal';
-import { fromRule, isUuid, manages, notLive, roundNotFound } from './stage-errors';
+import { fromRule, notLive } from './stage-errors';
 import { entryOnStage, judgeStageView, stageJudges } from './stage-views';
 
 /** A round's stage as read: stored (version ≥ 1) or, before the first change, the default draw (version 0). */
@@ -44,9 +44,9 @@ export class StageService {
 
   /** The organizer of the round, or one of its judges; anyone else is told there is no such round. */
   async audience(actor: AuthUser, roundId: string): Promise<StageAudience> {
-    const round = isUuid(roundId) ? await this.pitch.findRound(roundId) : null;
+    const round = await this.pitch.findRound(roundId);
     if (!round) throw roundNotFound();
-    if (manages(actor, round.ownerId)) {
+    if (managesContest(actor, round)) {
       if (!round.liveEnabled) throw notLive(round.name);
       return { round, role: 'organizer' };
     }
@@ -134,9 +134,9 @@ export class StageService {
     decide: (loaded: LoadedStage) => Change,
   ): Promise<StageView> {
     const saved = await this.pitch.transaction(async (tx) => {
-      const loaded = isUuid(roundId) ? await this.loadRound(roundId, tx) : null;
+      const loaded = await this.loadRound(roundId, tx);
       const round = loaded?.round;
-      if (!loaded || !round || !manages(actor, round.ownerId)) throw roundNotFound();
+      if (!loaded || !round || !managesContest(actor, round)) throw roundNotFound();
       if (!round.liveEnabled) throw notLive(round.name);
       if (!statuses.includes(round.status)) throw wrongStatus(round, statuses);
       if (loaded.version !== version) throw stale(loaded, version);
