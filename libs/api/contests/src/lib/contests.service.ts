@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type AuthUser, contestNotFound, type FieldProblem, hasRole, isUuid, managesContest, seesContest } from '@laurel/api-core';
+import { AppError, type AuthUser, contestNotFound, draftsShownTo, type FieldProblem, isUuid, managesContest, seesContest } from '@laurel/api-core';
 import type { ContestSummaryView, ContestView, PublicVoteSettings } from '@laurel/contracts';
 import {
   type CategoryEntity,
@@ -55,10 +55,7 @@ export class ContestsService {
   constructor(private readonly contests: ContestsRepository) {}
 
   async list(actor?: AuthUser): Promise<ContestView[]> {
-    const visibility = hasRole(actor, 'admin')
-      ? ({ all: true } as const)
-      : ({ all: false, ownerId: actor && hasRole(actor, 'organizer') ? actor.id : null } as const);
-    return (await this.contests.list(visibility)).map(toContestView);
+    return (await this.contests.list(draftsShownTo(actor))).map(toContestView);
   }
 
   async listOwn(actor: AuthUser): Promise<ContestView[]> {

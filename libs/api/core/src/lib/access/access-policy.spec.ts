@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { AuthUser } from '../auth-metadata/auth-user';
 import { AppError } from '../errors/app-error';
 import {
+  draftsShownTo,
   judgesAssignment,
   managedOr404,
   managesContest,
@@ -68,6 +69,25 @@ describe('access policy', () => {
       expect(seesContest(organizer, { status: 'draft', ownerId: SOMEONE })).toBe(false);
       expect(seesContest(admin, { status: 'draft', ownerId: SOMEONE })).toBe(true);
       expect(seesContest(judge, { status: 'draft', ownerId: ME })).toBe(false);
+    });
+  });
+
+  describe(draftsShownTo.name, () => {
+    it('lists every draft to an admin, an organizer’s own, none to anyone else', () => {
+      expect(draftsShownTo(admin)).toEqual({ all: true });
+      expect(draftsShownTo(organizer)).toEqual({ all: false, ownerId: ME });
+      expect(draftsShownTo(judge)).toEqual({ all: false, ownerId: null });
+      expect(draftsShownTo(undefined)).toEqual({ all: false, ownerId: null });
+    });
+
+    it('lists exactly the contests seesContest opens, one by one', () => {
+      fc.assert(
+        fc.property(fc.option(anyActor, { nil: undefined }), fc.constantFrom('draft', 'open', 'published'), fc.constantFrom(ME, SOMEONE), (actor, status, ownerId) => {
+          const drafts = draftsShownTo(actor);
+          const listed = status !== 'draft' || drafts.all || drafts.ownerId === ownerId;
+          expect(listed).toBe(seesContest(actor, { status, ownerId }));
+        }),
+      );
     });
   });
 

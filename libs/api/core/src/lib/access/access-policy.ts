@@ -49,6 +49,15 @@ export function seesContest(actor: AuthUser | undefined, contest: VisibleContest
 }
 
 /**
+ * Whose drafts a list of contests shows the actor, for a query to filter by (the SQL form of
+ * `seesContest`): every draft to an admin, an organizer's own drafts, none to anyone else.
+ */
+export function draftsShownTo(actor: AuthUser | undefined): { all: true } | { all: false; ownerId: string | null } {
+  if (hasRole(actor, 'admin')) return { all: true };
+  return { all: false, ownerId: actor && hasRole(actor, 'organizer') ? actor.id : null };
+}
+
+/**
  * The judge of an assignment while they are on the contest's panel: nobody else, not even an
  * admin or the contest's organizer, acts on a judge's sheet. A judge removed from the panel
  * loses their assignments with it.
