@@ -72,7 +72,7 @@ describe(EntryAccess.name, () => {
   afterAll(async () => {
     await app?.close();
     await stopPostgres(postgres);
-  });
+  }, 60_000);
 
   /** The code of the refusal `work` throws (and its status), or 'allowed'. */
   async function outcome(work: () => Promise<unknown>): Promise<string> {
