@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type AuthUser, type FieldProblem } from '@laurel/api-core';
+import { AppError, assignmentNotFound, type AuthUser, type FieldProblem, managesContest, roundNotFound } from '@laurel/api-core';
 import { AssignmentsRepository, type ConflictEntryRow, JudgingRepository, type JudgingRoundRef } from '@laurel/api-database';
 import { assignJudges, type AssignmentInput, type UnassignableEntry } from '@laurel/domain';
 import type { AssignmentView, AutoAssignResponse } from '@laurel/contracts';
 import { toAssignmentView } from './assignment.mapper';
 import { detect, pairKey } from './conflict-detection';
 import type { AutoAssignDto, CreateAssignmentDto } from './judging.dto';
-import { isUuid, managed, roundNotFound } from './judging-access';
 import { JudgeMail, newJudges } from './judge-mail';
 
 /**
@@ -22,7 +21,8 @@ export class AssignmentsService {
   ) {}
 
   async list(actor: AuthUser, roundId: string): Promise<AssignmentView[]> {
-    managed(actor, isUuid(roundId) ? await this.judging.round(roundId) : null, roundNotFound);
+    const round = await this.judging.round(roundId);
+    if (!round || !managesContest(actor, { ownerId: round.contestOwnerId })) throw roundNotFound();
     return (await this.assignments.listForRound(roundId)).map(toAssignmentView);
   }
 
@@ -32,9 +32,9 @@ export class AssignmentsService {
    * the gap is filled. Nothing is written unless every entry can be served.
    */
   auto(actor: AuthUser, roundId: string, dto: AutoAssignDto): Promise<AutoAssignResponse> {
-    if (!isUuid(roundId)) throw roundNotFound();
     return this.assignments.changeRound(roundId, async (found, changes) => {
-      const round = managed(actor, found, roundNotFound);
+      if (!found || !managesContest(actor, { ownerId: found.contestOwnerId })) throw roundNotFound();
+      const round = found;
       assertAssignable(round);
       const entries = await changes.entries();
       const judges = await changes.panelJudges();
@@ -55,9 +55,9 @@ export class AssignmentsService {
 
   /** Adds one judge to one entry by hand; a conflict of any kind refuses it. */
   assign(actor: AuthUser, roundId: string, dto: CreateAssignmentDto): Promise<AssignmentView> {
-    if (!isUuid(roundId)) throw roundNotFound();
     return this.assignments.changeRound(roundId, async (found, changes) => {
-      const round = managed(actor, found, roundNotFound);
+      if (!found || !managesContest(actor, { ownerId: found.contestOwnerId })) throw roundNotFound();
+      const round = found;
       assertAssignable(round);
       const entry = (await changes.entries()).find((e) => e.id === dto.entryId);
       const judge = (await changes.panelJudges()).find((j) => j.id === dto.judgeId);
@@ -88,9 +88,9 @@ export class AssignmentsService {
 
   /** Removes an assignment (with its draft) as long as its sheet is not submitted. */
   remove(actor: AuthUser, assignmentId: string): Promise<void> {
-    if (!isUuid(assignmentId)) throw assignmentNotFoundForOrganizer();
     return this.assignments.changeAssignment(assignmentId, async (found, changes) => {
-      const assignment = managed(actor, found, assignmentNotFoundForOrganizer);
+      if (!found || !managesContest(actor, { ownerId: found.contestOwnerId })) throw assignmentNotFound();
+      const assignment = found;
       if (assignment.sheetStatus === 'submitted') {
         throw AppError.conflict('assignment.has_submitted_sheet', 'This judge has submitted the sheet; a submitted score stays. Add a conflict of interest instead if it must not count.');
       }
@@ -107,10 +107,6 @@ function assertAssignable(round: JudgingRoundRef): void {
     throw AppError.conflict('round.not_open', 'Open the round first: which entries it covers is fixed when it opens.');
   }
   if (round.status === 'closed') throw AppError.conflict('round.closed', 'The round is closed: its assignments no longer change.');
-}
-
-export function assignmentNotFoundForOrganizer(): AppError {
-  return AppError.notFound('assignment.not_found', 'No assignment has this id. Reload the round’s assignments.');
 }
 
 function infeasible(unassignable: readonly UnassignableEntry[], entries: readonly ConflictEntryRow[], judgesPerEntry: number | null): AppError {

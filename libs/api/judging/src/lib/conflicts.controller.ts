@@ -1,11 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, type AuthUser, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, conflictNotFound, contestNotFound, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
 import type { ConflictView } from '@laurel/contracts';
 import { ConflictsService } from './conflicts.service';
 import { CreateConflictDto } from './judging.dto';
 import { RoundClosedFilter } from './round-closed.filter';
-import { conflictNotFound, contestNotFound } from './judging-access';
 
 const CONTEST_ID = new UuidPipe(contestNotFound);
 const CONFLICT_ID = new UuidPipe(conflictNotFound);

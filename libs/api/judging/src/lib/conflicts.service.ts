@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type AuthUser } from '@laurel/api-core';
+import { AppError, type AuthUser, conflictNotFound, contestNotFound, managedOr404 } from '@laurel/api-core';
 import { ConflictsRepository, JudgingRepository, type StoredConflictRow } from '@laurel/api-database';
 import type { ConflictView } from '@laurel/contracts';
 import { detect } from './conflict-detection';
 import type { CreateConflictDto } from './judging.dto';
-import { conflictNotFound, contestNotFound, isUuid, managed } from './judging-access';
 
 /** Conflicts of interest of a contest: detected from the data, declared by judges, added by organizers. */
 @Injectable()
@@ -16,7 +15,7 @@ export class ConflictsService {
 
   /** Detected conflicts between the panel and the submitted entries, then the stored ones. */
   async list(actor: AuthUser, contestId: string): Promise<ConflictView[]> {
-    const contest = managed(actor, isUuid(contestId) ? await this.judging.contest(contestId) : null, contestNotFound);
+    const contest = managedOr404(actor, await this.judging.contest(contestId), contestNotFound);
     const [judges, entries, stored] = await Promise.all([
       this.conflicts.panelJudges(contest.id),
       this.conflicts.entries(contest.id),
@@ -43,7 +42,7 @@ export class ConflictsService {
 
   /** Records a conflict by hand; the pair's open assignments without a submitted sheet go with it. */
   async add(actor: AuthUser, contestId: string, dto: CreateConflictDto): Promise<ConflictView> {
-    const contest = managed(actor, isUuid(contestId) ? await this.judging.contest(contestId) : null, contestNotFound);
+    const contest = managedOr404(actor, await this.judging.contest(contestId), contestNotFound);
     const [onPanel, entry] = await Promise.all([
       this.judging.isOnPanel(contest.id, dto.judgeId),
       this.judging.entryOfContest(contest.id, dto.entryId),
@@ -64,8 +63,8 @@ export class ConflictsService {
 
   /** Only conflicts an organizer added can be removed; a judge's recusal stands. */
   async remove(actor: AuthUser, contestId: string, conflictId: string): Promise<void> {
-    const contest = managed(actor, isUuid(contestId) ? await this.judging.contest(contestId) : null, contestNotFound);
-    const conflict = isUuid(conflictId) ? await this.conflicts.findStored(conflictId) : null;
+    const contest = managedOr404(actor, await this.judging.contest(contestId), contestNotFound);
+    const conflict = await this.conflicts.findStored(conflictId);
     if (!conflict || conflict.contestId !== contest.id) throw conflictNotFound();
     if (conflict.source !== 'organizer') {
       throw AppError.conflict('conflict.not_removable', 'A conflict the judge declared (a recusal) cannot be removed; only conflicts added by an organizer can.');

@@ -1,7 +1,7 @@
 import { Injectable, Logger, StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { AppError, type AuthUser } from '@laurel/api-core';
+import { AppError, assignmentNotFound, attachmentNotFound, type AuthUser, readsAssignedEntry } from '@laurel/api-core';
 import { type AssignmentContextRow, AssignmentsRepository, type JudgeAttachmentRow, JudgingRepository, SheetsRepository } from '@laurel/api-database';
 import { blindCopyKey, FileStorage, StorageObjectNotFoundError } from '@laurel/api-storage';
 import type { AssignmentDetailView, MyAssignmentView } from '@laurel/contracts';
@@ -9,7 +9,6 @@ import { assignmentStatus } from './assignment-status';
 import { stripIdentifyingMetadata } from './blind-files/strip-metadata';
 import { contentDisposition, downloadName, toJudgeEntryView } from './judge-entry.mapper';
 import { toWithheldEntryView } from './withheld-entry.mapper';
-import { assignmentNotFound, isUuid } from './judging-access';
 import { toSheetView } from './sheet.mapper';
 
 /**
@@ -146,12 +145,9 @@ export class JudgeAssignmentsService {
    * or was removed from the contest's panel, gets the 404 of an assignment that does not exist.
    */
   private async own(actor: AuthUser, assignmentId: string): Promise<AssignmentContextRow> {
-    const found = isUuid(assignmentId) ? await this.assignments.findContext(assignmentId) : null;
-    if (!found || found.judgeId !== actor.id || found.status === 'recused' || !found.onPanel) throw assignmentNotFound();
+    const found = await this.assignments.findContext(assignmentId);
+    if (!found || !readsAssignedEntry(actor, found)) throw assignmentNotFound();
     return found;
   }
 }
 
-export function attachmentNotFound(): AppError {
-  return AppError.notFound('attachment.not_found', 'This entry has no such file. Reload the entry to see its files.');
-}

@@ -1,13 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, StreamableFile, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, type AuthUser, CurrentUser, UuidPipe } from '@laurel/api-core';
+import { ApiAnswer, assignmentNotFound, attachmentNotFound, type AuthUser, CurrentUser, UuidPipe } from '@laurel/api-core';
 import type { AssignmentDetailView, MyAssignmentView, SheetView } from '@laurel/contracts';
 import { JudgeAssignmentsService } from './judge-assignments.service';
 import { RecuseDto, SaveSheetDto } from './judging.dto';
 import { RoundClosedFilter } from './round-closed.filter';
 import { ScoreSheetsService } from './score-sheets.service';
-import { assignmentNotFound } from './judging-access';
-import { attachmentNotFound } from './judge-assignments.service';
 
 const ASSIGNMENT_ID = new UuidPipe(assignmentNotFound);
 const ATTACHMENT_ID = new UuidPipe(attachmentNotFound);

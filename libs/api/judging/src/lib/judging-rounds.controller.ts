@@ -1,17 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, type AuthUser, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
+import { ApiAnswer, assignmentNotFound, type AuthUser, CurrentUser, Roles, roundNotFound, UuidPipe } from '@laurel/api-core';
 import type { AssignmentView, AutoAssignResponse, RoundProgressView, RoundStateView } from '@laurel/contracts';
 import { AssignmentsService } from './assignments.service';
 import { AutoAssignDto, CreateAssignmentDto } from './judging.dto';
 import { ProgressService } from './progress.service';
 import { RoundClosedFilter } from './round-closed.filter';
 import { RoundLifecycleService } from './round-lifecycle.service';
-import { assignmentNotFoundForOrganizer } from './assignments.service';
-import { roundNotFound } from './judging-access';
 
 const ROUND_ID = new UuidPipe(roundNotFound);
-const ASSIGNMENT_ID = new UuidPipe(assignmentNotFoundForOrganizer);
+const ASSIGNMENT_ID = new UuidPipe(assignmentNotFound);
 
 /** The organizer's side of judging a round: its lifecycle, its assignments, its progress. */
 @ApiTags('judging')

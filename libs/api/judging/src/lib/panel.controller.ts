@@ -1,11 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, type AuthUser, CurrentUser, Roles, UuidPipe } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, contestNotFound, CurrentUser, invitationNotFound, Roles, UuidPipe } from '@laurel/api-core';
 import type { InviteJudgeResponse, PanelJudgeView } from '@laurel/contracts';
 import { InviteJudgeDto } from './judging.dto';
-import { invitationNotFound, judgeNotOnPanel, PanelService } from './panel.service';
+import { judgeNotOnPanel, PanelService } from './panel.service';
 import { RoundClosedFilter } from './round-closed.filter';
-import { contestNotFound } from './judging-access';
 
 const CONTEST_ID = new UuidPipe(contestNotFound);
 const JUDGE_ID = new UuidPipe(judgeNotOnPanel);

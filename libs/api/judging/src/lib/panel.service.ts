@@ -2,12 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AppError, type AuthUser, hasRole } from '@laurel/api-core';
+import { AppError, type AuthUser, contestNotFound, hasRole, invitationNotFound, managedOr404, managesContest } from '@laurel/api-core';
 import { AuditRepository, InvitationsRepository, type InvitationRow, JudgingRepository, PanelRepository, UsersRepository } from '@laurel/api-database';
 import { MailOutbox } from '@laurel/api-mail';
 import type { InviteJudgeResponse, PanelJudgeView } from '@laurel/contracts';
 import type { InviteJudgeDto } from './judging.dto';
-import { contestNotFound, isUuid, managed, managesContest } from './judging-access';
 
 const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -34,7 +33,7 @@ export class PanelService {
   ) {}
 
   async invite(actor: AuthUser, contestId: string, dto: InviteJudgeDto): Promise<InviteJudgeResponse> {
-    const contest = managed(actor, isUuid(contestId) ? await this.judging.contest(contestId) : null, contestNotFound);
+    const contest = managedOr404(actor, await this.judging.contest(contestId), contestNotFound);
     if (contest.status === 'published') {
       throw AppError.conflict('panel.contest_published', 'The results of this contest are published; its panel no longer changes.');
     }
@@ -83,7 +82,7 @@ export class PanelService {
 
   /** A new link for a pending invitation (the old one stops working), mailed again. */
   async resend(actor: AuthUser, invitationId: string): Promise<void> {
-    const found = isUuid(invitationId) ? await this.invitations.find(invitationId) : null;
+    const found = await this.invitations.find(invitationId);
     const invitation = found && (await this.mayManage(actor, found)) ? found : null;
     if (!invitation) throw invitationNotFound();
     if (invitation.status !== 'pending') {
@@ -125,7 +124,7 @@ export class PanelService {
   }
 
   async list(actor: AuthUser, contestId: string): Promise<PanelJudgeView[]> {
-    const contest = managed(actor, isUuid(contestId) ? await this.judging.contest(contestId) : null, contestNotFound);
+    const contest = managedOr404(actor, await this.judging.contest(contestId), contestNotFound);
     const rows = await this.panel.list(contest.id);
     return rows.map((r) => ({
       judgeId: r.judgeId,
@@ -143,8 +142,8 @@ export class PanelService {
   }
 
   async remove(actor: AuthUser, contestId: string, judgeId: string): Promise<void> {
-    const contest = managed(actor, isUuid(contestId) ? await this.judging.contest(contestId) : null, contestNotFound);
-    const outcome = isUuid(judgeId) ? await this.panel.remove(contest.id, judgeId, actor.id) : 'not_on_panel';
+    const contest = managedOr404(actor, await this.judging.contest(contestId), contestNotFound);
+    const outcome = await this.panel.remove(contest.id, judgeId, actor.id);
     if (outcome === 'not_on_panel') {
       throw judgeNotOnPanel();
     }
@@ -160,9 +159,8 @@ export class PanelService {
   private async mayManage(actor: AuthUser, invitation: InvitationRow): Promise<boolean> {
     if (invitation.kind !== 'judge' || !invitation.contestId) return hasRole(actor, 'admin');
     const contest = await this.judging.contest(invitation.contestId);
-    return !!contest && managesContest(actor, contest.ownerId);
+    return !!contest && managesContest(actor, contest);
   }
 }
 
-export const invitationNotFound = () => AppError.notFound('invitation.not_found', 'No invitation has this id. Reload the panel.');
 export const judgeNotOnPanel = () => AppError.notFound('panel.judge_not_found', 'This judge is not on the contest panel. Reload the panel.');

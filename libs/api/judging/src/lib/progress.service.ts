@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '@laurel/api-core';
+import { type AuthUser, managesContest, roundNotFound } from '@laurel/api-core';
 import { AssignmentsRepository, ConflictsRepository, JudgingRepository } from '@laurel/api-database';
 import { checkDivergence } from '@laurel/domain';
 import type { EntryCoverage, JudgeRoundProgress, RoundProgressView } from '@laurel/contracts';
 import { assignmentStatus } from './assignment-status';
 import { detect, pairKey } from './conflict-detection';
-import { isUuid, managed, roundNotFound } from './judging-access';
 
 /** The organizer's judging dashboard: per-judge progress, per-entry coverage, the matrix. */
 @Injectable()
@@ -17,7 +16,8 @@ export class ProgressService {
   ) {}
 
   async progress(actor: AuthUser, roundId: string): Promise<RoundProgressView> {
-    const round = managed(actor, isUuid(roundId) ? await this.judging.round(roundId) : null, roundNotFound);
+    const round = await this.judging.round(roundId);
+    if (!round || !managesContest(actor, { ownerId: round.contestOwnerId })) throw roundNotFound();
     const [rows, entries, panel, stored] = await Promise.all([
       this.assignments.listForRound(round.id),
       this.assignments.roundEntries(round.id),

@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch } from '@nestjs/common';
 import { HttpExceptionFilter } from '@laurel/api-core';
 import { isRoundNotOpenError } from '@laurel/api-database';
-import { roundClosed } from './judging-access';
+import { roundClosed } from './round-state-errors';
 
 /**
  * The one place the database's refusal to change a sheet of a round that is not open (the

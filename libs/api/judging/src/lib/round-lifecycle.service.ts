@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type AuthUser } from '@laurel/api-core';
+import { AppError, type AuthUser, managesContest, roundNotFound } from '@laurel/api-core';
 import { type JudgingRoundRef, JudgingRepository } from '@laurel/api-database';
 import { RoundReminders } from '@laurel/api-mail';
 import type { RoundStateView } from '@laurel/contracts';
-import { isUuid, managed, roundNotFound } from './judging-access';
 
 /**
  * Draft → open → closed, one step at a time. Opening fixes which entries the round covers: the
@@ -18,9 +17,9 @@ export class RoundLifecycleService {
   ) {}
 
   open(actor: AuthUser, roundId: string): Promise<RoundStateView> {
-    if (!isUuid(roundId)) throw roundNotFound();
     return this.judging.changeRound(roundId, async (found, changes) => {
-      const round = managed(actor, found, roundNotFound);
+      if (!found || !managesContest(actor, { ownerId: found.contestOwnerId })) throw roundNotFound();
+      const round = found;
       if (round.status !== 'draft') {
         throw AppError.conflict('round.transition_refused', `The round is already ${round.status}; a round opens only once, from draft.`);
       }
@@ -53,9 +52,9 @@ export class RoundLifecycleService {
   }
 
   close(actor: AuthUser, roundId: string): Promise<RoundStateView> {
-    if (!isUuid(roundId)) throw roundNotFound();
     return this.judging.changeRound(roundId, async (found, changes) => {
-      const round = managed(actor, found, roundNotFound);
+      if (!found || !managesContest(actor, { ownerId: found.contestOwnerId })) throw roundNotFound();
+      const round = found;
       if (round.status !== 'open') {
         throw AppError.conflict(
           'round.transition_refused',

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type AuthUser } from '@laurel/api-core';
+import { AppError, assignmentNotFound, type AuthUser, judgesAssignment } from '@laurel/api-core';
 import { AssignmentsRepository, type ScoreRow, type SheetCriterionRow, type SheetRow, type SheetWriteState, SheetsRepository } from '@laurel/api-database';
 import { type ConflictReason, missingCriteria, sheetTotal } from '@laurel/domain';
 import type { AssignmentDetailView, SheetView } from '@laurel/contracts';
 import { detect } from './conflict-detection';
 import { DivergenceReviewService } from './divergence-review.service';
 import type { RecuseDto, SaveSheetDto } from './judging.dto';
-import { assignmentNotFound, isUuid, roundClosed, roundNotOpen } from './judging-access';
+import { roundClosed, roundNotOpen } from './round-state-errors';
 import { checkScores } from './score-input';
 import { toSheetView } from './sheet.mapper';
 
@@ -31,7 +31,6 @@ export class ScoreSheetsService {
    * across round trips). Only when that write changes nothing is the state read again, to say why.
    */
   async save(actor: AuthUser, assignmentId: string, dto: SaveSheetDto): Promise<SheetView> {
-    if (!isUuid(assignmentId)) throw assignmentNotFound();
     const current = this.assertMayWrite(actor, await this.sheets.state(assignmentId));
     const scores = inRubricOrder(current.criteria, checkScores(current.criteria, dto.scores));
     const comment = { text: dto.comment?.trim() || null, internal: dto.commentInternal ?? false };
@@ -54,7 +53,6 @@ export class ScoreSheetsService {
    * read under share locks, the write, the review, COMMIT.
    */
   async submit(actor: AuthUser, assignmentId: string): Promise<SheetView> {
-    if (!isUuid(assignmentId)) throw assignmentNotFound();
     const read = this.assertMayWrite(actor, await this.sheets.state(assignmentId));
     if (!DivergenceReviewService.reviews(read.divergence)) {
       const { sheet, total } = this.submittable(read);
@@ -95,9 +93,8 @@ export class ScoreSheetsService {
 
   /** Declares a conflict of interest: the assignment is recused and the pair is never assigned again. */
   async recuse(actor: AuthUser, assignmentId: string, dto: RecuseDto): Promise<AssignmentDetailView['assignment']> {
-    if (!isUuid(assignmentId)) throw assignmentNotFound();
     return this.assignments.changeAssignment(assignmentId, async (found, changes) => {
-      if (!found || found.judgeId !== actor.id || !found.onPanel) throw assignmentNotFound();
+      if (!found || !judgesAssignment(actor, found)) throw assignmentNotFound();
       if (found.status === 'recused') throw AppError.conflict('assignment.already_recused', 'You have already recused yourself from this entry.');
       if (found.sheetStatus === 'submitted') {
         throw AppError.conflict(
@@ -119,7 +116,7 @@ export class ScoreSheetsService {
    * access policy should take these facts from that read rather than read them again.
    */
   private assertMayWrite(actor: AuthUser, state: SheetWriteState | null): SheetWriteState {
-    if (!state || state.assignment.judgeId !== actor.id || !state.onPanel) throw assignmentNotFound();
+    if (!state || !judgesAssignment(actor, { judgeId: state.assignment.judgeId, onPanel: state.onPanel })) throw assignmentNotFound();
     if (state.assignment.status === 'recused') throw recused();
     if (state.roundStatus === 'closed') throw roundClosed();
     if (state.roundStatus !== 'open') throw roundNotOpen(state.roundStatus);
