@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, type AuthUser, CurrentUser, Public, Roles, UuidPipe } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, contestNotFound, CurrentUser, Public, Roles, UuidPipe } from '@laurel/api-core';
 import type { AwardsProposalView, ConfirmedAwardsView, PublicResultsView, PublishResponse } from '@laurel/contracts';
 import { AwardsService } from './awards.service';
 import { ConfirmAwardsDto } from './results.dto';
-import { contestNotFound } from './access';
 
 const CONTEST_ID = new UuidPipe(contestNotFound);
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AppError, type AuthUser } from '@laurel/api-core';
+import { AppError, type AuthUser, contestNotFound, managesContest } from '@laurel/api-core';
 import type {
   AwardProposalLineView,
   AwardsProposalView,
@@ -21,7 +21,6 @@ import {
 } from '@laurel/api-database';
 import { RoundResultsService } from '@laurel/api-round-results';
 import { allocatePrizesExplained, type PrizeLine, ScoringInputError, type SkippedForPrize } from '@laurel/domain';
-import { contestNotFound, isUuid, manages } from './access';
 import { type AwardCandidate, planAwards, type PrizePlaces } from './award-rules';
 import { CouncilService, notApprovedMessage } from './council.service';
 import { PublicationMail } from './publication-mail';
@@ -91,7 +90,7 @@ export class AwardsService {
   async confirm(actor: AuthUser, contestId: string, dto: ConfirmAwardsDto): Promise<ConfirmedAwardsView> {
     const contest = await this.managedContest(actor, contestId);
     await this.awards.withContestLock(contestId, async (state, tx) => {
-      if (!state || !manages(actor, state.ownerId)) throw contestNotFound();
+      if (!state || !managesContest(actor, state)) throw contestNotFound();
       if (state.status === 'published') {
         throw AppError.conflict('awards.published', 'The results of this contest are published; its awards are final.');
       }
@@ -128,7 +127,7 @@ export class AwardsService {
   async publish(actor: AuthUser, contestId: string): Promise<PublishResponse> {
     const contest = await this.managedContest(actor, contestId);
     return this.awards.withContestLock(contestId, async (state, tx) => {
-      if (!state || !manages(actor, state.ownerId)) throw contestNotFound();
+      if (!state || !managesContest(actor, state)) throw contestNotFound();
       if (state.status === 'published') {
         throw AppError.conflict('contest.already_published', `The results were already published on ${state.publishedAt?.toISOString()}.`);
       }
@@ -202,8 +201,8 @@ export class AwardsService {
   }
 
   private async managedContest(actor: AuthUser, contestId: string): Promise<ContestAggregate> {
-    const found = isUuid(contestId) ? await this.contests.findById(contestId) : null;
-    if (!found || !manages(actor, found.contest.ownerId)) throw contestNotFound();
+    const found = await this.contests.findById(contestId);
+    if (!found || !managesContest(actor, found.contest)) throw contestNotFound();
     return found;
   }
 

@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, type AuthUser, CurrentUser, UuidPipe } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, contestNotFound, CurrentUser, UuidPipe } from '@laurel/api-core';
 import type { CouncilTallyView, CouncilView, MyCouncilView } from '@laurel/contracts';
 import { CouncilDecisionDto } from './council.dto';
 import { CouncilService } from './council.service';
-import { contestNotFound } from './access';
 
 const CONTEST_ID = new UuidPipe(contestNotFound);
 

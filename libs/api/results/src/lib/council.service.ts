@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AppError, type AuthUser } from '@laurel/api-core';
+import { AppError, type AuthUser, contestNotFound, managesContest } from '@laurel/api-core';
 import type { CouncilTallyView, CouncilView, MyCouncilView } from '@laurel/contracts';
 import { AuditRepository, AwardsRepository, type CouncilMemberRow, CouncilRepository, type CouncilSettingsRow } from '@laurel/api-database';
 import { MailOutbox } from '@laurel/api-mail';
 import { DEFAULT_APPROVAL_SHARE, tallyCouncil } from '@laurel/domain';
-import { contestNotFound, isUuid, manages } from './access';
 import type { CouncilDecisionDto } from './council.dto';
 
 export interface CouncilState {
@@ -31,11 +30,11 @@ export class CouncilService {
 
   /** The council, its decisions and the awards they are about: to the organizer and to members. */
   async view(actor: AuthUser, contestId: string): Promise<CouncilView> {
-    const settings = isUuid(contestId) ? await this.council.settings(contestId) : null;
+    const settings = await this.council.settings(contestId);
     if (!settings) throw contestNotFound();
     const members = await this.council.members(settings);
     const isMember = members.some((m) => m.userId === actor.id);
-    if (!isMember && !manages(actor, settings.ownerId)) throw contestNotFound();
+    if (!isMember && !managesContest(actor, settings)) throw contestNotFound();
     const [decisions, awards] = await Promise.all([this.council.decisions(contestId), this.awards.list(contestId)]);
     const byMember = new Map(decisions.map((d) => [d.memberId, d]));
     const confirmedAt = awards.reduce<Date | null>((latest, a) => (!latest || a.confirmedAt > latest ? a.confirmedAt : latest), null);
@@ -66,7 +65,6 @@ export class CouncilService {
 
   /** A member's approval or objection of the awards as they stand; answers the new tally. */
   async decide(actor: AuthUser, contestId: string, dto: CouncilDecisionDto): Promise<CouncilTallyView> {
-    if (!isUuid(contestId)) throw contestNotFound();
     return this.awards.withContestLock(contestId, async (state, tx) => {
       const settings = state ? await this.council.settings(contestId, tx) : null;
       if (!settings) throw notOnCouncil();

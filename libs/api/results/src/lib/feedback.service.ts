@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type AuthUser } from '@laurel/api-core';
+import { AppError, type AuthUser, ownsEntry } from '@laurel/api-core';
 import type { EntryFeedbackView, FeedbackCommentView, FeedbackRoundView, RoundResultsView } from '@laurel/contracts';
 import { AwardsRepository, ContestsRepository, FeedbackRepository } from '@laurel/api-database';
 import { RoundResultsService } from '@laurel/api-round-results';
 import { categoryCriterionAverages, numberJudges } from '@laurel/domain';
-import { isUuid } from './access';
 
 /**
  * What a team learns of its entry once the results are published, as the organizer chose: per
@@ -22,8 +21,8 @@ export class FeedbackService {
   ) {}
 
   async forEntry(actor: AuthUser, entryId: string): Promise<EntryFeedbackView> {
-    const entry = isUuid(entryId) ? await this.feedback.entry(entryId) : null;
-    if (!entry || entry.ownerId !== actor.id) throw notAvailable();
+    const entry = await this.feedback.entry(entryId);
+    if (!entry || !ownsEntry(actor, entry)) throw notAvailable();
     if (entry.contestStatus !== 'published' || !entry.feedback.enabled) throw notAvailable();
     const settings = entry.feedback;
     const contest = await this.contests.findById(entry.contestId);

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { PassThrough } from 'node:stream';
-import { AppError, type AuthUser, hasRole, laurelConfig, type LaurelConfig, signLiveTicket, verifyLiveTicket } from '@laurel/api-core';
+import { AppError, type AuthUser, hasRole, type LaurelConfig, laurelConfig, managedOr404, roundNotFound, signLiveTicket, verifyLiveTicket } from '@laurel/api-core';
 import type { LiveStandingsView, LiveTicketView } from '@laurel/contracts';
 import { SheetEventsRepository } from '@laurel/api-database';
 import { RoundResultsService } from '@laurel/api-round-results';
-import { isUuid, manages, roundNotFound } from './access';
 
 const HEARTBEAT_MS = 15_000;
 /** Submissions arriving together are answered with one recomputation. */
@@ -88,9 +87,7 @@ export class LiveBoardService implements OnModuleDestroy {
   }
 
   private async managedRound(actor: AuthUser, roundId: string) {
-    const round = isUuid(roundId) ? await this.results.findRound(roundId) : null;
-    if (!round || !manages(actor, round.ownerId)) throw roundNotFound();
-    return round;
+    return managedOr404(actor, await this.results.findRound(roundId), roundNotFound);
   }
 
   /** A round id, or null: the listener was away and any round may have changed. */

@@ -1,10 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiAnswer, type AuthUser, CurrentUser, Public, Roles, UuidPipe } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, Public, Roles, roundNotFound, UuidPipe } from '@laurel/api-core';
 import type { LiveTicketView } from '@laurel/contracts';
 import { LiveBoardService } from './live-board.service';
-import { roundNotFound } from './access';
 
 const ROUND_ID = new UuidPipe(roundNotFound);
 

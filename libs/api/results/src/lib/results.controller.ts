@@ -1,14 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiAnswer, type AuthUser, CurrentUser, Roles, ServerTiming, UuidPipe } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, CurrentUser, entryNotFound, Roles, roundNotFound, ServerTiming, UuidPipe } from '@laurel/api-core';
 import type { AdvanceResponse, EntrySheetsView, RoundResultsView } from '@laurel/contracts';
 import { AdvanceDto } from './results.dto';
 import { ResultsService } from './results.service';
-import { entryNotInRound, roundNotFound } from './access';
 
 const ROUND_ID = new UuidPipe(roundNotFound);
-const ENTRY_ID = new UuidPipe(entryNotInRound);
+const ENTRY_ID = new UuidPipe(entryNotFound);
 
 @ApiTags('results')
 @ApiBearerAuth()

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AppError, type AuthUser, ServerTiming } from '@laurel/api-core';
+import { AppError, type AuthUser, entryNotFound, managedOr404, roundNotFound, ServerTiming } from '@laurel/api-core';
 import type { AdvanceDecisionView, AdvanceResponse, EntrySheetsView, RoundResultsView } from '@laurel/contracts';
 import { AuditRepository, ResultsRepository, type ResultsRound } from '@laurel/api-database';
 import { RoundResultsService } from '@laurel/api-round-results';
 import { type AdvancementDecision, type AdvancementGates, planAdvancement, ScoringInputError } from '@laurel/domain';
-import { entryNotInRound, isUuid, manages, roundNotFound } from './access';
 import type { AdvanceDto } from './results.dto';
 
 /**
@@ -22,9 +21,7 @@ export class ResultsService {
 
   /** The round if the actor manages its contest; 404 otherwise, as if it did not exist. */
   async managedRound(actor: AuthUser, roundId: string, manager?: EntityManager, timing = new ServerTiming()): Promise<ResultsRound> {
-    const round = isUuid(roundId) ? await timing.measure('sql', () => this.results.findRound(roundId, manager)) : null;
-    if (!round || !manages(actor, round.ownerId)) throw roundNotFound();
-    return round;
+    return managedOr404(actor, await timing.measure('sql', () => this.results.findRound(roundId, manager)), roundNotFound);
   }
 
   /** `timing` collects where the time goes (sql, map, domain) for the Server-Timing header. */
@@ -35,8 +32,8 @@ export class ResultsService {
   /** One entry's judges and sheets in a round of the actor's contest; 404 for a round or entry that is not theirs. */
   async entrySheets(actor: AuthUser, roundId: string, entryId: string): Promise<EntrySheetsView> {
     const round = await this.managedRound(actor, roundId);
-    const view = isUuid(entryId) ? await this.results.entrySheets(round, entryId) : null;
-    if (!view) throw entryNotInRound();
+    const view = await this.results.entrySheets(round, entryId);
+    if (!view) throw entryNotFound();
     return view;
   }
 

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ApiAnswer, type AuthUser, CurrentUser, Public, Roles, UuidPipe } from '@laurel/api-core';
+import { ApiAnswer, type AuthUser, contestNotFound, CurrentUser, Public, Roles, UuidPipe, voteNotFound } from '@laurel/api-core';
 import type { BallotView, CastVoteResponse, ConfirmVoteResponse, VoteCountsView } from '@laurel/contracts';
 import { CastVoteDto, ConfirmVoteDto, VoidVoteDto } from './votes.dto';
 import { VotesService } from './votes.service';
-import { contestNotFound, voteNotFound } from './access';
 
 const CONTEST_ID = new UuidPipe(contestNotFound);
 const VOTE_ID = new UuidPipe(voteNotFound);

@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppError, type AuthUser } from '@laurel/api-core';
+import { AppError, type AuthUser, contestNotFound, managedOr404, voteNotFound } from '@laurel/api-core';
 import type { BallotView, CastVoteResponse, ConfirmVoteResponse, PublicVoteSettings, VoteCountsView } from '@laurel/contracts';
 import { AuditRepository, type VoteContest, VotesRepository } from '@laurel/api-database';
 import { MailOutbox } from '@laurel/api-mail';
 import { voterMailbox } from '@laurel/domain';
-import { contestNotFound, isUuid, manages, voteNotFound } from './access';
 import type { CastVoteDto, ConfirmVoteDto, VoidVoteDto } from './votes.dto';
 import { VoteThrottle } from './votes.throttle';
 
@@ -105,8 +104,7 @@ export class VotesService {
   }
 
   async counts(actor: AuthUser, contestId: string, now = new Date()): Promise<VoteCountsView> {
-    const contest = isUuid(contestId) ? await this.votes.contestById(contestId) : null;
-    if (!contest || !manages(actor, contest.ownerId)) throw contestNotFound();
+    const contest = managedOr404(actor, await this.votes.contestById(contestId), contestNotFound);
     const vote = contest.publicVote;
     if (!vote) return { contestId, settings: null, open: false, entries: [], recent: [], totals: { counted: 0, pending: 0, voided: 0 } };
     const [entries, recent] = await Promise.all([this.votes.tally(contest.id, vote.roundId), this.votes.recent(contest.id, 200)]);
@@ -132,10 +130,8 @@ export class VotesService {
   }
 
   async void(actor: AuthUser, voteId: string, dto: VoidVoteDto): Promise<void> {
-    if (!isUuid(voteId)) throw voteNotFound();
     await this.votes.transaction(async (tx) => {
-      const vote = await this.votes.lockForVoid(tx, voteId);
-      if (!vote || !manages(actor, vote.ownerId)) throw voteNotFound();
+      const vote = managedOr404(actor, await this.votes.lockForVoid(tx, voteId), voteNotFound);
       if (vote.voidedAt) throw AppError.conflict('vote.already_voided', 'This vote is already voided.');
       if (!vote.confirmedAt) throw AppError.conflict('vote.not_counted', 'This vote was never confirmed, so it does not count: there is nothing to void.');
       const round = await this.votes.lockRound(tx, vote.roundId);

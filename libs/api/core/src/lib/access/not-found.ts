@@ -10,8 +10,7 @@ export const contestNotFound = () => AppError.notFound('contest.not_found', 'No 
 
 export const roundNotFound = () => AppError.notFound('round.not_found', 'No round you can open has this id. Check the link, or reload the contest.');
 
-export const entryNotFound = () =>
-  AppError.notFound('entry.not_found', 'No entry you can open has this id. Check the link, or sign in with the account that created the entry.');
+export const entryNotFound = () => AppError.notFound('entry.not_found', 'No entry you can open has this id here. Check the link, or reload the list you came from.');
 
 export const assignmentNotFound = () => AppError.notFound('assignment.not_found', 'No assignment you can open has this id. Reload the list of assignments.');
 
