@@ -112,8 +112,8 @@ export class ScoreSheetsService {
    * The access check of a save and a submit is folded into their one read (`SheetsRepository.state`,
    * no statement of its own): "judge of the assignment" means the assignment exists, its judge is
    * the caller, and the judge is still on the contest's panel (`onPanel`); anyone else, organizers
-   * and admins included, gets the same 404 as for an assignment that does not exist. A shared
-   * access policy should take these facts from that read rather than read them again.
+   * and admins included, gets the same 404 as for an assignment that does not exist. The api-core
+   * policy (`judgesAssignment`) decides on the facts of that read and reads nothing itself.
    */
   private assertMayWrite(actor: AuthUser, state: SheetWriteState | null): SheetWriteState {
     if (!state || !judgesAssignment(actor, { judgeId: state.assignment.judgeId, onPanel: state.onPanel })) throw assignmentNotFound();
