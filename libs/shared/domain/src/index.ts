@@ -4,3 +4,4 @@ export * from './lib/closing/index';
 export * from './lib/application/index';
 export * from './lib/pitch/index';
 export * from './lib/accounts/index';
+export * from './lib/util/known';

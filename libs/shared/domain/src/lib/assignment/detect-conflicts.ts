@@ -1,6 +1,7 @@
 import { emailDomain, normalizeEmail } from './email-domain';
 import { normalizeOrganization, normalizePersonName } from './normalize-name';
 import { isPublicMailDomain } from './public-mail-domains';
+import { known } from '../util/known';
 
 export type ConflictReason = 'same_organization' | 'same_email_domain' | 'team_member';
 
@@ -143,7 +144,7 @@ export function detectConflicts(judges: readonly ConflictJudge[], entries: reado
       note(
         entryIndex,
         'same_organization',
-        `Judge ${judge.displayName} is from "${judge.organization}", the entry's organization ("${entries[entryIndex].organization}").`,
+        `Judge ${judge.displayName} is from "${judge.organization}", the entry's organization ("${known(entries[entryIndex], 'an indexed entry').organization}").`,
       );
     }
 
@@ -157,7 +158,7 @@ export function detectConflicts(judges: readonly ConflictJudge[], entries: reado
     }
 
     for (const [entryIndex, { reason, detail }] of [...found].sort(([a], [b]) => a - b)) {
-      conflicts.push({ judgeId: judge.id, entryId: entries[entryIndex].id, reason, detail });
+      conflicts.push({ judgeId: judge.id, entryId: known(entries[entryIndex], 'an indexed entry').id, reason, detail });
     }
   }
   return conflicts;

@@ -1,4 +1,5 @@
 import { createSeededRandom } from '../assignment/seeded-random';
+import { known } from '../util/known';
 
 /**
  * The pitching order by lot: a Fisher–Yates shuffle driven by the seeded generator the
@@ -13,7 +14,7 @@ export function drawOrder(entryIds: readonly string[], seed: string): string[] {
   for (let i = order.length - 1; i > 0; i--) {
     // next() / 2³² is uniform in [0, 1); its bias on (i + 1) buckets is below 2⁻³², nothing to a stage.
     const j = Math.floor((next() / 2 ** 32) * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
+    [order[i], order[j]] = [known(order[j], 'a drawn entry'), known(order[i], 'a drawn entry')];
   }
   return order;
 }

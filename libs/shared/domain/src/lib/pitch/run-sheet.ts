@@ -1,6 +1,7 @@
 import { drawOrder } from './draw';
 import { StageRuleError } from './stage-rule-error';
 import type { EntrySlot, RunSheetSlot, Stage } from './stage.types';
+import { known } from '../util/known';
 
 /** A pitch of 5 minutes and 5 minutes of questions: the usual final of a city contest. */
 export const DEFAULT_PITCH_SECONDS = 300;
@@ -40,8 +41,11 @@ export function redraw(stage: Stage, seed: string): Stage {
   }
   const entrySlots = new Map(stage.slots.filter(isEntrySlot).map((s) => [s.entryId, s]));
   const drawn = drawOrder([...entrySlots.keys()], seed);
-  let i = 0;
-  const slots = stage.slots.map((slot) => (slot.kind === 'break' ? slot : (entrySlots.get(drawn[i++]) as EntrySlot)));
+  // The draw returns the same entries in a new order: one for every entry slot.
+  const remaining = drawn.values();
+  const slots = stage.slots.map((slot) =>
+    slot.kind === 'break' ? slot : known(entrySlots.get(known(remaining.next().value, 'a drawn entry')), 'the slot of a drawn entry'),
+  );
   return { ...stage, slots, seed };
 }
 

@@ -8,9 +8,10 @@ export const DIVERGENCE_DEFAULTS = { maxExtraJudges: 1 } as const;
  * totals, where nothing can diverge.
  */
 export function maxDifference(totals: readonly number[]): number | null {
-  if (totals.length < 2) return null;
-  let low = totals[0];
-  let high = totals[0];
+  const [first] = totals;
+  if (first === undefined || totals.length < 2) return null;
+  let low = first;
+  let high = first;
   for (const total of totals) {
     if (total < low) low = total;
     if (total > high) high = total;

@@ -1,5 +1,6 @@
 import { mean, sum } from './statistics';
 import { TIE_EPSILON } from './tie';
+import { known } from '../util/known';
 
 export interface TwoWayIcc {
   /** ICC(2,1): one judge's total, two-way random effects, absolute agreement. */
@@ -34,14 +35,16 @@ export function twoWayRandomIcc(ratings: readonly (readonly number[])[]): TwoWay
   const grand = mean(values);
   if (!hasSpread(values, grand)) return NO_TWO_WAY;
   const rowMeans = ratings.map((row) => mean(row));
-  const colMeans = Array.from({ length: k }, (_, j) => mean(ratings.map((row) => row[j])));
+  const colMeans = Array.from({ length: k }, (_, j) => mean(ratings.map((row) => known(row[j], 'a rating of a full row'))));
   const bms = (k * sum(rowMeans.map((m) => (m - grand) ** 2))) / (n - 1);
   const jms = (n * sum(colMeans.map((m) => (m - grand) ** 2))) / (k - 1);
   // The residual sum of squares summed directly, not as SST − SSR − SSC, which can go
   // slightly negative from rounding.
   let sse = 0;
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < k; j++) sse += (ratings[i][j] - rowMeans[i] - colMeans[j] + grand) ** 2;
+  ratings.forEach((row, i) => {
+    const rowMean = known(rowMeans[i], 'a row mean');
+    row.forEach((rating, j) => (sse += (rating - rowMean - known(colMeans[j], 'a column mean') + grand) ** 2));
+  });
   const ems = sse / ((n - 1) * (k - 1));
   return {
     single: ratio(bms - ems, bms + (k - 1) * ems + (k * (jms - ems)) / n),
@@ -73,9 +76,9 @@ export function oneWayRandomIcc(groups: readonly (readonly number[])[]): OneWayI
   const values = rated.flat();
   const grand = mean(values);
   if (!hasSpread(values, grand)) return NO_ONE_WAY;
-  const groupMeans = rated.map((group) => mean(group));
-  const msb = sum(rated.map((group, i) => group.length * (groupMeans[i] - grand) ** 2)) / (a - 1);
-  const msw = sum(rated.map((group, i) => sum(group.map((y) => (y - groupMeans[i]) ** 2)))) / (total - a);
+  const withMeans = rated.map((group) => ({ group, groupMean: mean(group) }));
+  const msb = sum(withMeans.map(({ group, groupMean }) => group.length * (groupMean - grand) ** 2)) / (a - 1);
+  const msw = sum(withMeans.map(({ group, groupMean }) => sum(group.map((y) => (y - groupMean) ** 2)))) / (total - a);
   const n0 = (total - sum(sizes.map((size) => size * size)) / total) / (a - 1);
   const k = total / a;
   return {

@@ -1,5 +1,6 @@
 import { sum } from './statistics';
 import { isTie } from './tie';
+import { known } from '../util/known';
 
 /**
  * Kendall's coefficient of concordance with the correction for ties (Kendall 1948):
@@ -16,8 +17,8 @@ export function kendallW(totals: readonly (readonly number[])[]): number | null 
   const rankSums = new Array<number>(n).fill(0);
   let tieCorrection = 0;
   for (let j = 0; j < m; j++) {
-    const { ranks, ties } = averageRanks(totals.map((row) => row[j]));
-    ranks.forEach((rank, i) => (rankSums[i] += rank));
+    const { ranks, ties } = averageRanks(totals.map((row) => known(row[j], 'a total of a full row')));
+    ranks.forEach((rank, i) => (rankSums[i] = known(rankSums[i], 'a rank sum') + rank));
     tieCorrection += ties;
   }
   const expected = (m * (n + 1)) / 2;
@@ -34,10 +35,15 @@ export function averageRanks(values: readonly number[]): { ranks: number[]; ties
   let start = 0;
   while (start < order.length) {
     let end = start + 1;
-    while (end < order.length && isTie(order[end - 1].value, order[end].value)) end++;
+    let last = known(order[start], 'the first value of a run').value;
+    for (const next of order.slice(end)) {
+      if (!isTie(last, next.value)) break;
+      last = next.value;
+      end++;
+    }
     const t = end - start;
     const shared = (start + 1 + end) / 2;
-    for (let p = start; p < end; p++) ranks[order[p].index] = shared;
+    for (const { index } of order.slice(start, end)) ranks[index] = shared;
     ties += t ** 3 - t;
     start = end;
   }

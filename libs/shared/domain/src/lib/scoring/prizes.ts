@@ -3,6 +3,7 @@ import { byRank, type RankedEntry } from './ranking-scope';
 import { ScoringInputError } from './scoring-input-error';
 import { PRIZE_TIER_ORDER, type PrizeTier, type RankBy } from './scoring.types';
 import { compareIds } from './tie';
+import { known } from '../util/known';
 
 export interface PrizeSpec {
   readonly tier: PrizeTier;
@@ -120,10 +121,12 @@ export function allocatePrizesExplained(input: PrizeInput): { lines: PrizeLine[]
       if (next >= places.length) break;
       const reached = places.slice(next, next + group.length);
       const clean = reached.length === group.length && reached.every((tier) => tier === reached[0]);
+      // `next` is below places.length (checked above), and a clean group reached a place per entry.
+      const firstTier = known(places[next], 'the next place');
       group.forEach((entry, i) => {
         placed.add(entry.entryId);
         lines.push({
-          tier: clean ? reached[i] : places[next],
+          tier: clean ? known(reached[i], 'a reached place') : firstTier,
           ...category,
           entryId: entry.entryId,
           rank: entry.rank,
@@ -133,8 +136,7 @@ export function allocatePrizesExplained(input: PrizeInput): { lines: PrizeLine[]
       });
       next += group.length;
     }
-    for (let place = next; place < places.length; place++)
-      lines.push({ tier: places[place], ...category, notAwarded: true });
+    for (const tier of places.slice(next)) lines.push({ tier, ...category, notAwarded: true });
     const lastPlaced = lines.filter((line) => line.entryId !== undefined && (line.categoryId ?? null) === pool).pop();
     const reach = next < places.length ? Infinity : (lastPlaced?.rank ?? -Infinity);
     for (const entry of input.ranking) {
@@ -151,7 +153,7 @@ function groupByRank<T extends RankedEntry>(sorted: readonly T[]): T[][] {
   const groups: T[][] = [];
   for (const entry of sorted) {
     const current = groups[groups.length - 1];
-    if (current !== undefined && current[0].rank === entry.rank) current.push(entry);
+    if (current !== undefined && current.at(0)?.rank === entry.rank) current.push(entry);
     else groups.push([entry]);
   }
   return groups;

@@ -87,10 +87,8 @@ function splitByPriority(group: readonly RankCandidate[], priorityCount: number)
  */
 function headToHeadNet(group: readonly RankCandidate[]): (candidate: RankCandidate) => number {
   const net = new Map<string, number>(group.map((c) => [c.entryId, 0]));
-  for (let i = 0; i < group.length; i++) {
-    for (let j = i + 1; j < group.length; j++) {
-      const a = group[i];
-      const b = group[j];
+  for (const [i, a] of group.entries()) {
+    for (const b of group.slice(i + 1)) {
       let preferA = 0;
       let preferB = 0;
       for (const [judgeId, totalA] of a.totalsByJudge) {

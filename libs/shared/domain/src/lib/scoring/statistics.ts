@@ -1,4 +1,5 @@
 // Descriptive statistics over non-empty lists; an empty list is a caller's bug, not a zero.
+import { known } from '../util/known';
 
 export function sum(values: readonly number[]): number {
   let total = 0;
@@ -16,7 +17,8 @@ export function median(values: readonly number[]): number {
   assertNotEmpty(values);
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  const upper = known(sorted[middle], 'the middle value');
+  return sorted.length % 2 === 1 ? upper : (known(sorted[middle - 1], 'the value below the middle') + upper) / 2;
 }
 
 /** Standard deviation with divisor n (the values are the whole population, not a sample). */
