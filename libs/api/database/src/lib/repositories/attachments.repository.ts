@@ -4,6 +4,7 @@ import { DataSource, In } from 'typeorm';
 import type { AttachmentKind } from '@laurel/contracts';
 import { AttachmentEntity } from '../entities';
 import { AuditRepository } from './audit.repository';
+import { known } from '@laurel/domain';
 
 export interface NewAttachment {
   entryId: string;
@@ -47,15 +48,15 @@ export class AttachmentsRepository {
   /** Adds the row while the entry is a draft holding fewer than `maxPerEntry` attachments. */
   insertForDraft(values: NewAttachment, maxPerEntry: number): Promise<AttachmentInsert> {
     return this.dataSource.transaction(async (manager) => {
-      const entry: { status: string; contest_id: string }[] = await manager.query(`SELECT status, contest_id FROM entries WHERE id = $1 FOR UPDATE`, [values.entryId]);
-      if (entry.length === 0 || entry[0].status !== 'draft') return { outcome: 'not_draft' };
-      const [{ count }]: { count: number }[] = await manager.query(`SELECT count(*)::int AS count FROM attachments WHERE entry_id = $1`, [
+      const [entry]: { status: string; contest_id: string }[] = await manager.query(`SELECT status, contest_id FROM entries WHERE id = $1 FOR UPDATE`, [values.entryId]);
+      if (entry === undefined || entry.status !== 'draft') return { outcome: 'not_draft' };
+      const [counted]: { count: number }[] = await manager.query(`SELECT count(*)::int AS count FROM attachments WHERE entry_id = $1`, [
         values.entryId,
       ]);
-      if (count >= maxPerEntry) return { outcome: 'too_many' };
+      if (known(counted, 'the attachment count').count >= maxPerEntry) return { outcome: 'too_many' };
       const attachment = await manager.save(manager.create(AttachmentEntity, values));
       await this.audit.record(manager, {
-        contestId: entry[0].contest_id,
+        contestId: entry.contest_id,
         actorId: values.uploadedBy,
         action: 'attachment.added',
         subjectType: 'entry',
@@ -69,13 +70,13 @@ export class AttachmentsRepository {
   /** Removes the row while the entry is a draft; the caller removes the stored bytes after. */
   removeFromDraft(entryId: string, attachmentId: string, actorId: string): Promise<AttachmentRemoval> {
     return this.dataSource.transaction(async (manager) => {
-      const entry: { status: string; contest_id: string }[] = await manager.query(`SELECT status, contest_id FROM entries WHERE id = $1 FOR UPDATE`, [entryId]);
+      const [entry]: { status: string; contest_id: string }[] = await manager.query(`SELECT status, contest_id FROM entries WHERE id = $1 FOR UPDATE`, [entryId]);
       const attachment = await manager.findOne(AttachmentEntity, { where: { id: attachmentId, entryId } });
-      if (entry.length === 0 || !attachment) return { outcome: 'not_found' };
-      if (entry[0].status !== 'draft') return { outcome: 'not_draft' };
+      if (entry === undefined || !attachment) return { outcome: 'not_found' };
+      if (entry.status !== 'draft') return { outcome: 'not_draft' };
       await manager.delete(AttachmentEntity, { id: attachmentId });
       await this.audit.record(manager, {
-        contestId: entry[0].contest_id,
+        contestId: entry.contest_id,
         actorId,
         action: 'attachment.removed',
         subjectType: 'entry',

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ContestStatus, PrizeTier } from '@laurel/contracts';
 import { returningRows } from './returning-rows';
+import { known } from '@laurel/domain';
 
 export interface AwardRow {
   place: number;
@@ -107,19 +108,19 @@ export class AwardsRepository {
   }
 
   async count(manager: EntityManager, contestId: string): Promise<number> {
-    const [{ count }]: { count: number }[] = await manager.query(`SELECT count(*)::int AS count FROM awards WHERE contest_id = $1`, [contestId]);
-    return count;
+    const [counted]: { count: number }[] = await manager.query(`SELECT count(*)::int AS count FROM awards WHERE contest_id = $1`, [contestId]);
+    return known(counted, 'the award count').count;
   }
 
   /** Sets the contest published, in the caller's transaction; answers when. */
   async publish(manager: EntityManager, contestId: string): Promise<Date> {
-    const [{ publishedAt }] = await returningRows<{ publishedAt: Date }>(
+    const [published] = await returningRows<{ publishedAt: Date }>(
       manager,
       `UPDATE contests SET status = 'published', published_at = now(), version = version + 1, updated_at = now()
         WHERE id = $1 RETURNING published_at AS "publishedAt"`,
       [contestId],
     );
-    return publishedAt;
+    return known(published, 'the published contest').publishedAt;
   }
 
   async findPublished(slug: string): Promise<PublishedContest | null> {

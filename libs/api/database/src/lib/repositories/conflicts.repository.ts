@@ -110,12 +110,12 @@ export class ConflictsRepository {
    */
   addByOrganizer(conflict: { contestId: string; judgeId: string; entryId: string; reason: string; createdBy: string }): Promise<OrganizerConflictResult> {
     return this.dataSource.transaction(async (manager) => {
-      const inserted: { id: string }[] = await manager.query(
+      const [inserted]: { id: string }[] = await manager.query(
         `INSERT INTO conflicts (contest_id, judge_id, entry_id, source, reason, created_by)
          VALUES ($1, $2, $3, 'organizer', $4, $5) ON CONFLICT (judge_id, entry_id) DO NOTHING RETURNING id`,
         [conflict.contestId, conflict.judgeId, conflict.entryId, conflict.reason, conflict.createdBy],
       );
-      if (inserted.length === 0) return { added: false };
+      if (inserted === undefined) return { added: false };
       const removed = await returningRows(
         manager,
         `DELETE FROM assignments a USING rounds r
@@ -129,29 +129,29 @@ export class ConflictsRepository {
         actorId: conflict.createdBy,
         action: 'conflict.added',
         subjectType: 'conflict',
-        subjectId: inserted[0].id,
+        subjectId: inserted.id,
         payload: { judgeId: conflict.judgeId, entryId: conflict.entryId, reason: conflict.reason, removedAssignments: removed.length },
       });
-      return { added: true, id: inserted[0].id, removedAssignments: removed.length };
+      return { added: true, id: inserted.id, removedAssignments: removed.length };
     });
   }
 
   /** Removes an organizer's conflict, with its audit event in the same transaction (conflicts steer assignment). */
   async delete(id: string, actorId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const removed = await returningRows<{ contest_id: string; judge_id: string; entry_id: string }>(
+      const [removed] = await returningRows<{ contest_id: string; judge_id: string; entry_id: string }>(
         manager,
         `DELETE FROM conflicts WHERE id = $1 RETURNING contest_id, judge_id, entry_id`,
         [id],
       );
-      if (removed.length === 0) return;
+      if (removed === undefined) return;
       await this.audit.record(manager, {
-        contestId: removed[0].contest_id,
+        contestId: removed.contest_id,
         actorId,
         action: 'conflict.removed',
         subjectType: 'conflict',
         subjectId: id,
-        payload: { judgeId: removed[0].judge_id, entryId: removed[0].entry_id },
+        payload: { judgeId: removed.judge_id, entryId: removed.entry_id },
       });
     });
   }

@@ -11,6 +11,7 @@ import {
 import type { ContestLanguage, ContestStatus, ContestSummaryView, EligibilityRule, FeedbackSettings, FormField, PrizeTier, PublicVoteSettings } from '@laurel/contracts';
 import { AuditRepository, type AuditEventInput } from './audit.repository';
 import { RoundChanges } from './rounds.repository';
+import { known } from '@laurel/domain';
 
 export interface NewContest {
   name: string;
@@ -173,7 +174,7 @@ export class ContestsRepository {
 
   async findBySlug(slug: string): Promise<ContestAggregate | null> {
     const contest = await this.dataSource.getRepository(ContestEntity).findOne({ where: { slug } });
-    return contest ? (await withConfiguration(this.dataSource.manager, [contest]))[0] : null;
+    return contest ? known((await withConfiguration(this.dataSource.manager, [contest]))[0], 'the configured contest') : null;
   }
 
   /** Inserts the contest with its categories and prizes in one transaction; null when the slug is taken. */
@@ -200,8 +201,9 @@ export class ContestsRepository {
           dto.timeZone ?? 'Asia/Ho_Chi_Minh',
         ],
       );
-      if (inserted.length === 0) return null;
-      const contestId = inserted[0].id;
+      const [created] = inserted;
+      if (created === undefined) return null;
+      const contestId = created.id;
       await this.auditEvents.record(manager, {
         contestId,
         actorId: ownerId,
@@ -382,7 +384,7 @@ export class ContestChanges {
 
 async function findAggregate(manager: EntityManager, id: string): Promise<ContestAggregate | null> {
   const contest = await manager.getRepository(ContestEntity).findOne({ where: { id } });
-  return contest ? (await withConfiguration(manager, [contest]))[0] : null;
+  return contest ? known((await withConfiguration(manager, [contest]))[0], 'the configured contest') : null;
 }
 
 async function withConfiguration(manager: EntityManager, contests: ContestEntity[]): Promise<ContestAggregate[]> {

@@ -18,6 +18,7 @@ import {
 import { EntryEntity } from '../entities';
 import { AuditRepository } from './audit.repository';
 import { returningRows } from './returning-rows';
+import { known } from '@laurel/domain';
 
 /** What the entry rules need to know of the contest an entry belongs to. */
 export interface EntryContest {
@@ -198,7 +199,8 @@ export class EntriesRepository {
        RETURNING id`,
       params,
     );
-    return rows.length === 0 ? null : this.dataSource.getRepository(EntryEntity).findOneByOrFail({ id: rows[0].id });
+    const [inserted] = rows;
+    return inserted === undefined ? null : this.dataSource.getRepository(EntryEntity).findOneByOrFail({ id: inserted.id });
   }
 
   /** Writes the given fields of a draft that still has `expectedVersion`, and bumps the version. */
@@ -244,18 +246,18 @@ export class EntriesRepository {
     after?: (manager: EntityManager, entry: EntryEntity) => Promise<void>,
   ): Promise<EntrySubmission> {
     return this.dataSource.transaction(async (manager) => {
-      const locked: { contest_id: string; status: EntryStatus; version: number }[] = await manager.query(
+      const [locked]: { contest_id: string; status: EntryStatus; version: number }[] = await manager.query(
         `SELECT contest_id, status, version FROM entries WHERE id = $1 FOR UPDATE`,
         [id],
       );
-      if (locked.length === 0 || locked[0].status !== 'draft' || locked[0].version !== expectedVersion) return { outcome: 'changed' };
-      const contestId = locked[0].contest_id;
-      const deck: { missing: boolean }[] = await manager.query(
+      if (locked === undefined || locked.status !== 'draft' || locked.version !== expectedVersion) return { outcome: 'changed' };
+      const contestId = locked.contest_id;
+      const [deck]: { missing: boolean }[] = await manager.query(
         `SELECT c.require_pitch_deck AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.entry_id = $1 AND a.kind = 'pitch_deck') AS missing
            FROM contests c WHERE c.id = $2`,
         [id, contestId],
       );
-      if (deck[0].missing) return { outcome: 'missing_pitch_deck' };
+      if (known(deck, "the entry's contest").missing) return { outcome: 'missing_pitch_deck' };
       if (gate) {
         await manager.query(`SELECT id FROM contests WHERE id = $1 FOR UPDATE`, [contestId]);
         const reasons = gate(await submittedOrganizations(manager, contestId));
@@ -268,8 +270,9 @@ export class EntriesRepository {
           RETURNING entry_seq`,
         [contestId],
       );
-      if (seq.length === 0) return { outcome: 'closed' };
-      const code = formatEntryCode(codePrefix, seq[0].entry_seq);
+      const [numbered] = seq;
+      if (numbered === undefined) return { outcome: 'closed' };
+      const code = formatEntryCode(codePrefix, numbered.entry_seq);
       await manager.query(
         `UPDATE entries SET status = 'submitted', code = $2, submitted_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
         [id, code],
@@ -292,8 +295,9 @@ export class EntriesRepository {
           RETURNING e.id, e.contest_id, e.code`,
         [id],
       );
-      if (rows.length === 0) return false;
-      await this.audit.record(manager, { contestId: rows[0].contest_id, actorId, action: 'entry.withdrawn', subjectType: 'entry', subjectId: id, payload: { code: rows[0].code } });
+      const [withdrawn] = rows;
+      if (withdrawn === undefined) return false;
+      await this.audit.record(manager, { contestId: withdrawn.contest_id, actorId, action: 'entry.withdrawn', subjectType: 'entry', subjectId: id, payload: { code: withdrawn.code } });
       return true;
     });
     return withdrawn ? this.dataSource.getRepository(EntryEntity).findOneByOrFail({ id }) : null;
@@ -320,14 +324,15 @@ export class EntriesRepository {
           WHERE id = $1 AND status = 'submitted' RETURNING id, contest_id, code`,
         [id, eligibility, reason, by],
       );
-      if (rows.length === 0) return false;
+      const [screened] = rows;
+      if (screened === undefined) return false;
       await this.audit.record(manager, {
-        contestId: rows[0].contest_id,
+        contestId: screened.contest_id,
         actorId: by,
         action: 'entry.eligibility_set',
         subjectType: 'entry',
         subjectId: id,
-        payload: overriddenRules.length > 0 ? { code: rows[0].code, eligibility, reason, overriddenRules } : { code: rows[0].code, eligibility, reason },
+        payload: overriddenRules.length > 0 ? { code: screened.code, eligibility, reason, overriddenRules } : { code: screened.code, eligibility, reason },
       });
       await after?.(manager);
       return true;
@@ -404,7 +409,7 @@ export class EntriesRepository {
         [...where.params, page.pageSize, (page.page - 1) * page.pageSize],
       ) as Promise<Record<string, unknown>[]>,
     ]);
-    return { items: rows.map(toListRow), total: countRows[0].total };
+    return { items: rows.map(toListRow), total: known(countRows[0], 'the entry count').total };
   }
 
   /** Every matching entry of a contest, by code (entries without one last), for the workbook. */
@@ -442,8 +447,9 @@ export class EntriesRepository {
         `UPDATE contests SET entry_seq = entry_seq + $2 WHERE id = $1 AND status IN ('draft', 'open', 'closed') RETURNING entry_seq`,
         [contestId, entries.length],
       );
-      if (seq.length === 0) return null;
-      const first = seq[0].entry_seq - entries.length + 1;
+      const [numbered] = seq;
+      if (numbered === undefined) return null;
+      const first = numbered.entry_seq - entries.length + 1;
       await manager.query(
         `INSERT INTO entries (contest_id, category_id, status, code, title, team_name, summary, problem, solution, market,
                               business_model, organization, video_url, members, answers, submitted_at)
@@ -539,8 +545,8 @@ async function findContest(manager: EntityManager, contestId: string): Promise<E
        FROM contests c WHERE c.id = $1`,
     [contestId],
   );
-  if (rows.length === 0) return null;
-  const r = rows[0];
+  const [r] = rows;
+  if (r === undefined) return null;
   return {
     id: r['id'] as string,
     name: r['name'] as string,

@@ -2,6 +2,7 @@ import type { Answers } from '@laurel/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { known } from '@laurel/domain';
 
 /** One row of a round's `Scores` sheet: one criterion of one submitted sheet. */
 export interface ScoreExportRow {
@@ -134,7 +135,8 @@ export class ExportRepository {
       `SELECT status, eligibility, count(*)::int AS count FROM entries WHERE contest_id = $1 GROUP BY status, eligibility`,
       [contestId],
     );
-    const [{ judges }]: { judges: number }[] = await manager.query(`SELECT count(*)::int AS judges FROM contest_judges WHERE contest_id = $1`, [contestId]);
+    const [counted]: { judges: number }[] = await manager.query(`SELECT count(*)::int AS judges FROM contest_judges WHERE contest_id = $1`, [contestId]);
+    const { judges } = known(counted, 'the judge count');
     const entriesByStatus: Record<string, number> = {};
     const eligibility: Record<string, number> = {};
     for (const row of rows) {

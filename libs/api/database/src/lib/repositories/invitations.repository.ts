@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { returningRows } from './returning-rows';
+import { known } from '@laurel/domain';
 
 export type InvitationKind = 'judge' | 'organizer' | 'admin';
 export type InvitationState = 'pending' | 'accepted' | 'revoked';
@@ -72,7 +73,7 @@ export class InvitationsRepository {
         invitation.invitedBy,
       ],
     );
-    return rows[0].id;
+    return known(rows[0], 'the inserted invitation').id;
   }
 
   async setMail(manager: EntityManager, id: string, mailId: string): Promise<void> {

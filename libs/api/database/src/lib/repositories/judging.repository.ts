@@ -5,6 +5,7 @@ import type { Answers, AttachmentKind, ContestStatus, EntryMember, FormField, Pa
 import { CriterionEntity } from '../entities';
 import { returningRows } from './returning-rows';
 import { type AuditEventInput, AuditRepository } from './audit.repository';
+import { known } from '@laurel/domain';
 
 /** The SQLSTATE the sheet trigger raises when a sheet or score of a round that is not open is written. */
 export const ROUND_NOT_OPEN_SQLSTATE = 'LR001';
@@ -179,10 +180,10 @@ export class RoundLifecycle {
   }
 
   async criteriaCount(): Promise<number> {
-    const [{ count }]: { count: number }[] = await this.manager.query(`SELECT count(*)::int AS count FROM criteria WHERE round_id = $1`, [
+    const [counted]: { count: number }[] = await this.manager.query(`SELECT count(*)::int AS count FROM criteria WHERE round_id = $1`, [
       this.roundId,
     ]);
-    return count;
+    return known(counted, 'the criteria count').count;
   }
 
   /** The first round covers every submitted entry screened eligible; answers how many it now covers. */
@@ -210,11 +211,11 @@ export class RoundLifecycle {
   }
 
   async entryCount(): Promise<number> {
-    const [{ count }]: { count: number }[] = await this.manager.query(
+    const [counted]: { count: number }[] = await this.manager.query(
       `SELECT count(*)::int AS count FROM round_entries WHERE round_id = $1`,
       [this.roundId],
     );
-    return count;
+    return known(counted, 'the round entry count').count;
   }
 
   /** Changes the round's status and writes the audit event in the same transaction. */

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { returningRows } from './returning-rows';
+import { known } from '@laurel/domain';
 
 export type MailStatus = 'queued' | 'sent' | 'failed' | 'captured';
 
@@ -73,7 +74,7 @@ export class MailOutboxRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [message.to, message.userId, message.contestId, message.template, message.language, message.subject, message.text, message.html, message.actionUrl],
     );
-    return rows[0].id;
+    return known(rows[0], 'the inserted message').id;
   }
 
   /** Inserts many messages in one statement inside the caller's transaction; ids in the order given. */
@@ -155,7 +156,8 @@ export class MailOutboxRepository {
       where.push(`lower(to_address) LIKE $${params.length}`);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM mail_outbox ${clause}`, params);
+    const [counted]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM mail_outbox ${clause}`, params);
+    const { total } = known(counted, 'the outbox count');
     const items: OutboxRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM mail_outbox ${clause} ORDER BY created_at DESC, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize],

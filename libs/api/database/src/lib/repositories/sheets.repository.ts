@@ -77,13 +77,14 @@ const SHEET_COLUMNS = `id, assignment_id AS "assignmentId", round_id AS "roundId
 
 async function loadSheet(manager: EntityManager, assignmentId: string): Promise<SheetWithScores | null> {
   const sheets: SheetRow[] = await manager.query(`SELECT ${SHEET_COLUMNS} FROM score_sheets WHERE assignment_id = $1`, [assignmentId]);
-  if (sheets.length === 0) return null;
+  const [sheet] = sheets;
+  if (sheet === undefined) return null;
   const scores: { criterionId: string; value: string; comment: string | null; commentInternal: boolean }[] = await manager.query(
     `SELECT s.criterion_id AS "criterionId", s.value, s.comment, s.comment_internal AS "commentInternal"
        FROM scores s JOIN criteria c ON c.id = s.criterion_id WHERE s.sheet_id = $1 ORDER BY c.position`,
-    [sheets[0].id],
+    [sheet.id],
   );
-  return { sheet: sheets[0], scores: scores.map((s) => ({ criterionId: s.criterionId, value: Number(s.value), comment: s.comment, commentInternal: s.commentInternal })) };
+  return { sheet, scores: scores.map((s) => ({ criterionId: s.criterionId, value: Number(s.value), comment: s.comment, commentInternal: s.commentInternal })) };
 }
 
 /**
@@ -205,7 +206,8 @@ export class SheetsRepository {
     return this.dataSource.transaction(async (manager) => {
       // Share locks: a recusal and the round's closing wait for the write, and it waits for them.
       const rows: WriteStateRow[] = await manager.query(`${STATE_SELECT} FOR SHARE OF a, r`, [assignmentId]);
-      const state = rows.length === 0 ? null : toWriteState(rows[0]);
+      const [row] = rows;
+      const state = row === undefined ? null : toWriteState(row);
       return work(state, new SheetChanges(manager, (_name, text, values) => manager.query(text, values), assignmentId, state?.assignment ?? null));
     });
   }
@@ -213,7 +215,8 @@ export class SheetsRepository {
   /** What a save decides on, read without locks: the save's one write checks again under them. */
   async state(assignmentId: string): Promise<SheetWriteState | null> {
     const rows = await preparedRows<WriteStateRow>(this.dataSource, 'laurel_sheet_state', STATE_SELECT, [assignmentId]);
-    return rows.length === 0 ? null : toWriteState(rows[0]);
+    const [row] = rows;
+    return row === undefined ? null : toWriteState(row);
   }
 
   /**

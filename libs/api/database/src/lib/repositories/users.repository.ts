@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { UserEntity } from '../entities';
 import type { Role } from '@laurel/contracts';
 import { preparedRows } from './prepared';
+import { known } from '@laurel/domain';
 
 @Injectable()
 export class UsersRepository {
@@ -47,7 +48,8 @@ export class UsersRepository {
        RETURNING id`,
       [user.email, user.passwordHash, user.displayName, user.roles, user.language ?? 'vi'],
     );
-    return rows.length === 0 ? null : this.findById(rows[0].id);
+    const [inserted] = rows;
+    return inserted === undefined ? null : this.findById(inserted.id);
   }
 
   /**
@@ -103,7 +105,8 @@ export class UsersRepository {
        ON CONFLICT ((lower(email))) DO NOTHING RETURNING id`,
       [user.email, user.passwordHash, user.displayName, user.roles, user.language, user.organization],
     );
-    return rows.length === 0 ? null : ((await manager.findOne(UserEntity, { where: { id: rows[0].id } })) as UserEntity);
+    const [inserted] = rows;
+    return inserted === undefined ? null : ((await manager.findOne(UserEntity, { where: { id: inserted.id } })) as UserEntity);
   }
 
   /** Adds a role once; a role change bumps the session version (older tokens carry the old roles). */
@@ -143,7 +146,8 @@ export class UsersRepository {
     }
     if (query.role) where.push(`$${params.push(query.role)} = ANY(u.roles)`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM users u ${clause}`, params);
+    const [counted]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total FROM users u ${clause}`, params);
+    const { total } = known(counted, 'the user count');
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT u.id FROM users u ${clause} ORDER BY u.created_at DESC, u.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize],

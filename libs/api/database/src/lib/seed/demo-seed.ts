@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '@laurel/api-core';
 import type { Answers, EligibilityRule, FormField, Role } from '@laurel/contracts';
-import { calendarDateIn, parseEligibilityRules, parseFormFields } from '@laurel/domain';
+import { calendarDateIn, known, parseEligibilityRules, parseFormFields } from '@laurel/domain';
 import {
   CategoryEntity,
   ContestEntity,
@@ -199,7 +199,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       ),
     );
     // Read by the same readers as an organizer's edit: a seed the API would refuse is a bug here.
-    const form = parseFormFields(demoForm(categories[0].id), categories.map((c) => c.id));
+    const form = parseFormFields(demoForm(known(categories[0], 'the first demo category').id), categories.map((c) => c.id));
     const rules = parseEligibilityRules(DEMO_RULES, form.fields);
     const problems = [...form.problems, ...rules.problems];
     if (problems.length > 0) throw new Error(`The demo form does not read: ${JSON.stringify(problems)}`);
@@ -320,7 +320,7 @@ async function seedScreenedEntries(manager: EntityManager, contestId: string, or
        VALUES ($1, $2, 'submitted', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14, $15, $16, now())`,
       [
         contestId,
-        categories[entry.category].id,
+        known(categories[entry.category], "a demo entry's category").id,
         `ST26-${String(i + 1).padStart(3, '0')}`,
         entry.title,
         entry.teamName,
@@ -356,6 +356,7 @@ async function createRound(manager: EntityManager, contestId: string, round: Par
     ),
   );
   // Ties are broken first by innovation, then by feasibility.
-  saved.priorityCriteria = [criteria[0].id, criteria[1].id];
+  const [innovation, feasibility] = criteria;
+  saved.priorityCriteria = [known(innovation, 'the innovation criterion').id, known(feasibility, 'the feasibility criterion').id];
   return manager.save(saved);
 }
