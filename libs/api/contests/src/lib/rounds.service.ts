@@ -202,10 +202,11 @@ function assertPlace({ rounds }: ContestAggregate, self: RoundEntity | null, wan
     throw AppError.conflict('round.order_taken', `Round "${sameOrder.name}" already has order ${wanted.order}. Choose another order, or move that round first.`);
   }
   const started = others.filter((r) => r.status !== 'draft' && r.order > wanted.order);
-  if (started.length > 0) {
+  const [firstStarted] = started;
+  if (firstStarted !== undefined) {
     throw AppError.conflict(
       'round.order_before_started',
-      `Round "${started[0].name}" has already started; a round cannot be placed before it. Use an order above ${Math.max(...started.map((r) => r.order))}.`,
+      `Round "${firstStarted.name}" has already started; a round cannot be placed before it. Use an order above ${Math.max(...started.map((r) => r.order))}.`,
     );
   }
 }
