@@ -39,14 +39,13 @@ export function redactUrl(url: string): string {
   const query = url.indexOf('?');
   const path = query < 0 ? url : url.slice(0, query);
   const segments = path.split('/');
-  for (let i = 1; i < segments.length; i++) if (SECRET_PATH_MARKERS.has(segments[i - 1])) segments[i] = REDACTED;
-  let redacted = segments.join('/');
+  let redacted = segments.map((segment, i) => (i > 0 && SECRET_PATH_MARKERS.has(segments[i - 1] ?? '') ? REDACTED : segment)).join('/');
   if (query >= 0) {
     const params = url
       .slice(query + 1)
       .split('&')
       .map((pair) => {
-        const name = pair.split('=')[0];
+        const [name = ''] = pair.split('=');
         let decoded = name;
         try {
           decoded = decodeURIComponent(name);
