@@ -14,6 +14,7 @@ import {
 import { Readable } from 'node:stream';
 import { DOCUMENT_TEXT } from './document-text';
 import type { MinutesData } from './document-data';
+import { known } from '@laurel/domain';
 
 /** Times New Roman is what Vietnamese offices set minutes in; Word has it everywhere with every Vietnamese letter. */
 const FONT = 'Times New Roman';
@@ -113,7 +114,7 @@ function labelled(label: string, value: string): Paragraph {
 function table(headers: string[], rows: string[][], widths: number[]): Table {
   const cell = (text: string, i: number, bold = false) =>
     new TableCell({
-      width: { size: widths[i], type: WidthType.PERCENTAGE },
+      width: { size: known(widths[i], 'the width of a minutes column'), type: WidthType.PERCENTAGE },
       children: [new Paragraph({ children: [new TextRun({ text, bold, size: SIZE - 2 })] })],
     });
   return new Table({

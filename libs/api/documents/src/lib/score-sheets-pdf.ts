@@ -43,17 +43,18 @@ function judgePage(doc: Pdf, data: ScoreSheetsData, sheet: PaperSheet): void {
 
   const row = (cells: string[], bold = false) => {
     const { projectWidth, numberWidth } = columns();
-    const widths = [CODE_WIDTH, projectWidth, ...cells.slice(2).map(() => numberWidth)];
     doc.font(bold ? 'bold' : 'body').fontSize(9);
-    const height = Math.max(...cells.map((text, i) => doc.heightOfString(text, { width: widths[i] - 6 }))) + 8;
+    // A width per cell: the code, the project, then one per number.
+    const columnsOf = cells.map((text, i) => ({ text, width: i === 0 ? CODE_WIDTH : i === 1 ? projectWidth : numberWidth }));
+    const height = Math.max(...columnsOf.map(({ text, width }) => doc.heightOfString(text, { width: width - 6 }))) + 8;
     if (doc.y + height > doc.page.height - MARGIN - (bold ? SIGNATURE_SPACE : 20)) header(true);
     const top = doc.y;
     let x = MARGIN;
-    cells.forEach((text, i) => {
-      if (bold) doc.save().rect(x, top, widths[i], height).fill('#eeeeee').restore();
-      doc.lineWidth(0.5).strokeColor('#555555').rect(x, top, widths[i], height).stroke();
-      doc.fillColor('black').font(bold ? 'bold' : 'body').fontSize(9).text(text, x + 3, top + 4, { width: widths[i] - 6, align: i >= 2 ? 'right' : 'left' });
-      x += widths[i];
+    columnsOf.forEach(({ text, width }, i) => {
+      if (bold) doc.save().rect(x, top, width, height).fill('#eeeeee').restore();
+      doc.lineWidth(0.5).strokeColor('#555555').rect(x, top, width, height).stroke();
+      doc.fillColor('black').font(bold ? 'bold' : 'body').fontSize(9).text(text, x + 3, top + 4, { width: width - 6, align: i >= 2 ? 'right' : 'left' });
+      x += width;
     });
     doc.x = MARGIN;
     doc.y = top + height;
