@@ -16,7 +16,7 @@ export type Language = 'vi' | 'en';
 export function languageOf(acceptLanguage: string | undefined): Language {
   const tags = (acceptLanguage ?? '')
     .split(',')
-    .map((part) => part.trim().split(';')[0].toLowerCase())
+    .map((part) => (part.trim().split(';')[0] ?? '').toLowerCase())
     .filter(Boolean);
   const first = tags.find((tag) => tag.startsWith('vi') || tag.startsWith('en'));
   return first?.startsWith('en') ? 'en' : 'vi';

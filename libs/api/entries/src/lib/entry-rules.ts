@@ -10,7 +10,7 @@ export function codePrefixOf(contest: Pick<EntryContest, 'codePrefix' | 'slug' |
   const initials = contest.slug
     .split('-')
     .filter((word) => word && !/^\d+$/.test(word))
-    .map((word) => word[0].toUpperCase())
+    .map((word) => word.charAt(0).toUpperCase())
     .join('')
     .slice(0, 6);
   return `${initials || 'E'}${String(contest.year % 100).padStart(2, '0')}`;

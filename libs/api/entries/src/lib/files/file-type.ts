@@ -132,7 +132,7 @@ export class FileInspector extends Transform {
   private keepTail(chunk: Buffer): void {
     this.tail.push(chunk);
     this.tailBytes += chunk.length;
-    while (this.tail.length > 1 && this.tailBytes - this.tail[0].length >= TAIL_BYTES) {
+    while (this.tail.length > 1 && this.tailBytes - (this.tail[0]?.length ?? 0) >= TAIL_BYTES) {
       this.tailBytes -= (this.tail.shift() as Buffer).length;
     }
     if (this.tailBytes > TAIL_BYTES * 2) {

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { AppError, type AuthUser, type FieldProblem, laurelConfig, type LaurelConfig } from '@laurel/api-core';
 import { EntriesRepository, type EntryContest } from '@laurel/api-database';
 import type { FormField, ImportResultView } from '@laurel/contracts';
-import { calendarDateIn, exampleAnswer } from '@laurel/domain';
+import { calendarDateIn, exampleAnswer, known } from '@laurel/domain';
 import { EntryAccess } from '../entry-access.service';
 import { CONTEST_TIME_ZONE } from '../eligibility';
 import { codePrefixOf } from '../entry-rules';
@@ -92,7 +92,8 @@ export class EntriesImportService {
     const { entries, problems } = checkImportRows(rows, contest.categories);
     // The contest's questions, checked as a save and a submission of the API check them.
     entries.forEach((entry, i) => {
-      const checked = importAnswers(contest.formFields, rows[i].answers ?? {}, entry.categoryId || null, entry.rowNumber);
+      // checkImportRows answers one entry per row, in the rows' order.
+      const checked = importAnswers(contest.formFields, known(rows[i], 'the row of an imported entry').answers ?? {}, entry.categoryId || null, entry.rowNumber);
       entry.answers = checked.answers;
       problems.push(...checked.problems);
     });

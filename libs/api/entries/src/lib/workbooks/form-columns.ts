@@ -16,7 +16,7 @@ export function formColumnHeader(field: FormField, retired = false): string {
 /** The key in brackets at the end of a header, `Ngày thành lập / Founding date (foundedOn)`. */
 export function headerKey(header: string): string | null {
   const match = /\(([a-z][a-zA-Z0-9_]*)\)\s*\*?\s*$/.exec(header.trim());
-  return match ? match[1] : null;
+  return match?.[1] ?? null;
 }
 
 export const formColumnKey = (key: string) => `answer:${key}`;
@@ -48,8 +48,8 @@ export function readAnswerCell(field: FormField, text: string): AnswerValue | nu
       return /^-?\d+(\.\d+)?$/.test(normal) ? Number(normal) : value;
     }
     case 'boolean': {
-      const word = value.toLocaleLowerCase('vi').split('/')[0].trim();
-      return YES.has(word) ? true : NO.has(word) ? false : value;
+      const [word = ''] = value.toLocaleLowerCase('vi').split('/');
+      return YES.has(word.trim()) ? true : NO.has(word.trim()) ? false : value;
     }
     case 'multichoice':
       return value
