@@ -78,8 +78,9 @@ export class ExportService {
     for (const round of rounds) if (round.status === 'closed') await this.results.roundResults(round);
 
     await this.exports.readOnly(async (tx) => {
-      const views: RoundResultsView[] = [];
-      for (const round of rounds) views.push(await this.results.roundResults(round, tx));
+      const results: { round: (typeof rounds)[number]; view: RoundResultsView }[] = [];
+      for (const round of rounds) results.push({ round, view: await this.results.roundResults(round, tx) });
+      const views = results.map(({ view }) => view);
       // One after another: a transaction's connection runs one query at a time (pg warns, and will
       // refuse, when several are handed to it at once).
       const counts = await this.exports.contestCounts(tx, contest.contest.id);
@@ -103,8 +104,8 @@ export class ExportService {
           minScoreForPrize: c.minScoreForPrize,
         },
         prizes: contest.prizes.map((p) => ({ tier: p.tier, count: p.count, amount: p.amount, currency: p.currency })),
-        rounds: rounds.map((round, i) => ({
-          view: views[i],
+        rounds: results.map(({ round, view }) => ({
+          view,
           panel: round.panel,
           judgesPerEntry: contest.rounds.find((r) => r.id === round.id)?.judgesPerEntry ?? 0,
           blind: round.blind,
@@ -115,8 +116,7 @@ export class ExportService {
         awards: awards.length,
         generatedAt: new Date(),
       });
-      for (const [i, round] of rounds.entries()) {
-        const view = views[i];
+      for (const { round, view } of results) {
         await book.ranking(view, { fields: contest.contest.formFields, answers });
         await book.scores(view.roundName, this.exports.scoreRows(tx, round.id));
         const totals = new Map<string, Map<string, number>>();
