@@ -32,7 +32,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const header = request.headers['idempotency-key'];
     if (request.method !== 'POST' || header === undefined) return next.handle();
-    const key = Array.isArray(header) ? header[0] : header;
+    const key = (Array.isArray(header) ? header[0] : header) ?? '';
     if (!KEY_PATTERN.test(key)) {
       return throwError(() =>
         AppError.badRequest('idempotency.bad_key', 'Idempotency-Key must be 1 to 200 visible ASCII characters, e.g. a UUID.'),
