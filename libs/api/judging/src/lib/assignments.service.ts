@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, assignmentNotFound, type AuthUser, type FieldProblem, managesContest, roundNotFound } from '@laurel/api-core';
 import { AssignmentsRepository, type ConflictEntryRow, JudgingRepository, type JudgingRoundRef } from '@laurel/api-database';
-import { assignJudges, type AssignmentInput, type UnassignableEntry } from '@laurel/domain';
+import { assignJudges, type AssignmentInput, known, type UnassignableEntry } from '@laurel/domain';
 import type { AssignmentView, AutoAssignResponse } from '@laurel/contracts';
 import { toAssignmentView } from './assignment.mapper';
 import { detect, pairKey } from './conflict-detection';
@@ -80,7 +80,7 @@ export class AssignmentsService {
       const current = await changes.current();
       const already = current.find((a) => pairKey(a) === pairKey(pair));
       if (already) throw AppError.conflict('assignment.exists', `${judge.displayName} is already assigned to ${entry.code ?? 'this entry'} in this round.`);
-      const [row] = await changes.insert([pair], actor.id);
+      const row = known((await changes.insert([pair], actor.id))[0], 'the inserted assignment');
       await this.judgeMail.roundOpened(changes.manager, round.id, newJudges(current, [row]));
       return toAssignmentView(row);
     });

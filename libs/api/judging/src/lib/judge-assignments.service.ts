@@ -10,6 +10,7 @@ import { stripIdentifyingMetadata } from './blind-files/strip-metadata';
 import { contentDisposition, downloadName, toJudgeEntryView } from './judge-entry.mapper';
 import { toWithheldEntryView } from './withheld-entry.mapper';
 import { toSheetView } from './sheet.mapper';
+import { known } from '@laurel/domain';
 
 /**
  * What a judge reads: their assignments, one assignment with its entry, rubric and sheet, and
@@ -71,7 +72,7 @@ export class JudgeAssignmentsService {
         entryId: assignment.entryId,
         recusalReason: assignment.recusalReason,
       },
-      entry: toJudgeEntryView(entries[0], attachments, assignment.blind),
+      entry: toJudgeEntryView(known(entries[0], "the assignment's entry"), attachments, assignment.blind),
       round: {
         id: assignment.roundId,
         contestId: assignment.contestId,
@@ -95,7 +96,7 @@ export class JudgeAssignmentsService {
     const attachments = await this.judging.attachments([assignment.entryId]);
     const attachment = attachments.find((a) => a.id === attachmentId);
     if (!attachment) throw attachmentNotFound();
-    const [entry] = await this.judging.entries([assignment.entryId]);
+    const entry = known((await this.judging.entries([assignment.entryId]))[0], "the assignment's entry");
     const disposition = contentDisposition(downloadName(entry, attachment, attachments, assignment.blind));
     if (assignment.blind) {
       const copy = await this.blindCopy(attachment);

@@ -99,6 +99,7 @@ export function stripJpeg(bytes: Buffer): Buffer {
   while (at < bytes.length) {
     if (bytes[at] !== 0xff) throw new Error(`JPEG damaged at byte ${at}`);
     const marker = bytes[at + 1];
+    if (marker === undefined) throw new Error('JPEG cut short');
     if (marker === 0xff) {
       at++;
       continue;
