@@ -28,7 +28,7 @@ export async function inviteAdmin(email: string | undefined, displayName: string
     const config = app.get<LaurelConfig>(laurelConfig.KEY);
     const { token } = await app.get(AccountInvitations).inviteFromCommandLine({
       email,
-      displayName: displayName?.trim() || email.split('@')[0],
+      displayName: displayName?.trim() || (email.split('@')[0] ?? email),
       role: 'admin',
     });
     console.log(`An invitation to become an administrator of Laurel is mailed to ${email}; it works for 14 days.`);
