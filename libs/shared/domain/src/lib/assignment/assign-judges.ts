@@ -2,8 +2,9 @@ import { buildAssignmentProblem, type AssignmentProblem } from './assignment-pro
 import type { AssignmentInput, AssignmentResult, JudgeAssignment, UnassignableEntry } from './assignment.types';
 import { balanceLoads } from './balance-loads';
 import { fillPanels } from './fill-panels';
-import { createPanels, type Panels } from './panels';
+import { cell, createPanels, type Panels } from './panels';
 import { createSeededRandom } from './seeded-random';
+import { known } from '../util/known';
 
 /**
  * Gives every entry its panel: `judgesPerEntry` distinct judges without a conflict (or, for a
@@ -23,7 +24,7 @@ export function assignJudges(input: AssignmentInput): AssignmentResult {
   const panels = createPanels(seats, problem.existingLoad);
   if (complete) {
     panels.seatJudge.set(problem.eligibleJudges);
-    for (const judge of problem.eligibleJudges) panels.load[judge]++;
+    for (const judge of problem.eligibleJudges) panels.load[judge] = cell(panels.load, judge) + 1;
   } else {
     fillPanels(problem, panels, createSeededRandom(input.seed));
     balanceLoads(problem, panels);
@@ -33,14 +34,14 @@ export function assignJudges(input: AssignmentInput): AssignmentResult {
     ok: true,
     assignments: Array.from(problem.entryIndexOfRow).flatMap((entry) => newAssignments(problem, panels, entry)),
     perJudgeLoad: Object.fromEntries(
-      Array.from(problem.judgeIndexOfRow, (judge) => [problem.judgeIds[judge], panels.load[judge]]),
+      Array.from(problem.judgeIndexOfRow, (judge) => [judgeId(problem, judge), cell(panels.load, judge)]),
     ),
     conflictsAvoided: problem.conflictsAvoided,
   };
 }
 
 function eligibleCount(problem: AssignmentProblem, entry: number): number {
-  return problem.eligibleStart[entry + 1] - problem.eligibleStart[entry];
+  return cell(problem.eligibleStart, entry + 1) - cell(problem.eligibleStart, entry);
 }
 
 function seatsForAssignedPanels(problem: AssignmentProblem, judgesPerEntry: number): Int32Array {
@@ -60,21 +61,24 @@ function unassignableEntry(
   complete: boolean,
   entry: number,
 ): UnassignableEntry[] {
-  const entryId = problem.entryIds[entry];
+  const entryId = known(problem.entryIds[entry], 'the id of an indexed entry');
   const available = eligibleCount(problem, entry);
   if (complete) {
-    return available + problem.existingPerEntry[entry] === 0
+    return available + cell(problem.existingPerEntry, entry) === 0
       ? [{ entryId, needed: 1, available: 0, reason: 'no_judge_without_conflict' }]
       : [];
   }
-  return available < seats[entry]
-    ? [{ entryId, needed: seats[entry], available, reason: 'not_enough_judges_without_conflict' }]
-    : [];
+  const needed = cell(seats, entry);
+  return available < needed ? [{ entryId, needed, available, reason: 'not_enough_judges_without_conflict' }] : [];
 }
 
 function newAssignments(problem: AssignmentProblem, panels: Panels, entry: number): JudgeAssignment[] {
-  const entryId = problem.entryIds[entry];
-  return Array.from(panels.seatJudge.subarray(panels.seatStart[entry], panels.seatStart[entry + 1]))
+  const entryId = known(problem.entryIds[entry], 'the id of an indexed entry');
+  return Array.from(panels.seatJudge.subarray(cell(panels.seatStart, entry), cell(panels.seatStart, entry + 1)))
     .sort((a, b) => a - b)
-    .map((judge) => ({ entryId, judgeId: problem.judgeIds[judge] }));
+    .map((judge) => ({ entryId, judgeId: judgeId(problem, judge) }));
+}
+
+function judgeId(problem: AssignmentProblem, judge: number): string {
+  return known(problem.judgeIds[judge], 'the id of an indexed judge');
 }

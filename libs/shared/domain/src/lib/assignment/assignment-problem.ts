@@ -1,4 +1,6 @@
 import type { AssignmentInput } from './assignment.types';
+import { cell } from './panels';
+import { known } from '../util/known';
 
 /**
  * The input turned into indices and typed arrays. Entries and judges are sorted by id so that the
@@ -37,11 +39,15 @@ function indexIds(rows: readonly { readonly id: string }[], kind: string): Index
 /** Compressed rows: for each owner, the values pushed for it, in push order. */
 function groupBy(ownerCount: number, owners: number[], values: number[]): { start: Int32Array; items: Int32Array } {
   const start = new Int32Array(ownerCount + 1);
-  for (const owner of owners) start[owner + 1]++;
-  for (let i = 0; i < ownerCount; i++) start[i + 1] += start[i];
+  for (const owner of owners) start[owner + 1] = cell(start, owner + 1) + 1;
+  for (let i = 0; i < ownerCount; i++) start[i + 1] = cell(start, i + 1) + cell(start, i);
   const cursor = start.slice(0, ownerCount);
   const items = new Int32Array(owners.length);
-  owners.forEach((owner, i) => (items[cursor[owner]++] = values[i]));
+  owners.forEach((owner, i) => {
+    const at = cell(cursor, owner);
+    cursor[owner] = at + 1;
+    items[at] = known(values[i], 'the value pushed with an owner');
+  });
   return { start, items };
 }
 
@@ -62,10 +68,10 @@ export function buildAssignmentProblem(input: AssignmentInput): AssignmentProble
     const key = `${entry}\u0000${row.judgeId}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    existingPerEntry[entry]++;
+    existingPerEntry[entry] = cell(existingPerEntry, entry) + 1;
     const judge = judges.index.get(row.judgeId);
     if (judge === undefined) continue;
-    existingLoad[judge]++;
+    existingLoad[judge] = cell(existingLoad, judge) + 1;
     keptOwners.push(entry);
     keptJudges.push(judge);
   }
@@ -87,9 +93,8 @@ export function buildAssignmentProblem(input: AssignmentInput): AssignmentProble
   const markBlocked = (entry: number): number => {
     const stamp = entry + 1;
     let newlyAvoided = 0;
-    for (let i = kept.start[entry]; i < kept.start[entry + 1]; i++) blockedStamp[kept.items[i]] = stamp;
-    for (let i = conflicted.start[entry]; i < conflicted.start[entry + 1]; i++) {
-      const judge = conflicted.items[i];
+    for (const judge of kept.items.subarray(cell(kept.start, entry), cell(kept.start, entry + 1))) blockedStamp[judge] = stamp;
+    for (const judge of conflicted.items.subarray(cell(conflicted.start, entry), cell(conflicted.start, entry + 1))) {
       if (blockedStamp[judge] === stamp) continue;
       blockedStamp[judge] = stamp;
       newlyAvoided++;
@@ -102,11 +107,11 @@ export function buildAssignmentProblem(input: AssignmentInput): AssignmentProble
   for (let entry = 0; entry < entryCount; entry++) {
     const avoided = markBlocked(entry);
     conflictsAvoided += avoided;
-    const blocked = avoided + (kept.start[entry + 1] - kept.start[entry]);
-    eligibleStart[entry + 1] = eligibleStart[entry] + judgeCount - blocked;
+    const blocked = avoided + (cell(kept.start, entry + 1) - cell(kept.start, entry));
+    eligibleStart[entry + 1] = cell(eligibleStart, entry) + judgeCount - blocked;
   }
   blockedStamp.fill(0);
-  const eligibleJudges = new Int32Array(eligibleStart[entryCount]);
+  const eligibleJudges = new Int32Array(cell(eligibleStart, entryCount));
   for (let entry = 0, cursor = 0; entry < entryCount; entry++) {
     markBlocked(entry);
     const stamp = entry + 1;

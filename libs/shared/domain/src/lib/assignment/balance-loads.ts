@@ -1,5 +1,5 @@
 import type { AssignmentProblem } from './assignment-problem';
-import type { Panels } from './panels';
+import { cell, type Panels } from './panels';
 
 /**
  * Moves seats along alternating paths until the loads are as even as the conflicts allow.
@@ -38,13 +38,13 @@ function spreadAboveOne(load: Int32Array): boolean {
 }
 
 function maxOf(values: Int32Array): number {
-  let max = values[0];
+  let max = cell(values, 0);
   for (const value of values) if (value > max) max = value;
   return max;
 }
 
 function minOf(values: Int32Array): number {
-  let min = values[0];
+  let min = cell(values, 0);
   for (const value of values) if (value < min) min = value;
   return min;
 }
@@ -92,21 +92,21 @@ class PathSearch {
 
     let tail = this.enqueueJudges((judgeLoad) => judgeLoad >= sourceLoad, epoch);
     for (let head = 0; head < tail; head++) {
-      const giver = queue[head];
-      for (let k = seatsOfStart[giver]; k < seatsOfStart[giver + 1]; k++) {
-        const seat = seatsOf[k];
-        const entry = seatEntry[seat];
+      const giver = cell(queue, head);
+      for (let k = cell(seatsOfStart, giver); k < cell(seatsOfStart, giver + 1); k++) {
+        const seat = cell(seatsOf, k);
+        const entry = cell(seatEntry, seat);
         if (entrySeen[entry] === epoch || entryMoved[entry] === epoch) continue;
         entrySeen[entry] = epoch;
         entryVia[entry] = seat;
         const panel = this.markPanel(entry);
-        for (let i = eligibleStart[entry]; i < eligibleStart[entry + 1]; i++) {
-          const taker = eligibleJudges[i];
+        for (let i = cell(eligibleStart, entry); i < cell(eligibleStart, entry + 1); i++) {
+          const taker = cell(eligibleJudges, i);
           if (judgeSeen[taker] === epoch || onPanel[taker] === panel) continue;
           judgeSeen[taker] = epoch;
           judgeVia[taker] = entry;
           queue[tail++] = taker;
-          if (load[taker] <= max - 2 && this.shiftTowards(taker, epoch)) moves++;
+          if (cell(load, taker) <= max - 2 && this.shiftTowards(taker, epoch)) moves++;
         }
       }
     }
@@ -124,22 +124,22 @@ class PathSearch {
 
     let tail = this.enqueueJudges((judgeLoad) => judgeLoad <= sourceLoad, epoch);
     for (let head = 0; head < tail; head++) {
-      const taker = queue[head];
-      for (let k = entriesStart[taker]; k < entriesStart[taker + 1]; k++) {
-        const entry = entriesOf[k];
+      const taker = cell(queue, head);
+      for (let k = cell(entriesStart, taker); k < cell(entriesStart, taker + 1); k++) {
+        const entry = cell(entriesOf, k);
         if (entrySeen[entry] === epoch || entryMoved[entry] === epoch) continue;
         const panel = this.markPanel(entry);
         // A judge already on the panel cannot take another of its seats; another judge still may.
         if (onPanel[taker] === panel) continue;
         entrySeen[entry] = epoch;
         entryVia[entry] = taker;
-        for (let seat = seatStart[entry]; seat < seatStart[entry + 1]; seat++) {
-          const giver = seatJudge[seat];
+        for (let seat = cell(seatStart, entry); seat < cell(seatStart, entry + 1); seat++) {
+          const giver = cell(seatJudge, seat);
           if (judgeSeen[giver] === epoch) continue;
           judgeSeen[giver] = epoch;
           judgeVia[giver] = seat;
           queue[tail++] = giver;
-          if (load[giver] >= min + 2 && this.shiftFrom(giver, epoch)) moves++;
+          if (cell(load, giver) >= min + 2 && this.shiftFrom(giver, epoch)) moves++;
         }
       }
     }
@@ -149,7 +149,7 @@ class PathSearch {
   private enqueueJudges(isSource: (load: number) => boolean, epoch: number): number {
     let tail = 0;
     for (let judge = 0; judge < this.judgeCount; judge++) {
-      if (!isSource(this.panels.load[judge])) continue;
+      if (!isSource(cell(this.panels.load, judge))) continue;
       this.judgeSeen[judge] = epoch;
       this.judgeVia[judge] = -1;
       this.queue[tail++] = judge;
@@ -163,19 +163,19 @@ class PathSearch {
     const { judgeVia, entryVia, entryMoved } = this;
     let giver = lastTaker;
     do {
-      const entry = judgeVia[giver];
+      const entry = cell(judgeVia, giver);
       if (entryMoved[entry] === epoch) return false;
-      giver = seatJudge[entryVia[entry]];
+      giver = cell(seatJudge, cell(entryVia, entry));
     } while (judgeVia[giver] !== -1);
-    if (load[giver] < load[lastTaker] + 2) return false;
+    if (cell(load, giver) < cell(load, lastTaker) + 2) return false;
 
-    load[giver]--;
-    load[lastTaker]++;
+    load[giver] = cell(load, giver) - 1;
+    load[lastTaker] = cell(load, lastTaker) + 1;
     let taker = lastTaker;
     do {
-      const entry = judgeVia[taker];
-      const seat = entryVia[entry];
-      const nextTaker = seatJudge[seat];
+      const entry = cell(judgeVia, taker);
+      const seat = cell(entryVia, entry);
+      const nextTaker = cell(seatJudge, seat);
       seatJudge[seat] = taker;
       entryMoved[entry] = epoch;
       taker = nextTaker;
@@ -189,19 +189,19 @@ class PathSearch {
     const { judgeVia, entryVia, entryMoved } = this;
     let taker = firstGiver;
     do {
-      const entry = seatEntry[judgeVia[taker]];
+      const entry = cell(seatEntry, cell(judgeVia, taker));
       if (entryMoved[entry] === epoch) return false;
-      taker = entryVia[entry];
+      taker = cell(entryVia, entry);
     } while (judgeVia[taker] !== -1);
-    if (load[firstGiver] < load[taker] + 2) return false;
+    if (cell(load, firstGiver) < cell(load, taker) + 2) return false;
 
-    load[firstGiver]--;
-    load[taker]++;
+    load[firstGiver] = cell(load, firstGiver) - 1;
+    load[taker] = cell(load, taker) + 1;
     let giver = firstGiver;
     do {
-      const seat = judgeVia[giver];
-      const entry = seatEntry[seat];
-      const nextGiver = entryVia[entry];
+      const seat = cell(judgeVia, giver);
+      const entry = cell(seatEntry, seat);
+      const nextGiver = cell(entryVia, entry);
       seatJudge[seat] = nextGiver;
       entryMoved[entry] = epoch;
       giver = nextGiver;
@@ -212,7 +212,7 @@ class PathSearch {
   private markPanel(entry: number): number {
     const { seatStart, seatJudge } = this.panels;
     const panel = ++this.panelEpoch;
-    for (let seat = seatStart[entry]; seat < seatStart[entry + 1]; seat++) this.onPanel[seatJudge[seat]] = panel;
+    for (const judge of seatJudge.subarray(cell(seatStart, entry), cell(seatStart, entry + 1))) this.onPanel[judge] = panel;
     return panel;
   }
 
@@ -220,11 +220,15 @@ class PathSearch {
   private seatsByJudge(): [Int32Array, Int32Array] {
     const { seatJudge } = this.panels;
     const start = new Int32Array(this.judgeCount + 1);
-    for (const judge of seatJudge) start[judge + 1]++;
-    for (let judge = 0; judge < this.judgeCount; judge++) start[judge + 1] += start[judge];
+    for (const judge of seatJudge) start[judge + 1] = cell(start, judge + 1) + 1;
+    for (let judge = 0; judge < this.judgeCount; judge++) start[judge + 1] = cell(start, judge + 1) + cell(start, judge);
     const cursor = start.slice(0, this.judgeCount);
     const seats = new Int32Array(seatJudge.length);
-    seatJudge.forEach((judge, seat) => (seats[cursor[judge]++] = seat));
+    seatJudge.forEach((judge, seat) => {
+      const at = cell(cursor, judge);
+      cursor[judge] = at + 1;
+      seats[at] = seat;
+    });
     return [start, seats];
   }
 
@@ -233,13 +237,16 @@ class PathSearch {
     if (this.eligibleEntries) return this.eligibleEntries;
     const { eligibleStart, eligibleJudges } = this.problem;
     const start = new Int32Array(this.judgeCount + 1);
-    for (const judge of eligibleJudges) start[judge + 1]++;
-    for (let judge = 0; judge < this.judgeCount; judge++) start[judge + 1] += start[judge];
+    for (const judge of eligibleJudges) start[judge + 1] = cell(start, judge + 1) + 1;
+    for (let judge = 0; judge < this.judgeCount; judge++) start[judge + 1] = cell(start, judge + 1) + cell(start, judge);
     const cursor = start.slice(0, this.judgeCount);
     const entries = new Int32Array(eligibleJudges.length);
     for (let entry = 0; entry < this.entryCount; entry++) {
-      for (let i = eligibleStart[entry]; i < eligibleStart[entry + 1]; i++)
-        entries[cursor[eligibleJudges[i]]++] = entry;
+      for (const judge of eligibleJudges.subarray(cell(eligibleStart, entry), cell(eligibleStart, entry + 1))) {
+        const at = cell(cursor, judge);
+        cursor[judge] = at + 1;
+        entries[at] = entry;
+      }
     }
     this.eligibleEntries = [start, entries];
     return this.eligibleEntries;

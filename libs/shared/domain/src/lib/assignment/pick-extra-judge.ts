@@ -1,6 +1,8 @@
 import { buildAssignmentProblem } from './assignment-problem';
 import type { JudgeAssignment } from './assignment.types';
+import { cell } from './panels';
 import { createSeededRandom } from './seeded-random';
+import { known } from '../util/known';
 
 export interface ExtraJudgeInput {
   /** The entry that needs one more judge. */
@@ -44,14 +46,14 @@ export function pickExtraJudge(input: ExtraJudgeInput): ExtraJudgeResult {
   const random = createSeededRandom(input.seed);
   let best = -1;
   let bestKey = Infinity;
-  for (let i = problem.eligibleStart[entry]; i < problem.eligibleStart[entry + 1]; i++) {
-    const judge = problem.eligibleJudges[i];
-    const key = problem.existingLoad[judge] * 2 ** 32 + random();
+  const eligible = problem.eligibleJudges.subarray(cell(problem.eligibleStart, entry), cell(problem.eligibleStart, entry + 1));
+  for (const judge of eligible) {
+    const key = cell(problem.existingLoad, judge) * 2 ** 32 + random();
     if (key < bestKey) {
       bestKey = key;
       best = judge;
     }
   }
   if (best < 0) return { ok: false, reason: 'no_judge_without_conflict' };
-  return { ok: true, judgeId: problem.judgeIds[best], load: problem.existingLoad[best] };
+  return { ok: true, judgeId: known(problem.judgeIds[best], 'the id of the picked judge'), load: cell(problem.existingLoad, best) };
 }
