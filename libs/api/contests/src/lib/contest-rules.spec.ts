@@ -92,6 +92,6 @@ describe(readinessProblems.name, () => {
   });
 
   it('refuses a passed deadline', () => {
-    expect(readinessProblems(aggregate(1, 1), new Date('2027-05-01T00:00:00Z'))[0].field).toBe('submissionClosesAt');
+    expect(readinessProblems(aggregate(1, 1), new Date('2027-05-01T00:00:00Z'))[0]?.field).toBe('submissionClosesAt');
   });
 });
