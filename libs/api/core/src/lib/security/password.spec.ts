@@ -48,9 +48,7 @@ describe(PasswordQueue.name, () => {
     expect((refused as PasswordQueueFull).retryAfterSeconds).toBe(1);
 
     // First in, first served, one at a time.
-    gates[2].open();
-    gates[1].open();
-    gates[0].open();
+    for (const g of [...gates].reverse()) g.open();
     await expect(Promise.all(runs)).resolves.toEqual(['done', 'done', 'done']);
     expect(order).toEqual([0, 1, 2]);
     expect(sut.queued).toBe(0);
