@@ -44,21 +44,20 @@ describe(AuditChainWalk.name, () => {
 
   it('without old events every chain starts at the genesis hash', () => {
     const rows = [event(1, A, AUDIT_GENESIS_HASH), event(2, B, AUDIT_GENESIS_HASH), event(3, null, AUDIT_GENESIS_HASH)];
-    rows.push(event(4, A, rows[0].hash));
+    rows.push(event(4, A, rows[0]?.hash ?? ''));
     expect(walk(rows, 0n)).toEqual({ valid: true, count: 4 });
     // Read as one platform-wide chain, event 2 would have to follow event 1.
     expect(walk(rows, 4n)).toMatchObject({ valid: false, broken: '2' });
   });
 
   it('names an edited event, and a new event linked to the wrong chain', () => {
-    const edited = history();
-    edited[4] = { ...edited[4], payload: { n: 99 } };
+    const edited = history().map((row) => (row.id === '5' ? { ...row, payload: { n: 99 } } : row));
     expect(walk(edited, 4n)).toMatchObject({ valid: false, broken: '5' });
     expect(walk(edited, 4n, B)).toEqual({ valid: true, count: 2 });
 
     const forked = history();
     // Event 7 of B linked to A's head instead of B's: a chain that forked or was spliced.
-    forked[6] = event(7, B, forked[4].hash);
+    forked[6] = event(7, B, forked[4]?.hash ?? '');
     expect(walk(forked, 4n, B)).toMatchObject({ valid: false, broken: '7' });
   });
 });
