@@ -46,7 +46,7 @@ describe(matchHeaders.name, () => {
   });
 
   it('names each required column that is missing', () => {
-    const { problems } = matchHeaders(new Map([[1, IMPORT_COLUMNS[0].header]]));
+    const { problems } = matchHeaders(new Map([[1, IMPORT_COLUMNS[0]?.header ?? '']]));
     expect(problems.map((p) => p.message)).toContain('has no column "Tên đội / Team name": download the template again and keep its header row');
     expect(problems).toHaveLength(7);
   });
@@ -89,8 +89,8 @@ describe(checkImportRows.name, () => {
       'row 5: members',
       'row 6: title',
     ]);
-    expect(problems[1].message).toBe('"Nông nghiệp" is not a category of this contest; use one of "Doanh nghiệp khởi nghiệp", "Ý tưởng sinh viên"');
-    expect(problems[5].message).toBe('repeats row 2 (same title and team name): keep one of them');
+    expect(problems[1]?.message).toBe('"Nông nghiệp" is not a category of this contest; use one of "Doanh nghiệp khởi nghiệp", "Ý tưởng sinh viên"');
+    expect(problems[5]?.message).toBe('repeats row 2 (same title and team name): keep one of them');
   });
 
   it('refuses text longer than the entry allows', () => {
