@@ -37,7 +37,8 @@ const file = (id: string, kind: JudgeAttachmentRow['kind'], originalName: string
   size: 10,
   blindSize: null,
 });
-const files = [file('a1', 'pitch_deck', 'AquaSense deck.pdf'), file('a2', 'other', 'team photo.png', 'image/png'), file('a3', 'other', 'award.jpg', 'image/jpeg')];
+const deck = file('a1', 'pitch_deck', 'AquaSense deck.pdf');
+const files = [deck, file('a2', 'other', 'team photo.png', 'image/png'), file('a3', 'other', 'award.jpg', 'image/jpeg')];
 
 describe(toJudgeEntryView.name, () => {
   it('lets nothing that names the team through in a blind round', () => {
@@ -72,7 +73,7 @@ describe(downloadName.name, () => {
   });
 
   it('keeps the uploaded name in an open round', () => {
-    expect(downloadName(entry, files[0], files, false)).toBe('AquaSense deck.pdf');
+    expect(downloadName(entry, deck, files, false)).toBe('AquaSense deck.pdf');
   });
 });
 

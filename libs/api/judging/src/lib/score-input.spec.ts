@@ -36,7 +36,7 @@ describe(checkScores.name, () => {
   });
 
   it('refuses an unknown criterion and a criterion given twice', () => {
-    expect(problems([{ criterionId: 'other', value: 1 }])[0].field).toBe('scores.0.criterionId');
+    expect(problems([{ criterionId: 'other', value: 1 }])[0]?.field).toBe('scores.0.criterionId');
     expect(problems([{ criterionId: 'c1', value: 1 }, { criterionId: 'c1', value: 2 }])).toEqual([
       { field: 'scores.1.criterionId', message: '"Innovation" appears twice: send one value per criterion' },
     ]);
