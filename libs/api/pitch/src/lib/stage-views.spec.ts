@@ -26,11 +26,12 @@ describe(judgeStageView.name, () => {
     const stage = applyStageAction(createStage(['a', 'b'], 'seed'), { type: 'next' }, T0);
     const view = judgeStageView(round, 3, stage, entries, T0 + 1500);
     expect(view.slots.map((s) => (s.kind === 'entry' ? s.teamName : null))).toEqual([null, null]);
-    expect(view.current).toEqual({ slotId: stage.slots[0].id, startedAt: '2026-12-05T02:00:00.000Z', pausedAt: null, pausedMs: 0, extraPitchMs: 0, extraQaMs: 0 });
+    expect(view.current).toEqual({ slotId: stage.slots[0]?.id, startedAt: '2026-12-05T02:00:00.000Z', pausedAt: null, pausedMs: 0, extraPitchMs: 0, extraQaMs: 0 });
     expect(view.serverTime).toBe('2026-12-05T02:00:01.500Z');
     expect(JSON.stringify(view)).not.toMatch(/SunCharge|FloodMap/);
     expect(JSON.stringify(judgeStageView(round, 3, stage, entries, T0, true))).toMatch(/SunCharge/);
-    expect(entryOnStage(stage)).toBe(stage.slots[0].kind === 'entry' ? stage.slots[0].entryId : null);
+    const [first] = stage.slots;
+    expect(entryOnStage(stage)).toBe(first?.kind === 'entry' ? first.entryId : null);
   });
 });
 
