@@ -40,7 +40,7 @@ describe(planAwards.name, () => {
       { tier: 'second', entryId: 'C' },
     ]);
     expect(problems.map((p) => p.field)).toEqual(['awards.0.reason', 'awards.1.reason']);
-    expect(problems[1].message).toContain('gives ST-C the third prize, not second');
+    expect(problems[1]?.message).toContain('gives ST-C the third prize, not second');
   });
 
   it('refuses a second prize for one entry, ineligible and unknown entries, and too many winners of a tier', () => {
@@ -52,8 +52,8 @@ describe(planAwards.name, () => {
       { tier: 'third', entryId: 'Z', reason: 'r' },
     ]);
     expect(problems.map((p) => p.field)).toEqual(['awards.2.entryId', 'awards.3.entryId', 'awards.4.entryId', 'awards', 'awards']);
-    expect(problems[3].message).toBe('gives 2 first prizes, but the contest has 1');
-    expect(problems[4].message).toContain("leaves out the proposal's third prize for ST-C");
+    expect(problems[3]?.message).toBe('gives 2 first prizes, but the contest has 1');
+    expect(problems[4]?.message).toContain("leaves out the proposal's third prize for ST-C");
   });
 
   it('lets another entry take a proposed place when it says why', () => {
