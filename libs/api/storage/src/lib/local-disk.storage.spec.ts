@@ -28,8 +28,8 @@ describe(LocalDiskStorage.name, () => {
     const bytes = Buffer.from(chunks.join(''));
     expect(stored).toEqual({ size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
     expect(await text(await sut.get('attachments/0b6f1c9e-7c1f-4a55-9d1e-3f1f4a0d2b11'))).toBe('Hồ sơ dự thi 2026');
-    const [file] = filesUnder(root);
-    expect(file).toBe(join(root, 'attachments', '0b6f1c9e-7c1f-4a55-9d1e-3f1f4a0d2b11'));
+    const file = join(root, 'attachments', '0b6f1c9e-7c1f-4a55-9d1e-3f1f4a0d2b11');
+    expect(filesUnder(root)).toEqual([file]);
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
