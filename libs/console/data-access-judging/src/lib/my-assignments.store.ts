@@ -51,8 +51,8 @@ export class MyAssignmentsStore {
     const list = item ? this.state().items.filter((a) => a.roundId === item.roundId && a.status !== 'recused') : [];
     const index = list.findIndex((a) => a.id === assignmentId);
     return {
-      previous: index > 0 ? list[index - 1].id : null,
-      next: index >= 0 && index < list.length - 1 ? list[index + 1].id : null,
+      previous: index > 0 ? (list[index - 1]?.id ?? null) : null,
+      next: index >= 0 ? (list[index + 1]?.id ?? null) : null,
       index,
       count: list.length,
     };

@@ -79,7 +79,8 @@ export class ScoreSheetStore {
   readonly criteria = computed(() => [...(this.state().detail?.round.criteria ?? [])].sort((a, b) => a.order - b.order));
   readonly fields = computed(() => {
     const fields = this.state().fields;
-    return this.criteria().map((c) => fields[c.id]);
+    // Every criterion has its field once the sheet is loaded; none is shown before.
+    return this.criteria().flatMap((c) => fields[c.id] ?? []);
   });
   readonly values = computed(() => {
     const values: Record<string, number | null> = {};
@@ -94,7 +95,7 @@ export class ScoreSheetStore {
     return sheetTotal(this.criteria(), this.values());
   });
   readonly missing = computed(() => missingCriteria(this.criteria(), this.values()));
-  readonly hasProblems = computed(() => this.fields().some((f) => f?.problem));
+  readonly hasProblems = computed(() => this.fields().some((f) => f.problem));
   readonly submitted = computed(() => this.state().sheet?.status === 'submitted');
   readonly recused = computed(() => this.state().detail?.assignment.status === 'recused');
   readonly roundOpen = computed(() => this.state().detail?.round.status === 'open');
