@@ -222,6 +222,7 @@ export class AuditPageComponent {
 
 /** Midnight of a `yyyy-mm-dd` day in the visitor's zone (plus `addDays`), as ISO-8601. */
 function startOfDay(day: string, addDays = 0): string {
-  const [y, m, d] = day.split('-').map(Number);
+  // The date inputs give `yyyy-mm-dd`: three numbers.
+  const [y = NaN, m = NaN, d = NaN] = day.split('-').map(Number);
   return new Date(y, m - 1, d + addDays).toISOString();
 }
