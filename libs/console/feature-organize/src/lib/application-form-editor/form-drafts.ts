@@ -129,7 +129,6 @@ export const RULE_FIELD_TYPES: Record<EligibilityRuleKind, readonly FormFieldTyp
 export function moved<T>(list: readonly T[], from: number, to: number): T[] {
   const copy = [...list];
   if (from < 0 || from >= copy.length || to < 0 || to >= copy.length) return copy;
-  const [item] = copy.splice(from, 1);
-  copy.splice(to, 0, item);
+  copy.splice(to, 0, ...copy.splice(from, 1));
   return copy;
 }

@@ -9,6 +9,7 @@ import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { AggregationMethod, ContestView, CreateRoundRequest, PanelMode, RankBy, RoundView } from '@laurel/contracts';
+import { known } from '@laurel/domain';
 import { ContestEditorStore, type WriteOutcome } from '@laurel/console-data-access-organize';
 import { AlertComponent, ConfirmDialogComponent, type ConfirmDialogData } from '@laurel/console-ui';
 import { I18nService, TranslatePipe, type TranslationKey } from '@laurel/console-util';
@@ -97,7 +98,8 @@ export class RoundEditorComponent {
     this.rubricTick();
     const values = this.criteria.getRawValue();
     const shares = weightShares(values.map((c) => Number(c.weight)));
-    return values.map((c, i) => ({ share: formatShare(shares[i], this.i18n.locale()), name: c.name }));
+    // weightShares answers one share per weight, in order.
+    return values.map((c, i) => ({ share: formatShare(known(shares[i], 'the share of a criterion'), this.i18n.locale()), name: c.name }));
   });
   protected readonly totalWeight = computed(() => {
     this.rubricTick();
@@ -166,8 +168,11 @@ export class RoundEditorComponent {
     this.priority.update((list) => {
       const next = [...list];
       const to = index + delta;
-      if (to < 0 || to >= next.length) return list;
-      [next[index], next[to]] = [next[to], next[index]];
+      const moved = next[index];
+      const other = next[to];
+      if (moved === undefined || other === undefined) return list;
+      next[index] = other;
+      next[to] = moved;
       return next;
     });
   }
