@@ -179,12 +179,12 @@ export class ControlPageComponent {
   protected setNumber(index: number, field: 'pitchMinutes' | 'qaMinutes' | 'breakMinutes', event: Event): void {
     const value = Number((event.target as HTMLInputElement).value);
     if (!Number.isFinite(value)) return;
-    this.edit((slots) => (slots[index] = { ...slots[index], [field]: value }));
+    this.edit((slots) => updateSlot(slots, index, { [field]: value }));
   }
 
   protected setLabel(index: number, event: Event): void {
     const value = (event.target as HTMLInputElement).value;
-    this.edit((slots) => (slots[index] = { ...slots[index], label: value }));
+    this.edit((slots) => updateSlot(slots, index, { label: value }));
   }
 
   protected setSeed(event: Event): void {
@@ -224,4 +224,10 @@ export class ControlPageComponent {
       outcome: slot.outcome,
     };
   }
+}
+
+/** Changes fields of the slot at `index`; an index no slot has (the list changed meanwhile) changes nothing. */
+function updateSlot(slots: DraftSlot[], index: number, fields: Partial<DraftSlot>): void {
+  const slot = slots[index];
+  if (slot !== undefined) slots[index] = { ...slot, ...fields };
 }
