@@ -70,7 +70,11 @@ export class ResultsChartsComponent {
   /** Entries per 10-point band of the round's score; 100 falls in the last band. */
   protected readonly bands = computed(() => {
     const counts = Array.from({ length: 100 / BAND }, () => 0);
-    for (const e of this.results().entries) if (e.score !== null) counts[Math.min(counts.length - 1, Math.floor(e.score / BAND))] += 1;
+    for (const e of this.results().entries) {
+      if (e.score === null) continue;
+      const band = Math.min(counts.length - 1, Math.floor(e.score / BAND));
+      counts[band] = (counts[band] ?? 0) + 1;
+    }
     return counts.map((count, i) => ({ label: this.i18n.t('closing.charts.bucket', { from: i * BAND, to: (i + 1) * BAND }), count }));
   });
 
