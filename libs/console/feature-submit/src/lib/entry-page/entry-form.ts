@@ -41,7 +41,8 @@ const FIELD_STEP: Record<string, StepId> = {
 /** The index of the field's step among the steps shown (the questions step only when the contest asks any). */
 export function stepOfField(field: string, shown: readonly StepId[] = STEPS): number {
   // `members.0.email`, `answers.foundedOn` and the like belong to their list's step.
-  return shown.indexOf(FIELD_STEP[field.split('.')[0]] ?? 'review');
+  const [list = field] = field.split('.');
+  return shown.indexOf(FIELD_STEP[list] ?? 'review');
 }
 
 /** http(s) only, like the API (`IsUrl` with protocols http and https); empty is allowed. */

@@ -276,7 +276,7 @@ export class EntryPageComponent {
 
   protected missingLabel(field: string): TranslationKey {
     const known = ['title', 'teamName', 'summary', 'problem', 'solution', 'market', 'businessModel', 'categoryId', 'members', 'pitchDeck', 'videoUrl', 'organization'];
-    const base = field.split('.')[0];
+    const [base = field] = field.split('.');
     return (known.includes(base) ? `submit.editor.fields.${base}` : 'submit.editor.fields.title') as TranslationKey;
   }
 
