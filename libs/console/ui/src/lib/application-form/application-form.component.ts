@@ -71,6 +71,10 @@ export class ApplicationFormComponent {
     return message ? this.i18n.t(message.key, message.params) : '';
   }
 
+  protected markTouched(field: FormField): void {
+    this.form().controls[field.key]?.markAsTouched();
+  }
+
   protected touched(field: FormField): boolean {
     this.tick();
     return !!this.form().controls[field.key]?.touched;
