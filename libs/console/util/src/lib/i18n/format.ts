@@ -82,8 +82,8 @@ export function caretAfterDigits(typed: string, caret: number, formatted: string
   const digitsBefore = typed.slice(0, caret).replace(/\D/g, '').length;
   if (digitsBefore === 0) return 0;
   let seen = 0;
-  for (let i = 0; i < formatted.length; i++) {
-    if (/\d/.test(formatted[i]) && ++seen === digitsBefore) return i + 1;
+  for (const [i, char] of formatted.split('').entries()) {
+    if (/\d/.test(char) && ++seen === digitsBefore) return i + 1;
   }
   return formatted.length;
 }
