@@ -39,7 +39,7 @@ describe(checkEligibility.name, () => {
     // The campus rule reads a question asked of students only: it does not apply to a startup.
     expect(checks.map((c) => c.ruleId)).toEqual(['young', 'small', 'pair', 'local', 'sector', 'revenue', 'agree', 'perOrg']);
     expect(checks.every((c) => c.passed)).toBe(true);
-    expect(checks[0].message).toEqual(l('Founded at most 5 years ago'));
+    expect(checks[0]?.message).toEqual(l('Founded at most 5 years ago'));
   });
 
   it('fails each rule one step past its edge', () => {
@@ -103,19 +103,18 @@ describe(dateWithinYears.name, () => {
 });
 
 describe(organizationPlace.name, () => {
-  const submitted = [
-    { id: 'e1', organization: 'Công ty TNHH ABC', submittedAt: '2026-03-01T02:00:00.000Z' },
-    { id: 'e2', organization: 'CONG TY TNHH abc', submittedAt: '2026-03-02T02:00:00.000Z' },
-    { id: 'e3', organization: 'Công ty TNHH ABD', submittedAt: '2026-03-01T01:00:00.000Z' },
-    { id: 'e4', organization: 'công  ty tnhh ABC.', submittedAt: '2026-03-02T02:00:00.000Z' },
-  ];
+  const e1 = { id: 'e1', organization: 'Công ty TNHH ABC', submittedAt: '2026-03-01T02:00:00.000Z' };
+  const e2 = { id: 'e2', organization: 'CONG TY TNHH abc', submittedAt: '2026-03-02T02:00:00.000Z' };
+  const e3 = { id: 'e3', organization: 'Công ty TNHH ABD', submittedAt: '2026-03-01T01:00:00.000Z' };
+  const e4 = { id: 'e4', organization: 'công  ty tnhh ABC.', submittedAt: '2026-03-02T02:00:00.000Z' };
+  const submitted = [e1, e2, e3, e4];
 
   it('counts one organization however it is written, in order of submission', () => {
-    expect(organizationPlace(submitted[0], submitted)).toBe(1);
+    expect(organizationPlace(e1, submitted)).toBe(1);
     // e2 and e4 were submitted at the same instant: the id settles it.
-    expect(organizationPlace(submitted[1], submitted)).toBe(2);
-    expect(organizationPlace(submitted[3], submitted)).toBe(3);
-    expect(organizationPlace(submitted[2], submitted)).toBe(1);
+    expect(organizationPlace(e2, submitted)).toBe(2);
+    expect(organizationPlace(e4, submitted)).toBe(3);
+    expect(organizationPlace(e3, submitted)).toBe(1);
     // A draft of "Công Ty TNHH ABC" being submitted now comes fourth.
     expect(organizationPlace({ id: 'draft', organization: 'Công Ty TNHH ABC' }, submitted)).toBe(4);
   });

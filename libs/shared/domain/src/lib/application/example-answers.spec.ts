@@ -4,6 +4,7 @@ import { checkEligibility } from './check-eligibility';
 import { parseEligibilityRules, type EligibilityRule } from './eligibility-rules';
 import { exampleAnswer, exampleAnswers } from './example-answers';
 import { FORM_FIELD_TYPES, type FormField, parseFormFields } from './form-fields';
+import { known } from '../util/known';
 
 const l = (en: string) => ({ vi: `${en} (vi)`, en });
 // The demo contest's form: questions for startups only, a list of provinces, a capped team size.
@@ -62,7 +63,7 @@ describe(exampleAnswers.name, () => {
     const impossible: EligibilityRule = { id: 'big', kind: 'number_range', params: { field: 'teamSize', min: 10 }, message: l('Big') };
     expect(exampleAnswer(narrow, [impossible], '2026-04-30')).toBe(1);
     // 29 Feb one year back is 28 Feb.
-    expect(exampleAnswer(form[0], [], '2028-02-29')).toBe('2027-02-28');
+    expect(exampleAnswer(known(form[0], 'the founding date question'), [], '2028-02-29')).toBe('2027-02-28');
   });
 
   it('fills any form the builder accepts with answers its checks take, meeting every rule that can be met', () => {

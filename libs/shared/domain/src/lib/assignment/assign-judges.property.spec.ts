@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { assignJudges } from './assign-judges';
 import type { AssignmentInput, AssignmentResult } from './assignment.types';
+import { known } from '../util/known';
 
 /** A contest as matrices, so the checks below can be written without the code under test. */
 interface Contest {
@@ -25,7 +26,7 @@ const matrix = (entryCount: number, judgeCount: number, rate: fc.Arbitrary<numbe
         maxLength: entryCount,
       }),
     )
-    .map(([perJudge, draws]) => draws.map((row) => row.map((draw, judge) => draw < perJudge[judge])));
+    .map(([perJudge, draws]) => draws.map((row) => row.map((draw, judge) => draw < known(perJudge[judge], "a judge's rate"))));
 
 /**
  * Entries 1..60, judges 1..15, k 1..4. Each judge gets its own conflict rate, so some contests
@@ -72,12 +73,13 @@ function toInput(contest: Contest, mode: 'assigned' | 'complete' = 'assigned'): 
   };
 }
 
-const existingCount = (c: Contest, entry: number): number => c.existing[entry].filter(Boolean).length;
+const rowOf = (matrix: readonly (readonly boolean[])[], entry: number): readonly boolean[] => known(matrix[entry], "an entry's row");
+const existingCount = (c: Contest, entry: number): number => rowOf(c.existing, entry).filter(Boolean).length;
 const existingLoad = (c: Contest, judge: number): number => c.existing.filter((row) => row[judge]).length;
 const open = (c: Contest, entry: number, judge: number): boolean =>
-  !c.conflicted[entry][judge] && !c.existing[entry][judge];
+  !rowOf(c.conflicted, entry)[judge] && !rowOf(c.existing, entry)[judge];
 const available = (c: Contest, entry: number): number =>
-  c.conflicted[entry].filter((_, judge) => open(c, entry, judge)).length;
+  rowOf(c.conflicted, entry).filter((_, judge) => open(c, entry, judge)).length;
 const seatsToFill = (c: Contest, entry: number): number => Math.max(0, c.k - existingCount(c, entry));
 
 /** Edmonds–Karp on an adjacency matrix: plenty for 80 nodes, and simple enough to trust. */
@@ -86,12 +88,13 @@ function maxFlow(capacity: number[][], source: number, sink: number): number {
   let total = 0;
   for (;;) {
     const parent = new Array<number>(size).fill(-1);
+    const parentOf = (v: number): number => known(parent[v], 'a parent on the path');
     parent[source] = source;
     const queue = [source];
     for (let head = 0; head < queue.length && parent[sink] === -1; head++) {
-      const u = queue[head];
+      const u = known(queue[head], 'a queued node');
       for (let v = 0; v < size; v++) {
-        if (parent[v] === -1 && capacity[u][v] > 0) {
+        if (parent[v] === -1 && arcOf(capacity, u, v) > 0) {
           parent[v] = u;
           queue.push(v);
         }
@@ -99,13 +102,18 @@ function maxFlow(capacity: number[][], source: number, sink: number): number {
     }
     if (parent[sink] === -1) return total;
     let bottleneck = Infinity;
-    for (let v = sink; v !== source; v = parent[v]) bottleneck = Math.min(bottleneck, capacity[parent[v]][v]);
-    for (let v = sink; v !== source; v = parent[v]) {
-      capacity[parent[v]][v] -= bottleneck;
-      capacity[v][parent[v]] += bottleneck;
+    for (let v = sink; v !== source; v = parentOf(v)) bottleneck = Math.min(bottleneck, arcOf(capacity, parentOf(v), v));
+    for (let v = sink; v !== source; v = parentOf(v)) {
+      addTo(capacity, parentOf(v), v, -bottleneck);
+      addTo(capacity, v, parentOf(v), bottleneck);
     }
     total += bottleneck;
   }
+}
+
+const arcOf = (capacity: number[][], from: number, to: number): number => known(capacity[from]?.[to], 'an arc of the network');
+function addTo(capacity: number[][], from: number, to: number, amount: number): void {
+  known(capacity[from], 'a node of the network')[to] = arcOf(capacity, from, to) + amount;
 }
 
 /**
@@ -120,9 +128,9 @@ function canBalanceWithin(c: Contest, low: number, high: number): boolean {
   const capacity = Array.from({ length: size }, () => new Array<number>(size).fill(0));
   const excess = new Array<number>(size).fill(0);
   const arc = (from: number, to: number, lower: number, upper: number) => {
-    capacity[from][to] += upper - lower;
-    excess[to] += lower;
-    excess[from] -= lower;
+    addTo(capacity, from, to, upper - lower);
+    excess[to] = known(excess[to], "a node's excess") + lower;
+    excess[from] = known(excess[from], "a node's excess") - lower;
   };
 
   for (let entry = 0; entry < c.entryCount; entry++) {
@@ -143,9 +151,9 @@ function canBalanceWithin(c: Contest, low: number, high: number): boolean {
   let required = 0;
   excess.forEach((amount, node) => {
     if (amount > 0) {
-      capacity[superSource][node] += amount;
+      addTo(capacity, superSource, node, amount);
       required += amount;
-    } else if (amount < 0) capacity[node][superSink] -= amount;
+    } else if (amount < 0) addTo(capacity, node, superSink, -amount);
   });
   return maxFlow(capacity, superSource, superSink) === required;
 }
@@ -180,9 +188,10 @@ function expectValidAssignment(c: Contest, result: AssignmentResult): number[] {
     const entry = Number(e.slice(1));
     const judge = Number(j.slice(1));
     expect(open(c, entry, judge)).toBe(true);
-    expect(panels[entry].has(judge)).toBe(false);
-    panels[entry].add(judge);
-    loads[judge]++;
+    const panel = known(panels[entry], "the entry's panel");
+    expect(panel.has(judge)).toBe(false);
+    panel.add(judge);
+    loads[judge] = known(loads[judge], "the judge's load") + 1;
   }
   panels.forEach((panel, entry) => expect(panel.size).toBe(seatsToFill(c, entry)));
   expect(result.perJudgeLoad).toEqual(Object.fromEntries(loads.map((load, judge) => [judgeId(judge), load])));

@@ -44,7 +44,7 @@ function isConnected(judgeIds: readonly string[], assignments: readonly JudgeAss
   };
   const panels = new Map<string, string[]>();
   for (const { entryId, judgeId } of assignments) panels.set(entryId, [...(panels.get(entryId) ?? []), judgeId]);
-  for (const panel of panels.values()) for (const judgeId of panel.slice(1)) parent.set(root(judgeId), root(panel[0]));
+  for (const [first, ...others] of panels.values()) for (const judgeId of others) parent.set(root(judgeId), root(first ?? judgeId));
   return new Set(judgeIds.map(root)).size === 1;
 }
 
@@ -86,13 +86,13 @@ describe(assignJudges.name, () => {
   it('reaches perfect balance where a least-loaded pass gets stuck', () => {
     // One seat per entry. j1 may take only e3, j3 only e5, so e2 must go to j5, and e1 and e4
     // share j2 and j4. The greedy pass alone, with seed 1, gives j4 two entries and j5 none.
-    const conflicts = [
+    const conflicts = ([
       ['e1', ['j1', 'j3', 'j5']],
       ['e2', ['j1']],
       ['e3', ['j2', 'j3']],
       ['e4', ['j1', 'j3', 'j5']],
       ['e5', ['j1', 'j2', 'j5']],
-    ].flatMap(([entryId, judgeIds]) => [...judgeIds].map((judgeId) => ({ entryId: entryId as string, judgeId })));
+    ] as const).flatMap(([entryId, judgeIds]) => judgeIds.map((judgeId) => ({ entryId, judgeId })));
     for (let seed = 0; seed < 20; seed++) {
       const result = assigned(
         assignJudges({ entries: ids('e', 5), judges: ids('j', 5), conflicts, judgesPerEntry: 1, seed }),

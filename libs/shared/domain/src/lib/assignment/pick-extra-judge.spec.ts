@@ -42,7 +42,10 @@ describe(pickExtraJudge.name, () => {
         (pairs, conflicted, seed) => {
           const entries = ids('e0', 'e1', 'e2', 'e3', 'e4');
           const judges = ids('j0', 'j1', 'j2', 'j3', 'j4', 'j5');
-          const rows = [...new Set(pairs.map(([e, j]) => `e${e}|j${j}`))].map((key) => ({ entryId: key.split('|')[0], judgeId: key.split('|')[1] }));
+          const rows = [...new Set(pairs.map(([e, j]) => `e${e}|j${j}`))].map((key) => {
+            const [entryId = '', judgeId = ''] = key.split('|');
+            return { entryId, judgeId };
+          });
           const conflicts = conflicted.map((j) => ({ judgeId: `j${j}`, entryId: 'e0' }));
           const input = { entryId: 'e0', entries, judges, existing: rows, conflicts, seed };
           const result = pickExtraJudge(input);

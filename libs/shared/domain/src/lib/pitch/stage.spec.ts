@@ -4,6 +4,7 @@ import { applyStageAction, revealedTiers, upNext } from './stage';
 import { stageClock } from './stage-clock';
 import { StageRuleError } from './stage-rule-error';
 import type { RunSheetSlot, Stage, StageAction } from './stage.types';
+import { known } from '../util/known';
 
 const T0 = Date.UTC(2026, 11, 5, 2, 0, 0);
 const s = (seconds: number) => seconds * 1000;
@@ -118,7 +119,7 @@ describe(applyStageAction.name, () => {
         let now = T0;
         let starts = 0;
         steps.forEach((action, i) => {
-          now += gaps[i];
+          now += known(gaps[i], 'a gap; there are as many as the most steps');
           try {
             const next = applyStageAction(stage, action, now);
             if (next.current && next.current.slotId !== stage.current?.slotId) starts++;
@@ -205,6 +206,9 @@ describe('run sheet', () => {
   it('refuses a run sheet that misses a team, repeats one, names a stranger or loses a turn already taken', () => {
     const stage = run(sheet(), [{ type: 'next' }, T0]);
     const slots = stage.slots;
+    const [s0, s1, s2, s3] = slots;
+    expect(slots).toHaveLength(4);
+    if (!s0 || !s1 || !s2 || !s3) return;
     const problems = (edited: RunSheetSlot[]) => {
       try {
         replaceSlots(stage, edited, ['a', 'b', 'c']);
@@ -213,12 +217,12 @@ describe('run sheet', () => {
       }
       return [];
     };
-    expect(problems([slots[1], slots[0], slots[2], slots[3]])).toEqual([]);
-    expect(problems([slots[0], slots[1], slots[2]])).toEqual(['slots']);
-    expect(problems([...slots, slots[1]])).toEqual(['slots.4.id', 'slots.4.entryId']);
+    expect(problems([s1, s0, s2, s3])).toEqual([]);
+    expect(problems([s0, s1, s2])).toEqual(['slots']);
+    expect(problems([...slots, s1])).toEqual(['slots.4.id', 'slots.4.entryId']);
     expect(problems([...slots, { id: 'entry:x', kind: 'entry', entryId: 'x', pitchSeconds: 300, qaSeconds: 0 }])).toEqual(['slots.4.entryId']);
-    expect(problems([slots[1], slots[2], slots[3]])).toEqual(['slots', 'slots']);
-    expect(problems([{ ...slots[0], pitchSeconds: 10 } as RunSheetSlot, slots[1], { ...slots[2], id: 'coffee' } as RunSheetSlot, slots[3]])).toEqual(['slots.0.pitchSeconds', 'slots.2.id']);
+    expect(problems([s1, s2, s3])).toEqual(['slots', 'slots']);
+    expect(problems([{ ...s0, pitchSeconds: 10 } as RunSheetSlot, s1, { ...s2, id: 'coffee' } as RunSheetSlot, s3])).toEqual(['slots.0.pitchSeconds', 'slots.2.id']);
   });
 
   it('adds entries new to the round at the end and drops those gone, unless they have been on stage', () => {

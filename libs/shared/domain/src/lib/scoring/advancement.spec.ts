@@ -112,7 +112,7 @@ describe(planAdvancement.name, () => {
   it('names every gate an entry fails', () => {
     // f scores 40 (below 50) and has a criterion mean of 0: both reasons, in gate order.
     const plan = planAdvancement([gated('f', 1, 40, { idea: 8, team: 0 })], { minScore: 50, noZeroCriterion: true }, 'overall');
-    expect(plan.decisions[0].failed).toEqual(['below_min_score', 'zero_criterion']);
+    expect(plan.decisions[0]?.failed).toEqual(['below_min_score', 'zero_criterion']);
   });
 
   it('advances a whole tied group across the top boundary and says so', () => {

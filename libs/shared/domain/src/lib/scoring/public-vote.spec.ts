@@ -12,9 +12,9 @@ describe(blendVotes.name, () => {
     // score a = 0.8·80 + 0.2·25 = 69; b = 0.8·70 + 0.2·100 = 76; c = 0.8·60 + 0.2·50 = 58
     const lines = blendVotes(round, { share: 0.2, scope: 'overall', votes: { a: 10, b: 40, c: 20 } });
     expect(lines.map((l) => l.voteScore)).toEqual([25, 100, 50]);
-    expect(lines[0].score).toBeCloseTo(69, 12);
-    expect(lines[1].score).toBeCloseTo(76, 12);
-    expect(lines[2].score).toBeCloseTo(58, 12);
+    expect(lines[0]?.score).toBeCloseTo(69, 12);
+    expect(lines[1]?.score).toBeCloseTo(76, 12);
+    expect(lines[2]?.score).toBeCloseTo(58, 12);
   });
 
   it('with p = 0 gives the judge score exactly', () => {

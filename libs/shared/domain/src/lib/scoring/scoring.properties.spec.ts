@@ -5,6 +5,7 @@ import { tallyVotes } from './public-vote';
 import { computeRoundResults, type RoundInput, type RoundResults } from './round-results';
 import { PRIZE_TIER_ORDER, type AggregationMethod, type Criterion, type RankBy, type Sheet } from './scoring.types';
 import { mean, populationStd } from './statistics';
+import { known } from '../util/known';
 
 const CATEGORIES = ['cat-a', 'cat-b', null] as const;
 
@@ -56,7 +57,7 @@ const roundArb: fc.Arbitrary<RoundInput> = fc
       sheets.push({
         entryId: `e${entry}`,
         judgeId: `j${judge}`,
-        values: Object.fromEntries(criteria.map((c, i) => [c.id, value(cell[i], c.maxScore)])),
+        values: Object.fromEntries(criteria.map((c, i) => [c.id, value(known(cell[i], 'a drawn value per criterion'), c.maxScore)])),
       });
     });
     return {
@@ -84,7 +85,7 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
-    [copy[i], copy[j]] = [copy[j], copy[i]];
+    [copy[i], copy[j]] = [known(copy[j], 'an item'), known(copy[i], 'an item')];
   }
   return copy;
 }
@@ -104,7 +105,7 @@ describe('scoring properties', () => {
       fc.property(roundArb, (input) => {
         const lean = input.sheets.map((sheet) => {
           const values = 'values' in sheet ? sheet.values : {};
-          return { entryId: sheet.entryId, judgeId: sheet.judgeId, scores: input.criteria.map((c) => values[c.id]) };
+          return { entryId: sheet.entryId, judgeId: sheet.judgeId, scores: input.criteria.map((c) => known(values[c.id], 'a value of a keyed sheet')) };
         });
         expect(computeRoundResults({ ...input, sheets: lean })).toEqual(computeRoundResults(input));
       }),
@@ -171,7 +172,7 @@ describe('scoring properties', () => {
           scope.forEach((entry, i) => {
             // rank = 1 + the number of entries placed strictly ahead
             expect(entry.rank).toBe(1 + scope.filter((other) => other.rank < entry.rank).length);
-            if (i > 0) expect(entry.rank).toBeGreaterThanOrEqual(scope[i - 1].rank);
+            if (i > 0) expect(entry.rank).toBeGreaterThanOrEqual(known(scope[i - 1], 'the entry ahead').rank);
             const sharing = scope.filter((other) => other.rank === entry.rank);
             if (sharing.length > 1) expect(entry.settledBy).toBe('tie');
             if (entry.score === null) {
@@ -232,7 +233,7 @@ describe('scoring properties', () => {
         });
         const judgeTotals = (input: { readonly sheets: readonly Sheet[] }) =>
           Array.from({ length: size.judges }, (_, j) =>
-            input.sheets.filter((s) => s.judgeId === `j${j}`).map((s) => 5 * (s.values['a'] + s.values['b'])),
+            input.sheets.filter((s) => s.judgeId === `j${j}`).map((s) => 5 * (known(s.values['a'], 'score a') + known(s.values['b'], 'score b'))),
           );
         fc.pre(judgeTotals(build(0)).every((totals) => populationStd(totals) > 1e-6));
 
@@ -247,7 +248,7 @@ describe('scoring properties', () => {
         for (const [entryId, z] of zBefore) expect(zAfter.get(entryId)).toBeCloseTo(z, 9);
 
         const zs = [...zBefore.values()].sort((x, y) => x - y);
-        if (zs.every((z, i) => i === 0 || z - zs[i - 1] > 1e-6)) {
+        if (zs.every((z, i) => i === 0 || z - known(zs[i - 1], 'the z below') > 1e-6)) {
           const ranks = (results: RoundResults) => results.entries.map((e) => [e.entryId, e.rank]);
           expect(ranks(after)).toEqual(ranks(before));
         }
@@ -312,7 +313,7 @@ describe('scoring properties', () => {
             else expect(poolLines.length).toBeGreaterThanOrEqual(poolPlaces);
             if (poolLines.length > poolPlaces) {
               expect(poolLines.some((l) => l.notAwarded)).toBe(false);
-              expect(poolLines[poolLines.length - 1].needsDecision).toBe(true);
+              expect(poolLines.at(-1)?.needsDecision).toBe(true);
             }
             // tiers never go back up the order
             const order = poolLines.map((l) => PRIZE_TIER_ORDER.indexOf(l.tier));
@@ -376,7 +377,7 @@ describe('scoring properties', () => {
   it('with a vote share of 0 gives the judges’ ranking exactly, whatever the votes', () => {
     fc.assert(
       fc.property(roundArb, fc.array(fc.nat(50), { minLength: 8, maxLength: 8 }), fc.constantFrom('overall' as const, 'category' as const), (input, counts, scope) => {
-        const votes = Object.fromEntries(input.entries.map((e, i) => [e.entryId, counts[i]]));
+        const votes = Object.fromEntries(input.entries.map((e, i) => [e.entryId, known(counts[i], 'a vote count per entry')]));
         const judges = computeRoundResults(input);
         const blended = computeRoundResults({ ...input, publicVote: { share: 0, scope, votes } });
         expect(blended.entries.map((e) => [e.entryId, e.rank, e.score, e.settledBy])).toEqual(
@@ -390,7 +391,7 @@ describe('scoring properties', () => {
   it('ranks a vote round the same whatever order the ballots were counted in', () => {
     fc.assert(
       fc.property(roundArb, fc.array(fc.nat(7)), fc.integer({ min: 0, max: 50 }), fc.integer(), (input, picks, percent, seed) => {
-        const ballots = picks.filter((i) => i < input.entries.length).map((i) => ({ entryId: input.entries[i].entryId }));
+        const ballots = picks.flatMap((i) => input.entries[i] ?? []).map((entry) => ({ entryId: entry.entryId }));
         const vote = (list: typeof ballots) => ({ share: percent / 100, scope: 'overall' as const, votes: tallyVotes(list) });
         expect(computeRoundResults({ ...input, publicVote: vote(shuffled(ballots, seed)) })).toEqual(
           computeRoundResults({ ...input, publicVote: vote(ballots) }),
