@@ -16,7 +16,7 @@ const depConstraints = [
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
 ];
 
-export default [
+const base = [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
@@ -75,6 +75,36 @@ export default [
   },
   {
     // Lint configs extend this file by a relative path; that is not a project import.
+    files: ['**/eslint.config.mjs'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+];
+
+export default base;
+
+/**
+ * The console app and each console library: the base plus Angular's rules (standalone `laurel-`
+ * selectors, OnPush, the new control flow). Their eslint.config.mjs re-exports this, so the
+ * file each project lints with stays where it was and every pattern reads from the same place.
+ */
+export const angularProject = [
+  ...base,
+  ...nx.configs['flat/angular'],
+  ...nx.configs['flat/angular-template'],
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'laurel', style: 'kebab-case' }],
+      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'laurel', style: 'camelCase' }],
+      '@angular-eslint/prefer-on-push-component-change-detection': 'error',
+    },
+  },
+  {
+    files: ['**/*.html'],
+    rules: { '@angular-eslint/template/prefer-control-flow': 'error' },
+  },
+  {
+    // This file extends the root config by path; it is tooling, not code of the project.
     files: ['**/eslint.config.mjs'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
