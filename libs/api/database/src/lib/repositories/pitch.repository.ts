@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ContestStatus, RoundStatus } from '@laurel/contracts';
-import type { Stage } from '@laurel/domain';
+import { known, type Stage } from '@laurel/domain';
 import { preparedRows } from './prepared';
 import { returningRows } from './returning-rows';
 
@@ -110,7 +110,8 @@ export class PitchRepository {
       `SELECT s.version, s.state, clock_timestamp() AS now FROM (SELECT 1) one LEFT JOIN pitch_stages s ON s.round_id = $1`,
       [roundId],
     );
-    const row = rows[0];
+    // LEFT JOIN from one constant row: always exactly one row.
+    const row = known(rows[0], 'the stage row');
     return { stored: row.state && row.version !== null ? { version: row.version, state: row.state } : null, now: row.now.getTime() };
   }
 

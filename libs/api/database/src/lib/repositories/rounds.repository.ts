@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AggregationMethod, PanelMode, RankBy } from '@laurel/contracts';
+import { known } from '@laurel/domain';
 
 /** A round's settings as stored; `priorityCriteria` holds criterion ids. */
 export interface RoundFields {
@@ -76,7 +77,7 @@ export class RoundChanges {
   }
 
   async insert(round: RoundFields, rubric: RubricCriterion[]): Promise<string> {
-    const [{ id }]: { id: string }[] = await this.manager.query(
+    const [inserted]: { id: string }[] = await this.manager.query(
       `INSERT INTO rounds (contest_id, name, "order", panel, judges_per_entry, blind, aggregation, trim,
                            min_sheets_for_normalization, rank_by, priority_criteria, divergence_threshold, max_extra_judges,
                            scores_due_at, reminder_hours_before)
@@ -99,6 +100,7 @@ export class RoundChanges {
         round.reminderHoursBefore ?? 24,
       ],
     );
+    const { id } = known(inserted, 'the inserted round');
     await this.replaceRubric(id, rubric);
     // Priority criteria name criteria of this round, so they are set once those rows exist.
     await this.update(id, { priorityCriteria: round.priorityCriteria });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PublicVoteSettings } from '@laurel/contracts';
+import { known } from '@laurel/domain';
 import { preparedRows } from './prepared';
 
 /** A contest with what the public vote needs of it. */
@@ -153,7 +154,7 @@ export class VotesRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [vote.contestId, vote.roundId, vote.entryId, vote.scopeKey, vote.email, vote.mailbox, vote.language, vote.tokenHash, vote.clientAddress],
     );
-    return row.id;
+    return known(row, 'the inserted vote').id;
   }
 
   /**

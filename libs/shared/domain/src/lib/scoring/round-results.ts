@@ -9,6 +9,7 @@ import { ScoringInputError } from './scoring-input-error';
 import type { AggregationMethod, Criterion, LeanSheet, RankBy, SettledBy, Sheet } from './scoring.types';
 import { mean, median, populationStd } from './statistics';
 import { compareIds } from './tie';
+import { known } from '../util/known';
 
 export const SCORING_DEFAULTS = {
   trim: 1,
@@ -337,7 +338,7 @@ function leanSheetTotal(criteria: readonly Criterion[], scores: readonly number[
   let weights = 0;
   criteria.forEach((criterion, k) => {
     weights += criterion.weight;
-    weighted += criterion.weight * (scores[k] / criterion.maxScore);
+    weighted += criterion.weight * (known(scores[k], 'a score of a validated sheet') / criterion.maxScore);
   });
   return weights > 0 ? 100 * (weighted / weights) : 0;
 }
