@@ -341,12 +341,14 @@ describe('contest set-up over HTTP', () => {
       const noRound = await setStatus(contest.id, 'open');
       expect(noRound.status).toBe(422);
       expect(noRound.body.code).toBe('contest.not_ready');
-      expect(noRound.body.fields).toEqual([{ field: 'rounds', message: 'needs at least one round: add one with POST /api/contests/:id/rounds' }]);
+      expect(noRound.body.fields).toEqual([{ field: 'rounds', code: 'contest.no_rounds', message: 'needs at least one round: add one with POST /api/contests/:id/rounds' }]);
 
       expect((await http.post(`/api/contests/${contest.id}/rounds`, round({ criteria: [] }), organizer)).status).toBe(201);
       const noRubric = await setStatus(contest.id, 'open');
       expect(noRubric.status).toBe(422);
-      expect(noRubric.body.fields).toEqual([{ field: 'rounds.0.criteria', message: 'round "Screening" has no rubric: add at least one criterion' }]);
+      expect(noRubric.body.fields).toEqual([
+        { field: 'rounds.0.criteria', code: 'round.no_rubric', params: { round: 'Screening' }, message: 'round "Screening" has no rubric: add at least one criterion' },
+      ]);
       expect((await http.get(`/api/contests/${contest.id}`, organizer)).body.status).toBe('draft');
     });
 
@@ -355,7 +357,7 @@ describe('contest set-up over HTTP', () => {
       await http.post(`/api/contests/${contest.id}/rounds`, round(), organizer);
       const result = await setStatus(contest.id, 'open');
       expect(result.status).toBe(422);
-      expect(result.body.fields).toEqual([{ field: 'submissionClosesAt', message: 'has already passed: move the deadline later first' }]);
+      expect(result.body.fields).toEqual([{ field: 'submissionClosesAt', code: 'contest.deadline_passed', message: 'has already passed: move the deadline later first' }]);
     });
 
     it('walks draft → open → closed → open (reopen) → closed → judging, bumping the version each step', async () => {

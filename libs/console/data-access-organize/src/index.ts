@@ -1,3 +1,3 @@
-export { ContestEditorStore, type FieldProblem, type WriteOutcome } from './lib/contest-editor.store';
+export { ContestEditorStore, type WriteOutcome } from './lib/contest-editor.store';
 export { OrganizeApi } from './lib/organize.api';
 export type { EntryFilter, EntryQuery } from './lib/entry-query';

@@ -88,7 +88,9 @@ describe(readinessProblems.name, () => {
   });
 
   it('names each round without a rubric', () => {
-    expect(readinessProblems(aggregate(2, 1), now)).toEqual([{ field: 'rounds.1.criteria', message: 'round "Round 2" has no rubric: add at least one criterion' }]);
+    expect(readinessProblems(aggregate(2, 1), now)).toEqual([
+      { field: 'rounds.1.criteria', code: 'round.no_rubric', params: { round: 'Round 2' }, message: 'round "Round 2" has no rubric: add at least one criterion' },
+    ]);
   });
 
   it('refuses a passed deadline', () => {

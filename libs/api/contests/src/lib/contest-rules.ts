@@ -42,19 +42,24 @@ export function assertTransition(from: ContestStatus, to: ContestStatus): void {
 /** What a contest needs before it takes submissions (on opening and on reopening). */
 export function readinessProblems({ contest, categories, rounds, criteria }: ContestAggregate, now: Date): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (categories.length === 0) problems.push({ field: 'categories', message: 'needs at least one category' });
+  if (categories.length === 0) problems.push({ field: 'categories', code: 'contest.no_categories', message: 'needs at least one category' });
   if (rounds.length === 0) {
-    problems.push({ field: 'rounds', message: 'needs at least one round: add one with POST /api/contests/:id/rounds' });
+    problems.push({ field: 'rounds', code: 'contest.no_rounds', message: 'needs at least one round: add one with POST /api/contests/:id/rounds' });
   }
   rounds.forEach((round, i) => {
     if (!criteria.some((c) => c.roundId === round.id)) {
-      problems.push({ field: `rounds.${i}.criteria`, message: `round "${round.name}" has no rubric: add at least one criterion` });
+      problems.push({
+        field: `rounds.${i}.criteria`,
+        code: 'round.no_rubric',
+        params: { round: round.name },
+        message: `round "${round.name}" has no rubric: add at least one criterion`,
+      });
     }
   });
   if (contest.submissionOpensAt >= contest.submissionClosesAt) {
-    problems.push({ field: 'submissionClosesAt', message: 'must be later than submissionOpensAt' });
+    problems.push({ field: 'submissionClosesAt', code: 'contest.closes_before_opening', message: 'must be later than submissionOpensAt' });
   } else if (contest.submissionClosesAt <= now) {
-    problems.push({ field: 'submissionClosesAt', message: 'has already passed: move the deadline later first' });
+    problems.push({ field: 'submissionClosesAt', code: 'contest.deadline_passed', message: 'has already passed: move the deadline later first' });
   }
   return problems;
 }

@@ -183,13 +183,16 @@ export class ContestsService {
     const used = removed.filter((c) => (counts.get(c.id) ?? 0) > 0);
     if (used.length > 0) {
       const list = used.map((c) => `"${c.name}" has ${counts.get(c.id)} ${counts.get(c.id) === 1 ? 'entry' : 'entries'}`).join(', ');
-      throw AppError.conflict('contest.category_has_entries', `Categories with entries cannot be removed: ${list}. Keep the category (you may rename it).`);
+      throw AppError.conflict('contest.category_has_entries', `Categories with entries cannot be removed: ${list}. Keep the category (you may rename it).`, {
+        categories: used.map((c) => c.name).join(', '),
+      });
     }
     const withPrizes = removed.filter((c) => prizes.some((p) => p.categoryId === c.id));
     if (withPrizes.length > 0 && !prizesSent) {
       throw AppError.conflict(
         'contest.category_has_prizes',
         `Category ${withPrizes.map((c) => `"${c.name}"`).join(', ')} has prizes. Send the prize list without them in the same request.`,
+        { categories: withPrizes.map((c) => c.name).join(', ') },
       );
     }
   }
@@ -254,7 +257,7 @@ function checkNewCategories(dto: CreateContestDto): FieldProblem[] {
 }
 
 function slugTaken(slug: string): AppError {
-  return AppError.conflict('contest.slug_taken', `The address "${slug}" is already used by another contest. Choose another slug.`);
+  return AppError.conflict('contest.slug_taken', `The address "${slug}" is already used by another contest. Choose another slug.`, { slug });
 }
 
 interface ResultingCategory {

@@ -196,10 +196,15 @@ function assertRubricPresent({ contest }: ContestAggregate, rubric: RubricCriter
 function assertPlace({ rounds }: ContestAggregate, self: RoundEntity | null, wanted: { name: string; order: number }): void {
   const others = rounds.filter((r) => r.id !== self?.id);
   const sameName = others.find((r) => nameKey(r.name) === nameKey(wanted.name));
-  if (sameName) throw AppError.conflict('round.name_taken', `The contest already has a round named "${sameName.name}". Choose another name.`);
+  if (sameName) throw AppError.conflict('round.name_taken', `The contest already has a round named "${sameName.name}". Choose another name.`, {
+      name: sameName.name,
+    });
   const sameOrder = others.find((r) => r.order === wanted.order);
   if (sameOrder) {
-    throw AppError.conflict('round.order_taken', `Round "${sameOrder.name}" already has order ${wanted.order}. Choose another order, or move that round first.`);
+    throw AppError.conflict('round.order_taken', `Round "${sameOrder.name}" already has order ${wanted.order}. Choose another order, or move that round first.`, {
+      round: sameOrder.name,
+      order: wanted.order,
+    });
   }
   const started = others.filter((r) => r.status !== 'draft' && r.order > wanted.order);
   const [firstStarted] = started;

@@ -124,7 +124,9 @@ export class DocumentsService {
     const criteria = contest.criteria.filter((c) => c.roundId === roundId).sort((a, b) => a.position - b.position);
     const rows = await this.documents.paperScores(roundId);
     if (rows.length === 0) {
-      throw AppError.unprocessable('documents.no_assignments', `Round "${round.name}" has no judge assignments yet. Assign judges first, then print their sheets.`);
+      throw AppError.unprocessable('documents.no_assignments', `Round "${round.name}" has no judge assignments yet. Assign judges first, then print their sheets.`, undefined, undefined, {
+        round: round.name,
+      });
     }
     const column = new Map(criteria.map((c, i) => [c.id, i]));
     const sheets = new Map<string, PaperSheet>();

@@ -112,6 +112,9 @@ export class AttachmentsService {
         throw AppError.unprocessable(
           'attachment.too_many',
           `An entry may hold at most ${ENTRY_LIMITS.attachmentsPerEntry} files. Delete one you no longer need, then upload again.`,
+          undefined,
+          undefined,
+          { max: ENTRY_LIMITS.attachmentsPerEntry },
         );
       }
       return toAttachmentView(result.attachment);

@@ -75,7 +75,9 @@ export class EntriesService {
   async submit(actor: AuthUser, entryId: string, dto: SubmitEntryDto, language: Language = 'vi'): Promise<EntryView> {
     const { entry, contest } = await this.access.owned(actor, entryId, 'submit it');
     if (entry.status === 'submitted') {
-      throw AppError.conflict('entry.already_submitted', `This entry is already submitted, with the code ${entry.code}. There is nothing more to do.`);
+      throw AppError.conflict('entry.already_submitted', `This entry is already submitted, with the code ${entry.code}. There is nothing more to do.`, {
+        code: entry.code ?? '',
+      });
     }
     refuseUnlessDraft(entry);
     // A draft needs no proved mailbox; a submission does (DESIGN: "Accounts and mail").
@@ -110,7 +112,9 @@ export class EntriesService {
         // The contest closed between the checks above and the submission itself.
         throw (
           submissionWindowRefusal(contest, new Date()) ??
-          AppError.unprocessable('entry.submissions_closed', `Submissions to "${contest.name}" have just closed. The entry was not submitted.`)
+          AppError.unprocessable('entry.submissions_closed', `Submissions to "${contest.name}" have just closed. The entry was not submitted.`, undefined, undefined, {
+            contest: contest.name,
+          })
         );
       case 'changed':
         throw staleVersion((await this.access.readable(actor, entryId)).entry.version);
@@ -125,6 +129,7 @@ export class EntriesService {
       throw AppError.conflict(
         'entry.judging_started',
         `Judging of "${contest.name}" has started, so entries can no longer be withdrawn. Write to the organizers if your team must leave the contest.`,
+        { contest: contest.name },
       );
     }
     return this.view({ entry: withdrawn, contest }, false);

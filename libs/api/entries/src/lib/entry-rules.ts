@@ -24,12 +24,18 @@ export function submissionWindowRefusal(contest: EntryContest, now: Date): AppEr
     return AppError.unprocessable(
       'entry.submissions_not_open',
       `Submissions to "${contest.name}" open on ${opens}. Come back then to start or change your entry.`,
+      undefined,
+      undefined,
+      { contest: contest.name },
     );
   }
   if (contest.status !== 'open' || now >= contest.submissionClosesAt) {
     return AppError.unprocessable(
       'entry.submissions_closed',
       `Submissions to "${contest.name}" closed on ${closes}. Entries can no longer be started, changed or submitted.`,
+      undefined,
+      undefined,
+      { contest: contest.name },
     );
   }
   return null;

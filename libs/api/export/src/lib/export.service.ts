@@ -47,7 +47,9 @@ export class ExportService {
     const contest = (await this.contests.findById(round.contestId)) as ContestAggregate;
     const rows = await this.exports.judgeAssignments(roundId);
     if (rows.length === 0) {
-      throw AppError.unprocessable('export.no_assignments', `Round "${round.name}" has no judge assignments yet. Assign judges first, then print their sheets.`);
+      throw AppError.unprocessable('export.no_assignments', `Round "${round.name}" has no judge assignments yet. Assign judges first, then print their sheets.`, undefined, undefined, {
+        round: round.name,
+      });
     }
     const papers = new Map<string, PaperSheet>();
     for (const row of rows) {

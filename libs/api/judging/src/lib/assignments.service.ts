@@ -75,11 +75,17 @@ export class AssignmentsService {
         throw AppError.unprocessable(
           'assignment.conflict_of_interest',
           `${judge.displayName} has a conflict of interest with ${entry.code ?? 'this entry'}${detected ? `: ${detected.detail}` : ' (recorded on the conflicts list)'} Choose another judge.`,
+          undefined,
+          undefined,
+          { judge: judge.displayName, entry: entry.code ?? entry.title },
         );
       }
       const current = await changes.current();
       const already = current.find((a) => pairKey(a) === pairKey(pair));
-      if (already) throw AppError.conflict('assignment.exists', `${judge.displayName} is already assigned to ${entry.code ?? 'this entry'} in this round.`);
+      if (already) throw AppError.conflict('assignment.exists', `${judge.displayName} is already assigned to ${entry.code ?? 'this entry'} in this round.`, {
+          judge: judge.displayName,
+          entry: entry.code ?? entry.title,
+        });
       const row = known((await changes.insert([pair], actor.id))[0], 'the inserted assignment');
       await this.judgeMail.roundOpened(changes.manager, round.id, newJudges(current, [row]));
       return toAssignmentView(row);

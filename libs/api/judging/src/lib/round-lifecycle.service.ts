@@ -34,7 +34,9 @@ export class RoundLifecycleService {
       }
       const previous = await changes.previousRound();
       if (previous && previous.status !== 'closed') {
-        throw AppError.conflict('round.previous_not_closed', `Close the round "${previous.name}" and advance its finalists before opening this one.`);
+        throw AppError.conflict('round.previous_not_closed', `Close the round "${previous.name}" and advance its finalists before opening this one.`, {
+          round: previous.name,
+        });
       }
       const covered = previous ? await changes.coverAdvancedEntries(previous.id) : await changes.coverEligibleEntries();
       if (covered === 0) {
@@ -43,6 +45,9 @@ export class RoundLifecycleService {
           previous
             ? `No entry advanced from "${previous.name}". Advance its finalists first (POST /api/rounds/:id/advance).`
             : 'No submitted entry is marked eligible yet. Screen the entries (POST /api/entries/:id/eligibility) before opening the round.',
+          undefined,
+          undefined,
+          previous ? { previousRound: previous.name } : undefined,
         );
       }
       await changes.setStatus('open', actor.id);

@@ -196,12 +196,16 @@ function toAction(dto: StageActionDto): StageAction {
 
 function wrongStatus(round: PitchRound, statuses: RoundStatus[]): AppError {
   if (statuses.includes('closed')) {
-    return AppError.conflict('stage.round_not_closed', `Round "${round.name}" is ${round.status}. The awards are revealed once it is closed and its ranking final: close it first.`);
+    return AppError.conflict('stage.round_not_closed', `Round "${round.name}" is ${round.status}. The awards are revealed once it is closed and its ranking final: close it first.`, {
+      round: round.name,
+    });
   }
   if (statuses.includes('draft')) {
-    return AppError.conflict('stage.round_closed', `Round "${round.name}" is ${round.status}; its run sheet can no longer change.`);
+    return AppError.conflict('stage.round_closed', `Round "${round.name}" is ${round.status}; its run sheet can no longer change.`, { round: round.name });
   }
-  return AppError.conflict('stage.round_not_open', `Round "${round.name}" is ${round.status}. Teams go on stage while the round is open, so that judges can score them: open it first.`);
+  return AppError.conflict('stage.round_not_open', `Round "${round.name}" is ${round.status}. Teams go on stage while the round is open, so that judges can score them: open it first.`, {
+    round: round.name,
+  });
 }
 
 function stale(loaded: LoadedStage, version: number): AppError {

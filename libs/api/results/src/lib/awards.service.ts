@@ -216,6 +216,7 @@ export class AwardsService {
       throw AppError.conflict(
         'awards.final_round_not_closed',
         `The final round "${final.name}" is ${round?.status ?? final.status}. Awards follow its ranking: close it first.`,
+        { round: final.name },
       );
     }
     const results = await this.results.roundResults(round, manager);

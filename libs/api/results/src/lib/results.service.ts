@@ -53,17 +53,22 @@ export class ResultsService {
         throw AppError.conflict('round.contest_published', 'The results of this contest are published; entries can no longer advance.');
       }
       if (round.status !== 'closed') {
-        throw AppError.conflict('round.not_closed', `Round "${round.name}" is ${round.status}. Close it before advancing its entries.`);
+        throw AppError.conflict('round.not_closed', `Round "${round.name}" is ${round.status}. Close it before advancing its entries.`, { round: round.name });
       }
       const next = (await this.results.contestRounds(round.contestId, tx)).find((r) => r.order > round.order);
       if (!next) {
         throw AppError.unprocessable(
           'round.no_next_round',
           `Round "${round.name}" is the last round of the contest: there is no round to advance into. Add a round with a higher order, or propose the awards.`,
+          undefined,
+          undefined,
+          { round: round.name },
         );
       }
       if (next.status !== 'draft') {
-        throw AppError.conflict('round.next_started', `Round "${next.name}" is already ${next.status}; the entries it covers can no longer change.`);
+        throw AppError.conflict('round.next_started', `Round "${next.name}" is already ${next.status}; the entries it covers can no longer change.`, {
+          round: next.name,
+        });
       }
 
       const results = await this.results.roundResults(round, tx);
@@ -117,7 +122,9 @@ function advancementGates(dto: AdvanceDto): AdvancementGates {
 
 function nobodyAdvances(roundName: string, gates: AdvancementGates, decisions: readonly AdvancementDecision[]): AppError {
   const scored = decisions.filter((d) => !d.failed.includes('no_score'));
-  if (scored.length === 0) return AppError.unprocessable('round.nobody_advances', `No entry of round "${roundName}" has a score yet, so none can advance.`);
+  if (scored.length === 0) return AppError.unprocessable('round.nobody_advances', `No entry of round "${roundName}" has a score yet, so none can advance.`, undefined, undefined, {
+      round: roundName,
+    });
   const below = scored.filter((d) => d.failed.includes('below_min_score')).length;
   const zero = scored.filter((d) => d.failed.includes('zero_criterion')).length;
   const reasons = [
@@ -127,5 +134,8 @@ function nobodyAdvances(roundName: string, gates: AdvancementGates, decisions: r
   return AppError.unprocessable(
     'round.nobody_advances',
     `No entry of round "${roundName}" passes the gates (${reasons.join('; ')}). Loosen a gate: a lower minimum score, or without noZeroCriterion.`,
+    undefined,
+    undefined,
+    { round: roundName },
   );
 }

@@ -1,6 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type {
+  ApiFieldProblem,
   ContestStatus,
   ContestView,
   CreateRoundRequest,
@@ -12,15 +13,10 @@ import { type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
 import { type Observable, firstValueFrom } from 'rxjs';
 import { OrganizeApi } from './organize.api';
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
-
 /** How a write ended, for the page to tell the person. */
 export type WriteOutcome =
   | { ok: true }
-  | { ok: false; stale: boolean; message: UiMessage; notReady?: readonly FieldProblem[]; fields?: readonly FieldProblem[] };
+  | { ok: false; stale: boolean; message: UiMessage; notReady?: readonly ApiFieldProblem[]; fields?: readonly ApiFieldProblem[] };
 
 interface EditorState {
   contest: ContestView | null;

@@ -1,5 +1,5 @@
 import type { TranslationKey } from '@laurel/console-util';
-import { type StatusMessages, type UiMessage, apiErrorOf, toUiMessage, withoutApiPaths } from '@laurel/console-util';
+import { type StatusMessages, type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
 
 // Codes of libs/api/results and libs/api/export with a sentence of ours in each language.
 const CODES: Record<string, TranslationKey> = {
@@ -18,6 +18,7 @@ const CODES: Record<string, TranslationKey> = {
   'contest.awards_not_confirmed': 'results.errors.awardsNotConfirmed',
   'results.not_published': 'results.errors.notPublished',
   'export.no_assignments': 'results.errors.noAssignments',
+  'documents.no_assignments': 'results.errors.noAssignments',
   'live.ticket_invalid': 'results.errors.liveTicket',
   'council.not_found': 'closing.council.notFound',
   'awards.not_confirmed': 'closing.council.notConfirmed',
@@ -42,13 +43,14 @@ const CODES: Record<string, TranslationKey> = {
  */
 export function resultsMessage(error: unknown, byStatus: StatusMessages = {}): UiMessage {
   const api = apiErrorOf(error);
-  if (api?.code === 'awards.invalid') return { text: withoutApiPaths(api.message), fallback: { key: 'results.errors.awardsInvalid' } };
+  if (api?.code === 'awards.invalid') return { text: api.message, fallback: { key: 'results.errors.awardsInvalid' } };
   const tally = (api as { details?: { tally?: { approvals: number; members: number; objections: number; required: number } } } | null)?.details?.tally;
   if (api?.code === 'awards.not_approved' && tally) {
     return { key: 'closing.council.notApproved', params: { approvals: tally.approvals, members: tally.members, objections: tally.objections, required: tally.required } };
   }
   const key = api?.code ? CODES[api.code] : undefined;
-  return key ? { key } : toUiMessage(error, byStatus);
+  if (!key) return toUiMessage(error, byStatus);
+  return api?.params ? { key, params: api.params } : { key };
 }
 
 /** The API's error code, if any. */

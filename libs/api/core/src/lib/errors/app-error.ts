@@ -1,13 +1,12 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import type { ApiFieldProblem, ErrorParams } from '@laurel/contracts';
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+export type FieldProblem = ApiFieldProblem;
 
 /**
  * A refusal a person can act on: an HTTP status, a stable code for translation and tests, a
- * sentence saying what was wrong and what to do, and per-field problems where they apply.
+ * sentence saying what was wrong and what to do, the values that sentence names (`params`, so a
+ * client can say it in its own language), and per-field problems where they apply.
  */
 export class AppError extends HttpException {
   constructor(
@@ -16,26 +15,27 @@ export class AppError extends HttpException {
     message: string,
     readonly fields?: FieldProblem[],
     readonly details?: Record<string, unknown>,
+    readonly params?: ErrorParams,
   ) {
-    super({ message, code, fields, details }, status);
+    super({ message, code, params, fields, details }, status);
   }
 
-  static badRequest(code: string, message: string, fields?: FieldProblem[]) {
-    return new AppError(HttpStatus.BAD_REQUEST, code, message, fields);
+  static badRequest(code: string, message: string, fields?: FieldProblem[], params?: ErrorParams) {
+    return new AppError(HttpStatus.BAD_REQUEST, code, message, fields, undefined, params);
   }
-  static unauthorized(code: string, message: string) {
-    return new AppError(HttpStatus.UNAUTHORIZED, code, message);
+  static unauthorized(code: string, message: string, params?: ErrorParams) {
+    return new AppError(HttpStatus.UNAUTHORIZED, code, message, undefined, undefined, params);
   }
-  static forbidden(code: string, message: string) {
-    return new AppError(HttpStatus.FORBIDDEN, code, message);
+  static forbidden(code: string, message: string, params?: ErrorParams) {
+    return new AppError(HttpStatus.FORBIDDEN, code, message, undefined, undefined, params);
   }
-  static notFound(code: string, message: string) {
-    return new AppError(HttpStatus.NOT_FOUND, code, message);
+  static notFound(code: string, message: string, params?: ErrorParams) {
+    return new AppError(HttpStatus.NOT_FOUND, code, message, undefined, undefined, params);
   }
-  static conflict(code: string, message: string) {
-    return new AppError(HttpStatus.CONFLICT, code, message);
+  static conflict(code: string, message: string, params?: ErrorParams) {
+    return new AppError(HttpStatus.CONFLICT, code, message, undefined, undefined, params);
   }
-  static unprocessable(code: string, message: string, fields?: FieldProblem[], details?: Record<string, unknown>) {
-    return new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code, message, fields, details);
+  static unprocessable(code: string, message: string, fields?: FieldProblem[], details?: Record<string, unknown>, params?: ErrorParams) {
+    return new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code, message, fields, details, params);
   }
 }

@@ -1,16 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { STATUS_CODES } from 'node:http';
+import type { ApiError } from '@laurel/contracts';
 import { AppError } from './app-error';
-
-interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
-  code?: string;
-  fields?: { field: string; message: string }[];
-  details?: Record<string, unknown>;
-}
 
 const DEFAULT_MESSAGES: Partial<Record<number, string>> = {
   401: 'Please sign in to continue.',
@@ -42,7 +34,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
-  toBody(exception: unknown): ErrorBody {
+  toBody(exception: unknown): ApiError {
     if (exception instanceof AppError) {
       const status = exception.getStatus();
       return compact({
@@ -50,6 +42,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
         error: STATUS_CODES[status] ?? 'Error',
         message: exception.message,
         code: exception.code,
+        params: exception.params,
         fields: exception.fields,
         details: exception.details,
       });
@@ -125,8 +118,9 @@ function pickMessage(status: number, message?: string): string {
   return message;
 }
 
-function compact(body: ErrorBody): ErrorBody {
+function compact(body: ApiError): ApiError {
   if (!body.code) delete body.code;
+  if (!body.params || Object.keys(body.params).length === 0) delete body.params;
   if (!body.fields || body.fields.length === 0) delete body.fields;
   if (!body.details) delete body.details;
   return body;

@@ -232,7 +232,9 @@ function refuseAfterJudgingStarted(contest: EntryContest): void {
 }
 
 function judgingStarted(contest: EntryContest): AppError {
-  return AppError.conflict('import.judging_started', `Judging of "${contest.name}" has started, so entries can no longer be imported.`);
+  return AppError.conflict('import.judging_started', `Judging of "${contest.name}" has started, so entries can no longer be imported.`, {
+    contest: contest.name,
+  });
 }
 
 /** One line of the instructions per question: its column, kind, whether required, its options and an example. */

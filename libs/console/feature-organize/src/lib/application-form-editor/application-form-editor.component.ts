@@ -14,6 +14,7 @@ import { AlertComponent, ApplicationFormComponent, ConfirmDialogComponent, type 
 import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { type FieldDraft, RULE_FIELD_TYPES, type RuleDraft, fieldDraft, moved, ruleDraft, toFormField, toRule } from './form-drafts';
+import { type BuilderProblem, problemMessage } from './form-problems';
 
 /**
  * The contest's own questions and eligibility rules: add, reorder (drag, or the arrow buttons
@@ -60,7 +61,7 @@ export class ApplicationFormEditorComponent {
   protected readonly rules = signal<RuleDraft[]>([]);
   protected readonly expanded = signal<number | null>(null);
   protected readonly dirty = signal(false);
-  protected readonly outcome = signal<{ tone: 'info' | 'error'; text: UiMessage; problems: readonly { field: string; message: string }[] } | null>(null);
+  protected readonly outcome = signal<{ tone: 'info' | 'error'; text: UiMessage; problems: readonly BuilderProblem[] } | null>(null);
   protected readonly previewCategory = signal<string | null>(null);
 
   protected readonly editable = computed(() => ['draft', 'open', 'closed'].includes(this.contest().status));
@@ -119,10 +120,12 @@ export class ApplicationFormEditorComponent {
     return list.filter((p) => p.field === `${prefix}.${index}` || p.field.startsWith(`${prefix}.${index}.`));
   }
 
-  protected problemOf(index: number, property: string): string {
+  protected problemOf(index: number, property: string): UiMessage | null {
     const problem = this.fieldProblems().find((p) => p.field === `formFields.${index}.${property}` || p.field.startsWith(`formFields.${index}.${property}.`));
-    return problem?.message ?? '';
+    return problem ? problemMessage(problem) : null;
   }
+
+  protected readonly problemMessage = problemMessage;
 
   // ---- questions
 
@@ -212,7 +215,9 @@ export class ApplicationFormEditorComponent {
   }
 
   protected ruleProblemText(index: number): string[] {
-    return this.problemsOf('eligibilityRules', index).map((p) => `${p.field.split('.').slice(2).join('.') || this.i18n.t('application.rules.kind')}: ${p.message}`);
+    return this.problemsOf('eligibilityRules', index).map(
+      (p) => `${p.field.split('.').slice(2).join('.') || this.i18n.t('application.rules.kind')}: ${this.i18n.render(problemMessage(p))}`,
+    );
   }
 
   // ---- saving

@@ -1,4 +1,4 @@
-import { CONTEST_NEXT_STATUS, CONTEST_REOPEN_FROM, type ContestStatus } from '@laurel/contracts';
+import { type ApiFieldProblem, CONTEST_NEXT_STATUS, CONTEST_REOPEN_FROM, type ContestStatus } from '@laurel/contracts';
 import type { TranslationKey, TranslationParams } from '@laurel/console-util';
 
 export type LifecycleAction = 'open' | 'closed' | 'reopen' | 'judging';
@@ -25,19 +25,20 @@ export interface ProblemLine {
   text: string;
 }
 
-/** A `contest.not_ready` field problem as a line of the "what to fix" checklist. */
-export function problemLine(problem: { field: string; message: string }): ProblemLine {
+/** The checklist's sentence for each problem code of a `contest.not_ready` (the values come in its params). */
+const NOT_READY_KEYS: Readonly<Record<string, TranslationKey>> = {
+  'contest.no_categories': 'organize.editor.problems.categories',
+  'contest.no_rounds': 'organize.editor.problems.rounds',
+  'round.no_rubric': 'organize.editor.problems.roundCriteria',
+  'contest.closes_before_opening': 'organize.editor.problems.submissionClosesAt',
+  'contest.deadline_passed': 'organize.editor.problems.submissionClosesAt',
+};
+
+/** A `contest.not_ready` field problem as a line of the "what to fix" checklist, worded from its code. */
+export function problemLine(problem: ApiFieldProblem): ProblemLine {
   const text = `${problem.field}: ${problem.message}`;
-  if (problem.field === 'categories') return { key: 'organize.editor.problems.categories', text };
-  if (problem.field === 'rounds') return { key: 'organize.editor.problems.rounds', text };
-  if (/^rounds\.\d+\.criteria$/.test(problem.field)) {
-    const round = /"([^"]+)"/.exec(problem.message)?.[1] ?? '';
-    return { key: 'organize.editor.problems.roundCriteria', params: { round }, text };
-  }
-  if (problem.field === 'submissionClosesAt' || problem.field === 'submissionOpensAt') {
-    return { key: 'organize.editor.problems.submissionClosesAt', text };
-  }
-  return { key: null, text };
+  const key = problem.code === undefined ? undefined : NOT_READY_KEYS[problem.code];
+  return key ? { key, params: problem.params, text } : { key: null, text };
 }
 
 /** The five stages of a contest, in the order the API allows them. */

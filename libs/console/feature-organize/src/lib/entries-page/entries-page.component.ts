@@ -23,9 +23,17 @@ import {
   MatTable,
 } from '@angular/material/table';
 import { Router } from '@angular/router';
-import { ELIGIBILITIES, type Eligibility, type EntryListItemView, ENTRY_STATUSES, type EntrySortKey, type EntryStatus } from '@laurel/contracts';
+import {
+  type ApiFieldProblem,
+  ELIGIBILITIES,
+  type Eligibility,
+  type EntryListItemView,
+  ENTRY_STATUSES,
+  type EntrySortKey,
+  type EntryStatus,
+} from '@laurel/contracts';
 import { MyContestsStore } from '@laurel/console-data-access-contests';
-import { type EntryQuery, type FieldProblem, OrganizeApi } from '@laurel/console-data-access-organize';
+import { type EntryQuery, OrganizeApi } from '@laurel/console-data-access-organize';
 import { AlertComponent, EmptyStateComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
 import {
   I18nService,
@@ -119,7 +127,7 @@ export class EntriesPageComponent {
 
   protected readonly download = signal<{ kind: 'export' | 'template'; percent: number | null } | null>(null);
   protected readonly importing = signal(false);
-  protected readonly importNote = signal<{ tone: 'info' | 'error'; text: UiMessage; rows?: FieldProblem[] } | null>(null);
+  protected readonly importNote = signal<{ tone: 'info' | 'error'; text: UiMessage; rows?: ApiFieldProblem[] } | null>(null);
 
   private requestSeq = 0;
 

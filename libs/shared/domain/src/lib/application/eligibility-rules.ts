@@ -1,4 +1,4 @@
-import type { FieldProblem, FormField, FormFieldType, LocalizedText } from './form-fields';
+import type { FieldProblem, FieldProblemCode, FormField, FormFieldType, LocalizedText } from './form-fields';
 
 export const ELIGIBILITY_RULE_KINDS = [
   'max_team_size',
@@ -73,7 +73,7 @@ export function parseEligibilityRules(
   path = 'eligibilityRules',
 ): { rules: EligibilityRule[]; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  const problem = (field: string, code: string, message: string, limit?: number) =>
+  const problem = (field: string, code: FieldProblemCode, message: string, limit?: number) =>
     problems.push(limit === undefined ? { field, code, message } : { field, code, message, limit });
   if (!Array.isArray(input)) {
     problem(path, 'type', 'must be a list of rules');

@@ -32,12 +32,30 @@ export interface FormField {
 export type AnswerValue = string | number | boolean | string[];
 export type Answers = Record<string, AnswerValue>;
 
+/** What kind of problem a form, an answer or a rule has: a client words each in its own language. */
+export const FIELD_PROBLEM_CODES = [
+  'type',
+  'required',
+  'max_length',
+  'max_items',
+  'duplicate',
+  'unknown',
+  'format',
+  'option',
+  'not_applicable',
+  'min',
+  'max',
+  'integer',
+  'range',
+] as const;
+export type FieldProblemCode = (typeof FIELD_PROBLEM_CODES)[number];
+
 /** A problem with a form, an answer or a rule, as the API's `fields` carry them. */
 export interface FieldProblem {
   /** Where: `formFields.2.key`, `answers.foundedOn`, `eligibilityRules.0.params.field`. */
   field: string;
-  /** What kind of problem, for a translated message (`required`, `max_length`, `option`…). */
-  code: string;
+  /** What kind of problem, for a translated message. */
+  code: FieldProblemCode;
   /** What is wrong and what to do, in English. */
   message: string;
   /** The limit that was passed, when there is one. */
@@ -102,7 +120,7 @@ export function parseFormFields(
   path = 'formFields',
 ): { fields: FormField[]; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  const problem = (field: string, code: string, message: string, limit?: number) =>
+  const problem = (field: string, code: FieldProblemCode, message: string, limit?: number) =>
     problems.push(limit === undefined ? { field, code, message } : { field, code, message, limit });
   if (!Array.isArray(input)) {
     problem(path, 'type', 'must be a list of fields');

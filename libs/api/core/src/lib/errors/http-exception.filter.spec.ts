@@ -1,0 +1,32 @@
+import { AppError } from './app-error';
+import { HttpExceptionFilter } from './http-exception.filter';
+
+describe(HttpExceptionFilter.name, () => {
+  const sut = new HttpExceptionFilter();
+
+  it('sends a refusal’s code with the values its sentence names, so a client words it in its own language', () => {
+    const error = AppError.conflict('round.name_taken', 'The contest already has a round named "Chung kết". Choose another name.', { name: 'Chung kết' });
+    expect(sut.toBody(error)).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'The contest already has a round named "Chung kết". Choose another name.',
+      code: 'round.name_taken',
+      params: { name: 'Chung kết' },
+    });
+  });
+
+  it('carries the params of a refusal with field problems, each problem with its own code and params', () => {
+    const problems = [{ field: 'rounds.0.criteria', code: 'round.no_rubric', params: { round: 'Sơ khảo' }, message: 'round "Sơ khảo" has no rubric: add at least one criterion' }];
+    const body = sut.toBody(AppError.unprocessable('contest.not_ready', 'The contest cannot open yet.', problems, undefined, { problems: 1 }));
+    expect(body).toMatchObject({ statusCode: 422, code: 'contest.not_ready', params: { problems: 1 }, fields: problems });
+  });
+
+  it('leaves out what a refusal does not have', () => {
+    expect(sut.toBody(AppError.notFound('contest.not_found', 'No contest has this id.', {}))).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'No contest has this id.',
+      code: 'contest.not_found',
+    });
+  });
+});

@@ -1,0 +1,45 @@
+import type { ApiError } from '@laurel/contracts';
+import { refusalMessage } from './refusal-message';
+
+const body = (statusCode: number, rest: Partial<ApiError>): ApiError => ({ statusCode, error: 'Error', message: '', ...rest });
+
+describe(refusalMessage.name, () => {
+  it('words a known code with the values the refusal names in its params, not out of its English sentence', () => {
+    const api = body(409, {
+      code: 'round.previous_not_closed',
+      message: 'Close the round "Chung khảo" and advance its finalists before opening this one.',
+      params: { round: 'Vòng sơ khảo' },
+    });
+    expect(refusalMessage(409, api, null)).toEqual({ key: 'errors.codes.roundPreviousNotClosed', params: { round: 'Vòng sơ khảo' } });
+  });
+
+  it('keeps the fixed values of a code beside the refusal’s own', () => {
+    expect(refusalMessage(400, body(400, { code: 'auth.weak_password', message: 'The password is too short.' }), null)).toEqual({
+      key: 'errors.weakPassword',
+      params: { min: 8, max: 128 },
+    });
+  });
+
+  it('says how long to wait, from a throttle’s details first, then the Retry-After header', () => {
+    // 90 s → 1.5 → rounded up to 2 minutes; the header's 600 s would be 10.
+    const api = body(429, { code: 'auth.too_many_attempts', message: 'Too many attempts.', details: { retryAfterSeconds: 90 } });
+    expect(refusalMessage(429, api, '600')).toEqual({ key: 'errors.throttle.signIn', params: { minutes: 2 } });
+    expect(refusalMessage(429, body(429, { code: 'auth.too_many_attempts', message: 'Too many attempts.' }), '600')).toEqual({
+      key: 'errors.throttle.signIn',
+      params: { minutes: 10 },
+    });
+  });
+
+  it('gives a code without a sentence of ours the API’s words unchanged, and a sentence for the status in other languages', () => {
+    const api = body(409, { code: 'conflict.not_removable', message: 'This conflict was detected (POST /api/x), so it stays.' });
+    expect(refusalMessage(409, api, null)).toEqual({ text: 'This conflict was detected (POST /api/x), so it stays.', fallback: { key: 'errors.fallback.conflict' } });
+  });
+
+  it('prefers what the status means on this page, then what it means anywhere', () => {
+    const api = body(401, { code: 'auth.session_ended', message: 'Sign in again.' });
+    expect(refusalMessage(401, api, null, { 401: 'errors.invalidCredentials' })).toEqual({ key: 'errors.invalidCredentials' });
+    expect(refusalMessage(401, api, null)).toEqual({ key: 'errors.unauthenticated' });
+    expect(refusalMessage(0, null, null)).toEqual({ key: 'errors.network' });
+    expect(refusalMessage(502, null, null)).toEqual({ key: 'errors.server' });
+  });
+});
