@@ -9,3 +9,4 @@ export * from './lib/pitch';
 export * from './lib/audit';
 export * from './lib/votes';
 export * from './lib/entries';
+export * from './lib/paging';

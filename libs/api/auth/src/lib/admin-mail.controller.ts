@@ -4,12 +4,12 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ApiAnswer, type AuthUser, CurrentUser, PageQueryDto, Roles, UuidPipe } from '@laurel/api-core';
 import { MailOutboxRepository } from '@laurel/api-database';
-import { MAIL_STATUSES, type MailStatus, type OutboxPage } from '@laurel/contracts';
+import { MAIL_STATUSES, type MailStatus, type OutboxPage, type OutboxQuery } from '@laurel/contracts';
 import { MailboxService, mailNotFound } from './mailbox.service';
 
 const MAIL_ID = new UuidPipe(mailNotFound);
 
-export class MailboxQueryDto extends PageQueryDto {
+export class MailboxQueryDto extends PageQueryDto implements OutboxQuery {
   @ApiPropertyOptional({ enum: MAIL_STATUSES })
   @IsOptional()
   @IsIn(MAIL_STATUSES, { message: `must be one of ${MAIL_STATUSES.join(', ')}` })

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { GRANTABLE_ROLES, type GrantableRole, MAIL_LANGUAGES, type MailLanguage, ROLES, type Role } from '@laurel/contracts';
+import { type AccountInvitationRequest, type AdminUserChange, type AdminUsersQuery, GRANTABLE_ROLES, type GrantableRole, MAIL_LANGUAGES, type MailLanguage, type Role, ROLES } from '@laurel/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class AdminUsersQueryDto {
+export class AdminUsersQueryDto implements AdminUsersQuery {
   @ApiPropertyOptional({ description: 'Part of the name or the e-mail address' })
   @IsOptional()
   @Transform(trim)
@@ -35,7 +35,7 @@ export class AdminUsersQueryDto {
   pageSize = 25;
 }
 
-export class AdminUserChangeDto {
+export class AdminUserChangeDto implements AdminUserChange {
   @ApiPropertyOptional({ enum: ROLES, isArray: true, description: 'The account roles after the change; only organizer and admin may differ from now' })
   @IsOptional()
   @IsArray({ message: 'must be a list of roles' })
@@ -49,7 +49,7 @@ export class AdminUserChangeDto {
   disabled?: boolean;
 }
 
-export class AccountInvitationDto {
+export class AccountInvitationDto implements AccountInvitationRequest {
   @ApiProperty({ example: 'btc@techfest.vn' })
   @Transform(trim)
   @IsEmail({}, { message: 'must be an e-mail address' })

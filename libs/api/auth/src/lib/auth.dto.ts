@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { MAIL_LANGUAGES, type MailLanguage, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel/contracts';
+import { type LoginRequest, MAIL_LANGUAGES, type MailLanguage, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordChangeRequest, type PasswordResetConfirmRequest, type PasswordResetRequest, type RegisterRequest, type VerifyEmailRequest } from '@laurel/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class LoginDto {
+export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'organizer@demo.laurel' })
   @Transform(trim)
   @IsEmail({}, { message: 'must be an e-mail address' })
@@ -19,7 +19,7 @@ export class LoginDto {
   password!: string;
 }
 
-export class RegisterDto {
+export class RegisterDto implements RegisterRequest {
   @ApiProperty({ example: 'team@startup.vn' })
   @Transform(trim)
   @IsEmail({}, { message: 'must be an e-mail address' })
@@ -45,7 +45,7 @@ export class RegisterDto {
   language?: MailLanguage;
 }
 
-export class PasswordResetDto {
+export class PasswordResetDto implements PasswordResetRequest {
   @ApiProperty({ example: 'team@startup.vn' })
   @Transform(trim)
   @IsEmail({}, { message: 'must be an e-mail address' })
@@ -53,7 +53,7 @@ export class PasswordResetDto {
   email!: string;
 }
 
-export class PasswordResetConfirmDto {
+export class PasswordResetConfirmDto implements PasswordResetConfirmRequest {
   @ApiProperty({ description: 'The token of the mailed link (after #token=)' })
   @IsString({ message: 'must be the token of the link' })
   @MinLength(16, { message: 'is not a complete token: copy the whole link' })
@@ -67,7 +67,7 @@ export class PasswordResetConfirmDto {
   password!: string;
 }
 
-export class VerifyEmailDto {
+export class VerifyEmailDto implements VerifyEmailRequest {
   @ApiProperty({ description: 'The token of the mailed link (after #token=)' })
   @IsString({ message: 'must be the token of the link' })
   @MinLength(16, { message: 'is not a complete token: copy the whole link' })
@@ -75,7 +75,7 @@ export class VerifyEmailDto {
   token!: string;
 }
 
-export class PasswordChangeDto {
+export class PasswordChangeDto implements PasswordChangeRequest {
   @ApiProperty()
   @IsString({ message: 'must be text' })
   @MinLength(1, { message: 'must not be empty' })

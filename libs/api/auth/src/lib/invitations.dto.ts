@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel/contracts';
+import { type AcceptInvitationRequest, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel/contracts';
 
-export class AcceptInvitationDto {
+export class AcceptInvitationDto implements AcceptInvitationRequest {
   @ApiProperty({ description: 'The token of the mailed link (after #token=)' })
   @IsString({ message: 'must be the token of the invitation link' })
   @MinLength(16, { message: 'is not a complete invitation token: copy the whole link' })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { MAIL_LANGUAGES, type MailLanguage } from '@laurel/contracts';
+import { MAIL_LANGUAGES, type MailLanguage, type ProfileUpdateRequest } from '@laurel/contracts';
 
 /** Absent: unchanged. null is checked like any value (and refused): neither can be emptied. */
 const given = (_: object, value: unknown) => value !== undefined;
@@ -9,7 +9,7 @@ const given = (_: object, value: unknown) => value !== undefined;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** Any subset of what a person may change about themselves. */
-export class ProfileUpdateDto {
+export class ProfileUpdateDto implements ProfileUpdateRequest {
   @ApiPropertyOptional({ example: 'Trần Thị Lan' })
   @ValidateIf(given)
   @Transform(trim)

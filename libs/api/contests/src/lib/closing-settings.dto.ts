@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import type { CouncilSettingsInput, FeedbackSettings } from '@laurel/contracts';
 
-export class CouncilSettingsDto {
+export class CouncilSettingsDto implements CouncilSettingsInput {
   @ApiPropertyOptional({ type: [String], nullable: true, description: "Judges of the contest's panel; null: the judges of the final round" })
   @IsOptional()
   @IsArray({ message: 'must be a list of user ids, or null for the judges of the final round' })
@@ -17,7 +18,7 @@ export class CouncilSettingsDto {
   approvalShare?: number | null;
 }
 
-export class FeedbackSettingsDto {
+export class FeedbackSettingsDto implements Partial<FeedbackSettings> {
   @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'must be true or false' }) enabled?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'must be true or false' }) showCriterionMeans?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'must be true or false' }) showCategoryAverage?: boolean;

@@ -21,12 +21,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CouncilSettingsDto, FeedbackSettingsDto } from './closing-settings.dto';
-import { CONTEST_LANGUAGES, CONTEST_STATUSES, type ContestLanguage, type ContestStatus, PRIZE_TIERS, type PrizeTier, VOTE_SCOPES, type VoteScope } from '@laurel/contracts';
+import { type CategoryInput, type CategoryUpdateInput, CONTEST_LANGUAGES, CONTEST_STATUSES, type ContestLanguage, type ContestStatus, type ContestStatusRequest, type CreateContestRequest, PRIZE_TIERS, type PrizeInput, type PrizeTier, type PublicVoteSettings, type UpdateContestRequest, VOTE_SCOPES, type VoteScope } from '@laurel/contracts';
 import { FORM_LIMITS, RULE_LIMITS } from '@laurel/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class CategoryInputDto {
+export class CategoryInputDto implements CategoryInput {
   @ApiProperty({ example: 'Doanh nghiệp khởi nghiệp' })
   @Transform(trim)
   @IsString({ message: 'must be text' })
@@ -35,7 +35,7 @@ export class CategoryInputDto {
   name!: string;
 }
 
-export class PrizeInputDto {
+export class PrizeInputDto implements PrizeInput {
   @ApiProperty({ enum: PRIZE_TIERS })
   @IsIn(PRIZE_TIERS, { message: `must be one of ${PRIZE_TIERS.join(', ')}` })
   tier!: PrizeTier;
@@ -66,7 +66,7 @@ export class PrizeInputDto {
   categoryName?: string;
 }
 
-export class CreateContestDto {
+export class CreateContestDto implements CreateContestRequest {
   @ApiProperty({ example: 'Tìm kiếm tài năng khởi nghiệp đổi mới sáng tạo 2027' })
   @Transform(trim)
   @IsString({ message: 'must be text' })
@@ -150,7 +150,7 @@ export class CreateContestDto {
   prizes!: PrizeInputDto[];
 }
 
-export class CategoryUpdateDto extends CategoryInputDto {
+export class CategoryUpdateDto extends CategoryInputDto implements CategoryUpdateInput {
   @ApiPropertyOptional({ description: 'Id of an existing category (kept, possibly renamed); absent: a new category' })
   @IsOptional()
   @IsUUID('all', { message: 'must be the id of one of the contest categories' })
@@ -164,7 +164,7 @@ export class PrizeUpdateDto extends PrizeInputDto {
   categoryId?: string;
 }
 
-export class PublicVoteDto {
+export class PublicVoteDto implements PublicVoteSettings {
   @ApiProperty({ description: 'false keeps the settings but holds no vote' })
   @IsBoolean({ message: 'must be true or false' })
   enabled!: boolean;
@@ -196,7 +196,7 @@ export class PublicVoteDto {
  * Every field optional but `version`; what a contest's status lets change is in
  * `CONTEST_EDITABLE_FIELDS` (fields sent unchanged are always accepted).
  */
-export class UpdateContestDto extends PartialType(OmitType(CreateContestDto, ['categories', 'prizes', 'codePrefix'] as const)) {
+export class UpdateContestDto extends PartialType(OmitType(CreateContestDto, ['categories', 'prizes', 'codePrefix'] as const)) implements Omit<UpdateContestRequest, 'formFields' | 'eligibilityRules'> {
   @ApiProperty({ description: 'The version the edit was made from (ContestView.version); a stale one is answered 409' })
   @IsInt({ message: 'must be the whole-number version of the contest you loaded' })
   @Min(1)
@@ -277,7 +277,7 @@ export class UpdateContestDto extends PartialType(OmitType(CreateContestDto, ['c
   confirmRemovedFields?: string[];
 }
 
-export class ContestStatusDto {
+export class ContestStatusDto implements ContestStatusRequest {
   @ApiProperty({ enum: CONTEST_STATUSES, description: 'open, closed or judging; published goes through POST /api/contests/:id/publish' })
   @IsIn(CONTEST_STATUSES, { message: `must be one of ${CONTEST_STATUSES.join(', ')}` })
   status!: ContestStatus;

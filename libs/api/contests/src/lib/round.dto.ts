@@ -18,11 +18,11 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { AGGREGATION_METHODS, type AggregationMethod, PANEL_MODES, type PanelMode, RANK_BY, type RankBy } from '@laurel/contracts';
+import { AGGREGATION_METHODS, type AggregationMethod, type CreateRoundRequest, type CriterionInput, type LiveSettingInput, PANEL_MODES, type PanelMode, RANK_BY, type RankBy, type UpdateRoundRequest } from '@laurel/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class CriterionInputDto {
+export class CriterionInputDto implements CriterionInput {
   @ApiPropertyOptional({ description: 'Id of a criterion of this round (kept); absent: a new criterion' })
   @IsOptional()
   @IsUUID('all', { message: 'must be the id of a criterion of this round' })
@@ -54,7 +54,7 @@ export class CriterionInputDto {
   maxScore!: number;
 }
 
-export class CreateRoundDto {
+export class CreateRoundDto implements CreateRoundRequest {
   @ApiProperty({ example: 'Vòng sơ khảo' })
   @Transform(trim)
   @IsString({ message: 'must be text' })
@@ -147,14 +147,14 @@ export class CreateRoundDto {
   criteria!: CriterionInputDto[];
 }
 
-export class LiveSettingDto {
+export class LiveSettingDto implements LiveSettingInput {
   @ApiProperty({ description: 'Run the round live in the hall: a run sheet, a stage the judges follow, a projector board' })
   @IsBoolean({ message: 'must be true or false' })
   enabled!: boolean;
 }
 
 /** Any subset of a round's settings and rubric; criteria with an id keep it, missing ones are removed. */
-export class UpdateRoundDto extends PartialType(CreateRoundDto) {
+export class UpdateRoundDto extends PartialType(CreateRoundDto) implements UpdateRoundRequest {
   @ApiPropertyOptional({ type: LiveSettingDto })
   @IsOptional()
   @ValidateNested()

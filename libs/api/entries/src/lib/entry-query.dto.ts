@@ -1,12 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { ELIGIBILITIES, type Eligibility, ENTRY_SORT_KEYS, ENTRY_STATUSES, type EntrySortKey, type EntryStatus } from '@laurel/contracts';
+import { ELIGIBILITIES, type Eligibility, ENTRY_SORT_KEYS, ENTRY_STATUSES, type EntryFilterQuery, type EntryListQuery, type EntrySortKey, type EntryStatus } from '@laurel/contracts';
 
 const blankToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
 
 /** Which entries of a contest: every query parameter is parsed here, and nothing else is accepted. */
-export class EntryFilterQueryDto {
+export class EntryFilterQueryDto implements EntryFilterQuery {
   @ApiPropertyOptional({ enum: ENTRY_STATUSES })
   @Transform(blankToUndefined)
   @IsOptional()
@@ -33,7 +33,7 @@ export class EntryFilterQueryDto {
   q?: string;
 }
 
-export class EntryListQueryDto extends EntryFilterQueryDto {
+export class EntryListQueryDto extends EntryFilterQueryDto implements EntryListQuery {
   @ApiPropertyOptional({ default: 1, minimum: 1 })
   @Transform(blankToUndefined)
   @IsOptional()

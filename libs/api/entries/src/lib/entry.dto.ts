@@ -17,7 +17,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ENTRY_LIMITS } from '@laurel/contracts';
+import { type CreateEntryRequest, type EligibilityRequest, ENTRY_LIMITS, type EntryFieldsRequest, type EntryMember, type SubmitEntryRequest, type UpdateEntryRequest } from '@laurel/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** For columns that may be empty: a blank value clears them. */
@@ -27,7 +27,7 @@ const Present = () => ValidateIf((_object, value) => value !== undefined);
 
 const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true, require_valid_protocol: true, require_tld: false };
 
-export class EntryMemberDto {
+export class EntryMemberDto implements EntryMember {
   @ApiProperty({ example: 'Nguyễn Thị Hoa' })
   @Transform(trim)
   @MinLength(1, { message: 'must not be empty' })
@@ -51,7 +51,7 @@ export class EntryMemberDto {
 }
 
 /** The fields an applicant fills in; every one may be left out of a draft. */
-export class EntryFieldsDto {
+export class EntryFieldsDto implements Omit<EntryFieldsRequest, 'answers'> {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'One of the contest categories; may wait until the entry is submitted' })
   @Transform(trimToNull)
   @IsOptional()
@@ -136,16 +136,16 @@ export class EntryFieldsDto {
   answers?: Record<string, unknown>;
 }
 
-export class CreateEntryDto extends EntryFieldsDto {}
+export class CreateEntryDto extends EntryFieldsDto implements Omit<CreateEntryRequest, 'answers'> {}
 
-export class UpdateEntryDto extends EntryFieldsDto {
+export class UpdateEntryDto extends EntryFieldsDto implements Omit<UpdateEntryRequest, 'answers'> {
   @ApiProperty({ description: 'The version this change was made on, as last read; an older one is refused with 409' })
   @IsInt({ message: 'must be the whole-number version of the entry you last loaded' })
   @Min(1)
   version!: number;
 }
 
-export class SubmitEntryDto {
+export class SubmitEntryDto implements SubmitEntryRequest {
   @ApiPropertyOptional({ description: 'When given, the submission is refused (409) if the entry changed since' })
   @IsOptional()
   @IsInt({ message: 'must be the whole-number version of the entry you last loaded' })
@@ -153,7 +153,7 @@ export class SubmitEntryDto {
   version?: number;
 }
 
-export class EligibilityDto {
+export class EligibilityDto implements EligibilityRequest {
   @ApiProperty()
   @IsBoolean({ message: 'must be true or false' })
   eligible!: boolean;

@@ -16,13 +16,14 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import type { AutoAssignRequest, CreateAssignmentRequest, CreateConflictRequest, InviteJudgeRequest, RecuseRequest, SaveSheetRequest, ScoreInput } from '@laurel/contracts';
 import { saveSheetBodyAsIs } from './save-sheet-check';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimEach = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
 
-export class InviteJudgeDto {
+export class InviteJudgeDto implements InviteJudgeRequest {
   @ApiProperty({ example: 'an.nguyen@dhhp.edu.vn' })
   @Transform(trim)
   @IsEmail({}, { message: 'must be an e-mail address' })
@@ -54,7 +55,7 @@ export class InviteJudgeDto {
   expertise?: string[];
 }
 
-export class CreateConflictDto {
+export class CreateConflictDto implements CreateConflictRequest {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'must be the id of a judge on the panel' })
   judgeId!: string;
@@ -71,7 +72,7 @@ export class CreateConflictDto {
   reason!: string;
 }
 
-export class AutoAssignDto {
+export class AutoAssignDto implements AutoAssignRequest {
   @ApiPropertyOptional({ minimum: 1, maximum: 50, description: "Defaults to the round's judgesPerEntry" })
   @IsOptional()
   @IsInt({ message: 'must be a whole number' })
@@ -86,7 +87,7 @@ export class AutoAssignDto {
   seed?: string;
 }
 
-export class CreateAssignmentDto {
+export class CreateAssignmentDto implements CreateAssignmentRequest {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'must be the id of an entry of this round' })
   entryId!: string;
@@ -96,7 +97,7 @@ export class CreateAssignmentDto {
   judgeId!: string;
 }
 
-export class ScoreInputDto {
+export class ScoreInputDto implements ScoreInput {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'must be the id of a criterion of this round' })
   criterionId!: string;
@@ -123,7 +124,7 @@ export class ScoreInputDto {
  * LaurelValidationPipe hand on a body these decorators would pass unchanged without building
  * instances (see save-sheet-check.ts); every other body is checked by the decorators as before.
  */
-export class SaveSheetDto {
+export class SaveSheetDto implements SaveSheetRequest {
   static acceptsAsIs(body: unknown): boolean {
     return saveSheetBodyAsIs(body);
   }
@@ -153,7 +154,7 @@ export class SaveSheetDto {
   version?: number;
 }
 
-export class RecuseDto {
+export class RecuseDto implements RecuseRequest {
   @ApiProperty({ example: 'I advised this team last year' })
   @Transform(trim)
   @IsString({ message: 'must be text' })

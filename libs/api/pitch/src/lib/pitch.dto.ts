@@ -1,11 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { STAGE_ACTIONS, type StageActionType } from '@laurel/contracts';
+import {
+  type BreakSlotInput,
+  type DrawRunSheetRequest,
+  type EntrySlotInput,
+  type RunSheetSlotInput,
+  type SaveRunSheetRequest,
+  STAGE_ACTIONS,
+  type StageActionRequest,
+  type StageActionType,
+} from '@laurel/contracts';
 
 const SLOT_KINDS = ['entry', 'break'] as const;
 
-export class RunSheetSlotDto {
+/** Both kinds of slot in one validation class (a class cannot be a union): each kind's own fields, optional here. */
+type RunSheetSlotFields = Pick<RunSheetSlotInput, 'id' | 'kind'> & Partial<Omit<EntrySlotInput, 'id' | 'kind'>> & Partial<Omit<BreakSlotInput, 'id' | 'kind'>>;
+
+export class RunSheetSlotDto implements RunSheetSlotFields {
   @ApiProperty({ example: 'entry:7f0c…', description: '`entry:<entryId>` for a team, `break:<name>` for a break' })
   @IsString({ message: 'must be text' })
   @MaxLength(60)
@@ -48,7 +60,7 @@ export class RunSheetSlotDto {
   label?: string | null;
 }
 
-export class SaveRunSheetDto {
+export class SaveRunSheetDto implements Omit<SaveRunSheetRequest, 'slots'> {
   @ApiProperty({ description: 'The stage version last read (0 before the first change); 409 when it moved on' })
   @IsInt({ message: 'must be a whole number' })
   @Min(0)
@@ -62,7 +74,7 @@ export class SaveRunSheetDto {
   slots!: RunSheetSlotDto[];
 }
 
-export class DrawRunSheetDto {
+export class DrawRunSheetDto implements DrawRunSheetRequest {
   @ApiProperty({ description: 'The stage version last read (0 before the first change)' })
   @IsInt({ message: 'must be a whole number' })
   @Min(0)
@@ -77,7 +89,7 @@ export class DrawRunSheetDto {
   seed?: string;
 }
 
-export class StageActionDto {
+export class StageActionDto implements StageActionRequest {
   @ApiProperty({ description: 'The stage version last read; of two presses on one version, the second is refused (409)' })
   @IsInt({ message: 'must be a whole number' })
   @Min(0)

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { COUNCIL_DECISIONS, type CouncilDecisionValue } from '@laurel/contracts';
+import { COUNCIL_DECISIONS, type CouncilDecisionRequest, type CouncilDecisionValue } from '@laurel/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class CouncilDecisionDto {
+export class CouncilDecisionDto implements CouncilDecisionRequest {
   @ApiProperty({ enum: COUNCIL_DECISIONS })
   @IsIn(COUNCIL_DECISIONS, { message: `must be one of ${COUNCIL_DECISIONS.join(', ')}` })
   decision!: CouncilDecisionValue;

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { PRIZE_TIERS, type PrizeTier } from '@laurel/contracts';
+import { type AdvanceRequest, type AwardInput, type ConfirmAwardsRequest, PRIZE_TIERS, type PrizeTier } from '@laurel/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class AdvanceDto {
+export class AdvanceDto implements AdvanceRequest {
   @ApiPropertyOptional({ example: 10, description: 'The first N of each ranking scope among the entries that pass the other gates (and everyone tied with the N-th)' })
   @IsOptional()
   @IsInt({ message: 'must be a whole number' })
@@ -31,7 +31,7 @@ export class AdvanceDto {
   preview?: boolean;
 }
 
-export class AwardInputDto {
+export class AwardInputDto implements AwardInput {
   @ApiProperty({ enum: PRIZE_TIERS })
   @IsIn(PRIZE_TIERS, { message: `must be one of ${PRIZE_TIERS.join(', ')}` })
   tier!: PrizeTier;
@@ -49,7 +49,7 @@ export class AwardInputDto {
   reason?: string;
 }
 
-export class ConfirmAwardsDto {
+export class ConfirmAwardsDto implements ConfirmAwardsRequest {
   @ApiProperty({ type: [AwardInputDto], description: 'Every award of the contest: this list replaces any earlier confirmation' })
   @IsArray({ message: 'must be a list of awards' })
   @ArrayMaxSize(1000)

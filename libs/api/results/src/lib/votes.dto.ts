@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import type { CastVoteRequest, ConfirmVoteRequest, VoidVoteRequest } from '@laurel/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class CastVoteDto {
+export class CastVoteDto implements CastVoteRequest {
   @ApiProperty({ description: 'An entry on the ballot' })
   @IsUUID('all', { message: 'must be the id of an entry on the ballot' })
   entryId!: string;
@@ -21,14 +22,14 @@ export class CastVoteDto {
   language?: 'vi' | 'en';
 }
 
-export class ConfirmVoteDto {
+export class ConfirmVoteDto implements ConfirmVoteRequest {
   @ApiProperty({ description: 'The token of the link in the confirmation mail' })
   @IsString({ message: 'must be the token from the confirmation link' })
   @Matches(/^[A-Za-z0-9_-]{20,200}$/, { message: 'must be the token from the confirmation link' })
   token!: string;
 }
 
-export class VoidVoteDto {
+export class VoidVoteDto implements VoidVoteRequest {
   @ApiProperty({ example: 'The same person voted from dozens of throwaway addresses.' })
   @Transform(trim)
   @IsString({ message: 'must be text' })

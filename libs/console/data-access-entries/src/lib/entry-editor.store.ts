@@ -3,7 +3,7 @@ import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core'
 import { type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { EntriesApi } from './entries.api';
-import type { AttachmentKind, EntryFieldsRequest, EntryView } from '@laurel/contracts';
+import type { ApiFieldProblem, AttachmentKind, EntryFieldsRequest, EntryView } from '@laurel/contracts';
 
 /** What the "Saved at 10:42 / Saving… / Not saved" line says. */
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'conflict';
@@ -22,10 +22,7 @@ export interface UploadProgress {
 }
 
 /** A field the API says is missing before submission (`422 entry.incomplete`). */
-export interface MissingField {
-  field: string;
-  message: string;
-}
+export type MissingField = ApiFieldProblem;
 
 /** Wait this long after the last keystroke before saving: one PATCH per pause, not per key. */
 export const AUTOSAVE_DELAY_MS = 800;

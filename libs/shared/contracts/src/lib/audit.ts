@@ -1,3 +1,5 @@
+import type { PageQuery } from './paging';
+
 /** One event of a contest's audit trail, as the organizer reads it. */
 export interface AuditEventView {
   id: string;
@@ -27,12 +29,6 @@ export interface AuditVerificationView {
   valid: boolean;
   count: number;
   firstBrokenEventId?: string;
-}
-
-/** `?page=&pageSize=` of a paged list: 1-based, 50 a page by default, at most 200. */
-export interface PageQuery {
-  page?: number;
-  pageSize?: number;
 }
 
 /** `GET /api/contests/:id/audit`: a page of the contest's trail, narrowed by action, actor and time. */

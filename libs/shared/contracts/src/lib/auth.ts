@@ -1,3 +1,5 @@
+import type { PageQuery } from './paging';
+
 export const ROLES = ['admin', 'organizer', 'judge', 'applicant'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -13,6 +15,11 @@ export interface UserView {
   /** True once the holder opened a link mailed to the address. */
   emailVerified: boolean;
   language: MailLanguage;
+}
+
+/** `POST /api/auth/verify-email`: the token of the link mailed to the address. */
+export interface VerifyEmailRequest {
+  token: string;
 }
 
 export interface LoginRequest {
@@ -86,6 +93,13 @@ export interface OutboxMailView {
   actionUrl: string | null;
 }
 
+/** `GET /api/admin/mail`: a page of the outbox (50 a page by default), by status and recipient. */
+export interface OutboxQuery extends PageQuery {
+  status?: MailStatus;
+  /** Part of the recipient address. */
+  to?: string;
+}
+
 export interface OutboxPage {
   items: OutboxMailView[];
   total: number;
@@ -106,6 +120,13 @@ export interface AdminUserView {
   emailVerified: boolean;
   disabled: boolean;
   createdAt: string;
+}
+
+/** `GET /api/admin/users`: a page of accounts (25 a page by default, at most 100). */
+export interface AdminUsersQuery extends PageQuery {
+  /** Part of the name or the e-mail address. */
+  q?: string;
+  role?: Role;
 }
 
 export interface AdminUserPage {

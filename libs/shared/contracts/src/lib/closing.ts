@@ -117,3 +117,8 @@ export interface EntryFeedbackView {
 
 export const DOCUMENT_LANGUAGES = ['vi', 'en'] as const;
 export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
+
+/** `?lang=` of a document: its language; absent, the contest's own. */
+export interface DocumentQuery {
+  lang?: DocumentLanguage;
+}

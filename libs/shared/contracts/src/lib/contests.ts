@@ -174,6 +174,15 @@ export interface PrizeInput {
   categoryId?: string;
 }
 
+export interface CategoryInput {
+  name: string;
+}
+
+/** A category of an edit: with its id it is kept (renamed), without one it is added. */
+export interface CategoryUpdateInput extends CategoryInput {
+  id?: string;
+}
+
 export interface CreateContestRequest {
   name: string;
   slug: string;
@@ -187,7 +196,7 @@ export interface CreateContestRequest {
   codePrefix?: string;
   language?: ContestLanguage;
   timeZone?: string;
-  categories: { name: string }[];
+  categories: CategoryInput[];
   prizes: PrizeInput[];
 }
 
@@ -208,7 +217,7 @@ export interface UpdateContestRequest {
   codePrefix?: string | null;
   language?: ContestLanguage;
   timeZone?: string;
-  categories?: { id?: string; name: string }[];
+  categories?: CategoryUpdateInput[];
   /** Replaces the whole list. */
   prizes?: PrizeInput[];
   council?: CouncilSettingsInput;
@@ -262,7 +271,12 @@ export interface CreateRoundRequest {
   criteria: CriterionInput[];
 }
 
-export type UpdateRoundRequest = Partial<CreateRoundRequest> & { live?: { enabled: boolean } };
+/** Whether the round is run live on pitch day (a stage, judges' tablets, a board). */
+export interface LiveSettingInput {
+  enabled: boolean;
+}
+
+export type UpdateRoundRequest = Partial<CreateRoundRequest> & { live?: LiveSettingInput };
 
 export interface HealthView {
   status: 'ok' | 'degraded';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { InvitationKind } from '@laurel/contracts';
 import { returningRows } from './returning-rows';
 import { known } from '@laurel/domain';
 
-export type InvitationKind = 'judge' | 'organizer' | 'admin';
 export type InvitationState = 'pending' | 'accepted' | 'revoked';
 
 export interface InvitationRow {

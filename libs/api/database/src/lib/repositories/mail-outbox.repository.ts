@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { MailStatus } from '@laurel/contracts';
 import { returningRows } from './returning-rows';
 import { known } from '@laurel/domain';
-
-export type MailStatus = 'queued' | 'sent' | 'failed' | 'captured';
 
 export interface NewOutboxMessage {
   to: string;

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { MailStatus, PanelStatus } from '@laurel/contracts';
 import { AuditRepository } from './audit.repository';
 
-export type PanelEntryStatus = 'pending' | 'accepted' | 'expired';
-export type MailState = 'queued' | 'sent' | 'failed' | 'captured';
+/** A declined invitation is not on the panel. */
+export type PanelEntryStatus = Exclude<PanelStatus, 'declined'>;
 
 /** A judge on the panel (accepted) or an invitation still waiting for its mailbox holder. */
 export interface PanelMemberRow {
@@ -16,7 +17,7 @@ export interface PanelMemberRow {
   expertise: string[];
   invitedAt: Date;
   status: PanelEntryStatus;
-  mail: MailState | null;
+  mail: MailStatus | null;
   assigned: number;
   draft: number;
   submitted: number;

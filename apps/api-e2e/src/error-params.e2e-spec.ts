@@ -1,0 +1,79 @@
+import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
+import { Http } from './support/http';
+
+/**
+ * A refusal names the values its sentence needs in `params` (and each field problem its own
+ * `code` and `params`), so that a client words it in its reader's language from the code alone.
+ */
+describe('refusals carry their code and params', () => {
+  let api: ApiProcess;
+  let http: Http;
+  let organizer: string;
+
+  const day = 24 * 60 * 60 * 1000;
+  const inDays = (n: number) => new Date(Date.now() + n * day).toISOString();
+  const round = (name: string, order: number, criteria: unknown[] = [{ name: 'Innovation', weight: 100, maxScore: 10 }]) => ({
+    name,
+    order,
+    panel: 'assigned',
+    judgesPerEntry: 3,
+    aggregation: 'mean',
+    criteria,
+  });
+
+  beforeAll(async () => {
+    const url = await createDatabase();
+    const seeded = await runNode('dist/apps/api/cli.js', ['seed-demo'], { DATABASE_URL: url });
+    expect(seeded.code).toBe(0);
+    api = await startApi({}, url);
+    http = new Http(api.url);
+    organizer = await http.login('organizer@demo.laurel');
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  it('names the taken round name, the taken slug, and the round without a rubric', async () => {
+    const created = await http.post(
+      '/api/contests',
+      {
+        name: 'Ý tưởng xanh 2027',
+        slug: 'y-tuong-xanh-2027',
+        year: 2027,
+        submissionOpensAt: inDays(-1),
+        submissionClosesAt: inDays(30),
+        categories: [{ name: 'Khởi nghiệp' }],
+        prizes: [{ tier: 'first', count: 1 }],
+      },
+      organizer,
+    );
+    expect(created.status).toBe(201);
+    const contestId = created.body.id as string;
+
+    expect((await http.post(`/api/contests/${contestId}/rounds`, round('Vòng sơ khảo', 1), organizer)).status).toBe(201);
+    const taken = await http.post(`/api/contests/${contestId}/rounds`, round('vòng SƠ KHẢO', 2), organizer);
+    expect(taken.status).toBe(409);
+    expect(taken.body).toMatchObject({ code: 'round.name_taken', params: { name: 'Vòng sơ khảo' } });
+
+    const sameSlug = await http.post(
+      '/api/contests',
+      { name: 'Copy', slug: 'y-tuong-xanh-2027', year: 2027, submissionOpensAt: inDays(-1), submissionClosesAt: inDays(30), categories: [{ name: 'A' }], prizes: [] },
+      organizer,
+    );
+    expect(sameSlug.status).toBe(409);
+    expect(sameSlug.body).toMatchObject({ code: 'contest.slug_taken', params: { slug: 'y-tuong-xanh-2027' } });
+
+    expect((await http.post(`/api/contests/${contestId}/rounds`, round('Chung kết', 2, []), organizer)).status).toBe(201);
+    const notReady = await http.post(`/api/contests/${contestId}/status`, { status: 'open' }, organizer);
+    expect(notReady.status).toBe(422);
+    expect(notReady.body.code).toBe('contest.not_ready');
+    expect(notReady.body.fields).toEqual([expect.objectContaining({ field: 'rounds.1.criteria', code: 'round.no_rubric', params: { round: 'Chung kết' } })]);
+  });
+
+  it('sends no params where the sentence names nothing', async () => {
+    const missing = await http.get('/api/contests/00000000-0000-4000-8000-000000000000', organizer);
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe('contest.not_found');
+    expect(missing.body).not.toHaveProperty('params');
+  });
+});
