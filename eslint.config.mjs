@@ -54,12 +54,16 @@ const base = [
     // The console libraries keep their specs in tsconfig.spec.json (jest types), which the nearest
     // tsconfig.json does not include.
     files: ['libs/console/**/*.spec.ts'],
-    languageOptions: { parserOptions: { projectService: false, project: ['libs/console/*/tsconfig.spec.json'], tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: false, project: ['libs/console/*/tsconfig.spec.json'], tsconfigRootDir: import.meta.dirname },
+    },
   },
   {
     // The console app's tsconfig.json only points at tsconfig.app.json, whose program starts at main.ts.
     files: ['apps/console/src/**/*.ts'],
-    languageOptions: { parserOptions: { projectService: false, project: ['apps/console/tsconfig.app.json'], tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: false, project: ['apps/console/tsconfig.app.json'], tsconfigRootDir: import.meta.dirname },
+    },
   },
   {
     // HTTP and browser tests read loosely typed JSON answers on purpose.

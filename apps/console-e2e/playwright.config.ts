@@ -14,7 +14,24 @@ const basePort = Number(process.env['E2E_PORT'] ?? 4310);
  * with the demo data), so one file moving the demo contest on (say, to judging) cannot change
  * what another file finds.
  */
-const SPECS = ['foundation', 'submit', 'organize', 'judging', 'results', 'audit', 'dead-ends', 'scoring-policies', 'application-form', 'closing', 'pitch', 'accessibility', 'accounts', 'account-settings', 'public-vote', 'console-paths'];
+const SPECS = [
+  'foundation',
+  'submit',
+  'organize',
+  'judging',
+  'results',
+  'audit',
+  'dead-ends',
+  'scoring-policies',
+  'application-form',
+  'closing',
+  'pitch',
+  'accessibility',
+  'accounts',
+  'account-settings',
+  'public-vote',
+  'console-paths',
+];
 const servers = SPECS.map((spec, i) => ({ spec, port: basePort + i }));
 // `playwright test dead-ends` starts only the platforms of the files it names (each start builds a
 // database); with no file named, every platform starts. Ports stay fixed per file either way.

@@ -1,10 +1,10 @@
 // The built API as a child process (as apps/api-e2e starts it), and small measuring helpers.
-import { fork } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import { fork } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 
 let mailSink = null;
 
@@ -22,20 +22,22 @@ async function smtpSink() {
       const server = new SMTPServer({
         secure: false,
         authOptional: true,
-        disabledCommands: ["STARTTLS", "AUTH"],
+        disabledCommands: ['STARTTLS', 'AUTH'],
         logger: false,
         onData: (stream, session, callback) => {
           const keep = (token) => {
             for (const to of session.envelope.rcptTo) deliveredTokens.set(to.address.toLowerCase(), decodeURIComponent(token));
           };
           const chunks = [];
-          stream.on("data", (chunk) => chunks.push(chunk));
-          stream.on("error", callback);
-          stream.on("end", () => {
+          stream.on('data', (chunk) => chunks.push(chunk));
+          stream.on('error', callback);
+          stream.on('end', () => {
             // Voters read their mail on other machines than the API's: the link is taken from the
             // raw message (quoted-printable, as nodemailer sends this text) without a full MIME
             // parse, whose CPU on this machine was counted against the vote; anything else is parsed.
-            const raw = Buffer.concat(chunks).toString("latin1").replace(/=\r?\n/g, "");
+            const raw = Buffer.concat(chunks)
+              .toString('latin1')
+              .replace(/=\r?\n/g, '');
             const token = /#token(?:=3D|=)([A-Za-z0-9_%-]+)/.exec(raw)?.[1];
             if (token) {
               keep(token);
@@ -44,7 +46,7 @@ async function smtpSink() {
             }
             simpleParser(Buffer.concat(chunks))
               .then((parsed) => {
-                const found = /#token=([^\s&"<]+)/.exec(parsed.text ?? "")?.[1];
+                const found = /#token=([^\s&"<]+)/.exec(parsed.text ?? '')?.[1];
                 if (found) keep(found);
                 callback();
               })
@@ -53,10 +55,10 @@ async function smtpSink() {
         },
       });
       await new Promise((resolveListen, reject) => {
-        server.once("error", reject);
-        server.listen(0, "127.0.0.1", () => resolveListen());
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => resolveListen());
       });
-      server.on("error", () => undefined);
+      server.on('error', () => undefined);
       // Nothing to wait for at exit: the bench process ends with its last case.
       server.server.unref();
       return `smtp://127.0.0.1:${server.server.address().port}`;
@@ -67,56 +69,48 @@ async function smtpSink() {
 
 export async function startApi(root, databaseUrl, execArgv = [], extraEnv = {}) {
   const smtpUrl = await smtpSink();
-  const dataDir = mkdtempSync(join(tmpdir(), "laurel-bench-api-"));
-  let output = "";
-  const child = fork(join(root, "dist/apps/api/main.js"), [], {
+  const dataDir = mkdtempSync(join(tmpdir(), 'laurel-bench-api-'));
+  let output = '';
+  const child = fork(join(root, 'dist/apps/api/main.js'), [], {
     execArgv,
     cwd: root,
     env: {
-      PATH: process.env.PATH ?? "",
-      NODE_ENV: "production",
-      JWT_SECRET: "bench-secret-bench-secret-bench-secret-0123",
-      PORT: "0",
-      HOST: "127.0.0.1",
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+      PORT: '0',
+      HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,
       LAUREL_DATA_DIR: dataDir,
-      LOG_LEVEL: "warn",
-      LOGIN_THROTTLE_LIMIT: "1000",
+      LOG_LEVEL: 'warn',
+      LOGIN_THROTTLE_LIMIT: '1000',
       // Production boots need the mail settings; the vote case sends mail, so a real server listens.
       SMTP_URL: smtpUrl,
-      MAIL_FROM: "Laurel bench <bench@laurel.test>",
-      PUBLIC_URL: "http://laurel.test",
+      MAIL_FROM: 'Laurel bench <bench@laurel.test>',
+      PUBLIC_URL: 'http://laurel.test',
       ...extraEnv,
     },
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const errors = [];
   const keep = (chunk) => {
     output = (output + chunk).slice(-20_000);
     // The first few distinct server errors, for the report (pino lines at level 50).
-    for (const line of String(chunk).split("\n")) {
-      if (
-        errors.length < 5 &&
-        line.includes('"level":50') &&
-        !line.includes("failed with status code")
-      )
-        errors.push(line.slice(0, 600));
+    for (const line of String(chunk).split('\n')) {
+      if (errors.length < 5 && line.includes('"level":50') && !line.includes('failed with status code')) errors.push(line.slice(0, 600));
     }
   };
-  child.stdout.on("data", keep);
-  child.stderr.on("data", keep);
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const url = await new Promise((resolveUrl, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`API did not start in 180 s:\n${output}`)),
-      60_000,
-    );
-    child.on("message", (message) => {
-      if (message?.type === "listening" && message.url) {
+    const timer = setTimeout(() => reject(new Error(`API did not start in 180 s:\n${output}`)), 60_000);
+    child.on('message', (message) => {
+      if (message?.type === 'listening' && message.url) {
         clearTimeout(timer);
-        resolveUrl(message.url.replace("[::1]", "127.0.0.1"));
+        resolveUrl(message.url.replace('[::1]', '127.0.0.1'));
       }
     });
-    child.on("exit", (code) => {
+    child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`API exited with ${code} before listening:\n${output}`));
     });
@@ -133,42 +127,36 @@ export async function startApi(root, databaseUrl, execArgv = [], extraEnv = {}) 
           resolveExit();
         };
         if (child.exitCode !== null) return done();
-        child.once("exit", done);
-        child.kill("SIGTERM");
+        child.once('exit', done);
+        child.kill('SIGTERM');
       }),
   };
 }
 
 /** Peak resident set size of a process in MB (VmHWM), read from /proc. */
-export function peakRssMb(pid = "self") {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+export function peakRssMb(pid = 'self') {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
   return Math.round((kb / 1024) * 10) / 10;
 }
 
 export async function login(url, email, password) {
   const response = await fetch(`${url}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
   const body = await response.json().catch(() => ({}));
-  if (response.status !== 200)
-    throw new Error(
-      `login ${email}: ${response.status} ${JSON.stringify(body)}`,
-    );
+  if (response.status !== 200) throw new Error(`login ${email}: ${response.status} ${JSON.stringify(body)}`);
   return body.accessToken;
 }
 
 export function percentile(values, p) {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 export const median = (values) => percentile(values, 50);
 export const round1 = (n) => (Number.isFinite(n) ? Math.round(n * 10) / 10 : n);
-export const round2 = (n) =>
-  Number.isFinite(n) ? Math.round(n * 100) / 100 : n;
+export const round2 = (n) => (Number.isFinite(n) ? Math.round(n * 100) / 100 : n);

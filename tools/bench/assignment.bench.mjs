@@ -66,14 +66,11 @@ function problemsWith(result, input) {
     if (conflicted.has(`${entryId}|${judgeId}`)) problems.push(`conflicted pair ${entryId} ${judgeId}`);
     panels.get(entryId).add(judgeId);
   }
-  if (result.assignments.length !== ENTRIES * JUDGES_PER_ENTRY)
-    problems.push(`${result.assignments.length} assignments`);
-  for (const [entryId, panel] of panels)
-    if (panel.size !== JUDGES_PER_ENTRY) problems.push(`${entryId} has ${panel.size} judges`);
+  if (result.assignments.length !== ENTRIES * JUDGES_PER_ENTRY) problems.push(`${result.assignments.length} assignments`);
+  for (const [entryId, panel] of panels) if (panel.size !== JUDGES_PER_ENTRY) problems.push(`${entryId} has ${panel.size} judges`);
   const loads = Object.values(result.perJudgeLoad);
   // 15,000 seats over 200 judges is 75 each; random 5 % conflicts leave plenty of room for that.
-  if (Math.max(...loads) - Math.min(...loads) > 1)
-    problems.push(`loads spread ${Math.min(...loads)}..${Math.max(...loads)}`);
+  if (Math.max(...loads) - Math.min(...loads) > 1) problems.push(`loads spread ${Math.min(...loads)}..${Math.max(...loads)}`);
   return problems.slice(0, 5);
 }
 

@@ -1,13 +1,16 @@
 // CPU time spent by processes while a case runs, read from /proc: figures that hold on a busy
 // machine, where wall-clock throughput swings with what else runs. Linux only; null elsewhere.
-import { readFileSync } from "node:fs";
+import { readFileSync } from 'node:fs';
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
 function stat(pid) {
   try {
-    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return text.slice(text.lastIndexOf(")") + 2).split(" ").map(Number);
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return text
+      .slice(text.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
   } catch {
     return null;
   }
@@ -45,7 +48,7 @@ export const selfCpuMs = () => {
 /** CPU ms the whole machine spent (every core, every process) so far, from /proc/stat. */
 export function machineCpuMs() {
   try {
-    const fields = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
     // user nice system idle iowait irq softirq steal: busy is all but idle and iowait.
     const busy = fields.reduce((sum, value, i) => (i === 3 || i === 4 || i > 7 ? sum : sum + value), 0);
     return busy * TICK_MS;

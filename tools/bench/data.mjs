@@ -1,9 +1,9 @@
 // Bench data written with set-based SQL straight into the tables (a few statements per contest,
 // not thousands of HTTP calls). Scores are deterministic, so every run times the same input.
-import argon2 from "argon2";
+import argon2 from 'argon2';
 
-export const PASSWORD = "bench-password";
-export const ORGANIZER_EMAIL = "organizer@bench.laurel";
+export const PASSWORD = 'bench-password';
+export const ORGANIZER_EMAIL = 'organizer@bench.laurel';
 
 /** The same options as libs/api/core/src/lib/security/password.ts, so logins verify at production cost. */
 export const ARGON2_OPTIONS = {
@@ -27,9 +27,7 @@ export async function seedUsers(db, judges) {
        FROM generate_series(1, $2::int) i`,
     [hash, judges],
   );
-  const judgeRows = await db.query(
-    `SELECT id, email FROM users WHERE email LIKE 'judge%@bench.laurel' ORDER BY email`,
-  );
+  const judgeRows = await db.query(`SELECT id, email FROM users WHERE email LIKE 'judge%@bench.laurel' ORDER BY email`);
   return { organizerId: rows[0].id, judges: judgeRows.rows };
 }
 
@@ -39,11 +37,8 @@ export async function seedUsers(db, judges) {
  * assignments per entry (judge (n + t) mod judges for the n-th entry). With `submitted`, every
  * assignment has a submitted sheet scoring every criterion; its total is the domain's formula.
  */
-export async function seedContest(
-  db,
-  { slug, prefix, ownerId, entries, judges, criteria, perEntry, submitted },
-) {
-  await db.query("BEGIN");
+export async function seedContest(db, { slug, prefix, ownerId, entries, judges, criteria, perEntry, submitted }) {
+  await db.query('BEGIN');
   try {
     const contest = (
       await db.query(
@@ -53,10 +48,9 @@ export async function seedContest(
       )
     ).rows[0].id;
     const categories = (
-      await db.query(
-        `INSERT INTO categories (contest_id, name, position) VALUES ($1, 'Fintech', 0), ($1, 'Agritech', 1) RETURNING id`,
-        [contest],
-      )
+      await db.query(`INSERT INTO categories (contest_id, name, position) VALUES ($1, 'Fintech', 0), ($1, 'Agritech', 1) RETURNING id`, [
+        contest,
+      ])
     ).rows.map((r) => r.id);
     const round = (
       await db.query(
@@ -64,7 +58,7 @@ export async function seedContest(
         [
           contest,
           // Every judge on every entry is a complete panel (judges_per_entry is at most 50).
-          perEntry >= judges ? "complete" : "assigned",
+          perEntry >= judges ? 'complete' : 'assigned',
           Math.min(perEntry, 50),
         ],
       )
@@ -81,10 +75,7 @@ export async function seedContest(
          FROM generate_series(1, $5::int) i`,
       [contest, categories[0], categories[1], prefix, entries],
     );
-    await db.query(
-      `INSERT INTO round_entries (round_id, entry_id) SELECT $1, id FROM entries WHERE contest_id = $2`,
-      [round, contest],
-    );
+    await db.query(`INSERT INTO round_entries (round_id, entry_id) SELECT $1, id FROM entries WHERE contest_id = $2`, [round, contest]);
     await db.query(
       `INSERT INTO contest_judges (contest_id, user_id)
        SELECT $1, id FROM users WHERE email LIKE 'judge%@bench.laurel' ORDER BY email LIMIT $2`,
@@ -101,10 +92,9 @@ export async function seedContest(
       [round, contest, perEntry, judges],
     );
     if (submitted) {
-      await db.query(
-        `INSERT INTO score_sheets (assignment_id, round_id) SELECT id, round_id FROM assignments WHERE round_id = $1`,
-        [round],
-      );
+      await db.query(`INSERT INTO score_sheets (assignment_id, round_id) SELECT id, round_id FROM assignments WHERE round_id = $1`, [
+        round,
+      ]);
       await db.query(
         `INSERT INTO scores (sheet_id, criterion_id, value)
          SELECT ss.id, c.id, round((abs(hashtext(ss.id::text || c.id::text)) % 1001) / 100.0, 2)
@@ -119,11 +109,11 @@ export async function seedContest(
         [round],
       );
     }
-    await db.query("COMMIT");
-    await db.query("ANALYZE");
+    await db.query('COMMIT');
+    await db.query('ANALYZE');
     return { contestId: contest, roundId: round };
   } catch (error) {
-    await db.query("ROLLBACK");
+    await db.query('ROLLBACK');
     throw error;
   }
 }

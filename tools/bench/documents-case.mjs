@@ -1,15 +1,18 @@
 // Documents: certificates and minutes fetched from a freshly started API (so its peak RSS,
 // VmHWM, belongs to the one document), next to the libraries alone writing the same pages
 // (documents-baseline.mjs: pdfkit with the same embedded font, docx with the same table).
-import { fork } from "node:child_process";
-import { join } from "node:path";
-import { login, peakRssMb, round1, round2, startApi } from "./api.mjs";
-import { ORGANIZER_EMAIL, PASSWORD } from "./data.mjs";
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import { login, peakRssMb, round1, round2, startApi } from './api.mjs';
+import { ORGANIZER_EMAIL, PASSWORD } from './data.mjs';
 
 /** Closes the seeded contest's round and confirms `awards` encouragement prizes for its first entries. */
 export async function prepareDocuments(db, { contestId, roundId, awards }) {
   await db.query(`UPDATE rounds SET status = 'closed' WHERE id = $1`, [roundId]);
-  await db.query(`INSERT INTO prizes (contest_id, tier, count, amount, currency) VALUES ($1, 'encouragement', $2, 10000000, 'VND')`, [contestId, awards]);
+  await db.query(`INSERT INTO prizes (contest_id, tier, count, amount, currency) VALUES ($1, 'encouragement', $2, 10000000, 'VND')`, [
+    contestId,
+    awards,
+  ]);
   await db.query(
     `INSERT INTO awards (contest_id, tier, entry_id, place, rank)
      SELECT $1, 'encouragement', e.id, row_number() OVER (ORDER BY e.code), row_number() OVER (ORDER BY e.code)
@@ -36,13 +39,15 @@ export async function apiDocument({ root, databaseUrl, path }) {
 
 export function baselineDocument({ root, kind, count }) {
   return new Promise((resolveRun, reject) => {
-    let output = "";
-    const child = fork(join(root, "tools/bench/documents-baseline.mjs"), [kind, String(count)], { stdio: ["ignore", "pipe", "pipe", "ipc"] });
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("exit", (code) => {
+    let output = '';
+    const child = fork(join(root, 'tools/bench/documents-baseline.mjs'), [kind, String(count)], {
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`documents baseline exited ${code}: ${output}`));
-      const result = JSON.parse(output.trim().split("\n").pop());
+      const result = JSON.parse(output.trim().split('\n').pop());
       resolveRun({ seconds: round2(result.seconds), peakRssMb: round1(result.peakRssMb), bytes: result.bytes });
     });
   });

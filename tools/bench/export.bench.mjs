@@ -25,16 +25,25 @@ const GOALS = { exportSeconds: 15, exportPeakMb: 300, resultsSeconds: 5 };
 
 const log = (line) => console.error(`[export bench] ${line}`);
 
-if (!process.argv.includes('--no-build')) execFileSync(process.execPath, [join(root, 'tools/scripts/build-api.mjs')], { cwd: root, stdio: 'inherit' });
+if (!process.argv.includes('--no-build'))
+  execFileSync(process.execPath, [join(root, 'tools/scripts/build-api.mjs')], { cwd: root, stdio: 'inherit' });
 
 const embedded = process.env.DATABASE_URL
   ? null
-  : await startEmbeddedPostgres({ dir: join(root, 'tmp', `bench-export-pg-${process.pid}`), throwaway: true, database: 'laurel_bench_export' });
+  : await startEmbeddedPostgres({
+      dir: join(root, 'tmp', `bench-export-pg-${process.pid}`),
+      throwaway: true,
+      database: 'laurel_bench_export',
+    });
 const databaseUrl = process.env.DATABASE_URL ?? embedded.url;
 const db = new pg.Client({ connectionString: databaseUrl });
 let failed = false;
 try {
-  execFileSync(process.execPath, [join(root, 'dist/apps/api/cli.js'), 'migrate'], { cwd: root, env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl }, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'dist/apps/api/cli.js'), 'migrate'], {
+    cwd: root,
+    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl },
+    stdio: 'inherit',
+  });
   await db.connect();
   log(`generating ${ENTRIES} entries × ${JUDGES} judges × ${CRITERIA} criteria`);
   let started = performance.now();
@@ -65,7 +74,8 @@ try {
     const response = await fetch(`${api.url}/api/rounds/${roundId}/results`, { headers: { authorization: `Bearer ${token}` } });
     const body = await response.json();
     resultsSeconds = round2((performance.now() - started) / 1000);
-    if (response.status !== 200 || body.entries.length !== ENTRIES) throw new Error(`results: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+    if (response.status !== 200 || body.entries.length !== ENTRIES)
+      throw new Error(`results: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
   } finally {
     await api.stop();
   }
@@ -80,8 +90,22 @@ try {
     { name: `export-${ENTRIES}-peak-rss`, value: measured.peakRssMb, unit: 'MB', baseline: baseline.peakRssMb, goal: GOALS.exportPeakMb },
     // For information: ranking 500,000 scores in the same process leaves V8 a larger heap to
     // collect while the workbook streams, so the peak is higher than from the snapshot.
-    { name: `export-${ENTRIES}-open-round`, value: open.seconds, unit: 's', baseline: baseline.seconds, goal: GOALS.exportSeconds, informational: true },
-    { name: `export-${ENTRIES}-open-round-peak-rss`, value: open.peakRssMb, unit: 'MB', baseline: baseline.peakRssMb, goal: GOALS.exportPeakMb, informational: true },
+    {
+      name: `export-${ENTRIES}-open-round`,
+      value: open.seconds,
+      unit: 's',
+      baseline: baseline.seconds,
+      goal: GOALS.exportSeconds,
+      informational: true,
+    },
+    {
+      name: `export-${ENTRIES}-open-round-peak-rss`,
+      value: open.peakRssMb,
+      unit: 'MB',
+      baseline: baseline.peakRssMb,
+      goal: GOALS.exportPeakMb,
+      informational: true,
+    },
     { name: `results-${ENTRIES}`, value: resultsSeconds, unit: 's', baseline: null, goal: GOALS.resultsSeconds },
   ];
   for (const { informational, ...line } of lines) {

@@ -2,12 +2,12 @@
 // pg-boss queue, nodemailer's pool) into a local SMTP sink, next to nodemailer alone sending the
 // same 1,000 messages over one pooled connection; and the session-version check's cost on a
 // request, next to the same route answered from the check's 1 s cache.
-import { createHmac } from "node:crypto";
-import nodemailer from "nodemailer";
-import { SMTPServer } from "smtp-server";
-import { median, percentile, round2 } from "./api.mjs";
-import { backendsCpuDelta, backendsCpuMs, processCpuMs, selfCpuMs } from "./cpu.mjs";
-import { seedContest } from "./data.mjs";
+import { createHmac } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+import { median, percentile, round2 } from './api.mjs';
+import { backendsCpuDelta, backendsCpuMs, processCpuMs, selfCpuMs } from './cpu.mjs';
+import { seedContest } from './data.mjs';
 
 /** A real SMTP server in this process that counts what it receives (the bodies are read and dropped). */
 export async function startSink() {
@@ -16,21 +16,21 @@ export async function startSink() {
   const server = new SMTPServer({
     secure: false,
     authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
+    disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, session, callback) {
       let bytes = 0;
-      stream.on("data", (chunk) => (bytes += chunk.length));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), bytes, at: performance.now() });
+      stream.on('data', (chunk) => (bytes += chunk.length));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), bytes, at: performance.now() });
         waiter?.();
         callback();
       });
     },
   });
   await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
   });
   const port = server.server.address().port;
   return {
@@ -60,8 +60,8 @@ export async function startSink() {
  */
 export async function seedPublishableContest(db, { ownerId, applicants, passwordHash }) {
   const contest = await seedContest(db, {
-    slug: "bench-mail",
-    prefix: "MAIL",
+    slug: 'bench-mail',
+    prefix: 'MAIL',
     ownerId,
     entries: applicants,
     judges: 5,
@@ -96,24 +96,24 @@ export async function apiPublish({ url, pid, db, sink, contestId, organizerToken
   const call = async (method, path, token, body) => {
     const response = await fetch(`${url}${path}`, {
       method,
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
     if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
     return text ? JSON.parse(text) : null;
   };
-  const proposal = await call("GET", `/api/contests/${contestId}/awards/proposal`, organizerToken);
+  const proposal = await call('GET', `/api/contests/${contestId}/awards/proposal`, organizerToken);
   const awards = proposal.lines.filter((l) => l.entryId).map((l) => ({ tier: l.tier, entryId: l.entryId }));
-  await call("POST", `/api/contests/${contestId}/awards`, organizerToken, { awards });
-  for (const token of judgeTokens) await call("POST", `/api/contests/${contestId}/awards/approvals`, token, { decision: "approve" });
-  const isApplicant = (m) => m.to.startsWith("applicant");
+  await call('POST', `/api/contests/${contestId}/awards`, organizerToken, { awards });
+  for (const token of judgeTokens) await call('POST', `/api/contests/${contestId}/awards/approvals`, token, { decision: 'approve' });
+  const isApplicant = (m) => m.to.startsWith('applicant');
   const before = sink.received.filter(isApplicant).length;
   // CPU of the API, its PostgreSQL backends (requests and job queue) and this process (the sink).
-  const backends = async () => new Map([...(await backendsCpuMs(db, "laurel-api")), ...(await backendsCpuMs(db, "laurel-jobs"))]);
+  const backends = async () => new Map([...(await backendsCpuMs(db, 'laurel-api')), ...(await backendsCpuMs(db, 'laurel-jobs'))]);
   const cpuFrom = { api: processCpuMs(pid), backends: await backends(), self: selfCpuMs() };
   const started = performance.now();
-  await call("POST", `/api/contests/${contestId}/publish`, organizerToken, {});
+  await call('POST', `/api/contests/${contestId}/publish`, organizerToken, {});
   const answeredMs = performance.now() - started;
   const lastAt = await sink.until(isApplicant, before + applicants, 120_000);
   const perMail = (ms) => round2(ms / applicants);
@@ -144,15 +144,15 @@ export async function baselineNodemailer({ sink, count, messageBytes }) {
   const textBytes = Math.round(messageBytes * 0.3);
   const htmlBytes = Math.round(messageBytes * 0.5);
   const transport = nodemailer.createTransport({ url: sink.url, pool: true, maxConnections: 1, maxMessages: Infinity });
-  const text = "x".repeat(textBytes);
-  const html = `<p>${"x".repeat(Math.max(0, htmlBytes - 7))}</p>`;
-  const isBaseline = (m) => m.to.startsWith("baseline");
+  const text = 'x'.repeat(textBytes);
+  const html = `<p>${'x'.repeat(Math.max(0, htmlBytes - 7))}</p>`;
+  const isBaseline = (m) => m.to.startsWith('baseline');
   const before = sink.received.filter(isBaseline).length;
   const cpuFrom = selfCpuMs();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: count }, (_, i) =>
-      transport.sendMail({ from: "Bench <bench@bench.laurel>", to: `baseline${i}@bench.laurel`, subject: `Results ${i}`, text, html }),
+      transport.sendMail({ from: 'Bench <bench@bench.laurel>', to: `baseline${i}@bench.laurel`, subject: `Results ${i}`, text, html }),
     ),
   );
   const lastAt = await sink.until(isBaseline, before + count, 60_000);
@@ -164,10 +164,10 @@ export async function baselineNodemailer({ sink, count, messageBytes }) {
 
 /** An access token as the API signs it (HS256 with its JWT_SECRET), so many accounts need no sign-in. */
 export function accessToken(secret, user) {
-  const encode = (value) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
-  const body = `${encode({ alg: "HS256", typ: "JWT" })}.${encode({ sub: user.id, email: user.email, name: user.displayName, roles: user.roles, sv: user.sessionVersion, iat: now, exp: now + 3600 })}`;
-  return `${body}.${createHmac("sha256", secret).update(body).digest("base64url")}`;
+  const body = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub: user.id, email: user.email, name: user.displayName, roles: user.roles, sv: user.sessionVersion, iat: now, exp: now + 3600 })}`;
+  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
 }
 
 /**

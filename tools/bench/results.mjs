@@ -1,8 +1,8 @@
 // Results: GET /api/rounds/:id/results timed against one SQL query that computes the mean total
 // per entry from the scores, and the SQL statements the API runs per request, counted from
 // PostgreSQL's own statement log (log_statement = all, switched on only around one request).
-import { median, round1 } from "./api.mjs";
-import { backendsCpuDelta, backendsCpuMs, processCpuMs } from "./cpu.mjs";
+import { median, round1 } from './api.mjs';
+import { backendsCpuDelta, backendsCpuMs, processCpuMs } from './cpu.mjs';
 
 const RUNS = 3;
 
@@ -27,16 +27,13 @@ async function getResults(url, roundId, token) {
   const ms = performance.now() - started;
   // Where the API spent the time: sql, map (rows into data and back), domain, json.
   const phases = Object.fromEntries(
-    (response.headers.get("server-timing") ?? "")
-      .split(",")
-      .map((part) => part.trim().split(";dur="))
+    (response.headers.get('server-timing') ?? '')
+      .split(',')
+      .map((part) => part.trim().split(';dur='))
       .filter(([name, dur]) => name && dur !== undefined)
       .map(([name, dur]) => [name, Number(dur)]),
   );
-  if (response.status !== 200)
-    throw new Error(
-      `results ${roundId}: ${response.status} ${JSON.stringify(body).slice(0, 300)}`,
-    );
+  if (response.status !== 200) throw new Error(`results ${roundId}: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
   return {
     ms,
     phases,
@@ -44,20 +41,13 @@ async function getResults(url, roundId, token) {
   };
 }
 
-export async function timeResults({
-  url,
-  db,
-  roundId,
-  token,
-  expectedEntries,
-  apiPid,
-}) {
+export async function timeResults({ url, db, roundId, token, expectedEntries, apiPid }) {
   const api = [];
   const phaseRuns = [];
   let entries = null;
   // CPU per read, which holds on a busy machine where wall clock does not: the API process
   // (its own work, the JSON it writes) and its PostgreSQL backends, against the baseline's backend.
-  const cpuFrom = { api: processCpuMs(apiPid), pg: await backendsCpuMs(db, "laurel-api") };
+  const cpuFrom = { api: processCpuMs(apiPid), pg: await backendsCpuMs(db, 'laurel-api') };
   for (let run = 0; run < RUNS; run++) {
     const answer = await getResults(url, roundId, token);
     api.push(answer.ms);
@@ -67,26 +57,22 @@ export async function timeResults({
   const apiCpu = processCpuMs(apiPid);
   const cpu = {
     apiMs: apiCpu === null || cpuFrom.api === null ? null : round1((apiCpu - cpuFrom.api) / RUNS),
-    apiBackendsMs: round1(backendsCpuDelta(cpuFrom.pg, await backendsCpuMs(db, "laurel-api")) / RUNS),
+    apiBackendsMs: round1(backendsCpuDelta(cpuFrom.pg, await backendsCpuMs(db, 'laurel-api')) / RUNS),
   };
   // The median of each phase over the runs; "http" is what the client waited beyond them.
   const split = {};
-  for (const name of ["sql", "map", "domain", "json"])
-    split[name] = round1(median(phaseRuns.map((p) => p[name] ?? NaN)));
-  split.http = round1(
-    median(api) - ["sql", "map", "domain", "json"].reduce((sum, name) => sum + (split[name] || 0), 0),
-  );
+  for (const name of ['sql', 'map', 'domain', 'json']) split[name] = round1(median(phaseRuns.map((p) => p[name] ?? NaN)));
+  split.http = round1(median(api) - ['sql', 'map', 'domain', 'json'].reduce((sum, name) => sum + (split[name] || 0), 0));
   const baseline = [];
-  const { rows: [{ pid: baselinePid }] } = await db.query("SELECT pg_backend_pid() AS pid");
+  const {
+    rows: [{ pid: baselinePid }],
+  } = await db.query('SELECT pg_backend_pid() AS pid');
   const baselineCpuFrom = processCpuMs(baselinePid);
   for (let run = 0; run < RUNS; run++) {
     const started = performance.now();
     const { rows } = await db.query(BASELINE_SQL, [roundId]);
     baseline.push(performance.now() - started);
-    if (rows.length !== expectedEntries)
-      throw new Error(
-        `baseline saw ${rows.length} entries, expected ${expectedEntries}`,
-      );
+    if (rows.length !== expectedEntries) throw new Error(`baseline saw ${rows.length} entries, expected ${expectedEntries}`);
   }
   const baselineCpu = processCpuMs(baselinePid);
   cpu.baselineBackendMs = baselineCpu === null || baselineCpuFrom === null ? null : round1((baselineCpu - baselineCpuFrom) / RUNS);
@@ -109,7 +95,7 @@ export async function timeResults({
 export async function statementsDuring({ db, pgLog }, work) {
   await db.query(`ALTER SYSTEM SET log_min_duration_statement = 0`);
   await db.query(`ALTER SYSTEM SET log_line_prefix = '%m [%p] app=%a '`);
-  await db.query("SELECT pg_reload_conf()");
+  await db.query('SELECT pg_reload_conf()');
   await new Promise((r) => setTimeout(r, 500));
   const from = pgLog.length();
   try {
@@ -118,19 +104,14 @@ export async function statementsDuring({ db, pgLog }, work) {
   } finally {
     await db.query(`ALTER SYSTEM RESET log_min_duration_statement`);
     await db.query(`ALTER SYSTEM RESET log_line_prefix`);
-    await db.query("SELECT pg_reload_conf()");
+    await db.query('SELECT pg_reload_conf()');
   }
   const lines = pgLog
     .since(from)
-    .split("\n")
+    .split('\n')
     .filter((line) => /app=laurel-api\S* .*LOG:\s+duration: /.test(line));
-  const statements = lines.filter((line) =>
-    /ms\s+(statement|execute [^:]*):/.test(line),
-  ).length;
-  const sqlMs = lines.reduce(
-    (sum, line) => sum + Number(/duration: ([\d.]+) ms/.exec(line)[1]),
-    0,
-  );
+  const statements = lines.filter((line) => /ms\s+(statement|execute [^:]*):/.test(line)).length;
+  const sqlMs = lines.reduce((sum, line) => sum + Number(/duration: ([\d.]+) ms/.exec(line)[1]), 0);
   return { statements, sqlMs: round1(sqlMs) };
 }
 

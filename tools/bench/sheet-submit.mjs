@@ -1,9 +1,9 @@
 // Sheet submit: autocannon drives PUT …/sheet then POST …/submit over distinct assignments;
 // the baseline is bare node-postgres doing the same writes with the same number of callers.
-import autocannon from "autocannon";
-import pg from "pg";
-import { percentile, round1, round2 } from "./api.mjs";
-import { backendsCpuDelta, backendsCpuMs } from "./cpu.mjs";
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { percentile, round1, round2 } from './api.mjs';
+import { backendsCpuDelta, backendsCpuMs } from './cpu.mjs';
 
 export const CONNECTIONS = 100;
 
@@ -11,27 +11,19 @@ export const CONNECTIONS = 100;
 export const PITCH_DAY = { judges: 50, intervalMs: 800 };
 
 /** Scores of the six criteria, the body of every PUT and the rows of every baseline upsert. */
-const scoresFor = (criteria) =>
-  criteria.map((c, i) => ({ criterionId: c.id, value: 5 + (i % 5) }));
+const scoresFor = (criteria) => criteria.map((c, i) => ({ criterionId: c.id, value: 5 + (i % 5) }));
 
-export async function apiSheetSubmit({
-  url,
-  assignments,
-  tokens,
-  criteria,
-  seconds,
-}) {
+export async function apiSheetSubmit({ url, assignments, tokens, criteria, seconds }) {
   const body = JSON.stringify({
     scores: scoresFor(criteria),
-    comment: "Benchmark sheet",
+    comment: 'Benchmark sheet',
     version: 0,
   });
   let next = 0;
   let exhausted = 0;
   const failures = {};
   const onResponse = (status, body) => {
-    if (status >= 300 && !failures[status])
-      failures[status] = String(body).slice(0, 300);
+    if (status >= 300 && !failures[status]) failures[status] = String(body).slice(0, 300);
   };
   const instance = autocannon({
     url,
@@ -39,18 +31,17 @@ export async function apiSheetSubmit({
     duration: seconds,
     requests: [
       {
-        method: "PUT",
+        method: 'PUT',
         onResponse,
         setupRequest: (request, context) => {
           const assignment = assignments[next++];
           if (!assignment) exhausted++;
-          context.assignment =
-            assignment ?? assignments[assignments.length - 1];
+          context.assignment = assignment ?? assignments[assignments.length - 1];
           return {
             ...request,
             path: `/api/assignments/${context.assignment.id}/sheet`,
             headers: {
-              "content-type": "application/json",
+              'content-type': 'application/json',
               authorization: `Bearer ${tokens.get(context.assignment.email)}`,
             },
             body,
@@ -58,7 +49,7 @@ export async function apiSheetSubmit({
         },
       },
       {
-        method: "POST",
+        method: 'POST',
         onResponse,
         setupRequest: (request, context) => ({
           ...request,
@@ -93,18 +84,10 @@ export async function apiSheetSubmit({
  * as real tablets are, not in step. A judge whose answer takes longer than the interval sends the
  * next one when it comes. Latency from sending to the whole answer.
  */
-export async function pacedSheetSubmit({
-  url,
-  assignments,
-  tokens,
-  criteria,
-  seconds,
-  judges,
-  intervalMs,
-}) {
+export async function pacedSheetSubmit({ url, assignments, tokens, criteria, seconds, judges, intervalMs }) {
   const body = JSON.stringify({
     scores: scoresFor(criteria),
-    comment: "Benchmark sheet",
+    comment: 'Benchmark sheet',
     version: 0,
   });
   const latencies = [];
@@ -133,8 +116,13 @@ export async function pacedSheetSubmit({
       const assignment = assignments[next++];
       const authorization = `Bearer ${tokens.get(assignment.email)}`;
       for (const send of [
-        () => timed(`/api/assignments/${assignment.id}/sheet`, { method: "PUT", headers: { "content-type": "application/json", authorization }, body }),
-        () => timed(`/api/assignments/${assignment.id}/submit`, { method: "POST", headers: { authorization } }),
+        () =>
+          timed(`/api/assignments/${assignment.id}/sheet`, {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json', authorization },
+            body,
+          }),
+        () => timed(`/api/assignments/${assignment.id}/submit`, { method: 'POST', headers: { authorization } }),
       ]) {
         const wait = due - performance.now();
         if (wait > 0) await new Promise((resolveWait) => setTimeout(resolveWait, wait));
@@ -158,15 +146,10 @@ export async function pacedSheetSubmit({
 }
 
 /** PUT then POST for each assignment, one request at a time: latencies without any queueing. */
-export async function sequentialSheetSubmit({
-  url,
-  assignments,
-  tokens,
-  criteria,
-}) {
+export async function sequentialSheetSubmit({ url, assignments, tokens, criteria }) {
   const body = JSON.stringify({
     scores: scoresFor(criteria),
-    comment: "Benchmark sheet",
+    comment: 'Benchmark sheet',
     version: 0,
   });
   const put = [];
@@ -174,26 +157,21 @@ export async function sequentialSheetSubmit({
   for (const assignment of assignments) {
     const authorization = `Bearer ${tokens.get(assignment.email)}`;
     let t = performance.now();
-    let response = await fetch(
-      `${url}/api/assignments/${assignment.id}/sheet`,
-      {
-        method: "PUT",
-        headers: { "content-type": "application/json", authorization },
-        body,
-      },
-    );
+    let response = await fetch(`${url}/api/assignments/${assignment.id}/sheet`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization },
+      body,
+    });
     await response.arrayBuffer();
-    if (response.status !== 200)
-      throw new Error(`PUT sheet: ${response.status}`);
+    if (response.status !== 200) throw new Error(`PUT sheet: ${response.status}`);
     put.push(performance.now() - t);
     t = performance.now();
     response = await fetch(`${url}/api/assignments/${assignment.id}/submit`, {
-      method: "POST",
+      method: 'POST',
       headers: { authorization },
     });
     await response.arrayBuffer();
-    if (response.status !== 200)
-      throw new Error(`POST submit: ${response.status}`);
+    if (response.status !== 200) throw new Error(`POST submit: ${response.status}`);
     post.push(performance.now() - t);
   }
   return {
@@ -209,19 +187,12 @@ export async function sequentialSheetSubmit({
  * submit one UPDATE with the total. Every save and every submit counts as one operation, as
  * every PUT and POST counts as one request.
  */
-export async function baselineSheetSubmit({
-  databaseUrl,
-  roundId,
-  assignments,
-  criteria,
-  seconds,
-}) {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, application_name: "laurel-bench-baseline" });
+export async function baselineSheetSubmit({ databaseUrl, roundId, assignments, criteria, seconds }) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, application_name: 'laurel-bench-baseline' });
   const scores = scoresFor(criteria);
   const criterionIds = scores.map((s) => s.criterionId);
   const values = scores.map((s) => s.value);
-  const total =
-    (100 * values.reduce((sum, v) => sum + v / 10, 0)) / values.length;
+  const total = (100 * values.reduce((sum, v) => sum + v / 10, 0)) / values.length;
   const latencies = [];
   let errors = 0;
   let next = 0;
@@ -230,7 +201,7 @@ export async function baselineSheetSubmit({
   const save = async (assignmentId) => {
     const client = await pool.connect();
     try {
-      await client.query("BEGIN");
+      await client.query('BEGIN');
       const { rows } = await client.query(
         `INSERT INTO score_sheets (assignment_id, round_id, comment) VALUES ($1, $2, 'Benchmark sheet')
          ON CONFLICT (assignment_id) DO UPDATE SET comment = EXCLUDED.comment, version = score_sheets.version + 1, updated_at = now()
@@ -242,9 +213,9 @@ export async function baselineSheetSubmit({
          ON CONFLICT (sheet_id, criterion_id) DO UPDATE SET value = EXCLUDED.value`,
         [rows[0].id, criterionIds, values],
       );
-      await client.query("COMMIT");
+      await client.query('COMMIT');
     } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
+      await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       client.release();
@@ -277,7 +248,7 @@ export async function baselineSheetSubmit({
   await Promise.all(Array.from({ length: CONNECTIONS }, caller));
   const elapsed = (performance.now() - started) / 1000;
   // The pool's backends were opened for this run: their CPU so far is this run's (and their start).
-  const postgresCpuMs = backendsCpuDelta(new Map(), await backendsCpuMs(pool, "laurel-bench-baseline"));
+  const postgresCpuMs = backendsCpuDelta(new Map(), await backendsCpuMs(pool, 'laurel-bench-baseline'));
   await pool.end();
   return {
     postgresCpuMs,

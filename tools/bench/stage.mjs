@@ -1,14 +1,13 @@
 // The pitch-day stage under a full hall: many pages (judges' tablets and boards) connected to one
 // API process by server-sent events; how long "next team" takes to reach every page, and what each
 // connection costs the process in memory. Next to a bare node:http server doing only the fan-out.
-import { fork } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { request } from "node:http";
-import { join } from "node:path";
-import { percentile, round1 } from "./api.mjs";
+import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { percentile, round1 } from './api.mjs';
 
-const rssKb = (pid) =>
-  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? NaN);
+const rssKb = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** An SSE client over node:http that notes when each `stage` event with a new version arrives. */
@@ -16,21 +15,21 @@ function connect(url, headers = {}) {
   return new Promise((resolve, reject) => {
     const arrivals = new Map();
     const client = { arrivals, bytes: 0, close: () => req.destroy() };
-    let buffer = "";
-    const req = request(url, { headers: { accept: "text/event-stream", ...headers } }, (res) => {
+    let buffer = '';
+    const req = request(url, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
       if (res.statusCode !== 200) {
         reject(new Error(`stream answered ${res.statusCode}`));
         res.resume();
         return;
       }
-      res.setEncoding("utf8");
-      res.on("data", (chunk) => {
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => {
         buffer += chunk;
         let end;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          if (!block.startsWith("event: stage")) continue;
+          if (!block.startsWith('event: stage')) continue;
           const at = performance.now();
           client.bytes ||= Buffer.byteLength(block);
           // The version sits near the start of the JSON; no need to parse the whole view.
@@ -40,15 +39,15 @@ function connect(url, headers = {}) {
       });
       resolve(client);
     });
-    req.on("error", reject);
+    req.on('error', reject);
     req.end();
   });
 }
 
 async function post(url, token, body) {
   const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
   });
   const text = await response.text();
@@ -89,10 +88,12 @@ export async function apiStage({ url, pid, roundId, organizerToken, judgeTokens,
   await sleep(2000);
   const rssAfter = rssKb(pid);
   const latencies = [];
-  let version = (await (await fetch(`${url}/api/rounds/${roundId}/stage`, { headers: { authorization: `Bearer ${organizerToken}` } })).json()).version;
+  let version = (
+    await (await fetch(`${url}/api/rounds/${roundId}/stage`, { headers: { authorization: `Bearer ${organizerToken}` } })).json()
+  ).version;
   for (let i = 0; i < presses; i++) {
     const sent = performance.now();
-    const answer = await post(`${url}/api/rounds/${roundId}/stage`, organizerToken, { version, action: "next" });
+    const answer = await post(`${url}/api/rounds/${roundId}/stage`, organizerToken, { version, action: 'next' });
     version = answer.version;
     const deadline = Date.now() + 10_000;
     while (clients.some((c) => !c.arrivals.has(version)) && Date.now() < deadline) await sleep(5);
@@ -105,39 +106,39 @@ export async function apiStage({ url, pid, roundId, organizerToken, judgeTokens,
 
 /** The same fan-out from a bare node:http server in a process of its own, with a view of the same size. */
 export async function baselineStage({ root, pages, presses, payloadBytes }) {
-  const child = fork(join(root, "tools/bench/stage-baseline.mjs"), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(join(root, 'tools/bench/stage-baseline.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ask = (message, type) =>
     new Promise((resolve) => {
       const on = (m) => {
         if (m.type === type) {
-          child.off("message", on);
+          child.off('message', on);
           resolve(m);
         }
       };
-      child.on("message", on);
+      child.on('message', on);
       if (message) child.send(message);
     });
-  const { port } = await ask(null, "listening");
+  const { port } = await ask(null, 'listening');
   const url = `http://127.0.0.1:${port}/`;
   const warm = await connectAll([[url, {}]]);
   warm.forEach((c) => c.close());
   await sleep(1000);
-  const before = (await ask({ type: "rss" }, "rss")).rssKb;
+  const before = (await ask({ type: 'rss' }, 'rss')).rssKb;
   const clients = await connectAll(Array.from({ length: pages }, () => [url, {}]));
   await sleep(2000);
-  const after = (await ask({ type: "rss" }, "rss")).rssKb;
+  const after = (await ask({ type: 'rss' }, 'rss')).rssKb;
   const latencies = [];
-  const filler = "x".repeat(Math.max(0, payloadBytes - 40));
+  const filler = 'x'.repeat(Math.max(0, payloadBytes - 40));
   for (let version = 1; version <= presses; version++) {
     const sent = performance.now();
-    child.send({ type: "broadcast", data: `{"version":${version},"pad":"${filler}"}` });
+    child.send({ type: 'broadcast', data: `{"version":${version},"pad":"${filler}"}` });
     const deadline = Date.now() + 10_000;
     while (clients.some((c) => !c.arrivals.has(version)) && Date.now() < deadline) await sleep(5);
     for (const c of clients) latencies.push(c.arrivals.has(version) ? c.arrivals.get(version) - sent : 10_000);
     await sleep(300);
   }
   clients.forEach((c) => c.close());
-  child.send({ type: "stop" });
+  child.send({ type: 'stop' });
   return summary(latencies, before, after, pages, presses);
 }
 

@@ -3,12 +3,20 @@
 // `throttles`; here the same store, with the same table and options, runs on a pg pool of the
 // same size, so each call is exactly the statement the API sends. Timed one call at a time,
 // interleaved with the floor of any statement on that pool (`SELECT 1`), over many keys.
-import pg from "pg";
-import { RateLimiterPostgres } from "rate-limiter-flexible";
-import { median, percentile, round2 } from "./api.mjs";
+import pg from 'pg';
+import { RateLimiterPostgres } from 'rate-limiter-flexible';
+import { median, percentile, round2 } from './api.mjs';
 
 const store = (pool, keyPrefix, points, duration) =>
-  new RateLimiterPostgres({ storeClient: pool, storeType: "pool", tableName: "throttles", tableCreated: true, keyPrefix, points, duration });
+  new RateLimiterPostgres({
+    storeClient: pool,
+    storeType: 'pool',
+    tableName: 'throttles',
+    tableCreated: true,
+    keyPrefix,
+    points,
+    duration,
+  });
 
 /**
  * Per iteration, as a sign-in does: the client address's count (one upsert), then the account's
@@ -16,11 +24,11 @@ const store = (pool, keyPrefix, points, duration) =>
  * alone. `addresses` client addresses and accounts, cycled, so most calls update a row.
  */
 export async function throttleOverhead({ databaseUrl, calls, addresses }) {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, application_name: "laurel-bench-throttle" });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, application_name: 'laurel-bench-throttle' });
   try {
-    const perAddress = store(pool, "bench-signin-ip", 1_000_000_000, 60);
-    const accountLock = store(pool, "bench-signin-lock", 1, 3600);
-    const accountFailures = store(pool, "bench-signin-fail", 1_000_000, 3600);
+    const perAddress = store(pool, 'bench-signin-ip', 1_000_000_000, 60);
+    const accountLock = store(pool, 'bench-signin-lock', 1, 3600);
+    const accountFailures = store(pool, 'bench-signin-fail', 1_000_000, 3600);
     const timed = async (work) => {
       const started = performance.now();
       await work();
@@ -33,12 +41,12 @@ export async function throttleOverhead({ databaseUrl, calls, addresses }) {
     for (let i = 0; i < 50; i++) {
       await perAddress.consume(`10.0.${i}.1`);
       await Promise.all([accountLock.get(`warm${i}@bench.laurel`), accountFailures.get(`warm${i}@bench.laurel`)]);
-      await pool.query("SELECT 1");
+      await pool.query('SELECT 1');
     }
     for (let i = 0; i < calls; i++) {
       const address = `10.1.${Math.floor((i % addresses) / 250)}.${i % 250}`;
       const account = `judge${i % addresses}@bench.laurel`;
-      floor.push(await timed(() => pool.query("SELECT 1")));
+      floor.push(await timed(() => pool.query('SELECT 1')));
       consume.push(await timed(() => perAddress.consume(address)));
       signIn.push(
         await timed(async () => {

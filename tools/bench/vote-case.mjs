@@ -1,9 +1,9 @@
 // Public vote: voters cast a vote and open the mailed confirmation link over HTTP, next to bare
 // node-postgres doing the same rows; afterwards the counts are checked in SQL (no vote lost, no
 // mailbox counted twice). Then the results of the vote round, timed with the vote on and off.
-import pg from "pg";
-import { deliveredTokens, median, percentile, round1, round2 } from "./api.mjs";
-import { backendsCpuDelta, backendsCpuMs, processCpuMs, selfCpuMs } from "./cpu.mjs";
+import pg from 'pg';
+import { deliveredTokens, median, percentile, round1, round2 } from './api.mjs';
+import { backendsCpuDelta, backendsCpuMs, processCpuMs, selfCpuMs } from './cpu.mjs';
 
 /** Callers at once, as a shared link brings voters in bursts. */
 export const VOTE_CONNECTIONS = 50;
@@ -22,7 +22,7 @@ export async function holdVote(db, { contestId, roundId }, enabled = true) {
       opensAt: new Date(Date.now() - DAY).toISOString(),
       closesAt: new Date(Date.now() + DAY).toISOString(),
       share: 0.2,
-      scope: "overall",
+      scope: 'overall',
     }),
   ]);
 }
@@ -76,8 +76,8 @@ async function pool(items, connections, work) {
 async function post(url, path, body, headers = {}) {
   try {
     const response = await fetch(`${url}${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...headers },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
     const text = await response.text();
@@ -92,14 +92,16 @@ async function post(url, path, body, headers = {}) {
  * the outbox's business), opens every link over HTTP, then checks the counts in SQL.
  */
 export async function apiVotes({ url, pid, db, contestId, roundId, slug, voters, duplicates }) {
-  const entries = (await db.query(`SELECT entry_id AS id FROM round_entries WHERE round_id = $1 ORDER BY entry_id`, [roundId])).rows.map((r) => r.id);
+  const entries = (await db.query(`SELECT entry_id AS id FROM round_entries WHERE round_id = $1 ORDER BY entry_id`, [roundId])).rows.map(
+    (r) => r.id,
+  );
   const list = ballots(entries, voters, duplicates);
 
   // CPU of the API process, of its PostgreSQL backends (request pool and job queue) and of this
   // process (the callers and the SMTP server reading every mail), per phase: figures that hold on a
   // busy machine, where the wall clock swings with what else runs.
   const cpuNow = async () => {
-    const pg = new Map([...(await backendsCpuMs(db, "laurel-api")), ...(await backendsCpuMs(db, "laurel-jobs"))]);
+    const pg = new Map([...(await backendsCpuMs(db, 'laurel-api')), ...(await backendsCpuMs(db, 'laurel-jobs'))]);
     return { api: processCpuMs(pid), pg, self: selfCpuMs() };
   };
   const cpuPer = (before, after, n) => ({
@@ -110,7 +112,12 @@ export async function apiVotes({ url, pid, db, contestId, roundId, slug, voters,
   const cpuCast = await cpuNow();
   const castStarted = performance.now();
   const cast = await pool(list, VOTE_CONNECTIONS, (b) =>
-    post(url, `/api/public/contests/${slug}/votes`, { entryId: b.entryId, email: b.email, language: "vi" }, { "x-forwarded-for": b.address }),
+    post(
+      url,
+      `/api/public/contests/${slug}/votes`,
+      { entryId: b.entryId, email: b.email, language: 'vi' },
+      { 'x-forwarded-for': b.address },
+    ),
   );
   const castSeconds = (performance.now() - castStarted) / 1000;
 
@@ -126,7 +133,7 @@ export async function apiVotes({ url, pid, db, contestId, roundId, slug, voters,
   const confirmStarted = performance.now();
   const confirmed = await pool(list, VOTE_CONNECTIONS, (b) => {
     const token = links.get(b.email.toLowerCase());
-    return token ? post(url, "/api/public/votes/confirm", { token }) : Promise.resolve({ status: -1, body: "no mail" });
+    return token ? post(url, '/api/public/votes/confirm', { token }) : Promise.resolve({ status: -1, body: 'no mail' });
   });
   const confirmSeconds = (performance.now() - confirmStarted) / 1000;
   const firstToLast = (performance.now() - castStarted) / 1000;
@@ -160,7 +167,9 @@ export async function apiVotes({ url, pid, db, contestId, roundId, slug, voters,
       )
     ).rows.map((r) => [r.entryId, r.votes]),
   );
-  const tallyMismatches = [...new Set([...tally.keys(), ...expectedTally.keys()])].filter((id) => (tally.get(id) ?? 0) !== (expectedTally.get(id) ?? 0)).length;
+  const tallyMismatches = [...new Set([...tally.keys(), ...expectedTally.keys()])].filter(
+    (id) => (tally.get(id) ?? 0) !== (expectedTally.get(id) ?? 0),
+  ).length;
   const doubleCounted = [...answeredCounted.values()].filter((n) => n > 1).length;
   const castStatuses = statuses(cast.outcomes);
   const confirmStatuses = statuses(confirmed.outcomes);
@@ -185,7 +194,9 @@ export async function apiVotes({ url, pid, db, contestId, roundId, slug, voters,
     confirmP99: round1(percentile(confirmed.latencies, 99)),
     castStatuses,
     confirmStatuses,
-    firstFailure: [...cast.outcomes, ...confirmed.outcomes].find((o) => o.status !== 202 && o.status !== 200 && o.status !== 409)?.body?.slice(0, 300),
+    firstFailure: [...cast.outcomes, ...confirmed.outcomes]
+      .find((o) => o.status !== 202 && o.status !== 200 && o.status !== 409)
+      ?.body?.slice(0, 300),
     sql: { ...sql, tallyTotal: [...tally.values()].reduce((a, b) => a + b, 0) },
     lost: Math.max(0, voters - sql.counted),
     doubleCounted: doubleCounted + (sql.counted - sql.countedMailboxes),
@@ -208,15 +219,17 @@ export async function apiVotes({ url, pid, db, contestId, roundId, slug, voters,
  * counting it under the same one-per-mailbox rule. No HTTP, validation, throttle or queue job.
  */
 export async function baselineVotes({ databaseUrl, contestId, roundId, voters, duplicates }) {
-  const client = new pg.Pool({ connectionString: databaseUrl, max: 10, application_name: "laurel-bench-baseline" });
+  const client = new pg.Pool({ connectionString: databaseUrl, max: 10, application_name: 'laurel-bench-baseline' });
   try {
-    const entries = (await client.query(`SELECT entry_id AS id FROM round_entries WHERE round_id = $1 ORDER BY entry_id`, [roundId])).rows.map((r) => r.id);
+    const entries = (
+      await client.query(`SELECT entry_id AS id FROM round_entries WHERE round_id = $1 ORDER BY entry_id`, [roundId])
+    ).rows.map((r) => r.id);
     const list = ballots(entries, voters, duplicates);
     const started = performance.now();
     const inserted = await pool(list, VOTE_CONNECTIONS, async (b, i) => {
       const c = await client.connect();
       try {
-        await c.query("BEGIN");
+        await c.query('BEGIN');
         const { rows } = await c.query(
           `INSERT INTO votes (contest_id, round_id, entry_id, scope_key, email, mailbox, token_hash, client_address)
            VALUES ($1, $2, $3, '', $4, $5, $6, $7) RETURNING id`,
@@ -227,25 +240,29 @@ export async function baselineVotes({ databaseUrl, contestId, roundId, voters, d
            VALUES ($1, $2, 'baseline_vote', 'vi', 'Xác nhận bình chọn', 'Bạn vừa bình chọn.', 'http://bench/vote/confirm#token=x', 'captured')`,
           [b.email.toLowerCase(), contestId],
         );
-        await c.query("COMMIT");
+        await c.query('COMMIT');
         return rows[0].id;
       } catch (error) {
-        await c.query("ROLLBACK");
+        await c.query('ROLLBACK');
         throw error;
       } finally {
         c.release();
       }
     });
     await pool(inserted.outcomes, VOTE_CONNECTIONS, (id) =>
-      client.query(
-        `UPDATE votes v SET confirmed_at = now()
+      client
+        .query(
+          `UPDATE votes v SET confirmed_at = now()
           WHERE v.id = $1 AND v.confirmed_at IS NULL
             AND NOT EXISTS (SELECT 1 FROM votes o WHERE o.contest_id = v.contest_id AND o.scope_key = v.scope_key AND o.mailbox = v.mailbox AND o.confirmed_at IS NOT NULL)`,
-        [id],
-      ).catch(() => null),
+          [id],
+        )
+        .catch(() => null),
     );
     const seconds = (performance.now() - started) / 1000;
-    const [{ counted }] = (await client.query(`SELECT count(*)::int AS counted FROM votes WHERE contest_id = $1 AND confirmed_at IS NOT NULL`, [contestId])).rows;
+    const [{ counted }] = (
+      await client.query(`SELECT count(*)::int AS counted FROM votes WHERE contest_id = $1 AND confirmed_at IS NOT NULL`, [contestId])
+    ).rows;
     return { seconds: round1(seconds), counted, confirmedPerMinute: Math.round((counted / seconds) * 60) };
   } finally {
     await client.end();

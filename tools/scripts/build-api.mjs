@@ -14,9 +14,7 @@ const outdir = join(root, 'dist/apps/api');
 const swcPlugin = {
   name: 'swc-decorators',
   setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith('@laurel/') ? undefined : { path: args.path, external: true },
-    );
+    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@laurel/') ? undefined : { path: args.path, external: true }));
     b.onLoad({ filter: /\.ts$/ }, async (args) => {
       const { code, map } = await transformFile(args.path, {
         sourceMaps: 'inline',

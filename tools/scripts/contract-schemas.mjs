@@ -76,7 +76,8 @@ export function toOpenApi30(schema) {
     const { [combinator]: _, ...others } = out;
     void _;
     out = rest.length === 1 ? { ...others, ...nullable(rest[0]) } : { ...others, [combinator]: rest, nullable: true };
-    if (out.$ref && Object.keys(out).length > 1) out = { allOf: [{ $ref: out.$ref }], ...Object.fromEntries(Object.entries(out).filter(([k]) => k !== '$ref')) };
+    if (out.$ref && Object.keys(out).length > 1)
+      out = { allOf: [{ $ref: out.$ref }], ...Object.fromEntries(Object.entries(out).filter(([k]) => k !== '$ref')) };
   }
   if (out.enum && !out.type) {
     const kinds = [...new Set(out.enum.map((v) => typeof v))];

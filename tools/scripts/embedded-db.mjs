@@ -50,9 +50,7 @@ export async function startEmbeddedPostgres({ dir, port, database = 'laurel', th
   // initialise() refuses a non-empty directory: only a directory without PG_VERSION is new.
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
     if (existsSync(clusterDir) && readdirSync(clusterDir).length > 0) {
-      throw new Error(
-        `${clusterDir} holds files but no PostgreSQL cluster (no PG_VERSION). Move it away or delete it, then start again.`,
-      );
+      throw new Error(`${clusterDir} holds files but no PostgreSQL cluster (no PG_VERSION). Move it away or delete it, then start again.`);
     }
     await pg.initialise();
   }

@@ -12,9 +12,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = new Set(process.argv.slice(2));
 // --throwaway: a fresh database and data directory, deleted at exit (browser tests use it).
 const throwaway = args.has('--throwaway');
-const dataDir = throwaway
-  ? mkdtempSync(join(tmpdir(), 'laurel-run-'))
-  : resolve(root, process.env.LAUREL_DATA_DIR ?? '.laurel');
+const dataDir = throwaway ? mkdtempSync(join(tmpdir(), 'laurel-run-')) : resolve(root, process.env.LAUREL_DATA_DIR ?? '.laurel');
 const port = process.env.PORT ?? '3000';
 
 // Every signal that ends a process ends the whole run: the API and the embedded PostgreSQL are
@@ -97,13 +95,17 @@ api.on('message', (message) => {
     console   ${url}/
     API docs  ${url}/api/docs
     health    ${url}/api/health
-${embedded ? `
+${
+  embedded
+    ? `
   Demo accounts, password "laurel-demo":
     admin@demo.laurel        administrator
     organizer@demo.laurel    organizer of the demo contest
     judge1@demo.laurel … judge3@demo.laurel   judges
     startup1@demo.laurel, startup2@demo.laurel   applicants
-` : ''}
+`
+    : ''
+}
   Stop with Ctrl+C.`);
 });
 

@@ -1,4 +1,4 @@
-// `npm test`: lint and unit tests of every project, the API's HTTP tests against a real
+// `npm test`: the formatting check, lint and unit tests of every project, the API's HTTP tests against a real
 // PostgreSQL, then the browser tests in a real Chromium (skipped, saying so, when none is found).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -23,7 +23,18 @@ function chromiumPath() {
   return candidates.find((path) => path && existsSync(path));
 }
 
-let ok = step('lint, type checks and unit tests', ['run-many', '-t', 'lint', 'typecheck', 'test']);
+/** A step that is not an Nx target: the formatting check runs once over the whole tree. */
+function command(name, program, args) {
+  const started = Date.now();
+  console.log(`\n=== ${name} ===`);
+  const result = spawnSync(program, args, { cwd: root, stdio: 'inherit', env });
+  steps.push({ name, ok: result.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(0) });
+  return result.status === 0;
+}
+
+// Formatting first: it takes seconds and says exactly which files to run `npx prettier --write` on.
+let ok = command('formatting (Prettier)', 'npx', ['prettier', '--check', '--log-level=warn', '.']);
+ok = step('lint, type checks and unit tests', ['run-many', '-t', 'lint', 'typecheck', 'test']) && ok;
 ok = step('API over HTTP against PostgreSQL', ['run-many', '-t', 'e2e', '-p', 'api-e2e']) && ok;
 
 const chromium = chromiumPath();

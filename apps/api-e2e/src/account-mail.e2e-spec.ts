@@ -21,7 +21,10 @@ describe('the mail language of an account and the admin’s retry', () => {
     const url = await createDatabase();
     expect((await runNode('dist/apps/api/cli.js', ['seed-demo'], { DATABASE_URL: url })).code).toBe(0);
     // One attempt only, so a message fails for good while the SMTP server is away.
-    api = await startApi({ SMTP_URL: smtp.url, MAIL_FROM: 'Laurel <no-reply@laurel.test>', PUBLIC_URL, MAIL_RETRY_LIMIT: '0', MAIL_RETRY_DELAY_SECONDS: '1' }, url);
+    api = await startApi(
+      { SMTP_URL: smtp.url, MAIL_FROM: 'Laurel <no-reply@laurel.test>', PUBLIC_URL, MAIL_RETRY_LIMIT: '0', MAIL_RETRY_DELAY_SECONDS: '1' },
+      url,
+    );
     http = new Http(api.url);
     db = new Client({ connectionString: url });
     await db.connect();
@@ -65,7 +68,11 @@ describe('the mail language of an account and the admin’s retry', () => {
       expect(refused.status).toBe(400);
       expect(JSON.stringify(refused.body.fields ?? refused.body.message)).toContain(field);
     }
-    expect((await http.get('/api/auth/me', token)).body).toMatchObject({ email: 'mai@startup.vn', displayName: 'Mai Nguyễn', language: 'en' });
+    expect((await http.get('/api/auth/me', token)).body).toMatchObject({
+      email: 'mai@startup.vn',
+      displayName: 'Mai Nguyễn',
+      language: 'en',
+    });
     expect((await http.request('PATCH', '/api/auth/me', { body: { language: 'vi' } })).status).toBe(401);
   });
 

@@ -40,7 +40,9 @@ describe('people management by the administrator', () => {
     const all = await http.get('/api/admin/users?pageSize=100', admin);
     expect(all.status).toBe(200);
     expect(all.body.total).toBe(all.body.items.length);
-    expect(all.body.items.map((u: { email: string }) => u.email)).toEqual(expect.arrayContaining(['admin@demo.laurel', 'organizer@demo.laurel']));
+    expect(all.body.items.map((u: { email: string }) => u.email)).toEqual(
+      expect.arrayContaining(['admin@demo.laurel', 'organizer@demo.laurel']),
+    );
     expect(all.body.items[0]).toEqual({
       id: expect.any(String),
       email: expect.any(String),
@@ -87,7 +89,10 @@ describe('people management by the administrator', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await other.get('/api/auth/me', organizer)).status).toBe(401);
 
-    const events = await db.query(`SELECT actor_id AS "actorId", payload FROM audit_events WHERE action = 'admin.user_changed' AND subject_id = $1 ORDER BY occurred_at`, [team.user.id]);
+    const events = await db.query(
+      `SELECT actor_id AS "actorId", payload FROM audit_events WHERE action = 'admin.user_changed' AND subject_id = $1 ORDER BY occurred_at`,
+      [team.user.id],
+    );
     expect(events.rows).toEqual([
       { actorId: await adminId(), payload: { granted: ['organizer'], revoked: [] } },
       { actorId: await adminId(), payload: { granted: [], revoked: ['organizer'] } },
@@ -98,7 +103,10 @@ describe('people management by the administrator', () => {
     const team = await registerVerified(http, { email: 'roles@people.vn', password: 'team-password-1', displayName: 'Roles' });
     const judge = await patch(team.user.id, { roles: ['applicant', 'judge'] });
     expect(judge.status).toBe(422);
-    expect(judge.body).toMatchObject({ code: 'admin.role_not_grantable', message: expect.stringMatching(/judge comes from a contest's invitation/) });
+    expect(judge.body).toMatchObject({
+      code: 'admin.role_not_grantable',
+      message: expect.stringMatching(/judge comes from a contest's invitation/),
+    });
     expect((await patch(team.user.id, { roles: [] })).body.code).toBe('admin.role_not_grantable');
     expect((await patch(team.user.id, {})).status).toBe(400);
     expect((await patch('00000000-0000-4000-8000-000000000000', { disabled: true })).status).toBe(404);
@@ -122,15 +130,28 @@ describe('people management by the administrator', () => {
 
   it('invites an organizer by mail: the answer has no token, the mail is in the language asked for, accepting grants the role', async () => {
     const before = (await db.query(`SELECT count(*)::int AS n FROM invitations`)).rows[0].n;
-    const invited = await http.post('/api/admin/invitations', { email: 'Ban.ToChuc@Techfest.vn', displayName: 'Ban tổ chức', role: 'organizer', language: 'en' }, admin);
+    const invited = await http.post(
+      '/api/admin/invitations',
+      { email: 'Ban.ToChuc@Techfest.vn', displayName: 'Ban tổ chức', role: 'organizer', language: 'en' },
+      admin,
+    );
     expect(invited.status).toBe(202);
     expect(invited.body).toEqual({ invitationId: expect.any(String), status: 'pending' });
     expect((await db.query(`SELECT count(*)::int AS n FROM invitations`)).rows[0].n).toBe(before + 1);
-    const mail = await db.query(`SELECT subject FROM mail_outbox WHERE template = 'account_invitation' AND lower(to_address) = 'ban.tochuc@techfest.vn'`);
+    const mail = await db.query(
+      `SELECT subject FROM mail_outbox WHERE template = 'account_invitation' AND lower(to_address) = 'ban.tochuc@techfest.vn'`,
+    );
     expect(mail.rows).toEqual([{ subject: 'You are invited to be an organizer on Laurel' }]);
-    const accepted = await acceptInvitationByMail(http, 'Ban.ToChuc@Techfest.vn', { template: 'account_invitation', password: 'organizer-pass-1' });
+    const accepted = await acceptInvitationByMail(http, 'Ban.ToChuc@Techfest.vn', {
+      template: 'account_invitation',
+      password: 'organizer-pass-1',
+    });
     expect(accepted.user.roles).toEqual(['organizer']);
-    const again = await http.post('/api/admin/invitations', { email: 'ban.tochuc@techfest.vn', displayName: 'Ban tổ chức', role: 'organizer' }, admin);
+    const again = await http.post(
+      '/api/admin/invitations',
+      { email: 'ban.tochuc@techfest.vn', displayName: 'Ban tổ chức', role: 'organizer' },
+      admin,
+    );
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('invitation.has_role');
     const bad = await http.post('/api/admin/invitations', { email: 'not-an-address', displayName: 'X', role: 'judge' }, admin);
@@ -145,13 +166,23 @@ describe('people management by the administrator', () => {
     expect(self.body.code).toBe('admin.disable_self');
     const last = await patch(me, { roles: ['organizer'] });
     expect(last.status).toBe(422);
-    expect(last.body).toMatchObject({ code: 'admin.last_admin', message: expect.stringMatching(/Invite or appoint another administrator first/) });
+    expect(last.body).toMatchObject({
+      code: 'admin.last_admin',
+      message: expect.stringMatching(/Invite or appoint another administrator first/),
+    });
 
     // A second administrator, invited by mail: it arrives with a link, never in the answer.
-    const invited = await http.post('/api/admin/invitations', { email: 'second.admin@people.vn', displayName: 'Second admin', role: 'admin' }, admin);
+    const invited = await http.post(
+      '/api/admin/invitations',
+      { email: 'second.admin@people.vn', displayName: 'Second admin', role: 'admin' },
+      admin,
+    );
     expect(invited.status).toBe(202);
     expect(invited.body).toEqual({ invitationId: expect.any(String), status: 'pending' });
-    const accepted = await acceptInvitationByMail(http, 'second.admin@people.vn', { template: 'account_invitation', password: 'second-admin-pass' });
+    const accepted = await acceptInvitationByMail(http, 'second.admin@people.vn', {
+      template: 'account_invitation',
+      password: 'second-admin-pass',
+    });
     expect(accepted.user.roles).toEqual(['admin']);
     const secondId = accepted.user.id;
 
@@ -169,7 +200,6 @@ describe('people management by the administrator', () => {
     const admins = await db.query(`SELECT count(*)::int AS n FROM users WHERE 'admin' = ANY(roles) AND disabled_at IS NULL`);
     expect(admins.rows[0].n).toBe(1);
   });
-
 });
 
 describe('the first administrator, from the command line', () => {

@@ -8,7 +8,10 @@ describe('/api/docs in production', () => {
   async function production(extra: Record<string, string>): Promise<ApiProcess> {
     // Production also needs its mail settings; this test sends no mail.
     const mail = { SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'Laurel <no-reply@laurel.test>', PUBLIC_URL: 'https://laurel.test' };
-    const api = await startApi({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters', ...mail, ...extra }, await createDatabase());
+    const api = await startApi(
+      { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters', ...mail, ...extra },
+      await createDatabase(),
+    );
     started.push(api);
     return api;
   }

@@ -12,17 +12,38 @@ const l = (vi: string, en: string) => ({ vi, en });
 const FORM = [
   { key: 'foundedOn', label: l('Ngày thành lập', 'Founding date'), type: 'date', required: true },
   { key: 'taxCode', label: l('Mã số thuế', 'Tax code'), type: 'text', required: true, maxLength: 14, identifying: true },
-  { key: 'province', label: l('Tỉnh/thành thực hiện', 'Province'), type: 'choice', required: true, options: ['Hải Phòng', 'Hà Nội', 'Quảng Ninh'] },
+  {
+    key: 'province',
+    label: l('Tỉnh/thành thực hiện', 'Province'),
+    type: 'choice',
+    required: true,
+    options: ['Hải Phòng', 'Hà Nội', 'Quảng Ninh'],
+  },
   { key: 'stage', label: l('Giai đoạn', 'Stage'), type: 'choice', required: false, options: ['Ý tưởng', 'MVP', 'Có doanh thu'] },
   { key: 'teamSize', label: l('Số thành viên', 'Team size'), type: 'number', required: false, min: 1, max: 100 },
   { key: 'pitch', label: l('Giới thiệu', 'Pitch'), type: 'longtext', required: false },
   { key: 'agree', label: l('Tôi đồng ý với thể lệ', 'I accept the rules'), type: 'boolean', required: true },
 ];
 const RULES = [
-  { id: 'young', kind: 'date_within_years', params: { field: 'foundedOn', years: 5 }, message: l('Doanh nghiệp thành lập không quá 5 năm', 'Founded at most 5 years ago') },
+  {
+    id: 'young',
+    kind: 'date_within_years',
+    params: { field: 'foundedOn', years: 5 },
+    message: l('Doanh nghiệp thành lập không quá 5 năm', 'Founded at most 5 years ago'),
+  },
   { id: 'small', kind: 'max_team_size', params: { max: 5 }, message: l('Đội không quá 5 người', 'At most 5 team members') },
-  { id: 'local', kind: 'choice_in', params: { field: 'province', values: ['Hải Phòng'] }, message: l('Dự án thực hiện tại Hải Phòng', 'Carried out in Hải Phòng') },
-  { id: 'perOrg', kind: 'max_entries_per_organization', params: { max: 1 }, message: l('Mỗi đơn vị tối đa 1 hồ sơ', 'At most 1 entry per organization') },
+  {
+    id: 'local',
+    kind: 'choice_in',
+    params: { field: 'province', values: ['Hải Phòng'] },
+    message: l('Dự án thực hiện tại Hải Phòng', 'Carried out in Hải Phòng'),
+  },
+  {
+    id: 'perOrg',
+    kind: 'max_entries_per_organization',
+    params: { max: 1 },
+    message: l('Mỗi đơn vị tối đa 1 hồ sơ', 'At most 1 entry per organization'),
+  },
   { id: 'agreed', kind: 'must_be_true', params: { field: 'agree' }, message: l('Phải đồng ý với thể lệ', 'The rules must be accepted') },
 ];
 
@@ -51,14 +72,24 @@ describe('the contest’s own application form and eligibility rules over HTTP',
     http = new Http(api.url);
     organizer = await http.login('organizer@demo.laurel');
     contest = (await openContest(http, databaseUrl, organizer, { slug: 'form-rules-2027', requirePitchDeck: false })) as typeof contest;
-    good = { foundedOn: yearsBefore(contest.submissionClosesAt, 5), taxCode: '0312345678', province: 'Hải Phòng', agree: true, teamSize: 3 };
+    good = {
+      foundedOn: yearsBefore(contest.submissionClosesAt, 5),
+      taxCode: '0312345678',
+      province: 'Hải Phòng',
+      agree: true,
+      teamSize: 3,
+    };
   });
   afterAll(() => api?.stop());
 
   /** A new applicant's complete draft with these answers and organization. */
   async function draft(answers: Record<string, unknown>, overrides: Record<string, unknown> = {}) {
     const team = await newApplicant(http);
-    const created = await http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest, contest.categories[0].id, { ...overrides, answers }), team.token);
+    const created = await http.post(
+      `/api/contests/${contest.id}/entries`,
+      completeEntry(contest, contest.categories[0].id, { ...overrides, answers }),
+      team.token,
+    );
     if (created.status !== 201) throw new Error(`draft: ${created.status} ${JSON.stringify(created.body)}`);
     return { team, entry: created.body };
   }
@@ -70,7 +101,11 @@ describe('the contest’s own application form and eligibility rules over HTTP',
       expect(twice.status).toBe(400);
       expect(twice.body.fields).toEqual([expect.objectContaining({ field: 'formFields.1.key', code: 'duplicate' })]);
 
-      const missing = await patchContest({ version: before, formFields: FORM, eligibilityRules: [{ ...RULES[4], params: { field: 'accepted' } }] });
+      const missing = await patchContest({
+        version: before,
+        formFields: FORM,
+        eligibilityRules: [{ ...RULES[4], params: { field: 'accepted' } }],
+      });
       expect(missing.status).toBe(400);
       expect(missing.body.fields).toEqual([expect.objectContaining({ field: 'eligibilityRules.0.params.field', code: 'unknown' })]);
       expect(missing.body.message).toMatch(/"accepted" is not a field of the form/);
@@ -129,18 +164,41 @@ describe('the contest’s own application form and eligibility rules over HTTP',
     const notDate = (text: string) => text !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(text);
     /** Values each question must refuse: a wrong type, past its limits, outside its options, a megabyte. */
     const wrongFor: Record<string, fc.Arbitrary<unknown>> = {
-      foundedOn: fc.oneof(fc.integer(), fc.boolean(), fc.string().filter(notDate), fc.constantFrom('2023-02-29', '2024-13-01', '01/02/2024')),
-      taxCode: fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.string(), { maxLength: 2 }), fc.string({ minLength: 15, maxLength: 60 }), fc.constant('x'.repeat(1_000_000))),
-      province: fc.oneof(fc.integer(), fc.string({ minLength: 1 }).filter((v) => !['Hải Phòng', 'Hà Nội', 'Quảng Ninh'].includes(v)), fc.constant(['Hải Phòng'])),
+      foundedOn: fc.oneof(
+        fc.integer(),
+        fc.boolean(),
+        fc.string().filter(notDate),
+        fc.constantFrom('2023-02-29', '2024-13-01', '01/02/2024'),
+      ),
+      taxCode: fc.oneof(
+        fc.integer(),
+        fc.boolean(),
+        fc.array(fc.string(), { maxLength: 2 }),
+        fc.string({ minLength: 15, maxLength: 60 }),
+        fc.constant('x'.repeat(1_000_000)),
+      ),
+      province: fc.oneof(
+        fc.integer(),
+        fc.string({ minLength: 1 }).filter((v) => !['Hải Phòng', 'Hà Nội', 'Quảng Ninh'].includes(v)),
+        fc.constant(['Hải Phòng']),
+      ),
       stage: fc.oneof(fc.boolean(), fc.constantFrom('mvp', 'Có doanh thu ', 'Series A')),
-      teamSize: fc.oneof(fc.integer({ min: 101 }), fc.integer({ max: 0 }), fc.double({ min: 100.01, max: 1e9, noNaN: true }), fc.string(), fc.boolean()),
+      teamSize: fc.oneof(
+        fc.integer({ min: 101 }),
+        fc.integer({ max: 0 }),
+        fc.double({ min: 100.01, max: 1e9, noNaN: true }),
+        fc.string(),
+        fc.boolean(),
+      ),
       pitch: fc.oneof(fc.integer(), fc.constant('x'.repeat(1_000_000)), fc.string({ minLength: 5001, maxLength: 5001 })),
       agree: fc.oneof(fc.string(), fc.integer(), fc.constantFrom('true', 'Có')),
     };
     const badAnswer = fc.oneof(
       fc.constantFrom(...FORM.map((f) => f.key)).chain((key) => wrongFor[key].map((value) => ({ key, value }))),
       // A key the form does not have, whatever its value.
-      fc.tuple(fc.string({ minLength: 1, maxLength: 30 }).filter(plainKey), fc.jsonValue({ maxDepth: 1 })).map(([key, value]) => ({ key, value })),
+      fc
+        .tuple(fc.string({ minLength: 1, maxLength: 30 }).filter(plainKey), fc.jsonValue({ maxDepth: 1 }))
+        .map(([key, value]) => ({ key, value })),
     );
 
     it('refuses every bad answer it makes with 400 naming the answer, and writes nothing', async () => {
@@ -171,7 +229,10 @@ describe('the contest’s own application form and eligibility rules over HTTP',
       const missing = fc
         .tuple(fc.string({ minLength: 1, maxLength: 40 }).filter(plainKey), fc.nat({ max: RULES.length - 1 }))
         .map(([key, at]) => ({
-          body: { formFields: FORM, eligibilityRules: RULES.map((r, k) => (k === at && 'field' in r.params ? { ...r, params: { ...r.params, field: key } } : r)) },
+          body: {
+            formFields: FORM,
+            eligibilityRules: RULES.map((r, k) => (k === at && 'field' in r.params ? { ...r, params: { ...r.params, field: key } } : r)),
+          },
           field: `eligibilityRules.${at}.params.field`,
         }))
         .filter(({ body }) => JSON.stringify(body.eligibilityRules) !== JSON.stringify(RULES));
@@ -203,7 +264,10 @@ describe('the contest’s own application form and eligibility rules over HTTP',
 
     it('refuses an ineligible entry with 422 entry.ineligible naming each failed rule in the applicant’s language', async () => {
       const members = Array.from({ length: 6 }, (_, i) => ({ name: `Thành viên ${i + 1}`, role: 'Dev' }));
-      const { team, entry } = await draft({ ...good, foundedOn: yearsBefore(contest.submissionClosesAt, 5, 1), province: 'Hà Nội' }, { members });
+      const { team, entry } = await draft(
+        { ...good, foundedOn: yearsBefore(contest.submissionClosesAt, 5, 1), province: 'Hà Nội' },
+        { members },
+      );
       const vi = await http.post(`/api/entries/${entry.id}/submit`, {}, team.token);
       expect(vi.status).toBe(422);
       expect(vi.body.code).toBe('entry.ineligible');
@@ -215,8 +279,16 @@ describe('the contest’s own application form and eligibility rules over HTTP',
       expect(vi.body.message).toBe(
         'Hồ sơ chưa đáp ứng điều kiện tham gia cuộc thi: Doanh nghiệp thành lập không quá 5 năm; Đội không quá 5 người; Dự án thực hiện tại Hải Phòng. Hồ sơ chưa được nộp.',
       );
-      const en = await http.request('POST', `/api/entries/${entry.id}/submit`, { body: {}, token: team.token, headers: { 'accept-language': 'en-GB,en;q=0.9,vi;q=0.5' } });
-      expect(en.body.fields.map((f: { message: string }) => f.message)).toEqual(['Founded at most 5 years ago', 'At most 5 team members', 'Carried out in Hải Phòng']);
+      const en = await http.request('POST', `/api/entries/${entry.id}/submit`, {
+        body: {},
+        token: team.token,
+        headers: { 'accept-language': 'en-GB,en;q=0.9,vi;q=0.5' },
+      });
+      expect(en.body.fields.map((f: { message: string }) => f.message)).toEqual([
+        'Founded at most 5 years ago',
+        'At most 5 team members',
+        'Carried out in Hải Phòng',
+      ]);
       expect((await http.get(`/api/entries/${entry.id}`, team.token)).body).toMatchObject({ status: 'draft', code: null });
     });
 
@@ -233,7 +305,10 @@ describe('the contest’s own application form and eligibility rules over HTTP',
     });
 
     it('lets two entries of one organization submitted at the same moment through one at a time', async () => {
-      const drafts = await Promise.all([draft(good, { organization: 'Hợp tác xã Rạng Đông' }), draft(good, { organization: 'HOP TAC XA RANG DONG' })]);
+      const drafts = await Promise.all([
+        draft(good, { organization: 'Hợp tác xã Rạng Đông' }),
+        draft(good, { organization: 'HOP TAC XA RANG DONG' }),
+      ]);
       const results = await Promise.all(drafts.map((d) => http.post(`/api/entries/${d.entry.id}/submit`, {}, d.team.token)));
       expect(results.map((r) => r.status).sort()).toEqual([200, 422]);
     });
@@ -254,13 +329,17 @@ describe('the contest’s own application form and eligibility rules over HTTP',
       ]);
       const list = await http.get(`/api/contests/${contest.id}/entries?status=submitted&pageSize=100`, organizer);
       expect(list.status).toBe(200);
-      for (const item of list.body.items) expect(item.eligibilityChecks.map((c: { ruleId: string }) => c.ruleId)).toEqual(RULES.map((r) => r.id));
+      for (const item of list.body.items)
+        expect(item.eligibilityChecks.map((c: { ruleId: string }) => c.ruleId)).toEqual(RULES.map((r) => r.id));
       expect(list.body.items[0]).not.toHaveProperty('answers');
     });
 
     it('lets the organizer override a failed rule only with a reason, and audits the override', async () => {
       // Tightening the rule after submission makes the submitted entries fail it on re-check.
-      const tightened = await patchContest({ version: await version(), eligibilityRules: [{ ...RULES[2], params: { field: 'province', values: ['Hà Nội'] } }] });
+      const tightened = await patchContest({
+        version: await version(),
+        eligibilityRules: [{ ...RULES[2], params: { field: 'province', values: ['Hà Nội'] } }],
+      });
       expect(tightened.status).toBe(200);
       const list = await http.get(`/api/contests/${contest.id}/entries?status=submitted&pageSize=100`, organizer);
       const failing = list.body.items.find((i: { eligibilityChecks: { passed: boolean }[] }) => i.eligibilityChecks.some((c) => !c.passed));
@@ -268,11 +347,21 @@ describe('the contest’s own application form and eligibility rules over HTTP',
 
       const bare = await http.post(`/api/entries/${failing.id}/eligibility`, { eligible: true }, organizer);
       expect(bare.status).toBe(400);
-      expect(bare.body.fields).toEqual([{ field: 'reason', message: 'is needed to override the failed rule local: the audit trail keeps it' }]);
-      const decided = await http.post(`/api/entries/${failing.id}/eligibility`, { eligible: true, reason: 'Hai thành viên là cố vấn, không tính vào đội' }, organizer);
+      expect(bare.body.fields).toEqual([
+        { field: 'reason', message: 'is needed to override the failed rule local: the audit trail keeps it' },
+      ]);
+      const decided = await http.post(
+        `/api/entries/${failing.id}/eligibility`,
+        { eligible: true, reason: 'Hai thành viên là cố vấn, không tính vào đội' },
+        organizer,
+      );
       expect(decided.status).toBe(200);
       expect(decided.body).toMatchObject({ eligibility: 'eligible', eligibilityReason: 'Hai thành viên là cố vấn, không tính vào đội' });
-      const audit = await sql(api.databaseUrl, `SELECT payload FROM audit_events WHERE action = 'entry.eligibility_set' AND subject_id = $1`, [failing.id]);
+      const audit = await sql(
+        api.databaseUrl,
+        `SELECT payload FROM audit_events WHERE action = 'entry.eligibility_set' AND subject_id = $1`,
+        [failing.id],
+      );
       expect(audit.map((a) => a['payload'])).toEqual([expect.objectContaining({ eligibility: 'eligible', overriddenRules: ['local'] })]);
       await patchContest({ version: await version(), eligibilityRules: RULES });
     });
@@ -282,18 +371,36 @@ describe('the contest’s own application form and eligibility rules over HTTP',
     it('is locked like a rubric: types, requirements and options stay; wording, order and optional fields may change', async () => {
       const current = (await http.get(`/api/contests/${contest.id}`, organizer)).body;
       expect(current.formLocked).toBe(true);
-      const retyped = await patchContest({ version: current.version, formFields: FORM.map((f) => (f.key === 'teamSize' ? { ...f, type: 'text', min: undefined, max: undefined } : f)) });
+      const retyped = await patchContest({
+        version: current.version,
+        formFields: FORM.map((f) => (f.key === 'teamSize' ? { ...f, type: 'text', min: undefined, max: undefined } : f)),
+      });
       expect(retyped.status).toBe(409);
       expect(retyped.body.code).toBe('contest.form_locked');
       expect(retyped.body.message).toMatch(/"teamSize" cannot change its type/);
-      const required = await patchContest({ version: current.version, formFields: [...FORM, { key: 'website', label: l('Website', 'Website'), type: 'url', required: true }] });
+      const required = await patchContest({
+        version: current.version,
+        formFields: [...FORM, { key: 'website', label: l('Website', 'Website'), type: 'url', required: true }],
+      });
       expect(required.status).toBe(409);
       expect(required.body.message).toMatch(/the new field "website" must be optional/);
-      const droppedOption = await patchContest({ version: current.version, formFields: FORM.map((f) => (f.key === 'province' ? { ...f, options: ['Hải Phòng'] } : f)) });
+      const droppedOption = await patchContest({
+        version: current.version,
+        formFields: FORM.map((f) => (f.key === 'province' ? { ...f, options: ['Hải Phòng'] } : f)),
+      });
       expect(droppedOption.status).toBe(409);
 
-      const reworded = [...FORM].reverse().map((f) => (f.key === 'stage' ? { ...f, label: l('Giai đoạn phát triển', 'Development stage'), options: [...(f.options ?? []), 'Mở rộng'] } : f));
-      const allowed = await patchContest({ version: current.version, formFields: [...reworded, { key: 'website', label: l('Website', 'Website'), type: 'url', required: false }] });
+      const reworded = [...FORM]
+        .reverse()
+        .map((f) =>
+          f.key === 'stage'
+            ? { ...f, label: l('Giai đoạn phát triển', 'Development stage'), options: [...(f.options ?? []), 'Mở rộng'] }
+            : f,
+        );
+      const allowed = await patchContest({
+        version: current.version,
+        formFields: [...reworded, { key: 'website', label: l('Website', 'Website'), type: 'url', required: false }],
+      });
       expect(allowed.status).toBe(200);
       expect(allowed.body.formFields[0].key).toBe('agree');
     });
@@ -308,7 +415,9 @@ describe('the contest’s own application form and eligibility rules over HTTP',
       const confirmed = await patchContest({ version: current.version, formFields: without, confirmRemovedFields: ['teamSize'] });
       expect(confirmed.status).toBe(200);
       expect(confirmed.body.formFields.map((f: { key: string }) => f.key)).not.toContain('teamSize');
-      const kept = await sql(api.databaseUrl, `SELECT count(*)::int AS n FROM entries WHERE contest_id = $1 AND answers ? 'teamSize'`, [contest.id]);
+      const kept = await sql(api.databaseUrl, `SELECT count(*)::int AS n FROM entries WHERE contest_id = $1 AND answers ? 'teamSize'`, [
+        contest.id,
+      ]);
       expect(kept[0]['n']).toBeGreaterThan(0);
       const retired = await sql(api.databaseUrl, `SELECT retired_form_fields FROM contests WHERE id = $1`, [contest.id]);
       expect(retired[0]['retired_form_fields'].map((f: { key: string }) => f.key)).toEqual(['teamSize']);
@@ -345,7 +454,9 @@ describe('the contest’s own application form and eligibility rules over HTTP',
     it('imports answers checked like the API, all or nothing, with each bad row and question named', async () => {
       const template = await workbookOf(`/api/contests/${contest.id}/entries/import-template.xlsx`);
       const header = headerOf(template);
-      expect(header).toEqual(expect.arrayContaining(['Ngày thành lập / Founding date (foundedOn)', 'Mã số thuế / Tax code (taxCode)', 'Website (website)']));
+      expect(header).toEqual(
+        expect.arrayContaining(['Ngày thành lập / Founding date (foundedOn)', 'Mã số thuế / Tax code (taxCode)', 'Website (website)']),
+      );
       // The instructions give an example per question that the contest's rules take: the province
       // the "local" rule asks for, a founding date one year before the deadline ("at most 5 years").
       const instructions = Array.from(template.worksheets[1].getColumn(2).values, (value) => String(value ?? ''));
@@ -355,7 +466,21 @@ describe('the contest’s own application form and eligibility rules over HTTP',
       );
       const column = (key: string) => header.findIndex((h) => h.endsWith(`(${key})`));
       const row = (title: string, answers: Record<string, string>) => {
-        const values = [title, `Đội ${title}`, 'Doanh nghiệp', 'Công ty Nhập khẩu', 'Tóm tắt', 'Vấn đề', 'Giải pháp', 'Thị trường', 'Mô hình', '', 'Phạm Minh', 'CEO', ''];
+        const values = [
+          title,
+          `Đội ${title}`,
+          'Doanh nghiệp',
+          'Công ty Nhập khẩu',
+          'Tóm tắt',
+          'Vấn đề',
+          'Giải pháp',
+          'Thị trường',
+          'Mô hình',
+          '',
+          'Phạm Minh',
+          'CEO',
+          '',
+        ];
         const cells = [...values, ...Array(header.length - values.length).fill('')];
         for (const [key, value] of Object.entries(answers)) cells[column(key)] = value;
         return cells;
@@ -363,22 +488,40 @@ describe('the contest’s own application form and eligibility rules over HTTP',
       const upload = async (rows: string[][]) => {
         const workbook = await workbookOf(`/api/contests/${contest.id}/entries/import-template.xlsx`);
         for (const values of rows) workbook.worksheets[0].addRow(values);
-        return postFile(api.url, `/api/contests/${contest.id}/entries/import`, organizer, { bytes: Buffer.from(await workbook.xlsx.writeBuffer()), fileName: 'entries.xlsx' });
+        return postFile(api.url, `/api/contests/${contest.id}/entries/import`, organizer, {
+          bytes: Buffer.from(await workbook.xlsx.writeBuffer()),
+          fileName: 'entries.xlsx',
+        });
       };
-      const count = async () => (await sql(api.databaseUrl, `SELECT count(*)::int AS n FROM entries WHERE contest_id = $1`, [contest.id]))[0]['n'];
+      const count = async () =>
+        (await sql(api.databaseUrl, `SELECT count(*)::int AS n FROM entries WHERE contest_id = $1`, [contest.id]))[0]['n'];
       const before = await count();
       const answers = { foundedOn: '2023-06-01', taxCode: '0301112223', province: 'Hải Phòng', agree: 'Có' };
 
-      const refused = await upload([row('Nhập một', { ...answers, province: 'Đà Nẵng', foundedOn: 'hôm qua' }), row('Nhập hai', { ...answers, agree: '' })]);
+      const refused = await upload([
+        row('Nhập một', { ...answers, province: 'Đà Nẵng', foundedOn: 'hôm qua' }),
+        row('Nhập hai', { ...answers, agree: '' }),
+      ]);
       expect(refused.status).toBe(422);
       expect(refused.body.code).toBe('import.invalid_rows');
-      expect(refused.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['row 2: answers.foundedOn', 'row 2: answers.province', 'row 3: answers.agree']);
+      expect(refused.body.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+        'row 2: answers.foundedOn',
+        'row 2: answers.province',
+        'row 3: answers.agree',
+      ]);
       expect(await count()).toBe(before);
 
-      const imported = await upload([row('Nhập một', answers), row('Nhập hai', { ...answers, agree: 'Yes', website: 'https://nhaphai.vn' })]);
+      const imported = await upload([
+        row('Nhập một', answers),
+        row('Nhập hai', { ...answers, agree: 'Yes', website: 'https://nhaphai.vn' }),
+      ]);
       expect(imported.status).toBe(200);
       expect(imported.body).toEqual({ imported: 2 });
-      const stored = await sql(api.databaseUrl, `SELECT answers FROM entries WHERE contest_id = $1 AND title LIKE 'Nhập %' ORDER BY title DESC`, [contest.id]);
+      const stored = await sql(
+        api.databaseUrl,
+        `SELECT answers FROM entries WHERE contest_id = $1 AND title LIKE 'Nhập %' ORDER BY title DESC`,
+        [contest.id],
+      );
       expect(stored.map((r) => r['answers'])).toEqual([
         { foundedOn: '2023-06-01', taxCode: '0301112223', province: 'Hải Phòng', agree: true },
         { foundedOn: '2023-06-01', taxCode: '0301112223', province: 'Hải Phòng', agree: true, website: 'https://nhaphai.vn' },
@@ -399,10 +542,16 @@ describe('the contest’s own application form and eligibility rules over HTTP',
           judges: [{ email: 'judge2@demo.laurel', displayName: 'Judge 2' }],
           status: 'closed',
         });
-        const form = await http.request('PATCH', `/api/contests/${judging.id}`, { body: { version: (await http.get(`/api/contests/${judging.id}`, organizer)).body.version, formFields: FORM }, token: organizer });
+        const form = await http.request('PATCH', `/api/contests/${judging.id}`, {
+          body: { version: (await http.get(`/api/contests/${judging.id}`, organizer)).body.version, formFields: FORM },
+          token: organizer,
+        });
         expect(form.status).toBe(200);
         const [entry] = await insertEntries(db, judging, [{ title: 'Tàu điện mặt trời', organization: 'Công ty Mặt Trời' }]);
-        await db.query(`UPDATE entries SET answers = $2::jsonb WHERE id = $1`, [entry.id, JSON.stringify({ taxCode: '0319999999', stage: 'MVP', teamSize: 4 })]);
+        await db.query(`UPDATE entries SET answers = $2::jsonb WHERE id = $1`, [
+          entry.id,
+          JSON.stringify({ taxCode: '0319999999', stage: 'MVP', teamSize: 4 }),
+        ]);
         expect((await http.post(`/api/contests/${judging.id}/status`, { status: 'judging' }, organizer)).status).toBe(200);
         expect((await http.post(`/api/rounds/${judging.rounds[0].id}/open`, {}, organizer)).status).toBe(200);
         const judgeId = await userId(db, 'judge2@demo.laurel');

@@ -59,14 +59,32 @@ describe('the audit trail of a whole contest', () => {
       ),
       'create contest',
     );
-    const edited = await ok(patch(`/api/contests/${contest.id}`, { version: contest.version, description: 'Now with rules' }, organizer), 'edit contest');
+    const edited = await ok(
+      patch(`/api/contests/${contest.id}`, { version: contest.version, description: 'Now with rules' }, organizer),
+      'edit contest',
+    );
     const round = await ok(
-      http.post(`/api/contests/${contest.id}/rounds`, { name: 'Screening', order: 1, panel: 'assigned', judgesPerEntry: 1, aggregation: 'mean', criteria: RUBRIC }, organizer),
+      http.post(
+        `/api/contests/${contest.id}/rounds`,
+        { name: 'Screening', order: 1, panel: 'assigned', judgesPerEntry: 1, aggregation: 'mean', criteria: RUBRIC },
+        organizer,
+      ),
       'create round',
     );
-    await ok(patch(`/api/rounds/${round.id}`, { criteria: RUBRIC.map((c, i) => ({ ...c, id: round.criteria[i].id, description: `${c.description}.` })) }, organizer), 'edit rubric');
+    await ok(
+      patch(
+        `/api/rounds/${round.id}`,
+        { criteria: RUBRIC.map((c, i) => ({ ...c, id: round.criteria[i].id, description: `${c.description}.` })) },
+        organizer,
+      ),
+      'edit rubric',
+    );
     const spare = await ok(
-      http.post(`/api/contests/${contest.id}/rounds`, { name: 'Spare', order: 2, panel: 'complete', judgesPerEntry: 1, aggregation: 'mean', criteria: RUBRIC }, organizer),
+      http.post(
+        `/api/contests/${contest.id}/rounds`,
+        { name: 'Spare', order: 2, panel: 'complete', judgesPerEntry: 1, aggregation: 'mean', criteria: RUBRIC },
+        organizer,
+      ),
       'create spare round',
     );
     await ok(http.request('DELETE', `/api/rounds/${spare.id}`, { token: organizer }), 'delete spare round');
@@ -87,34 +105,82 @@ describe('the audit trail of a whole contest', () => {
     const submitted: string[] = [];
     for (const title of ['Audited A', 'Audited B']) {
       const team = await newApplicant(http);
-      const entry = await ok(http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest, categoryId, { title, organization: `${title} JSC` }), team.token), 'create entry');
-      const deck = await postFile(api.url, `/api/entries/${entry.id}/attachments`, team.token, { bytes: tinyPdf(), fileName: 'deck.pdf', kind: 'pitch_deck' });
+      const entry = await ok(
+        http.post(
+          `/api/contests/${contest.id}/entries`,
+          completeEntry(contest, categoryId, { title, organization: `${title} JSC` }),
+          team.token,
+        ),
+        'create entry',
+      );
+      const deck = await postFile(api.url, `/api/entries/${entry.id}/attachments`, team.token, {
+        bytes: tinyPdf(),
+        fileName: 'deck.pdf',
+        kind: 'pitch_deck',
+      });
       expect(deck.status).toBe(201);
       if (title === 'Audited A') {
-        const extra = await postFile(api.url, `/api/entries/${entry.id}/attachments`, team.token, { bytes: tinyPdf(400), fileName: 'extra.pdf', kind: 'other' });
+        const extra = await postFile(api.url, `/api/entries/${entry.id}/attachments`, team.token, {
+          bytes: tinyPdf(400),
+          fileName: 'extra.pdf',
+          kind: 'other',
+        });
         await ok(http.request('DELETE', `/api/entries/${entry.id}/attachments/${extra.body.id}`, { token: team.token }), 'remove file');
       }
-      await ok(http.post(`/api/entries/${entry.id}/submit`, { version: (await http.get(`/api/entries/${entry.id}`, team.token)).body.version }, team.token), 'submit');
+      await ok(
+        http.post(
+          `/api/entries/${entry.id}/submit`,
+          { version: (await http.get(`/api/entries/${entry.id}`, team.token)).body.version },
+          team.token,
+        ),
+        'submit',
+      );
       submitted.push(entry.id);
     }
     const quitter = await newApplicant(http);
-    const draft = await ok(http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest, categoryId, { title: 'Gave up' }), quitter.token), 'draft');
+    const draft = await ok(
+      http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest, categoryId, { title: 'Gave up' }), quitter.token),
+      'draft',
+    );
     await ok(http.post(`/api/entries/${draft.id}/withdraw`, {}, quitter.token), 'withdraw');
 
     const template = new Workbook();
-    await template.xlsx.load((await getBytes(api.url, `/api/contests/${contest.id}/entries/import-template.xlsx`, organizer)).bytes as never);
-    template.worksheets[0].addRow(['Imported C', 'Đội C', 'Startups', '', 'Tóm tắt', 'Vấn đề', 'Giải pháp', 'Thị trường', 'Mô hình', '', 'Lê Văn C', 'CEO']);
-    const imported = await postFile(api.url, `/api/contests/${contest.id}/entries/import`, organizer, { bytes: Buffer.from(await template.xlsx.writeBuffer()), fileName: 'entries.xlsx' });
+    await template.xlsx.load(
+      (await getBytes(api.url, `/api/contests/${contest.id}/entries/import-template.xlsx`, organizer)).bytes as never,
+    );
+    template.worksheets[0].addRow([
+      'Imported C',
+      'Đội C',
+      'Startups',
+      '',
+      'Tóm tắt',
+      'Vấn đề',
+      'Giải pháp',
+      'Thị trường',
+      'Mô hình',
+      '',
+      'Lê Văn C',
+      'CEO',
+    ]);
+    const imported = await postFile(api.url, `/api/contests/${contest.id}/entries/import`, organizer, {
+      bytes: Buffer.from(await template.xlsx.writeBuffer()),
+      fileName: 'entries.xlsx',
+    });
     expect(imported.body).toEqual({ imported: 1 });
 
     // Screening, conflicts, judging.
     await ok(http.post(`/api/contests/${contest.id}/status`, { status: 'closed' }, organizer), 'close submissions');
     await ok(http.post(`/api/contests/${contest.id}/status`, { status: 'judging' }, organizer), 'start judging');
-    const { rows: entries } = await db.query(`SELECT id FROM entries WHERE contest_id = $1 AND status = 'submitted' ORDER BY code`, [contest.id]);
+    const { rows: entries } = await db.query(`SELECT id FROM entries WHERE contest_id = $1 AND status = 'submitted' ORDER BY code`, [
+      contest.id,
+    ]);
     for (const { id } of entries) await ok(http.post(`/api/entries/${id}/eligibility`, { eligible: true }, organizer), 'screen');
     const judge1 = await userId(db, 'judge1@demo.laurel');
     const judge2 = await userId(db, 'judge2@demo.laurel');
-    const conflict = await ok(http.post(`/api/contests/${contest.id}/conflicts`, { judgeId: judge2, entryId: submitted[0], reason: 'Former adviser' }, organizer), 'add conflict');
+    const conflict = await ok(
+      http.post(`/api/contests/${contest.id}/conflicts`, { judgeId: judge2, entryId: submitted[0], reason: 'Former adviser' }, organizer),
+      'add conflict',
+    );
     await ok(http.request('DELETE', `/api/contests/${contest.id}/conflicts/${conflict.id}`, { token: organizer }), 'remove conflict');
 
     await ok(http.post(`/api/rounds/${round.id}/open`, {}, organizer), 'open round');
@@ -129,9 +195,17 @@ describe('the audit trail of a whole contest', () => {
     // Awards and publication.
     const proposal = await ok(http.get(`/api/contests/${contest.id}/awards/proposal`, organizer), 'proposal');
     const first = proposal.lines.find((l: { entryId?: string }) => l.entryId);
-    await ok(http.post(`/api/contests/${contest.id}/awards`, { awards: [{ tier: 'first', entryId: first.entryId, reason: 'The panel chose it in the tie' }] }, organizer), 'confirm awards');
+    await ok(
+      http.post(
+        `/api/contests/${contest.id}/awards`,
+        { awards: [{ tier: 'first', entryId: first.entryId, reason: 'The panel chose it in the tie' }] },
+        organizer,
+      ),
+      'confirm awards',
+    );
     // The council is the final round's judges: both approve before publication.
-    for (const token of Object.values(tokens)) await ok(http.post(`/api/contests/${contest.id}/awards/approvals`, { decision: 'approve' }, token), 'approve');
+    for (const token of Object.values(tokens))
+      await ok(http.post(`/api/contests/${contest.id}/awards/approvals`, { decision: 'approve' }, token), 'approve');
     await ok(http.post(`/api/contests/${contest.id}/publish`, {}, organizer), 'publish');
 
     // Every change above is in the contest's trail, read the way the organizer reads it.
@@ -192,7 +266,9 @@ describe('the audit trail of a whole contest', () => {
       'contest.published': 1,
     });
     // One event per assignment run, naming every assignment it made.
-    const assigned = trail.items.filter((e: { action: string }) => e.action === 'assignment.created').flatMap((e: { payload: { assignments: string[] } }) => e.payload.assignments);
+    const assigned = trail.items
+      .filter((e: { action: string }) => e.action === 'assignment.created')
+      .flatMap((e: { payload: { assignments: string[] } }) => e.payload.assignments);
     expect(assigned.sort()).toEqual(assignments.map((a) => a.id).sort());
 
     // Each submission's event carries the code the entry got in that same transaction.

@@ -89,7 +89,15 @@ describe('audit trail', () => {
           rounds: [{ name: 'Final', panel: 'complete' }],
           judges: judgeEmails.map((email) => ({ email, displayName: email })),
         });
-        await insertEntries(db, contest, ['Alpha', 'Beta'].map((title) => ({ title, organization: `${title} ${c} JSC`, members: [{ name: `${title} founder`, role: 'CEO' }] })));
+        await insertEntries(
+          db,
+          contest,
+          ['Alpha', 'Beta'].map((title) => ({
+            title,
+            organization: `${title} ${c} JSC`,
+            members: [{ name: `${title} founder`, role: 'CEO' }],
+          })),
+        );
         expect((await a.post(`/api/rounds/${contest.rounds[0].id}/open`, {}, organizer)).status).toBe(200);
         expect((await b.post(`/api/rounds/${contest.rounds[0].id}/assignments/auto`, {}, organizer)).status).toBe(200);
         contests.push(contest);
@@ -122,10 +130,16 @@ describe('audit trail', () => {
 
   it('writes every event of a contest run with its contest, round openings and closings included', async () => {
     for (const contest of contests) {
-      const actions = (await sql(databaseUrl, `SELECT DISTINCT action FROM audit_events WHERE contest_id = $1`, [contest.id])).map((r) => r.action);
-      expect(actions).toEqual(expect.arrayContaining(['round.opened', 'assignment.created', 'sheet.saved', 'sheet.submitted', 'round.closed']));
+      const actions = (await sql(databaseUrl, `SELECT DISTINCT action FROM audit_events WHERE contest_id = $1`, [contest.id])).map(
+        (r) => r.action,
+      );
+      expect(actions).toEqual(
+        expect.arrayContaining(['round.opened', 'assignment.created', 'sheet.saved', 'sheet.submitted', 'round.closed']),
+      );
       const page = await new Http(first.url).get(`/api/contests/${contest.id}/audit?action=round.opened`, organizer);
-      expect(page.body.items).toEqual([expect.objectContaining({ action: 'round.opened', subjectId: contest.rounds[0].id, contestId: contest.id })]);
+      expect(page.body.items).toEqual([
+        expect.objectContaining({ action: 'round.opened', subjectId: contest.rounds[0].id, contestId: contest.id }),
+      ]);
     }
     // Nothing about a contest's rounds, entries, assignments or sheets lands in the platform chain.
     const stray = await sql(
@@ -173,7 +187,10 @@ describe('audit trail', () => {
   it('records successful sign-ins, under the account that signed in', async () => {
     await new Http(first.url).login('org@audit.vn', 'password-1');
     const [{ id }] = await sql(databaseUrl, `SELECT id::text FROM users WHERE email = 'org@audit.vn'`);
-    const [event] = await sql(databaseUrl, `SELECT action, actor_id::text AS actor, contest_id, payload FROM audit_events ORDER BY id DESC LIMIT 1`);
+    const [event] = await sql(
+      databaseUrl,
+      `SELECT action, actor_id::text AS actor, contest_id, payload FROM audit_events ORDER BY id DESC LIMIT 1`,
+    );
     expect(event).toEqual({ action: 'auth.signed_in', actor: id, contest_id: null, payload: {} });
   });
 
@@ -185,7 +202,11 @@ describe('audit trail', () => {
 
   it('names the first event that was edited behind its back, in its contest’s chain and in the union', async () => {
     const [edited, untouched] = contests;
-    const [target] = await sql(databaseUrl, `SELECT id::text FROM audit_events WHERE contest_id = $1 ORDER BY audit_events.id OFFSET 5 LIMIT 1`, [edited.id]);
+    const [target] = await sql(
+      databaseUrl,
+      `SELECT id::text FROM audit_events WHERE contest_id = $1 ORDER BY audit_events.id OFFSET 5 LIMIT 1`,
+      [edited.id],
+    );
     // Someone with superuser rights switches the guard off and edits a row.
     await sql(
       databaseUrl,
@@ -196,13 +217,19 @@ describe('audit trail', () => {
        COMMIT;`,
     );
     const http = new Http(second.url);
-    expect((await http.get(`/api/contests/${edited.id}/audit/verify`, organizer)).body).toMatchObject({ valid: false, firstBrokenEventId: target.id });
+    expect((await http.get(`/api/contests/${edited.id}/audit/verify`, organizer)).body).toMatchObject({
+      valid: false,
+      firstBrokenEventId: target.id,
+    });
     expect((await http.get(`/api/contests/${untouched.id}/audit/verify`, organizer)).body).toMatchObject({ valid: true });
     expect((await http.get('/api/audit/verify', admin)).body).toMatchObject({ valid: false, firstBrokenEventId: target.id });
   });
 
   it('finds an edited platform event too', async () => {
-    const [target] = await sql(databaseUrl, `SELECT id::text FROM audit_events WHERE contest_id IS NULL ORDER BY audit_events.id OFFSET 5 LIMIT 1`);
+    const [target] = await sql(
+      databaseUrl,
+      `SELECT id::text FROM audit_events WHERE contest_id IS NULL ORDER BY audit_events.id OFFSET 5 LIMIT 1`,
+    );
     await sql(
       databaseUrl,
       `BEGIN;

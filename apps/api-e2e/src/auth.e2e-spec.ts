@@ -146,7 +146,12 @@ describe('auth over HTTP', () => {
     it('refuses no token at all on a protected route (401)', async () => {
       const result = await http.get('/api/auth/me');
       expect(result.status).toBe(401);
-      expect(result.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Please sign in to continue.', code: 'auth.unauthenticated' });
+      expect(result.body).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'Please sign in to continue.',
+        code: 'auth.unauthenticated',
+      });
     });
   });
 
@@ -179,7 +184,9 @@ describe('auth over HTTP', () => {
   it('serves the OpenAPI document generated from the code', async () => {
     const doc = await http.get('/api/docs-json');
     expect(doc.status).toBe(200);
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/auth/register', '/api/auth/me', '/api/health']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/auth/register', '/api/auth/me', '/api/health']),
+    );
   });
 
   it('sends security headers', async () => {

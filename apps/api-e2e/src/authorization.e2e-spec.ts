@@ -68,7 +68,8 @@ describe('authorization matrix', () => {
         if (!acceptable) failures.push(`${key} as ${actor}: expected ${JSON.stringify(allowed)}, got ${status} ${text.slice(0, 160)}`);
         for (const secret of secrets) if (text.includes(secret)) failures.push(`${key} as ${actor}: the answer carries ${secret}`);
         if (actor === 'assignedJudge') {
-          for (const secret of fixture.otherJudges) if (text.includes(secret)) failures.push(`${key} as ${actor}: the answer names another judge (${secret})`);
+          for (const secret of fixture.otherJudges)
+            if (text.includes(secret)) failures.push(`${key} as ${actor}: the answer names another judge (${secret})`);
         }
       }
     }

@@ -54,7 +54,8 @@ describe('bad input', () => {
       )
     ).rows;
     const parts = tables.map(
-      ({ table_name }) => `SELECT '${table_name}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${table_name}" x`,
+      ({ table_name }) =>
+        `SELECT '${table_name}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${table_name}" x`,
     );
     // The outbox by its rows, not their delivery state: the queue marks mail sent at its own pace,
     // but a refused request must not have written a message.
@@ -124,7 +125,8 @@ describe('bad input', () => {
             problems.push(`${key}: a ${response.status} without a readable message for ${shown}: ${text.slice(0, 200)}`);
           }
           const after = await fingerprint();
-          if (after !== before) problems.push(`${key}: the database changed although the request was refused (${response.status}) for ${shown}`);
+          if (after !== before)
+            problems.push(`${key}: the database changed although the request was refused (${response.status}) for ${shown}`);
         }
       }
     }

@@ -5,7 +5,16 @@ import { PDFDocument } from 'pdf-lib';
 import { Client } from 'pg';
 import { SaxesParser } from 'saxes';
 import { getBytes } from './fixtures/entries';
-import { COMPANY, jpegSegments, jpegWithArtist, MAKER, officeWithAuthors, pdfWithAuthor, PLAIN_JPEG, zipParts } from './fixtures/identifying-files';
+import {
+  COMPANY,
+  jpegSegments,
+  jpegWithArtist,
+  MAKER,
+  officeWithAuthors,
+  pdfWithAuthor,
+  PLAIN_JPEG,
+  zipParts,
+} from './fixtures/identifying-files';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 import { createJudgingContest, insertAttachment, insertEntries, userId } from './support/judging-fixtures';
@@ -50,11 +59,20 @@ describe('files a blind round’s judge opens', () => {
       const [entry] = await insertEntries(db, contest, [{ title: `Phoenix ${kind}`, teamName: 'Phoenix', organization: COMPANY }]);
       const attachments: Record<string, string> = {};
       for (const [type, file] of Object.entries(files)) {
-        attachments[type] = await insertAttachment(db, dataDir, entry.id, { kind: 'other', originalName: file.name, contentType: file.contentType, bytes: file.bytes });
+        attachments[type] = await insertAttachment(db, dataDir, entry.id, {
+          kind: 'other',
+          originalName: file.name,
+          contentType: file.contentType,
+          bytes: file.bytes,
+        });
       }
       const round = contest.rounds[0].id;
       expect((await http.post(`/api/rounds/${round}/open`, {}, organizer)).status).toBe(200);
-      const made = await http.post(`/api/rounds/${round}/assignments`, { entryId: entry.id, judgeId: await userId(db, 'judge1@demo.laurel') }, organizer);
+      const made = await http.post(
+        `/api/rounds/${round}/assignments`,
+        { entryId: entry.id, judgeId: await userId(db, 'judge1@demo.laurel') },
+        organizer,
+      );
       expect(made.status).toBe(201);
       rounds[kind] = { assignment: made.body.id, entry: entry.id, attachments };
     }
@@ -64,7 +82,8 @@ describe('files a blind round’s judge opens', () => {
     await api?.stop();
   });
 
-  const asJudge = (kind: 'blind' | 'open', type: string) => getBytes(api.url, `/api/assignments/${rounds[kind].assignment}/attachments/${rounds[kind].attachments[type]}`, judge);
+  const asJudge = (kind: 'blind' | 'open', type: string) =>
+    getBytes(api.url, `/api/assignments/${rounds[kind].assignment}/attachments/${rounds[kind].attachments[type]}`, judge);
   /** A maker's name as text, or as the UTF-16 hex string PDF writers use for document info. */
   const utf16Hex = (name: string) => Buffer.from(name, 'utf16le').swap16().toString('hex').toUpperCase();
   const hasName = (bytes: Buffer) => {
@@ -149,7 +168,11 @@ describe('files a blind round’s judge opens', () => {
   it('gives a judge of an open round and the organizer the original bytes', async () => {
     for (const type of Object.keys(files) as (keyof typeof files)[]) {
       expect((await asJudge('open', type)).bytes.equals(files[type].bytes)).toBe(true);
-      const original = await getBytes(api.url, `/api/entries/${rounds.blind.entry}/attachments/${rounds.blind.attachments[type]}`, organizer);
+      const original = await getBytes(
+        api.url,
+        `/api/entries/${rounds.blind.entry}/attachments/${rounds.blind.attachments[type]}`,
+        organizer,
+      );
       expect(original.status).toBe(200);
       expect(original.bytes.equals(files[type].bytes)).toBe(true);
     }

@@ -49,7 +49,10 @@ describe('a contest mails the people in it', () => {
     await smtp.start();
     const url = await createDatabase();
     expect((await runNode('dist/apps/api/cli.js', ['seed-demo'], { DATABASE_URL: url })).code).toBe(0);
-    api = await startApi({ SMTP_URL: smtp.url, MAIL_FROM: 'Laurel <no-reply@laurel.test>', PUBLIC_URL, MAIL_RETRY_DELAY_SECONDS: '1' }, url);
+    api = await startApi(
+      { SMTP_URL: smtp.url, MAIL_FROM: 'Laurel <no-reply@laurel.test>', PUBLIC_URL, MAIL_RETRY_DELAY_SECONDS: '1' },
+      url,
+    );
     http = new Http(api.url);
     db = new Client({ connectionString: url });
     await db.connect();
@@ -71,11 +74,18 @@ describe('a contest mails the people in it', () => {
 
   it('sends each team the receipt of its submitted entry with the code, in the team’s language', async () => {
     for (const [language, who] of Object.entries(applicants)) {
-      const registered = await http.post('/api/auth/register', { email: who.email, password: 'team-password-1', displayName: `Team ${language}`, language });
+      const registered = await http.post('/api/auth/register', {
+        email: who.email,
+        password: 'team-password-1',
+        displayName: `Team ${language}`,
+        language,
+      });
       expect(registered.status).toBe(202);
       // The team proves its mailbox first: submitting waits for it.
       const [confirm] = await smtp.waitFor((m) => m.to === who.email && !ofContest(m));
-      const verified = await http.post('/api/auth/verify-email', { token: decodeURIComponent(/#token=([^\s&]+)/.exec(confirm.link ?? '')?.[1] ?? '') });
+      const verified = await http.post('/api/auth/verify-email', {
+        token: decodeURIComponent(/#token=([^\s&]+)/.exec(confirm.link ?? '')?.[1] ?? ''),
+      });
       expect(verified.status).toBe(200);
       who.token = verified.body.accessToken;
       const draft = await http.post(
@@ -131,7 +141,10 @@ describe('a contest mails the people in it', () => {
     judges = [await fixture.judge(contest.id, 'Giám khảo Một'), await fixture.judge(contest.id, 'Giám khảo Hai')];
     const [round] = contest.rounds;
     const due = new Date(Date.now() + 72 * HOUR);
-    const patched = await http.request('PATCH', `/api/rounds/${round.id}`, { body: { scoresDueAt: due.toISOString(), reminderHoursBefore: 24 }, token: organizer });
+    const patched = await http.request('PATCH', `/api/rounds/${round.id}`, {
+      body: { scoresDueAt: due.toISOString(), reminderHoursBefore: 24 },
+      token: organizer,
+    });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ scoresDueAt: due.toISOString(), reminderHoursBefore: 24 });
     // A draft round plans no reminder yet.
@@ -182,7 +195,10 @@ describe('a contest mails the people in it', () => {
 
   it('cancels a planned reminder when the round closes', async () => {
     const [round] = contest.rounds;
-    const far = await http.request('PATCH', `/api/rounds/${round.id}`, { body: { scoresDueAt: new Date(Date.now() + 96 * HOUR).toISOString(), reminderHoursBefore: 48 }, token: organizer });
+    const far = await http.request('PATCH', `/api/rounds/${round.id}`, {
+      body: { scoresDueAt: new Date(Date.now() + 96 * HOUR).toISOString(), reminderHoursBefore: 48 },
+      token: organizer,
+    });
     expect(far.status).toBe(200);
     const { jobId } = await roundRow(round.id);
     expect((await jobState(jobId)).state).toBe('created');
@@ -191,7 +207,10 @@ describe('a contest mails the people in it', () => {
     expect((await jobState(jobId)).state).toBe('cancelled');
     expect((await roundRow(round.id)).jobId).toBeNull();
     // A closed round's deadline is history.
-    const late = await http.request('PATCH', `/api/rounds/${round.id}`, { body: { scoresDueAt: new Date(Date.now() + HOUR).toISOString() }, token: organizer });
+    const late = await http.request('PATCH', `/api/rounds/${round.id}`, {
+      body: { scoresDueAt: new Date(Date.now() + HOUR).toISOString() },
+      token: organizer,
+    });
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('round.field_locked');
   });
@@ -246,19 +265,33 @@ describe('a contest mails the people in it', () => {
       name: 'Chấm lệch',
       categories: ['Chung'],
       prizes: [{ tier: 'first', count: 1 }],
-      rounds: [{ name: 'Sơ khảo', order: 1, panel: 'assigned', judgesPerEntry: 2, divergenceThreshold: 20, criteria: [{ name: 'Overall', weight: 1, maxScore: 10 }] }],
+      rounds: [
+        {
+          name: 'Sơ khảo',
+          order: 1,
+          panel: 'assigned',
+          judgesPerEntry: 2,
+          divergenceThreshold: 20,
+          criteria: [{ name: 'Overall', weight: 1, maxScore: 10 }],
+        },
+      ],
     });
     const entry = await fixture.entry(other, { title: 'Dự án lệch điểm', teamName: 'Lệch', category: 'Chung' });
     await fixture.eligibility(entry.id, true);
     await fixture.status(other.id, 'closed');
     await fixture.status(other.id, 'judging');
-    const panel = [await fixture.judge(other.id, 'Giám khảo A'), await fixture.judge(other.id, 'Giám khảo B'), await fixture.judge(other.id, 'Giám khảo C')];
+    const panel = [
+      await fixture.judge(other.id, 'Giám khảo A'),
+      await fixture.judge(other.id, 'Giám khảo B'),
+      await fixture.judge(other.id, 'Giám khảo C'),
+    ];
     const [round] = other.rounds;
     const due = new Date(Date.now() + 72 * HOUR).toISOString();
     expect((await http.request('PATCH', `/api/rounds/${round.id}`, { body: { scoresDueAt: due }, token: organizer })).status).toBe(200);
     await fixture.openRound(round.id);
     const assigned: BuiltJudge[] = [];
-    for (const judge of panel) if ((await http.get('/api/me/assignments', judge.token)).body.some((a: any) => a.roundId === round.id)) assigned.push(judge);
+    for (const judge of panel)
+      if ((await http.get('/api/me/assignments', judge.token)).body.some((a: any) => a.roundId === round.id)) assigned.push(judge);
     expect(assigned).toHaveLength(2);
     // 90 and 10 points apart by 80 ≥ 20: the third judge is assigned and mailed.
     await fixture.score(assigned[0], round, entry.id, { Overall: 9 });

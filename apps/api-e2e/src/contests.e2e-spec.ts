@@ -123,7 +123,15 @@ describe('contest set-up over HTTP', () => {
     it('reserves the slug "mine", which the /mine list would shadow', async () => {
       const result = await http.post(
         '/api/contests',
-        { name: 'Mine', slug: 'mine', year: 2027, submissionOpensAt: inDays(1), submissionClosesAt: inDays(2), categories: [{ name: 'A' }], prizes: [] },
+        {
+          name: 'Mine',
+          slug: 'mine',
+          year: 2027,
+          submissionOpensAt: inDays(1),
+          submissionClosesAt: inDays(2),
+          categories: [{ name: 'A' }],
+          prizes: [],
+        },
         organizer,
       );
       expect(result.status).toBe(400);
@@ -134,7 +142,11 @@ describe('contest set-up over HTTP', () => {
   describe('editing a contest', () => {
     it('edits with the loaded version, then refuses the stale version with 409 saying to reload', async () => {
       const contest = await newContest();
-      const first = await patch(`/api/contests/${contest.id}`, { version: 1, name: 'Green ideas 2027 (city)', codePrefix: 'GI27' }, organizer);
+      const first = await patch(
+        `/api/contests/${contest.id}`,
+        { version: 1, name: 'Green ideas 2027 (city)', codePrefix: 'GI27' },
+        organizer,
+      );
       expect(first.status).toBe(200);
       expect(first.body).toMatchObject({ name: 'Green ideas 2027 (city)', codePrefix: 'GI27', version: 2 });
 
@@ -262,7 +274,12 @@ describe('contest set-up over HTTP', () => {
         expect.objectContaining({ tier: 'first', count: 1, amount: 2000, currency: 'USD', categoryId: expect.any(String) }),
         expect.objectContaining({ tier: 'encouragement', count: 3, amount: null, categoryId: null }),
       ]);
-      expect(result.body.prizes.slice(0, 2).map((p: { categoryId: string }) => p.categoryId).sort()).toEqual([social, students.id].sort());
+      expect(
+        result.body.prizes
+          .slice(0, 2)
+          .map((p: { categoryId: string }) => p.categoryId)
+          .sort(),
+      ).toEqual([social, students.id].sort());
     });
 
     it('refuses to remove a category that has entries with 409 saying how many', async () => {
@@ -271,7 +288,11 @@ describe('contest set-up over HTTP', () => {
       for (const title of ['One', 'Two']) {
         await db.query(`INSERT INTO entries (contest_id, category_id, title) VALUES ($1, $2, $3)`, [contest.id, startups.id, title]);
       }
-      const result = await patch(`/api/contests/${contest.id}`, { version: contest.version, categories: [{ id: students.id, name: 'Students' }] }, organizer);
+      const result = await patch(
+        `/api/contests/${contest.id}`,
+        { version: contest.version, categories: [{ id: students.id, name: 'Students' }] },
+        organizer,
+      );
       expect(result.status).toBe(409);
       expect(result.body.code).toBe('contest.category_has_entries');
       expect(result.body.message).toMatch(/"Startups" has 2 entries/);
@@ -287,9 +308,15 @@ describe('contest set-up over HTTP', () => {
       const judging = await setStatus(contest.id, 'judging');
       expect(judging.status).toBe(200);
       const current = judging.body;
-      const name = await patch(`/api/contests/${contest.id}`, { version: current.version, name: 'Renamed', minScoreForPrize: 60 }, organizer);
+      const name = await patch(
+        `/api/contests/${contest.id}`,
+        { version: current.version, name: 'Renamed', minScoreForPrize: 60 },
+        organizer,
+      );
       expect(name.status).toBe(409);
-      expect(name.body.message).toMatch(/judging can no longer change name, minScoreForPrize\. Only description, publicVote, language, timeZone, council, feedback, councilMeetingAt, councilMeetingPlace can change now/);
+      expect(name.body.message).toMatch(
+        /judging can no longer change name, minScoreForPrize\. Only description, publicVote, language, timeZone, council, feedback, councilMeetingAt, councilMeetingPlace can change now/,
+      );
 
       // The whole form sent back with only the description changed goes through.
       const form = await patch(
@@ -305,14 +332,23 @@ describe('contest set-up over HTTP', () => {
           minScoreForPrize: current.minScoreForPrize,
           requirePitchDeck: current.requirePitchDeck,
           categories: current.categories,
-          prizes: current.prizes.map((p: Record<string, unknown>) => ({ tier: p['tier'], count: p['count'], amount: p['amount'], currency: p['currency'] })),
+          prizes: current.prizes.map((p: Record<string, unknown>) => ({
+            tier: p['tier'],
+            count: p['count'],
+            amount: p['amount'],
+            currency: p['currency'],
+          })),
         },
         organizer,
       );
       expect(form.status).toBe(200);
       expect(form.body.description).toBe('Judging has started.');
 
-      const categories = await patch(`/api/contests/${contest.id}`, { version: form.body.version, categories: [{ name: 'New' }, ...current.categories] }, organizer);
+      const categories = await patch(
+        `/api/contests/${contest.id}`,
+        { version: form.body.version, categories: [{ name: 'New' }, ...current.categories] },
+        organizer,
+      );
       expect(categories.status).toBe(409);
       expect(categories.body.code).toBe('contest.field_locked');
     });
@@ -323,13 +359,19 @@ describe('contest set-up over HTTP', () => {
       const contest = await newContest();
       const skip = await setStatus(contest.id, 'judging');
       expect(skip.status).toBe(409);
-      expect(skip.body).toMatchObject({ code: 'contest.transition_refused', message: 'A contest that is draft cannot move to judging; the next status is open.' });
+      expect(skip.body).toMatchObject({
+        code: 'contest.transition_refused',
+        message: 'A contest that is draft cannot move to judging; the next status is open.',
+      });
       expect((await setStatus(contest.id, 'closed')).body.message).toMatch(/the next status is open/);
       expect((await setStatus(contest.id, 'draft')).body.code).toBe('contest.already_in_status');
 
       const publish = await setStatus(contest.id, 'published');
       expect(publish.status).toBe(409);
-      expect(publish.body).toMatchObject({ code: 'contest.use_publish', message: expect.stringMatching(/POST \/api\/contests\/:id\/publish/) });
+      expect(publish.body).toMatchObject({
+        code: 'contest.use_publish',
+        message: expect.stringMatching(/POST \/api\/contests\/:id\/publish/),
+      });
 
       const bad = await setStatus(contest.id, 'finished');
       expect(bad.status).toBe(400);
@@ -341,13 +383,20 @@ describe('contest set-up over HTTP', () => {
       const noRound = await setStatus(contest.id, 'open');
       expect(noRound.status).toBe(422);
       expect(noRound.body.code).toBe('contest.not_ready');
-      expect(noRound.body.fields).toEqual([{ field: 'rounds', code: 'contest.no_rounds', message: 'needs at least one round: add one with POST /api/contests/:id/rounds' }]);
+      expect(noRound.body.fields).toEqual([
+        { field: 'rounds', code: 'contest.no_rounds', message: 'needs at least one round: add one with POST /api/contests/:id/rounds' },
+      ]);
 
       expect((await http.post(`/api/contests/${contest.id}/rounds`, round({ criteria: [] }), organizer)).status).toBe(201);
       const noRubric = await setStatus(contest.id, 'open');
       expect(noRubric.status).toBe(422);
       expect(noRubric.body.fields).toEqual([
-        { field: 'rounds.0.criteria', code: 'round.no_rubric', params: { round: 'Screening' }, message: 'round "Screening" has no rubric: add at least one criterion' },
+        {
+          field: 'rounds.0.criteria',
+          code: 'round.no_rubric',
+          params: { round: 'Screening' },
+          message: 'round "Screening" has no rubric: add at least one criterion',
+        },
       ]);
       expect((await http.get(`/api/contests/${contest.id}`, organizer)).body.status).toBe('draft');
     });
@@ -357,7 +406,9 @@ describe('contest set-up over HTTP', () => {
       await http.post(`/api/contests/${contest.id}/rounds`, round(), organizer);
       const result = await setStatus(contest.id, 'open');
       expect(result.status).toBe(422);
-      expect(result.body.fields).toEqual([{ field: 'submissionClosesAt', code: 'contest.deadline_passed', message: 'has already passed: move the deadline later first' }]);
+      expect(result.body.fields).toEqual([
+        { field: 'submissionClosesAt', code: 'contest.deadline_passed', message: 'has already passed: move the deadline later first' },
+      ]);
     });
 
     it('walks draft → open → closed → open (reopen) → closed → judging, bumping the version each step', async () => {
@@ -377,7 +428,9 @@ describe('contest set-up over HTTP', () => {
 
       const back = await setStatus(contest.id, 'open');
       expect(back.status).toBe(409);
-      expect(back.body.message).toBe('A contest that is judging cannot move to open; publish its results with POST /api/contests/:id/publish.');
+      expect(back.body.message).toBe(
+        'A contest that is judging cannot move to open; publish its results with POST /api/contests/:id/publish.',
+      );
     });
   });
 
@@ -390,7 +443,15 @@ describe('contest set-up over HTTP', () => {
         organizer,
       );
       expect(result.status).toBe(201);
-      expect(result.body).toMatchObject({ name: 'Screening', order: 1, status: 'draft', blind: true, aggregation: 'trimmed_mean', trim: 1, rankBy: 'category' });
+      expect(result.body).toMatchObject({
+        name: 'Screening',
+        order: 1,
+        status: 'draft',
+        blind: true,
+        aggregation: 'trimmed_mean',
+        trim: 1,
+        rankBy: 'category',
+      });
       expect(result.body.criteria).toEqual([
         { id: expect.any(String), name: 'Innovation', description: '0 = common, 40 = breakthrough', weight: 40, maxScore: 10, order: 0 },
         { id: expect.any(String), name: 'Market', description: null, weight: 35, maxScore: 10, order: 1 },
@@ -417,7 +478,12 @@ describe('contest set-up over HTTP', () => {
 
       const weights = await http.post(
         `/api/contests/${contest.id}/rounds`,
-        round({ criteria: [{ name: 'A', weight: 0, maxScore: 10 }, { name: 'B', weight: 1.234, maxScore: 10 }] }),
+        round({
+          criteria: [
+            { name: 'A', weight: 0, maxScore: 10 },
+            { name: 'B', weight: 1.234, maxScore: 10 },
+          ],
+        }),
         organizer,
       );
       expect(weights.status).toBe(400);
@@ -434,7 +500,8 @@ describe('contest set-up over HTTP', () => {
 
     it('edits the rubric: criteria sent with an id keep it, new ones get one, missing ones go, order follows the array', async () => {
       const contest = await newContest();
-      const created = (await http.post(`/api/contests/${contest.id}/rounds`, round({ priorityCriteria: ['Team', 'Market'] }), organizer)).body;
+      const created = (await http.post(`/api/contests/${contest.id}/rounds`, round({ priorityCriteria: ['Team', 'Market'] }), organizer))
+        .body;
       const [innovation, market, team] = created.criteria;
       const result = await patch(
         `/api/rounds/${created.id}`,
@@ -448,7 +515,9 @@ describe('contest set-up over HTTP', () => {
         organizer,
       );
       expect(result.status).toBe(200);
-      expect(result.body.criteria.map((c: { id: string; name: string; weight: number; order: number }) => [c.id, c.name, c.weight, c.order])).toEqual([
+      expect(
+        result.body.criteria.map((c: { id: string; name: string; weight: number; order: number }) => [c.id, c.name, c.weight, c.order]),
+      ).toEqual([
         [team.id, 'Team', 20, 0],
         [expect.any(String), 'Pitch', 10.25, 1],
         [innovation.id, 'Innovation and novelty', 40, 2],
@@ -457,17 +526,32 @@ describe('contest set-up over HTTP', () => {
       // Market left the rubric, so it left the tie-breaks too.
       expect(result.body.priorityCriteria).toEqual([team.id]);
 
-      const foreign = await patch(`/api/rounds/${created.id}`, { criteria: [{ id: market.id, name: 'Market', weight: 1, maxScore: 1 }] }, organizer);
+      const foreign = await patch(
+        `/api/rounds/${created.id}`,
+        { criteria: [{ id: market.id, name: 'Market', weight: 1, maxScore: 1 }] },
+        organizer,
+      );
       expect(foreign.status).toBe(400);
-      expect(foreign.body.fields[0]).toEqual({ field: 'criteria.0.id', message: 'is not a criterion of this round: leave the id out to add a criterion' });
+      expect(foreign.body.fields[0]).toEqual({
+        field: 'criteria.0.id',
+        message: 'is not a criterion of this round: leave the id out to add a criterion',
+      });
     });
 
     it('edits a draft round of an open contest, and refuses rubric edits once the round is not draft', async () => {
       const { contest, round: screening } = await openContest();
-      const settings = await patch(`/api/rounds/${screening.id}`, { judgesPerEntry: 5, aggregation: 'zscore', minSheetsForNormalization: 4 }, organizer);
+      const settings = await patch(
+        `/api/rounds/${screening.id}`,
+        { judgesPerEntry: 5, aggregation: 'zscore', minSheetsForNormalization: 4 },
+        organizer,
+      );
       expect(settings.status).toBe(200);
       expect(settings.body).toMatchObject({ judgesPerEntry: 5, aggregation: 'zscore', minSheetsForNormalization: 4 });
-      const rubricEdit = await patch(`/api/rounds/${screening.id}`, { criteria: [...screening.criteria.map(asInput), { name: 'Pitch', weight: 10, maxScore: 10 }] }, organizer);
+      const rubricEdit = await patch(
+        `/api/rounds/${screening.id}`,
+        { criteria: [...screening.criteria.map(asInput), { name: 'Pitch', weight: 10, maxScore: 10 }] },
+        organizer,
+      );
       expect(rubricEdit.status).toBe(200);
       expect(rubricEdit.body.criteria).toHaveLength(4);
 
@@ -484,7 +568,11 @@ describe('contest set-up over HTTP', () => {
       expect(panel.status).toBe(409);
       expect(panel.body.code).toBe('round.field_locked');
       // How scores combine may still change while the round is open, and an unchanged rubric is accepted.
-      const method = await patch(`/api/rounds/${screening.id}`, { aggregation: 'median', criteria: rubricEdit.body.criteria.map(asInput) }, organizer);
+      const method = await patch(
+        `/api/rounds/${screening.id}`,
+        { aggregation: 'median', criteria: rubricEdit.body.criteria.map(asInput) },
+        organizer,
+      );
       expect(method.status).toBe(200);
       expect(method.body.aggregation).toBe('median');
       expect((await http.get(`/api/contests/${contest.id}`)).body.rounds[0].aggregation).toBe('median');
@@ -503,7 +591,10 @@ describe('contest set-up over HTTP', () => {
         entry.rows[0].id,
         judge.rows[0].id,
       ]);
-      const sheet = await db.query(`INSERT INTO score_sheets (assignment_id, round_id) VALUES ($1, $2) RETURNING id`, [assignment.rows[0].id, screening.id]);
+      const sheet = await db.query(`INSERT INTO score_sheets (assignment_id, round_id) VALUES ($1, $2) RETURNING id`, [
+        assignment.rows[0].id,
+        screening.id,
+      ]);
       await db.query(`INSERT INTO scores (sheet_id, criterion_id, value) VALUES ($1, $2, 7)`, [sheet.rows[0].id, screening.criteria[0].id]);
       // Back to draft by hand, so that only the scores stand in the way.
       await db.query(`UPDATE rounds SET status = 'draft' WHERE id = $1`, [screening.id]);

@@ -44,7 +44,11 @@ describe('council sign-off on the awards', () => {
     for (const entry of Object.values(entries)) await fixture.eligibility(entry.id, true);
     await fixture.status(contest.id, 'closed');
     await fixture.status(contest.id, 'judging');
-    judges = [await fixture.judge(contest.id, 'Nguyễn Chủ Tịch'), await fixture.judge(contest.id, 'Trần Ủy Viên'), await fixture.judge(contest.id, 'Lê Thư Ký')];
+    judges = [
+      await fixture.judge(contest.id, 'Nguyễn Chủ Tịch'),
+      await fixture.judge(contest.id, 'Trần Ủy Viên'),
+      await fixture.judge(contest.id, 'Lê Thư Ký'),
+    ];
     const [round] = contest.rounds;
     await fixture.openRound(round.id);
     for (const judge of judges) {
@@ -76,14 +80,20 @@ describe('council sign-off on the awards', () => {
   it('names the final round judges as the default council, two thirds of them required', async () => {
     expect((await http.post(`/api/contests/${contest.id}/awards`, { awards: awards() }, organizer)).status).toBe(200);
     const view = await tallyOf();
-    expect(view).toMatchObject({ named: false, isMember: false, tally: { members: 3, approvals: 0, objections: 0, required: 2, reached: false } });
+    expect(view).toMatchObject({
+      named: false,
+      isMember: false,
+      tally: { members: 3, approvals: 0, objections: 0, required: 2, reached: false },
+    });
     expect(view.approvalShare).toBeCloseTo(2 / 3, 12);
     expect(view.members.map((m: any) => m.displayName).sort()).toEqual(judges.map((j) => j.displayName).sort());
     expect(view.awards).toMatchObject([{ tier: 'first', entryId: entries.A.id, prizeAmount: 50_000_000 }]);
     // A member sees the same page and is told they may decide.
     expect(await tallyOf(judges[0].token)).toMatchObject({ isMember: true, tally: { members: 3 } });
     const mine = await http.get('/api/me/council', judges[0].token);
-    expect(mine.body).toEqual([expect.objectContaining({ contestId: contest.id, myDecision: null, tally: expect.objectContaining({ required: 2 }) })]);
+    expect(mine.body).toEqual([
+      expect.objectContaining({ contestId: contest.id, myDecision: null, tally: expect.objectContaining({ required: 2 }) }),
+    ]);
   });
 
   it('asks every member by mail, in their language, with a link to their council page', async () => {
@@ -92,9 +102,13 @@ describe('council sign-off on the awards', () => {
       const link = await mailedLink(http, judge.email, 'council_approval_request');
       expect(link).toContain(`/council/${contest.id}`);
     }
-    const confirmed = await db.query(`SELECT payload FROM audit_events WHERE contest_id = $1 AND action = 'awards.confirmed'`, [contest.id]);
+    const confirmed = await db.query(`SELECT payload FROM audit_events WHERE contest_id = $1 AND action = 'awards.confirmed'`, [
+      contest.id,
+    ]);
     expect(confirmed.rows[0].payload.approvalRequested).toBe(3);
-    const mails = await db.query(`SELECT to_address FROM mail_outbox WHERE template = 'council_approval_request' AND contest_id = $1`, [contest.id]);
+    const mails = await db.query(`SELECT to_address FROM mail_outbox WHERE template = 'council_approval_request' AND contest_id = $1`, [
+      contest.id,
+    ]);
     expect(mails.rows.map((r) => r.to_address).sort()).toEqual(judges.map((j) => j.email).sort());
   });
 
@@ -112,7 +126,11 @@ describe('council sign-off on the awards', () => {
     const one = await http.post(`/api/contests/${contest.id}/awards/approvals`, { decision: 'approve' }, judges[0].token);
     expect(one.status).toBe(200);
     expect(one.body).toEqual({ members: 3, approvals: 1, objections: 0, required: 2, reached: false });
-    const objection = await http.post(`/api/contests/${contest.id}/awards/approvals`, { decision: 'object', note: '  Cần xem lại điểm của đội B.  ' }, judges[1].token);
+    const objection = await http.post(
+      `/api/contests/${contest.id}/awards/approvals`,
+      { decision: 'object', note: '  Cần xem lại điểm của đội B.  ' },
+      judges[1].token,
+    );
     expect(objection.body).toEqual({ members: 3, approvals: 1, objections: 1, required: 2, reached: false });
 
     const refused = await http.post(`/api/contests/${contest.id}/publish`, {}, organizer);
@@ -124,8 +142,14 @@ describe('council sign-off on the awards', () => {
     expect(refused.body.details).toEqual({ tally: { members: 3, approvals: 1, objections: 1, required: 2, reached: false } });
 
     const view = await tallyOf();
-    expect(view.members.find((m: any) => m.userId === judges[1].id)).toMatchObject({ decision: 'object', note: 'Cần xem lại điểm của đội B.' });
-    const audit = await db.query(`SELECT action, actor_id, payload FROM audit_events WHERE contest_id = $1 AND action LIKE 'awards.%' ORDER BY occurred_at, id`, [contest.id]);
+    expect(view.members.find((m: any) => m.userId === judges[1].id)).toMatchObject({
+      decision: 'object',
+      note: 'Cần xem lại điểm của đội B.',
+    });
+    const audit = await db.query(
+      `SELECT action, actor_id, payload FROM audit_events WHERE contest_id = $1 AND action LIKE 'awards.%' ORDER BY occurred_at, id`,
+      [contest.id],
+    );
     expect(audit.rows.map((r) => r.action)).toEqual(['awards.confirmed', 'awards.approved', 'awards.objected']);
     expect(audit.rows[2]).toMatchObject({ actor_id: judges[1].id, payload: { decision: 'object', note: 'Cần xem lại điểm của đội B.' } });
   });
@@ -135,19 +159,31 @@ describe('council sign-off on the awards', () => {
     const view = await tallyOf();
     expect(view.tally).toEqual({ members: 3, approvals: 0, objections: 0, required: 2, reached: false });
     expect(view.members.every((m: any) => m.decision === null)).toBe(true);
-    const confirmed = await db.query(`SELECT payload FROM audit_events WHERE contest_id = $1 AND action = 'awards.confirmed' ORDER BY occurred_at DESC, id DESC LIMIT 1`, [contest.id]);
+    const confirmed = await db.query(
+      `SELECT payload FROM audit_events WHERE contest_id = $1 AND action = 'awards.confirmed' ORDER BY occurred_at DESC, id DESC LIMIT 1`,
+      [contest.id],
+    );
     expect(confirmed.rows[0].payload.approvalsCleared).toBe(2);
   });
 
   it('takes named members and a share from the organizer; a member dropped can no longer decide', async () => {
     const current = await http.get(`/api/contests/${contest.id}`, organizer);
     const stranger = (await db.query(`SELECT id FROM users WHERE email = 'founder@council-outsider.vn'`)).rows[0].id;
-    const bad = await http.request('PATCH', `/api/contests/${contest.id}`, { body: { version: current.body.version, council: { memberIds: [judges[0].id, stranger] } }, token: organizer });
+    const bad = await http.request('PATCH', `/api/contests/${contest.id}`, {
+      body: { version: current.body.version, council: { memberIds: [judges[0].id, stranger] } },
+      token: organizer,
+    });
     expect(bad.status).toBe(400);
-    expect(bad.body.fields).toEqual([{ field: 'council.memberIds.1', message: 'is not a judge of this contest: invite them to the panel first' }]);
+    expect(bad.body.fields).toEqual([
+      { field: 'council.memberIds.1', message: 'is not a judge of this contest: invite them to the panel first' },
+    ]);
 
     const named = await http.request('PATCH', `/api/contests/${contest.id}`, {
-      body: { version: current.body.version, council: { memberIds: [judges[0].id, judges[1].id], approvalShare: 1 }, councilMeetingPlace: 'Hội trường A' },
+      body: {
+        version: current.body.version,
+        council: { memberIds: [judges[0].id, judges[1].id], approvalShare: 1 },
+        councilMeetingPlace: 'Hội trường A',
+      },
       token: organizer,
     });
     expect(named.status).toBe(200);
@@ -156,15 +192,25 @@ describe('council sign-off on the awards', () => {
     expect((await tallyOf()).tally).toEqual({ members: 2, approvals: 0, objections: 0, required: 2, reached: false });
     expect((await http.post(`/api/contests/${contest.id}/awards/approvals`, { decision: 'approve' }, judges[2].token)).status).toBe(404);
 
-    const back = await http.request('PATCH', `/api/contests/${contest.id}`, { body: { version: named.body.version, council: { memberIds: null, approvalShare: null } }, token: organizer });
+    const back = await http.request('PATCH', `/api/contests/${contest.id}`, {
+      body: { version: named.body.version, council: { memberIds: null, approvalShare: null } },
+      token: organizer,
+    });
     expect(back.status).toBe(200);
     expect(back.body.council).toEqual({ approvalShare: 2 / 3, named: false });
-    const changes = await db.query(`SELECT count(*)::int AS n FROM audit_events WHERE contest_id = $1 AND action = 'contest.council_changed'`, [contest.id]);
+    const changes = await db.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE contest_id = $1 AND action = 'contest.council_changed'`,
+      [contest.id],
+    );
     expect(changes.rows[0].n).toBe(2);
   });
 
   it('counts two members approving at the same moment, then publishes; the council is done after that', async () => {
-    const both = await Promise.all(judges.slice(1).map((j) => http.post(`/api/contests/${contest.id}/awards/approvals`, { decision: 'approve', note: 'Đồng ý' }, j.token)));
+    const both = await Promise.all(
+      judges
+        .slice(1)
+        .map((j) => http.post(`/api/contests/${contest.id}/awards/approvals`, { decision: 'approve', note: 'Đồng ý' }, j.token)),
+    );
     expect(both.map((r) => r.status)).toEqual([200, 200]);
     expect(both.map((r) => r.body.approvals).sort()).toEqual([1, 2]);
     expect((await tallyOf()).tally).toEqual({ members: 3, approvals: 2, objections: 0, required: 2, reached: true });

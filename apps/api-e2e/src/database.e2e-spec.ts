@@ -81,14 +81,26 @@ describe('database and boot', () => {
       const list = await http.get(`/api/contests/${demo.id}/entries?status=submitted&pageSize=100`, organizer);
       const failedRules = (item: { eligibilityChecks: { ruleId: string; passed: boolean }[] }) =>
         item.eligibilityChecks.filter((c) => !c.passed).map((c) => c.ruleId);
-      const byCode = Object.fromEntries(list.body.items.map((item: any) => [item.code, { eligibility: item.eligibility, failed: failedRules(item) }]));
+      const byCode = Object.fromEntries(
+        list.body.items.map((item: any) => [item.code, { eligibility: item.eligibility, failed: failedRules(item) }]),
+      );
       expect(byCode).toEqual({
-        ...Object.fromEntries(['ST26-001', 'ST26-002', 'ST26-003', 'ST26-004', 'ST26-005', 'ST26-006'].map((code) => [code, { eligibility: 'eligible', failed: [] }])),
+        ...Object.fromEntries(
+          ['ST26-001', 'ST26-002', 'ST26-003', 'ST26-004', 'ST26-005', 'ST26-006'].map((code) => [
+            code,
+            { eligibility: 'eligible', failed: [] },
+          ]),
+        ),
         'ST26-007': { eligibility: 'pending', failed: ['founded-5-years', 'team-of-5', 'in-hai-phong'] },
       });
       // Students are not asked the company's questions, so the founding rule does not apply to them.
       const student = list.body.items.find((item: any) => item.code === 'ST26-004');
-      expect(student.eligibilityChecks.map((c: { ruleId: string }) => c.ruleId)).toEqual(['team-of-5', 'in-hai-phong', 'two-per-organization', 'accepts-rules']);
+      expect(student.eligibilityChecks.map((c: { ruleId: string }) => c.ruleId)).toEqual([
+        'team-of-5',
+        'in-hai-phong',
+        'two-per-organization',
+        'accepts-rules',
+      ]);
     } finally {
       await api.stop();
     }
@@ -134,7 +146,10 @@ describe('database and boot', () => {
     try {
       expect((await http.get('/api/health')).body).toEqual({ status: 'ok', db: 'up' });
       // Kill every connection of the API, as a database restart would.
-      await query(url, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+      await query(
+        url,
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      );
       const after = await http.get('/api/health');
       expect([200, 503]).toContain(after.status);
       expect(api.process.exitCode).toBeNull();

@@ -48,26 +48,45 @@ describe('documents: minutes, score sheets and certificates', () => {
     for (const entry of Object.values(entries)) await fixture.eligibility(entry.id, true);
     await fixture.status(contest.id, 'closed');
     await fixture.status(contest.id, 'judging');
-    judges = [await fixture.judge(contest.id, 'Nguyễn Văn Chủ Tịch'), await fixture.judge(contest.id, 'Trần Thị Ủy Viên'), await fixture.judge(contest.id, 'Lê Minh Thư Ký')];
+    judges = [
+      await fixture.judge(contest.id, 'Nguyễn Văn Chủ Tịch'),
+      await fixture.judge(contest.id, 'Trần Thị Ủy Viên'),
+      await fixture.judge(contest.id, 'Lê Minh Thư Ký'),
+    ];
     const [round] = contest.rounds;
     await fixture.openRound(round.id);
     const values = { A: 9, B: 8, C: 7, D: 5 };
-    for (const judge of judges) for (const key of ['A', 'B', 'C', 'D'] as const) await fixture.score(judge, round, entries[key].id, { 'Tổng thể': values[key] });
+    for (const judge of judges)
+      for (const key of ['A', 'B', 'C', 'D'] as const) await fixture.score(judge, round, entries[key].id, { 'Tổng thể': values[key] });
     await fixture.closeRound(round.id);
     const confirmed = await http.post(
       `/api/contests/${contest.id}/awards`,
-      { awards: [{ tier: 'first', entryId: entries.A.id }, { tier: 'second', entryId: entries.B.id }, { tier: 'third', entryId: entries.C.id }] },
+      {
+        awards: [
+          { tier: 'first', entryId: entries.A.id },
+          { tier: 'second', entryId: entries.B.id },
+          { tier: 'third', entryId: entries.C.id },
+        ],
+      },
       organizer,
     );
     expect(confirmed.status).toBe(200);
     const current = await http.get(`/api/contests/${contest.id}`, organizer);
     const meeting = await http.request('PATCH', `/api/contests/${contest.id}`, {
-      body: { version: current.body.version, councilMeetingAt: '2026-11-20T14:00:00+07:00', councilMeetingPlace: 'Hội trường Trung tâm Khởi nghiệp' },
+      body: {
+        version: current.body.version,
+        councilMeetingAt: '2026-11-20T14:00:00+07:00',
+        councilMeetingPlace: 'Hội trường Trung tâm Khởi nghiệp',
+      },
       token: organizer,
     });
     expect(meeting.status).toBe(200);
     await fixture.approve(contest.id, judges.slice(0, 2));
-    await http.post(`/api/contests/${contest.id}/awards/approvals`, { decision: 'object', note: 'Đề nghị xem lại giải Ba.' }, judges[2].token);
+    await http.post(
+      `/api/contests/${contest.id}/awards/approvals`,
+      { decision: 'object', note: 'Đề nghị xem lại giải Ba.' },
+      judges[2].token,
+    );
   }, 180_000);
 
   afterAll(async () => {
@@ -104,7 +123,8 @@ describe('documents: minutes, score sheets and certificates', () => {
       ['Giải Nhì', entries.B, '30.000.000'],
       ['Giải Ba', entries.C, '20.000.000'],
     ] as const) {
-      for (const cell of [tier, entry.code, entry.title, entry.teamName, `${amount} ₫`]) expect(text.replace(/\u00a0/g, ' ')).toContain(cell);
+      for (const cell of [tier, entry.code, entry.title, entry.teamName, `${amount} ₫`])
+        expect(text.replace(/\u00a0/g, ' ')).toContain(cell);
     }
     // The final ranking, D included.
     expect(text).toContain(entries.D.title);
@@ -115,7 +135,13 @@ describe('documents: minutes, score sheets and certificates', () => {
     const { status, bytes } = await download(url(`/api/contests/${contest.id}/minutes.docx?lang=en`), organizer);
     expect(status).toBe(200);
     const { text } = await docxText(bytes);
-    for (const line of ['SOCIALIST REPUBLIC OF VIETNAM', 'MINUTES OF THE JUDGING COUNCIL MEETING', 'First prize', '₫50,000,000', 'Approved: 2/3; objected: 1/3; approvals needed: 2.']) {
+    for (const line of [
+      'SOCIALIST REPUBLIC OF VIETNAM',
+      'MINUTES OF THE JUDGING COUNCIL MEETING',
+      'First prize',
+      '₫50,000,000',
+      'Approved: 2/3; objected: 1/3; approvals needed: 2.',
+    ]) {
       expect(text).toContain(line);
     }
     expect((await http.get(`/api/contests/${contest.id}/minutes.docx?lang=fr`, organizer)).status).toBe(400);
@@ -124,7 +150,10 @@ describe('documents: minutes, score sheets and certificates', () => {
   it("writes in the contest's own language and time zone unless ?lang says otherwise", async () => {
     const patch = async (body: Record<string, unknown>) => {
       const current = await http.get(`/api/contests/${contest.id}`, organizer);
-      expect((await http.request('PATCH', `/api/contests/${contest.id}`, { body: { version: current.body.version, ...body }, token: organizer })).status).toBe(200);
+      expect(
+        (await http.request('PATCH', `/api/contests/${contest.id}`, { body: { version: current.body.version, ...body }, token: organizer }))
+          .status,
+      ).toBe(200);
     };
     await patch({ language: 'en', timeZone: 'Asia/Tokyo' });
     const english = await docxText((await download(url(`/api/contests/${contest.id}/minutes.docx`), organizer)).bytes);

@@ -51,7 +51,12 @@ describe('entry attachments over HTTP', () => {
   it('stores a PDF under a generated key and serves it back as a download with a safe name', async () => {
     const { token, entryId } = await draft();
     const bytes = tinyPdf();
-    const uploaded = await upload(entryId, token, { bytes, fileName: 'Hồ sơ dự thi (GreenHarbor).pdf', kind: 'pitch_deck', contentType: 'text/plain' });
+    const uploaded = await upload(entryId, token, {
+      bytes,
+      fileName: 'Hồ sơ dự thi (GreenHarbor).pdf',
+      kind: 'pitch_deck',
+      contentType: 'text/plain',
+    });
     expect(uploaded.status).toBe(201);
     expect(uploaded.body).toMatchObject({
       kind: 'pitch_deck',
@@ -103,7 +108,12 @@ describe('entry attachments over HTTP', () => {
     const { token, entryId } = await draft();
     const png = await upload(entryId, token, { bytes: PNG_BYTES, fileName: 'photo.pdf', contentType: 'application/pdf', kind: 'other' });
     expect(png.body).toMatchObject({ contentType: 'image/png', fileName: 'photo.pdf.png' });
-    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), Buffer.alloc(64), Buffer.from([0xff, 0xd9])]);
+    const jpeg = Buffer.concat([
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+      Buffer.from('JFIF\0'),
+      Buffer.alloc(64),
+      Buffer.from([0xff, 0xd9]),
+    ]);
     expect((await upload(entryId, token, { bytes: jpeg, fileName: 'logo.JPG', kind: 'other' })).body).toMatchObject({
       contentType: 'image/jpeg',
       fileName: 'logo.jpg',
@@ -121,7 +131,12 @@ describe('entry attachments over HTTP', () => {
     const { token, entryId } = await draft();
     const [files, rows] = [storedFiles().length, await attachmentRows()];
 
-    const exe = await upload(entryId, token, { bytes: EXE_BYTES, fileName: 'pitch-deck.pdf', contentType: 'application/pdf', kind: 'pitch_deck' });
+    const exe = await upload(entryId, token, {
+      bytes: EXE_BYTES,
+      fileName: 'pitch-deck.pdf',
+      contentType: 'application/pdf',
+      kind: 'pitch_deck',
+    });
     expect(exe.status).toBe(415);
     expect(exe.body).toMatchObject({ statusCode: 415, error: 'Unsupported Media Type', code: 'upload.unsupported_type' });
     expect(exe.body.message).toMatch(/not a PDF, PowerPoint \(\.pptx\), PNG or JPEG file\. Its content decides, not its name/);
@@ -129,7 +144,10 @@ describe('entry attachments over HTTP', () => {
     // "PK" at the start is not enough: a Word document renamed .pptx has no ppt/presentation.xml.
     const docx = storedZip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' });
     expect((await upload(entryId, token, { bytes: docx, fileName: 'deck.pptx', kind: 'pitch_deck' })).status).toBe(415);
-    expect((await upload(entryId, token, { bytes: Buffer.from('<html><script>alert(1)</script></html>'), fileName: 'a.png', kind: 'other' })).status).toBe(415);
+    expect(
+      (await upload(entryId, token, { bytes: Buffer.from('<html><script>alert(1)</script></html>'), fileName: 'a.png', kind: 'other' }))
+        .status,
+    ).toBe(415);
 
     expect(storedFiles()).toHaveLength(files);
     expect(await attachmentRows()).toBe(rows);
@@ -165,7 +183,11 @@ describe('entry attachments over HTTP', () => {
 
     const onlyKind = new FormData();
     onlyKind.append('kind', 'other');
-    const noFile = await fetch(`${api.url}/api/entries/${entryId}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: onlyKind });
+    const noFile = await fetch(`${api.url}/api/entries/${entryId}/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: onlyKind,
+    });
     expect(noFile.status).toBe(400);
     expect((await noFile.json()).fields).toEqual([{ field: 'file', message: 'is missing: choose a PDF, PPTX, PNG or JPEG file' }]);
 
@@ -173,7 +195,11 @@ describe('entry attachments over HTTP', () => {
     two.append('kind', 'other');
     two.append('file', new Blob([new Uint8Array(tinyPdf())]), 'one.pdf');
     two.append('file', new Blob([new Uint8Array(tinyPdf())]), 'two.pdf');
-    const twoFiles = await fetch(`${api.url}/api/entries/${entryId}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: two });
+    const twoFiles = await fetch(`${api.url}/api/entries/${entryId}/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: two,
+    });
     expect(twoFiles.status).toBe(400);
     expect((await twoFiles.json()).message).toBe('Send one file per request, in the field "file".');
 

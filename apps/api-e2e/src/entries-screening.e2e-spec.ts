@@ -34,7 +34,10 @@ describe('organizer screening, import and export over HTTP', () => {
       const team = await newApplicant(http);
       const category = contest.categories[i % 2].id;
       // The last team tries a formula injection through the export.
-      const injection = i === 6 ? { teamName: '=HYPERLINK("http://evil.example")', organization: '@SUM(A1) org' } : { teamName: `Team ${String.fromCharCode(90 - i)}` };
+      const injection =
+        i === 6
+          ? { teamName: '=HYPERLINK("http://evil.example")', organization: '@SUM(A1) org' }
+          : { teamName: `Team ${String.fromCharCode(90 - i)}` };
       const body = completeEntry(contest, category, { title, ...injection });
       const { body: entry } = await http.post(`/api/contests/${contest.id}/entries`, body, team.token);
       const { body: done } = await http.post(`/api/entries/${entry.id}/submit`, {}, team.token);
@@ -59,7 +62,10 @@ describe('organizer screening, import and export over HTTP', () => {
       const byCode = await list('?sort=code&order=desc&pageSize=2');
       expect(byCode.body.items.map((i: { code: string }) => i.code)).toEqual(['SP27-007', 'SP27-006']);
       // Entries without a code come last either way.
-      expect((await list('?sort=code&order=asc&page=4&pageSize=2')).body.items.map((i: { code: string | null }) => i.code)).toEqual(['SP27-007', null]);
+      expect((await list('?sort=code&order=asc&page=4&pageSize=2')).body.items.map((i: { code: string | null }) => i.code)).toEqual([
+        'SP27-007',
+        null,
+      ]);
 
       const newest = await list('?pageSize=1');
       expect(titles(newest.body)).toEqual(['Unfinished draft']);
@@ -100,9 +106,13 @@ describe('organizer screening, import and export over HTTP', () => {
         expect([query, refused.status, refused.body.fields?.[0]?.field]).toEqual([query, 400, field]);
       }
       expect((await list('?where=1')).body.fields[0].message).toBe('is not a known field: remove it');
-      expect((await list('?sort=password')).body.fields[0].message).toBe('must be one of code, title, teamName, status, submittedAt, createdAt');
+      expect((await list('?sort=password')).body.fields[0].message).toBe(
+        'must be one of code, title, teamName, status, submittedAt, createdAt',
+      );
       const foreign = await openContest(http, api.databaseUrl, organizer, { slug: 'foreign-2027' });
-      expect((await list(`?categoryId=${foreign.categories[0].id}`)).body.fields).toEqual([{ field: 'categoryId', message: 'is not a category of this contest' }]);
+      expect((await list(`?categoryId=${foreign.categories[0].id}`)).body.fields).toEqual([
+        { field: 'categoryId', message: 'is not a category of this contest' },
+      ]);
     });
 
     it('shows a contest’s entries to its organizer and admins only', async () => {
@@ -123,13 +133,19 @@ describe('organizer screening, import and export over HTTP', () => {
       const entry = submitted['Bamboo Bikes'];
       const noReason = await decide(entry.id, { eligible: false });
       expect(noReason.status).toBe(400);
-      expect(noReason.body.fields).toEqual([{ field: 'reason', message: 'is needed when the entry is not eligible: the team and the audit trail read it' }]);
+      expect(noReason.body.fields).toEqual([
+        { field: 'reason', message: 'is needed when the entry is not eligible: the team and the audit trail read it' },
+      ]);
       expect((await decide(entry.id, { eligible: false, reason: '   ' })).status).toBe(400);
 
       const ineligible = await decide(entry.id, { eligible: false, reason: 'Thành lập quá 5 năm' });
       expect(ineligible.status).toBe(200);
       const organizerId = (await http.get('/api/auth/me', organizer)).body.id;
-      expect(ineligible.body).toMatchObject({ eligibility: 'ineligible', eligibilityReason: 'Thành lập quá 5 năm', eligibilityBy: organizerId });
+      expect(ineligible.body).toMatchObject({
+        eligibility: 'ineligible',
+        eligibilityReason: 'Thành lập quá 5 năm',
+        eligibilityBy: organizerId,
+      });
       expect(Date.now() - Date.parse(ineligible.body.eligibilityAt)).toBeLessThan(60_000);
       const [row] = await sql(api.databaseUrl, `SELECT eligibility, eligibility_by, eligibility_at FROM entries WHERE id = $1`, [entry.id]);
       expect(row).toMatchObject({ eligibility: 'ineligible', eligibility_by: organizerId });
@@ -137,7 +153,10 @@ describe('organizer screening, import and export over HTTP', () => {
       const eligible = await decide(submitted['Cảng xanh'].id, { eligible: true });
       expect(eligible.body).toMatchObject({ eligibility: 'eligible', eligibilityReason: null });
       expect(titles((await list('?eligibility=eligible')).body)).toEqual(['Cảng xanh']);
-      expect((await list('?eligibility=ineligible')).body.items[0]).toMatchObject({ title: 'Bamboo Bikes', eligibilityReason: 'Thành lập quá 5 năm' });
+      expect((await list('?eligibility=ineligible')).body.items[0]).toMatchObject({
+        title: 'Bamboo Bikes',
+        eligibilityReason: 'Thành lập quá 5 năm',
+      });
     });
 
     it('screens only submitted entries, only as the contest’s organizer', async () => {
@@ -146,7 +165,9 @@ describe('organizer screening, import and export over HTTP', () => {
       expect(draft.body.message).toBe('Only submitted entries are screened; this one is still a draft.');
       expect((await decide(submitted['aqua sense'].id, { eligible: true }, otherOrganizer)).status).toBe(404);
       expect((await decide(submitted['aqua sense'].id, { eligible: true }, (await newApplicant(http)).token)).status).toBe(403);
-      expect((await decide(submitted['aqua sense'].id, { eligible: 'yes' })).body.fields).toEqual([{ field: 'eligible', message: 'must be true or false' }]);
+      expect((await decide(submitted['aqua sense'].id, { eligible: 'yes' })).body.fields).toEqual([
+        { field: 'eligible', message: 'must be true or false' },
+      ]);
     });
   });
 
@@ -209,7 +230,9 @@ describe('organizer screening, import and export over HTTP', () => {
       await sql(databaseUrl, `UPDATE contests SET language = 'en', time_zone = 'Europe/Paris' WHERE id = $1`, [contest.id]);
       try {
         const workbook = new Workbook();
-        await workbook.xlsx.load((await getBytes(api.url, `/api/contests/${contest.id}/entries.xlsx?status=submitted`, organizer)).bytes as never);
+        await workbook.xlsx.load(
+          (await getBytes(api.url, `/api/contests/${contest.id}/entries.xlsx?status=submitted`, organizer)).bytes as never,
+        );
         const sheet = workbook.getWorksheet('Entries');
         if (!sheet) throw new Error('no Entries sheet');
         const header = (sheet.getRow(1).values as string[]).slice(1);
@@ -243,7 +266,21 @@ describe('organizer screening, import and export over HTTP', () => {
     }
 
     function row(title: string, overrides: Record<number, string> = {}): string[] {
-      const values = [title, `Đội ${title}`, 'Doanh nghiệp', 'Trường ĐH Hàng hải', 'Tóm tắt', 'Vấn đề', 'Giải pháp', 'Thị trường', 'Mô hình', 'https://youtu.be/demo', 'Phạm Minh', 'Trưởng nhóm', 'minh@example.vn'];
+      const values = [
+        title,
+        `Đội ${title}`,
+        'Doanh nghiệp',
+        'Trường ĐH Hàng hải',
+        'Tóm tắt',
+        'Vấn đề',
+        'Giải pháp',
+        'Thị trường',
+        'Mô hình',
+        'https://youtu.be/demo',
+        'Phạm Minh',
+        'Trưởng nhóm',
+        'minh@example.vn',
+      ];
       for (const [column, value] of Object.entries(overrides)) values[Number(column) - 1] = value;
       return values;
     }
@@ -257,7 +294,13 @@ describe('organizer screening, import and export over HTTP', () => {
     }
 
     const snapshot = async () =>
-      (await sql(api.databaseUrl, `SELECT (SELECT count(*)::int FROM entries WHERE contest_id = $1) AS entries, entry_seq FROM contests WHERE id = $1`, [contest.id]))[0];
+      (
+        await sql(
+          api.databaseUrl,
+          `SELECT (SELECT count(*)::int FROM entries WHERE contest_id = $1) AS entries, entry_seq FROM contests WHERE id = $1`,
+          [contest.id],
+        )
+      )[0];
 
     it('gives a template with the columns, and instructions in Vietnamese and English naming the categories', async () => {
       const workbook = await template();
@@ -267,7 +310,9 @@ describe('organizer screening, import and export over HTTP', () => {
       expect(header).toHaveLength(1 + 10 + 15);
       expect(workbook.worksheets[0].views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       const help = workbook.worksheets[1].getColumn(1).values.concat(workbook.worksheets[1].getColumn(2).values).map(String);
-      expect(help).toEqual(expect.arrayContaining(['Hướng dẫn nhập hồ sơ dự thi', 'How to fill in the entries import', 'Doanh nghiệp', 'Sinh viên']));
+      expect(help).toEqual(
+        expect.arrayContaining(['Hướng dẫn nhập hồ sơ dự thi', 'How to fill in the entries import', 'Doanh nghiệp', 'Sinh viên']),
+      );
     });
 
     it('imports nothing when two rows are bad, and lists each bad row and field', async () => {
@@ -293,7 +338,10 @@ describe('organizer screening, import and export over HTTP', () => {
       expect(refused.status).toBe(422);
       expect(refused.body.fields).toEqual([
         { field: 'row 3: title', message: 'repeats row 2 (same title and team name): keep one of them' },
-        { field: 'row 4: title', message: `is already in this contest as ${submitted['Bamboo Bikes'].code} (same title and team name): remove the row` },
+        {
+          field: 'row 4: title',
+          message: `is already in this contest as ${submitted['Bamboo Bikes'].code} (same title and team name): remove the row`,
+        },
       ]);
     });
 
@@ -323,7 +371,10 @@ describe('organizer screening, import and export over HTTP', () => {
     });
 
     it('refuses a file that is not a workbook (415), a sheet without the template header, and a judging contest (409)', async () => {
-      const pdf = await postFile(api.url, `/api/contests/${contest.id}/entries/import`, organizer, { bytes: tinyPdf(), fileName: 'entries.xlsx' });
+      const pdf = await postFile(api.url, `/api/contests/${contest.id}/entries/import`, organizer, {
+        bytes: tinyPdf(),
+        fileName: 'entries.xlsx',
+      });
       expect(pdf.status).toBe(415);
       expect(pdf.body.message).toMatch(/not an Excel workbook/);
 
@@ -334,7 +385,10 @@ describe('organizer screening, import and export over HTTP', () => {
         fileName: 'mine.xlsx',
       });
       expect(noHeader.status).toBe(422);
-      expect(noHeader.body.fields[0]).toEqual({ field: 'row 1', message: 'has no column "Tên dự án / Project title": download the template again and keep its header row' });
+      expect(noHeader.body.fields[0]).toEqual({
+        field: 'row 1',
+        message: 'has no column "Tên dự án / Project title": download the template again and keep its header row',
+      });
 
       const empty = await importRows([]);
       expect(empty.body.fields).toEqual([{ field: 'file', message: 'has no entries below the header row' }]);
@@ -343,7 +397,10 @@ describe('organizer screening, import and export over HTTP', () => {
       const late = await importRows([row('Too late')], judging.id);
       expect(late.status).toBe(409);
       expect(late.body.code).toBe('import.judging_started');
-      expect((await postFile(api.url, `/api/contests/${contest.id}/entries/import`, otherOrganizer, { bytes: tinyPdf(), fileName: 'x.xlsx' })).status).toBe(404);
+      expect(
+        (await postFile(api.url, `/api/contests/${contest.id}/entries/import`, otherOrganizer, { bytes: tinyPdf(), fileName: 'x.xlsx' }))
+          .status,
+      ).toBe(404);
     });
   });
 });

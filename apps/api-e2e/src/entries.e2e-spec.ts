@@ -26,7 +26,11 @@ describe('applicant entries over HTTP', () => {
   describe('drafts', () => {
     it('creates a draft at version 1 that its owner, the contest organizer and an admin can read', async () => {
       const team = await newApplicant(http);
-      const created = await http.post(`/api/contests/${demo.id}/entries`, { title: 'AquaSense', categoryId: demo.categories[1].id }, team.token);
+      const created = await http.post(
+        `/api/contests/${demo.id}/entries`,
+        { title: 'AquaSense', categoryId: demo.categories[1].id },
+        team.token,
+      );
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({
         status: 'draft',
@@ -94,13 +98,19 @@ describe('applicant entries over HTTP', () => {
         `You already have an entry in the category "Doanh nghiệp khởi nghiệp": "Cảng xanh" (draft, id ${first.body.id}). Continue that entry, or withdraw it before starting another.`,
       );
       // Moving another draft into the category is refused the same way.
-      const other = await http.post(`/api/contests/${demo.id}/entries`, { title: 'Student idea', categoryId: demo.categories[1].id }, team.token);
+      const other = await http.post(
+        `/api/contests/${demo.id}/entries`,
+        { title: 'Student idea', categoryId: demo.categories[1].id },
+        team.token,
+      );
       const move = await patch(other.body.id, { version: 1, categoryId: category }, team.token);
       expect(move.status).toBe(409);
       expect(move.body.message).toMatch(/"Cảng xanh"/);
 
       expect((await http.post(`/api/entries/${first.body.id}/withdraw`, {}, team.token)).body.status).toBe('withdrawn');
-      expect((await http.post(`/api/contests/${demo.id}/entries`, { title: 'Second try', categoryId: category }, team.token)).status).toBe(201);
+      expect((await http.post(`/api/contests/${demo.id}/entries`, { title: 'Second try', categoryId: category }, team.token)).status).toBe(
+        201,
+      );
     });
 
     it('refuses a category of another contest and an unknown contest', async () => {
@@ -109,7 +119,10 @@ describe('applicant entries over HTTP', () => {
       const wrong = await http.post(`/api/contests/${demo.id}/entries`, { categoryId: other.categories[0].id }, team.token);
       expect(wrong.status).toBe(400);
       expect(wrong.body.fields).toEqual([
-        { field: 'categoryId', message: 'is not a category of this contest; choose one of "Doanh nghiệp khởi nghiệp", "Ý tưởng sinh viên"' },
+        {
+          field: 'categoryId',
+          message: 'is not a category of this contest; choose one of "Doanh nghiệp khởi nghiệp", "Ý tưởng sinh viên"',
+        },
       ]);
       const unknown = await http.post('/api/contests/00000000-0000-4000-8000-000000000000/entries', {}, team.token);
       expect(unknown.status).toBe(404);
@@ -148,9 +161,13 @@ describe('applicant entries over HTTP', () => {
       }
       expect((await http.post(`/api/contests/${demo.id}/entries`, { videoUrl: 'javascript:alert(1)' }, team.token)).status).toBe(400);
 
-      expect((await patch(entry.id, { version: 1, title: null }, team.token)).body.fields).toEqual([{ field: 'title', message: 'must be text' }]);
+      expect((await patch(entry.id, { version: 1, title: null }, team.token)).body.fields).toEqual([
+        { field: 'title', message: 'must be text' },
+      ]);
       const members = Array.from({ length: 21 }, (_, i) => ({ name: `Member ${i}`, role: 'dev' }));
-      expect((await patch(entry.id, { version: 1, members }, team.token)).body.fields).toEqual([{ field: 'members', message: 'may list at most 20 members' }]);
+      expect((await patch(entry.id, { version: 1, members }, team.token)).body.fields).toEqual([
+        { field: 'members', message: 'may list at most 20 members' },
+      ]);
       const badMember = await patch(entry.id, { version: 1, members: [{ name: 'An', role: '', email: 'not-mail' }] }, team.token);
       expect(badMember.body.fields.map((f: { field: string }) => f.field)).toEqual(['members.0.role', 'members.0.email']);
       expect((await patch(entry.id, { version: 1, ownerId: team.id }, team.token)).body.fields).toEqual([
@@ -163,7 +180,11 @@ describe('applicant entries over HTTP', () => {
     it('keeps 20 members with their e-mails', async () => {
       const team = await newApplicant(http);
       const { body: entry } = await http.post(`/api/contests/${demo.id}/entries`, {}, team.token);
-      const members = Array.from({ length: 20 }, (_, i) => ({ name: `Thành viên ${i + 1}`, role: 'Kỹ sư', email: i === 0 ? 'lead@team.vn' : undefined }));
+      const members = Array.from({ length: 20 }, (_, i) => ({
+        name: `Thành viên ${i + 1}`,
+        role: 'Kỹ sư',
+        email: i === 0 ? 'lead@team.vn' : undefined,
+      }));
       const saved = await patch(entry.id, { version: 1, members }, team.token);
       expect(saved.status).toBe(200);
       expect(saved.body.members).toHaveLength(20);
@@ -188,7 +209,11 @@ describe('applicant entries over HTTP', () => {
 
     it('refuses an incomplete entry with 422 listing every missing field', async () => {
       const team = await newApplicant(http);
-      const { body: entry } = await http.post(`/api/contests/${demo.id}/entries`, { title: 'Half done', summary: 'Only a summary' }, team.token);
+      const { body: entry } = await http.post(
+        `/api/contests/${demo.id}/entries`,
+        { title: 'Half done', summary: 'Only a summary' },
+        team.token,
+      );
       const refused = await http.post(`/api/entries/${entry.id}/submit`, {}, team.token);
       expect(refused.status).toBe(422);
       expect(refused.body.code).toBe('entry.incomplete');
@@ -222,7 +247,10 @@ describe('applicant entries over HTTP', () => {
       // The demo contest needs a pitch deck.
       const withoutDeck = await http.post(`/api/entries/${entry.id}/submit`, { version: 1 }, team.token);
       expect(withoutDeck.body.fields).toEqual([
-        { field: 'pitchDeck', message: 'is missing: this contest needs a pitch deck, uploaded as a PDF or PPTX attachment of kind pitch_deck' },
+        {
+          field: 'pitchDeck',
+          message: 'is missing: this contest needs a pitch deck, uploaded as a PDF or PPTX attachment of kind pitch_deck',
+        },
       ]);
       expect((await deck(entry.id, team.token)).status).toBe(201);
 
@@ -254,17 +282,31 @@ describe('applicant entries over HTTP', () => {
       const contest = await openContest(http, api.databaseUrl, organizer, { slug: 'hai-phong-innovation-2027' });
       const teams = await Promise.all(Array.from({ length: 6 }, () => newApplicant(http)));
       const entries = await Promise.all(
-        teams.map(async (team) => (await http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest, contest.categories[0].id), team.token)).body),
+        teams.map(
+          async (team) =>
+            (await http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest, contest.categories[0].id), team.token)).body,
+        ),
       );
       const results = await Promise.all(entries.map((entry, i) => http.post(`/api/entries/${entry.id}/submit`, {}, teams[i].token)));
       expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
-      expect(results.map((r) => r.body.code).sort()).toEqual(['HPI27-001', 'HPI27-002', 'HPI27-003', 'HPI27-004', 'HPI27-005', 'HPI27-006']);
+      expect(results.map((r) => r.body.code).sort()).toEqual([
+        'HPI27-001',
+        'HPI27-002',
+        'HPI27-003',
+        'HPI27-004',
+        'HPI27-005',
+        'HPI27-006',
+      ]);
     });
 
     it('refuses entries, changes and submissions after the deadline with 422 saying when it closed', async () => {
       const team = await newApplicant(http);
       const contest = await openContest(http, api.databaseUrl, organizer, { slug: 'closing-soon-2027' });
-      const { body: entry } = await http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest, contest.categories[0].id), team.token);
+      const { body: entry } = await http.post(
+        `/api/contests/${contest.id}/entries`,
+        completeEntry(contest, contest.categories[0].id),
+        team.token,
+      );
       const closesAt = new Date(Date.now() - 60_000);
       await sql(api.databaseUrl, `UPDATE contests SET submission_closes_at = $2 WHERE id = $1`, [contest.id, closesAt]);
 
@@ -281,12 +323,22 @@ describe('applicant entries over HTTP', () => {
 
     it('refuses a contest whose window has closed, and one that is not open yet, saying when', async () => {
       const team = await newApplicant(http);
-      const closed = await openContest(http, api.databaseUrl, organizer, { slug: 'closed-2025', year: 2025, opensInDays: -60, closesInDays: -30 });
+      const closed = await openContest(http, api.databaseUrl, organizer, {
+        slug: 'closed-2025',
+        year: 2025,
+        opensInDays: -60,
+        closesInDays: -30,
+      });
       const refused = await http.post(`/api/contests/${closed.id}/entries`, completeEntry(closed, closed.categories[0].id), team.token);
       expect(refused.status).toBe(422);
       expect(refused.body.message).toMatch(/^Submissions to "Contest closed-2025" closed on \d{4}-\d\d-\d\dT/);
 
-      const future = await openContest(http, api.databaseUrl, organizer, { slug: 'future-2028', year: 2028, opensInDays: 10, closesInDays: 40 });
+      const future = await openContest(http, api.databaseUrl, organizer, {
+        slug: 'future-2028',
+        year: 2028,
+        opensInDays: 10,
+        closesInDays: 40,
+      });
       const early = await http.post(`/api/contests/${future.id}/entries`, {}, team.token);
       expect(early.status).toBe(422);
       expect(early.body.code).toBe('entry.submissions_not_open');
@@ -302,8 +354,16 @@ describe('applicant entries over HTTP', () => {
     it('withdraws a submitted entry until judging starts, then refuses with 409', async () => {
       const contest = await openContest(http, api.databaseUrl, organizer, { slug: 'withdraw-2027' });
       const team = await newApplicant(http);
-      const { body: a } = await http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest, contest.categories[0].id), team.token);
-      const { body: b } = await http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest, contest.categories[1].id), team.token);
+      const { body: a } = await http.post(
+        `/api/contests/${contest.id}/entries`,
+        completeEntry(contest, contest.categories[0].id),
+        team.token,
+      );
+      const { body: b } = await http.post(
+        `/api/contests/${contest.id}/entries`,
+        completeEntry(contest, contest.categories[1].id),
+        team.token,
+      );
       await http.post(`/api/entries/${a.id}/submit`, {}, team.token);
       await http.post(`/api/entries/${b.id}/submit`, {}, team.token);
 

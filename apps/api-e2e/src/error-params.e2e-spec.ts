@@ -57,7 +57,15 @@ describe('refusals carry their code and params', () => {
 
     const sameSlug = await http.post(
       '/api/contests',
-      { name: 'Copy', slug: 'y-tuong-xanh-2027', year: 2027, submissionOpensAt: inDays(-1), submissionClosesAt: inDays(30), categories: [{ name: 'A' }], prizes: [] },
+      {
+        name: 'Copy',
+        slug: 'y-tuong-xanh-2027',
+        year: 2027,
+        submissionOpensAt: inDays(-1),
+        submissionClosesAt: inDays(30),
+        categories: [{ name: 'A' }],
+        prizes: [],
+      },
       organizer,
     );
     expect(sameSlug.status).toBe(409);
@@ -67,7 +75,9 @@ describe('refusals carry their code and params', () => {
     const notReady = await http.post(`/api/contests/${contestId}/status`, { status: 'open' }, organizer);
     expect(notReady.status).toBe(422);
     expect(notReady.body.code).toBe('contest.not_ready');
-    expect(notReady.body.fields).toEqual([expect.objectContaining({ field: 'rounds.1.criteria', code: 'round.no_rubric', params: { round: 'Chung kết' } })]);
+    expect(notReady.body.fields).toEqual([
+      expect.objectContaining({ field: 'rounds.1.criteria', code: 'round.no_rubric', params: { round: 'Chung kết' } }),
+    ]);
   });
 
   it('sends no params where the sentence names nothing', async () => {

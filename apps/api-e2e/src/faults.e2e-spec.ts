@@ -56,7 +56,11 @@ describe('faults', () => {
     await insertEntries(
       db,
       contest,
-      Array.from({ length: 12 }, (_, i) => ({ title: `Entry ${i + 1}`, organization: `Startup ${i + 1}`, members: [{ name: `Founder ${i + 1}`, role: 'CEO' }] })),
+      Array.from({ length: 12 }, (_, i) => ({
+        title: `Entry ${i + 1}`,
+        organization: `Startup ${i + 1}`,
+        members: [{ name: `Founder ${i + 1}`, role: 'CEO' }],
+      })),
     );
     await db.end();
     const round = contest.rounds[0];
@@ -83,7 +87,9 @@ describe('faults', () => {
      */
     async function keepTyping(assignmentId: string, token: string): Promise<void> {
       while (!restartOver) {
-        const saved = await http.request('PUT', `/api/assignments/${assignmentId}/sheet`, { body: { scores }, token }).catch(() => ({ status: 0 }) as const);
+        const saved = await http
+          .request('PUT', `/api/assignments/${assignmentId}/sheet`, { body: { scores }, token })
+          .catch(() => ({ status: 0 }) as const);
         if (saved.status !== 200) failures.push({ at: Date.now(), status: saved.status });
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -93,8 +99,13 @@ describe('faults', () => {
       for (const [index, assignment] of mine.filter((a) => a.roundId === round.id).entries()) {
         if (index === 1) await keepTyping(assignment.id, token);
         for (let attempt = 0; attempt < 60; attempt++) {
-          const saved = await http.request('PUT', `/api/assignments/${assignment.id}/sheet`, { body: { scores }, token }).catch(() => ({ status: 0 }) as const);
-          const done = saved.status === 200 ? await http.post(`/api/assignments/${assignment.id}/submit`, {}, token).catch(() => ({ status: 0 }) as const) : saved;
+          const saved = await http
+            .request('PUT', `/api/assignments/${assignment.id}/sheet`, { body: { scores }, token })
+            .catch(() => ({ status: 0 }) as const);
+          const done =
+            saved.status === 200
+              ? await http.post(`/api/assignments/${assignment.id}/submit`, {}, token).catch(() => ({ status: 0 }) as const)
+              : saved;
           if (done.status === 200) {
             submitted++;
             break;
@@ -126,7 +137,14 @@ describe('faults', () => {
     const unexpected = failures.filter((f) => f.status !== 503 && f.status !== 0);
     if (unexpected.length > 0) {
       // Say what the API logged, so a new kind of connection error can be recognised.
-      console.log(api.output().split('\n').filter((line) => line.includes('"level":50')).slice(0, 5).join('\n'));
+      console.log(
+        api
+          .output()
+          .split('\n')
+          .filter((line) => line.includes('"level":50'))
+          .slice(0, 5)
+          .join('\n'),
+      );
     }
     // The restart did hit work in flight (else this test would prove nothing)...
     expect(failures.length).toBeGreaterThan(0);

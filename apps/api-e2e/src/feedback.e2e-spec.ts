@@ -26,7 +26,13 @@ describe('feedback for applicants after publication', () => {
   let judges: BuiltJudge[];
   const internal = ['Nội bộ: nghi ngờ số liệu thị trường', 'Chỉ ban tổ chức được đọc'];
 
-  async function sheet(judge: BuiltJudge, round: BuiltContest['rounds'][number], entry: BuiltEntry, v: [number, number], comments: Record<string, unknown> = {}) {
+  async function sheet(
+    judge: BuiltJudge,
+    round: BuiltContest['rounds'][number],
+    entry: BuiltEntry,
+    v: [number, number],
+    comments: Record<string, unknown> = {},
+  ) {
     const assignmentId = await fixture.assignment(judge, round.id, entry.id);
     const body = {
       scores: [
@@ -68,7 +74,11 @@ describe('feedback for applicants after publication', () => {
     for (const entry of Object.values(entries)) await fixture.eligibility(entry.id, true);
     await fixture.status(contest.id, 'closed');
     await fixture.status(contest.id, 'judging');
-    judges = [await fixture.judge(contest.id, 'Giám khảo Tên Thật Một'), await fixture.judge(contest.id, 'Giám khảo Tên Thật Hai'), await fixture.judge(contest.id, 'Giám khảo Tên Thật Ba')];
+    judges = [
+      await fixture.judge(contest.id, 'Giám khảo Tên Thật Một'),
+      await fixture.judge(contest.id, 'Giám khảo Tên Thật Hai'),
+      await fixture.judge(contest.id, 'Giám khảo Tên Thật Ba'),
+    ];
 
     const [screening, final] = contest.rounds;
     await fixture.openRound(screening.id);
@@ -95,10 +105,15 @@ describe('feedback for applicants after publication', () => {
       await sheet(judge, final, entries.B, [7, 7]);
     }
     await fixture.closeRound(final.id);
-    expect((await http.post(`/api/contests/${contest.id}/awards`, { awards: [{ tier: 'first', entryId: entries.A.id }] }, organizer)).status).toBe(200);
+    expect(
+      (await http.post(`/api/contests/${contest.id}/awards`, { awards: [{ tier: 'first', entryId: entries.A.id }] }, organizer)).status,
+    ).toBe(200);
     await fixture.approve(contest.id, judges.slice(0, 2));
     const current = await http.get(`/api/contests/${contest.id}`, organizer);
-    const settings = await http.request('PATCH', `/api/contests/${contest.id}`, { body: { version: current.body.version, feedback: { showComments: true } }, token: organizer });
+    const settings = await http.request('PATCH', `/api/contests/${contest.id}`, {
+      body: { version: current.body.version, feedback: { showComments: true } },
+      token: organizer,
+    });
     expect(settings.status).toBe(200);
     expect(settings.body.feedback).toEqual({ enabled: true, showCriterionMeans: true, showCategoryAverage: true, showComments: true });
   }, 180_000);
@@ -117,7 +132,12 @@ describe('feedback for applicants after publication', () => {
   it("gives the owner each round's score and rank, criterion means against the category, and signed comments", async () => {
     const { status, body } = await http.get(`/api/entries/${entries.A.id}/feedback`, entries.A.ownerToken);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ entryId: entries.A.id, code: entries.A.code, categoryName: 'Doanh nghiệp', award: { tier: 'first', prizeAmount: 50_000_000, currency: 'VND' } });
+    expect(body).toMatchObject({
+      entryId: entries.A.id,
+      code: entries.A.code,
+      categoryName: 'Doanh nghiệp',
+      award: { tier: 'first', prizeAmount: 50_000_000, currency: 'VND' },
+    });
     const [screening, final] = body.rounds;
     expect(screening).toMatchObject({ roundName: 'Sơ khảo', rank: 1, rankedEntries: 3, rankScope: 'overall', outcome: 'advanced' });
     expect(screening.score).toBeCloseTo(70, 9);
@@ -165,7 +185,10 @@ describe('feedback for applicants after publication', () => {
   it("follows the organizer's choices: no comments, no averages, or no feedback at all", async () => {
     const patch = async (feedback: Record<string, boolean>) => {
       const current = await http.get(`/api/contests/${contest.id}`, organizer);
-      const changed = await http.request('PATCH', `/api/contests/${contest.id}`, { body: { version: current.body.version, feedback }, token: organizer });
+      const changed = await http.request('PATCH', `/api/contests/${contest.id}`, {
+        body: { version: current.body.version, feedback },
+        token: organizer,
+      });
       expect(changed.status).toBe(200);
     };
     await patch({ showComments: false, showCategoryAverage: false });

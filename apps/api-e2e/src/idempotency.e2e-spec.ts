@@ -122,7 +122,12 @@ describe('Idempotency-Key', () => {
     const team = await newApplicant(http);
     const entry = (await http.post(`/api/contests/${open.id}/entries`, completeEntry(open, open.categories[0].id), team.token)).body;
     const upload = (bytes: Buffer, key: string) =>
-      postFile(api.url, `/api/entries/${entry.id}/attachments`, team.token, { bytes, fileName: 'deck.pdf', kind: 'pitch_deck', headers: { 'idempotency-key': key } });
+      postFile(api.url, `/api/entries/${entry.id}/attachments`, team.token, {
+        bytes,
+        fileName: 'deck.pdf',
+        kind: 'pitch_deck',
+        headers: { 'idempotency-key': key },
+      });
 
     const first = await upload(tinyPdf(), 'deck-upload-1');
     expect(first.status).toBe(201);

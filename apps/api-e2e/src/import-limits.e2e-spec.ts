@@ -46,7 +46,8 @@ describe('workbook import limits over HTTP', () => {
   }
 
   const MB = 1024 * 1024;
-  const entryCount = async () => (await sql(api.databaseUrl, 'SELECT count(*)::int AS n FROM entries WHERE contest_id = $1', [contest.id]))[0].n;
+  const entryCount = async () =>
+    (await sql(api.databaseUrl, 'SELECT count(*)::int AS n FROM entries WHERE contest_id = $1', [contest.id]))[0].n;
 
   it('refuses a ZIP bomb (1 GB of sheet in about 1 MB) from its directory, before inflating it', async () => {
     const bomb = await zipBombWorkbook(1024);
@@ -57,7 +58,8 @@ describe('workbook import limits over HTTP', () => {
     expect(answer.body.message).toBe(
       'The workbook unpacks to 1.0 GB; an import reads at most 50 MB. Copy the entries into the template (no pictures or other sheets) and import that file.',
     );
-    if (process.env['LAUREL_PRINT_FIGURES']) console.log(`${expect.getState().currentTestName}: ${Math.round(answer.millis)} ms, +${(answer.grewBy / MB).toFixed(1)} MB RSS`);
+    if (process.env['LAUREL_PRINT_FIGURES'])
+      console.log(`${expect.getState().currentTestName}: ${Math.round(answer.millis)} ms, +${(answer.grewBy / MB).toFixed(1)} MB RSS`);
     expect(answer.grewBy).toBeLessThan(50 * MB);
     expect(await entryCount()).toBe(0);
   });
@@ -68,7 +70,8 @@ describe('workbook import limits over HTTP', () => {
     expect(answer.status).toBe(422);
     expect(answer.body.code).toBe('import.unreadable');
     expect(answer.body.message).toMatch(/save it again as \.xlsx/);
-    if (process.env['LAUREL_PRINT_FIGURES']) console.log(`${expect.getState().currentTestName}: ${Math.round(answer.millis)} ms, +${(answer.grewBy / MB).toFixed(1)} MB RSS`);
+    if (process.env['LAUREL_PRINT_FIGURES'])
+      console.log(`${expect.getState().currentTestName}: ${Math.round(answer.millis)} ms, +${(answer.grewBy / MB).toFixed(1)} MB RSS`);
     expect(answer.grewBy).toBeLessThan(50 * MB);
   });
 
@@ -77,8 +80,11 @@ describe('workbook import limits over HTTP', () => {
     const answer = await importMeasured(sheet);
     expect(answer.status).toBe(422);
     expect(answer.body.code).toBe('import.invalid_rows');
-    expect(answer.body.fields).toEqual([{ field: 'file', message: 'holds more than 2000 entries; import at most 2000 at a time, in several files' }]);
-    if (process.env['LAUREL_PRINT_FIGURES']) console.log(`${expect.getState().currentTestName}: ${Math.round(answer.millis)} ms, +${(answer.grewBy / MB).toFixed(1)} MB RSS`);
+    expect(answer.body.fields).toEqual([
+      { field: 'file', message: 'holds more than 2000 entries; import at most 2000 at a time, in several files' },
+    ]);
+    if (process.env['LAUREL_PRINT_FIGURES'])
+      console.log(`${expect.getState().currentTestName}: ${Math.round(answer.millis)} ms, +${(answer.grewBy / MB).toFixed(1)} MB RSS`);
     expect(answer.grewBy).toBeLessThan(50 * MB);
     expect(await entryCount()).toBe(0);
   });

@@ -28,7 +28,9 @@ describe('invitations by mail', () => {
 
   /** The count-th invitation mailed to the address (signing up mails a confirmation link to it too). */
   const mailTo = async (address: string, count = 1) =>
-    (await smtp.waitFor((m) => m.to.toLowerCase() === address.toLowerCase() && !!m.link?.includes('/invitations/accept#'), count))[count - 1];
+    (await smtp.waitFor((m) => m.to.toLowerCase() === address.toLowerCase() && !!m.link?.includes('/invitations/accept#'), count))[
+      count - 1
+    ];
 
   beforeAll(async () => {
     await smtp.start();
@@ -52,7 +54,11 @@ describe('invitations by mail', () => {
     await http.post('/api/auth/register', { email: 'hoa.judge@uni.vn', password: 'impostor-pass-1', displayName: 'Impostor' });
     const impostor = await http.login('hoa.judge@uni.vn', 'impostor-pass-1');
 
-    const invited = await http.post(`/api/contests/${demoContestId}/judges`, { email: 'hoa.judge@uni.vn', displayName: 'PGS. Lê Thị Hoa' }, organizer);
+    const invited = await http.post(
+      `/api/contests/${demoContestId}/judges`,
+      { email: 'hoa.judge@uni.vn', displayName: 'PGS. Lê Thị Hoa' },
+      organizer,
+    );
     expect(invited.status).toBe(202);
     expect(invited.body).toEqual({ invitationId: expect.any(String), status: 'pending' });
 
@@ -61,7 +67,11 @@ describe('invitations by mail', () => {
     expect(me.body.roles).toEqual(['applicant']);
     expect((await http.get('/api/me/assignments', impostor)).body).toEqual([]);
     const panel = (await http.get(`/api/contests/${demoContestId}/judges`, organizer)).body;
-    expect(panel.find((j: { email: string }) => j.email === 'hoa.judge@uni.vn')).toMatchObject({ judgeId: null, status: 'pending', accepted: false });
+    expect(panel.find((j: { email: string }) => j.email === 'hoa.judge@uni.vn')).toMatchObject({
+      judgeId: null,
+      status: 'pending',
+      accepted: false,
+    });
 
     // The real holder of the mailbox opens the invitation and chooses a password.
     const mail = await mailTo('hoa.judge@uni.vn');
@@ -80,7 +90,11 @@ describe('invitations by mail', () => {
     expect((await http.get('/api/auth/me', impostor)).status).toBe(401);
     expect((await http.post('/api/auth/login', { email: 'hoa.judge@uni.vn', password: 'impostor-pass-1' })).status).toBe(401);
     const after = (await http.get(`/api/contests/${demoContestId}/judges`, organizer)).body;
-    expect(after.find((j: { email: string }) => j.email === 'hoa.judge@uni.vn')).toMatchObject({ status: 'accepted', accepted: true, mail: 'sent' });
+    expect(after.find((j: { email: string }) => j.email === 'hoa.judge@uni.vn')).toMatchObject({
+      status: 'accepted',
+      accepted: true,
+      mail: 'sent',
+    });
   });
 
   it("takeover 2: another contest's organizer inviting the same judge touches nothing of the first contest, and learns no token", async () => {
@@ -147,9 +161,11 @@ describe('invitations by mail', () => {
     const expired = await http.post('/api/invitations/accept', { token: tokenOf(late.link), password: 'late-judge-pass' });
     expect(expired.status).toBe(410);
     expect(expired.body.code).toBe('invitation.expired');
-    expect((await http.get(`/api/contests/${demoContestId}/judges`, organizer)).body.find((j: { email: string }) => j.email === 'late.judge@uni.vn').status).toBe(
-      'expired',
-    );
+    expect(
+      (await http.get(`/api/contests/${demoContestId}/judges`, organizer)).body.find(
+        (j: { email: string }) => j.email === 'late.judge@uni.vn',
+      ).status,
+    ).toBe('expired');
 
     const forged = await http.post('/api/invitations/accept', { token: 'f'.repeat(43), password: 'forged-pass-1' });
     expect(forged.status).toBe(400);
@@ -164,9 +180,15 @@ describe('invitations by mail', () => {
     const page = await http.get('/api/admin/mail?to=uni.vn&pageSize=50', admin);
     expect(page.status).toBe(200);
     expect(page.body.total).toBeGreaterThanOrEqual(6);
-    expect(page.body.items[0]).toMatchObject({ template: expect.any(String), status: expect.stringMatching(/queued|sent/), attempts: expect.any(Number) });
+    expect(page.body.items[0]).toMatchObject({
+      template: expect.any(String),
+      status: expect.stringMatching(/queued|sent/),
+      attempts: expect.any(Number),
+    });
     // Sent mail keeps no text: it held single-use links.
-    expect(page.body.items.filter((m: { status: string }) => m.status === 'sent').every((m: { text: unknown }) => m.text === null)).toBe(true);
+    expect(page.body.items.filter((m: { status: string }) => m.status === 'sent').every((m: { text: unknown }) => m.text === null)).toBe(
+      true,
+    );
     expect((await http.get('/api/admin/mail', organizer)).status).toBe(403);
     expect((await http.get('/api/admin/mail?status=nonsense', admin)).status).toBe(400);
   });

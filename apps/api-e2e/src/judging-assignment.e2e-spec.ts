@@ -1,7 +1,14 @@
 import { Client } from 'pg';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
-import { createJudgingContest, type EntryRow, insertEntries, type JudgingContest, scoreAndSubmit, userId } from './support/judging-fixtures';
+import {
+  createJudgingContest,
+  type EntryRow,
+  insertEntries,
+  type JudgingContest,
+  scoreAndSubmit,
+  userId,
+} from './support/judging-fixtures';
 
 interface Assigned {
   id: string;
@@ -25,7 +32,8 @@ describe('judge assignment over HTTP', () => {
   const screening = () => contest.rounds[0].id;
   const final = () => contest.rounds[1].id;
   const list = async (roundId: string): Promise<Assigned[]> => (await http.get(`/api/rounds/${roundId}/assignments`, organizer)).body;
-  const count = async (roundId: string) => Number((await db.query(`SELECT count(*)::int AS n FROM assignments WHERE round_id = $1`, [roundId])).rows[0].n);
+  const count = async (roundId: string) =>
+    Number((await db.query(`SELECT count(*)::int AS n FROM assignments WHERE round_id = $1`, [roundId])).rows[0].n);
 
   beforeAll(async () => {
     const url = await createDatabase();
@@ -43,7 +51,9 @@ describe('judge assignment over HTTP', () => {
         { name: 'Final', panel: 'complete' },
       ],
       judges: judgeEmails.map((email) =>
-        email === 'fourth.judge@panel.vn' ? { email, displayName: 'Võ Thanh Tâm', password: 'fourth-judge-pass' } : { email, displayName: email },
+        email === 'fourth.judge@panel.vn'
+          ? { email, displayName: 'Võ Thanh Tâm', password: 'fourth-judge-pass' }
+          : { email, displayName: email },
       ),
     });
     // The fourth judge sets a password from the mailed invitation, as a real judge would (createJudgingContest).
@@ -134,7 +144,9 @@ describe('judge assignment over HTTP', () => {
     const after = await list(screening());
     expect(after).toHaveLength(19);
     for (const a of before) {
-      expect(after).toContainEqual(expect.objectContaining({ id: a.id, entryId: a.entryId, judgeId: a.judgeId, status: a.id === recusing.id ? 'recused' : a.status }));
+      expect(after).toContainEqual(
+        expect.objectContaining({ id: a.id, entryId: a.entryId, judgeId: a.judgeId, status: a.id === recusing.id ? 'recused' : a.status }),
+      );
     }
   });
 
@@ -151,7 +163,9 @@ describe('judge assignment over HTTP', () => {
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('sheet.conflict_of_interest');
     // The kind of conflict only: the organization's name would name the team to a blind judge.
-    expect(refused.body.message).toBe('You have a conflict of interest with this entry and cannot score it. You and the team come from the same organization.');
+    expect(refused.body.message).toBe(
+      'You have a conflict of interest with this entry and cannot score it. You and the team come from the same organization.',
+    );
     expect(refused.body.message).not.toMatch(/Quỹ|QUY DAU TU/i);
     await db.query(`UPDATE entries SET organization = $2 WHERE id = $1`, [target.entryId, organization]);
   });
@@ -205,12 +219,15 @@ describe('judge assignment over HTTP', () => {
     const panel = (await http.get(`/api/contests/${contest.id}/judges`, organizer)).body;
     expect(panel.find((j: { judgeId: string }) => j.judgeId === ids['judge1@demo.laurel']).progress.submitted).toBe(2);
     // A judge with a submitted sheet stays on the panel.
-    expect((await http.request('DELETE', `/api/contests/${contest.id}/judges/${ids['judge1@demo.laurel']}`, { token: organizer })).status).toBe(409);
+    expect(
+      (await http.request('DELETE', `/api/contests/${contest.id}/judges/${ids['judge1@demo.laurel']}`, { token: organizer })).status,
+    ).toBe(409);
   });
 
   it('walks the issue through on the demo contest: screening opened, 3 judges per entry, everything scored, 100 %', async () => {
     const demo = (await http.get('/api/contests/startup-talent-2026', organizer)).body;
-    for (const status of ['closed', 'judging']) expect((await http.post(`/api/contests/${demo.id}/status`, { status }, organizer)).status).toBe(200);
+    for (const status of ['closed', 'judging'])
+      expect((await http.post(`/api/contests/${demo.id}/status`, { status }, organizer)).status).toBe(200);
     const round = demo.rounds.find((r: { order: number }) => r.order === 1);
     expect((await http.post(`/api/rounds/${round.id}/open`, {}, organizer)).body.entryCount).toBe(6);
     const assigned = await http.post(`/api/rounds/${round.id}/assignments/auto`, {}, organizer);

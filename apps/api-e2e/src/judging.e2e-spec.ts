@@ -6,7 +6,14 @@ import { Client } from 'pg';
 import { tinyPdf } from './fixtures/files';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
-import { createJudgingContest, type EntryRow, insertAttachment, insertEntries, type JudgingContest, userId } from './support/judging-fixtures';
+import {
+  createJudgingContest,
+  type EntryRow,
+  insertAttachment,
+  insertEntries,
+  type JudgingContest,
+  userId,
+} from './support/judging-fixtures';
 
 /** The panel, conflicts, a blind round's lifecycle and the judge's score sheets, over HTTP. */
 describe('judging over HTTP', () => {
@@ -55,8 +62,19 @@ describe('judging over HTTP', () => {
       status: 'closed',
     });
     entries = await insertEntries(db, contest, [
-      { title: 'Smart harbour cranes', teamName: 'Team Lotus', organization: 'DAI HOC HAI PHONG', members: [{ name: 'Phạm Thu Hà', role: 'CEO', email: 'ha@lotus-secret.vn' }] },
-      { title: 'Salt-water sensors', teamName: 'AquaSense Crew', organization: 'AquaSense JSC', members: [{ name: 'Đỗ Minh Khôi', role: 'CTO', email: 'khoi@aquasense-secret.vn' }], videoUrl: 'https://video.example/aquasense-channel' },
+      {
+        title: 'Smart harbour cranes',
+        teamName: 'Team Lotus',
+        organization: 'DAI HOC HAI PHONG',
+        members: [{ name: 'Phạm Thu Hà', role: 'CEO', email: 'ha@lotus-secret.vn' }],
+      },
+      {
+        title: 'Salt-water sensors',
+        teamName: 'AquaSense Crew',
+        organization: 'AquaSense JSC',
+        members: [{ name: 'Đỗ Minh Khôi', role: 'CTO', email: 'khoi@aquasense-secret.vn' }],
+        videoUrl: 'https://video.example/aquasense-channel',
+      },
       { title: 'Rice husk bricks', teamName: 'Brickworks', organization: 'Brick Co' },
       { title: 'Fishing co-op app', teamName: 'Net Menders', organization: 'Co-op Net' },
       { title: 'Never screened', status: 'submitted', eligibility: 'pending' },
@@ -112,12 +130,22 @@ describe('judging over HTTP', () => {
       const conflicts = await http.get(`/api/contests/${contest.id}/conflicts`, organizer);
       expect(conflicts.status).toBe(200);
       expect(conflicts.body).toEqual([
-        expect.objectContaining({ id: null, source: 'detected', judgeId: judgeIds['judge1@demo.laurel'], entryId: entries[0].id, reason: 'same_organization' }),
+        expect.objectContaining({
+          id: null,
+          source: 'detected',
+          judgeId: judgeIds['judge1@demo.laurel'],
+          entryId: entries[0].id,
+          reason: 'same_organization',
+        }),
       ]);
     });
 
     it('refuses to assign a conflicted judge by hand (422)', async () => {
-      const refused = await http.post(`/api/rounds/${contest.rounds[0].id}/assignments`, { entryId: entries[0].id, judgeId: judgeIds['judge1@demo.laurel'] }, organizer);
+      const refused = await http.post(
+        `/api/rounds/${contest.rounds[0].id}/assignments`,
+        { entryId: entries[0].id, judgeId: judgeIds['judge1@demo.laurel'] },
+        organizer,
+      );
       expect(refused.status).toBe(422);
       expect(refused.body.code).toBe('assignment.conflict_of_interest');
     });
@@ -127,7 +155,11 @@ describe('judging over HTTP', () => {
       expect(result.status).toBe(200);
       expect(result.body.assignments).toHaveLength(8);
       expect(result.body.conflictsAvoided).toBe(1);
-      assignments = result.body.assignments.map((a: { id: string; judgeId: string; entryId: string }) => ({ id: a.id, judgeId: a.judgeId, entryId: a.entryId }));
+      assignments = result.body.assignments.map((a: { id: string; judgeId: string; entryId: string }) => ({
+        id: a.id,
+        judgeId: a.judgeId,
+        entryId: a.entryId,
+      }));
       for (const entry of entries.slice(0, 4)) expect(assignments.filter((a) => a.entryId === entry.id)).toHaveLength(2);
       expect(assignmentOf('judge1@demo.laurel', entries[0].id)).toBeUndefined();
       const loads = Object.values(result.body.perJudgeLoad as Record<string, number>);
@@ -141,17 +173,45 @@ describe('judging over HTTP', () => {
       for (const email of Object.keys(judges)) {
         const mine = await http.get('/api/me/assignments', judges[email]);
         expect(mine.status).toBe(200);
-        const own = assignments.filter((a) => a.judgeId === judgeIds[email]).map((a) => a.id).sort();
+        const own = assignments
+          .filter((a) => a.judgeId === judgeIds[email])
+          .map((a) => a.id)
+          .sort();
         expect(mine.body.map((a: { id: string }) => a.id).sort()).toEqual(own);
-        for (const a of mine.body) expect(a).toMatchObject({ roundId: contest.rounds[0].id, roundName: 'Screening', contestId: contest.id, status: 'todo' });
+        for (const a of mine.body)
+          expect(a).toMatchObject({ roundId: contest.rounds[0].id, roundName: 'Screening', contestId: contest.id, status: 'todo' });
         const text = JSON.stringify(mine.body);
-        for (const secret of ['Team Lotus', 'AquaSense Crew', 'Brickworks', 'Net Menders', 'Phạm Thu Hà', 'Đỗ Minh Khôi', 'lotus-secret', 'aquasense-secret', 'AquaSense JSC', 'DAI HOC HAI PHONG', 'confidential-deck', 'aquasense-channel']) {
+        for (const secret of [
+          'Team Lotus',
+          'AquaSense Crew',
+          'Brickworks',
+          'Net Menders',
+          'Phạm Thu Hà',
+          'Đỗ Minh Khôi',
+          'lotus-secret',
+          'aquasense-secret',
+          'AquaSense JSC',
+          'DAI HOC HAI PHONG',
+          'confidential-deck',
+          'aquasense-channel',
+        ]) {
           expect(text).not.toContain(secret);
         }
-        for (const key of ['teamName', 'members', 'organization', 'owner', 'ownerId', 'ownerEmail', 'videoUrl', 'originalName', 'fileName']) {
+        for (const key of [
+          'teamName',
+          'members',
+          'organization',
+          'owner',
+          'ownerId',
+          'ownerEmail',
+          'videoUrl',
+          'originalName',
+          'fileName',
+        ]) {
           expect(text).not.toContain(`"${key}"`);
         }
-        for (const a of mine.body) for (const file of a.entry.attachments) expect(Object.keys(file).sort()).toEqual(['contentType', 'id', 'kind', 'size']);
+        for (const a of mine.body)
+          for (const file of a.entry.attachments) expect(Object.keys(file).sort()).toEqual(['contentType', 'id', 'kind', 'size']);
       }
     });
 
@@ -173,7 +233,13 @@ describe('judging over HTTP', () => {
         attachments: [{ id: deckId, kind: 'pitch_deck', size: deckBytes.length, contentType: 'application/pdf' }],
         answers: [],
       });
-      expect(detail.body.round.criteria.map((c: { name: string; guidance: string; weight: number; maxScore: number }) => [c.name, c.weight, c.maxScore])).toEqual([
+      expect(
+        detail.body.round.criteria.map((c: { name: string; guidance: string; weight: number; maxScore: number }) => [
+          c.name,
+          c.weight,
+          c.maxScore,
+        ]),
+      ).toEqual([
         ['Innovation', 40, 10],
         ['Market', 35, 10],
         ['Team', 25, 5],
@@ -181,7 +247,9 @@ describe('judging over HTTP', () => {
       expect(detail.body.round.criteria[0].guidance).toBe('0 = common, 10 = breakthrough');
       expect(detail.body.sheet).toMatchObject({ id: null, status: 'draft', version: 0, scores: [], total: 0 });
 
-      const file = await fetch(`${api.url}/api/assignments/${holder.id}/attachments/${deckId}`, { headers: { authorization: `Bearer ${token}` } });
+      const file = await fetch(`${api.url}/api/assignments/${holder.id}/attachments/${deckId}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(file.status).toBe(200);
       expect(file.headers.get('content-type')).toContain('application/pdf');
       expect(file.headers.get('content-disposition')).toContain(`filename="${entries[1].code}-pitch_deck.pdf"`);
@@ -226,23 +294,51 @@ describe('judging over HTTP', () => {
       const decimals = await put(`/api/assignments/${mine.id}/sheet`, { scores: [{ criterionId: criteria[0].id, value: 7.125 }] }, token);
       expect(decimals.status).toBe(400);
       expect(decimals.body.message).toContain('"Innovation" takes at most two decimals');
-      const unknown = await put(`/api/assignments/${mine.id}/sheet`, { scores: [{ criterionId: '00000000-0000-4000-8000-000000000000', value: 1 }] }, token);
+      const unknown = await put(
+        `/api/assignments/${mine.id}/sheet`,
+        { scores: [{ criterionId: '00000000-0000-4000-8000-000000000000', value: 1 }] },
+        token,
+      );
       expect(unknown.status).toBe(400);
       expect(unknown.body.fields[0].field).toBe('scores.0.criterionId');
       expect((await db.query(`SELECT count(*)::int AS n FROM score_sheets WHERE assignment_id = $1`, [mine.id])).rows[0].n).toBe(0);
     });
 
     it('saves partial drafts with a version, refuses a stale version (409), and 422 on submit with criteria missing', async () => {
-      const first = await put(`/api/assignments/${mine.id}/sheet`, { scores: [{ criterionId: criteria[0].id, value: 8, comment: 'Novel' }], comment: 'Promising', version: 0 }, token);
+      const first = await put(
+        `/api/assignments/${mine.id}/sheet`,
+        { scores: [{ criterionId: criteria[0].id, value: 8, comment: 'Novel' }], comment: 'Promising', version: 0 },
+        token,
+      );
       expect(first.status).toBe(200);
       // Innovation 8/10 with weight 40 of 100: 32 earned so far.
-      expect(first.body).toMatchObject({ status: 'draft', version: 1, comment: 'Promising', total: 32, scores: [{ criterionId: criteria[0].id, value: 8, comment: 'Novel' }] });
+      expect(first.body).toMatchObject({
+        status: 'draft',
+        version: 1,
+        comment: 'Promising',
+        total: 32,
+        scores: [{ criterionId: criteria[0].id, value: 8, comment: 'Novel' }],
+      });
 
-      const second = await put(`/api/assignments/${mine.id}/sheet`, { scores: [{ criterionId: criteria[0].id, value: 8 }, { criterionId: criteria[1].id, value: 7 }], version: 1 }, token);
+      const second = await put(
+        `/api/assignments/${mine.id}/sheet`,
+        {
+          scores: [
+            { criterionId: criteria[0].id, value: 8 },
+            { criterionId: criteria[1].id, value: 7 },
+          ],
+          version: 1,
+        },
+        token,
+      );
       expect(second.status).toBe(200);
       expect(second.body.version).toBe(2);
 
-      const stale = await put(`/api/assignments/${mine.id}/sheet`, { scores: [{ criterionId: criteria[0].id, value: 1 }], version: 1 }, token);
+      const stale = await put(
+        `/api/assignments/${mine.id}/sheet`,
+        { scores: [{ criterionId: criteria[0].id, value: 1 }], version: 1 },
+        token,
+      );
       expect(stale.status).toBe(409);
       expect(stale.body.code).toBe('sheet.stale_version');
       expect(stale.body.message).toMatch(/Reload/);
@@ -281,11 +377,17 @@ describe('judging over HTTP', () => {
     it('a recused judge cannot score; re-running the assignment fills only the gap', async () => {
       const recusing = assignments.find((a) => a.entryId === entries[3].id) as { id: string; judgeId: string; entryId: string };
       const judgeToken = judges[emailOf(recusing.judgeId)];
-      expect((await put(`/api/assignments/${recusing.id}/sheet`, { scores: [{ criterionId: criteria[0].id, value: 3 }] }, judgeToken)).status).toBe(200);
+      expect(
+        (await put(`/api/assignments/${recusing.id}/sheet`, { scores: [{ criterionId: criteria[0].id, value: 3 }] }, judgeToken)).status,
+      ).toBe(200);
       const recused = await http.post(`/api/assignments/${recusing.id}/recuse`, { reason: 'I mentored this team' }, judgeToken);
       expect(recused.status).toBe(200);
       expect(recused.body).toMatchObject({ status: 'recused', recusalReason: 'I mentored this team' });
-      const refused = await put(`/api/assignments/${recusing.id}/sheet`, { scores: [{ criterionId: criteria[0].id, value: 4 }] }, judgeToken);
+      const refused = await put(
+        `/api/assignments/${recusing.id}/sheet`,
+        { scores: [{ criterionId: criteria[0].id, value: 4 }] },
+        judgeToken,
+      );
       expect(refused.status).toBe(409);
       expect(refused.body.code).toBe('assignment.recused');
       expect((await http.post(`/api/assignments/${recusing.id}/submit`, {}, judgeToken)).status).toBe(409);
@@ -311,17 +413,37 @@ describe('judging over HTTP', () => {
     it('an organizer conflict removes the pair’s open assignment in the same step and blocks assigning it again', async () => {
       const target = assignments.find((a) => a.entryId === entries[1].id) as { id: string; judgeId: string; entryId: string };
       const judgeToken = judges[emailOf(target.judgeId)];
-      const added = await http.post(`/api/contests/${contest.id}/conflicts`, { judgeId: target.judgeId, entryId: entries[1].id, reason: 'Shareholder' }, organizer);
+      const added = await http.post(
+        `/api/contests/${contest.id}/conflicts`,
+        { judgeId: target.judgeId, entryId: entries[1].id, reason: 'Shareholder' },
+        organizer,
+      );
       expect(added.status).toBe(201);
       expect(added.body).toMatchObject({ source: 'organizer', reason: 'Shareholder', entryCode: entries[1].code });
       expect((await http.get(`/api/assignments/${target.id}`, judgeToken)).status).toBe(404);
-      const manual = await http.post(`/api/rounds/${contest.rounds[0].id}/assignments`, { entryId: entries[1].id, judgeId: target.judgeId }, organizer);
+      const manual = await http.post(
+        `/api/rounds/${contest.rounds[0].id}/assignments`,
+        { entryId: entries[1].id, judgeId: target.judgeId },
+        organizer,
+      );
       expect(manual.status).toBe(422);
-      expect((await http.post(`/api/contests/${contest.id}/conflicts`, { judgeId: target.judgeId, entryId: entries[1].id, reason: 'Again' }, organizer)).status).toBe(409);
+      expect(
+        (
+          await http.post(
+            `/api/contests/${contest.id}/conflicts`,
+            { judgeId: target.judgeId, entryId: entries[1].id, reason: 'Again' },
+            organizer,
+          )
+        ).status,
+      ).toBe(409);
 
       // Removed again, the judge can be given the entry back by hand.
       expect((await del(`/api/contests/${contest.id}/conflicts/${added.body.id}`, organizer)).status).toBe(204);
-      const back = await http.post(`/api/rounds/${contest.rounds[0].id}/assignments`, { entryId: entries[1].id, judgeId: target.judgeId }, organizer);
+      const back = await http.post(
+        `/api/rounds/${contest.rounds[0].id}/assignments`,
+        { entryId: entries[1].id, judgeId: target.judgeId },
+        organizer,
+      );
       expect(back.status).toBe(201);
       expect(back.body).toMatchObject({ status: 'todo', entryId: entries[1].id, judgeId: target.judgeId });
       assignments = assignments.map((a) => (a.id === target.id ? { ...a, id: back.body.id } : a));
@@ -343,7 +465,9 @@ describe('judging over HTTP', () => {
       }, {});
       expect(totals).toEqual({ assigned: 8, draft: 0, submitted: 1, recused: 1 });
       expect(progress.body.matrix.cells).toHaveLength(9);
-      expect(progress.body.matrix.cells).toContainEqual(expect.objectContaining({ entryId: entries[2].id, status: 'submitted', total: 77.75 }));
+      expect(progress.body.matrix.cells).toContainEqual(
+        expect.objectContaining({ entryId: entries[2].id, status: 'submitted', total: 77.75 }),
+      );
       expect((await http.get(`/api/rounds/${contest.rounds[0].id}/progress`, judges['judge1@demo.laurel'])).status).toBe(403);
     });
 
@@ -351,7 +475,9 @@ describe('judging over HTTP', () => {
       const draft = assignments.find((a) => a.entryId === entries[0].id) as { id: string; judgeId: string };
       const token = judges[emailOf(draft.judgeId)];
       const criteria = contest.rounds[0].criteria;
-      expect((await put(`/api/assignments/${draft.id}/sheet`, { scores: [{ criterionId: criteria[0].id, value: 5 }] }, token)).status).toBe(200);
+      expect((await put(`/api/assignments/${draft.id}/sheet`, { scores: [{ criterionId: criteria[0].id, value: 5 }] }, token)).status).toBe(
+        200,
+      );
 
       const closed = await http.post(`/api/rounds/${contest.rounds[0].id}/close`, {}, organizer);
       expect(closed.status).toBe(200);
@@ -367,8 +493,12 @@ describe('judging over HTTP', () => {
       await expect(
         db.query(`UPDATE scores SET value = 1 WHERE sheet_id = (SELECT id FROM score_sheets WHERE assignment_id = $1)`, [draft.id]),
       ).rejects.toMatchObject({ code: 'LR001' });
-      await expect(db.query(`UPDATE score_sheets SET total = 99 WHERE assignment_id = $1`, [draft.id])).rejects.toMatchObject({ code: 'LR001' });
-      const value = await db.query(`SELECT s.value FROM scores s JOIN score_sheets ss ON ss.id = s.sheet_id WHERE ss.assignment_id = $1`, [draft.id]);
+      await expect(db.query(`UPDATE score_sheets SET total = 99 WHERE assignment_id = $1`, [draft.id])).rejects.toMatchObject({
+        code: 'LR001',
+      });
+      const value = await db.query(`SELECT s.value FROM scores s JOIN score_sheets ss ON ss.id = s.sheet_id WHERE ss.assignment_id = $1`, [
+        draft.id,
+      ]);
       expect(Number(value.rows[0].value)).toBe(5);
     });
   });

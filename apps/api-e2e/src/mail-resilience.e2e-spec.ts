@@ -23,14 +23,24 @@ describe('mail survives an SMTP outage, a restart and a second instance', () => 
   let fixture: ResultsFixture;
   let contest: BuiltContest;
   // One secret for every process: a token of one is good on the other, as behind a load balancer.
-  const env = () => ({ JWT_SECRET: 'mail-resilience-secret-0123456789-abcdefghij', SMTP_URL: smtp.url, MAIL_FROM: 'Laurel <no-reply@laurel.test>', PUBLIC_URL, MAIL_RETRY_DELAY_SECONDS: '1' });
+  const env = () => ({
+    JWT_SECRET: 'mail-resilience-secret-0123456789-abcdefghij',
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'Laurel <no-reply@laurel.test>',
+    PUBLIC_URL,
+    MAIL_RETRY_DELAY_SECONDS: '1',
+  });
 
   /** Invites `count` judges to the contest, alternating between the API processes; answers their addresses. */
   async function invite(prefix: string, count: number): Promise<string[]> {
     const addresses: string[] = [];
     for (let i = 0; i < count; i++) {
       const email = `${prefix}-${i}@jury.example.org`;
-      const answer = await https[i % https.length].post(`/api/contests/${contest.id}/judges`, { email, displayName: `Judge ${prefix} ${i}` }, organizer);
+      const answer = await https[i % https.length].post(
+        `/api/contests/${contest.id}/judges`,
+        { email, displayName: `Judge ${prefix} ${i}` },
+        organizer,
+      );
       expect(answer.status).toBe(202);
       addresses.push(email);
     }
@@ -47,19 +57,26 @@ describe('mail survives an SMTP outage, a restart and a second instance', () => 
     expect(received).toHaveLength(addresses.length);
     expect(new Set(received.map((m) => m.to)).size).toBe(addresses.length);
     expect(new Set(received.map((m) => m.messageId)).size).toBe(addresses.length);
-    const rows = await db.query(`SELECT status, count(*)::int AS n FROM mail_outbox WHERE to_address = ANY($1) GROUP BY status`, [addresses]);
+    const rows = await db.query(`SELECT status, count(*)::int AS n FROM mail_outbox WHERE to_address = ANY($1) GROUP BY status`, [
+      addresses,
+    ]);
     expect(rows.rows).toEqual([{ status: 'sent', n: addresses.length }]);
   }
 
   /** The contest's people act through the first process (rebuilt after a restart). */
   const newFixture = () =>
-    new ResultsFixture(https[0], organizer, async (email) => {
-      const [mail] = await smtp.waitFor((m) => m.to === email && m.link?.includes('/invitations/accept') === true);
-      const token = decodeURIComponent(/#token=([^\s&]+)/.exec(mail.link ?? '')?.[1] ?? '');
-      const accepted = await https[0].post('/api/invitations/accept', { token, password: 'judge-password-1' });
-      if (accepted.status !== 200) throw new Error(`accept ${email}: ${accepted.status} ${JSON.stringify(accepted.body)}`);
-      return accepted.body;
-    }, registerVerifiedFromSink(https[0], smtp));
+    new ResultsFixture(
+      https[0],
+      organizer,
+      async (email) => {
+        const [mail] = await smtp.waitFor((m) => m.to === email && m.link?.includes('/invitations/accept') === true);
+        const token = decodeURIComponent(/#token=([^\s&]+)/.exec(mail.link ?? '')?.[1] ?? '');
+        const accepted = await https[0].post('/api/invitations/accept', { token, password: 'judge-password-1' });
+        if (accepted.status !== 200) throw new Error(`accept ${email}: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+        return accepted.body;
+      },
+      registerVerifiedFromSink(https[0], smtp),
+    );
 
   beforeAll(async () => {
     await smtp.start();
@@ -91,7 +108,10 @@ describe('mail survives an SMTP outage, a restart and a second instance', () => 
     const addresses = await invite('outage', 50);
     // While the server refuses connections, attempts fail and are retried with backoff.
     await new Promise((resolve) => setTimeout(resolve, 30_000));
-    const during = await db.query(`SELECT count(*)::int AS n, max(attempts)::int AS tries FROM mail_outbox WHERE to_address = ANY($1) AND status = 'queued'`, [addresses]);
+    const during = await db.query(
+      `SELECT count(*)::int AS n, max(attempts)::int AS tries FROM mail_outbox WHERE to_address = ANY($1) AND status = 'queued'`,
+      [addresses],
+    );
     expect(during.rows[0].n).toBe(50);
     expect(during.rows[0].tries).toBeGreaterThan(1);
     expect(smtp.mails.filter((m) => m.to.startsWith('outage-'))).toHaveLength(0);
@@ -133,12 +153,22 @@ describe('mail survives an SMTP outage, a restart and a second instance', () => 
     // The panel also holds the 110 invited addresses above, none accepted: only the two judges are assigned.
     expect((await https[0].post(`/api/rounds/${round.id}/assignments/auto`, {}, organizer)).status).toBeLessThan(300);
     const due = new Date(Date.now() + 2 * HOUR).toISOString();
-    expect((await https[1].request('PATCH', `/api/rounds/${round.id}`, { body: { scoresDueAt: due, reminderHoursBefore: 24 }, token: organizer })).status).toBe(200);
+    expect(
+      (
+        await https[1].request('PATCH', `/api/rounds/${round.id}`, {
+          body: { scoresDueAt: due, reminderHoursBefore: 24 },
+          token: organizer,
+        })
+      ).status,
+    ).toBe(200);
 
     for (const judge of judges) await smtp.waitFor((m) => m.to === judge.email && m.subject.startsWith('Nhắc nhở'), 1, 30_000);
     await new Promise((resolve) => setTimeout(resolve, 4_000));
     for (const judge of judges) expect(smtp.to(judge.email).filter((m) => m.subject.startsWith('Nhắc nhở'))).toHaveLength(1);
-    const jobs = await db.query(`SELECT state, count(*)::int AS n FROM pgboss.job WHERE name = 'round-reminder' AND data->>'roundId' = $1 GROUP BY state`, [round.id]);
+    const jobs = await db.query(
+      `SELECT state, count(*)::int AS n FROM pgboss.job WHERE name = 'round-reminder' AND data->>'roundId' = $1 GROUP BY state`,
+      [round.id],
+    );
     expect(jobs.rows).toEqual([{ state: 'completed', n: 1 }]);
   }, 180_000);
 });

@@ -33,7 +33,13 @@ describe('mail over a real SMTP server', () => {
 
   beforeAll(async () => {
     await smtp.start();
-    const env = { JWT_SECRET: 'mail-e2e-secret-mail-e2e-secret-0123456789', SMTP_URL: smtp.url, MAIL_FROM: 'Laurel <no-reply@laurel.test>', PUBLIC_URL, MAIL_RETRY_DELAY_SECONDS: '1' };
+    const env = {
+      JWT_SECRET: 'mail-e2e-secret-mail-e2e-secret-0123456789',
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Laurel <no-reply@laurel.test>',
+      PUBLIC_URL,
+      MAIL_RETRY_DELAY_SECONDS: '1',
+    };
     api = await startApi(env);
     // A second API process on the same database: sessions end there too.
     other = await startApi(env, api.databaseUrl);
@@ -46,7 +52,12 @@ describe('mail over a real SMTP server', () => {
   });
 
   it('mails a password reset link in the recipient language; the link sets the password and ends older sessions on every process', async () => {
-    await http.post('/api/auth/register', { email: 'Lan.Tran@Startup.vn', password: 'old-password-1', displayName: 'Trần Lan', language: 'vi' });
+    await http.post('/api/auth/register', {
+      email: 'Lan.Tran@Startup.vn',
+      password: 'old-password-1',
+      displayName: 'Trần Lan',
+      language: 'vi',
+    });
     const oldToken = await http.login('lan.tran@startup.vn', 'old-password-1');
     expect((await otherHttp.get('/api/auth/me', oldToken)).status).toBe(200);
 
@@ -82,16 +93,27 @@ describe('mail over a real SMTP server', () => {
     expect(again.body.code).toBe('auth.reset_used');
 
     // Delivered, and the bodies (which held the link) are gone from the outbox.
-    const [row] = await query(api.databaseUrl, `SELECT status, attempts, text_body, html_body, action_url, sent_at FROM mail_outbox WHERE to_address = $1`, [
-      'Lan.Tran@Startup.vn',
-    ]);
+    const [row] = await query(
+      api.databaseUrl,
+      `SELECT status, attempts, text_body, html_body, action_url, sent_at FROM mail_outbox WHERE to_address = $1`,
+      ['Lan.Tran@Startup.vn'],
+    );
     expect(row).toMatchObject({ status: 'sent', attempts: 1, text_body: null, html_body: null, action_url: null });
     expect(row.sent_at).not.toBeNull();
   });
 
   it('signs up with a confirmation link for a new address and a notice for a taken one, answering both alike', async () => {
-    const fresh = await http.post('/api/auth/register', { email: 'new.team@startup.vn', password: 'password-new-1', displayName: 'New Team', language: 'en' });
-    const taken = await http.post('/api/auth/register', { email: 'NEW.TEAM@startup.vn', password: 'password-other', displayName: 'Someone' });
+    const fresh = await http.post('/api/auth/register', {
+      email: 'new.team@startup.vn',
+      password: 'password-new-1',
+      displayName: 'New Team',
+      language: 'en',
+    });
+    const taken = await http.post('/api/auth/register', {
+      email: 'NEW.TEAM@startup.vn',
+      password: 'password-other',
+      displayName: 'Someone',
+    });
     expect(fresh.status).toBe(202);
     expect(taken.body).toEqual(fresh.body);
     // Two mails, in whichever order the queue delivered them.
@@ -185,7 +207,11 @@ describe('mail without an SMTP server', () => {
       await http.post('/api/auth/register', { email: 'dev@startup.vn', password: 'password-dev', displayName: 'Dev' });
       expect((await http.post('/api/auth/password-reset', { email: 'dev@startup.vn' })).status).toBe(202);
       const deadline = Date.now() + 20_000;
-      const resetLine = () => api.output().split('\n').find((l) => l.includes('Mail captured') && l.includes('reset-password'));
+      const resetLine = () =>
+        api
+          .output()
+          .split('\n')
+          .find((l) => l.includes('Mail captured') && l.includes('reset-password'));
       while (!resetLine() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
       const line = resetLine();
       expect(line).toMatch(/dev@startup\.vn.*Open: http:\/\/laurel\.test\/reset-password#token=[\w-]+/);
@@ -211,7 +237,10 @@ describe('mail without an SMTP server', () => {
       const deadline = Date.now() + 30_000;
       do {
         await new Promise((r) => setTimeout(r, 500));
-        [row] = await query(api.databaseUrl, `SELECT status, attempts, last_error AS "lastError" FROM mail_outbox WHERE template = 'password_reset'`);
+        [row] = await query(
+          api.databaseUrl,
+          `SELECT status, attempts, last_error AS "lastError" FROM mail_outbox WHERE template = 'password_reset'`,
+        );
       } while (row?.status !== 'failed' && Date.now() < deadline);
       expect(row).toMatchObject({ status: 'failed', attempts: 2 });
       expect(row.lastError).toMatch(/ECONNREFUSED/);

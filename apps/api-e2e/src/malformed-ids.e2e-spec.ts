@@ -37,7 +37,9 @@ describe('a malformed id in the path', () => {
   it('is the 404 of an unknown resource on every route that reads one (as an administrator)', async () => {
     const token = await http.login('admin@demo.laurel');
     // Reads and deletions: a write's body is checked beside its id, so its 400 could come first.
-    const checked = routes.filter((r) => ['GET', 'DELETE'].includes(r.method) && [...r.path.matchAll(/:(\w+)/g)].some((m) => !NOT_IDS.has(m[1] ?? '')));
+    const checked = routes.filter(
+      (r) => ['GET', 'DELETE'].includes(r.method) && [...r.path.matchAll(/:(\w+)/g)].some((m) => !NOT_IDS.has(m[1] ?? '')),
+    );
     expect(checked.length).toBeGreaterThan(20);
     const wrong: string[] = [];
     for (const route of checked) {

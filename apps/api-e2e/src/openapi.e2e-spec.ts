@@ -69,10 +69,14 @@ describe('the OpenAPI document', () => {
     writeFileSync(file, JSON.stringify(document));
     const spectral = join(root, 'node_modules/.bin/spectral');
     // Exit code 1 means "found something at or above the fail severity": the JSON says what.
-    const run = await promisify(execFile)(spectral, ['lint', file, '--ruleset', join(root, '.spectral.yaml'), '--format', 'json', '--quiet'], {
-      cwd: root,
-      maxBuffer: 64 * 1024 * 1024,
-    }).catch((error: { stdout?: string; stderr?: string }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? '' }));
+    const run = await promisify(execFile)(
+      spectral,
+      ['lint', file, '--ruleset', join(root, '.spectral.yaml'), '--format', 'json', '--quiet'],
+      {
+        cwd: root,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    ).catch((error: { stdout?: string; stderr?: string }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? '' }));
     const results = JSON.parse(run.stdout || '[]') as SpectralResult[];
     const errors = results.filter((r) => r.severity === 0).map((r) => `${r.code} at ${r.path.join('.')}: ${r.message}`);
     const warnings = results.filter((r) => r.severity === 1).length;
@@ -93,7 +97,8 @@ describe('the OpenAPI document', () => {
       else if (route.answer.status !== route.status) problems.push(`${name}: documents ${route.answer.status} but answers ${route.status}`);
       else {
         const success = Object.keys(operation.responses).filter((s) => s.startsWith('2'));
-        if (success.join() !== String(route.status)) problems.push(`${name}: success answers ${success.join(', ')} instead of ${route.status}`);
+        if (success.join() !== String(route.status))
+          problems.push(`${name}: success answers ${success.join(', ')} instead of ${route.status}`);
         if (route.answer.body !== null && !operation.responses[route.status]?.content) problems.push(`${name}: no body schema`);
         if (!operation.summary) problems.push(`${name}: no summary`);
       }
@@ -131,7 +136,9 @@ describe('the OpenAPI document', () => {
     const list = document.paths['/api/contests']?.['get']?.responses['200']?.content?.['application/json']?.schema;
     expect(list).toEqual({ type: 'array', items: { $ref: '#/components/schemas/ContestView' } });
     // The two names of one path are one path; the slug still reaches the contest.
-    expect(Object.keys(document.paths).filter((p) => p.startsWith('/api/contests/{') && !p.slice(15).includes('/'))).toEqual(['/api/contests/{id}']);
+    expect(Object.keys(document.paths).filter((p) => p.startsWith('/api/contests/{') && !p.slice(15).includes('/'))).toEqual([
+      '/api/contests/{id}',
+    ]);
     expect(Object.keys(document.paths['/api/contests/{id}'] ?? {}).sort()).toEqual(['get', 'patch']);
   });
 });

@@ -80,7 +80,11 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
     }
     await fixture.status(contest.id, 'closed');
     await fixture.status(contest.id, 'judging');
-    judges = [await fixture.judge(contest.id, 'Giám khảo A'), await fixture.judge(contest.id, 'Giám khảo B'), await fixture.judge(contest.id, 'Giám khảo C')];
+    judges = [
+      await fixture.judge(contest.id, 'Giám khảo A'),
+      await fixture.judge(contest.id, 'Giám khảo B'),
+      await fixture.judge(contest.id, 'Giám khảo C'),
+    ];
     await fixture.openRound(round.id);
 
     // A judge of another contest's round.
@@ -112,7 +116,9 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
     // A judge of another round learns nothing, not even that the round exists.
     expect((await http2.get(`/api/rounds/${round.id}/stage`, outsider.token)).status).toBe(404);
     expect((await http2.post(`/api/rounds/${round.id}/stage/ticket`, {}, outsider.token)).status).toBe(404);
-    const bearer = await new EventStream().open(`${api2.url}/api/rounds/${round.id}/stage/events`, { authorization: `Bearer ${outsider.token}` });
+    const bearer = await new EventStream().open(`${api2.url}/api/rounds/${round.id}/stage/events`, {
+      authorization: `Bearer ${outsider.token}`,
+    });
     expect(bearer.status).toBe(404);
     const forged = await new EventStream().open(`${api2.url}/api/rounds/${round.id}/stage/events?ticket=eyJyIjoiIn0.AAAA`);
     expect(forged.status).toBe(401);
@@ -121,7 +127,10 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
   });
 
   it('shows every instance the same default draw before anything is stored, judges without team names', async () => {
-    const [one, two] = await Promise.all([http1.get(`/api/rounds/${round.id}/stage`, organizer), http2.get(`/api/rounds/${round.id}/stage`, organizer)]);
+    const [one, two] = await Promise.all([
+      http1.get(`/api/rounds/${round.id}/stage`, organizer),
+      http2.get(`/api/rounds/${round.id}/stage`, organizer),
+    ]);
     expect(one.status).toBe(200);
     expect(one.body).toMatchObject({ version: 0, current: null, seed: round.id.slice(0, 8), roundStatus: 'open' });
     expect(one.body.slots.map((s: any) => s.id)).toEqual(two.body.slots.map((s: any) => s.id));
@@ -156,7 +165,10 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
     const stale = await http1.request('PUT', `/api/rounds/${round.id}/run-sheet`, { body: { version: 0, slots }, token: organizer });
     expect(stale.status).toBe(409);
     expect(stale.body.message).toMatch(/Someone else changed the stage first/);
-    const missing = await http1.request('PUT', `/api/rounds/${round.id}/run-sheet`, { body: { version: 1, slots: slots.slice(1) }, token: organizer });
+    const missing = await http1.request('PUT', `/api/rounds/${round.id}/run-sheet`, {
+      body: { version: 1, slots: slots.slice(1) },
+      token: organizer,
+    });
     expect(missing.status).toBe(422);
     expect(missing.body.message).toMatch(/every team of the round has a slot/);
 
@@ -170,7 +182,9 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
     const again = await http2.post(`/api/rounds/${round.id}/run-sheet/draw`, { version: 2, seed: 'chung-ket-2026' }, organizer);
     expect(again.body.slots.map((s: any) => s.id)).toEqual(drawn.body.slots.map((s: any) => s.id));
     version = again.body.version;
-    const audit = await db.query(`SELECT payload FROM audit_events WHERE contest_id = $1 AND action = 'stage.drawn' ORDER BY occurred_at`, [contest.id]);
+    const audit = await db.query(`SELECT payload FROM audit_events WHERE contest_id = $1 AND action = 'stage.drawn' ORDER BY occurred_at`, [
+      contest.id,
+    ]);
     expect(audit.rows.map((r) => r.payload.seed)).toEqual(['chung-ket-2026', 'chung-ket-2026']);
   });
 
@@ -181,7 +195,9 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
       expect((await stream.next('assignments', () => true, 5000)).data[entries[0].id]).toBeDefined();
       await stream.next('stage', (d) => d.version === version, 5000);
     }
-    const order: string[] = (await board.next('stage', (d) => d.version === version, 5000)).data.slots.filter((s: any) => s.kind === 'entry').map((s: any) => s.id);
+    const order: string[] = (await board.next('stage', (d) => d.version === version, 5000)).data.slots
+      .filter((s: any) => s.kind === 'entry')
+      .map((s: any) => s.id);
 
     const seen = judgeStreams.map((s) => s.events.length);
     // Two organizers, one on each API process, press "next" on the same version.
@@ -209,7 +225,9 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
     expect(now.body.version).toBe(version + 1);
     version = now.body.version;
     expect(now.body.slots.filter((s: any) => s.outcome !== null)).toEqual([]);
-    const nexts = await db.query(`SELECT count(*)::int AS n FROM audit_events WHERE contest_id = $1 AND action = 'stage.next'`, [contest.id]);
+    const nexts = await db.query(`SELECT count(*)::int AS n FROM audit_events WHERE contest_id = $1 AND action = 'stage.next'`, [
+      contest.id,
+    ]);
     expect(nexts.rows[0].n).toBe(1);
   });
 

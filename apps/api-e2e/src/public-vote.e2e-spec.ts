@@ -45,11 +45,20 @@ describe('public vote over HTTP', () => {
     return answer.body;
   };
   const openVote = () =>
-    setVote({ enabled: true, roundId: round.id, opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + day).toISOString(), share: 0.2, scope: 'overall' });
-  const cast = (entry: BuiltEntry, email: string) => http.post(`/api/public/contests/${contest.slug}/votes`, { entryId: entry.id, email, language: 'en' });
+    setVote({
+      enabled: true,
+      roundId: round.id,
+      opensAt: new Date(Date.now() - day).toISOString(),
+      closesAt: new Date(Date.now() + day).toISOString(),
+      share: 0.2,
+      scope: 'overall',
+    });
+  const cast = (entry: BuiltEntry, email: string) =>
+    http.post(`/api/public/contests/${contest.slug}/votes`, { entryId: entry.id, email, language: 'en' });
   /** The newest confirmation mailed to this address (the one the voter just asked for). */
   const mailTo = async (email: string): Promise<ReceivedMail> => {
-    const mine = (m: ReceivedMail) => m.to.toLowerCase() === email.toLowerCase() && m.link !== null && m.link.includes('/vote/confirm#token=');
+    const mine = (m: ReceivedMail) =>
+      m.to.toLowerCase() === email.toLowerCase() && m.link !== null && m.link.includes('/vote/confirm#token=');
     const already = smtp.mails.filter(mine).length;
     return (await smtp.waitFor(mine, Math.max(already, 1))).at(-1) as ReceivedMail;
   };
@@ -72,14 +81,21 @@ describe('public vote over HTTP', () => {
     await smtp.start();
     // Through a proxy that counts the statements on the wire (a cast and a confirmation are guarded below).
     counter = await StatementCounter.start(url);
-    api = await startApi({ VOTE_THROTTLE_LIMIT: '20', SMTP_URL: smtp.url, MAIL_FROM: 'Laurel <no-reply@laurel.test>', PUBLIC_URL }, counter.databaseUrl);
+    api = await startApi(
+      { VOTE_THROTTLE_LIMIT: '20', SMTP_URL: smtp.url, MAIL_FROM: 'Laurel <no-reply@laurel.test>', PUBLIC_URL },
+      counter.databaseUrl,
+    );
     http = new Http(api.url);
     db = new Client({ connectionString: url });
     await db.connect();
     organizer = await http.login('organizer@demo.laurel');
     // Mail goes to the SMTP server here: each team opens its confirmation link from there.
     fixture = new ResultsFixture(http, organizer, undefined, registerVerifiedFromSink(http, smtp));
-    contest = await fixture.contest({ categories: ['Chung'], prizes: [{ tier: 'first', count: 1 }], rounds: [{ name: 'Chung kết', order: 1, criteria: [{ name: 'Idea', weight: 1, maxScore: 10 }] }] });
+    contest = await fixture.contest({
+      categories: ['Chung'],
+      prizes: [{ tier: 'first', count: 1 }],
+      rounds: [{ name: 'Chung kết', order: 1, criteria: [{ name: 'Idea', weight: 1, maxScore: 10 }] }],
+    });
     [round] = contest.rounds;
     entries = {
       X: await fixture.entry(contest, { title: 'Dự án X', teamName: 'Đội X', category: 'Chung' }),
@@ -109,12 +125,32 @@ describe('public vote over HTTP', () => {
   it('has no ballot until the organizer holds a vote, and refuses a share above 0.5 or a round of another contest', async () => {
     expect((await http.get(`/api/public/contests/${contest.slug}/ballot`)).status).toBe(404);
     const tooMuch = await http.request('PATCH', `/api/contests/${contest.id}`, {
-      body: { version, publicVote: { enabled: true, roundId: round.id, opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + day).toISOString(), share: 0.6, scope: 'overall' } },
+      body: {
+        version,
+        publicVote: {
+          enabled: true,
+          roundId: round.id,
+          opensAt: new Date().toISOString(),
+          closesAt: new Date(Date.now() + day).toISOString(),
+          share: 0.6,
+          scope: 'overall',
+        },
+      },
       token: organizer,
     });
     expect(tooMuch.status).toBe(400);
     const otherRound = await http.request('PATCH', `/api/contests/${contest.id}`, {
-      body: { version, publicVote: { enabled: true, roundId: '00000000-0000-4000-8000-000000000000', opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + day).toISOString(), share: 0.2, scope: 'overall' } },
+      body: {
+        version,
+        publicVote: {
+          enabled: true,
+          roundId: '00000000-0000-4000-8000-000000000000',
+          opensAt: new Date().toISOString(),
+          closesAt: new Date(Date.now() + day).toISOString(),
+          share: 0.2,
+          scope: 'overall',
+        },
+      },
       token: organizer,
     });
     expect(otherRound.status).toBe(400);
@@ -146,10 +182,14 @@ describe('public vote over HTTP', () => {
 
     const before = await counts();
     expect(votesOf(before, entries.X)).toMatchObject({ votes: 0, pending: 1 });
-    expect((await http.get(`/api/rounds/${round.id}/results`, organizer)).body.entries.find((e: any) => e.entryId === entries.X.id).votes).toBe(0);
+    expect(
+      (await http.get(`/api/rounds/${round.id}/results`, organizer)).body.entries.find((e: any) => e.entryId === entries.X.id).votes,
+    ).toBe(0);
 
     let confirmed = { status: 0, body: null as unknown };
-    const confirmStatements = await counter.during(async () => (confirmed = await http.post('/api/public/votes/confirm', { token: tokenOf(mail.link) })));
+    const confirmStatements = await counter.during(
+      async () => (confirmed = await http.post('/api/public/votes/confirm', { token: tokenOf(mail.link) })),
+    );
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toEqual({ counted: true, entry: { code: entries.X.code, title: 'Dự án X' } });
     // One statement decides and counts it.
@@ -167,7 +207,12 @@ describe('public vote over HTTP', () => {
     expect(second.status).toBe(409);
     expect(second.body.message).toContain('already has a counted vote');
     expect(votesOf(await counts(), entries.Y)).toMatchObject({ votes: 0, pending: 1 });
-    const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM votes WHERE contest_id = $1 AND confirmed_at IS NOT NULL AND mailbox = 'an.tran@example.vn'`, [contest.id])).rows;
+    const [{ n }] = (
+      await db.query(
+        `SELECT count(*)::int AS n FROM votes WHERE contest_id = $1 AND confirmed_at IS NOT NULL AND mailbox = 'an.tran@example.vn'`,
+        [contest.id],
+      )
+    ).rows;
     expect(n).toBe(1);
   });
 
@@ -179,7 +224,11 @@ describe('public vote over HTTP', () => {
       const answers = await Promise.all([a, b].map((m) => http.post('/api/public/votes/confirm', { token: tokenOf(m.link) })));
       expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
     }
-    const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM votes WHERE contest_id = $1 AND confirmed_at IS NOT NULL AND mailbox LIKE 'race%'`, [contest.id])).rows;
+    const [{ n }] = (
+      await db.query(`SELECT count(*)::int AS n FROM votes WHERE contest_id = $1 AND confirmed_at IS NOT NULL AND mailbox LIKE 'race%'`, [
+        contest.id,
+      ])
+    ).rows;
     expect(n).toBe(3);
     // Undo the race's three votes for Z, so that the blend below stays the worked example.
     for (const vote of (await counts()).recent.filter((r: any) => r.mailbox.startsWith('r***'))) {
@@ -201,13 +250,19 @@ describe('public vote over HTTP', () => {
     const fraud = before.recent.find((r: any) => r.entryId === entries.Y.id && r.voidedAt === null);
     expect(fraud.mailbox).toBe('t***@example.vn');
     expect((await http.post(`/api/votes/${fraud.id}/void`, {}, organizer)).status).toBe(400);
-    expect((await http.post(`/api/votes/${fraud.id}/void`, { reason: 'Địa chỉ dùng một lần, cùng một máy với 40 phiếu khác.' }, organizer)).status).toBe(204);
+    expect(
+      (await http.post(`/api/votes/${fraud.id}/void`, { reason: 'Địa chỉ dùng một lần, cùng một máy với 40 phiếu khác.' }, organizer))
+        .status,
+    ).toBe(204);
     expect((await http.post(`/api/votes/${fraud.id}/void`, { reason: 'again' }, organizer)).status).toBe(409);
     const after = await counts();
     expect(votesOf(after, entries.Y)).toMatchObject({ votes: 0, voided: 1 });
     // The three race votes voided above and this one.
     expect(after.totals).toMatchObject({ counted: 3, voided: 4 });
-    const audit = await db.query(`SELECT payload FROM audit_events WHERE contest_id = $1 AND action = 'vote.voided' AND payload->>'reason' <> 'Race test'`, [contest.id]);
+    const audit = await db.query(
+      `SELECT payload FROM audit_events WHERE contest_id = $1 AND action = 'vote.voided' AND payload->>'reason' <> 'Race test'`,
+      [contest.id],
+    );
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0].payload.reason).toContain('Địa chỉ dùng một lần');
     const judge = await http.post(`/api/votes/${fraud.id}/void`, { reason: 'x' }, judges[0].token);
@@ -228,13 +283,23 @@ describe('public vote over HTTP', () => {
   });
 
   it('answers odd bodies with a readable 4xx and writes nothing (fuzz)', async () => {
-    const rows = async () => (await db.query(`SELECT count(*)::int AS n, count(confirmed_at)::int AS c, count(voided_at)::int AS v FROM votes`)).rows[0];
+    const rows = async () =>
+      (await db.query(`SELECT count(*)::int AS n, count(confirmed_at)::int AS c, count(voided_at)::int AS v FROM votes`)).rows[0];
     const before = await rows();
     const [someVote] = (await counts()).recent;
     const odd = fc.oneof(
       fc.anything({ maxDepth: 2 }),
-      fc.record({ entryId: fc.oneof(fc.uuid(), fc.string(), fc.constant(entries.X.id)), email: fc.oneof(fc.string({ maxLength: 300 }), fc.constant('a@b'), fc.constant("x'; DROP TABLE votes;--@example.vn")) }, { requiredKeys: [] }),
-      fc.record({ token: fc.oneof(fc.string({ maxLength: 300 }), fc.constant('x'.repeat(43)), fc.constant('<script>')) }, { requiredKeys: [] }),
+      fc.record(
+        {
+          entryId: fc.oneof(fc.uuid(), fc.string(), fc.constant(entries.X.id)),
+          email: fc.oneof(fc.string({ maxLength: 300 }), fc.constant('a@b'), fc.constant("x'; DROP TABLE votes;--@example.vn")),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.record(
+        { token: fc.oneof(fc.string({ maxLength: 300 }), fc.constant('x'.repeat(43)), fc.constant('<script>')) },
+        { requiredKeys: [] },
+      ),
       fc.record({ reason: fc.oneof(fc.string({ maxLength: 3000 }), fc.constant(''), fc.integer()) }, { requiredKeys: [] }),
     );
     await fc.assert(
@@ -258,7 +323,14 @@ describe('public vote over HTTP', () => {
   it('refuses a vote and a confirmation after the vote closed (409)', async () => {
     expect((await cast(entries.Z, 'late@example.vn')).status).toBe(202);
     const mail = await mailTo('late@example.vn');
-    await setVote({ enabled: true, roundId: round.id, opensAt: new Date(Date.now() - 2 * day).toISOString(), closesAt: new Date(Date.now() - 1000).toISOString(), share: 0.2, scope: 'overall' });
+    await setVote({
+      enabled: true,
+      roundId: round.id,
+      opensAt: new Date(Date.now() - 2 * day).toISOString(),
+      closesAt: new Date(Date.now() - 1000).toISOString(),
+      share: 0.2,
+      scope: 'overall',
+    });
     const late = await cast(entries.Z, 'later@example.vn');
     expect(late.status).toBe(409);
     expect(late.body.message).toContain('closed');
@@ -311,14 +383,22 @@ describe('public vote over HTTP', () => {
     expect(first).toMatchObject({ entryId: entries.X.id, rank: 1 });
     expect(first.score).toBeCloseTo(84, 9);
 
-    const response = await fetch(`${api.url}/api/contests/${contest.id}/export.xlsx`, { headers: { authorization: `Bearer ${organizer}` } });
+    const response = await fetch(`${api.url}/api/contests/${contest.id}/export.xlsx`, {
+      headers: { authorization: `Bearer ${organizer}` },
+    });
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as any);
     const sheet = workbook.worksheets.find((w) => w.name.startsWith('Xếp hạng')) as ExcelJS.Worksheet;
     const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
     const column = (name: string) => header.indexOf(name) + 1;
-    expect(header.slice(header.indexOf('TB thô'), header.indexOf('Điểm cuối') + 1)).toEqual(['TB thô', 'Điểm giám khảo', 'Phiếu bình chọn', 'Điểm bình chọn', 'Điểm cuối']);
+    expect(header.slice(header.indexOf('TB thô'), header.indexOf('Điểm cuối') + 1)).toEqual([
+      'TB thô',
+      'Điểm giám khảo',
+      'Phiếu bình chọn',
+      'Điểm bình chọn',
+      'Điểm cuối',
+    ]);
     const rows = [2, 3, 4].map((n) => sheet.getRow(n));
     expect(rows.map((r) => r.getCell(column('Tên dự án')).value)).toEqual(['Dự án X', 'Dự án Y', 'Dự án Z']);
     expect(rows.map((r) => r.getCell(column('Phiếu bình chọn')).value)).toEqual([2, 0, 1]);
@@ -326,7 +406,11 @@ describe('public vote over HTTP', () => {
     rows.forEach((r, i) => expect(Number(r.getCell(column('Điểm giám khảo')).value)).toBeCloseTo([80, 90, 50][i], 9));
     rows.forEach((r, i) => expect(Number(r.getCell(column('Điểm cuối')).value)).toBeCloseTo([84, 72, 50][i], 9));
 
-    const confirmed = await http.post(`/api/contests/${contest.id}/awards`, { awards: [{ tier: 'first', entryId: entries.X.id }] }, organizer);
+    const confirmed = await http.post(
+      `/api/contests/${contest.id}/awards`,
+      { awards: [{ tier: 'first', entryId: entries.X.id }] },
+      organizer,
+    );
     expect(confirmed.status).toBeLessThan(300);
     await fixture.approve(contest.id, judges);
     const published = await http.post(`/api/contests/${contest.id}/publish`, {}, organizer);

@@ -34,7 +34,10 @@ class EventStream {
             const lines = buffer.slice(0, end).split('\n');
             buffer = buffer.slice(end + 2);
             if (!lines.includes('event: standings')) continue;
-            const data = lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+            const data = lines
+              .filter((l) => l.startsWith('data: '))
+              .map((l) => l.slice(6))
+              .join('\n');
             this.events.push({ receivedAt: Date.now(), data: JSON.parse(data) });
             this.waiters.splice(0).forEach((wake) => wake());
           }
@@ -53,7 +56,8 @@ class EventStream {
       const found = this.events.slice(index).find((e) => test(e.data));
       if (found) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no matching standings within ${timeoutMs} ms; got ${JSON.stringify(this.events.map((e) => e.data.progress))}`);
+      if (left <= 0)
+        throw new Error(`no matching standings within ${timeoutMs} ms; got ${JSON.stringify(this.events.map((e) => e.data.progress))}`);
       await new Promise<void>((wake) => {
         const timer = setTimeout(wake, left);
         this.waiters.push(() => {
@@ -145,7 +149,9 @@ describe('live board over server-sent events, across two API processes', () => {
     expect(judgeStream.status).toBe(403);
     // A ticket names its round: it opens no other.
     const other = await http1.post(`/api/rounds/${round.id}/live-ticket`, {}, organizer);
-    expect((await openStream(`/api/rounds/00000000-0000-4000-8000-000000000000/live?ticket=${encodeURIComponent(other.body.ticket)}`)).status).toBe(401);
+    expect(
+      (await openStream(`/api/rounds/00000000-0000-4000-8000-000000000000/live?ticket=${encodeURIComponent(other.body.ticket)}`)).status,
+    ).toBe(401);
   });
 
   it('sends the standings on connect and within a second of a sheet submitted through the other API process', async () => {
@@ -157,7 +163,12 @@ describe('live board over server-sent events, across two API processes', () => {
     expect(stream.contentType).toContain('text/event-stream');
 
     const first = await stream.next(0, () => true, 5000);
-    expect(first.data).toMatchObject({ roundId: round.id, roundName: 'Chung khảo', roundStatus: 'open', progress: { submittedSheets: 0, expectedSheets: 4 } });
+    expect(first.data).toMatchObject({
+      roundId: round.id,
+      roundName: 'Chung khảo',
+      roundStatus: 'open',
+      progress: { submittedSheets: 0, expectedSheets: 4 },
+    });
     expect(first.data.entries.map((e: any) => e.judgeCount)).toEqual([0, 0]);
 
     const seen = stream.events.length;

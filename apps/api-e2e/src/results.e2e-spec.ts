@@ -82,7 +82,11 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
     for (const entry of Object.values(entries)) await fixture.eligibility(entry.id, true);
     await fixture.status(contest.id, 'closed');
     await fixture.status(contest.id, 'judging');
-    judges = [await fixture.judge(contest.id, 'Giám khảo Một'), await fixture.judge(contest.id, 'Giám khảo Hai'), await fixture.judge(contest.id, 'Giám khảo Ba')];
+    judges = [
+      await fixture.judge(contest.id, 'Giám khảo Một'),
+      await fixture.judge(contest.id, 'Giám khảo Hai'),
+      await fixture.judge(contest.id, 'Giám khảo Ba'),
+    ];
 
     await fixture.openRound(screening.id);
     const scores: Record<'A' | 'B' | 'C' | 'D', ReturnType<typeof sheet>[]> = {
@@ -113,7 +117,13 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
     expect(body.entries.map((e: any) => e.missingSheets)).toEqual([0, 0, 0, 0]);
 
     const b = byCode(body.entries, entries.B);
-    expect(b).toMatchObject({ title: 'Cảng xanh GreenHarbor', teamName: 'GreenHarbor', categoryId: entries.B.categoryId, judgeCount: 3, spreadFlagged: false });
+    expect(b).toMatchObject({
+      title: 'Cảng xanh GreenHarbor',
+      teamName: 'GreenHarbor',
+      categoryId: entries.B.categoryId,
+      judgeCount: 3,
+      spreadFlagged: false,
+    });
     expect(b.score).toBeCloseTo(80, 9);
     expect(b.rawMean).toBeCloseTo(80, 9);
     expect(b.spread).toBeCloseTo(Math.SQRT2, 9);
@@ -253,7 +263,11 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
     expect(refused.body.code).toBe('awards.invalid');
     expect(refused.body.fields.map((f: any) => f.field)).toEqual(['awards.0.reason', 'awards.1.reason']);
 
-    const ineligible = await http.post(`/api/contests/${contest.id}/awards`, { awards: [{ tier: 'third', entryId: entries.C.id, reason: 'x' }] }, organizer);
+    const ineligible = await http.post(
+      `/api/contests/${contest.id}/awards`,
+      { awards: [{ tier: 'third', entryId: entries.C.id, reason: 'x' }] },
+      organizer,
+    );
     expect(ineligible.status).toBe(422);
     expect(ineligible.body.fields[0].field).toBe('awards.0.entryId');
 
@@ -265,7 +279,15 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
     );
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.awards).toMatchObject([
-      { place: 1, tier: 'first', entryId: entries.B.id, code: entries.B.code, reason: reasons[0], prizeAmount: 50_000_000, currency: 'VND' },
+      {
+        place: 1,
+        tier: 'first',
+        entryId: entries.B.id,
+        code: entries.B.code,
+        reason: reasons[0],
+        prizeAmount: 50_000_000,
+        currency: 'VND',
+      },
       { place: 2, tier: 'second', entryId: entries.A.id, reason: reasons[1], prizeAmount: 30_000_000 },
     ]);
     const audit = await db.query(`SELECT payload FROM audit_events WHERE action = 'awards.confirmed' AND contest_id = $1`, [contest.id]);
@@ -285,15 +307,32 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
 
     const result = await http.get(`/api/public/contests/${contest.slug}/results`);
     expect(result.status).toBe(200);
-    expect(result.body.contest).toMatchObject({ slug: contest.slug, name: 'Tìm kiếm tài năng khởi nghiệp 2026', publishedAt: published.body.publishedAt });
+    expect(result.body.contest).toMatchObject({
+      slug: contest.slug,
+      name: 'Tìm kiếm tài năng khởi nghiệp 2026',
+      publishedAt: published.body.publishedAt,
+    });
     expect(result.body.awards).toMatchObject([
-      { tier: 'first', place: 1, code: entries.B.code, title: 'Cảng xanh GreenHarbor', teamName: 'GreenHarbor', category: { name: 'Doanh nghiệp' }, prizeAmount: 50_000_000 },
+      {
+        tier: 'first',
+        place: 1,
+        code: entries.B.code,
+        title: 'Cảng xanh GreenHarbor',
+        teamName: 'GreenHarbor',
+        category: { name: 'Doanh nghiệp' },
+        prizeAmount: 50_000_000,
+      },
       { tier: 'second', place: 2, code: entries.A.code, teamName: 'AgriViệt' },
     ]);
     expect(result.body.awards[0].score).toBeCloseTo(90, 9);
     // The final round: A and B tie completely at 90 (rank 1 twice), C 70 is third.
     expect(result.body.ranking.entries.map((e: any) => e.rank)).toEqual([1, 1, 3]);
-    expect(result.body.ranking.entries.map((e: any) => e.code).slice(0, 2).sort()).toEqual([entries.A.code, entries.B.code].sort());
+    expect(
+      result.body.ranking.entries
+        .map((e: any) => e.code)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual([entries.A.code, entries.B.code].sort());
     expect(result.body.ranking.entries[2]).toMatchObject({ code: entries.C.code, category: { name: 'Sinh viên' } });
     const text = JSON.stringify(result.body);
     for (const judge of judges) {
@@ -313,10 +352,22 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
       return mine.body.find((e: any) => e.id === entry.id);
     };
     // B first prize (50,000,000 VND), A second; C was screened out after the final; D went out in screening.
-    expect((await resultOf(entries.B)).result).toEqual({ outcome: 'awarded', tier: 'first', amount: 50_000_000, currency: 'VND', roundName: final.name });
+    expect((await resultOf(entries.B)).result).toEqual({
+      outcome: 'awarded',
+      tier: 'first',
+      amount: 50_000_000,
+      currency: 'VND',
+      roundName: final.name,
+    });
     expect((await resultOf(entries.A)).result).toMatchObject({ outcome: 'awarded', tier: 'second', amount: 30_000_000 });
     expect((await resultOf(entries.C)).result).toMatchObject({ outcome: 'ineligible', tier: null });
-    expect((await resultOf(entries.D)).result).toEqual({ outcome: 'eliminated', tier: null, amount: null, currency: null, roundName: screening.name });
+    expect((await resultOf(entries.D)).result).toEqual({
+      outcome: 'eliminated',
+      tier: null,
+      amount: null,
+      currency: null,
+      roundName: screening.name,
+    });
     expect((await resultOf(entries.D)).contestStatus).toBe('published');
     const withdraw = await http.post(`/api/entries/${entries.D.id}/withdraw`, {}, entries.D.ownerToken);
     expect(withdraw.status).toBe(409);
@@ -324,7 +375,9 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
   });
 
   it('streams the results workbook: sheet names, bold frozen filtered headers, numbers, Vietnamese, no formula injection', async () => {
-    const response = await fetch(`${api.url}/api/contests/${contest.id}/export.xlsx`, { headers: { authorization: `Bearer ${organizer}` } });
+    const response = await fetch(`${api.url}/api/contests/${contest.id}/export.xlsx`, {
+      headers: { authorization: `Bearer ${organizer}` },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('spreadsheetml');
     expect(response.headers.get('content-disposition')).toContain(`${contest.slug}-results.xlsx`);
@@ -356,9 +409,22 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
     expect(ranking.pageSetup.orientation).toBe('landscape');
     const header = (ranking.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual([
-      'Hạng', 'Mã', 'Tên dự án', 'Đội', 'Hạng mục', 'Số GK',
-      'Innovation (TB / 10)', 'Market (TB / 10)', 'Team (TB / 10)',
-      'TB thô', 'Điểm cuối', 'Độ lệch', 'Chênh lệch lớn nhất', 'Giám khảo chấm thêm', 'Kết quả', 'Ghi chú phân định',
+      'Hạng',
+      'Mã',
+      'Tên dự án',
+      'Đội',
+      'Hạng mục',
+      'Số GK',
+      'Innovation (TB / 10)',
+      'Market (TB / 10)',
+      'Team (TB / 10)',
+      'TB thô',
+      'Điểm cuối',
+      'Độ lệch',
+      'Chênh lệch lớn nhất',
+      'Giám khảo chấm thêm',
+      'Kết quả',
+      'Ghi chú phân định',
     ]);
     const first = ranking.getRow(2);
     expect(first.getCell(1).value).toBe(1);
@@ -381,7 +447,16 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
     // One row per entry × judge × criterion: 4 × 3 × 3 = 36, plus the header.
     const scores = workbook.getWorksheet('Điểm Vòng sơ khảo') as ExcelJS.Worksheet;
     expect(scores.actualRowCount).toBe(37);
-    expect((scores.getRow(1).values as unknown[]).slice(1)).toEqual(['Mã', 'Tên dự án', 'Đội', 'Giám khảo', 'Tiêu chí', 'Tối đa', 'Điểm', 'Nhận xét']);
+    expect((scores.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'Mã',
+      'Tên dự án',
+      'Đội',
+      'Giám khảo',
+      'Tiêu chí',
+      'Tối đa',
+      'Điểm',
+      'Nhận xét',
+    ]);
     const scoreValues = [];
     for (let r = 2; r <= 37; r++) scoreValues.push(scores.getRow(r).getCell(7).value);
     expect(scoreValues.every((v) => typeof v === 'number')).toBe(true);
@@ -417,19 +492,30 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
     expect(facts.get('Giải Nhất × 1')).toMatch(/^50\.000\.000\s₫$/);
     // Times are the contest's wall clock (Asia/Ho_Chi_Minh, UTC+7), not UTC.
     const closes = facts.get('Hạn nộp hồ sơ') as Date;
-    const stored = (await db.query(`SELECT submission_closes_at FROM contests WHERE id = $1`, [contest.id])).rows[0].submission_closes_at as Date;
+    const stored = (await db.query(`SELECT submission_closes_at FROM contests WHERE id = $1`, [contest.id])).rows[0]
+      .submission_closes_at as Date;
     expect(Math.abs(closes.getTime() - stored.getTime() - 7 * 3600 * 1000)).toBeLessThan(1000);
   });
 
   it('prints one score sheet per judge with the rubric, empty score cells and print setup', async () => {
-    const response = await fetch(`${api.url}/api/rounds/${screening.id}/score-sheets.xlsx`, { headers: { authorization: `Bearer ${organizer}` } });
+    const response = await fetch(`${api.url}/api/rounds/${screening.id}/score-sheets.xlsx`, {
+      headers: { authorization: `Bearer ${organizer}` },
+    });
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as any);
     expect(workbook.worksheets.map((w) => w.name).sort()).toEqual(judges.map((j) => j.displayName).sort());
     const sheet = workbook.getWorksheet('Giám khảo Một') as ExcelJS.Worksheet;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
-      'STT', 'Mã', 'Tên dự án', 'Đội', 'Innovation (tối đa 10)', 'Market (tối đa 10)', 'Team (tối đa 10)', 'Tổng (0–100)', 'Nhận xét',
+      'STT',
+      'Mã',
+      'Tên dự án',
+      'Đội',
+      'Innovation (tối đa 10)',
+      'Market (tối đa 10)',
+      'Team (tối đa 10)',
+      'Tổng (0–100)',
+      'Nhận xét',
     ]);
     expect(sheet.getRow(2).getCell(2).value).toBe(entries.A.code < entries.B.code ? entries.A.code : entries.B.code);
     expect(sheet.getRow(2).getCell(5).value).toBeNull();
@@ -462,8 +548,12 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
     expect(text(0)).toContain('Cuộc thi');
     expect(text(0)).toContain('Tìm kiếm tài năng khởi nghiệp 2026');
     expect(text(0)).toContain('Asia/Ho_Chi_Minh');
-    const all = results.pages.map((p) => p.text).join(' ').replace(/\s+/g, ' ');
-    for (const word of ['Hạng', 'Tên dự án', 'Điểm cuối', 'Giải Nhất', 'Giám khảo Ba', 'Tiêu chí', '50.000.000 ₫']) expect(all).toContain(word);
+    const all = results.pages
+      .map((p) => p.text)
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    for (const word of ['Hạng', 'Tên dự án', 'Điểm cuối', 'Giải Nhất', 'Giám khảo Ba', 'Tiêu chí', '50.000.000 ₫'])
+      expect(all).toContain(word);
     for (const word of ['Ranking', 'Final score', 'Summary']) expect(all).not.toContain(word);
 
     const sheets = await readPdf(await workbookToPdf(await get(`/api/rounds/${screening.id}/score-sheets.xlsx`), 'sheets'));
@@ -481,7 +571,10 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
     expect(entriesPdf.pageCount).toBeGreaterThanOrEqual(1);
     expect(entriesPdf.pageCount).toBeLessThanOrEqual(2);
     for (const page of entriesPdf.pages) expect([page.width, page.height]).toEqual([842, 595]);
-    const entriesText = entriesPdf.pages.map((p) => p.text).join(' ').replace(/\s+/g, ' ');
+    const entriesText = entriesPdf.pages
+      .map((p) => p.text)
+      .join(' ')
+      .replace(/\s+/g, ' ');
     for (const word of ['Mã hồ sơ', 'Tên dự án', 'Hạng mục', 'Đã nộp', 'Nộp lúc (Asia/Ho_Chi_Minh']) expect(entriesText).toContain(word);
     for (const word of ['Title', 'Eligibility', 'Submitted']) expect(entriesText).not.toContain(word);
   }, 240_000);
@@ -494,16 +587,26 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
         { key: 'agree', label: { vi: 'Đồng ý thể lệ', en: 'Accepts the rules' }, type: 'boolean', required: true },
       ];
       await db.query(`UPDATE contests SET form_fields = $2::jsonb WHERE id = $1`, [contest.id, JSON.stringify(form)]);
-      await db.query(`UPDATE entries SET answers = $2::jsonb WHERE id = $1`, [entries.B.id, JSON.stringify({ foundedOn: '2023-06-01', teamSize: 4, agree: true })]);
-      const response = await fetch(`${api.url}/api/contests/${contest.id}/export.xlsx`, { headers: { authorization: `Bearer ${organizer}` } });
+      await db.query(`UPDATE entries SET answers = $2::jsonb WHERE id = $1`, [
+        entries.B.id,
+        JSON.stringify({ foundedOn: '2023-06-01', teamSize: 4, agree: true }),
+      ]);
+      const response = await fetch(`${api.url}/api/contests/${contest.id}/export.xlsx`, {
+        headers: { authorization: `Bearer ${organizer}` },
+      });
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as any);
       const ranking = workbook.getWorksheet('Xếp hạng Vòng sơ khảo') as ExcelJS.Worksheet;
       const header = (ranking.getRow(1).values as unknown[]).slice(1);
       expect(header.slice(-3)).toEqual(['Ngày thành lập (foundedOn)', 'Số thành viên (teamSize)', 'Đồng ý thể lệ (agree)']);
-      const rowOf = (code: string | null) => [...Array(ranking.rowCount).keys()].map((i) => ranking.getRow(i + 1)).find((r) => r.getCell(2).value === code) as ExcelJS.Row;
+      const rowOf = (code: string | null) =>
+        [...Array(ranking.rowCount).keys()].map((i) => ranking.getRow(i + 1)).find((r) => r.getCell(2).value === code) as ExcelJS.Row;
       const b = rowOf(entries.B.code);
-      expect([b.getCell(header.length - 2).value, b.getCell(header.length - 1).value, b.getCell(header.length).value]).toEqual(['2023-06-01', 4, 'Có']);
+      expect([b.getCell(header.length - 2).value, b.getCell(header.length - 1).value, b.getCell(header.length).value]).toEqual([
+        '2023-06-01',
+        4,
+        'Có',
+      ]);
     } finally {
       await db.query(`UPDATE contests SET form_fields = '[]'::jsonb WHERE id = $1`, [contest.id]);
     }

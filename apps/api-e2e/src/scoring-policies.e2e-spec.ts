@@ -40,9 +40,12 @@ describe('scoring policies: divergence review, advancement gates, prize gates', 
   ];
   const sheet = (idea: number, team: number) => ({ Idea: idea, Team: team });
   const judgesOf = async (entry: BuiltEntry) =>
-    (await db.query(`SELECT judge_id FROM assignments WHERE round_id = $1 AND entry_id = $2 ORDER BY created_at, judge_id`, [screening.id, entry.id])).rows.map(
-      (r) => judges.find((j) => j.id === r.judge_id) as BuiltJudge,
-    );
+    (
+      await db.query(`SELECT judge_id FROM assignments WHERE round_id = $1 AND entry_id = $2 ORDER BY created_at, judge_id`, [
+        screening.id,
+        entry.id,
+      ])
+    ).rows.map((r) => judges.find((j) => j.id === r.judge_id) as BuiltJudge);
 
   beforeAll(async () => {
     const url = await createDatabase();
@@ -102,13 +105,21 @@ describe('scoring policies: divergence review, advancement gates, prize gates', 
     expect(panel).toHaveLength(3);
     const extra = panel[2];
     expect([first.id, second.id]).not.toContain(extra.id);
-    const marked = await db.query(`SELECT judge_id FROM assignments WHERE round_id = $1 AND entry_id = $2 AND divergence_extra`, [screening.id, entries.P.id]);
+    const marked = await db.query(`SELECT judge_id FROM assignments WHERE round_id = $1 AND entry_id = $2 AND divergence_extra`, [
+      screening.id,
+      entries.P.id,
+    ]);
     expect(marked.rows.map((r) => r.judge_id)).toEqual([extra.id]);
-    const audit = await db.query(`SELECT payload FROM audit_events WHERE contest_id = $1 AND action = 'divergence.extra_judge'`, [contest.id]);
+    const audit = await db.query(`SELECT payload FROM audit_events WHERE contest_id = $1 AND action = 'divergence.extra_judge'`, [
+      contest.id,
+    ]);
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0].payload).toMatchObject({ entryId: entries.P.id, judgeId: extra.id, maxDifference: 20, threshold: 20 });
     // The extra judge is mailed through the outbox, written in the same transaction.
-    const mailed = await db.query(`SELECT template FROM mail_outbox WHERE lower(to_address) = lower($1) AND template = 'extra_assignment'`, [extra.email]);
+    const mailed = await db.query(
+      `SELECT template FROM mail_outbox WHERE lower(to_address) = lower($1) AND template = 'extra_assignment'`,
+      [extra.email],
+    );
     expect(mailed.rows).toHaveLength(1);
 
     // The extra judge sees the entry and scores it; 100 − 60 = 40 but maxExtraJudges 1 is reached.
@@ -118,7 +129,9 @@ describe('scoring policies: divergence review, advancement gates, prize gates', 
     const progress = (await http.get(`/api/rounds/${screening.id}/progress`, organizer)).body;
     const coverage = progress.entries.find((e: any) => e.entryId === entries.P.id);
     expect(coverage).toMatchObject({ divergent: true, maxDifference: 40, submitted: 3 });
-    expect(progress.matrix.cells.filter((c: any) => c.entryId === entries.P.id && c.divergenceExtra).map((c: any) => c.judgeId)).toEqual([extra.id]);
+    expect(progress.matrix.cells.filter((c: any) => c.entryId === entries.P.id && c.divergenceExtra).map((c: any) => c.judgeId)).toEqual([
+      extra.id,
+    ]);
   });
 
   it('adds nobody when the totals are within the threshold', async () => {
@@ -146,11 +159,17 @@ describe('scoring policies: divergence review, advancement gates, prize gates', 
     expect(p.divergence.maxDifference).toBeCloseTo(40, 9);
     expect(p.divergence.flagged).toBe(true);
     expect(p.divergence.extraJudges).toHaveLength(1);
-    expect(body.entries.find((e: any) => e.entryId === entries.Q.id).divergence).toEqual({ maxDifference: 0, extraJudges: [], flagged: false });
+    expect(body.entries.find((e: any) => e.entryId === entries.Q.id).divergence).toEqual({
+      maxDifference: 0,
+      extraJudges: [],
+      flagged: false,
+    });
   });
 
   it('writes the largest gap and the extra judge into the results workbook', async () => {
-    const response = await fetch(`${api.url}/api/contests/${contest.id}/export.xlsx`, { headers: { authorization: `Bearer ${organizer}` } });
+    const response = await fetch(`${api.url}/api/contests/${contest.id}/export.xlsx`, {
+      headers: { authorization: `Bearer ${organizer}` },
+    });
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as any);
@@ -213,7 +232,15 @@ describe('scoring policies: divergence review, advancement gates, prize gates', 
       ['third', null, true],
     ]);
     expect(body.skipped).toEqual([
-      { entryId: entries.Q.id, code: entries.Q.code, title: 'Dự án Q', categoryId: entries.Q.categoryId, rank: 2, score: 50, reasons: ['zero_criterion'] },
+      {
+        entryId: entries.Q.id,
+        code: entries.Q.code,
+        title: 'Dự án Q',
+        categoryId: entries.Q.categoryId,
+        rank: 2,
+        score: 50,
+        reasons: ['zero_criterion'],
+      },
     ]);
   });
 });

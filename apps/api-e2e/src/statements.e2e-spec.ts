@@ -43,7 +43,11 @@ describe('SQL statements per request on the hot paths', () => {
       { name: 'Market', weight: 35, maxScore: 10 },
       { name: 'Team', weight: 25, maxScore: 10 },
     ];
-    contest = await fixture.contest({ categories: ['Startups'], prizes: [{ tier: 'first', count: 1 }], rounds: [{ name: 'Final', order: 1, criteria: rubric }] });
+    contest = await fixture.contest({
+      categories: ['Startups'],
+      prizes: [{ tier: 'first', count: 1 }],
+      rounds: [{ name: 'Final', order: 1, criteria: rubric }],
+    });
     [round] = contest.rounds;
     entries = [
       await fixture.entry(contest, { title: 'Alpha', teamName: 'Alpha team', category: 'Startups' }),
@@ -89,10 +93,15 @@ describe('SQL statements per request on the hot paths', () => {
 
   it('refuses a stale save after one write that changed nothing and one read to say why', async () => {
     const assignmentId = await fixture.assignment(judge, round.id, entries[1].id);
-    expect((await http.request('PUT', `/api/assignments/${assignmentId}/sheet`, { body: { scores: scores(5), version: 0 }, token: judge.token })).status).toBe(200);
+    expect(
+      (await http.request('PUT', `/api/assignments/${assignmentId}/sheet`, { body: { scores: scores(5), version: 0 }, token: judge.token }))
+        .status,
+    ).toBe(200);
     let status = 0;
     const stale = await counter.during(async () => {
-      status = (await http.request('PUT', `/api/assignments/${assignmentId}/sheet`, { body: { scores: scores(4), version: 0 }, token: judge.token })).status;
+      status = (
+        await http.request('PUT', `/api/assignments/${assignmentId}/sheet`, { body: { scores: scores(4), version: 0 }, token: judge.token })
+      ).status;
     });
     expect(status).toBe(409);
     expect(stale.length <= SAVE + 1 ? [] : stale).toEqual([]);
@@ -122,7 +131,10 @@ describe('SQL statements per request on the hot paths', () => {
       await db.query('BEGIN');
       await db.query(`UPDATE rounds SET status = 'closed' WHERE id = $1`, [round.id]);
       // The save reads the round still open (the closing is not committed), then its write waits for the lock.
-      const pending = http.request('PUT', `/api/assignments/${assignmentId}/sheet`, { body: { scores: scores(5), version: 0 }, token: judge2.token });
+      const pending = http.request('PUT', `/api/assignments/${assignmentId}/sheet`, {
+        body: { scores: scores(5), version: 0 },
+        token: judge2.token,
+      });
       await waitForLockWait(url);
       await db.query('COMMIT');
       const answer = await pending;

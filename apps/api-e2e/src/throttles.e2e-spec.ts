@@ -18,7 +18,12 @@ describe('throttles shared by API processes', () => {
 
   beforeAll(async () => {
     // One signing secret, so a token of one process is good on the other.
-    const env = { JWT_SECRET: 'throttle-e2e-secret-throttle-e2e-secret-0123', TRUST_PROXY: '1', LOGIN_THROTTLE_LIMIT: '4', MAIL_THROTTLE_LIMIT: '2' };
+    const env = {
+      JWT_SECRET: 'throttle-e2e-secret-throttle-e2e-secret-0123',
+      TRUST_PROXY: '1',
+      LOGIN_THROTTLE_LIMIT: '4',
+      MAIL_THROTTLE_LIMIT: '2',
+    };
     first = await startApi(env);
     second = await startApi(env, first.databaseUrl);
     http.push(new Http(first.url), new Http(second.url));
@@ -32,12 +37,17 @@ describe('throttles shared by API processes', () => {
 
   it('counts sign-ups per client address across processes: the third within the hour is a 429 saying how long to wait', async () => {
     const from = newClient();
-    const signUp = (instance: number, i: number) => post(instance, '/api/auth/register', { email: `team${i}@throttle.vn`, password: 'password-1', displayName: 'T' }, from);
+    const signUp = (instance: number, i: number) =>
+      post(instance, '/api/auth/register', { email: `team${i}@throttle.vn`, password: 'password-1', displayName: 'T' }, from);
     expect((await signUp(0, 1)).status).toBe(202);
     expect((await signUp(1, 2)).status).toBe(202);
     const refused = await signUp(0, 3);
     expect(refused.status).toBe(429);
-    expect(refused.body).toMatchObject({ statusCode: 429, code: 'auth.too_many_sign_ups', message: expect.stringMatching(/Wait \d+ minutes?, then try again/) });
+    expect(refused.body).toMatchObject({
+      statusCode: 429,
+      code: 'auth.too_many_sign_ups',
+      message: expect.stringMatching(/Wait \d+ minutes?, then try again/),
+    });
     const retryAfter = Number(refused.headers.get('retry-after'));
     // The window is an hour from the first sign-up: a few seconds have passed since.
     expect(retryAfter).toBeGreaterThan(3500);
@@ -46,23 +56,29 @@ describe('throttles shared by API processes', () => {
     // Nothing was written for the refused sign-up; another address, and another action, are not affected.
     expect((await db.query(`SELECT count(*)::int AS n FROM users WHERE email = 'team3@throttle.vn'`)).rows[0].n).toBe(0);
     expect((await signUp(1, 4)).status).toBe(429);
-    expect((await post(1, '/api/auth/register', { email: 'team5@throttle.vn', password: 'password-1', displayName: 'T' }, newClient())).status).toBe(202);
+    expect(
+      (await post(1, '/api/auth/register', { email: 'team5@throttle.vn', password: 'password-1', displayName: 'T' }, newClient())).status,
+    ).toBe(202);
     expect((await post(0, '/api/auth/password-reset', { email: 'team1@throttle.vn' }, from)).status).toBe(202);
   });
 
   it('counts password reset requests per client address', async () => {
     const from = newClient();
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await post(i, '/api/auth/password-reset', { email: `someone${i}@throttle.vn` }, from)).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push((await post(i, '/api/auth/password-reset', { email: `someone${i}@throttle.vn` }, from)).status);
     expect(statuses).toEqual([202, 202, 429]);
     expect((await post(0, '/api/auth/password-reset', { email: 'someone@throttle.vn' }, from)).body.code).toBe('auth.too_many_resets');
   });
 
   it('counts confirmation resends per client address', async () => {
     const from = newClient();
-    expect((await post(0, '/api/auth/register', { email: 'resend@throttle.vn', password: 'password-1', displayName: 'R' }, from)).status).toBe(202);
+    expect(
+      (await post(0, '/api/auth/register', { email: 'resend@throttle.vn', password: 'password-1', displayName: 'R' }, from)).status,
+    ).toBe(202);
     const token = (await post(1, '/api/auth/login', { email: 'resend@throttle.vn', password: 'password-1' }, from)).body.accessToken;
-    const resend = (instance: number) => http[instance].request('POST', '/api/auth/verify-email/resend', { body: {}, token, headers: { 'x-forwarded-for': from } });
+    const resend = (instance: number) =>
+      http[instance].request('POST', '/api/auth/verify-email/resend', { body: {}, token, headers: { 'x-forwarded-for': from } });
     expect([(await resend(0)).status, (await resend(1)).status]).toEqual([202, 202]);
     const refused = await resend(0);
     expect(refused.status).toBe(429);
@@ -74,7 +90,8 @@ describe('throttles shared by API processes', () => {
     const from = newClient();
     const statuses = [];
     // Each attempt names another account, so only the address is counted.
-    for (let i = 0; i < 5; i++) statuses.push((await post(i, '/api/auth/login', { email: `nobody${i}@throttle.vn`, password: 'wrong-password' }, from)).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await post(i, '/api/auth/login', { email: `nobody${i}@throttle.vn`, password: 'wrong-password' }, from)).status);
     expect(statuses).toEqual([401, 401, 401, 401, 429]);
     const refused = await post(1, '/api/auth/login', { email: 'nobody@throttle.vn', password: 'wrong-password' }, from);
     expect(refused.body.code).toBe('auth.too_many_attempts');
@@ -85,10 +102,15 @@ describe('throttles shared by API processes', () => {
 
   it('makes an account wait after its fifth failed sign-in from any address, the right password included, and starts over once it signs in', async () => {
     const email = 'victim@throttle.vn';
-    expect((await post(0, '/api/auth/register', { email, password: 'the-right-password', displayName: 'V' }, newClient())).status).toBe(202);
+    expect((await post(0, '/api/auth/register', { email, password: 'the-right-password', displayName: 'V' }, newClient())).status).toBe(
+      202,
+    );
     const statuses = [];
     // Five failures, alternating processes and addresses (each address well under its own limit).
-    for (let i = 0; i < 5; i++) statuses.push((await post(i, '/api/auth/login', { email: i % 2 ? email.toUpperCase() : email, password: `guess-${i}` }, newClient())).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push(
+        (await post(i, '/api/auth/login', { email: i % 2 ? email.toUpperCase() : email, password: `guess-${i}` }, newClient())).status,
+      );
     expect(statuses).toEqual([401, 401, 401, 401, 401]);
 
     const locked = await post(1, '/api/auth/login', { email, password: 'the-right-password' }, newClient());
@@ -120,7 +142,14 @@ describe('client addresses without TRUST_PROXY', () => {
     const http = new Http(api.url);
     const statuses = [];
     for (let i = 0; i < 3; i++) {
-      statuses.push((await http.request('POST', '/api/auth/login', { body: { email: `x${i}@throttle.vn`, password: 'wrong-password' }, headers: { 'x-forwarded-for': `203.0.113.${i}` } })).status);
+      statuses.push(
+        (
+          await http.request('POST', '/api/auth/login', {
+            body: { email: `x${i}@throttle.vn`, password: 'wrong-password' },
+            headers: { 'x-forwarded-for': `203.0.113.${i}` },
+          })
+        ).status,
+      );
     }
     expect(statuses).toEqual([401, 401, 429]);
   });

@@ -39,7 +39,11 @@ describe('two API processes on one database', () => {
       await insertEntries(
         db,
         contest,
-        ['Alpha', 'Beta', 'Gamma', 'Delta'].map((title) => ({ title, organization: `${title} JSC`, members: [{ name: `${title} founder`, role: 'CEO' }] })),
+        ['Alpha', 'Beta', 'Gamma', 'Delta'].map((title) => ({
+          title,
+          organization: `${title} JSC`,
+          members: [{ name: `${title} founder`, role: 'CEO' }],
+        })),
       );
       const round = contest.rounds[0].id;
       expect((await a.post(`/api/rounds/${round}/open`, {}, organizer)).status).toBe(200);
@@ -56,14 +60,18 @@ describe('two API processes on one database', () => {
         }
       }
       await Promise.all(work);
-      const [{ submitted }] = (await db.query(`SELECT count(*)::int AS submitted FROM score_sheets WHERE round_id = $1 AND status = 'submitted'`, [round])).rows;
+      const [{ submitted }] = (
+        await db.query(`SELECT count(*)::int AS submitted FROM score_sheets WHERE round_id = $1 AND status = 'submitted'`, [round])
+      ).rows;
       expect(submitted).toBe(12);
       expect((await b.post(`/api/rounds/${round}/close`, {}, organizer)).status).toBe(200);
 
       // The organizer's confirmation arrives twice, once at each process, at the same moment.
       const proposal = await a.get(`/api/contests/${contest.id}/awards/proposal`, organizer);
       expect(proposal.status).toBe(200);
-      const awards = proposal.body.lines.filter((l: { entryId?: string }) => l.entryId).map((l: { tier: string; entryId: string }) => ({ tier: l.tier, entryId: l.entryId }));
+      const awards = proposal.body.lines
+        .filter((l: { entryId?: string }) => l.entryId)
+        .map((l: { tier: string; entryId: string }) => ({ tier: l.tier, entryId: l.entryId }));
       expect(awards).toHaveLength(1);
       const confirmations = await Promise.all([a, b].map((http) => http.post(`/api/contests/${contest.id}/awards`, { awards }, organizer)));
       expect(confirmations.map((c) => c.status).every((s) => s === 200 || s === 201 || s === 409)).toBe(true);
@@ -73,20 +81,30 @@ describe('two API processes on one database', () => {
       // The council (the final round's three judges) approves through both processes at once;
       // ⌈2/3 · 3⌉ = 2 approvals are needed, all three count.
       const approvals = await Promise.all(
-        judgeEmails.map(async (email, i) => (i % 2 ? a : b).post(`/api/contests/${contest.id}/awards/approvals`, { decision: 'approve' }, await a.login(email))),
+        judgeEmails.map(async (email, i) =>
+          (i % 2 ? a : b).post(`/api/contests/${contest.id}/awards/approvals`, { decision: 'approve' }, await a.login(email)),
+        ),
       );
       expect(approvals.map((r) => r.status)).toEqual([200, 200, 200]);
-      expect((await a.get(`/api/contests/${contest.id}/awards/approvals`, organizer)).body.tally).toMatchObject({ members: 3, approvals: 3, reached: true });
+      expect((await a.get(`/api/contests/${contest.id}/awards/approvals`, organizer)).body.tally).toMatchObject({
+        members: 3,
+        approvals: 3,
+        reached: true,
+      });
 
       // Publishing twice at once publishes once.
       const publications = await Promise.all([a, b].map((http) => http.post(`/api/contests/${contest.id}/publish`, {}, organizer)));
       expect(publications.map((p) => p.status).sort()).toEqual([200, 409]);
-      const events = (await db.query(`SELECT count(*)::int AS n FROM audit_events WHERE contest_id = $1 AND action = 'contest.published'`, [contest.id])).rows;
+      const events = (
+        await db.query(`SELECT count(*)::int AS n FROM audit_events WHERE contest_id = $1 AND action = 'contest.published'`, [contest.id])
+      ).rows;
       expect(events[0].n).toBe(1);
 
       // And the audit chain written by both processes is whole.
       expect((await b.get('/api/audit/verify', await b.login('admin@demo.laurel'))).body).toMatchObject({ valid: true });
-      const winner = await a.get(`/api/public/contests/${(await db.query('SELECT slug FROM contests WHERE id = $1', [contest.id])).rows[0].slug}/results`);
+      const winner = await a.get(
+        `/api/public/contests/${(await db.query('SELECT slug FROM contests WHERE id = $1', [contest.id])).rows[0].slug}/results`,
+      );
       expect(winner.status).toBe(200);
     } finally {
       await db.end();

@@ -11,11 +11,10 @@ import { routeTable } from './app/route-table';
 async function bootstrap(): Promise<void> {
   // The adapter exists before the configuration module, so TRUST_PROXY is read (and checked) here.
   const trustProxy = trustProxyOf(validateEnvironment(process.env));
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule,
-    new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy }),
-    { bufferLogs: true, abortOnError: false },
-  );
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy }), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   const config = app.get<LaurelConfig>(laurelConfig.KEY);
   await configureApp(app, config.http.consoleDir ?? join(__dirname, '..', 'console', 'browser'));

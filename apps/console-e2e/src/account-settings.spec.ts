@@ -5,7 +5,11 @@ import { type APIRequestContext, type Page, expect, test } from '@playwright/tes
 // reads it.
 
 async function api(request: APIRequestContext, method: string, path: string, token?: string, data?: unknown) {
-  const response = await request.fetch(`/api${path}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {}, ...(data === undefined ? {} : { data }) });
+  const response = await request.fetch(`/api${path}`, {
+    method,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    ...(data === undefined ? {} : { data }),
+  });
   const body = await response.json().catch(() => null);
   expect(response.status(), `${method} ${path}: ${JSON.stringify(body)}`).toBeLessThan(300);
   return body;
@@ -14,7 +18,13 @@ async function api(request: APIRequestContext, method: string, path: string, tok
 async function expectNoViolations(page: Page, where: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const found = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  const found = violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
   expect(found, `${where}: ${found.join('\n')}`).toEqual([]);
 }
 
@@ -48,7 +58,12 @@ test.describe('one’s own account and the admin’s outbox', () => {
     await page.getByTestId('profile-save').click();
     await expect(page.getByTestId('profile-saved')).toContainText('Your next mails will be written in English');
     await expect(page.getByTestId('user-menu')).toContainText('Trần Thị Lan');
-    const me = await api(request, 'GET', '/auth/me', await (await request.post('/api/auth/login', { data: { email, password: 'first-password-1' } })).json().then((b) => b.accessToken));
+    const me = await api(
+      request,
+      'GET',
+      '/auth/me',
+      await (await request.post('/api/auth/login', { data: { email, password: 'first-password-1' } })).json().then((b) => b.accessToken),
+    );
     expect(me).toMatchObject({ displayName: 'Trần Thị Lan', language: 'en' });
 
     // A wrong current password is named as such; nothing changes.
@@ -58,17 +73,23 @@ test.describe('one’s own account and the admin’s outbox', () => {
     await expect(page.getByTestId('password-error')).toContainText('The current password is not right');
 
     // Another session (a second device) ends with the change; this one goes on.
-    const otherDevice = (await (await request.post('/api/auth/login', { data: { email, password: 'first-password-1' } })).json()).accessToken;
+    const otherDevice = (await (await request.post('/api/auth/login', { data: { email, password: 'first-password-1' } })).json())
+      .accessToken;
     await page.getByTestId('password-current').fill('first-password-1');
     await page.getByTestId('password-submit').click();
     await expect(page.getByTestId('password-changed')).toBeVisible();
     expect((await request.post('/api/auth/login', { data: { email, password: 'first-password-1' } })).status()).toBe(401);
-    await expect.poll(async () => (await request.get('/api/auth/me', { headers: { authorization: `Bearer ${otherDevice}` } })).status(), { timeout: 5_000 }).toBe(401);
+    await expect
+      .poll(async () => (await request.get('/api/auth/me', { headers: { authorization: `Bearer ${otherDevice}` } })).status(), {
+        timeout: 5_000,
+      })
+      .toBe(401);
     await page.reload();
     await expect(page.getByTestId('account-heading')).toBeVisible();
 
     // Sign out everywhere: asked first, then every session ends, this one included.
-    const thirdDevice = (await (await request.post('/api/auth/login', { data: { email, password: 'second-password-2' } })).json()).accessToken;
+    const thirdDevice = (await (await request.post('/api/auth/login', { data: { email, password: 'second-password-2' } })).json())
+      .accessToken;
     await page.getByTestId('sign-out-everywhere').click();
     await expect(page.getByTestId('sign-out-everywhere-confirm')).toContainText('Every session of your account ends, this one included.');
     await page.getByTestId('sign-out-everywhere-cancel').click();
@@ -76,7 +97,11 @@ test.describe('one’s own account and the admin’s outbox', () => {
     await page.getByTestId('sign-out-everywhere').click();
     await page.getByTestId('sign-out-everywhere-yes').click();
     await expect(page).toHaveURL(/\/sign-in/);
-    await expect.poll(async () => (await request.get('/api/auth/me', { headers: { authorization: `Bearer ${thirdDevice}` } })).status(), { timeout: 5_000 }).toBe(401);
+    await expect
+      .poll(async () => (await request.get('/api/auth/me', { headers: { authorization: `Bearer ${thirdDevice}` } })).status(), {
+        timeout: 5_000,
+      })
+      .toBe(401);
   });
 
   test('the admin reads the outbox: the captured mail in the language its recipient chose, with its text', async ({ page, request }) => {

@@ -5,7 +5,11 @@ import { requestCall, signUpVerified } from './support/mail';
 // from the admin mailbox (GET /api/admin/mail), where the link a person must open is kept.
 
 async function api(request: APIRequestContext, method: string, path: string, token?: string, data?: unknown) {
-  const response = await request.fetch(`/api${path}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {}, ...(data === undefined ? {} : { data }) });
+  const response = await request.fetch(`/api${path}`, {
+    method,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    ...(data === undefined ? {} : { data }),
+  });
   const body = await response.json().catch(() => null);
   expect(response.status(), `${method} ${path}: ${JSON.stringify(body)}`).toBeLessThan(300);
   return body;
@@ -19,11 +23,16 @@ async function mailedPath(request: APIRequestContext, to: string, template: stri
   const admin = await signInApi(request, 'admin@demo.laurel');
   let link: string | undefined;
   await expect
-    .poll(async () => {
-      const page = await api(request, 'GET', `/admin/mail?to=${encodeURIComponent(to)}`, admin);
-      link = page.items.find((m: { template: string; status: string; actionUrl: string | null }) => m.template === template && m.status === 'captured')?.actionUrl;
-      return link ?? null;
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        const page = await api(request, 'GET', `/admin/mail?to=${encodeURIComponent(to)}`, admin);
+        link = page.items.find(
+          (m: { template: string; status: string; actionUrl: string | null }) => m.template === template && m.status === 'captured',
+        )?.actionUrl;
+        return link ?? null;
+      },
+      { timeout: 20_000 },
+    )
     .not.toBeNull();
   const url = new URL(link as string);
   return `${url.pathname}${url.hash}`;
@@ -56,7 +65,9 @@ test.describe('accounts and mail', () => {
 
     const old = await request.post('/api/auth/login', { data: { email: 'startup2@demo.laurel', password: 'laurel-demo' } });
     expect(old.status()).toBe(401);
-    expect((await request.post('/api/auth/login', { data: { email: 'startup2@demo.laurel', password: 'a-brand-new-password' } })).status()).toBe(200);
+    expect(
+      (await request.post('/api/auth/login', { data: { email: 'startup2@demo.laurel', password: 'a-brand-new-password' } })).status(),
+    ).toBe(200);
   });
 
   test('the organizer invites a judge, the judge opens the mail, accepts and sees the assignment', async ({ page, browser, request }) => {
@@ -94,7 +105,8 @@ test.describe('accounts and mail', () => {
     const lifecycle = ['draft', 'open', 'closed', 'judging'];
     for (const status of ['closed', 'judging']) {
       contest = await api(request, 'GET', `/contests/${contest.id}`, organizer);
-      if (lifecycle.indexOf(contest.status) < lifecycle.indexOf(status)) await api(request, 'POST', `/contests/${contest.id}/status`, organizer, { status, version: contest.version });
+      if (lifecycle.indexOf(contest.status) < lifecycle.indexOf(status))
+        await api(request, 'POST', `/contests/${contest.id}/status`, organizer, { status, version: contest.version });
     }
     contest = await api(request, 'GET', `/contests/${contest.id}`, organizer);
     const screening = [...contest.rounds].sort((a: { order: number }, b: { order: number }) => a.order - b.order)[0];
@@ -115,7 +127,10 @@ test.describe('accounts and mail', () => {
 });
 
 test.describe('people management', () => {
-  test('the administrator finds a new team, makes it an organizer after confirming, disables it, and cannot remove the last administrator', async ({ page, request }) => {
+  test('the administrator finds a new team, makes it an organizer after confirming, disables it, and cannot remove the last administrator', async ({
+    page,
+    request,
+  }) => {
     const email = `people.${Date.now()}@startup.example.vn`;
     await signUpVerified(requestCall(request), { email, password: 'people-pass-1', displayName: 'Đội Con Người' });
     await signIn(page, 'admin@demo.laurel');
@@ -157,7 +172,11 @@ test.describe('people management', () => {
     await expect(row.getByTestId('users-admin').getByRole('switch')).toHaveAttribute('aria-checked', 'true');
   });
 
-  test('the administrator invites an organizer; the invitation travels only by mail and makes an organizer', async ({ page, browser, request }) => {
+  test('the administrator invites an organizer; the invitation travels only by mail and makes an organizer', async ({
+    page,
+    browser,
+    request,
+  }) => {
     const email = `organizer.${Date.now()}@techfest.example.vn`;
     await signIn(page, 'admin@demo.laurel');
     await page.goto('/admin/users');

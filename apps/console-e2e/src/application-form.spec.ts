@@ -31,7 +31,14 @@ async function draftContest(request: APIRequestContext, organizer: string): Prom
   const contest = (await created.json()) as { id: string };
   const round = await request.post(`/api/contests/${contest.id}/rounds`, {
     headers,
-    data: { name: 'Vòng sơ khảo', order: 1, panel: 'assigned', judgesPerEntry: 1, aggregation: 'mean', criteria: [{ name: 'Đổi mới', weight: 1, maxScore: 10 }] },
+    data: {
+      name: 'Vòng sơ khảo',
+      order: 1,
+      panel: 'assigned',
+      judgesPerEntry: 1,
+      aggregation: 'mean',
+      criteria: [{ name: 'Đổi mới', weight: 1, maxScore: 10 }],
+    },
   });
   expect(round.status()).toBe(201);
   return { id: contest.id, slug };
@@ -70,7 +77,13 @@ test.describe('the contest’s own application form', () => {
     await page.goto(`/organize/contests/${contest.id}`);
     await page.getByRole('tab', { name: 'Application form' }).click();
     await page.getByTestId('question-add').click();
-    await editQuestion(page, { key: 'agree', vi: 'Tôi đồng ý với thể lệ', en: 'I accept the rules', type: 'Tick box (yes/no)', required: true });
+    await editQuestion(page, {
+      key: 'agree',
+      vi: 'Tôi đồng ý với thể lệ',
+      en: 'I accept the rules',
+      type: 'Tick box (yes/no)',
+      required: true,
+    });
     await page.getByTestId('question-add').click();
     await editQuestion(page, { key: 'foundedOn', vi: 'Ngày thành lập', en: 'Founding date', type: 'Date', required: true });
     await expect(page.getByTestId('form-preview').getByLabel('Founding date')).toBeVisible();
@@ -117,7 +130,10 @@ test.describe('the contest’s own application form', () => {
     await expect(page.getByTestId('form-outcome')).toContainText('The form and the rules are saved.');
     await page.screenshot({ path: 'tmp/console-e2e/application-form-builder.png', fullPage: true });
 
-    const opened = await request.post(`/api/contests/${contest.id}/status`, { headers: { authorization: `Bearer ${organizer}` }, data: { status: 'open' } });
+    const opened = await request.post(`/api/contests/${contest.id}/status`, {
+      headers: { authorization: `Bearer ${organizer}` },
+      data: { status: 'open' },
+    });
     expect(opened.status()).toBe(200);
 
     // An applicant answers in the stepper's own step and submits.
@@ -146,7 +162,8 @@ test.describe('the contest’s own application form', () => {
     await page.getByRole('tab', { name: "The contest's questions" }).click();
     const questions = page.getByTestId('entry-questions');
     // The step slides in from the right: a click during the slide can land beside the box.
-    const offset = async () => ((await questions.boundingBox())?.x ?? 9999) - ((await page.getByTestId('entry-stepper').boundingBox())?.x ?? 0);
+    const offset = async () =>
+      ((await questions.boundingBox())?.x ?? 9999) - ((await page.getByTestId('entry-stepper').boundingBox())?.x ?? 0);
     await expect.poll(offset).toBeLessThan(100);
     // Leaving a required box unticked says so in the page's language.
     await questions.getByLabel('I accept the rules').check();
@@ -174,10 +191,16 @@ test.describe('the contest’s own application form', () => {
     await expect(page.getByTestId('entry-ineligible')).toContainText('Doanh nghiệp thành lập không quá 5 năm');
   });
 
-  test('a question of the demo contest, answered in submitted entries, is removed only after a confirmation, and its answers stay in the export', async ({ page, request }) => {
+  test('a question of the demo contest, answered in submitted entries, is removed only after a confirmation, and its answers stay in the export', async ({
+    page,
+    request,
+  }) => {
     const organizer = await token(request, 'organizer@demo.laurel');
     const headers = { authorization: `Bearer ${organizer}` };
-    const demo = (await (await request.get('/api/contests/startup-talent-2026', { headers })).json()) as { id: string; formLocked: boolean };
+    const demo = (await (await request.get('/api/contests/startup-talent-2026', { headers })).json()) as {
+      id: string;
+      formLocked: boolean;
+    };
     expect(demo.formLocked).toBe(true);
 
     await signIn(page, 'organizer@demo.laurel', 'laurel-demo');
@@ -190,7 +213,11 @@ test.describe('the contest’s own application form', () => {
     // The confirmation names the question; cancelling keeps it on the server.
     await expect(page.getByTestId('confirm-body')).toContainText('revenue');
     await page.keyboard.press('Escape');
-    expect(((await (await request.get(`/api/contests/${demo.id}`, { headers })).json()) as { formFields: { key: string }[] }).formFields.map((f) => f.key)).toContain('revenue');
+    expect(
+      ((await (await request.get(`/api/contests/${demo.id}`, { headers })).json()) as { formFields: { key: string }[] }).formFields.map(
+        (f) => f.key,
+      ),
+    ).toContain('revenue');
     await page.getByTestId('form-save').click();
     await page.getByTestId('confirm-ok').click();
     await expect(page.getByTestId('form-outcome')).toContainText('The form and the rules are saved.');

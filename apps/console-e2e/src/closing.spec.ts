@@ -53,7 +53,10 @@ test.describe('closing the contest: council, documents, feedback, charts', () =>
     await organizer.goto(`/organize/results?contest=${contest.id}&round=${contest.finalRoundId}`);
     await expect(organizer.getByTestId('chart-leniency').locator('canvas[data-chart-ready]')).toBeVisible({ timeout: 30_000 });
     await expect(organizer.getByTestId('chart-distribution').locator('canvas[data-chart-ready]')).toBeVisible();
-    await expect(organizer.getByTestId('chart-distribution').locator('canvas')).toHaveAttribute('aria-label', 'Score distribution of the round');
+    await expect(organizer.getByTestId('chart-distribution').locator('canvas')).toHaveAttribute(
+      'aria-label',
+      'Score distribution of the round',
+    );
 
     await organizer.goto(`/organize/awards?contest=${contest.id}`);
     await expect(organizer.getByTestId('council-tally-line')).toContainText('Approved 2/3', { timeout: 30_000 });

@@ -32,7 +32,9 @@ async function invitationToken(api: Api, admin: string, email: string): Promise<
   const deadline = Date.now() + 20_000;
   for (;;) {
     const page = await api.call('GET', `/api/admin/mail?to=${encodeURIComponent(email)}`, admin);
-    const mail = (page.items as { template: string; status: string; actionUrl: string | null }[]).find((m) => m.template === 'judge_invitation' && m.status === 'captured' && m.actionUrl);
+    const mail = (page.items as { template: string; status: string; actionUrl: string | null }[]).find(
+      (m) => m.template === 'judge_invitation' && m.status === 'captured' && m.actionUrl,
+    );
     const token = mail?.actionUrl && /#token=([^&\s]+)/.exec(mail.actionUrl)?.[1];
     if (token) return decodeURIComponent(token);
     if (Date.now() > deadline) throw new Error(`no invitation mail to ${email}`);
@@ -41,7 +43,11 @@ async function invitationToken(api: Api, admin: string, email: string): Promise<
 }
 
 test.describe('the console as people meet it', () => {
-  test('a draft contest shows its steps: what is missing before opening, why judging waits, then each next step in order', async ({ page, browser, baseURL }) => {
+  test('a draft contest shows its steps: what is missing before opening, why judging waits, then each next step in order', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     test.setTimeout(240_000);
     const api = new Api(baseURL as string);
     const organizer = await api.login('organizer@demo.laurel', 'laurel-demo');
@@ -115,7 +121,9 @@ test.describe('the console as people meet it', () => {
     await expect(amount).toHaveValue('50.000.000');
     await page.getByRole('tabpanel').getByRole('button', { name: 'Lưu thay đổi' }).click();
     // The number reaches the API, not the text.
-    await expect.poll(async () => (await api.call('GET', `/api/contests/${contest.id}`, organizer)).prizes[0]?.amount ?? null).toBe(50_000_000);
+    await expect
+      .poll(async () => (await api.call('GET', `/api/contests/${contest.id}`, organizer)).prizes[0]?.amount ?? null)
+      .toBe(50_000_000);
     await useLanguage(page, 'en');
     await page.getByRole('tab', { name: 'Prizes' }).click();
     await expect(page.getByTestId('prize-amount').first()).toHaveValue('50,000,000');
@@ -266,7 +274,8 @@ test.describe('the console as people meet it', () => {
     const actors = await page.getByTestId('audit-actor').allTextContents();
     expect(actors.length).toBeGreaterThan(0);
     expect(actors.some((a) => /Trần Thị Bình|Lê Văn Cường|Phạm Minh Dũng|Ban tổ chức|Organizer/.test(a))).toBe(true);
-    for (const text of [...actors, ...(await page.getByTestId('audit-subject').allTextContents())]) expect(text.trim()).not.toMatch(/^[0-9a-f]{8}$/);
+    for (const text of [...actors, ...(await page.getByTestId('audit-subject').allTextContents())])
+      expect(text.trim()).not.toMatch(/^[0-9a-f]{8}$/);
     await expect(page.getByTestId('audit-table')).toContainText('Phiếu chấm');
     await expect(page.getByTestId('audit-table')).toContainText(A.code);
   });

@@ -42,7 +42,11 @@ test.describe('dead ends, mended', () => {
     await signIn(page, judge1.email, judge1.password);
     await page.goto('/judging');
     // D is on the list twice (screening, submitted; final, to do).
-    await page.locator('[data-testid="assignment-row"][data-status="todo"]').filter({ hasText: D.code }).getByTestId('assignment-action').click();
+    await page
+      .locator('[data-testid="assignment-row"][data-status="todo"]')
+      .filter({ hasText: D.code })
+      .getByTestId('assignment-action')
+      .click();
     await expect(page.getByTestId('scoring-heading')).toContainText(D.title);
     await markWindow(page);
     await page.getByTestId('recuse').click();
@@ -66,7 +70,9 @@ test.describe('dead ends, mended', () => {
     await organizerPage.getByTestId('entry-judges-pick').click();
     await organizerPage.getByRole('option', { name: new RegExp(extra.displayName) }).click();
     await organizerPage.getByTestId('entry-judges-save').click();
-    await expect(organizerPage.getByTestId('entry-judges-notice')).toContainText(`${extra.displayName} scores instead of ${judge1.displayName}`);
+    await expect(organizerPage.getByTestId('entry-judges-notice')).toContainText(
+      `${extra.displayName} scores instead of ${judge1.displayName}`,
+    );
     await expect(organizerPage.getByTestId('entry-judge').filter({ hasText: extra.displayName })).toHaveAttribute('data-status', 'todo');
     await organizerPage.getByTestId('entry-judges-close').click();
     await expect(entryRow(D.code)).toContainText('3');
@@ -100,12 +106,18 @@ test.describe('dead ends, mended', () => {
     // The ranking says D stands on fewer sheets than it should.
     await organizerPage.goto(`/organize/results?contest=${contest.id}&round=${contest.finalRoundId}`);
     await expect(organizerPage.getByTestId('results-missing-sheets')).toContainText(D.code, { timeout: 30_000 });
-    await expect(organizerPage.getByTestId('ranking-row').filter({ hasText: D.title }).getByTestId('missing-sheets')).toHaveText('1 sheet(s) missing');
+    await expect(organizerPage.getByTestId('ranking-row').filter({ hasText: D.title }).getByTestId('missing-sheets')).toHaveText(
+      '1 sheet(s) missing',
+    );
     await expect(organizerPage.getByTestId('ranking-row').filter({ hasText: A.title }).getByTestId('missing-sheets')).toHaveCount(0);
 
     // Awards and publication through the API; then the applicants' side.
     const organizer = await api.login('organizer@demo.laurel', 'laurel-demo');
-    const proposal: { lines: { tier: string; entryId?: string }[] } = await api.call('GET', `/api/contests/${contest.id}/awards/proposal`, organizer);
+    const proposal: { lines: { tier: string; entryId?: string }[] } = await api.call(
+      'GET',
+      `/api/contests/${contest.id}/awards/proposal`,
+      organizer,
+    );
     const awards = proposal.lines.filter((l) => l.entryId).map((l) => ({ tier: l.tier, entryId: l.entryId }));
     await api.call('POST', `/api/contests/${contest.id}/awards`, organizer, { awards });
     // The council (the final round's judges) signs off: three approvals cover ⌈2/3 · 4⌉ = 3.
@@ -116,7 +128,7 @@ test.describe('dead ends, mended', () => {
     await signIn(applicant, A.email, A.password);
     await applicant.goto('/my-entries');
     const mineRow = applicant.getByTestId('my-entry').filter({ hasText: A.title });
-    await expect(mineRow.getByTestId('my-entry-result')).toHaveText("First prize · ₫100,000,000");
+    await expect(mineRow.getByTestId('my-entry-result')).toHaveText('First prize · ₫100,000,000');
     await expect(mineRow.getByTestId('my-entry-withdraw')).toHaveCount(0);
     await mineRow.getByTestId('my-entry-results').click();
     await expect(applicant).toHaveURL(new RegExp(`/results/${contest.slug}$`));
@@ -130,7 +142,9 @@ test.describe('dead ends, mended', () => {
     await eliminated.getByTestId('sign-in-submit').click();
     await expect(eliminated.getByTestId('dashboard-heading')).toBeVisible();
     await eliminated.goto('/my-entries');
-    await expect(eliminated.getByTestId('my-entry').filter({ hasText: F.title }).getByTestId('my-entry-result')).toHaveText('Dừng ở Vòng sơ khảo');
+    await expect(eliminated.getByTestId('my-entry').filter({ hasText: F.title }).getByTestId('my-entry-result')).toHaveText(
+      'Dừng ở Vòng sơ khảo',
+    );
 
     // The contest list and the contest page lead to the published results.
     await eliminated.goto('/contests');

@@ -43,7 +43,8 @@ async function setUp(request: APIRequestContext) {
   let contest = await ok(request, 'GET', '/contests/startup-talent-2026', organizer);
 
   const email = `judging-e2e-${Date.now()}@example.com`;
-  const applicant = (await signUpVerified(requestCall(request), { email, password: 'applicant-pass-1', displayName: 'Judging E2E' })).accessToken;
+  const applicant = (await signUpVerified(requestCall(request), { email, password: 'applicant-pass-1', displayName: 'Judging E2E' }))
+    .accessToken;
   const draft = await ok(request, 'POST', `/contests/${contest.id}/entries`, applicant, {
     categoryId: contest.categories[0].id,
     title: `Trạm sạc mặt trời ${Date.now()}`,

@@ -20,7 +20,11 @@ async function submittedEntry(request: APIRequestContext, title: string): Promis
   const { accessToken } = await signUpVerified(requestCall(request), { email, password: 'a-long-password-1', displayName: 'Đội kiểm thử' });
   const headers = { authorization: `Bearer ${accessToken}` };
 
-  const contest = (await (await request.get(`/api/contests/${DEMO_SLUG}`)).json()) as { id: string; categories: { id: string }[]; submissionClosesAt: string };
+  const contest = (await (await request.get(`/api/contests/${DEMO_SLUG}`)).json()) as {
+    id: string;
+    categories: { id: string }[];
+    submissionClosesAt: string;
+  };
   const created = await request.post(`/api/contests/${contest.id}/entries`, {
     headers,
     data: {
@@ -40,7 +44,9 @@ async function submittedEntry(request: APIRequestContext, title: string): Promis
   const entry = (await created.json()) as { id: string };
 
   // The smallest PDF the type sniffer accepts: the bytes decide, not the name.
-  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+  const pdf = Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  );
   const uploaded = await request.post(`/api/entries/${entry.id}/attachments`, {
     headers,
     multipart: { kind: 'pitch_deck', file: { name: 'pitch-deck.pdf', mimeType: 'application/pdf', buffer: pdf } },
@@ -135,7 +141,10 @@ test.describe('organizer pages', () => {
     await expect(page.getByTestId('entry-row').first().getByTestId('row-eligibility')).toHaveText('Eligible');
   });
 
-  test('the demo contest\'s entry that fails its rules shows each rule\'s outcome, and eligible needs a reason', async ({ page, request }) => {
+  test("the demo contest's entry that fails its rules shows each rule's outcome, and eligible needs a reason", async ({
+    page,
+    request,
+  }) => {
     const contest = (await (await request.get(`/api/contests/${DEMO_SLUG}`)).json()) as { id: string };
     await signInAsOrganizer(page);
     await page.goto(`/organize/entries?contest=${contest.id}`);
@@ -150,7 +159,9 @@ test.describe('organizer pages', () => {
     const checks = page.getByTestId('eligibility-checks').locator('li');
     await expect(checks).toHaveCount(5, { timeout: 30_000 });
     await expect(page.locator('[data-rule="founded-5-years"]')).toHaveAttribute('data-passed', 'false');
-    await expect(page.locator('[data-rule="founded-5-years"]')).toContainText('The company must have been founded at most 5 years before the deadline.');
+    await expect(page.locator('[data-rule="founded-5-years"]')).toContainText(
+      'The company must have been founded at most 5 years before the deadline.',
+    );
     await expect(page.locator('[data-rule="team-of-5"]')).toHaveAttribute('data-passed', 'false');
     await expect(page.locator('[data-rule="in-hai-phong"]')).toHaveAttribute('data-passed', 'false');
     await expect(page.locator('[data-rule="two-per-organization"]')).toHaveAttribute('data-passed', 'true');

@@ -6,7 +6,12 @@ const TABLET = { width: 820, height: 1180 };
 const PROJECTOR = { width: 1280, height: 720 };
 
 /** A signed-in page of its own browser context (a tablet in the hall, the projector's laptop). */
-async function openAs(browser: Browser, baseURL: string, session: Session, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
+async function openAs(
+  browser: Browser,
+  baseURL: string,
+  session: Session,
+  viewport: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, viewport });
   await context.addInitScript(
     ([token, user]) => {
@@ -121,7 +126,10 @@ test.describe('pitch day in the hall', () => {
           if (detail.sheet.status === 'submitted') continue;
           const value = 9 - k;
           const scores = day.criteria.map((criterionId) => ({ criterionId, value }));
-          await api.call('PUT', `/api/assignments/${judge.assignments[entryId]}/sheet`, judge.token, { scores, version: detail.sheet.version });
+          await api.call('PUT', `/api/assignments/${judge.assignments[entryId]}/sheet`, judge.token, {
+            scores,
+            version: detail.sheet.version,
+          });
           await api.call('POST', `/api/assignments/${judge.assignments[entryId]}/submit`, judge.token, {});
         }
       }

@@ -4,7 +4,10 @@ import { confirmProposal, councilDecides, setUpJudgedContest } from './support/r
 async function api(baseURL: string, method: string, path: string, token: string | null, body?: unknown): Promise<any> {
   const response = await fetch(`${baseURL}${path}`, {
     method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await response.text();
@@ -21,7 +24,9 @@ async function capturedLink(baseURL: string, to: string): Promise<string> {
   const admin = await login(baseURL, 'admin@demo.laurel');
   for (let i = 0; i < 40; i++) {
     const mails: { to: string; template: string; text?: string | null }[] = await api(baseURL, 'GET', '/api/admin/mail', admin);
-    const mail = (Array.isArray(mails) ? mails : ((mails as any).items ?? [])).find((m: any) => m.to === to && m.template === 'vote_confirmation');
+    const mail = (Array.isArray(mails) ? mails : ((mails as any).items ?? [])).find(
+      (m: any) => m.to === to && m.template === 'vote_confirmation',
+    );
     const link = mail?.text ? /https?:\/\/\S+\/vote\/confirm#token=\S+/.exec(mail.text)?.[0] : undefined;
     if (link) return link;
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -36,7 +41,10 @@ async function phone(page: Page): Promise<void> {
 test.describe('public vote', () => {
   test.describe.configure({ timeout: 240_000 });
 
-  test('a voter on a phone picks an entry, confirms by the mailed link, and the organizer sees the count and voids it', async ({ page, baseURL }) => {
+  test('a voter on a phone picks an entry, confirms by the mailed link, and the organizer sees the count and voids it', async ({
+    page,
+    baseURL,
+  }) => {
     const base = baseURL as string;
     const contest = await setUpJudgedContest(base, { leaveFinalOpen: true });
     const organizer = await login(base, 'organizer@demo.laurel');
@@ -46,7 +54,14 @@ test.describe('public vote', () => {
     // come in while the round runs; a closed round's ranking is final).
     await api(base, 'PATCH', `/api/contests/${contest.id}`, organizer, {
       version: current.version,
-      publicVote: { enabled: true, roundId: contest.finalRoundId, opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + day).toISOString(), share: 0.2, scope: 'overall' },
+      publicVote: {
+        enabled: true,
+        roundId: contest.finalRoundId,
+        opensAt: new Date(Date.now() - day).toISOString(),
+        closesAt: new Date(Date.now() + day).toISOString(),
+        share: 0.2,
+        scope: 'overall',
+      },
     });
 
     await page.goto('/');
@@ -124,7 +139,11 @@ test.describe('public vote', () => {
     // A vote for D that stands; then the final closes, the awards are confirmed and approved, and
     // the contest publishes: the public results show the blend and its parts.
     const entryD = contest.entries['D'];
-    await api(base, 'POST', `/api/public/contests/${contest.slug}/votes`, null, { entryId: entryD.id, email: 'lan.pham@example.vn', language: 'en' });
+    await api(base, 'POST', `/api/public/contests/${contest.slug}/votes`, null, {
+      entryId: entryD.id,
+      email: 'lan.pham@example.vn',
+      language: 'en',
+    });
     const token = decodeURIComponent((/#token=([^\s&]+)/.exec(await capturedLink(base, 'lan.pham@example.vn')) as RegExpExecArray)[1]);
     await api(base, 'POST', '/api/public/votes/confirm', null, { token });
     await api(base, 'POST', `/api/rounds/${contest.finalRoundId}/close`, organizer, {});
@@ -139,7 +158,10 @@ test.describe('public vote', () => {
       await page.evaluate((l) => localStorage.setItem('laurel.lang', l), lang);
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`/results/${contest.slug}`);
-      await expect(page.getByTestId('public-blend')).toContainText(lang === 'en' ? '80 % judges + 20 % public vote' : '80 % điểm giám khảo + 20 % bình chọn', { timeout: 30_000 });
+      await expect(page.getByTestId('public-blend')).toContainText(
+        lang === 'en' ? '80 % judges + 20 % public vote' : '80 % điểm giám khảo + 20 % bình chọn',
+        { timeout: 30_000 },
+      );
       const votes = page.getByTestId('public-ranking').locator('tr').filter({ hasText: entryD.title }).getByTestId('public-votes');
       // On a phone the parts give way to the score; the line above the table states the blend.
       if (width > 600) await expect(votes).toHaveText('1');

@@ -63,7 +63,10 @@ test.describe('the contest’s own scoring rules', () => {
     await expect(page.getByTestId('advance-confirm')).toBeHidden();
     const token = await organizerToken(baseURL as string);
     const results = await getJson(baseURL as string, `/api/rounds/${contest.screeningRoundId}/results`, token);
-    const advanced = results.entries.filter((e: any) => e.outcome === 'advanced').map((e: any) => e.entryId).sort();
+    const advanced = results.entries
+      .filter((e: any) => e.outcome === 'advanced')
+      .map((e: any) => e.entryId)
+      .sort();
     expect(advanced).toEqual([A.id, C.id, D.id].sort());
   });
 
@@ -109,7 +112,14 @@ test.describe('the contest’s own scoring rules', () => {
     await fetch(`${baseURL}/api/contests/${created.id}/rounds`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ name: 'Sơ khảo', order: 1, panel: 'assigned', judgesPerEntry: 2, aggregation: 'mean', criteria: [{ name: 'Ý tưởng', weight: 100, maxScore: 10 }] }),
+      body: JSON.stringify({
+        name: 'Sơ khảo',
+        order: 1,
+        panel: 'assigned',
+        judgesPerEntry: 2,
+        aggregation: 'mean',
+        criteria: [{ name: 'Ý tưởng', weight: 100, maxScore: 10 }],
+      }),
     });
 
     await signInAsOrganizer(page);

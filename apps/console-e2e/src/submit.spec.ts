@@ -10,7 +10,10 @@ const PDF = Buffer.from(
 );
 
 test.describe('an applicant submits an entry', () => {
-  test('signs up from the demo contest, confirms the address from the mail, fills the stepper, uploads a PDF, submits and sees the code', async ({ page, request }) => {
+  test('signs up from the demo contest, confirms the address from the mail, fills the stepper, uploads a PDF, submits and sees the code', async ({
+    page,
+    request,
+  }) => {
     // Six steps, an upload and three pages: longer than the default minute on a busy machine.
     test.setTimeout(180_000);
     await page.goto('/');
@@ -75,7 +78,8 @@ test.describe('an applicant submits an entry', () => {
     await page.getByRole('tab', { name: "The contest's questions" }).click();
     const questions = page.getByTestId('entry-questions');
     // The step slides in from the right: a click during the slide can land beside the box.
-    const offset = async () => ((await questions.boundingBox())?.x ?? 9999) - ((await page.getByTestId('entry-stepper').boundingBox())?.x ?? 0);
+    const offset = async () =>
+      ((await questions.boundingBox())?.x ?? 9999) - ((await page.getByTestId('entry-stepper').boundingBox())?.x ?? 0);
     await expect.poll(offset).toBeLessThan(100);
     const founded = new Date();
     founded.setFullYear(founded.getFullYear() - 2);
@@ -119,7 +123,12 @@ test.describe('an applicant whose address is not yet confirmed', () => {
     test.setTimeout(120_000);
     const call = requestCall(request);
     const email = `unconfirmed-${Date.now()}@example.vn`;
-    await call('POST', '/api/auth/register', null, { email, password: 'unconfirmed-pass-1', displayName: 'Đội Chưa Xác Nhận', language: 'en' });
+    await call('POST', '/api/auth/register', null, {
+      email,
+      password: 'unconfirmed-pass-1',
+      displayName: 'Đội Chưa Xác Nhận',
+      language: 'en',
+    });
     const token = (await call('POST', '/api/auth/login', null, { email, password: 'unconfirmed-pass-1' })).accessToken;
     const contest = await call('GET', '/api/contests/startup-talent-2026', null);
     const draft = await call('POST', `/api/contests/${contest.id}/entries`, token, {

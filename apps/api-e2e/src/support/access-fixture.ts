@@ -79,7 +79,10 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
   tokens.unassignedJudge = await signIn('unassignedJudge', 'judge2@demo.laurel');
 
   const contest = await createJudgingContest(http, tokens.organizer, {
-    rounds: [{ name: 'Screening', judgesPerEntry: 1 }, { name: 'Final', panel: 'complete' }],
+    rounds: [
+      { name: 'Screening', judgesPerEntry: 1 },
+      { name: 'Final', panel: 'complete' },
+    ],
     judges: ['judge1@demo.laurel', 'judge2@demo.laurel', 'judge3@demo.laurel'].map((email) => ({ email, displayName: email })),
     status: 'judging',
   });
@@ -108,7 +111,10 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
   const [{ slug }] = (await db.query('SELECT slug FROM contests WHERE id = $1', [contest.id])).rows;
   // A council of the assigned judge alone: its page names no other judge.
   const version = (await http.get(`/api/contests/${contest.id}`, tokens.organizer)).body.version;
-  const council = await http.request('PATCH', `/api/contests/${contest.id}`, { body: { version, council: { memberIds: [judge1] } }, token: tokens.organizer });
+  const council = await http.request('PATCH', `/api/contests/${contest.id}`, {
+    body: { version, council: { memberIds: [judge1] } },
+    token: tokens.organizer,
+  });
   if (council.status !== 200) throw new Error(`council: ${council.status} ${JSON.stringify(council.body)}`);
 
   // Two more judges, each of a domain of their own, assigned to the entry: one recuses, the other
@@ -130,12 +136,23 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     if (made.status !== 201) throw new Error(`assign ${actor}: ${made.status} ${JSON.stringify(made.body)}`);
     formerAssignments[actor] = made.body.id;
   }
-  const recusal = await http.post(`/api/assignments/${formerAssignments.recusedJudge}/recuse`, { reason: 'Advised the team' }, tokens.recusedJudge);
+  const recusal = await http.post(
+    `/api/assignments/${formerAssignments.recusedJudge}/recuse`,
+    { reason: 'Advised the team' },
+    tokens.recusedJudge,
+  );
   if (recusal.status !== 200) throw new Error(`recuse: ${recusal.status} ${JSON.stringify(recusal.body)}`);
-  await db.query(`DELETE FROM contest_judges WHERE contest_id = $1 AND user_id = $2`, [contest.id, await userId(db, 'judge@removed-judge.vn')]);
+  await db.query(`DELETE FROM contest_judges WHERE contest_id = $1 AND user_id = $2`, [
+    contest.id,
+    await userId(db, 'judge@removed-judge.vn'),
+  ]);
 
   // An invitation still waiting for its mailbox holder, for the resend route.
-  const pending = await http.post(`/api/contests/${contest.id}/judges`, { email: 'pending.judge@matrix-panel.vn', displayName: 'Pending judge' }, tokens.organizer);
+  const pending = await http.post(
+    `/api/contests/${contest.id}/judges`,
+    { email: 'pending.judge@matrix-panel.vn', displayName: 'Pending judge' },
+    tokens.organizer,
+  );
   if (pending.status !== 202) throw new Error(`pending invitation: ${pending.status} ${JSON.stringify(pending.body)}`);
   // A counted public vote of the contest, for the organizer's void route (the contest itself holds
   // no vote, so its ballot and casting answer 404 to everyone).
@@ -151,7 +168,11 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
   const [outboxMessage] = (await db.query(`SELECT id FROM mail_outbox ORDER BY created_at DESC LIMIT 1`)).rows;
   // An account nobody in the matrix signs in as: the administrator's changes to it (roles,
   // disabling) touch no actor's session.
-  const bystander = await http.post('/api/auth/register', { email: 'bystander@authz.vn', password: 'password-1', displayName: 'Bystander' });
+  const bystander = await http.post('/api/auth/register', {
+    email: 'bystander@authz.vn',
+    password: 'password-1',
+    displayName: 'Bystander',
+  });
   if (bystander.status !== 202) throw new Error(`bystander: ${bystander.status} ${JSON.stringify(bystander.body)}`);
 
   const params: Record<string, string> = {
@@ -178,7 +199,18 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     return path.replace(/\/(\w+)\/:(\w+)/g, (_whole, segment: string, name: string) => {
       const value =
         name === 'id' || name === 'idOrSlug'
-          ? ({ contests: params['contest'], entries: params['entry'], rounds: params['round'], assignments: assignment, invitations: params['invitation'], mail: params['mail'], votes: params['vote'], users: params['user'] } as Record<string, string>)[segment]
+          ? (
+              {
+                contests: params['contest'],
+                entries: params['entry'],
+                rounds: params['round'],
+                assignments: assignment,
+                invitations: params['invitation'],
+                mail: params['mail'],
+                votes: params['vote'],
+                users: params['user'],
+              } as Record<string, string>
+            )[segment]
           : params[name];
       if (!value) throw new Error(`no fixture for :${name} after /${segment} in ${path}`);
       return `/${segment}/${value}`;
@@ -204,7 +236,14 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
         version: 1,
         name: 'Matrix renamed',
         formFields: [{ key: 'foundedOn', label: { vi: 'Ngày thành lập', en: 'Founded' }, type: 'date', required: true }],
-        eligibilityRules: [{ id: 'young', kind: 'date_within_years', params: { field: 'foundedOn', years: 5 }, message: { vi: 'Không quá 5 năm', en: 'At most 5 years' } }],
+        eligibilityRules: [
+          {
+            id: 'young',
+            kind: 'date_within_years',
+            params: { field: 'foundedOn', years: 5 },
+            message: { vi: 'Không quá 5 năm', en: 'At most 5 years' },
+          },
+        ],
         confirmRemovedFields: [],
       },
       'POST /api/contests/:id/status': { status: 'published' },

@@ -69,7 +69,10 @@ export const SESSION_ENDING_ROUTES = new Set(['POST /api/auth/sign-out-everywher
 
 /** Route table order for a walk: reads, then writes, deletions, and the session-ending routes at the very end. */
 export function walkOrder<T extends { method: string; path: string }>(routes: T[]): T[] {
-  const rank = (r: T) => (SESSION_ENDING_ROUTES.has(`${r.method} ${r.path}`) ? 3 : ({ GET: 0, POST: 1, PUT: 1, PATCH: 1, DELETE: 2 } as Record<string, number>)[r.method]);
+  const rank = (r: T) =>
+    SESSION_ENDING_ROUTES.has(`${r.method} ${r.path}`)
+      ? 3
+      : ({ GET: 0, POST: 1, PUT: 1, PATCH: 1, DELETE: 2 } as Record<string, number>)[r.method];
   return [...routes].sort((a, b) => rank(a) - rank(b));
 }
 

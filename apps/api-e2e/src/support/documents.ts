@@ -30,5 +30,12 @@ export async function docxText(bytes: Buffer): Promise<{ xml: string; text: stri
   const zip = await JSZip.loadAsync(bytes);
   const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
   const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
-  return { xml, text: text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"') };
+  return {
+    xml,
+    text: text
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"'),
+  };
 }

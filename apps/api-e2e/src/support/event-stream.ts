@@ -35,7 +35,10 @@ export class EventStream {
             buffer = buffer.slice(end + 2);
             const name = lines.find((l) => l.startsWith('event: '))?.slice(7);
             if (!name) continue;
-            const data = lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+            const data = lines
+              .filter((l) => l.startsWith('data: '))
+              .map((l) => l.slice(6))
+              .join('\n');
             this.events.push({ name, receivedAt: Date.now(), data: JSON.parse(data) });
             this.waiters.splice(0).forEach((wake) => wake());
           }
@@ -55,7 +58,10 @@ export class EventStream {
       const found = this.events.slice(index).find((e) => e.name === name && test(e.data));
       if (found) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no matching ${name} event within ${timeoutMs} ms; got ${this.events.length} events, the last: ${JSON.stringify(this.events.at(-1)?.data)?.slice(0, 400)}`);
+      if (left <= 0)
+        throw new Error(
+          `no matching ${name} event within ${timeoutMs} ms; got ${this.events.length} events, the last: ${JSON.stringify(this.events.at(-1)?.data)?.slice(0, 400)}`,
+        );
       await new Promise<void>((wake) => {
         const timer = setTimeout(wake, left);
         this.waiters.push(() => {

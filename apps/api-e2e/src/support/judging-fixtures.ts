@@ -58,7 +58,15 @@ export async function createJudgingContest(
   for (const [i, round] of options.rounds.entries()) {
     const result = await http.post(
       `/api/contests/${created.body.id}/rounds`,
-      { name: round.name, order: i + 1, panel: round.panel ?? 'assigned', judgesPerEntry: round.judgesPerEntry ?? 2, blind: round.blind ?? false, aggregation: 'mean', criteria: RUBRIC },
+      {
+        name: round.name,
+        order: i + 1,
+        panel: round.panel ?? 'assigned',
+        judgesPerEntry: round.judgesPerEntry ?? 2,
+        blind: round.blind ?? false,
+        aggregation: 'mean',
+        criteria: RUBRIC,
+      },
       organizer,
     );
     if (result.status !== 201) throw new Error(`round: ${result.status} ${JSON.stringify(result.body)}`);
@@ -102,7 +110,9 @@ export async function insertEntries(db: Client, contest: JudgingContest, specs: 
   const rows: EntryRow[] = [];
   for (const spec of specs) {
     const status = spec.status ?? 'submitted';
-    const [{ seq }] = (await db.query(`UPDATE contests SET entry_seq = entry_seq + 1 WHERE id = $1 RETURNING entry_seq AS seq`, [contest.id])).rows;
+    const [{ seq }] = (
+      await db.query(`UPDATE contests SET entry_seq = entry_seq + 1 WHERE id = $1 RETURNING entry_seq AS seq`, [contest.id])
+    ).rows;
     const code = status === 'draft' ? null : `${contest.codePrefix}-${String(seq).padStart(3, '0')}`;
     const eligibility = spec.eligibility ?? 'eligible';
     const result = await db.query(
@@ -157,8 +167,14 @@ export async function userId(db: Client, email: string): Promise<string> {
 /** Scores every criterion of the rubric with `fraction` of its maximum, then submits. */
 export async function scoreAndSubmit(http: Http, token: string, assignmentId: string, fraction = 0.5): Promise<void> {
   const detail = await http.get(`/api/assignments/${assignmentId}`, token);
-  const scores = detail.body.round.criteria.map((c: { id: string; maxScore: number }) => ({ criterionId: c.id, value: Math.round(c.maxScore * fraction * 2) / 2 }));
-  const saved = await http.request('PUT', `/api/assignments/${assignmentId}/sheet`, { body: { scores, version: detail.body.sheet.version }, token });
+  const scores = detail.body.round.criteria.map((c: { id: string; maxScore: number }) => ({
+    criterionId: c.id,
+    value: Math.round(c.maxScore * fraction * 2) / 2,
+  }));
+  const saved = await http.request('PUT', `/api/assignments/${assignmentId}/sheet`, {
+    body: { scores, version: detail.body.sheet.version },
+    token,
+  });
   if (saved.status !== 200) throw new Error(`save: ${saved.status} ${JSON.stringify(saved.body)}`);
   const submitted = await http.post(`/api/assignments/${assignmentId}/submit`, {}, token);
   if (submitted.status !== 200) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);

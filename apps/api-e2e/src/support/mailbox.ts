@@ -17,7 +17,13 @@ async function adminToken(http: Http): Promise<string> {
  * The links of the captured mails of this template to this address, newest first, waiting until
  * `accept(link)` takes one (an address may hold invitations of several contests).
  */
-export async function mailedLink(http: Http, to: string, template: string, accept: (link: string) => Promise<boolean> = async () => true, timeoutMs = 20_000): Promise<string> {
+export async function mailedLink(
+  http: Http,
+  to: string,
+  template: string,
+  accept: (link: string) => Promise<boolean> = async () => true,
+  timeoutMs = 20_000,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const page = await http.get(`/api/admin/mail?to=${encodeURIComponent(to)}&pageSize=50`, await adminToken(http));

@@ -21,6 +21,8 @@ export async function workbookToPdf(bytes: Buffer, name: string): Promise<Buffer
   const dir = mkdtempSync(join(tmpdir(), 'laurel-print-'));
   const file = join(dir, `${name}.xlsx`);
   writeFileSync(file, bytes);
-  await run(program, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 120_000 });
+  await run(program, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
+    timeout: 120_000,
+  });
   return readFileSync(join(dir, `${name}.pdf`));
 }

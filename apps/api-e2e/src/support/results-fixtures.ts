@@ -73,7 +73,8 @@ export class ResultsFixture {
   constructor(
     private readonly http: Http,
     private readonly organizer: string,
-    private readonly acceptInvitation: InvitationAcceptor = (email) => acceptInvitationByMail(this.http, email, { password: 'judge-password-1' }),
+    private readonly acceptInvitation: InvitationAcceptor = (email) =>
+      acceptInvitationByMail(this.http, email, { password: 'judge-password-1' }),
     private readonly signUp: SignUp = (account) => registerVerified(this.http, account),
   ) {}
 
@@ -160,7 +161,10 @@ export class ResultsFixture {
   }
 
   async eligibility(entryId: string, eligible: boolean, reason?: string): Promise<void> {
-    await this.expectOk(this.http.post(`/api/entries/${entryId}/eligibility`, { eligible, ...(reason ? { reason } : {}) }, this.organizer), 'screen an entry');
+    await this.expectOk(
+      this.http.post(`/api/entries/${entryId}/eligibility`, { eligible, ...(reason ? { reason } : {}) }, this.organizer),
+      'screen an entry',
+    );
   }
 
   /** Invites a judge to the contest's panel and signs them in through the invitation. */
@@ -193,17 +197,33 @@ export class ResultsFixture {
   }
 
   /** Saves and submits the judge's sheet: values by criterion name. */
-  async score(judge: BuiltJudge, round: BuiltContest['rounds'][number], entryId: string, values: Record<string, number>, http = this.http): Promise<void> {
+  async score(
+    judge: BuiltJudge,
+    round: BuiltContest['rounds'][number],
+    entryId: string,
+    values: Record<string, number>,
+    http = this.http,
+  ): Promise<void> {
     const assignmentId = await this.assignment(judge, round.id, entryId);
-    const scores = Object.entries(values).map(([name, value]) => ({ criterionId: round.criteria.get(name), value, comment: `Nhận xét ${name}` }));
-    await this.expectOk(http.request('PUT', `/api/assignments/${assignmentId}/sheet`, { body: { scores }, token: judge.token }), 'save a sheet');
+    const scores = Object.entries(values).map(([name, value]) => ({
+      criterionId: round.criteria.get(name),
+      value,
+      comment: `Nhận xét ${name}`,
+    }));
+    await this.expectOk(
+      http.request('PUT', `/api/assignments/${assignmentId}/sheet`, { body: { scores }, token: judge.token }),
+      'save a sheet',
+    );
     await this.expectOk(http.post(`/api/assignments/${assignmentId}/submit`, {}, judge.token), 'submit a sheet');
   }
 
   /** Council members approve the awards as they stand (the default council: the final round's judges). */
   async approve(contestId: string, members: BuiltJudge[], http = this.http): Promise<void> {
     for (const member of members) {
-      await this.expectOk(http.post(`/api/contests/${contestId}/awards/approvals`, { decision: 'approve' }, member.token), `approve as ${member.displayName}`);
+      await this.expectOk(
+        http.post(`/api/contests/${contestId}/awards/approvals`, { decision: 'approve' }, member.token),
+        `approve as ${member.displayName}`,
+      );
     }
   }
 
@@ -218,7 +238,14 @@ export class ResultsFixture {
  * Changes a submitted score behind the API's back: the guard trigger is switched off for the
  * statement, as someone with direct database access could. Used to prove snapshots hold.
  */
-export async function tamperScore(db: Client, roundId: string, entryId: string, judgeId: string, criterionId: string, value: number): Promise<void> {
+export async function tamperScore(
+  db: Client,
+  roundId: string,
+  entryId: string,
+  judgeId: string,
+  criterionId: string,
+  value: number,
+): Promise<void> {
   await db.query('BEGIN');
   try {
     await db.query('ALTER TABLE scores DISABLE TRIGGER scores_round_open');

@@ -85,7 +85,9 @@ export class SmtpSink {
       if (found.length >= count) return found;
       const left = deadline - Date.now();
       if (left <= 0) {
-        throw new Error(`expected ${count} mail(s), got ${found.length}; received: ${this.mails.map((m) => `${m.to} "${m.subject}"`).join('; ') || 'none'}`);
+        throw new Error(
+          `expected ${count} mail(s), got ${found.length}; received: ${this.mails.map((m) => `${m.to} "${m.subject}"`).join('; ') || 'none'}`,
+        );
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 500));

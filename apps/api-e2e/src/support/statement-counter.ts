@@ -40,9 +40,9 @@ export class StatementCounter {
     await this.quiet();
     const from = this.statements.length;
     await work();
-    return this.statements.slice(from).filter(
-      (sql) => !/\bpgboss\./.test(sql) && !sql.startsWith('/* session-check */') && !sql.startsWith('/* mail-delivery */'),
-    );
+    return this.statements
+      .slice(from)
+      .filter((sql) => !/\bpgboss\./.test(sql) && !sql.startsWith('/* session-check */') && !sql.startsWith('/* mail-delivery */'));
   }
 
   /**
@@ -140,5 +140,9 @@ class FrontendParser {
 
 function cString(buffer: Buffer, start: number): string {
   const end = buffer.indexOf(0, start);
-  return buffer.subarray(start, end < 0 ? buffer.length : end).toString('utf8').replace(/\s+/g, ' ').trim();
+  return buffer
+    .subarray(start, end < 0 ? buffer.length : end)
+    .toString('utf8')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -1,7 +1,16 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { HttpExceptionFilter, laurelConfig, type LaurelConfig, LaurelConfigModule, PINO_REDACT_PATHS, REDACTED, redactText, redactUrl } from '@laurel/api-core';
+import {
+  HttpExceptionFilter,
+  laurelConfig,
+  type LaurelConfig,
+  LaurelConfigModule,
+  PINO_REDACT_PATHS,
+  REDACTED,
+  redactText,
+  redactUrl,
+} from '@laurel/api-core';
 import { AuditModule } from '@laurel/api-audit';
 import { AuthModule } from '@laurel/api-auth';
 import { ContestsModule } from '@laurel/api-contests';

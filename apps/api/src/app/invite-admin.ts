@@ -21,7 +21,9 @@ const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
  */
 export async function inviteAdmin(email: string | undefined, displayName: string | undefined): Promise<void> {
   if (!email || !EMAIL.test(email) || email.length > 254) {
-    throw new Error(`invite-admin needs the address to invite, such as: node dist/apps/api/cli.js invite-admin it@techfest.vn${email ? ` ("${email}" is not an e-mail address)` : ''}`);
+    throw new Error(
+      `invite-admin needs the address to invite, such as: node dist/apps/api/cli.js invite-admin it@techfest.vn${email ? ` ("${email}" is not an e-mail address)` : ''}`,
+    );
   }
   const app = await NestFactory.createApplicationContext(InviteAdminModule, { logger: ['error', 'warn'] });
   try {

@@ -1,5 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, type OpenAPIObject, type ParameterObject, type ResponseObject, type SchemaObject, SwaggerModule } from '@nestjs/swagger';
+import {
+  DocumentBuilder,
+  type OpenAPIObject,
+  type ParameterObject,
+  type ResponseObject,
+  type SchemaObject,
+  SwaggerModule,
+} from '@nestjs/swagger';
 import { ERROR_ANSWERS, type ErrorStatus } from '@laurel/api-core';
 import { routeTable } from './route-table';
 

@@ -38,7 +38,10 @@ export function routeTable(app: INestApplication, prefix = 'api'): RouteInfo[] {
       const answer = Reflect.getMetadata(API_ANSWER, handler) as RouteInfo['answer'];
       for (const base of controllerPaths) {
         for (const own of ([] as string[]).concat(methodPath)) {
-          const path = `/${[prefix, base, own].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+          const path = `/${[prefix, base, own]
+            .map((p) => p.replace(/^\/+|\/+$/g, ''))
+            .filter(Boolean)
+            .join('/')}`;
           routes.push({ method, path, public: isPublic, roles, status, ...(answer ? { answer } : {}) });
         }
       }

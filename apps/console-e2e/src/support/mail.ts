@@ -9,7 +9,11 @@ export type ApiCall = (method: string, path: string, token: string | null, body?
 /** An ApiCall over Playwright's request context (its baseURL is the platform of the spec file). */
 export function requestCall(request: APIRequestContext): ApiCall {
   return async (method, path, token, body) => {
-    const response = await request.fetch(path, { method, headers: token ? { authorization: `Bearer ${token}` } : {}, ...(body === undefined ? {} : { data: body }) });
+    const response = await request.fetch(path, {
+      method,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      ...(body === undefined ? {} : { data: body }),
+    });
     const text = await response.text();
     if (response.status() >= 300) throw new Error(`${method} ${path}: ${response.status()} ${text}`);
     return text ? JSON.parse(text) : null;

@@ -82,9 +82,16 @@ export async function setUpPitchDay(base: string): Promise<PitchDay> {
   const judges: PitchDay['judges'] = [];
   for (const name of ['Trần Thị Bình', 'Lê Văn Cường', 'Phạm Minh Dũng']) {
     const email = `gk-${randomBytes(5).toString('hex')}@hoidong.example.org`;
-    await api.call('POST', `/api/contests/${contest.id}/judges`, organizer.token, { email, displayName: name, organization: `Hội đồng ${name}` });
+    await api.call('POST', `/api/contests/${contest.id}/judges`, organizer.token, {
+      email,
+      displayName: name,
+      organization: `Hội đồng ${name}`,
+    });
     // The judge opens the mailed invitation: read from the admin mailbox (the test API captures mail).
-    const accepted = await api.call('POST', '/api/invitations/accept', null, { token: await mailedInvitationToken(api, admin.token, email), password: 'judge-password-1' });
+    const accepted = await api.call('POST', '/api/invitations/accept', null, {
+      token: await mailedInvitationToken(api, admin.token, email),
+      password: 'judge-password-1',
+    });
     judges.push({ name, token: accepted.accessToken, user: accepted.user, assignments: {} });
   }
   await api.call('POST', `/api/rounds/${round.id}/open`, organizer.token, {});
@@ -94,5 +101,12 @@ export async function setUpPitchDay(base: string): Promise<PitchDay> {
     for (const a of mine.filter((x) => x.roundId === round.id)) judge.assignments[a.entry.id] = a.id;
   }
   await api.call('PATCH', `/api/rounds/${round.id}`, organizer.token, { live: { enabled: true } });
-  return { contestId: contest.id, roundId: round.id, criteria: round.criteria.map((c: { id: string }) => c.id), organizer, judges, entries };
+  return {
+    contestId: contest.id,
+    roundId: round.id,
+    criteria: round.criteria.map((c: { id: string }) => c.id),
+    organizer,
+    judges,
+    entries,
+  };
 }

@@ -57,21 +57,67 @@ const ENTRIES = [
 
 // Screening sheets per entry, one triple (innovation, market, team) per judge.
 const SCREENING: Record<string, number[][]> = {
-  A: [[9, 8, 8], [8, 8, 9], [9, 9, 8]],
-  B: [[8, 9, 7], [9, 8, 8], [8, 8, 8]],
-  C: [[7, 7, 8], [8, 6, 7], [7, 7, 7]],
-  D: [[6, 7, 6], [9, 8, 9], [2, 3, 2]],
-  E: [[5, 6, 6], [6, 5, 6], [6, 6, 5]],
-  F: [[4, 4, 5], [5, 4, 4], [4, 5, 4]],
+  A: [
+    [9, 8, 8],
+    [8, 8, 9],
+    [9, 9, 8],
+  ],
+  B: [
+    [8, 9, 7],
+    [9, 8, 8],
+    [8, 8, 8],
+  ],
+  C: [
+    [7, 7, 8],
+    [8, 6, 7],
+    [7, 7, 7],
+  ],
+  D: [
+    [6, 7, 6],
+    [9, 8, 9],
+    [2, 3, 2],
+  ],
+  E: [
+    [5, 6, 6],
+    [6, 5, 6],
+    [6, 6, 5],
+  ],
+  F: [
+    [4, 4, 5],
+    [5, 4, 4],
+    [4, 5, 4],
+  ],
 };
 
 // The final (A, B, C, D advance): A wins; B and C are identical when tieAtSecond.
 function finalSheets(tie: boolean): Record<string, number[][]> {
   return {
-    A: [[10, 9, 9], [9, 9, 10], [10, 10, 9]],
-    B: [[8, 8, 8], [8, 9, 8], [9, 8, 8]],
-    C: tie ? [[8, 8, 8], [8, 9, 8], [9, 8, 8]] : [[7, 8, 7], [8, 7, 8], [7, 7, 7]],
-    D: [[6, 6, 7], [7, 6, 6], [6, 7, 6]],
+    A: [
+      [10, 9, 9],
+      [9, 9, 10],
+      [10, 10, 9],
+    ],
+    B: [
+      [8, 8, 8],
+      [8, 9, 8],
+      [9, 8, 8],
+    ],
+    C: tie
+      ? [
+          [8, 8, 8],
+          [8, 9, 8],
+          [9, 8, 8],
+        ]
+      : [
+          [7, 8, 7],
+          [8, 7, 8],
+          [7, 7, 7],
+        ],
+    D: [
+      [6, 6, 7],
+      [7, 6, 6],
+      [6, 7, 6],
+    ],
   };
 }
 
@@ -145,16 +191,27 @@ export async function setUpJudgedContest(base: string, options: SetupOptions = {
   const invite = async (judgeName: string): Promise<string> => {
     const email = `gk-${randomBytes(5).toString('hex')}@hoidong.example.org`;
     const password = 'judge-password-1';
-    await api.call('POST', `/api/contests/${contest.id}/judges`, organizer, { email, displayName: judgeName, organization: `Hội đồng ${judgeName}` });
+    await api.call('POST', `/api/contests/${contest.id}/judges`, organizer, {
+      email,
+      displayName: judgeName,
+      organization: `Hội đồng ${judgeName}`,
+    });
     // The judge opens the mailed invitation: read from the admin mailbox (the test API captures mail).
-    const accepted = await api.call('POST', '/api/invitations/accept', null, { token: await mailedInvitationToken(api, admin, email), password });
+    const accepted = await api.call('POST', '/api/invitations/accept', null, {
+      token: await mailedInvitationToken(api, admin, email),
+      password,
+    });
     panel.push({ email, displayName: judgeName, password, token: accepted.accessToken });
     return accepted.accessToken;
   };
   const judges: string[] = [];
   for (const judgeName of ['Trần Thị Bình', 'Lê Văn Cường', 'Phạm Minh Dũng']) judges.push(await invite(judgeName));
 
-  const scoreRound = async (round: { id: string; criteria: string[] }, sheets: Record<string, number[][]>, unscored: [number, string][] = []) => {
+  const scoreRound = async (
+    round: { id: string; criteria: string[] },
+    sheets: Record<string, number[][]>,
+    unscored: [number, string][] = [],
+  ) => {
     await api.call('POST', `/api/rounds/${round.id}/open`, organizer, {});
     await api.call('POST', `/api/rounds/${round.id}/assignments/auto`, organizer, {});
     for (const [j, judge] of judges.entries()) {
@@ -199,13 +256,25 @@ export async function confirmProposal(base: string, contestId: string, feedback:
   const api = new Api(base);
   const organizer = await api.login('organizer@demo.laurel', 'laurel-demo');
   const proposal = await api.call('GET', `/api/contests/${contestId}/awards/proposal`, organizer);
-  const awards = proposal.lines.filter((l: { entryId?: string }) => l.entryId).map((l: { tier: string; entryId: string }) => ({ tier: l.tier, entryId: l.entryId }));
+  const awards = proposal.lines
+    .filter((l: { entryId?: string }) => l.entryId)
+    .map((l: { tier: string; entryId: string }) => ({ tier: l.tier, entryId: l.entryId }));
   await api.call('POST', `/api/contests/${contestId}/awards`, organizer, { awards });
   const contest = await api.call('GET', `/api/contests/${contestId}`, organizer);
-  await api.call('PATCH', `/api/contests/${contestId}`, organizer, { version: contest.version, feedback, councilMeetingPlace: 'Hội trường Trung tâm Khởi nghiệp' });
+  await api.call('PATCH', `/api/contests/${contestId}`, organizer, {
+    version: contest.version,
+    feedback,
+    councilMeetingPlace: 'Hội trường Trung tâm Khởi nghiệp',
+  });
 }
 
 /** A council member's decision on the confirmed awards, through the API. */
-export async function councilDecides(base: string, contestId: string, token: string, decision: 'approve' | 'object', note?: string): Promise<void> {
+export async function councilDecides(
+  base: string,
+  contestId: string,
+  token: string,
+  decision: 'approve' | 'object',
+  note?: string,
+): Promise<void> {
   await new Api(base).call('POST', `/api/contests/${contestId}/awards/approvals`, token, { decision, ...(note ? { note } : {}) });
 }

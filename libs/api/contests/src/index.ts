@@ -1,3 +1,2 @@
 export * from './lib/contests.module';
 export * from './lib/contests.service';
-

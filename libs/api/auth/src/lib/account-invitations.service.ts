@@ -42,11 +42,18 @@ export class AccountInvitations {
     return this.dataSource.transaction((manager) => this.write(manager, null, request));
   }
 
-  private async write(manager: EntityManager, inviter: Inviter, request: AccountInvitationRequest): Promise<{ invitationId: string; token: string }> {
+  private async write(
+    manager: EntityManager,
+    inviter: Inviter,
+    request: AccountInvitationRequest,
+  ): Promise<{ invitationId: string; token: string }> {
     const account = await this.users.findByEmail(request.email);
     if (account && account.roles.includes(request.role) && account.emailVerifiedAt !== null) {
       // Nothing to accept: saying so tells the administrator only what the users page shows anyway.
-      throw AppError.conflict('invitation.has_role', `${request.email} is already ${request.role === 'admin' ? 'an administrator' : 'an organizer'}.`);
+      throw AppError.conflict(
+        'invitation.has_role',
+        `${request.email} is already ${request.role === 'admin' ? 'an administrator' : 'an organizer'}.`,
+      );
     }
     const language = account?.language ?? request.language ?? 'vi';
     const token = newLinkToken();
@@ -67,7 +74,13 @@ export class AccountInvitations {
       to: request.email,
       language,
       template: 'account_invitation',
-      params: { displayName: request.displayName, role: request.role, invitedBy: inviter?.displayName ?? null, token, expiresAt: expiresAt.toISOString() },
+      params: {
+        displayName: request.displayName,
+        role: request.role,
+        invitedBy: inviter?.displayName ?? null,
+        token,
+        expiresAt: expiresAt.toISOString(),
+      },
     });
     await this.invitations.setMail(manager, invitationId, mailId);
     await this.audit.record(manager, {

@@ -13,7 +13,8 @@ import { SessionCheck } from './session-check';
 const RESET_TTL_MS = 60 * 60 * 1000;
 
 export const RESET_REQUESTED: NeutralAnswer = {
-  message: 'If an account uses this address, a link to choose a new password is on its way. Check the mailbox (and its spam folder); the link works once within 1 hour.',
+  message:
+    'If an account uses this address, a link to choose a new password is on its way. Check the mailbox (and its spam folder); the link works once within 1 hour.',
 };
 
 /** The account's own password and sessions: reset by mail, change, sign out everywhere. */
@@ -50,7 +51,12 @@ export class AccountService {
           params: { displayName: user.displayName, token },
           userId: user.id,
         });
-        await this.audit.record(manager, { actorId: null, action: 'auth.password_reset_requested', subjectType: 'user', subjectId: user.id });
+        await this.audit.record(manager, {
+          actorId: null,
+          action: 'auth.password_reset_requested',
+          subjectType: 'user',
+          subjectId: user.id,
+        });
       });
       this.logger.log({ userId: user.id }, 'Password reset mailed');
     }
@@ -80,14 +86,21 @@ export class AccountService {
     const account = await this.users.findById(actor.id);
     if (!account) throw AppError.unauthorized('auth.account_gone', 'This account no longer exists. Sign in again.');
     if (!account.passwordHash || !(await verifyPassword(account.passwordHash, dto.currentPassword))) {
-      throw AppError.badRequest('auth.wrong_password', 'The current password is wrong. Type it again, or sign out and use "Forgot password".', [
-        { field: 'currentPassword', message: 'is not the current password' },
-      ]);
+      throw AppError.badRequest(
+        'auth.wrong_password',
+        'The current password is wrong. Type it again, or sign out and use "Forgot password".',
+        [{ field: 'currentPassword', message: 'is not the current password' }],
+      );
     }
     assertStrong(dto.newPassword, account.email, 'newPassword');
     const updated = await this.dataSource.transaction(async (manager) => {
       const changed = await this.users.changePassword(manager, account.id, await hashPassword(dto.newPassword));
-      await this.audit.record(manager, { actorId: account.id, action: 'auth.password_changed', subjectType: 'user', subjectId: account.id });
+      await this.audit.record(manager, {
+        actorId: account.id,
+        action: 'auth.password_changed',
+        subjectType: 'user',
+        subjectId: account.id,
+      });
       return changed;
     });
     this.sessions.forget(updated.id);
@@ -98,7 +111,12 @@ export class AccountService {
   async signOutEverywhere(actor: AuthUser): Promise<void> {
     const updated: UserEntity = await this.dataSource.transaction(async (manager) => {
       const bumped = await this.users.bumpSessionVersion(manager, actor.id);
-      await this.audit.record(manager, { actorId: actor.id, action: 'auth.signed_out_everywhere', subjectType: 'user', subjectId: actor.id });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'auth.signed_out_everywhere',
+        subjectType: 'user',
+        subjectId: actor.id,
+      });
       return bumped;
     });
     this.sessions.forget(updated.id);

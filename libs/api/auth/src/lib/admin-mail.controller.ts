@@ -38,7 +38,12 @@ export class AdminMailController {
   @ApiAnswer(200, 'OutboxPage')
   @Get()
   async list(@Query() query: MailboxQueryDto): Promise<OutboxPage> {
-    const { items, total } = await this.outbox.page({ status: query.status, to: query.to || undefined, page: query.page, pageSize: query.pageSize });
+    const { items, total } = await this.outbox.page({
+      status: query.status,
+      to: query.to || undefined,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
     return {
       items: items.map((m) => ({
         id: m.id,

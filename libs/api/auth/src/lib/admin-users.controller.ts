@@ -26,7 +26,10 @@ export class AdminUsersController {
     return this.users.list(query);
   }
 
-  @ApiOperation({ summary: 'Grant or revoke organizer and admin, disable or enable; the account’s sessions end within a second. 422 for the last administrator or oneself' })
+  @ApiOperation({
+    summary:
+      'Grant or revoke organizer and admin, disable or enable; the account’s sessions end within a second. 422 for the last administrator or oneself',
+  })
   @ApiAnswer(200, 'AdminUserView', { errors: [422] })
   @Patch('users/:id')
   change(@CurrentUser() actor: AuthUser, @Param('id', USER_ID) id: string, @Body() dto: AdminUserChangeDto): Promise<AdminUserView> {

@@ -1,7 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { type AccountInvitationRequest, type AdminUserChange, type AdminUsersQuery, GRANTABLE_ROLES, type GrantableRole, MAIL_LANGUAGES, type MailLanguage, type Role, ROLES } from '@laurel/contracts';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import {
+  type AccountInvitationRequest,
+  type AdminUserChange,
+  type AdminUsersQuery,
+  GRANTABLE_ROLES,
+  type GrantableRole,
+  MAIL_LANGUAGES,
+  type MailLanguage,
+  type Role,
+  ROLES,
+} from '@laurel/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -36,7 +59,11 @@ export class AdminUsersQueryDto implements AdminUsersQuery {
 }
 
 export class AdminUserChangeDto implements AdminUserChange {
-  @ApiPropertyOptional({ enum: ROLES, isArray: true, description: 'The account roles after the change; only organizer and admin may differ from now' })
+  @ApiPropertyOptional({
+    enum: ROLES,
+    isArray: true,
+    description: 'The account roles after the change; only organizer and admin may differ from now',
+  })
   @IsOptional()
   @IsArray({ message: 'must be a list of roles' })
   @ArrayMaxSize(ROLES.length)

@@ -24,7 +24,12 @@ export class AdminUsersService {
   ) {}
 
   async list(query: AdminUsersQueryDto): Promise<AdminUserPage> {
-    const { items, total } = await this.users.page({ q: query.q || undefined, role: query.role, page: query.page, pageSize: query.pageSize });
+    const { items, total } = await this.users.page({
+      q: query.q || undefined,
+      role: query.role,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
     return { items: items.map(toAdminView), total, page: query.page, pageSize: query.pageSize };
   }
 

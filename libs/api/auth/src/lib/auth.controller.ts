@@ -17,7 +17,10 @@ export class AuthController {
     private readonly registration: RegistrationService,
   ) {}
 
-  @ApiOperation({ summary: 'Sign up as an applicant; the same 202 whether or not the address has an account (a mail says which); rate limited per client address' })
+  @ApiOperation({
+    summary:
+      'Sign up as an applicant; the same 202 whether or not the address has an account (a mail says which); rate limited per client address',
+  })
   @Public()
   @ApiAnswer(202, 'NeutralAnswer', { errors: [429] })
   @Post('register')
@@ -37,7 +40,9 @@ export class AuthController {
     return this.registration.verifyEmail(dto.token);
   }
 
-  @ApiOperation({ summary: 'Mail a new confirmation link to the signed-in account; 409 when already confirmed; rate limited per client address' })
+  @ApiOperation({
+    summary: 'Mail a new confirmation link to the signed-in account; 409 when already confirmed; rate limited per client address',
+  })
   @ApiBearerAuth()
   @ApiAnswer(202, 'NeutralAnswer', { errors: [409, 429] })
   @Post('verify-email/resend')

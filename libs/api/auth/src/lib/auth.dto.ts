@@ -1,7 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { type LoginRequest, MAIL_LANGUAGES, type MailLanguage, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordChangeRequest, type PasswordResetConfirmRequest, type PasswordResetRequest, type RegisterRequest, type VerifyEmailRequest } from '@laurel/contracts';
+import {
+  type LoginRequest,
+  MAIL_LANGUAGES,
+  type MailLanguage,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type PasswordChangeRequest,
+  type PasswordResetConfirmRequest,
+  type PasswordResetRequest,
+  type RegisterRequest,
+  type VerifyEmailRequest,
+} from '@laurel/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 

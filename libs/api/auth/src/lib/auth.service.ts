@@ -67,7 +67,13 @@ export class AuthService {
     }
     await this.throttles.signInSucceeded(email, counts);
     // A sign-in is a change of who acts: it goes into the (platform's) trail as a failed one does.
-    await this.audit.record(this.dataSource.manager, { actorId: user.id, action: 'auth.signed_in', subjectType: 'user', subjectId: user.id, payload: {} });
+    await this.audit.record(this.dataSource.manager, {
+      actorId: user.id,
+      action: 'auth.signed_in',
+      subjectType: 'user',
+      subjectId: user.id,
+      payload: {},
+    });
     const checked = toAuthUser(user);
     this.checked.set(checked, user);
     return checked;

@@ -85,7 +85,11 @@ describe(JwtAuthGuard.name, () => {
   });
 
   /** The guard's answer for `request` on a route (public or not): the user it set, or the refusal. */
-  async function outcome(request: { headers: Record<string, string | undefined>; user?: AuthUser }, guard = new JwtAuthGuard(new Reflector(), strategy()), isPublic = false) {
+  async function outcome(
+    request: { headers: Record<string, string | undefined>; user?: AuthUser },
+    guard = new JwtAuthGuard(new Reflector(), strategy()),
+    isPublic = false,
+  ) {
     const { context } = contextWith(isPublic ? { [IS_PUBLIC]: true } : {}, request);
     try {
       await guard.canActivate(context);
@@ -140,7 +144,10 @@ describe(JwtAuthGuard.name, () => {
 
   it('refuses a token whose session has ended, and passes on a failed session check (503, not 401)', async () => {
     const token = sign(claims, SECRET, { algorithm: 'HS256', expiresIn: 60 });
-    expect(await outcome(bearer(token), new JwtAuthGuard(new Reflector(), strategy(false)))).toMatchObject({ status: 401, code: 'auth.session_ended' });
+    expect(await outcome(bearer(token), new JwtAuthGuard(new Reflector(), strategy(false)))).toMatchObject({
+      status: 401,
+      code: 'auth.session_ended',
+    });
     const down = new Error('connect ECONNREFUSED');
     expect((await outcome(bearer(token), new JwtAuthGuard(new Reflector(), strategy(down)))).error).toBe(down);
   });

@@ -61,10 +61,7 @@ export class RolesGuard implements CanActivate {
     if (!required || required.length === 0) return true;
     const user = context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
     if (user && user.roles.some((role) => required.includes(role))) return true;
-    throw AppError.forbidden(
-      'auth.role_required',
-      `This needs the role ${required.join(' or ')}. Sign in with an account that has it.`,
-    );
+    throw AppError.forbidden('auth.role_required', `This needs the role ${required.join(' or ')}. Sign in with an account that has it.`);
   }
 }
 

@@ -18,7 +18,9 @@ export class InvitationsController {
     return this.invitations.preview(token);
   }
 
-  @ApiOperation({ summary: 'Accept a mailed invitation; 400 unknown token, 410 accepted or expired, 401/403 when another account must sign in' })
+  @ApiOperation({
+    summary: 'Accept a mailed invitation; 400 unknown token, 410 accepted or expired, 401/403 when another account must sign in',
+  })
   @Public()
   @ApiAnswer(200, 'AuthResponse', { errors: [401, 403, 410] })
   @Post('accept')

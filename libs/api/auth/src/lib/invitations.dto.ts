@@ -9,7 +9,11 @@ export class AcceptInvitationDto implements AcceptInvitationRequest {
   @MaxLength(200, { message: 'is not an invitation token: copy the link again' })
   token!: string;
 
-  @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: 'Required when no verified account uses the address' })
+  @ApiPropertyOptional({
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description: 'Required when no verified account uses the address',
+  })
   @IsOptional()
   @IsString({ message: 'must be text' })
   @MinLength(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters long` })

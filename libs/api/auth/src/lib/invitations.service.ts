@@ -51,7 +51,10 @@ export class InvitationsService {
       let how: 'new_account' | 'took_over_unverified' | 'signed_in';
       if (existing && existing.emailVerifiedAt !== null) {
         if (!actor) {
-          throw AppError.unauthorized('invitation.sign_in', `An account already uses ${invitation.email}. Sign in as ${invitation.email}, then accept the invitation.`);
+          throw AppError.unauthorized(
+            'invitation.sign_in',
+            `An account already uses ${invitation.email}. Sign in as ${invitation.email}, then accept the invitation.`,
+          );
         }
         if (actor.id !== existing.id) {
           throw AppError.forbidden(
@@ -77,12 +80,14 @@ export class InvitationsService {
             language: invitation.language,
             organization: invitation.organization,
           });
-          if (!created) throw AppError.conflict('invitation.retry', 'An account was created for this address at the same moment. Open the link again.');
+          if (!created)
+            throw AppError.conflict('invitation.retry', 'An account was created for this address at the same moment. Open the link again.');
           account = created;
           how = 'new_account';
         }
       }
-      if (account.disabledAt) throw AppError.forbidden('auth.account_disabled', 'This account is disabled. Ask an administrator of Laurel to enable it again.');
+      if (account.disabledAt)
+        throw AppError.forbidden('auth.account_disabled', 'This account is disabled. Ask an administrator of Laurel to enable it again.');
       account = await this.users.grantRole(manager, account.id, invitation.kind);
       if (invitation.kind === 'judge') await this.invitations.joinPanel(manager, invitation, account.id);
       await this.invitations.markAccepted(manager, invitation.id, account.id);
@@ -108,7 +113,11 @@ function usable(invitation: InvitationRow | null): asserts invitation is Invitat
     throw AppError.badRequest('invitation.invalid', `This invitation link is not valid; a newer one may have replaced it. ${ask}`);
   }
   if (invitation.status === 'accepted') {
-    throw new AppError(HttpStatus.GONE, 'invitation.used', 'This invitation has already been accepted. Sign in with your e-mail and password.');
+    throw new AppError(
+      HttpStatus.GONE,
+      'invitation.used',
+      'This invitation has already been accepted. Sign in with your e-mail and password.',
+    );
   }
   if (new Date(invitation.expiresAt).getTime() <= Date.now()) {
     throw new AppError(HttpStatus.GONE, 'invitation.expired', `This invitation link has expired (links are valid for 14 days). ${ask}`);

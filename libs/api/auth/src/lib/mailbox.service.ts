@@ -5,7 +5,6 @@ import { AppError, type AuthUser } from '@laurel/api-core';
 import { AuditRepository, MailOutboxRepository } from '@laurel/api-database';
 import { MailOutbox } from '@laurel/api-mail';
 
-
 /** The admin's hand on the outbox: a message that failed for good is sent once more. */
 @Injectable()
 export class MailboxService {

@@ -26,7 +26,13 @@ export class ProfileService {
     if (Object.keys(changes).length === 0) return toView(before);
     const after = await this.dataSource.transaction(async (manager) => {
       const updated = await this.users.updateProfile(manager, actor.id, changes);
-      await this.audit.record(manager, { actorId: actor.id, action: 'auth.profile_updated', subjectType: 'user', subjectId: actor.id, payload: { fields: Object.keys(changes) } });
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'auth.profile_updated',
+        subjectType: 'user',
+        subjectId: actor.id,
+        payload: { fields: Object.keys(changes) },
+      });
       return updated;
     });
     return toView(after);

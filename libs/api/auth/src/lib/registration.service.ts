@@ -15,7 +15,9 @@ export const REGISTERED: NeutralAnswer = {
   message:
     'Check your mailbox: we sent a link to confirm the address. Until you open it you can sign in and keep drafts, but not submit. If the address already had an account, the mail says how to sign in.',
 };
-export const VERIFICATION_RESENT: NeutralAnswer = { message: 'A new confirmation link is on its way to your mailbox; the earlier one no longer works.' };
+export const VERIFICATION_RESENT: NeutralAnswer = {
+  message: 'A new confirmation link is on its way to your mailbox; the earlier one no longer works.',
+};
 
 /**
  * Signing up answers the same for a new and a taken address: a new one gets a link proving the
@@ -45,7 +47,13 @@ export class RegistrationService {
     }
     // Hashed either way, so a taken address answers no faster than a new one.
     const passwordHash = await hashPassword(dto.password);
-    const user = await this.users.insertIfNew({ email: dto.email, passwordHash, displayName: dto.displayName, roles: ['applicant'], language: dto.language });
+    const user = await this.users.insertIfNew({
+      email: dto.email,
+      passwordHash,
+      displayName: dto.displayName,
+      roles: ['applicant'],
+      language: dto.language,
+    });
     if (user) {
       await this.dataSource.transaction(async (manager) => {
         await this.mailVerification(manager, user);
@@ -72,29 +80,51 @@ export class RegistrationService {
     const user = await this.dataSource.transaction(async (manager) => {
       const found = await this.tokens.lock(manager, hashLinkToken(token), 'verify_email');
       const ask = 'Sign in and ask for a new confirmation link.';
-      if (!found) throw AppError.badRequest('auth.verify_invalid', `This confirmation link is not valid; a newer one may have replaced it. ${ask}`);
-      if (found.usedAt) throw new AppError(HttpStatus.GONE, 'auth.verify_used', 'This address is already confirmed. Sign in with your e-mail and password.');
-      if (found.expiresAt.getTime() <= Date.now()) throw new AppError(HttpStatus.GONE, 'auth.verify_expired', `This confirmation link has expired (links work for 48 hours). ${ask}`);
+      if (!found)
+        throw AppError.badRequest('auth.verify_invalid', `This confirmation link is not valid; a newer one may have replaced it. ${ask}`);
+      if (found.usedAt)
+        throw new AppError(
+          HttpStatus.GONE,
+          'auth.verify_used',
+          'This address is already confirmed. Sign in with your e-mail and password.',
+        );
+      if (found.expiresAt.getTime() <= Date.now())
+        throw new AppError(HttpStatus.GONE, 'auth.verify_expired', `This confirmation link has expired (links work for 48 hours). ${ask}`);
       await this.tokens.markUsed(manager, found.id);
       const verified = await this.users.markVerified(manager, found.userId);
-      await this.audit.record(manager, { actorId: verified.id, action: 'auth.email_verified', subjectType: 'user', subjectId: verified.id });
+      await this.audit.record(manager, {
+        actorId: verified.id,
+        action: 'auth.email_verified',
+        subjectType: 'user',
+        subjectId: verified.id,
+      });
       return verified;
     });
-    if (user.disabledAt) throw AppError.forbidden('auth.account_disabled', 'This account is disabled. Ask an administrator of Laurel to enable it again.');
+    if (user.disabledAt)
+      throw AppError.forbidden('auth.account_disabled', 'This account is disabled. Ask an administrator of Laurel to enable it again.');
     return this.auth.issue(user);
   }
 
   async resendVerification(actor: AuthUser): Promise<NeutralAnswer> {
     const user = await this.users.findById(actor.id);
     if (!user) throw AppError.unauthorized('auth.account_gone', 'This account no longer exists. Sign in again.');
-    if (user.emailVerifiedAt) throw AppError.conflict('auth.already_verified', 'This address is already confirmed: there is nothing to resend.');
+    if (user.emailVerifiedAt)
+      throw AppError.conflict('auth.already_verified', 'This address is already confirmed: there is nothing to resend.');
     await this.dataSource.transaction((manager) => this.mailVerification(manager, user));
     return VERIFICATION_RESENT;
   }
 
-  private async mailVerification(manager: Parameters<MailOutbox['enqueue']>[0], user: { id: string; email: string; displayName: string; language: 'vi' | 'en' }) {
+  private async mailVerification(
+    manager: Parameters<MailOutbox['enqueue']>[0],
+    user: { id: string; email: string; displayName: string; language: 'vi' | 'en' },
+  ) {
     const token = newLinkToken();
-    await this.tokens.replace(manager, { userId: user.id, purpose: 'verify_email', tokenHash: hashLinkToken(token), expiresAt: new Date(Date.now() + VERIFY_TTL_MS) });
+    await this.tokens.replace(manager, {
+      userId: user.id,
+      purpose: 'verify_email',
+      tokenHash: hashLinkToken(token),
+      expiresAt: new Date(Date.now() + VERIFY_TTL_MS),
+    });
     await this.mail.enqueue(manager, {
       to: user.email,
       language: user.language,

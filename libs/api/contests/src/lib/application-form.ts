@@ -25,14 +25,20 @@ export interface ApplicationFormRequest {
  * categories the contest keeps. The rules are read again whenever the form changes, so a rule
  * can never be left naming a field that is gone.
  */
-export function planApplicationForm(current: ContestAggregate, request: ApplicationFormRequest, categoryIds: string[]): ApplicationFormPlan {
+export function planApplicationForm(
+  current: ContestAggregate,
+  request: ApplicationFormRequest,
+  categoryIds: string[],
+): ApplicationFormPlan {
   const { contest } = current;
   const fields = parseFormFields(request.formFields ?? contest.formFields, categoryIds);
   if (fields.problems.length > 0) throw invalid('application form', fields.problems);
   const rules = parseEligibilityRules(request.eligibilityRules ?? contest.eligibilityRules, fields.fields);
   if (rules.problems.length > 0) {
     throw invalid(
-      request.eligibilityRules ? 'eligibility rules' : 'application form (an eligibility rule reads a field it changes: send the rules too)',
+      request.eligibilityRules
+        ? 'eligibility rules'
+        : 'application form (an eligibility rule reads a field it changes: send the rules too)',
       rules.problems,
     );
   }
@@ -77,7 +83,8 @@ export function assertFormChangeAllowed(
       problems.push(`"${before.key}" cannot change the categories it is asked of`);
     }
     const dropped = (before.options ?? []).filter((o) => !(after.options ?? []).includes(o));
-    if (dropped.length > 0) problems.push(`"${before.key}" cannot drop the option${dropped.length > 1 ? 's' : ''} ${dropped.map((o) => `"${o}"`).join(', ')}`);
+    if (dropped.length > 0)
+      problems.push(`"${before.key}" cannot drop the option${dropped.length > 1 ? 's' : ''} ${dropped.map((o) => `"${o}"`).join(', ')}`);
   }
   for (const added of plan.formFields.filter((f) => f.required && !current.contest.formFields.some((b) => b.key === f.key))) {
     problems.push(`the new field "${added.key}" must be optional (the submitted entries never answered it)`);

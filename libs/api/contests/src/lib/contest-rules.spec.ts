@@ -28,7 +28,9 @@ describe(assertTransition.name, () => {
   });
 
   it('names the allowed next steps, and sends published to the publish endpoint', () => {
-    expect(refusal(() => assertTransition('closed', 'draft')).message).toBe('A contest that is closed cannot move to draft; the next status is judging or open.');
+    expect(refusal(() => assertTransition('closed', 'draft')).message).toBe(
+      'A contest that is closed cannot move to draft; the next status is judging or open.',
+    );
     expect(refusal(() => assertTransition('judging', 'published')).code).toBe('contest.use_publish');
   });
 });
@@ -37,7 +39,10 @@ describe(diffCategories.name, () => {
   const current = [category('a', 'Startups', 0), category('b', 'Students', 1)];
 
   it('sees nothing to do in the same list', () => {
-    const diff = diffCategories(current, [{ id: 'a', name: 'Startups' }, { id: 'b', name: 'Students' }]);
+    const diff = diffCategories(current, [
+      { id: 'a', name: 'Startups' },
+      { id: 'b', name: 'Students' },
+    ]);
     expect(diff).toMatchObject({ add: [], remove: [], renamed: false, reordered: false });
   });
 
@@ -46,8 +51,18 @@ describe(diffCategories.name, () => {
     expect(diff.add).toEqual([{ name: 'Social', position: 0 }]);
     expect(diff.remove.map((c) => c.id)).toEqual(['a']);
     expect(diff).toMatchObject({ renamed: false, reordered: false });
-    expect(diffCategories(current, [{ id: 'b', name: 'Students' }, { id: 'a', name: 'Startups' }]).reordered).toBe(true);
-    expect(diffCategories(current, [{ id: 'a', name: 'Start-ups' }, { id: 'b', name: 'Students' }]).renamed).toBe(true);
+    expect(
+      diffCategories(current, [
+        { id: 'b', name: 'Students' },
+        { id: 'a', name: 'Startups' },
+      ]).reordered,
+    ).toBe(true);
+    expect(
+      diffCategories(current, [
+        { id: 'a', name: 'Start-ups' },
+        { id: 'b', name: 'Students' },
+      ]).renamed,
+    ).toBe(true);
   });
 
   it('refuses unknown ids and names repeated in another case with 400', () => {
@@ -57,7 +72,10 @@ describe(diffCategories.name, () => {
   });
 
   it('lets a closed contest rename but not add', () => {
-    const rename = diffCategories(current, [{ id: 'a', name: 'Start-ups' }, { id: 'b', name: 'Students' }]);
+    const rename = diffCategories(current, [
+      { id: 'a', name: 'Start-ups' },
+      { id: 'b', name: 'Students' },
+    ]);
     expect(() => assertCategoryChangesAllowed('closed', rename)).not.toThrow();
     const add = diffCategories(current, [...current, { name: 'Late' }]);
     expect(refusal(() => assertCategoryChangesAllowed('closed', add)).message).toMatch(/closed can no longer add categories/);
@@ -68,7 +86,9 @@ describe(assertFieldsEditable.name, () => {
   it('lets a draft change everything and judging only the description', () => {
     expect(() => assertFieldsEditable('draft', ['slug', 'codePrefix', 'categories'])).not.toThrow();
     expect(() => assertFieldsEditable('judging', ['description'])).not.toThrow();
-    expect(refusal(() => assertFieldsEditable('open', ['name', 'slug'])).message).toMatch(/^A contest that is open can no longer change slug\./);
+    expect(refusal(() => assertFieldsEditable('open', ['name', 'slug'])).message).toMatch(
+      /^A contest that is open can no longer change slug\./,
+    );
   });
 });
 
@@ -89,7 +109,12 @@ describe(readinessProblems.name, () => {
 
   it('names each round without a rubric', () => {
     expect(readinessProblems(aggregate(2, 1), now)).toEqual([
-      { field: 'rounds.1.criteria', code: 'round.no_rubric', params: { round: 'Round 2' }, message: 'round "Round 2" has no rubric: add at least one criterion' },
+      {
+        field: 'rounds.1.criteria',
+        code: 'round.no_rubric',
+        params: { round: 'Round 2' },
+        message: 'round "Round 2" has no rubric: add at least one criterion',
+      },
     ]);
   });
 

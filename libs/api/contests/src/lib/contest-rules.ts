@@ -1,11 +1,5 @@
 import { AppError, type FieldProblem } from '@laurel/api-core';
-import {
-  CATEGORY_CHANGES,
-  CONTEST_EDITABLE_FIELDS,
-  CONTEST_NEXT_STATUS,
-  CONTEST_REOPEN_FROM,
-  type ContestStatus,
-} from '@laurel/contracts';
+import { CATEGORY_CHANGES, CONTEST_EDITABLE_FIELDS, CONTEST_NEXT_STATUS, CONTEST_REOPEN_FROM, type ContestStatus } from '@laurel/contracts';
 import type { CategoryEntity, ContestAggregate } from '@laurel/api-database';
 
 /** Names compare as a Vietnamese reader would, ignoring case. */
@@ -42,9 +36,14 @@ export function assertTransition(from: ContestStatus, to: ContestStatus): void {
 /** What a contest needs before it takes submissions (on opening and on reopening). */
 export function readinessProblems({ contest, categories, rounds, criteria }: ContestAggregate, now: Date): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (categories.length === 0) problems.push({ field: 'categories', code: 'contest.no_categories', message: 'needs at least one category' });
+  if (categories.length === 0)
+    problems.push({ field: 'categories', code: 'contest.no_categories', message: 'needs at least one category' });
   if (rounds.length === 0) {
-    problems.push({ field: 'rounds', code: 'contest.no_rounds', message: 'needs at least one round: add one with POST /api/contests/:id/rounds' });
+    problems.push({
+      field: 'rounds',
+      code: 'contest.no_rounds',
+      message: 'needs at least one round: add one with POST /api/contests/:id/rounds',
+    });
   }
   rounds.forEach((round, i) => {
     if (!criteria.some((c) => c.roundId === round.id)) {
@@ -59,7 +58,11 @@ export function readinessProblems({ contest, categories, rounds, criteria }: Con
   if (contest.submissionOpensAt >= contest.submissionClosesAt) {
     problems.push({ field: 'submissionClosesAt', code: 'contest.closes_before_opening', message: 'must be later than submissionOpensAt' });
   } else if (contest.submissionClosesAt <= now) {
-    problems.push({ field: 'submissionClosesAt', code: 'contest.deadline_passed', message: 'has already passed: move the deadline later first' });
+    problems.push({
+      field: 'submissionClosesAt',
+      code: 'contest.deadline_passed',
+      message: 'has already passed: move the deadline later first',
+    });
   }
   return problems;
 }
@@ -103,7 +106,10 @@ export function diffCategories(current: CategoryEntity[], requested: { id?: stri
     }
     const existing = byId.get(category.id);
     if (!existing) {
-      problems.push({ field: `categories.${position}.id`, message: 'is not a category of this contest: leave the id out to add a category' });
+      problems.push({
+        field: `categories.${position}.id`,
+        message: 'is not a category of this contest: leave the id out to add a category',
+      });
       return;
     }
     if (seenIds.has(category.id)) problems.push({ field: `categories.${position}.id`, message: 'appears twice' });
@@ -137,7 +143,11 @@ export function assertCategoryChangesAllowed(status: ContestStatus, diff: Catego
 }
 
 export function invalid(what: string, problems: FieldProblem[]): AppError {
-  return AppError.badRequest('validation_failed', `Please correct the ${what}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems);
+  return AppError.badRequest(
+    'validation_failed',
+    `Please correct the ${what}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+    problems,
+  );
 }
 
 export function staleVersion(sent: number, current: number): AppError {

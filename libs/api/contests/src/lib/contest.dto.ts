@@ -21,7 +21,23 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CouncilSettingsDto, FeedbackSettingsDto } from './closing-settings.dto';
-import { type CategoryInput, type CategoryUpdateInput, CONTEST_LANGUAGES, CONTEST_STATUSES, type ContestLanguage, type ContestStatus, type ContestStatusRequest, type CreateContestRequest, PRIZE_TIERS, type PrizeInput, type PrizeTier, type PublicVoteSettings, type UpdateContestRequest, VOTE_SCOPES, type VoteScope } from '@laurel/contracts';
+import {
+  type CategoryInput,
+  type CategoryUpdateInput,
+  CONTEST_LANGUAGES,
+  CONTEST_STATUSES,
+  type ContestLanguage,
+  type ContestStatus,
+  type ContestStatusRequest,
+  type CreateContestRequest,
+  PRIZE_TIERS,
+  type PrizeInput,
+  type PrizeTier,
+  type PublicVoteSettings,
+  type UpdateContestRequest,
+  VOTE_SCOPES,
+  type VoteScope,
+} from '@laurel/contracts';
 import { FORM_LIMITS, RULE_LIMITS } from '@laurel/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -121,12 +137,20 @@ export class CreateContestDto implements CreateContestRequest {
   @Matches(/^[A-Z0-9]{1,8}$/, { message: 'must be 1 to 8 upper-case letters or digits, such as ST27' })
   codePrefix?: string;
 
-  @ApiPropertyOptional({ enum: CONTEST_LANGUAGES, default: 'vi', description: 'The language of the contest’s documents (workbooks, score sheets)' })
+  @ApiPropertyOptional({
+    enum: CONTEST_LANGUAGES,
+    default: 'vi',
+    description: 'The language of the contest’s documents (workbooks, score sheets)',
+  })
   @IsOptional()
   @IsIn(CONTEST_LANGUAGES, { message: `must be one of ${CONTEST_LANGUAGES.join(', ')}` })
   language?: ContestLanguage;
 
-  @ApiPropertyOptional({ example: 'Asia/Ho_Chi_Minh', default: 'Asia/Ho_Chi_Minh', description: 'IANA time zone the documents write times in' })
+  @ApiPropertyOptional({
+    example: 'Asia/Ho_Chi_Minh',
+    default: 'Asia/Ho_Chi_Minh',
+    description: 'IANA time zone the documents write times in',
+  })
   @IsOptional()
   @IsString({ message: 'must be an IANA time zone name such as Asia/Ho_Chi_Minh' })
   @MaxLength(64)
@@ -196,7 +220,10 @@ export class PublicVoteDto implements PublicVoteSettings {
  * Every field optional but `version`; what a contest's status lets change is in
  * `CONTEST_EDITABLE_FIELDS` (fields sent unchanged are always accepted).
  */
-export class UpdateContestDto extends PartialType(OmitType(CreateContestDto, ['categories', 'prizes', 'codePrefix'] as const)) implements Omit<UpdateContestRequest, 'formFields' | 'eligibilityRules'> {
+export class UpdateContestDto
+  extends PartialType(OmitType(CreateContestDto, ['categories', 'prizes', 'codePrefix'] as const))
+  implements Omit<UpdateContestRequest, 'formFields' | 'eligibilityRules'>
+{
   @ApiProperty({ description: 'The version the edit was made from (ContestView.version); a stale one is answered 409' })
   @IsInt({ message: 'must be the whole-number version of the contest you loaded' })
   @Min(1)
@@ -213,7 +240,10 @@ export class UpdateContestDto extends PartialType(OmitType(CreateContestDto, ['c
   @Matches(/^[A-Z0-9]{1,8}$/, { message: 'must be 1 to 8 upper-case letters or digits, such as ST27' })
   codePrefix?: string | null;
 
-  @ApiPropertyOptional({ type: [CategoryUpdateDto], description: 'The whole list in display order: with id kept, without added, missing removed' })
+  @ApiPropertyOptional({
+    type: [CategoryUpdateDto],
+    description: 'The whole list in display order: with id kept, without added, missing removed',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1, { message: 'needs at least one category' })
@@ -230,24 +260,37 @@ export class UpdateContestDto extends PartialType(OmitType(CreateContestDto, ['c
   @Type(() => PrizeUpdateDto)
   prizes?: PrizeUpdateDto[];
 
-  @ApiPropertyOptional({ type: CouncilSettingsDto, description: "Who approves the awards before publication, and what share of them must" })
+  @ApiPropertyOptional({ type: CouncilSettingsDto, description: 'Who approves the awards before publication, and what share of them must' })
   @IsOptional()
   @ValidateNested()
   @Type(() => CouncilSettingsDto)
   council?: CouncilSettingsDto;
 
-  @ApiPropertyOptional({ type: FeedbackSettingsDto, description: 'What applicants see of their entry after publication; fields left out keep their value' })
+  @ApiPropertyOptional({
+    type: FeedbackSettingsDto,
+    description: 'What applicants see of their entry after publication; fields left out keep their value',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => FeedbackSettingsDto)
   feedback?: FeedbackSettingsDto;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-11-20T14:00:00+07:00', description: "The council's meeting, for the minutes" })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2026-11-20T14:00:00+07:00',
+    description: "The council's meeting, for the minutes",
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date and time with its zone' })
   councilMeetingAt?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'Hội trường Trung tâm Khởi nghiệp', description: "Where the council meets, for the minutes" })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Hội trường Trung tâm Khởi nghiệp',
+    description: 'Where the council meets, for the minutes',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString({ message: 'must be text' })
@@ -256,13 +299,22 @@ export class UpdateContestDto extends PartialType(OmitType(CreateContestDto, ['c
   councilMeetingPlace?: string | null;
   // The form and the rules are read field by field by the domain (parseFormFields,
   // parseEligibilityRules), which the console's form builder uses too; here only their outline.
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'The whole application form: [{key, label: {vi, en}, help?, type, required, options?, min?, max?, maxLength?, identifying?, categoryIds?}]' })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      'The whole application form: [{key, label: {vi, en}, help?, type, required, options?, min?, max?, maxLength?, identifying?, categoryIds?}]',
+  })
   @IsOptional()
   @IsArray({ message: 'must be a list of form fields' })
   @ArrayMaxSize(FORM_LIMITS.fields, { message: `may hold at most ${FORM_LIMITS.fields} fields` })
   formFields?: unknown[];
 
-  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Every eligibility rule: [{id, kind, params, message: {vi, en}}]' })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Every eligibility rule: [{id, kind, params, message: {vi, en}}]',
+  })
   @IsOptional()
   @IsArray({ message: 'must be a list of rules' })
   @ArrayMaxSize(RULE_LIMITS.rules, { message: `may hold at most ${RULE_LIMITS.rules} rules` })

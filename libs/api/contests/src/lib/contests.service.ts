@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type AuthUser, contestNotFound, draftsShownTo, type FieldProblem, isUuid, managesContest, seesContest } from '@laurel/api-core';
+import {
+  AppError,
+  type AuthUser,
+  contestNotFound,
+  draftsShownTo,
+  type FieldProblem,
+  isUuid,
+  managesContest,
+  seesContest,
+} from '@laurel/api-core';
 import type { ContestSummaryView, ContestView, PublicVoteSettings } from '@laurel/contracts';
 import {
   type CategoryEntity,
@@ -96,7 +105,8 @@ export class ContestsService {
       const fields = { ...changedFields(current, dto), ...closing.fields };
       const changed = [...(Object.keys(changedFields(current, dto)) as ContestField[]), ...closing.changed];
       const categoryDiff = dto.categories ? diffCategories(current.categories, dto.categories) : null;
-      const categoriesChange = !!categoryDiff && (categoryDiff.add.length > 0 || categoryDiff.remove.length > 0 || categoryDiff.renamed || categoryDiff.reordered);
+      const categoriesChange =
+        !!categoryDiff && (categoryDiff.add.length > 0 || categoryDiff.remove.length > 0 || categoryDiff.renamed || categoryDiff.reordered);
       if (categoriesChange) changed.push('categories');
 
       const resulting = resultingCategories(current.categories, categoryDiff);
@@ -104,7 +114,10 @@ export class ContestsService {
       const problems = [
         ...(fields.slug !== undefined ? checkSlug(fields.slug) : []),
         ...(fields.submissionOpensAt !== undefined || fields.submissionClosesAt !== undefined
-          ? checkWindow(fields.submissionOpensAt ?? contest.submissionOpensAt.toISOString(), fields.submissionClosesAt ?? contest.submissionClosesAt.toISOString())
+          ? checkWindow(
+              fields.submissionOpensAt ?? contest.submissionOpensAt.toISOString(),
+              fields.submissionClosesAt ?? contest.submissionClosesAt.toISOString(),
+            )
           : []),
         ...(prizes?.problems ?? []),
         ...closing.problems,
@@ -113,7 +126,11 @@ export class ContestsService {
       if (problems.length > 0) throw invalid('contest', problems);
       const prizesChange = !!prizes && !samePrizes(prizes.lines, current.prizes);
       if (prizesChange) changed.push('prizes');
-      const form = planApplicationForm(current, dto, resulting.flatMap((c) => (c.id ? [c.id] : [])));
+      const form = planApplicationForm(
+        current,
+        dto,
+        resulting.flatMap((c) => (c.id ? [c.id] : [])),
+      );
       if (form.formChanged) changed.push('formFields');
       if (form.rulesChanged) changed.push('eligibilityRules');
 
@@ -122,12 +139,18 @@ export class ContestsService {
       if (fields.slug !== undefined && (await changes.slugTaken(fields.slug))) throw slugTaken(fields.slug);
       if (fields.councilMemberIds) {
         const onPanel = await changes.panelMembers(fields.councilMemberIds);
-        const strangers = fields.councilMemberIds.flatMap((id, i) => (onPanel.has(id) ? [] : [{ field: `council.memberIds.${i}`, message: 'is not a judge of this contest: invite them to the panel first' }]));
+        const strangers = fields.councilMemberIds.flatMap((id, i) =>
+          onPanel.has(id)
+            ? []
+            : [{ field: `council.memberIds.${i}`, message: 'is not a judge of this contest: invite them to the panel first' }],
+        );
         if (strangers.length > 0) throw invalid('contest', strangers);
       }
-      if (categoryDiff && categoryDiff.remove.length > 0) await this.assertRemovable(categoryDiff.remove, current.prizes, !!dto.prizes, (ids) => changes.countEntriesByCategory(ids));
+      if (categoryDiff && categoryDiff.remove.length > 0)
+        await this.assertRemovable(categoryDiff.remove, current.prizes, !!dto.prizes, (ids) => changes.countEntriesByCategory(ids));
       if (form.formChanged) {
-        const answerCounts = form.removed.length > 0 ? await changes.countAnswers(form.removed.map((f) => f.key)) : new Map<string, number>();
+        const answerCounts =
+          form.removed.length > 0 ? await changes.countAnswers(form.removed.map((f) => f.key)) : new Map<string, number>();
         assertFormChangeAllowed(current, form, dto.confirmRemovedFields ?? [], answerCounts);
       }
 
@@ -141,9 +164,17 @@ export class ContestsService {
         });
       }
       if (form.formChanged || form.rulesChanged) await changes.setApplicationForm(form);
-      const ids = categoriesChange && categoryDiff ? await changes.saveCategories({ keep: categoryDiff.keep, add: categoryDiff.add, remove: categoryDiff.remove.map((c) => c.id) }) : null;
+      const ids =
+        categoriesChange && categoryDiff
+          ? await changes.saveCategories({ keep: categoryDiff.keep, add: categoryDiff.add, remove: categoryDiff.remove.map((c) => c.id) })
+          : null;
       if (prizes && prizesChange) {
-        await changes.replacePrizes(prizes.lines.map(({ categoryKey, ...prize }) => ({ ...prize, categoryId: categoryKey === null ? prize.categoryId : (ids?.get(categoryKey) ?? null) })));
+        await changes.replacePrizes(
+          prizes.lines.map(({ categoryKey, ...prize }) => ({
+            ...prize,
+            categoryId: categoryKey === null ? prize.categoryId : (ids?.get(categoryKey) ?? null),
+          })),
+        );
       }
       return toContestView(await changes.reload());
     });
@@ -183,9 +214,13 @@ export class ContestsService {
     const used = removed.filter((c) => (counts.get(c.id) ?? 0) > 0);
     if (used.length > 0) {
       const list = used.map((c) => `"${c.name}" has ${counts.get(c.id)} ${counts.get(c.id) === 1 ? 'entry' : 'entries'}`).join(', ');
-      throw AppError.conflict('contest.category_has_entries', `Categories with entries cannot be removed: ${list}. Keep the category (you may rename it).`, {
-        categories: used.map((c) => c.name).join(', '),
-      });
+      throw AppError.conflict(
+        'contest.category_has_entries',
+        `Categories with entries cannot be removed: ${list}. Keep the category (you may rename it).`,
+        {
+          categories: used.map((c) => c.name).join(', '),
+        },
+      );
     }
     const withPrizes = removed.filter((c) => prizes.some((p) => p.categoryId === c.id));
     if (withPrizes.length > 0 && !prizesSent) {
@@ -211,13 +246,15 @@ function changedFields({ contest }: ContestAggregate, dto: UpdateContestDto): Co
   if (dto.submissionClosesAt !== undefined && Date.parse(dto.submissionClosesAt) !== contest.submissionClosesAt.getTime()) {
     fields.submissionClosesAt = dto.submissionClosesAt;
   }
-  if (dto.minScoreForPrize !== undefined && dto.minScoreForPrize !== contest.minScoreForPrize) fields.minScoreForPrize = dto.minScoreForPrize;
+  if (dto.minScoreForPrize !== undefined && dto.minScoreForPrize !== contest.minScoreForPrize)
+    fields.minScoreForPrize = dto.minScoreForPrize;
   if (dto.noZeroCriterion !== undefined && dto.noZeroCriterion !== contest.noZeroCriterion) fields.noZeroCriterion = dto.noZeroCriterion;
   if (dto.publicVote !== undefined) {
     const next = dto.publicVote === null ? null : normalizeVote(dto.publicVote);
     if (JSON.stringify(next) !== JSON.stringify(contest.publicVote)) fields.publicVote = next;
   }
-  if (dto.requirePitchDeck !== undefined && dto.requirePitchDeck !== contest.requirePitchDeck) fields.requirePitchDeck = dto.requirePitchDeck;
+  if (dto.requirePitchDeck !== undefined && dto.requirePitchDeck !== contest.requirePitchDeck)
+    fields.requirePitchDeck = dto.requirePitchDeck;
   if (dto.codePrefix !== undefined && dto.codePrefix !== contest.codePrefix) fields.codePrefix = dto.codePrefix;
   if (dto.language !== undefined && dto.language !== contest.language) fields.language = dto.language;
   if (dto.timeZone !== undefined && dto.timeZone !== contest.timeZone) fields.timeZone = dto.timeZone;
@@ -238,8 +275,10 @@ function normalizeVote(vote: PublicVoteSettings): PublicVoteSettings {
 
 function checkPublicVote(vote: PublicVoteSettings, current: ContestAggregate): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!current.rounds.some((r) => r.id === vote.roundId)) problems.push({ field: 'publicVote.roundId', message: 'is not a round of this contest: choose one of its rounds' });
-  if (Date.parse(vote.opensAt) >= Date.parse(vote.closesAt)) problems.push({ field: 'publicVote.closesAt', message: 'must be later than publicVote.opensAt' });
+  if (!current.rounds.some((r) => r.id === vote.roundId))
+    problems.push({ field: 'publicVote.roundId', message: 'is not a round of this contest: choose one of its rounds' });
+  if (Date.parse(vote.opensAt) >= Date.parse(vote.closesAt))
+    problems.push({ field: 'publicVote.closesAt', message: 'must be later than publicVote.opensAt' });
   return problems;
 }
 
@@ -248,16 +287,22 @@ function checkSlug(slug: string): FieldProblem[] {
 }
 
 function checkWindow(opensAt: string, closesAt: string): FieldProblem[] {
-  return Date.parse(opensAt) >= Date.parse(closesAt) ? [{ field: 'submissionClosesAt', message: 'must be later than submissionOpensAt' }] : [];
+  return Date.parse(opensAt) >= Date.parse(closesAt)
+    ? [{ field: 'submissionClosesAt', message: 'must be later than submissionOpensAt' }]
+    : [];
 }
 
 function checkNewCategories(dto: CreateContestDto): FieldProblem[] {
   const keys = dto.categories.map((c) => nameKey(c.name));
-  return keys.flatMap((key, i) => (keys.indexOf(key) !== i ? [{ field: `categories.${i}.name`, message: 'repeats another category' }] : []));
+  return keys.flatMap((key, i) =>
+    keys.indexOf(key) !== i ? [{ field: `categories.${i}.name`, message: 'repeats another category' }] : [],
+  );
 }
 
 function slugTaken(slug: string): AppError {
-  return AppError.conflict('contest.slug_taken', `The address "${slug}" is already used by another contest. Choose another slug.`, { slug });
+  return AppError.conflict('contest.slug_taken', `The address "${slug}" is already used by another contest. Choose another slug.`, {
+    slug,
+  });
 }
 
 interface ResultingCategory {
@@ -290,9 +335,11 @@ function resolvePrizes(prizes: PrizeUpdateDto[], categories: ResultingCategory[]
       if (!category) problems.push({ field: `prizes.${i}.categoryName`, message: 'names no category of this contest' });
     }
     const scope = `${prize.tier}|${category?.key ?? ''}`;
-    if (scopes.has(scope)) problems.push({ field: `prizes.${i}.tier`, message: 'appears twice for the same category; give one line a larger count' });
+    if (scopes.has(scope))
+      problems.push({ field: `prizes.${i}.tier`, message: 'appears twice for the same category; give one line a larger count' });
     scopes.add(scope);
-    if (prize.amount !== undefined && !prize.currency) problems.push({ field: `prizes.${i}.currency`, message: 'is needed with an amount' });
+    if (prize.amount !== undefined && !prize.currency)
+      problems.push({ field: `prizes.${i}.currency`, message: 'is needed with an amount' });
     return {
       tier: prize.tier,
       count: prize.count,

@@ -18,7 +18,18 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { AGGREGATION_METHODS, type AggregationMethod, type CreateRoundRequest, type CriterionInput, type LiveSettingInput, PANEL_MODES, type PanelMode, RANK_BY, type RankBy, type UpdateRoundRequest } from '@laurel/contracts';
+import {
+  AGGREGATION_METHODS,
+  type AggregationMethod,
+  type CreateRoundRequest,
+  type CriterionInput,
+  type LiveSettingInput,
+  PANEL_MODES,
+  type PanelMode,
+  RANK_BY,
+  type RankBy,
+  type UpdateRoundRequest,
+} from '@laurel/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -113,7 +124,13 @@ export class CreateRoundDto implements CreateRoundRequest {
   @IsString({ each: true, message: 'must be criterion names' })
   priorityCriteria?: string[];
 
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 20, description: 'Divergence review (assigned panels): when two totals of one entry differ by this many points or more, one more judge is assigned; null: off' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 20,
+    description:
+      'Divergence review (assigned panels): when two totals of one entry differ by this many points or more, one more judge is assigned; null: off',
+  })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'must be a number with at most two decimals' })
   @Min(0, { message: 'must be between 0 and 100' })
@@ -127,7 +144,13 @@ export class CreateRoundDto implements CreateRoundRequest {
   @Max(10, { message: 'must be between 0 and 10' })
   maxExtraJudges?: number;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, example: '2027-05-20T17:00:00+07:00', description: 'When the judges\' scores are due; null: no deadline. Judges still owing sheets are mailed reminderHoursBefore ahead of it' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2027-05-20T17:00:00+07:00',
+    description: "When the judges' scores are due; null: no deadline. Judges still owing sheets are mailed reminderHoursBefore ahead of it",
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date and time, e.g. 2027-05-20T17:00:00+07:00' })
   scoresDueAt?: string | null;

@@ -35,8 +35,37 @@ type RoundField = keyof RoundFields | 'criteria';
  * judge has scored the round. Opening and closing rounds belongs to judging.
  */
 const ROUND_EDITABLE: Record<RoundStatus, readonly RoundField[]> = {
-  draft: ['name', 'order', 'panel', 'judgesPerEntry', 'blind', 'aggregation', 'trim', 'minSheetsForNormalization', 'rankBy', 'priorityCriteria', 'divergenceThreshold', 'maxExtraJudges', 'criteria', 'liveEnabled', 'scoresDueAt', 'reminderHoursBefore'],
-  open: ['name', 'aggregation', 'trim', 'minSheetsForNormalization', 'rankBy', 'priorityCriteria', 'divergenceThreshold', 'maxExtraJudges', 'liveEnabled', 'scoresDueAt', 'reminderHoursBefore'],
+  draft: [
+    'name',
+    'order',
+    'panel',
+    'judgesPerEntry',
+    'blind',
+    'aggregation',
+    'trim',
+    'minSheetsForNormalization',
+    'rankBy',
+    'priorityCriteria',
+    'divergenceThreshold',
+    'maxExtraJudges',
+    'criteria',
+    'liveEnabled',
+    'scoresDueAt',
+    'reminderHoursBefore',
+  ],
+  open: [
+    'name',
+    'aggregation',
+    'trim',
+    'minSheetsForNormalization',
+    'rankBy',
+    'priorityCriteria',
+    'divergenceThreshold',
+    'maxExtraJudges',
+    'liveEnabled',
+    'scoresDueAt',
+    'reminderHoursBefore',
+  ],
   closed: ['name'],
 };
 
@@ -61,7 +90,9 @@ export class RoundsService {
       const current = found;
       assertNotPublished(current);
       const idProblems = dto.criteria.flatMap((c, i) =>
-        c.id === undefined ? [] : [{ field: `criteria.${i}.id`, message: 'leave it out: the criteria of a new round get their ids when created' }],
+        c.id === undefined
+          ? []
+          : [{ field: `criteria.${i}.id`, message: 'leave it out: the criteria of a new round get their ids when created' }],
       );
       if (idProblems.length > 0) throw invalid('round', idProblems);
       const rubric = planRubric([], dto.criteria);
@@ -137,9 +168,16 @@ export class RoundsService {
 
       if (rubric?.changed) await changes.rounds.replaceRubric(round.id, rubric.criteria);
       await changes.rounds.update(round.id, fields);
-      if (fields.scoresDueAt !== undefined || fields.reminderHoursBefore !== undefined) await this.reminders.reschedule(changes.manager, round.id);
+      if (fields.scoresDueAt !== undefined || fields.reminderHoursBefore !== undefined)
+        await this.reminders.reschedule(changes.manager, round.id);
       if (changed.length > 0) {
-        await changes.audit({ actorId: actor.id, action: 'round.updated', subjectType: 'round', subjectId: round.id, payload: { name: round.name, fields: changed } });
+        await changes.audit({
+          actorId: actor.id,
+          action: 'round.updated',
+          subjectType: 'round',
+          subjectId: round.id,
+          payload: { name: round.name, fields: changed },
+        });
       }
       return roundView(await changes.reload(), round.id);
     });
@@ -152,16 +190,28 @@ export class RoundsService {
       const { current, round } = managedRound(actor, found, roundId);
       const { status } = current.contest;
       if (status !== 'draft' && status !== 'open') {
-        throw AppError.conflict('round.delete_refused', `Rounds can be deleted only while the contest is a draft or open; this one is ${status}.`);
+        throw AppError.conflict(
+          'round.delete_refused',
+          `Rounds can be deleted only while the contest is a draft or open; this one is ${status}.`,
+        );
       }
       if (round.status !== 'draft') {
         throw AppError.conflict('round.delete_refused', `Round "${round.name}" is ${round.status}; only a draft round can be deleted.`);
       }
       if (status === 'open' && current.rounds.length === 1) {
-        throw AppError.conflict('round.delete_refused', `An open contest keeps at least one round. Add another round before deleting "${round.name}".`);
+        throw AppError.conflict(
+          'round.delete_refused',
+          `An open contest keeps at least one round. Add another round before deleting "${round.name}".`,
+        );
       }
       await changes.rounds.delete(round.id);
-      await changes.audit({ actorId: actor.id, action: 'round.deleted', subjectType: 'round', subjectId: round.id, payload: { name: round.name } });
+      await changes.audit({
+        actorId: actor.id,
+        action: 'round.deleted',
+        subjectType: 'round',
+        subjectId: round.id,
+        payload: { name: round.name },
+      });
     });
   }
 }
@@ -186,9 +236,11 @@ function assertNotPublished({ contest }: ContestAggregate): void {
 /** A contest past draft has been checked to have a rubric in every round; it keeps one. */
 function assertRubricPresent({ contest }: ContestAggregate, rubric: RubricCriterion[]): void {
   if (rubric.length === 0 && contest.status !== 'draft') {
-    throw AppError.unprocessable('round.rubric_required', `A round of a contest that is ${contest.status} needs at least one criterion in its rubric.`, [
-      { field: 'criteria', message: 'needs at least one criterion' },
-    ]);
+    throw AppError.unprocessable(
+      'round.rubric_required',
+      `A round of a contest that is ${contest.status} needs at least one criterion in its rubric.`,
+      [{ field: 'criteria', message: 'needs at least one criterion' }],
+    );
   }
 }
 
@@ -196,15 +248,20 @@ function assertRubricPresent({ contest }: ContestAggregate, rubric: RubricCriter
 function assertPlace({ rounds }: ContestAggregate, self: RoundEntity | null, wanted: { name: string; order: number }): void {
   const others = rounds.filter((r) => r.id !== self?.id);
   const sameName = others.find((r) => nameKey(r.name) === nameKey(wanted.name));
-  if (sameName) throw AppError.conflict('round.name_taken', `The contest already has a round named "${sameName.name}". Choose another name.`, {
+  if (sameName)
+    throw AppError.conflict('round.name_taken', `The contest already has a round named "${sameName.name}". Choose another name.`, {
       name: sameName.name,
     });
   const sameOrder = others.find((r) => r.order === wanted.order);
   if (sameOrder) {
-    throw AppError.conflict('round.order_taken', `Round "${sameOrder.name}" already has order ${wanted.order}. Choose another order, or move that round first.`, {
-      round: sameOrder.name,
-      order: wanted.order,
-    });
+    throw AppError.conflict(
+      'round.order_taken',
+      `Round "${sameOrder.name}" already has order ${wanted.order}. Choose another order, or move that round first.`,
+      {
+        round: sameOrder.name,
+        order: wanted.order,
+      },
+    );
   }
   const started = others.filter((r) => r.status !== 'draft' && r.order > wanted.order);
   const [firstStarted] = started;
@@ -217,7 +274,17 @@ function assertPlace({ rounds }: ContestAggregate, self: RoundEntity | null, wan
 }
 
 /** Settings a round always has: `null` (which the optional DTO lets through) cannot clear them. */
-const REQUIRED_SETTINGS = ['name', 'order', 'panel', 'judgesPerEntry', 'blind', 'aggregation', 'trim', 'minSheetsForNormalization', 'rankBy'] as const;
+const REQUIRED_SETTINGS = [
+  'name',
+  'order',
+  'panel',
+  'judgesPerEntry',
+  'blind',
+  'aggregation',
+  'trim',
+  'minSheetsForNormalization',
+  'rankBy',
+] as const;
 
 function changedSettings(round: RoundEntity, dto: UpdateRoundDto): Partial<RoundFields> {
   const cleared = REQUIRED_SETTINGS.filter((key) => (dto as Record<string, unknown>)[key] === null);
@@ -239,16 +306,20 @@ function changedSettings(round: RoundEntity, dto: UpdateRoundDto): Partial<Round
     else if (value !== undefined && value !== round[key]) (fields as Record<string, unknown>)[key] = value;
   }
   // null switches divergence review off, so only an absent field means "unchanged".
-  if (dto.divergenceThreshold !== undefined && dto.divergenceThreshold !== round.divergenceThreshold) fields.divergenceThreshold = dto.divergenceThreshold;
+  if (dto.divergenceThreshold !== undefined && dto.divergenceThreshold !== round.divergenceThreshold)
+    fields.divergenceThreshold = dto.divergenceThreshold;
   if (dto.maxExtraJudges !== undefined && dto.maxExtraJudges !== round.maxExtraJudges) fields.maxExtraJudges = dto.maxExtraJudges;
   // null takes the deadline away (and with it the reminder).
   if (dto.scoresDueAt !== undefined) {
     const due = dto.scoresDueAt === null ? null : new Date(dto.scoresDueAt);
     if ((due?.getTime() ?? null) !== (round.scoresDueAt?.getTime() ?? null)) fields.scoresDueAt = due;
   }
-  if (dto.reminderHoursBefore === null) nulls.push({ field: 'reminderHoursBefore', message: 'cannot be empty: leave it out to keep the current value' });
-  else if (dto.reminderHoursBefore !== undefined && dto.reminderHoursBefore !== round.reminderHoursBefore) fields.reminderHoursBefore = dto.reminderHoursBefore;
-  if (dto.live === null) nulls.push({ field: 'live', message: 'cannot be empty: send {enabled: true} or {enabled: false}, or leave it out' });
+  if (dto.reminderHoursBefore === null)
+    nulls.push({ field: 'reminderHoursBefore', message: 'cannot be empty: leave it out to keep the current value' });
+  else if (dto.reminderHoursBefore !== undefined && dto.reminderHoursBefore !== round.reminderHoursBefore)
+    fields.reminderHoursBefore = dto.reminderHoursBefore;
+  if (dto.live === null)
+    nulls.push({ field: 'live', message: 'cannot be empty: send {enabled: true} or {enabled: false}, or leave it out' });
   else if (dto.live !== undefined && dto.live.enabled !== round.liveEnabled) fields.liveEnabled = dto.live.enabled;
   if (nulls.length > 0) throw invalid('round', nulls);
   return fields;
@@ -300,7 +371,10 @@ function resolvePriority(names: string[], rubric: RubricCriterion[]): string[] {
 }
 
 function rubricLocked(round: RoundEntity, why: string): AppError {
-  return AppError.conflict('round.rubric_locked', `The rubric of round "${round.name}" can no longer change: ${why}. Its other settings may still change.`);
+  return AppError.conflict(
+    'round.rubric_locked',
+    `The rubric of round "${round.name}" can no longer change: ${why}. Its other settings may still change.`,
+  );
 }
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -6,8 +6,13 @@ describe(DatabaseLogger.name, () => {
     const errors: string[] = [];
     jest.spyOn(Logger.prototype, 'error').mockImplementation((message: unknown) => void errors.push(String(message)));
     const sut = new DatabaseLogger();
-    sut.logQueryError(new Error('duplicate key value'), 'UPDATE users\n  SET password_hash = $1 WHERE email = $2', ['$argon2id$v=19$secret-hash', 'someone@example.vn']);
-    expect(errors).toEqual(['Query failed: duplicate key value (query: UPDATE users SET password_hash = $1 WHERE email = $2; 2 parameters withheld)']);
+    sut.logQueryError(new Error('duplicate key value'), 'UPDATE users\n  SET password_hash = $1 WHERE email = $2', [
+      '$argon2id$v=19$secret-hash',
+      'someone@example.vn',
+    ]);
+    expect(errors).toEqual([
+      'Query failed: duplicate key value (query: UPDATE users SET password_hash = $1 WHERE email = $2; 2 parameters withheld)',
+    ]);
   });
 
   it('blanks a signed token that reached an error message', () => {

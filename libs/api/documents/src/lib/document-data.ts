@@ -13,7 +13,10 @@ export interface MinutesData extends DocumentContext {
   members: { name: string; organization: string | null; decision: CouncilDecisionValue | null; note: string | null }[];
   tally: CouncilTallyView;
   rounds: { name: string; method: AggregationMethod; trim: number; entries: number; judges: number }[];
-  ranking: { roundName: string; entries: { rank: number; code: string | null; title: string; teamName: string; category: string | null; score: number | null }[] };
+  ranking: {
+    roundName: string;
+    entries: { rank: number; code: string | null; title: string; teamName: string; category: string | null; score: number | null }[];
+  };
   awards: AwardLine[];
 }
 

@@ -73,7 +73,8 @@ export const DOCUMENT_TEXT: Record<DocumentLanguage, DocumentText> = {
     place: 'Địa điểm',
     notSet: '…………………………',
     membersPresent: 'Thành phần Hội đồng giám khảo',
-    councilShare: (required, members) => `Hội đồng gồm ${members} thành viên; kết quả được thông qua khi có ít nhất ${required} thành viên tán thành.`,
+    councilShare: (required, members) =>
+      `Hội đồng gồm ${members} thành viên; kết quả được thông qua khi có ít nhất ${required} thành viên tán thành.`,
     roundsAndMethod: 'Các vòng thi và phương pháp chấm',
     round: 'Vòng',
     method: 'Phương pháp tổng hợp điểm',
@@ -128,7 +129,8 @@ export const DOCUMENT_TEXT: Record<DocumentLanguage, DocumentText> = {
     },
     dateTime: (d, zone) =>
       `${new Intl.DateTimeFormat('vi-VN', { ...tz(zone), hour: '2-digit', minute: '2-digit', hour12: false }).format(d)}, ${DOCUMENT_TEXT.vi.date(d, zone)} (${zone})`,
-    money: (amount, currency) => new Intl.NumberFormat('vi-VN', { style: 'currency', currency, maximumFractionDigits: currency === 'VND' ? 0 : 2 }).format(amount),
+    money: (amount, currency) =>
+      new Intl.NumberFormat('vi-VN', { style: 'currency', currency, maximumFractionDigits: currency === 'VND' ? 0 : 2 }).format(amount),
     number: (n) => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n),
   },
   en: {
@@ -140,7 +142,8 @@ export const DOCUMENT_TEXT: Record<DocumentLanguage, DocumentText> = {
     place: 'Place',
     notSet: '…………………………',
     membersPresent: 'Members of the judging council',
-    councilShare: (required, members) => `The council has ${members} members; the results pass with the approval of at least ${required} of them.`,
+    councilShare: (required, members) =>
+      `The council has ${members} members; the results pass with the approval of at least ${required} of them.`,
     roundsAndMethod: 'Rounds and scoring method',
     round: 'Round',
     method: 'Aggregation of scores',
@@ -189,8 +192,10 @@ export const DOCUMENT_TEXT: Record<DocumentLanguage, DocumentText> = {
     inContest: 'has won',
     organizerSign: 'FOR THE ORGANIZING COMMITTEE',
     date: (d, zone) => new Intl.DateTimeFormat('en-GB', { ...tz(zone), day: 'numeric', month: 'long', year: 'numeric' }).format(d),
-    dateTime: (d, zone) => `${new Intl.DateTimeFormat('en-GB', { ...tz(zone), hour: '2-digit', minute: '2-digit', hour12: false }).format(d)}, ${DOCUMENT_TEXT.en.date(d, zone)} (${zone})`,
-    money: (amount, currency) => new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: currency === 'VND' ? 0 : 2 }).format(amount),
+    dateTime: (d, zone) =>
+      `${new Intl.DateTimeFormat('en-GB', { ...tz(zone), hour: '2-digit', minute: '2-digit', hour12: false }).format(d)}, ${DOCUMENT_TEXT.en.date(d, zone)} (${zone})`,
+    money: (amount, currency) =>
+      new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: currency === 'VND' ? 0 : 2 }).format(amount),
     number: (n) => new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n),
   },
 };

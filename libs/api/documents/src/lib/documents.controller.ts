@@ -20,7 +20,12 @@ export class DocumentsController {
   @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
   @ApiAnswer(200, { file: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'] }, { errors: [409, 422] })
   @Get('contests/:id/minutes.docx')
-  async minutes(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Query() query: DocumentQueryDto, @Res() reply: FastifyReply): Promise<void> {
+  async minutes(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', CONTEST_ID) contestId: string,
+    @Query() query: DocumentQueryDto,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     this.send(reply, await this.documents.minutes(actor, contestId, query.lang));
   }
 
@@ -29,16 +34,28 @@ export class DocumentsController {
   @ApiProduces('application/pdf')
   @ApiAnswer(200, { file: ['application/pdf'] }, { errors: [409, 422] })
   @Get('contests/:id/certificates.pdf')
-  async certificates(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Query() query: DocumentQueryDto, @Res() reply: FastifyReply): Promise<void> {
+  async certificates(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', CONTEST_ID) contestId: string,
+    @Query() query: DocumentQueryDto,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     this.send(reply, await this.documents.certificates(actor, contestId, query.lang));
   }
 
   @Roles('organizer', 'admin')
-  @ApiOperation({ summary: "Score sheets for signing (.pdf): a page per judge with the judge's submitted values, totals and a signature line" })
+  @ApiOperation({
+    summary: "Score sheets for signing (.pdf): a page per judge with the judge's submitted values, totals and a signature line",
+  })
   @ApiProduces('application/pdf')
   @ApiAnswer(200, { file: ['application/pdf'] }, { errors: [409, 422] })
   @Get('rounds/:id/score-sheets.pdf')
-  async scoreSheets(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string, @Query() query: DocumentQueryDto, @Res() reply: FastifyReply): Promise<void> {
+  async scoreSheets(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ROUND_ID) roundId: string,
+    @Query() query: DocumentQueryDto,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     this.send(reply, await this.documents.scoreSheets(actor, roundId, query.lang));
   }
 
@@ -46,7 +63,12 @@ export class DocumentsController {
   @ApiProduces('application/pdf')
   @ApiAnswer(200, { file: ['application/pdf'] }, { errors: [409, 422] })
   @Get('entries/:id/certificate.pdf')
-  async entryCertificate(@CurrentUser() actor: AuthUser, @Param('id', ENTRY_ID) entryId: string, @Query() query: DocumentQueryDto, @Res() reply: FastifyReply): Promise<void> {
+  async entryCertificate(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ENTRY_ID) entryId: string,
+    @Query() query: DocumentQueryDto,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     this.send(reply, await this.documents.entryCertificate(actor, entryId, query.lang));
   }
 
@@ -56,7 +78,10 @@ export class DocumentsController {
     body.on('error', (error: Error) => this.documents.failed(error));
     void reply
       .header('content-type', document.contentType)
-      .header('content-disposition', `attachment; filename="${document.fileName}"; filename*=UTF-8''${encodeURIComponent(document.fileName)}`)
+      .header(
+        'content-disposition',
+        `attachment; filename="${document.fileName}"; filename*=UTF-8''${encodeURIComponent(document.fileName)}`,
+      )
       .header('cache-control', 'no-store')
       .send(body);
   }

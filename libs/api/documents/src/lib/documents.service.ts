@@ -53,11 +53,18 @@ export class DocumentsService {
     const final = [...contest.rounds].sort((a, b) => b.order - a.order)[0];
     const finalRound = final ? await this.results.findRound(final.id) : null;
     if (!finalRound || finalRound.status !== 'closed') {
-      throw AppError.conflict('documents.final_round_not_closed', 'The minutes record the final ranking: close the final round first, then confirm the awards.');
+      throw AppError.conflict(
+        'documents.final_round_not_closed',
+        'The minutes record the final ranking: close the final round first, then confirm the awards.',
+      );
     }
     const awards = await this.awards.list(contestId);
     if (awards.length === 0) throw awardsNotConfirmed();
-    const [ranking, counts, settings] = await Promise.all([this.results.roundResults(finalRound), this.documents.roundCounts(contestId), this.council.settings(contestId)]);
+    const [ranking, counts, settings] = await Promise.all([
+      this.results.roundResults(finalRound),
+      this.documents.roundCounts(contestId),
+      this.council.settings(contestId),
+    ]);
     if (!settings) throw contestNotFound();
     const [members, decisions] = await Promise.all([this.council.members(settings), this.council.decisions(contestId)]);
     const byMember = new Map(decisions.map((d) => [d.memberId, d]));
@@ -67,7 +74,12 @@ export class DocumentsService {
       contest: { name: contest.contest.name, year: contest.contest.year },
       meetingAt: contest.contest.councilMeetingAt,
       meetingPlace: contest.contest.councilMeetingPlace,
-      members: members.map((m) => ({ name: m.displayName, organization: m.organization, decision: byMember.get(m.userId)?.decision ?? null, note: byMember.get(m.userId)?.note ?? null })),
+      members: members.map((m) => ({
+        name: m.displayName,
+        organization: m.organization,
+        decision: byMember.get(m.userId)?.decision ?? null,
+        note: byMember.get(m.userId)?.note ?? null,
+      })),
       tally: tallyCouncil(
         members.map((m) => m.userId),
         new Map(decisions.map((d) => [d.memberId, d.decision])),
@@ -81,7 +93,14 @@ export class DocumentsService {
         }),
       ranking: {
         roundName: ranking.roundName,
-        entries: ranking.entries.map((e) => ({ rank: e.rank, code: e.code, title: e.title, teamName: e.teamName, category: e.categoryId ? (categories.get(e.categoryId) ?? null) : null, score: e.score })),
+        entries: ranking.entries.map((e) => ({
+          rank: e.rank,
+          code: e.code,
+          title: e.title,
+          teamName: e.teamName,
+          category: e.categoryId ? (categories.get(e.categoryId) ?? null) : null,
+          score: e.score,
+        })),
       },
       awards: awards.map((a) => awardLine(a, categories, ranking.entries)),
     };
@@ -101,7 +120,13 @@ export class DocumentsService {
     const date = state?.publishedAt ?? new Date();
     const categories = categoryNames(contest);
     const lines = awards.map((a) => awardLine(a, categories));
-    return this.certificateDocument(contest, context, `${contest.contest.slug}-${context.lang === 'vi' ? 'giay-chung-nhan' : 'certificates'}.pdf`, lines, date);
+    return this.certificateDocument(
+      contest,
+      context,
+      `${contest.contest.slug}-${context.lang === 'vi' ? 'giay-chung-nhan' : 'certificates'}.pdf`,
+      lines,
+      date,
+    );
   }
 
   /** An awarded team's own certificate, once the results are published; 404 for anyone else. */
@@ -124,9 +149,15 @@ export class DocumentsService {
     const criteria = contest.criteria.filter((c) => c.roundId === roundId).sort((a, b) => a.position - b.position);
     const rows = await this.documents.paperScores(roundId);
     if (rows.length === 0) {
-      throw AppError.unprocessable('documents.no_assignments', `Round "${round.name}" has no judge assignments yet. Assign judges first, then print their sheets.`, undefined, undefined, {
-        round: round.name,
-      });
+      throw AppError.unprocessable(
+        'documents.no_assignments',
+        `Round "${round.name}" has no judge assignments yet. Assign judges first, then print their sheets.`,
+        undefined,
+        undefined,
+        {
+          round: round.name,
+        },
+      );
     }
     const column = new Map(criteria.map((c, i) => [c.id, i]));
     const sheets = new Map<string, PaperSheet>();
@@ -140,7 +171,14 @@ export class DocumentsService {
       const key = `${row.judgeId}|${row.entryId}`;
       let line = lines.get(key);
       if (!line) {
-        line = { code: row.code, title: row.title, teamName: row.teamName, values: criteria.map(() => null), total: row.total, submitted: row.sheetStatus === 'submitted' };
+        line = {
+          code: row.code,
+          title: row.title,
+          teamName: row.teamName,
+          values: criteria.map(() => null),
+          total: row.total,
+          submitted: row.sheetStatus === 'submitted',
+        };
         lines.set(key, line);
         sheet.entries.push(line);
       }
@@ -168,7 +206,13 @@ export class DocumentsService {
     this.logger.error(`Document stopped: ${error.message}`);
   }
 
-  private certificateDocument(contest: ContestAggregate, context: DocumentContext, fileName: string, awards: AwardLine[], date: Date): PendingDocument {
+  private certificateDocument(
+    contest: ContestAggregate,
+    context: DocumentContext,
+    fileName: string,
+    awards: AwardLine[],
+    date: Date,
+  ): PendingDocument {
     const t = DOCUMENT_TEXT[context.lang];
     const { name, year } = contest.contest;
     return {
@@ -214,9 +258,15 @@ function categoryNames(contest: ContestAggregate): Map<string, string> {
 }
 
 function awardsNotConfirmed(): AppError {
-  return AppError.conflict('awards.not_confirmed', 'There are no confirmed awards yet. Confirm the awards first (POST /api/contests/:id/awards), then print the documents.');
+  return AppError.conflict(
+    'awards.not_confirmed',
+    'There are no confirmed awards yet. Confirm the awards first (POST /api/contests/:id/awards), then print the documents.',
+  );
 }
 
 export function certificateNotFound(): AppError {
-  return AppError.notFound('certificate.not_found', 'No certificate for this entry: certificates exist for awarded entries once the results are published, and only their team can fetch them.');
+  return AppError.notFound(
+    'certificate.not_found',
+    'No certificate for this entry: certificates exist for awarded entries once the results are published, and only their team can fetch them.',
+  );
 }

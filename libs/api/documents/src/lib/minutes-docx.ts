@@ -49,14 +49,26 @@ export function minutesDocx(data: MinutesData): Readable {
     heading(`II. ${t.roundsAndMethod}`),
     table(
       [t.round, t.method, t.entries, t.judges],
-      data.rounds.map((r) => [r.name, r.method === 'trimmed_mean' ? `${t.methods[r.method]} (k = ${r.trim})` : t.methods[r.method], String(r.entries), String(r.judges)]),
+      data.rounds.map((r) => [
+        r.name,
+        r.method === 'trimmed_mean' ? `${t.methods[r.method]} (k = ${r.trim})` : t.methods[r.method],
+        String(r.entries),
+        String(r.judges),
+      ]),
       [30, 44, 13, 13],
     ),
 
     heading(`III. ${t.finalRanking(data.ranking.roundName)}`),
     table(
       [t.rank, t.code, t.project, t.team, t.category, t.score],
-      data.ranking.entries.map((e) => [String(e.rank), e.code ?? '', e.title, e.teamName, e.category ?? '', e.score === null ? '' : t.number(e.score)]),
+      data.ranking.entries.map((e) => [
+        String(e.rank),
+        e.code ?? '',
+        e.title,
+        e.teamName,
+        e.category ?? '',
+        e.score === null ? '' : t.number(e.score),
+      ]),
       [8, 12, 32, 20, 16, 12],
     ),
 

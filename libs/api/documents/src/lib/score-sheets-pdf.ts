@@ -33,9 +33,19 @@ function judgePage(doc: Pdf, data: ScoreSheetsData, sheet: PaperSheet): void {
 
   const header = (continued: boolean) => {
     doc.addPage();
-    doc.fillColor('black').font('bold').fontSize(10).text(`${t.judgeCouncil} — ${data.contestName}`, MARGIN, MARGIN, { width: tableWidth() });
-    doc.font('bold').fontSize(16).text(`${t.scoreSheetTitle} — ${data.roundName}${continued ? ' (…)' : ''}`, { width: tableWidth(), align: 'center' });
-    doc.font('body').fontSize(11).text(`${t.judge}: ${sheet.judgeName}${sheet.organization ? ` — ${sheet.organization}` : ''}`, { width: tableWidth() });
+    doc
+      .fillColor('black')
+      .font('bold')
+      .fontSize(10)
+      .text(`${t.judgeCouncil} — ${data.contestName}`, MARGIN, MARGIN, { width: tableWidth() });
+    doc
+      .font('bold')
+      .fontSize(16)
+      .text(`${t.scoreSheetTitle} — ${data.roundName}${continued ? ' (…)' : ''}`, { width: tableWidth(), align: 'center' });
+    doc
+      .font('body')
+      .fontSize(11)
+      .text(`${t.judge}: ${sheet.judgeName}${sheet.organization ? ` — ${sheet.organization}` : ''}`, { width: tableWidth() });
     if (data.blind) doc.font('body').fontSize(9).text(t.blindNote, { width: tableWidth() });
     doc.moveDown(0.5);
     row([t.code, t.project, ...data.criteria.map((c) => `${c.name} (${t.maxLabel(c.maxScore)})`), t.total], true);
@@ -53,7 +63,11 @@ function judgePage(doc: Pdf, data: ScoreSheetsData, sheet: PaperSheet): void {
     columnsOf.forEach(({ text, width }, i) => {
       if (bold) doc.save().rect(x, top, width, height).fill('#eeeeee').restore();
       doc.lineWidth(0.5).strokeColor('#555555').rect(x, top, width, height).stroke();
-      doc.fillColor('black').font(bold ? 'bold' : 'body').fontSize(9).text(text, x + 3, top + 4, { width: width - 6, align: i >= 2 ? 'right' : 'left' });
+      doc
+        .fillColor('black')
+        .font(bold ? 'bold' : 'body')
+        .fontSize(9)
+        .text(text, x + 3, top + 4, { width: width - 6, align: i >= 2 ? 'right' : 'left' });
       x += width;
     });
     doc.x = MARGIN;
@@ -70,8 +84,19 @@ function judgePage(doc: Pdf, data: ScoreSheetsData, sheet: PaperSheet): void {
   const signX = doc.page.width - MARGIN - 260;
   const top = doc.y + 16;
   doc.font('bold').fontSize(11).text(t.judgeSignature, signX, top, { width: 260, align: 'center' });
-  doc.font('body').fontSize(9).text(t.signHint, signX, top + 16, { width: 260, align: 'center' });
-  doc.moveTo(signX + 20, top + 62).lineTo(signX + 240, top + 62).lineWidth(0.5).strokeColor('#444444').stroke();
-  doc.font('body').fontSize(10).text(sheet.judgeName, signX, top + 66, { width: 260, align: 'center' });
+  doc
+    .font('body')
+    .fontSize(9)
+    .text(t.signHint, signX, top + 16, { width: 260, align: 'center' });
+  doc
+    .moveTo(signX + 20, top + 62)
+    .lineTo(signX + 240, top + 62)
+    .lineWidth(0.5)
+    .strokeColor('#444444')
+    .stroke();
+  doc
+    .font('body')
+    .fontSize(10)
+    .text(sheet.judgeName, signX, top + 66, { width: 260, align: 'center' });
   doc.x = MARGIN;
 }

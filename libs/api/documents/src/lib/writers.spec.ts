@@ -26,14 +26,29 @@ const award = (tier: AwardLine['tier'], title: string): AwardLine => ({
 describe('document writers', () => {
   it('writes one A4 landscape page per certificate (842 × 595 pt)', async () => {
     const awards = [award('first', 'Nông nghiệp thông minh'), award('second', 'Cảng xanh'), award('encouragement', 'Ứng dụng học tập')];
-    const pdf = await PDFDocument.load(await bytesOf(certificatesPdf({ lang: 'vi', timeZone: 'Asia/Ho_Chi_Minh' }, 'Giấy chứng nhận', awards.map((a) => ({ contestName: 'Cuộc thi', year: 2026, award: a, date: new Date() })))));
+    const pdf = await PDFDocument.load(
+      await bytesOf(
+        certificatesPdf(
+          { lang: 'vi', timeZone: 'Asia/Ho_Chi_Minh' },
+          'Giấy chứng nhận',
+          awards.map((a) => ({ contestName: 'Cuộc thi', year: 2026, award: a, date: new Date() })),
+        ),
+      ),
+    );
     expect(pdf.getPageCount()).toBe(3);
     for (const page of pdf.getPages()) expect([Math.round(page.getWidth()), Math.round(page.getHeight())]).toEqual([842, 595]);
     expect(pdf.getTitle()).toBe('Giấy chứng nhận');
   });
 
   it('writes a page per judge for the score sheets, more when a judge has many entries', async () => {
-    const entry = (i: number) => ({ code: `ST26-${String(i).padStart(3, '0')}`, title: `Dự án ${i}`, teamName: `Đội ${i}`, values: [8, 7.5], total: 77.5, submitted: true });
+    const entry = (i: number) => ({
+      code: `ST26-${String(i).padStart(3, '0')}`,
+      title: `Dự án ${i}`,
+      teamName: `Đội ${i}`,
+      values: [8, 7.5],
+      total: 77.5,
+      submitted: true,
+    });
     const data = {
       lang: 'vi' as const,
       timeZone: 'Asia/Ho_Chi_Minh',
@@ -65,12 +80,23 @@ describe('document writers', () => {
       members: [{ name: 'Nguyễn Chủ Tịch', organization: 'Sở KH&CN', decision: 'approve', note: null }],
       tally: { members: 1, approvals: 1, objections: 0, required: 1, reached: true },
       rounds: [{ name: 'Chung khảo', method: 'mean', trim: 1, entries: 2, judges: 1 }],
-      ranking: { roundName: 'Chung khảo', entries: [{ rank: 1, code: 'ST26-001', title: 'Nông nghiệp thông minh', teamName: 'AgriViệt', category: null, score: 90 }] },
+      ranking: {
+        roundName: 'Chung khảo',
+        entries: [{ rank: 1, code: 'ST26-001', title: 'Nông nghiệp thông minh', teamName: 'AgriViệt', category: null, score: 90 }],
+      },
       awards: [award('first', 'Nông nghiệp thông minh')],
     };
     const zip = await JSZip.loadAsync(await bytesOf(minutesDocx(data)));
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-    for (const text of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'BIÊN BẢN HỌP HỘI ĐỒNG GIÁM KHẢO', 'Giải Nhất', '50.000.000', 'Hội trường A', '14:00, ngày 20 tháng 11 năm 2026']) {
+    for (const text of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'BIÊN BẢN HỌP HỘI ĐỒNG GIÁM KHẢO',
+      'Giải Nhất',
+      '50.000.000',
+      'Hội trường A',
+      '14:00, ngày 20 tháng 11 năm 2026',
+    ]) {
       expect(xml).toContain(text);
     }
   });

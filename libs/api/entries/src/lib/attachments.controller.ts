@@ -15,7 +15,9 @@ const ATTACHMENT_ID = new UuidPipe(attachmentNotFound);
 export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
-  @ApiOperation({ summary: 'Attach a file (PDF, PPTX, PNG or JPEG; the type is read from the bytes) as pitch deck, business plan or other' })
+  @ApiOperation({
+    summary: 'Attach a file (PDF, PPTX, PNG or JPEG; the type is read from the bytes) as pitch deck, business plan or other',
+  })
   @ApiAnswer(201, 'AttachmentView', { errors: [413, 415] })
   @Post()
   @ApiConsumes('multipart/form-data')
@@ -34,7 +36,9 @@ export class AttachmentsController {
   }
 
   @ApiOperation({ summary: 'Download an attachment of the entry' })
-  @ApiAnswer(200, { file: ['application/pdf', 'application/vnd.openxmlformats-officedocument.presentationml.presentation', 'image/png', 'image/jpeg'] })
+  @ApiAnswer(200, {
+    file: ['application/pdf', 'application/vnd.openxmlformats-officedocument.presentationml.presentation', 'image/png', 'image/jpeg'],
+  })
   @Get(':attachmentId')
   async download(
     @CurrentUser() actor: AuthUser,

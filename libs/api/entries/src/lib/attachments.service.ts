@@ -29,7 +29,6 @@ interface ReceivedFile {
   fileName: string;
 }
 
-
 /**
  * Files of an entry. An upload streams through a type inspector into storage under a generated
  * key; whatever refuses it afterwards (size, type, form, entry state) removes the stored bytes,
@@ -49,7 +48,10 @@ export class AttachmentsService {
   async upload(actor: AuthUser, entryId: string, request: FastifyRequest): Promise<AttachmentView> {
     const { entry, contest } = await this.access.owned(actor, entryId, 'add files to it');
     if (entry.status !== 'draft') {
-      throw AppError.conflict('entry.read_only', 'Files can be added only while the entry is a draft; this one was submitted or withdrawn.');
+      throw AppError.conflict(
+        'entry.read_only',
+        'Files can be added only while the entry is a draft; this one was submitted or withdrawn.',
+      );
     }
     const refusal = submissionWindowRefusal(contest, new Date());
     if (refusal) throw refusal;
@@ -106,7 +108,10 @@ export class AttachmentsService {
         ENTRY_LIMITS.attachmentsPerEntry,
       );
       if (result.outcome === 'not_draft') {
-        throw AppError.conflict('entry.read_only', 'The entry was submitted or withdrawn while the file was uploading; the file was not added.');
+        throw AppError.conflict(
+          'entry.read_only',
+          'The entry was submitted or withdrawn while the file was uploading; the file was not added.',
+        );
       }
       if (result.outcome === 'too_many') {
         throw AppError.unprocessable(
@@ -134,7 +139,10 @@ export class AttachmentsService {
     } catch (error) {
       if (!(error instanceof StorageObjectNotFoundError)) throw error;
       this.logger.error(`Attachment ${attachment.id} has no stored file under ${attachment.storageKey}`);
-      throw AppError.notFound('attachment.file_missing', 'The stored file of this attachment is missing. Tell the organizers; the team may need to upload it again.');
+      throw AppError.notFound(
+        'attachment.file_missing',
+        'The stored file of this attachment is missing. Tell the organizers; the team may need to upload it again.',
+      );
     }
   }
 
@@ -143,7 +151,10 @@ export class AttachmentsService {
     const result = await this.attachments.removeFromDraft(entryId, attachmentId, actor.id);
     if (result.outcome === 'not_found') throw attachmentNotFound();
     if (result.outcome === 'not_draft') {
-      throw AppError.conflict('entry.read_only', 'Files can be removed only while the entry is a draft; this one was submitted or withdrawn.');
+      throw AppError.conflict(
+        'entry.read_only',
+        'Files can be removed only while the entry is a draft; this one was submitted or withdrawn.',
+      );
     }
     // The row is gone first: a file left behind by a failed delete is invisible, a row without its file is not.
     await this.discard(result.attachment.storageKey);
@@ -151,6 +162,8 @@ export class AttachmentsService {
   }
 
   private async discard(key: string): Promise<void> {
-    await this.storage.delete(key).catch((error: unknown) => this.logger.warn(`Could not delete stored file ${key}: ${(error as Error).message}`));
+    await this.storage
+      .delete(key)
+      .catch((error: unknown) => this.logger.warn(`Could not delete stored file ${key}: ${(error as Error).message}`));
   }
 }

@@ -36,7 +36,11 @@ export class ContestEntriesController {
   @ApiOperation({ summary: "The contest's entries with status and eligibility: filters and paging" })
   @ApiAnswer(200, 'EntryPageView')
   @Get('entries')
-  list(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Query() query: EntryListQueryDto): Promise<EntryPageView> {
+  list(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', CONTEST_ID) contestId: string,
+    @Query() query: EntryListQueryDto,
+  ): Promise<EntryPageView> {
     return this.screening.list(actor, contestId, query);
   }
 
@@ -45,7 +49,11 @@ export class ContestEntriesController {
   @ApiAnswer(200, { file: [XLSX_CONTENT_TYPE] })
   @Get('entries.xlsx')
   @ApiProduces(XLSX_CONTENT_TYPE)
-  async export(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Query() query: EntryFilterQueryDto): Promise<StreamableFile> {
+  async export(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', CONTEST_ID) contestId: string,
+    @Query() query: EntryFilterQueryDto,
+  ): Promise<StreamableFile> {
     const { stream, fileName } = await this.exporter.export(actor, contestId, query);
     return new StreamableFile(stream, { type: XLSX_CONTENT_TYPE, disposition: contentDisposition(fileName) });
   }
@@ -66,8 +74,18 @@ export class ContestEntriesController {
   @Post('entries/import')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'The filled-in import template (.xlsx)' } } } })
-  import(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Req() request: FastifyRequest): Promise<ImportResultView> {
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: 'The filled-in import template (.xlsx)' } },
+    },
+  })
+  import(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', CONTEST_ID) contestId: string,
+    @Req() request: FastifyRequest,
+  ): Promise<ImportResultView> {
     return this.importer.import(actor, contestId, request);
   }
 }

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, type AuthUser, contestNotFound, seesContest } from '@laurel/api-core';
-import { AttachmentsRepository, EntriesRepository, UsersRepository, type EntryContest, type EntryEntity, type EntryFields, type EntryRecord } from '@laurel/api-database';
+import {
+  AttachmentsRepository,
+  EntriesRepository,
+  UsersRepository,
+  type EntryContest,
+  type EntryEntity,
+  type EntryFields,
+  type EntryRecord,
+} from '@laurel/api-database';
 import { checkAnswers, failedChecks, mergeAnswers, missingAnswers } from '@laurel/domain';
 import { checkEntry, countsOrganizations, ineligible, type Language } from './eligibility';
 import { EntryAccess } from './entry-access.service';
@@ -75,9 +83,13 @@ export class EntriesService {
   async submit(actor: AuthUser, entryId: string, dto: SubmitEntryDto, language: Language = 'vi'): Promise<EntryView> {
     const { entry, contest } = await this.access.owned(actor, entryId, 'submit it');
     if (entry.status === 'submitted') {
-      throw AppError.conflict('entry.already_submitted', `This entry is already submitted, with the code ${entry.code}. There is nothing more to do.`, {
-        code: entry.code ?? '',
-      });
+      throw AppError.conflict(
+        'entry.already_submitted',
+        `This entry is already submitted, with the code ${entry.code}. There is nothing more to do.`,
+        {
+          code: entry.code ?? '',
+        },
+      );
     }
     refuseUnlessDraft(entry);
     // A draft needs no proved mailbox; a submission does (DESIGN: "Accounts and mail").
@@ -92,12 +104,19 @@ export class EntriesService {
     if (refusal) throw refusal;
     const attachments = await this.attachments.listForEntry(entryId);
     const missing = [
-      ...missingForSubmission(entry, attachments.some((a) => a.kind === 'pitch_deck'), contest.requirePitchDeck),
+      ...missingForSubmission(
+        entry,
+        attachments.some((a) => a.kind === 'pitch_deck'),
+        contest.requirePitchDeck,
+      ),
       ...missingAnswers(contest.formFields, entry.answers, entry.categoryId),
     ];
     if (missing.length > 0) throw incomplete(missing);
 
-    const gate = contest.eligibilityRules.length === 0 ? undefined : (submitted: Parameters<typeof checkEntry>[2]) => failedChecks(checkEntry(contest, entry, submitted));
+    const gate =
+      contest.eligibilityRules.length === 0
+        ? undefined
+        : (submitted: Parameters<typeof checkEntry>[2]) => failedChecks(checkEntry(contest, entry, submitted));
     const result = await this.entries.submit(entryId, entry.version, codePrefixOf(contest), actor.id, gate, (manager, submitted) =>
       this.mail.received(manager, contest, submitted),
     );
@@ -112,9 +131,15 @@ export class EntriesService {
         // The contest closed between the checks above and the submission itself.
         throw (
           submissionWindowRefusal(contest, new Date()) ??
-          AppError.unprocessable('entry.submissions_closed', `Submissions to "${contest.name}" have just closed. The entry was not submitted.`, undefined, undefined, {
-            contest: contest.name,
-          })
+          AppError.unprocessable(
+            'entry.submissions_closed',
+            `Submissions to "${contest.name}" have just closed. The entry was not submitted.`,
+            undefined,
+            undefined,
+            {
+              contest: contest.name,
+            },
+          )
         );
       case 'changed':
         throw staleVersion((await this.access.readable(actor, entryId)).entry.version);
@@ -123,7 +148,8 @@ export class EntriesService {
 
   async withdraw(actor: AuthUser, entryId: string): Promise<EntryView> {
     const { entry, contest } = await this.access.owned(actor, entryId, 'withdraw it');
-    if (entry.status === 'withdrawn') throw AppError.conflict('entry.already_withdrawn', 'This entry is already withdrawn. There is nothing more to do.');
+    if (entry.status === 'withdrawn')
+      throw AppError.conflict('entry.already_withdrawn', 'This entry is already withdrawn. There is nothing more to do.');
     const withdrawn = await this.entries.withdraw(entryId, actor.id);
     if (!withdrawn) {
       throw AppError.conflict(
@@ -140,7 +166,10 @@ export class EntriesService {
   }
 
   private async view(record: EntryRecord, forManager: boolean): Promise<EntryView> {
-    const [attachments, checks] = await Promise.all([this.attachments.listForEntry(record.entry.id), forManager ? this.checks(record) : undefined]);
+    const [attachments, checks] = await Promise.all([
+      this.attachments.listForEntry(record.entry.id),
+      forManager ? this.checks(record) : undefined,
+    ]);
     return toEntryView(record, attachments, forManager, checks);
   }
 

@@ -6,7 +6,14 @@ import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, type AuthUser } from '@laurel/api-core';
-import { AccessRepository, AuditRepository, ContestsRepository, dataSourceOptions, EntriesRepository, UsersRepository } from '@laurel/api-database';
+import {
+  AccessRepository,
+  AuditRepository,
+  ContestsRepository,
+  dataSourceOptions,
+  EntriesRepository,
+  UsersRepository,
+} from '@laurel/api-database';
 import type { Role } from '@laurel/contracts';
 import { EntryAccess } from './entry-access.service';
 
@@ -65,7 +72,10 @@ describe(EntryAccess.name, () => {
     // An entry brought in by the organizer's import has no owner account.
     const [imported] = await app
       .get(DataSource)
-      .query(`INSERT INTO entries (contest_id, category_id, owner_id, title) VALUES ($1, $2, NULL, 'Imported') RETURNING id`, [contestId, categoryId]);
+      .query(`INSERT INTO entries (contest_id, category_id, owner_id, title) VALUES ($1, $2, NULL, 'Imported') RETURNING id`, [
+        contestId,
+        categoryId,
+      ]);
     importedEntryId = (imported as { id: string }).id;
   }, 180_000);
 
@@ -147,7 +157,9 @@ describe(EntryAccess.name, () => {
   function startPostgres(): Promise<string> {
     postgres = fork(join(__dirname, '../../../../../tools/scripts/pg-server.mjs'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     return new Promise((resolve, reject) => {
-      postgres.once('message', (message: { type?: string; url?: string }) => (message.type === 'ready' && message.url ? resolve(message.url) : reject(new Error(String(message)))));
+      postgres.once('message', (message: { type?: string; url?: string }) =>
+        message.type === 'ready' && message.url ? resolve(message.url) : reject(new Error(String(message))),
+      );
       postgres.once('exit', (code) => reject(new Error(`PostgreSQL exited with ${code}`)));
     });
   }

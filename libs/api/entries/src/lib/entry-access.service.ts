@@ -25,7 +25,10 @@ export class EntryAccess {
   async owned(actor: AuthUser, entryId: string, action: string): Promise<EntryRecord> {
     const record = await this.readable(actor, entryId);
     if (!ownsEntry(actor, record.entry)) {
-      throw AppError.forbidden('entry.owner_only', `Only the team that owns this entry may ${action}. Contest managers can read it but not change it.`);
+      throw AppError.forbidden(
+        'entry.owner_only',
+        `Only the team that owns this entry may ${action}. Contest managers can read it but not change it.`,
+      );
     }
     return record;
   }

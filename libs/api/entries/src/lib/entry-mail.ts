@@ -23,14 +23,26 @@ export class EntryMail {
       to: owner.email,
       language: owner.language,
       template: 'entry_received',
-      params: { displayName: owner.displayName, contestName: contest.name, entryId: entry.id, entryTitle: entry.title, entryCode: entry.code },
+      params: {
+        displayName: owner.displayName,
+        contestName: contest.name,
+        entryId: entry.id,
+        entryTitle: entry.title,
+        entryCode: entry.code,
+      },
       userId: owner.id,
       contestId: contest.id,
     });
   }
 
   /** The screening outcome, with the organizer's reason as written. */
-  async eligibilityDecided(manager: EntityManager, contest: EntryContest, entry: EntryEntity, eligible: boolean, reason: string | null): Promise<void> {
+  async eligibilityDecided(
+    manager: EntityManager,
+    contest: EntryContest,
+    entry: EntryEntity,
+    eligible: boolean,
+    reason: string | null,
+  ): Promise<void> {
     const owner = await this.owner(manager, entry);
     if (!owner) return;
     await this.mail.enqueue(manager, {

@@ -1,7 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { ELIGIBILITIES, type Eligibility, ENTRY_SORT_KEYS, ENTRY_STATUSES, type EntryFilterQuery, type EntryListQuery, type EntrySortKey, type EntryStatus } from '@laurel/contracts';
+import {
+  ELIGIBILITIES,
+  type Eligibility,
+  ENTRY_SORT_KEYS,
+  ENTRY_STATUSES,
+  type EntryFilterQuery,
+  type EntryListQuery,
+  type EntrySortKey,
+  type EntryStatus,
+} from '@laurel/contracts';
 
 const blankToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
 

@@ -41,7 +41,9 @@ describe(submissionWindowRefusal.name, () => {
   it('says when submissions open, before they do', () => {
     const refusal = submissionWindowRefusal(contest, new Date('2026-02-28T00:00:00Z'));
     expect(refusal?.getStatus()).toBe(422);
-    expect(refusal?.message).toBe('Submissions to "Startup Talent 2026" open on 2026-03-01T00:00:00.000Z. Come back then to start or change your entry.');
+    expect(refusal?.message).toBe(
+      'Submissions to "Startup Talent 2026" open on 2026-03-01T00:00:00.000Z. Come back then to start or change your entry.',
+    );
   });
 
   it('says when they closed, from the closing instant on or once the contest moved past open', () => {
@@ -49,7 +51,9 @@ describe(submissionWindowRefusal.name, () => {
     expect(submissionWindowRefusal({ ...contest, status: 'closed' }, new Date('2026-04-01T00:00:00Z'))?.message).toMatch(
       /closed on 2026-04-30T17:00:00.000Z/,
     );
-    expect(submissionWindowRefusal({ ...contest, status: 'draft' }, new Date('2026-04-01T00:00:00Z'))?.code).toBe('entry.submissions_not_open');
+    expect(submissionWindowRefusal({ ...contest, status: 'draft' }, new Date('2026-04-01T00:00:00Z'))?.code).toBe(
+      'entry.submissions_not_open',
+    );
   });
 });
 
@@ -73,6 +77,13 @@ describe(missingForSubmission.name, () => {
 
   it('lists every missing field at once, blank text counting as missing', () => {
     const draft = { ...complete, title: '  ', market: '', businessModel: '', categoryId: null, members: [] } as unknown as EntryEntity;
-    expect(missingForSubmission(draft, false, true).map((p) => p.field)).toEqual(['title', 'market', 'businessModel', 'categoryId', 'members', 'pitchDeck']);
+    expect(missingForSubmission(draft, false, true).map((p) => p.field)).toEqual([
+      'title',
+      'market',
+      'businessModel',
+      'categoryId',
+      'members',
+      'pitchDeck',
+    ]);
   });
 });

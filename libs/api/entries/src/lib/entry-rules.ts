@@ -58,9 +58,13 @@ export function missingForSubmission(entry: EntryEntity, hasPitchDeck: boolean, 
     message: `is empty: add ${label} before submitting`,
   }));
   if (!entry.categoryId) missing.push({ field: 'categoryId', message: 'is not chosen: pick the category you compete in' });
-  if (entry.members.length === 0) missing.push({ field: 'members', message: 'is empty: list at least one team member with a name and a role' });
+  if (entry.members.length === 0)
+    missing.push({ field: 'members', message: 'is empty: list at least one team member with a name and a role' });
   if (requirePitchDeck && !hasPitchDeck) {
-    missing.push({ field: 'pitchDeck', message: 'is missing: this contest needs a pitch deck, uploaded as a PDF or PPTX attachment of kind pitch_deck' });
+    missing.push({
+      field: 'pitchDeck',
+      message: 'is missing: this contest needs a pitch deck, uploaded as a PDF or PPTX attachment of kind pitch_deck',
+    });
   }
   return missing;
 }

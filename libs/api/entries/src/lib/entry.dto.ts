@@ -17,7 +17,15 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { type CreateEntryRequest, type EligibilityRequest, ENTRY_LIMITS, type EntryFieldsRequest, type EntryMember, type SubmitEntryRequest, type UpdateEntryRequest } from '@laurel/contracts';
+import {
+  type CreateEntryRequest,
+  type EligibilityRequest,
+  ENTRY_LIMITS,
+  type EntryFieldsRequest,
+  type EntryMember,
+  type SubmitEntryRequest,
+  type UpdateEntryRequest,
+} from '@laurel/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** For columns that may be empty: a blank value clears them. */
@@ -52,7 +60,12 @@ export class EntryMemberDto implements EntryMember {
 
 /** The fields an applicant fills in; every one may be left out of a draft. */
 export class EntryFieldsDto implements Omit<EntryFieldsRequest, 'answers'> {
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'One of the contest categories; may wait until the entry is submitted' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'One of the contest categories; may wait until the entry is submitted',
+  })
   @Transform(trimToNull)
   @IsOptional()
   @IsUUID('all', { message: 'must be the id of one of the contest categories' })
@@ -130,7 +143,11 @@ export class EntryFieldsDto implements Omit<EntryFieldsRequest, 'answers'> {
   members?: EntryMemberDto[];
 
   // Each answer is checked against the contest's form by the domain's checkAnswers.
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: "Answers to the contest's form by field key; null clears one, keys left out stay as they are" })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: "Answers to the contest's form by field key; null clears one, keys left out stay as they are",
+  })
   @IsOptional()
   @IsObject({ message: 'must be an object of answers by field key, such as {"teamSize": 4}' })
   answers?: Record<string, unknown>;

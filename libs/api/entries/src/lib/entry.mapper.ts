@@ -17,7 +17,12 @@ export function toAttachmentView(attachment: AttachmentEntity): AttachmentView {
 }
 
 /** The whole entry; `forManager` adds who screened it and the rule outcomes. */
-export function toEntryView({ entry, contest }: EntryRecord, attachments: AttachmentEntity[], forManager: boolean, checks?: EligibilityCheck[]): EntryView {
+export function toEntryView(
+  { entry, contest }: EntryRecord,
+  attachments: AttachmentEntity[],
+  forManager: boolean,
+  checks?: EligibilityCheck[],
+): EntryView {
   const view: EntryView = {
     id: entry.id,
     contestId: entry.contestId,
@@ -71,11 +76,21 @@ export function toOwnEntryView(row: OwnEntryRow): OwnEntryView {
  * final without a prize, else out in the last round that ranked it; an entry no round covered
  * was not ranked. (An award stands even if eligibility changed after it was confirmed.)
  */
-export function ownResult(row: Pick<OwnEntryRow, 'contestStatus' | 'status' | 'eligibility' | 'award' | 'lastRound'>): OwnEntryResult | null {
+export function ownResult(
+  row: Pick<OwnEntryRow, 'contestStatus' | 'status' | 'eligibility' | 'award' | 'lastRound'>,
+): OwnEntryResult | null {
   if (row.contestStatus !== 'published' || row.status !== 'submitted') return null;
   const none = { tier: null, amount: null, currency: null, roundName: null };
   if (row.eligibility === 'ineligible' && !row.award) return { ...none, outcome: 'ineligible', roundName: row.lastRound?.name ?? null };
-  if (row.award) return { ...none, outcome: 'awarded', tier: row.award.tier, amount: row.award.amount, currency: row.award.currency, roundName: row.lastRound?.name ?? null };
+  if (row.award)
+    return {
+      ...none,
+      outcome: 'awarded',
+      tier: row.award.tier,
+      amount: row.award.amount,
+      currency: row.award.currency,
+      roundName: row.lastRound?.name ?? null,
+    };
   if (!row.lastRound) return { ...none, outcome: 'not_ranked' };
   const finalist = row.lastRound.final || row.lastRound.outcome === 'advanced';
   return { ...none, outcome: finalist ? 'finalist' : 'eliminated', roundName: row.lastRound.name };

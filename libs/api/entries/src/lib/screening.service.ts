@@ -45,24 +45,44 @@ export class ScreeningService {
       ]);
     }
     const notSubmitted = () =>
-      AppError.conflict('entry.not_submitted', `Only submitted entries are screened; this one is ${entry.status === 'draft' ? 'still a draft' : 'withdrawn'}.`);
+      AppError.conflict(
+        'entry.not_submitted',
+        `Only submitted entries are screened; this one is ${entry.status === 'draft' ? 'still a draft' : 'withdrawn'}.`,
+      );
     if (entry.status !== 'submitted') throw notSubmitted();
     const submitted = countsOrganizations(contest) ? await this.entries.submittedOrganizations(contest.id) : [];
     const failed = checkEntry(contest, entry, submitted).filter((check) => !check.passed);
     // Declaring eligible an entry that fails a rule overrides the rule: the trail must say why.
     if (dto.eligible && failed.length > 0 && !dto.reason) {
-      throw AppError.badRequest('validation_failed', 'Please correct the decision: say why the entry is eligible although it fails a rule.', [
-        { field: 'reason', message: `is needed to override the failed rule${failed.length > 1 ? 's' : ''} ${failed.map((c) => c.ruleId).join(', ')}: the audit trail keeps it` },
-      ]);
+      throw AppError.badRequest(
+        'validation_failed',
+        'Please correct the decision: say why the entry is eligible although it fails a rule.',
+        [
+          {
+            field: 'reason',
+            message: `is needed to override the failed rule${failed.length > 1 ? 's' : ''} ${failed.map((c) => c.ruleId).join(', ')}: the audit trail keeps it`,
+          },
+        ],
+      );
     }
     const overridden = dto.eligible ? failed.map((check) => check.ruleId) : [];
     const reason = dto.reason ?? null;
-    const updated = await this.entries.setEligibility(entryId, dto.eligible ? 'eligible' : 'ineligible', reason, actor.id, overridden, (manager) =>
-      this.mail.eligibilityDecided(manager, contest, entry, dto.eligible, reason),
+    const updated = await this.entries.setEligibility(
+      entryId,
+      dto.eligible ? 'eligible' : 'ineligible',
+      reason,
+      actor.id,
+      overridden,
+      (manager) => this.mail.eligibilityDecided(manager, contest, entry, dto.eligible, reason),
     );
     if (!updated) throw notSubmitted();
     const after = countsOrganizations(contest) ? await this.entries.submittedOrganizations(contest.id) : submitted;
-    return toEntryView({ entry: updated, contest }, await this.attachments.listForEntry(entryId), true, checkEntry(contest, updated, after));
+    return toEntryView(
+      { entry: updated, contest },
+      await this.attachments.listForEntry(entryId),
+      true,
+      checkEntry(contest, updated, after),
+    );
   }
 }
 

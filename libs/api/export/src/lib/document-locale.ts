@@ -41,7 +41,13 @@ const VI = {
     live: 'tính trực tiếp (vòng chưa đóng)',
   },
   methods: { mean: 'trung bình', median: 'trung vị', trimmed_mean: 'trung bình cắt', zscore: 'chuẩn hóa z' } as Record<string, string>,
-  statuses: { draft: 'Nháp', open: 'Đang nhận hồ sơ', closed: 'Đã đóng nhận hồ sơ', judging: 'Đang chấm', published: 'Đã công bố' } as Record<string, string>,
+  statuses: {
+    draft: 'Nháp',
+    open: 'Đang nhận hồ sơ',
+    closed: 'Đã đóng nhận hồ sơ',
+    judging: 'Đang chấm',
+    published: 'Đã công bố',
+  } as Record<string, string>,
   roundStatuses: { draft: 'Chưa mở', open: 'Đang chấm', closed: 'Đã đóng' } as Record<string, string>,
   columns: {
     rank: 'Hạng',
@@ -224,7 +230,15 @@ export class DocumentLocale {
 
   /** "04/12/2026 23:59 (GMT+7)": a time as text, for sentences. */
   time(at: Date): string {
-    return new Intl.DateTimeFormat(this.locale, { timeZone: this.timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'shortOffset' }).format(at);
+    return new Intl.DateTimeFormat(this.locale, {
+      timeZone: this.timeZone,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'shortOffset',
+    }).format(at);
   }
 
   /** "Asia/Ho_Chi_Minh (GMT+7)". */
@@ -237,7 +251,11 @@ export class DocumentLocale {
     if (amount === null || amount === undefined) return null;
     const code = currency ?? 'VND';
     try {
-      return new Intl.NumberFormat(this.locale, { style: 'currency', currency: code, maximumFractionDigits: code === 'VND' ? 0 : 2 }).format(amount);
+      return new Intl.NumberFormat(this.locale, {
+        style: 'currency',
+        currency: code,
+        maximumFractionDigits: code === 'VND' ? 0 : 2,
+      }).format(amount);
     } catch {
       return `${new Intl.NumberFormat(this.locale).format(amount)} ${code}`;
     }

@@ -16,7 +16,6 @@ export interface PendingWorkbook {
   write(out: Writable): Promise<void>;
 }
 
-
 /**
  * The results workbook and the paper score sheets. Both stream: exceljs's WorkbookWriter zips
  * each sheet into the response as its rows are committed, and the score rows come from a cursor,
@@ -47,9 +46,15 @@ export class ExportService {
     const contest = (await this.contests.findById(round.contestId)) as ContestAggregate;
     const rows = await this.exports.judgeAssignments(roundId);
     if (rows.length === 0) {
-      throw AppError.unprocessable('export.no_assignments', `Round "${round.name}" has no judge assignments yet. Assign judges first, then print their sheets.`, undefined, undefined, {
-        round: round.name,
-      });
+      throw AppError.unprocessable(
+        'export.no_assignments',
+        `Round "${round.name}" has no judge assignments yet. Assign judges first, then print their sheets.`,
+        undefined,
+        undefined,
+        {
+          round: round.name,
+        },
+      );
     }
     const papers = new Map<string, PaperSheet>();
     for (const row of rows) {
@@ -127,7 +132,9 @@ export class ExportService {
           row.set(sheet.judgeId, sheet.total);
           totals.set(sheet.entryId, row);
         }
-        const judges = view.reliability.judges.map((j) => ({ id: j.judgeId, name: j.name })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+        const judges = view.reliability.judges
+          .map((j) => ({ id: j.judgeId, name: j.name }))
+          .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
         await book.matrix(view, judges, totals);
       }
       book.awards(awards, new Map(views.flatMap((v) => v.entries.map((e) => [e.entryId, e.categoryId] as const))));

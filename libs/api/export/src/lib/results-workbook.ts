@@ -2,7 +2,17 @@ import type { Writable } from 'node:stream';
 import type { AnswerValue, Answers, FormField, RoundResultsView } from '@laurel/contracts';
 import type { AwardRow, JudgeRoundStats, ScoreExportRow } from '@laurel/api-database';
 import type { DocumentLocale } from './document-locale';
-import { type CellInput, cell, DATE_TIME, openTableSheet, settle, SheetNames, TWO_DECIMALS, type WorkbookWriter, writeRow } from './xlsx-cells';
+import {
+  type CellInput,
+  cell,
+  DATE_TIME,
+  openTableSheet,
+  settle,
+  SheetNames,
+  TWO_DECIMALS,
+  type WorkbookWriter,
+  writeRow,
+} from './xlsx-cells';
 
 export interface SummaryFacts {
   contest: {
@@ -17,7 +27,14 @@ export interface SummaryFacts {
   };
   /** Prizes as the Summary lists them ("Giải Nhất × 1: 50.000.000 ₫"). */
   prizes: { tier: string; count: number; amount: number | null; currency: string | null }[];
-  rounds: { view: RoundResultsView; panel: string; judgesPerEntry: number; blind: boolean; trim: number; minSheetsForNormalization: number }[];
+  rounds: {
+    view: RoundResultsView;
+    panel: string;
+    judgesPerEntry: number;
+    blind: boolean;
+    trim: number;
+    minSheetsForNormalization: number;
+  }[];
   entriesByStatus: Record<string, number>;
   eligibility: Record<string, number>;
   judges: number;
@@ -66,14 +83,25 @@ export class ResultsWorkbook {
       [w.minScore, contest.minScoreForPrize],
       [w.submitted, facts.entriesByStatus['submitted'] ?? 0],
       [w.withdrawn, facts.entriesByStatus['withdrawn'] ?? 0],
-      [w.eligibility, `${facts.eligibility['eligible'] ?? 0} / ${facts.eligibility['ineligible'] ?? 0} / ${facts.eligibility['pending'] ?? 0}`],
+      [
+        w.eligibility,
+        `${facts.eligibility['eligible'] ?? 0} / ${facts.eligibility['ineligible'] ?? 0} / ${facts.eligibility['pending'] ?? 0}`,
+      ],
       [w.judges, facts.judges],
-      ...facts.prizes.map((p): [string, CellInput] => [`${this.w.tiers[p.tier as keyof typeof this.w.tiers] ?? p.tier} × ${p.count}`, this.doc.money(p.amount, p.currency) ?? '—']),
+      ...facts.prizes.map((p): [string, CellInput] => [
+        `${this.w.tiers[p.tier as keyof typeof this.w.tiers] ?? p.tier} × ${p.count}`,
+        this.doc.money(p.amount, p.currency) ?? '—',
+      ]),
       [w.awards, facts.awards],
     ];
     for (const { view, panel, judgesPerEntry, blind, trim, minSheetsForNormalization } of facts.rounds) {
       const methodName = this.w.methods[view.method] ?? view.method;
-      const method = view.method === 'trimmed_mean' ? `${methodName} (k = ${trim})` : view.method === 'zscore' ? `${methodName} (≥ ${minSheetsForNormalization})` : methodName;
+      const method =
+        view.method === 'trimmed_mean'
+          ? `${methodName} (k = ${trim})`
+          : view.method === 'zscore'
+            ? `${methodName} (≥ ${minSheetsForNormalization})`
+            : methodName;
       const sheets = view.entries.reduce((sum, e) => sum + e.judgeCount, 0);
       const panelText = panel === 'complete' ? w.complete : `${w.assigned}, ${w.perEntry(judgesPerEntry)}`;
       rows.push(
@@ -99,7 +127,10 @@ export class ResultsWorkbook {
    * `questions`: the contest's form and each entry's answers, one column per question after the
    * scores (none when the contest has no form of its own).
    */
-  async ranking(view: RoundResultsView, questions: { fields: readonly FormField[]; answers: ReadonlyMap<string, Answers> } = { fields: [], answers: new Map() }): Promise<void> {
+  async ranking(
+    view: RoundResultsView,
+    questions: { fields: readonly FormField[]; answers: ReadonlyMap<string, Answers> } = { fields: [], answers: new Map() },
+  ): Promise<void> {
     // A public-vote round shows both parts of the blended score; the columns appear only there.
     const voteRound = view.entries.some((e) => e.votes !== undefined);
     const judgeNames = new Map(view.reliability.judges.map((j) => [j.judgeId, j.name]));
@@ -126,7 +157,10 @@ export class ResultsWorkbook {
       { header: c.extraJudges, width: 20 },
       { header: c.outcome, width: 12 },
       { header: c.tieNote, width: 30 },
-      ...questions.fields.map((field) => ({ header: `${this.doc.language === 'en' ? field.label.en : field.label.vi} (${field.key})`, width: 18 })),
+      ...questions.fields.map((field) => ({
+        header: `${this.doc.language === 'en' ? field.label.en : field.label.vi} (${field.key})`,
+        width: 18,
+      })),
     ]);
     for (const [i, e] of view.entries.entries()) {
       if (i % 1000 === 999) await settle(sheet, this.out);
@@ -192,7 +226,11 @@ export class ResultsWorkbook {
   }
 
   /** Entries × judges sheet totals; `totals` is entry id → judge id → total. */
-  async matrix(view: RoundResultsView, judges: readonly { id: string; name: string }[], totals: ReadonlyMap<string, ReadonlyMap<string, number>>): Promise<void> {
+  async matrix(
+    view: RoundResultsView,
+    judges: readonly { id: string; name: string }[],
+    totals: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  ): Promise<void> {
     const sheet = openTableSheet(this.workbook, this.names.name(`${this.w.sheets.matrix} ${view.roundName}`), [
       { header: this.w.columns.rank, width: 6 },
       { header: this.w.columns.code, width: 11 },
@@ -226,7 +264,18 @@ export class ResultsWorkbook {
     if (awards.length === 0) writeRow(sheet, [null, this.w.noAwards]);
     for (const a of awards) {
       const category = this.category(a.categoryId ?? entryCategories.get(a.entryId) ?? null);
-      writeRow(sheet, [a.place, this.w.tiers[a.tier], category, a.rank, a.code, a.title, a.teamName, a.score, this.doc.money(a.prizeAmount, a.currency), a.reason]);
+      writeRow(sheet, [
+        a.place,
+        this.w.tiers[a.tier],
+        category,
+        a.rank,
+        a.code,
+        a.title,
+        a.teamName,
+        a.score,
+        this.doc.money(a.prizeAmount, a.currency),
+        a.reason,
+      ]);
     }
     sheet.commit();
   }
@@ -243,7 +292,15 @@ export class ResultsWorkbook {
       { header: c.leniency, width: 9, format: TWO_DECIMALS },
     ]);
     for (const j of stats) {
-      writeRow(sheet, [roundNames.get(j.roundId), j.name, j.organization, j.assigned, j.submitted, j.recused, leniency.get(`${j.roundId}|${j.judgeId}`) ?? null]);
+      writeRow(sheet, [
+        roundNames.get(j.roundId),
+        j.name,
+        j.organization,
+        j.assigned,
+        j.submitted,
+        j.recused,
+        leniency.get(`${j.roundId}|${j.judgeId}`) ?? null,
+      ]);
     }
     sheet.commit();
   }

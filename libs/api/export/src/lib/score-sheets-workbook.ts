@@ -69,7 +69,15 @@ export function writeScoreSheets(workbook: WorkbookWriter, rubric: PaperRubric, 
     header.commit();
 
     paper.entries.forEach((entry, i) => {
-      const values = [i + 1, entry.code, entry.title, ...(rubric.blind ? [] : [entry.teamName]), ...rubric.criteria.map(() => null), null, null];
+      const values = [
+        i + 1,
+        entry.code,
+        entry.title,
+        ...(rubric.blind ? [] : [entry.teamName]),
+        ...rubric.criteria.map(() => null),
+        null,
+        null,
+      ];
       const row = sheet.addRow(values.map(cell));
       row.height = 30;
       row.alignment = { wrapText: true, vertical: 'middle' };

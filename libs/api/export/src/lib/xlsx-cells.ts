@@ -37,7 +37,9 @@ export class SheetNames {
         .trim() || 'Sheet';
     for (let n = 1; ; n++) {
       const suffix = n === 1 ? '' : ` (${n})`;
-      const candidate = `${truncate(clean, MAX_SHEET_NAME - suffix.length).replace(/'+$/, '').trimEnd()}${suffix}`;
+      const candidate = `${truncate(clean, MAX_SHEET_NAME - suffix.length)
+        .replace(/'+$/, '')
+        .trimEnd()}${suffix}`;
       const key = candidate.toUpperCase();
       if (!this.taken.has(key)) {
         this.taken.add(key);
@@ -132,8 +134,7 @@ export function cell(value: CellInput): string | number | Date | null {
  */
 export async function settle(sheet: Worksheet, out: Writable): Promise<void> {
   const entry = (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0] as
-    | (Writable & { _writableState?: { needDrain?: boolean } })
-    | undefined;
+    (Writable & { _writableState?: { needDrain?: boolean } }) | undefined;
   if (entry && (entry.writableNeedDrain ?? entry._writableState?.needDrain)) await once(entry, 'drain');
   if (out.writableNeedDrain) await once(out, 'drain');
   if (out.destroyed) throw new Error('the download was cancelled');

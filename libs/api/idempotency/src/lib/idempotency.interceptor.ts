@@ -63,9 +63,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
                 await this.keys.complete(scope, key, reply.statusCode >= 200 && reply.statusCode < 300 ? reply.statusCode : 200, kept);
                 return body;
               }),
-              catchError((error: unknown) =>
-                from(this.keys.release(scope, key)).pipe(mergeMap(() => throwError(() => error))),
-              ),
+              catchError((error: unknown) => from(this.keys.release(scope, key)).pipe(mergeMap(() => throwError(() => error)))),
             );
           }
         }

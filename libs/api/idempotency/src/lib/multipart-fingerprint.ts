@@ -54,8 +54,13 @@ export async function fingerprintMultipart(request: FastifyRequest, maxBytes: nu
     }
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'upload.too_large', 'The file is larger than this upload accepts. Make it smaller, then upload it again.');
-    if (code?.startsWith('FST_')) throw AppError.badRequest('upload.bad_form', 'The form could not be read: send one file in the field "file" and only the fields this upload names.');
+    if (code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError(413, 'upload.too_large', 'The file is larger than this upload accepts. Make it smaller, then upload it again.');
+    if (code?.startsWith('FST_'))
+      throw AppError.badRequest(
+        'upload.bad_form',
+        'The form could not be read: send one file in the field "file" and only the fields this upload names.',
+      );
     throw error;
   }
 
@@ -71,9 +76,20 @@ async function* replay(held: HeldPart[], fileSize: number | undefined): AsyncGen
     }
     const bytes = part.bytes as Buffer;
     const over = fileSize !== undefined && bytes.length > fileSize;
-    const file = Readable.from(over ? [bytes.subarray(0, fileSize)] : bytes.length > 0 ? [bytes] : []) as Readable & { truncated: boolean; bytesRead: number };
+    const file = Readable.from(over ? [bytes.subarray(0, fileSize)] : bytes.length > 0 ? [bytes] : []) as Readable & {
+      truncated: boolean;
+      bytesRead: number;
+    };
     file.truncated = Boolean(part.truncated) || over;
     file.bytesRead = over ? (fileSize as number) : bytes.length;
-    yield { type: 'file', fieldname: part.fieldname, filename: part.filename, mimetype: part.mimetype, encoding: part.encoding, file, fields: {} };
+    yield {
+      type: 'file',
+      fieldname: part.fieldname,
+      filename: part.filename,
+      mimetype: part.mimetype,
+      encoding: part.encoding,
+      file,
+      fields: {},
+    };
   }
 }

@@ -44,7 +44,8 @@ export class AssignmentsService {
       const existing = current.filter((a) => a.status === 'assigned');
       const base = { entries, judges, conflicts, existing, seed: dto.seed ?? round.id };
       const judgesPerEntry = dto.judgesPerEntry ?? round.judgesPerEntry;
-      const input: AssignmentInput = round.panel === 'complete' ? { ...base, mode: 'complete' } : { ...base, mode: 'assigned', judgesPerEntry };
+      const input: AssignmentInput =
+        round.panel === 'complete' ? { ...base, mode: 'complete' } : { ...base, mode: 'assigned', judgesPerEntry };
       const result = assignJudges(input);
       if (!result.ok) throw infeasible(result.unassignable, entries, round.panel === 'complete' ? null : judgesPerEntry);
       const inserted = await changes.insert(result.assignments, actor.id);
@@ -66,7 +67,11 @@ export class AssignmentsService {
         ...(judge ? [] : [{ field: 'judgeId', message: 'is not a judge on the contest panel' }]),
       ];
       if (!entry || !judge) {
-        throw AppError.unprocessable('assignment.unknown_pair', `The assignment cannot be made: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`, problems);
+        throw AppError.unprocessable(
+          'assignment.unknown_pair',
+          `The assignment cannot be made: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`,
+          problems,
+        );
       }
       const pair = { entryId: entry.id, judgeId: judge.id };
       const detected = detect([judge], [entry])[0];
@@ -82,10 +87,15 @@ export class AssignmentsService {
       }
       const current = await changes.current();
       const already = current.find((a) => pairKey(a) === pairKey(pair));
-      if (already) throw AppError.conflict('assignment.exists', `${judge.displayName} is already assigned to ${entry.code ?? 'this entry'} in this round.`, {
-          judge: judge.displayName,
-          entry: entry.code ?? entry.title,
-        });
+      if (already)
+        throw AppError.conflict(
+          'assignment.exists',
+          `${judge.displayName} is already assigned to ${entry.code ?? 'this entry'} in this round.`,
+          {
+            judge: judge.displayName,
+            entry: entry.code ?? entry.title,
+          },
+        );
       const row = known((await changes.insert([pair], actor.id))[0], 'the inserted assignment');
       await this.judgeMail.roundOpened(changes.manager, round.id, newJudges(current, [row]));
       return toAssignmentView(row);
@@ -98,7 +108,10 @@ export class AssignmentsService {
       if (!found || !managesContest(actor, { ownerId: found.contestOwnerId })) throw assignmentNotFound();
       const assignment = found;
       if (assignment.sheetStatus === 'submitted') {
-        throw AppError.conflict('assignment.has_submitted_sheet', 'This judge has submitted the sheet; a submitted score stays. Add a conflict of interest instead if it must not count.');
+        throw AppError.conflict(
+          'assignment.has_submitted_sheet',
+          'This judge has submitted the sheet; a submitted score stays. Add a conflict of interest instead if it must not count.',
+        );
       }
       if (assignment.roundStatus === 'closed') {
         throw AppError.conflict('round.closed', 'The round is closed: its assignments no longer change.');
@@ -115,7 +128,11 @@ function assertAssignable(round: JudgingRoundRef): void {
   if (round.status === 'closed') throw AppError.conflict('round.closed', 'The round is closed: its assignments no longer change.');
 }
 
-function infeasible(unassignable: readonly UnassignableEntry[], entries: readonly ConflictEntryRow[], judgesPerEntry: number | null): AppError {
+function infeasible(
+  unassignable: readonly UnassignableEntry[],
+  entries: readonly ConflictEntryRow[],
+  judgesPerEntry: number | null,
+): AppError {
   const byId = new Map(entries.map((e) => [e.id, e]));
   const fields = unassignable.map((u) => {
     const entry = byId.get(u.entryId);

@@ -35,7 +35,11 @@ export class ConflictsController {
   @HttpCode(204)
   @ApiAnswer(204, null, { errors: [409] })
   @Delete(':conflictId')
-  remove(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Param('conflictId', CONFLICT_ID) conflictId: string): Promise<void> {
+  remove(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', CONTEST_ID) contestId: string,
+    @Param('conflictId', CONFLICT_ID) conflictId: string,
+  ): Promise<void> {
     return this.conflicts.remove(actor, contestId, conflictId);
   }
 }

@@ -23,20 +23,18 @@ export class ConflictsService {
     ]);
     const judgeName = new Map(judges.map((j) => [j.id, j.displayName]));
     const entryById = new Map(entries.map((e) => [e.id, e]));
-    const detected = detect(judges, entries).map(
-      (c): ConflictView => ({
-        id: null,
-        source: 'detected',
-        judgeId: c.judgeId,
-        judgeName: judgeName.get(c.judgeId) ?? '',
-        entryId: c.entryId,
-        entryCode: entryById.get(c.entryId)?.code ?? null,
-        entryTitle: entryById.get(c.entryId)?.title ?? '',
-        reason: c.reason,
-        detail: c.detail,
-        createdAt: null,
-      }),
-    );
+    const detected = detect(judges, entries).map((c): ConflictView => ({
+      id: null,
+      source: 'detected',
+      judgeId: c.judgeId,
+      judgeName: judgeName.get(c.judgeId) ?? '',
+      entryId: c.entryId,
+      entryCode: entryById.get(c.entryId)?.code ?? null,
+      entryTitle: entryById.get(c.entryId)?.title ?? '',
+      reason: c.reason,
+      detail: c.detail,
+      createdAt: null,
+    }));
     return [...detected, ...stored.map(toView)];
   }
 
@@ -52,9 +50,19 @@ export class ConflictsService {
       ...(entry ? [] : [{ field: 'entryId', message: 'is not an entry of this contest' }]),
     ];
     if (problems.length > 0) {
-      throw AppError.unprocessable('conflict.unknown_pair', `The conflict cannot be recorded: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`, problems);
+      throw AppError.unprocessable(
+        'conflict.unknown_pair',
+        `The conflict cannot be recorded: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`,
+        problems,
+      );
     }
-    const result = await this.conflicts.addByOrganizer({ contestId: contest.id, judgeId: dto.judgeId, entryId: dto.entryId, reason: dto.reason, createdBy: actor.id });
+    const result = await this.conflicts.addByOrganizer({
+      contestId: contest.id,
+      judgeId: dto.judgeId,
+      entryId: dto.entryId,
+      reason: dto.reason,
+      createdBy: actor.id,
+    });
     if (!result.added) {
       throw AppError.conflict('conflict.exists', 'A conflict of interest is already recorded for this judge and entry. Reload the list.');
     }
@@ -67,7 +75,10 @@ export class ConflictsService {
     const conflict = await this.conflicts.findStored(conflictId);
     if (!conflict || conflict.contestId !== contest.id) throw conflictNotFound();
     if (conflict.source !== 'organizer') {
-      throw AppError.conflict('conflict.not_removable', 'A conflict the judge declared (a recusal) cannot be removed; only conflicts added by an organizer can.');
+      throw AppError.conflict(
+        'conflict.not_removable',
+        'A conflict the judge declared (a recusal) cannot be removed; only conflicts added by an organizer can.',
+      );
     }
     await this.conflicts.delete(conflict.id, actor.id);
   }

@@ -43,7 +43,12 @@ export class DivergenceReviewService {
     if (!settings || !DivergenceReviewService.reviews(settings)) return { action: 'none' };
     await this.divergence.lockEntry(manager, sheet.roundId, sheet.entryId);
     const state = await this.divergence.entryState(manager, sheet.roundId, sheet.entryId);
-    const check = checkDivergence({ totals: state.totals, threshold: settings.threshold, extraJudges: state.extraJudges, maxExtraJudges: settings.maxExtraJudges });
+    const check = checkDivergence({
+      totals: state.totals,
+      threshold: settings.threshold,
+      extraJudges: state.extraJudges,
+      maxExtraJudges: settings.maxExtraJudges,
+    });
     if (!check.needsExtraJudge || check.maxDifference === null) return { action: 'none' };
 
     const { entries, judges, stored, assignments } = await this.divergence.candidates(manager, settings.contestId, sheet.roundId);
@@ -55,7 +60,13 @@ export class DivergenceReviewService {
       existing: assignments,
       seed: `${sheet.roundId}:${sheet.entryId}:${state.extraJudges}`,
     });
-    const base = { entryId: sheet.entryId, maxDifference: check.maxDifference, threshold: settings.threshold, totals: state.totals, triggeredBy: sheet.judgeId };
+    const base = {
+      entryId: sheet.entryId,
+      maxDifference: check.maxDifference,
+      threshold: settings.threshold,
+      totals: state.totals,
+      triggeredBy: sheet.judgeId,
+    };
     if (!picked.ok) {
       await this.audit.record(manager, {
         contestId: settings.contestId,

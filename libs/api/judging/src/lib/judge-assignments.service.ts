@@ -2,7 +2,13 @@ import { Injectable, Logger, StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { AppError, assignmentNotFound, attachmentNotFound, type AuthUser, readsAssignedEntry } from '@laurel/api-core';
-import { type AssignmentContextRow, AssignmentsRepository, type JudgeAttachmentRow, JudgingRepository, SheetsRepository } from '@laurel/api-database';
+import {
+  type AssignmentContextRow,
+  AssignmentsRepository,
+  type JudgeAttachmentRow,
+  JudgingRepository,
+  SheetsRepository,
+} from '@laurel/api-database';
 import { blindCopyKey, FileStorage, StorageObjectNotFoundError } from '@laurel/api-storage';
 import type { AssignmentDetailView, MyAssignmentView } from '@laurel/contracts';
 import { assignmentStatus } from './assignment-status';
@@ -50,7 +56,14 @@ export class JudgeAssignmentsService {
           status,
           total: status === 'submitted' ? row.total : null,
           // After a recusal the list keeps the line (the judge knows they recused) and nothing of the entry.
-          entry: row.status === 'recused' ? toWithheldEntryView(entry) : toJudgeEntryView(entry, attachments.filter((a) => a.entryId === entry.id), row.blind),
+          entry:
+            row.status === 'recused'
+              ? toWithheldEntryView(entry)
+              : toJudgeEntryView(
+                  entry,
+                  attachments.filter((a) => a.entryId === entry.id),
+                  row.blind,
+                ),
         },
       ];
     });
@@ -80,7 +93,14 @@ export class JudgeAssignmentsService {
         status: assignment.roundStatus,
         blind: assignment.blind,
         live: assignment.live,
-        criteria: criteria.map((c) => ({ id: c.id, name: c.name, guidance: c.description, weight: c.weight, maxScore: c.maxScore, order: c.position })),
+        criteria: criteria.map((c) => ({
+          id: c.id,
+          name: c.name,
+          guidance: c.description,
+          weight: c.weight,
+          maxScore: c.maxScore,
+          order: c.position,
+        })),
       },
       sheet: toSheetView(sheet, criteria),
     };
@@ -102,7 +122,11 @@ export class JudgeAssignmentsService {
       const copy = await this.blindCopy(attachment);
       return new StreamableFile(copy.stream, { type: attachment.contentType, length: copy.size, disposition });
     }
-    return new StreamableFile(await this.stored(attachment.storageKey), { type: attachment.contentType, length: attachment.size, disposition });
+    return new StreamableFile(await this.stored(attachment.storageKey), {
+      type: attachment.contentType,
+      length: attachment.size,
+      disposition,
+    });
   }
 
   private async blindCopy(attachment: JudgeAttachmentRow): Promise<{ stream: Readable; size: number }> {
@@ -121,7 +145,9 @@ export class JudgeAssignmentsService {
       cleaned = await stripIdentifyingMetadata(attachment.contentType, original);
     } catch (error) {
       // A file that cannot be read cannot be checked for names: a blind round never gets it as it is.
-      this.logger.warn(`Attachment ${attachment.id} (${attachment.contentType}) could not be cleaned for a blind round: ${(error as Error).message}`);
+      this.logger.warn(
+        `Attachment ${attachment.id} (${attachment.contentType}) could not be cleaned for a blind round: ${(error as Error).message}`,
+      );
       throw AppError.unprocessable(
         'attachment.not_cleanable',
         'This file could not be opened to remove its makers’ names, so a blind round does not show it. Tell the organizer; the team may need to upload it again.',
@@ -151,4 +177,3 @@ export class JudgeAssignmentsService {
     return found;
   }
 }
-

@@ -43,9 +43,33 @@ const files = [deck, file('a2', 'other', 'team photo.png', 'image/png'), file('a
 describe(toJudgeEntryView.name, () => {
   it('lets nothing that names the team through in a blind round', () => {
     const sut = toJudgeEntryView(entry, files, true);
-    expect(Object.keys(sut).sort()).toEqual(['answers', 'attachments', 'businessModel', 'category', 'code', 'id', 'market', 'problem', 'solution', 'summary', 'title']);
+    expect(Object.keys(sut).sort()).toEqual([
+      'answers',
+      'attachments',
+      'businessModel',
+      'category',
+      'code',
+      'id',
+      'market',
+      'problem',
+      'solution',
+      'summary',
+      'title',
+    ]);
     const text = JSON.stringify(sut);
-    for (const secret of ['AquaSense', 'Khôi', 'aquasense.vn', 'Hàng hải', 'youtu', 'deck.pdf', 'photo', 'storageKey', 'attachments/', '0312345678', 'taxCode']) {
+    for (const secret of [
+      'AquaSense',
+      'Khôi',
+      'aquasense.vn',
+      'Hàng hải',
+      'youtu',
+      'deck.pdf',
+      'photo',
+      'storageKey',
+      'attachments/',
+      '0312345678',
+      'taxCode',
+    ]) {
       expect(text).not.toContain(secret);
     }
     // The identifying tax code is left out; so are empty text, a question of another category and a removed field.
@@ -69,7 +93,11 @@ describe(toJudgeEntryView.name, () => {
 
 describe(downloadName.name, () => {
   it('names blind downloads by code and kind, numbering repeats of a kind', () => {
-    expect(files.map((f) => downloadName(entry, f, files, true))).toEqual(['ST26-007-pitch_deck.pdf', 'ST26-007-other.png', 'ST26-007-other-2.jpg']);
+    expect(files.map((f) => downloadName(entry, f, files, true))).toEqual([
+      'ST26-007-pitch_deck.pdf',
+      'ST26-007-other.png',
+      'ST26-007-other-2.jpg',
+    ]);
   });
 
   it('keeps the uploaded name in an open round', () => {
@@ -79,6 +107,8 @@ describe(downloadName.name, () => {
 
 describe(contentDisposition.name, () => {
   it('carries a Vietnamese name as UTF-8 with an ASCII fallback', () => {
-    expect(contentDisposition('Hồ sơ "đội".pdf')).toBe(`attachment; filename="Ho so _doi_.pdf"; filename*=UTF-8''H%E1%BB%93%20s%C6%A1%20%22%C4%91%E1%BB%99i%22.pdf`);
+    expect(contentDisposition('Hồ sơ "đội".pdf')).toBe(
+      `attachment; filename="Ho so _doi_.pdf"; filename*=UTF-8''H%E1%BB%93%20s%C6%A1%20%22%C4%91%E1%BB%99i%22.pdf`,
+    );
   });
 });

@@ -63,7 +63,12 @@ const EXTENSIONS: Record<string, string> = {
  * a neutral name from the entry code and kind (ST26-007-pitch_deck.pdf), numbered from the
  * second attachment of the same kind on.
  */
-export function downloadName(entry: { code: string | null }, attachment: JudgeAttachmentRow, all: readonly JudgeAttachmentRow[], blind: boolean): string {
+export function downloadName(
+  entry: { code: string | null },
+  attachment: JudgeAttachmentRow,
+  all: readonly JudgeAttachmentRow[],
+  blind: boolean,
+): string {
   if (!blind) return attachment.originalName;
   const sameKind = all.filter((a) => a.kind === attachment.kind);
   const position = sameKind.findIndex((a) => a.id === attachment.id);
@@ -73,6 +78,11 @@ export function downloadName(entry: { code: string | null }, attachment: JudgeAt
 
 /** `Content-Disposition` carrying any name safely: an ASCII fallback and the UTF-8 original. */
 export function contentDisposition(name: string): string {
-  const fallback = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const fallback = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }

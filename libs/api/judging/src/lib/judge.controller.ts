@@ -42,7 +42,11 @@ export class JudgeController {
   @ApiProduces('application/octet-stream')
   @ApiAnswer(200, { file: ['application/octet-stream'] })
   @Get('assignments/:id/attachments/:attachmentId')
-  attachment(@CurrentUser() actor: AuthUser, @Param('id', ASSIGNMENT_ID) assignmentId: string, @Param('attachmentId', ATTACHMENT_ID) attachmentId: string): Promise<StreamableFile> {
+  attachment(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ASSIGNMENT_ID) assignmentId: string,
+    @Param('attachmentId', ATTACHMENT_ID) attachmentId: string,
+  ): Promise<StreamableFile> {
     return this.reads.attachment(actor, assignmentId, attachmentId);
   }
 
@@ -65,7 +69,11 @@ export class JudgeController {
   @HttpCode(200)
   @ApiAnswer(200, 'AssignmentStateView')
   @Post('assignments/:id/recuse')
-  recuse(@CurrentUser() actor: AuthUser, @Param('id', ASSIGNMENT_ID) assignmentId: string, @Body() dto: RecuseDto): Promise<AssignmentDetailView['assignment']> {
+  recuse(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ASSIGNMENT_ID) assignmentId: string,
+    @Body() dto: RecuseDto,
+  ): Promise<AssignmentDetailView['assignment']> {
     return this.sheets.recuse(actor, assignmentId, dto);
   }
 }

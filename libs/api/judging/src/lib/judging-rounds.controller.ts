@@ -51,7 +51,11 @@ export class JudgingRoundsController {
   @ApiOperation({ summary: 'Assign one judge to one entry by hand' })
   @ApiAnswer(201, 'AssignmentView')
   @Post('rounds/:id/assignments')
-  assign(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string, @Body() dto: CreateAssignmentDto): Promise<AssignmentView> {
+  assign(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ROUND_ID) roundId: string,
+    @Body() dto: CreateAssignmentDto,
+  ): Promise<AssignmentView> {
     return this.assignments.assign(actor, roundId, dto);
   }
 

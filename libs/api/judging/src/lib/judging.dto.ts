@@ -16,7 +16,15 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import type { AutoAssignRequest, CreateAssignmentRequest, CreateConflictRequest, InviteJudgeRequest, RecuseRequest, SaveSheetRequest, ScoreInput } from '@laurel/contracts';
+import type {
+  AutoAssignRequest,
+  CreateAssignmentRequest,
+  CreateConflictRequest,
+  InviteJudgeRequest,
+  RecuseRequest,
+  SaveSheetRequest,
+  ScoreInput,
+} from '@laurel/contracts';
 import { saveSheetBodyAsIs } from './save-sheet-check';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

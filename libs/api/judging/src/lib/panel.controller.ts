@@ -22,7 +22,11 @@ export class PanelController {
   @ApiAnswer(202, 'InviteJudgeResponse')
   @Post()
   @HttpCode(202)
-  invite(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Body() dto: InviteJudgeDto): Promise<InviteJudgeResponse> {
+  invite(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', CONTEST_ID) contestId: string,
+    @Body() dto: InviteJudgeDto,
+  ): Promise<InviteJudgeResponse> {
     return this.panel.invite(actor, contestId, dto);
   }
 
@@ -37,7 +41,11 @@ export class PanelController {
   @HttpCode(204)
   @ApiAnswer(204, null, { errors: [409] })
   @Delete(':judgeId')
-  remove(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Param('judgeId', JUDGE_ID) judgeId: string): Promise<void> {
+  remove(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', CONTEST_ID) contestId: string,
+    @Param('judgeId', JUDGE_ID) judgeId: string,
+  ): Promise<void> {
     return this.panel.remove(actor, contestId, judgeId);
   }
 }

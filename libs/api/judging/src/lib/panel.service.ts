@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppError, type AuthUser, contestNotFound, hasRole, invitationNotFound, managedOr404, managesContest } from '@laurel/api-core';
-import { AuditRepository, InvitationsRepository, type InvitationRow, JudgingRepository, PanelRepository, UsersRepository } from '@laurel/api-database';
+import {
+  AuditRepository,
+  InvitationsRepository,
+  type InvitationRow,
+  JudgingRepository,
+  PanelRepository,
+  UsersRepository,
+} from '@laurel/api-database';
 import { MailOutbox } from '@laurel/api-mail';
 import type { InviteJudgeResponse, PanelJudgeView } from '@laurel/contracts';
 import type { InviteJudgeDto } from './judging.dto';
@@ -63,7 +70,13 @@ export class PanelService {
         to: dto.email,
         language: account?.language ?? 'vi',
         template: 'judge_invitation',
-        params: { displayName: dto.displayName, contestName: contest.name, invitedBy: actor.displayName, token, expiresAt: expiresAt.toISOString() },
+        params: {
+          displayName: dto.displayName,
+          contestName: contest.name,
+          invitedBy: actor.displayName,
+          token,
+          expiresAt: expiresAt.toISOString(),
+        },
         contestId: contest.id,
       });
       await this.invitations.setMail(manager, invitationId, mailId);
@@ -92,7 +105,8 @@ export class PanelService {
     const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
     await this.dataSource.transaction(async (manager) => {
       const renewed = await this.invitations.renewToken(manager, invitation.id, hashToken(token), expiresAt);
-      if (!renewed) throw AppError.conflict('invitation.not_pending', 'This invitation was accepted meanwhile: there is nothing to resend.');
+      if (!renewed)
+        throw AppError.conflict('invitation.not_pending', 'This invitation was accepted meanwhile: there is nothing to resend.');
       const common = { to: renewed.email, language: renewed.language, contestId: renewed.contestId };
       const mailId =
         renewed.kind === 'judge'
@@ -110,7 +124,13 @@ export class PanelService {
           : await this.mail.enqueue(manager, {
               ...common,
               template: 'account_invitation',
-              params: { displayName: renewed.displayName, role: renewed.kind, invitedBy: renewed.inviterName, token, expiresAt: expiresAt.toISOString() },
+              params: {
+                displayName: renewed.displayName,
+                role: renewed.kind,
+                invitedBy: renewed.inviterName,
+                token,
+                expiresAt: expiresAt.toISOString(),
+              },
             });
       await this.invitations.setMail(manager, renewed.id, mailId);
       await this.audit.record(manager, {
@@ -163,4 +183,5 @@ export class PanelService {
   }
 }
 
-export const judgeNotOnPanel = () => AppError.notFound('panel.judge_not_found', 'This judge is not on the contest panel. Reload the panel.');
+export const judgeNotOnPanel = () =>
+  AppError.notFound('panel.judge_not_found', 'This judge is not on the contest panel. Reload the panel.');

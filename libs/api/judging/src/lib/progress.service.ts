@@ -56,7 +56,10 @@ export class ProgressService {
       const own = cells.filter((c) => c.entryId === entry.id);
       const totals = own.flatMap((c) => (c.status === 'submitted' && c.total !== null ? [c.total] : []));
       const divergence = checkDivergence({ totals, threshold: round.divergenceThreshold, extraJudges: 0 });
-      const needed = round.panel === 'complete' ? panel.filter((j) => !conflicted.has(pairKey({ judgeId: j.id, entryId: entry.id }))).length : round.judgesPerEntry;
+      const needed =
+        round.panel === 'complete'
+          ? panel.filter((j) => !conflicted.has(pairKey({ judgeId: j.id, entryId: entry.id }))).length
+          : round.judgesPerEntry;
       return {
         entryId: entry.id,
         code: entry.code,

@@ -34,9 +34,13 @@ export class RoundLifecycleService {
       }
       const previous = await changes.previousRound();
       if (previous && previous.status !== 'closed') {
-        throw AppError.conflict('round.previous_not_closed', `Close the round "${previous.name}" and advance its finalists before opening this one.`, {
-          round: previous.name,
-        });
+        throw AppError.conflict(
+          'round.previous_not_closed',
+          `Close the round "${previous.name}" and advance its finalists before opening this one.`,
+          {
+            round: previous.name,
+          },
+        );
       }
       const covered = previous ? await changes.coverAdvancedEntries(previous.id) : await changes.coverEligibleEntries();
       if (covered === 0) {

@@ -1,7 +1,10 @@
 import { AppError } from '@laurel/api-core';
 
 export function roundClosed(): AppError {
-  return AppError.conflict('round.closed', 'The round is closed: its score sheets can no longer change. Ask the organizer if a sheet needs correcting.');
+  return AppError.conflict(
+    'round.closed',
+    'The round is closed: its score sheets can no longer change. Ask the organizer if a sheet needs correcting.',
+  );
 }
 
 /** Sheets and assignments change only while their round is open. */

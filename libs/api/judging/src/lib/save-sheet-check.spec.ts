@@ -29,8 +29,17 @@ const odd = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.string({ 
 
 const score = fc.record(
   {
-    criterionId: fc.oneof({ weight: 4, arbitrary: fc.uuid() }, fc.constantFrom('00000000-0000-0000-0000-000000000000', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11', 'not-a-uuid'), odd),
-    value: fc.oneof({ weight: 4, arbitrary: fc.double({ min: -1, max: 11 }) }, fc.integer({ min: -5, max: 200 }), fc.constantFrom(1e308, -0, 7.25), odd),
+    criterionId: fc.oneof(
+      { weight: 4, arbitrary: fc.uuid() },
+      fc.constantFrom('00000000-0000-0000-0000-000000000000', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11', 'not-a-uuid'),
+      odd,
+    ),
+    value: fc.oneof(
+      { weight: 4, arbitrary: fc.double({ min: -1, max: 11 }) },
+      fc.integer({ min: -5, max: 200 }),
+      fc.constantFrom(1e308, -0, 7.25),
+      odd,
+    ),
     comment: fc.oneof(text(4000), odd),
     commentInternal: fc.oneof(fc.boolean(), odd),
     extra: odd,
@@ -62,7 +71,11 @@ const body = fc.oneof(
     weight: 9,
     arbitrary: fc.record(
       {
-        scores: fc.oneof({ weight: 6, arbitrary: fc.array(fc.oneof({ weight: 8, arbitrary: score }, odd), { maxLength: 8 }) }, fc.array(score, { minLength: 99, maxLength: 102 }), odd),
+        scores: fc.oneof(
+          { weight: 6, arbitrary: fc.array(fc.oneof({ weight: 8, arbitrary: score }, odd), { maxLength: 8 }) },
+          fc.array(score, { minLength: 99, maxLength: 102 }),
+          odd,
+        ),
         comment: fc.oneof(text(10_000), odd),
         commentInternal: fc.oneof(fc.boolean(), odd),
         version: fc.oneof(fc.nat({ max: 50 }), fc.integer({ min: -3, max: -1 }), fc.constantFrom(0.5, 2 ** 53), odd),
@@ -90,7 +103,15 @@ describe('the sheet save body check', () => {
 
   it('leaves null optional fields, unknown fields and wrong types to the decorators', () => {
     const scores = [{ criterionId: '6f1c2a9e-4b7d-4c1e-9a3b-2d5e8f0a1b2c', value: 7 }];
-    for (const refused of [{ scores, version: null }, { scores, note: 'x' }, { scores: [{ ...scores[0], value: '7' }] }, { scores: {} }, [scores], null, 'scores']) {
+    for (const refused of [
+      { scores, version: null },
+      { scores, note: 'x' },
+      { scores: [{ ...scores[0], value: '7' }] },
+      { scores: {} },
+      [scores],
+      null,
+      'scores',
+    ]) {
       expect(saveSheetBodyAsIs(refused)).toBe(false);
     }
   });

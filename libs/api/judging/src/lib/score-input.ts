@@ -32,7 +32,8 @@ export function checkScores(criteria: readonly CriterionEntity[], scores: readon
       problems.push({ field: `scores.${i}.criterionId`, message: 'is not a criterion of this round’s rubric: reload the sheet' });
       return;
     }
-    if (seen.has(criterion.id)) problems.push({ field: `scores.${i}.criterionId`, message: `"${criterion.name}" appears twice: send one value per criterion` });
+    if (seen.has(criterion.id))
+      problems.push({ field: `scores.${i}.criterionId`, message: `"${criterion.name}" appears twice: send one value per criterion` });
     seen.add(criterion.id);
     const problem = validateScoreValue(score.value, criterion.maxScore);
     if (problem) problems.push({ field: `scores.${i}.value`, message: valueMessage(criterion, problem) });
@@ -40,5 +41,10 @@ export function checkScores(criteria: readonly CriterionEntity[], scores: readon
   if (problems.length > 0) {
     throw AppError.badRequest('sheet.invalid_scores', `Please correct the scores: ${problems.map((p) => p.message).join('; ')}.`, problems);
   }
-  return scores.map((s) => ({ criterionId: s.criterionId, value: s.value, comment: s.comment?.trim() || null, commentInternal: s.commentInternal ?? false }));
+  return scores.map((s) => ({
+    criterionId: s.criterionId,
+    value: s.value,
+    comment: s.comment?.trim() || null,
+    commentInternal: s.commentInternal ?? false,
+  }));
 }

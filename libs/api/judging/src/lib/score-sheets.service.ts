@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, assignmentNotFound, type AuthUser, judgesAssignment } from '@laurel/api-core';
-import { AssignmentsRepository, type ScoreRow, type SheetCriterionRow, type SheetRow, type SheetWriteState, SheetsRepository } from '@laurel/api-database';
+import {
+  AssignmentsRepository,
+  type ScoreRow,
+  type SheetCriterionRow,
+  type SheetRow,
+  type SheetWriteState,
+  SheetsRepository,
+} from '@laurel/api-database';
 import { type ConflictReason, missingCriteria, sheetTotal } from '@laurel/domain';
 import type { AssignmentDetailView, SheetView } from '@laurel/contracts';
 import { detect } from './conflict-detection';
@@ -95,7 +102,8 @@ export class ScoreSheetsService {
   async recuse(actor: AuthUser, assignmentId: string, dto: RecuseDto): Promise<AssignmentDetailView['assignment']> {
     return this.assignments.changeAssignment(assignmentId, async (found, changes) => {
       if (!found || !judgesAssignment(actor, found)) throw assignmentNotFound();
-      if (found.status === 'recused') throw AppError.conflict('assignment.already_recused', 'You have already recused yourself from this entry.');
+      if (found.status === 'recused')
+        throw AppError.conflict('assignment.already_recused', 'You have already recused yourself from this entry.');
       if (found.sheetStatus === 'submitted') {
         throw AppError.conflict(
           'assignment.submitted',
@@ -140,7 +148,10 @@ function recused(): AppError {
 }
 
 function alreadySubmitted(): AppError {
-  return AppError.conflict('sheet.submitted', 'This sheet is submitted and can no longer change. Ask the organizer if it needs correcting.');
+  return AppError.conflict(
+    'sheet.submitted',
+    'This sheet is submitted and can no longer change. Ask the organizer if it needs correcting.',
+  );
 }
 
 /**
@@ -154,7 +165,10 @@ const CONFLICT_REASONS: Record<ConflictReason, string> = {
 };
 
 function conflictOfInterest(detail: string): AppError {
-  return AppError.unprocessable('sheet.conflict_of_interest', `You have a conflict of interest with this entry and cannot score it. ${detail}`);
+  return AppError.unprocessable(
+    'sheet.conflict_of_interest',
+    `You have a conflict of interest with this entry and cannot score it. ${detail}`,
+  );
 }
 
 function staleVersion(sent: number, current: number | null): AppError {

@@ -4,7 +4,8 @@ import type { SheetView } from '@laurel/contracts';
 
 /** The sheet as the judge's page shows it; before the first save, an empty draft at version 0. */
 export function toSheetView(found: SheetWithScores | null, criteria: readonly CriterionEntity[]): SheetView {
-  if (!found) return { id: null, status: 'draft', scores: [], comment: null, commentInternal: false, version: 0, total: 0, submittedAt: null };
+  if (!found)
+    return { id: null, status: 'draft', scores: [], comment: null, commentInternal: false, version: 0, total: 0, submittedAt: null };
   const { sheet, scores } = found;
   const values = Object.fromEntries(scores.map((s) => [s.criterionId, s.value]));
   return {

@@ -1,7 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import PgBoss from 'pg-boss';
-import { DataSource, type EntityManager, type EntitySubscriberInterface, type QueryRunner, type TransactionCommitEvent, type TransactionRollbackEvent } from 'typeorm';
+import {
+  DataSource,
+  type EntityManager,
+  type EntitySubscriberInterface,
+  type QueryRunner,
+  type TransactionCommitEvent,
+  type TransactionRollbackEvent,
+} from 'typeorm';
 import { laurelConfig, type LaurelConfig } from '@laurel/api-core';
 
 export const JOB_QUEUE_OPTIONS = Symbol('JOB_QUEUE_OPTIONS');
@@ -101,7 +108,12 @@ export class JobQueue implements OnApplicationShutdown, EntitySubscriberInterfac
    * Adds a job inside the caller's transaction: it exists exactly when the change that caused it
    * commits. Without a manager the job is added on its own.
    */
-  async send<T extends object>(manager: EntityManager | null, queue: string, data: T, options: PgBoss.SendOptions = {}): Promise<string | null> {
+  async send<T extends object>(
+    manager: EntityManager | null,
+    queue: string,
+    data: T,
+    options: PgBoss.SendOptions = {},
+  ): Promise<string | null> {
     await this.ready;
     const db = manager ? { executeSql: (text: string, values: unknown[]) => transactionSql(manager, text, values) } : undefined;
     const id = await this.boss.send(queue, data, { ...options, ...(db ? { db } : {}) });

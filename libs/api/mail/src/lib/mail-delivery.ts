@@ -34,7 +34,9 @@ export class MailDelivery implements OnApplicationBootstrap {
     // Boot does not wait for the queue's schema: enqueuing waits for it instead.
     void this.queue
       .start(JOB_QUEUES)
-      .then(() => this.queue.work<MailJob>(MAIL_QUEUE, { batchSize: BATCH_SIZE, pollingIntervalSeconds: 1 }, (jobs) => this.deliverAll(jobs)))
+      .then(() =>
+        this.queue.work<MailJob>(MAIL_QUEUE, { batchSize: BATCH_SIZE, pollingIntervalSeconds: 1 }, (jobs) => this.deliverAll(jobs)),
+      )
       .catch((error: Error) => this.logger.error(`Mail delivery could not start: ${error.message}`));
   }
 

@@ -69,7 +69,14 @@ export class MailOutbox {
     for (let i = 0; i < ids.length; i += 1000) {
       await this.queue.insert(
         manager,
-        ids.slice(i, i + 1000).map((outboxId) => ({ name: MAIL_QUEUE, data: { outboxId }, retryLimit, retryDelay: retryDelaySeconds, retryBackoff: true, expireInSeconds: 120 })),
+        ids.slice(i, i + 1000).map((outboxId) => ({
+          name: MAIL_QUEUE,
+          data: { outboxId },
+          retryLimit,
+          retryDelay: retryDelaySeconds,
+          retryBackoff: true,
+          expireInSeconds: 120,
+        })),
       );
     }
     return ids;
@@ -87,11 +94,16 @@ export class MailOutbox {
 
   private async deliver(manager: EntityManager, outboxId: string): Promise<void> {
     const { retryLimit, retryDelaySeconds } = this.config.mail;
-    await this.queue.send<MailJob>(manager, MAIL_QUEUE, { outboxId }, {
-      retryLimit,
-      retryDelay: retryDelaySeconds,
-      retryBackoff: true,
-      expireInSeconds: 120,
-    });
+    await this.queue.send<MailJob>(
+      manager,
+      MAIL_QUEUE,
+      { outboxId },
+      {
+        retryLimit,
+        retryDelay: retryDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: 120,
+      },
+    );
   }
 }

@@ -22,7 +22,9 @@ export class PitchController {
     private readonly streams: StageStreamService,
   ) {}
 
-  @ApiOperation({ summary: 'The run sheet and the stage: the organizer’s view, or a judge’s (no team names, with their assignment per entry)' })
+  @ApiOperation({
+    summary: 'The run sheet and the stage: the organizer’s view, or a judge’s (no team names, with their assignment per entry)',
+  })
   @ApiAnswer(200, { oneOf: ['StageView', 'MyStageView'] }, { description: 'The organizer’s view, or a judge’s.' })
   @Get(':id/stage')
   read(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string): Promise<StageView | MyStageView> {
@@ -46,7 +48,9 @@ export class PitchController {
     return this.stages.draw(actor, roundId, dto);
   }
 
-  @ApiOperation({ summary: 'Control the stage: next, start, pause, resume, extend, skip, no_show, reveal; one of two presses on one version wins (409)' })
+  @ApiOperation({
+    summary: 'Control the stage: next, start, pause, resume, extend, skip, no_show, reveal; one of two presses on one version wins (409)',
+  })
   @Roles('organizer', 'admin')
   @HttpCode(200)
   @ApiAnswer(200, 'StageView')
@@ -67,7 +71,10 @@ export class PitchController {
   @Public()
   @ApiQuery({ name: 'ticket', required: false, description: 'From POST /api/rounds/:id/stage/ticket' })
   @ApiProduces('text/event-stream')
-  @ApiOperation({ summary: 'Server-sent events: `stage` on connect and after every change (a judge’s stream starts with `assignments`); a heartbeat every 15 s' })
+  @ApiOperation({
+    summary:
+      'Server-sent events: `stage` on connect and after every change (a judge’s stream starts with `assignments`); a heartbeat every 15 s',
+  })
   @ApiAnswer(200, { stream: 'text/event-stream' }, { errors: [401] })
   @Get(':id/stage/events')
   async events(

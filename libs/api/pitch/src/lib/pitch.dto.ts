@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import {
   type BreakSlotInput,
   type DrawRunSheetRequest,
@@ -15,7 +30,9 @@ import {
 const SLOT_KINDS = ['entry', 'break'] as const;
 
 /** Both kinds of slot in one validation class (a class cannot be a union): each kind's own fields, optional here. */
-type RunSheetSlotFields = Pick<RunSheetSlotInput, 'id' | 'kind'> & Partial<Omit<EntrySlotInput, 'id' | 'kind'>> & Partial<Omit<BreakSlotInput, 'id' | 'kind'>>;
+type RunSheetSlotFields = Pick<RunSheetSlotInput, 'id' | 'kind'> &
+  Partial<Omit<EntrySlotInput, 'id' | 'kind'>> &
+  Partial<Omit<BreakSlotInput, 'id' | 'kind'>>;
 
 export class RunSheetSlotDto implements RunSheetSlotFields {
   @ApiProperty({ example: 'entry:7f0c…', description: '`entry:<entryId>` for a team, `break:<name>` for a break' })

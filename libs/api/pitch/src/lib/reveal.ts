@@ -29,7 +29,15 @@ export class RevealReader {
           tier,
           entries: confirmed
             .filter((a) => a.tier === tier)
-            .map((a) => ({ entryId: a.entryId, code: a.code, title: a.title, teamName: a.teamName, rank: a.rank, score: a.score, categoryId: a.categoryId })),
+            .map((a) => ({
+              entryId: a.entryId,
+              code: a.code,
+              title: a.title,
+              teamName: a.teamName,
+              rank: a.rank,
+              score: a.score,
+              categoryId: a.categoryId,
+            })),
         })),
       };
     }
@@ -38,7 +46,13 @@ export class RevealReader {
     if (!resultsRound || !contest) return { step, source: null, tiers: [] };
     const [results, ineligible] = await Promise.all([this.results.roundResults(resultsRound), this.results.ineligibleEntries(round.id)]);
     const lines = allocatePrizes({
-      ranking: results.entries.map((e) => ({ entryId: e.entryId, categoryId: e.categoryId, rank: e.rank, score: e.score, eligible: !ineligible.has(e.entryId) })),
+      ranking: results.entries.map((e) => ({
+        entryId: e.entryId,
+        categoryId: e.categoryId,
+        rank: e.rank,
+        score: e.score,
+        eligible: !ineligible.has(e.entryId),
+      })),
       rankBy: results.rankBy,
       prizes: contest.prizes.map((p) => ({ tier: p.tier, count: p.count, categoryId: p.categoryId })),
       minScoreForPrize: contest.contest.minScoreForPrize,
@@ -53,7 +67,15 @@ export class RevealReader {
           .filter((l) => l.tier === tier && l.entryId && entries.has(l.entryId))
           .map((l) => {
             const e = entries.get(l.entryId as string) as (typeof results.entries)[number];
-            return { entryId: e.entryId, code: e.code, title: e.title, teamName: e.teamName, rank: e.rank, score: e.score, categoryId: e.categoryId };
+            return {
+              entryId: e.entryId,
+              code: e.code,
+              title: e.title,
+              teamName: e.teamName,
+              rank: e.rank,
+              score: e.score,
+              categoryId: e.categoryId,
+            };
           }),
       })),
     };

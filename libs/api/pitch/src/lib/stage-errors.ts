@@ -2,11 +2,15 @@ import { AppError } from '@laurel/api-core';
 import { StageRuleError } from '@laurel/domain';
 
 export function notLive(name: string): AppError {
-  return AppError.conflict('stage.not_live', `Round "${name}" is not run live. The organizer turns it on in the round's settings (live).`, { round: name });
+  return AppError.conflict('stage.not_live', `Round "${name}" is not run live. The organizer turns it on in the round's settings (live).`, {
+    round: name,
+  });
 }
 
 /** A refusal of the domain's rules as the API says it: 422 for what is wrong in itself, 409 for "not now". */
 export function fromRule(error: unknown): unknown {
   if (!(error instanceof StageRuleError)) return error;
-  return error.kind === 'invalid' ? AppError.unprocessable(error.code, error.message, error.problems) : AppError.conflict(error.code, error.message);
+  return error.kind === 'invalid'
+    ? AppError.unprocessable(error.code, error.message, error.problems)
+    : AppError.conflict(error.code, error.message);
 }

@@ -77,13 +77,19 @@ export class StageStreamService implements OnModuleDestroy {
     } else {
       stream.write(event('stage', JSON.stringify(await this.stages.organizerView(loaded))));
     }
-    const group = this.rounds.get(roundId) ?? { organizers: new Set<PassThrough>(), judges: new Set<PassThrough>(), refreshing: false, again: null };
+    const group = this.rounds.get(roundId) ?? {
+      organizers: new Set<PassThrough>(),
+      judges: new Set<PassThrough>(),
+      refreshing: false,
+      again: null,
+    };
     this.rounds.set(roundId, group);
     const set = audience.role === 'judge' ? group.judges : group.organizers;
     set.add(stream);
     stream.once('close', () => {
       set.delete(stream);
-      if (group.judges.size + group.organizers.size === 0 && this.rounds.get(roundId) === group && !group.refreshing) this.rounds.delete(roundId);
+      if (group.judges.size + group.organizers.size === 0 && this.rounds.get(roundId) === group && !group.refreshing)
+        this.rounds.delete(roundId);
     });
     return stream;
   }

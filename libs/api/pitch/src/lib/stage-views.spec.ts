@@ -26,7 +26,14 @@ describe(judgeStageView.name, () => {
     const stage = applyStageAction(createStage(['a', 'b'], 'seed'), { type: 'next' }, T0);
     const view = judgeStageView(round, 3, stage, entries, T0 + 1500);
     expect(view.slots.map((s) => (s.kind === 'entry' ? s.teamName : null))).toEqual([null, null]);
-    expect(view.current).toEqual({ slotId: stage.slots[0]?.id, startedAt: '2026-12-05T02:00:00.000Z', pausedAt: null, pausedMs: 0, extraPitchMs: 0, extraQaMs: 0 });
+    expect(view.current).toEqual({
+      slotId: stage.slots[0]?.id,
+      startedAt: '2026-12-05T02:00:00.000Z',
+      pausedAt: null,
+      pausedMs: 0,
+      extraPitchMs: 0,
+      extraQaMs: 0,
+    });
     expect(view.serverTime).toBe('2026-12-05T02:00:01.500Z');
     expect(JSON.stringify(view)).not.toMatch(/SunCharge|FloodMap/);
     expect(JSON.stringify(judgeStageView(round, 3, stage, entries, T0, true))).toMatch(/SunCharge/);
@@ -37,7 +44,9 @@ describe(judgeStageView.name, () => {
 
 describe(fromRule.name, () => {
   it('answers a wrong request with 422 and a bad moment with 409', () => {
-    const invalid = fromRule(new StageRuleError('stage.not_in_run_sheet', 'invalid', 'not in the run sheet', [{ field: 'slotId', message: 'x' }])) as AppError;
+    const invalid = fromRule(
+      new StageRuleError('stage.not_in_run_sheet', 'invalid', 'not in the run sheet', [{ field: 'slotId', message: 'x' }]),
+    ) as AppError;
     const conflict = fromRule(new StageRuleError('stage.already_paused', 'conflict', 'already paused')) as AppError;
     expect(invalid.getStatus()).toBe(422);
     expect(conflict.getStatus()).toBe(409);

@@ -20,7 +20,14 @@ function onStageView(current: OnStage | null): OnStageView | null {
  * The stage as the judges see it: the run sheet with codes and titles (never team names, so a
  * blind round's judge learns nothing here either), the slot on stage and the database's clock.
  */
-export function judgeStageView(round: PitchRound, version: number, stage: Stage, entries: Map<string, PitchEntry>, now: number, withTeams = false): JudgeStageView {
+export function judgeStageView(
+  round: PitchRound,
+  version: number,
+  stage: Stage,
+  entries: Map<string, PitchEntry>,
+  now: number,
+  withTeams = false,
+): JudgeStageView {
   const slots = stage.slots.map((slot): RunSheetSlotView => {
     const outcome = stage.outcomes[slot.id] ?? null;
     if (slot.kind === 'break') return { id: slot.id, kind: 'break', outcome, seconds: slot.seconds, label: slot.label };

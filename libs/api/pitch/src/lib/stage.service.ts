@@ -4,7 +4,16 @@ import type { EntityManager } from 'typeorm';
 import { AppError, type AuthUser, managesContest, roundNotFound } from '@laurel/api-core';
 import type { JudgeStageView, MyStageView, RoundStatus, StageView } from '@laurel/contracts';
 import { AuditRepository, type PitchEntry, PitchRepository, type PitchRound, type StoredStage } from '@laurel/api-database';
-import { applyStageAction, createStage, redraw, replaceSlots, type RunSheetSlot, type Stage, type StageAction, syncEntries } from '@laurel/domain';
+import {
+  applyStageAction,
+  createStage,
+  redraw,
+  replaceSlots,
+  type RunSheetSlot,
+  type Stage,
+  type StageAction,
+  syncEntries,
+} from '@laurel/domain';
 import type { DrawRunSheetDto, SaveRunSheetDto, StageActionDto } from './pitch.dto';
 import { RevealReader } from './reveal';
 import { fromRule, notLive } from './stage-errors';
@@ -19,7 +28,8 @@ export interface LoadedStage {
   now: number;
 }
 
-export type StageAudience = { round: PitchRound; role: 'organizer' } | { round: PitchRound; role: 'judge'; assignments: Map<string, string> };
+export type StageAudience =
+  { round: PitchRound; role: 'organizer' } | { round: PitchRound; role: 'judge'; assignments: Map<string, string> };
 
 interface Change {
   stage: Stage;
@@ -82,7 +92,9 @@ export class StageService {
     const { round, stage } = loaded;
     const [judges, reveal] = await Promise.all([
       this.pitch.judgesOnEntry(round.id, entryOnStage(stage)),
-      round.status === 'closed' ? this.reveals.reveal(round, stage.revealStep) : Promise.resolve({ step: stage.revealStep, source: null, tiers: [] }),
+      round.status === 'closed'
+        ? this.reveals.reveal(round, stage.revealStep)
+        : Promise.resolve({ step: stage.revealStep, source: null, tiers: [] }),
     ]);
     return {
       ...judgeStageView(round, loaded.version, stage, loaded.entries, loaded.now, true),
@@ -121,7 +133,11 @@ export class StageService {
       return {
         stage: next,
         action: `stage.${dto.action}`,
-        payload: { slotId: next.current?.slotId ?? dto.slotId ?? null, ...(dto.seconds !== undefined ? { seconds: dto.seconds } : {}), revealStep: next.revealStep },
+        payload: {
+          slotId: next.current?.slotId ?? dto.slotId ?? null,
+          ...(dto.seconds !== undefined ? { seconds: dto.seconds } : {}),
+          revealStep: next.revealStep,
+        },
       };
     });
   }
@@ -181,10 +197,16 @@ function defaultSeed(roundId: string): string {
 function toAction(dto: StageActionDto): StageAction {
   switch (dto.action) {
     case 'start':
-      if (dto.slotId === undefined) throw AppError.badRequest('validation.failed', 'Say which slot to start.', [{ field: 'slotId', message: 'is required to start a slot' }]);
+      if (dto.slotId === undefined)
+        throw AppError.badRequest('validation.failed', 'Say which slot to start.', [
+          { field: 'slotId', message: 'is required to start a slot' },
+        ]);
       return { type: 'start', slotId: dto.slotId };
     case 'extend':
-      if (dto.seconds === undefined) throw AppError.badRequest('validation.failed', 'Say how many seconds to add.', [{ field: 'seconds', message: 'is required to extend' }]);
+      if (dto.seconds === undefined)
+        throw AppError.badRequest('validation.failed', 'Say how many seconds to add.', [
+          { field: 'seconds', message: 'is required to extend' },
+        ]);
       return { type: 'extend', seconds: dto.seconds };
     case 'skip':
     case 'no_show':
@@ -196,16 +218,26 @@ function toAction(dto: StageActionDto): StageAction {
 
 function wrongStatus(round: PitchRound, statuses: RoundStatus[]): AppError {
   if (statuses.includes('closed')) {
-    return AppError.conflict('stage.round_not_closed', `Round "${round.name}" is ${round.status}. The awards are revealed once it is closed and its ranking final: close it first.`, {
+    return AppError.conflict(
+      'stage.round_not_closed',
+      `Round "${round.name}" is ${round.status}. The awards are revealed once it is closed and its ranking final: close it first.`,
+      {
+        round: round.name,
+      },
+    );
+  }
+  if (statuses.includes('draft')) {
+    return AppError.conflict('stage.round_closed', `Round "${round.name}" is ${round.status}; its run sheet can no longer change.`, {
       round: round.name,
     });
   }
-  if (statuses.includes('draft')) {
-    return AppError.conflict('stage.round_closed', `Round "${round.name}" is ${round.status}; its run sheet can no longer change.`, { round: round.name });
-  }
-  return AppError.conflict('stage.round_not_open', `Round "${round.name}" is ${round.status}. Teams go on stage while the round is open, so that judges can score them: open it first.`, {
-    round: round.name,
-  });
+  return AppError.conflict(
+    'stage.round_not_open',
+    `Round "${round.name}" is ${round.status}. Teams go on stage while the round is open, so that judges can score them: open it first.`,
+    {
+      round: round.name,
+    },
+  );
 }
 
 function stale(loaded: LoadedStage, version: number): AppError {

@@ -64,7 +64,10 @@ export function planAwards(
     }
     seen.add(award.entryId);
     if (!candidate.eligible) {
-      problems.push({ field: `awards.${i}.entryId`, message: `is ${label}, which was screened out as not eligible and cannot take a prize` });
+      problems.push({
+        field: `awards.${i}.entryId`,
+        message: `is ${label}, which was screened out as not eligible and cannot take a prize`,
+      });
       return;
     }
     const line = proposal.find((l) => l.entryId === award.entryId && l.tier === award.tier);
@@ -99,7 +102,9 @@ export function planAwards(
   for (const line of proposal) {
     if (!line.entryId || line.needsDecision || planned.some((a) => a.entryId === line.entryId)) continue;
     const pool = line.categoryId ?? null;
-    const proposedHere = proposal.filter((l) => l.tier === line.tier && (l.categoryId ?? null) === pool && l.entryId && !l.needsDecision).length;
+    const proposedHere = proposal.filter(
+      (l) => l.tier === line.tier && (l.categoryId ?? null) === pool && l.entryId && !l.needsDecision,
+    ).length;
     const givenHere = planned.filter((a) => a.tier === line.tier && a.categoryId === pool).length;
     if (givenHere < proposedHere) {
       const label = ranking.get(line.entryId)?.code ?? line.entryId;
@@ -111,7 +116,13 @@ export function planAwards(
   }
 
   const awards = planned
-    .sort((a, b) => comparePools(a.categoryId, b.categoryId) || tierIndex(a.tier) - tierIndex(b.tier) || a.rank - b.rank || (a.entryId < b.entryId ? -1 : 1))
+    .sort(
+      (a, b) =>
+        comparePools(a.categoryId, b.categoryId) ||
+        tierIndex(a.tier) - tierIndex(b.tier) ||
+        a.rank - b.rank ||
+        (a.entryId < b.entryId ? -1 : 1),
+    )
     .map((award, i) => ({ ...award, place: i + 1 }));
   return { awards, problems };
 }

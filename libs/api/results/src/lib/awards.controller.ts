@@ -32,11 +32,17 @@ export class AwardsController {
 
   @ApiBearerAuth()
   @Roles('organizer', 'admin')
-  @ApiOperation({ summary: 'Confirm every award (replaces an earlier confirmation); an award that differs from the proposal needs a reason' })
+  @ApiOperation({
+    summary: 'Confirm every award (replaces an earlier confirmation); an award that differs from the proposal needs a reason',
+  })
   @HttpCode(200)
   @ApiAnswer(200, 'ConfirmedAwardsView')
   @Post('contests/:id/awards')
-  confirm(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Body() dto: ConfirmAwardsDto): Promise<ConfirmedAwardsView> {
+  confirm(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', CONTEST_ID) contestId: string,
+    @Body() dto: ConfirmAwardsDto,
+  ): Promise<ConfirmedAwardsView> {
     return this.awards.confirm(actor, contestId, dto);
   }
 

@@ -71,7 +71,9 @@ export class AwardsService {
         return {
           tier: line.tier,
           categoryId: line.categoryId ?? null,
-          ...(entry ? { entryId: entry.entryId, code: entry.code, title: entry.title, teamName: entry.teamName, rank: line.rank, score: line.score } : {}),
+          ...(entry
+            ? { entryId: entry.entryId, code: entry.code, title: entry.title, teamName: entry.teamName, rank: line.rank, score: line.score }
+            : {}),
           ...(line.needsDecision ? { needsDecision: true as const } : {}),
           ...(line.notAwarded ? { notAwarded: true as const } : {}),
           prizeAmount: prize?.amount ?? null,
@@ -84,7 +86,11 @@ export class AwardsService {
   async confirmed(actor: AuthUser, contestId: string): Promise<ConfirmedAwardsView> {
     const contest = await this.managedContest(actor, contestId);
     const state = await this.awards.publicationState(contestId);
-    return { contestId, awards: (await this.awards.list(contest.contest.id)).map(toAwardView), publishedAt: state?.publishedAt?.toISOString() ?? null };
+    return {
+      contestId,
+      awards: (await this.awards.list(contest.contest.id)).map(toAwardView),
+      publishedAt: state?.publishedAt?.toISOString() ?? null,
+    };
   }
 
   async confirm(actor: AuthUser, contestId: string, dto: ConfirmAwardsDto): Promise<ConfirmedAwardsView> {
@@ -132,12 +138,18 @@ export class AwardsService {
         throw AppError.conflict('contest.already_published', `The results were already published on ${state.publishedAt?.toISOString()}.`);
       }
       if (state.status !== 'judging') {
-        throw AppError.conflict('contest.not_judging', `Results are published from judging; this contest is ${state.status}. Move it to judging first.`);
+        throw AppError.conflict(
+          'contest.not_judging',
+          `Results are published from judging; this contest is ${state.status}. Move it to judging first.`,
+        );
       }
       // The final round must still be closed: its snapshot is the ranking the public will see.
       const proposal = await this.propose(contest, tx);
       if ((await this.awards.count(tx, contestId)) === 0) {
-        throw AppError.unprocessable('contest.awards_not_confirmed', 'Confirm the awards first (POST /api/contests/:id/awards), then publish.');
+        throw AppError.unprocessable(
+          'contest.awards_not_confirmed',
+          'Confirm the awards first (POST /api/contests/:id/awards), then publish.',
+        );
       }
       const { tally } = await this.council.state(tx, contestId);
       if (!tally.reached) throw AppError.unprocessable('awards.not_approved', notApprovedMessage(tally), undefined, { tally });
@@ -162,7 +174,10 @@ export class AwardsService {
     const final = contest ? finalRound(contest) : undefined;
     const round = final ? await this.results.findRound(final.id) : null;
     if (!published || !contest || !round) {
-      throw AppError.notFound('results.not_published', 'No published results at this address. Results appear here once the organizers publish them.');
+      throw AppError.notFound(
+        'results.not_published',
+        'No published results at this address. Results appear here once the organizers publish them.',
+      );
     }
     const results = await this.results.roundResults(round);
     const categories = new Map(contest.categories.map((c) => [c.id, { id: c.id, name: c.name }]));
@@ -170,7 +185,13 @@ export class AwardsService {
     const entryCategory = new Map(results.entries.map((e) => [e.entryId, e.categoryId]));
     const voteRound = results.entries.some((e) => e.votes !== undefined);
     return {
-      contest: { id: published.id, slug: published.slug, name: published.name, year: published.year, publishedAt: published.publishedAt.toISOString() },
+      contest: {
+        id: published.id,
+        slug: published.slug,
+        name: published.name,
+        year: published.year,
+        publishedAt: published.publishedAt.toISOString(),
+      },
       awards: (await this.awards.list(published.id)).map((a) => ({
         tier: a.tier,
         place: a.place,
@@ -209,7 +230,10 @@ export class AwardsService {
   private async propose(contest: ContestAggregate, manager?: EntityManager): Promise<Proposal> {
     const final = finalRound(contest);
     if (!final) {
-      throw AppError.unprocessable('awards.no_rounds', 'The contest has no round, so there is no ranking to award. Add and run a round first.');
+      throw AppError.unprocessable(
+        'awards.no_rounds',
+        'The contest has no round, so there is no ranking to award. Add and run a round first.',
+      );
     }
     const round = await this.results.findRound(final.id, manager);
     if (!round || round.status !== 'closed') {
@@ -246,7 +270,8 @@ export class AwardsService {
         noZeroCriterion: contest.contest.noZeroCriterion,
       });
     } catch (error) {
-      if (error instanceof ScoringInputError) throw AppError.unprocessable('awards.prizes_mismatch', `The prizes cannot be allocated: ${error.message}.`);
+      if (error instanceof ScoringInputError)
+        throw AppError.unprocessable('awards.prizes_mismatch', `The prizes cannot be allocated: ${error.message}.`);
       throw error;
     }
     return { round, results, lines: allocation.lines, skipped: allocation.skipped, ranking, prizes };

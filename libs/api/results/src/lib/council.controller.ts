@@ -24,7 +24,11 @@ export class CouncilController {
   @HttpCode(200)
   @ApiAnswer(200, 'CouncilTallyView')
   @Post('contests/:id/awards/approvals')
-  decide(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Body() dto: CouncilDecisionDto): Promise<CouncilTallyView> {
+  decide(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', CONTEST_ID) contestId: string,
+    @Body() dto: CouncilDecisionDto,
+  ): Promise<CouncilTallyView> {
     return this.council.decide(actor, contestId, dto);
   }
 

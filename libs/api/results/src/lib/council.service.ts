@@ -74,7 +74,10 @@ export class CouncilService {
         throw AppError.conflict('awards.published', 'The results of this contest are published; the council has nothing left to decide.');
       }
       if ((await this.awards.count(tx, contestId)) === 0) {
-        throw AppError.conflict('awards.not_confirmed', 'The organizer has not confirmed the awards yet. You will be asked by mail once there is a list to decide on.');
+        throw AppError.conflict(
+          'awards.not_confirmed',
+          'The organizer has not confirmed the awards yet. You will be asked by mail once there is a list to decide on.',
+        );
       }
       const note = dto.note ?? null;
       await this.council.decide(tx, contestId, actor.id, dto.decision, note);
@@ -97,7 +100,11 @@ export class CouncilService {
     const contests = await this.council.contestsOf(actor.id);
     return Promise.all(
       contests.map(async (settings) => {
-        const [members, decisions, awards] = await Promise.all([this.council.members(settings), this.council.decisions(settings.contestId), this.awards.list(settings.contestId)]);
+        const [members, decisions, awards] = await Promise.all([
+          this.council.members(settings),
+          this.council.decisions(settings.contestId),
+          this.awards.list(settings.contestId),
+        ]);
         const confirmedAt = awards.reduce<Date | null>((latest, a) => (!latest || a.confirmedAt > latest ? a.confirmedAt : latest), null);
         return {
           contestId: settings.contestId,
@@ -134,7 +141,14 @@ export class CouncilService {
         to: member.email,
         language: member.language,
         template: 'council_approval_request',
-        params: { displayName: member.displayName, contestName: contest.name, contestId: contest.id, awards, members: counts.members, required: counts.required },
+        params: {
+          displayName: member.displayName,
+          contestName: contest.name,
+          contestId: contest.id,
+          awards,
+          members: counts.members,
+          required: counts.required,
+        },
         userId: member.userId,
         contestId: contest.id,
       });
@@ -147,7 +161,11 @@ function shareOf(settings: CouncilSettingsRow): number {
   return settings.approvalShare ?? DEFAULT_APPROVAL_SHARE;
 }
 
-function tally(settings: CouncilSettingsRow, members: CouncilMemberRow[], decisions: { memberId: string; decision: 'approve' | 'object' }[]): CouncilTallyView {
+function tally(
+  settings: CouncilSettingsRow,
+  members: CouncilMemberRow[],
+  decisions: { memberId: string; decision: 'approve' | 'object' }[],
+): CouncilTallyView {
   return tallyCouncil(
     members.map((m) => m.userId),
     new Map(decisions.map((d) => [d.memberId, d.decision])),

@@ -12,7 +12,9 @@ const ENTRY_ID = new UuidPipe(notAvailable);
 export class FeedbackController {
   constructor(private readonly feedback: FeedbackService) {}
 
-  @ApiOperation({ summary: "The entry's feedback for its team after publication: scores, ranks, criterion means against the category, anonymous comments" })
+  @ApiOperation({
+    summary: "The entry's feedback for its team after publication: scores, ranks, criterion means against the category, anonymous comments",
+  })
   @ApiAnswer(200, 'EntryFeedbackView')
   @Get('entries/:id/feedback')
   forEntry(@CurrentUser() actor: AuthUser, @Param('id', ENTRY_ID) entryId: string): Promise<EntryFeedbackView> {

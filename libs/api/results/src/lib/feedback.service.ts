@@ -29,7 +29,9 @@ export class FeedbackService {
     if (!contest) throw notAvailable();
 
     const sheets = settings.showComments ? await this.feedback.sheets(entryId) : [];
-    const judgeNumbers = numberJudges(sheets.map((s) => ({ judgeKey: s.judgeId, submittedAt: new Date(s.submittedAt).getTime(), tieBreak: s.sheetId })));
+    const judgeNumbers = numberJudges(
+      sheets.map((s) => ({ judgeKey: s.judgeId, submittedAt: new Date(s.submittedAt).getTime(), tieBreak: s.sheetId })),
+    );
     const criterionNames = new Map(contest.criteria.map((c) => [c.id, c.name]));
 
     const rounds: FeedbackRoundView[] = [];
@@ -44,7 +46,11 @@ export class FeedbackService {
         .flatMap((s) => {
           const judgeNumber = judgeNumbers.get(s.judgeId) as number;
           return [
-            ...s.criterionComments.map((c) => ({ judgeNumber, criterionName: criterionNames.get(c.criterionId) ?? null, text: c.text.trim() })),
+            ...s.criterionComments.map((c) => ({
+              judgeNumber,
+              criterionName: criterionNames.get(c.criterionId) ?? null,
+              text: c.text.trim(),
+            })),
             ...(s.comment ? [{ judgeNumber, criterionName: null, text: s.comment }] : []),
           ];
         })

@@ -1,6 +1,16 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { PassThrough } from 'node:stream';
-import { AppError, type AuthUser, hasRole, type LaurelConfig, laurelConfig, managedOr404, roundNotFound, signLiveTicket, verifyLiveTicket } from '@laurel/api-core';
+import {
+  AppError,
+  type AuthUser,
+  hasRole,
+  type LaurelConfig,
+  laurelConfig,
+  managedOr404,
+  roundNotFound,
+  signLiveTicket,
+  verifyLiveTicket,
+} from '@laurel/api-core';
 import type { LiveStandingsView, LiveTicketView } from '@laurel/contracts';
 import { SheetEventsRepository } from '@laurel/api-database';
 import { RoundResultsService } from '@laurel/api-round-results';

@@ -27,7 +27,9 @@ export class LiveController {
   @ApiBearerAuth()
   @ApiQuery({ name: 'ticket', required: false, description: 'From POST /api/rounds/:id/live-ticket' })
   @ApiProduces('text/event-stream')
-  @ApiOperation({ summary: 'Server-sent events: `standings` on connect and within a second of every submitted sheet; a heartbeat comment every 15 s' })
+  @ApiOperation({
+    summary: 'Server-sent events: `standings` on connect and within a second of every submitted sheet; a heartbeat comment every 15 s',
+  })
   @ApiAnswer(200, { stream: 'text/event-stream' }, { errors: [401] })
   @Get(':id/live')
   async stream(

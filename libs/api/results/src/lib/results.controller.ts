@@ -16,10 +16,16 @@ const ENTRY_ID = new UuidPipe(entryNotFound);
 export class ResultsController {
   constructor(private readonly results: ResultsService) {}
 
-  @ApiOperation({ summary: "The round's ranking with raw mean, method score and spread, and its reliability; a closed round answers its snapshot" })
+  @ApiOperation({
+    summary: "The round's ranking with raw mean, method score and spread, and its reliability; a closed round answers its snapshot",
+  })
   @ApiAnswer(200, 'RoundResultsView', { description: 'The ranking; the Server-Timing header says where the time went.' })
   @Get(':id/results')
-  async roundResults(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async roundResults(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ROUND_ID) roundId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const timing = new ServerTiming();
     const view: RoundResultsView = await this.results.roundResults(actor, roundId, timing);
     // Serialized here, so that the time it takes is measured with the rest.
@@ -31,11 +37,17 @@ export class ResultsController {
   @ApiOperation({ summary: "One entry's judges in the round and their sheets (values of submitted sheets only), from a ranking row" })
   @ApiAnswer(200, 'EntrySheetsView')
   @Get(':id/entries/:entryId/sheets')
-  entrySheets(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string, @Param('entryId', ENTRY_ID) entryId: string): Promise<EntrySheetsView> {
+  entrySheets(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ROUND_ID) roundId: string,
+    @Param('entryId', ENTRY_ID) entryId: string,
+  ): Promise<EntrySheetsView> {
     return this.results.entrySheets(actor, roundId, entryId);
   }
 
-  @ApiOperation({ summary: 'Advance the top N (per category when the round ranks by category) or everyone at or above minScore into the next round' })
+  @ApiOperation({
+    summary: 'Advance the top N (per category when the round ranks by category) or everyone at or above minScore into the next round',
+  })
   @HttpCode(200)
   @ApiAnswer(200, 'AdvanceResponse')
   @Post(':id/advance')

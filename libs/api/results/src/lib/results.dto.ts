@@ -1,12 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { type AdvanceRequest, type AwardInput, type ConfirmAwardsRequest, PRIZE_TIERS, type PrizeTier } from '@laurel/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class AdvanceDto implements AdvanceRequest {
-  @ApiPropertyOptional({ example: 10, description: 'The first N of each ranking scope among the entries that pass the other gates (and everyone tied with the N-th)' })
+  @ApiPropertyOptional({
+    example: 10,
+    description: 'The first N of each ranking scope among the entries that pass the other gates (and everyone tied with the N-th)',
+  })
   @IsOptional()
   @IsInt({ message: 'must be a whole number' })
   @Min(1, { message: 'must be at least 1' })

@@ -17,8 +17,25 @@ import { VoteThrottle } from './votes.throttle';
 
 @Module({
   imports: [RoundResultsModule],
-  controllers: [ResultsController, AwardsController, LiveController, CouncilController, FeedbackController, PublicVotesController, VotesController],
-  providers: [ResultsService, AwardsService, PublicationMail, LiveBoardService, CouncilService, FeedbackService, VotesService, VoteThrottle],
+  controllers: [
+    ResultsController,
+    AwardsController,
+    LiveController,
+    CouncilController,
+    FeedbackController,
+    PublicVotesController,
+    VotesController,
+  ],
+  providers: [
+    ResultsService,
+    AwardsService,
+    PublicationMail,
+    LiveBoardService,
+    CouncilService,
+    FeedbackService,
+    VotesService,
+    VoteThrottle,
+  ],
   exports: [ResultsService],
 })
 export class ResultsModule {}

@@ -53,7 +53,9 @@ export class ResultsService {
         throw AppError.conflict('round.contest_published', 'The results of this contest are published; entries can no longer advance.');
       }
       if (round.status !== 'closed') {
-        throw AppError.conflict('round.not_closed', `Round "${round.name}" is ${round.status}. Close it before advancing its entries.`, { round: round.name });
+        throw AppError.conflict('round.not_closed', `Round "${round.name}" is ${round.status}. Close it before advancing its entries.`, {
+          round: round.name,
+        });
       }
       const next = (await this.results.contestRounds(round.contestId, tx)).find((r) => r.order > round.order);
       if (!next) {
@@ -66,9 +68,13 @@ export class ResultsService {
         );
       }
       if (next.status !== 'draft') {
-        throw AppError.conflict('round.next_started', `Round "${next.name}" is already ${next.status}; the entries it covers can no longer change.`, {
-          round: next.name,
-        });
+        throw AppError.conflict(
+          'round.next_started',
+          `Round "${next.name}" is already ${next.status}; the entries it covers can no longer change.`,
+          {
+            round: next.name,
+          },
+        );
       }
 
       const results = await this.results.roundResults(round, tx);
@@ -76,7 +82,8 @@ export class ResultsService {
       try {
         plan = planAdvancement(results.entries, gates, results.rankBy);
       } catch (error) {
-        if (error instanceof ScoringInputError) throw AppError.badRequest('advance.invalid_gates', `The gates cannot be applied: ${error.message}.`);
+        if (error instanceof ScoringInputError)
+          throw AppError.badRequest('advance.invalid_gates', `The gates cannot be applied: ${error.message}.`);
         throw error;
       }
       const byId = new Map(results.entries.map((e) => [e.entryId, e]));
@@ -94,7 +101,12 @@ export class ResultsService {
       };
       if (dto.preview) return { ...answer, preview: true, eliminated: results.entries.length - advanced.length };
       if (advanced.length === 0) throw nobodyAdvances(round.name, gates, plan.decisions);
-      const eliminated = await this.advancement.applyAdvancement(tx, round.id, next.id, advanced.map((e) => e.entryId));
+      const eliminated = await this.advancement.applyAdvancement(
+        tx,
+        round.id,
+        next.id,
+        advanced.map((e) => e.entryId),
+      );
       await this.audit.record(tx, {
         contestId: round.contestId,
         actorId: actor.id,
@@ -122,9 +134,16 @@ function advancementGates(dto: AdvanceDto): AdvancementGates {
 
 function nobodyAdvances(roundName: string, gates: AdvancementGates, decisions: readonly AdvancementDecision[]): AppError {
   const scored = decisions.filter((d) => !d.failed.includes('no_score'));
-  if (scored.length === 0) return AppError.unprocessable('round.nobody_advances', `No entry of round "${roundName}" has a score yet, so none can advance.`, undefined, undefined, {
-      round: roundName,
-    });
+  if (scored.length === 0)
+    return AppError.unprocessable(
+      'round.nobody_advances',
+      `No entry of round "${roundName}" has a score yet, so none can advance.`,
+      undefined,
+      undefined,
+      {
+        round: roundName,
+      },
+    );
   const below = scored.filter((d) => d.failed.includes('below_min_score')).length;
   const zero = scored.filter((d) => d.failed.includes('zero_criterion')).length;
   const reasons = [

@@ -46,9 +46,11 @@ export class VotesService {
     assertRoundRunning(context?.round ?? null);
     const entry = context?.entry;
     if (!entry) {
-      throw AppError.unprocessable('vote.not_on_ballot', 'This entry is not on the ballot. Reload the ballot and choose one of its entries.', [
-        { field: 'entryId', message: 'is not an entry on the ballot' },
-      ]);
+      throw AppError.unprocessable(
+        'vote.not_on_ballot',
+        'This entry is not on the ballot. Reload the ballot and choose one of its entries.',
+        [{ field: 'entryId', message: 'is not an entry on the ballot' }],
+      );
     }
     // Counted only for a vote that would be written (and mailed): a refusal changes nothing.
     await this.throttle.hit(clientAddress ?? 'unknown');
@@ -82,7 +84,11 @@ export class VotesService {
   /** One statement decides and counts (VotesRepository.confirmByToken); this turns its outcome into the answer. */
   async confirm(dto: ConfirmVoteDto, now = new Date()): Promise<ConfirmVoteResponse> {
     const vote = await this.votes.confirmByToken(hashToken(dto.token), now);
-    if (!vote) throw AppError.notFound('vote.token_unknown', 'This confirmation link is not valid. Open the link from the latest mail, or vote again.');
+    if (!vote)
+      throw AppError.notFound(
+        'vote.token_unknown',
+        'This confirmation link is not valid. Open the link from the latest mail, or vote again.',
+      );
     const settings = vote.publicVote;
     if (!settings?.enabled || settings.roundId !== vote.roundId) {
       throw AppError.conflict('vote.closed', 'This public vote is no longer held, so the vote cannot count.');
@@ -133,7 +139,8 @@ export class VotesService {
     await this.votes.transaction(async (tx) => {
       const vote = managedOr404(actor, await this.votes.lockForVoid(tx, voteId), voteNotFound);
       if (vote.voidedAt) throw AppError.conflict('vote.already_voided', 'This vote is already voided.');
-      if (!vote.confirmedAt) throw AppError.conflict('vote.not_counted', 'This vote was never confirmed, so it does not count: there is nothing to void.');
+      if (!vote.confirmedAt)
+        throw AppError.conflict('vote.not_counted', 'This vote was never confirmed, so it does not count: there is nothing to void.');
       const round = await this.votes.lockRound(tx, vote.roundId);
       if (round?.status === 'closed') {
         throw AppError.conflict(
@@ -171,7 +178,8 @@ function isOpen(vote: PublicVoteSettings, now: Date): boolean {
 }
 
 function assertOpen(vote: PublicVoteSettings, now: Date): void {
-  if (now.getTime() < Date.parse(vote.opensAt)) throw AppError.conflict('vote.not_open', `The vote opens on ${vote.opensAt}. Come back then.`);
+  if (now.getTime() < Date.parse(vote.opensAt))
+    throw AppError.conflict('vote.not_open', `The vote opens on ${vote.opensAt}. Come back then.`);
   if (now.getTime() >= Date.parse(vote.closesAt)) throw AppError.conflict('vote.closed', `The vote closed on ${vote.closesAt}.`);
 }
 
@@ -191,4 +199,3 @@ export function maskMailbox(mailbox: string): string {
   const at = mailbox.lastIndexOf('@');
   return at <= 0 ? '***' : `${mailbox[0]}***${mailbox.slice(at)}`;
 }
-

@@ -76,7 +76,9 @@ export class RoundResultsService {
   private async storeSnapshot(round: ResultsRound, manager: EntityManager | undefined, timing: ServerTiming): Promise<RoundResultsView> {
     const view = this.compute(round, await this.results.roundRows(round.id, holdsVote(round), manager, timing), timing);
     const { snapshotAt: _unused, ...payload } = view;
-    const storedAt = await timing.measure('sql', () => this.results.insertSnapshot(round.id, { ...payload, roundStatus: 'closed' }, manager));
+    const storedAt = await timing.measure('sql', () =>
+      this.results.insertSnapshot(round.id, { ...payload, roundStatus: 'closed' }, manager),
+    );
     if (storedAt) return { ...view, roundStatus: 'closed', snapshotAt: storedAt.toISOString() };
     const theirs = await this.results.findSnapshot(round.id, manager);
     if (!theirs) throw new Error(`the snapshot of round ${round.id} was neither stored nor found`);

@@ -36,8 +36,30 @@ const ROWS: RoundRows = {
     { id: 'j2', name: 'Minh' },
   ],
   entries: [
-    { entryId: 'a', code: 'ST-001', title: 'Alpha', teamName: 'Team A', categoryId: null, eligible: true, outcome: 'pending', assigned: 2, recused: 0, extra: ['j2'] },
-    { entryId: 'b', code: 'ST-002', title: 'Beta', teamName: 'Team B', categoryId: null, eligible: true, outcome: 'advanced', assigned: 2, recused: 0, extra: null },
+    {
+      entryId: 'a',
+      code: 'ST-001',
+      title: 'Alpha',
+      teamName: 'Team A',
+      categoryId: null,
+      eligible: true,
+      outcome: 'pending',
+      assigned: 2,
+      recused: 0,
+      extra: ['j2'],
+    },
+    {
+      entryId: 'b',
+      code: 'ST-002',
+      title: 'Beta',
+      teamName: 'Team B',
+      categoryId: null,
+      eligible: true,
+      outcome: 'advanced',
+      assigned: 2,
+      recused: 0,
+      extra: null,
+    },
   ],
   sheets: [
     { entryId: 'a', judgeId: 'j1', values: '8,4' },
@@ -82,7 +104,14 @@ describe('round rows to the domain', () => {
   });
 
   it("blends the counted votes only in the round that holds the contest's vote", () => {
-    const vote = { enabled: true, roundId: 'round-1', opensAt: '2026-12-01T00:00:00Z', closesAt: '2026-12-02T00:00:00Z', share: 0.2, scope: 'overall' as const };
+    const vote = {
+      enabled: true,
+      roundId: 'round-1',
+      opensAt: '2026-12-01T00:00:00Z',
+      closesAt: '2026-12-02T00:00:00Z',
+      share: 0.2,
+      scope: 'overall' as const,
+    };
     const rows: RoundRows = { ...ROWS, entries: ROWS.entries.map((e) => ({ ...e, votes: e.entryId === 'a' ? 30 : 0 })) };
     expect(holdsVote({ ...ROUND, publicVote: vote })).toBe(true);
     expect(holdsVote({ ...ROUND, publicVote: { ...vote, roundId: 'round-2' } })).toBe(false);
@@ -166,7 +195,14 @@ describe('the results view', () => {
   });
 
   it('carries the round and the rubric, without outcomes until they are added', () => {
-    expect(results).toMatchObject({ roundId: 'round-1', contestId: 'contest-1', roundName: 'Vòng 1', roundStatus: 'open', method: 'mean', rankBy: 'overall' });
+    expect(results).toMatchObject({
+      roundId: 'round-1',
+      contestId: 'contest-1',
+      roundName: 'Vòng 1',
+      roundStatus: 'open',
+      method: 'mean',
+      rankBy: 'overall',
+    });
     expect(results.criteria).toEqual(ROWS.criteria);
     expect(results.priorityCriteria).toEqual(['gone', 'c2']);
     expect(results.computedAt).toBe('2026-12-05T06:00:00.000Z');
@@ -193,7 +229,12 @@ describe('a stored snapshot', () => {
     const answer = snapshotView({ payload, createdAt: new Date('2026-12-05T07:00:00Z') });
     expect(answer.snapshotAt).toBe('2026-12-05T07:00:00.000Z');
     expect(answer.entries[0]).toEqual(first);
-    expect(answer.entries[1]).toMatchObject({ entryId: 'a', score: 65, judgeScore: 65, divergence: { maxDifference: null, extraJudges: [], flagged: false } });
+    expect(answer.entries[1]).toMatchObject({
+      entryId: 'a',
+      score: 65,
+      judgeScore: 65,
+      divergence: { maxDifference: null, extraJudges: [], flagged: false },
+    });
   });
 });
 
@@ -219,9 +260,25 @@ describe('one entry’s sheets', () => {
       { entryId: 'a', code: 'ST-001', title: 'Alpha' },
       ROWS.criteria,
       [
-        row({ sheetId: 's1', sheetStatus: 'submitted', total: 80, submittedAt: '2026-12-04T10:00:00.000Z', comment: 'Strong team', commentInternal: false }),
+        row({
+          sheetId: 's1',
+          sheetStatus: 'submitted',
+          total: 80,
+          submittedAt: '2026-12-04T10:00:00.000Z',
+          comment: 'Strong team',
+          commentInternal: false,
+        }),
         row({ assignmentId: 'as-2', judgeId: 'j2', judgeName: 'Minh', sheetId: 's2', sheetStatus: 'draft', total: 50, comment: 'not yet' }),
-        row({ assignmentId: 'as-3', judgeId: 'j3', judgeName: 'Quân', assignmentStatus: 'recused', recusalReason: 'mentor', sheetId: 's3', sheetStatus: 'submitted', total: 90 }),
+        row({
+          assignmentId: 'as-3',
+          judgeId: 'j3',
+          judgeName: 'Quân',
+          assignmentStatus: 'recused',
+          recusalReason: 'mentor',
+          sheetId: 's3',
+          sheetStatus: 'submitted',
+          total: 90,
+        }),
         row({ assignmentId: 'as-4', judgeId: 'j4', judgeName: 'Vy' }),
       ],
       [

@@ -154,7 +154,10 @@ export function snapshotView({ payload, createdAt }: StoredSnapshot): RoundResul
 }
 
 /** The view with each entry's outcome (advanced or eliminated) where it has one. */
-export function withOutcomes(view: RoundResultsView, outcomes: Iterable<{ entryId: string; outcome: RoundOutcome | 'pending' }>): RoundResultsView {
+export function withOutcomes(
+  view: RoundResultsView,
+  outcomes: Iterable<{ entryId: string; outcome: RoundOutcome | 'pending' }>,
+): RoundResultsView {
   const byEntry = new Map<string, RoundOutcome>();
   for (const { entryId, outcome } of outcomes) if (outcome !== 'pending') byEntry.set(entryId, outcome);
   if (byEntry.size === 0) return view;
@@ -197,7 +200,14 @@ export function entrySheetsView(
         assignmentId: r.assignmentId,
         judgeId: r.judgeId,
         judgeName: r.judgeName,
-        status: r.assignmentStatus === 'recused' ? 'recused' : r.sheetStatus === 'submitted' ? 'submitted' : r.sheetStatus === 'draft' ? 'draft' : 'todo',
+        status:
+          r.assignmentStatus === 'recused'
+            ? 'recused'
+            : r.sheetStatus === 'submitted'
+              ? 'submitted'
+              : r.sheetStatus === 'draft'
+                ? 'draft'
+                : 'todo',
         recusalReason: r.assignmentStatus === 'recused' ? r.recusalReason : null,
         total: counted ? r.total : null,
         submittedAt: counted ? r.submittedAt : null,

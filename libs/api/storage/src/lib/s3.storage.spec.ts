@@ -30,7 +30,10 @@ function fakeS3(): Promise<{ server: Server; endpoint: string; seen: SeenRequest
     };
     if (req.method === 'POST' && url.searchParams.has('uploads')) {
       parts.set('upload-1', []);
-      return xml(200, `<InitiateMultipartUploadResult><Bucket>laurel-files</Bucket><Key>${key}</Key><UploadId>upload-1</UploadId></InitiateMultipartUploadResult>`);
+      return xml(
+        200,
+        `<InitiateMultipartUploadResult><Bucket>laurel-files</Bucket><Key>${key}</Key><UploadId>upload-1</UploadId></InitiateMultipartUploadResult>`,
+      );
     }
     if (req.method === 'PUT' && url.searchParams.has('partNumber')) {
       parts.get(url.searchParams.get('uploadId') ?? '')?.push(body);
@@ -92,7 +95,10 @@ describe(S3Storage.name, () => {
   it('sends a small file in one signed PutObject to /<bucket>/<key> and reads it back', async () => {
     const sut = new S3Storage(settings);
     const bytes = Buffer.from('%PDF-1.4 tiny deck');
-    const stored = await sut.put('attachments/6a3e0f4e-2b1c-4d7e-9f00-1a2b3c4d5e6f', Readable.from([bytes.subarray(0, 5), bytes.subarray(5)]));
+    const stored = await sut.put(
+      'attachments/6a3e0f4e-2b1c-4d7e-9f00-1a2b3c4d5e6f',
+      Readable.from([bytes.subarray(0, 5), bytes.subarray(5)]),
+    );
 
     expect(stored).toEqual({ size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
     const [put] = fake.seen;
@@ -116,7 +122,7 @@ describe(S3Storage.name, () => {
     const stored = await sut.put('attachments/big', Readable.from(chunks));
 
     expect(stored.size).toBe(25);
-    expect(fake.seen.map((r) => `${r.method} ${r.query.has('uploads') ? 'create' : r.query.get('partNumber') ?? 'complete'}`)).toEqual([
+    expect(fake.seen.map((r) => `${r.method} ${r.query.has('uploads') ? 'create' : (r.query.get('partNumber') ?? 'complete')}`)).toEqual([
       'POST create',
       'PUT 1',
       'PUT 2',

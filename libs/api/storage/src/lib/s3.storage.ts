@@ -64,7 +64,9 @@ export class S3Storage extends FileStorage {
 
     const sendPart = async () => {
       if (!multipart.uploadId) {
-        const created = await this.client.send(new CreateMultipartUploadCommand({ Bucket, Key: key, ContentType: 'application/octet-stream' }));
+        const created = await this.client.send(
+          new CreateMultipartUploadCommand({ Bucket, Key: key, ContentType: 'application/octet-stream' }),
+        );
         multipart.uploadId = created.UploadId ?? '';
         if (!multipart.uploadId) throw new Error(`S3 gave no upload id for ${key}`);
       }
@@ -89,11 +91,18 @@ export class S3Storage extends FileStorage {
       if (multipart.uploadId) {
         if (pendingBytes > 0) await sendPart();
         await this.client.send(
-          new CompleteMultipartUploadCommand({ Bucket, Key: key, UploadId: multipart.uploadId, MultipartUpload: { Parts: multipart.parts } }),
+          new CompleteMultipartUploadCommand({
+            Bucket,
+            Key: key,
+            UploadId: multipart.uploadId,
+            MultipartUpload: { Parts: multipart.parts },
+          }),
         );
       } else {
         const Body = Buffer.concat(pending);
-        await this.client.send(new PutObjectCommand({ Bucket, Key: key, Body, ContentLength: Body.length, ContentType: 'application/octet-stream' }));
+        await this.client.send(
+          new PutObjectCommand({ Bucket, Key: key, Body, ContentLength: Body.length, ContentType: 'application/octet-stream' }),
+        );
       }
     } catch (error) {
       if (multipart.uploadId) {

@@ -6,7 +6,9 @@ import { S3Storage } from './s3.storage';
 
 export function createFileStorage(config: LaurelConfig['storage']): FileStorage {
   if (config.driver === 's3' && config.s3) {
-    new Logger('Storage').log(`Uploaded files go to the S3 bucket ${config.s3.bucket}${config.s3.endpoint ? ` at ${config.s3.endpoint}` : ''}`);
+    new Logger('Storage').log(
+      `Uploaded files go to the S3 bucket ${config.s3.bucket}${config.s3.endpoint ? ` at ${config.s3.endpoint}` : ''}`,
+    );
     return new S3Storage(config.s3);
   }
   return new LocalDiskStorage(config.filesDir);
@@ -14,7 +16,9 @@ export function createFileStorage(config: LaurelConfig['storage']): FileStorage 
 
 /** Provides FileStorage with the driver the configuration names (local disk by default). */
 @Module({
-  providers: [{ provide: FileStorage, inject: [laurelConfig.KEY], useFactory: (config: LaurelConfig) => createFileStorage(config.storage) }],
+  providers: [
+    { provide: FileStorage, inject: [laurelConfig.KEY], useFactory: (config: LaurelConfig) => createFileStorage(config.storage) },
+  ],
   exports: [FileStorage],
 })
 export class StorageModule {}

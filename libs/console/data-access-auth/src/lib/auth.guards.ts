@@ -5,12 +5,10 @@ import { AUTH_PATHS, type SignInReason } from './auth-paths';
 import { AuthSession } from './auth-session';
 
 /** Pages that need a session; a visitor goes to sign in and comes back afterwards. */
-export const authGuard: CanActivateFn = (_route, state) =>
-  inject(AuthSession).isSignedIn() || signInFirst(state.url, 'required');
+export const authGuard: CanActivateFn = (_route, state) => inject(AuthSession).isSignedIn() || signInFirst(state.url, 'required');
 
 /** The sign-in and sign-up pages: someone already signed in goes to the dashboard instead. */
-export const guestGuard: CanActivateFn = () =>
-  !inject(AuthSession).isSignedIn() || inject(Router).parseUrl(AUTH_PATHS.home);
+export const guestGuard: CanActivateFn = () => !inject(AuthSession).isSignedIn() || inject(Router).parseUrl(AUTH_PATHS.home);
 
 /**
  * Areas for some roles only. Without one of them the dashboard opens with `?denied=<path>`,

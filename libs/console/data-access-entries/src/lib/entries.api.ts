@@ -62,9 +62,9 @@ export class EntriesApi {
     form.append('kind', kind);
     form.append('file', file, file.name);
     const request = new HttpRequest<FormData>('POST', `${this.base}/entries/${id}/attachments`, form, { reportProgress: true });
-    return runInInjectionContext(this.injector, () =>
-      authInterceptor(request, (sent) => this.xhr.handle(sent)),
-    ) as Observable<HttpEvent<AttachmentView>>;
+    return runInInjectionContext(this.injector, () => authInterceptor(request, (sent) => this.xhr.handle(sent))) as Observable<
+      HttpEvent<AttachmentView>
+    >;
   }
 
   removeAttachment(id: string, attachmentId: string): Observable<void> {

@@ -35,7 +35,11 @@ export const AUTOSAVE_DELAY_MS = 800;
 export class EntryEditorStore {
   private readonly api = inject(EntriesApi);
   private readonly entryState = signal<EntryView | null>(null);
-  private readonly loadState = signal<{ loading: boolean; error: UiMessage | null; status: number | null }>({ loading: false, error: null, status: null });
+  private readonly loadState = signal<{ loading: boolean; error: UiMessage | null; status: number | null }>({
+    loading: false,
+    error: null,
+    status: null,
+  });
   private readonly saveState = signal<SaveState>('idle');
   private readonly saveErrorState = signal<UiMessage | null>(null);
   private readonly savedAtState = signal<Date | null>(null);
@@ -210,7 +214,10 @@ export class EntryEditorStore {
   /** A file refused before sending (too large for the limit): shown like the API's refusal. */
   refuse(kind: AttachmentKind, file: File, status: number): void {
     const id = this.nextUploadId++;
-    this.uploadsState.update((list) => [...list, { id, kind, fileName: file.name, size: file.size, percent: null, error: { key: 'errors.unexpected' }, status }]);
+    this.uploadsState.update((list) => [
+      ...list,
+      { id, kind, fileName: file.name, size: file.size, percent: null, error: { key: 'errors.unexpected' }, status },
+    ]);
   }
 
   /** Sends again what a failed save kept. */
@@ -227,7 +234,9 @@ export class EntryEditorStore {
     const entry = this.entry();
     if (!entry) return;
     await firstValueFrom(this.api.removeAttachment(entry.id, attachmentId));
-    this.entryState.update((current) => (current ? { ...current, attachments: current.attachments.filter((a) => a.id !== attachmentId) } : current));
+    this.entryState.update((current) =>
+      current ? { ...current, attachments: current.attachments.filter((a) => a.id !== attachmentId) } : current,
+    );
   }
 
   download(attachmentId: string): Promise<Blob> {

@@ -40,7 +40,9 @@ export class MyEntriesStore {
     const entry = await firstValueFrom(this.api.withdraw(id));
     this.state.update((s) => ({
       ...s,
-      entries: s.entries.map((line) => (line.id === id ? { ...line, status: entry.status, version: entry.version, updatedAt: entry.updatedAt } : line)),
+      entries: s.entries.map((line) =>
+        line.id === id ? { ...line, status: entry.status, version: entry.version, updatedAt: entry.updatedAt } : line,
+      ),
     }));
   }
 

@@ -46,7 +46,12 @@ function answer(body: SaveSheetRequest, version: number): SheetView {
   return {
     id: 's1',
     status: 'draft',
-    scores: body.scores.map((s) => ({ criterionId: s.criterionId, value: s.value, comment: s.comment ?? null, commentInternal: s.commentInternal ?? false })),
+    scores: body.scores.map((s) => ({
+      criterionId: s.criterionId,
+      value: s.value,
+      comment: s.comment ?? null,
+      commentInternal: s.commentInternal ?? false,
+    })),
     comment: body.comment ?? null,
     commentInternal: body.commentInternal ?? false,
     version,
@@ -180,7 +185,10 @@ describe(ScoreSheetStore.name, () => {
   it('shows a closed round (409) as a save error, not as a stale sheet, and tries again on the next change', async () => {
     sut.setValue('team', '8');
     jest.advanceTimersByTime(SAVE_DEBOUNCE_MS);
-    pendingSaves()[0]?.flush({ statusCode: 409, code: 'round.closed', message: 'The round is closed.' }, { status: 409, statusText: 'Conflict' });
+    pendingSaves()[0]?.flush(
+      { statusCode: 409, code: 'round.closed', message: 'The round is closed.' },
+      { status: 409, statusText: 'Conflict' },
+    );
     await settle();
     expect(sut.saveState()).toBe('error');
     expect(sut.saveError()).toEqual({ key: 'judging.errors.roundClosed' });
@@ -232,7 +240,12 @@ describe(ScoreSheetStore.name, () => {
     save?.flush(answer(save.request.body as SaveSheetRequest, 4));
     await settle();
     const submit = http.expectOne({ method: 'POST', url: `/api/assignments/${ID}/submit` });
-    submit.flush({ ...answer(save?.request.body as SaveSheetRequest, 5), status: 'submitted', total: 70, submittedAt: '2026-03-01T10:00:00Z' });
+    submit.flush({
+      ...answer(save?.request.body as SaveSheetRequest, 5),
+      status: 'submitted',
+      total: 70,
+      submittedAt: '2026-03-01T10:00:00Z',
+    });
     expect(await submitted).toBeNull();
     expect(sut.submitted()).toBe(true);
     expect(sut.total()).toBe(70);

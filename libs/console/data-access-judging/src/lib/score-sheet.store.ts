@@ -113,7 +113,8 @@ export class ScoreSheetStore {
       untracked(() =>
         this.state.update((s) => {
           const fields: Record<string, CriterionField> = {};
-          for (const [id, field] of Object.entries(s.fields)) fields[id] = field.problem ? field : { ...field, raw: formatScoreInput(field.value, locale) };
+          for (const [id, field] of Object.entries(s.fields))
+            fields[id] = field.problem ? field : { ...field, raw: formatScoreInput(field.value, locale) };
           return { ...s, fields };
         }),
       );
@@ -267,7 +268,12 @@ export class ScoreSheetStore {
         .filter((f) => f.value !== null)
         .map((f) =>
           f.comment.trim()
-            ? { criterionId: f.criterion.id, value: f.value as number, comment: f.comment.trim(), ...(f.commentInternal ? { commentInternal: true } : {}) }
+            ? {
+                criterionId: f.criterion.id,
+                value: f.value as number,
+                comment: f.comment.trim(),
+                ...(f.commentInternal ? { commentInternal: true } : {}),
+              }
             : { criterionId: f.criterion.id, value: f.value as number },
         ),
       version: s.version,
@@ -311,7 +317,15 @@ function fromDetail(detail: AssignmentDetailView, locale: string): Partial<Sheet
       commentInternal: score?.commentInternal ?? false,
     };
   }
-  return { detail, fields, comment: detail.sheet.comment ?? '', commentInternal: detail.sheet.commentInternal ?? false, version: detail.sheet.version, sheet: detail.sheet, save: 'saved' };
+  return {
+    detail,
+    fields,
+    comment: detail.sheet.comment ?? '',
+    commentInternal: detail.sheet.commentInternal ?? false,
+    version: detail.sheet.version,
+    sheet: detail.sheet,
+    save: 'saved',
+  };
 }
 
 const SHEET_CODES: Record<string, UiMessage> = {

@@ -88,7 +88,9 @@ export class StageStore {
         : { id: slot.id, kind: 'break' as const, seconds: slot.seconds, label: slot.label };
     return stageClock(domainSlot, onStage, this.now() + this.offsetMs());
   });
-  readonly upNext = computed<StageSlot | null>(() => this.view()?.slots.find((s) => s.outcome === null && s.id !== this.view()?.current?.slotId) ?? null);
+  readonly upNext = computed<StageSlot | null>(
+    () => this.view()?.slots.find((s) => s.outcome === null && s.id !== this.view()?.current?.slotId) ?? null,
+  );
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.stop());

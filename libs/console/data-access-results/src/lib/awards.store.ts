@@ -23,7 +23,14 @@ export type ActionOutcome<T> = { ok: true; value: T } | { ok: false; error: UiMe
 @Injectable()
 export class AwardsStore {
   private readonly api = inject(ResultsApi);
-  private readonly state = signal<AwardsState>({ contestId: null, proposal: null, ranking: null, confirmed: null, status: 'idle', error: null });
+  private readonly state = signal<AwardsState>({
+    contestId: null,
+    proposal: null,
+    ranking: null,
+    confirmed: null,
+    status: 'idle',
+    error: null,
+  });
 
   readonly proposal = computed(() => this.state().proposal);
   readonly ranking = computed(() => this.state().ranking);

@@ -9,7 +9,11 @@ import { ResultsApi } from './results.api';
 @Injectable()
 export class PublicResultsStore {
   private readonly api = inject(ResultsApi);
-  private readonly state = signal<{ results: PublicResultsView | null; status: 'idle' | 'loading' | 'loaded' | 'missing' | 'error'; error: UiMessage | null }>({
+  private readonly state = signal<{
+    results: PublicResultsView | null;
+    status: 'idle' | 'loading' | 'loaded' | 'missing' | 'error';
+    error: UiMessage | null;
+  }>({
     results: null,
     status: 'idle',
     error: null,

@@ -44,9 +44,13 @@ const CODES: Record<string, TranslationKey> = {
 export function resultsMessage(error: unknown, byStatus: StatusMessages = {}): UiMessage {
   const api = apiErrorOf(error);
   if (api?.code === 'awards.invalid') return { text: api.message, fallback: { key: 'results.errors.awardsInvalid' } };
-  const tally = (api as { details?: { tally?: { approvals: number; members: number; objections: number; required: number } } } | null)?.details?.tally;
+  const tally = (api as { details?: { tally?: { approvals: number; members: number; objections: number; required: number } } } | null)
+    ?.details?.tally;
   if (api?.code === 'awards.not_approved' && tally) {
-    return { key: 'closing.council.notApproved', params: { approvals: tally.approvals, members: tally.members, objections: tally.objections, required: tally.required } };
+    return {
+      key: 'closing.council.notApproved',
+      params: { approvals: tally.approvals, members: tally.members, objections: tally.objections, required: tally.required },
+    };
   }
   const key = api?.code ? CODES[api.code] : undefined;
   if (!key) return toUiMessage(error, byStatus);

@@ -13,7 +13,12 @@ export type AdvanceOutcome = { ok: true; response: AdvanceResponse } | { ok: fal
 @Injectable()
 export class RoundResultsStore {
   private readonly api = inject(ResultsApi);
-  private readonly state = signal<{ roundId: string | null; results: RoundResultsView | null; status: LoadStatus; error: UiMessage | null }>({
+  private readonly state = signal<{
+    roundId: string | null;
+    results: RoundResultsView | null;
+    status: LoadStatus;
+    error: UiMessage | null;
+  }>({
     roundId: null,
     results: null,
     status: 'idle',

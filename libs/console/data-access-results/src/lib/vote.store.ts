@@ -52,7 +52,11 @@ export class BallotStore {
 @Injectable()
 export class VoteCountsStore {
   private readonly api = inject(ResultsApi);
-  private readonly state = signal<{ counts: VoteCountsView | null; loading: boolean; error: UiMessage | null }>({ counts: null, loading: false, error: null });
+  private readonly state = signal<{ counts: VoteCountsView | null; loading: boolean; error: UiMessage | null }>({
+    counts: null,
+    loading: false,
+    error: null,
+  });
 
   readonly counts = computed(() => this.state().counts);
   readonly loading = computed(() => this.state().loading);

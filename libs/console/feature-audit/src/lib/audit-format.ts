@@ -68,7 +68,10 @@ export function payloadSummary(payload: unknown, max = 90, names: Readonly<Recor
 function valueText(value: unknown, names: Readonly<Record<string, string>>): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'string') return isUuid(value) ? (names[value] ?? value.slice(0, 8)) : cut(value, 30);
-  if (Array.isArray(value)) return value.length <= 3 && value.every((v) => typeof v === 'string' && names[v]) ? `[${value.map((v) => names[v as string]).join(', ')}]` : `[${value.length}]`;
+  if (Array.isArray(value))
+    return value.length <= 3 && value.every((v) => typeof v === 'string' && names[v])
+      ? `[${value.map((v) => names[v as string]).join(', ')}]`
+      : `[${value.length}]`;
   if (typeof value === 'object') return '{…}';
   return String(value);
 }

@@ -32,13 +32,25 @@ export const LIVE_BOARD_ROUTES: Routes = [
 
 /** `/council` and `/council/:contestId`: a council member's votes on confirmed awards. */
 export const COUNCIL_ROUTES: Routes = [
-  { path: '', title: 'closing.council.myTitle', loadComponent: () => import('./closing/council-page.component').then((m) => m.CouncilPageComponent) },
-  { path: ':contestId', title: 'closing.council.myTitle', loadComponent: () => import('./closing/council-page.component').then((m) => m.CouncilPageComponent) },
+  {
+    path: '',
+    title: 'closing.council.myTitle',
+    loadComponent: () => import('./closing/council-page.component').then((m) => m.CouncilPageComponent),
+  },
+  {
+    path: ':contestId',
+    title: 'closing.council.myTitle',
+    loadComponent: () => import('./closing/council-page.component').then((m) => m.CouncilPageComponent),
+  },
 ];
 
 /** `/my-entries/:entryId/feedback`: an applicant's feedback after publication. */
 export const FEEDBACK_ROUTES: Routes = [
-  { path: '', title: 'closing.feedback.title', loadComponent: () => import('./closing/feedback-page.component').then((m) => m.FeedbackPageComponent) },
+  {
+    path: '',
+    title: 'closing.feedback.title',
+    loadComponent: () => import('./closing/feedback-page.component').then((m) => m.FeedbackPageComponent),
+  },
 ];
 
 /** `/vote/:slug`: a contest's public ballot; `/vote/confirm#token=…`: the mailed confirmation link. */

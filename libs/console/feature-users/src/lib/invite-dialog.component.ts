@@ -54,14 +54,20 @@ import { usersError } from './users-errors';
             <mat-error>{{ 'users.inviteDialog.emailInvalid' | translate }}</mat-error>
           </mat-form-field>
           <mat-radio-group formControlName="role" class="roles" [attr.aria-label]="'users.inviteDialog.role' | translate">
-            <mat-radio-button value="organizer" data-testid="invite-account-organizer">{{ 'users.inviteDialog.organizer' | translate }}</mat-radio-button>
-            <mat-radio-button value="admin" data-testid="invite-account-admin">{{ 'users.inviteDialog.admin' | translate }}</mat-radio-button>
+            <mat-radio-button value="organizer" data-testid="invite-account-organizer">{{
+              'users.inviteDialog.organizer' | translate
+            }}</mat-radio-button>
+            <mat-radio-button value="admin" data-testid="invite-account-admin">{{
+              'users.inviteDialog.admin' | translate
+            }}</mat-radio-button>
           </mat-radio-group>
         </form>
       }
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" [mat-dialog-close]="!!sentTo()" data-testid="invite-account-close">{{ 'users.inviteDialog.close' | translate }}</button>
+      <button mat-button type="button" [mat-dialog-close]="!!sentTo()" data-testid="invite-account-close">
+        {{ 'users.inviteDialog.close' | translate }}
+      </button>
       @if (!sentTo()) {
         <button mat-flat-button type="submit" form="invite-account-form" [disabled]="pending()" data-testid="invite-account-send">
           {{ 'users.inviteDialog.send' | translate }}
@@ -70,10 +76,26 @@ import { usersError } from './users-errors';
     </mat-dialog-actions>
   `,
   styles: `
-    .intro { margin: 0 0 16px; max-width: 52ch; line-height: 1.5; }
-    form { display: flex; flex-direction: column; gap: 4px; min-width: min(420px, 100%); }
-    .roles { display: flex; flex-direction: column; gap: 4px; }
-    laurel-alert { display: block; margin-bottom: 12px; }
+    .intro {
+      margin: 0 0 16px;
+      max-width: 52ch;
+      line-height: 1.5;
+    }
+    form {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      min-width: min(420px, 100%);
+    }
+    .roles {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+    }
+    laurel-alert {
+      display: block;
+      margin-bottom: 12px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

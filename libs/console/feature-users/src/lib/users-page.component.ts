@@ -9,7 +9,13 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { type AdminUserPage, type AdminUserView, type GrantableRole, ROLES, type Role } from '@laurel/contracts';
 import { AuthStore } from '@laurel/console-data-access-auth';
-import { AlertComponent, ConfirmDialogComponent, type ConfirmDialogData, EmptyStateComponent, StatusChipComponent } from '@laurel/console-ui';
+import {
+  AlertComponent,
+  ConfirmDialogComponent,
+  type ConfirmDialogData,
+  EmptyStateComponent,
+  StatusChipComponent,
+} from '@laurel/console-ui';
 import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, roleKey } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { InviteAccountDialogComponent } from './invite-dialog.component';
@@ -108,7 +114,8 @@ export class UsersPageComponent {
     const roles = granting ? [...user.roles, role] : user.roles.filter((r) => r !== role);
     const saved = await this.save(user, { roles });
     if (!saved) toggle.checked = !granting;
-    else this.notice.set({ key: granting ? 'users.done.granted' : 'users.done.revoked', params: { name: user.displayName, role: roleName } });
+    else
+      this.notice.set({ key: granting ? 'users.done.granted' : 'users.done.revoked', params: { name: user.displayName, role: roleName } });
   }
 
   protected async setDisabled(user: AdminUserView, disabled: boolean): Promise<void> {

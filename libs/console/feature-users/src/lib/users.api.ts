@@ -1,6 +1,13 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AccountInvitationRequest, AccountInvitationResponse, AdminUserChange, AdminUserPage, AdminUserView, Role } from '@laurel/contracts';
+import type {
+  AccountInvitationRequest,
+  AccountInvitationResponse,
+  AdminUserChange,
+  AdminUserPage,
+  AdminUserView,
+  Role,
+} from '@laurel/contracts';
 import { API_BASE_URL } from '@laurel/console-util';
 import type { Observable } from 'rxjs';
 

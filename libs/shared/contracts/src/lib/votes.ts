@@ -47,7 +47,15 @@ export interface VoteCountsView {
   contestId: string;
   settings: PublicVoteSettings | null;
   open: boolean;
-  entries: { entryId: string; code: string | null; title: string; categoryId: string | null; votes: number; pending: number; voided: number }[];
+  entries: {
+    entryId: string;
+    code: string | null;
+    title: string;
+    categoryId: string | null;
+    votes: number;
+    pending: number;
+    voided: number;
+  }[];
   /** The latest counted and voided votes, newest first (addresses masked). */
   recent: { id: string; entryId: string; mailbox: string; confirmedAt: string; voidedAt: string | null; voidReason: string | null }[];
   totals: { counted: number; pending: number; voided: number };

@@ -17,7 +17,10 @@ const HOUR = 60 * 60;
 
 /** Refusals a person can act on: what is limited, and how long to wait (also in Retry-After). */
 const REFUSALS: Record<ThrottledAction, { code: string; message: (wait: string) => string }> = {
-  sign_in: { code: 'auth.too_many_attempts', message: (wait) => `Too many sign-in attempts from this device. Wait ${wait}, then try again.` },
+  sign_in: {
+    code: 'auth.too_many_attempts',
+    message: (wait) => `Too many sign-in attempts from this device. Wait ${wait}, then try again.`,
+  },
   register: { code: 'auth.too_many_sign_ups', message: (wait) => `Too many sign-ups from this network. Wait ${wait}, then try again.` },
   password_reset: {
     code: 'auth.too_many_resets',

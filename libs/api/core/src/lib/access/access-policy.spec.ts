@@ -82,11 +82,16 @@ describe('access policy', () => {
 
     it('lists exactly the contests seesContest opens, one by one', () => {
       fc.assert(
-        fc.property(fc.option(anyActor, { nil: undefined }), fc.constantFrom('draft', 'open', 'published'), fc.constantFrom(ME, SOMEONE), (actor, status, ownerId) => {
-          const drafts = draftsShownTo(actor);
-          const listed = status !== 'draft' || drafts.all || drafts.ownerId === ownerId;
-          expect(listed).toBe(seesContest(actor, { status, ownerId }));
-        }),
+        fc.property(
+          fc.option(anyActor, { nil: undefined }),
+          fc.constantFrom('draft', 'open', 'published'),
+          fc.constantFrom(ME, SOMEONE),
+          (actor, status, ownerId) => {
+            const drafts = draftsShownTo(actor);
+            const listed = status !== 'draft' || drafts.all || drafts.ownerId === ownerId;
+            expect(listed).toBe(seesContest(actor, { status, ownerId }));
+          },
+        ),
       );
     });
   });

@@ -25,7 +25,9 @@ describe(validateEnvironment.name, () => {
     expect(validateEnvironment(valid).MIGRATE_ON_START).toBe(true);
     expect(validateEnvironment({ ...valid, MIGRATE_ON_START: 'false' }).MIGRATE_ON_START).toBe(false);
     expect(validateEnvironment({ ...valid, MIGRATE_ON_START: 'true' }).MIGRATE_ON_START).toBe(true);
-    expect(() => validateEnvironment({ ...valid, MIGRATE_ON_START: 'no' })).toThrow(/MIGRATE_ON_START: MIGRATE_ON_START must be true or false \(got "no"\)/);
+    expect(() => validateEnvironment({ ...valid, MIGRATE_ON_START: 'no' })).toThrow(
+      /MIGRATE_ON_START: MIGRATE_ON_START must be true or false \(got "no"\)/,
+    );
   });
 
   it('needs DATABASE_URL', () => {
@@ -50,12 +52,18 @@ describe(validateEnvironment.name, () => {
       MAIL_FROM: 'Laurel <no-reply@example.org>',
       PUBLIC_URL: 'https://laurel.example.org',
     });
-    expect(env).toMatchObject({ SMTP_URL: 'smtp://laurel:secret@mail.example.org:587', MAIL_RETRY_LIMIT: 10, MAIL_RETRY_DELAY_SECONDS: 30 });
+    expect(env).toMatchObject({
+      SMTP_URL: 'smtp://laurel:secret@mail.example.org:587',
+      MAIL_RETRY_LIMIT: 10,
+      MAIL_RETRY_DELAY_SECONDS: 30,
+    });
   });
 
   it('captures mail in development when SMTP_URL is absent, and refuses malformed mail settings', () => {
     expect(validateEnvironment(valid).SMTP_URL).toBeUndefined();
-    expect(() => validateEnvironment({ ...valid, SMTP_URL: 'mail.example.org:25' })).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(() => validateEnvironment({ ...valid, SMTP_URL: 'mail.example.org:25' })).toThrow(
+      /SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
     expect(() => validateEnvironment({ ...valid, MAIL_FROM: 'nobody' })).toThrow(/MAIL_FROM must be an address/);
     expect(() => validateEnvironment({ ...valid, PUBLIC_URL: 'laurel.example.org' })).toThrow(/PUBLIC_URL must be an http\(s\) URL/);
     expect(validateEnvironment({ ...valid, MAIL_FROM: 'Ban tổ chức <btc@example.vn>' }).MAIL_FROM).toBe('Ban tổ chức <btc@example.vn>');

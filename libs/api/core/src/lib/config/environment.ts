@@ -1,21 +1,9 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { ENTRY_LIMITS } from '@laurel/contracts';
 import { parseTrustProxy } from './trust-proxy';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  validateSync,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
-const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : Number(value);
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
 const toBool = ({ value }: { value: unknown }) => {
   if (value === undefined || value === '') return undefined;
@@ -115,7 +103,9 @@ export class EnvironmentVariables {
   STORAGE_DRIVER: 'local' | 's3' = 'local';
 
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a bucket name (3-63 lower-case letters, digits, dots, hyphens)' })
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'S3_BUCKET must be a bucket name (3-63 lower-case letters, digits, dots, hyphens)',
+  })
   S3_BUCKET?: string;
 
   @IsString()
@@ -202,7 +192,9 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
     problems.push('JWT_SECRET: required when NODE_ENV=production (at least 32 random characters)');
   }
   if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
-    problems.push('SMTP_URL: required when NODE_ENV=production (the SMTP server that delivers mail, such as smtp://user:pass@mail.example.org:587)');
+    problems.push(
+      'SMTP_URL: required when NODE_ENV=production (the SMTP server that delivers mail, such as smtp://user:pass@mail.example.org:587)',
+    );
   }
   if (env.NODE_ENV === 'production' && !env.MAIL_FROM) {
     problems.push('MAIL_FROM: required when NODE_ENV=production (the sender of every mail, such as "Laurel <no-reply@example.org>")');

@@ -98,6 +98,4 @@ export function trustProxyOf(env: Pick<EnvironmentVariables, 'TRUST_PROXY'>): Tr
   return 'value' in parsed ? parsed.value : false;
 }
 
-export const laurelConfig = registerAs('laurel', (): LaurelConfig =>
-  buildLaurelConfig(validateEnvironment(process.env)),
-);
+export const laurelConfig = registerAs('laurel', (): LaurelConfig => buildLaurelConfig(validateEnvironment(process.env)));

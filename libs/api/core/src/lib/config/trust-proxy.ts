@@ -28,7 +28,9 @@ export function parseTrustProxy(raw: string | undefined): { value: TrustProxy } 
   const entries = text.split(',').map((entry) => entry.trim());
   const bad = entries.filter((entry) => !isAddressOrRange(entry));
   if (bad.length > 0) {
-    return { problem: `TRUST_PROXY: ${bad.map((b) => JSON.stringify(b)).join(', ')} is not an IP address or CIDR range; give a hop count (such as 1) or a list such as 10.0.0.0/8,127.0.0.1` };
+    return {
+      problem: `TRUST_PROXY: ${bad.map((b) => JSON.stringify(b)).join(', ')} is not an IP address or CIDR range; give a hop count (such as 1) or a list such as 10.0.0.0/8,127.0.0.1`,
+    };
   }
   return { value: entries };
 }

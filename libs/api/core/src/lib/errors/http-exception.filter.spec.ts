@@ -5,7 +5,9 @@ describe(HttpExceptionFilter.name, () => {
   const sut = new HttpExceptionFilter();
 
   it('sends a refusal’s code with the values its sentence names, so a client words it in its own language', () => {
-    const error = AppError.conflict('round.name_taken', 'The contest already has a round named "Chung kết". Choose another name.', { name: 'Chung kết' });
+    const error = AppError.conflict('round.name_taken', 'The contest already has a round named "Chung kết". Choose another name.', {
+      name: 'Chung kết',
+    });
     expect(sut.toBody(error)).toEqual({
       statusCode: 409,
       error: 'Conflict',
@@ -16,8 +18,17 @@ describe(HttpExceptionFilter.name, () => {
   });
 
   it('carries the params of a refusal with field problems, each problem with its own code and params', () => {
-    const problems = [{ field: 'rounds.0.criteria', code: 'round.no_rubric', params: { round: 'Sơ khảo' }, message: 'round "Sơ khảo" has no rubric: add at least one criterion' }];
-    const body = sut.toBody(AppError.unprocessable('contest.not_ready', 'The contest cannot open yet.', problems, undefined, { problems: 1 }));
+    const problems = [
+      {
+        field: 'rounds.0.criteria',
+        code: 'round.no_rubric',
+        params: { round: 'Sơ khảo' },
+        message: 'round "Sơ khảo" has no rubric: add at least one criterion',
+      },
+    ];
+    const body = sut.toBody(
+      AppError.unprocessable('contest.not_ready', 'The contest cannot open yet.', problems, undefined, { problems: 1 }),
+    );
     expect(body).toMatchObject({ statusCode: 422, code: 'contest.not_ready', params: { problems: 1 }, fields: problems });
   });
 

@@ -83,7 +83,18 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 }
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+]);
 
 /** A lost or refused database connection: the request can be retried, so 503, not 500. */
 function isDatabaseUnavailable(exception: unknown): boolean {
@@ -95,7 +106,9 @@ function isDatabaseUnavailable(exception: unknown): boolean {
   const name = (exception as { name?: unknown } | null)?.name;
   if (name === 'QueryRunnerProviderAlreadyReleasedError' || name === 'QueryRunnerAlreadyReleasedError') return true;
   const message = typeof error?.message === 'string' ? error.message : '';
-  return /Connection terminated|connection timeout|not queryable|server closed the connection unexpectedly|terminating connection due to administrator command|the database system is (starting up|shutting down)/i.test(message);
+  return /Connection terminated|connection timeout|not queryable|server closed the connection unexpectedly|terminating connection due to administrator command|the database system is (starting up|shutting down)/i.test(
+    message,
+  );
 }
 
 /** PostgreSQL refuses a NUL byte (and invalid encodings) in text: the caller's input, so 400. */

@@ -57,7 +57,8 @@ export function readZipDirectory(zip: Buffer): ZipEntry[] {
   const entries: ZipEntry[] = [];
   let cursor = offset;
   for (let i = 0; i < count; i++) {
-    if (cursor + 46 > eocd || zip.readUInt32LE(cursor) !== CENTRAL_SIGNATURE) throw new ZipError('damaged', 'a directory record is cut short');
+    if (cursor + 46 > eocd || zip.readUInt32LE(cursor) !== CENTRAL_SIGNATURE)
+      throw new ZipError('damaged', 'a directory record is cut short');
     const flags = zip.readUInt16LE(cursor + 8);
     const nameLength = zip.readUInt16LE(cursor + 28);
     const extraLength = zip.readUInt16LE(cursor + 30);
@@ -84,7 +85,8 @@ export function readZipDirectory(zip: Buffer): ZipEntry[] {
 /** The compressed bytes of one part (a view into `zip`, not a copy). */
 export function compressedBytes(zip: Buffer, entry: ZipEntry): Buffer {
   if (entry.encrypted) throw new ZipError('encrypted', `${entry.name} is encrypted`);
-  if (entry.method !== 0 && entry.method !== 8) throw new ZipError('unknown_method', `${entry.name} uses compression method ${entry.method}`);
+  if (entry.method !== 0 && entry.method !== 8)
+    throw new ZipError('unknown_method', `${entry.name} uses compression method ${entry.method}`);
   const at = entry.localHeaderOffset;
   if (at + 30 > zip.length || zip.readUInt32LE(at) !== LOCAL_SIGNATURE) throw new ZipError('damaged', `${entry.name} has no local header`);
   const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
@@ -104,7 +106,8 @@ export function unpackSmall(zip: Buffer, entry: ZipEntry): Buffer {
     return out;
   } catch (error) {
     if (error instanceof ZipError) throw error;
-    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipError('larger_than_declared', `${entry.name} unpacks past its declared size`);
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      throw new ZipError('larger_than_declared', `${entry.name} unpacks past its declared size`);
     throw new ZipError('damaged', `${entry.name} does not inflate`);
   }
 }

@@ -74,7 +74,9 @@ export function ApiAnswer(status: 200 | 201 | 202 | 204, body: AnswerBody, optio
     decorators.push(ApiResponse({ status, description, content: { [body.stream]: { schema: { type: 'string' } } } }));
   }
   for (const error of options.errors ?? []) {
-    decorators.push(ApiResponse({ status: error, description: ERROR_ANSWERS[error], content: { 'application/json': { schema: schemaOf('ApiError') } } }));
+    decorators.push(
+      ApiResponse({ status: error, description: ERROR_ANSWERS[error], content: { 'application/json': { schema: schemaOf('ApiError') } } }),
+    );
   }
   return applyDecorators(...decorators) as MethodDecorator;
 }

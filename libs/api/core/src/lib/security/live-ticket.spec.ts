@@ -17,7 +17,9 @@ describe(signLiveTicket.name, () => {
     expect(verifyLiveTicket(secret, 'round-1', ticket, now + 60_000)).toBeNull();
     expect(verifyLiveTicket(`${secret}x`, 'round-1', ticket, now)).toBeNull();
     const [body = '', signature] = ticket.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), roles: ['admin'] })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), roles: ['admin'] })).toString(
+      'base64url',
+    );
     expect(verifyLiveTicket(secret, 'round-1', `${forged}.${signature}`, now)).toBeNull();
     expect(verifyLiveTicket(secret, 'round-1', 'not-a-ticket', now)).toBeNull();
   });

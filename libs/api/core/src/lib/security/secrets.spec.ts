@@ -19,7 +19,10 @@ describe('secrets', () => {
       value: { user: { id: 'u' }, list: [{ n: 1 }] },
       removed: true,
     });
-    expect(withoutSecrets({ url: '/api/rounds/1/live?ticket=abc', expiresAt: 'soon' })).toEqual({ value: { url: '/api/rounds/1/live?ticket=[redacted]', expiresAt: 'soon' }, removed: true });
+    expect(withoutSecrets({ url: '/api/rounds/1/live?ticket=abc', expiresAt: 'soon' })).toEqual({
+      value: { url: '/api/rounds/1/live?ticket=[redacted]', expiresAt: 'soon' },
+      removed: true,
+    });
     expect(withoutSecrets({ id: 'e', status: 'submitted' })).toEqual({ value: { id: 'e', status: 'submitted' }, removed: false });
   });
 });

@@ -1,11 +1,4 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { ContestLanguage, ContestStatus, EligibilityRule, FeedbackSettings, FormField, PublicVoteSettings } from '@laurel/contracts';
 import { numeric } from './numeric.transformer';
 

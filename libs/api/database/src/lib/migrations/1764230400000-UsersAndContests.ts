@@ -89,7 +89,9 @@ export class UsersAndContests1764230400000 implements MigrationInterface {
         currency text CHECK (currency ~ '^[A-Z]{3}$'),
         category_id uuid REFERENCES categories(id) ON DELETE CASCADE
       )`);
-    await q.query(`CREATE UNIQUE INDEX prizes_tier_scope_key ON prizes (contest_id, tier, coalesce(category_id, '00000000-0000-0000-0000-000000000000'))`);
+    await q.query(
+      `CREATE UNIQUE INDEX prizes_tier_scope_key ON prizes (contest_id, tier, coalesce(category_id, '00000000-0000-0000-0000-000000000000'))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -33,6 +33,8 @@ export class AccountsAndSessions1765100000001 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE account_tokens`);
-    await q.query(`ALTER TABLE users DROP COLUMN disabled_at, DROP COLUMN session_version, DROP COLUMN email_verified_at, DROP COLUMN language`);
+    await q.query(
+      `ALTER TABLE users DROP COLUMN disabled_at, DROP COLUMN session_version, DROP COLUMN email_verified_at, DROP COLUMN language`,
+    );
   }
 }

@@ -22,4 +22,27 @@ import { PublicVote1765950000000 } from './1765950000000-PublicVote';
 import { VoteThrottleInThrottles1766040000000 } from './1766040000000-VoteThrottleInThrottles';
 
 /** Every migration, oldest first. Bundled builds cannot glob a folder, so each is listed here. */
-export const MIGRATIONS = [UsersAndContests1764230400000, EntriesAndAttachments1764316800000, EntryDraftWithoutCategory1764403200000, Judging1764576000000, Results1764748800000, AuditTrail1764835200000, IdempotencyKeys1764921600000, MailOutbox1765100000000, AccountsAndSessions1765100000001, Invitations1765100000002, AuditChainPerContest1765200000000, ApplicationForm1765300000000, ScoringPolicies1765400000000, CouncilAndFeedback1765500000000, IdempotencyWithoutSecrets1765600000000, BlindCopies1765600000001, PitchDay1765700000000, ContestLanguageAndTimeZone1765800000000, Throttles1765900000000, ScoresDueAndReminders1765910000000, PublicVote1765950000000, VoteThrottleInThrottles1766040000000];
+export const MIGRATIONS = [
+  UsersAndContests1764230400000,
+  EntriesAndAttachments1764316800000,
+  EntryDraftWithoutCategory1764403200000,
+  Judging1764576000000,
+  Results1764748800000,
+  AuditTrail1764835200000,
+  IdempotencyKeys1764921600000,
+  MailOutbox1765100000000,
+  AccountsAndSessions1765100000001,
+  Invitations1765100000002,
+  AuditChainPerContest1765200000000,
+  ApplicationForm1765300000000,
+  ScoringPolicies1765400000000,
+  CouncilAndFeedback1765500000000,
+  IdempotencyWithoutSecrets1765600000000,
+  BlindCopies1765600000001,
+  PitchDay1765700000000,
+  ContestLanguageAndTimeZone1765800000000,
+  Throttles1765900000000,
+  ScoresDueAndReminders1765910000000,
+  PublicVote1765950000000,
+  VoteThrottleInThrottles1766040000000,
+];

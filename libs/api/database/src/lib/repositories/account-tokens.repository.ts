@@ -15,8 +15,14 @@ export interface AccountTokenRow {
 @Injectable()
 export class AccountTokensRepository {
   /** Stores a new token, replacing earlier unused ones of the same purpose: one live link at a time. */
-  async replace(manager: EntityManager, token: { userId: string; purpose: AccountTokenPurpose; tokenHash: string; expiresAt: Date }): Promise<void> {
-    await manager.query(`DELETE FROM account_tokens WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL`, [token.userId, token.purpose]);
+  async replace(
+    manager: EntityManager,
+    token: { userId: string; purpose: AccountTokenPurpose; tokenHash: string; expiresAt: Date },
+  ): Promise<void> {
+    await manager.query(`DELETE FROM account_tokens WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL`, [
+      token.userId,
+      token.purpose,
+    ]);
     await manager.query(`INSERT INTO account_tokens (user_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, $4)`, [
       token.userId,
       token.purpose,

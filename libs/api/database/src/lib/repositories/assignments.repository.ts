@@ -119,7 +119,10 @@ export class AssignmentsRepository {
     return this.dataSource.transaction(async (manager) => {
       const locked: unknown[] = await manager.query(`SELECT id FROM rounds WHERE id = $1 FOR UPDATE`, [roundId]);
       const round = locked.length === 0 ? null : await findRound(manager, roundId);
-      return work(round, new RoundAssignmentChanges(manager, roundId, round?.contestId ?? '', (event) => this.audit.record(manager, event)));
+      return work(
+        round,
+        new RoundAssignmentChanges(manager, roundId, round?.contestId ?? '', (event) => this.audit.record(manager, event)),
+      );
     });
   }
 
@@ -127,14 +130,21 @@ export class AssignmentsRepository {
    * Runs `work` in one transaction holding the assignment's row lock and a share lock on its
    * round (which closing the round waits for). `current` is null when no assignment has this id.
    */
-  changeAssignment<T>(assignmentId: string, work: (current: AssignmentContextRow | null, changes: AssignmentChanges) => Promise<T>): Promise<T> {
+  changeAssignment<T>(
+    assignmentId: string,
+    work: (current: AssignmentContextRow | null, changes: AssignmentChanges) => Promise<T>,
+  ): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       const locked: unknown[] = await manager.query(
         `SELECT 1 FROM assignments a JOIN rounds r ON r.id = a.round_id WHERE a.id = $1 FOR UPDATE OF a FOR SHARE OF r`,
         [assignmentId],
       );
-      const rows: AssignmentContextRow[] = locked.length === 0 ? [] : await manager.query(`${CONTEXT_SELECT} WHERE a.id = $1`, [assignmentId]);
-      return work(rows[0] ?? null, new AssignmentChanges(manager, assignmentId, rows[0] ?? null, (event) => this.audit.record(manager, event)));
+      const rows: AssignmentContextRow[] =
+        locked.length === 0 ? [] : await manager.query(`${CONTEXT_SELECT} WHERE a.id = $1`, [assignmentId]);
+      return work(
+        rows[0] ?? null,
+        new AssignmentChanges(manager, assignmentId, rows[0] ?? null, (event) => this.audit.record(manager, event)),
+      );
     });
   }
 }
@@ -162,7 +172,9 @@ export class RoundAssignmentChanges {
   }
 
   current(): Promise<{ entryId: string; judgeId: string; status: 'assigned' | 'recused' }[]> {
-    return this.manager.query(`SELECT entry_id AS "entryId", judge_id AS "judgeId", status FROM assignments WHERE round_id = $1`, [this.roundId]);
+    return this.manager.query(`SELECT entry_id AS "entryId", judge_id AS "judgeId", status FROM assignments WHERE round_id = $1`, [
+      this.roundId,
+    ]);
   }
 
   /** One set-based INSERT for every pair; pairs already assigned are skipped. Answers the new rows. */

@@ -38,7 +38,9 @@ export class AttachmentsRepository {
 
   listForEntries(entryIds: string[]): Promise<AttachmentEntity[]> {
     if (entryIds.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(AttachmentEntity).find({ where: { entryId: In(entryIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(AttachmentEntity)
+      .find({ where: { entryId: In(entryIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   find(entryId: string, attachmentId: string): Promise<AttachmentEntity | null> {
@@ -48,7 +50,10 @@ export class AttachmentsRepository {
   /** Adds the row while the entry is a draft holding fewer than `maxPerEntry` attachments. */
   insertForDraft(values: NewAttachment, maxPerEntry: number): Promise<AttachmentInsert> {
     return this.dataSource.transaction(async (manager) => {
-      const [entry]: { status: string; contest_id: string }[] = await manager.query(`SELECT status, contest_id FROM entries WHERE id = $1 FOR UPDATE`, [values.entryId]);
+      const [entry]: { status: string; contest_id: string }[] = await manager.query(
+        `SELECT status, contest_id FROM entries WHERE id = $1 FOR UPDATE`,
+        [values.entryId],
+      );
       if (entry === undefined || entry.status !== 'draft') return { outcome: 'not_draft' };
       const [counted]: { count: number }[] = await manager.query(`SELECT count(*)::int AS count FROM attachments WHERE entry_id = $1`, [
         values.entryId,
@@ -61,7 +66,13 @@ export class AttachmentsRepository {
         action: 'attachment.added',
         subjectType: 'entry',
         subjectId: values.entryId,
-        payload: { attachmentId: attachment.id, kind: values.kind, contentType: values.contentType, sizeBytes: values.sizeBytes, sha256: values.sha256 },
+        payload: {
+          attachmentId: attachment.id,
+          kind: values.kind,
+          contentType: values.contentType,
+          sizeBytes: values.sizeBytes,
+          sha256: values.sha256,
+        },
       });
       return { outcome: 'inserted', attachment };
     });
@@ -70,7 +81,10 @@ export class AttachmentsRepository {
   /** Removes the row while the entry is a draft; the caller removes the stored bytes after. */
   removeFromDraft(entryId: string, attachmentId: string, actorId: string): Promise<AttachmentRemoval> {
     return this.dataSource.transaction(async (manager) => {
-      const [entry]: { status: string; contest_id: string }[] = await manager.query(`SELECT status, contest_id FROM entries WHERE id = $1 FOR UPDATE`, [entryId]);
+      const [entry]: { status: string; contest_id: string }[] = await manager.query(
+        `SELECT status, contest_id FROM entries WHERE id = $1 FOR UPDATE`,
+        [entryId],
+      );
       const attachment = await manager.findOne(AttachmentEntity, { where: { id: attachmentId, entryId } });
       if (entry === undefined || !attachment) return { outcome: 'not_found' };
       if (entry.status !== 'draft') return { outcome: 'not_draft' };

@@ -5,7 +5,15 @@ const B = '22222222-2222-4222-8222-222222222222';
 
 /** Appends an event to `chains` the way the database does: linked to `prev`, hashed over it. */
 function event(id: number, contestId: string | null, prev: string): AuditEventRow {
-  const body = { contestId, actorId: null, action: 'test.event', subjectType: null, subjectId: null, payload: { n: id }, occurredAt: `2026-12-04T00:00:0${id}.000Z` };
+  const body = {
+    contestId,
+    actorId: null,
+    action: 'test.event',
+    subjectType: null,
+    subjectId: null,
+    payload: { n: id },
+    occurredAt: `2026-12-04T00:00:0${id}.000Z`,
+  };
   return { id: String(id), ...body, prevHash: prev, hash: auditHash(prev, body) };
 }
 

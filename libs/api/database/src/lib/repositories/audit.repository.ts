@@ -139,10 +139,11 @@ export class AuditRepository {
     const params = contestId === undefined ? [] : [contestId, String(legacyLastId)];
     let lastId = '0';
     for (;;) {
-      const rows: AuditEventRow[] = await this.dataSource.query(
-        `${SELECT} WHERE id > $1 AND ${where} ORDER BY audit_events.id LIMIT $2`,
-        [lastId, batchSize, ...params],
-      );
+      const rows: AuditEventRow[] = await this.dataSource.query(`${SELECT} WHERE id > $1 AND ${where} ORDER BY audit_events.id LIMIT $2`, [
+        lastId,
+        batchSize,
+        ...params,
+      ]);
       for (const row of rows) {
         if (!walk.accept(row)) return { valid: false, count: walk.count, firstBrokenEventId: row.id };
         lastId = row.id;

@@ -108,7 +108,9 @@ export class AwardsRepository {
   }
 
   async count(manager: EntityManager, contestId: string): Promise<number> {
-    const [counted]: { count: number }[] = await manager.query(`SELECT count(*)::int AS count FROM awards WHERE contest_id = $1`, [contestId]);
+    const [counted]: { count: number }[] = await manager.query(`SELECT count(*)::int AS count FROM awards WHERE contest_id = $1`, [
+      contestId,
+    ]);
     return known(counted, 'the award count').count;
   }
 

@@ -99,7 +99,10 @@ export class ConflictsRepository {
   }
 
   async isStored(judgeId: string, entryId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM conflicts WHERE judge_id = $1 AND entry_id = $2`, [judgeId, entryId]);
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM conflicts WHERE judge_id = $1 AND entry_id = $2`, [
+      judgeId,
+      entryId,
+    ]);
     return rows.length > 0;
   }
 
@@ -108,7 +111,13 @@ export class ConflictsRepository {
    * that have no submitted sheet in rounds not yet closed (a draft goes with its assignment).
    * Nothing changes when the pair already has a stored conflict.
    */
-  addByOrganizer(conflict: { contestId: string; judgeId: string; entryId: string; reason: string; createdBy: string }): Promise<OrganizerConflictResult> {
+  addByOrganizer(conflict: {
+    contestId: string;
+    judgeId: string;
+    entryId: string;
+    reason: string;
+    createdBy: string;
+  }): Promise<OrganizerConflictResult> {
     return this.dataSource.transaction(async (manager) => {
       const [inserted]: { id: string }[] = await manager.query(
         `INSERT INTO conflicts (contest_id, judge_id, entry_id, source, reason, created_by)

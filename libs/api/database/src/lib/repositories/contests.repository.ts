@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import {
-  CategoryEntity,
-  ContestEntity,
-  CriterionEntity,
-  PrizeEntity,
-  RoundEntity,
-} from '../entities';
-import type { ContestLanguage, ContestStatus, ContestSummaryView, EligibilityRule, FeedbackSettings, FormField, PrizeTier, PublicVoteSettings } from '@laurel/contracts';
+import { CategoryEntity, ContestEntity, CriterionEntity, PrizeEntity, RoundEntity } from '../entities';
+import type {
+  ContestLanguage,
+  ContestStatus,
+  ContestSummaryView,
+  EligibilityRule,
+  FeedbackSettings,
+  FormField,
+  PrizeTier,
+  PublicVoteSettings,
+} from '@laurel/contracts';
 import { AuditRepository, type AuditEventInput } from './audit.repository';
 import { RoundChanges } from './rounds.repository';
 import { known } from '@laurel/domain';
@@ -122,20 +125,19 @@ export class ContestsRepository {
   }
 
   async listOwnedBy(ownerId: string): Promise<ContestAggregate[]> {
-    const contests = await this.dataSource
-      .getRepository(ContestEntity)
-      .find({ where: { ownerId }, order: { year: 'DESC', name: 'ASC' } });
+    const contests = await this.dataSource.getRepository(ContestEntity).find({ where: { ownerId }, order: { year: 'DESC', name: 'ASC' } });
     return withConfiguration(this.dataSource.manager, contests);
   }
 
   /** The dashboard's counts for every contest `ownerId` owns, in three statements whatever their number. */
   async summaries(ownerId: string): Promise<ContestSummaryView[]> {
-    const contests: { contestId: string; name: string; slug: string; status: ContestStatus; submissionClosesAt: string }[] = await this.dataSource.query(
-      `SELECT id AS "contestId", name, slug, status,
+    const contests: { contestId: string; name: string; slug: string; status: ContestStatus; submissionClosesAt: string }[] =
+      await this.dataSource.query(
+        `SELECT id AS "contestId", name, slug, status,
               to_char(submission_closes_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "submissionClosesAt"
          FROM contests WHERE owner_id = $1 ORDER BY year DESC, name`,
-      [ownerId],
-    );
+        [ownerId],
+      );
     if (contests.length === 0) return [];
     const ids = contests.map((c) => c.contestId);
     const entries: { contestId: string; submitted: number; drafts: number; notScreened: number }[] = await this.dataSource.query(
@@ -285,7 +287,11 @@ export class ContestChanges {
   }
 
   /** Writes the form and the rules as a whole, and bumps the version. */
-  async setApplicationForm(form: { formFields: FormField[]; retiredFormFields: FormField[]; eligibilityRules: EligibilityRule[] }): Promise<void> {
+  async setApplicationForm(form: {
+    formFields: FormField[];
+    retiredFormFields: FormField[];
+    eligibilityRules: EligibilityRule[];
+  }): Promise<void> {
     await this.manager.query(
       `UPDATE contests SET form_fields = $2::jsonb, retired_form_fields = $3::jsonb, eligibility_rules = $4::jsonb,
               version = version + 1, updated_at = now()
@@ -342,7 +348,10 @@ export class ContestChanges {
       // Names are unique per contest and the constraint is checked row by row, so a swap of two
       // names goes through a unique stand-in first.
       const ids = plan.keep.map((c) => c.id);
-      await this.manager.query(`UPDATE categories SET name = id::text WHERE contest_id = $1 AND id = ANY($2::uuid[])`, [this.contestId, ids]);
+      await this.manager.query(`UPDATE categories SET name = id::text WHERE contest_id = $1 AND id = ANY($2::uuid[])`, [
+        this.contestId,
+        ids,
+      ]);
       await this.manager.query(
         `UPDATE categories c SET name = k.name, position = k.position
            FROM unnest($2::uuid[], $3::text[], $4::int[]) AS k(id, name, position)

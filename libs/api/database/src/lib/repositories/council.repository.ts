@@ -49,7 +49,10 @@ export class CouncilRepository {
   }
 
   /** The members in the order the organizer named them, or the final round's judges by name. */
-  async members(settings: Pick<CouncilSettingsRow, 'contestId' | 'memberIds'>, manager: EntityManager = this.dataSource.manager): Promise<CouncilMemberRow[]> {
+  async members(
+    settings: Pick<CouncilSettingsRow, 'contestId' | 'memberIds'>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CouncilMemberRow[]> {
     if (settings.memberIds !== null) {
       return manager.query(
         `SELECT u.id AS "userId", u.display_name AS "displayName", u.email, coalesce(cj.organization, u.organization) AS organization, u.language
@@ -82,7 +85,13 @@ export class CouncilRepository {
   }
 
   /** A member's decision replaces their earlier one; each member has a row of their own, so members deciding at once never collide. */
-  async decide(manager: EntityManager, contestId: string, memberId: string, decision: CouncilDecisionValue, note: string | null): Promise<void> {
+  async decide(
+    manager: EntityManager,
+    contestId: string,
+    memberId: string,
+    decision: CouncilDecisionValue,
+    note: string | null,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO award_approvals (contest_id, member_id, decision, note) VALUES ($1, $2, $3, $4)
        ON CONFLICT (contest_id, member_id) DO UPDATE SET decision = EXCLUDED.decision, note = EXCLUDED.note, decided_at = now()`,
@@ -92,7 +101,10 @@ export class CouncilRepository {
 
   /** Drops every decision of the contest (its awards changed); answers how many there were. */
   async clear(manager: EntityManager, contestId: string): Promise<number> {
-    const rows: unknown[] = await manager.query(`WITH gone AS (DELETE FROM award_approvals WHERE contest_id = $1 RETURNING 1) SELECT 1 FROM gone`, [contestId]);
+    const rows: unknown[] = await manager.query(
+      `WITH gone AS (DELETE FROM award_approvals WHERE contest_id = $1 RETURNING 1) SELECT 1 FROM gone`,
+      [contestId],
+    );
     return rows.length;
   }
 

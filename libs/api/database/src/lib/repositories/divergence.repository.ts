@@ -64,7 +64,12 @@ export class DivergenceRepository {
     manager: EntityManager,
     contestId: string,
     roundId: string,
-  ): Promise<{ entries: ConflictEntryRow[]; judges: ConflictJudgeRow[]; stored: { judgeId: string; entryId: string }[]; assignments: { entryId: string; judgeId: string }[] }> {
+  ): Promise<{
+    entries: ConflictEntryRow[];
+    judges: ConflictJudgeRow[];
+    stored: { judgeId: string; entryId: string }[];
+    assignments: { entryId: string; judgeId: string }[];
+  }> {
     const [entries, judges, stored, assignments] = await Promise.all([
       loadRoundEntries(manager, roundId),
       loadPanelJudges(manager, contestId),
@@ -77,12 +82,7 @@ export class DivergenceRepository {
   }
 
   /** What the extra judge's mail says: who they are, and the contest, round and entry. */
-  async extraJudgeMail(
-    manager: EntityManager,
-    roundId: string,
-    entryId: string,
-    judgeId: string,
-  ): Promise<ExtraJudgeMail | null> {
+  async extraJudgeMail(manager: EntityManager, roundId: string, entryId: string, judgeId: string): Promise<ExtraJudgeMail | null> {
     const rows: ExtraJudgeMail[] = await manager.query(
       `SELECT u.email, u.display_name AS "displayName", u.language, c.name AS "contestName", r.name AS "roundName", e.title AS "entryTitle",
               r.scores_due_at AS "scoresDueAt", c.time_zone AS "timeZone"

@@ -93,7 +93,6 @@ const SORT_EXPRESSIONS: Record<EntrySortKey, string> = {
   createdAt: 'e.created_at',
 };
 
-
 export interface EntryPage {
   sort: EntrySortKey;
   order: 'asc' | 'desc';
@@ -277,7 +276,14 @@ export class EntriesRepository {
         `UPDATE entries SET status = 'submitted', code = $2, submitted_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
         [id, code],
       );
-      await this.audit.record(manager, { contestId, actorId, action: 'entry.submitted', subjectType: 'entry', subjectId: id, payload: { code } });
+      await this.audit.record(manager, {
+        contestId,
+        actorId,
+        action: 'entry.submitted',
+        subjectType: 'entry',
+        subjectId: id,
+        payload: { code },
+      });
       const entry = await manager.getRepository(EntryEntity).findOneByOrFail({ id });
       await after?.(manager, entry);
       return { outcome: 'submitted', entry };
@@ -297,7 +303,14 @@ export class EntriesRepository {
       );
       const [withdrawn] = rows;
       if (withdrawn === undefined) return false;
-      await this.audit.record(manager, { contestId: withdrawn.contest_id, actorId, action: 'entry.withdrawn', subjectType: 'entry', subjectId: id, payload: { code: withdrawn.code } });
+      await this.audit.record(manager, {
+        contestId: withdrawn.contest_id,
+        actorId,
+        action: 'entry.withdrawn',
+        subjectType: 'entry',
+        subjectId: id,
+        payload: { code: withdrawn.code },
+      });
       return true;
     });
     return withdrawn ? this.dataSource.getRepository(EntryEntity).findOneByOrFail({ id }) : null;
@@ -332,7 +345,10 @@ export class EntriesRepository {
         action: 'entry.eligibility_set',
         subjectType: 'entry',
         subjectId: id,
-        payload: overriddenRules.length > 0 ? { code: screened.code, eligibility, reason, overriddenRules } : { code: screened.code, eligibility, reason },
+        payload:
+          overriddenRules.length > 0
+            ? { code: screened.code, eligibility, reason, overriddenRules }
+            : { code: screened.code, eligibility, reason },
       });
       await after?.(manager);
       return true;
@@ -386,10 +402,18 @@ export class EntriesRepository {
       contestStatus: r['contest_status'] as ContestStatus,
       eligibility: r['eligibility'] as Eligibility,
       award: r['award_tier']
-        ? { tier: r['award_tier'] as PrizeTier, amount: (r['award_amount'] as number | null) ?? null, currency: (r['award_currency'] as string | null) ?? null }
+        ? {
+            tier: r['award_tier'] as PrizeTier,
+            amount: (r['award_amount'] as number | null) ?? null,
+            currency: (r['award_currency'] as string | null) ?? null,
+          }
         : null,
       lastRound: r['last_round_name']
-        ? { name: r['last_round_name'] as string, outcome: r['last_round_outcome'] as 'pending' | 'advanced' | 'eliminated', final: r['last_round_final'] as boolean }
+        ? {
+            name: r['last_round_name'] as string,
+            outcome: r['last_round_outcome'] as 'pending' | 'advanced' | 'eliminated',
+            final: r['last_round_final'] as boolean,
+          }
         : null,
     }));
   }
@@ -400,7 +424,9 @@ export class EntriesRepository {
     const direction = page.order === 'desc' ? 'DESC' : 'ASC';
     const limit = where.params.length + 1;
     const [countRows, rows] = await Promise.all([
-      this.dataSource.query(`SELECT count(*)::int AS total FROM entries e WHERE ${where.sql}`, where.params) as Promise<{ total: number }[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM entries e WHERE ${where.sql}`, where.params) as Promise<
+        { total: number }[]
+      >,
       this.dataSource.query(
         `SELECT ${LIST_COLUMNS} FROM entries e LEFT JOIN categories cat ON cat.id = e.category_id
           WHERE ${where.sql}
@@ -424,7 +450,10 @@ export class EntriesRepository {
   }
 
   /** Live entries of the contest with one of these (title, team name) pairs, compared case-insensitively. */
-  async findByTitleAndTeam(contestId: string, pairs: { title: string; teamName: string }[]): Promise<{ title: string; teamName: string; code: string | null }[]> {
+  async findByTitleAndTeam(
+    contestId: string,
+    pairs: { title: string; teamName: string }[],
+  ): Promise<{ title: string; teamName: string; code: string | null }[]> {
     if (pairs.length === 0) return [];
     const rows: { title: string; team_name: string; code: string | null }[] = await this.dataSource.query(
       `SELECT e.title, e.team_name, e.code FROM entries e
@@ -510,7 +539,10 @@ function contestFilter(contestId: string, filter: EntryFilterQuery): { sql: stri
   if (filter.categoryId) add((n) => `e.category_id = $${n}`, filter.categoryId);
   if (filter.eligibility) add((n) => `e.eligibility = $${n}`, filter.eligibility);
   if (filter.q) {
-    add((n) => `(e.title ILIKE $${n} ESCAPE '\\' OR e.team_name ILIKE $${n} ESCAPE '\\' OR e.code ILIKE $${n} ESCAPE '\\')`, likePattern(filter.q));
+    add(
+      (n) => `(e.title ILIKE $${n} ESCAPE '\\' OR e.team_name ILIKE $${n} ESCAPE '\\' OR e.code ILIKE $${n} ESCAPE '\\')`,
+      likePattern(filter.q),
+    );
   }
   return { sql: conditions.join(' AND '), params };
 }
@@ -576,6 +608,7 @@ async function submittedOrganizations(manager: EntityManager, contestId: string)
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
+  const driverError =
+    (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
   return driverError?.code === '23505' && driverError.constraint === constraint;
 }

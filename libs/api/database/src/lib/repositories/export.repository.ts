@@ -126,7 +126,10 @@ export class ExportRepository {
 
   /** Each submitted entry's answers to the contest's form, for the Ranking sheets. */
   async answers(manager: EntityManager, contestId: string): Promise<Map<string, Answers>> {
-    const rows: { id: string; answers: Answers }[] = await manager.query(`SELECT id, answers FROM entries WHERE contest_id = $1 AND status = 'submitted'`, [contestId]);
+    const rows: { id: string; answers: Answers }[] = await manager.query(
+      `SELECT id, answers FROM entries WHERE contest_id = $1 AND status = 'submitted'`,
+      [contestId],
+    );
     return new Map(rows.map((r) => [r.id, r.answers]));
   }
 
@@ -135,7 +138,10 @@ export class ExportRepository {
       `SELECT status, eligibility, count(*)::int AS count FROM entries WHERE contest_id = $1 GROUP BY status, eligibility`,
       [contestId],
     );
-    const [counted]: { judges: number }[] = await manager.query(`SELECT count(*)::int AS judges FROM contest_judges WHERE contest_id = $1`, [contestId]);
+    const [counted]: { judges: number }[] = await manager.query(
+      `SELECT count(*)::int AS judges FROM contest_judges WHERE contest_id = $1`,
+      [contestId],
+    );
     const { judges } = known(counted, 'the judge count');
     const entriesByStatus: Record<string, number> = {};
     const eligibility: Record<string, number> = {};

@@ -3,10 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 export type IdempotencyClaim =
-  | { kind: 'claimed' }
-  | { kind: 'replay'; statusCode: number; response: unknown }
-  | { kind: 'in_progress' }
-  | { kind: 'mismatch' };
+  { kind: 'claimed' } | { kind: 'replay'; statusCode: number; response: unknown } | { kind: 'in_progress' } | { kind: 'mismatch' };
 
 /** Remembers the first answer to a POST carrying an Idempotency-Key, for 24 hours. */
 @Injectable()

@@ -82,11 +82,11 @@ export class InvitationsRepository {
 
   /** A pending invitation gets a new token (resend); null when it is not pending. */
   async renewToken(manager: EntityManager, id: string, tokenHash: string, expiresAt: Date): Promise<InvitationRow | null> {
-    const rows = await returningRows(manager, `UPDATE invitations SET token_hash = $2, expires_at = $3 WHERE id = $1 AND status = 'pending' RETURNING id`, [
-      id,
-      tokenHash,
-      expiresAt,
-    ]);
+    const rows = await returningRows(
+      manager,
+      `UPDATE invitations SET token_hash = $2, expires_at = $3 WHERE id = $1 AND status = 'pending' RETURNING id`,
+      [id, tokenHash, expiresAt],
+    );
     return rows.length > 0 ? this.find(id, manager) : null;
   }
 
@@ -122,9 +122,9 @@ export class InvitationsRepository {
 
   /** Revokes a contest's pending invitations of this address (the judge was removed from the panel). */
   async revokePending(manager: EntityManager, contestId: string, email: string): Promise<void> {
-    await manager.query(`UPDATE invitations SET status = 'revoked' WHERE contest_id = $1 AND lower(email) = lower($2) AND status = 'pending'`, [
-      contestId,
-      email,
-    ]);
+    await manager.query(
+      `UPDATE invitations SET status = 'revoked' WHERE contest_id = $1 AND lower(email) = lower($2) AND status = 'pending'`,
+      [contestId, email],
+    );
   }
 }

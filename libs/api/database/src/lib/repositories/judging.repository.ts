@@ -119,7 +119,10 @@ export class JudgingRepository {
     return rows.length > 0;
   }
 
-  async entryOfContest(contestId: string, entryId: string): Promise<{ id: string; code: string | null; title: string; status: string } | null> {
+  async entryOfContest(
+    contestId: string,
+    entryId: string,
+  ): Promise<{ id: string; code: string | null; title: string; status: string } | null> {
     const rows: { id: string; code: string | null; title: string; status: string }[] = await this.dataSource.query(
       `SELECT id, code, title, status FROM entries WHERE id = $1 AND contest_id = $2`,
       [entryId, contestId],
@@ -144,7 +147,10 @@ export class JudgingRepository {
 
   /** Notes that the blind copy is stored (under the original's key with `-blind`); the first writer wins. */
   async recordBlindCopy(attachmentId: string, size: number): Promise<void> {
-    await this.dataSource.query(`UPDATE attachments SET blind_size_bytes = $2 WHERE id = $1 AND blind_size_bytes IS NULL`, [attachmentId, size]);
+    await this.dataSource.query(`UPDATE attachments SET blind_size_bytes = $2 WHERE id = $1 AND blind_size_bytes IS NULL`, [
+      attachmentId,
+      size,
+    ]);
   }
 
   /**

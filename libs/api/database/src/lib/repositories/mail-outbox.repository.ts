@@ -71,7 +71,17 @@ export class MailOutboxRepository {
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO mail_outbox (to_address, user_id, contest_id, template, language, subject, text_body, html_body, action_url)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [message.to, message.userId, message.contestId, message.template, message.language, message.subject, message.text, message.html, message.actionUrl],
+      [
+        message.to,
+        message.userId,
+        message.contestId,
+        message.template,
+        message.language,
+        message.subject,
+        message.text,
+        message.html,
+        message.actionUrl,
+      ],
     );
     return known(rows[0], 'the inserted message').id;
   }
@@ -84,7 +94,18 @@ export class MailOutboxRepository {
     await manager.query(
       `INSERT INTO mail_outbox (id, to_address, user_id, contest_id, template, language, subject, text_body, html_body, action_url)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`,
-      [ids, column('to'), column('userId'), column('contestId'), column('template'), column('language'), column('subject'), column('text'), column('html'), column('actionUrl')],
+      [
+        ids,
+        column('to'),
+        column('userId'),
+        column('contestId'),
+        column('template'),
+        column('language'),
+        column('subject'),
+        column('text'),
+        column('html'),
+        column('actionUrl'),
+      ],
     );
     return ids;
   }
@@ -118,9 +139,10 @@ export class MailOutboxRepository {
 
   async markCaptured(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.dataSource.query(`/* mail-delivery */ UPDATE mail_outbox SET status = 'captured', sent_at = now() WHERE id = ANY($1::uuid[]) AND status = 'queued'`, [
-      ids,
-    ]);
+    await this.dataSource.query(
+      `/* mail-delivery */ UPDATE mail_outbox SET status = 'captured', sent_at = now() WHERE id = ANY($1::uuid[]) AND status = 'queued'`,
+      [ids],
+    );
   }
 
   /** A failed attempt; `final` when no retry is left. */
@@ -133,7 +155,11 @@ export class MailOutboxRepository {
 
   /** A failed message waits again (its text was kept); false when it had not failed. */
   async requeue(manager: EntityManager, id: string): Promise<boolean> {
-    const rows = await returningRows<{ id: string }>(manager, `UPDATE mail_outbox SET status = 'queued' WHERE id = $1 AND status = 'failed' RETURNING id`, [id]);
+    const rows = await returningRows<{ id: string }>(
+      manager,
+      `UPDATE mail_outbox SET status = 'queued' WHERE id = $1 AND status = 'failed' RETURNING id`,
+      [id],
+    );
     return rows.length > 0;
   }
 

@@ -85,7 +85,13 @@ export class PanelRepository {
     return rows[0]?.id ?? null;
   }
 
-  async updateMember(manager: EntityManager, contestId: string, userId: string, organization: string | null, expertise: string[] | null): Promise<void> {
+  async updateMember(
+    manager: EntityManager,
+    contestId: string,
+    userId: string,
+    organization: string | null,
+    expertise: string[] | null,
+  ): Promise<void> {
     await manager.query(
       `UPDATE contest_judges SET organization = coalesce($3, organization), expertise = coalesce($4::text[], expertise)
         WHERE contest_id = $1 AND user_id = $2`,
@@ -99,10 +105,10 @@ export class PanelRepository {
    */
   remove(contestId: string, userId: string, actorId: string): Promise<PanelRemoval> {
     return this.dataSource.transaction(async (manager) => {
-      const member: unknown[] = await manager.query(
-        `SELECT 1 FROM contest_judges WHERE contest_id = $1 AND user_id = $2 FOR UPDATE`,
-        [contestId, userId],
-      );
+      const member: unknown[] = await manager.query(`SELECT 1 FROM contest_judges WHERE contest_id = $1 AND user_id = $2 FOR UPDATE`, [
+        contestId,
+        userId,
+      ]);
       if (member.length === 0) return 'not_on_panel';
       const submitted: unknown[] = await manager.query(
         `SELECT 1 FROM assignments a JOIN rounds r ON r.id = a.round_id JOIN score_sheets s ON s.assignment_id = a.id
@@ -121,7 +127,14 @@ export class PanelRepository {
         [contestId, userId],
       );
       await manager.query(`DELETE FROM contest_judges WHERE contest_id = $1 AND user_id = $2`, [contestId, userId]);
-      await this.audit.record(manager, { contestId, actorId, action: 'panel.judge_removed', subjectType: 'user', subjectId: userId, payload: {} });
+      await this.audit.record(manager, {
+        contestId,
+        actorId,
+        action: 'panel.judge_removed',
+        subjectType: 'user',
+        subjectId: userId,
+        payload: {},
+      });
       return 'removed';
     });
   }

@@ -87,7 +87,9 @@ export class PitchRepository {
    * trip, on a prepared plan outside a transaction. Null when there is no such round.
    */
   async snapshot(roundId: string, manager?: EntityManager): Promise<StageSnapshot | null> {
-    const rows: SnapshotRow[] = manager ? await manager.query(SNAPSHOT, [roundId]) : await preparedRows<SnapshotRow>(this.dataSource, 'laurel-stage-snapshot', SNAPSHOT, [roundId]);
+    const rows: SnapshotRow[] = manager
+      ? await manager.query(SNAPSHOT, [roundId])
+      : await preparedRows<SnapshotRow>(this.dataSource, 'laurel-stage-snapshot', SNAPSHOT, [roundId]);
     const row = rows[0];
     if (!row) return null;
     const { version, state, now, entries, ...round } = row;
@@ -130,7 +132,13 @@ export class PitchRepository {
    * same version, the second finds it moved on (null). Under READ COMMITTED, the second UPDATE
    * waits for the first to commit and then re-checks its WHERE against the new row.
    */
-  async replace(manager: EntityManager, roundId: string, expectedVersion: number, state: Stage, actorId: string): Promise<StoredStage | null> {
+  async replace(
+    manager: EntityManager,
+    roundId: string,
+    expectedVersion: number,
+    state: Stage,
+    actorId: string,
+  ): Promise<StoredStage | null> {
     const rows = await returningRows<{ version: number }>(
       manager,
       `UPDATE pitch_stages SET state = $3::jsonb, version = version + 1, updated_at = now(), updated_by = $4

@@ -27,8 +27,28 @@ import { FeedbackRepository } from './feedback.repository';
 import { PitchRepository } from './pitch.repository';
 import { VotesRepository } from './votes.repository';
 
-const REPOSITORIES = [AccessRepository, AuditRepository, IdempotencyRepository, MailOutboxRepository, MailRecipientsRepository, AccountTokensRepository, ContestsRepository, RoundsRepository, UsersRepository, EntriesRepository, AttachmentsRepository];
-const JUDGING_REPOSITORIES = [JudgingRepository, PanelRepository, InvitationsRepository, ConflictsRepository, AssignmentsRepository, SheetsRepository, DivergenceRepository];
+const REPOSITORIES = [
+  AccessRepository,
+  AuditRepository,
+  IdempotencyRepository,
+  MailOutboxRepository,
+  MailRecipientsRepository,
+  AccountTokensRepository,
+  ContestsRepository,
+  RoundsRepository,
+  UsersRepository,
+  EntriesRepository,
+  AttachmentsRepository,
+];
+const JUDGING_REPOSITORIES = [
+  JudgingRepository,
+  PanelRepository,
+  InvitationsRepository,
+  ConflictsRepository,
+  AssignmentsRepository,
+  SheetsRepository,
+  DivergenceRepository,
+];
 const RESULTS_REPOSITORIES = [ResultsRepository, AwardsRepository, ExportRepository, SheetEventsRepository, VotesRepository];
 const CLOSING_REPOSITORIES = [CouncilRepository, DocumentsRepository, FeedbackRepository];
 const PITCH_REPOSITORIES = [PitchRepository];

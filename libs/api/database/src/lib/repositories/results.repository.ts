@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ServerTiming } from '@laurel/api-core';
-import type { AggregationMethod, ContestStatus, PanelMode, PublicVoteSettings, RankBy, RoundOutcome, RoundResultsView, RoundStatus } from '@laurel/contracts';
+import type {
+  AggregationMethod,
+  ContestStatus,
+  PanelMode,
+  PublicVoteSettings,
+  RankBy,
+  RoundOutcome,
+  RoundResultsView,
+  RoundStatus,
+} from '@laurel/contracts';
 
 /** A round with what results need of it and of its contest. */
 export interface ResultsRound {
@@ -143,9 +152,10 @@ export class ResultsRepository {
 
   /** The stored results of a closed round, if any. */
   async findSnapshot(roundId: string, manager: EntityManager = this.dataSource.manager): Promise<StoredSnapshot | null> {
-    const rows: StoredSnapshot[] = await manager.query(`SELECT payload, created_at AS "createdAt" FROM results_snapshots WHERE round_id = $1`, [
-      roundId,
-    ]);
+    const rows: StoredSnapshot[] = await manager.query(
+      `SELECT payload, created_at AS "createdAt" FROM results_snapshots WHERE round_id = $1`,
+      [roundId],
+    );
     return rows[0] ?? null;
   }
 
@@ -153,7 +163,11 @@ export class ResultsRepository {
    * Stores a closed round's results unless another request stored them first: answers when it
    * stored them, or null when a snapshot was already there (read it then).
    */
-  async insertSnapshot(roundId: string, payload: Omit<RoundResultsView, 'snapshotAt'>, manager: EntityManager = this.dataSource.manager): Promise<Date | null> {
+  async insertSnapshot(
+    roundId: string,
+    payload: Omit<RoundResultsView, 'snapshotAt'>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Date | null> {
     const rows: { createdAt: Date }[] = await manager.query(
       `INSERT INTO results_snapshots (round_id, payload) VALUES ($1, $2::jsonb)
        ON CONFLICT (round_id) DO NOTHING
@@ -165,11 +179,16 @@ export class ResultsRepository {
 
   /** Entries of the round marked advanced or eliminated. */
   outcomes(roundId: string, manager: EntityManager = this.dataSource.manager): Promise<{ entryId: string; outcome: RoundOutcome }[]> {
-    return manager.query(`SELECT entry_id AS "entryId", outcome FROM round_entries WHERE round_id = $1 AND outcome <> 'pending'`, [roundId]);
+    return manager.query(`SELECT entry_id AS "entryId", outcome FROM round_entries WHERE round_id = $1 AND outcome <> 'pending'`, [
+      roundId,
+    ]);
   }
 
   /** The entry's code and title when the round covers it or has assigned it; null otherwise. */
-  async entryOfRound(round: Pick<ResultsRound, 'id' | 'contestId'>, entryId: string): Promise<{ code: string | null; title: string } | null> {
+  async entryOfRound(
+    round: Pick<ResultsRound, 'id' | 'contestId'>,
+    entryId: string,
+  ): Promise<{ code: string | null; title: string } | null> {
     const rows: { code: string | null; title: string }[] = await this.dataSource.query(
       `SELECT e.code, e.title FROM entries e
         WHERE e.id = $1 AND e.contest_id = $2
@@ -221,7 +240,10 @@ export class ResultsRepository {
   }
 
   /** Submitted and expected sheets of a round (assignments not recused). */
-  async sheetProgress(roundId: string, manager: EntityManager = this.dataSource.manager): Promise<{ submittedSheets: number; expectedSheets: number }> {
+  async sheetProgress(
+    roundId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ submittedSheets: number; expectedSheets: number }> {
     const rows: { submitted: number; expected: number }[] = await manager.query(
       `SELECT count(*) FILTER (WHERE ss.status = 'submitted')::int AS submitted, count(*)::int AS expected
          FROM assignments a LEFT JOIN score_sheets ss ON ss.assignment_id = a.id
@@ -267,7 +289,11 @@ export class ResultsRepository {
  * Runs `work` in a transaction that sees one snapshot and writes nothing, started in one
  * statement (TypeORM's transaction with an isolation level takes three before the first read).
  */
-async function inReadOnlySnapshot<T>(dataSource: DataSource, timing: ServerTiming, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+async function inReadOnlySnapshot<T>(
+  dataSource: DataSource,
+  timing: ServerTiming,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
@@ -307,12 +333,12 @@ async function readRoundRows(manager: EntityManager, roundId: string, voteRound:
                          count(*) FILTER (WHERE status = 'recused')::int AS recused,
                          array_agg(judge_id::text ORDER BY created_at, judge_id) FILTER (WHERE divergence_extra) AS extra
                     FROM assignments WHERE round_id = $1 GROUP BY entry_id) p ON p.entry_id = re.entry_id${
-       voteRound
-         ? `
+                      voteRound
+                        ? `
        LEFT JOIN (SELECT entry_id, count(*)::int AS votes FROM votes
                    WHERE round_id = $1 AND confirmed_at IS NOT NULL AND voided_at IS NULL GROUP BY entry_id) v ON v.entry_id = re.entry_id`
-         : ''
-     }
+                        : ''
+                    }
       WHERE re.round_id = $1 AND e.status <> 'withdrawn'`,
     [roundId],
   );

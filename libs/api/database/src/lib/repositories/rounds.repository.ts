@@ -70,9 +70,10 @@ export class RoundChanges {
 
   /** Whether any judge has scored a criterion of the round (its rubric is locked then). */
   async hasScores(roundId: string): Promise<boolean> {
-    const rows: unknown[] = await this.manager.query(`SELECT 1 FROM scores s JOIN criteria c ON c.id = s.criterion_id WHERE c.round_id = $1 LIMIT 1`, [
-      roundId,
-    ]);
+    const rows: unknown[] = await this.manager.query(
+      `SELECT 1 FROM scores s JOIN criteria c ON c.id = s.criterion_id WHERE c.round_id = $1 LIMIT 1`,
+      [roundId],
+    );
     return rows.length > 0;
   }
 

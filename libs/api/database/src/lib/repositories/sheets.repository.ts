@@ -84,7 +84,15 @@ async function loadSheet(manager: EntityManager, assignmentId: string): Promise<
        FROM scores s JOIN criteria c ON c.id = s.criterion_id WHERE s.sheet_id = $1 ORDER BY c.position`,
     [sheet.id],
   );
-  return { sheet, scores: scores.map((s) => ({ criterionId: s.criterionId, value: Number(s.value), comment: s.comment, commentInternal: s.commentInternal })) };
+  return {
+    sheet,
+    scores: scores.map((s) => ({
+      criterionId: s.criterionId,
+      value: Number(s.value),
+      comment: s.comment,
+      commentInternal: s.commentInternal,
+    })),
+  };
 }
 
 /**
@@ -123,7 +131,15 @@ type WriteStateRow = SheetWriteState['assignment'] & {
   maxExtraJudges: number;
   onPanel: boolean;
   storedConflict: boolean;
-  criteria: { id: string; roundId: string; name: string; description: string | null; weight: number | string; maxScore: number | string; position: number }[];
+  criteria: {
+    id: string;
+    roundId: string;
+    name: string;
+    description: string | null;
+    weight: number | string;
+    maxScore: number | string;
+    position: number;
+  }[];
   judgeEmail: string;
   judgeName: string;
   judgeOrganization: string | null;
@@ -143,7 +159,14 @@ type WriteStateRow = SheetWriteState['assignment'] & {
 };
 
 function toWriteState(row: WriteStateRow): SheetWriteState {
-  const assignment = { id: row.id, roundId: row.roundId, entryId: row.entryId, judgeId: row.judgeId, status: row.status, contestId: row.contestId };
+  const assignment = {
+    id: row.id,
+    roundId: row.roundId,
+    entryId: row.entryId,
+    judgeId: row.judgeId,
+    status: row.status,
+    contestId: row.contestId,
+  };
   const sheet: SheetRow | null =
     row.sheetId === null
       ? null
@@ -166,9 +189,21 @@ function toWriteState(row: WriteStateRow): SheetWriteState {
     divergence: { contestId: row.contestId, panel: row.panel, threshold: row.divergenceThreshold, maxExtraJudges: row.maxExtraJudges },
     criteria: row.criteria.map((c) => ({ ...c, weight: Number(c.weight), maxScore: Number(c.maxScore) })),
     judge: { id: row.judgeId, email: row.judgeEmail, displayName: row.judgeName, organization: row.judgeOrganization },
-    entry: { id: row.entryId, code: row.entryCode, title: row.entryTitle, organization: row.entryOrganization, ownerEmail: row.ownerEmail, members: row.members },
+    entry: {
+      id: row.entryId,
+      code: row.entryCode,
+      title: row.entryTitle,
+      organization: row.entryOrganization,
+      ownerEmail: row.ownerEmail,
+      members: row.members,
+    },
     sheet,
-    scores: row.scores.map((s) => ({ criterionId: s.criterionId, value: Number(s.value), comment: s.comment, commentInternal: s.commentInternal })),
+    scores: row.scores.map((s) => ({
+      criterionId: s.criterionId,
+      value: Number(s.value),
+      comment: s.comment,
+      commentInternal: s.commentInternal,
+    })),
   };
 }
 
@@ -208,7 +243,10 @@ export class SheetsRepository {
       const rows: WriteStateRow[] = await manager.query(`${STATE_SELECT} FOR SHARE OF a, r`, [assignmentId]);
       const [row] = rows;
       const state = row === undefined ? null : toWriteState(row);
-      return work(state, new SheetChanges(manager, (_name, text, values) => manager.query(text, values), assignmentId, state?.assignment ?? null));
+      return work(
+        state,
+        new SheetChanges(manager, (_name, text, values) => manager.query(text, values), assignmentId, state?.assignment ?? null),
+      );
     });
   }
 
@@ -223,7 +261,12 @@ export class SheetsRepository {
    * A draft save as one statement on its own, outside any transaction (see `SheetChanges.saveDraft`):
    * the contest's audit chain is held only while that statement runs, not for a round trip more.
    */
-  saveDraft(state: SheetWriteState, expectedVersion: number | null, comment: SheetComment, scores: readonly ScoreRow[]): Promise<SheetRow | null> {
+  saveDraft(
+    state: SheetWriteState,
+    expectedVersion: number | null,
+    comment: SheetComment,
+    scores: readonly ScoreRow[],
+  ): Promise<SheetRow | null> {
     return this.alone(state).saveDraft(state.sheet, expectedVersion, comment, scores);
   }
 
@@ -276,7 +319,12 @@ export class SheetChanges {
    * `guard`, so it is safe on its own as well as inside `change`. Null when nothing was written:
    * the sheet was created or changed first, or the assignment or round changed since read.
    */
-  async saveDraft(current: SheetRow | null, expectedVersion: number | null, comment: SheetComment, scores: readonly ScoreRow[]): Promise<SheetRow | null> {
+  async saveDraft(
+    current: SheetRow | null,
+    expectedVersion: number | null,
+    comment: SheetComment,
+    scores: readonly ScoreRow[],
+  ): Promise<SheetRow | null> {
     const sheetId = current?.id ?? randomUUID();
     const sheet = current
       ? `UPDATE score_sheets SET comment = $4, comment_internal = $9, version = version + 1, updated_at = now()

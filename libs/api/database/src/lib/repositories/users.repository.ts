@@ -11,11 +11,7 @@ export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   findByEmail(email: string): Promise<UserEntity | null> {
-    return this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .where('lower(u.email) = lower(:email)', { email })
-      .getOne();
+    return this.dataSource.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
   }
 
   /** `manager`: read inside the caller's transaction (e.g. the recipient of a mail written there). */
@@ -24,7 +20,11 @@ export class UsersRepository {
   }
 
   /** The name and mail language a person chose; absent fields stay. */
-  async updateProfile(manager: EntityManager, userId: string, profile: { displayName?: string; language?: 'vi' | 'en' }): Promise<UserEntity> {
+  async updateProfile(
+    manager: EntityManager,
+    userId: string,
+    profile: { displayName?: string; language?: 'vi' | 'en' },
+  ): Promise<UserEntity> {
     await manager.query(`UPDATE users SET display_name = coalesce($2, display_name), language = coalesce($3, language) WHERE id = $1`, [
       userId,
       profile.displayName ?? null,
@@ -126,12 +126,17 @@ export class UsersRepository {
   }
 
   async markVerified(manager: EntityManager, userId: string): Promise<UserEntity> {
-    await manager.query(`UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = $1`, [userId]);
+    await manager.query(`UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = $1`, [
+      userId,
+    ]);
     return (await manager.findOne(UserEntity, { where: { id: userId } })) as UserEntity;
   }
 
   async isVerified(userId: string): Promise<boolean> {
-    const rows: { verified: boolean }[] = await this.dataSource.query(`SELECT (email_verified_at IS NOT NULL) AS verified FROM users WHERE id = $1`, [userId]);
+    const rows: { verified: boolean }[] = await this.dataSource.query(
+      `SELECT (email_verified_at IS NOT NULL) AS verified FROM users WHERE id = $1`,
+      [userId],
+    );
     return rows[0]?.verified ?? false;
   }
 
@@ -153,7 +158,11 @@ export class UsersRepository {
       [...params, query.pageSize, (query.page - 1) * query.pageSize],
     );
     if (rows.length === 0) return { items: [], total };
-    const users = await this.dataSource.getRepository(UserEntity).createQueryBuilder('u').where('u.id IN (:...ids)', { ids: rows.map((r) => r.id) }).getMany();
+    const users = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('u.id IN (:...ids)', { ids: rows.map((r) => r.id) })
+      .getMany();
     const byId = new Map(users.map((u) => [u.id, u]));
     return { items: rows.map((r) => byId.get(r.id) as UserEntity), total };
   }

@@ -140,7 +140,10 @@ export class VotesRepository {
     return {
       contest,
       round: roundName !== null && roundStatus !== null ? { name: roundName, status: roundStatus } : null,
-      entry: foundEntry !== null ? { entryId: foundEntry, code, title: title ?? '', teamName: teamName ?? '', summary: summary ?? '', categoryId } : null,
+      entry:
+        foundEntry !== null
+          ? { entryId: foundEntry, code, title: title ?? '', teamName: teamName ?? '', summary: summary ?? '', categoryId }
+          : null,
     };
   }
 
@@ -152,7 +155,17 @@ export class VotesRepository {
     const [row]: { id: string }[] = await manager.query(
       `INSERT INTO votes (contest_id, round_id, entry_id, scope_key, email, mailbox, language, token_hash, client_address)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [vote.contestId, vote.roundId, vote.entryId, vote.scopeKey, vote.email, vote.mailbox, vote.language, vote.tokenHash, vote.clientAddress],
+      [
+        vote.contestId,
+        vote.roundId,
+        vote.entryId,
+        vote.scopeKey,
+        vote.email,
+        vote.mailbox,
+        vote.language,
+        vote.tokenHash,
+        vote.clientAddress,
+      ],
     );
     return known(row, 'the inserted vote').id;
   }
@@ -221,7 +234,9 @@ export class VotesRepository {
    * the closed round's snapshot then holds exactly the votes that count.
    */
   async lockRound(manager: EntityManager, roundId: string): Promise<{ name: string; status: string } | null> {
-    const rows: { name: string; status: string }[] = await manager.query(`SELECT name, status FROM rounds WHERE id = $1 FOR SHARE`, [roundId]);
+    const rows: { name: string; status: string }[] = await manager.query(`SELECT name, status FROM rounds WHERE id = $1 FOR SHARE`, [
+      roundId,
+    ]);
     return rows[0] ?? null;
   }
 
@@ -254,7 +269,10 @@ export class VotesRepository {
     );
   }
 
-  recent(contestId: string, limit: number): Promise<{ id: string; entryId: string; mailbox: string; confirmedAt: Date; voidedAt: Date | null; voidReason: string | null }[]> {
+  recent(
+    contestId: string,
+    limit: number,
+  ): Promise<{ id: string; entryId: string; mailbox: string; confirmedAt: Date; voidedAt: Date | null; voidReason: string | null }[]> {
     return this.dataSource.query(
       `SELECT id, entry_id AS "entryId", mailbox, confirmed_at AS "confirmedAt", voided_at AS "voidedAt", void_reason AS "voidReason"
          FROM votes WHERE contest_id = $1 AND confirmed_at IS NOT NULL ORDER BY confirmed_at DESC, id LIMIT $2`,
@@ -264,6 +282,7 @@ export class VotesRepository {
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
+  const driverError =
+    (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
   return driverError?.code === '23505' && driverError.constraint === constraint;
 }

@@ -2,14 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '@laurel/api-core';
 import type { Answers, EligibilityRule, FormField, Role } from '@laurel/contracts';
 import { calendarDateIn, known, parseEligibilityRules, parseFormFields } from '@laurel/domain';
-import {
-  CategoryEntity,
-  ContestEntity,
-  CriterionEntity,
-  PrizeEntity,
-  RoundEntity,
-  UserEntity,
-} from '../entities';
+import { CategoryEntity, ContestEntity, CriterionEntity, PrizeEntity, RoundEntity, UserEntity } from '../entities';
 
 export const DEMO_PASSWORD = 'laurel-demo';
 export const DEMO_CONTEST_SLUG = 'startup-talent-2026';
@@ -21,13 +14,30 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; roles: Role[];
   { email: 'judge2@demo.laurel', displayName: 'ThS. Trần Thị Bình', roles: ['judge'], organization: 'Quỹ Đầu tư Khởi nghiệp Sáng tạo' },
   { email: 'judge3@demo.laurel', displayName: 'Ông Lê Minh Châu', roles: ['judge'], organization: 'Hiệp hội Doanh nghiệp Thành phố' },
   { email: 'startup1@demo.laurel', displayName: 'Công ty CP GreenHarbor', roles: ['applicant'], organization: 'GreenHarbor' },
-  { email: 'startup2@demo.laurel', displayName: 'Nhóm sinh viên AquaSense', roles: ['applicant'], organization: 'Đại học Hàng hải Việt Nam' },
+  {
+    email: 'startup2@demo.laurel',
+    displayName: 'Nhóm sinh viên AquaSense',
+    roles: ['applicant'],
+    organization: 'Đại học Hàng hải Việt Nam',
+  },
 ];
 
 const RUBRIC: { name: string; points: number; description: string }[] = [
-  { name: 'Tính đổi mới sáng tạo', points: 25, description: 'Mức độ mới của giải pháp so với cách làm hiện có; 0 = đã phổ biến, 25 = đột phá, có bảo hộ hoặc khó sao chép.' },
-  { name: 'Tính khả thi', points: 20, description: 'Công nghệ, nguồn lực và lộ trình có thực hiện được không; có sản phẩm mẫu hoặc khách hàng thử nghiệm được điểm cao.' },
-  { name: 'Thị trường', points: 20, description: 'Quy mô thị trường, khách hàng mục tiêu rõ ràng, mô hình doanh thu và đối thủ cạnh tranh.' },
+  {
+    name: 'Tính đổi mới sáng tạo',
+    points: 25,
+    description: 'Mức độ mới của giải pháp so với cách làm hiện có; 0 = đã phổ biến, 25 = đột phá, có bảo hộ hoặc khó sao chép.',
+  },
+  {
+    name: 'Tính khả thi',
+    points: 20,
+    description: 'Công nghệ, nguồn lực và lộ trình có thực hiện được không; có sản phẩm mẫu hoặc khách hàng thử nghiệm được điểm cao.',
+  },
+  {
+    name: 'Thị trường',
+    points: 20,
+    description: 'Quy mô thị trường, khách hàng mục tiêu rõ ràng, mô hình doanh thu và đối thủ cạnh tranh.',
+  },
   { name: 'Đội ngũ', points: 15, description: 'Năng lực, kinh nghiệm và sự cam kết của đội; vai trò bổ trợ nhau.' },
   { name: 'Tác động xã hội', points: 10, description: 'Lợi ích cho cộng đồng, môi trường và thành phố; khả năng nhân rộng.' },
   { name: 'Trình bày', points: 10, description: 'Hồ sơ và phần thuyết trình rõ ràng, thuyết phục, đúng thời gian.' },
@@ -119,7 +129,10 @@ const DEMO_RULES: EligibilityRule[] = [
     id: 'founded-5-years',
     kind: 'date_within_years',
     params: { field: 'foundedOn', years: 5 },
-    message: l('Doanh nghiệp phải thành lập không quá 5 năm tính đến hạn nộp hồ sơ.', 'The company must have been founded at most 5 years before the deadline.'),
+    message: l(
+      'Doanh nghiệp phải thành lập không quá 5 năm tính đến hạn nộp hồ sơ.',
+      'The company must have been founded at most 5 years before the deadline.',
+    ),
   },
   {
     id: 'team-of-5',
@@ -199,7 +212,10 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       ),
     );
     // Read by the same readers as an organizer's edit: a seed the API would refuse is a bug here.
-    const form = parseFormFields(demoForm(known(categories[0], 'the first demo category').id), categories.map((c) => c.id));
+    const form = parseFormFields(
+      demoForm(known(categories[0], 'the first demo category').id),
+      categories.map((c) => c.id),
+    );
     const rules = parseEligibilityRules(DEMO_RULES, form.fields);
     const problems = [...form.problems, ...rules.problems];
     if (problems.length > 0) throw new Error(`The demo form does not read: ${JSON.stringify(problems)}`);
@@ -267,27 +283,75 @@ interface DemoEntry {
  */
 const DEMO_ENTRIES: DemoEntry[] = [
   {
-    title: 'Cảng xanh: điện bờ cho tàu cập cảng Hải Phòng', teamName: 'GreenPort', organization: 'Công ty CP Cảng Xanh', category: 0, member: ['Phạm Quốc Bảo', 'bao@greenport.vn'],
-    answers: { foundedYearsAgo: 3, taxCode: '0202145678', province: 'Hải Phòng', stage: 'Đã có khách hàng', teamSize: 5, revenue: 1850, acceptRules: true },
+    title: 'Cảng xanh: điện bờ cho tàu cập cảng Hải Phòng',
+    teamName: 'GreenPort',
+    organization: 'Công ty CP Cảng Xanh',
+    category: 0,
+    member: ['Phạm Quốc Bảo', 'bao@greenport.vn'],
+    answers: {
+      foundedYearsAgo: 3,
+      taxCode: '0202145678',
+      province: 'Hải Phòng',
+      stage: 'Đã có khách hàng',
+      teamSize: 5,
+      revenue: 1850,
+      acceptRules: true,
+    },
   },
   {
-    title: 'Cảm biến độ mặn cho ao nuôi tôm', teamName: 'AquaSense', organization: 'AquaSense JSC', category: 0, member: ['Đỗ Minh Khôi', 'khoi@aquasense.vn'],
-    answers: { foundedYearsAgo: 2, taxCode: '0202231904', province: 'Hải Phòng', stage: 'Sản phẩm mẫu (MVP)', teamSize: 4, revenue: 320, acceptRules: true },
+    title: 'Cảm biến độ mặn cho ao nuôi tôm',
+    teamName: 'AquaSense',
+    organization: 'AquaSense JSC',
+    category: 0,
+    member: ['Đỗ Minh Khôi', 'khoi@aquasense.vn'],
+    answers: {
+      foundedYearsAgo: 2,
+      taxCode: '0202231904',
+      province: 'Hải Phòng',
+      stage: 'Sản phẩm mẫu (MVP)',
+      teamSize: 4,
+      revenue: 320,
+      acceptRules: true,
+    },
   },
   {
-    title: 'Gạch không nung từ vỏ trấu', teamName: 'Trấu Việt', organization: 'Công ty TNHH Trấu Việt', category: 0, member: ['Hoàng Thu Trang', 'trang@trauviet.vn'],
-    answers: { foundedYearsAgo: 4, taxCode: '0201987355', province: 'Hải Phòng', stage: 'Đang mở rộng', teamSize: 5, revenue: 4200, acceptRules: true },
+    title: 'Gạch không nung từ vỏ trấu',
+    teamName: 'Trấu Việt',
+    organization: 'Công ty TNHH Trấu Việt',
+    category: 0,
+    member: ['Hoàng Thu Trang', 'trang@trauviet.vn'],
+    answers: {
+      foundedYearsAgo: 4,
+      taxCode: '0201987355',
+      province: 'Hải Phòng',
+      stage: 'Đang mở rộng',
+      teamSize: 5,
+      revenue: 4200,
+      acceptRules: true,
+    },
   },
   {
-    title: 'Ứng dụng đặt chỗ cho hợp tác xã nghề cá', teamName: 'NetMenders', organization: 'Nhóm NetMenders', category: 1, member: ['Vũ Đức Anh', 'ducanh@netmenders.vn'],
+    title: 'Ứng dụng đặt chỗ cho hợp tác xã nghề cá',
+    teamName: 'NetMenders',
+    organization: 'Nhóm NetMenders',
+    category: 1,
+    member: ['Vũ Đức Anh', 'ducanh@netmenders.vn'],
     answers: { province: 'Hải Phòng', stage: 'Sản phẩm mẫu (MVP)', teamSize: 3, acceptRules: true },
   },
   {
-    title: 'Robot kiểm tra thân tàu dưới nước', teamName: 'HullBot', organization: 'Nhóm HullBot', category: 1, member: ['Bùi Lan Hương', 'huong@hullbot.vn'],
+    title: 'Robot kiểm tra thân tàu dưới nước',
+    teamName: 'HullBot',
+    organization: 'Nhóm HullBot',
+    category: 1,
+    member: ['Bùi Lan Hương', 'huong@hullbot.vn'],
     answers: { province: 'Hải Phòng', stage: 'Ý tưởng', teamSize: 4, acceptRules: true },
   },
   {
-    title: 'Bản đồ ngập lụt theo thời gian thực', teamName: 'FloodMap', organization: 'Nhóm FloodMap', category: 1, member: ['Ngô Thành Long', 'long@floodmap.vn'],
+    title: 'Bản đồ ngập lụt theo thời gian thực',
+    teamName: 'FloodMap',
+    organization: 'Nhóm FloodMap',
+    category: 1,
+    member: ['Ngô Thành Long', 'long@floodmap.vn'],
     answers: { province: 'Hải Phòng', stage: 'Ý tưởng', teamSize: 2, acceptRules: true },
   },
 ];
@@ -298,8 +362,20 @@ const DEMO_ENTRIES: DemoEntry[] = [
  * three failed rules; it stays out of the rounds until someone decides.
  */
 const FAILING_ENTRY: DemoEntry = {
-  title: 'Vỏ tàu composite cho đội tàu cá ven bờ', teamName: 'Bạch Đằng Composite', organization: 'Công ty TNHH Đóng tàu Bạch Đằng', category: 0, member: ['Trịnh Văn Hải', 'hai@bachdangship.vn'],
-  answers: { foundedYearsAgo: 9, taxCode: '5701456723', province: 'Quảng Ninh', stage: 'Đang mở rộng', teamSize: 12, revenue: 26500, acceptRules: true },
+  title: 'Vỏ tàu composite cho đội tàu cá ven bờ',
+  teamName: 'Bạch Đằng Composite',
+  organization: 'Công ty TNHH Đóng tàu Bạch Đằng',
+  category: 0,
+  member: ['Trịnh Văn Hải', 'hai@bachdangship.vn'],
+  answers: {
+    foundedYearsAgo: 9,
+    taxCode: '5701456723',
+    province: 'Quảng Ninh',
+    stage: 'Đang mở rộng',
+    teamSize: 12,
+    revenue: 26500,
+    acceptRules: true,
+  },
 };
 
 async function seedScreenedEntries(manager: EntityManager, contestId: string, organizerId: string, now: Date): Promise<void> {

@@ -43,6 +43,8 @@ describe(contentDisposition.name, () => {
   });
 
   it('cannot be broken out of by quotes, backslashes or RFC 5987 specials', () => {
-    expect(contentDisposition(`a"b\\c'(d)*.pdf`)).toBe(`attachment; filename="a_b_c'(d)*.pdf"; filename*=UTF-8''a%22b%5Cc%27%28d%29%2A.pdf`);
+    expect(contentDisposition(`a"b\\c'(d)*.pdf`)).toBe(
+      `attachment; filename="a_b_c'(d)*.pdf"; filename*=UTF-8''a%22b%5Cc%27%28d%29%2A.pdf`,
+    );
   });
 });

@@ -49,7 +49,11 @@ const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]
 const PPTX = storedZip({ '[Content_Types].xml': '<Types/>', 'ppt/presentation.xml': '<p:presentation/>' });
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
 
-async function inspect(bytes: Buffer, accepted: FileType[], chunkSize = 3): Promise<{ type: FileType | null; passed: Buffer; size: number }> {
+async function inspect(
+  bytes: Buffer,
+  accepted: FileType[],
+  chunkSize = 3,
+): Promise<{ type: FileType | null; passed: Buffer; size: number }> {
   const chunks = Array.from({ length: Math.ceil(bytes.length / chunkSize) }, (_, i) => bytes.subarray(i * chunkSize, (i + 1) * chunkSize));
   const sut = new FileInspector(accepted);
   const [passed] = await Promise.all([buffer(sut), pipeline(Readable.from(chunks), sut)]);

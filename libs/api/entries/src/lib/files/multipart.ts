@@ -11,7 +11,10 @@ function formError(error: unknown): unknown {
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':
     case 'FST_PROTO_VIOLATION':
-      return AppError.badRequest('upload.bad_form', 'The form carries more fields than expected: send only "file" and the fields this upload names.');
+      return AppError.badRequest(
+        'upload.bad_form',
+        'The form carries more fields than expected: send only "file" and the fields this upload names.',
+      );
     case 'FST_REQ_FILE_TOO_LARGE':
       return new AppError(413, 'upload.too_large', 'The file is larger than this upload accepts. Make it smaller, then upload it again.');
     case 'FST_MP_PREMATURE_CLOSE':

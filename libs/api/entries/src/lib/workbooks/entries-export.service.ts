@@ -84,7 +84,10 @@ export class EntriesExportService {
     const contest = await this.access.managedContest(actor, contestId);
     const rows = await this.entries.listForExport(contest.id, entryFilter(contest, query));
     const output = new PassThrough();
-    const questions = [...contest.formFields.map((field) => ({ field, retired: false })), ...contest.retiredFormFields.map((field) => ({ field, retired: true }))];
+    const questions = [
+      ...contest.formFields.map((field) => ({ field, retired: false })),
+      ...contest.retiredFormFields.map((field) => ({ field, retired: true })),
+    ];
     writeWorkbook(output, rows, questions, contest).catch((error: unknown) => {
       this.logger.error(`Entries export of contest ${contest.id} failed: ${(error as Error).stack ?? error}`);
       output.destroy(error as Error);
@@ -108,7 +111,11 @@ async function writeWorkbook(
   // import finds a question by that key); questions removed after submission keep theirs, marked.
   sheet.columns = [
     ...fixed,
-    ...questions.map(({ field, retired }) => ({ header: `${field.label[contest.language]}${retired ? ` (${words.retired})` : ''} (${field.key})`, key: formColumnKey(field.key), width: 24 })),
+    ...questions.map(({ field, retired }) => ({
+      header: `${field.label[contest.language]}${retired ? ` (${words.retired})` : ''} (${field.key})`,
+      key: formColumnKey(field.key),
+      width: 24,
+    })),
   ];
   styleHeaderRow(sheet, fixed.length + questions.length);
   sheet.getRow(1).commit();

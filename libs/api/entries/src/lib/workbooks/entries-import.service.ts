@@ -12,20 +12,34 @@ import { CONTEST_TIME_ZONE } from '../eligibility';
 import { codePrefixOf } from '../entry-rules';
 import { FileInspector } from '../files/file-type';
 import { formatBytes, readSingleFileForm } from '../files/multipart';
-import { checkImportRows, IMPORT_COLUMNS, type ImportKey, type ImportRow, matchHeaders, MAX_IMPORT_ROWS, MEMBER_SLOTS } from './import-rows';
+import {
+  checkImportRows,
+  IMPORT_COLUMNS,
+  type ImportKey,
+  type ImportRow,
+  matchHeaders,
+  MAX_IMPORT_ROWS,
+  MEMBER_SLOTS,
+} from './import-rows';
 import { FROZEN_HEADER, styleHeaderRow } from './spreadsheet';
 import { answerCell, formColumnHeader, formColumnKey, headerKey, importAnswers } from './form-columns';
 import { readFirstSheet, SheetError, type SheetLimits, type SheetRow } from './xlsx-sheet-reader';
 
 const INSTRUCTIONS: [string, string][] = [
   ['Hướng dẫn nhập hồ sơ dự thi', 'How to fill in the entries import'],
-  ['Mỗi dòng của trang "Hồ sơ" là một hồ sơ. Giữ nguyên dòng tiêu đề.', 'Each row of the "Entries" sheet is one entry. Keep the header row as it is.'],
+  [
+    'Mỗi dòng của trang "Hồ sơ" là một hồ sơ. Giữ nguyên dòng tiêu đề.',
+    'Each row of the "Entries" sheet is one entry. Keep the header row as it is.',
+  ],
   [
     'Bắt buộc: tên dự án, tên đội, bảng thi, tóm tắt, vấn đề, giải pháp, thị trường, mô hình kinh doanh và ít nhất một thành viên (họ tên và vai trò).',
     'Required: project title, team name, category, summary, problem, solution, market, business model and at least one member (name and role).',
   ],
   ['Bảng thi phải viết đúng một trong các tên bên dưới.', 'The category must be one of the names listed below, as written.'],
-  [`Tối đa ${MEMBER_SLOTS} thành viên mỗi hồ sơ; email không bắt buộc nhưng phải hợp lệ nếu có.`, `At most ${MEMBER_SLOTS} members per entry; e-mail is optional but must be valid when given.`],
+  [
+    `Tối đa ${MEMBER_SLOTS} thành viên mỗi hồ sơ; email không bắt buộc nhưng phải hợp lệ nếu có.`,
+    `At most ${MEMBER_SLOTS} members per entry; e-mail is optional but must be valid when given.`,
+  ],
   ['Video: địa chỉ bắt đầu bằng http:// hoặc https://.', 'Video: an address starting with http:// or https://.'],
   [
     'Mọi dòng được kiểm tra trước; nếu có dòng lỗi thì không hồ sơ nào được nhập và danh sách lỗi cho biết dòng và cột cần sửa.',
@@ -72,7 +86,9 @@ export class EntriesImportService {
     for (const category of contest.categories) help.addRow({ vi: category.name, en: category.name });
     if (contest.formFields.length > 0) {
       help.addRow({});
-      help.addRow({ vi: 'Câu hỏi của cuộc thi (cột in đỏ là bắt buộc)', en: "The contest's questions (red columns are required)" }).font = { bold: true };
+      help.addRow({ vi: 'Câu hỏi của cuộc thi (cột in đỏ là bắt buộc)', en: "The contest's questions (red columns are required)" }).font = {
+        bold: true,
+      };
       // The example meets the contest's rules where it can: a row copied from it would be eligible.
       const deadline = calendarDateIn(contest.submissionClosesAt, CONTEST_TIME_ZONE);
       for (const field of contest.formFields) {
@@ -88,23 +104,39 @@ export class EntriesImportService {
   async import(actor: AuthUser, contestId: string, request: FastifyRequest): Promise<ImportResultView> {
     const contest = await this.access.managedContest(actor, contestId);
     refuseAfterJudgingStarted(contest);
-    const rows = await readRows(await this.readUpload(request), contest.formFields.map((f) => f.key));
+    const rows = await readRows(
+      await this.readUpload(request),
+      contest.formFields.map((f) => f.key),
+    );
     const { entries, problems } = checkImportRows(rows, contest.categories);
     // The contest's questions, checked as a save and a submission of the API check them.
     entries.forEach((entry, i) => {
       // checkImportRows answers one entry per row, in the rows' order.
-      const checked = importAnswers(contest.formFields, known(rows[i], 'the row of an imported entry').answers ?? {}, entry.categoryId || null, entry.rowNumber);
+      const checked = importAnswers(
+        contest.formFields,
+        known(rows[i], 'the row of an imported entry').answers ?? {},
+        entry.categoryId || null,
+        entry.rowNumber,
+      );
       entry.answers = checked.answers;
       problems.push(...checked.problems);
     });
 
-    const existing = await this.entries.findByTitleAndTeam(contest.id, entries.filter((e) => e.title && e.teamName));
+    const existing = await this.entries.findByTitleAndTeam(
+      contest.id,
+      entries.filter((e) => e.title && e.teamName),
+    );
     for (const entry of entries) {
       const found = existing.find(
-        (e) => e.title.toLocaleLowerCase('vi') === entry.title.toLocaleLowerCase('vi') && e.teamName.toLocaleLowerCase('vi') === entry.teamName.toLocaleLowerCase('vi'),
+        (e) =>
+          e.title.toLocaleLowerCase('vi') === entry.title.toLocaleLowerCase('vi') &&
+          e.teamName.toLocaleLowerCase('vi') === entry.teamName.toLocaleLowerCase('vi'),
       );
       if (found) {
-        problems.push({ field: `row ${entry.rowNumber}: title`, message: `is already in this contest as ${found.code ?? 'a draft'} (same title and team name): remove the row` });
+        problems.push({
+          field: `row ${entry.rowNumber}: title`,
+          message: `is already in this contest as ${found.code ?? 'a draft'} (same title and team name): remove the row`,
+        });
       }
     }
     if (problems.length > 0) throw invalidRows(problems);
@@ -127,10 +159,18 @@ export class EntriesImportService {
       const inspector = new FileInspector(['xlsx']);
       const [bytes] = await Promise.all([buffer(inspector), pipeline(file.file, inspector)]);
       if (file.file.truncated) {
-        throw new AppError(413, 'upload.too_large', `The file is larger than ${formatBytes(maxBytes)}. Split the entries over several files and import each.`);
+        throw new AppError(
+          413,
+          'upload.too_large',
+          `The file is larger than ${formatBytes(maxBytes)}. Split the entries over several files and import each.`,
+        );
       }
       if (!inspector.result()) {
-        throw new AppError(415, 'upload.unsupported_type', 'This file is not an Excel workbook (.xlsx). Save it as .xlsx, or fill in the template, and import it again.');
+        throw new AppError(
+          415,
+          'upload.unsupported_type',
+          'This file is not an Excel workbook (.xlsx). Save it as .xlsx, or fill in the template, and import it again.',
+        );
       }
       received.bytes = bytes;
     });
@@ -199,10 +239,18 @@ function sheetRefusal({ problem }: SheetError): AppError {
         `The workbook unpacks to ${formatBytes(problem.unpackedBytes)}; an import reads at most ${formatBytes(IMPORT_LIMITS.maxUnpackedBytes)}. Copy the entries into the template (no pictures or other sheets) and import that file.`,
       );
     case 'too_many_rows':
-      return invalidRows([{ field: 'file', message: `holds more than ${MAX_IMPORT_ROWS} entries; import at most ${MAX_IMPORT_ROWS} at a time, in several files` }]);
+      return invalidRows([
+        {
+          field: 'file',
+          message: `holds more than ${MAX_IMPORT_ROWS} entries; import at most ${MAX_IMPORT_ROWS} at a time, in several files`,
+        },
+      ]);
     case 'too_many_columns':
       return invalidRows([
-        { field: `row ${problem.rowNumber}`, message: `has a value in column ${problem.column}; the template uses ${IMPORT_COLUMNS.length} columns and at most ${IMPORT_LIMITS.maxColumns} are read: delete the columns to the right` },
+        {
+          field: `row ${problem.rowNumber}`,
+          message: `has a value in column ${problem.column}; the template uses ${IMPORT_COLUMNS.length} columns and at most ${IMPORT_LIMITS.maxColumns} are read: delete the columns to the right`,
+        },
       ]);
     case 'cell_too_long':
       return invalidRows([
@@ -214,7 +262,10 @@ function sheetRefusal({ problem }: SheetError): AppError {
     case 'no_sheet':
       return invalidRows([{ field: 'file', message: 'holds no sheet: use the template' }]);
     case 'unreadable':
-      return AppError.unprocessable('import.unreadable', 'The workbook could not be read. Open it in Excel or LibreOffice, save it again as .xlsx, and import it again.');
+      return AppError.unprocessable(
+        'import.unreadable',
+        'The workbook could not be read. Open it in Excel or LibreOffice, save it again as .xlsx, and import it again.',
+      );
   }
 }
 

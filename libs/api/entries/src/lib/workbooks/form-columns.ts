@@ -58,7 +58,8 @@ export function readAnswerCell(field: FormField, text: string): AnswerValue | nu
         .filter(Boolean);
     case 'date':
       if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return value.slice(0, 10);
-      if (/^\d{4,5}(\.\d+)?$/.test(value)) return new Date(SERIAL_EPOCH + Math.floor(Number(value)) * 86_400_000).toISOString().slice(0, 10);
+      if (/^\d{4,5}(\.\d+)?$/.test(value))
+        return new Date(SERIAL_EPOCH + Math.floor(Number(value)) * 86_400_000).toISOString().slice(0, 10);
       return value;
     default:
       return value;

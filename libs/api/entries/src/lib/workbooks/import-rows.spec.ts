@@ -47,7 +47,9 @@ describe(matchHeaders.name, () => {
 
   it('names each required column that is missing', () => {
     const { problems } = matchHeaders(new Map([[1, IMPORT_COLUMNS[0]?.header ?? '']]));
-    expect(problems.map((p) => p.message)).toContain('has no column "Tên đội / Team name": download the template again and keep its header row');
+    expect(problems.map((p) => p.message)).toContain(
+      'has no column "Tên đội / Team name": download the template again and keep its header row',
+    );
     expect(problems).toHaveLength(7);
   });
 });
@@ -55,7 +57,15 @@ describe(matchHeaders.name, () => {
 describe(checkImportRows.name, () => {
   it('turns good rows into entries with the category id and the members given', () => {
     const { entries, problems } = checkImportRows(
-      [row(2, { category: ' ý tưởng SINH viên ', member2Name: 'Lê Bình', member2Role: 'CTO', member2Email: 'binh@aqua.vn', videoUrl: 'https://youtu.be/x' })],
+      [
+        row(2, {
+          category: ' ý tưởng SINH viên ',
+          member2Name: 'Lê Bình',
+          member2Role: 'CTO',
+          member2Email: 'binh@aqua.vn',
+          videoUrl: 'https://youtu.be/x',
+        }),
+      ],
       categories,
     );
     expect(problems).toEqual([]);
@@ -89,7 +99,9 @@ describe(checkImportRows.name, () => {
       'row 5: members',
       'row 6: title',
     ]);
-    expect(problems[1]?.message).toBe('"Nông nghiệp" is not a category of this contest; use one of "Doanh nghiệp khởi nghiệp", "Ý tưởng sinh viên"');
+    expect(problems[1]?.message).toBe(
+      '"Nông nghiệp" is not a category of this contest; use one of "Doanh nghiệp khởi nghiệp", "Ý tưởng sinh viên"',
+    );
     expect(problems[5]?.message).toBe('repeats row 2 (same title and team name): keep one of them');
   });
 

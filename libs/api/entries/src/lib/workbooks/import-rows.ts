@@ -9,7 +9,8 @@ export const MEMBER_SLOTS = 5;
 /** More rows than this in one file is a sign of the wrong file, and a long transaction. */
 export const MAX_IMPORT_ROWS = 2000;
 
-type TextKey = 'title' | 'teamName' | 'category' | 'organization' | 'summary' | 'problem' | 'solution' | 'market' | 'businessModel' | 'videoUrl';
+type TextKey =
+  'title' | 'teamName' | 'category' | 'organization' | 'summary' | 'problem' | 'solution' | 'market' | 'businessModel' | 'videoUrl';
 type MemberKey = `member${number}${'Name' | 'Role' | 'Email'}`;
 export type ImportKey = TextKey | MemberKey;
 
@@ -21,7 +22,13 @@ export interface ImportColumn {
   max: number;
 }
 
-const text = (key: TextKey, header: string, required: boolean, max: number, width = 30): ImportColumn => ({ key, header, required, width, max });
+const text = (key: TextKey, header: string, required: boolean, max: number, width = 30): ImportColumn => ({
+  key,
+  header,
+  required,
+  width,
+  max,
+});
 
 /** The template's columns, in order. Headers carry both languages; either half alone is read too. */
 export const IMPORT_COLUMNS: ImportColumn[] = [
@@ -36,9 +43,27 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
   text('businessModel', 'Mô hình kinh doanh / Business model', true, ENTRY_LIMITS.longText, 50),
   text('videoUrl', 'Video (URL)', false, ENTRY_LIMITS.videoUrl),
   ...Array.from({ length: MEMBER_SLOTS }, (_, i) => [
-    { key: `member${i + 1}Name` as MemberKey, header: `Thành viên ${i + 1} - họ tên / Member ${i + 1} name`, required: false, width: 26, max: ENTRY_LIMITS.memberName },
-    { key: `member${i + 1}Role` as MemberKey, header: `Thành viên ${i + 1} - vai trò / Member ${i + 1} role`, required: false, width: 18, max: ENTRY_LIMITS.memberRole },
-    { key: `member${i + 1}Email` as MemberKey, header: `Thành viên ${i + 1} - email / Member ${i + 1} e-mail`, required: false, width: 28, max: ENTRY_LIMITS.email },
+    {
+      key: `member${i + 1}Name` as MemberKey,
+      header: `Thành viên ${i + 1} - họ tên / Member ${i + 1} name`,
+      required: false,
+      width: 26,
+      max: ENTRY_LIMITS.memberName,
+    },
+    {
+      key: `member${i + 1}Role` as MemberKey,
+      header: `Thành viên ${i + 1} - vai trò / Member ${i + 1} role`,
+      required: false,
+      width: 18,
+      max: ENTRY_LIMITS.memberRole,
+    },
+    {
+      key: `member${i + 1}Email` as MemberKey,
+      header: `Thành viên ${i + 1} - email / Member ${i + 1} e-mail`,
+      required: false,
+      width: 28,
+      max: ENTRY_LIMITS.email,
+    },
   ]).flat(),
 ];
 
@@ -96,9 +121,13 @@ export function checkImportRows(rows: ImportRow[], categories: { id: string; nam
     }
     const categoryId = categoryIds.get(normalize(value('category')));
     if (value('category') && !categoryId) {
-      problem('category', `"${value('category')}" is not a category of this contest; use one of ${categories.map((c) => `"${c.name}"`).join(', ')}`);
+      problem(
+        'category',
+        `"${value('category')}" is not a category of this contest; use one of ${categories.map((c) => `"${c.name}"`).join(', ')}`,
+      );
     }
-    if (value('videoUrl') && !isURL(value('videoUrl'), HTTP_URL)) problem('videoUrl', 'must be a web address starting with http:// or https://');
+    if (value('videoUrl') && !isURL(value('videoUrl'), HTTP_URL))
+      problem('videoUrl', 'must be a web address starting with http:// or https://');
 
     const members: EntryMember[] = [];
     for (let slot = 1; slot <= MEMBER_SLOTS; slot++) {

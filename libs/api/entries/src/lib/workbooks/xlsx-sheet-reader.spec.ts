@@ -69,7 +69,10 @@ describe(readFirstSheet.name, () => {
   });
 
   it('calls a file that is no ZIP, or whose part inflates past its declared size, unreadable', async () => {
-    expect(await problemOf(Buffer.from('not a zip at all'))).toEqual({ kind: 'unreadable', reason: 'no ZIP directory at the end of the file' });
+    expect(await problemOf(Buffer.from('not a zip at all'))).toEqual({
+      kind: 'unreadable',
+      reason: 'no ZIP directory at the end of the file',
+    });
     const bytes = await workbook((wb) => wb.addWorksheet('S').addRow(['a']));
     // Shrink every declared size in the central directory to 10 bytes.
     const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));

@@ -67,7 +67,10 @@ export async function readFirstSheet(zip: Buffer, limits: SheetLimits): Promise<
     const raw = await readSheetCells(zip, sheet, limits);
     const needed = new Set<number>();
     for (const row of raw) for (const cell of row.cells.values()) if ('shared' in cell) needed.add(cell.shared);
-    const strings = needed.size > 0 ? await readSharedStrings(zip, byName.get(sharedStringsPath(zip, byName)), needed, limits) : new Map<number, string>();
+    const strings =
+      needed.size > 0
+        ? await readSharedStrings(zip, byName.get(sharedStringsPath(zip, byName)), needed, limits)
+        : new Map<number, string>();
 
     const rows: SheetRow[] = [];
     for (const row of raw) {
@@ -190,7 +193,8 @@ async function readSheetCells(zip: Buffer, entry: ZipEntry, limits: SheetLimits)
   parser.on('text', (text) => {
     if (failure || !cell?.capture) return;
     cell.text += text;
-    if (cell.text.length > limits.maxCellChars) failure = new SheetError({ kind: 'cell_too_long', rowNumber: row?.rowNumber, column: cell.column });
+    if (cell.text.length > limits.maxCellChars)
+      failure = new SheetError({ kind: 'cell_too_long', rowNumber: row?.rowNumber, column: cell.column });
   });
   parser.on('closetag', (tag) => {
     if (failure) return;
@@ -236,7 +240,12 @@ function cellValue(type: string, text: string): RawCell | null {
 }
 
 /** Only the shared strings the kept rows point at are held; each is still held to the cell limit. */
-async function readSharedStrings(zip: Buffer, entry: ZipEntry | undefined, needed: Set<number>, limits: SheetLimits): Promise<Map<number, string>> {
+async function readSharedStrings(
+  zip: Buffer,
+  entry: ZipEntry | undefined,
+  needed: Set<number>,
+  limits: SheetLimits,
+): Promise<Map<number, string>> {
   const strings = new Map<number, string>();
   if (!entry) return strings;
   const last = Math.max(...needed);

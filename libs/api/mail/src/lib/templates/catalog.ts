@@ -144,7 +144,9 @@ export const CATALOG: Catalog = {
       greeting: `Kính gửi ${p.displayName},`,
       paragraphs: [
         `Vòng "${p.roundName}" của cuộc thi "${p.contestName}" đã mở. Bạn được phân công chấm ${p.assigned} hồ sơ.`,
-        p.scoresDueAt ? `Hạn nộp phiếu chấm: ${formatTime(p.scoresDueAt, 'vi', p.timeZone)}.` : 'Ban tổ chức sẽ thông báo hạn nộp phiếu chấm.',
+        p.scoresDueAt
+          ? `Hạn nộp phiếu chấm: ${formatTime(p.scoresDueAt, 'vi', p.timeZone)}.`
+          : 'Ban tổ chức sẽ thông báo hạn nộp phiếu chấm.',
       ],
       action: { label: 'Mở trang chấm điểm', url: link('/judging') },
     }),
@@ -153,7 +155,9 @@ export const CATALOG: Catalog = {
       greeting: `Dear ${p.displayName},`,
       paragraphs: [
         `Round "${p.roundName}" of "${p.contestName}" is open. You are assigned ${p.assigned} ${p.assigned === 1 ? 'entry' : 'entries'} to score.`,
-        p.scoresDueAt ? `Scores are due by ${formatTime(p.scoresDueAt, 'en', p.timeZone)}.` : 'The organizer will announce when scores are due.',
+        p.scoresDueAt
+          ? `Scores are due by ${formatTime(p.scoresDueAt, 'en', p.timeZone)}.`
+          : 'The organizer will announce when scores are due.',
       ],
       action: { label: 'Open your scoring page', url: link('/judging') },
     }),
@@ -184,7 +188,9 @@ export const CATALOG: Catalog = {
       greeting: `Kính gửi ${p.displayName},`,
       paragraphs: [
         `Điểm của các giám khảo cho hồ sơ "${p.entryTitle}" ở vòng "${p.roundName}" (cuộc thi "${p.contestName}") chênh lệch nhiều, nên bạn được phân công chấm thêm hồ sơ này.`,
-        p.scoresDueAt ? `Hạn nộp phiếu chấm: ${formatTime(p.scoresDueAt, 'vi', p.timeZone)}.` : 'Vui lòng chấm sớm để ban tổ chức tổng hợp kết quả.',
+        p.scoresDueAt
+          ? `Hạn nộp phiếu chấm: ${formatTime(p.scoresDueAt, 'vi', p.timeZone)}.`
+          : 'Vui lòng chấm sớm để ban tổ chức tổng hợp kết quả.',
       ],
       action: { label: 'Mở trang chấm điểm', url: link('/judging') },
     }),
@@ -193,7 +199,9 @@ export const CATALOG: Catalog = {
       greeting: `Dear ${p.displayName},`,
       paragraphs: [
         `The judges' totals for "${p.entryTitle}" in round "${p.roundName}" of "${p.contestName}" differ widely, so you are assigned to score it as well.`,
-        p.scoresDueAt ? `Scores are due by ${formatTime(p.scoresDueAt, 'en', p.timeZone)}.` : 'Please score it soon so the organizer can settle the results.',
+        p.scoresDueAt
+          ? `Scores are due by ${formatTime(p.scoresDueAt, 'en', p.timeZone)}.`
+          : 'Please score it soon so the organizer can settle the results.',
       ],
       action: { label: 'Open your scoring page', url: link('/judging') },
     }),
@@ -275,7 +283,9 @@ export const CATALOG: Catalog = {
     en: (p, link) => ({
       subject: `Confirm your vote: ${p.entryTitle}`,
       greeting: 'Hello,',
-      paragraphs: [`You voted for "${p.entryTitle}" in "${p.contestName}". The vote counts only once you open the confirmation link below.`],
+      paragraphs: [
+        `You voted for "${p.entryTitle}" in "${p.contestName}". The vote counts only once you open the confirmation link below.`,
+      ],
       action: { label: 'Confirm my vote', url: link(`/vote/confirm#token=${token(p.token)}`) },
       note: 'One vote counts per mailbox. If you did not vote, ignore this message.',
     }),

@@ -17,11 +17,32 @@ export interface MailTemplateParams {
   /** A new organizer or administrator invited by an admin (or the CLI, `invitedBy` null). */
   account_invitation: { displayName: string; role: 'organizer' | 'admin'; invitedBy: string | null; token: string; expiresAt: string };
   /** To each judge of a round that opened. `scoresDueAt` ISO-8601 or null. */
-  round_opened: { displayName: string; contestName: string; roundName: string; assigned: number; scoresDueAt: string | null; timeZone?: string };
+  round_opened: {
+    displayName: string;
+    contestName: string;
+    roundName: string;
+    assigned: number;
+    scoresDueAt: string | null;
+    timeZone?: string;
+  };
   /** To a judge with unsubmitted sheets, ahead of the round's `scoresDueAt`. */
-  judging_reminder: { displayName: string; contestName: string; roundName: string; unsubmitted: number; scoresDueAt: string; timeZone?: string };
+  judging_reminder: {
+    displayName: string;
+    contestName: string;
+    roundName: string;
+    unsubmitted: number;
+    scoresDueAt: string;
+    timeZone?: string;
+  };
   /** One more judge assigned to an entry whose totals diverge (divergence review). */
-  extra_assignment: { displayName: string; contestName: string; roundName: string; entryTitle: string; scoresDueAt: string | null; timeZone?: string };
+  extra_assignment: {
+    displayName: string;
+    contestName: string;
+    roundName: string;
+    entryTitle: string;
+    scoresDueAt: string | null;
+    timeZone?: string;
+  };
   entry_received: { displayName: string; contestName: string; entryId: string; entryTitle: string; entryCode: string };
   eligibility_decision: {
     displayName: string;
@@ -33,7 +54,14 @@ export interface MailTemplateParams {
     reason: string | null;
   };
   /** To a council member once the awards are confirmed. */
-  council_approval_request: { displayName: string; contestName: string; contestId: string; awards: number; members: number; required: number };
+  council_approval_request: {
+    displayName: string;
+    contestName: string;
+    contestId: string;
+    awards: number;
+    members: number;
+    required: number;
+  };
   /** To a public voter; the vote counts once this link is opened. */
   vote_confirmation: { contestName: string; entryTitle: string; token: string };
   /** To every applicant once results are public: their outcome and a link to their feedback. */

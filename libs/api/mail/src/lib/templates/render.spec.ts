@@ -11,14 +11,64 @@ const SAMPLES: { [T in MailTemplate]: MailTemplateParams[T] } = {
   verify_email: { displayName: 'Nguyễn Thị Hoa', token: 'tok-verify' },
   address_taken: { displayName: 'Nguyễn Thị Hoa' },
   password_reset: { displayName: 'Nguyễn Thị Hoa', token: 'tok-reset' },
-  judge_invitation: { displayName: 'Trần Văn Minh', contestName: 'Khởi nghiệp 2026', invitedBy: 'Lê Thu', token: 'tok-judge', expiresAt: '2026-12-18T03:00:00Z' },
-  account_invitation: { displayName: 'Phạm An', role: 'organizer', invitedBy: null, token: 'tok-account', expiresAt: '2026-12-18T03:00:00Z' },
-  round_opened: { displayName: 'Trần Văn Minh', contestName: 'Khởi nghiệp 2026', roundName: 'Sơ khảo', assigned: 12, scoresDueAt: '2026-12-10T10:00:00Z' },
-  judging_reminder: { displayName: 'Trần Văn Minh', contestName: 'Khởi nghiệp 2026', roundName: 'Sơ khảo', unsubmitted: 3, scoresDueAt: '2026-12-10T10:00:00Z' },
-  extra_assignment: { displayName: 'Trần Văn Minh', contestName: 'Khởi nghiệp 2026', roundName: 'Sơ khảo', entryTitle: 'Nông trại thông minh', scoresDueAt: null },
-  entry_received: { displayName: 'Nguyễn Thị Hoa', contestName: 'Khởi nghiệp 2026', entryId: ENTRY_ID, entryTitle: 'Nông trại thông minh', entryCode: 'KN26-0007' },
-  eligibility_decision: { displayName: 'Nguyễn Thị Hoa', contestName: 'Khởi nghiệp 2026', entryId: ENTRY_ID, entryTitle: 'Nông trại thông minh', eligible: false, reason: 'Doanh nghiệp thành lập quá 5 năm' },
-  council_approval_request: { displayName: 'Trần Văn Minh', contestName: 'Khởi nghiệp 2026', contestId: CONTEST_ID, awards: 9, members: 5, required: 4 },
+  judge_invitation: {
+    displayName: 'Trần Văn Minh',
+    contestName: 'Khởi nghiệp 2026',
+    invitedBy: 'Lê Thu',
+    token: 'tok-judge',
+    expiresAt: '2026-12-18T03:00:00Z',
+  },
+  account_invitation: {
+    displayName: 'Phạm An',
+    role: 'organizer',
+    invitedBy: null,
+    token: 'tok-account',
+    expiresAt: '2026-12-18T03:00:00Z',
+  },
+  round_opened: {
+    displayName: 'Trần Văn Minh',
+    contestName: 'Khởi nghiệp 2026',
+    roundName: 'Sơ khảo',
+    assigned: 12,
+    scoresDueAt: '2026-12-10T10:00:00Z',
+  },
+  judging_reminder: {
+    displayName: 'Trần Văn Minh',
+    contestName: 'Khởi nghiệp 2026',
+    roundName: 'Sơ khảo',
+    unsubmitted: 3,
+    scoresDueAt: '2026-12-10T10:00:00Z',
+  },
+  extra_assignment: {
+    displayName: 'Trần Văn Minh',
+    contestName: 'Khởi nghiệp 2026',
+    roundName: 'Sơ khảo',
+    entryTitle: 'Nông trại thông minh',
+    scoresDueAt: null,
+  },
+  entry_received: {
+    displayName: 'Nguyễn Thị Hoa',
+    contestName: 'Khởi nghiệp 2026',
+    entryId: ENTRY_ID,
+    entryTitle: 'Nông trại thông minh',
+    entryCode: 'KN26-0007',
+  },
+  eligibility_decision: {
+    displayName: 'Nguyễn Thị Hoa',
+    contestName: 'Khởi nghiệp 2026',
+    entryId: ENTRY_ID,
+    entryTitle: 'Nông trại thông minh',
+    eligible: false,
+    reason: 'Doanh nghiệp thành lập quá 5 năm',
+  },
+  council_approval_request: {
+    displayName: 'Trần Văn Minh',
+    contestName: 'Khởi nghiệp 2026',
+    contestId: CONTEST_ID,
+    awards: 9,
+    members: 5,
+    required: 4,
+  },
   vote_confirmation: { contestName: 'Khởi nghiệp 2026', entryTitle: 'Nông trại thông minh', token: 'tok-vote' },
   results_published: {
     displayName: 'Nguyễn Thị Hoa',
@@ -55,22 +105,25 @@ describe(renderTemplate.name, () => {
     expect(Object.keys(SAMPLES).sort()).toEqual([...MAIL_TEMPLATES].sort());
   });
 
-  describe.each(MAIL_TEMPLATES.flatMap((t) => (['vi', 'en'] as MailLanguage[]).map((l) => [t, l] as const)))('%s in %s', (template, language) => {
-    const mail = renderTemplate(template, SAMPLES[template] as never, language, PUBLIC_URL);
+  describe.each(MAIL_TEMPLATES.flatMap((t) => (['vi', 'en'] as MailLanguage[]).map((l) => [t, l] as const)))(
+    '%s in %s',
+    (template, language) => {
+      const mail = renderTemplate(template, SAMPLES[template] as never, language, PUBLIC_URL);
 
-    it('links to the page on PUBLIC_URL (one slash between them) in the text and the HTML', () => {
-      expect(mail.actionUrl).toBe(`https://laurel.example.vn${LINKS[template]}`);
-      expect(mail.text).toContain(`\n${mail.actionUrl}\n`);
-      expect(mail.html).toContain(`href="${mail.actionUrl}"`);
-    });
+      it('links to the page on PUBLIC_URL (one slash between them) in the text and the HTML', () => {
+        expect(mail.actionUrl).toBe(`https://laurel.example.vn${LINKS[template]}`);
+        expect(mail.text).toContain(`\n${mail.actionUrl}\n`);
+        expect(mail.html).toContain(`href="${mail.actionUrl}"`);
+      });
 
-    it('has a one-line subject, a signature and an HTML document in the language', () => {
-      expect(mail.subject.length).toBeGreaterThan(10);
-      expect(mail.subject).not.toMatch(/[\r\n]/);
-      expect(mail.text).toMatch(/\n--\nLaurel – /);
-      expect(mail.html).toContain(`<html lang="${language}">`);
-    });
-  });
+      it('has a one-line subject, a signature and an HTML document in the language', () => {
+        expect(mail.subject.length).toBeGreaterThan(10);
+        expect(mail.subject).not.toMatch(/[\r\n]/);
+        expect(mail.text).toMatch(/\n--\nLaurel – /);
+        expect(mail.html).toContain(`<html lang="${language}">`);
+      });
+    },
+  );
 
   it('writes Vietnamese to a Vietnamese recipient and English to an English one', () => {
     const vi = renderTemplate('judge_invitation', SAMPLES.judge_invitation, 'vi', PUBLIC_URL);

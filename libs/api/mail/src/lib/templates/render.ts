@@ -1,28 +1,47 @@
 import { CATALOG } from './catalog';
 import type { MailContent, MailLanguage, MailMessage, MailTemplate, MailTemplateParams, RenderedMail } from './mail-templates';
 
-const SIGNATURE: Record<MailLanguage, string> = { vi: 'Laurel – nền tảng chấm thi khởi nghiệp', en: 'Laurel – startup competition judging' };
+const SIGNATURE: Record<MailLanguage, string> = {
+  vi: 'Laurel – nền tảng chấm thi khởi nghiệp',
+  en: 'Laurel – startup competition judging',
+};
 const AUTOMATIC: Record<MailLanguage, string> = {
   vi: 'Thư này được gửi tự động; vui lòng không trả lời.',
   en: 'This message was sent automatically; please do not reply.',
 };
-const OPEN_LINK: Record<MailLanguage, string> = { vi: 'Nếu nút không hoạt động, hãy mở liên kết này:', en: 'If the button does not work, open this link:' };
+const OPEN_LINK: Record<MailLanguage, string> = {
+  vi: 'Nếu nút không hoạt động, hãy mở liên kết này:',
+  en: 'If the button does not work, open this link:',
+};
 
 /** Renders a message in its recipient's language as plain text and HTML. */
 export function renderMail(message: MailMessage, publicUrl: string): RenderedMail {
   return renderTemplate(message.template, message.params, message.language, publicUrl);
 }
 
-export function renderTemplate<T extends MailTemplate>(template: T, params: MailTemplateParams[T], language: MailLanguage, publicUrl: string): RenderedMail {
+export function renderTemplate<T extends MailTemplate>(
+  template: T,
+  params: MailTemplateParams[T],
+  language: MailLanguage,
+  publicUrl: string,
+): RenderedMail {
   const base = publicUrl.replace(/\/+$/, '');
   const writer = CATALOG[template][language] as (p: MailTemplateParams[T], link: (path: string) => string) => MailContent;
   const content = writer(params, (path) => `${base}${path}`);
-  return { subject: oneLine(content.subject), text: asText(content, language), html: asHtml(content, language), actionUrl: content.action?.url ?? null };
+  return {
+    subject: oneLine(content.subject),
+    text: asText(content, language),
+    html: asHtml(content, language),
+    actionUrl: content.action?.url ?? null,
+  };
 }
 
 function oneLine(value: string): string {
   // A subject is a header: a line break in a contest or entry name must not start a new one.
-  return value.replace(/[\r\n]+/g, ' ').trim().slice(0, 250);
+  return value
+    .replace(/[\r\n]+/g, ' ')
+    .trim()
+    .slice(0, 250);
 }
 
 function asText(content: MailContent, language: MailLanguage): string {

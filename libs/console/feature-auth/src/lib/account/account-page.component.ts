@@ -56,7 +56,10 @@ export class AccountPageComponent {
   });
   protected readonly password = this.fb.group({
     currentPassword: ['', [Validators.required]],
-    newPassword: ['', [Validators.required, notBlank, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)]],
+    newPassword: [
+      '',
+      [Validators.required, notBlank, Validators.minLength(PASSWORD_MIN_LENGTH), Validators.maxLength(PASSWORD_MAX_LENGTH)],
+    ],
   });
 
   protected readonly profilePending = signal(false);

@@ -14,9 +14,7 @@ export function firstError(control: AbstractControl, messages: ErrorMessages): U
 
 /** Spaces alone are not a password (the API refuses them too). */
 export const notBlank: ValidatorFn = (control): ValidationErrors | null =>
-  typeof control.value === 'string' && control.value.length > 0 && control.value.trim().length === 0
-    ? { blank: true }
-    : null;
+  typeof control.value === 'string' && control.value.length > 0 && control.value.trim().length === 0 ? { blank: true } : null;
 
 /** The password may not be the e-mail of the same form (the API refuses it too). */
 export function notSameAs(siblingName: string): ValidatorFn {

@@ -7,7 +7,16 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { MAIL_STATUSES, type MailStatus, type OutboxMailView, type OutboxPage } from '@laurel/contracts';
 import { AccountApi } from '@laurel/console-data-access-auth';
 import { AlertComponent, EmptyStateComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, apiErrorOf, formatDateTime, timeZoneLabel, toUiMessage } from '@laurel/console-util';
+import {
+  I18nService,
+  TranslatePipe,
+  type UiMessage,
+  UiMessagePipe,
+  apiErrorOf,
+  formatDateTime,
+  timeZoneLabel,
+  toUiMessage,
+} from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 
 const PAGE_SIZE = 20;
@@ -21,7 +30,21 @@ const TONES: Record<MailStatus, StatusTone> = { queued: 'info', sent: 'success',
  */
 @Component({
   selector: 'laurel-mailbox-page',
-  imports: [MatButton, MatFormField, MatHint, MatInput, MatLabel, MatOption, MatProgressBar, MatSelect, AlertComponent, EmptyStateComponent, StatusChipComponent, TranslatePipe, UiMessagePipe],
+  imports: [
+    MatButton,
+    MatFormField,
+    MatHint,
+    MatInput,
+    MatLabel,
+    MatOption,
+    MatProgressBar,
+    MatSelect,
+    AlertComponent,
+    EmptyStateComponent,
+    StatusChipComponent,
+    TranslatePipe,
+    UiMessagePipe,
+  ],
   templateUrl: './mailbox-page.component.html',
   styleUrl: './mailbox-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -109,7 +132,11 @@ export class MailboxPageComponent {
     try {
       const status = this.status();
       const to = this.to().trim();
-      this.result.set(await firstValueFrom(this.api.outbox({ page: this.pageNumber(), pageSize: PAGE_SIZE, ...(status ? { status } : {}), ...(to ? { to } : {}) })));
+      this.result.set(
+        await firstValueFrom(
+          this.api.outbox({ page: this.pageNumber(), pageSize: PAGE_SIZE, ...(status ? { status } : {}), ...(to ? { to } : {}) }),
+        ),
+      );
     } catch (error) {
       this.error.set(toUiMessage(error));
     } finally {

@@ -15,7 +15,19 @@ import { firstError } from '../forms/field-errors';
 /** `/forgot-password`: mails a link to choose a new password; the answer never says whether the address has an account. */
 @Component({
   selector: 'laurel-forgot-password-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButton, MatError, MatFormField, MatIcon, MatInput, MatLabel, AlertComponent, TranslatePipe, UiMessagePipe],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButton,
+    MatError,
+    MatFormField,
+    MatIcon,
+    MatInput,
+    MatLabel,
+    AlertComponent,
+    TranslatePipe,
+    UiMessagePipe,
+  ],
   template: `
     <section class="card" aria-labelledby="forgot-title">
       <div class="brand" aria-hidden="true"><mat-icon svgIcon="trophy" /></div>
@@ -33,10 +45,14 @@ import { firstError } from '../forms/field-errors';
             <input matInput type="email" formControlName="email" autocomplete="username" inputmode="email" data-testid="forgot-email" />
             <mat-error>{{ firstError(form.controls.email, emailErrors) | uiMessage }}</mat-error>
           </mat-form-field>
-          <button mat-flat-button class="submit" type="submit" [disabled]="pending()" data-testid="forgot-submit">{{ 'auth.forgot.submit' | translate }}</button>
+          <button mat-flat-button class="submit" type="submit" [disabled]="pending()" data-testid="forgot-submit">
+            {{ 'auth.forgot.submit' | translate }}
+          </button>
         </form>
       }
-      <p class="switch"><a [routerLink]="signInPath">{{ 'auth.forgot.back' | translate }}</a></p>
+      <p class="switch">
+        <a [routerLink]="signInPath">{{ 'auth.forgot.back' | translate }}</a>
+      </p>
     </section>
   `,
   styleUrl: '../auth-page.scss',

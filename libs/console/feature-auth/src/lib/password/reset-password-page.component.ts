@@ -43,10 +43,14 @@ const LINK_CODES: Record<string, UiMessage> = {
             [hint]="'auth.fields.passwordHint' | translate: limits"
             [error]="firstError(form.controls.password, passwordErrors) | uiMessage"
           />
-          <button mat-flat-button class="submit" type="submit" [disabled]="pending()" data-testid="reset-submit">{{ 'auth.reset.submit' | translate }}</button>
+          <button mat-flat-button class="submit" type="submit" [disabled]="pending()" data-testid="reset-submit">
+            {{ 'auth.reset.submit' | translate }}
+          </button>
         </form>
       }
-      <p class="switch"><a routerLink="/forgot-password">{{ 'auth.reset.again' | translate }}</a></p>
+      <p class="switch">
+        <a routerLink="/forgot-password">{{ 'auth.reset.again' | translate }}</a>
+      </p>
     </section>
   `,
   styleUrl: '../auth-page.scss',
@@ -77,7 +81,9 @@ export class ResetPasswordPageComponent {
     this.pending.set(true);
     this.error.set(null);
     try {
-      const response = await firstValueFrom(this.api.confirmPasswordReset({ token: this.token(), password: this.form.controls.password.value }));
+      const response = await firstValueFrom(
+        this.api.confirmPasswordReset({ token: this.token(), password: this.form.controls.password.value }),
+      );
       this.auth.adopt(response);
       // The token is spent: drop it from the history entry.
       await this.router.navigateByUrl(AUTH_PATHS.home, { replaceUrl: true });

@@ -11,13 +11,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel/contracts';
 import { AFTER_VERIFY_KEY, AUTH_PATHS, AuthStore, safeReturnUrl } from '@laurel/console-data-access-auth';
 import { AlertComponent, PasswordFieldComponent } from '@laurel/console-ui';
 import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, localStore } from '@laurel/console-util';
-import {
-  DISPLAY_NAME_ERRORS,
-  DISPLAY_NAME_MAX_LENGTH,
-  EMAIL_ERRORS,
-  EMAIL_MAX_LENGTH,
-  PASSWORD_ERRORS,
-} from '../forms/auth-messages';
+import { DISPLAY_NAME_ERRORS, DISPLAY_NAME_MAX_LENGTH, EMAIL_ERRORS, EMAIL_MAX_LENGTH, PASSWORD_ERRORS } from '../forms/auth-messages';
 import { firstError, notBlank, notSameAs } from '../forms/field-errors';
 
 /**

@@ -15,7 +15,8 @@ const LINK_CODES: Record<string, UiMessage> = {
   'auth.verify_expired': { key: 'auth.verify.expired' },
 };
 
-type State = { kind: 'missing' } | { kind: 'working' } | { kind: 'done'; email: string } | { kind: 'failed'; message: UiMessage; code?: string };
+type State =
+  { kind: 'missing' } | { kind: 'working' } | { kind: 'done'; email: string } | { kind: 'failed'; message: UiMessage; code?: string };
 
 /**
  * `/verify-email#token=…`, the link of the confirmation mail. Opening it proves the mailbox: the
@@ -39,7 +40,9 @@ type State = { kind: 'missing' } | { kind: 'working' } | { kind: 'done'; email: 
         @case ('done') {
           <laurel-alert tone="info" data-testid="verify-done">{{ 'auth.verify.done' | translate: { email: doneEmail() } }}</laurel-alert>
           <p class="next-steps">{{ 'auth.verify.next' | translate }}</p>
-          <a mat-flat-button class="submit" [routerLink]="nextPath()" [queryParams]="nextQuery()" data-testid="verify-continue">{{ 'auth.verify.continue' | translate }}</a>
+          <a mat-flat-button class="submit" [routerLink]="nextPath()" [queryParams]="nextQuery()" data-testid="verify-continue">{{
+            'auth.verify.continue' | translate
+          }}</a>
         }
         @case ('missing') {
           <laurel-alert tone="error" data-testid="verify-error">{{ 'auth.verify.missing' | translate }}</laurel-alert>
@@ -50,7 +53,9 @@ type State = { kind: 'missing' } | { kind: 'working' } | { kind: 'done'; email: 
       }
       @if (canResend()) {
         @if (resent()) {
-          <laurel-alert tone="info" data-testid="verify-resent">{{ 'auth.verify.resent' | translate: { email: signedInEmail() } }}</laurel-alert>
+          <laurel-alert tone="info" data-testid="verify-resent">{{
+            'auth.verify.resent' | translate: { email: signedInEmail() }
+          }}</laurel-alert>
         } @else {
           <button mat-flat-button class="submit" type="button" [disabled]="resending()" (click)="resend()" data-testid="verify-resend">
             {{ 'auth.verify.resend' | translate }}

@@ -1,12 +1,6 @@
 import type { ContestStatus, ContestView } from '@laurel/contracts';
 import type { StatusTone } from '@laurel/console-ui';
-import {
-  type TranslationKey,
-  type TranslationParams,
-  contestStatusKey,
-  formatDateTime,
-  formatRelative,
-} from '@laurel/console-util';
+import { type TranslationKey, type TranslationParams, contestStatusKey, formatDateTime, formatRelative } from '@laurel/console-util';
 
 /** A contest as its card shows it: dates already written in the reader's locale and zone. */
 export interface ContestCard {

@@ -25,7 +25,17 @@ import { countdownParts, firstRoundRubric, prizeLines, windowOverKey, windowPhas
 /** A contest's public page: rules, categories, rubric, prizes, the window and how to enter. */
 @Component({
   selector: 'laurel-contest-page',
-  imports: [MatButton, MatIcon, MatProgressBar, RouterLink, AlertComponent, StatusChipComponent, MarkdownComponent, TranslatePipe, UiMessagePipe],
+  imports: [
+    MatButton,
+    MatIcon,
+    MatProgressBar,
+    RouterLink,
+    AlertComponent,
+    StatusChipComponent,
+    MarkdownComponent,
+    TranslatePipe,
+    UiMessagePipe,
+  ],
   templateUrl: './contest-page.component.html',
   styleUrl: './contest-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -76,7 +86,10 @@ export class ContestPageComponent {
     const phase = this.phase();
     if (phase === 'after') return null;
     const target = new Date(phase === 'before' ? c.submissionOpensAt : c.submissionClosesAt);
-    return { labelKey: phase === 'before' ? ('submit.contest.opensIn' as const) : ('submit.contest.closesIn' as const), parts: countdownParts(target, this.now()) };
+    return {
+      labelKey: phase === 'before' ? ('submit.contest.opensIn' as const) : ('submit.contest.closesIn' as const),
+      parts: countdownParts(target, this.now()),
+    };
   });
   protected readonly isApplicant = computed(() => this.auth.roles().includes('applicant'));
   /** Where an applicant starts; a visitor signs up (or in) first and comes back to it. */

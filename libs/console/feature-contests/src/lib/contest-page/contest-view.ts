@@ -66,5 +66,10 @@ export function windowPhase(contest: ContestView, now: Date): WindowPhase {
 export function countdownParts(target: Date, now: Date): { d: number; h: string; m: string; s: string } {
   const left = Math.max(0, Math.floor((target.getTime() - now.getTime()) / 1000));
   const pad = (n: number) => String(n).padStart(2, '0');
-  return { d: Math.floor(left / 86400), h: pad(Math.floor((left % 86400) / 3600)), m: pad(Math.floor((left % 3600) / 60)), s: pad(left % 60) };
+  return {
+    d: Math.floor(left / 86400),
+    h: pad(Math.floor((left % 86400) / 3600)),
+    m: pad(Math.floor((left % 3600) / 60)),
+    s: pad(left % 60),
+  };
 }

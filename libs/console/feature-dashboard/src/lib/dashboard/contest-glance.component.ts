@@ -3,10 +3,24 @@ import { RouterLink } from '@angular/router';
 import type { ContestStatus, ContestSummaryView } from '@laurel/contracts';
 import { OrganizeApi } from '@laurel/console-data-access-organize';
 import { AlertComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, contestStatusKey, formatDateTime, toUiMessage } from '@laurel/console-util';
+import {
+  I18nService,
+  TranslatePipe,
+  type UiMessage,
+  UiMessagePipe,
+  contestStatusKey,
+  formatDateTime,
+  toUiMessage,
+} from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 
-const TONES: Record<ContestStatus, StatusTone> = { draft: 'neutral', open: 'success', closed: 'warning', judging: 'info', published: 'accent' };
+const TONES: Record<ContestStatus, StatusTone> = {
+  draft: 'neutral',
+  open: 'success',
+  closed: 'warning',
+  judging: 'info',
+  published: 'accent',
+};
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The organizer's contests still under way, each with what needs doing counted. */
@@ -51,7 +65,9 @@ const DAY = 24 * 60 * 60 * 1000;
               @for (round of card.openRounds; track round.roundId) {
                 <div>
                   <dt>{{ 'dashboard.glance.unsubmitted' | translate: { round: round.name } }}</dt>
-                  <dd data-testid="glance-unsubmitted">{{ 'dashboard.glance.ofSheets' | translate: { n: round.unsubmitted, total: round.sheets } }}</dd>
+                  <dd data-testid="glance-unsubmitted">
+                    {{ 'dashboard.glance.ofSheets' | translate: { n: round.unsubmitted, total: round.sheets } }}
+                  </dd>
                 </div>
               }
             </dl>
@@ -61,7 +77,9 @@ const DAY = 24 * 60 * 60 * 1000;
                   {{ 'dashboard.glance.closes' | translate: { at: card.closes } }}
                 }
                 @case ('judging') {
-                  <a [routerLink]="['/organize/judging']" [queryParams]="{ contest: card.contestId, tab: 'progress' }">{{ 'dashboard.glance.toProgress' | translate }}</a>
+                  <a [routerLink]="['/organize/judging']" [queryParams]="{ contest: card.contestId, tab: 'progress' }">{{
+                    'dashboard.glance.toProgress' | translate
+                  }}</a>
                 }
                 @default {
                   <a [routerLink]="['/organize/contests', card.contestId]">{{ 'dashboard.glance.toSteps' | translate }}</a>
@@ -74,15 +92,57 @@ const DAY = 24 * 60 * 60 * 1000;
     }
   `,
   styles: `
-    .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 12px; margin: 16px 0 0; padding: 0; list-style: none; }
-    .card { display: flex; flex-direction: column; gap: 8px; padding: 16px; border-radius: 16px; border: 1px solid var(--mat-sys-outline-variant); background: var(--mat-sys-surface-container-low); }
-    .head { display: flex; align-items: flex-start; justify-content: space-between; gap: 8px; }
-    .name { font: var(--mat-sys-title-medium); color: var(--mat-sys-on-surface); }
-    .counts { display: grid; grid-template-columns: repeat(auto-fill, minmax(120px, 1fr)); gap: 8px; margin: 0; }
-    .counts div { display: flex; flex-direction: column-reverse; }
-    dt { font: var(--mat-sys-label-medium); color: var(--mat-sys-on-surface-variant); }
-    dd { margin: 0; font: var(--mat-sys-headline-small); color: var(--mat-sys-on-surface); }
-    .next { margin: 0; font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); }
+    .cards {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(300px, 1fr));
+      gap: 12px;
+      margin: 16px 0 0;
+      padding: 0;
+      list-style: none;
+    }
+    .card {
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+      padding: 16px;
+      border-radius: 16px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      background: var(--mat-sys-surface-container-low);
+    }
+    .head {
+      display: flex;
+      align-items: flex-start;
+      justify-content: space-between;
+      gap: 8px;
+    }
+    .name {
+      font: var(--mat-sys-title-medium);
+      color: var(--mat-sys-on-surface);
+    }
+    .counts {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(120px, 1fr));
+      gap: 8px;
+      margin: 0;
+    }
+    .counts div {
+      display: flex;
+      flex-direction: column-reverse;
+    }
+    dt {
+      font: var(--mat-sys-label-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    dd {
+      margin: 0;
+      font: var(--mat-sys-headline-small);
+      color: var(--mat-sys-on-surface);
+    }
+    .next {
+      margin: 0;
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

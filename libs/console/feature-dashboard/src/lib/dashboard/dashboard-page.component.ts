@@ -45,9 +45,7 @@ export class DashboardPageComponent {
     ROLES.filter((role) => this.auth.roles().includes(role)).map((role) => ({ role, areas: areasOfRole(role) })),
   );
   protected readonly everyoneAreas = CONSOLE_AREAS.filter((area) => area.audience === 'everyone');
-  protected readonly roleNames = computed(() =>
-    this.i18n.formatList(this.auth.roles().map((role) => this.i18n.t(roleKey(role)))),
-  );
+  protected readonly roleNames = computed(() => this.i18n.formatList(this.auth.roles().map((role) => this.i18n.t(roleKey(role)))));
 
   protected readonly deniedText = computed(() => {
     const path = this.denied();

@@ -9,9 +9,26 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTooltip } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
 import type { JudgeAttachmentView } from '@laurel/contracts';
-import { JudgingApi, MyAssignmentsStore, ScoreSheetStore, assignmentStatusKey, attachmentKindKey, messageOf } from '@laurel/console-data-access-judging';
+import {
+  JudgingApi,
+  MyAssignmentsStore,
+  ScoreSheetStore,
+  assignmentStatusKey,
+  attachmentKindKey,
+  messageOf,
+} from '@laurel/console-data-access-judging';
 import { AlertComponent, AnswersListComponent, StatusChipComponent } from '@laurel/console-ui';
-import { I18nService, ScorePipe, TranslatePipe, type UiMessage, UiMessagePipe, formatBytes, formatDateTime, formatScore, saveBlob } from '@laurel/console-util';
+import {
+  I18nService,
+  ScorePipe,
+  TranslatePipe,
+  type UiMessage,
+  UiMessagePipe,
+  formatBytes,
+  formatDateTime,
+  formatScore,
+  saveBlob,
+} from '@laurel/console-util';
 import { firstValueFrom, map } from 'rxjs';
 import { STATUS_TONES } from '../assignments-page/assignments-page.component';
 import { CriterionFieldComponent } from './criterion-field.component';
@@ -64,9 +81,14 @@ export class ScoringPageComponent {
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
 
-  protected readonly stacked = toSignal(inject(BreakpointObserver).observe(STACKED_QUERY).pipe(map((s) => s.matches)), {
-    initialValue: false,
-  });
+  protected readonly stacked = toSignal(
+    inject(BreakpointObserver)
+      .observe(STACKED_QUERY)
+      .pipe(map((s) => s.matches)),
+    {
+      initialValue: false,
+    },
+  );
   protected readonly pane = signal<Pane>('rubric');
   protected readonly actionError = signal<UiMessage | null>(null);
   protected readonly tones = STATUS_TONES;

@@ -17,19 +17,30 @@ import { TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe } fro
   imports: [MatButton, AlertComponent, TranslatePipe, UiMessagePipe],
   providers: [StageStore],
   template: `
-    <div class="banner" [class.over]="clock()?.phase === 'overtime'" role="status" data-testid="stage-follow" [attr.data-connection]="store.connection()">
+    <div
+      class="banner"
+      [class.over]="clock()?.phase === 'overtime'"
+      role="status"
+      data-testid="stage-follow"
+      [attr.data-connection]="store.connection()"
+    >
       @if (store.error(); as e) {
         <span class="what">{{ e | uiMessage }}</span>
       } @else if (stageName(); as name) {
         <span class="what" data-testid="stage-follow-name">{{ 'pitch.follow.onStage' | translate: { name } }}</span>
         @if (clock(); as c) {
           <span class="clock">
-            {{ phaseLabel()! | translate }}@if (c.paused) { · {{ 'pitch.paused' | translate }} }
+            {{ phaseLabel()! | translate }}
+            @if (c.paused) {
+              · {{ 'pitch.paused' | translate }}
+            }
             <strong data-testid="stage-follow-clock">{{ clockText() }}</strong>
           </span>
         }
         @if (stageAssignment() && stageAssignment() !== assignmentId()) {
-          <button mat-flat-button type="button" (click)="goToStage()" data-testid="stage-follow-go">{{ 'pitch.follow.goToStage' | translate }}</button>
+          <button mat-flat-button type="button" (click)="goToStage()" data-testid="stage-follow-go">
+            {{ 'pitch.follow.goToStage' | translate }}
+          </button>
         }
       } @else {
         <span class="what">{{ 'pitch.follow.waiting' | translate }}</span>
@@ -46,17 +57,46 @@ import { TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe } fro
     }
   `,
   styles: `
-    :host { display: block; position: sticky; top: 0; z-index: 2; }
-    .banner {
-      display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px;
-      padding: 8px 16px; background: var(--mat-sys-primary-container); color: var(--mat-sys-on-primary-container);
+    :host {
+      display: block;
+      position: sticky;
+      top: 0;
+      z-index: 2;
     }
-    .banner.over { background: var(--mat-sys-tertiary-container); color: var(--mat-sys-on-tertiary-container); }
-    .what { flex: 1 1 240px; font-weight: 600; overflow-wrap: anywhere; }
-    .clock strong { font-size: 1.4rem; font-variant-numeric: tabular-nums; margin-left: 6px; }
-    .connection { font-size: 0.85rem; }
-    .moved { margin: 4px 16px 0; font-size: 0.85rem; color: var(--mat-sys-on-surface-variant); }
-    button { min-height: 40px; }
+    .banner {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px 16px;
+      padding: 8px 16px;
+      background: var(--mat-sys-primary-container);
+      color: var(--mat-sys-on-primary-container);
+    }
+    .banner.over {
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
+    }
+    .what {
+      flex: 1 1 240px;
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    .clock strong {
+      font-size: 1.4rem;
+      font-variant-numeric: tabular-nums;
+      margin-left: 6px;
+    }
+    .connection {
+      font-size: 0.85rem;
+    }
+    .moved {
+      margin: 4px 16px 0;
+      font-size: 0.85rem;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    button {
+      min-height: 40px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -93,7 +133,8 @@ export class StageFollowComponent {
     return c ? phaseKey(c.phase) : null;
   });
   protected readonly nudge = computed(
-    () => this.clock()?.phase === 'overtime' && this.sheetOpen() && !!this.stageAssignment() && this.stageAssignment() === this.assignmentId(),
+    () =>
+      this.clock()?.phase === 'overtime' && this.sheetOpen() && !!this.stageAssignment() && this.stageAssignment() === this.assignmentId(),
   );
 
   constructor() {

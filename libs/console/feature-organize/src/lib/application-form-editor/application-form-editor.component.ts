@@ -7,10 +7,24 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { type ContestView, ELIGIBILITY_RULE_KINDS, type EligibilityRuleKind, FORM_FIELD_TYPES, type FormField, type FormFieldType } from '@laurel/contracts';
+import {
+  type ContestView,
+  ELIGIBILITY_RULE_KINDS,
+  type EligibilityRuleKind,
+  FORM_FIELD_TYPES,
+  type FormField,
+  type FormFieldType,
+} from '@laurel/contracts';
 import { type FieldProblem as DomainProblem, parseEligibilityRules, parseFormFields } from '@laurel/domain';
 import { ContestEditorStore, type WriteOutcome } from '@laurel/console-data-access-organize';
-import { AlertComponent, ApplicationFormComponent, ConfirmDialogComponent, type ConfirmDialogData, buildAnswersForm, syncAnswersForm } from '@laurel/console-ui';
+import {
+  AlertComponent,
+  ApplicationFormComponent,
+  ConfirmDialogComponent,
+  type ConfirmDialogData,
+  buildAnswersForm,
+  syncAnswersForm,
+} from '@laurel/console-ui';
 import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { type FieldDraft, RULE_FIELD_TYPES, type RuleDraft, fieldDraft, moved, ruleDraft, toFormField, toRule } from './form-drafts';
@@ -121,7 +135,9 @@ export class ApplicationFormEditorComponent {
   }
 
   protected problemOf(index: number, property: string): UiMessage | null {
-    const problem = this.fieldProblems().find((p) => p.field === `formFields.${index}.${property}` || p.field.startsWith(`formFields.${index}.${property}.`));
+    const problem = this.fieldProblems().find(
+      (p) => p.field === `formFields.${index}.${property}` || p.field.startsWith(`formFields.${index}.${property}.`),
+    );
     return problem ? problemMessage(problem) : null;
   }
 
@@ -173,7 +189,9 @@ export class ApplicationFormEditorComponent {
     const to = event.key === 'ArrowUp' ? index - 1 : index + 1;
     const target = event.target as HTMLElement;
     this.move(index, to);
-    queueMicrotask(() => target.closest('.questions')?.querySelectorAll<HTMLElement>('.handle')[Math.max(0, Math.min(to, this.drafts().length - 1))]?.focus());
+    queueMicrotask(() =>
+      target.closest('.questions')?.querySelectorAll<HTMLElement>('.handle')[Math.max(0, Math.min(to, this.drafts().length - 1))]?.focus(),
+    );
   }
 
   protected toggle(uid: number): void {

@@ -61,9 +61,18 @@ export function fieldDraft(field?: FormField): FieldDraft {
 
 /** The question as the API takes it; properties that do not apply to its kind are left out. */
 export function toFormField(draft: FieldDraft): FormField {
-  const field: FormField = { key: draft.key.trim(), label: { vi: draft.labelVi.trim(), en: draft.labelEn.trim() }, type: draft.type, required: draft.required };
+  const field: FormField = {
+    key: draft.key.trim(),
+    label: { vi: draft.labelVi.trim(), en: draft.labelEn.trim() },
+    type: draft.type,
+    required: draft.required,
+  };
   if (draft.helpVi.trim() || draft.helpEn.trim()) field.help = { vi: draft.helpVi.trim(), en: draft.helpEn.trim() };
-  if (WITH_OPTIONS.includes(draft.type)) field.options = draft.options.split('\n').map((o) => o.trim()).filter(Boolean);
+  if (WITH_OPTIONS.includes(draft.type))
+    field.options = draft.options
+      .split('\n')
+      .map((o) => o.trim())
+      .filter(Boolean);
   if (WITH_RANGE.includes(draft.type)) {
     if (draft.min !== null) field.min = draft.min;
     if (draft.max !== null) field.max = draft.max;

@@ -25,7 +25,8 @@ const KEYS: Readonly<Record<FieldProblemCode, TranslationKey>> = {
   range: 'application.problems.range',
 };
 
-const isCode = (code: string | undefined): code is FieldProblemCode => (FIELD_PROBLEM_CODES as readonly (string | undefined)[]).includes(code);
+const isCode = (code: string | undefined): code is FieldProblemCode =>
+  (FIELD_PROBLEM_CODES as readonly (string | undefined)[]).includes(code);
 
 /**
  * The sentence of a problem in the reader's language, from its code and limit: a question's key
@@ -34,7 +35,9 @@ const isCode = (code: string | undefined): code is FieldProblemCode => (FIELD_PR
  */
 export function problemMessage(problem: BuilderProblem): UiMessage {
   if (!isCode(problem.code)) return { key: 'application.problems.type' };
-  if (problem.code === 'format' && /^formFields\.\d+\.key$/.test(problem.field)) return { key: 'application.problems.keyFormat', params: { limit: FORM_LIMITS.keyLength } };
-  if (problem.code === 'format' && /^eligibilityRules\.\d+\.id$/.test(problem.field)) return { key: 'application.problems.idFormat', params: { limit: RULE_LIMITS.id } };
+  if (problem.code === 'format' && /^formFields\.\d+\.key$/.test(problem.field))
+    return { key: 'application.problems.keyFormat', params: { limit: FORM_LIMITS.keyLength } };
+  if (problem.code === 'format' && /^eligibilityRules\.\d+\.id$/.test(problem.field))
+    return { key: 'application.problems.idFormat', params: { limit: RULE_LIMITS.id } };
   return problem.limit === undefined ? { key: KEYS[problem.code] } : { key: KEYS[problem.code], params: { limit: problem.limit } };
 }

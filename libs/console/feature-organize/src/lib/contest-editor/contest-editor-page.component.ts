@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
@@ -23,7 +34,14 @@ import {
   type UpdateContestRequest,
 } from '@laurel/contracts';
 import { ContestEditorStore, type WriteOutcome } from '@laurel/console-data-access-organize';
-import { AlertComponent, ConfirmDialogComponent, type ConfirmDialogData, GroupedNumberInputDirective, MarkdownComponent, StatusChipComponent } from '@laurel/console-ui';
+import {
+  AlertComponent,
+  ConfirmDialogComponent,
+  type ConfirmDialogData,
+  GroupedNumberInputDirective,
+  MarkdownComponent,
+  StatusChipComponent,
+} from '@laurel/console-ui';
 import {
   I18nService,
   TranslatePipe,
@@ -39,12 +57,34 @@ import { STATUS_TONES } from '../contests-page/contests-page.component';
 import { fromLocalInput, toLocalInput } from '../shared/datetime';
 import { RoundEditorComponent } from '../round-editor/round-editor.component';
 import { ApplicationFormEditorComponent } from '../application-form-editor/application-form-editor.component';
-import { type LifecycleStage, type LifecycleStep, type ProblemLine, type StageView, lifecycleStages, lifecycleSteps, problemLine, readinessLines } from './lifecycle';
+import {
+  type LifecycleStage,
+  type LifecycleStep,
+  type ProblemLine,
+  type StageView,
+  lifecycleStages,
+  lifecycleSteps,
+  problemLine,
+  readinessLines,
+} from './lifecycle';
 
-type DetailField = 'name' | 'slug' | 'year' | 'description' | 'submissionOpensAt' | 'submissionClosesAt' | 'minScoreForPrize' | 'noZeroCriterion' | 'requirePitchDeck' | 'codePrefix' | 'language' | 'timeZone';
+type DetailField =
+  | 'name'
+  | 'slug'
+  | 'year'
+  | 'description'
+  | 'submissionOpensAt'
+  | 'submissionClosesAt'
+  | 'minScoreForPrize'
+  | 'noZeroCriterion'
+  | 'requirePitchDeck'
+  | 'codePrefix'
+  | 'language'
+  | 'timeZone';
 
 /** The zones this browser knows, for the time zone field's suggestions (the API validates the name). */
-const TIME_ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [DEFAULT_CONTEST_TIME_ZONE];
+const TIME_ZONES: readonly string[] =
+  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [DEFAULT_CONTEST_TIME_ZONE];
 
 const tierKey = (tier: PrizeTier): TranslationKey => `organize.tiers.${tier}`;
 
@@ -120,7 +160,13 @@ export class ContestEditorPageComponent {
     if (allowed.length === 3) return null;
     if (allowed.length === 0) return this.i18n.t('organize.editor.categories.lockedNone');
     const words = allowed.map((c) =>
-      this.i18n.t(c === 'add' ? 'organize.editor.categories.changeAdd' : c === 'rename' ? 'organize.editor.categories.changeRename' : 'organize.editor.categories.changeRemove'),
+      this.i18n.t(
+        c === 'add'
+          ? 'organize.editor.categories.changeAdd'
+          : c === 'rename'
+            ? 'organize.editor.categories.changeRename'
+            : 'organize.editor.categories.changeRemove',
+      ),
     );
     return this.i18n.t('organize.editor.categories.locked', { allowed: this.i18n.formatList(words) });
   });
@@ -137,7 +183,10 @@ export class ContestEditorPageComponent {
     requirePitchDeck: new FormControl(true, { nonNullable: true }),
     codePrefix: new FormControl('', { nonNullable: true, validators: [Validators.pattern(/^[A-Z0-9]{1,8}$/)] }),
     language: new FormControl<ContestLanguage>('vi', { nonNullable: true }),
-    timeZone: new FormControl(DEFAULT_CONTEST_TIME_ZONE, { nonNullable: true, validators: [Validators.required, Validators.pattern(/^[A-Za-z][A-Za-z0-9_+/-]*$/)] }),
+    timeZone: new FormControl(DEFAULT_CONTEST_TIME_ZONE, {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(/^[A-Za-z][A-Za-z0-9_+/-]*$/)],
+    }),
   });
   protected readonly timeZones = TIME_ZONES;
   protected readonly languages = CONTEST_LANGUAGES;
@@ -154,7 +203,13 @@ export class ContestEditorPageComponent {
   protected readonly voteEditable = computed(() => (CONTEST_EDITABLE_FIELDS[this.status()] as readonly string[]).includes('publicVote'));
   protected readonly categories = new FormArray<FormGroup<{ id: FormControl<string | null>; name: FormControl<string> }>>([]);
   protected readonly prizes = new FormArray<
-    FormGroup<{ tier: FormControl<PrizeTier>; count: FormControl<number>; amount: FormControl<number | null>; currency: FormControl<string>; categoryId: FormControl<string> }>
+    FormGroup<{
+      tier: FormControl<PrizeTier>;
+      count: FormControl<number>;
+      amount: FormControl<number | null>;
+      currency: FormControl<string>;
+      categoryId: FormControl<string>;
+    }>
   >([]);
 
   protected readonly description = signal('');
@@ -162,7 +217,9 @@ export class ContestEditorPageComponent {
   protected readonly problems = signal<ProblemLine[]>([]);
   /** The round open in the round editor: an id, 'new', or none. */
   protected readonly selectedRound = signal<string | null>(null);
-  protected readonly roundBeingEdited = computed<RoundView | null>(() => this.contest()?.rounds.find((r) => r.id === this.selectedRound()) ?? null);
+  protected readonly roundBeingEdited = computed<RoundView | null>(
+    () => this.contest()?.rounds.find((r) => r.id === this.selectedRound()) ?? null,
+  );
 
   private readonly staleBanner = viewChild('staleBanner', { read: ElementRef });
 
@@ -223,7 +280,14 @@ export class ContestEditorPageComponent {
     if (!opensAt || !closesAt) return;
     this.report(
       await this.store.update({
-        publicVote: { enabled: v.enabled, roundId: v.roundId, opensAt, closesAt, share: Math.round(Number(v.sharePercent) * 100) / 10_000, scope: v.scope },
+        publicVote: {
+          enabled: v.enabled,
+          roundId: v.roundId,
+          opensAt,
+          closesAt,
+          share: Math.round(Number(v.sharePercent) * 100) / 10_000,
+          scope: v.scope,
+        },
       }),
     );
   }
@@ -398,7 +462,13 @@ export class ContestEditorPageComponent {
 
     this.prizes.clear();
     for (const p of contest.prizes) {
-      const group = this.prizeGroup({ tier: p.tier, count: p.count, amount: p.amount, currency: p.currency ?? 'VND', categoryId: p.categoryId ?? '' });
+      const group = this.prizeGroup({
+        tier: p.tier,
+        count: p.count,
+        amount: p.amount,
+        currency: p.currency ?? 'VND',
+        categoryId: p.categoryId ?? '',
+      });
       if (!editable.includes('prizes')) group.disable();
       this.prizes.push(group);
     }

@@ -80,10 +80,12 @@ export function readinessLines(contest: ReadinessInput, now: Date): ProblemLine[
   if (contest.categories.length === 0) lines.push({ key: 'organize.editor.problems.categories', text: 'categories' });
   if (contest.rounds.length === 0) lines.push({ key: 'organize.editor.problems.rounds', text: 'rounds' });
   for (const round of contest.rounds) {
-    if (round.criteria.length === 0) lines.push({ key: 'organize.editor.problems.roundCriteria', params: { round: round.name }, text: `criteria ${round.name}` });
+    if (round.criteria.length === 0)
+      lines.push({ key: 'organize.editor.problems.roundCriteria', params: { round: round.name }, text: `criteria ${round.name}` });
   }
   const opens = Date.parse(contest.submissionOpensAt);
   const closes = Date.parse(contest.submissionClosesAt);
-  if (!(opens < closes) || closes <= now.getTime()) lines.push({ key: 'organize.editor.problems.submissionClosesAt', text: 'submissionClosesAt' });
+  if (!(opens < closes) || closes <= now.getTime())
+    lines.push({ key: 'organize.editor.problems.submissionClosesAt', text: 'submissionClosesAt' });
   return lines;
 }

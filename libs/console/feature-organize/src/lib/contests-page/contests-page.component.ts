@@ -21,7 +21,17 @@ export const STATUS_TONES: Record<ContestStatus, StatusTone> = {
 /** The organizer's own contests, in every status, with the way into the editor. */
 @Component({
   selector: 'laurel-organize-contests-page',
-  imports: [MatButton, MatIcon, MatProgressBar, RouterLink, AlertComponent, EmptyStateComponent, StatusChipComponent, TranslatePipe, UiMessagePipe],
+  imports: [
+    MatButton,
+    MatIcon,
+    MatProgressBar,
+    RouterLink,
+    AlertComponent,
+    EmptyStateComponent,
+    StatusChipComponent,
+    TranslatePipe,
+    UiMessagePipe,
+  ],
   templateUrl: './contests-page.component.html',
   styleUrl: './contests-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -114,7 +114,16 @@ export class EntriesPageComponent {
   protected readonly current = computed(() => this.contests.contests().find((c) => c.id === this.contestId()) ?? null);
 
   protected readonly search = new FormControl('', { nonNullable: true });
-  protected readonly query = signal<EntryQuery>({ page: 1, pageSize: 20, sort: 'submittedAt', order: 'desc', status: '', eligibility: '', categoryId: '', q: '' });
+  protected readonly query = signal<EntryQuery>({
+    page: 1,
+    pageSize: 20,
+    sort: 'submittedAt',
+    order: 'desc',
+    status: '',
+    eligibility: '',
+    categoryId: '',
+    q: '',
+  });
   protected readonly items = signal<EntryListItemView[]>([]);
   protected readonly total = signal(0);
   protected readonly loading = signal(false);

@@ -76,14 +76,18 @@ export class EntryPageComponent {
   protected readonly checks = computed(() => this.entry()?.eligibilityChecks ?? []);
   protected readonly failedChecks = computed(() => this.checks().filter((c) => !c.passed));
   /** Declaring eligible an entry that fails a rule overrides it: the API wants the reason. */
-  protected readonly needsReason = computed(() => this.verdictValue() === 'ineligible' || (this.verdictValue() === 'eligible' && this.failedChecks().length > 0));
+  protected readonly needsReason = computed(
+    () => this.verdictValue() === 'ineligible' || (this.verdictValue() === 'eligible' && this.failedChecks().length > 0),
+  );
   protected readonly answers = computed<JudgeAnswerView[]>(() => {
     const entry = this.entry();
     const fields = this.contestView()?.formFields ?? [];
     if (!entry) return [];
     return fields.flatMap((field) => {
       const value = entry.answers?.[field.key];
-      return value === undefined || value === '' || (Array.isArray(value) && value.length === 0) ? [] : [{ key: field.key, label: field.label, type: field.type, value }];
+      return value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
+        ? []
+        : [{ key: field.key, label: field.label, type: field.type, value }];
     });
   });
   protected readonly reasonMissing = signal(false);
@@ -96,7 +100,10 @@ export class EntryPageComponent {
     const e = this.entry();
     if (!e || e.eligibility === 'pending' || !e.eligibilityAt) return null;
     const me = this.auth.user()?.id;
-    const who = e.eligibilityBy && e.eligibilityBy === me ? this.i18n.t('organize.entry.eligibility.you') : this.i18n.t('organize.entry.eligibility.someone');
+    const who =
+      e.eligibilityBy && e.eligibilityBy === me
+        ? this.i18n.t('organize.entry.eligibility.you')
+        : this.i18n.t('organize.entry.eligibility.someone');
     return this.i18n.t('organize.entry.eligibility.decided', {
       verdict: this.i18n.t(eligibilityKey(e.eligibility)),
       who,
@@ -127,7 +134,9 @@ export class EntryPageComponent {
   }
 
   protected failedList(): string {
-    return this.failedChecks().map((c) => this.ruleMessage(c.message)).join('; ');
+    return this.failedChecks()
+      .map((c) => this.ruleMessage(c.message))
+      .join('; ');
   }
 
   protected when(iso: string): string {

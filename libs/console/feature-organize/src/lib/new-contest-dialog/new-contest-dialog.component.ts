@@ -1,6 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { type AbstractControl, FormArray, FormControl, FormGroup, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
+import {
+  type AbstractControl,
+  FormArray,
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  type ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -52,11 +60,26 @@ export class NewContestDialogComponent {
   private readonly year = new Date().getFullYear() + 1;
   protected readonly form = new FormGroup(
     {
-      name: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.minLength(3), Validators.maxLength(200)] }),
-      slug: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(SLUG), Validators.maxLength(80)] }),
-      year: new FormControl(this.year, { nonNullable: true, validators: [Validators.required, Validators.min(2000), Validators.max(2200)] }),
-      opensAt: new FormControl(toLocalInput(new Date(this.year, 2, 1, 0, 0).toISOString()), { nonNullable: true, validators: [Validators.required] }),
-      closesAt: new FormControl(toLocalInput(new Date(this.year, 3, 30, 23, 59).toISOString()), { nonNullable: true, validators: [Validators.required] }),
+      name: new FormControl('', {
+        nonNullable: true,
+        validators: [Validators.required, Validators.minLength(3), Validators.maxLength(200)],
+      }),
+      slug: new FormControl('', {
+        nonNullable: true,
+        validators: [Validators.required, Validators.pattern(SLUG), Validators.maxLength(80)],
+      }),
+      year: new FormControl(this.year, {
+        nonNullable: true,
+        validators: [Validators.required, Validators.min(2000), Validators.max(2200)],
+      }),
+      opensAt: new FormControl(toLocalInput(new Date(this.year, 2, 1, 0, 0).toISOString()), {
+        nonNullable: true,
+        validators: [Validators.required],
+      }),
+      closesAt: new FormControl(toLocalInput(new Date(this.year, 3, 30, 23, 59).toISOString()), {
+        nonNullable: true,
+        validators: [Validators.required],
+      }),
       categories: new FormArray([new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(120)] })]),
     },
     { validators: windowOrder },
@@ -77,7 +100,9 @@ export class NewContestDialogComponent {
   }
 
   protected addCategory(): void {
-    this.form.controls.categories.push(new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(120)] }));
+    this.form.controls.categories.push(
+      new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(120)] }),
+    );
   }
 
   protected removeCategory(index: number): void {

@@ -80,10 +80,16 @@ export class RoundEditorComponent {
     minSheetsForNormalization: new FormControl(5, { nonNullable: true, validators: [Validators.min(1), Validators.max(1000)] }),
     rankBy: new FormControl<RankBy>('overall', { nonNullable: true }),
     divergenceThreshold: new FormControl<number | null>(null, { validators: [Validators.min(0), Validators.max(100)] }),
-    maxExtraJudges: new FormControl(1, { nonNullable: true, validators: [Validators.required, Validators.min(0), Validators.max(10), Validators.pattern(/^\d+$/)] }),
+    maxExtraJudges: new FormControl(1, {
+      nonNullable: true,
+      validators: [Validators.required, Validators.min(0), Validators.max(10), Validators.pattern(/^\d+$/)],
+    }),
     /** datetime-local, in the browser's time zone; '' : no deadline. */
     scoresDueAt: new FormControl('', { nonNullable: true }),
-    reminderHoursBefore: new FormControl(24, { nonNullable: true, validators: [Validators.required, Validators.min(0), Validators.max(720), Validators.pattern(/^\d+$/)] }),
+    reminderHoursBefore: new FormControl(24, {
+      nonNullable: true,
+      validators: [Validators.required, Validators.min(0), Validators.max(720), Validators.pattern(/^\d+$/)],
+    }),
   });
   protected readonly criteria = new FormArray<CriterionForm>([]);
   /** Priority criteria by name, in tie-break order. */
@@ -111,9 +117,13 @@ export class RoundEditorComponent {
     const total = this.totalWeight();
     return this.criteria.length > 0 && !this.rubricLocked() && Math.abs(total - 100) > 1e-9;
   });
-  protected readonly totalText = computed(() => new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 2 }).format(this.totalWeight()));
+  protected readonly totalText = computed(() =>
+    new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 2 }).format(this.totalWeight()),
+  );
   protected readonly sharesText = computed(() =>
-    this.i18n.formatList(this.rows().map((row) => `${row.name.trim() || '…'} ${this.i18n.t('organize.editor.rubric.share', { share: row.share })}`)),
+    this.i18n.formatList(
+      this.rows().map((row) => `${row.name.trim() || '…'} ${this.i18n.t('organize.editor.rubric.share', { share: row.share })}`),
+    ),
   );
   protected readonly priorityChoices = computed(() => {
     this.rubricTick();
@@ -211,7 +221,8 @@ export class RoundEditorComponent {
     } as CreateRoundRequest;
     const round = this.round();
     // The input keeps minutes only: an untouched deadline is left out rather than sent rounded.
-    if (!round || v.scoresDueAt !== (round.scoresDueAt ? toLocalInput(round.scoresDueAt) : '')) body.scoresDueAt = fromLocalInput(v.scoresDueAt);
+    if (!round || v.scoresDueAt !== (round.scoresDueAt ? toLocalInput(round.scoresDueAt) : ''))
+      body.scoresDueAt = fromLocalInput(v.scoresDueAt);
     if (!this.rubricLocked()) {
       body.criteria = this.criteria.getRawValue().map((c) => ({
         ...(c.id ? { id: c.id } : {}),
@@ -221,7 +232,9 @@ export class RoundEditorComponent {
         maxScore: Number(c.maxScore),
       }));
     }
-    const outcome = round ? await this.store.updateRound(round.id, body) : await this.store.createRound({ ...body, criteria: body.criteria ?? [] });
+    const outcome = round
+      ? await this.store.updateRound(round.id, body)
+      : await this.store.createRound({ ...body, criteria: body.criteria ?? [] });
     this.done.emit(outcome);
   }
 
@@ -232,7 +245,9 @@ export class RoundEditorComponent {
       confirm: this.i18n.t('organize.editor.rubric.weightsConfirm'),
       cancel: this.i18n.t('organize.common.cancel'),
     };
-    return firstValueFrom(this.dialog.open(ConfirmDialogComponent, { data, width: '520px', maxWidth: '95vw' }).afterClosed()).then((yes) => yes === true);
+    return firstValueFrom(this.dialog.open(ConfirmDialogComponent, { data, width: '520px', maxWidth: '95vw' }).afterClosed()).then(
+      (yes) => yes === true,
+    );
   }
 
   protected remove(): void {
@@ -277,12 +292,20 @@ export class RoundEditorComponent {
     this.aggregation.set(round?.aggregation ?? 'mean');
     this.criteria.clear({ emitEvent: false });
     for (const c of [...(round?.criteria ?? [])].sort((a, b) => a.order - b.order)) {
-      const group = this.criterionGroup({ id: c.id, name: c.name, description: c.description ?? '', weight: c.weight, maxScore: c.maxScore });
+      const group = this.criterionGroup({
+        id: c.id,
+        name: c.name,
+        description: c.description ?? '',
+        weight: c.weight,
+        maxScore: c.maxScore,
+      });
       this.criteria.push(group, { emitEvent: false });
     }
     if (round && round.status !== 'draft') this.criteria.disable({ emitEvent: false });
     // The view gives priority criteria as ids; the request takes names.
-    this.priority.set((round?.priorityCriteria ?? []).map((id) => round?.criteria.find((c) => c.id === id)?.name).filter((n): n is string => !!n));
+    this.priority.set(
+      (round?.priorityCriteria ?? []).map((id) => round?.criteria.find((c) => c.id === id)?.name).filter((n): n is string => !!n),
+    );
     this.rubricTick.update((n) => n + 1);
   }
 
@@ -291,8 +314,14 @@ export class RoundEditorComponent {
       id: new FormControl<string | null>(c.id),
       name: new FormControl(c.name, { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
       description: new FormControl(c.description, { nonNullable: true, validators: [Validators.maxLength(4000)] }),
-      weight: new FormControl(c.weight, { nonNullable: true, validators: [Validators.required, Validators.min(0.01), Validators.max(10000)] }),
-      maxScore: new FormControl(c.maxScore, { nonNullable: true, validators: [Validators.required, Validators.min(0.01), Validators.max(10000)] }),
+      weight: new FormControl(c.weight, {
+        nonNullable: true,
+        validators: [Validators.required, Validators.min(0.01), Validators.max(10000)],
+      }),
+      maxScore: new FormControl(c.maxScore, {
+        nonNullable: true,
+        validators: [Validators.required, Validators.min(0.01), Validators.max(10000)],
+      }),
     });
   }
 }

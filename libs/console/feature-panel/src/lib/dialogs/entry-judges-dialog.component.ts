@@ -108,7 +108,9 @@ const TONES: Record<AssignmentStatus, StatusTone> = { todo: 'neutral', draft: 'w
       </form>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-flat-button type="button" (click)="close()" data-testid="entry-judges-close">{{ 'judging.entryJudges.done' | translate }}</button>
+      <button mat-flat-button type="button" (click)="close()" data-testid="entry-judges-close">
+        {{ 'judging.entryJudges.done' | translate }}
+      </button>
     </mat-dialog-actions>
   `,
   styles: `
@@ -211,7 +213,14 @@ export class EntryJudgesDialogComponent {
     const replacing = this.replacing();
     await this.run(async (): Promise<UiMessage> => {
       const made = await firstValueFrom(this.api.assign(this.data.roundId, { entryId: this.data.entry.id, judgeId }));
-      const cell: ProgressCell = { judgeId, entryId: made.entryId, assignmentId: made.id, status: made.status, total: made.total, divergenceExtra: made.divergenceExtra };
+      const cell: ProgressCell = {
+        judgeId,
+        entryId: made.entryId,
+        assignmentId: made.id,
+        status: made.status,
+        total: made.total,
+        divergenceExtra: made.divergenceExtra,
+      };
       this.cells.update((cells) => [...cells, cell]);
       if (replacing && replacing.status !== 'recused') {
         this.changed = true;

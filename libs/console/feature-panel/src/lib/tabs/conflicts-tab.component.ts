@@ -60,7 +60,9 @@ const SOURCE_TONES: Record<ConflictSource, StatusTone> = { detected: 'accent', d
             <mat-error>{{ 'judging.conflicts.reasonRequired' | translate }}</mat-error>
           }
         </mat-form-field>
-        <button mat-flat-button type="submit" [disabled]="pending()" data-testid="conflict-add">{{ 'judging.conflicts.add' | translate }}</button>
+        <button mat-flat-button type="submit" [disabled]="pending()" data-testid="conflict-add">
+          {{ 'judging.conflicts.add' | translate }}
+        </button>
       </form>
       @if (formError(); as e) {
         <laurel-alert tone="error">{{ e | uiMessage }}</laurel-alert>
@@ -74,7 +76,11 @@ const SOURCE_TONES: Record<ConflictSource, StatusTone> = { detected: 'accent', d
       <laurel-alert tone="error">{{ e | uiMessage }}</laurel-alert>
     }
     @if (conflicts().length === 0 && !loading()) {
-      <laurel-empty-state icon="verified" [heading]="'judging.conflicts.none' | translate" [body]="'judging.conflicts.noneHint' | translate" />
+      <laurel-empty-state
+        icon="verified"
+        [heading]="'judging.conflicts.none' | translate"
+        [body]="'judging.conflicts.noneHint' | translate"
+      />
     } @else if (conflicts().length > 0) {
       <div class="table-wrap">
         <table class="grid" data-testid="conflicts-table">
@@ -90,7 +96,9 @@ const SOURCE_TONES: Record<ConflictSource, StatusTone> = { detected: 'accent', d
             @for (c of conflicts(); track $index) {
               <tr>
                 <td>{{ c.judgeName }}</td>
-                <td><span class="code">{{ c.entryCode ?? '—' }}</span> {{ c.entryTitle }}</td>
+                <td>
+                  <span class="code">{{ c.entryCode ?? '—' }}</span> {{ c.entryTitle }}
+                </td>
                 <td>
                   <laurel-status-chip [tone]="tones[c.source]">{{ sourceKey(c.source) | translate }}</laurel-status-chip>
                 </td>

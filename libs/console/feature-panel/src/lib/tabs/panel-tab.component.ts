@@ -13,7 +13,16 @@ import { ProgressStackComponent } from './progress-stack.component';
 /** The contest's judges and invitations: organization, expertise, invitation and mail state (with resend), progress. */
 @Component({
   selector: 'laurel-panel-tab',
-  imports: [MatButton, MatIcon, AlertComponent, EmptyStateComponent, StatusChipComponent, ProgressStackComponent, TranslatePipe, UiMessagePipe],
+  imports: [
+    MatButton,
+    MatIcon,
+    AlertComponent,
+    EmptyStateComponent,
+    StatusChipComponent,
+    ProgressStackComponent,
+    TranslatePipe,
+    UiMessagePipe,
+  ],
   template: `
     @if (notice(); as n) {
       <laurel-alert [tone]="noticeTone()" data-testid="panel-notice">{{ n | uiMessage }}</laurel-alert>
@@ -54,7 +63,13 @@ import { ProgressStackComponent } from './progress-stack.component';
                       }}</laurel-status-chip>
                     }
                     @if (j.invitationId && j.status !== 'accepted') {
-                      <button mat-button type="button" (click)="resend(j)" [disabled]="resending() === j.invitationId" data-testid="invite-resend">
+                      <button
+                        mat-button
+                        type="button"
+                        (click)="resend(j)"
+                        [disabled]="resending() === j.invitationId"
+                        data-testid="invite-resend"
+                      >
                         {{ 'judging.panel.resend' | translate }}
                       </button>
                     }

@@ -11,13 +11,18 @@ import { TranslatePipe } from '@laurel/console-util';
     <div
       class="bar"
       role="img"
-      [attr.aria-label]="'judging.progress.summary' | translate: { submitted: p.submitted, draft: p.draft, assigned: p.assigned, recused: p.recused }"
+      [attr.aria-label]="
+        'judging.progress.summary' | translate: { submitted: p.submitted, draft: p.draft, assigned: p.assigned, recused: p.recused }
+      "
     >
       <span class="seg submitted" [style.width.%]="parts().submitted"></span>
       <span class="seg draft" [style.width.%]="parts().draft"></span>
     </div>
     <div class="nums" aria-hidden="true">
-      <span><b>{{ p.submitted }}</b>/{{ p.assigned }} {{ 'judging.progress.submittedShort' | translate }}</span>
+      <span
+        ><b>{{ p.submitted }}</b
+        >/{{ p.assigned }} {{ 'judging.progress.submittedShort' | translate }}</span
+      >
       @if (p.draft) {
         <span class="d">{{ p.draft }} {{ 'judging.progress.draftShort' | translate }}</span>
       }

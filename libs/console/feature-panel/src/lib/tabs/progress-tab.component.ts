@@ -3,12 +3,24 @@ import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import type { AssignmentStatus, ContestView, EntryCoverage, PanelJudgeView, ProgressCell, RoundProgressView, RoundView } from '@laurel/contracts';
+import type {
+  AssignmentStatus,
+  ContestView,
+  EntryCoverage,
+  PanelJudgeView,
+  ProgressCell,
+  RoundProgressView,
+  RoundView,
+} from '@laurel/contracts';
 import { JudgingApi, assignmentStatusKey, messageOf } from '@laurel/console-data-access-judging';
 import { AlertComponent, EmptyStateComponent } from '@laurel/console-ui';
 import { I18nService, ScorePipe, TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
-import { EntryJudgesDialogComponent, type EntryJudgesDialogData, type EntryJudgesDialogResult } from '../dialogs/entry-judges-dialog.component';
+import {
+  EntryJudgesDialogComponent,
+  type EntryJudgesDialogData,
+  type EntryJudgesDialogResult,
+} from '../dialogs/entry-judges-dialog.component';
 import { ProgressStackComponent } from './progress-stack.component';
 
 /**
@@ -146,7 +158,9 @@ export class ProgressTabComponent {
   private readonly dialog = inject(MatDialog);
   protected readonly i18n = inject(I18nService);
 
-  protected readonly rounds = computed(() => [...this.contest().rounds].filter((r) => r.status !== 'draft').sort((a, b) => a.order - b.order));
+  protected readonly rounds = computed(() =>
+    [...this.contest().rounds].filter((r) => r.status !== 'draft').sort((a, b) => a.order - b.order),
+  );
   protected readonly roundId = signal<string | null>(null);
   protected readonly current = computed<RoundView | null>(() => {
     const id = this.roundId();

@@ -127,11 +127,16 @@ export class ControlPageComponent {
     const draft = this.draft();
     if (!draft) return;
     this.message.set(null);
-    const slots = draft.map(
-      (s): RunSheetSlotInput =>
-        s.kind === 'entry'
-          ? { id: s.id, kind: 'entry', entryId: s.entryId as string, pitchSeconds: Math.round(s.pitchMinutes * 60), qaSeconds: Math.round(s.qaMinutes * 60) }
-          : { id: s.id, kind: 'break', seconds: Math.round(s.breakMinutes * 60), label: s.label.trim() || null },
+    const slots = draft.map((s): RunSheetSlotInput =>
+      s.kind === 'entry'
+        ? {
+            id: s.id,
+            kind: 'entry',
+            entryId: s.entryId as string,
+            pitchSeconds: Math.round(s.pitchMinutes * 60),
+            qaSeconds: Math.round(s.qaMinutes * 60),
+          }
+        : { id: s.id, kind: 'break', seconds: Math.round(s.breakMinutes * 60), label: s.label.trim() || null },
     );
     const error = await this.store.saveRunSheet(slots);
     this.message.set(error);
@@ -209,7 +214,18 @@ export class ControlPageComponent {
 
   private toDraft(slot: StageSlot): DraftSlot {
     if (slot.kind === 'break') {
-      return { id: slot.id, kind: 'break', entryId: null, name: '', detail: '', pitchMinutes: 0, qaMinutes: 0, breakMinutes: slot.seconds / 60, label: slot.label ?? '', outcome: slot.outcome };
+      return {
+        id: slot.id,
+        kind: 'break',
+        entryId: null,
+        name: '',
+        detail: '',
+        pitchMinutes: 0,
+        qaMinutes: 0,
+        breakMinutes: slot.seconds / 60,
+        label: slot.label ?? '',
+        outcome: slot.outcome,
+      };
     }
     return {
       id: slot.id,

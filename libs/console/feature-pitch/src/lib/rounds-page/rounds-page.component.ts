@@ -42,7 +42,9 @@ import { firstValueFrom } from 'rxjs';
               </laurel-status-chip>
               <div class="actions">
                 @if (round.live.enabled) {
-                  <a mat-flat-button [routerLink]="['/organize/pitch', round.id]" data-testid="pitch-open-control">{{ 'pitch.list.control' | translate }}</a>
+                  <a mat-flat-button [routerLink]="['/organize/pitch', round.id]" data-testid="pitch-open-control">{{
+                    'pitch.list.control' | translate
+                  }}</a>
                   <a mat-stroked-button [routerLink]="['/stage', round.id]" target="_blank">{{ 'pitch.list.board' | translate }}</a>
                 }
                 @if (round.status !== 'closed') {
@@ -58,17 +60,58 @@ import { firstValueFrom } from 'rxjs';
     }
   `,
   styles: `
-    :host { display: block; padding: 24px; max-width: 960px; }
-    .head h1 { margin: 0 0 4px; }
-    .intro { margin: 0 0 16px; color: var(--mat-sys-on-surface-variant); }
-    .contest h2 { font-size: 1.1rem; margin: 24px 0 8px; }
-    .rounds { list-style: none; margin: 0; padding: 0; display: grid; gap: 8px; }
-    .round { display: flex; flex-wrap: wrap; align-items: center; gap: 12px; padding: 12px 16px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; }
-    .what { display: grid; flex: 1 1 200px; }
-    .name { font-weight: 600; }
-    .status { font-size: 0.85rem; color: var(--mat-sys-on-surface-variant); }
-    .actions { display: flex; flex-wrap: wrap; gap: 8px; }
-    .actions a, .actions button { min-height: 44px; }
+    :host {
+      display: block;
+      padding: 24px;
+      max-width: 960px;
+    }
+    .head h1 {
+      margin: 0 0 4px;
+    }
+    .intro {
+      margin: 0 0 16px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .contest h2 {
+      font-size: 1.1rem;
+      margin: 24px 0 8px;
+    }
+    .rounds {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 8px;
+    }
+    .round {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 12px;
+      padding: 12px 16px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+    }
+    .what {
+      display: grid;
+      flex: 1 1 200px;
+    }
+    .name {
+      font-weight: 600;
+    }
+    .status {
+      font-size: 0.85rem;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    .actions a,
+    .actions button {
+      min-height: 44px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -72,12 +72,22 @@ export class AdvanceDialogComponent {
 
   protected readonly perCategory = this.data.results.rankBy === 'category';
   protected readonly useTop = new FormControl(true, { nonNullable: true });
-  protected readonly top = new FormControl<number | null>(Math.max(1, Math.min(10, Math.ceil(this.data.results.entries.length / 2))), [Validators.required, Validators.min(1), Validators.pattern(/^\d+$/)]);
+  protected readonly top = new FormControl<number | null>(Math.max(1, Math.min(10, Math.ceil(this.data.results.entries.length / 2))), [
+    Validators.required,
+    Validators.min(1),
+    Validators.pattern(/^\d+$/),
+  ]);
   protected readonly useMin = new FormControl(false, { nonNullable: true });
   protected readonly minScore = new FormControl<number | null>(50, [Validators.required, Validators.min(0), Validators.max(100)]);
   protected readonly noZero = new FormControl(false, { nonNullable: true });
   // The group is what makes (ngSubmit) fire on Enter: a <form> without [formGroup] posts natively and reloads the page.
-  protected readonly form = new FormGroup({ useTop: this.useTop, top: this.top, useMin: this.useMin, minScore: this.minScore, noZero: this.noZero });
+  protected readonly form = new FormGroup({
+    useTop: this.useTop,
+    top: this.top,
+    useMin: this.useMin,
+    minScore: this.minScore,
+    noZero: this.noZero,
+  });
 
   protected readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
 

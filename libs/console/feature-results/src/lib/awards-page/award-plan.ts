@@ -24,7 +24,14 @@ export interface DecisionGroup {
 
 export interface PoolPlan {
   categoryId: string | null;
-  tiers: { tier: PrizeTier; count: number; amount: number | null; currency: string | null; places: PlaceLine[]; decisions: DecisionGroup[] }[];
+  tiers: {
+    tier: PrizeTier;
+    count: number;
+    amount: number | null;
+    currency: string | null;
+    places: PlaceLine[];
+    decisions: DecisionGroup[];
+  }[];
 }
 
 export const poolKey = (categoryId: string | null) => categoryId ?? '';
@@ -41,7 +48,18 @@ export function planFromProposal(lines: readonly AwardProposalLineView[], prizes
     if (!pool) {
       const tiers = PRIZE_TIERS.flatMap((tier) => {
         const prize = prizes.find((p) => p.tier === tier && (p.categoryId ?? null) === categoryId);
-        return prize ? [{ tier, count: prize.count, amount: prize.amount, currency: prize.currency, places: [] as PlaceLine[], decisions: [] as DecisionGroup[] }] : [];
+        return prize
+          ? [
+              {
+                tier,
+                count: prize.count,
+                amount: prize.amount,
+                currency: prize.currency,
+                places: [] as PlaceLine[],
+                decisions: [] as DecisionGroup[],
+              },
+            ]
+          : [];
       });
       pool = { categoryId, tiers };
       pools.set(key, pool);
@@ -107,13 +125,25 @@ export function buildAwards(
         const entryId = choice ? choice.entryId : (place.line.entryId ?? null);
         if (!entryId) continue;
         const changed = entryId !== (place.line.entryId ?? null);
-        awards.push({ key: place.key, pool: poolKey(pool.categoryId), tier: place.tier, entryId, ...(changed ? { reason: choice?.reason.trim() ?? '' } : {}) });
+        awards.push({
+          key: place.key,
+          pool: poolKey(pool.categoryId),
+          tier: place.tier,
+          entryId,
+          ...(changed ? { reason: choice?.reason.trim() ?? '' } : {}),
+        });
       }
       for (const group of tier.decisions) {
         for (const line of group.lines) {
           const chosen = line.entryId ? decisions.get(line.entryId) : undefined;
           if (!line.entryId || !chosen || chosen === 'none') continue;
-          awards.push({ key: `${group.key}:${line.entryId}`, pool: poolKey(pool.categoryId), tier: chosen, entryId: line.entryId, reason: decisionReasons.get(group.key)?.trim() ?? '' });
+          awards.push({
+            key: `${group.key}:${line.entryId}`,
+            pool: poolKey(pool.categoryId),
+            tier: chosen,
+            entryId: line.entryId,
+            reason: decisionReasons.get(group.key)?.trim() ?? '',
+          });
         }
       }
     }
@@ -134,5 +164,8 @@ export function buildAwards(
       if (given > tier.count) overfull.add(`${poolKey(pool.categoryId)}:${tier.tier}`);
     }
   }
-  return { awards: awards.map(({ tier, entryId, reason }) => ({ tier, entryId, ...(reason !== undefined ? { reason } : {}) })), problems: { duplicates, overfull } };
+  return {
+    awards: awards.map(({ tier, entryId, reason }) => ({ tier, entryId, ...(reason !== undefined ? { reason } : {}) })),
+    problems: { duplicates, overfull },
+  };
 }

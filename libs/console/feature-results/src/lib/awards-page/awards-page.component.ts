@@ -12,8 +12,23 @@ import { Router, RouterLink } from '@angular/router';
 import type { AwardProposalLineView, ContestView, PrizeSkipReason, PrizeTier, RoundResultEntryView } from '@laurel/contracts';
 import { MyContestsStore } from '@laurel/console-data-access-contests';
 import { AwardsStore } from '@laurel/console-data-access-results';
-import { AlertComponent, ConfirmDialogComponent, type ConfirmDialogData, EmptyStateComponent, StatusChipComponent } from '@laurel/console-ui';
-import { I18nService, ScorePipe, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, formatDateTime, formatMoney } from '@laurel/console-util';
+import {
+  AlertComponent,
+  ConfirmDialogComponent,
+  type ConfirmDialogData,
+  EmptyStateComponent,
+  StatusChipComponent,
+} from '@laurel/console-ui';
+import {
+  I18nService,
+  ScorePipe,
+  TranslatePipe,
+  type TranslationKey,
+  type UiMessage,
+  UiMessagePipe,
+  formatDateTime,
+  formatMoney,
+} from '@laurel/console-util';
 import { ExportButtonsComponent } from '../export-buttons/export-buttons.component';
 import { CouncilTallyComponent } from '../closing/council-tally.component';
 import { DocumentButtonsComponent } from '../closing/document-buttons.component';
@@ -92,7 +107,9 @@ export class AwardsPageComponent {
 
   protected readonly selectedContest = computed<ContestView | undefined>(() => {
     const list = this.contests.contests();
-    return this.contests.byId(this.contest() ?? null) ?? (this.contest() ? undefined : (list.find((c) => c.status === 'judging') ?? list[0]));
+    return (
+      this.contests.byId(this.contest() ?? null) ?? (this.contest() ? undefined : (list.find((c) => c.status === 'judging') ?? list[0]))
+    );
   });
   private readonly selectedContestId = computed(() => this.selectedContest()?.id ?? null);
   protected readonly categoryNames = computed(() => new Map((this.selectedContest()?.categories ?? []).map((c) => [c.id, c.name])));
@@ -117,7 +134,9 @@ export class AwardsPageComponent {
 
   protected readonly built = computed(() => {
     this.formVersion();
-    const places = new Map([...this.placeForms].map(([key, f]) => [key, { entryId: f.controls.entryId.value, reason: f.controls.reason.value }]));
+    const places = new Map(
+      [...this.placeForms].map(([key, f]) => [key, { entryId: f.controls.entryId.value, reason: f.controls.reason.value }]),
+    );
     const decisions = new Map([...this.decisionControls].flatMap(([id, c]) => (c.value ? [[id, c.value] as const] : [])));
     const reasons = new Map([...this.decisionReasons].map(([key, c]) => [key, c.value]));
     return buildAwards(this.plan(), places, decisions, reasons);
@@ -197,11 +216,17 @@ export class AwardsPageComponent {
   }
 
   protected poolTitle(pool: PoolPlan): string {
-    return pool.categoryId ? this.i18n.t('results.awards.poolCategory', { name: this.categoryNames().get(pool.categoryId) ?? '' }) : this.i18n.t('results.awards.poolContest');
+    return pool.categoryId
+      ? this.i18n.t('results.awards.poolCategory', { name: this.categoryNames().get(pool.categoryId) ?? '' })
+      : this.i18n.t('results.awards.poolContest');
   }
 
   protected decisionExplanation(group: DecisionGroup): string {
-    return this.i18n.t('results.awards.decisionBody', { count: group.lines.length, rank: group.rank, tier: this.i18n.t(tierKey(group.tier)) });
+    return this.i18n.t('results.awards.decisionBody', {
+      count: group.lines.length,
+      rank: group.rank,
+      tier: this.i18n.t(tierKey(group.tier)),
+    });
   }
 
   protected async confirmAwards(): Promise<void> {
@@ -261,7 +286,9 @@ export class AwardsPageComponent {
             entryId: new FormControl<string | null>(proposed),
             reason: new FormControl('', { nonNullable: true, validators: [reasonWhenChanged(proposed), Validators.maxLength(REASON_MAX)] }),
           });
-          group.controls.entryId.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => group.controls.reason.updateValueAndValidity());
+          group.controls.entryId.valueChanges
+            .pipe(takeUntilDestroyed(this.destroyRef))
+            .subscribe(() => group.controls.reason.updateValueAndValidity());
           this.placeForms.set(place.key, group);
           controls[`place-${place.key}`] = group;
         }

@@ -16,7 +16,21 @@ import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatDateTi
  */
 @Component({
   selector: 'laurel-ballot-page',
-  imports: [ReactiveFormsModule, MatButton, MatChipListbox, MatChipOption, MatError, MatFormField, MatHint, MatInput, MatLabel, MatProgressBar, AlertComponent, TranslatePipe, UiMessagePipe],
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatChipListbox,
+    MatChipOption,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatInput,
+    MatLabel,
+    MatProgressBar,
+    AlertComponent,
+    TranslatePipe,
+    UiMessagePipe,
+  ],
   providers: [BallotStore],
   templateUrl: './ballot-page.component.html',
   styleUrl: './ballot-page.component.scss',
@@ -34,7 +48,10 @@ export class BallotPageComponent {
   protected readonly busy = signal(false);
   protected readonly sentTo = signal<string | null>(null);
   protected readonly error = signal<UiMessage | null>(null);
-  protected readonly email = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email, Validators.maxLength(320)] });
+  protected readonly email = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, Validators.email, Validators.maxLength(320)],
+  });
   protected readonly form = new FormGroup({ email: this.email });
 
   protected readonly entries = computed(() => {

@@ -71,7 +71,11 @@ import { CouncilTallyComponent } from './council-tally.component';
           @if (v.isMember && v.awards.length > 0 && !v.publishedAt) {
             <div class="decide">
               @if (myDecision(); as d) {
-                <p><laurel-status-chip [tone]="d === 'approve' ? 'success' : 'warning'" data-testid="council-my-decision">{{ 'closing.council.yourDecision' | translate: { decision: (decisionKey(d) | translate) } }}</laurel-status-chip></p>
+                <p>
+                  <laurel-status-chip [tone]="d === 'approve' ? 'success' : 'warning'" data-testid="council-my-decision">{{
+                    'closing.council.yourDecision' | translate: { decision: (decisionKey(d) | translate) }
+                  }}</laurel-status-chip>
+                </p>
               }
               <mat-form-field appearance="outline" class="note">
                 <mat-label>{{ 'closing.council.note' | translate }}</mat-label>
@@ -79,8 +83,12 @@ import { CouncilTallyComponent } from './council-tally.component';
                 <mat-hint>{{ 'closing.council.noteHint' | translate }}</mat-hint>
               </mat-form-field>
               <div class="actions">
-                <button mat-flat-button type="button" [disabled]="busy()" (click)="decide('approve')" data-testid="council-approve">{{ 'closing.council.approve' | translate }}</button>
-                <button mat-stroked-button type="button" [disabled]="busy()" (click)="decide('object')" data-testid="council-object">{{ 'closing.council.object' | translate }}</button>
+                <button mat-flat-button type="button" [disabled]="busy()" (click)="decide('approve')" data-testid="council-approve">
+                  {{ 'closing.council.approve' | translate }}
+                </button>
+                <button mat-stroked-button type="button" [disabled]="busy()" (click)="decide('object')" data-testid="council-object">
+                  {{ 'closing.council.object' | translate }}
+                </button>
               </div>
               @if (saved()) {
                 <p class="meta" aria-live="polite" data-testid="council-saved">{{ 'closing.council.saved' | translate }}</p>
@@ -102,7 +110,9 @@ import { CouncilTallyComponent } from './council-tally.component';
               <h2>{{ c.contestName }}</h2>
               <p class="meta">{{ 'closing.council.tally' | translate: tallyParams(c.tally) }}</p>
               <p class="meta">{{ 'closing.council.yourDecision' | translate: { decision: (decisionKey(c.myDecision) | translate) } }}</p>
-              <a mat-stroked-button [routerLink]="['/council', c.contestId]" data-testid="council-open">{{ 'closing.council.open' | translate }}</a>
+              <a mat-stroked-button [routerLink]="['/council', c.contestId]" data-testid="council-open">{{
+                'closing.council.open' | translate
+              }}</a>
             </li>
           }
         </ul>
@@ -110,19 +120,72 @@ import { CouncilTallyComponent } from './council-tally.component';
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 16px; max-width: 960px; }
-    h1 { margin: 0; font: var(--mat-sys-headline-small); }
-    h2 { margin: 0 0 8px; font: var(--mat-sys-title-large); }
-    h3 { margin: 8px 0 4px; font: var(--mat-sys-title-small); }
-    .meta { margin: 0; color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-medium); }
-    .card { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 16px; background: var(--mat-sys-surface); }
-    .list { list-style: none; padding: 0; margin: 0; display: grid; gap: 12px; }
-    .awards { list-style: none; padding: 0; margin: 0 0 8px; display: grid; gap: 4px; }
-    .awards li { display: flex; flex-wrap: wrap; gap: 4px 12px; }
-    .tier { font-weight: 600; min-width: 9rem; }
-    .decide { margin-top: 16px; display: flex; flex-direction: column; gap: 8px; }
-    .note { width: 100%; }
-    .actions { display: flex; flex-wrap: wrap; gap: 8px; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 16px;
+      max-width: 960px;
+    }
+    h1 {
+      margin: 0;
+      font: var(--mat-sys-headline-small);
+    }
+    h2 {
+      margin: 0 0 8px;
+      font: var(--mat-sys-title-large);
+    }
+    h3 {
+      margin: 8px 0 4px;
+      font: var(--mat-sys-title-small);
+    }
+    .meta {
+      margin: 0;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-medium);
+    }
+    .card {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      padding: 16px;
+      background: var(--mat-sys-surface);
+    }
+    .list {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: grid;
+      gap: 12px;
+    }
+    .awards {
+      list-style: none;
+      padding: 0;
+      margin: 0 0 8px;
+      display: grid;
+      gap: 4px;
+    }
+    .awards li {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 12px;
+    }
+    .tier {
+      font-weight: 600;
+      min-width: 9rem;
+    }
+    .decide {
+      margin-top: 16px;
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+    }
+    .note {
+      width: 100%;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -160,7 +223,11 @@ export class CouncilPageComponent {
   }
 
   protected decisionKey(decision: CouncilDecisionValue | null) {
-    return decision === 'approve' ? 'closing.council.decision.approve' : decision === 'object' ? 'closing.council.decision.object' : 'closing.council.decision.none';
+    return decision === 'approve'
+      ? 'closing.council.decision.approve'
+      : decision === 'object'
+        ? 'closing.council.decision.object'
+        : 'closing.council.decision.none';
   }
 
   protected money(amount: number | null, currency: string | null): string | null {

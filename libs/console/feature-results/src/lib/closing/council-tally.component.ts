@@ -17,13 +17,22 @@ import { firstValueFrom } from 'rxjs';
     @if (view(); as v) {
       <section class="council" data-testid="council-tally" [attr.aria-label]="'closing.council.title' | translate">
         <h3>{{ 'closing.council.title' | translate }}</h3>
-        <p class="meta">{{ (v.named ? 'closing.council.namedMembers' : 'closing.council.defaultMembers') | translate }} {{ 'closing.council.share' | translate: { share: share() } }}</p>
+        <p class="meta">
+          {{ (v.named ? 'closing.council.namedMembers' : 'closing.council.defaultMembers') | translate }}
+          {{ 'closing.council.share' | translate: { share: share() } }}
+        </p>
         @if (v.tally.members === 0) {
           <p class="meta">{{ 'closing.council.noMembers' | translate }}</p>
         } @else {
           <p class="tally" data-testid="council-tally-line">
-            <laurel-status-chip [tone]="v.tally.reached ? 'success' : 'warning'">{{ 'closing.council.tally' | translate: tallyParams(v.tally) }}</laurel-status-chip>
-            <span aria-live="polite">{{ v.tally.reached ? ('closing.council.reached' | translate) : ('closing.council.notReached' | translate: { missing: v.tally.required - v.tally.approvals }) }}</span>
+            <laurel-status-chip [tone]="v.tally.reached ? 'success' : 'warning'">{{
+              'closing.council.tally' | translate: tallyParams(v.tally)
+            }}</laurel-status-chip>
+            <span aria-live="polite">{{
+              v.tally.reached
+                ? ('closing.council.reached' | translate)
+                : ('closing.council.notReached' | translate: { missing: v.tally.required - v.tally.approvals })
+            }}</span>
           </p>
           <ul class="members">
             @for (m of v.members; track m.userId) {
@@ -46,19 +55,63 @@ import { firstValueFrom } from 'rxjs';
     }
   `,
   styles: `
-    .council { border-top: 1px solid var(--mat-sys-outline-variant); margin-top: 12px; padding-top: 8px; }
-    h3 { margin: 0 0 4px; font: var(--mat-sys-title-small); }
-    .meta { margin: 0 0 8px; color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-small); }
-    .tally { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 0 0 8px; }
+    .council {
+      border-top: 1px solid var(--mat-sys-outline-variant);
+      margin-top: 12px;
+      padding-top: 8px;
+    }
+    h3 {
+      margin: 0 0 4px;
+      font: var(--mat-sys-title-small);
+    }
+    .meta {
+      margin: 0 0 8px;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+    .tally {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+      margin: 0 0 8px;
+    }
     /* The tally is longer than a chip usually is: on a phone it wraps rather than leaving the card. */
-    .tally laurel-status-chip { white-space: normal; max-width: 100%; }
-    .members { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
-    .members li { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: baseline; }
-    .name { font-weight: 500; min-width: 12rem; }
-    .decision[data-decision='approve'] { color: var(--mat-sys-primary); }
-    .decision[data-decision='object'] { color: var(--mat-sys-error); }
-    .at, .note { color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-small); }
-    .error { color: var(--mat-sys-error); }
+    .tally laurel-status-chip {
+      white-space: normal;
+      max-width: 100%;
+    }
+    .members {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 4px;
+    }
+    .members li {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 12px;
+      align-items: baseline;
+    }
+    .name {
+      font-weight: 500;
+      min-width: 12rem;
+    }
+    .decision[data-decision='approve'] {
+      color: var(--mat-sys-primary);
+    }
+    .decision[data-decision='object'] {
+      color: var(--mat-sys-error);
+    }
+    .at,
+    .note {
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -89,7 +142,11 @@ export class CouncilTallyComponent {
   }
 
   protected decisionKey(decision: string | null) {
-    return decision === 'approve' ? 'closing.council.decision.approve' : decision === 'object' ? 'closing.council.decision.object' : 'closing.council.decision.none';
+    return decision === 'approve'
+      ? 'closing.council.decision.approve'
+      : decision === 'object'
+        ? 'closing.council.decision.object'
+        : 'closing.council.decision.none';
   }
 
   protected at(iso: string): string {

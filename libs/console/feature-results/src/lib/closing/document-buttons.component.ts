@@ -20,7 +20,12 @@ type Kind = 'minutes' | 'certificates' | 'scoreSheetsPdf';
   template: `
     <div class="language">
       <span id="doc-lang">{{ 'closing.documents.language' | translate }}</span>
-      <mat-button-toggle-group aria-labelledby="doc-lang" [value]="lang()" (change)="lang.set($event.value)" data-testid="documents-language">
+      <mat-button-toggle-group
+        aria-labelledby="doc-lang"
+        [value]="lang()"
+        (change)="lang.set($event.value)"
+        data-testid="documents-language"
+      >
         <mat-button-toggle value="vi">{{ 'closing.documents.vi' | translate }}</mat-button-toggle>
         <mat-button-toggle value="en">{{ 'closing.documents.en' | translate }}</mat-button-toggle>
       </mat-button-toggle-group>
@@ -33,7 +38,13 @@ type Kind = 'minutes' | 'certificates' | 'scoreSheetsPdf';
         <mat-icon svgIcon="results:download" />{{ 'closing.documents.certificates' | translate }}
       </button>
       @if (roundId()) {
-        <button mat-stroked-button type="button" [disabled]="busy()" (click)="download('scoreSheetsPdf')" data-testid="document-score-sheets">
+        <button
+          mat-stroked-button
+          type="button"
+          [disabled]="busy()"
+          (click)="download('scoreSheetsPdf')"
+          data-testid="document-score-sheets"
+        >
           <mat-icon svgIcon="results:print" />{{ 'closing.documents.scoreSheets' | translate }}
         </button>
       }
@@ -51,12 +62,36 @@ type Kind = 'minutes' | 'certificates' | 'scoreSheetsPdf';
     </div>
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 8px; }
-    .language { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; font: var(--mat-sys-body-medium); }
-    .buttons { display: flex; flex-wrap: wrap; gap: 8px; }
-    .status { display: flex; flex-direction: column; gap: 4px; font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
-    mat-progress-bar { max-width: 320px; }
-    .error { color: var(--mat-sys-error); }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+    }
+    .language {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+      font: var(--mat-sys-body-medium);
+    }
+    .buttons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    .status {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    mat-progress-bar {
+      max-width: 320px;
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -16,26 +16,50 @@ import { registerResultsIcons } from '../shared/results-icons';
 /** `/my-entries/:entryId/feedback`: what the team may learn of its entry after publication. */
 @Component({
   selector: 'laurel-feedback-page',
-  imports: [RouterLink, MatButton, MatIcon, MatProgressBar, AlertComponent, EmptyStateComponent, StatusChipComponent, ChartComponent, TranslatePipe, UiMessagePipe],
+  imports: [
+    RouterLink,
+    MatButton,
+    MatIcon,
+    MatProgressBar,
+    AlertComponent,
+    EmptyStateComponent,
+    StatusChipComponent,
+    ChartComponent,
+    TranslatePipe,
+    UiMessagePipe,
+  ],
   template: `
     <a mat-button routerLink="/my-entries" class="back">{{ 'closing.feedback.back' | translate }}</a>
     @if (loading()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | translate" />
     }
     @if (missing()) {
-      <laurel-empty-state [heading]="'closing.feedback.notAvailable' | translate" [body]="'closing.feedback.notAvailableHint' | translate" data-testid="feedback-missing" />
+      <laurel-empty-state
+        [heading]="'closing.feedback.notAvailable' | translate"
+        [body]="'closing.feedback.notAvailableHint' | translate"
+        data-testid="feedback-missing"
+      />
     } @else if (error(); as e) {
       <laurel-alert tone="error">{{ e | uiMessage }}</laurel-alert>
     }
     @if (view(); as v) {
       <header>
         <h1 data-testid="feedback-heading">{{ 'closing.feedback.title' | translate }}</h1>
-        <p class="meta">{{ v.contestName }} · {{ v.code }} · {{ v.title }}@if (v.categoryName) { · {{ v.categoryName }} }</p>
+        <p class="meta">
+          {{ v.contestName }} · {{ v.code }} · {{ v.title }}
+          @if (v.categoryName) {
+            · {{ v.categoryName }}
+          }
+        </p>
         <p class="meta">{{ 'closing.feedback.subtitle' | translate }}</p>
         @if (v.award; as award) {
           <p class="award">
-            <laurel-status-chip tone="success" data-testid="feedback-award">{{ 'closing.feedback.award' | translate: { tier: (tierKey(award.tier) | translate) } }}</laurel-status-chip>
-            @if (money(award.prizeAmount, award.currency); as m) { <span class="meta">{{ m }}</span> }
+            <laurel-status-chip tone="success" data-testid="feedback-award">{{
+              'closing.feedback.award' | translate: { tier: (tierKey(award.tier) | translate) }
+            }}</laurel-status-chip>
+            @if (money(award.prizeAmount, award.currency); as m) {
+              <span class="meta">{{ m }}</span>
+            }
           </p>
           <button mat-stroked-button type="button" (click)="certificate()" [disabled]="downloading()" data-testid="feedback-certificate">
             <mat-icon svgIcon="results:download" />{{ 'closing.documents.myCertificate' | translate }}
@@ -51,28 +75,53 @@ import { registerResultsIcons } from '../shared/results-icons';
           <p class="facts">
             @if (round.score !== null) {
               <span data-testid="feedback-score">{{ 'closing.feedback.score' | translate: { score: number(round.score) } }}</span>
-              <span data-testid="feedback-rank">{{ (round.rankScope === 'category' ? 'closing.feedback.rankCategory' : 'closing.feedback.rank') | translate: { rank: round.rank ?? '', total: round.rankedEntries } }}</span>
+              <span data-testid="feedback-rank">{{
+                (round.rankScope === 'category' ? 'closing.feedback.rankCategory' : 'closing.feedback.rank')
+                  | translate: { rank: round.rank ?? '', total: round.rankedEntries }
+              }}</span>
             } @else {
               <span>{{ 'closing.feedback.notRanked' | translate }}</span>
             }
             @if (round.outcome) {
-              <laurel-status-chip [tone]="round.outcome === 'advanced' ? 'success' : 'neutral'">{{ (round.outcome === 'advanced' ? 'closing.feedback.outcome.advanced' : 'closing.feedback.outcome.eliminated') | translate }}</laurel-status-chip>
+              <laurel-status-chip [tone]="round.outcome === 'advanced' ? 'success' : 'neutral'">{{
+                (round.outcome === 'advanced' ? 'closing.feedback.outcome.advanced' : 'closing.feedback.outcome.eliminated') | translate
+              }}</laurel-status-chip>
             }
           </p>
           @if (v.showCriterionMeans) {
             <h3>{{ 'closing.charts.profileTitle' | translate }}</h3>
             <p class="meta">{{ 'closing.charts.profileHint' | translate }}</p>
-            <laurel-chart [config]="profile(round, v.showCategoryAverage)" [label]="'closing.charts.profileTitle' | translate" [height]="240">
+            <laurel-chart
+              [config]="profile(round, v.showCategoryAverage)"
+              [label]="'closing.charts.profileTitle' | translate"
+              [height]="240"
+            >
               <table>
-                <caption>{{ 'closing.charts.tableCaption' | translate }}</caption>
-                <thead><tr><th scope="col">{{ 'closing.feedback.criterion' | translate }}</th><th scope="col">{{ 'closing.feedback.yours' | translate }}</th>
-                  @if (v.showCategoryAverage) { <th scope="col">{{ 'closing.feedback.categoryAverage' | translate }}</th> }
-                  <th scope="col">{{ 'closing.feedback.max' | translate }}</th></tr></thead>
+                <caption>
+                  {{
+                    'closing.charts.tableCaption' | translate
+                  }}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{{ 'closing.feedback.criterion' | translate }}</th>
+                    <th scope="col">{{ 'closing.feedback.yours' | translate }}</th>
+                    @if (v.showCategoryAverage) {
+                      <th scope="col">{{ 'closing.feedback.categoryAverage' | translate }}</th>
+                    }
+                    <th scope="col">{{ 'closing.feedback.max' | translate }}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   @for (c of round.criteria; track c.criterionId) {
-                    <tr data-testid="feedback-criterion"><th scope="row">{{ c.name }}</th><td>{{ number(c.mean) }}</td>
-                      @if (v.showCategoryAverage) { <td>{{ number(c.categoryAverage) }}</td> }
-                      <td>{{ c.maxScore }}</td></tr>
+                    <tr data-testid="feedback-criterion">
+                      <th scope="row">{{ c.name }}</th>
+                      <td>{{ number(c.mean) }}</td>
+                      @if (v.showCategoryAverage) {
+                        <td>{{ number(c.categoryAverage) }}</td>
+                      }
+                      <td>{{ c.maxScore }}</td>
+                    </tr>
                   }
                 </tbody>
               </table>
@@ -86,7 +135,10 @@ import { registerResultsIcons } from '../shared/results-icons';
             <ul class="comments">
               @for (c of round.comments; track $index) {
                 <li data-testid="feedback-comment">
-                  <span class="who">{{ 'closing.feedback.judge' | translate: { number: c.judgeNumber } }} · {{ c.criterionName ?? ('closing.feedback.overall' | translate) }}</span>
+                  <span class="who"
+                    >{{ 'closing.feedback.judge' | translate: { number: c.judgeNumber } }} ·
+                    {{ c.criterionName ?? ('closing.feedback.overall' | translate) }}</span
+                  >
                   <span class="text">{{ c.text }}</span>
                 </li>
               }
@@ -97,20 +149,76 @@ import { registerResultsIcons } from '../shared/results-icons';
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 16px; max-width: 960px; }
-    .back { align-self: flex-start; }
-    h1 { margin: 0; font: var(--mat-sys-headline-small); }
-    h2 { margin: 0 0 8px; font: var(--mat-sys-title-large); }
-    h3 { margin: 12px 0 4px; font: var(--mat-sys-title-small); }
-    .meta { margin: 0; color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-medium); }
-    .award { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0; }
-    .round { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 16px; background: var(--mat-sys-surface); }
-    .facts { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; margin: 0 0 8px; font: var(--mat-sys-body-large); }
-    .comments { list-style: none; padding: 0; margin: 0; display: grid; gap: 8px; }
-    .comments li { display: flex; flex-direction: column; gap: 2px; }
-    .who { font: var(--mat-sys-label-large); color: var(--mat-sys-on-surface-variant); }
-    .text { white-space: pre-wrap; overflow-wrap: anywhere; }
-    .error { color: var(--mat-sys-error); }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 16px;
+      max-width: 960px;
+    }
+    .back {
+      align-self: flex-start;
+    }
+    h1 {
+      margin: 0;
+      font: var(--mat-sys-headline-small);
+    }
+    h2 {
+      margin: 0 0 8px;
+      font: var(--mat-sys-title-large);
+    }
+    h3 {
+      margin: 12px 0 4px;
+      font: var(--mat-sys-title-small);
+    }
+    .meta {
+      margin: 0;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-medium);
+    }
+    .award {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      align-items: center;
+      margin: 8px 0;
+    }
+    .round {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      padding: 16px;
+      background: var(--mat-sys-surface);
+    }
+    .facts {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 16px;
+      align-items: center;
+      margin: 0 0 8px;
+      font: var(--mat-sys-body-large);
+    }
+    .comments {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: grid;
+      gap: 8px;
+    }
+    .comments li {
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+    }
+    .who {
+      font: var(--mat-sys-label-large);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .text {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -138,7 +246,9 @@ export class FeedbackPageComponent {
   }
 
   protected number(value: number | null): string {
-    return value === null ? '—' : new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(value);
+    return value === null
+      ? '—'
+      : new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(value);
   }
 
   protected money(amount: number | null, currency: string | null): string | null {
@@ -148,12 +258,26 @@ export class FeedbackPageComponent {
   /** Each criterion as a share of its maximum, so criteria of different scales sit on one axis. */
   protected profile(round: FeedbackRoundView, withAverage: boolean): ChartConfiguration {
     const percent = (v: number | null, max: number) => (v === null ? null : Math.round((1000 * v) / max) / 10);
-    const datasets = [{ label: this.i18n.t('closing.feedback.yours'), data: round.criteria.map((c) => percent(c.mean, c.maxScore)), backgroundColor: '#3f6ad8' }];
-    if (withAverage) datasets.push({ label: this.i18n.t('closing.feedback.categoryAverage'), data: round.criteria.map((c) => percent(c.categoryAverage, c.maxScore)), backgroundColor: '#b0b7c3' });
+    const datasets = [
+      {
+        label: this.i18n.t('closing.feedback.yours'),
+        data: round.criteria.map((c) => percent(c.mean, c.maxScore)),
+        backgroundColor: '#3f6ad8',
+      },
+    ];
+    if (withAverage)
+      datasets.push({
+        label: this.i18n.t('closing.feedback.categoryAverage'),
+        data: round.criteria.map((c) => percent(c.categoryAverage, c.maxScore)),
+        backgroundColor: '#b0b7c3',
+      });
     return {
       type: 'bar',
       data: { labels: round.criteria.map((c) => c.name), datasets },
-      options: { indexAxis: 'y', scales: { x: { min: 0, max: 100, title: { display: true, text: this.i18n.t('closing.charts.percentAxis') } } } },
+      options: {
+        indexAxis: 'y',
+        scales: { x: { min: 0, max: 100, title: { display: true, text: this.i18n.t('closing.charts.percentAxis') } } },
+      },
     } as ChartConfiguration;
   }
 
@@ -161,7 +285,11 @@ export class FeedbackPageComponent {
     this.downloadError.set(null);
     const v = this.view();
     if (!v) return;
-    const outcome = await this.downloader.download('certificate', this.api.documentUrl('entryCertificate', v.entryId, this.i18n.lang() === 'en' ? 'en' : 'vi'), `${v.code ?? 'entry'}-certificate.pdf`);
+    const outcome = await this.downloader.download(
+      'certificate',
+      this.api.documentUrl('entryCertificate', v.entryId, this.i18n.lang() === 'en' ? 'en' : 'vi'),
+      `${v.code ?? 'entry'}-certificate.pdf`,
+    );
     if (!outcome.ok) this.downloadError.set(outcome.error);
   }
 

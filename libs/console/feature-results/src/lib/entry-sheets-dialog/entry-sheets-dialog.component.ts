@@ -5,7 +5,15 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import type { AssignmentStatus, EntrySheetsView } from '@laurel/contracts';
 import { ResultsApi, resultsMessage } from '@laurel/console-data-access-results';
 import { AlertComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
-import { I18nService, ScorePipe, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, formatDateTime } from '@laurel/console-util';
+import {
+  I18nService,
+  ScorePipe,
+  TranslatePipe,
+  type TranslationKey,
+  type UiMessage,
+  UiMessagePipe,
+  formatDateTime,
+} from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 
 export interface EntrySheetsDialogData {
@@ -21,7 +29,19 @@ const STATUS_TONES: Record<AssignmentStatus, StatusTone> = { todo: 'warning', dr
 /** From a ranking row: the entry's judges in the round, each sheet's values, total and comments. */
 @Component({
   selector: 'laurel-entry-sheets-dialog',
-  imports: [MatButton, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle, MatProgressBar, AlertComponent, StatusChipComponent, TranslatePipe, UiMessagePipe, ScorePipe],
+  imports: [
+    MatButton,
+    MatDialogActions,
+    MatDialogClose,
+    MatDialogContent,
+    MatDialogTitle,
+    MatProgressBar,
+    AlertComponent,
+    StatusChipComponent,
+    TranslatePipe,
+    UiMessagePipe,
+    ScorePipe,
+  ],
   templateUrl: './entry-sheets-dialog.component.html',
   styleUrl: './entry-sheets-dialog.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -47,7 +67,9 @@ export class EntrySheetsDialogComponent {
 
   protected comments(sheet: EntrySheetsView['sheets'][number]): { criterion: string | null; text: string; internal: boolean }[] {
     const names = new Map(this.view()?.criteria.map((c) => [c.id, c.name]));
-    const lines = sheet.scores.filter((s) => s.comment).map((s) => ({ criterion: names.get(s.criterionId) ?? null, text: s.comment as string, internal: s.commentInternal }));
+    const lines = sheet.scores
+      .filter((s) => s.comment)
+      .map((s) => ({ criterion: names.get(s.criterionId) ?? null, text: s.comment as string, internal: s.commentInternal }));
     if (sheet.comment) lines.push({ criterion: null, text: sheet.comment, internal: sheet.commentInternal });
     return lines;
   }

@@ -40,11 +40,30 @@ type Kind = 'workbook' | 'scoreSheets';
     </div>
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 6px; }
-    .buttons { display: flex; flex-wrap: wrap; gap: 8px; }
-    .status { display: flex; flex-direction: column; gap: 4px; font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); min-height: 0; }
-    mat-progress-bar { max-width: 320px; }
-    .error { color: var(--mat-sys-error); }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 6px;
+    }
+    .buttons {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    .status {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+      min-height: 0;
+    }
+    mat-progress-bar {
+      max-width: 320px;
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

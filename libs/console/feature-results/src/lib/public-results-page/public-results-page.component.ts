@@ -33,7 +33,9 @@ export class PublicResultsPageComponent {
 
   protected readonly tiers = computed(() => {
     const awards = this.store.results()?.awards ?? [];
-    return PRIZE_TIERS.map((tier) => ({ tier, awards: awards.filter((a) => a.tier === tier).sort((a, b) => a.place - b.place) })).filter((t) => t.awards.length > 0);
+    return PRIZE_TIERS.map((tier) => ({ tier, awards: awards.filter((a) => a.tier === tier).sort((a, b) => a.place - b.place) })).filter(
+      (t) => t.awards.length > 0,
+    );
   });
   protected readonly publishedAt = computed(() => {
     const at = this.store.results()?.contest.publishedAt;

@@ -34,7 +34,12 @@ export class RankingTableComponent {
   /** Per tied entry, the rule that placed it in words: with whom, on which criterion, which values. */
   protected readonly notes = computed(() => {
     const locale = this.i18n.locale();
-    const context = { scope: this.entries(), criteria: this.criteria(), priorityCriteria: this.priorityCriteria(), format: (v: number | null) => formatScore(v, locale) };
+    const context = {
+      scope: this.entries(),
+      criteria: this.criteria(),
+      priorityCriteria: this.priorityCriteria(),
+      format: (v: number | null) => formatScore(v, locale),
+    };
     return new Map(this.entries().map((e) => [e.entryId, tieNote(e, context)]));
   });
 }

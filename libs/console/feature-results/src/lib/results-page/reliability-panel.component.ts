@@ -35,7 +35,10 @@ export class ReliabilityPanelComponent {
       band: bandKey(reliability.iccBand),
       tone: reliability.iccBand,
       kind: reliability.iccKind,
-      k: meanJudges(entries.map((e) => e.judgeCount), locale),
+      k: meanJudges(
+        entries.map((e) => e.judgeCount),
+        locale,
+      ),
       value: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(reliability.icc),
       complete: reliability.iccKind === 'ICC(2,k)',
     };

@@ -22,12 +22,23 @@ const BAND = 10;
         @if (leniency().length === 0) {
           <p class="help">{{ 'closing.charts.noData' | translate }}</p>
         } @else {
-          <laurel-chart [config]="leniencyChart()" [label]="'closing.charts.leniencyTitle' | translate" [height]="40 + 28 * leniency().length" data-testid="chart-leniency">
+          <laurel-chart
+            [config]="leniencyChart()"
+            [label]="'closing.charts.leniencyTitle' | translate"
+            [height]="40 + 28 * leniency().length"
+            data-testid="chart-leniency"
+          >
             <table>
-              <caption>{{ 'closing.charts.tableCaption' | translate }}</caption>
+              <caption>
+                {{
+                  'closing.charts.tableCaption' | translate
+                }}
+              </caption>
               <tbody>
                 @for (j of leniency(); track j.judgeId) {
-                  <tr><td>{{ 'closing.charts.leniencyRow' | translate: { name: j.name, value: number(j.leniency), sheets: j.sheets } }}</td></tr>
+                  <tr>
+                    <td>{{ 'closing.charts.leniencyRow' | translate: { name: j.name, value: number(j.leniency), sheets: j.sheets } }}</td>
+                  </tr>
                 }
               </tbody>
             </table>
@@ -37,12 +48,23 @@ const BAND = 10;
       <section>
         <h3>{{ 'closing.charts.distributionTitle' | translate }}</h3>
         <p class="help">{{ 'closing.charts.distributionHint' | translate }}</p>
-        <laurel-chart [config]="distributionChart()" [label]="'closing.charts.distributionTitle' | translate" data-testid="chart-distribution">
+        <laurel-chart
+          [config]="distributionChart()"
+          [label]="'closing.charts.distributionTitle' | translate"
+          data-testid="chart-distribution"
+        >
           <table>
-            <caption>{{ 'closing.charts.tableCaption' | translate }}</caption>
+            <caption>
+              {{
+                'closing.charts.tableCaption' | translate
+              }}
+            </caption>
             <tbody>
               @for (b of bands(); track b.label) {
-                <tr><th scope="row">{{ b.label }}</th><td>{{ b.count }}</td></tr>
+                <tr>
+                  <th scope="row">{{ b.label }}</th>
+                  <td>{{ b.count }}</td>
+                </tr>
               }
             </tbody>
           </table>
@@ -51,9 +73,20 @@ const BAND = 10;
     </div>
   `,
   styles: `
-    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 360px), 1fr)); gap: 24px; }
-    h3 { margin: 0 0 4px; font: var(--mat-sys-title-small); }
-    .help { margin: 0 0 8px; color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-small); }
+    .charts {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 360px), 1fr));
+      gap: 24px;
+    }
+    h3 {
+      margin: 0 0 4px;
+      font: var(--mat-sys-title-small);
+    }
+    .help {
+      margin: 0 0 8px;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -82,18 +115,42 @@ export class ResultsChartsComponent {
     type: 'bar',
     data: {
       labels: this.leniency().map((j) => j.name),
-      datasets: [{ label: this.i18n.t('closing.charts.leniencyAxis'), data: this.leniency().map((j) => Math.round(j.leniency * 100) / 100), backgroundColor: this.leniency().map((j) => (j.leniency >= 0 ? '#3f6ad8' : '#d8803f')) }],
+      datasets: [
+        {
+          label: this.i18n.t('closing.charts.leniencyAxis'),
+          data: this.leniency().map((j) => Math.round(j.leniency * 100) / 100),
+          backgroundColor: this.leniency().map((j) => (j.leniency >= 0 ? '#3f6ad8' : '#d8803f')),
+        },
+      ],
     },
-    options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { title: { display: true, text: this.i18n.t('closing.charts.leniencyAxis') } } } },
+    options: {
+      indexAxis: 'y',
+      plugins: { legend: { display: false } },
+      scales: { x: { title: { display: true, text: this.i18n.t('closing.charts.leniencyAxis') } } },
+    },
   }));
 
   protected readonly distributionChart = computed<ChartConfiguration>(() => ({
     type: 'bar',
-    data: { labels: this.bands().map((b) => b.label), datasets: [{ label: this.i18n.t('closing.charts.distributionAxis'), data: this.bands().map((b) => b.count), backgroundColor: '#3f6ad8' }] },
-    options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: this.i18n.t('closing.charts.distributionAxis') } } } },
+    data: {
+      labels: this.bands().map((b) => b.label),
+      datasets: [
+        { label: this.i18n.t('closing.charts.distributionAxis'), data: this.bands().map((b) => b.count), backgroundColor: '#3f6ad8' },
+      ],
+    },
+    options: {
+      plugins: { legend: { display: false } },
+      scales: {
+        y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: this.i18n.t('closing.charts.distributionAxis') } },
+      },
+    },
   }));
 
   protected number(value: number): string {
-    return new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 2, minimumFractionDigits: 2, signDisplay: 'exceptZero' }).format(value);
+    return new Intl.NumberFormat(this.i18n.locale(), {
+      maximumFractionDigits: 2,
+      minimumFractionDigits: 2,
+      signDisplay: 'exceptZero',
+    }).format(value);
   }
 }

@@ -189,7 +189,10 @@ export class ResultsPageComponent {
     });
     ref.afterClosed().subscribe((done) => {
       if (done) {
-        this.notice.set({ key: 'results.advance.done', params: { count: done.advanced.length, round: next.name, eliminated: done.eliminated } });
+        this.notice.set({
+          key: 'results.advance.done',
+          params: { count: done.advanced.length, round: next.name, eliminated: done.eliminated },
+        });
         void this.contests.load();
       }
     });

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, type ElementRef, afterRenderEffect, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  type ElementRef,
+  afterRenderEffect,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import type { Chart, ChartConfiguration } from 'chart.js';
 import { TranslatePipe } from '@laurel/console-util';
 
@@ -21,10 +31,29 @@ import { TranslatePipe } from '@laurel/console-util';
     <div class="figures"><ng-content /></div>
   `,
   styles: `
-    :host { display: block; }
-    .frame { position: relative; width: 100%; }
-    .loading { position: absolute; inset: 0; display: grid; place-items: center; color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-small); }
-    .figures { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    :host {
+      display: block;
+    }
+    .frame {
+      position: relative;
+      width: 100%;
+    }
+    .loading {
+      position: absolute;
+      inset: 0;
+      display: grid;
+      place-items: center;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+    .figures {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
   `,
   host: { 'data-testid': 'chart' },
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -50,7 +79,10 @@ export class ChartComponent {
   private async draw(canvas: HTMLCanvasElement, config: ChartConfiguration): Promise<void> {
     const { default: ChartJs } = await import('chart.js/auto');
     this.chart?.destroy();
-    this.chart = new ChartJs(canvas, { ...config, options: { responsive: true, maintainAspectRatio: false, animation: false, ...config.options } });
+    this.chart = new ChartJs(canvas, {
+      ...config,
+      options: { responsive: true, maintainAspectRatio: false, animation: false, ...config.options },
+    });
     canvas.setAttribute('data-chart-ready', 'true');
     this.ready.set(true);
   }

@@ -21,7 +21,9 @@ export interface TieContext {
  */
 export function tieNote(entry: RoundResultEntryView, context: TieContext): UiMessage | null {
   if (entry.settledBy === 'score' || entry.score === null) return null;
-  const tied = context.scope.filter((e) => e.entryId !== entry.entryId && e.score !== null && Math.abs((e.score as number) - (entry.score as number)) < EPSILON);
+  const tied = context.scope.filter(
+    (e) => e.entryId !== entry.entryId && e.score !== null && Math.abs((e.score as number) - (entry.score as number)) < EPSILON,
+  );
   const codes = (list: readonly RoundResultEntryView[]) => list.map((e) => e.code ?? e.title).join(', ');
   const base = { score: context.format(entry.score), others: codes(tied) };
 
@@ -51,7 +53,11 @@ export function tieNote(entry: RoundResultEntryView, context: TieContext): UiMes
   if (entry.settledBy === 'median') {
     return {
       key: 'results.tieNote.median',
-      params: { ...base, own: context.format(entry.medianTotal), theirs: tied.map((e) => `${e.code ?? e.title} ${context.format(e.medianTotal)}`).join(', ') },
+      params: {
+        ...base,
+        own: context.format(entry.medianTotal),
+        theirs: tied.map((e) => `${e.code ?? e.title} ${context.format(e.medianTotal)}`).join(', '),
+      },
     };
   }
   return { key: 'results.tieNote.tie', params: base };

@@ -16,21 +16,43 @@ import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatDateTi
  */
 @Component({
   selector: 'laurel-vote-counts',
-  imports: [ReactiveFormsModule, MatButton, MatFormField, MatInput, MatLabel, RouterLink, AlertComponent, StatusChipComponent, TranslatePipe, UiMessagePipe],
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatFormField,
+    MatInput,
+    MatLabel,
+    RouterLink,
+    AlertComponent,
+    StatusChipComponent,
+    TranslatePipe,
+    UiMessagePipe,
+  ],
   providers: [VoteCountsStore],
   template: `
     @if (store.counts(); as c) {
       <section class="votes" data-testid="vote-counts">
         <div class="head">
           <h2>{{ 'results.vote.counts.title' | translate }}</h2>
-          <laurel-status-chip [tone]="c.open ? 'success' : 'neutral'">{{ (c.open ? 'results.vote.counts.open' : 'results.vote.counts.closed') | translate }}</laurel-status-chip>
+          <laurel-status-chip [tone]="c.open ? 'success' : 'neutral'">{{
+            (c.open ? 'results.vote.counts.open' : 'results.vote.counts.closed') | translate
+          }}</laurel-status-chip>
           <span class="grow"></span>
           <a mat-button [routerLink]="['/vote', contest().slug]">{{ 'results.vote.counts.ballotLink' | translate }}</a>
           <button mat-stroked-button type="button" (click)="reload()">{{ 'results.vote.counts.refresh' | translate }}</button>
         </div>
         @if (c.settings; as s) {
           <p class="meta">
-            {{ 'results.vote.counts.share' | translate: { judges: 100 - s.share * 100, public: s.share * 100, scope: ((s.scope === 'category' ? 'results.vote.counts.scopeCategory' : 'results.vote.counts.scopeOverall') | translate) } }}
+            {{
+              'results.vote.counts.share'
+                | translate
+                  : {
+                      judges: 100 - s.share * 100,
+                      public: s.share * 100,
+                      scope:
+                        ((s.scope === 'category' ? 'results.vote.counts.scopeCategory' : 'results.vote.counts.scopeOverall') | translate),
+                    }
+            }}
             · {{ 'results.vote.counts.window' | translate: { opens: at(s.opensAt), closes: at(s.closesAt) } }}
           </p>
         }
@@ -51,7 +73,9 @@ import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatDateTi
             <tbody>
               @for (e of c.entries; track e.entryId) {
                 <tr data-testid="vote-count-row">
-                  <td><span class="code">{{ e.code }}</span> {{ e.title }}</td>
+                  <td>
+                    <span class="code">{{ e.code }}</span> {{ e.title }}
+                  </td>
                   <td class="num strong">{{ e.votes }}</td>
                   <td class="num">{{ e.pending }}</td>
                   <td class="num">{{ e.voided }}</td>
@@ -76,12 +100,20 @@ import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatDateTi
                       <mat-label>{{ 'results.vote.counts.voidReason' | translate }}</mat-label>
                       <input matInput [formControl]="reason" data-testid="vote-void-reason" />
                     </mat-form-field>
-                    <button mat-flat-button type="button" [disabled]="reason.invalid || busy()" (click)="confirmVoid(v.id)" data-testid="vote-void-confirm">
+                    <button
+                      mat-flat-button
+                      type="button"
+                      [disabled]="reason.invalid || busy()"
+                      (click)="confirmVoid(v.id)"
+                      data-testid="vote-void-confirm"
+                    >
                       {{ 'results.vote.counts.voidConfirm' | translate }}
                     </button>
                   </span>
                 } @else {
-                  <button mat-button type="button" (click)="startVoid(v.id)" data-testid="vote-void">{{ 'results.vote.counts.voidAction' | translate }}</button>
+                  <button mat-button type="button" (click)="startVoid(v.id)" data-testid="vote-void">
+                    {{ 'results.vote.counts.voidAction' | translate }}
+                  </button>
                 }
               </li>
             }

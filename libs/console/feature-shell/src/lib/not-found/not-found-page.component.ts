@@ -8,12 +8,7 @@ import { TranslatePipe } from '@laurel/console-util';
   selector: 'laurel-not-found-page',
   imports: [MatButton, RouterLink, EmptyStateComponent, TranslatePipe],
   template: `
-    <laurel-empty-state
-      icon="info"
-      data-testid="not-found"
-      [heading]="'notFound.title' | translate"
-      [body]="'notFound.body' | translate"
-    >
+    <laurel-empty-state icon="info" data-testid="not-found" [heading]="'notFound.title' | translate" [body]="'notFound.body' | translate">
       <a mat-flat-button routerLink="/contests">{{ 'notFound.action' | translate }}</a>
     </laurel-empty-state>
   `,

@@ -12,9 +12,7 @@ export interface NavSection {
  * then one section per role, each area listed once, under the first role that has it.
  */
 export function navSections(signedIn: boolean, roles: readonly Role[]): NavSection[] {
-  const general = CONSOLE_AREAS.filter(
-    (area) => area.audience === 'everyone' || (area.audience === 'signedIn' && signedIn),
-  );
+  const general = CONSOLE_AREAS.filter((area) => area.audience === 'everyone' || (area.audience === 'signedIn' && signedIn));
   const seen = new Set(general.map((area) => area.id));
   const perRole = ROLES.filter((role) => roles.includes(role)).map((role) => {
     const areas = areasOfRole(role).filter((area) => !seen.has(area.id));

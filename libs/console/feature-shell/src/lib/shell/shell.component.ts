@@ -68,9 +68,7 @@ export class ShellComponent {
   /** Whether the drawer is open; only meaningful in the compact layout. */
   protected readonly drawerOpen = signal(false);
   protected readonly sections = computed(() => navSections(this.auth.isSignedIn(), this.auth.roles()));
-  protected readonly roleNames = computed(() =>
-    this.i18n.formatList(this.auth.roles().map((role) => this.i18n.t(roleKey(role)))),
-  );
+  protected readonly roleNames = computed(() => this.i18n.formatList(this.auth.roles().map((role) => this.i18n.t(roleKey(role)))));
 
   constructor() {
     // Every page lives inside the shell, so the shell is where the icons get registered.

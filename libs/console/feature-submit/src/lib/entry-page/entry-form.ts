@@ -1,4 +1,12 @@
-import { type AbstractControl, FormArray, type FormControl, type FormGroup, type NonNullableFormBuilder, type ValidationErrors, Validators } from '@angular/forms';
+import {
+  type AbstractControl,
+  FormArray,
+  type FormControl,
+  type FormGroup,
+  type NonNullableFormBuilder,
+  type ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { type AttachmentView, ENTRY_LIMITS, type EntryFieldsRequest, type EntryMember, type EntryView } from '@laurel/contracts';
 
 export type MemberForm = FormGroup<{ name: FormControl<string>; role: FormControl<string>; email: FormControl<string> }>;
@@ -122,7 +130,11 @@ export function savableFields(form: EntryForm): { fields: EntryFieldsRequest; he
   else held = true;
   fields.categoryId = c.categoryId.value;
   if (c.members.valid) {
-    fields.members = c.members.controls.map((m) => ({ name: m.controls.name.value, role: m.controls.role.value, email: m.controls.email.value.trim() || null }));
+    fields.members = c.members.controls.map((m) => ({
+      name: m.controls.name.value,
+      role: m.controls.role.value,
+      email: m.controls.email.value.trim() || null,
+    }));
   } else {
     held = true;
   }

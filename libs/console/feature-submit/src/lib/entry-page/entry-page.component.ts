@@ -32,7 +32,17 @@ import {
   syncAnswersForm,
   unansweredRequired,
 } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, formatBytes, formatDateTime, saveBlob, toUiMessage } from '@laurel/console-util';
+import {
+  I18nService,
+  TranslatePipe,
+  type TranslationKey,
+  type UiMessage,
+  UiMessagePipe,
+  formatBytes,
+  formatDateTime,
+  saveBlob,
+  toUiMessage,
+} from '@laurel/console-util';
 import { firstValueFrom, map } from 'rxjs';
 import { ENTRY_STATUS_TONES, attachmentKindKey, entryStatusKey, formatTime } from '../shared/entry-labels';
 import {
@@ -155,22 +165,31 @@ export class EntryPageComponent {
     if (status === 'pending') return { key: 'submit.editor.save.pending', tone: 'busy' };
     if (status === 'error' || status === 'conflict') return { key: 'submit.editor.save.error', tone: 'bad' };
     if (this.held()) return { key: 'submit.editor.save.held', tone: 'bad' };
-    if (status === 'saved' && at) return { key: 'submit.editor.save.saved', params: { time: formatTime(at, this.i18n.locale()) }, tone: 'ok' };
+    if (status === 'saved' && at)
+      return { key: 'submit.editor.save.saved', params: { time: formatTime(at, this.i18n.locale()) }, tone: 'ok' };
     return { key: 'submit.editor.save.idle', tone: 'ok' };
   });
   protected readonly attachmentsByKind = computed(() => {
     const list = this.entry()?.attachments ?? [];
-    return Object.fromEntries(ATTACHMENT_KINDS.map((kind) => [kind, list.filter((a) => a.kind === kind)])) as Record<AttachmentKind, AttachmentView[]>;
+    return Object.fromEntries(ATTACHMENT_KINDS.map((kind) => [kind, list.filter((a) => a.kind === kind)])) as Record<
+      AttachmentKind,
+      AttachmentView[]
+    >;
   });
   protected readonly uploadsByKind = computed(() => {
     const list = this.store.uploads();
-    return Object.fromEntries(ATTACHMENT_KINDS.map((kind) => [kind, list.filter((u) => u.kind === kind)])) as Record<AttachmentKind, UploadProgress[]>;
+    return Object.fromEntries(ATTACHMENT_KINDS.map((kind) => [kind, list.filter((u) => u.kind === kind)])) as Record<
+      AttachmentKind,
+      UploadProgress[]
+    >;
   });
   protected readonly missing = computed(() => {
     this.formTick();
     const contest = this.contest();
     this.answersRevision();
-    const required = unansweredRequired(this.answersForm, this.formFields(), this.form.controls.categoryId.value).map((f) => `answers.${f.key}`);
+    const required = unansweredRequired(this.answersForm, this.formFields(), this.form.controls.categoryId.value).map(
+      (f) => `answers.${f.key}`,
+    );
     return [...missingForSubmission(this.form, this.entry()?.attachments ?? [], contest?.requirePitchDeck ?? true), ...required];
   });
   protected readonly uploadLimit = computed(() => formatBytes(ENTRY_LIMITS.uploadBytes, this.i18n.locale()));
@@ -229,7 +248,9 @@ export class EntryPageComponent {
     const { answers, held } = savableAnswers(this.answersForm, this.formFields());
     this.answersHeld = held;
     this.held.set(this.formHeld || held);
-    const changed = Object.fromEntries(Object.entries(answers).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(this.answersBaseline[key] ?? null)));
+    const changed = Object.fromEntries(
+      Object.entries(answers).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(this.answersBaseline[key] ?? null)),
+    );
     if (Object.keys(changed).length === 0) return;
     this.answersBaseline = { ...this.answersBaseline, ...changed };
     this.store.change({ answers: changed });
@@ -257,7 +278,16 @@ export class EntryPageComponent {
   }
 
   protected counter(field: TextField | 'teamName' | 'organization' | 'videoUrl'): string {
-    const max = field === 'title' ? ENTRY_LIMITS.title : field === 'teamName' ? ENTRY_LIMITS.teamName : field === 'organization' ? ENTRY_LIMITS.organization : field === 'videoUrl' ? ENTRY_LIMITS.videoUrl : ENTRY_LIMITS.longText;
+    const max =
+      field === 'title'
+        ? ENTRY_LIMITS.title
+        : field === 'teamName'
+          ? ENTRY_LIMITS.teamName
+          : field === 'organization'
+            ? ENTRY_LIMITS.organization
+            : field === 'videoUrl'
+              ? ENTRY_LIMITS.videoUrl
+              : ENTRY_LIMITS.longText;
     return this.i18n.t('submit.editor.counter', { count: this.form.controls[field].value.length, max });
   }
 
@@ -275,7 +305,20 @@ export class EntryPageComponent {
   }
 
   protected missingLabel(field: string): TranslationKey {
-    const known = ['title', 'teamName', 'summary', 'problem', 'solution', 'market', 'businessModel', 'categoryId', 'members', 'pitchDeck', 'videoUrl', 'organization'];
+    const known = [
+      'title',
+      'teamName',
+      'summary',
+      'problem',
+      'solution',
+      'market',
+      'businessModel',
+      'categoryId',
+      'members',
+      'pitchDeck',
+      'videoUrl',
+      'organization',
+    ];
     const [base = field] = field.split('.');
     return (known.includes(base) ? `submit.editor.fields.${base}` : 'submit.editor.fields.title') as TranslationKey;
   }

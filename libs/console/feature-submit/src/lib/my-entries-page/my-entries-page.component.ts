@@ -6,7 +6,14 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { ContestStatus, OwnEntryResult, OwnEntryView, PrizeTier } from '@laurel/contracts';
 import { MyEntriesStore } from '@laurel/console-data-access-entries';
-import { AlertComponent, ConfirmDialogComponent, type ConfirmDialogData, EmptyStateComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
+import {
+  AlertComponent,
+  ConfirmDialogComponent,
+  type ConfirmDialogData,
+  EmptyStateComponent,
+  StatusChipComponent,
+  type StatusTone,
+} from '@laurel/console-ui';
 import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatDateTime, formatMoney, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { ELIGIBILITY_TONES, ENTRY_STATUS_TONES, eligibilityKey, entryStatusKey } from '../shared/entry-labels';
@@ -14,11 +21,21 @@ import { ELIGIBILITY_TONES, ENTRY_STATUS_TONES, eligibilityKey, entryStatusKey }
 const WITHDRAWABLE: readonly ContestStatus[] = ['draft', 'open', 'closed'];
 
 /** "Giải Nhất · 100.000.000 ₫", "Dừng ở vòng Sơ khảo": what the published results mean for the entry. */
-function resultLine(result: OwnEntryResult, locale: string, tierName: (tier: PrizeTier) => string): { message: UiMessage; tone: StatusTone } {
+function resultLine(
+  result: OwnEntryResult,
+  locale: string,
+  tierName: (tier: PrizeTier) => string,
+): { message: UiMessage; tone: StatusTone } {
   switch (result.outcome) {
     case 'awarded': {
       const money = formatMoney(result.amount, result.currency, locale);
-      return { message: { key: money ? 'submit.mine.result.awardedWithAmount' : 'submit.mine.result.awarded', params: { tier: result.tier ? tierName(result.tier) : '', amount: money ?? '' } }, tone: 'success' };
+      return {
+        message: {
+          key: money ? 'submit.mine.result.awardedWithAmount' : 'submit.mine.result.awarded',
+          params: { tier: result.tier ? tierName(result.tier) : '', amount: money ?? '' },
+        },
+        tone: 'success',
+      };
     }
     case 'finalist':
       return { message: { key: 'submit.mine.result.finalist', params: { round: result.roundName ?? '' } }, tone: 'info' };
@@ -34,7 +51,17 @@ function resultLine(result: OwnEntryResult, locale: string, tierName: (tier: Pri
 /** The applicant's entries with their status, and what can be done with each. */
 @Component({
   selector: 'laurel-my-entries-page',
-  imports: [MatButton, MatIcon, MatProgressBar, RouterLink, AlertComponent, EmptyStateComponent, StatusChipComponent, TranslatePipe, UiMessagePipe],
+  imports: [
+    MatButton,
+    MatIcon,
+    MatProgressBar,
+    RouterLink,
+    AlertComponent,
+    EmptyStateComponent,
+    StatusChipComponent,
+    TranslatePipe,
+    UiMessagePipe,
+  ],
   templateUrl: './my-entries-page.component.html',
   styleUrl: './my-entries-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

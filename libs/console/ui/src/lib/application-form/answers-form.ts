@@ -46,7 +46,9 @@ export function syncAnswersForm(form: AnswersForm, fields: readonly FormField[],
   for (const field of fields) {
     const existing = form.controls[field.key];
     if (!existing) {
-      form.addControl(field.key, new FormControl<AnswerInput>(initial(field, answers[field.key]), { validators: answerValidator(field) }), { emitEvent: false });
+      form.addControl(field.key, new FormControl<AnswerInput>(initial(field, answers[field.key]), { validators: answerValidator(field) }), {
+        emitEvent: false,
+      });
     } else {
       existing.setValidators(answerValidator(field));
       if (overwrite) existing.setValue(initial(field, answers[field.key]), { emitEvent: false });
@@ -59,7 +61,10 @@ export function syncAnswersForm(form: AnswersForm, fields: readonly FormField[],
  * The answers a save may send: every field of the form, null where unanswered, leaving out what
  * the API would refuse (`held` says something was left out, so the page can say it is not saved).
  */
-export function savableAnswers(form: AnswersForm, fields: readonly FormField[]): { answers: Record<string, AnswerValue | null>; held: boolean } {
+export function savableAnswers(
+  form: AnswersForm,
+  fields: readonly FormField[],
+): { answers: Record<string, AnswerValue | null>; held: boolean } {
   const answers: Record<string, AnswerValue | null> = {};
   let held = false;
   for (const field of fields) {
@@ -74,7 +79,10 @@ export function savableAnswers(form: AnswersForm, fields: readonly FormField[]):
 
 /** Keys of required questions of the entry's category still unanswered (the API's 422 on submit). */
 export function unansweredRequired(form: AnswersForm, fields: readonly FormField[], categoryId: string | null): FormField[] {
-  return fields.filter((field) => field.required && fieldApplies(field, categoryId) && !isAnswered(field, toAnswer(field, form.controls[field.key]?.value ?? null)));
+  return fields.filter(
+    (field) =>
+      field.required && fieldApplies(field, categoryId) && !isAnswered(field, toAnswer(field, form.controls[field.key]?.value ?? null)),
+  );
 }
 
 /** The dictionary key and parameters of a control's error. */
@@ -97,7 +105,16 @@ export function answerError(field: FormField, errors: ValidationErrors | null): 
     case 'max':
       return { key: field.type === 'multichoice' ? 'application.errors.maxPicks' : 'application.errors.max', params: { limit } };
     case 'format':
-      return { key: field.type === 'email' ? 'application.errors.email' : field.type === 'url' ? 'application.errors.url' : field.type === 'phone' ? 'application.errors.phone' : 'application.errors.date' };
+      return {
+        key:
+          field.type === 'email'
+            ? 'application.errors.email'
+            : field.type === 'url'
+              ? 'application.errors.url'
+              : field.type === 'phone'
+                ? 'application.errors.phone'
+                : 'application.errors.date',
+      };
     default:
       return { key: 'application.errors.type' };
   }

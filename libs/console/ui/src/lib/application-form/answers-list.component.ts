@@ -20,11 +20,31 @@ import { I18nService, TranslatePipe } from '@laurel/console-util';
   `,
   styles: `
     /* A label takes what it needs up to 45 % of the width, so a long question leaves room for its answer. */
-    dl { display: grid; grid-template-columns: fit-content(45%) 1fr; gap: 6px 16px; margin: 0; }
-    dt { color: var(--mat-sys-on-surface-variant); }
-    dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
-    @media (max-width: 599px) { dl { grid-template-columns: 1fr; } dd { margin-bottom: 8px; } }
-    .none { color: var(--mat-sys-on-surface-variant); }
+    dl {
+      display: grid;
+      grid-template-columns: fit-content(45%) 1fr;
+      gap: 6px 16px;
+      margin: 0;
+    }
+    dt {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    dd {
+      margin: 0;
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    @media (max-width: 599px) {
+      dl {
+        grid-template-columns: 1fr;
+      }
+      dd {
+        margin-bottom: 8px;
+      }
+    }
+    .none {
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -42,7 +62,9 @@ export class AnswersListComponent {
     if (Array.isArray(value)) return value.join(', ');
     if (typeof value === 'number') return new Intl.NumberFormat(this.i18n.locale()).format(value);
     if (answer.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      return new Intl.DateTimeFormat(this.i18n.locale(), { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(`${value}T00:00:00Z`));
+      return new Intl.DateTimeFormat(this.i18n.locale(), { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+        new Date(`${value}T00:00:00Z`),
+      );
     }
     return value;
   }

@@ -81,7 +81,17 @@ export class ApplicationFormComponent {
   }
 
   protected inputType(field: FormField): string {
-    return field.type === 'url' ? 'url' : field.type === 'email' ? 'email' : field.type === 'phone' ? 'tel' : field.type === 'date' ? 'date' : field.type === 'number' ? 'number' : 'text';
+    return field.type === 'url'
+      ? 'url'
+      : field.type === 'email'
+        ? 'email'
+        : field.type === 'phone'
+          ? 'tel'
+          : field.type === 'date'
+            ? 'date'
+            : field.type === 'number'
+              ? 'number'
+              : 'text';
   }
 
   protected id(field: FormField): string {

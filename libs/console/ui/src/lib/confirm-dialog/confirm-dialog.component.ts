@@ -30,8 +30,16 @@ export interface ConfirmDialogData {
     </mat-dialog-actions>
   `,
   styles: `
-    .body { margin: 0; max-width: 52ch; line-height: 1.5; white-space: pre-line; }
-    .danger { --mat-button-filled-container-color: var(--mat-sys-error); --mat-button-filled-label-text-color: var(--mat-sys-on-error); }
+    .body {
+      margin: 0;
+      max-width: 52ch;
+      line-height: 1.5;
+      white-space: pre-line;
+    }
+    .danger {
+      --mat-button-filled-container-color: var(--mat-sys-error);
+      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

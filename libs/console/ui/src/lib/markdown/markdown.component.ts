@@ -62,12 +62,28 @@ import { parseMarkdown } from './markdown';
       font: var(--mat-sys-body-large);
       color: var(--mat-sys-on-surface);
     }
-    p, ul, ol { margin: 0 0 12px; }
-    ul, ol { padding-left: 24px; }
-    li + li { margin-top: 4px; }
-    .heading { margin: 20px 0 8px; font: var(--mat-sys-title-medium); }
-    .heading[data-level='3'] { font: var(--mat-sys-title-large); }
-    :last-child { margin-bottom: 0; }
+    p,
+    ul,
+    ol {
+      margin: 0 0 12px;
+    }
+    ul,
+    ol {
+      padding-left: 24px;
+    }
+    li + li {
+      margin-top: 4px;
+    }
+    .heading {
+      margin: 20px 0 8px;
+      font: var(--mat-sys-title-medium);
+    }
+    .heading[data-level='3'] {
+      font: var(--mat-sys-title-large);
+    }
+    :last-child {
+      margin-bottom: 0;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

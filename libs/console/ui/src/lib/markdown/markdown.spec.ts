@@ -23,7 +23,17 @@ describe('parseMarkdown', () => {
   it('joins the lines of a paragraph and continues a list item on an indented line', () => {
     expect(parseMarkdown('one\ntwo')).toEqual([{ kind: 'paragraph', children: [{ kind: 'text', text: 'one two' }] }]);
     expect(parseMarkdown('- first\n  more')).toEqual([
-      { kind: 'list', ordered: false, items: [[{ kind: 'text', text: 'first' }, { kind: 'text', text: ' ' }, { kind: 'text', text: 'more' }]] },
+      {
+        kind: 'list',
+        ordered: false,
+        items: [
+          [
+            { kind: 'text', text: 'first' },
+            { kind: 'text', text: ' ' },
+            { kind: 'text', text: 'more' },
+          ],
+        ],
+      },
     ]);
   });
 
@@ -47,7 +57,13 @@ describe('parseMarkdown', () => {
     expect(parseMarkdown('[rules](https://example.org/rules)')).toEqual([
       { kind: 'paragraph', children: [{ kind: 'link', href: 'https://example.org/rules', children: [{ kind: 'text', text: 'rules' }] }] },
     ]);
-    for (const href of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', '/relative', 'vbscript:msgbox']) {
+    for (const href of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      '/relative',
+      'vbscript:msgbox',
+    ]) {
       expect(safeHref(href)).toBeNull();
       const [block] = parseMarkdown(`[x](${href})`);
       expect(block?.kind === 'paragraph' && block.children.every((n) => n.kind === 'text')).toBe(true);

@@ -19,7 +19,13 @@ import { TranslatePipe } from '@laurel/console-util';
   template: `
     <mat-form-field appearance="outline">
       <mat-label>{{ label() }}</mat-label>
-      <input matInput [type]="shown() ? 'text' : 'password'" [formControl]="control()" [attr.autocomplete]="autocomplete()" [attr.data-testid]="testId()" />
+      <input
+        matInput
+        [type]="shown() ? 'text' : 'password'"
+        [formControl]="control()"
+        [attr.autocomplete]="autocomplete()"
+        [attr.data-testid]="testId()"
+      />
       @if (toggle()) {
         <button
           mat-icon-button
@@ -39,8 +45,12 @@ import { TranslatePipe } from '@laurel/console-util';
     </mat-form-field>
   `,
   styles: `
-    :host { display: block; }
-    mat-form-field { width: 100%; }
+    :host {
+      display: block;
+    }
+    mat-form-field {
+      width: 100%;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -29,7 +29,9 @@ describe('fileNameOf', () => {
 
 describe('readBlobError', () => {
   it('reads the API error a blob request carried, keeping the status', async () => {
-    const body = new Blob([JSON.stringify({ statusCode: 409, code: 'export.no_assignments', message: 'Nothing to print yet.' })], { type: 'application/json' });
+    const body = new Blob([JSON.stringify({ statusCode: 409, code: 'export.no_assignments', message: 'Nothing to print yet.' })], {
+      type: 'application/json',
+    });
     const read = await readBlobError(new HttpErrorResponse({ error: body, status: 409, statusText: 'Conflict' }));
     expect(read).toBeInstanceOf(HttpErrorResponse);
     expect((read as HttpErrorResponse).status).toBe(409);

@@ -32,7 +32,10 @@ describe(refusalMessage.name, () => {
 
   it('gives a code without a sentence of ours the API’s words unchanged, and a sentence for the status in other languages', () => {
     const api = body(409, { code: 'conflict.not_removable', message: 'This conflict was detected (POST /api/x), so it stays.' });
-    expect(refusalMessage(409, api, null)).toEqual({ text: 'This conflict was detected (POST /api/x), so it stays.', fallback: { key: 'errors.fallback.conflict' } });
+    expect(refusalMessage(409, api, null)).toEqual({
+      text: 'This conflict was detected (POST /api/x), so it stays.',
+      fallback: { key: 'errors.fallback.conflict' },
+    });
   });
 
   it('prefers what the status means on this page, then what it means anywhere', () => {

@@ -99,7 +99,12 @@ const STATUS_MESSAGES: StatusMessages = {
  * status means anywhere, the API's own sentence, and last a translated "something went wrong",
  * so that no failure is silent. `status` 0 is a request that never reached the API.
  */
-export function refusalMessage(status: number, api: ApiError | null, retryAfterHeader: string | null, byStatus: StatusMessages = {}): UiMessage {
+export function refusalMessage(
+  status: number,
+  api: ApiError | null,
+  retryAfterHeader: string | null,
+  byStatus: StatusMessages = {},
+): UiMessage {
   const contextual = byStatus[status];
   if (contextual) return { key: contextual };
   const known = api?.code ? CODE_MESSAGES[api.code] : undefined;

@@ -96,7 +96,8 @@ export const en: Dictionary = {
       resend: 'Mail me a new link',
       resent: 'A new link is on its way to {email}; the earlier one no longer works.',
       signInToResend: 'To get a new link, sign in: the page then offers to mail one.',
-      banner: 'Confirm your e-mail address {email}: open the link we mailed to it. Until then you can save drafts, but not submit an entry, judge or vote.',
+      banner:
+        'Confirm your e-mail address {email}: open the link we mailed to it. Until then you can save drafts, but not submit an entry, judge or vote.',
       bannerResend: 'Mail a new link',
       bannerResent: 'A new link is on its way to {email}. It works for 48 hours.',
     },
@@ -159,31 +160,39 @@ export const en: Dictionary = {
     roleRequired: '“{area}” is for {roles}. Your account does not have that role; sign in with one that does.',
     throttle: {
       signIn: 'Too many sign-in attempts from this device. Wait {minutes} min, then try again.',
-      accountLocked: 'Too many failed sign-ins for this account. Wait {minutes} min, or choose a new password with “Forgot your password?”.',
+      accountLocked:
+        'Too many failed sign-ins for this account. Wait {minutes} min, or choose a new password with “Forgot your password?”.',
       signUp: 'Too many sign-ups from this network. Wait {minutes} min, then try again.',
       reset: 'Too many password reset requests from this network. Check your mailbox for the links already sent, or wait {minutes} min.',
       resend: 'Too many confirmation links asked for from this network. Check your mailbox (and its spam folder), or wait {minutes} min.',
     },
-    emailUnverified: 'Confirm your e-mail address first: open the link we mailed to you, or ask for a new one with the button at the top of the page. Your draft is kept.',
+    emailUnverified:
+      'Confirm your e-mail address first: open the link we mailed to you, or ask for a new one with the button at the top of the page. Your draft is kept.',
     accountDisabled: 'This account is disabled. Ask an administrator of Laurel to enable it again.',
     alreadyVerified: 'This address is already confirmed: there is nothing to resend.',
     codes: {
-      roundContestNotJudging: 'A round opens only while the contest is in judging. The order is: close submissions → start judging → open a round.',
+      roundContestNotJudging:
+        'A round opens only while the contest is in judging. The order is: close submissions → start judging → open a round.',
       roundNotOpen: 'The round is not open yet. Open it first (Rounds tab).',
       roundClosed: 'The round is closed: its assignments and sheets no longer change.',
       roundNotClosed: 'Close the round “{round}” before choosing who goes on to the next one.',
       roundNoRubric: 'The round has no rubric yet. Add at least one criterion, then open it.',
       roundPreviousNotClosed: 'The previous round, “{round}”, is not closed. Close it and advance its finalists first, then open this one.',
       roundNextStarted: 'The next round, “{round}”, has started: the entries it covers can no longer change.',
-      contestTransitionRefused: 'The contest cannot go to that step from where it is. The steps, in order: draft → open → closed → judging → published.',
+      contestTransitionRefused:
+        'The contest cannot go to that step from where it is. The steps, in order: draft → open → closed → judging → published.',
       contestAlreadyInStatus: 'The contest is already at this step. Reload to see its current state.',
-      entryJudgingStarted: 'Judging of “{contest}” has started, so entries can no longer be withdrawn. Write to the organizers if your team must leave the contest.',
+      entryJudgingStarted:
+        'Judging of “{contest}” has started, so entries can no longer be withdrawn. Write to the organizers if your team must leave the contest.',
       entrySubmissionsClosed: '“{contest}” no longer takes entries.',
       assignmentConflict: '{judge} has a conflict of interest with {entry}. Choose another judge.',
       assignmentExists: '{judge} is already assigned to {entry} in this round.',
-      assignmentSubmitted: 'This judge has submitted the sheet; a submitted sheet stays. Record a conflict of interest if it must not count.',
-      assignmentInfeasible: 'There are not enough judges without a conflict of interest for this many judges per entry. Invite more judges or ask for fewer per entry.',
-      roundNoEntries: 'The round has no entries to judge yet: the first round takes the eligible entries, a later round the entries advanced into it.',
+      assignmentSubmitted:
+        'This judge has submitted the sheet; a submitted sheet stays. Record a conflict of interest if it must not count.',
+      assignmentInfeasible:
+        'There are not enough judges without a conflict of interest for this many judges per entry. Invite more judges or ask for fewer per entry.',
+      roundNoEntries:
+        'The round has no entries to judge yet: the first round takes the eligible entries, a later round the entries advanced into it.',
       roundRubricLocked: 'The rubric cannot change once the round has opened: sheets are scored against it.',
       roundFieldLocked: 'This setting cannot change in the round’s current state.',
       roundNameTaken: 'The contest already has a round named “{name}”. Choose another name.',
@@ -191,7 +200,8 @@ export const en: Dictionary = {
       roundDeleteRefused: 'Only a round that has never opened can be deleted.',
       roundTransitionRefused: 'The round cannot take that step from where it is: a round goes draft → open → closed.',
       contestPublished: 'The results are published: nothing of the judging can change any more.',
-      contestFieldLocked: 'Some of these fields can no longer change at the contest’s current step. Reload to see which ones are still editable.',
+      contestFieldLocked:
+        'Some of these fields can no longer change at the contest’s current step. Reload to see which ones are still editable.',
       contestCategoriesLocked: 'Categories can no longer change this way at the contest’s current step.',
       contestCategoryHasEntries: 'Categories with entries cannot be removed: {categories}. Keep them (you may rename them).',
       contestSlugTaken: 'Another contest already uses the address “{slug}”. Choose another.',
@@ -204,9 +214,11 @@ export const en: Dictionary = {
       uploadTooLarge: 'The file is too large. Send a smaller file.',
       contestCategoryHasPrizes: 'The categories {categories} have prizes. Save the prize list without them in the same change.',
       stageNotLive: 'The round “{round}” is not run live. The organizer turns it on in the round’s settings.',
-      stageRoundNotOpen: 'The round “{round}” is not open. Teams go on stage while the round is open, so that judges can score them: open it first.',
+      stageRoundNotOpen:
+        'The round “{round}” is not open. Teams go on stage while the round is open, so that judges can score them: open it first.',
       stageRoundClosed: 'The round “{round}” is no longer a draft: its running order can no longer change.',
-      stageRoundNotClosed: 'The round “{round}” is not closed. The awards are revealed once it is closed and its ranking final: close it first.',
+      stageRoundNotClosed:
+        'The round “{round}” is not closed. The awards are revealed once it is closed and its ranking final: close it first.',
       entryAlreadySubmitted: 'This entry is already submitted, with the code {code}. There is nothing more to do.',
       attachmentTooMany: 'An entry holds at most {max} files. Delete one you no longer need, then upload again.',
       importJudgingStarted: 'Judging of “{contest}” has started, so entries can no longer be imported.',

@@ -1,4 +1,13 @@
-import { caretAfterDigits, formatBytes, formatGroupedInteger, formatMoney, formatRelative, formatScore, formatSigned, readGroupedInteger } from './format';
+import {
+  caretAfterDigits,
+  formatBytes,
+  formatGroupedInteger,
+  formatMoney,
+  formatRelative,
+  formatScore,
+  formatSigned,
+  readGroupedInteger,
+} from './format';
 
 describe('formatRelative', () => {
   const now = new Date('2026-03-01T00:00:00Z');

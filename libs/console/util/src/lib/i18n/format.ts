@@ -49,14 +49,23 @@ export function formatBytes(bytes: number, locale: string): string {
     value /= 1024;
     unit += 1;
   }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
 }
 
 /** A prize amount in its currency ("50.000.000 ₫" in Vietnamese), or null when the prize has none. */
 export function formatMoney(amount: number | null | undefined, currency: string | null | undefined, locale: string): string | null {
   if (amount === null || amount === undefined) return null;
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: currency ?? 'VND', maximumFractionDigits: currency === 'VND' || !currency ? 0 : 2 }).format(amount);
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: currency ?? 'VND',
+      maximumFractionDigits: currency === 'VND' || !currency ? 0 : 2,
+    }).format(amount);
   } catch {
     return `${new Intl.NumberFormat(locale).format(amount)} ${currency ?? ''}`.trim();
   }

@@ -44,9 +44,7 @@ export class I18nService {
   t(key: TranslationKey, params?: TranslationParams): string {
     const template = this.messages()?.get(key) ?? key;
     if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   }
 
   render(message: UiMessage): string {

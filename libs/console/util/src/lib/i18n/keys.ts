@@ -4,8 +4,7 @@ import type { TranslationKey } from './dictionary';
 
 // Keys built from data, checked by the compiler against the dictionary.
 export const roleKey = (role: Role): TranslationKey => `roles.${role}`;
-export const areaTitleKey = (id: AreaId): TranslationKey =>
-  areaById(id).keys?.title ?? (`areas.${id}.title` as TranslationKey);
+export const areaTitleKey = (id: AreaId): TranslationKey => areaById(id).keys?.title ?? (`areas.${id}.title` as TranslationKey);
 export const areaDescriptionKey = (id: AreaId): TranslationKey =>
   areaById(id).keys?.description ?? (`areas.${id}.description` as TranslationKey);
 export const contestStatusKey = (status: ContestStatus): TranslationKey => `contests.status.${status}`;

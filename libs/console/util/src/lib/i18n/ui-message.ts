@@ -7,5 +7,4 @@ import type { TranslationKey, TranslationParams } from './dictionary';
  * Vietnamese page.
  */
 export type UiMessage =
-  | { key: TranslationKey; params?: TranslationParams }
-  | { text: string; fallback?: { key: TranslationKey; params?: TranslationParams } };
+  { key: TranslationKey; params?: TranslationParams } | { text: string; fallback?: { key: TranslationKey; params?: TranslationParams } };

@@ -99,7 +99,8 @@ export const vi = {
       resend: 'Gửi lại đường dẫn mới',
       resent: 'Đường dẫn mới đang được gửi tới {email}; đường dẫn cũ không còn dùng được.',
       signInToResend: 'Để nhận đường dẫn mới, hãy đăng nhập: trang sẽ cho phép gửi lại.',
-      banner: 'Hãy xác nhận địa chỉ e-mail {email}: mở đường dẫn chúng tôi đã gửi tới. Trước khi xác nhận, bạn có thể lưu bản nháp nhưng chưa thể nộp hồ sơ, chấm điểm hay bình chọn.',
+      banner:
+        'Hãy xác nhận địa chỉ e-mail {email}: mở đường dẫn chúng tôi đã gửi tới. Trước khi xác nhận, bạn có thể lưu bản nháp nhưng chưa thể nộp hồ sơ, chấm điểm hay bình chọn.',
       bannerResend: 'Gửi lại đường dẫn',
       bannerResent: 'Đường dẫn mới đang được gửi tới {email}, dùng được trong 48 giờ.',
     },
@@ -167,7 +168,8 @@ export const vi = {
       reset: 'Mạng này đã yêu cầu đặt lại mật khẩu quá nhiều lần. Hãy xem hộp thư để tìm các đường dẫn đã gửi, hoặc đợi {minutes} phút.',
       resend: 'Mạng này đã xin gửi lại đường dẫn xác nhận quá nhiều lần. Hãy xem hộp thư (cả thư rác), hoặc đợi {minutes} phút.',
     },
-    emailUnverified: 'Hãy xác nhận địa chỉ e-mail trước: mở đường dẫn chúng tôi đã gửi cho bạn, hoặc xin đường dẫn mới bằng nút ở đầu trang. Bản nháp của bạn vẫn được giữ.',
+    emailUnverified:
+      'Hãy xác nhận địa chỉ e-mail trước: mở đường dẫn chúng tôi đã gửi cho bạn, hoặc xin đường dẫn mới bằng nút ở đầu trang. Bản nháp của bạn vẫn được giữ.',
     accountDisabled: 'Tài khoản này đã bị khoá. Hãy liên hệ quản trị viên của Laurel để mở lại.',
     alreadyVerified: 'Địa chỉ này đã được xác nhận: không cần gửi lại.',
     codes: {
@@ -178,14 +180,17 @@ export const vi = {
       roundNoRubric: 'Vòng thi chưa có tiêu chí chấm. Thêm ít nhất một tiêu chí rồi mở vòng.',
       roundPreviousNotClosed: 'Vòng trước, “{round}”, chưa đóng. Hãy đóng vòng đó và chọn hồ sơ đi tiếp rồi mở vòng này.',
       roundNextStarted: 'Vòng sau, “{round}”, đã bắt đầu: danh sách hồ sơ của vòng đó không đổi được nữa.',
-      contestTransitionRefused: 'Cuộc thi không chuyển sang bước đó được từ bước hiện tại. Các bước lần lượt: nháp → nhận hồ sơ → đóng nhận hồ sơ → chấm → công bố.',
+      contestTransitionRefused:
+        'Cuộc thi không chuyển sang bước đó được từ bước hiện tại. Các bước lần lượt: nháp → nhận hồ sơ → đóng nhận hồ sơ → chấm → công bố.',
       contestAlreadyInStatus: 'Cuộc thi đã ở bước này rồi. Tải lại trang để xem trạng thái mới nhất.',
-      entryJudgingStarted: '“{contest}” đã bắt đầu chấm nên không rút hồ sơ được nữa. Hãy liên hệ ban tổ chức nếu đội cần rút khỏi cuộc thi.',
+      entryJudgingStarted:
+        '“{contest}” đã bắt đầu chấm nên không rút hồ sơ được nữa. Hãy liên hệ ban tổ chức nếu đội cần rút khỏi cuộc thi.',
       entrySubmissionsClosed: '“{contest}” không còn nhận hồ sơ.',
       assignmentConflict: '{judge} có xung đột lợi ích với hồ sơ {entry}. Hãy chọn giám khảo khác.',
       assignmentExists: '{judge} đã được phân công chấm hồ sơ {entry} ở vòng này.',
       assignmentSubmitted: 'Giám khảo đã nộp phiếu chấm; phiếu đã nộp được giữ nguyên. Nếu không được tính, hãy ghi nhận xung đột lợi ích.',
-      assignmentInfeasible: 'Không đủ giám khảo không có xung đột lợi ích cho số giám khảo mỗi hồ sơ này. Mời thêm giám khảo hoặc giảm số giám khảo mỗi hồ sơ.',
+      assignmentInfeasible:
+        'Không đủ giám khảo không có xung đột lợi ích cho số giám khảo mỗi hồ sơ này. Mời thêm giám khảo hoặc giảm số giám khảo mỗi hồ sơ.',
       roundNoEntries: 'Vòng này chưa có hồ sơ để chấm: vòng đầu lấy các hồ sơ hợp lệ, vòng sau lấy các hồ sơ được chọn đi tiếp.',
       roundRubricLocked: 'Không thể sửa tiêu chí khi vòng đã mở: các phiếu được chấm theo tiêu chí này.',
       roundFieldLocked: 'Không thể đổi thiết lập này ở trạng thái hiện tại của vòng.',

@@ -63,22 +63,30 @@ describe(checkAnswers.name, () => {
 
   it('never throws, and what it accepts it accepts again (any input)', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...form.map((f) => f.key), 'other'), fc.oneof(fc.anything(), fc.constantFrom('MVP', '2020-01-01', true))), (input) => {
-        const { answers, problems } = checkAnswers(form, input);
-        if (problems.length === 0) expect(checkAnswers(form, answers).problems).toEqual([]);
-        else expect(answers).toEqual({});
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom(...form.map((f) => f.key), 'other'),
+          fc.oneof(fc.anything(), fc.constantFrom('MVP', '2020-01-01', true)),
+        ),
+        (input) => {
+          const { answers, problems } = checkAnswers(form, input);
+          if (problems.length === 0) expect(checkAnswers(form, answers).problems).toEqual([]);
+          else expect(answers).toEqual({});
+        },
+      ),
       { numRuns: 500 },
     );
   });
 });
 
 describe(missingAnswers.name, () => {
-  it('names every required field of the entry\'s category left empty; a required box must be ticked', () => {
+  it("names every required field of the entry's category left empty; a required box must be ticked", () => {
     const missing = missingAnswers(form, { foundedOn: '2022-01-01', taxCode: '  ', stage: 'MVP', agree: false }, 'startups');
     expect(missing.map((m) => m.field)).toEqual(['answers.taxCode', 'answers.agree']);
     // The campus question is asked of students only.
-    expect(missingAnswers(form, { foundedOn: '2022-01-01', taxCode: '1', stage: 'MVP', agree: true }, 'students').map((m) => m.field)).toEqual(['answers.campus']);
+    expect(
+      missingAnswers(form, { foundedOn: '2022-01-01', taxCode: '1', stage: 'MVP', agree: true }, 'students').map((m) => m.field),
+    ).toEqual(['answers.campus']);
   });
 });
 

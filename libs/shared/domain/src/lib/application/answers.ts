@@ -27,7 +27,10 @@ export function checkAnswers(
 ): { answers: Record<string, AnswerValue | null>; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { answers: {}, problems: [{ field: path, code: 'type', message: 'must be an object of answers by field key, such as {"teamSize": 4}' }] };
+    return {
+      answers: {},
+      problems: [{ field: path, code: 'type', message: 'must be an object of answers by field key, such as {"teamSize": 4}' }],
+    };
   }
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const answers: Record<string, AnswerValue | null> = {};
@@ -35,7 +38,7 @@ export function checkAnswers(
     const field = byKey.get(key);
     const at = `${path}.${key}`;
     if (!field) {
-      problems.push({ field: at.slice(0, 200), code: 'unknown', message: 'is not a field of this contest\'s form: leave it out' });
+      problems.push({ field: at.slice(0, 200), code: 'unknown', message: "is not a field of this contest's form: leave it out" });
       continue;
     }
     if (value === null) {
@@ -60,15 +63,22 @@ export function checkAnswer(field: FormField, value: unknown): Omit<FieldProblem
       return checkText(field, value);
     case 'choice':
       if (typeof value !== 'string') return { code: 'type', message: 'must be one of the options, as text' };
-      if (value !== '' && !(field.options ?? []).includes(value)) return { code: 'option', message: `must be one of: ${(field.options ?? []).join(', ')}` };
+      if (value !== '' && !(field.options ?? []).includes(value))
+        return { code: 'option', message: `must be one of: ${(field.options ?? []).join(', ')}` };
       return null;
     case 'multichoice': {
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return { code: 'type', message: 'must be a list of options' };
       const outside = value.find((v) => !(field.options ?? []).includes(v));
-      if (outside !== undefined) return { code: 'option', message: `"${String(outside).slice(0, 80)}" is not an option; pick from: ${(field.options ?? []).join(', ')}` };
+      if (outside !== undefined)
+        return {
+          code: 'option',
+          message: `"${String(outside).slice(0, 80)}" is not an option; pick from: ${(field.options ?? []).join(', ')}`,
+        };
       if (new Set(value).size !== value.length) return { code: 'duplicate', message: 'lists an option twice' };
-      if (value.length > 0 && field.min !== undefined && value.length < field.min) return { code: 'min', message: `needs at least ${field.min} picks`, limit: field.min };
-      if (field.max !== undefined && value.length > field.max) return { code: 'max', message: `takes at most ${field.max} picks`, limit: field.max };
+      if (value.length > 0 && field.min !== undefined && value.length < field.min)
+        return { code: 'min', message: `needs at least ${field.min} picks`, limit: field.min };
+      if (field.max !== undefined && value.length > field.max)
+        return { code: 'max', message: `takes at most ${field.max} picks`, limit: field.max };
       return null;
     }
     case 'number':
@@ -92,10 +102,12 @@ function checkText(field: FormField, value: unknown): Omit<FieldProblem, 'field'
   const text = value.trim();
   if (text === '') return null;
   if (field.type === 'email' && !EMAIL.test(text)) return { code: 'format', message: 'must be an e-mail address such as team@example.com' };
-  if (field.type === 'url' && !URL_PATTERN.test(text)) return { code: 'format', message: 'must be a web address starting with https:// or http://' };
+  if (field.type === 'url' && !URL_PATTERN.test(text))
+    return { code: 'format', message: 'must be a web address starting with https:// or http://' };
   if (field.type === 'phone') {
     const digits = text.replace(/\D/g, '').length;
-    if (!PHONE.test(text) || digits < 6 || digits > 15) return { code: 'format', message: 'must be a phone number of 6 to 15 digits, such as +84 912 345 678' };
+    if (!PHONE.test(text) || digits < 6 || digits > 15)
+      return { code: 'format', message: 'must be a phone number of 6 to 15 digits, such as +84 912 345 678' };
   }
   return null;
 }
@@ -107,7 +119,10 @@ export function missingAnswers(fields: readonly FormField[], answers: Answers, c
     .map((field) => ({
       field: `answers.${field.key}`,
       code: 'required',
-      message: field.type === 'boolean' ? `"${field.label.en}" must be ticked before submitting` : `"${field.label.en}" is required: answer it before submitting`,
+      message:
+        field.type === 'boolean'
+          ? `"${field.label.en}" must be ticked before submitting`
+          : `"${field.label.en}" is required: answer it before submitting`,
     }));
 }
 

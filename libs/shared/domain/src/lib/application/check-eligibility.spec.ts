@@ -31,7 +31,10 @@ const passing: EligibilityFacts = {
   deadline: '2026-04-30',
   organizationPlace: 2,
 };
-const failed = (facts: EligibilityFacts) => checkEligibility(rules, form, facts).filter((c) => !c.passed).map((c) => c.ruleId);
+const failed = (facts: EligibilityFacts) =>
+  checkEligibility(rules, form, facts)
+    .filter((c) => !c.passed)
+    .map((c) => c.ruleId);
 
 describe(checkEligibility.name, () => {
   it('passes an entry on every edge: founded exactly 5 years before the deadline, 5 members, the 2nd of its organization', () => {
@@ -57,7 +60,7 @@ describe(checkEligibility.name, () => {
     expect(failed({ ...passing, answers: {} })).toEqual(['young', 'local', 'sector', 'revenue', 'agree']);
   });
 
-  it('applies a category\'s rule to that category', () => {
+  it("applies a category's rule to that category", () => {
     expect(failed({ ...passing, categoryId: 'students', answers: { ...passing.answers, campus: 'B' } })).toEqual(['campus']);
   });
 });
@@ -88,7 +91,9 @@ describe(dateWithinYears.name, () => {
   });
 
   it('agrees with the day-by-day definition: passing days form one run ending at the deadline', () => {
-    const day = fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2060, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const day = fc
+      .date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2060, 11, 31)), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(day, day, fc.integer({ min: 1, max: 30 }), (date, deadline, years) => {
         const cutoff = formatCalendarDate(yearsBefore(parseCalendarDate(deadline) as CalendarDate, years));
@@ -120,10 +125,12 @@ describe(organizationPlace.name, () => {
   });
 
   it('never counts entries without an organization together', () => {
-    expect(organizationPlace({ id: 'x', organization: '  ' }, [{ id: 'y', organization: '', submittedAt: '2026-01-01T00:00:00Z' }])).toBe(0);
+    expect(organizationPlace({ id: 'x', organization: '  ' }, [{ id: 'y', organization: '', submittedAt: '2026-01-01T00:00:00Z' }])).toBe(
+      0,
+    );
   });
 
-  it('gives the organization\'s entries the places 1..n, whatever the order they are listed in', () => {
+  it("gives the organization's entries the places 1..n, whatever the order they are listed in", () => {
     fc.assert(
       fc.property(fc.shuffledSubarray(submitted, { minLength: 0, maxLength: 4 }), (list) => {
         const abc = list.filter((e) => e.id !== 'e3');

@@ -25,7 +25,11 @@ export interface EligibilityFacts {
  * categories does not apply to the entry and is left out; a rule on a field the entry left
  * unanswered fails, since nothing shows the entry meets it.
  */
-export function checkEligibility(rules: readonly EligibilityRule[], fields: readonly FormField[], facts: EligibilityFacts): EligibilityCheck[] {
+export function checkEligibility(
+  rules: readonly EligibilityRule[],
+  fields: readonly FormField[],
+  facts: EligibilityFacts,
+): EligibilityCheck[] {
   const checks: EligibilityCheck[] = [];
   for (const rule of rules) {
     const field = 'field' in rule.params ? fields.find((f) => f.key === (rule.params as { field: string }).field) : undefined;

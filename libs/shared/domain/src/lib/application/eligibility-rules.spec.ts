@@ -29,7 +29,11 @@ describe(parseEligibilityRules.name, () => {
     [{ id: 'a', kind: 'choice_in', params: { field: 'province', values: ['Huế'] }, message }, 'eligibilityRules.0.params.values', 'option'],
     [{ id: 'a', kind: 'number_range', params: { field: 'province', min: 0 }, message }, 'eligibilityRules.0.params.field', 'type'],
     [{ id: 'a', kind: 'max_team_size', params: { max: 0 }, message }, 'eligibilityRules.0.params.max', 'range'],
-    [{ id: 'a', kind: 'date_within_years', params: { field: 'foundedOn', years: 2.5 }, message }, 'eligibilityRules.0.params.years', 'range'],
+    [
+      { id: 'a', kind: 'date_within_years', params: { field: 'foundedOn', years: 2.5 }, message },
+      'eligibilityRules.0.params.years',
+      'range',
+    ],
     [{ id: 'a', kind: 'max_team_size', params: { max: 5, extra: 1 }, message }, 'eligibilityRules.0.params.extra', 'unknown'],
     [{ id: 'a', kind: 'max_team_size', params: { max: 5 }, message: { vi: 'Không', en: '' } }, 'eligibilityRules.0.message.en', 'required'],
     [{ id: 'a b', kind: 'max_team_size', params: { max: 5 }, message }, 'eligibilityRules.0.id', 'format'],
@@ -42,9 +46,10 @@ describe(parseEligibilityRules.name, () => {
 
   it('wants number_range bounds in order, and rule ids once', () => {
     const numberForm: FormField[] = [{ key: 'revenue', label: l('Revenue'), type: 'number', required: false }];
-    expect(parseEligibilityRules([{ id: 'r', kind: 'number_range', params: { field: 'revenue', min: 5, max: 1 }, message }], numberForm).problems).toEqual([
-      expect.objectContaining({ field: 'eligibilityRules.0.params.max', code: 'min' }),
-    ]);
+    expect(
+      parseEligibilityRules([{ id: 'r', kind: 'number_range', params: { field: 'revenue', min: 5, max: 1 }, message }], numberForm)
+        .problems,
+    ).toEqual([expect.objectContaining({ field: 'eligibilityRules.0.params.max', code: 'min' })]);
     expect(parseEligibilityRules([{ id: 'r', kind: 'number_range', params: { field: 'revenue' }, message }], numberForm).problems).toEqual([
       expect.objectContaining({ field: 'eligibilityRules.0.params', code: 'required' }),
     ]);
@@ -52,7 +57,9 @@ describe(parseEligibilityRules.name, () => {
       { id: 'r', kind: 'max_team_size', params: { max: 5 }, message },
       { id: 'r', kind: 'min_team_size', params: { min: 1 }, message },
     ];
-    expect(parseEligibilityRules(twice, []).problems).toEqual([expect.objectContaining({ field: 'eligibilityRules.1.id', code: 'duplicate' })]);
+    expect(parseEligibilityRules(twice, []).problems).toEqual([
+      expect.objectContaining({ field: 'eligibilityRules.1.id', code: 'duplicate' }),
+    ]);
   });
 
   it('never throws; what it accepts names only fields of the form and reads back the same (any input)', () => {
@@ -60,7 +67,10 @@ describe(parseEligibilityRules.name, () => {
       id: fc.oneof(fc.constantFrom('a', 'b'), fc.string()),
       kind: fc.oneof(fc.constantFrom(...ELIGIBILITY_RULE_KINDS), fc.string()),
       params: fc.oneof(
-        fc.record({ field: fc.constantFrom('foundedOn', 'province', 'agree', 'x'), years: fc.integer({ min: -1, max: 120 }) }, { requiredKeys: [] }),
+        fc.record(
+          { field: fc.constantFrom('foundedOn', 'province', 'agree', 'x'), years: fc.integer({ min: -1, max: 120 }) },
+          { requiredKeys: [] },
+        ),
         fc.record({ max: fc.integer({ min: -1, max: 2000 }), min: fc.integer({ min: -1, max: 200 }) }, { requiredKeys: [] }),
         fc.anything(),
       ),

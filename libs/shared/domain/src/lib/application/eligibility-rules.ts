@@ -60,7 +60,8 @@ const PARAMS: Record<EligibilityRuleKind, readonly string[]> = {
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const wholeIn = (value: unknown, low: number, high: number): value is number => typeof value === 'number' && Number.isInteger(value) && value >= low && value <= high;
+const wholeIn = (value: unknown, low: number, high: number): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= low && value <= high;
 
 /**
  * Reads eligibility rules from untrusted input against the form they will read: a rule naming a
@@ -90,7 +91,8 @@ export function parseEligibilityRules(
     }
     const before = problems.length;
     for (const name of Object.keys(raw)) {
-      if (!['id', 'kind', 'params', 'message'].includes(name)) problem(`${at}.${name}`, 'unknown', 'is not a property of a rule (id, kind, params, message)');
+      if (!['id', 'kind', 'params', 'message'].includes(name))
+        problem(`${at}.${name}`, 'unknown', 'is not a property of a rule (id, kind, params, message)');
     }
     const { id, kind, params, message } = raw;
     if (typeof id !== 'string' || !RULE_ID.test(id) || id.length > RULE_LIMITS.id) {
@@ -111,7 +113,8 @@ export function parseEligibilityRules(
       return;
     }
     for (const name of Object.keys(params)) {
-      if (!PARAMS[ruleKind].includes(name)) problem(`${at}.params.${name}`, 'unknown', `is not a parameter of ${ruleKind} (${PARAMS[ruleKind].join(', ')})`);
+      if (!PARAMS[ruleKind].includes(name))
+        problem(`${at}.params.${name}`, 'unknown', `is not a parameter of ${ruleKind} (${PARAMS[ruleKind].join(', ')})`);
     }
     const field = checkFieldParam(ruleKind, params['field'], fields, `${at}.params.field`, problems);
     switch (ruleKind) {
@@ -122,28 +125,40 @@ export function parseEligibilityRules(
         break;
       }
       case 'min_team_size':
-        if (!wholeIn(params['min'], 1, RULE_LIMITS.teamSize)) problem(`${at}.params.min`, 'range', `must be a whole number from 1 to ${RULE_LIMITS.teamSize}`, RULE_LIMITS.teamSize);
+        if (!wholeIn(params['min'], 1, RULE_LIMITS.teamSize))
+          problem(`${at}.params.min`, 'range', `must be a whole number from 1 to ${RULE_LIMITS.teamSize}`, RULE_LIMITS.teamSize);
         break;
       case 'date_within_years':
-        if (!wholeIn(params['years'], 1, RULE_LIMITS.years)) problem(`${at}.params.years`, 'range', `must be a whole number of years from 1 to ${RULE_LIMITS.years}`, RULE_LIMITS.years);
+        if (!wholeIn(params['years'], 1, RULE_LIMITS.years))
+          problem(`${at}.params.years`, 'range', `must be a whole number of years from 1 to ${RULE_LIMITS.years}`, RULE_LIMITS.years);
         break;
       case 'choice_in': {
         const values = params['values'];
         if (!Array.isArray(values) || values.length === 0 || values.some((v) => typeof v !== 'string')) {
-          problem(`${at}.params.values`, 'required', 'must list at least one of the field\'s options');
+          problem(`${at}.params.values`, 'required', "must list at least one of the field's options");
         } else if (field?.options) {
           const outside = values.filter((v) => !field.options?.includes(v as string));
-          if (outside.length > 0) problem(`${at}.params.values`, 'option', `${outside.map((v) => `"${String(v).slice(0, 80)}"`).join(', ')} is not an option of "${field.key}"`);
+          if (outside.length > 0)
+            problem(
+              `${at}.params.values`,
+              'option',
+              `${outside.map((v) => `"${String(v).slice(0, 80)}"`).join(', ')} is not an option of "${field.key}"`,
+            );
         }
         break;
       }
       case 'number_range': {
         const { min, max } = params;
-        for (const [name, value] of [['min', min], ['max', max]] as const) {
-          if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) problem(`${at}.params.${name}`, 'type', 'must be a number');
+        for (const [name, value] of [
+          ['min', min],
+          ['max', max],
+        ] as const) {
+          if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value)))
+            problem(`${at}.params.${name}`, 'type', 'must be a number');
         }
         if (min === undefined && max === undefined) problem(`${at}.params`, 'required', 'needs min, max or both');
-        else if (typeof min === 'number' && typeof max === 'number' && min > max) problem(`${at}.params.max`, 'min', 'must not be smaller than min');
+        else if (typeof min === 'number' && typeof max === 'number' && min > max)
+          problem(`${at}.params.max`, 'min', 'must not be smaller than min');
         break;
       }
       case 'must_be_true':
@@ -151,20 +166,31 @@ export function parseEligibilityRules(
     }
     if (problems.length > before || !text) return;
     const copy: Record<string, unknown> = {};
-    for (const name of PARAMS[ruleKind]) if (params[name] !== undefined) copy[name] = Array.isArray(params[name]) ? [...new Set(params[name] as string[])] : params[name];
+    for (const name of PARAMS[ruleKind])
+      if (params[name] !== undefined) copy[name] = Array.isArray(params[name]) ? [...new Set(params[name] as string[])] : params[name];
     rules.push({ id: id as string, kind: ruleKind, params: copy, message: text } as EligibilityRule);
   });
   return { rules: problems.length > 0 ? [] : rules, problems };
 }
 
-function checkFieldParam(kind: EligibilityRuleKind, value: unknown, fields: readonly FormField[], at: string, problems: FieldProblem[]): FormField | undefined {
+function checkFieldParam(
+  kind: EligibilityRuleKind,
+  value: unknown,
+  fields: readonly FormField[],
+  at: string,
+  problems: FieldProblem[],
+): FormField | undefined {
   const types = FIELD_TYPES[kind];
   if (!types) return undefined;
   const field = typeof value === 'string' ? fields.find((f) => f.key === value) : undefined;
   if (typeof value !== 'string' || value === '') {
     problems.push({ field: at, code: 'required', message: `must name a ${types.join(' or ')} field of the form` });
   } else if (!field) {
-    problems.push({ field: at, code: 'unknown', message: `"${value.slice(0, 80)}" is not a field of the form: add it first, or name another` });
+    problems.push({
+      field: at,
+      code: 'unknown',
+      message: `"${value.slice(0, 80)}" is not a field of the form: add it first, or name another`,
+    });
   } else if (!types.includes(field.type)) {
     problems.push({ field: at, code: 'type', message: `"${value}" is a ${field.type} field; ${kind} needs a ${types.join(' or ')} field` });
   }
@@ -173,14 +199,29 @@ function checkFieldParam(kind: EligibilityRuleKind, value: unknown, fields: read
 
 function parseMessage(value: unknown, at: string, problems: FieldProblem[]): LocalizedText | undefined {
   if (!isRecord(value) || Object.keys(value).some((k) => k !== 'vi' && k !== 'en')) {
-    problems.push({ field: at, code: 'type', message: 'must be {vi, en}: what the applicant reads when the rule fails, in Vietnamese and English' });
+    problems.push({
+      field: at,
+      code: 'type',
+      message: 'must be {vi, en}: what the applicant reads when the rule fails, in Vietnamese and English',
+    });
     return undefined;
   }
   const out: Partial<LocalizedText> = {};
   for (const language of ['vi', 'en'] as const) {
     const text = typeof value[language] === 'string' ? (value[language] as string).trim() : '';
-    if (!text || text.includes('\u0000')) problems.push({ field: `${at}.${language}`, code: 'required', message: `is empty: write what the applicant reads in ${language === 'vi' ? 'Vietnamese' : 'English'}` });
-    else if (text.length > RULE_LIMITS.message) problems.push({ field: `${at}.${language}`, code: 'max_length', message: `is longer than ${RULE_LIMITS.message} characters`, limit: RULE_LIMITS.message });
+    if (!text || text.includes('\u0000'))
+      problems.push({
+        field: `${at}.${language}`,
+        code: 'required',
+        message: `is empty: write what the applicant reads in ${language === 'vi' ? 'Vietnamese' : 'English'}`,
+      });
+    else if (text.length > RULE_LIMITS.message)
+      problems.push({
+        field: `${at}.${language}`,
+        code: 'max_length',
+        message: `is longer than ${RULE_LIMITS.message} characters`,
+        limit: RULE_LIMITS.message,
+      });
     else out[language] = text;
   }
   return out.vi && out.en ? (out as LocalizedText) : undefined;

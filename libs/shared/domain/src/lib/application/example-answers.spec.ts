@@ -50,7 +50,13 @@ describe(exampleAnswers.name, () => {
     });
     expect(checkAnswers(form, answers).problems).toEqual([]);
     expect(missingAnswers(form, answers, 'startups')).toEqual([]);
-    const checks = checkEligibility(rules, form, { categoryId: 'startups', answers, memberCount: 3, deadline: '2026-04-30', organizationPlace: 1 });
+    const checks = checkEligibility(rules, form, {
+      categoryId: 'startups',
+      answers,
+      memberCount: 3,
+      deadline: '2026-04-30',
+      organizationPlace: 1,
+    });
     expect(checks.filter((c) => !c.passed)).toEqual([]);
   });
 
@@ -103,7 +109,8 @@ describe(exampleAnswers.name, () => {
           const message = l(`Rule ${i}`);
           if (f.type === 'date') return [{ id: `r${i}`, kind: 'date_within_years', params: { field: f.key, years }, message }];
           if (f.type === 'boolean') return [{ id: `r${i}`, kind: 'must_be_true', params: { field: f.key }, message }];
-          if (f.type === 'choice' || f.type === 'multichoice') return [{ id: `r${i}`, kind: 'choice_in', params: { field: f.key, values: (f.options ?? []).slice(-2) }, message }];
+          if (f.type === 'choice' || f.type === 'multichoice')
+            return [{ id: `r${i}`, kind: 'choice_in', params: { field: f.key, values: (f.options ?? []).slice(-2) }, message }];
           if (f.type === 'number') return [{ id: `r${i}`, kind: 'number_range', params: { field: f.key, min: f.max }, message }];
           return [];
         });

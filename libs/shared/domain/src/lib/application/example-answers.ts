@@ -60,7 +60,12 @@ export function exampleAnswer(field: FormField, rules: readonly EligibilityRule[
 }
 
 /** An example answer to every question the form asks of an entry of `categoryId`. */
-export function exampleAnswers(fields: readonly FormField[], rules: readonly EligibilityRule[], categoryId: string | null, deadline: string): Answers {
+export function exampleAnswers(
+  fields: readonly FormField[],
+  rules: readonly EligibilityRule[],
+  categoryId: string | null,
+  deadline: string,
+): Answers {
   const answers: Answers = {};
   for (const field of fields) if (fieldApplies(field, categoryId)) answers[field.key] = exampleAnswer(field, rules, deadline);
   return answers;

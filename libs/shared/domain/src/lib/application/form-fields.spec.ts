@@ -15,8 +15,22 @@ describe(parseFormFields.name, () => {
       ['cat-1'],
     );
     expect(problems).toEqual([]);
-    expect(fields[1]).toEqual({ key: 'taxCode', label: { vi: 'Mã số thuế', en: 'Tax code' }, type: 'text', required: false, maxLength: 14, identifying: true });
-    expect(fields[3]).toEqual({ key: 'teamSize', label: { vi: 'Số thành viên', en: 'Team size' }, type: 'number', required: false, min: 1, max: 50 });
+    expect(fields[1]).toEqual({
+      key: 'taxCode',
+      label: { vi: 'Mã số thuế', en: 'Tax code' },
+      type: 'text',
+      required: false,
+      maxLength: 14,
+      identifying: true,
+    });
+    expect(fields[3]).toEqual({
+      key: 'teamSize',
+      label: { vi: 'Số thành viên', en: 'Team size' },
+      type: 'number',
+      required: false,
+      min: 1,
+      max: 50,
+    });
   });
 
   it.each([
@@ -57,17 +71,22 @@ describe(parseFormFields.name, () => {
       expect.objectContaining({ field: 'formFields.0.max', code: 'min' }),
     ]);
     // 3 options cannot be picked 4 times.
-    expect(parseFormFields([{ key: 'm', label, type: 'multichoice', required: false, options: ['a', 'b', 'c'], max: 4 }]).problems).toEqual([
-      expect.objectContaining({ field: 'formFields.0.max', code: 'max', limit: 3 }),
-    ]);
+    expect(parseFormFields([{ key: 'm', label, type: 'multichoice', required: false, options: ['a', 'b', 'c'], max: 4 }]).problems).toEqual(
+      [expect.objectContaining({ field: 'formFields.0.max', code: 'max', limit: 3 })],
+    );
     expect(parseFormFields([{ key: 't', label, type: 'text', required: false, maxLength: FORM_LIMITS.textMax + 1 }]).problems).toEqual([
       expect.objectContaining({ field: 'formFields.0.maxLength', code: 'max' }),
     ]);
-    expect(parseFormFields([{ key: 't', label, type: 'longtext', required: false, maxLength: FORM_LIMITS.longtextMax }]).problems).toEqual([]);
+    expect(parseFormFields([{ key: 't', label, type: 'longtext', required: false, maxLength: FORM_LIMITS.longtextMax }]).problems).toEqual(
+      [],
+    );
   });
 
   it('wants both languages of a label, refuses unknown properties and categories of other contests', () => {
-    const { problems } = parseFormFields([{ key: 'x', label: { vi: 'Tên', en: ' ' }, type: 'text', required: false, secret: 1, categoryIds: ['other'] }], ['mine']);
+    const { problems } = parseFormFields(
+      [{ key: 'x', label: { vi: 'Tên', en: ' ' }, type: 'text', required: false, secret: 1, categoryIds: ['other'] }],
+      ['mine'],
+    );
     expect(problems.map((p) => p.field).sort()).toEqual(['formFields.0.categoryIds', 'formFields.0.label.en', 'formFields.0.secret']);
   });
 

@@ -1,4 +1,15 @@
-export const FORM_FIELD_TYPES = ['text', 'longtext', 'number', 'date', 'choice', 'multichoice', 'boolean', 'url', 'email', 'phone'] as const;
+export const FORM_FIELD_TYPES = [
+  'text',
+  'longtext',
+  'number',
+  'date',
+  'choice',
+  'multichoice',
+  'boolean',
+  'url',
+  'email',
+  'phone',
+] as const;
 export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
 
 export interface LocalizedText {
@@ -81,7 +92,19 @@ export const FORM_LIMITS = {
 
 export const FORM_FIELD_KEY = /^[a-z][a-zA-Z0-9_]*$/;
 
-const FIELD_PROPERTIES = new Set(['key', 'label', 'help', 'type', 'required', 'options', 'min', 'max', 'maxLength', 'identifying', 'categoryIds']);
+const FIELD_PROPERTIES = new Set([
+  'key',
+  'label',
+  'help',
+  'type',
+  'required',
+  'options',
+  'min',
+  'max',
+  'maxLength',
+  'identifying',
+  'categoryIds',
+]);
 const WITH_OPTIONS: readonly FormFieldType[] = ['choice', 'multichoice'];
 const WITH_RANGE: readonly FormFieldType[] = ['number', 'multichoice'];
 const WITH_LENGTH: readonly FormFieldType[] = ['text', 'longtext'];
@@ -137,11 +160,16 @@ export function parseFormFields(
     }
     const before = problems.length;
     for (const name of Object.keys(raw)) {
-      if (!FIELD_PROPERTIES.has(name)) problem(`${at}.${name}`, 'unknown', `is not a property of a form field (${[...FIELD_PROPERTIES].join(', ')})`);
+      if (!FIELD_PROPERTIES.has(name))
+        problem(`${at}.${name}`, 'unknown', `is not a property of a form field (${[...FIELD_PROPERTIES].join(', ')})`);
     }
     const key = raw['key'];
     if (typeof key !== 'string' || !FORM_FIELD_KEY.test(key) || key.length > FORM_LIMITS.keyLength) {
-      problem(`${at}.key`, 'format', `must start with a lower-case letter and hold only letters, digits and _ (at most ${FORM_LIMITS.keyLength}), such as foundedOn`);
+      problem(
+        `${at}.key`,
+        'format',
+        `must start with a lower-case letter and hold only letters, digits and _ (at most ${FORM_LIMITS.keyLength}), such as foundedOn`,
+      );
     } else if (seen.has(key)) {
       problem(`${at}.key`, 'duplicate', `"${key}" is the key of another field: every field needs its own key`);
     } else {
@@ -153,7 +181,10 @@ export function parseFormFields(
     }
     const fieldType = type as FormFieldType;
     const label = localized(raw['label'], `${at}.label`, FORM_LIMITS.label, true, problems);
-    const help = raw['help'] === undefined || raw['help'] === null ? undefined : localized(raw['help'], `${at}.help`, FORM_LIMITS.help, false, problems);
+    const help =
+      raw['help'] === undefined || raw['help'] === null
+        ? undefined
+        : localized(raw['help'], `${at}.help`, FORM_LIMITS.help, false, problems);
     const required = optionalBoolean(raw['required'], `${at}.required`, problems) ?? false;
     const identifying = optionalBoolean(raw['identifying'], `${at}.identifying`, problems);
 
@@ -168,14 +199,22 @@ export function parseFormFields(
     const min = optionalNumber(raw['min'], `${at}.min`, problems);
     const max = optionalNumber(raw['max'], `${at}.max`, problems);
     if ((min !== undefined || max !== undefined) && !WITH_RANGE.includes(fieldType) && typeof type === 'string') {
-      problem(`${at}.${min !== undefined ? 'min' : 'max'}`, 'not_applicable', 'applies only to number fields (the value) and multichoice fields (the number of picks)');
+      problem(
+        `${at}.${min !== undefined ? 'min' : 'max'}`,
+        'not_applicable',
+        'applies only to number fields (the value) and multichoice fields (the number of picks)',
+      );
     }
     if (min !== undefined && max !== undefined && min > max) problem(`${at}.max`, 'min', 'must not be smaller than min');
     if (fieldType === 'multichoice') {
-      for (const [name, value] of [['min', min], ['max', max]] as const) {
+      for (const [name, value] of [
+        ['min', min],
+        ['max', max],
+      ] as const) {
         if (value === undefined) continue;
         if (!Number.isInteger(value) || value < 0) problem(`${at}.${name}`, 'integer', 'is a number of picks: a whole number, 0 or more');
-        else if (parsedOptions && value > parsedOptions.length) problem(`${at}.${name}`, 'max', `cannot be more than the ${parsedOptions.length} options`, parsedOptions.length);
+        else if (parsedOptions && value > parsedOptions.length)
+          problem(`${at}.${name}`, 'max', `cannot be more than the ${parsedOptions.length} options`, parsedOptions.length);
       }
     }
 
@@ -229,12 +268,22 @@ function localized(value: unknown, at: string, maxLength: number, required: bool
     const raw = value[language];
     const trimmed = typeof raw === 'string' ? raw.trim() : raw;
     if (trimmed === undefined || trimmed === null || trimmed === '') {
-      if (required) problems.push({ field: `${at}.${language}`, code: 'required', message: `is empty: write it in ${language === 'vi' ? 'Vietnamese' : 'English'}` });
+      if (required)
+        problems.push({
+          field: `${at}.${language}`,
+          code: 'required',
+          message: `is empty: write it in ${language === 'vi' ? 'Vietnamese' : 'English'}`,
+        });
       text[language] = '';
     } else if (typeof trimmed !== 'string' || trimmed.includes('\u0000')) {
       problems.push({ field: `${at}.${language}`, code: 'type', message: 'must be text' });
     } else if (trimmed.length > maxLength) {
-      problems.push({ field: `${at}.${language}`, code: 'max_length', message: `is longer than ${maxLength} characters`, limit: maxLength });
+      problems.push({
+        field: `${at}.${language}`,
+        code: 'max_length',
+        message: `is longer than ${maxLength} characters`,
+        limit: maxLength,
+      });
     } else {
       text[language] = trimmed;
     }
@@ -254,8 +303,15 @@ function parseOptions(value: unknown, at: string, problems: FieldProblem[]): str
   const options: string[] = [];
   value.forEach((raw, i) => {
     const option = typeof raw === 'string' ? raw.trim() : null;
-    if (option === null || option === '' || option.includes('\u0000')) problems.push({ field: `${at}.${i}`, code: 'type', message: 'must be a non-empty text' });
-    else if (option.length > FORM_LIMITS.option) problems.push({ field: `${at}.${i}`, code: 'max_length', message: `is longer than ${FORM_LIMITS.option} characters`, limit: FORM_LIMITS.option });
+    if (option === null || option === '' || option.includes('\u0000'))
+      problems.push({ field: `${at}.${i}`, code: 'type', message: 'must be a non-empty text' });
+    else if (option.length > FORM_LIMITS.option)
+      problems.push({
+        field: `${at}.${i}`,
+        code: 'max_length',
+        message: `is longer than ${FORM_LIMITS.option} characters`,
+        limit: FORM_LIMITS.option,
+      });
     else if (options.includes(option)) problems.push({ field: `${at}.${i}`, code: 'duplicate', message: `"${option}" is listed twice` });
     else options.push(option);
   });

@@ -1,5 +1,13 @@
 export type { AnswerValue, Answers, FieldProblem, FieldProblemCode, FormField, FormFieldType, LocalizedText } from './form-fields';
-export { FIELD_PROBLEM_CODES, FORM_FIELD_KEY, FORM_FIELD_TYPES, FORM_LIMITS, fieldApplies, maxLengthOf, parseFormFields } from './form-fields';
+export {
+  FIELD_PROBLEM_CODES,
+  FORM_FIELD_KEY,
+  FORM_FIELD_TYPES,
+  FORM_LIMITS,
+  fieldApplies,
+  maxLengthOf,
+  parseFormFields,
+} from './form-fields';
 export { checkAnswer, checkAnswers, isAnswered, mergeAnswers, missingAnswers } from './answers';
 export type { EligibilityCheck, EligibilityRule, EligibilityRuleKind, EligibilityRuleParams } from './eligibility-rules';
 export { ELIGIBILITY_RULE_KINDS, parseEligibilityRules, RULE_LIMITS, rulesReading } from './eligibility-rules';

@@ -59,9 +59,7 @@ const contests = (withExisting: boolean): fc.Arbitrary<Contest> =>
 
 function toInput(contest: Contest, mode: 'assigned' | 'complete' = 'assigned'): AssignmentInput {
   const pairsWhere = (cells: readonly (readonly boolean[])[]) =>
-    cells.flatMap((row, entry) =>
-      row.flatMap((set, judge) => (set ? [{ entryId: entryId(entry), judgeId: judgeId(judge) }] : [])),
-    );
+    cells.flatMap((row, entry) => row.flatMap((set, judge) => (set ? [{ entryId: entryId(entry), judgeId: judgeId(judge) }] : [])));
   return {
     mode,
     entries: Array.from({ length: contest.entryCount }, (_, entry) => ({ id: entryId(entry) })),
@@ -76,10 +74,8 @@ function toInput(contest: Contest, mode: 'assigned' | 'complete' = 'assigned'): 
 const rowOf = (matrix: readonly (readonly boolean[])[], entry: number): readonly boolean[] => known(matrix[entry], "an entry's row");
 const existingCount = (c: Contest, entry: number): number => rowOf(c.existing, entry).filter(Boolean).length;
 const existingLoad = (c: Contest, judge: number): number => c.existing.filter((row) => row[judge]).length;
-const open = (c: Contest, entry: number, judge: number): boolean =>
-  !rowOf(c.conflicted, entry)[judge] && !rowOf(c.existing, entry)[judge];
-const available = (c: Contest, entry: number): number =>
-  rowOf(c.conflicted, entry).filter((_, judge) => open(c, entry, judge)).length;
+const open = (c: Contest, entry: number, judge: number): boolean => !rowOf(c.conflicted, entry)[judge] && !rowOf(c.existing, entry)[judge];
+const available = (c: Contest, entry: number): number => rowOf(c.conflicted, entry).filter((_, judge) => open(c, entry, judge)).length;
 const seatsToFill = (c: Contest, entry: number): number => Math.max(0, c.k - existingCount(c, entry));
 
 /** Edmonds–Karp on an adjacency matrix: plenty for 80 nodes, and simple enough to trust. */
@@ -136,8 +132,7 @@ function canBalanceWithin(c: Contest, low: number, high: number): boolean {
   for (let entry = 0; entry < c.entryCount; entry++) {
     const seats = seatsToFill(c, entry);
     arc(source, entryNode(entry), seats, seats);
-    for (let judge = 0; judge < c.judgeCount; judge++)
-      if (open(c, entry, judge)) arc(entryNode(entry), judgeNode(judge), 0, 1);
+    for (let judge = 0; judge < c.judgeCount; judge++) if (open(c, entry, judge)) arc(entryNode(entry), judgeNode(judge), 0, 1);
   }
   for (let judge = 0; judge < c.judgeCount; judge++) {
     const held = existingLoad(c, judge);
@@ -160,16 +155,11 @@ function canBalanceWithin(c: Contest, low: number, high: number): boolean {
 
 /** Checks the result against the contest; returns the loads for further checks. */
 function expectValidAssignment(c: Contest, result: AssignmentResult): number[] {
-  const feasible = Array.from(
-    { length: c.entryCount },
-    (_, entry) => available(c, entry) >= seatsToFill(c, entry),
-  ).every(Boolean);
+  const feasible = Array.from({ length: c.entryCount }, (_, entry) => available(c, entry) >= seatsToFill(c, entry)).every(Boolean);
   if (!result.ok) {
     expect(feasible).toBe(false);
     expect(result).not.toHaveProperty('assignments');
-    const short = Array.from({ length: c.entryCount }, (_, entry) => entry).filter(
-      (entry) => available(c, entry) < seatsToFill(c, entry),
-    );
+    const short = Array.from({ length: c.entryCount }, (_, entry) => entry).filter((entry) => available(c, entry) < seatsToFill(c, entry));
     expect(result.unassignable).toEqual(
       short.map((entry) => ({
         entryId: entryId(entry),

@@ -1,8 +1,7 @@
 import { assignJudges } from './assign-judges';
 import type { AssignmentInput, AssignmentResult, AssignmentSuccess, JudgeAssignment } from './assignment.types';
 
-const ids = (prefix: string, count: number): { id: string }[] =>
-  Array.from({ length: count }, (_, i) => ({ id: `${prefix}${i + 1}` }));
+const ids = (prefix: string, count: number): { id: string }[] => Array.from({ length: count }, (_, i) => ({ id: `${prefix}${i + 1}` }));
 
 function assigned(result: AssignmentResult): AssignmentSuccess {
   if (!result.ok) throw new Error(`expected an assignment, got ${JSON.stringify(result.unassignable)}`);
@@ -12,17 +11,10 @@ function assigned(result: AssignmentResult): AssignmentSuccess {
 const panelOf = (assignments: readonly JudgeAssignment[], entryId: string): string[] =>
   assignments.filter((a) => a.entryId === entryId).map((a) => a.judgeId);
 
-const pairs = (assignments: readonly JudgeAssignment[]): string[] =>
-  assignments.map((a) => `${a.entryId}/${a.judgeId}`).sort();
+const pairs = (assignments: readonly JudgeAssignment[]): string[] => assignments.map((a) => `${a.entryId}/${a.judgeId}`).sort();
 
 /** A reproducible contest with roughly `rate` of all pairs in conflict. */
-function contest(
-  entryCount: number,
-  judgeCount: number,
-  rate: number,
-  judgesPerEntry: number,
-  seed: string | number,
-): AssignmentInput {
+function contest(entryCount: number, judgeCount: number, rate: number, judgesPerEntry: number, seed: string | number): AssignmentInput {
   const entries = ids('e', entryCount);
   const judges = ids('j', judgeCount);
   let state = 12345;
@@ -51,9 +43,7 @@ function isConnected(judgeIds: readonly string[], assignments: readonly JudgeAss
 describe(assignJudges.name, () => {
   it('spreads the seats evenly when nothing is in the way', () => {
     // 6 entries × 2 seats = 12 seats over 3 judges: 4 each.
-    const result = assigned(
-      assignJudges({ entries: ids('e', 6), judges: ids('j', 3), conflicts: [], judgesPerEntry: 2, seed: 1 }),
-    );
+    const result = assigned(assignJudges({ entries: ids('e', 6), judges: ids('j', 3), conflicts: [], judgesPerEntry: 2, seed: 1 }));
 
     expect(result.assignments).toHaveLength(12);
     expect(result.perJudgeLoad).toEqual({ j1: 4, j2: 4, j3: 4 });
@@ -86,17 +76,17 @@ describe(assignJudges.name, () => {
   it('reaches perfect balance where a least-loaded pass gets stuck', () => {
     // One seat per entry. j1 may take only e3, j3 only e5, so e2 must go to j5, and e1 and e4
     // share j2 and j4. The greedy pass alone, with seed 1, gives j4 two entries and j5 none.
-    const conflicts = ([
-      ['e1', ['j1', 'j3', 'j5']],
-      ['e2', ['j1']],
-      ['e3', ['j2', 'j3']],
-      ['e4', ['j1', 'j3', 'j5']],
-      ['e5', ['j1', 'j2', 'j5']],
-    ] as const).flatMap(([entryId, judgeIds]) => judgeIds.map((judgeId) => ({ entryId, judgeId })));
+    const conflicts = (
+      [
+        ['e1', ['j1', 'j3', 'j5']],
+        ['e2', ['j1']],
+        ['e3', ['j2', 'j3']],
+        ['e4', ['j1', 'j3', 'j5']],
+        ['e5', ['j1', 'j2', 'j5']],
+      ] as const
+    ).flatMap(([entryId, judgeIds]) => judgeIds.map((judgeId) => ({ entryId, judgeId })));
     for (let seed = 0; seed < 20; seed++) {
-      const result = assigned(
-        assignJudges({ entries: ids('e', 5), judges: ids('j', 5), conflicts, judgesPerEntry: 1, seed }),
-      );
+      const result = assigned(assignJudges({ entries: ids('e', 5), judges: ids('j', 5), conflicts, judgesPerEntry: 1, seed }));
       expect(result.perJudgeLoad).toEqual({ j1: 1, j2: 1, j3: 1, j4: 1, j5: 1 });
       expect(pairs(result.assignments)).toEqual(expect.arrayContaining(['e2/j5', 'e3/j1', 'e5/j3']));
     }
@@ -105,9 +95,7 @@ describe(assignJudges.name, () => {
   it('settles for the smallest spread when perfect balance is impossible', () => {
     // j1 may judge e1 only; the other 6 seats fall to j2 and j3, 3 each. Loads 1, 3, 3: spread 2.
     const conflicts = ['e2', 'e3', 'e4', 'e5', 'e6', 'e7'].map((entryId) => ({ entryId, judgeId: 'j1' }));
-    const result = assigned(
-      assignJudges({ entries: ids('e', 7), judges: ids('j', 3), conflicts, judgesPerEntry: 1, seed: 3 }),
-    );
+    const result = assigned(assignJudges({ entries: ids('e', 7), judges: ids('j', 3), conflicts, judgesPerEntry: 1, seed: 3 }));
 
     expect(result.perJudgeLoad).toEqual({ j1: 1, j2: 3, j3: 3 });
   });
@@ -271,9 +259,7 @@ describe(assignJudges.name, () => {
     it('does not depend on the order the rows come in', () => {
       const reordered = { ...input, entries: [...input.entries].reverse(), judges: [...input.judges].reverse() };
 
-      expect(pairs(assigned(assignJudges(reordered)).assignments)).toEqual(
-        pairs(assigned(assignJudges(input)).assignments),
-      );
+      expect(pairs(assigned(assignJudges(reordered)).assignments)).toEqual(pairs(assigned(assignJudges(input)).assignments));
     });
 
     it('usually gives other answers for other seeds', () => {
@@ -307,8 +293,7 @@ describe(assignJudges.name, () => {
       const met = new Set<string>();
       for (const { id } of input.entries) {
         const panel = panelOf(result.assignments, id).sort();
-        for (let a = 0; a < panel.length; a++)
-          for (let b = a + 1; b < panel.length; b++) met.add(`${panel[a]}|${panel[b]}`);
+        for (let a = 0; a < panel.length; a++) for (let b = a + 1; b < panel.length; b++) met.add(`${panel[a]}|${panel[b]}`);
       }
 
       expect(met.size).toBeGreaterThanOrEqual(100);
@@ -346,8 +331,6 @@ describe(assignJudges.name, () => {
   });
 
   it.each([[-1], [1.5], [Number.NaN]])('refuses %p judges per entry', (judgesPerEntry) => {
-    expect(() =>
-      assignJudges({ entries: ids('e', 1), judges: ids('j', 2), conflicts: [], judgesPerEntry, seed: 1 }),
-    ).toThrow(RangeError);
+    expect(() => assignJudges({ entries: ids('e', 1), judges: ids('j', 2), conflicts: [], judgesPerEntry, seed: 1 })).toThrow(RangeError);
   });
 });

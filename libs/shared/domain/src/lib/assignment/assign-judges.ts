@@ -16,9 +16,7 @@ export function assignJudges(input: AssignmentInput): AssignmentResult {
   const complete = input.mode === 'complete';
   const seats = complete ? seatsForCompletePanels(problem) : seatsForAssignedPanels(problem, input.judgesPerEntry);
 
-  const unassignable = Array.from(problem.entryIndexOfRow).flatMap((entry) =>
-    unassignableEntry(problem, seats, complete, entry),
-  );
+  const unassignable = Array.from(problem.entryIndexOfRow).flatMap((entry) => unassignableEntry(problem, seats, complete, entry));
   if (unassignable.length > 0) return { ok: false, unassignable };
 
   const panels = createPanels(seats, problem.existingLoad);
@@ -33,9 +31,7 @@ export function assignJudges(input: AssignmentInput): AssignmentResult {
   return {
     ok: true,
     assignments: Array.from(problem.entryIndexOfRow).flatMap((entry) => newAssignments(problem, panels, entry)),
-    perJudgeLoad: Object.fromEntries(
-      Array.from(problem.judgeIndexOfRow, (judge) => [judgeId(problem, judge), cell(panels.load, judge)]),
-    ),
+    perJudgeLoad: Object.fromEntries(Array.from(problem.judgeIndexOfRow, (judge) => [judgeId(problem, judge), cell(panels.load, judge)])),
     conflictsAvoided: problem.conflictsAvoided,
   };
 }
@@ -55,12 +51,7 @@ function seatsForCompletePanels(problem: AssignmentProblem): Int32Array {
   return Int32Array.from(problem.existingPerEntry, (_, entry) => eligibleCount(problem, entry));
 }
 
-function unassignableEntry(
-  problem: AssignmentProblem,
-  seats: Int32Array,
-  complete: boolean,
-  entry: number,
-): UnassignableEntry[] {
+function unassignableEntry(problem: AssignmentProblem, seats: Int32Array, complete: boolean, entry: number): UnassignableEntry[] {
   const entryId = known(problem.entryIds[entry], 'the id of an indexed entry');
   const available = eligibleCount(problem, entry);
   if (complete) {

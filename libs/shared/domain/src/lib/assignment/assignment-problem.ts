@@ -115,8 +115,7 @@ export function buildAssignmentProblem(input: AssignmentInput): AssignmentProble
   for (let entry = 0, cursor = 0; entry < entryCount; entry++) {
     markBlocked(entry);
     const stamp = entry + 1;
-    for (let judge = 0; judge < judgeCount; judge++)
-      if (blockedStamp[judge] !== stamp) eligibleJudges[cursor++] = judge;
+    for (let judge = 0; judge < judgeCount; judge++) if (blockedStamp[judge] !== stamp) eligibleJudges[cursor++] = judge;
   }
 
   return {

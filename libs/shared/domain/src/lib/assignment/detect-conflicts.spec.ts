@@ -12,10 +12,7 @@ describe(detectConflicts.name, () => {
   it('finds the same organization across case, accents and spacing', () => {
     const conflicts = detectConflicts(
       [judge({ id: 'j1', organization: 'Đại học Hải Phòng', displayName: 'Trần Văn Hùng' })],
-      [
-        entry({ id: 'e1', organization: '  dai hoc HAI PHONG ' }),
-        entry({ id: 'e2', organization: 'Đại học Hàng hải' }),
-      ],
+      [entry({ id: 'e1', organization: '  dai hoc HAI PHONG ' }), entry({ id: 'e2', organization: 'Đại học Hàng hải' })],
     );
 
     expect(conflicts).toEqual([
@@ -56,8 +53,7 @@ describe(detectConflicts.name, () => {
         judgeId: 'j1',
         entryId: 'e1',
         reason: 'same_email_domain',
-        detail:
-          "Judge Trần Văn Hùng (hung.tv@hpu.edu.vn) shares the e-mail domain hpu.edu.vn with the entry's owner (lan@hpu.edu.vn).",
+        detail: "Judge Trần Văn Hùng (hung.tv@hpu.edu.vn) shares the e-mail domain hpu.edu.vn with the entry's owner (lan@hpu.edu.vn).",
       },
       {
         judgeId: 'j1',
@@ -71,11 +67,7 @@ describe(detectConflicts.name, () => {
 
   it('ignores public mail domains, Vietnamese ones included', () => {
     const conflicts = detectConflicts(
-      [
-        judge({ id: 'j1', email: 'a@gmail.com' }),
-        judge({ id: 'j2', email: 'b@yahoo.com.vn' }),
-        judge({ id: 'j3', email: 'c@hn.vnn.vn' }),
-      ],
+      [judge({ id: 'j1', email: 'a@gmail.com' }), judge({ id: 'j2', email: 'b@yahoo.com.vn' }), judge({ id: 'j3', email: 'c@hn.vnn.vn' })],
       [
         entry({ id: 'e1', ownerEmail: 'x@gmail.com', members: [{ name: 'Lê Thu Hà', email: 'y@yahoo.com.vn' }] }),
         entry({ id: 'e2', ownerEmail: 'z@hn.vnn.vn' }),
@@ -132,10 +124,7 @@ describe(detectConflicts.name, () => {
   });
 
   it('does not match a one-word name, which too many people share', () => {
-    const conflicts = detectConflicts(
-      [judge({ id: 'j1', displayName: 'Lan' })],
-      [entry({ id: 'e1', members: [{ name: 'Lan' }] })],
-    );
+    const conflicts = detectConflicts([judge({ id: 'j1', displayName: 'Lan' })], [entry({ id: 'e1', members: [{ name: 'Lan' }] })]);
 
     expect(conflicts).toEqual([]);
   });
@@ -163,10 +152,6 @@ describe(detectConflicts.name, () => {
       entry({ id: 'e2', organization: 'A' }),
     ];
 
-    expect(detectConflicts(judges, entries).map(({ judgeId, entryId }) => `${judgeId}/${entryId}`)).toEqual([
-      'j2/e1',
-      'j2/e2',
-      'j1/e3',
-    ]);
+    expect(detectConflicts(judges, entries).map(({ judgeId, entryId }) => `${judgeId}/${entryId}`)).toEqual(['j2/e1', 'j2/e2', 'j1/e3']);
   });
 });

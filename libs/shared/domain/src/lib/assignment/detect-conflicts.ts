@@ -102,9 +102,7 @@ function isDistinctiveName(normalizedName: string): boolean {
 }
 
 function describeContact(contact: Contact): string {
-  return contact.memberName === null
-    ? `the entry's owner (${contact.email})`
-    : `team member "${contact.memberName}" (${contact.email})`;
+  return contact.memberName === null ? `the entry's owner (${contact.email})` : `team member "${contact.memberName}" (${contact.email})`;
 }
 
 /**
@@ -120,8 +118,7 @@ export function detectConflicts(judges: readonly ConflictJudge[], entries: reado
     const found = new Map<number, { reason: ConflictReason; detail: string }>();
     const note = (entryIndex: number, reason: ConflictReason, detail: string): void => {
       const previous = found.get(entryIndex);
-      if (!previous || REASON_STRENGTH[reason] > REASON_STRENGTH[previous.reason])
-        found.set(entryIndex, { reason, detail });
+      if (!previous || REASON_STRENGTH[reason] > REASON_STRENGTH[previous.reason]) found.set(entryIndex, { reason, detail });
     };
 
     const email = normalizeEmail(judge.email);

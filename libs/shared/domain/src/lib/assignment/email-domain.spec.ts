@@ -11,27 +11,18 @@ describe(emailDomain.name, () => {
     expect(emailDomain(email)).toBe(domain);
   });
 
-  it.each([[''], ['no-at-sign'], ['@hpu.edu.vn'], ['someone@'], [null], [undefined]])(
-    'has no domain for %j',
-    (email) => {
-      expect(emailDomain(email)).toBeNull();
-    },
-  );
+  it.each([[''], ['no-at-sign'], ['@hpu.edu.vn'], ['someone@'], [null], [undefined]])('has no domain for %j', (email) => {
+    expect(emailDomain(email)).toBeNull();
+  });
 });
 
 describe(isPublicMailDomain.name, () => {
-  it.each([
-    ['gmail.com'],
-    ['GMAIL.COM'],
-    ['yahoo.com.vn'],
-    ['outlook.com'],
-    ['proton.me'],
-    ['vnn.vn'],
-    ['hn.vnn.vn'],
-    ['zing.vn'],
-  ])('treats %s as public', (domain) => {
-    expect(isPublicMailDomain(domain)).toBe(true);
-  });
+  it.each([['gmail.com'], ['GMAIL.COM'], ['yahoo.com.vn'], ['outlook.com'], ['proton.me'], ['vnn.vn'], ['hn.vnn.vn'], ['zing.vn']])(
+    'treats %s as public',
+    (domain) => {
+      expect(isPublicMailDomain(domain)).toBe(true);
+    },
+  );
 
   it.each([['hpu.edu.vn'], ['fpt.com.vn'], ['vng.com.vn'], ['notgmail.com'], ['gmail.com.evil.vn']])(
     'treats %s as an organization',

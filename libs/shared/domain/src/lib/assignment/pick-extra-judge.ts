@@ -31,9 +31,7 @@ export type ExtraJudgeResult =
  * `assignJudges`, so both read conflicts and existing assignments alike.
  */
 export function pickExtraJudge(input: ExtraJudgeInput): ExtraJudgeResult {
-  const entries = input.entries.some((entry) => entry.id === input.entryId)
-    ? input.entries
-    : [...input.entries, { id: input.entryId }];
+  const entries = input.entries.some((entry) => entry.id === input.entryId) ? input.entries : [...input.entries, { id: input.entryId }];
   const problem = buildAssignmentProblem({
     entries,
     judges: input.judges,

@@ -47,7 +47,13 @@ describe(tallyCouncil.name, () => {
       ['gone', 'approve'],
     ] as const);
     // members a, b, c: 1 approval, 1 objection; ⌈2/3 · 3⌉ = 2 needed, not reached.
-    expect(tallyCouncil(['a', 'b', 'c'], decisions, DEFAULT_APPROVAL_SHARE)).toEqual({ members: 3, approvals: 1, objections: 1, required: 2, reached: false });
+    expect(tallyCouncil(['a', 'b', 'c'], decisions, DEFAULT_APPROVAL_SHARE)).toEqual({
+      members: 3,
+      approvals: 1,
+      objections: 1,
+      required: 2,
+      reached: false,
+    });
     expect(tallyCouncil(['a', 'c'], new Map([...decisions, ['c', 'approve']]), DEFAULT_APPROVAL_SHARE)).toEqual({
       members: 2,
       approvals: 2,
@@ -58,7 +64,13 @@ describe(tallyCouncil.name, () => {
   });
 
   it('reaches the share of an empty council at once', () => {
-    expect(tallyCouncil([], new Map(), DEFAULT_APPROVAL_SHARE)).toEqual({ members: 0, approvals: 0, objections: 0, required: 0, reached: true });
+    expect(tallyCouncil([], new Map(), DEFAULT_APPROVAL_SHARE)).toEqual({
+      members: 0,
+      approvals: 0,
+      objections: 0,
+      required: 0,
+      reached: true,
+    });
   });
 
   it('counts a member named twice once', () => {

@@ -29,16 +29,21 @@ describe(numberJudges.name, () => {
   });
 
   it('gives the same numbers whatever order the rows come in (property)', () => {
-    const marks = fc.uniqueArray(fc.record({ judgeKey: fc.constantFrom('a', 'b', 'c', 'd'), submittedAt: fc.integer({ min: 0, max: 5 }), tieBreak: fc.uuid() }), {
-      selector: (m) => m.tieBreak,
-      maxLength: 12,
-    });
+    const marks = fc.uniqueArray(
+      fc.record({ judgeKey: fc.constantFrom('a', 'b', 'c', 'd'), submittedAt: fc.integer({ min: 0, max: 5 }), tieBreak: fc.uuid() }),
+      {
+        selector: (m) => m.tieBreak,
+        maxLength: 12,
+      },
+    );
     fc.assert(
       fc.property(marks, (rows) => {
         const forward = numberJudges(rows);
         const backward = numberJudges([...rows].reverse());
         expect([...backward].sort()).toEqual([...forward].sort());
-        expect([...forward.values()].sort((a, b) => a - b)).toEqual(forward.size === 0 ? [] : Array.from({ length: forward.size }, (_, i) => i + 1));
+        expect([...forward.values()].sort((a, b) => a - b)).toEqual(
+          forward.size === 0 ? [] : Array.from({ length: forward.size }, (_, i) => i + 1),
+        );
       }),
     );
   });

@@ -6,9 +6,13 @@ const now = new Date('2026-12-05T02:00:00Z');
 describe(reminderTime.name, () => {
   it('reminds the given hours before the deadline', () => {
     // due 2026-12-07 09:00 UTC, 24 h before → 2026-12-06 09:00 UTC
-    expect(reminderTime({ status: 'open', scoresDueAt: new Date('2026-12-07T09:00:00Z'), reminderHoursBefore: 24 }, now)).toEqual(new Date('2026-12-06T09:00:00Z'));
+    expect(reminderTime({ status: 'open', scoresDueAt: new Date('2026-12-07T09:00:00Z'), reminderHoursBefore: 24 }, now)).toEqual(
+      new Date('2026-12-06T09:00:00Z'),
+    );
     // 36 h before the same deadline → 2026-12-05 21:00 UTC
-    expect(reminderTime({ status: 'open', scoresDueAt: new Date('2026-12-07T09:00:00Z'), reminderHoursBefore: 36 }, now)).toEqual(new Date('2026-12-05T21:00:00Z'));
+    expect(reminderTime({ status: 'open', scoresDueAt: new Date('2026-12-07T09:00:00Z'), reminderHoursBefore: 36 }, now)).toEqual(
+      new Date('2026-12-05T21:00:00Z'),
+    );
   });
 
   it('reminds at once when the reminder time has already passed but the deadline has not', () => {

@@ -2,7 +2,17 @@ export type { BreakSlot, EntrySlot, OnStage, RunSheetSlot, SlotOutcome, Stage, S
 export { STAGE_ACTIONS } from './stage.types';
 export { StageRuleError } from './stage-rule-error';
 export { drawOrder } from './draw';
-export { createStage, DEFAULT_PITCH_SECONDS, DEFAULT_QA_SECONDS, entrySlotId, isEntrySlot, redraw, replaceSlots, SLOT_LIMITS, syncEntries } from './run-sheet';
+export {
+  createStage,
+  DEFAULT_PITCH_SECONDS,
+  DEFAULT_QA_SECONDS,
+  entrySlotId,
+  isEntrySlot,
+  redraw,
+  replaceSlots,
+  SLOT_LIMITS,
+  syncEntries,
+} from './run-sheet';
 export type { StageClock, StagePhase } from './stage-clock';
 export { questionsOver, stageClock } from './stage-clock';
 export { applyStageAction, MAX_EXTEND_SECONDS, REVEAL_ORDER, revealedTiers, upNext } from './stage';

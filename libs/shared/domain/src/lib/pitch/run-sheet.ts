@@ -19,7 +19,11 @@ export const entrySlotId = (entryId: string) => `entry:${entryId}`;
 const BREAK_ID = /^break:[A-Za-z0-9_-]{1,40}$/;
 
 /** A run sheet for the entries in the order drawn with `seed`, each with the default minutes. */
-export function createStage(entryIds: readonly string[], seed: string, timing = { pitchSeconds: DEFAULT_PITCH_SECONDS, qaSeconds: DEFAULT_QA_SECONDS }): Stage {
+export function createStage(
+  entryIds: readonly string[],
+  seed: string,
+  timing = { pitchSeconds: DEFAULT_PITCH_SECONDS, qaSeconds: DEFAULT_QA_SECONDS },
+): Stage {
   return {
     slots: drawOrder(entryIds, seed).map((entryId) => entrySlot(entryId, timing.pitchSeconds, timing.qaSeconds)),
     seed,
@@ -37,7 +41,11 @@ export function createStage(entryIds: readonly string[], seed: string, timing = 
  */
 export function redraw(stage: Stage, seed: string): Stage {
   if (stage.startedAt !== null) {
-    throw new StageRuleError('stage.already_started', 'conflict', 'The first team has already started, so the order can no longer be drawn again. Reorder the teams still waiting by hand instead.');
+    throw new StageRuleError(
+      'stage.already_started',
+      'conflict',
+      'The first team has already started, so the order can no longer be drawn again. Reorder the teams still waiting by hand instead.',
+    );
   }
   const entrySlots = new Map(stage.slots.filter(isEntrySlot).map((s) => [s.entryId, s]));
   const drawn = drawOrder([...entrySlots.keys()], seed);
@@ -56,7 +64,9 @@ export function redraw(stage: Stage, seed: string): Stage {
  */
 export function syncEntries(stage: Stage, entryIds: readonly string[]): Stage {
   const wanted = new Set(entryIds);
-  const kept = stage.slots.filter((s) => s.kind === 'break' || wanted.has(s.entryId) || stage.outcomes[s.id] !== undefined || stage.current?.slotId === s.id);
+  const kept = stage.slots.filter(
+    (s) => s.kind === 'break' || wanted.has(s.entryId) || stage.outcomes[s.id] !== undefined || stage.current?.slotId === s.id,
+  );
   const present = new Set(kept.filter(isEntrySlot).map((s) => s.entryId));
   const missing = drawOrder(
     entryIds.filter((id) => !present.has(id)),
@@ -89,12 +99,17 @@ export function replaceSlots(stage: Stage, slots: readonly RunSheetSlot[], entry
       outOfRange(slot.pitchSeconds, SLOT_LIMITS.pitchSeconds, `${field}.pitchSeconds`, problems);
       outOfRange(slot.qaSeconds, SLOT_LIMITS.qaSeconds, `${field}.qaSeconds`, problems);
     } else {
-      if (!BREAK_ID.test(slot.id)) problems.push({ field: `${field}.id`, message: 'must be break: followed by up to 40 letters, digits, - or _' });
+      if (!BREAK_ID.test(slot.id))
+        problems.push({ field: `${field}.id`, message: 'must be break: followed by up to 40 letters, digits, - or _' });
       outOfRange(slot.seconds, SLOT_LIMITS.breakSeconds, `${field}.seconds`, problems);
     }
   });
   for (const id of entryIds) {
-    if (!seenEntries.has(id)) problems.push({ field: 'slots', message: `misses entry ${id}: every team of the round has a slot (mark a team that does not come as "no show")` });
+    if (!seenEntries.has(id))
+      problems.push({
+        field: 'slots',
+        message: `misses entry ${id}: every team of the round has a slot (mark a team that does not come as "no show")`,
+      });
   }
   for (const old of stage.slots) {
     if (stage.outcomes[old.id] === undefined && stage.current?.slotId !== old.id) continue;
@@ -102,7 +117,12 @@ export function replaceSlots(stage: Stage, slots: readonly RunSheetSlot[], entry
     if (!now) problems.push({ field: 'slots', message: `misses ${old.id}, which has already been on stage` });
   }
   if (problems.length > 0) {
-    throw new StageRuleError('run_sheet.invalid', 'invalid', `The run sheet cannot be saved: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`, problems);
+    throw new StageRuleError(
+      'run_sheet.invalid',
+      'invalid',
+      `The run sheet cannot be saved: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`,
+      problems,
+    );
   }
   return { ...stage, slots: slots.map((s) => ({ ...s })) };
 }
@@ -115,7 +135,12 @@ function entrySlot(entryId: string, pitchSeconds: number, qaSeconds: number): En
   return { id: entrySlotId(entryId), kind: 'entry', entryId, pitchSeconds, qaSeconds };
 }
 
-function outOfRange(value: number, range: { min: number; max: number }, field: string, problems: { field: string; message: string }[]): void {
+function outOfRange(
+  value: number,
+  range: { min: number; max: number },
+  field: string,
+  problems: { field: string; message: string }[],
+): void {
   if (!Number.isInteger(value) || value < range.min || value > range.max) {
     problems.push({ field, message: `must be a whole number of seconds from ${range.min} to ${range.max}` });
   }

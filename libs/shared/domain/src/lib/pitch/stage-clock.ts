@@ -30,7 +30,8 @@ export function stageClock(slot: RunSheetSlot, onStage: OnStage, now: number): S
   const pitchMs = (slot.kind === 'entry' ? slot.pitchSeconds : slot.seconds) * 1000 + onStage.extraPitchMs;
   const qaMs = slot.kind === 'entry' ? slot.qaSeconds * 1000 + onStage.extraQaMs : 0;
   const base = { slotId: slot.id, elapsedMs, pitchMs, qaMs, paused: onStage.pausedAt !== null };
-  if (elapsedMs < pitchMs) return { ...base, phase: slot.kind === 'entry' ? 'pitch' : 'break', remainingMs: pitchMs - elapsedMs, overtimeMs: 0 };
+  if (elapsedMs < pitchMs)
+    return { ...base, phase: slot.kind === 'entry' ? 'pitch' : 'break', remainingMs: pitchMs - elapsedMs, overtimeMs: 0 };
   if (elapsedMs < pitchMs + qaMs) return { ...base, phase: 'qa', remainingMs: pitchMs + qaMs - elapsedMs, overtimeMs: 0 };
   return { ...base, phase: 'overtime', remainingMs: 0, overtimeMs: elapsedMs - pitchMs - qaMs };
 }

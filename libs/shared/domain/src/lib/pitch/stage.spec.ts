@@ -21,7 +21,8 @@ function sheet(): Stage {
   return replaceSlots(stage, slots, ['a', 'b', 'c']);
 }
 
-const run = (stage: Stage, ...steps: [StageAction, number][]) => steps.reduce((st, [action, at]) => applyStageAction(st, action, at), stage);
+const run = (stage: Stage, ...steps: [StageAction, number][]) =>
+  steps.reduce((st, [action, at]) => applyStageAction(st, action, at), stage);
 const refusal = (f: () => unknown) => {
   try {
     f();
@@ -75,17 +76,38 @@ describe(applyStageAction.name, () => {
 
   it('refuses what makes no sense, saying so with a code', () => {
     const stage = sheet();
-    expect(refusal(() => applyStageAction(stage, { type: 'start', slotId: 'entry:zzz' }, T0))).toEqual({ code: 'stage.not_in_run_sheet', kind: 'invalid' });
+    expect(refusal(() => applyStageAction(stage, { type: 'start', slotId: 'entry:zzz' }, T0))).toEqual({
+      code: 'stage.not_in_run_sheet',
+      kind: 'invalid',
+    });
     expect(refusal(() => applyStageAction(stage, { type: 'pause' }, T0))).toEqual({ code: 'stage.nothing_on_stage', kind: 'conflict' });
     const going = run(stage, [{ type: 'next' }, T0]);
-    expect(refusal(() => applyStageAction(going, { type: 'start', slotId: 'entry:a' }, T0))).toEqual({ code: 'stage.already_on_stage', kind: 'conflict' });
+    expect(refusal(() => applyStageAction(going, { type: 'start', slotId: 'entry:a' }, T0))).toEqual({
+      code: 'stage.already_on_stage',
+      kind: 'conflict',
+    });
     expect(refusal(() => applyStageAction(going, { type: 'resume' }, T0))).toEqual({ code: 'stage.not_paused', kind: 'conflict' });
-    expect(refusal(() => applyStageAction(going, { type: 'extend', seconds: 0 }, T0))).toEqual({ code: 'stage.extend_invalid', kind: 'invalid' });
-    expect(refusal(() => applyStageAction(going, { type: 'no_show', slotId: 'break:coffee' }, T0))).toEqual({ code: 'stage.break_no_show', kind: 'invalid' });
+    expect(refusal(() => applyStageAction(going, { type: 'extend', seconds: 0 }, T0))).toEqual({
+      code: 'stage.extend_invalid',
+      kind: 'invalid',
+    });
+    expect(refusal(() => applyStageAction(going, { type: 'no_show', slotId: 'break:coffee' }, T0))).toEqual({
+      code: 'stage.break_no_show',
+      kind: 'invalid',
+    });
     const later = run(going, [{ type: 'next' }, T0 + s(1)]);
-    expect(refusal(() => applyStageAction(later, { type: 'start', slotId: 'entry:a' }, T0))).toEqual({ code: 'stage.already_done', kind: 'conflict' });
-    expect(refusal(() => applyStageAction(later, { type: 'skip', slotId: 'entry:a' }, T0))).toEqual({ code: 'stage.already_done', kind: 'conflict' });
-    expect(refusal(() => run(later, [{ type: 'pause' }, T0], [{ type: 'pause' }, T0]))).toEqual({ code: 'stage.already_paused', kind: 'conflict' });
+    expect(refusal(() => applyStageAction(later, { type: 'start', slotId: 'entry:a' }, T0))).toEqual({
+      code: 'stage.already_done',
+      kind: 'conflict',
+    });
+    expect(refusal(() => applyStageAction(later, { type: 'skip', slotId: 'entry:a' }, T0))).toEqual({
+      code: 'stage.already_done',
+      kind: 'conflict',
+    });
+    expect(refusal(() => run(later, [{ type: 'pause' }, T0], [{ type: 'pause' }, T0]))).toEqual({
+      code: 'stage.already_paused',
+      kind: 'conflict',
+    });
   });
 
   it('reveals the tiers from encouragement up to first, one per step, and no further', () => {
@@ -95,7 +117,12 @@ describe(applyStageAction.name, () => {
       stage = applyStageAction(stage, { type: 'reveal' }, T0);
       shown.push(revealedTiers(stage.revealStep));
     }
-    expect(shown).toEqual([['encouragement'], ['encouragement', 'third'], ['encouragement', 'third', 'second'], ['encouragement', 'third', 'second', 'first']]);
+    expect(shown).toEqual([
+      ['encouragement'],
+      ['encouragement', 'third'],
+      ['encouragement', 'third', 'second'],
+      ['encouragement', 'third', 'second', 'first'],
+    ]);
     expect(refusal(() => applyStageAction(stage, { type: 'reveal' }, T0))).toEqual({ code: 'stage.reveal_complete', kind: 'conflict' });
     expect(revealedTiers(0)).toEqual([]);
   });
@@ -104,7 +131,9 @@ describe(applyStageAction.name, () => {
     const actions = fc.array(
       fc.oneof(
         fc.constant<StageAction>({ type: 'next' }),
-        fc.constantFrom('entry:a', 'entry:b', 'entry:c', 'break:coffee', 'entry:x').map((slotId): StageAction => ({ type: 'start', slotId })),
+        fc
+          .constantFrom('entry:a', 'entry:b', 'entry:c', 'break:coffee', 'entry:x')
+          .map((slotId): StageAction => ({ type: 'start', slotId })),
         fc.constant<StageAction>({ type: 'pause' }),
         fc.constant<StageAction>({ type: 'resume' }),
         fc.integer({ min: 1, max: 120 }).map((seconds): StageAction => ({ type: 'extend', seconds })),
@@ -159,7 +188,13 @@ describe(stageClock.name, () => {
 
   it('leaves paused time out, and every instance derives the same timer from the stored instants', () => {
     // Started at T0, paused at 100 s for 50 s (resumed at 150 s), paused again at 200 s.
-    const stage = run(sheet(), [{ type: 'next' }, T0], [{ type: 'pause' }, T0 + s(100)], [{ type: 'resume' }, T0 + s(150)], [{ type: 'pause' }, T0 + s(200)]);
+    const stage = run(
+      sheet(),
+      [{ type: 'next' }, T0],
+      [{ type: 'pause' }, T0 + s(100)],
+      [{ type: 'resume' }, T0 + s(150)],
+      [{ type: 'pause' }, T0 + s(200)],
+    );
     const current = stage.current as NonNullable<Stage['current']>;
     expect(current).toMatchObject({ pausedAt: T0 + s(200), pausedMs: s(50) });
     // Elapsed = 200 − 0 − 50 = 150 s, whenever it is read while paused.
@@ -172,17 +207,32 @@ describe(stageClock.name, () => {
   it('extends the phase under way, and in overtime counts the extension from now', () => {
     // 60 s into the pitch, +60 s: the pitch is 360 s, questions still 180 s.
     const inPitch = run(sheet(), [{ type: 'next' }, T0], [{ type: 'extend', seconds: 60 }, T0 + s(60)]);
-    expect(stageClock(slot, inPitch.current as NonNullable<Stage['current']>, T0 + s(61))).toMatchObject({ phase: 'pitch', pitchMs: s(360), qaMs: s(180) });
+    expect(stageClock(slot, inPitch.current as NonNullable<Stage['current']>, T0 + s(61))).toMatchObject({
+      phase: 'pitch',
+      pitchMs: s(360),
+      qaMs: s(180),
+    });
     // 530 s in is 50 s over (480 planned); +120 s makes the questions 180 + 50 + 120 = 350 s: 120 s left.
     const over = run(sheet(), [{ type: 'next' }, T0], [{ type: 'extend', seconds: 120 }, T0 + s(530)]);
-    expect(stageClock(slot, over.current as NonNullable<Stage['current']>, T0 + s(530))).toMatchObject({ phase: 'qa', qaMs: s(350), remainingMs: s(120) });
+    expect(stageClock(slot, over.current as NonNullable<Stage['current']>, T0 + s(530))).toMatchObject({
+      phase: 'qa',
+      qaMs: s(350),
+      remainingMs: s(120),
+    });
   });
 
   it('runs a break as one phase', () => {
     const coffee: RunSheetSlot = { id: 'break:coffee', kind: 'break', seconds: 600, label: 'Coffee' };
     const stage = run(sheet(), [{ type: 'start', slotId: 'break:coffee' }, T0]);
-    expect(stageClock(coffee, stage.current as NonNullable<Stage['current']>, T0 + s(100))).toMatchObject({ phase: 'break', remainingMs: s(500), qaMs: 0 });
-    expect(stageClock(coffee, stage.current as NonNullable<Stage['current']>, T0 + s(700))).toMatchObject({ phase: 'overtime', overtimeMs: s(100) });
+    expect(stageClock(coffee, stage.current as NonNullable<Stage['current']>, T0 + s(100))).toMatchObject({
+      phase: 'break',
+      remainingMs: s(500),
+      qaMs: 0,
+    });
+    expect(stageClock(coffee, stage.current as NonNullable<Stage['current']>, T0 + s(700))).toMatchObject({
+      phase: 'overtime',
+      overtimeMs: s(100),
+    });
   });
 });
 
@@ -192,13 +242,22 @@ describe('run sheet', () => {
     expect(createStage(ids, 'hall-a').slots).toEqual(createStage([...ids].reverse(), 'hall-a').slots);
     const withBreak = replaceSlots(
       createStage(ids, 'hall-a'),
-      [...createStage(ids, 'hall-a').slots.slice(0, 3), { id: 'break:1', kind: 'break', seconds: 900, label: null }, ...createStage(ids, 'hall-a').slots.slice(3)],
+      [
+        ...createStage(ids, 'hall-a').slots.slice(0, 3),
+        { id: 'break:1', kind: 'break', seconds: 900, label: null },
+        ...createStage(ids, 'hall-a').slots.slice(3),
+      ],
       ids,
     );
     const again = redraw(withBreak, 'hall-b');
     expect(again.seed).toBe('hall-b');
     expect(again.slots[3]).toEqual({ id: 'break:1', kind: 'break', seconds: 900, label: null });
-    expect(again.slots.filter((x) => x.kind === 'entry').map((x) => x.id).sort()).toEqual(ids.map(entrySlotId).sort());
+    expect(
+      again.slots
+        .filter((x) => x.kind === 'entry')
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual(ids.map(entrySlotId).sort());
     const started = applyStageAction(again, { type: 'next' }, T0);
     expect(refusal(() => redraw(started, 'hall-c'))).toEqual({ code: 'stage.already_started', kind: 'conflict' });
   });
@@ -220,9 +279,14 @@ describe('run sheet', () => {
     expect(problems([s1, s0, s2, s3])).toEqual([]);
     expect(problems([s0, s1, s2])).toEqual(['slots']);
     expect(problems([...slots, s1])).toEqual(['slots.4.id', 'slots.4.entryId']);
-    expect(problems([...slots, { id: 'entry:x', kind: 'entry', entryId: 'x', pitchSeconds: 300, qaSeconds: 0 }])).toEqual(['slots.4.entryId']);
+    expect(problems([...slots, { id: 'entry:x', kind: 'entry', entryId: 'x', pitchSeconds: 300, qaSeconds: 0 }])).toEqual([
+      'slots.4.entryId',
+    ]);
     expect(problems([s1, s2, s3])).toEqual(['slots', 'slots']);
-    expect(problems([{ ...s0, pitchSeconds: 10 } as RunSheetSlot, s1, { ...s2, id: 'coffee' } as RunSheetSlot, s3])).toEqual(['slots.0.pitchSeconds', 'slots.2.id']);
+    expect(problems([{ ...s0, pitchSeconds: 10 } as RunSheetSlot, s1, { ...s2, id: 'coffee' } as RunSheetSlot, s3])).toEqual([
+      'slots.0.pitchSeconds',
+      'slots.2.id',
+    ]);
   });
 
   it('adds entries new to the round at the end and drops those gone, unless they have been on stage', () => {

@@ -28,7 +28,11 @@ export function applyStageAction(stage: Stage, action: StageAction, now: number)
       const next = after.slots.find((s) => waiting(after, s));
       if (!next) {
         if (stage.current === null && stage.finishedAt !== null) {
-          throw new StageRuleError('stage.finished', 'conflict', 'Every slot of the run sheet has had its turn. Start a skipped or absent team by name if it turns up.');
+          throw new StageRuleError(
+            'stage.finished',
+            'conflict',
+            'Every slot of the run sheet has had its turn. Start a skipped or absent team by name if it turns up.',
+          );
         }
         return { ...after, finishedAt: now };
       }
@@ -36,27 +40,37 @@ export function applyStageAction(stage: Stage, action: StageAction, now: number)
     }
     case 'start': {
       const slot = slotOf(stage, action.slotId);
-      if (stage.current?.slotId === slot.id) throw new StageRuleError('stage.already_on_stage', 'conflict', `${label(slot)} is already on stage.`);
+      if (stage.current?.slotId === slot.id)
+        throw new StageRuleError('stage.already_on_stage', 'conflict', `${label(slot)} is already on stage.`);
       if (stage.outcomes[slot.id] === 'done') {
-        throw new StageRuleError('stage.already_done', 'conflict', `${label(slot)} has already had its turn. Choose a team that is still waiting.`);
+        throw new StageRuleError(
+          'stage.already_done',
+          'conflict',
+          `${label(slot)} has already had its turn. Choose a team that is still waiting.`,
+        );
       }
       return goOn(retire(stage, 'done'), slot, now);
     }
     case 'pause': {
       const current = onStage(stage);
-      if (current.pausedAt !== null) throw new StageRuleError('stage.already_paused', 'conflict', 'The clock is already paused. Resume it to go on.');
+      if (current.pausedAt !== null)
+        throw new StageRuleError('stage.already_paused', 'conflict', 'The clock is already paused. Resume it to go on.');
       return { ...stage, current: { ...current, pausedAt: now } };
     }
     case 'resume': {
       const current = onStage(stage);
-      if (current.pausedAt === null) throw new StageRuleError('stage.not_paused', 'conflict', 'The clock is running; there is nothing to resume.');
+      if (current.pausedAt === null)
+        throw new StageRuleError('stage.not_paused', 'conflict', 'The clock is running; there is nothing to resume.');
       return { ...stage, current: { ...current, pausedAt: null, pausedMs: current.pausedMs + Math.max(0, now - current.pausedAt) } };
     }
     case 'extend': {
       if (!Number.isInteger(action.seconds) || action.seconds < 1 || action.seconds > MAX_EXTEND_SECONDS) {
-        throw new StageRuleError('stage.extend_invalid', 'invalid', `An extension is a whole number of seconds from 1 to ${MAX_EXTEND_SECONDS}.`, [
-          { field: 'seconds', message: `must be a whole number from 1 to ${MAX_EXTEND_SECONDS}` },
-        ]);
+        throw new StageRuleError(
+          'stage.extend_invalid',
+          'invalid',
+          `An extension is a whole number of seconds from 1 to ${MAX_EXTEND_SECONDS}.`,
+          [{ field: 'seconds', message: `must be a whole number from 1 to ${MAX_EXTEND_SECONDS}` }],
+        );
       }
       const current = onStage(stage);
       const slot = slotOf(stage, current.slotId);
@@ -70,20 +84,33 @@ export function applyStageAction(stage: Stage, action: StageAction, now: number)
     }
     case 'skip':
     case 'no_show': {
-      const slot = action.slotId !== undefined ? slotOf(stage, action.slotId) : (stage.current ? slotOf(stage, stage.current.slotId) : stage.slots.find((s) => waiting(stage, s)));
+      const slot =
+        action.slotId !== undefined
+          ? slotOf(stage, action.slotId)
+          : stage.current
+            ? slotOf(stage, stage.current.slotId)
+            : stage.slots.find((s) => waiting(stage, s));
       if (!slot) throw new StageRuleError('stage.nothing_waiting', 'conflict', 'No slot is waiting or on stage.');
       if (action.type === 'no_show' && slot.kind === 'break') {
-        throw new StageRuleError('stage.break_no_show', 'invalid', 'A break cannot be a no-show. Skip it instead.', [{ field: 'slotId', message: 'is a break' }]);
+        throw new StageRuleError('stage.break_no_show', 'invalid', 'A break cannot be a no-show. Skip it instead.', [
+          { field: 'slotId', message: 'is a break' },
+        ]);
       }
-      if (stage.outcomes[slot.id] === 'done') throw new StageRuleError('stage.already_done', 'conflict', `${label(slot)} has already had its turn.`);
+      if (stage.outcomes[slot.id] === 'done')
+        throw new StageRuleError('stage.already_done', 'conflict', `${label(slot)} has already had its turn.`);
       if (stage.outcomes[slot.id] === (action.type === 'skip' ? 'skipped' : 'no_show')) {
-        throw new StageRuleError('stage.already_marked', 'conflict', `${label(slot)} is already marked ${action.type === 'skip' ? 'skipped' : 'no show'}.`);
+        throw new StageRuleError(
+          'stage.already_marked',
+          'conflict',
+          `${label(slot)} is already marked ${action.type === 'skip' ? 'skipped' : 'no show'}.`,
+        );
       }
       const current = stage.current?.slotId === slot.id ? null : stage.current;
       return { ...stage, current, outcomes: { ...stage.outcomes, [slot.id]: action.type === 'skip' ? 'skipped' : 'no_show' } };
     }
     case 'reveal': {
-      if (stage.revealStep >= REVEAL_ORDER.length) throw new StageRuleError('stage.reveal_complete', 'conflict', 'Every award tier is already shown, the first prize included.');
+      if (stage.revealStep >= REVEAL_ORDER.length)
+        throw new StageRuleError('stage.reveal_complete', 'conflict', 'Every award tier is already shown, the first prize included.');
       return { ...stage, revealStep: stage.revealStep + 1 };
     }
   }
@@ -106,9 +133,12 @@ function waiting(stage: Stage, slot: RunSheetSlot): boolean {
 function slotOf(stage: Stage, slotId: string): RunSheetSlot {
   const slot = stage.slots.find((s) => s.id === slotId);
   if (!slot) {
-    throw new StageRuleError('stage.not_in_run_sheet', 'invalid', 'That team or break is not in the run sheet of this round. Reload the run sheet and choose from it.', [
-      { field: 'slotId', message: 'is not in the run sheet' },
-    ]);
+    throw new StageRuleError(
+      'stage.not_in_run_sheet',
+      'invalid',
+      'That team or break is not in the run sheet of this round. Reload the run sheet and choose from it.',
+      [{ field: 'slotId', message: 'is not in the run sheet' }],
+    );
   }
   return slot;
 }

@@ -13,14 +13,7 @@ const entry = (entryId: string, rank: number, score: number | null, categoryId: 
 
 describe(selectAdvancing.name, () => {
   // Overall ranking 1, 2, 3, 3, 5 and one entry nobody scored.
-  const ranking = [
-    entry('e', 5, 60),
-    entry('c', 3, 70),
-    entry('a', 1, 90),
-    entry('d', 3, 70),
-    entry('b', 2, 80),
-    entry('n', 6, null),
-  ];
+  const ranking = [entry('e', 5, 60), entry('c', 3, 70), entry('a', 1, 90), entry('d', 3, 70), entry('b', 2, 80), entry('n', 6, null)];
 
   it('takes the top N', () => {
     expect(selectAdvancing(ranking, { top: 2 }, 'overall')).toEqual(['a', 'b']);
@@ -39,9 +32,7 @@ describe(selectAdvancing.name, () => {
 
   it('takes every entry at or above minScore, allowing for rounding', () => {
     expect(selectAdvancing(ranking, { minScore: 70 }, 'overall')).toEqual(['a', 'b', 'c', 'd']);
-    expect(
-      selectAdvancing([entry('x', 1, 69.99999999999999), entry('y', 2, 69.9)], { minScore: 70 }, 'overall'),
-    ).toEqual(['x']);
+    expect(selectAdvancing([entry('x', 1, 69.99999999999999), entry('y', 2, 69.9)], { minScore: 70 }, 'overall')).toEqual(['x']);
   });
 
   it('takes the top N of each category when the round ranks by category', () => {
@@ -89,13 +80,7 @@ describe(planAdvancement.name, () => {
   // Here top 2, minScore 50, noZeroCriterion over one track:
   //   a 1st 81 ok · b 2nd 74, team mean 0 → zero_criterion · c 3rd 66 ok · d 4th 58 ok · e 5th 42 → below 50
   // Passing in rank order: a, c, d → the first 2 are a and c; d passed the gates but is below_top.
-  const track = [
-    gated('a', 1, 81),
-    gated('b', 2, 74, { idea: 9, team: 0 }),
-    gated('c', 3, 66),
-    gated('d', 4, 58),
-    gated('e', 5, 42),
-  ];
+  const track = [gated('a', 1, 81), gated('b', 2, 74, { idea: 9, team: 0 }), gated('c', 3, 66), gated('d', 4, 58), gated('e', 5, 42)];
 
   it('applies the gates first, then takes the first top of what passed', () => {
     const plan = planAdvancement(track, { top: 2, minScore: 50, noZeroCriterion: true }, 'overall');
@@ -172,8 +157,11 @@ describe(planAdvancement.name, () => {
           const advanced = plan.decisions.filter((d) => d.advances);
           const beyond = plan.ties.reduce((sum, tie) => sum + tie.beyondTop, 0);
           return (
-            advanced.every((d) => (d.score ?? -1) > minScore - 1e-9 && entries.find((e) => e.entryId === d.entryId)?.criterionMeans?.['k'] === 1) &&
-            advanced.length === Math.min(top, entries.filter((e) => (e.score ?? -1) >= minScore && e.criterionMeans?.['k'] === 1).length) + beyond
+            advanced.every(
+              (d) => (d.score ?? -1) > minScore - 1e-9 && entries.find((e) => e.entryId === d.entryId)?.criterionMeans?.['k'] === 1,
+            ) &&
+            advanced.length ===
+              Math.min(top, entries.filter((e) => (e.score ?? -1) >= minScore && e.criterionMeans?.['k'] === 1).length) + beyond
           );
         },
       ),

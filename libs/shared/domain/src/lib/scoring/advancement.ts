@@ -53,8 +53,7 @@ export interface AdvancementPlan {
 export function planAdvancement(entries: readonly GatedEntry[], gates: AdvancementGates, rankBy: RankBy): AdvancementPlan {
   if (gates.top !== undefined && !(Number.isInteger(gates.top) && gates.top >= 0))
     throw new ScoringInputError('top must be a whole number, 0 or more');
-  if (gates.minScore !== undefined && !Number.isFinite(gates.minScore))
-    throw new ScoringInputError('minScore must be a number');
+  if (gates.minScore !== undefined && !Number.isFinite(gates.minScore)) throw new ScoringInputError('minScore must be a number');
 
   const decisions: AdvancementDecision[] = [];
   const ties: TopBoundaryTie[] = [];
@@ -72,7 +71,12 @@ export function planAdvancement(entries: readonly GatedEntry[], gates: Advanceme
         const through = passed.filter((entry) => entry.rank <= last.rank).length;
         if (through > gates.top) {
           tied = new Set(group.map((entry) => entry.entryId));
-          ties.push({ categoryId: rankBy === 'category' ? last.categoryId : null, rank: last.rank, entryIds: [...tied], beyondTop: through - gates.top });
+          ties.push({
+            categoryId: rankBy === 'category' ? last.categoryId : null,
+            rank: last.rank,
+            entryIds: [...tied],
+            beyondTop: through - gates.top,
+          });
         }
       }
     }

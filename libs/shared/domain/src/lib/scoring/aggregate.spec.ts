@@ -38,9 +38,7 @@ describe(zscoreTotals.name, () => {
     // T' = 62 ∓ √296 = 44.7953…, 79.2047…; J3 has 1 sheet < 2 → T' = T = 50.
     const root = Math.sqrt(296);
     const adjusted = zscoreTotals(sheets, 2);
-    [62 - root, 62 + root, 62 - root, 62 + root, 50].forEach((expected, i) =>
-      expect(adjusted[i]).toBeCloseTo(expected, 10),
-    );
+    [62 - root, 62 + root, 62 - root, 62 + root, 50].forEach((expected, i) => expect(adjusted[i]).toBeCloseTo(expected, 10));
   });
 
   it('leaves judges with fewer than minSheetsForNormalization sheets alone (default 5)', () => {

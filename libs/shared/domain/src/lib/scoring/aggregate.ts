@@ -5,11 +5,7 @@ import type { AggregationMethod } from './scoring.types';
 export const MIN_JUDGE_STD = 1e-9;
 
 /** An entry's round score from its sheet totals under mean, median or trimmed_mean. */
-export function aggregateTotals(
-  method: Exclude<AggregationMethod, 'zscore'>,
-  totals: readonly number[],
-  trim: number,
-): number {
+export function aggregateTotals(method: Exclude<AggregationMethod, 'zscore'>, totals: readonly number[], trim: number): number {
   switch (method) {
     case 'mean':
       return mean(totals);
@@ -45,8 +41,7 @@ export function zscoreTotals(sheets: readonly JudgedTotal[], minSheetsForNormali
   const scale = new Map<string, { mean: number; std: number }>();
   for (const [judgeId, totals] of byJudge) {
     const std = populationStd(totals);
-    if (totals.length >= minSheetsForNormalization && std > MIN_JUDGE_STD)
-      scale.set(judgeId, { mean: mean(totals), std });
+    if (totals.length >= minSheetsForNormalization && std > MIN_JUDGE_STD) scale.set(judgeId, { mean: mean(totals), std });
   }
   return sheets.map((sheet) => {
     const judge = scale.get(sheet.judgeId);

@@ -25,9 +25,13 @@ describe(isDivergent.name, () => {
 
   it('agrees with checkDivergence on any totals', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { maxLength: 6 }), fc.option(fc.double({ min: 0, max: 100, noNaN: true })), (totals, threshold) => {
-        expect(isDivergent(maxDifference(totals), threshold)).toBe(checkDivergence({ totals, threshold, extraJudges: 0 }).divergent);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { maxLength: 6 }),
+        fc.option(fc.double({ min: 0, max: 100, noNaN: true })),
+        (totals, threshold) => {
+          expect(isDivergent(maxDifference(totals), threshold)).toBe(checkDivergence({ totals, threshold, extraJudges: 0 }).divergent);
+        },
+      ),
     );
   });
 });
@@ -35,7 +39,11 @@ describe(isDivergent.name, () => {
 describe(checkDivergence.name, () => {
   it('counts a difference exactly at the threshold', () => {
     // totals 80 and 60 differ by 20 = threshold 20 → divergent; 79.99 and 60 differ by 19.99 → not
-    expect(checkDivergence({ totals: [80, 60], threshold: 20, extraJudges: 0 })).toEqual({ maxDifference: 20, divergent: true, needsExtraJudge: true });
+    expect(checkDivergence({ totals: [80, 60], threshold: 20, extraJudges: 0 })).toEqual({
+      maxDifference: 20,
+      divergent: true,
+      needsExtraJudge: true,
+    });
     expect(checkDivergence({ totals: [79.99, 60], threshold: 20, extraJudges: 0 }).divergent).toBe(false);
   });
 
@@ -52,7 +60,11 @@ describe(checkDivergence.name, () => {
   });
 
   it('is off without a threshold, and stops adding judges at maxExtraJudges (default 1)', () => {
-    expect(checkDivergence({ totals: [0, 100], threshold: null, extraJudges: 0 })).toEqual({ maxDifference: 100, divergent: false, needsExtraJudge: false });
+    expect(checkDivergence({ totals: [0, 100], threshold: null, extraJudges: 0 })).toEqual({
+      maxDifference: 100,
+      divergent: false,
+      needsExtraJudge: false,
+    });
     expect(checkDivergence({ totals: [0, 100], threshold: 30, extraJudges: 1 }).needsExtraJudge).toBe(false);
     expect(checkDivergence({ totals: [0, 100], threshold: 30, extraJudges: 1, maxExtraJudges: 2 }).needsExtraJudge).toBe(true);
   });
@@ -64,10 +76,17 @@ describe(checkDivergence.name, () => {
 
   it('finds divergence exactly when some pair of totals differs by the threshold (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 10_000 }).map((t) => t / 100), { maxLength: 6 }), fc.integer({ min: 0, max: 100 }), (totals, threshold) => {
-        const pairwise = totals.some((a) => totals.some((b) => a - b > threshold - 1e-9));
-        return checkDivergence({ totals, threshold, extraJudges: 0 }).divergent === (totals.length >= 2 && pairwise);
-      }),
+      fc.property(
+        fc.array(
+          fc.integer({ min: 0, max: 10_000 }).map((t) => t / 100),
+          { maxLength: 6 },
+        ),
+        fc.integer({ min: 0, max: 100 }),
+        (totals, threshold) => {
+          const pairwise = totals.some((a) => totals.some((b) => a - b > threshold - 1e-9));
+          return checkDivergence({ totals, threshold, extraJudges: 0 }).divergent === (totals.length >= 2 && pairwise);
+        },
+      ),
     );
   });
 });

@@ -1,12 +1,7 @@
 import { allocatePrizes, allocatePrizesExplained, type PrizeCandidate, type PrizeInput } from './prizes';
 import { ScoringInputError } from './scoring-input-error';
 
-const entry = (
-  entryId: string,
-  rank: number,
-  score: number | null,
-  extra: Partial<PrizeCandidate> = {},
-): PrizeCandidate => ({
+const entry = (entryId: string, rank: number, score: number | null, extra: Partial<PrizeCandidate> = {}): PrizeCandidate => ({
   entryId,
   rank,
   score,
@@ -86,10 +81,7 @@ describe(allocatePrizes.name, () => {
 
   it('marks a tie of encouragement places running past the end too', () => {
     // Places: encouragement ×2. b and c share rank 2 after a → places 2–3 of 2.
-    const lines = allocate(
-      [entry('a', 1, 90), entry('b', 2, 80), entry('c', 2, 80)],
-      [{ tier: 'encouragement', count: 2 }],
-    );
+    const lines = allocate([entry('a', 1, 90), entry('b', 2, 80), entry('c', 2, 80)], [{ tier: 'encouragement', count: 2 }]);
     expect(lines.map((l) => [l.entryId, l.tier, l.needsDecision ?? false])).toEqual([
       ['a', 'encouragement', false],
       ['b', 'encouragement', true],
@@ -201,9 +193,7 @@ describe(allocatePrizes.name, () => {
   });
 
   it('refuses contest-wide prizes over a per-category ranking, and bad counts', () => {
-    expect(() => allocatePrizes({ ranking: [], rankBy: 'category', prizes: [{ tier: 'first', count: 1 }] })).toThrow(
-      ScoringInputError,
-    );
+    expect(() => allocatePrizes({ ranking: [], rankBy: 'category', prizes: [{ tier: 'first', count: 1 }] })).toThrow(ScoringInputError);
     expect(() => allocate([], [{ tier: 'first', count: -1 }])).toThrow(ScoringInputError);
     expect(() => allocate([], [{ tier: 'first', count: 1.5 }])).toThrow(ScoringInputError);
   });

@@ -99,9 +99,7 @@ export function allocatePrizesExplained(input: PrizeInput): { lines: PrizeLine[]
   const candidates: PrizeCandidate[] = [];
   for (const entry of [...input.ranking].sort(byRank)) {
     if (entry.score === null) continue;
-    const reasons: PrizeSkipReason[] = gateFailures(entry, gates).filter(
-      (f): f is Exclude<GateFailure, 'no_score'> => f !== 'no_score',
-    );
+    const reasons: PrizeSkipReason[] = gateFailures(entry, gates).filter((f): f is Exclude<GateFailure, 'no_score'> => f !== 'no_score');
     if (entry.eligible === false) reasons.push('ineligible');
     if (reasons.length > 0) gated.set(entry.entryId, reasons);
     else candidates.push(entry);
@@ -112,9 +110,7 @@ export function allocatePrizesExplained(input: PrizeInput): { lines: PrizeLine[]
   const poolOrder = [...pools.keys()].sort((a, b) => (a === null ? -1 : b === null ? 1 : compareIds(a, b)));
   for (const pool of poolOrder) {
     const places = pools.get(pool) ?? [];
-    const walk = candidates.filter(
-      (entry) => (pool === null || entry.categoryId === pool) && !placed.has(entry.entryId),
-    );
+    const walk = candidates.filter((entry) => (pool === null || entry.categoryId === pool) && !placed.has(entry.entryId));
     const category = pool === null ? {} : { categoryId: pool };
     let next = 0;
     for (const group of groupByRank(walk)) {
@@ -143,7 +139,13 @@ export function allocatePrizesExplained(input: PrizeInput): { lines: PrizeLine[]
       const reasons = gated.get(entry.entryId);
       if (reasons === undefined || skipped.has(entry.entryId) || entry.rank > reach) continue;
       if (pool !== null && entry.categoryId !== pool) continue;
-      skipped.set(entry.entryId, { entryId: entry.entryId, categoryId: entry.categoryId, rank: entry.rank, score: entry.score ?? 0, reasons });
+      skipped.set(entry.entryId, {
+        entryId: entry.entryId,
+        categoryId: entry.categoryId,
+        rank: entry.rank,
+        score: entry.score ?? 0,
+        reasons,
+      });
     }
   }
   return { lines, skipped: [...skipped.values()].sort(byRank) };

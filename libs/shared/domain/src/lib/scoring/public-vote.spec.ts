@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { blendVotes, tallyVotes, voterMailbox, type VoteBlendEntry } from './public-vote';
 import { ScoringInputError } from './scoring-input-error';
 
-const entry = (entryId: string, judgeScore: number | null, categoryId: string | null = null): VoteBlendEntry => ({ entryId, judgeScore, categoryId });
+const entry = (entryId: string, judgeScore: number | null, categoryId: string | null = null): VoteBlendEntry => ({
+  entryId,
+  judgeScore,
+  categoryId,
+});
 
 describe(blendVotes.name, () => {
   const round = [entry('a', 80), entry('b', 70), entry('c', 60)];
@@ -68,7 +72,14 @@ describe(blendVotes.name, () => {
   it('keeps every blend in [0, 100] (property)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ judge: fc.integer({ min: 0, max: 10_000 }).map((j) => j / 100), votes: fc.nat(1000), cat: fc.constantFrom('x', 'y', null) }), { minLength: 1, maxLength: 10 }),
+        fc.array(
+          fc.record({
+            judge: fc.integer({ min: 0, max: 10_000 }).map((j) => j / 100),
+            votes: fc.nat(1000),
+            cat: fc.constantFrom('x', 'y', null),
+          }),
+          { minLength: 1, maxLength: 10 },
+        ),
         fc.integer({ min: 0, max: 50 }).map((p) => p / 100),
         fc.constantFrom('overall' as const, 'category' as const),
         (rows, share, scope) => {
@@ -87,14 +98,10 @@ describe(tallyVotes.name, () => {
   it('counts ballots per entry, whatever their order (property)', () => {
     expect(tallyVotes([{ entryId: 'a' }, { entryId: 'b' }, { entryId: 'a' }])).toEqual({ a: 2, b: 1 });
     fc.assert(
-      fc.property(
-        fc.array(fc.constantFrom('a', 'b', 'c').map((entryId) => ({ entryId }))),
-        fc.integer(),
-        (ballots, seed) => {
-          const shuffled = [...ballots].sort((x, y) => ((x.entryId.charCodeAt(0) * seed) % 7) - ((y.entryId.charCodeAt(0) * seed) % 7));
-          return JSON.stringify(Object.entries(tallyVotes(ballots)).sort()) === JSON.stringify(Object.entries(tallyVotes(shuffled)).sort());
-        },
-      ),
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c').map((entryId) => ({ entryId }))), fc.integer(), (ballots, seed) => {
+        const shuffled = [...ballots].sort((x, y) => ((x.entryId.charCodeAt(0) * seed) % 7) - ((y.entryId.charCodeAt(0) * seed) % 7));
+        return JSON.stringify(Object.entries(tallyVotes(ballots)).sort()) === JSON.stringify(Object.entries(tallyVotes(shuffled)).sort());
+      }),
     );
   });
 });

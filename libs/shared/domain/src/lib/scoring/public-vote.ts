@@ -86,6 +86,7 @@ function validateVote(entries: readonly VoteBlendEntry[], vote: PublicVoteInput)
   const known = new Set(entries.map((entry) => entry.entryId));
   for (const [entryId, count] of Object.entries(vote.votes)) {
     if (!known.has(entryId)) throw new ScoringInputError(`votes are counted for entry ${entryId}, which the round does not cover`);
-    if (!(Number.isInteger(count) && count >= 0)) throw new ScoringInputError(`the vote count of entry ${entryId} must be a whole number, 0 or more`);
+    if (!(Number.isInteger(count) && count >= 0))
+      throw new ScoringInputError(`the vote count of entry ${entryId} must be a whole number, 0 or more`);
   }
 }

@@ -62,10 +62,7 @@ describe(rankEntries.name, () => {
 
   it('does not let a later priority criterion reorder what an earlier one separated', () => {
     // x wins on the first criterion although y is far better on the second.
-    const placements = rankEntries([
-      candidate('x', 75, { priority: [0.8, 0.0] }),
-      candidate('y', 75, { priority: [0.7, 1.0] }),
-    ]);
+    const placements = rankEntries([candidate('x', 75, { priority: [0.8, 0.0] }), candidate('y', 75, { priority: [0.7, 1.0] })]);
     expect(placements.map((p) => p.entryId)).toEqual(['x', 'y']);
   });
 

@@ -56,27 +56,18 @@ export function rankEntries(candidates: readonly RankCandidate[]): Placement[] {
   return placements;
 }
 
-function breakTie(
-  group: RankCandidate[],
-  steps: readonly Step[],
-  index: number,
-): { members: RankCandidate[]; settledBy: SettledBy }[] {
+function breakTie(group: RankCandidate[], steps: readonly Step[], index: number): { members: RankCandidate[]; settledBy: SettledBy }[] {
   const step = steps[index];
-  if (step === undefined)
-    return [{ members: [...group].sort((a, b) => compareIds(a.entryId, b.entryId)), settledBy: 'tie' }];
+  if (step === undefined) return [{ members: [...group].sort((a, b) => compareIds(a.entryId, b.entryId)), settledBy: 'tie' }];
   const parts = step.split(group);
   if (parts.length === 1) return breakTie(group, steps, index + 1);
-  return parts.flatMap((part) =>
-    part.length === 1 ? [{ members: part, settledBy: step.rule }] : breakTie(part, steps, index + 1),
-  );
+  return parts.flatMap((part) => (part.length === 1 ? [{ members: part, settledBy: step.rule }] : breakTie(part, steps, index + 1)));
 }
 
 function splitByPriority(group: readonly RankCandidate[], priorityCount: number): RankCandidate[][] {
   let parts: RankCandidate[][] = [[...group]];
   for (let i = 0; i < priorityCount; i++) {
-    parts = parts.flatMap((part) =>
-      part.length > 1 ? splitDescending(part, (c) => c.priorityMeans[i] ?? 0, byId) : [part],
-    );
+    parts = parts.flatMap((part) => (part.length > 1 ? splitDescending(part, (c) => c.priorityMeans[i] ?? 0, byId) : [part]));
   }
   return parts;
 }

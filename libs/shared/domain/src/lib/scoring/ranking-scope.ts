@@ -13,10 +13,7 @@ export interface RankedEntry {
  * Entries split into ranking scopes: one per category when the round ranks by category (by
  * category id, entries without a category last), else one. Order inside a scope is kept.
  */
-export function groupByScope<T extends { readonly categoryId: string | null }>(
-  entries: readonly T[],
-  rankBy: RankBy,
-): T[][] {
+export function groupByScope<T extends { readonly categoryId: string | null }>(entries: readonly T[], rankBy: RankBy): T[][] {
   const scopes = new Map<string | null, T[]>();
   for (const entry of entries) {
     const scope = rankBy === 'category' ? entry.categoryId : null;
@@ -24,9 +21,7 @@ export function groupByScope<T extends { readonly categoryId: string | null }>(
     if (members === undefined) scopes.set(scope, [entry]);
     else members.push(entry);
   }
-  return [...scopes.keys()]
-    .sort((a, b) => (a === null ? 1 : b === null ? -1 : compareIds(a, b)))
-    .map((scope) => scopes.get(scope) ?? []);
+  return [...scopes.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : compareIds(a, b))).map((scope) => scopes.get(scope) ?? []);
 }
 
 export function byRank(a: RankedEntry, b: RankedEntry): number {

@@ -68,7 +68,11 @@ describe(roundReliability.name, () => {
     fc.assert(
       fc.property(sheetsOf, fc.constantFrom('A', 'B', 'C', 'D'), fc.integer({ min: -50, max: 50 }), (sheets, entry, shift) => {
         const before = roundReliability(['A', 'B', 'C', 'D'], sheets, []).judges;
-        const after = roundReliability(['A', 'B', 'C', 'D'], sheets.map((s) => (s.entryId === entry ? { ...s, total: s.total + shift } : s)), []).judges;
+        const after = roundReliability(
+          ['A', 'B', 'C', 'D'],
+          sheets.map((s) => (s.entryId === entry ? { ...s, total: s.total + shift } : s)),
+          [],
+        ).judges;
         after.forEach((j, i) => {
           const leniency = known(before[i], 'the same judge before the shift').leniency;
           if (leniency === null) expect(j.leniency).toBeNull();

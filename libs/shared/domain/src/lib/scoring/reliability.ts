@@ -108,8 +108,7 @@ export function reliabilityOfSheets(
     for (const i of byEntry.get(entryId) ?? []) row[judgeOf[i] ?? -1] = totals[i];
     return row;
   });
-  const complete =
-    entries.length > 0 && judgeIds.length > 0 && matrix.every((row) => row.every((v) => v !== undefined));
+  const complete = entries.length > 0 && judgeIds.length > 0 && matrix.every((row) => row.every((v) => v !== undefined));
 
   let iccKind: IccKind | null = null;
   let icc: number | null = null;

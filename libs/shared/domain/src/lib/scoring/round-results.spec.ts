@@ -12,8 +12,7 @@ const pick = (results: ReturnType<typeof computeRoundResults>, entryId: string) 
   if (entry === undefined) throw new Error(`no ${entryId}`);
   return entry;
 };
-const places = (results: ReturnType<typeof computeRoundResults>) =>
-  results.entries.map((e) => [e.entryId, e.rank, e.settledBy]);
+const places = (results: ReturnType<typeof computeRoundResults>) => results.entries.map((e) => [e.entryId, e.rank, e.settledBy]);
 
 describe(computeRoundResults.name, () => {
   describe('mean, with the workbook figures', () => {
@@ -114,11 +113,7 @@ describe(computeRoundResults.name, () => {
       criteria: direct,
       entries: entries('A', 'B'),
       method: 'trimmed_mean',
-      sheets: [
-        ...[10, 60, 70, 80, 100].map((t, i) => sheet('A', `J${i}`, t)),
-        sheet('B', 'J0', 30),
-        sheet('B', 'J1', 95),
-      ],
+      sheets: [...[10, 60, 70, 80, 100].map((t, i) => sheet('A', `J${i}`, t)), sheet('B', 'J0', 30), sheet('B', 'J1', 95)],
     };
     const results = computeRoundResults(input);
     expect(pick(results, 'A').score).toBeCloseTo(70, 10);
@@ -136,13 +131,7 @@ describe(computeRoundResults.name, () => {
       entries: entries('A', 'B', 'C'),
       method: 'zscore',
       minSheetsForNormalization: 2,
-      sheets: [
-        sheet('A', 'J1', 40),
-        sheet('B', 'J1', 60),
-        sheet('A', 'J2', 70),
-        sheet('B', 'J2', 90),
-        sheet('C', 'J3', 50),
-      ],
+      sheets: [sheet('A', 'J1', 40), sheet('B', 'J1', 60), sheet('A', 'J2', 70), sheet('B', 'J2', 90), sheet('C', 'J3', 50)],
     };
 
     it('normalises each judge onto the round mean and spread', () => {
@@ -155,10 +144,7 @@ describe(computeRoundResults.name, () => {
       expect(pick(results, 'B').score).toBeCloseTo(62 + root, 10);
       expect(pick(results, 'C').score).toBeCloseTo(50, 10);
       expect(pick(results, 'A').rawMean).toBeCloseTo(55, 10);
-      expect(pick(results, 'A').sheets.map((s) => s.adjustedTotal)).toEqual([
-        expect.closeTo(62 - root, 10),
-        expect.closeTo(62 - root, 10),
-      ]);
+      expect(pick(results, 'A').sheets.map((s) => s.adjustedTotal)).toEqual([expect.closeTo(62 - root, 10), expect.closeTo(62 - root, 10)]);
       expect(places(results)).toEqual([
         ['B', 1, 'score'],
         ['C', 2, 'score'],
@@ -171,11 +157,7 @@ describe(computeRoundResults.name, () => {
     it('leaves every total alone when no judge reaches minSheetsForNormalization (default 5)', () => {
       const results = computeRoundResults({ ...input, minSheetsForNormalization: undefined });
       // A = (40 + 70)/2 = 55, B = 75, C = 50
-      expect(results.entries.map((e) => e.score)).toEqual([
-        expect.closeTo(75, 10),
-        expect.closeTo(55, 10),
-        expect.closeTo(50, 10),
-      ]);
+      expect(results.entries.map((e) => e.score)).toEqual([expect.closeTo(75, 10), expect.closeTo(55, 10), expect.closeTo(50, 10)]);
     });
 
     it('keeps the ranking when one judge adds a constant, but moves μ and so the scores', () => {
@@ -359,13 +341,7 @@ describe(computeRoundResults.name, () => {
       ],
       method: 'mean',
       rankBy: 'category',
-      sheets: [
-        sheet('A', 'J1', 90),
-        sheet('B', 'J1', 40),
-        sheet('C', 'J1', 60),
-        sheet('D', 'J1', 80),
-        sheet('E', 'J1', 99),
-      ],
+      sheets: [sheet('A', 'J1', 90), sheet('B', 'J1', 40), sheet('C', 'J1', 60), sheet('D', 'J1', 80), sheet('E', 'J1', 99)],
     });
     // agri: D 80, B 40; tech: A 90, C 60; no category: E. Categories by id, none last.
     expect(results.entries.map((e) => [e.categoryId, e.entryId, e.rank])).toEqual([
@@ -411,9 +387,7 @@ describe(computeRoundResults.name, () => {
       [10, 5, 6, 9],
       [6, 2, 4, 7],
     ];
-    const sheets = table.flatMap((row, i) =>
-      row.map((v, j) => ({ entryId: `E${i + 1}`, judgeId: `J${j + 1}`, values: { c: v } })),
-    );
+    const sheets = table.flatMap((row, i) => row.map((v, j) => ({ entryId: `E${i + 1}`, judgeId: `J${j + 1}`, values: { c: v } })));
     const base = {
       criteria: [{ id: 'c', weight: 1, maxScore: 10 }],
       entries: entries('E1', 'E2', 'E3', 'E4', 'E5', 'E6'),
@@ -453,13 +427,7 @@ describe(computeRoundResults.name, () => {
       entries: entries('A', 'B', 'C'),
       method: 'zscore',
       minSheetsForNormalization: 2,
-      sheets: [
-        sheet('A', 'J1', 40.1),
-        sheet('B', 'J1', 60.3),
-        sheet('A', 'J2', 70.7),
-        sheet('B', 'J2', 90.9),
-        sheet('C', 'J3', 50.05),
-      ],
+      sheets: [sheet('A', 'J1', 40.1), sheet('B', 'J1', 60.3), sheet('A', 'J2', 70.7), sheet('B', 'J2', 90.9), sheet('C', 'J3', 50.05)],
     };
     const reversed = { ...input, entries: [...input.entries].reverse(), sheets: [...input.sheets].reverse() };
     expect(computeRoundResults(reversed)).toEqual(computeRoundResults(input));
@@ -473,16 +441,8 @@ describe(computeRoundResults.name, () => {
       sheets: [sheet('A', 'J1', 50)],
     };
     it.each([
-      [
-        'a sheet for an entry outside the round',
-        { sheets: [sheet('Z', 'J1', 50)] },
-        /entry Z, which the round does not cover/,
-      ],
-      [
-        'two sheets of one judge for one entry',
-        { sheets: [sheet('A', 'J1', 50), sheet('A', 'J1', 60)] },
-        /two submitted sheets/,
-      ],
+      ['a sheet for an entry outside the round', { sheets: [sheet('Z', 'J1', 50)] }, /entry Z, which the round does not cover/],
+      ['two sheets of one judge for one entry', { sheets: [sheet('A', 'J1', 50), sheet('A', 'J1', 60)] }, /two submitted sheets/],
       ['a value above the maximum', { sheets: [sheet('A', 'J1', 101)] }, /invalid value \(above_max\)/],
       ['a value with three decimals', { sheets: [sheet('A', 'J1', 1.005)] }, /too_many_decimals/],
       ['a missing value', { sheets: [{ entryId: 'A', judgeId: 'J1', values: {} }] }, /no value for criterion c/],

@@ -293,11 +293,9 @@ function validateRoundInput(
     if (!(Number.isFinite(c.weight) && c.weight > 0)) fail(`criterion ${c.id} needs a weight above 0`);
     if (!(Number.isFinite(c.maxScore) && c.maxScore > 0)) fail(`criterion ${c.id} needs a maxScore above 0`);
   }
-  for (const id of priority)
-    if (!criterionIds.has(id)) fail(`priority criterion ${id} is not a criterion of the round`);
+  for (const id of priority) if (!criterionIds.has(id)) fail(`priority criterion ${id} is not a criterion of the round`);
   if (!(Number.isInteger(trim) && trim >= 0)) fail('trim must be a whole number, 0 or more');
-  if (!(Number.isInteger(minSheets) && minSheets >= 1))
-    fail('minSheetsForNormalization must be a whole number, 1 or more');
+  if (!(Number.isInteger(minSheets) && minSheets >= 1)) fail('minSheetsForNormalization must be a whole number, 1 or more');
   if (!(Number.isFinite(threshold) && threshold >= 0)) fail('spreadThreshold must be a number, 0 or more');
 
   const entryIds = new Set<string>();

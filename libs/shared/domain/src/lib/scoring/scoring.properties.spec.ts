@@ -47,8 +47,7 @@ const roundArb: fc.Arbitrary<RoundInput> = fc
   )
   .map((r) => {
     const criteria: Criterion[] = r.criteria.map((c, i) => ({ id: `k${i}`, ...c }));
-    const value = (u: number, max: number) =>
-      r.coarse ? ((u % 5) * max) / 4 : Math.round((u / 400) * max * 100) / 100;
+    const value = (u: number, max: number) => (r.coarse ? ((u % 5) * max) / 4 : Math.round((u / 400) * max * 100) / 100);
     const sheets: Sheet[] = [];
     r.cells.forEach((cell, index) => {
       if (cell === null) return;
@@ -105,7 +104,11 @@ describe('scoring properties', () => {
       fc.property(roundArb, (input) => {
         const lean = input.sheets.map((sheet) => {
           const values = 'values' in sheet ? sheet.values : {};
-          return { entryId: sheet.entryId, judgeId: sheet.judgeId, scores: input.criteria.map((c) => known(values[c.id], 'a value of a keyed sheet')) };
+          return {
+            entryId: sheet.entryId,
+            judgeId: sheet.judgeId,
+            scores: input.criteria.map((c) => known(values[c.id], 'a value of a keyed sheet')),
+          };
         });
         expect(computeRoundResults({ ...input, sheets: lean })).toEqual(computeRoundResults(input));
       }),
@@ -179,13 +182,10 @@ describe('scoring properties', () => {
               expect(scope.slice(i).every((later) => later.score === null)).toBe(true);
               return;
             }
-            const scoreTied = scope.filter(
-              (o) => o !== entry && o.score !== null && Math.abs(o.score - (entry.score ?? 0)) < 1e-9,
-            );
+            const scoreTied = scope.filter((o) => o !== entry && o.score !== null && Math.abs(o.score - (entry.score ?? 0)) < 1e-9);
             if (entry.settledBy === 'score') expect(scoreTied).toHaveLength(0);
             else expect(scoreTied.length).toBeGreaterThan(0);
-            for (const later of scope.slice(i + 1))
-              if (later.score !== null) expect(later.score).toBeLessThanOrEqual(entry.score + 1e-6);
+            for (const later of scope.slice(i + 1)) if (later.score !== null) expect(later.score).toBeLessThanOrEqual(entry.score + 1e-6);
           });
         }
       }),
@@ -202,19 +202,17 @@ describe('scoring properties', () => {
       { id: 'a', weight: 1, maxScore: 10 },
       { id: 'b', weight: 1, maxScore: 10 },
     ];
-    const arb = fc
-      .record({ entries: fc.integer({ min: 5, max: 8 }), judges: fc.integer({ min: 2, max: 4 }) })
-      .chain((size) =>
-        fc.record({
-          cells: fc.array(fc.tuple(fc.integer({ min: 0, max: 800 }), fc.integer({ min: 0, max: 1000 })), {
-            minLength: size.entries * size.judges,
-            maxLength: size.entries * size.judges,
-          }),
-          shiftCents: fc.integer({ min: 1, max: 200 }),
-          shiftedJudge: fc.integer({ min: 0, max: size.judges - 1 }),
-          size: fc.constant(size),
+    const arb = fc.record({ entries: fc.integer({ min: 5, max: 8 }), judges: fc.integer({ min: 2, max: 4 }) }).chain((size) =>
+      fc.record({
+        cells: fc.array(fc.tuple(fc.integer({ min: 0, max: 800 }), fc.integer({ min: 0, max: 1000 })), {
+          minLength: size.entries * size.judges,
+          maxLength: size.entries * size.judges,
         }),
-      );
+        shiftCents: fc.integer({ min: 1, max: 200 }),
+        shiftedJudge: fc.integer({ min: 0, max: size.judges - 1 }),
+        size: fc.constant(size),
+      }),
+    );
     fc.assert(
       fc.property(arb, ({ cells, shiftCents, shiftedJudge, size }) => {
         const build = (shift: number): Omit<RoundInput, 'sheets'> & { sheets: Sheet[] } => ({
@@ -233,7 +231,9 @@ describe('scoring properties', () => {
         });
         const judgeTotals = (input: { readonly sheets: readonly Sheet[] }) =>
           Array.from({ length: size.judges }, (_, j) =>
-            input.sheets.filter((s) => s.judgeId === `j${j}`).map((s) => 5 * (known(s.values['a'], 'score a') + known(s.values['b'], 'score b'))),
+            input.sheets
+              .filter((s) => s.judgeId === `j${j}`)
+              .map((s) => 5 * (known(s.values['a'], 'score a') + known(s.values['b'], 'score b'))),
           );
         fc.pre(judgeTotals(build(0)).every((totals) => populationStd(totals) > 1e-6));
 
@@ -334,21 +334,17 @@ describe('scoring properties', () => {
 
     it('gives exactly sum-of-counts lines when no two entries tie', () => {
       fc.assert(
-        fc.property(
-          fc.uniqueArray(fc.integer({ min: 0, max: 100 }), { maxLength: 10 }),
-          prizesArb,
-          (scores, prizes) => {
-            const ranking = scores.map((score, i) => ({
-              entryId: `e${i}`,
-              categoryId: i % 2 === 0 ? 'cat-a' : 'cat-b',
-              score,
-              rank: 1 + scores.filter((s) => s > score).length,
-            }));
-            const lines = allocatePrizes({ ranking, prizes, rankBy: 'overall' });
-            expect(lines).toHaveLength(prizes.reduce((n, p) => n + p.count, 0));
-            expect(lines.some((l) => l.needsDecision)).toBe(false);
-          },
-        ),
+        fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 100 }), { maxLength: 10 }), prizesArb, (scores, prizes) => {
+          const ranking = scores.map((score, i) => ({
+            entryId: `e${i}`,
+            categoryId: i % 2 === 0 ? 'cat-a' : 'cat-b',
+            score,
+            rank: 1 + scores.filter((s) => s > score).length,
+          }));
+          const lines = allocatePrizes({ ranking, prizes, rankBy: 'overall' });
+          expect(lines).toHaveLength(prizes.reduce((n, p) => n + p.count, 0));
+          expect(lines.some((l) => l.needsDecision)).toBe(false);
+        }),
         { numRuns: 300 },
       );
     });
@@ -376,14 +372,19 @@ describe('scoring properties', () => {
 
   it('with a vote share of 0 gives the judges’ ranking exactly, whatever the votes', () => {
     fc.assert(
-      fc.property(roundArb, fc.array(fc.nat(50), { minLength: 8, maxLength: 8 }), fc.constantFrom('overall' as const, 'category' as const), (input, counts, scope) => {
-        const votes = Object.fromEntries(input.entries.map((e, i) => [e.entryId, known(counts[i], 'a vote count per entry')]));
-        const judges = computeRoundResults(input);
-        const blended = computeRoundResults({ ...input, publicVote: { share: 0, scope, votes } });
-        expect(blended.entries.map((e) => [e.entryId, e.rank, e.score, e.settledBy])).toEqual(
-          judges.entries.map((e) => [e.entryId, e.rank, e.score, e.settledBy]),
-        );
-      }),
+      fc.property(
+        roundArb,
+        fc.array(fc.nat(50), { minLength: 8, maxLength: 8 }),
+        fc.constantFrom('overall' as const, 'category' as const),
+        (input, counts, scope) => {
+          const votes = Object.fromEntries(input.entries.map((e, i) => [e.entryId, known(counts[i], 'a vote count per entry')]));
+          const judges = computeRoundResults(input);
+          const blended = computeRoundResults({ ...input, publicVote: { share: 0, scope, votes } });
+          expect(blended.entries.map((e) => [e.entryId, e.rank, e.score, e.settledBy])).toEqual(
+            judges.entries.map((e) => [e.entryId, e.rank, e.score, e.settledBy]),
+          );
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -24,7 +24,5 @@ export function sheetTotal(criteria: readonly Criterion[], values: ScoreValues):
 
 /** Ids, in rubric order, of the criteria with no value at all (null or undefined). */
 export function missingCriteria(criteria: readonly Criterion[], values: ScoreValues): string[] {
-  return criteria
-    .filter((criterion) => values[criterion.id] === undefined || values[criterion.id] === null)
-    .map((c) => c.id);
+  return criteria.filter((criterion) => values[criterion.id] === undefined || values[criterion.id] === null).map((c) => c.id);
 }

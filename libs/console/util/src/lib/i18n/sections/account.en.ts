@@ -41,7 +41,8 @@ export const enAccount: typeof viAccount = {
     areaTitle: 'Outbox',
     areaDescription: 'Every mail Laurel sends: its state, its errors, and sending failed mail again.',
     title: 'Outbox',
-    subtitle: 'Every mail Laurel wrote, newest first. Sent mail keeps no text (it held single-use links); captured mail (no SMTP_URL) and failed mail can still be read.',
+    subtitle:
+      'Every mail Laurel wrote, newest first. Sent mail keeps no text (it held single-use links); captured mail (no SMTP_URL) and failed mail can still be read.',
     status: 'Status',
     allStatuses: 'All statuses',
     to: 'Recipient',

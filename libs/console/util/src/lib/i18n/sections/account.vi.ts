@@ -40,7 +40,8 @@ export const viAccount = {
     areaTitle: 'Hộp thư đi',
     areaDescription: 'Mọi thư Laurel gửi: trạng thái, lỗi và gửi lại thư lỗi.',
     title: 'Hộp thư đi',
-    subtitle: 'Mọi thư Laurel đã viết, mới nhất trước. Thư đã gửi không còn nội dung (chứa liên kết dùng một lần); thư được giữ lại (chưa cấu hình SMTP_URL) và thư lỗi vẫn đọc được.',
+    subtitle:
+      'Mọi thư Laurel đã viết, mới nhất trước. Thư đã gửi không còn nội dung (chứa liên kết dùng một lần); thư được giữ lại (chưa cấu hình SMTP_URL) và thư lỗi vẫn đọc được.',
     status: 'Trạng thái',
     allStatuses: 'Mọi trạng thái',
     to: 'Người nhận',

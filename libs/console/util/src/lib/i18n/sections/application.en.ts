@@ -42,7 +42,8 @@ export const enApplication: typeof viApplication = {
   builder: {
     title: 'Application form',
     intro: "The contest's own questions, shown in a step of the entry. Drag, or use the arrow buttons, to reorder.",
-    locked: 'Entries were submitted against this form: you may reword, reorder, add options and add optional questions. Removing a question needs a confirmation; its answers stay in the export.',
+    locked:
+      'Entries were submitted against this form: you may reword, reorder, add options and add optional questions. Removing a question needs a confirmation; its answers stay in the export.',
     empty: 'No questions yet.',
     add: 'Add a question',
     remove: 'Remove the question',
@@ -74,7 +75,8 @@ export const enApplication: typeof viApplication = {
     invalid: 'Not saved: correct the marked fields.',
     problem: '{field}: {message}',
     confirmRemoveTitle: 'Remove questions that have answers?',
-    confirmRemoveBody: 'The questions {keys} were answered in submitted entries. Removed from the form, screeners and judges no longer see them; the answers stay in the export.',
+    confirmRemoveBody:
+      'The questions {keys} were answered in submitted entries. Removed from the form, screeners and judges no longer see them; the answers stay in the export.',
     confirmRemove: 'Remove and save',
     cancel: 'Cancel',
     untitled: 'Untitled question',

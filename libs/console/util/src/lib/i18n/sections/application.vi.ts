@@ -40,7 +40,8 @@ export const viApplication = {
   builder: {
     title: 'Mẫu đơn đăng ký',
     intro: 'Các câu hỏi riêng của cuộc thi, hiện trong một bước của hồ sơ dự thi. Kéo thả hoặc dùng nút mũi tên để sắp xếp.',
-    locked: 'Đã có hồ sơ được nộp theo mẫu này: chỉ được sửa lời, thứ tự, thêm lựa chọn và thêm câu hỏi không bắt buộc. Xoá một câu hỏi cần xác nhận; câu trả lời cũ vẫn có trong file xuất.',
+    locked:
+      'Đã có hồ sơ được nộp theo mẫu này: chỉ được sửa lời, thứ tự, thêm lựa chọn và thêm câu hỏi không bắt buộc. Xoá một câu hỏi cần xác nhận; câu trả lời cũ vẫn có trong file xuất.',
     empty: 'Chưa có câu hỏi nào.',
     add: 'Thêm câu hỏi',
     remove: 'Xoá câu hỏi',
@@ -72,7 +73,8 @@ export const viApplication = {
     invalid: 'Chưa lưu được: sửa các ô được đánh dấu.',
     problem: '{field}: {message}',
     confirmRemoveTitle: 'Xoá câu hỏi đã có câu trả lời?',
-    confirmRemoveBody: 'Các câu hỏi {keys} đã có câu trả lời trong hồ sơ đã nộp. Xoá khỏi mẫu đơn thì hội đồng và giám khảo không còn thấy; câu trả lời vẫn được giữ trong file xuất.',
+    confirmRemoveBody:
+      'Các câu hỏi {keys} đã có câu trả lời trong hồ sơ đã nộp. Xoá khỏi mẫu đơn thì hội đồng và giám khảo không còn thấy; câu trả lời vẫn được giữ trong file xuất.',
     confirmRemove: 'Xoá và lưu',
     cancel: 'Huỷ',
     untitled: 'Câu hỏi chưa đặt tên',

@@ -13,7 +13,8 @@ export const enClosing: typeof viClosing = {
     noMembers: 'The council has no members (the final round has no judges): no vote is needed.',
     decision: { approve: 'Approves', object: 'Objects', none: 'Not decided' },
     noAwards: 'The organizers have not confirmed the award list yet; the council is asked to vote once there is one.',
-    notApproved: 'The council has not approved the awards yet: {approvals} of {members} members approved, {objections} objected; {required} approvals are needed.',
+    notApproved:
+      'The council has not approved the awards yet: {approvals} of {members} members approved, {objections} objected; {required} approvals are needed.',
     notFound: 'You are not on the council of this contest.',
     notConfirmed: 'The award list is not confirmed yet, so there is nothing to vote on.',
     published: 'The results are published; the council has nothing left to decide.',

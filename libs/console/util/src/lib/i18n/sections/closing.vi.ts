@@ -12,7 +12,8 @@ export const viClosing = {
     noMembers: 'Hội đồng chưa có thành viên (vòng cuối chưa có giám khảo): không cần biểu quyết.',
     decision: { approve: 'Tán thành', object: 'Không tán thành', none: 'Chưa biểu quyết' },
     noAwards: 'Ban tổ chức chưa xác nhận danh sách giải; hội đồng sẽ được mời biểu quyết khi có danh sách.',
-    notApproved: 'Hội đồng chưa thông qua danh sách giải: {approvals}/{members} thành viên tán thành, {objections} không tán thành; cần {required} phiếu tán thành.',
+    notApproved:
+      'Hội đồng chưa thông qua danh sách giải: {approvals}/{members} thành viên tán thành, {objections} không tán thành; cần {required} phiếu tán thành.',
     notFound: 'Bạn không thuộc hội đồng của cuộc thi này.',
     notConfirmed: 'Danh sách giải chưa được xác nhận nên chưa thể biểu quyết.',
     published: 'Kết quả đã công bố; hội đồng không còn gì phải biểu quyết.',

@@ -213,7 +213,8 @@ export const enJudging: typeof viJudging = {
     autoAssignHint: 'Avoids conflicts of interest and balances the load; existing assignments stay.',
     assigned: '{n} new assignments; {avoided} conflicted pairs avoided.',
     loads: 'Entries per judge',
-    infeasible: 'Nothing was assigned: these entries cannot get enough judges without a conflict of interest. Invite more judges or lower the judges per entry.',
+    infeasible:
+      'Nothing was assigned: these entries cannot get enough judges without a conflict of interest. Invite more judges or lower the judges per entry.',
   },
   progress: {
     round: 'Round',

@@ -212,7 +212,8 @@ export const viJudging = {
     autoAssignHint: 'Tránh xung đột lợi ích, chia đều số hồ sơ; phân công đã có được giữ nguyên.',
     assigned: 'Đã tạo {n} phân công mới; tránh {avoided} cặp có xung đột lợi ích.',
     loads: 'Số hồ sơ của mỗi giám khảo',
-    infeasible: 'Không phân công được: các hồ sơ sau không đủ giám khảo không xung đột. Chưa có gì được phân công; hãy mời thêm giám khảo hoặc giảm số giám khảo mỗi hồ sơ.',
+    infeasible:
+      'Không phân công được: các hồ sơ sau không đủ giám khảo không xung đột. Chưa có gì được phân công; hãy mời thêm giám khảo hoặc giảm số giám khảo mỗi hồ sơ.',
   },
   progress: {
     round: 'Vòng thi',
@@ -249,7 +250,8 @@ export const viJudging = {
     judge: 'Giám khảo',
     add: 'Phân công',
     replaceSave: 'Thay người',
-    noCandidate: 'Mọi giám khảo đã nhận lời trong hội đồng đều đã có tên ở hồ sơ này (kể cả người đã từ chối chấm). Hãy mời thêm giám khảo.',
+    noCandidate:
+      'Mọi giám khảo đã nhận lời trong hội đồng đều đã có tên ở hồ sơ này (kể cả người đã từ chối chấm). Hãy mời thêm giám khảo.',
     added: 'Đã phân công {name}.',
     removed: 'Đã gỡ {name} khỏi hồ sơ này.',
     replaced: '{name} chấm thay {old}.',

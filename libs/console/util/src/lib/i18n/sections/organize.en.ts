@@ -10,7 +10,8 @@ export const enOrganize: typeof viOrganize = {
     add: 'Add',
     close: 'Close',
     reload: 'Reload',
-    stale: 'This contest was just changed elsewhere. Reload to see the latest version, then make your change again; your unsaved changes will be lost.',
+    stale:
+      'This contest was just changed elsewhere. Reload to see the latest version, then make your change again; your unsaved changes will be lost.',
     lockedHint: 'Cannot change while the contest is “{status}”.',
     zone: 'Times in {zone}',
     required: 'Required',
@@ -86,7 +87,8 @@ export const enOrganize: typeof viOrganize = {
       closesAt: 'Submission deadline',
       minScore: 'Minimum score for a prize (0–100)',
       noZeroCriterion: 'No prize for an entry with a criterion scored 0',
-      noZeroCriterionHint: 'An entry whose mean on any criterion of the final round is 0 (every judge gave it 0) is skipped by the prize proposal.',
+      noZeroCriterionHint:
+        'An entry whose mean on any criterion of the final round is 0 (every judge gave it 0) is skipped by the prize proposal.',
       requirePitchDeck: 'A pitch deck is required',
       codePrefix: 'Entry code prefix',
       language: 'Language of the documents',
@@ -114,7 +116,8 @@ export const enOrganize: typeof viOrganize = {
         prepare: 'Set up the categories, the rounds with their rubric, the prizes and the deadline, then open for submissions.',
         submissions: 'Applicants submit until {closes} ({zone}). Close submissions when the deadline has passed, or earlier.',
         screening: 'Screen the entries’ eligibility, then start judging. Rounds open only once judging has started.',
-        judging: 'Open the rounds one after the other on the judging panel page, close each when its sheets are in and advance the finalists; then confirm the awards and publish them on the Awards page.',
+        judging:
+          'Open the rounds one after the other on the judging panel page, close each when its sheets are in and advance the finalists; then confirm the awards and publish them on the Awards page.',
         published: 'The results are public. The contest has no further step.',
       },
       why: {
@@ -139,9 +142,11 @@ export const enOrganize: typeof viOrganize = {
       },
       confirm: {
         open: 'Applicants can submit until {closes} ({zone}). You can still edit the rubric of rounds that have not opened.',
-        closed: 'Applicants can no longer submit or change entries. After this only the name, year, description, dates, minimum score, prizes and category names can change. You can reopen later.',
+        closed:
+          'Applicants can no longer submit or change entries. After this only the name, year, description, dates, minimum score, prizes and category names can change. You can reopen later.',
         reopen: 'Applicants can submit again until {closes} ({zone}). If the deadline has passed, move it first.',
-        judging: 'Judging starts: no more entries, no reopening, and only the description can change. Make sure the entries have been screened.',
+        judging:
+          'Judging starts: no more entries, no reopening, and only the description can change. Make sure the entries have been screened.',
       },
       confirmTitle: '{action}?',
       notReady: 'The status cannot change yet. To fix:',
@@ -199,7 +204,8 @@ export const enOrganize: typeof viOrganize = {
       panelComplete: 'Complete (every judge scores every entry)',
       judgesPerEntry: 'Judges per entry',
       divergenceThreshold: 'Divergence review: points apart',
-      divergenceHint: 'When two judges’ totals for one entry differ by this much or more, one more judge is assigned at once (assigned panels). Empty: off.',
+      divergenceHint:
+        'When two judges’ totals for one entry differ by this much or more, one more judge is assigned at once (assigned panels). Empty: off.',
       divergenceError: 'Enter a number from 0 to 100, or leave it empty.',
       maxExtraJudges: 'Extra judges per entry',
       maxExtraJudgesError: 'Enter a whole number from 0 to 10.',
@@ -231,7 +237,8 @@ export const enOrganize: typeof viOrganize = {
     },
     rubric: {
       heading: 'Rubric',
-      weightsNot100: 'The weights add up to {total}, not 100. Each criterion will count as the share shown next to it ({shares}), not as its weight. Change the weights if you meant them as percentages.',
+      weightsNot100:
+        'The weights add up to {total}, not 100. Each criterion will count as the share shown next to it ({shares}), not as its weight. Change the weights if you meant them as percentages.',
       weightsConfirmTitle: 'Weights add up to {total}, not 100',
       weightsConfirmBody: 'The criteria will count as {shares} of each sheet’s total, not as their weights. Save the rubric like this?',
       weightsConfirm: 'Save anyway',

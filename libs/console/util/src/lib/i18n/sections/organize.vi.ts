@@ -85,7 +85,8 @@ export const viOrganize = {
       closesAt: 'Hạn nộp hồ sơ',
       minScore: 'Điểm tối thiểu để nhận giải (0–100)',
       noZeroCriterion: 'Không xét giải cho hồ sơ có tiêu chí bị chấm 0',
-      noZeroCriterionHint: 'Hồ sơ có điểm trung bình của một tiêu chí ở vòng cuối bằng 0 (mọi giám khảo đều chấm 0) bị bỏ qua khi đề xuất giải.',
+      noZeroCriterionHint:
+        'Hồ sơ có điểm trung bình của một tiêu chí ở vòng cuối bằng 0 (mọi giám khảo đều chấm 0) bị bỏ qua khi đề xuất giải.',
       requirePitchDeck: 'Bắt buộc nộp bài thuyết trình (pitch deck)',
       codePrefix: 'Tiền tố mã hồ sơ',
       language: 'Ngôn ngữ của văn bản',
@@ -113,7 +114,8 @@ export const viOrganize = {
         prepare: 'Thiết lập hạng mục, các vòng thi với tiêu chí chấm, giải thưởng và hạn nộp, rồi mở nhận hồ sơ.',
         submissions: 'Thí sinh nộp hồ sơ đến {closes} ({zone}). Đóng nhận hồ sơ khi đã hết hạn, hoặc sớm hơn.',
         screening: 'Xét điều kiện các hồ sơ, rồi bắt đầu chấm. Các vòng thi chỉ mở được sau khi bắt đầu chấm.',
-        judging: 'Mở lần lượt từng vòng ở trang Điều phối chấm thi, đóng vòng khi đã đủ phiếu và chọn hồ sơ đi tiếp; sau đó xác nhận và công bố giải ở trang Giải thưởng.',
+        judging:
+          'Mở lần lượt từng vòng ở trang Điều phối chấm thi, đóng vòng khi đã đủ phiếu và chọn hồ sơ đi tiếp; sau đó xác nhận và công bố giải ở trang Giải thưởng.',
         published: 'Kết quả đã công khai. Cuộc thi không còn bước tiếp theo.',
       },
       why: {
@@ -138,9 +140,11 @@ export const viOrganize = {
       },
       confirm: {
         open: 'Thí sinh có thể nộp hồ sơ đến {closes} ({zone}). Bạn vẫn sửa được tiêu chí của các vòng chưa mở.',
-        closed: 'Thí sinh sẽ không nộp thêm hoặc sửa hồ sơ được nữa. Từ đó chỉ còn sửa được tên, năm, mô tả, thời gian, điểm tối thiểu, giải thưởng và đổi tên hạng mục. Bạn có thể mở lại sau.',
+        closed:
+          'Thí sinh sẽ không nộp thêm hoặc sửa hồ sơ được nữa. Từ đó chỉ còn sửa được tên, năm, mô tả, thời gian, điểm tối thiểu, giải thưởng và đổi tên hạng mục. Bạn có thể mở lại sau.',
         reopen: 'Thí sinh lại nộp được hồ sơ đến {closes} ({zone}). Nếu hạn đã qua, hãy dời hạn trước.',
-        judging: 'Việc chấm bắt đầu: không nhận thêm hồ sơ, không mở lại được, và chỉ còn sửa được mô tả. Hãy chắc rằng đã xét điều kiện các hồ sơ.',
+        judging:
+          'Việc chấm bắt đầu: không nhận thêm hồ sơ, không mở lại được, và chỉ còn sửa được mô tả. Hãy chắc rằng đã xét điều kiện các hồ sơ.',
       },
       confirmTitle: '{action}?',
       notReady: 'Chưa thể chuyển trạng thái. Cần sửa:',
@@ -198,7 +202,8 @@ export const viOrganize = {
       panelComplete: 'Toàn bộ (mọi giám khảo chấm mọi hồ sơ)',
       judgesPerEntry: 'Số giám khảo mỗi hồ sơ',
       divergenceThreshold: 'Chấm lại khi lệch: số điểm chênh',
-      divergenceHint: 'Khi tổng điểm của hai giám khảo cho một hồ sơ chênh nhau từ mức này trở lên, hệ thống phân công thêm một giám khảo ngay (hội đồng phân công). Để trống: tắt.',
+      divergenceHint:
+        'Khi tổng điểm của hai giám khảo cho một hồ sơ chênh nhau từ mức này trở lên, hệ thống phân công thêm một giám khảo ngay (hội đồng phân công). Để trống: tắt.',
       divergenceError: 'Nhập một số từ 0 đến 100, hoặc để trống.',
       maxExtraJudges: 'Số giám khảo bổ sung tối đa mỗi hồ sơ',
       maxExtraJudgesError: 'Nhập một số nguyên từ 0 đến 10.',
@@ -230,9 +235,11 @@ export const viOrganize = {
     },
     rubric: {
       heading: 'Tiêu chí chấm',
-      weightsNot100: 'Tổng trọng số là {total}, không phải 100. Mỗi tiêu chí sẽ được tính theo tỷ lệ ghi bên cạnh ({shares}), không theo trọng số đã nhập. Hãy sửa trọng số nếu bạn muốn chúng là phần trăm.',
+      weightsNot100:
+        'Tổng trọng số là {total}, không phải 100. Mỗi tiêu chí sẽ được tính theo tỷ lệ ghi bên cạnh ({shares}), không theo trọng số đã nhập. Hãy sửa trọng số nếu bạn muốn chúng là phần trăm.',
       weightsConfirmTitle: 'Tổng trọng số là {total}, không phải 100',
-      weightsConfirmBody: 'Các tiêu chí sẽ chiếm lần lượt {shares} tổng điểm của mỗi phiếu, không theo trọng số đã nhập. Vẫn lưu tiêu chí như vậy?',
+      weightsConfirmBody:
+        'Các tiêu chí sẽ chiếm lần lượt {shares} tổng điểm của mỗi phiếu, không theo trọng số đã nhập. Vẫn lưu tiêu chí như vậy?',
       weightsConfirm: 'Vẫn lưu',
       add: 'Thêm tiêu chí',
       empty: 'Chưa có tiêu chí. Thêm ít nhất một tiêu chí trước khi mở nhận hồ sơ.',

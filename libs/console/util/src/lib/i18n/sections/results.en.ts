@@ -24,7 +24,8 @@ export const enResults: typeof viResults = {
     noCategory: 'No category',
     liveBoard: 'Live board',
     refresh: 'Refresh',
-    missingSheets: '{n} entries are ranked on fewer sheets than judges assigned (a judge did not submit, or recused and nobody took over): {codes}.',
+    missingSheets:
+      '{n} entries are ranked on fewer sheets than judges assigned (a judge did not submit, or recused and nobody took over): {codes}.',
     snapshot: 'Snapshot taken at {at} — results of a closed round no longer change.',
     computed: 'Computed at {at}; the round is not closed, so results change as judges submit.',
     empty: 'This round has no entries yet',
@@ -107,12 +108,14 @@ export const enResults: typeof viResults = {
       good: 'good',
       excellent: 'excellent',
     },
-    iccComplete: 'Every judge scored every entry: two-way ICC, absolute agreement. Below 0.5 is poor, 0.5–0.75 moderate, 0.75–0.9 good, above 0.9 excellent.',
+    iccComplete:
+      'Every judge scored every entry: two-way ICC, absolute agreement. Below 0.5 is poor, 0.5–0.75 moderate, 0.75–0.9 good, above 0.9 excellent.',
     iccPartial: 'Each entry had its own panel: one-way ICC. Below 0.5 is poor, 0.5–0.75 moderate, 0.75–0.9 good, above 0.9 excellent.',
     kendall: "The judges' orderings agree at W = {value} (Kendall's W)",
     kendallHelp: '0 means no agreement at all, 1 means every judge put the entries in the same order.',
     leniency: 'Leniency of each judge',
-    leniencyHelp: "The judge's total minus the mean of the other judges' totals on the same entry, averaged over the entries they share: positive is more lenient, negative stricter.",
+    leniencyHelp:
+      "The judge's total minus the mean of the other judges' totals on the same entry, averaged over the entries they share: positive is more lenient, negative stricter.",
     lenient: 'lenient',
     strict: 'strict',
     sheets: 'Sheets: {count}',
@@ -137,7 +140,8 @@ export const enResults: typeof viResults = {
     preview: '{count} of {total} entries advance',
     previewNone: 'No entry meets this rule. Loosen it.',
     review: 'Continue',
-    confirmBody: 'The {count} entries below move into round “{round}” and are marked advanced; the other {eliminated} stop at this round. You can choose again until round “{round}” opens.',
+    confirmBody:
+      'The {count} entries below move into round “{round}” and are marked advanced; the other {eliminated} stop at this round. You can choose again until round “{round}” opens.',
     confirm: 'Move {count} entries into “{round}”',
     done: '{count} entries moved into “{round}”; {eliminated} stopped here.',
     hintNotClosed: 'Close this round before advancing its entries.',
@@ -205,7 +209,8 @@ export const enResults: typeof viResults = {
     duplicate: 'This entry already holds another prize; an entry wins at most one.',
     inTie: 'The places of this prize are decided with the tied group above.',
     decisionTitle: 'Tied across a prize boundary — choose',
-    decisionBody: '{count} entries share rank {rank}, but the places left in {tier} are not enough for all of them. Choose a prize for each and give the reason.',
+    decisionBody:
+      '{count} entries share rank {rank}, but the places left in {tier} are not enough for all of them. Choose a prize for each and give the reason.',
     decisionChoice: 'Prize',
     noPrize: 'No prize',
     decisionRequired: 'Choose one.',
@@ -257,7 +262,8 @@ export const enResults: typeof viResults = {
       voided: 'The organizers voided this vote.',
       alreadyVoided: 'This vote is already voided.',
       notCounted: 'This vote was never confirmed, so there is nothing to void.',
-      roundClosed: 'The vote’s round is closed and its ranking is final, so its votes can no longer be voided. Void doubtful votes before closing the round.',
+      roundClosed:
+        'The vote’s round is closed and its ranking is final, so its votes can no longer be voided. Void doubtful votes before closing the round.',
     },
     counts: {
       title: 'Public vote',
@@ -323,7 +329,8 @@ export const enResults: typeof viResults = {
   },
   errors: {
     roundNotFound: 'This round is not in any of your contests.',
-    awardsInvalid: 'The awards cannot be confirmed as they are: check each prize line (a place left empty, an entry twice, an override without a reason).',
+    awardsInvalid:
+      'The awards cannot be confirmed as they are: check each prize line (a place left empty, an entry twice, an override without a reason).',
     roundNotClosed: 'This round is not closed. Close it before advancing its entries.',
     noNextRound: 'This is the last round; there is no round to advance into. Propose the awards instead.',
     nextStarted: 'The next round has started, so the entries it covers can no longer change.',

@@ -23,7 +23,8 @@ export const viResults = {
     noCategory: 'Chưa có hạng mục',
     liveBoard: 'Bảng trực tiếp',
     refresh: 'Làm mới',
-    missingSheets: '{n} hồ sơ được xếp hạng với ít phiếu chấm hơn số giám khảo được phân công (có người chưa nộp, hoặc từ chối chấm mà chưa ai chấm thay): {codes}.',
+    missingSheets:
+      '{n} hồ sơ được xếp hạng với ít phiếu chấm hơn số giám khảo được phân công (có người chưa nộp, hoặc từ chối chấm mà chưa ai chấm thay): {codes}.',
     snapshot: 'Ảnh chụp kết quả lúc {at} — kết quả của vòng đã đóng không còn thay đổi.',
     computed: 'Tính lúc {at}; vòng chưa đóng nên kết quả còn thay đổi khi giám khảo nộp phiếu.',
     empty: 'Vòng này chưa có hồ sơ nào',
@@ -106,12 +107,15 @@ export const viResults = {
       good: 'tốt',
       excellent: 'rất tốt',
     },
-    iccComplete: 'Mọi giám khảo đã chấm mọi hồ sơ: hệ số ICC hai chiều, đồng thuận tuyệt đối. Dưới 0,5 là kém, 0,5–0,75 trung bình, 0,75–0,9 tốt, trên 0,9 rất tốt.',
-    iccPartial: 'Mỗi hồ sơ có một nhóm giám khảo riêng: hệ số ICC một chiều. Dưới 0,5 là kém, 0,5–0,75 trung bình, 0,75–0,9 tốt, trên 0,9 rất tốt.',
+    iccComplete:
+      'Mọi giám khảo đã chấm mọi hồ sơ: hệ số ICC hai chiều, đồng thuận tuyệt đối. Dưới 0,5 là kém, 0,5–0,75 trung bình, 0,75–0,9 tốt, trên 0,9 rất tốt.',
+    iccPartial:
+      'Mỗi hồ sơ có một nhóm giám khảo riêng: hệ số ICC một chiều. Dưới 0,5 là kém, 0,5–0,75 trung bình, 0,75–0,9 tốt, trên 0,9 rất tốt.',
     kendall: 'Thứ tự xếp của các giám khảo giống nhau ở mức W = {value} (hệ số Kendall)',
     kendallHelp: '0 là không giống nhau chút nào, 1 là mọi giám khảo xếp các hồ sơ theo cùng một thứ tự.',
     leniency: 'Độ dễ tính của từng giám khảo',
-    leniencyHelp: 'Điểm của giám khảo trừ điểm trung bình của các giám khảo khác trên cùng hồ sơ, lấy trung bình qua các hồ sơ chấm chung: dương là dễ hơn, âm là khắt khe hơn.',
+    leniencyHelp:
+      'Điểm của giám khảo trừ điểm trung bình của các giám khảo khác trên cùng hồ sơ, lấy trung bình qua các hồ sơ chấm chung: dương là dễ hơn, âm là khắt khe hơn.',
     lenient: 'dễ tính',
     strict: 'khắt khe',
     sheets: '{count} phiếu',
@@ -136,7 +140,8 @@ export const viResults = {
     preview: '{count} trên {total} hồ sơ sẽ đi tiếp',
     previewNone: 'Không hồ sơ nào đạt điều kiện này. Hãy nới điều kiện.',
     review: 'Tiếp tục',
-    confirmBody: '{count} hồ sơ dưới đây sẽ được chuyển vào vòng “{round}” và có trạng thái “đi tiếp”; {eliminated} hồ sơ còn lại dừng ở vòng này. Bạn có thể chọn lại cho đến khi vòng “{round}” mở.',
+    confirmBody:
+      '{count} hồ sơ dưới đây sẽ được chuyển vào vòng “{round}” và có trạng thái “đi tiếp”; {eliminated} hồ sơ còn lại dừng ở vòng này. Bạn có thể chọn lại cho đến khi vòng “{round}” mở.',
     confirm: 'Chuyển {count} hồ sơ vào “{round}”',
     done: '{count} hồ sơ đã vào vòng “{round}”; {eliminated} hồ sơ dừng lại.',
     hintNotClosed: 'Hãy đóng vòng này trước khi chọn hồ sơ đi tiếp.',
@@ -147,7 +152,8 @@ export const viResults = {
     noGate: 'Hãy chọn ít nhất một điều kiện.',
     passes: 'Đi tiếp',
     passesTied: 'Đi tiếp: đồng hạng ở ranh giới N hồ sơ đầu',
-    tieNote: 'Hạng {rank} có {count} hồ sơ đồng hạng vượt qua ranh giới {top} hồ sơ đầu: tất cả đều đi tiếp, nhiều hơn {top} là {extra} hồ sơ.',
+    tieNote:
+      'Hạng {rank} có {count} hồ sơ đồng hạng vượt qua ranh giới {top} hồ sơ đầu: tất cả đều đi tiếp, nhiều hơn {top} là {extra} hồ sơ.',
     failed: {
       no_score: 'Chưa có phiếu chấm nào được nộp',
       below_min_score: 'Dưới điểm tối thiểu',
@@ -204,7 +210,8 @@ export const viResults = {
     duplicate: 'Hồ sơ này đã nhận một giải khác; mỗi hồ sơ chỉ nhận một giải.',
     inTie: 'Suất của giải này được quyết định cùng nhóm đồng hạng phía trên.',
     decisionTitle: 'Đồng hạng vắt qua hai mức giải — hãy quyết định',
-    decisionBody: '{count} hồ sơ cùng hạng {rank} nhưng số suất còn lại của {tier} không đủ cho tất cả. Chọn giải cho từng hồ sơ và ghi lý do.',
+    decisionBody:
+      '{count} hồ sơ cùng hạng {rank} nhưng số suất còn lại của {tier} không đủ cho tất cả. Chọn giải cho từng hồ sơ và ghi lý do.',
     decisionChoice: 'Giải',
     noPrize: 'Không nhận giải',
     decisionRequired: 'Hãy chọn.',
@@ -256,7 +263,8 @@ export const viResults = {
       voided: 'Ban tổ chức đã hủy phiếu này.',
       alreadyVoided: 'Phiếu này đã bị hủy.',
       notCounted: 'Phiếu này chưa được xác nhận nên không có gì để hủy.',
-      roundClosed: 'Vòng bình chọn đã đóng và bảng xếp hạng đã chốt nên không thể hủy phiếu nữa. Hãy hủy các phiếu đáng ngờ trước khi đóng vòng.',
+      roundClosed:
+        'Vòng bình chọn đã đóng và bảng xếp hạng đã chốt nên không thể hủy phiếu nữa. Hãy hủy các phiếu đáng ngờ trước khi đóng vòng.',
     },
     counts: {
       title: 'Bình chọn',
@@ -322,7 +330,8 @@ export const viResults = {
   },
   errors: {
     roundNotFound: 'Không tìm thấy vòng thi này trong các cuộc thi của bạn.',
-    awardsInvalid: 'Chưa thể xác nhận danh sách giải: kiểm tra từng dòng giải (vị trí còn trống, hồ sơ bị trùng, thay đổi không kèm lý do).',
+    awardsInvalid:
+      'Chưa thể xác nhận danh sách giải: kiểm tra từng dòng giải (vị trí còn trống, hồ sơ bị trùng, thay đổi không kèm lý do).',
     roundNotClosed: 'Vòng này chưa đóng. Hãy đóng vòng trước khi chọn hồ sơ đi tiếp.',
     noNextRound: 'Đây là vòng cuối; không có vòng nào để đi tiếp. Hãy đề xuất giải thưởng.',
     nextStarted: 'Vòng sau đã bắt đầu nên danh sách hồ sơ của nó không đổi được nữa.',

@@ -79,7 +79,8 @@ export const enSubmit: typeof viSubmit = {
     view: 'View entry',
     withdraw: 'Withdraw',
     withdrawTitle: 'Withdraw “{title}”?',
-    withdrawBody: 'The entry will not be judged and can no longer be edited or submitted again. You can still start a new entry in this category while the contest takes entries. Withdrawing is possible only until judging starts.',
+    withdrawBody:
+      'The entry will not be judged and can no longer be edited or submitted again. You can still start a new entry in this category while the contest takes entries. Withdrawing is possible only until judging starts.',
     withdrawConfirm: 'Withdraw entry',
     withdrawn: '“{title}” was withdrawn.',
     seeResults: 'See the results',
@@ -179,7 +180,8 @@ export const enSubmit: typeof viSubmit = {
       download: 'Download {name}',
       removeFailed: 'The file could not be removed.',
       tooLarge: '“{name}” is larger than {size}. Compress its images or export the deck as PDF, then upload it again.',
-      unsupported: '“{name}” is not a PDF, PPTX, PNG or JPEG file (judged by its content). Save or export it in one of these formats, then upload it again.',
+      unsupported:
+        '“{name}” is not a PDF, PPTX, PNG or JPEG file (judged by its content). Save or export it in one of these formats, then upload it again.',
       failed: '“{name}” was not uploaded: {reason}',
       dismiss: 'Dismiss',
     },

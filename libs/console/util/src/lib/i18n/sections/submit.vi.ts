@@ -78,7 +78,8 @@ export const viSubmit = {
     view: 'Xem hồ sơ',
     withdraw: 'Rút hồ sơ',
     withdrawTitle: 'Rút hồ sơ “{title}”?',
-    withdrawBody: 'Hồ sơ sẽ không được chấm và không thể sửa hay nộp lại. Bạn vẫn có thể tạo hồ sơ mới cho hạng mục này khi cuộc thi còn nhận hồ sơ. Chỉ rút được trước khi vòng chấm bắt đầu.',
+    withdrawBody:
+      'Hồ sơ sẽ không được chấm và không thể sửa hay nộp lại. Bạn vẫn có thể tạo hồ sơ mới cho hạng mục này khi cuộc thi còn nhận hồ sơ. Chỉ rút được trước khi vòng chấm bắt đầu.',
     withdrawConfirm: 'Rút hồ sơ',
     withdrawn: 'Đã rút hồ sơ “{title}”.',
     seeResults: 'Xem kết quả',
@@ -178,7 +179,8 @@ export const viSubmit = {
       download: 'Tải xuống {name}',
       removeFailed: 'Không xoá được tệp.',
       tooLarge: 'Tệp “{name}” lớn hơn {size}. Hãy nén hình hoặc xuất bài thuyết trình sang PDF rồi tải lên lại.',
-      unsupported: 'Tệp “{name}” không phải PDF, PPTX, PNG hay JPEG (xét theo nội dung). Hãy lưu hoặc xuất sang một trong các định dạng này rồi tải lên lại.',
+      unsupported:
+        'Tệp “{name}” không phải PDF, PPTX, PNG hay JPEG (xét theo nội dung). Hãy lưu hoặc xuất sang một trong các định dạng này rồi tải lên lại.',
       failed: 'Không tải lên được “{name}”: {reason}',
       dismiss: 'Bỏ qua',
     },

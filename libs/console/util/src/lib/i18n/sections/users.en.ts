@@ -3,7 +3,8 @@ import type { viUsers } from './users.vi';
 export const enUsers: typeof viUsers = {
   page: {
     title: 'Users & organizers',
-    subtitle: 'Find accounts, grant or revoke the organizer and administrator roles, disable accounts. Every change takes effect at once and goes into the audit trail.',
+    subtitle:
+      'Find accounts, grant or revoke the organizer and administrator roles, disable accounts. Every change takes effect at once and goes into the audit trail.',
     search: 'Search by name or e-mail',
     role: 'Role',
     allRoles: 'All roles',
@@ -42,7 +43,8 @@ export const enUsers: typeof viUsers = {
     grant: 'Grant the role',
     revoke: 'Revoke',
     disableTitle: 'Disable the account?',
-    disableBody: '{name} ({email}) can no longer sign in, and every open session ends within a second. You can enable the account again later.',
+    disableBody:
+      '{name} ({email}) can no longer sign in, and every open session ends within a second. You can enable the account again later.',
     enableTitle: 'Enable the account?',
     enableBody: '{name} ({email}) can sign in again with their current password.',
   },
@@ -55,13 +57,15 @@ export const enUsers: typeof viUsers = {
   errors: {
     lastAdmin: 'This is the last enabled administrator: the platform would have none. Invite or appoint another administrator first.',
     disableSelf: 'You cannot disable your own account. Ask another administrator.',
-    notGrantable: 'Only the organizer and administrator roles are granted here; the judge role comes from a contest’s invitation, the applicant role from signing up.',
+    notGrantable:
+      'Only the organizer and administrator roles are granted here; the judge role comes from a contest’s invitation, the applicant role from signing up.',
     hasRole: 'This address already has that role.',
     noRole: 'An account keeps at least one role. Disable the account instead of revoking its last role.',
   },
   inviteDialog: {
     title: 'Invite by e-mail',
-    intro: 'The invitation travels only by mail: the person opens its link to take the role (and chooses a password if they have no account). The link works for 14 days.',
+    intro:
+      'The invitation travels only by mail: the person opens its link to take the role (and chooses a password if they have no account). The link works for 14 days.',
     email: 'E-mail',
     name: 'Name of the person invited',
     role: 'Role',

@@ -2,7 +2,8 @@
 export const viUsers = {
   page: {
     title: 'Người dùng & ban tổ chức',
-    subtitle: 'Tìm tài khoản, cấp hoặc thu hồi vai trò ban tổ chức và quản trị, khoá tài khoản. Mọi thay đổi có hiệu lực ngay và được ghi vào nhật ký.',
+    subtitle:
+      'Tìm tài khoản, cấp hoặc thu hồi vai trò ban tổ chức và quản trị, khoá tài khoản. Mọi thay đổi có hiệu lực ngay và được ghi vào nhật ký.',
     search: 'Tìm theo tên hoặc e-mail',
     role: 'Vai trò',
     allRoles: 'Mọi vai trò',
@@ -41,7 +42,8 @@ export const viUsers = {
     grant: 'Cấp vai trò',
     revoke: 'Thu hồi',
     disableTitle: 'Khoá tài khoản?',
-    disableBody: '{name} ({email}) sẽ không đăng nhập được nữa, và mọi phiên đang mở kết thúc trong vòng một giây. Bạn có thể mở khoá lại sau.',
+    disableBody:
+      '{name} ({email}) sẽ không đăng nhập được nữa, và mọi phiên đang mở kết thúc trong vòng một giây. Bạn có thể mở khoá lại sau.',
     enableTitle: 'Mở khoá tài khoản?',
     enableBody: '{name} ({email}) sẽ đăng nhập lại được với mật khẩu hiện có.',
   },
@@ -52,15 +54,18 @@ export const viUsers = {
     enabled: 'Đã mở khoá tài khoản {name}.',
   },
   errors: {
-    lastAdmin: 'Đây là quản trị viên cuối cùng còn hoạt động: hệ thống sẽ không còn ai quản trị. Hãy mời hoặc chỉ định một quản trị viên khác trước.',
+    lastAdmin:
+      'Đây là quản trị viên cuối cùng còn hoạt động: hệ thống sẽ không còn ai quản trị. Hãy mời hoặc chỉ định một quản trị viên khác trước.',
     disableSelf: 'Bạn không thể tự khoá tài khoản của mình. Hãy nhờ một quản trị viên khác.',
-    notGrantable: 'Ở đây chỉ cấp vai trò ban tổ chức và quản trị; vai trò giám khảo đến từ lời mời của cuộc thi, vai trò đội dự thi đến từ việc đăng ký.',
+    notGrantable:
+      'Ở đây chỉ cấp vai trò ban tổ chức và quản trị; vai trò giám khảo đến từ lời mời của cuộc thi, vai trò đội dự thi đến từ việc đăng ký.',
     hasRole: 'Địa chỉ này đã có vai trò đó.',
     noRole: 'Tài khoản phải giữ ít nhất một vai trò. Hãy khoá tài khoản thay vì thu hồi vai trò cuối cùng.',
   },
   inviteDialog: {
     title: 'Mời bằng e-mail',
-    intro: 'Lời mời chỉ được gửi qua e-mail: người nhận mở đường dẫn để nhận vai trò (và đặt mật khẩu nếu chưa có tài khoản). Đường dẫn dùng được 14 ngày.',
+    intro:
+      'Lời mời chỉ được gửi qua e-mail: người nhận mở đường dẫn để nhận vai trò (và đặt mật khẩu nếu chưa có tài khoản). Đường dẫn dùng được 14 ngày.',
     email: 'E-mail',
     name: 'Tên người được mời',
     role: 'Vai trò',
