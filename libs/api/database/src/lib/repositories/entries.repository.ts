@@ -9,6 +9,7 @@ import {
   type EligibilityRule,
   type EntryFieldsRequest,
   type EntryFilterQuery,
+  type EntryListItemView,
   type EntryMember,
   type EntrySortKey,
   type EntryStatus,
@@ -100,24 +101,13 @@ export interface EntryPage {
   pageSize: number;
 }
 
-export interface EntryListRow {
-  id: string;
-  code: string | null;
-  title: string;
-  teamName: string;
-  organization: string | null;
-  categoryId: string | null;
-  categoryName: string | null;
-  status: EntryStatus;
-  eligibility: Eligibility;
-  eligibilityReason: string | null;
-  memberCount: number;
-  attachmentCount: number;
+/** A list line as stored: the contract's line with dates as dates, the answers instead of the checks made from them. */
+export type EntryListRow = Omit<EntryListItemView, 'eligibilityChecks' | 'submittedAt' | 'createdAt' | 'updatedAt'> & {
   answers: Answers;
   submittedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
-}
+};
 
 export interface EntryExportRow extends EntryListRow {
   members: EntryMember[];
