@@ -45,6 +45,8 @@ export class JobQueue implements OnApplicationShutdown, EntitySubscriberInterfac
   /** Settles once pg-boss's schema and the queues exist; enqueuing waits for it. */
   private readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
   private stopped = false;
+  /** Handlers of this process running now (a batch each). */
+  private running = 0;
 
   constructor(
     @Inject(laurelConfig.KEY) config: LaurelConfig,
@@ -139,7 +141,12 @@ export class JobQueue implements OnApplicationShutdown, EntitySubscriberInterfac
     if (!this.options.work) return;
     await this.ready;
     const workerId = await this.boss.work<T>(queue, { ...options, includeMetadata: true }, async (jobs) => {
-      await handler(jobs);
+      this.running += 1;
+      try {
+        await handler(jobs);
+      } finally {
+        this.running -= 1;
+      }
       // A full batch means more are likely waiting: fetch again at once, not after the polling interval.
       if (jobs.length >= options.batchSize) this.wake(queue);
     });
@@ -160,6 +167,17 @@ export class JobQueue implements OnApplicationShutdown, EntitySubscriberInterfac
     this.added.set(runner, queues);
   }
 
+  /** Resolves once no handler of this process has run for `quietMs` (or after `maxMs`). */
+  private async quiet(quietMs: number, maxMs: number): Promise<void> {
+    const deadline = Date.now() + maxMs;
+    let quietSince = Date.now();
+    while (Date.now() < deadline) {
+      if (this.running > 0) quietSince = Date.now();
+      else if (Date.now() - quietSince >= quietMs) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   /** Fails one job of a batch (the rest complete when the handler returns). */
   async fail(queue: string, id: string, error: Error): Promise<void> {
     await this.boss.fail(queue, id, { message: error.message });
@@ -168,7 +186,14 @@ export class JobQueue implements OnApplicationShutdown, EntitySubscriberInterfac
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (!this.starting) return;
-    // Waits for jobs in hand (up to 10 s); whatever is still active is failed and retried later.
+    // Stop fetching first, then let what was fetched run to its end while the queue's connections
+    // are still open, so its jobs complete or fail back to the queue (retried at once elsewhere)
+    // instead of sitting `active` until they expire. pg-boss's own graceful stop only sees a batch
+    // once its fetch has returned: a fetch under way as the process begins to stop (a commit's
+    // wake-up makes that likely) would otherwise be left to the 120 s expiry.
+    for (const queue of this.workers.keys()) await this.boss.offWork(queue).catch(() => undefined);
+    if (this.workers.size > 0) await this.quiet(500, 10_000);
+    // Then pg-boss waits for jobs in hand (up to 10 s); whatever is still active is failed and retried later.
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 }).catch((error: Error) => this.logger.warn(error.message));
   }
 }
