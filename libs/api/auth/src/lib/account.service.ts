@@ -7,7 +7,7 @@ import { MailOutbox } from '@laurel/api-mail';
 import type { AccessTokenResponse, AuthResponse, NeutralAnswer } from '@laurel/contracts';
 import type { PasswordChangeDto, PasswordResetConfirmDto } from './auth.dto';
 import { AuthService } from './auth.service';
-import { hashLinkToken, newLinkToken } from './account-tokens';
+import { hashLinkToken, mailAccountLink } from './account-tokens';
 import { SessionCheck } from './session-check';
 
 const RESET_TTL_MS = 60 * 60 * 1000;
@@ -36,21 +36,8 @@ export class AccountService {
   async requestPasswordReset(email: string): Promise<NeutralAnswer> {
     const user = await this.users.findByEmail(email);
     if (user && !user.disabledAt) {
-      const token = newLinkToken();
       await this.dataSource.transaction(async (manager) => {
-        await this.tokens.replace(manager, {
-          userId: user.id,
-          purpose: 'password_reset',
-          tokenHash: hashLinkToken(token),
-          expiresAt: new Date(Date.now() + RESET_TTL_MS),
-        });
-        await this.mail.enqueue(manager, {
-          to: user.email,
-          language: user.language,
-          template: 'password_reset',
-          params: { displayName: user.displayName, token },
-          userId: user.id,
-        });
+        await mailAccountLink({ tokens: this.tokens, mail: this.mail }, manager, user, { purpose: 'password_reset', ttlMs: RESET_TTL_MS });
         await this.audit.record(manager, {
           actorId: null,
           action: 'auth.password_reset_requested',

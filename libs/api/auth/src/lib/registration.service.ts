@@ -7,7 +7,7 @@ import { MailOutbox } from '@laurel/api-mail';
 import type { AuthResponse, NeutralAnswer } from '@laurel/contracts';
 import type { RegisterDto } from './auth.dto';
 import { AuthService } from './auth.service';
-import { hashLinkToken, newLinkToken } from './account-tokens';
+import { hashLinkToken, mailAccountLink } from './account-tokens';
 
 const VERIFY_TTL_MS = 48 * 60 * 60 * 1000;
 
@@ -118,19 +118,6 @@ export class RegistrationService {
     manager: Parameters<MailOutbox['enqueue']>[0],
     user: { id: string; email: string; displayName: string; language: 'vi' | 'en' },
   ) {
-    const token = newLinkToken();
-    await this.tokens.replace(manager, {
-      userId: user.id,
-      purpose: 'verify_email',
-      tokenHash: hashLinkToken(token),
-      expiresAt: new Date(Date.now() + VERIFY_TTL_MS),
-    });
-    await this.mail.enqueue(manager, {
-      to: user.email,
-      language: user.language,
-      template: 'verify_email',
-      params: { displayName: user.displayName, token },
-      userId: user.id,
-    });
+    await mailAccountLink({ tokens: this.tokens, mail: this.mail }, manager, user, { purpose: 'verify_email', ttlMs: VERIFY_TTL_MS });
   }
 }
