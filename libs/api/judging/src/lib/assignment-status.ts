@@ -1,7 +1,7 @@
-import type { AssignmentStatus } from '@laurel/contracts';
+import type { AssignmentStatus, SheetStatus } from '@laurel/contracts';
 
 /** Where a judge stands on an assignment, from the assignment's and its sheet's status. */
-export function assignmentStatus(status: 'assigned' | 'recused', sheetStatus: 'draft' | 'submitted' | null): AssignmentStatus {
+export function assignmentStatus(status: 'assigned' | 'recused', sheetStatus: SheetStatus | null): AssignmentStatus {
   if (status === 'recused') return 'recused';
   return sheetStatus ?? 'todo';
 }

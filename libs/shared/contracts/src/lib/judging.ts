@@ -51,8 +51,12 @@ export interface AcceptInvitationRequest {
   password?: string;
 }
 
-export const ASSIGNMENT_STATUSES = ['todo', 'draft', 'submitted', 'recused'] as const;
-/** Where a judge stands on one assignment: no sheet yet, a draft, submitted, or recused. */
+export const SHEET_STATUSES = ['draft', 'submitted'] as const;
+/** A score sheet is a draft its judge still edits, or submitted: read-only, and counted in results. */
+export type SheetStatus = (typeof SHEET_STATUSES)[number];
+
+export const ASSIGNMENT_STATUSES = ['todo', ...SHEET_STATUSES, 'recused'] as const;
+/** Where a judge stands on one assignment: no sheet yet, its sheet's status, or recused. */
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
 export interface JudgeProgress {
@@ -249,7 +253,7 @@ export interface ScoreView {
 export interface SheetView {
   /** Null until the first save. */
   id: string | null;
-  status: 'draft' | 'submitted';
+  status: SheetStatus;
   scores: ScoreView[];
   comment: string | null;
   commentInternal: boolean;

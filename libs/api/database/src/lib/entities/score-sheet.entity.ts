@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { SheetStatus } from '@laurel/contracts';
 
 /**
  * One per assignment. Written only while its round is open (a trigger refuses anything else);
@@ -9,7 +10,7 @@ export class ScoreSheetEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'assignment_id', type: 'uuid' }) assignmentId!: string;
   @Column({ name: 'round_id', type: 'uuid' }) roundId!: string;
-  @Column({ type: 'text', default: 'draft' }) status!: 'draft' | 'submitted';
+  @Column({ type: 'text', default: 'draft' }) status!: SheetStatus;
   @Column({ type: 'text', nullable: true }) comment!: string | null;
   /** Full precision, set on submission by the domain's sheetTotal. */
   @Column({ type: 'double precision', nullable: true }) total!: number | null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { RoundStatus } from '@laurel/contracts';
+import type { RoundStatus, SheetStatus } from '@laurel/contracts';
 import { type ConflictEntryRow, type ConflictJudgeRow, loadPanelJudges, loadStoredConflictPairs } from './conflicts.repository';
 import { type AuditEventInput, AuditRepository } from './audit.repository';
 import { findRound, type JudgingRoundRef } from './judging.repository';
@@ -17,7 +17,7 @@ export interface AssignmentRow {
   judgeName: string;
   status: 'assigned' | 'recused';
   recusalReason: string | null;
-  sheetStatus: 'draft' | 'submitted' | null;
+  sheetStatus: SheetStatus | null;
   /** Set once the sheet is submitted. */
   total: number | null;
   divergenceExtra: boolean;
@@ -31,7 +31,7 @@ export interface AssignmentContextRow {
   judgeId: string;
   status: 'assigned' | 'recused';
   recusalReason: string | null;
-  sheetStatus: 'draft' | 'submitted' | null;
+  sheetStatus: SheetStatus | null;
   total: number | null;
   roundName: string;
   roundStatus: RoundStatus;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { SheetStatus } from '@laurel/contracts';
 
 /** One criterion of one judge's assignment in a round; `value` null when the sheet is not submitted. */
 export interface PaperScoreRow {
@@ -11,7 +12,7 @@ export interface PaperScoreRow {
   code: string | null;
   title: string;
   teamName: string;
-  sheetStatus: 'draft' | 'submitted' | null;
+  sheetStatus: SheetStatus | null;
   total: number | null;
   criterionId: string | null;
   value: number | null;

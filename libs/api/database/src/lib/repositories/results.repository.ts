@@ -11,6 +11,7 @@ import type {
   RoundOutcome,
   RoundResultsView,
   RoundStatus,
+  SheetStatus,
 } from '@laurel/contracts';
 
 /** A round with what results need of it and of its contest. */
@@ -91,7 +92,7 @@ export interface EntryAssignmentRow {
   assignmentStatus: 'assigned' | 'recused';
   recusalReason: string | null;
   sheetId: string | null;
-  sheetStatus: 'draft' | 'submitted' | null;
+  sheetStatus: SheetStatus | null;
   total: number | null;
   submittedAt: string | null;
   comment: string | null;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import type { RoundStatus } from '@laurel/contracts';
+import type { RoundStatus, SheetStatus } from '@laurel/contracts';
 import { type AuditEventInput, auditAppend } from './audit.repository';
 import type { ConflictEntryRow, ConflictJudgeRow } from './conflicts.repository';
 import type { DivergenceSettings } from './divergence.repository';
@@ -15,7 +15,7 @@ export interface SheetRow {
   id: string;
   assignmentId: string;
   roundId: string;
-  status: 'draft' | 'submitted';
+  status: SheetStatus;
   comment: string | null;
   commentInternal: boolean;
   total: number | null;

@@ -8,7 +8,7 @@ import { MyAssignmentsStore, assignmentStatusKey, roundStatusKey } from '@laurel
 import { AlertComponent, EmptyStateComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
 import { I18nService, ScorePipe, TranslatePipe, UiMessagePipe } from '@laurel/console-util';
 
-export type AssignmentFilter = 'all' | 'todo' | 'draft' | 'submitted';
+export type AssignmentFilter = 'all' | Exclude<AssignmentStatus, 'recused'>;
 
 export const STATUS_TONES: Record<AssignmentStatus, StatusTone> = {
   todo: 'neutral',
