@@ -35,7 +35,8 @@ export async function seedUsers(db, judges) {
  * A contest in judging with one open round: `entries` submitted entries in two categories, the
  * first `judges` judges on its panel, `criteria` criteria (weight 1, max 10), and `perEntry`
  * assignments per entry (judge (n + t) mod judges for the n-th entry). With `submitted`, every
- * assignment has a submitted sheet scoring every criterion; its total is the domain's formula.
+ * assignment has a submitted sheet scoring every criterion; its total is the domain's formula, and
+ * its values are stored on it in rubric order as the API's submit stores them.
  */
 export async function seedContest(db, { slug, prefix, ownerId, entries, judges, criteria, perEntry, submitted }) {
   await db.query('BEGIN');
@@ -102,8 +103,9 @@ export async function seedContest(db, { slug, prefix, ownerId, entries, judges, 
         [round],
       );
       await db.query(
-        `UPDATE score_sheets ss SET status = 'submitted', submitted_at = now(), total = t.total
-           FROM (SELECT s.sheet_id, 100 * (sum(c.weight * s.value / c.max_score) / sum(c.weight))::float8 AS total
+        `UPDATE score_sheets ss SET status = 'submitted', submitted_at = now(), total = t.total, score_values = t.score_values
+           FROM (SELECT s.sheet_id, 100 * (sum(c.weight * s.value / c.max_score) / sum(c.weight))::float8 AS total,
+                        array_agg(s.value ORDER BY c.position, c.id) AS score_values
                    FROM scores s JOIN criteria c ON c.id = s.criterion_id WHERE c.round_id = $1 GROUP BY s.sheet_id) t
           WHERE t.sheet_id = ss.id`,
         [round],

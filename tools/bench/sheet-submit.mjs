@@ -223,9 +223,9 @@ export async function baselineSheetSubmit({ databaseUrl, roundId, assignments, c
   };
   const submit = (assignmentId) =>
     pool.query(
-      `UPDATE score_sheets SET status = 'submitted', total = $2, submitted_at = now(), version = version + 1
+      `UPDATE score_sheets SET status = 'submitted', total = $2, score_values = $3::numeric[], submitted_at = now(), version = version + 1
         WHERE assignment_id = $1 AND status = 'draft'`,
-      [assignmentId, total],
+      [assignmentId, total, values],
     );
   const timed = async (work) => {
     const started = performance.now();

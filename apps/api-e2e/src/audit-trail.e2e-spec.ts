@@ -4,7 +4,7 @@ import { completeEntry, getBytes, newApplicant, postFile } from './fixtures/entr
 import { tinyPdf } from './fixtures/files';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http, type HttpResult } from './support/http';
-import { RUBRIC, scoreAndSubmit, userId } from './support/judging-fixtures';
+import { RUBRIC, scoreAndSubmit, sheetValuesOutOfStep, userId } from './support/judging-fixtures';
 import { acceptInvitationByMail } from './support/mailbox';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -277,5 +277,10 @@ describe('the audit trail of a whole contest', () => {
       [contest.id],
     );
     expect(submittedEvents[0].n).toBe(2);
+
+    // Each submitted sheet carries its score values, as its score rows hold them, for results.
+    const values = await sheetValuesOutOfStep(db);
+    expect(values.submitted).toBeGreaterThanOrEqual(scoring.length);
+    expect(values.outOfStep).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 import { type BuiltContest, type BuiltEntry, type BuiltJudge, ResultsFixture } from './support/results-fixtures';
+import { sheetValuesOutOfStep } from './support/judging-fixtures';
 
 /**
  * The contest's own rules over HTTP: divergence review on submit, advancement gates with a tie
@@ -242,5 +243,11 @@ describe('scoring policies: divergence review, advancement gates, prize gates', 
         reasons: ['zero_criterion'],
       },
     ]);
+  });
+
+  it('stores every submitted sheet’s values as its score rows hold them, divergence review’s submits included', async () => {
+    const values = await sheetValuesOutOfStep(db);
+    expect(values.submitted).toBeGreaterThan(0);
+    expect(values.outOfStep).toEqual([]);
   });
 });

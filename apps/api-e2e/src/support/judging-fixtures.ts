@@ -179,3 +179,20 @@ export async function scoreAndSubmit(http: Http, token: string, assignmentId: st
   const submitted = await http.post(`/api/assignments/${assignmentId}/submit`, {}, token);
   if (submitted.status !== 200) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
 }
+
+/**
+ * Every submitted sheet of the database whose stored score values (what results read) are not its
+ * score rows in rubric order (criterion position, then id), and how many submitted sheets there
+ * are: after a contest run the first is empty and the second is not 0.
+ */
+export async function sheetValuesOutOfStep(db: Client): Promise<{ submitted: number; outOfStep: string[] }> {
+  const { rows } = await db.query<{ id: string; inStep: boolean }>(
+    `SELECT ss.id,
+            ss.score_values IS NOT DISTINCT FROM
+              (SELECT coalesce(array_agg(s.value ORDER BY c.position, c.id), '{}') FROM scores s
+                 JOIN criteria c ON c.id = s.criterion_id AND c.round_id = ss.round_id
+                WHERE s.sheet_id = ss.id) AS "inStep"
+       FROM score_sheets ss WHERE ss.status = 'submitted'`,
+  );
+  return { submitted: rows.length, outOfStep: rows.filter((r) => !r.inStep).map((r) => r.id) };
+}

@@ -235,8 +235,9 @@ export class ResultsFixture {
 }
 
 /**
- * Changes a submitted score behind the API's back: the guard trigger is switched off for the
- * statement, as someone with direct database access could. Used to prove snapshots hold.
+ * Changes a submitted score behind the API's back: the guard triggers are switched off for the
+ * statements, as someone with direct database access could. The score row and the values stored
+ * on its sheet (what results read) both change. Used to prove snapshots hold.
  */
 export async function tamperScore(
   db: Client,
@@ -249,13 +250,22 @@ export async function tamperScore(
   await db.query('BEGIN');
   try {
     await db.query('ALTER TABLE scores DISABLE TRIGGER scores_round_open');
+    await db.query('ALTER TABLE score_sheets DISABLE TRIGGER score_sheets_round_open');
     const updated = await db.query(
       `UPDATE scores s SET value = $5
          FROM score_sheets ss JOIN assignments a ON a.id = ss.assignment_id
-        WHERE s.sheet_id = ss.id AND ss.round_id = $1 AND a.entry_id = $2 AND a.judge_id = $3 AND s.criterion_id = $4`,
+        WHERE s.sheet_id = ss.id AND ss.round_id = $1 AND a.entry_id = $2 AND a.judge_id = $3 AND s.criterion_id = $4
+        RETURNING s.sheet_id`,
       [roundId, entryId, judgeId, criterionId, value],
     );
     if (updated.rowCount !== 1) throw new Error(`expected to change one score, changed ${updated.rowCount}`);
+    await db.query(
+      `UPDATE score_sheets ss SET score_values = (SELECT array_agg(s.value ORDER BY c.position, c.id) FROM scores s
+                                                    JOIN criteria c ON c.id = s.criterion_id WHERE s.sheet_id = ss.id)
+        WHERE ss.id = $1`,
+      [updated.rows[0].sheet_id],
+    );
+    await db.query('ALTER TABLE score_sheets ENABLE TRIGGER score_sheets_round_open');
     await db.query('ALTER TABLE scores ENABLE TRIGGER scores_round_open');
     await db.query('COMMIT');
   } catch (error) {

@@ -14,6 +14,8 @@ export class ScoreSheetEntity {
   @Column({ type: 'text', nullable: true }) comment!: string | null;
   /** Full precision, set on submission by the domain's sheetTotal. */
   @Column({ type: 'double precision', nullable: true }) total!: number | null;
+  /** Set on submission: the score values in rubric order (criterion position, then id), what results read. */
+  @Column({ name: 'score_values', type: 'numeric', precision: 8, scale: 2, array: true, nullable: true }) scoreValues!: string[] | null;
   @Column({ type: 'int', default: 1 }) version!: number;
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

@@ -20,6 +20,7 @@ import { Throttles1765900000000 } from './1765900000000-Throttles';
 import { ScoresDueAndReminders1765910000000 } from './1765910000000-ScoresDueAndReminders';
 import { PublicVote1765950000000 } from './1765950000000-PublicVote';
 import { VoteThrottleInThrottles1766040000000 } from './1766040000000-VoteThrottleInThrottles';
+import { SheetScoreValues1766120000000 } from './1766120000000-SheetScoreValues';
 
 /** Every migration, oldest first. Bundled builds cannot glob a folder, so each is listed here. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   ScoresDueAndReminders1765910000000,
   PublicVote1765950000000,
   VoteThrottleInThrottles1766040000000,
+  SheetScoreValues1766120000000,
 ];

@@ -344,15 +344,12 @@ async function readRoundRows(manager: EntityManager, roundId: string, voteRound:
     [roundId],
   );
   // One row per submitted sheet of an assignment not recused, with its values as one short text
-  // in rubric order (one small sorted aggregate per sheet, no sort of every score of the round),
-  // so 500,000 scores arrive as 50,000 rows and no object keyed by criterion id is built per sheet.
-  // In the domain's canonical order (entry, then judge: a uuid sorts as its text does), which the
-  // domain then checks in one pass instead of sorting 50,000 sheets itself.
+  // in rubric order: the array the submit stored on the sheet (no aggregate of score rows per
+  // sheet), so 500,000 scores arrive as 50,000 rows and no object keyed by criterion id is built
+  // per sheet. In the domain's canonical order (entry, then judge: a uuid sorts as its text does),
+  // which the domain then checks in one pass instead of sorting 50,000 sheets itself.
   const sheets: RoundSheetRow[] = await sql(
-    `SELECT a.entry_id AS "entryId", a.judge_id AS "judgeId",
-            (SELECT string_agg(s.value::text, ',' ORDER BY c.position, c.id)
-               FROM scores s JOIN criteria c ON c.id = s.criterion_id AND c.round_id = $1
-              WHERE s.sheet_id = ss.id) AS values
+    `SELECT a.entry_id AS "entryId", a.judge_id AS "judgeId", nullif(array_to_string(ss.score_values, ','), '') AS values
        FROM score_sheets ss
        JOIN assignments a ON a.id = ss.assignment_id AND a.round_id = ss.round_id AND a.status = 'assigned'
       WHERE ss.round_id = $1 AND ss.status = 'submitted'

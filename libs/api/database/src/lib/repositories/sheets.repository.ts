@@ -365,8 +365,9 @@ export class SheetChanges {
   }
 
   /**
-   * Locks the draft at `expectedVersion` as submitted with its total, with a row of `guard`; null
-   * when it is not that draft, or the assignment or round changed since read.
+   * Locks the draft at `expectedVersion` as submitted with its total and its score values in rubric
+   * order (what results read), with a row of `guard`; null when it is not that draft, or the
+   * assignment or round changed since read.
    */
   async submit(sheetId: string, expectedVersion: number, total: number): Promise<SheetRow | null> {
     const audit = auditAppend(this.event('sheet.submitted', sheetId, { total }), 5, 'sheet');
@@ -374,7 +375,10 @@ export class SheetChanges {
       'laurel_sheet_submit',
       `WITH ${guard('$4')},
          sheet AS (
-         UPDATE score_sheets SET status = 'submitted', total = $3, submitted_at = now(), version = version + 1, updated_at = now()
+         UPDATE score_sheets SET status = 'submitted', total = $3, submitted_at = now(), version = version + 1, updated_at = now(),
+                score_values = (SELECT array_agg(sc.value ORDER BY c.position, c.id) FROM scores sc
+                                  JOIN criteria c ON c.id = sc.criterion_id AND c.round_id = score_sheets.round_id
+                                 WHERE sc.sheet_id = score_sheets.id)
           WHERE id = $1 AND status = 'draft' AND version = $2 AND EXISTS (SELECT 1 FROM guard) RETURNING ${SHEET_COLUMNS}),
          ${audit.ctes}
        SELECT * FROM sheet`,
