@@ -64,6 +64,16 @@ describe('the OpenAPI document', () => {
     return path ? document.paths[path]?.[route.method.toLowerCase()] : undefined;
   }
 
+  it('boots without a warning from Node or fastify', () => {
+    // FSTWRN004 was printed while configure-app.ts set a second fastify error handler.
+    expect(
+      api
+        .output()
+        .split('\n')
+        .filter((line) => /Warning|FSTWRN|FSTDEP/.test(line)),
+    ).toEqual([]);
+  });
+
   it('has no Spectral error under spectral:oas', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'laurel-openapi-')), 'openapi.json');
     writeFileSync(file, JSON.stringify(document));

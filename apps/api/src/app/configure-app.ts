@@ -55,13 +55,11 @@ export async function configureApp(app: NestFastifyApplication, consoleDir: stri
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   }
 
+  // Errors fastify raises before a route runs (body too large, broken JSON, an unknown media type)
+  // reach the global HttpExceptionFilter through the error handler Nest sets on fastify at init.
+  // A handler of our own here is overridden by that one (fastify warns FSTWRN004 at boot).
   const fastify = app.getHttpAdapter().getInstance();
-  // Errors fastify raises before a route runs (body too large, broken JSON) get the same shape.
   const filter = new HttpExceptionFilter();
-  fastify.setErrorHandler((error, _request, reply) => {
-    const body = filter.toBody(error);
-    void reply.status(body.statusCode).send(body);
-  });
 
   if (consoleDir && existsSync(join(consoleDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: consoleDir, prefix: '/', wildcard: false, index: ['index.html'] });
