@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AppError, type AuthUser, managesContest, roundNotFound } from '@laurel/api-core';
+import { AppError, type AuthUser, managesContest, pitchesScoredBy, roundNotFound } from '@laurel/api-core';
 import type { JudgeStageView, MyStageView, RoundStatus, StageView } from '@laurel/contracts';
 import { AuditRepository, type PitchEntry, PitchRepository, type PitchRound, type StoredStage } from '@laurel/api-database';
 import {
@@ -60,7 +60,7 @@ export class StageService {
       if (!round.liveEnabled) throw notLive(round.name);
       return { round, role: 'organizer' };
     }
-    const assignments = await this.pitch.judgeAssignments(round.id, actor.id);
+    const assignments = pitchesScoredBy(actor, await this.pitch.judgeAssignments(round.id, actor.id));
     if (assignments.size === 0) throw roundNotFound();
     if (!round.liveEnabled) throw notLive(round.name);
     return { round, role: 'judge', assignments };

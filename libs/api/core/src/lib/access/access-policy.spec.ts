@@ -9,8 +9,11 @@ import {
   managedOr404,
   managesContest,
   ownsEntry,
+  type PitchAssignmentFacts,
+  pitchesScoredBy,
   readsAssignedEntry,
   readsEntry,
+  scoresPitch,
   seesContest,
 } from './access-policy';
 import { contestNotFound, roundNotFound } from './not-found';
@@ -118,6 +121,77 @@ describe('access policy', () => {
       expect(readsAssignedEntry(judge, { judgeId: ME, onPanel: true, status: 'recused' })).toBe(false);
       expect(readsAssignedEntry(judge, { judgeId: ME, onPanel: false, status: 'assigned' })).toBe(false);
       expect(readsAssignedEntry(admin, { judgeId: SOMEONE, onPanel: true, status: 'assigned' })).toBe(false);
+    });
+  });
+
+  describe(scoresPitch.name, () => {
+    it('lets the judge score the pitch of an entry they judge, until they recuse or leave the panel', () => {
+      expect(scoresPitch(judge, { judgeId: ME, onPanel: true, status: 'assigned' })).toBe(true);
+      expect(scoresPitch(judge, { judgeId: ME, onPanel: true, status: 'recused' })).toBe(false);
+      expect(scoresPitch(judge, { judgeId: ME, onPanel: false, status: 'assigned' })).toBe(false);
+      expect(scoresPitch(judge, { judgeId: SOMEONE, onPanel: true, status: 'assigned' })).toBe(false);
+    });
+
+    it('is the assigned judge’s alone, whatever the roles: not an admin’s, not the organizer’s', () => {
+      fc.assert(
+        fc.property(
+          anyActor,
+          fc.constantFrom(ME, SOMEONE),
+          fc.boolean(),
+          fc.constantFrom('assigned', 'recused'),
+          (actor, judgeId, onPanel, status) => {
+            expect(scoresPitch(actor, { judgeId, onPanel, status })).toBe(actor.id === judgeId && onPanel && status === 'assigned');
+          },
+        ),
+      );
+    });
+  });
+
+  describe(pitchesScoredBy.name, () => {
+    const facts = (id: string, entryId: string, judgeId: string, onPanel: boolean, status: string): PitchAssignmentFacts => ({
+      id,
+      entryId,
+      judgeId,
+      onPanel,
+      status,
+    });
+
+    it('maps each entry the judge scores to the assignment whose sheet they open', () => {
+      // Of four assignments in the round, the judge scores e1 only: e2 was recused, e3 is another
+      // judge's, and the one to e4 was made before the judge left the panel (rows of one judge share
+      // onPanel; here they differ only to show each fact counts).
+      const round = [
+        facts('a1', 'e1', ME, true, 'assigned'),
+        facts('a2', 'e2', ME, true, 'recused'),
+        facts('a3', 'e3', SOMEONE, true, 'assigned'),
+        facts('a4', 'e4', ME, false, 'assigned'),
+      ];
+      expect(pitchesScoredBy(judge, round)).toEqual(new Map([['e1', 'a1']]));
+      expect(pitchesScoredBy(admin, round)).toEqual(new Map([['e1', 'a1']]));
+      expect(pitchesScoredBy(judge, [])).toEqual(new Map());
+    });
+
+    it('holds exactly the entries of the assignments scoresPitch allows, whatever the roles', () => {
+      const anyFacts = fc.uniqueArray(
+        fc.record({
+          id: fc.uuid(),
+          entryId: fc.constantFrom('e1', 'e2', 'e3', 'e4', 'e5'),
+          judgeId: fc.constantFrom(ME, SOMEONE),
+          onPanel: fc.boolean(),
+          status: fc.constantFrom('assigned', 'recused'),
+        }),
+        // One assignment per judge and entry in a round (the table's unique key).
+        { selector: (a) => `${a.judgeId}/${a.entryId}` },
+      );
+      fc.assert(
+        fc.property(anyActor, anyFacts, (actor, assignments) => {
+          const scored = pitchesScoredBy(actor, assignments);
+          const allowed = assignments.filter((a) => scoresPitch(actor, a));
+          expect([...scored.entries()].sort()).toEqual(allowed.map((a) => [a.entryId, a.id]).sort());
+          for (const a of assignments) if (scored.get(a.entryId) === a.id) expect(a.judgeId).toBe(actor.id);
+          expect(pitchesScoredBy({ ...actor, roles: [] }, assignments)).toEqual(scored);
+        }),
+      );
     });
   });
 

@@ -30,6 +30,12 @@ export interface ReadableAssignmentFacts extends AssignmentFacts {
   readonly status: string;
 }
 
+/** A judge's assignment to one entry of a round, with the sheet it opens (its id): what a stage needs. */
+export interface PitchAssignmentFacts extends ReadableAssignmentFacts {
+  readonly id: string;
+  readonly entryId: string;
+}
+
 /** What the policy needs of an entry: the account that owns it (none for an imported entry). */
 export interface EntryFacts {
   readonly ownerId: string | null;
@@ -73,6 +79,24 @@ export function judgesAssignment(actor: AuthUser, assignment: AssignmentFacts): 
  */
 export function readsAssignedEntry(actor: AuthUser, assignment: ReadableAssignmentFacts): boolean {
   return judgesAssignment(actor, assignment) && assignment.status !== 'recused';
+}
+
+/**
+ * A judge scores a team's pitch on a live round's stage through their own assignment to that
+ * entry, exactly while they may read the entry: on the panel and not recused (a recused judge's
+ * sheet refuses a save, `assignment.recused`). Nobody else scores it, not even an admin or the
+ * contest's organizer.
+ */
+export function scoresPitch(actor: AuthUser, assignment: ReadableAssignmentFacts): boolean {
+  return readsAssignedEntry(actor, assignment);
+}
+
+/**
+ * The pitches of a round the actor scores, as entry id → the assignment whose sheet they open.
+ * Empty when they score none: then they are no judge of the round, and its stage is not theirs.
+ */
+export function pitchesScoredBy(actor: AuthUser, assignments: readonly PitchAssignmentFacts[]): Map<string, string> {
+  return new Map(assignments.filter((a) => scoresPitch(actor, a)).map((a) => [a.entryId, a.id]));
 }
 
 /** The account that created the entry. An imported entry has no owner, so nobody owns it. */

@@ -26,6 +26,15 @@ export interface PitchEntry {
   categoryId: string | null;
 }
 
+/** One of a judge's assignments in a round, as the stage's access check reads it. */
+export interface PitchAssignmentRow {
+  id: string;
+  entryId: string;
+  judgeId: string;
+  status: 'assigned' | 'recused';
+  onPanel: boolean;
+}
+
 export interface StoredStage {
   version: number;
   state: Stage;
@@ -169,18 +178,18 @@ export class PitchRepository {
   }
 
   /**
-   * A judge's assignments in the round (recused ones left out), by entry; empty: not a judge of
-   * it. A judge removed from the contest's panel keeps assignments on record but follows nothing.
+   * A judge's assignments in the round with what the access policy decides on (`pitchesScoredBy`):
+   * recused ones too, and whether the judge is still on the contest's panel (one removed from it
+   * keeps the assignments on record).
    */
-  async judgeAssignments(roundId: string, judgeId: string, manager: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
-    const rows: { entryId: string; id: string }[] = await manager.query(
-      `SELECT a.entry_id AS "entryId", a.id
+  judgeAssignments(roundId: string, judgeId: string, manager: EntityManager = this.dataSource.manager): Promise<PitchAssignmentRow[]> {
+    return manager.query(
+      `SELECT a.id, a.entry_id AS "entryId", a.judge_id AS "judgeId", a.status,
+              EXISTS (SELECT 1 FROM contest_judges cj WHERE cj.contest_id = r.contest_id AND cj.user_id = a.judge_id) AS "onPanel"
          FROM assignments a
          JOIN rounds r ON r.id = a.round_id
-         JOIN contest_judges cj ON cj.contest_id = r.contest_id AND cj.user_id = a.judge_id
-        WHERE a.round_id = $1 AND a.judge_id = $2 AND a.status = 'assigned'`,
+        WHERE a.round_id = $1 AND a.judge_id = $2`,
       [roundId, judgeId],
     );
-    return new Map(rows.map((r) => [r.entryId, r.id]));
   }
 }
