@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { known } from '@laurel/domain';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 import {
@@ -15,6 +16,19 @@ interface Assigned {
   entryId: string;
   judgeId: string;
   status: string;
+}
+
+interface ConflictRow {
+  id: string | null;
+  source: string;
+  judgeId: string;
+  entryId: string;
+  reason: string;
+}
+
+interface AuditRow {
+  action: string;
+  payload: Record<string, unknown>;
 }
 
 /** Conflict-aware automatic assignment over HTTP: panels, balance, gaps, infeasibility, complete panels. */
@@ -150,24 +164,106 @@ describe('judge assignment over HTTP', () => {
     }
   });
 
-  it('refuses a sheet write when a conflict appears after assignment (the entry’s organization was corrected)', async () => {
-    const target = (await list(screening())).find((a) => a.judgeId === ids['judge2@demo.laurel'] && a.status === 'todo') as Assigned;
-    // judge2 is from "Quỹ Đầu tư Khởi nghiệp Sáng tạo" (demo seed).
-    const [{ organization }] = (await db.query(`SELECT organization FROM entries WHERE id = $1`, [target.entryId])).rows;
-    await db.query(`UPDATE entries SET organization = 'QUY DAU TU KHOI NGHIEP SANG TAO' WHERE id = $1`, [target.entryId]);
-    const criterion = contest.rounds[0].criteria[0];
-    const refused = await http.request('PUT', `/api/assignments/${target.id}/sheet`, {
-      body: { scores: [{ criterionId: criterion.id, value: 5 }] },
-      token: tokens['judge2@demo.laurel'],
+  // A conflict that appears after the assignment is detected where the fact changes and stored
+  // there; the judge's save only reads the stored conflict. So each case changes the fact through
+  // the API route that changes it: a direct database edit would bypass that place, and no save
+  // would be refused.
+  const conflictsOf = async (judgeId: string, entryId: string) =>
+    ((await http.get(`/api/contests/${contest.id}/conflicts`, organizer)).body as ConflictRow[]).filter(
+      (c) => c.judgeId === judgeId && c.entryId === entryId,
+    );
+  const conflictEvents = async (action: 'conflict.added' | 'conflict.removed', judgeId: string, entryId: string) =>
+    ((await http.get(`/api/contests/${contest.id}/audit?action=${action}&pageSize=200`, organizer)).body.items as AuditRow[]).filter(
+      (e) => e.payload['judgeId'] === judgeId && e.payload['entryId'] === entryId,
+    );
+  const saveSheet = (assignmentId: string, token: string | undefined) =>
+    http.request('PUT', `/api/assignments/${assignmentId}/sheet`, {
+      body: { scores: [{ criterionId: known(contest.rounds[0], 'the screening round').criteria[0]?.id, value: 5 }] },
+      token,
     });
+
+  it('refuses a sheet write when a conflict appears after assignment (the organizer corrects the judge’s organization on the panel)', async () => {
+    const e1 = known(entries[0], 'entries[0]');
+    // judge1 conflicts with E1, judge4 has no organization: judge2 or judge3 (or both) score E1.
+    const target = known(
+      (await list(screening())).find(
+        (a) => a.entryId === e1.id && a.status === 'todo' && [ids['judge2@demo.laurel'], ids['judge3@demo.laurel']].includes(a.judgeId),
+      ),
+      'judge2 or judge3 on E1',
+    );
+    const email = target.judgeId === ids['judge2@demo.laurel'] ? 'judge2@demo.laurel' : 'judge3@demo.laurel';
+    const panel = (await http.get(`/api/contests/${contest.id}/judges`, organizer)).body as { judgeId: string; organization: string }[];
+    const { organization } = known(
+      panel.find((j) => j.judgeId === target.judgeId),
+      'the judge on the panel',
+    );
+    const correct = (to: string) =>
+      http.post(`/api/contests/${contest.id}/judges`, { email, displayName: email, organization: to }, organizer);
+
+    // E1 is "Dai hoc Hai Phong": the same organization, spelled otherwise.
+    expect((await correct('ĐẠI HỌC HẢI PHÒNG')).body).toEqual({ invitationId: null, status: 'accepted' });
+    const refused = await saveSheet(target.id, tokens[email]);
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('sheet.conflict_of_interest');
     // The kind of conflict only: the organization's name would name the team to a blind judge.
     expect(refused.body.message).toBe(
       'You have a conflict of interest with this entry and cannot score it. You and the team come from the same organization.',
     );
-    expect(refused.body.message).not.toMatch(/Quỹ|QUY DAU TU/i);
-    await db.query(`UPDATE entries SET organization = $2 WHERE id = $1`, [target.entryId, organization]);
+    expect(refused.body.message).not.toMatch(/Hải Phòng|Hai Phong/i);
+    // Stored once, with its event; listed once (as stored, no longer only as detected).
+    expect(await conflictsOf(target.judgeId, e1.id)).toEqual([
+      expect.objectContaining({ id: expect.any(String), source: 'detected', reason: 'same_organization' }),
+    ]);
+    expect(await conflictEvents('conflict.added', target.judgeId, e1.id)).toEqual([
+      expect.objectContaining({ payload: expect.objectContaining({ source: 'detected', reason: 'same_organization' }) }),
+    ]);
+    // The organizer cannot remove a detected conflict by hand: correcting the fact removes it.
+    const [stored] = await conflictsOf(target.judgeId, e1.id);
+    const removal = await http.request('DELETE', `/api/contests/${contest.id}/conflicts/${known(stored, 'the stored conflict').id}`, {
+      token: organizer,
+    });
+    expect(removal.status).toBe(409);
+    expect(removal.body.code).toBe('conflict.not_removable');
+
+    // The organization corrected back: the conflict goes (with its event) and the judge scores again.
+    expect((await correct(organization)).status).toBe(202);
+    expect(await conflictsOf(target.judgeId, e1.id)).toEqual([]);
+    expect(await conflictEvents('conflict.removed', target.judgeId, e1.id)).toHaveLength(1);
+    expect((await saveSheet(target.id, tokens[email])).status).toBe(200);
+  });
+
+  it('refuses a sheet write when the judge’s own profile edit makes them a team member, and an edit that changes nothing stores nothing twice', async () => {
+    // E6's only member gave no e-mail: a judge named like them is taken to be them.
+    const e6 = known(entries[5], 'entries[5]');
+    const target = known(
+      (await list(screening())).find((a) => a.entryId === e6.id && a.status === 'todo'),
+      'a judge on E6',
+    );
+    const email = known(
+      judgeEmails.find((e) => ids[e] === target.judgeId),
+      'the judge’s address',
+    );
+    const token = tokens[email];
+    const before = (await http.get('/api/auth/me', token)).body.displayName as string;
+    const rename = (displayName: string) => http.request('PATCH', '/api/auth/me', { body: { displayName }, token });
+
+    expect((await rename('Founder of E6')).status).toBe(200);
+    const refused = await saveSheet(target.id, token);
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('sheet.conflict_of_interest');
+    expect(refused.body.message).toBe(
+      'You have a conflict of interest with this entry and cannot score it. You are listed among the team’s members.',
+    );
+
+    // The same person, written otherwise: the conflict stays as it was, nothing is stored or recorded twice.
+    expect((await rename('FOUNDER OF E6')).status).toBe(200);
+    expect(await conflictsOf(target.judgeId, e6.id)).toEqual([expect.objectContaining({ source: 'detected', reason: 'team_member' })]);
+    expect(await conflictEvents('conflict.added', target.judgeId, e6.id)).toHaveLength(1);
+    expect((await saveSheet(target.id, token)).status).toBe(422);
+
+    expect((await rename(before)).status).toBe(200);
+    expect(await conflictsOf(target.judgeId, e6.id)).toEqual([]);
+    expect((await saveSheet(target.id, token)).status).toBe(200);
   });
 
   it('opens the next round with the advanced entries only and gives it a complete panel, conflicts excepted', async () => {

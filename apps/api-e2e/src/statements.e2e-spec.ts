@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { known } from '@laurel/domain';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 import { type BuiltContest, type BuiltEntry, type BuiltJudge, ResultsFixture } from './support/results-fixtures';
@@ -105,6 +106,36 @@ describe('SQL statements per request on the hot paths', () => {
     });
     expect(status).toBe(409);
     expect(stale.length <= SAVE + 1 ? [] : stale).toEqual([]);
+  });
+
+  it('refuses a save with a conflict in its one read, which reads no judge or entry facts: detection runs where they change', async () => {
+    // Both teams' member "Nguyễn Văn A" gave no e-mail: a judge who takes that name is taken to be them.
+    // The profile edit stores the conflicts of the judge's assignments; the save only reads them.
+    const assignmentId = await fixture.assignment(judge, round.id, known(entries[1], 'entries[1]').id);
+    const rename = (displayName: string) => http.request('PATCH', '/api/auth/me', { body: { displayName }, token: judge.token });
+    expect((await rename('Nguyễn Văn A')).status).toBe(200);
+    try {
+      let answer: { status: number; body: any } | undefined;
+      const refused = await counter.during(
+        async () =>
+          (answer = await http.request('PUT', `/api/assignments/${assignmentId}/sheet`, {
+            body: { scores: scores(5), version: 1 },
+            token: judge.token,
+          })),
+      );
+      expect(answer?.status).toBe(422);
+      expect(answer?.body.code).toBe('sheet.conflict_of_interest');
+      expect(refused).toHaveLength(1);
+      const [read] = refused;
+      expect(read).toMatch(/FROM assignments/);
+      expect(read).not.toMatch(/\b(users|entries)\b/);
+    } finally {
+      expect((await rename(judge.displayName)).status).toBe(200);
+    }
+    expect(
+      (await http.request('PUT', `/api/assignments/${assignmentId}/sheet`, { body: { scores: scores(5), version: 1 }, token: judge.token }))
+        .status,
+    ).toBe(200);
   });
 
   it(`reads the results of a round in at most ${RESULTS} statements, and says where the time went`, async () => {

@@ -2,7 +2,14 @@ import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, type AuthUser, hashPassword, passwordProblems } from '@laurel/api-core';
-import { AuditRepository, InvitationsRepository, type InvitationRow, type UserEntity, UsersRepository } from '@laurel/api-database';
+import {
+  AuditRepository,
+  ConflictsRepository,
+  InvitationsRepository,
+  type InvitationRow,
+  type UserEntity,
+  UsersRepository,
+} from '@laurel/api-database';
 import type { AuthResponse, InvitationPreview } from '@laurel/contracts';
 import { hashLinkToken } from './account-tokens';
 import { AuthService } from './auth.service';
@@ -23,6 +30,7 @@ export class InvitationsService {
     private readonly invitations: InvitationsRepository,
     private readonly users: UsersRepository,
     private readonly audit: AuditRepository,
+    private readonly conflicts: ConflictsRepository,
     private readonly auth: AuthService,
     private readonly sessions: SessionCheck,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -89,7 +97,11 @@ export class InvitationsService {
       if (account.disabledAt)
         throw AppError.forbidden('auth.account_disabled', 'This account is disabled. Ask an administrator of Laurel to enable it again.');
       account = await this.users.grantRole(manager, account.id, invitation.kind);
-      if (invitation.kind === 'judge') await this.invitations.joinPanel(manager, invitation, account.id);
+      if (invitation.kind === 'judge') {
+        await this.invitations.joinPanel(manager, invitation, account.id);
+        // A judge (back) on a panel, with the organization the organizer gave: detection where the facts change.
+        await this.conflicts.recordDetected(manager, { judgeIds: [account.id], contestId: invitation.contestId ?? undefined }, account.id);
+      }
       await this.invitations.markAccepted(manager, invitation.id, account.id);
       await this.audit.record(manager, {
         contestId: invitation.contestId,

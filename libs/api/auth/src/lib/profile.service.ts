@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, type AuthUser } from '@laurel/api-core';
-import { AuditRepository, UsersRepository } from '@laurel/api-database';
+import { AuditRepository, ConflictsRepository, UsersRepository } from '@laurel/api-database';
 import type { UserView } from '@laurel/contracts';
 import { toView } from './auth.service';
 import type { ProfileUpdateDto } from './profile.dto';
@@ -13,6 +13,7 @@ export class ProfileService {
   constructor(
     private readonly users: UsersRepository,
     private readonly audit: AuditRepository,
+    private readonly conflicts: ConflictsRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -33,6 +34,9 @@ export class ProfileService {
         subjectId: actor.id,
         payload: { fields: Object.keys(changes) },
       });
+      // A judge's name is a fact of conflict detection (a team member who gave no e-mail): where
+      // it changes, the conflicts of the judge's assignments are detected again.
+      if (changes.displayName !== undefined) await this.conflicts.recordDetected(manager, { judgeIds: [actor.id] }, actor.id);
       return updated;
     });
     return toView(after);

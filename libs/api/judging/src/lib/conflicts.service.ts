@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, type AuthUser, conflictNotFound, contestNotFound, managedOr404 } from '@laurel/api-core';
 import { ConflictsRepository, JudgingRepository, type StoredConflictRow } from '@laurel/api-database';
 import type { ConflictView } from '@laurel/contracts';
-import { detect } from './conflict-detection';
+import { detect, pairKey } from './conflict-detection';
 import type { CreateConflictDto } from './judging.dto';
 
 /** Conflicts of interest of a contest: detected from the data, declared by judges, added by organizers. */
@@ -13,7 +13,11 @@ export class ConflictsService {
     private readonly conflicts: ConflictsRepository,
   ) {}
 
-  /** Detected conflicts between the panel and the submitted entries, then the stored ones. */
+  /**
+   * Detected conflicts between the panel and the submitted entries, then the stored ones. A pair
+   * whose conflict is stored (detected where the facts changed, for an assignment) is listed
+   * once, as stored.
+   */
   async list(actor: AuthUser, contestId: string): Promise<ConflictView[]> {
     const contest = managedOr404(actor, await this.judging.contest(contestId), contestNotFound);
     const [judges, entries, stored] = await Promise.all([
@@ -23,18 +27,21 @@ export class ConflictsService {
     ]);
     const judgeName = new Map(judges.map((j) => [j.id, j.displayName]));
     const entryById = new Map(entries.map((e) => [e.id, e]));
-    const detected = detect(judges, entries).map((c): ConflictView => ({
-      id: null,
-      source: 'detected',
-      judgeId: c.judgeId,
-      judgeName: judgeName.get(c.judgeId) ?? '',
-      entryId: c.entryId,
-      entryCode: entryById.get(c.entryId)?.code ?? null,
-      entryTitle: entryById.get(c.entryId)?.title ?? '',
-      reason: c.reason,
-      detail: c.detail,
-      createdAt: null,
-    }));
+    const storedPairs = new Set(stored.map(pairKey));
+    const detected = detect(judges, entries)
+      .filter((c) => !storedPairs.has(pairKey(c)))
+      .map((c): ConflictView => ({
+        id: null,
+        source: 'detected',
+        judgeId: c.judgeId,
+        judgeName: judgeName.get(c.judgeId) ?? '',
+        entryId: c.entryId,
+        entryCode: entryById.get(c.entryId)?.code ?? null,
+        entryTitle: entryById.get(c.entryId)?.title ?? '',
+        reason: c.reason,
+        detail: c.detail,
+        createdAt: null,
+      }));
     return [...detected, ...stored.map(toView)];
   }
 
@@ -74,6 +81,12 @@ export class ConflictsService {
     const contest = managedOr404(actor, await this.judging.contest(contestId), contestNotFound);
     const conflict = await this.conflicts.findStored(conflictId);
     if (!conflict || conflict.contestId !== contest.id) throw conflictNotFound();
+    if (conflict.source === 'detected') {
+      throw AppError.conflict(
+        'conflict.not_removable',
+        'A detected conflict cannot be removed by hand: it goes by itself when the facts behind it are corrected (the organization, the e-mail, the team).',
+      );
+    }
     if (conflict.source !== 'organizer') {
       throw AppError.conflict(
         'conflict.not_removable',

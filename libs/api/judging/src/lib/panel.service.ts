@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppError, type AuthUser, contestNotFound, hasRole, invitationNotFound, managedOr404, managesContest } from '@laurel/api-core';
 import {
   AuditRepository,
+  ConflictsRepository,
   InvitationsRepository,
   type InvitationRow,
   JudgingRepository,
@@ -36,6 +37,7 @@ export class PanelService {
     private readonly users: UsersRepository,
     private readonly mail: MailOutbox,
     private readonly audit: AuditRepository,
+    private readonly conflicts: ConflictsRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -50,6 +52,8 @@ export class PanelService {
       const memberId = await this.panel.memberByEmail(manager, contest.id, dto.email);
       if (memberId) {
         await this.panel.updateMember(manager, contest.id, memberId, dto.organization || null, dto.expertise ?? null);
+        // The judge's organization in this contest may have changed: detection where the facts change.
+        await this.conflicts.recordDetected(manager, { judgeIds: [memberId], contestId: contest.id }, actor.id);
         return { invitationId: null, status: 'accepted' as const };
       }
       const token = newToken();

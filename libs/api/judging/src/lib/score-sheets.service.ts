@@ -7,10 +7,10 @@ import {
   type SheetRow,
   type SheetWriteState,
   SheetsRepository,
+  type StoredConflictRef,
 } from '@laurel/api-database';
 import { type ConflictReason, missingCriteria, sheetTotal } from '@laurel/domain';
 import type { AssignmentDetailView, SheetView } from '@laurel/contracts';
-import { detect } from './conflict-detection';
 import { DivergenceReviewService } from './divergence-review.service';
 import type { RecuseDto, SaveSheetDto } from './judging.dto';
 import { roundClosed, roundNotOpen } from './round-state-errors';
@@ -128,11 +128,9 @@ export class ScoreSheetsService {
     if (state.assignment.status === 'recused') throw recused();
     if (state.roundStatus === 'closed') throw roundClosed();
     if (state.roundStatus !== 'open') throw roundNotOpen(state.roundStatus);
-    if (state.storedConflict) throw conflictOfInterest('It is recorded on the contest’s conflicts list.');
-    // Detection from the judge's and the entry's details, read with the rest at no extra cost:
-    // it catches an organization corrected after the assignment was made.
-    const [detected] = detect([state.judge], [state.entry]);
-    if (detected) throw conflictOfInterest(CONFLICT_REASONS[detected.reason]);
+    // Detection runs where the facts change (an organization corrected, a name changed after the
+    // assignment was made) and stores what it finds: the save only reads the stored conflict.
+    if (state.storedConflict) throw conflictOfInterest(conflictKind(state.storedConflict));
     return state;
   }
 }
@@ -163,6 +161,19 @@ const CONFLICT_REASONS: Record<ConflictReason, string> = {
   same_email_domain: 'You and the team share an e-mail domain.',
   team_member: 'You are listed among the team’s members.',
 };
+
+/** A detected conflict's kind; any other stored conflict by where it is. */
+function conflictKind(stored: StoredConflictRef): string {
+  if (stored.source === 'detected') {
+    switch (stored.reason) {
+      case 'same_organization':
+      case 'same_email_domain':
+      case 'team_member':
+        return CONFLICT_REASONS[stored.reason];
+    }
+  }
+  return 'It is recorded on the contest’s conflicts list.';
+}
 
 function conflictOfInterest(detail: string): AppError {
   return AppError.unprocessable(

@@ -20,6 +20,7 @@ import { Throttles1765900000000 } from './1765900000000-Throttles';
 import { ScoresDueAndReminders1765910000000 } from './1765910000000-ScoresDueAndReminders';
 import { PublicVote1765950000000 } from './1765950000000-PublicVote';
 import { VoteThrottleInThrottles1766040000000 } from './1766040000000-VoteThrottleInThrottles';
+import { DetectedConflictsStored1766110000000 } from './1766110000000-DetectedConflictsStored';
 import { SheetScoreValues1766120000000 } from './1766120000000-SheetScoreValues';
 
 /** Every migration, oldest first. Bundled builds cannot glob a folder, so each is listed here. */
@@ -46,5 +47,6 @@ export const MIGRATIONS = [
   ScoresDueAndReminders1765910000000,
   PublicVote1765950000000,
   VoteThrottleInThrottles1766040000000,
+  DetectedConflictsStored1766110000000,
   SheetScoreValues1766120000000,
 ];

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { EntryMember } from '@laurel/contracts';
 import type { ConflictSourceColumn } from '../entities';
 import { AuditRepository } from './audit.repository';
+import { type ChangedFacts, type DetectedConflictChanges, recordDetectedConflicts } from './conflict-recording';
 import { returningRows } from './returning-rows';
 
 /** A panel judge as conflict detection reads them. */
@@ -87,6 +88,14 @@ export class ConflictsRepository {
 
   entries(contestId: string, entryIds?: string[]): Promise<ConflictEntryRow[]> {
     return loadConflictEntries(this.dataSource.manager, contestId, entryIds);
+  }
+
+  /**
+   * Detection where the facts change, inside the transaction that changed them: stores the
+   * conflicts that appeared and removes the detected ones that went (`recordDetectedConflicts`).
+   */
+  recordDetected(manager: EntityManager, changed: ChangedFacts, actorId: string): Promise<DetectedConflictChanges> {
+    return recordDetectedConflicts(manager, changed, actorId);
   }
 
   listStored(contestId: string): Promise<StoredConflictRow[]> {

@@ -10,6 +10,7 @@ export * from './judging.repository';
 export * from './panel.repository';
 export * from './invitations.repository';
 export * from './conflicts.repository';
+export * from './conflict-recording';
 export * from './assignments.repository';
 export * from './sheets.repository';
 export * from './results.repository';

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RoundStatus, SheetStatus } from '@laurel/contracts';
 import { type AuditEventInput, auditAppend } from './audit.repository';
-import type { ConflictEntryRow, ConflictJudgeRow } from './conflicts.repository';
+import type { ConflictSourceColumn } from '../entities';
 import type { DivergenceSettings } from './divergence.repository';
 import { preparedRows } from './prepared';
 
@@ -54,20 +54,26 @@ export interface SheetCriterionRow {
 }
 
 /** What a sheet write decides on, read in one statement under the locks `SheetsRepository.change` takes. */
+/** A stored conflict as the save reads it: enough to tell the judge its kind. */
+export interface StoredConflictRef {
+  source: ConflictSourceColumn;
+  reason: string;
+}
+
 export interface SheetWriteState {
   assignment: { id: string; roundId: string; entryId: string; judgeId: string; status: 'assigned' | 'recused'; contestId: string };
   roundStatus: RoundStatus;
   /** False once the judge was removed from the contest's panel (closed rounds keep their assignments). */
   onPanel: boolean;
-  /** A declared or organizer conflict is stored for the judge and entry. */
-  storedConflict: boolean;
+  /**
+   * The conflict stored for the judge and entry, if any: detected where the facts changed
+   * (`recordDetectedConflicts`), declared, or added by an organizer.
+   */
+  storedConflict: StoredConflictRef | null;
   /** The round's divergence review settings, for the submit to pass on. */
   divergence: DivergenceSettings;
   /** The round's rubric in its order. */
   criteria: SheetCriterionRow[];
-  /** The judge and the entry as conflict detection reads them. */
-  judge: ConflictJudgeRow;
-  entry: ConflictEntryRow;
   sheet: SheetRow | null;
   /** The sheet's scores in rubric order. */
   scores: ScoreRow[];
@@ -97,30 +103,25 @@ async function loadSheet(manager: EntityManager, assignmentId: string): Promise<
 
 /**
  * Everything a save or a submit decides on, in one statement: the assignment and its round, the
- * stored conflict, the rubric, the judge and the entry for conflict detection, the sheet and its
- * scores.
+ * stored conflict, the rubric, the sheet and its scores. No conflict detection here: it runs where
+ * the judge's and the entry's facts change, and stores what it finds.
  */
 const STATE_SELECT = `
   SELECT a.id, a.round_id AS "roundId", a.entry_id AS "entryId", a.judge_id AS "judgeId", a.status,
          r.contest_id AS "contestId", r.status AS "roundStatus",
          r.panel, r.divergence_threshold::float8 AS "divergenceThreshold", r.max_extra_judges AS "maxExtraJudges",
          cj.user_id IS NOT NULL AS "onPanel",
-         EXISTS (SELECT 1 FROM conflicts k WHERE k.judge_id = a.judge_id AND k.entry_id = a.entry_id) AS "storedConflict",
+         (SELECT json_build_object('source', k.source, 'reason', k.reason) FROM conflicts k WHERE k.judge_id = a.judge_id AND k.entry_id = a.entry_id) AS "storedConflict",
          coalesce((SELECT json_agg(json_build_object('id', c.id, 'roundId', c.round_id, 'name', c.name, 'description', c.description,
                                                      'weight', c.weight, 'maxScore', c.max_score, 'position', c.position) ORDER BY c.position, c.id)
                      FROM criteria c WHERE c.round_id = a.round_id), '[]') AS criteria,
-         u.email AS "judgeEmail", u.display_name AS "judgeName", coalesce(cj.organization, u.organization) AS "judgeOrganization",
-         e.code AS "entryCode", e.title AS "entryTitle", e.organization AS "entryOrganization", o.email AS "ownerEmail", e.members,
          s.id AS "sheetId", s.status AS "sheetStatus", s.comment AS "sheetComment", s.comment_internal AS "sheetCommentInternal", s.total AS "sheetTotal", s.version AS "sheetVersion",
          s.submitted_at AS "sheetSubmittedAt",
          coalesce((SELECT json_agg(json_build_object('criterionId', sc.criterion_id, 'value', sc.value, 'comment', sc.comment, 'commentInternal', sc.comment_internal) ORDER BY c.position, c.id)
                      FROM scores sc JOIN criteria c ON c.id = sc.criterion_id WHERE sc.sheet_id = s.id), '[]') AS scores
     FROM assignments a
     JOIN rounds r ON r.id = a.round_id
-    JOIN users u ON u.id = a.judge_id
     LEFT JOIN contest_judges cj ON cj.contest_id = r.contest_id AND cj.user_id = a.judge_id
-    JOIN entries e ON e.id = a.entry_id
-    LEFT JOIN users o ON o.id = e.owner_id
     LEFT JOIN score_sheets s ON s.assignment_id = a.id
    WHERE a.id = $1`;
 
@@ -130,7 +131,7 @@ type WriteStateRow = SheetWriteState['assignment'] & {
   divergenceThreshold: number | null;
   maxExtraJudges: number;
   onPanel: boolean;
-  storedConflict: boolean;
+  storedConflict: StoredConflictRef | null;
   criteria: {
     id: string;
     roundId: string;
@@ -140,14 +141,6 @@ type WriteStateRow = SheetWriteState['assignment'] & {
     maxScore: number | string;
     position: number;
   }[];
-  judgeEmail: string;
-  judgeName: string;
-  judgeOrganization: string | null;
-  entryCode: string | null;
-  entryTitle: string;
-  entryOrganization: string | null;
-  ownerEmail: string | null;
-  members: ConflictEntryRow['members'];
   sheetId: string | null;
   sheetStatus: SheetRow['status'] | null;
   sheetComment: string | null;
@@ -188,15 +181,6 @@ function toWriteState(row: WriteStateRow): SheetWriteState {
     storedConflict: row.storedConflict,
     divergence: { contestId: row.contestId, panel: row.panel, threshold: row.divergenceThreshold, maxExtraJudges: row.maxExtraJudges },
     criteria: row.criteria.map((c) => ({ ...c, weight: Number(c.weight), maxScore: Number(c.maxScore) })),
-    judge: { id: row.judgeId, email: row.judgeEmail, displayName: row.judgeName, organization: row.judgeOrganization },
-    entry: {
-      id: row.entryId,
-      code: row.entryCode,
-      title: row.entryTitle,
-      organization: row.entryOrganization,
-      ownerEmail: row.ownerEmail,
-      members: row.members,
-    },
     sheet,
     scores: row.scores.map((s) => ({
       criterionId: s.criterionId,
