@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
 import { EnvironmentError, laurelConfig, type LaurelConfig, trustProxyOf, validateEnvironment } from '@laurel/api-core';
 import { AppModule } from './app/app.module';
 import { configureApp } from './app/configure-app';
+import { laurelLogger, logRequests, nestLogger } from './app/request-log';
 import { routeTable } from './app/route-table';
 
 async function bootstrap(): Promise<void> {
@@ -15,8 +15,11 @@ async function bootstrap(): Promise<void> {
     bufferLogs: true,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
   const config = app.get<LaurelConfig>(laurelConfig.KEY);
+  const logger = laurelLogger(config.logLevel);
+  const nest = nestLogger(logger);
+  app.useLogger(nest);
+  logRequests(app.getHttpAdapter().getInstance(), logger);
   await configureApp(app, config.http.consoleDir ?? join(__dirname, '..', 'console', 'browser'));
   // While shutting down, every response closes its connection: keep-alive sockets of requests
   // that were in flight at SIGTERM would otherwise hold the process open.
@@ -24,9 +27,9 @@ async function bootstrap(): Promise<void> {
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onSend', async (_request, reply, payload) => {
+    .addHook('onSend', (_request, reply, payload, done) => {
       if (closing) void reply.header('connection', 'close');
-      return payload;
+      done(null, payload);
     });
   if (process.env['LAUREL_PRINT_ROUTES'] === '1') {
     // For the authorization tests: the route table as the running code has it, then exit.
@@ -37,7 +40,7 @@ async function bootstrap(): Promise<void> {
   }
   await app.listen(config.http.port, config.http.host);
   const url = await app.getUrl();
-  app.get(Logger).log(`Laurel API listening on ${url.replace('[::1]', 'localhost')}`, 'Bootstrap');
+  nest.log(`Laurel API listening on ${url.replace('[::1]', 'localhost')}`, 'Bootstrap');
   // Lets a parent process (npm start, tests) know the port without parsing logs.
   process.send?.({ type: 'listening', url });
 
@@ -46,7 +49,7 @@ async function bootstrap(): Promise<void> {
     process.once(signal, () => {
       if (closing) return;
       closing = true;
-      app.get(Logger).log(`${signal} received: finishing in-flight requests`, 'Bootstrap');
+      nest.log(`${signal} received: finishing in-flight requests`, 'Bootstrap');
       const force = setTimeout(() => process.exit(1), 25_000);
       force.unref();
       app.close().then(

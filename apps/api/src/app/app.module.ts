@@ -1,16 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
-import {
-  HttpExceptionFilter,
-  laurelConfig,
-  type LaurelConfig,
-  LaurelConfigModule,
-  PINO_REDACT_PATHS,
-  REDACTED,
-  redactText,
-  redactUrl,
-} from '@laurel/api-core';
+import { HttpExceptionFilter, LaurelConfigModule } from '@laurel/api-core';
 import { AuditModule } from '@laurel/api-audit';
 import { AuthModule } from '@laurel/api-auth';
 import { ContestsModule } from '@laurel/api-contests';
@@ -29,20 +19,6 @@ import { MailModule } from '@laurel/api-mail';
   imports: [
     LaurelConfigModule,
     DiscoveryModule,
-    LoggerModule.forRootAsync({
-      inject: [laurelConfig.KEY],
-      useFactory: (config: LaurelConfig) => ({
-        pinoHttp: {
-          level: config.logLevel,
-          redact: { paths: PINO_REDACT_PATHS, censor: REDACTED },
-          serializers: { req: (req: { url?: string }) => ({ ...req, url: req.url === undefined ? undefined : redactUrl(req.url) }) },
-          // The last net: a signed token that reached any message (an error text, a stack) is blanked.
-          hooks: { streamWrite: redactText },
-          customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-          autoLogging: { ignore: (req) => req.url === '/api/health' },
-        },
-      }),
-    }),
     DatabaseModule,
     MailModule.forRoot(),
     AuthModule,
