@@ -6,6 +6,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HttpExceptionFilter, LaurelValidationPipe, laurelConfig, type LaurelConfig } from '@laurel/api-core';
+import { IdempotencyGuard } from '@laurel/api-idempotency';
 import { openApiDocument } from './openapi';
 
 /** Everything about the HTTP surface that is not a route: prefix, pipes, headers, docs, console. */
@@ -39,6 +40,8 @@ export async function configureApp(app: NestFastifyApplication, consoleDir: stri
     .addHook('onRequest', (request, reply, done) => {
       securityHeaders(request.raw, reply.raw, (error?: unknown) => (error instanceof Error ? done(error) : done()));
     });
+  // A POST that claimed its Idempotency-Key (IdempotencyGuard) has its answer kept before it is sent.
+  app.getHttpAdapter().getInstance().addHook('onSend', app.get(IdempotencyGuard).keepAnswer);
 
   // Uploads are read as streams by the routes that take them (request.parts()); the limits here
   // are the ceiling, each route passes its own. Files are never buffered by the plugin.

@@ -61,7 +61,6 @@ function requestFields(request: FastifyRequest): Record<string, unknown> {
     method: request.method,
     url: redactUrl(request.url),
     query: request.query,
-    params: request.params,
     headers: request.headers,
     remoteAddress: request.socket.remoteAddress,
     remotePort: request.socket.remotePort,

@@ -6,6 +6,7 @@ export * from './lib/errors/app-error';
 export * from './lib/errors/validation';
 export * from './lib/errors/validation-pipe';
 export * from './lib/errors/http-exception.filter';
+export * from './lib/errors/stored-answer';
 export * from './lib/auth-metadata/auth-user';
 export * from './lib/auth-metadata/decorators';
 export * from './lib/security/password';

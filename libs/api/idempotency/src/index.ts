@@ -1,1 +1,2 @@
 export * from './lib/idempotency.module';
+export * from './lib/idempotency.guard';

@@ -1,5 +1,7 @@
 import { AppError } from './app-error';
+import type { ArgumentsHost } from '@nestjs/common';
 import { HttpExceptionFilter } from './http-exception.filter';
+import { StoredAnswer } from './stored-answer';
 
 describe(HttpExceptionFilter.name, () => {
   const sut = new HttpExceptionFilter();
@@ -39,5 +41,23 @@ describe(HttpExceptionFilter.name, () => {
       message: 'No contest has this id.',
       code: 'contest.not_found',
     });
+  });
+
+  it('sends a stored answer as it was kept, with its status, and logs nothing', () => {
+    const sent: { status?: number; body?: unknown } = {};
+    const reply = {
+      sent: false,
+      status(code: number) {
+        sent.status = code;
+        return this;
+      },
+      send(body: unknown) {
+        sent.body = body;
+        return this;
+      },
+    };
+    const host = { switchToHttp: () => ({ getResponse: () => reply }) } as unknown as ArgumentsHost;
+    sut.catch(new StoredAnswer(201, { id: 'c-1', name: 'Kept' }), host);
+    expect(sent).toEqual({ status: 201, body: { id: 'c-1', name: 'Kept' } });
   });
 });

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { ApiError } from '@laurel/contracts';
 import { AppError } from './app-error';
+import { StoredAnswer } from './stored-answer';
 
 const DEFAULT_MESSAGES: Partial<Record<number, string>> = {
   401: 'Please sign in to continue.',
@@ -20,6 +21,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (exception instanceof StoredAnswer) {
+      if (!reply.sent) void reply.status(exception.statusCode).send(exception.body);
+      return;
+    }
     const body = this.toBody(exception);
     const retryAfter = (exception as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
     if (typeof retryAfter === 'number') {
