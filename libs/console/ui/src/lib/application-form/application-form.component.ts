@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatCheckbox } from '@angular/material/checkbox';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatError, MatFormField, MatHint } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { FormField } from '@laurel/contracts';
@@ -16,7 +16,7 @@ import { answerError, type AnswersForm } from './answers-form';
  */
 @Component({
   selector: 'laurel-application-form',
-  imports: [ReactiveFormsModule, MatCheckbox, MatError, MatFormField, MatHint, MatInput, MatLabel, MatOption, MatSelect, TranslatePipe],
+  imports: [ReactiveFormsModule, MatCheckbox, MatError, MatFormField, MatHint, MatInput, MatOption, MatSelect, TranslatePipe],
   templateUrl: './application-form.component.html',
   styleUrl: './application-form.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
