@@ -1,4 +1,4 @@
-export { JudgingApi, type EntryOption } from './lib/judging.api';
+export { JudgingApi } from './lib/judging.api';
 export { MyAssignmentsStore, type RoundGroup } from './lib/my-assignments.store';
 export { formatScoreInput, parseScore, type ParsedScore } from './lib/score-input';
 export { SAVE_DEBOUNCE_MS, ScoreSheetStore, messageOf, type CriterionField, type SaveState } from './lib/score-sheet.store';

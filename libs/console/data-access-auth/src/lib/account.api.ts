@@ -1,6 +1,14 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AccessTokenResponse, MailStatus, OutboxPage, PasswordChangeRequest, ProfileUpdateRequest, UserView } from '@laurel/contracts';
+import type {
+  AccessTokenResponse,
+  OutboxPage,
+  OutboxQuery,
+  PageQuery,
+  PasswordChangeRequest,
+  ProfileUpdateRequest,
+  UserView,
+} from '@laurel/contracts';
 import { API_BASE_URL } from '@laurel/console-util';
 import type { Observable } from 'rxjs';
 
@@ -22,7 +30,7 @@ export class AccountApi {
     return this.http.post<void>(`${this.base}/auth/sign-out-everywhere`, {});
   }
 
-  outbox(query: { page: number; pageSize: number; status?: MailStatus; to?: string }): Observable<OutboxPage> {
+  outbox(query: OutboxQuery & Required<PageQuery>): Observable<OutboxPage> {
     let params = new HttpParams().set('page', query.page).set('pageSize', query.pageSize);
     if (query.status) params = params.set('status', query.status);
     if (query.to) params = params.set('to', query.to);

@@ -12,6 +12,8 @@ import type {
   ContestView,
   CreateAssignmentRequest,
   CreateConflictRequest,
+  EntryListQuery,
+  EntryPageView,
   InviteJudgeRequest,
   InviteJudgeResponse,
   MyAssignmentView,
@@ -24,13 +26,6 @@ import type {
 } from '@laurel/contracts';
 import { API_BASE_URL } from '@laurel/console-util';
 import type { Observable } from 'rxjs';
-
-/** An entry as a picker shows it. */
-export interface EntryOption {
-  id: string;
-  code: string | null;
-  title: string;
-}
 
 /** The judging endpoints of the API (DESIGN.md): the judge's side and the organizer's. */
 @Injectable({ providedIn: 'root' })
@@ -87,9 +82,9 @@ export class JudgingApi {
   }
 
   /** The contest's submitted entries (first 100), for picking one by hand. */
-  contestEntries(contestId: string): Observable<{ items: EntryOption[]; total: number }> {
-    return this.http.get<{ items: EntryOption[]; total: number }>(`${this.base}/contests/${encodeURIComponent(contestId)}/entries`, {
-      params: { status: 'submitted', pageSize: 100, sort: 'code', order: 'asc' },
+  contestEntries(contestId: string): Observable<EntryPageView> {
+    return this.http.get<EntryPageView>(`${this.base}/contests/${encodeURIComponent(contestId)}/entries`, {
+      params: { status: 'submitted', pageSize: 100, sort: 'code', order: 'asc' } satisfies EntryListQuery,
     });
   }
 

@@ -161,7 +161,7 @@ export class UsersPageComponent {
     const mine = ++this.loadCount;
     this.loading.set(true);
     try {
-      const result = await firstValueFrom(this.api.list({ q, role, page, pageSize: PAGE_SIZE }));
+      const result = await firstValueFrom(this.api.list({ page, pageSize: PAGE_SIZE, ...(q ? { q } : {}), ...(role ? { role } : {}) }));
       // An older answer arriving after a newer request is dropped.
       if (mine === this.loadCount) this.result.set(result);
     } catch (error) {

@@ -6,17 +6,11 @@ import type {
   AdminUserChange,
   AdminUserPage,
   AdminUserView,
-  Role,
+  AdminUsersQuery,
+  PageQuery,
 } from '@laurel/contracts';
 import { API_BASE_URL } from '@laurel/console-util';
 import type { Observable } from 'rxjs';
-
-export interface UsersQuery {
-  q: string;
-  role: Role | '';
-  page: number;
-  pageSize: number;
-}
 
 /** People management (libs/api/auth, admin-users.controller). */
 @Injectable({ providedIn: 'root' })
@@ -24,7 +18,7 @@ export class UsersApi {
   private readonly http = inject(HttpClient);
   private readonly base = inject(API_BASE_URL);
 
-  list(query: UsersQuery): Observable<AdminUserPage> {
+  list(query: AdminUsersQuery & Required<PageQuery>): Observable<AdminUserPage> {
     let params = new HttpParams().set('page', query.page).set('pageSize', query.pageSize);
     if (query.q) params = params.set('q', query.q);
     if (query.role) params = params.set('role', query.role);

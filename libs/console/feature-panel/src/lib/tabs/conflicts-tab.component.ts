@@ -5,8 +5,8 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
-import type { ConflictSource, ConflictView, ContestView, PanelJudgeView } from '@laurel/contracts';
-import { type EntryOption, JudgingApi, messageOf } from '@laurel/console-data-access-judging';
+import type { ConflictSource, ConflictView, ContestView, EntryListItemView, PanelJudgeView } from '@laurel/contracts';
+import { JudgingApi, messageOf } from '@laurel/console-data-access-judging';
 import { AlertComponent, EmptyStateComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
 import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
@@ -142,7 +142,7 @@ export class ConflictsTabComponent {
 
   protected readonly tones = SOURCE_TONES;
   protected readonly list = signal<ConflictView[]>([]);
-  protected readonly entries = signal<EntryOption[]>([]);
+  protected readonly entries = signal<EntryListItemView[]>([]);
   protected readonly loading = signal(false);
   protected readonly pending = signal(false);
   protected readonly error = signal<UiMessage | null>(null);
@@ -181,7 +181,7 @@ export class ConflictsTabComponent {
     try {
       const [conflicts, entries] = await Promise.all([
         firstValueFrom(this.api.conflicts(contestId)),
-        firstValueFrom(this.api.contestEntries(contestId)).catch(() => ({ items: [] as EntryOption[], total: 0 })),
+        firstValueFrom(this.api.contestEntries(contestId)).catch(() => ({ items: [] })),
       ]);
       this.list.set(conflicts);
       this.entries.set(entries.items);

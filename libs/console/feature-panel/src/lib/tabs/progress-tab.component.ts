@@ -3,14 +3,14 @@ import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import type {
-  AssignmentStatus,
-  ContestView,
-  EntryCoverage,
-  PanelJudgeView,
-  ProgressCell,
-  RoundProgressView,
-  RoundView,
+import {
+  ASSIGNMENT_STATUSES,
+  type ContestView,
+  type EntryCoverage,
+  type PanelJudgeView,
+  type ProgressCell,
+  type RoundProgressView,
+  type RoundView,
 } from '@laurel/contracts';
 import { JudgingApi, assignmentStatusKey, messageOf } from '@laurel/console-data-access-judging';
 import { AlertComponent, EmptyStateComponent } from '@laurel/console-ui';
@@ -171,7 +171,7 @@ export class ProgressTabComponent {
   protected readonly loading = signal(false);
   protected readonly error = signal<UiMessage | null>(null);
   protected readonly statusKey = assignmentStatusKey;
-  protected readonly statuses: AssignmentStatus[] = ['todo', 'draft', 'submitted', 'recused'];
+  protected readonly statuses = ASSIGNMENT_STATUSES;
 
   protected readonly cells = computed(() => {
     const map = new Map<string, ProgressCell>();
