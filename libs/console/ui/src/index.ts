@@ -21,3 +21,4 @@ export { AnswersListComponent } from './lib/application-form/answers-list.compon
 export { GroupedNumberInputDirective } from './lib/grouped-number/grouped-number-input.directive';
 export { ConfirmDialogComponent, type ConfirmDialogData } from './lib/confirm-dialog/confirm-dialog.component';
 export { PasswordFieldComponent } from './lib/password-field/password-field.component';
+export { SubmitButtonComponent } from './lib/submit-button/submit-button.component';

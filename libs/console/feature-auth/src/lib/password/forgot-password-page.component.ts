@@ -1,12 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { AUTH_PATHS, AuthApi } from '@laurel/console-data-access-auth';
-import { AlertComponent } from '@laurel/console-ui';
+import { AlertComponent, SubmitButtonComponent } from '@laurel/console-ui';
 import { TranslatePipe, type UiMessage, UiMessagePipe, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { EMAIL_ERRORS, EMAIL_MAX_LENGTH } from '../forms/auth-messages';
@@ -18,13 +17,13 @@ import { firstError } from '../forms/field-errors';
   imports: [
     ReactiveFormsModule,
     RouterLink,
-    MatButton,
     MatError,
     MatFormField,
     MatIcon,
     MatInput,
     MatLabel,
     AlertComponent,
+    SubmitButtonComponent,
     TranslatePipe,
     UiMessagePipe,
   ],
@@ -45,9 +44,7 @@ import { firstError } from '../forms/field-errors';
             <input matInput type="email" formControlName="email" autocomplete="username" inputmode="email" data-testid="forgot-email" />
             <mat-error>{{ firstError(form.controls.email, emailErrors) | uiMessage }}</mat-error>
           </mat-form-field>
-          <button mat-flat-button class="submit" type="submit" [disabled]="pending()" data-testid="forgot-submit">
-            {{ 'auth.forgot.submit' | translate }}
-          </button>
+          <laurel-submit-button class="submit" [label]="'auth.forgot.submit' | translate" [pending]="pending()" testId="forgot-submit" />
         </form>
       }
       <p class="switch">

@@ -1,12 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel/contracts';
 import { AUTH_PATHS, AuthApi, AuthStore } from '@laurel/console-data-access-auth';
-import { AlertComponent, PasswordFieldComponent } from '@laurel/console-ui';
+import { AlertComponent, PasswordFieldComponent, SubmitButtonComponent } from '@laurel/console-ui';
 import { TranslatePipe, type UiMessage, UiMessagePipe, apiErrorOf, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { PASSWORD_ERRORS } from '../forms/auth-messages';
@@ -21,7 +20,16 @@ const LINK_CODES: Record<string, UiMessage> = {
 /** `/reset-password#token=…`, the link of a password reset mail: a new password, and every other session ends. */
 @Component({
   selector: 'laurel-reset-password-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButton, MatIcon, AlertComponent, PasswordFieldComponent, TranslatePipe, UiMessagePipe],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatIcon,
+    AlertComponent,
+    PasswordFieldComponent,
+    SubmitButtonComponent,
+    TranslatePipe,
+    UiMessagePipe,
+  ],
   template: `
     <section class="card" aria-labelledby="reset-title">
       <div class="brand" aria-hidden="true"><mat-icon svgIcon="trophy" /></div>
@@ -43,9 +51,7 @@ const LINK_CODES: Record<string, UiMessage> = {
             [hint]="'auth.fields.passwordHint' | translate: limits"
             [error]="firstError(form.controls.password, passwordErrors) | uiMessage"
           />
-          <button mat-flat-button class="submit" type="submit" [disabled]="pending()" data-testid="reset-submit">
-            {{ 'auth.reset.submit' | translate }}
-          </button>
+          <laurel-submit-button class="submit" [label]="'auth.reset.submit' | translate" [pending]="pending()" testId="reset-submit" />
         </form>
       }
       <p class="switch">

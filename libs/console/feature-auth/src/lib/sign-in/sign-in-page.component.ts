@@ -1,14 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
-import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { Router, RouterLink } from '@angular/router';
 import { PASSWORD_MAX_LENGTH } from '@laurel/contracts';
 import { AUTH_PATHS, AuthStore, safeReturnUrl } from '@laurel/console-data-access-auth';
-import { AlertComponent, PasswordFieldComponent } from '@laurel/console-ui';
+import { AlertComponent, PasswordFieldComponent, SubmitButtonComponent } from '@laurel/console-ui';
 import { type TranslationKey, TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
 import { EMAIL_ERRORS, EMAIL_MAX_LENGTH, PASSWORD_ERRORS } from '../forms/auth-messages';
 import { firstError } from '../forms/field-errors';
@@ -18,15 +16,14 @@ import { firstError } from '../forms/field-errors';
   imports: [
     ReactiveFormsModule,
     RouterLink,
-    MatButton,
     MatError,
     MatFormField,
     MatIcon,
     MatInput,
     MatLabel,
-    MatProgressSpinner,
     AlertComponent,
     PasswordFieldComponent,
+    SubmitButtonComponent,
     TranslatePipe,
     UiMessagePipe,
   ],

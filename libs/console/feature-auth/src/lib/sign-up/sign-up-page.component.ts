@@ -5,11 +5,10 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
-import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel/contracts';
 import { AFTER_VERIFY_KEY, AUTH_PATHS, AuthStore, safeReturnUrl } from '@laurel/console-data-access-auth';
-import { AlertComponent, PasswordFieldComponent } from '@laurel/console-ui';
+import { AlertComponent, PasswordFieldComponent, SubmitButtonComponent } from '@laurel/console-ui';
 import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, localStore } from '@laurel/console-util';
 import { DISPLAY_NAME_ERRORS, DISPLAY_NAME_MAX_LENGTH, EMAIL_ERRORS, EMAIL_MAX_LENGTH, PASSWORD_ERRORS } from '../forms/auth-messages';
 import { firstError, notBlank, notSameAs } from '../forms/field-errors';
@@ -31,9 +30,9 @@ import { firstError, notBlank, notSameAs } from '../forms/field-errors';
     MatIcon,
     MatInput,
     MatLabel,
-    MatProgressSpinner,
     AlertComponent,
     PasswordFieldComponent,
+    SubmitButtonComponent,
     TranslatePipe,
     UiMessagePipe,
   ],

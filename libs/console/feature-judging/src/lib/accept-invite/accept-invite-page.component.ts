@@ -8,7 +8,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { type InvitationPreview, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel/contracts';
 import { AuthStore } from '@laurel/console-data-access-auth';
 import { JudgingApi } from '@laurel/console-data-access-judging';
-import { AlertComponent, PasswordFieldComponent } from '@laurel/console-ui';
+import { AlertComponent, PasswordFieldComponent, SubmitButtonComponent } from '@laurel/console-ui';
 import { TranslatePipe, type UiMessage, UiMessagePipe, apiErrorOf, roleKey, toUiMessage, I18nService } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 
@@ -38,6 +38,7 @@ function sameAsPassword(control: AbstractControl): ValidationErrors | null {
     MatProgressSpinner,
     AlertComponent,
     PasswordFieldComponent,
+    SubmitButtonComponent,
     TranslatePipe,
     UiMessagePipe,
   ],
