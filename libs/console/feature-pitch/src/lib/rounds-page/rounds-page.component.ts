@@ -14,9 +14,9 @@ import { firstValueFrom } from 'rxjs';
   selector: 'laurel-pitch-rounds-page',
   imports: [MatButton, MatProgressBar, RouterLink, AlertComponent, EmptyStateComponent, StatusChipComponent, TranslatePipe, UiMessagePipe],
   template: `
-    <header class="head">
+    <header class="page-header">
       <h1>{{ 'pitch.list.title' | translate }}</h1>
-      <p class="intro">{{ 'pitch.list.intro' | translate }}</p>
+      <p class="lead">{{ 'pitch.list.intro' | translate }}</p>
     </header>
     @if (contests.loading()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | translate" />
@@ -60,17 +60,16 @@ import { firstValueFrom } from 'rxjs';
     }
   `,
   styles: `
+    @use 'page-header';
+
     :host {
       display: block;
       padding: 24px;
       max-width: 960px;
     }
-    .head h1 {
-      margin: 0 0 4px;
-    }
-    .intro {
-      margin: 0 0 16px;
-      color: var(--mat-sys-on-surface-variant);
+    .page-header {
+      margin-bottom: 16px;
+      @include page-header.text;
     }
     .contest h2 {
       font-size: 1.1rem;

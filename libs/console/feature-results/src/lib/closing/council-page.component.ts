@@ -37,9 +37,9 @@ import { CouncilTallyComponent } from './council-tally.component';
     UiMessagePipe,
   ],
   template: `
-    <header class="page-head">
+    <header class="page-header">
       <h1 data-testid="council-heading">{{ 'closing.council.myTitle' | translate }}</h1>
-      <p class="meta">{{ 'closing.council.mySubtitle' | translate }}</p>
+      <p class="lead">{{ 'closing.council.mySubtitle' | translate }}</p>
     </header>
     @if (loading()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | translate" />
@@ -120,15 +120,23 @@ import { CouncilTallyComponent } from './council-tally.component';
     }
   `,
   styles: `
+    @use 'page-header';
+
     :host {
       display: flex;
       flex-direction: column;
       gap: 16px;
       max-width: 960px;
+      margin: 0 auto;
+      padding: 32px 24px 48px;
     }
-    h1 {
-      margin: 0;
-      font: var(--mat-sys-headline-small);
+    @media (max-width: 599.98px) {
+      :host {
+        padding: 24px 16px 40px;
+      }
+    }
+    .page-header {
+      @include page-header.text;
     }
     h2 {
       margin: 0 0 8px;

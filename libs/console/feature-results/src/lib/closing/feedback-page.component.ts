@@ -43,15 +43,15 @@ import { registerResultsIcons } from '../shared/results-icons';
       <laurel-alert tone="error">{{ e | uiMessage }}</laurel-alert>
     }
     @if (view(); as v) {
-      <header>
+      <header class="page-header">
         <h1 data-testid="feedback-heading">{{ 'closing.feedback.title' | translate }}</h1>
-        <p class="meta">
+        <p class="lead">
           {{ v.contestName }} · {{ v.code }} · {{ v.title }}
           @if (v.categoryName) {
             · {{ v.categoryName }}
           }
         </p>
-        <p class="meta">{{ 'closing.feedback.subtitle' | translate }}</p>
+        <p class="lead">{{ 'closing.feedback.subtitle' | translate }}</p>
         @if (v.award; as award) {
           <p class="award">
             <laurel-status-chip tone="success" data-testid="feedback-award">{{
@@ -149,18 +149,26 @@ import { registerResultsIcons } from '../shared/results-icons';
     }
   `,
   styles: `
+    @use 'page-header';
+
     :host {
       display: flex;
       flex-direction: column;
       gap: 16px;
       max-width: 960px;
+      margin: 0 auto;
+      padding: 32px 24px 48px;
+    }
+    @media (max-width: 599.98px) {
+      :host {
+        padding: 24px 16px 40px;
+      }
     }
     .back {
       align-self: flex-start;
     }
-    h1 {
-      margin: 0;
-      font: var(--mat-sys-headline-small);
+    .page-header {
+      @include page-header.text;
     }
     h2 {
       margin: 0 0 8px;
