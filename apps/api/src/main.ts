@@ -10,7 +10,8 @@ import { routeTable } from './app/route-table';
 
 async function bootstrap(): Promise<void> {
   // The adapter exists before the configuration module, so TRUST_PROXY is read (and checked) here.
-  const trustProxy = trustProxyOf(validateEnvironment(process.env));
+  const env = validateEnvironment(process.env);
+  const trustProxy = trustProxyOf(env);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy }), {
     bufferLogs: true,
     abortOnError: false,
@@ -31,7 +32,7 @@ async function bootstrap(): Promise<void> {
       if (closing) void reply.header('connection', 'close');
       done(null, payload);
     });
-  if (process.env['LAUREL_PRINT_ROUTES'] === '1') {
+  if (env.LAUREL_PRINT_ROUTES) {
     // For the authorization tests: the route table as the running code has it, then exit.
     await app.init();
     process.stdout.write(`LAUREL_ROUTES ${JSON.stringify(routeTable(app))}\n`);

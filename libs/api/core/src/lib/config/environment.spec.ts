@@ -30,6 +30,13 @@ describe(validateEnvironment.name, () => {
     );
   });
 
+  it('prints the route table only when LAUREL_PRINT_ROUTES says so, and refuses anything but a boolean', () => {
+    expect(validateEnvironment(valid).LAUREL_PRINT_ROUTES).toBe(false);
+    expect(validateEnvironment({ ...valid, LAUREL_PRINT_ROUTES: '1' }).LAUREL_PRINT_ROUTES).toBe(true);
+    expect(validateEnvironment({ ...valid, LAUREL_PRINT_ROUTES: '0' }).LAUREL_PRINT_ROUTES).toBe(false);
+    expect(() => validateEnvironment({ ...valid, LAUREL_PRINT_ROUTES: 'yes' })).toThrow(/LAUREL_PRINT_ROUTES must be true or false/);
+  });
+
   it('needs DATABASE_URL', () => {
     expect(() => validateEnvironment({})).toThrow(/DATABASE_URL/);
   });

@@ -171,6 +171,11 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(3600)
   MAIL_RETRY_DELAY_SECONDS = 30;
+
+  /** For the tests that read the route table: the API prints it (`LAUREL_ROUTES …`) and exits instead of listening. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'LAUREL_PRINT_ROUTES must be true or false (1 or 0)' })
+  LAUREL_PRINT_ROUTES = false;
 }
 
 export class EnvironmentError extends Error {
