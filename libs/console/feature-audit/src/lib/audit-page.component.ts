@@ -20,6 +20,7 @@ import {
 } from '@angular/material/table';
 import { MatTooltip } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
+import { AuditApi, type AuditFilter } from '@laurel/console-data-access-audit';
 import { MyContestsStore } from '@laurel/console-data-access-contests';
 import { AlertComponent, EmptyStateComponent } from '@laurel/console-ui';
 import {
@@ -34,7 +35,6 @@ import {
 } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import type { AuditEventView, AuditPageView, AuditVerificationView } from '@laurel/contracts';
-import { AuditApi, type AuditFilter } from './audit.api';
 import { AUDIT_ACTIONS, actionKey, nameOf, payloadSummary, subjectKey } from './audit-format';
 
 /** `/audit?contest=…`: a contest's audit trail with filters, and the verification of the hash chain. */

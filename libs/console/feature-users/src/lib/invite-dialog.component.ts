@@ -6,10 +6,10 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import type { GrantableRole } from '@laurel/contracts';
+import { UsersApi } from '@laurel/console-data-access-auth';
 import { AlertComponent } from '@laurel/console-ui';
 import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
-import { UsersApi } from './users.api';
 import { usersError } from './users-errors';
 
 /** Invites an organizer (or administrator) by mail; the dialog says where it went, never a link. */

@@ -8,7 +8,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { type AdminUserPage, type AdminUserView, type GrantableRole, ROLES, type Role } from '@laurel/contracts';
-import { AuthStore } from '@laurel/console-data-access-auth';
+import { AuthStore, UsersApi } from '@laurel/console-data-access-auth';
 import {
   AlertComponent,
   ConfirmDialogComponent,
@@ -19,7 +19,6 @@ import {
 import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, roleKey } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { InviteAccountDialogComponent } from './invite-dialog.component';
-import { UsersApi } from './users.api';
 import { usersError } from './users-errors';
 
 const PAGE_SIZE = 25;

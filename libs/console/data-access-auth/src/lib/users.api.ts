@@ -12,7 +12,7 @@ import type {
 import { API_BASE_URL } from '@laurel/console-util';
 import type { Observable } from 'rxjs';
 
-/** People management (libs/api/auth, admin-users.controller). */
+/** The admin's people management: accounts, their roles, account invitations (libs/api/auth, admin-users.controller). */
 @Injectable({ providedIn: 'root' })
 export class UsersApi {
   private readonly http = inject(HttpClient);

@@ -1,0 +1,1 @@
+export { AuditApi, type AuditFilter } from './lib/audit.api';
