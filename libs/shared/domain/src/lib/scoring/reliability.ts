@@ -69,14 +69,24 @@ export function reliabilityOfSheets(
   const entries = [...new Set(entryIds)].sort(compareIds);
   const judgeIds = [...new Set(sheetJudge)].sort(compareIds);
   const judgeIndex = new Map(judgeIds.map((judgeId, j) => [judgeId, j]));
-  // Each sheet's judge as its index in judgeIds, and the sheets of each entry in input order.
-  const judgeOf: number[] = sheetJudge.map((judgeId) => judgeIndex.get(judgeId) ?? -1);
-  const byEntry = new Map<string, number[]>();
+  // Each sheet's judge as its index in judgeIds, and the sheets of each entry in input order:
+  // entry e's sheets are positions bySheet[first[e]] … bySheet[first[e + 1] - 1] (typed arrays,
+  // not an array per entry).
+  const judgeOf = new Int32Array(sheetJudge.length);
+  sheetJudge.forEach((judgeId, i) => (judgeOf[i] = judgeIndex.get(judgeId) ?? -1));
+  const entryIndex = new Map<string, number>();
+  const entryOf = new Int32Array(sheetEntry.length);
   sheetEntry.forEach((entryId, i) => {
-    const list = byEntry.get(entryId);
-    if (list) list.push(i);
-    else byEntry.set(entryId, [i]);
+    let e = entryIndex.get(entryId);
+    if (e === undefined) entryIndex.set(entryId, (e = entryIndex.size));
+    entryOf[i] = e;
   });
+  const first = new Int32Array(entryIndex.size + 1);
+  for (const e of entryOf) first[e + 1] = (first[e + 1] ?? 0) + 1;
+  for (let e = 0; e < entryIndex.size; e++) first[e + 1] = (first[e + 1] ?? 0) + (first[e] ?? 0);
+  const filled = first.slice(0, entryIndex.size);
+  const bySheet = new Int32Array(sheetEntry.length);
+  entryOf.forEach((e, i) => (bySheet[(filled[e] = (filled[e] ?? 0) + 1) - 1] = i));
 
   const judges = judgeIds.map((judgeId) => ({ judgeId, sheets: 0, sum: 0, differences: 0, counted: 0 }));
   totals.forEach((total, i) => {
@@ -92,7 +102,9 @@ export function reliabilityOfSheets(
     // nothing and are skipped.
     let others = 0;
     let count = 0;
-    for (const o of byEntry.get(sheetEntry[i] ?? '') ?? []) {
+    const e = entryOf[i] ?? 0;
+    for (let p = first[e] ?? 0, end = first[e + 1] ?? 0; p < end; p++) {
+      const o = bySheet[p] ?? 0;
       if (judgeOf[o] === j) continue;
       others += totals[o] ?? 0;
       count++;
@@ -105,7 +117,12 @@ export function reliabilityOfSheets(
 
   const matrix = entries.map((entryId) => {
     const row: (number | undefined)[] = new Array<number | undefined>(judgeIds.length).fill(undefined);
-    for (const i of byEntry.get(entryId) ?? []) row[judgeOf[i] ?? -1] = totals[i];
+    const e = entryIndex.get(entryId);
+    if (e === undefined) return row;
+    for (let p = first[e] ?? 0, end = first[e + 1] ?? 0; p < end; p++) {
+      const i = bySheet[p] ?? 0;
+      row[judgeOf[i] ?? -1] = totals[i];
+    }
     return row;
   });
   const complete = entries.length > 0 && judgeIds.length > 0 && matrix.every((row) => row.every((v) => v !== undefined));

@@ -107,7 +107,6 @@ export function computeRoundResults(input: RoundInput): RoundResults {
   const rankBy = input.rankBy ?? 'overall';
   const priority = input.priorityCriteria ?? [];
   const threshold = input.spreadThreshold ?? SCORING_DEFAULTS.spreadThreshold;
-  const values = validateRoundInput(input, trim, minSheets, priority, threshold);
   const criteria = input.criteria;
 
   // One canonical order, so that every floating-point sum is taken in the same order however
@@ -123,6 +122,7 @@ export function computeRoundResults(input: RoundInput): RoundResults {
     inputJudge[i] = sheet.judgeId;
   });
   const order = canonicalOrder(inputEntry, inputJudge);
+  const values = validateRoundInput(input, trim, minSheets, priority, threshold, secondSheetOfAPair(order, inputEntry, inputJudge));
   const sheetEntry: string[] = [];
   const sheetJudge: string[] = [];
   const scores: (readonly number[])[] = [];
@@ -211,7 +211,7 @@ export function computeRoundResults(input: RoundInput): RoundResults {
   const entries: EntryResult[] = [];
   for (const members of groupByScope(unranked, rankBy)) {
     const byId = new Map(members.map((entry) => [entry.entryId, entry]));
-    const candidates: RankCandidate[] = members.map((entry) => rankCandidate(entry, priority));
+    const candidates: RankCandidate[] = members.map((entry) => new EntryCandidate(entry, priority));
     for (const placement of rankEntries(candidates)) {
       const entry = byId.get(placement.entryId);
       if (entry === undefined) continue;
@@ -234,22 +234,34 @@ export function computeRoundResults(input: RoundInput): RoundResults {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type MutableEntryResult = Mutable<EntryResult>;
 
+const NO_PRIORITY: readonly number[] = [];
+
 /**
  * What ranking reads of an entry. The totals by judge are only needed inside a tie (head to
- * head), so the map is built the first time it is read, not for every entry of the round.
+ * head), so the map is built the first time it is read, not for every entry of the round (a
+ * class: the getter lives on the prototype, no closure per entry).
  */
-function rankCandidate(entry: EntryResult, priority: readonly string[]): RankCandidate {
-  let totalsByJudge: Map<string, number> | undefined;
-  return {
-    entryId: entry.entryId,
-    score: entry.score,
-    priorityMeans: priority.map((id) => entry.criterionNormalizedMeans[id] ?? 0),
-    get totalsByJudge() {
-      totalsByJudge ??= new Map(entry.sheets.map((sheet) => [sheet.judgeId, sheet.total]));
-      return totalsByJudge;
-    },
-    medianTotal: entry.medianTotal,
-  };
+class EntryCandidate implements RankCandidate {
+  readonly entryId: string;
+  readonly score: number | null;
+  readonly priorityMeans: readonly number[];
+  readonly medianTotal: number | null;
+  private byJudge: Map<string, number> | undefined;
+
+  constructor(
+    private readonly entry: EntryResult,
+    priority: readonly string[],
+  ) {
+    this.entryId = entry.entryId;
+    this.score = entry.score;
+    this.priorityMeans = priority.length === 0 ? NO_PRIORITY : priority.map((id) => entry.criterionNormalizedMeans[id] ?? 0);
+    this.medianTotal = entry.medianTotal;
+  }
+
+  get totalsByJudge(): ReadonlyMap<string, number> {
+    this.byJudge ??= new Map(this.entry.sheets.map((sheet) => [sheet.judgeId, sheet.total]));
+    return this.byJudge;
+  }
 }
 
 /**
@@ -266,6 +278,21 @@ function canonicalOrder(entryIds: readonly string[], judgeIds: readonly string[]
   return order;
 }
 
+/**
+ * The input position of the first sheet (in input order) that repeats an entry and judge of an
+ * earlier sheet, or -1. The canonical order keeps such sheets next to each other, in input order
+ * among themselves (the sort is stable), so the second of each run is its repeat.
+ */
+function secondSheetOfAPair(order: readonly number[], entryIds: readonly string[], judgeIds: readonly string[]): number {
+  let found = -1;
+  for (let p = 1; p < order.length; p++) {
+    const i = order[p] ?? 0;
+    const before = order[p - 1] ?? 0;
+    if (entryIds[i] === entryIds[before] && judgeIds[i] === judgeIds[before] && (found < 0 || i < found)) found = i;
+  }
+  return found;
+}
+
 /** The entry's score from its raw totals, or under zscore from its adjusted ones (`adjusted` from `first`, as many as `raw`). */
 function scoreOf(method: AggregationMethod, raw: readonly number[], adjusted: readonly number[], first: number, trim: number): number {
   return method === 'zscore' ? mean(adjusted.slice(first, first + raw.length)) : aggregateTotals(method, raw, trim);
@@ -273,7 +300,8 @@ function scoreOf(method: AggregationMethod, raw: readonly number[], adjusted: re
 
 /**
  * Refuses what cannot be ranked (ScoringInputError) and answers each sheet's values in the order
- * of the criteria, read once, in the order of `input.sheets`.
+ * of the criteria, read once, in the order of `input.sheets`. The first problem in that order is
+ * the one refused; `repeat` is the position of the first sheet repeating an entry and judge.
  */
 function validateRoundInput(
   input: RoundInput,
@@ -281,6 +309,7 @@ function validateRoundInput(
   minSheets: number,
   priority: readonly string[],
   threshold: number,
+  repeat: number,
 ): (readonly number[])[] {
   const fail = (message: string): never => {
     throw new ScoringInputError(message);
@@ -303,16 +332,12 @@ function validateRoundInput(
     if (entryIds.has(entry.entryId)) fail(`entry ${entry.entryId} is listed twice`);
     entryIds.add(entry.entryId);
   }
-  // The judges seen per entry: no key string per sheet.
-  const seen = new Map<string, Set<string>>();
   const rows: (readonly number[])[] = [];
+  let i = 0;
   for (const sheet of input.sheets) {
     if (!entryIds.has(sheet.entryId))
       fail(`a sheet of judge ${sheet.judgeId} is for entry ${sheet.entryId}, which the round does not cover`);
-    const judges = seen.get(sheet.entryId);
-    if (judges === undefined) seen.set(sheet.entryId, new Set([sheet.judgeId]));
-    else if (judges.has(sheet.judgeId)) fail(`judge ${sheet.judgeId} has two submitted sheets for entry ${sheet.entryId}`);
-    else judges.add(sheet.judgeId);
+    if (i++ === repeat) fail(`judge ${sheet.judgeId} has two submitted sheets for entry ${sheet.entryId}`);
     const values: readonly unknown[] = 'scores' in sheet ? sheet.scores : input.criteria.map((c) => sheet.values[c.id]);
     input.criteria.forEach((c, k) => {
       const problem = validateScoreValue(values[k], c.maxScore);
