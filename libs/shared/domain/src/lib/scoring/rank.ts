@@ -1,5 +1,6 @@
 import type { SettledBy } from './scoring.types';
 import { compareIds, isTie, splitDescending } from './tie';
+import { known } from '../util/known';
 
 export interface RankCandidate {
   readonly entryId: string;
@@ -77,19 +78,23 @@ function splitByPriority(group: readonly RankCandidate[], priorityCount: number)
  * who scored both gave A the higher total than gave B; totals within TIE_EPSILON are equal.
  */
 function headToHeadNet(group: readonly RankCandidate[]): (candidate: RankCandidate) => number {
+  // Index loops over the group: no pair array or rest-of-group copy per candidate.
   const net = new Map<string, number>(group.map((c) => [c.entryId, 0]));
-  for (const [i, a] of group.entries()) {
-    for (const b of group.slice(i + 1)) {
+  for (let i = 0; i < group.length; i++) {
+    const a = known(group[i], 'a member of the group');
+    for (let k = i + 1; k < group.length; k++) {
+      const b = known(group[k], 'a member of the group');
       let preferA = 0;
       let preferB = 0;
-      for (const [judgeId, totalA] of a.totalsByJudge) {
+      a.totalsByJudge.forEach((totalA, judgeId) => {
         const totalB = b.totalsByJudge.get(judgeId);
-        if (totalB === undefined || isTie(totalA, totalB)) continue;
+        if (totalB === undefined || isTie(totalA, totalB)) return;
         if (totalA > totalB) preferA++;
         else preferB++;
-      }
+      });
       if (preferA === preferB) continue;
-      const [winner, loser] = preferA > preferB ? [a, b] : [b, a];
+      const winner = preferA > preferB ? a : b;
+      const loser = preferA > preferB ? b : a;
       net.set(winner.entryId, (net.get(winner.entryId) ?? 0) + 1);
       net.set(loser.entryId, (net.get(loser.entryId) ?? 0) - 1);
     }

@@ -1,5 +1,4 @@
 import { aggregateTotals, zscoreTotals } from './aggregate';
-import { maxDifference } from './divergence';
 import { type BlendedScore, blendVotes, type PublicVoteInput } from './public-vote';
 import { rankEntries, type RankCandidate } from './rank';
 import { groupByScope } from './ranking-scope';
@@ -7,7 +6,6 @@ import { reliabilityOfSheets, type RoundReliability } from './reliability';
 import { validateScoreValue } from './score-value';
 import { ScoringInputError } from './scoring-input-error';
 import type { AggregationMethod, Criterion, LeanSheet, RankBy, SettledBy, Sheet } from './scoring.types';
-import { mean, median, populationStd } from './statistics';
 import { compareIds } from './tie';
 import { known } from '../util/known';
 
@@ -153,32 +151,55 @@ export function computeRoundResults(input: RoundInput): RoundResults {
 
   const vote = input.publicVote;
   const blended = vote === undefined ? undefined : new Map<string, BlendedScore>();
+  // Each entry's statistics over its range of `totals`: the sums of statistics.mean, median,
+  // populationStd and maxDifference, taken in the same order, without a copy of the range (the
+  // median sorts a scratch array) or an array per criterion.
+  const scratch: number[] = [];
   const unranked: MutableEntryResult[] = input.entries.map((entry) => {
     const first = firstSheet.get(entry.entryId) ?? 0;
     const judged = sheetCount.get(entry.entryId) ?? 0;
-    const raw = totals.slice(first, first + judged);
+    const end = first + judged;
     const criterionMeans: Record<string, number> = {};
     const criterionNormalizedMeans: Record<string, number> = {};
     const sheets: SheetResult[] = [];
+    let rawMean: number | null = null;
+    let spread: number | null = null;
+    let judgeScore: number | null = null;
+    let medianTotal: number | null = null;
+    let difference: number | null = null;
     if (judged > 0) {
-      // The sums of statistics.mean, taken in the same order, without an array per criterion.
-      criteria.forEach((criterion, k) => {
+      for (let k = 0; k < criteria.length; k++) {
+        const criterion = known(criteria[k], 'a criterion');
         let sum = 0;
         let normalized = 0;
-        for (let i = first; i < first + judged; i++) {
+        for (let i = first; i < end; i++) {
           const v = scores[i]?.[k] ?? 0;
           sum += v;
           normalized += v / criterion.maxScore;
         }
         criterionMeans[criterion.id] = sum / judged;
         criterionNormalizedMeans[criterion.id] = normalized / judged;
-      });
-      for (let i = first; i < first + judged; i++) {
-        sheets.push({ judgeId: sheetJudge[i] ?? '', total: totals[i] ?? 0, adjustedTotal: adjusted[i] ?? 0 });
       }
+      let sum = 0;
+      let low = totals[first] ?? 0;
+      let high = low;
+      scratch.length = 0;
+      for (let i = first; i < end; i++) {
+        const total = totals[i] ?? 0;
+        sheets.push({ judgeId: sheetJudge[i] ?? '', total, adjustedTotal: adjusted[i] ?? 0 });
+        sum += total;
+        if (total < low) low = total;
+        if (total > high) high = total;
+        scratch.push(total);
+      }
+      rawMean = sum / judged;
+      let squares = 0;
+      for (let i = first; i < end; i++) squares += ((totals[i] ?? 0) - rawMean) ** 2;
+      spread = Math.sqrt(squares / judged);
+      medianTotal = medianOf(scratch);
+      difference = judged < 2 ? null : high - low;
+      judgeScore = scoreOf(input.method, rawMean, medianTotal, adjusted, totals, first, end, trim);
     }
-    const spread = judged > 0 ? populationStd(raw) : null;
-    const judgeScore = judged === 0 ? null : scoreOf(input.method, raw, adjusted, first, trim);
     return {
       entryId: entry.entryId,
       categoryId: entry.categoryId ?? null,
@@ -186,9 +207,9 @@ export function computeRoundResults(input: RoundInput): RoundResults {
       settledBy: 'score',
       score: judgeScore,
       judgeScore,
-      maxDifference: maxDifference(raw),
-      rawMean: judged > 0 ? mean(raw) : null,
-      medianTotal: judged > 0 ? median(raw) : null,
+      maxDifference: difference,
+      rawMean,
+      medianTotal,
       judgeCount: judged,
       spread,
       spreadFlagged: spread !== null && spread > threshold,
@@ -293,9 +314,42 @@ function secondSheetOfAPair(order: readonly number[], entryIds: readonly string[
   return found;
 }
 
-/** The entry's score from its raw totals, or under zscore from its adjusted ones (`adjusted` from `first`, as many as `raw`). */
-function scoreOf(method: AggregationMethod, raw: readonly number[], adjusted: readonly number[], first: number, trim: number): number {
-  return method === 'zscore' ? mean(adjusted.slice(first, first + raw.length)) : aggregateTotals(method, raw, trim);
+/**
+ * The entry's score from its raw totals (positions first … end - 1), or under zscore from its
+ * adjusted ones: mean and median are the ones already taken, the others the sums of
+ * statistics.mean and trimmedMean in the same order.
+ */
+function scoreOf(
+  method: AggregationMethod,
+  rawMean: number,
+  rawMedian: number,
+  adjusted: readonly number[],
+  totals: readonly number[],
+  first: number,
+  end: number,
+  trim: number,
+): number {
+  switch (method) {
+    case 'mean':
+      return rawMean;
+    case 'median':
+      return rawMedian;
+    case 'zscore': {
+      let sum = 0;
+      for (let i = first; i < end; i++) sum += adjusted[i] ?? 0;
+      return sum / (end - first);
+    }
+    case 'trimmed_mean':
+      return aggregateTotals(method, totals.slice(first, end), trim);
+  }
+}
+
+/** statistics.median of a non-empty list it may reorder (sorted in place: no copy). */
+function medianOf(values: number[]): number {
+  values.sort((a, b) => a - b);
+  const middle = Math.floor(values.length / 2);
+  const upper = known(values[middle], 'the middle value');
+  return values.length % 2 === 1 ? upper : (known(values[middle - 1], 'the value below the middle') + upper) / 2;
 }
 
 /**
@@ -359,9 +413,10 @@ function validateRoundInput(
 function leanSheetTotal(criteria: readonly Criterion[], scores: readonly number[]): number {
   let weighted = 0;
   let weights = 0;
-  criteria.forEach((criterion, k) => {
+  for (let k = 0; k < criteria.length; k++) {
+    const criterion = known(criteria[k], 'a criterion');
     weights += criterion.weight;
     weighted += criterion.weight * (known(scores[k], 'a score of a validated sheet') / criterion.maxScore);
-  });
+  }
   return weights > 0 ? 100 * (weighted / weights) : 0;
 }
