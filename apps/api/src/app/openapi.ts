@@ -22,7 +22,8 @@ const TAGS: Record<string, string> = {
   awards: 'Award proposal, confirmation and publication; the published results',
   council: 'The council’s approval of the confirmed awards',
   feedback: 'Feedback to the teams after publication',
-  live: 'The live board of a round',
+  live: 'The live board of a round: its standings as server-sent events',
+  'public vote': 'The public vote: the ballot, a vote confirmed by mail, and the organizers’ counts',
   pitch: 'Pitch day: run sheet and stage',
   export: 'The results workbook and printable sheets',
   documents: 'Minutes, score sheets for signing and certificates',
@@ -43,8 +44,22 @@ export function openApiDocument(app: INestApplication, contractSchemas: Record<s
   const builder = new DocumentBuilder()
     .setTitle('Laurel API')
     .setDescription(
-      'Startup competition judging: contests, entries, judging, results. Every refusal has the body `ApiError` ' +
-        '(`statusCode`, `error`, a `message` a person can act on, and a stable `code` where a client may need to tell refusals apart).',
+      [
+        'Startup competition judging: contests, entries, judging, results.',
+        '**Signing in.** `POST /api/auth/login` answers a token: send it as `Authorization: Bearer <token>`. ' +
+          'Operations without a security requirement are public. Each operation says who may call it; another ' +
+          'person’s resource answers 404, exactly like one that does not exist.',
+        '**Refusals.** Every refusal has the body `ApiError`: `statusCode`, `error`, a `message` a person can act on ' +
+          '(English), a stable `code` to tell refusals apart (`sheet.stale_version`), `params` with the values the ' +
+          'message names, and `fields` for problems of the input. A client words its own messages from `code` and `params`.',
+        '**Versions.** What several people edit (contests, entries, score sheets, the run sheet and stage) carries a ' +
+          '`version`: send the one you read. A stale one is refused with 409 and changes nothing: reload, then retry.',
+        '**Retries.** A POST may carry an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID): ' +
+          'a repeat with the same key and body gets the first answer again without doing it twice (409 ' +
+          '`idempotency.in_progress` while the first still runs, 422 `idempotency.key_reused` with another body).',
+        '**Streams.** EventSource cannot send headers: the live board and the stage give a ticket valid 60 s for ' +
+          'their event stream’s URL.',
+      ].join('\n\n'),
     )
     .setVersion('1')
     .addServer('/', 'The server that serves this document')

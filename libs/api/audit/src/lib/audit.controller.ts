@@ -14,7 +14,11 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Roles('organizer', 'admin')
-  @ApiOperation({ summary: "The contest's audit events, newest first, with filters and paging" })
+  @ApiOperation({
+    summary: "The contest's audit events, newest first, with filters and paging",
+    description:
+      "The contest's audit trail, newest first: who did what to which subject and when, filtered by action, actor and time (`from` inclusive, `to` exclusive), in pages. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found`; 400 `validation_failed` for a filter it cannot read.",
+  })
   @ApiAnswer(200, 'AuditPageView')
   @Get('contests/:id/audit')
   page(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) id: string, @Query() query: AuditQueryDto): Promise<AuditPageView> {
@@ -22,7 +26,11 @@ export class AuditController {
   }
 
   @Roles('organizer', 'admin')
-  @ApiOperation({ summary: "Walk the contest's hash chain and name the first event that does not match" })
+  @ApiOperation({
+    summary: "Walk the contest's hash chain and name the first event that does not match",
+    description:
+      "Recomputes the contest's hash chain of audit events and names the first event whose hash does not match (an edit or deletion made outside the API), or says the chain is whole. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found`.",
+  })
   @ApiAnswer(200, 'AuditVerificationView')
   @Get('contests/:id/audit/verify')
   verifyContest(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) id: string): Promise<AuditVerificationView> {
@@ -31,7 +39,10 @@ export class AuditController {
 
   /** The whole platform's chains: walking and hashing every event is the administrator's, not any organizer's. */
   @Roles('admin')
-  @ApiOperation({ summary: 'Walk every chain of the platform (administrators)' })
+  @ApiOperation({
+    summary: 'Walk every chain of the platform (administrators)',
+    description: 'Recomputes every audit hash chain of the platform and names each break. Administrators only.',
+  })
   @ApiAnswer(200, 'AuditVerificationView')
   @Get('audit/verify')
   verify(): Promise<AuditVerificationView> {

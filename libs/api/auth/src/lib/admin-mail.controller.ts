@@ -33,7 +33,11 @@ export class AdminMailController {
     private readonly mailbox: MailboxService,
   ) {}
 
-  @ApiOperation({ summary: 'The mail outbox, newest first: state, attempts, last error; the text while it is kept' })
+  @ApiOperation({
+    summary: 'The mail outbox, newest first: state, attempts, last error; the text while it is kept',
+    description:
+      'The outbox of every mail the platform sends, newest first: recipient, kind, state (`queued`, `sent`, `failed`, `captured`), attempts and last error; the text while it is kept. Filtered by `status` and part of the recipient address (`to`), in pages. Administrators only, for finding out why someone got no mail.',
+  })
   @Roles('admin')
   @ApiAnswer(200, 'OutboxPage')
   @Get()
@@ -64,7 +68,11 @@ export class AdminMailController {
     };
   }
 
-  @ApiOperation({ summary: 'Sends a message that failed for good once more, with a fresh set of attempts. 409 unless it failed' })
+  @ApiOperation({
+    summary: 'Sends a message that failed for good once more, with a fresh set of attempts. 409 unless it failed',
+    description:
+      'Queues a message that failed for good once more, with a fresh set of attempts. Administrators only; audited. Refusals: 404 `mail.not_found`; 409 `mail.not_failed` (only a failed message is sent again).',
+  })
   @Roles('admin')
   @Post(':id/retry')
   @HttpCode(202)

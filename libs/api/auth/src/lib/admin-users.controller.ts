@@ -19,7 +19,11 @@ export class AdminUsersController {
     private readonly invitations: AccountInvitations,
   ) {}
 
-  @ApiOperation({ summary: 'Accounts, newest first, searched by name or address and filtered by role' })
+  @ApiOperation({
+    summary: 'Accounts, newest first, searched by name or address and filtered by role',
+    description:
+      "The platform's accounts, newest first, with their roles, whether the address is confirmed and whether the account is disabled, searched by name or address (`q`) and filtered by `role`, in pages (25 by default, at most 100). Administrators only.",
+  })
   @ApiAnswer(200, 'AdminUserPage')
   @Get('users')
   list(@Query() query: AdminUsersQueryDto): Promise<AdminUserPage> {
@@ -29,6 +33,8 @@ export class AdminUsersController {
   @ApiOperation({
     summary:
       'Grant or revoke organizer and admin, disable or enable; the account’s sessions end within a second. 422 for the last administrator or oneself',
+    description:
+      "Grants or revokes the organizer and administrator roles, or disables and enables the account; the account's open sessions end within a second, so the change takes effect at once. Administrators only; audited. Refusals: 400 `admin.nothing_to_change`; 404 `user.not_found`; 422 `admin.role_not_grantable` (judge and applicant come from invitations and sign-up), `admin.disable_self`, `admin.last_admin` or `admin.no_role`.",
   })
   @ApiAnswer(200, 'AdminUserView', { errors: [422] })
   @Patch('users/:id')
@@ -36,7 +42,11 @@ export class AdminUsersController {
     return this.users.change(actor, id, dto);
   }
 
-  @ApiOperation({ summary: 'Invite an organizer or administrator: the invitation travels only by mail (no token in the answer)' })
+  @ApiOperation({
+    summary: 'Invite an organizer or administrator: the invitation travels only by mail (no token in the answer)',
+    description:
+      'Invites an address to become an organizer or administrator. The link travels only by mail, so the answer holds no token; an existing account gets the role when it accepts while signed in. Administrators only; audited. Refusals: 409 `invitation.has_role` (the account already has that role).',
+  })
   @ApiAnswer(202, 'AccountInvitationResponse', { errors: [409] })
   @Post('invitations')
   @HttpCode(202)

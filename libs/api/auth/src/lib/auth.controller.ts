@@ -20,6 +20,8 @@ export class AuthController {
   @ApiOperation({
     summary:
       'Sign up as an applicant; the same 202 whether or not the address has an account (a mail says which); rate limited per client address',
+    description:
+      'Creates an applicant account that must confirm its address before it may submit an entry, and mails the confirmation link. The answer is the same 202 whether or not the address already has an account (that mailbox gets a mail saying so instead), so the route never tells who is registered. Anyone may call it. Refusals: 400 `auth.weak_password` or `validation_failed`; 429 `auth.too_many_sign_ups` per client address (wait as Retry-After says).',
   })
   @Public()
   @ApiAnswer(202, 'NeutralAnswer', { errors: [429] })
@@ -31,9 +33,13 @@ export class AuthController {
     return this.registration.register(dto);
   }
 
-  @ApiOperation({ summary: 'Confirm the address with the mailed token; answers a session. 400 unknown token, 410 used or expired' })
+  @ApiOperation({
+    summary: 'Confirm the address with the mailed token; answers a session. 400 unknown token, 410 used or expired',
+    description:
+      "Confirms the account's address with the token from the mailed link and answers a session (`AuthResponse`), so the link signs the person in. Anyone holding the token may call it. Refusals: 400 `auth.verify_invalid` (unknown token, or replaced by a newer link); 410 `auth.verify_used` or `auth.verify_expired` (links work for 48 hours: ask for a new one); 403 `auth.account_disabled`.",
+  })
   @Public()
-  @ApiAnswer(200, 'AuthResponse', { errors: [410] })
+  @ApiAnswer(200, 'AuthResponse', { errors: [403, 410] })
   @Post('verify-email')
   @HttpCode(200)
   verifyEmail(@Body() dto: VerifyEmailDto): Promise<AuthResponse> {
@@ -42,6 +48,8 @@ export class AuthController {
 
   @ApiOperation({
     summary: 'Mail a new confirmation link to the signed-in account; 409 when already confirmed; rate limited per client address',
+    description:
+      'Mails the signed-in account a new confirmation link; the older links stop working. For an account that signed up and has not confirmed yet. Refusals: 409 `auth.already_verified`; 429 `auth.too_many_resends` per client address.',
   })
   @ApiBearerAuth()
   @ApiAnswer(202, 'NeutralAnswer', { errors: [409, 429] })
@@ -54,8 +62,12 @@ export class AuthController {
   }
 
   @Public()
-  @ApiOperation({ summary: 'Sign in with e-mail and password; rate limited per client and per account' })
-  @ApiAnswer(200, 'AuthResponse', { errors: [429] })
+  @ApiOperation({
+    summary: 'Sign in with e-mail and password; rate limited per client and per account',
+    description:
+      'Checks the e-mail and password and answers a session: a bearer token for the `Authorization` header and the account. Anyone may call it. Refusals: 401 `auth.invalid_credentials` (the same for an unknown address and a wrong password); 403 `auth.account_disabled`; 429 `auth.too_many_attempts` per client and per account; 503 `auth.busy` when too many people sign in at once (retry after Retry-After).',
+  })
+  @ApiAnswer(200, 'AuthResponse', { errors: [401, 403, 429] })
   @Post('login')
   @HttpCode(200)
   @Throttled('sign_in')
@@ -65,7 +77,11 @@ export class AuthController {
     return this.auth.signIn(user);
   }
 
-  @ApiOperation({ summary: 'The signed-in account' })
+  @ApiOperation({
+    summary: 'The signed-in account',
+    description:
+      'The signed-in account: id, address, name, roles, language and whether the address is confirmed. Any signed-in account may call it; a client calls it on start to learn whether its stored token still works. Refusals: 401 when the session ended (`auth.session_ended`, `auth.token_expired`) or the account is gone (`auth.account_gone`).',
+  })
   @ApiBearerAuth()
   @ApiAnswer(200, 'UserView')
   @Get('me')
@@ -73,7 +89,11 @@ export class AuthController {
     return this.auth.me(user);
   }
 
-  @ApiOperation({ summary: 'Mails a password reset link; the same 202 whether or not the address has an account' })
+  @ApiOperation({
+    summary: 'Mails a password reset link; the same 202 whether or not the address has an account',
+    description:
+      'Mails a link that sets a new password (valid for 1 hour). The answer is the same 202 whether or not the address has an account, so the route never tells who is registered. Anyone may call it. Refusals: 400 `validation_failed`; 429 `auth.too_many_resets` per client address.',
+  })
   @Public()
   @ApiAnswer(202, 'NeutralAnswer', { errors: [429] })
   @Post('password-reset')
@@ -84,7 +104,11 @@ export class AuthController {
     return this.account.requestPasswordReset(dto.email);
   }
 
-  @ApiOperation({ summary: 'Sets a new password with the mailed token; older sessions end. 400 unknown token, 410 used or expired' })
+  @ApiOperation({
+    summary: 'Sets a new password with the mailed token; older sessions end. 400 unknown token, 410 used or expired',
+    description:
+      'Sets a new password with the token of the mailed link and answers a new session; every older session of the account ends. Anyone holding the token may call it. Refusals: 400 `auth.reset_invalid` (unknown, or replaced by a newer link) or `auth.weak_password`; 410 `auth.reset_used` or `auth.reset_expired` (ask for a new link).',
+  })
   @Public()
   @ApiAnswer(200, 'AuthResponse', { errors: [410] })
   @Post('password-reset/confirm')
@@ -93,7 +117,11 @@ export class AuthController {
     return this.account.confirmPasswordReset(dto);
   }
 
-  @ApiOperation({ summary: 'Changes the password; every other session ends, the answer carries a new token' })
+  @ApiOperation({
+    summary: 'Changes the password; every other session ends, the answer carries a new token',
+    description:
+      "Changes the signed-in account's password after checking the current one. Every other session ends; the answer carries the new token this client should use from now on. Refusals: 400 `auth.wrong_password` or `auth.weak_password`; 401 `auth.account_gone`.",
+  })
   @ApiBearerAuth()
   @ApiAnswer(200, 'AccessTokenResponse')
   @Post('password')
@@ -102,7 +130,11 @@ export class AuthController {
     return this.account.changePassword(user, dto);
   }
 
-  @ApiOperation({ summary: 'Ends every session of the account, this one included' })
+  @ApiOperation({
+    summary: 'Ends every session of the account, this one included',
+    description:
+      'Ends every session of the signed-in account, this one included (for a lost device). The next request with any older token answers 401 `auth.session_ended`. Any signed-in account may call it.',
+  })
   @ApiBearerAuth()
   @ApiAnswer(204, null)
   @Post('sign-out-everywhere')

@@ -11,7 +11,11 @@ import { ProfileService } from './profile.service';
 export class ProfileController {
   constructor(private readonly profile: ProfileService) {}
 
-  @ApiOperation({ summary: 'Changes the name shown to others and the language of the mails this account receives' })
+  @ApiOperation({
+    summary: 'Changes the name shown to others and the language of the mails this account receives',
+    description:
+      "Changes the signed-in account's display name (shown to organizers, judges and on documents) and the language of the mails it receives (`vi` or `en`). Any signed-in account may change its own profile. Refusals: 400 `validation_failed`; 401 `auth.account_gone`.",
+  })
   @Patch()
   @ApiAnswer(200, 'UserView')
   update(@CurrentUser() user: AuthUser, @Body() dto: ProfileUpdateDto): Promise<UserView> {

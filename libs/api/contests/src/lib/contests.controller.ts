@@ -13,7 +13,11 @@ export class ContestsController {
   constructor(private readonly contests: ContestsService) {}
 
   @Public()
-  @ApiOperation({ summary: 'Contests past draft; an organizer also sees their own drafts, an admin every contest' })
+  @ApiOperation({
+    summary: 'Contests past draft; an organizer also sees their own drafts, an admin every contest',
+    description:
+      'Every contest past draft, for anyone, signed in or not. A signed-in organizer also sees their own drafts, an administrator every draft. Each contest comes with its categories, rounds, prizes, form and dates, as `GET /api/contests/{id}` answers it.',
+  })
   @ApiAnswer(200, ['ContestView'])
   @Get()
   list(@CurrentUser() actor?: AuthUser): Promise<ContestView[]> {
@@ -22,7 +26,11 @@ export class ContestsController {
 
   @ApiBearerAuth()
   @Roles('organizer', 'admin')
-  @ApiOperation({ summary: 'The contests the caller owns, in any status' })
+  @ApiOperation({
+    summary: 'The contests the caller owns, in any status',
+    description:
+      "The contests the caller owns, drafts included, for an organizer's workspace. Organizers and administrators; an administrator also gets only the contests they own here.",
+  })
   @ApiAnswer(200, ['ContestView'])
   @Get('mine')
   mine(@CurrentUser() actor: AuthUser): Promise<ContestView[]> {
@@ -31,7 +39,11 @@ export class ContestsController {
 
   @ApiBearerAuth()
   @Roles('organizer', 'admin')
-  @ApiOperation({ summary: "Counts for the organizer's dashboard: entries, open rounds' unsubmitted sheets, per contest the caller owns" })
+  @ApiOperation({
+    summary: "Counts for the organizer's dashboard: entries, open rounds' unsubmitted sheets, per contest the caller owns",
+    description:
+      "Per contest the caller owns: entries by status, and the sheets still unsubmitted in its open rounds, for the organizer's dashboard. Organizers and administrators.",
+  })
   @ApiAnswer(200, ['ContestSummaryView'])
   @Get('mine/summary')
   summary(@CurrentUser() actor: AuthUser): Promise<ContestSummaryView[]> {
@@ -40,7 +52,11 @@ export class ContestsController {
 
   @ApiBearerAuth()
   @Roles('organizer', 'admin')
-  @ApiOperation({ summary: 'Create a draft contest with its categories and prizes' })
+  @ApiOperation({
+    summary: 'Create a draft contest with its categories and prizes',
+    description:
+      'Creates a contest in `draft` with its categories and prizes; the caller becomes its owner (the organizer who manages it). Nobody else sees it until it opens. Organizers and administrators. Refusals: 400 `validation_failed` (with `fields`); 409 `contest.slug_taken`.',
+  })
   @ApiAnswer(201, 'ContestView')
   @Post()
   create(@CurrentUser() actor: AuthUser, @Body() dto: CreateContestDto): Promise<ContestView> {
@@ -48,7 +64,11 @@ export class ContestsController {
   }
 
   @Public()
-  @ApiOperation({ summary: 'One contest by id or slug; a draft only to its owner and admins' })
+  @ApiOperation({
+    summary: 'One contest by id or slug; a draft only to its owner and admins',
+    description:
+      "One contest, by its id or by its slug, with categories, rounds, prizes, application form and eligibility rules. Anyone may read a contest past draft; a draft only the organizer who owns it and administrators. Refusals: 404 `contest.not_found`, the same for a draft that is not the caller's.",
+  })
   @ApiParam({ name: 'idOrSlug', description: 'The contest’s id, or its slug (`startup-talent-2026`)' })
   @ApiAnswer(200, 'ContestView')
   @Get(':idOrSlug')
@@ -58,7 +78,11 @@ export class ContestsController {
 
   @ApiBearerAuth()
   @Roles('organizer', 'admin')
-  @ApiOperation({ summary: 'Edit a contest (send the version you loaded; what may change depends on the status)' })
+  @ApiOperation({
+    summary: 'Edit a contest (send the version you loaded; what may change depends on the status)',
+    description:
+      "Changes a contest's fields, categories, prizes, form or settings; send the `version` you loaded. What may still change depends on the contest's status; a refusal names the locked field. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found`; 409 `contest.stale_version` (reload), `contest.field_locked`, `contest.categories_locked`, `contest.form_locked`, `contest.form_removal_unconfirmed`, `contest.category_has_entries`, `contest.category_has_prizes` or `contest.slug_taken`; 400 `validation_failed`.",
+  })
   @ApiAnswer(200, 'ContestView', { errors: [409, 422] })
   @Patch(':id')
   update(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) id: string, @Body() dto: UpdateContestDto): Promise<ContestView> {
@@ -67,7 +91,11 @@ export class ContestsController {
 
   @ApiBearerAuth()
   @Roles('organizer', 'admin')
-  @ApiOperation({ summary: 'Move the contest one step: draft → open → closed → judging (closed → open reopens)' })
+  @ApiOperation({
+    summary: 'Move the contest one step: draft → open → closed → judging (closed → open reopens)',
+    description:
+      'Moves the contest one step: `draft` → `open` → `closed` → `judging` (and `closed` → `open` to reopen submissions); publishing has its own route. Opening checks the contest is ready. Only the organizer who owns the contest, or an administrator; audited. Refusals: 404 `contest.not_found`; 409 `contest.stale_version`, `contest.transition_refused`, `contest.already_in_status` or `contest.use_publish`; 422 `contest.not_ready`, whose `fields` name each missing piece (`contest.no_categories`, `contest.no_rounds`, `round.no_rubric`, …).',
+  })
   @HttpCode(200)
   @ApiAnswer(200, 'ContestView')
   @Post(':id/status')

@@ -16,7 +16,11 @@ export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
   @Roles('organizer', 'admin')
-  @ApiOperation({ summary: 'Minutes of the council meeting (.docx): members, rounds, final ranking, awards, vote, signature blocks' })
+  @ApiOperation({
+    summary: 'Minutes of the council meeting (.docx): members, rounds, final ranking, awards, vote, signature blocks',
+    description:
+      'The minutes of the council meeting as a .docx document: council members, rounds, final ranking, awards, public vote and signature blocks. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found`; 409 `documents.final_round_not_closed` or `awards.not_confirmed`.',
+  })
   @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
   @ApiAnswer(200, { file: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'] }, { errors: [409, 422] })
   @Get('contests/:id/minutes.docx')
@@ -30,7 +34,11 @@ export class DocumentsController {
   }
 
   @Roles('organizer', 'admin')
-  @ApiOperation({ summary: 'Certificates (.pdf), one A4 landscape page per confirmed award' })
+  @ApiOperation({
+    summary: 'Certificates (.pdf), one A4 landscape page per confirmed award',
+    description:
+      'Every certificate as one .pdf, an A4 landscape page per confirmed award, for printing. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found`; 409 `awards.not_confirmed`.',
+  })
   @ApiProduces('application/pdf')
   @ApiAnswer(200, { file: ['application/pdf'] }, { errors: [409, 422] })
   @Get('contests/:id/certificates.pdf')
@@ -46,6 +54,8 @@ export class DocumentsController {
   @Roles('organizer', 'admin')
   @ApiOperation({
     summary: "Score sheets for signing (.pdf): a page per judge with the judge's submitted values, totals and a signature line",
+    description:
+      'Score sheets for signing as a .pdf: a page per judge with the values they submitted per entry and criterion, the totals and a signature line. Only the organizer who owns the contest, or an administrator. Refusals: 404 `round.not_found`; 422 `documents.no_assignments`.',
   })
   @ApiProduces('application/pdf')
   @ApiAnswer(200, { file: ['application/pdf'] }, { errors: [409, 422] })
@@ -59,7 +69,11 @@ export class DocumentsController {
     this.send(reply, await this.documents.scoreSheets(actor, roundId, query.lang));
   }
 
-  @ApiOperation({ summary: "An awarded entry's certificate (.pdf), for its team once the results are published" })
+  @ApiOperation({
+    summary: "An awarded entry's certificate (.pdf), for its team once the results are published",
+    description:
+      "An awarded entry's certificate as a .pdf, for its team once the contest's results are published. Only the team that owns the entry. Refusals: 404 `certificate.not_found` (no award, not published, or not the caller's entry).",
+  })
   @ApiProduces('application/pdf')
   @ApiAnswer(200, { file: ['application/pdf'] }, { errors: [409, 422] })
   @Get('entries/:id/certificate.pdf')

@@ -17,8 +17,10 @@ export class AttachmentsController {
 
   @ApiOperation({
     summary: 'Attach a file (PDF, PPTX, PNG or JPEG; the type is read from the bytes) as pitch deck, business plan or other',
+    description:
+      "Attaches one file to a draft entry (multipart `file` and `kind`: pitch deck, business plan or other). The type is read from the file's bytes, not its name: PDF, PPTX, PNG or JPEG. Only the team that owns the entry. Refusals: 404 `entry.not_found`; 403 `entry.owner_only`; 409 `entry.read_only`; 413 `upload.too_large`; 415 `upload.unsupported_type`; 422 `attachment.too_many`; 400 `upload.*` for a form without exactly one file.",
   })
-  @ApiAnswer(201, 'AttachmentView', { errors: [413, 415] })
+  @ApiAnswer(201, 'AttachmentView', { errors: [403, 409, 413, 415, 422] })
   @Post()
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -35,7 +37,11 @@ export class AttachmentsController {
     return this.attachments.upload(actor, id, request);
   }
 
-  @ApiOperation({ summary: 'Download an attachment of the entry' })
+  @ApiOperation({
+    summary: 'Download an attachment of the entry',
+    description:
+      'Streams an attachment of the entry with its type and name. Whoever may read the entry may download it: its owner, the organizer who owns the contest and administrators (judges use `GET /api/assignments/{id}/attachments/{attachmentId}`). Refusals: 404 `entry.not_found`, `attachment.not_found` or `attachment.file_missing`.',
+  })
   @ApiAnswer(200, {
     file: ['application/pdf', 'application/vnd.openxmlformats-officedocument.presentationml.presentation', 'image/png', 'image/jpeg'],
   })
@@ -51,8 +57,12 @@ export class AttachmentsController {
     return new StreamableFile(file.stream, { type: file.contentType, length: file.size, disposition: contentDisposition(file.fileName) });
   }
 
-  @ApiOperation({ summary: 'Remove an attachment of a draft entry' })
-  @ApiAnswer(204, null, { errors: [409] })
+  @ApiOperation({
+    summary: 'Remove an attachment of a draft entry',
+    description:
+      'Removes an attachment from a draft entry. Only the team that owns the entry. Refusals: 404 `entry.not_found` or `attachment.not_found`; 403 `entry.owner_only`; 409 `entry.read_only`.',
+  })
+  @ApiAnswer(204, null, { errors: [403, 409] })
   @Delete(':attachmentId')
   @HttpCode(204)
   remove(

@@ -25,7 +25,11 @@ export class ContestEntriesController {
   ) {}
 
   @Roles('applicant')
-  @ApiOperation({ summary: 'Start a draft entry in one category of the contest (one per applicant and category)' })
+  @ApiOperation({
+    summary: 'Start a draft entry in one category of the contest (one per applicant and category)',
+    description:
+      "Starts the caller's draft entry in one category of an open contest; the team then fills it in (`PATCH /api/entries/{id}`) and submits it. One entry per applicant and category. Applicants only. Refusals: 404 `contest.not_found`; 409 `entry.category_taken` (the caller's entry there exists: open it instead); 422 `entry.submissions_not_open` or `entry.submissions_closed`; 400 `validation_failed`.",
+  })
   @ApiAnswer(201, 'EntryView')
   @Post('entries')
   create(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Body() dto: CreateEntryDto): Promise<EntryView> {
@@ -33,7 +37,11 @@ export class ContestEntriesController {
   }
 
   @Roles('organizer', 'admin')
-  @ApiOperation({ summary: "The contest's entries with status and eligibility: filters and paging" })
+  @ApiOperation({
+    summary: "The contest's entries with status and eligibility: filters and paging",
+    description:
+      "The contest's entries with status, eligibility and the rule checks, filtered by status, category, eligibility and text, sorted and paged, for screening. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found`; 400 `validation_failed` for a filter it cannot read.",
+  })
   @ApiAnswer(200, 'EntryPageView')
   @Get('entries')
   list(
@@ -45,7 +53,11 @@ export class ContestEntriesController {
   }
 
   @Roles('organizer', 'admin')
-  @ApiOperation({ summary: 'The filtered entries as a workbook, one column per question of the form' })
+  @ApiOperation({
+    summary: 'The filtered entries as a workbook, one column per question of the form',
+    description:
+      "The entries matching the same filters as the list, as an .xlsx workbook with one column per question of the contest's form. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found`; 400 `validation_failed`.",
+  })
   @ApiAnswer(200, { file: [XLSX_CONTENT_TYPE] })
   @Get('entries.xlsx')
   @ApiProduces(XLSX_CONTENT_TYPE)
@@ -59,7 +71,11 @@ export class ContestEntriesController {
   }
 
   @Roles('organizer', 'admin')
-  @ApiOperation({ summary: 'The import template: one column per field and question, with the categories to choose from' })
+  @ApiOperation({
+    summary: 'The import template: one column per field and question, with the categories to choose from',
+    description:
+      "The .xlsx template for importing entries gathered elsewhere: one column per field and question of the form, with the contest's categories to choose from. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found`.",
+  })
   @ApiAnswer(200, { file: [XLSX_CONTENT_TYPE] })
   @Get('entries/import-template.xlsx')
   @ApiProduces(XLSX_CONTENT_TYPE)
@@ -69,7 +85,11 @@ export class ContestEntriesController {
   }
 
   @Roles('organizer', 'admin')
-  @ApiOperation({ summary: 'Import entries from a filled-in template; every row is checked before any is written' })
+  @ApiOperation({
+    summary: 'Import entries from a filled-in template; every row is checked before any is written',
+    description:
+      "Imports the entries of a filled-in template (multipart `file`) as submitted entries without an owner. Every row is checked before any is written: one bad row imports nothing, and the answer names each row's problems. Only the organizer who owns the contest, or an administrator; audited. Refusals: 404 `contest.not_found`; 409 `import.judging_started`; 413 `upload.too_large` or `import.too_large`; 415 `upload.unsupported_type`; 422 `import.invalid_rows` (per row and column) or `import.unreadable`; 400 `upload.*` for a form with no file or more than one.",
+  })
   @ApiAnswer(200, 'ImportResultView', { errors: [413, 415] })
   @Post('entries/import')
   @HttpCode(200)

@@ -17,7 +17,11 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export class ExportController {
   constructor(private readonly exports: ExportService) {}
 
-  @ApiOperation({ summary: 'The results workbook: Summary; per round Ranking, Scores and Matrix; Awards; Judges (streamed)' })
+  @ApiOperation({
+    summary: 'The results workbook: Summary; per round Ranking, Scores and Matrix; Awards; Judges (streamed)',
+    description:
+      "The contest's results as an .xlsx workbook, streamed: a Summary sheet; per round its Ranking, Scores and Matrix; the Awards; the Judges. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found`.",
+  })
   @ApiProduces(XLSX)
   @ApiAnswer(200, { file: [XLSX] })
   @Get('contests/:id/export.xlsx')
@@ -25,9 +29,13 @@ export class ExportController {
     await stream(reply, await this.exports.contestWorkbook(actor, contestId));
   }
 
-  @ApiOperation({ summary: 'Printable score sheets, one per judge, for a paper backup on pitch day' })
+  @ApiOperation({
+    summary: 'Printable score sheets, one per judge, for a paper backup on pitch day',
+    description:
+      'Blank printable score sheets as an .xlsx workbook, one sheet per judge with their assigned entries and the rubric, as a paper backup on pitch day. Only the organizer who owns the contest, or an administrator. Refusals: 404 `round.not_found`; 422 `export.no_assignments`.',
+  })
   @ApiProduces(XLSX)
-  @ApiAnswer(200, { file: [XLSX] })
+  @ApiAnswer(200, { file: [XLSX] }, { errors: [422] })
   @Get('rounds/:id/score-sheets.xlsx')
   async scoreSheets(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string, @Res() reply: FastifyReply): Promise<void> {
     await stream(reply, await this.exports.scoreSheets(actor, roundId));

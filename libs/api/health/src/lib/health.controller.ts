@@ -13,7 +13,11 @@ export class HealthController {
 
   /** 200 when the database answers within two seconds, 503 otherwise (for load balancers). */
   @Public()
-  @ApiOperation({ summary: 'Liveness, and whether the database answers within two seconds' })
+  @ApiOperation({
+    summary: 'Liveness, and whether the database answers within two seconds',
+    description:
+      'Whether the API runs and its database answers within two seconds, for load balancers and monitoring; no sign-in. Answers 200 with `db: up`, or 503 while the database does not answer.',
+  })
   @ApiAnswer(200, 'HealthView', { description: 'The database answers; 503 with the same body when it does not.' })
   @Get()
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthView> {

@@ -24,7 +24,11 @@ export class JudgingRoundsController {
     private readonly progressService: ProgressService,
   ) {}
 
-  @ApiOperation({ summary: 'Open a draft round of a contest in judging; fixes the entries it covers' })
+  @ApiOperation({
+    summary: 'Open a draft round of a contest in judging; fixes the entries it covers',
+    description:
+      "Opens a draft round of a contest in judging: the eligible entries (or those advanced from the previous round) are fixed as the round's entries, and judges may score once assigned. Only the organizer who owns the contest, or an administrator; audited. Refusals: 404 `round.not_found`; 409 `round.transition_refused`, `round.contest_not_judging` or `round.previous_not_closed`; 422 `round.no_rubric` or `round.no_entries`.",
+  })
   @HttpCode(200)
   @ApiAnswer(200, 'RoundStateView')
   @Post('rounds/:id/open')
@@ -32,7 +36,11 @@ export class JudgingRoundsController {
     return this.lifecycle.open(actor, roundId);
   }
 
-  @ApiOperation({ summary: 'Close an open round; its sheets become read-only' })
+  @ApiOperation({
+    summary: 'Close an open round; its sheets become read-only',
+    description:
+      'Closes an open round: its sheets become read-only (the database refuses any later write), and its results are computed from the submitted sheets. Only the organizer who owns the contest, or an administrator; audited. Refusals: 404 `round.not_found`; 409 `round.transition_refused`.',
+  })
   @HttpCode(200)
   @ApiAnswer(200, 'RoundStateView')
   @Post('rounds/:id/close')
@@ -40,7 +48,11 @@ export class JudgingRoundsController {
     return this.lifecycle.close(actor, roundId);
   }
 
-  @ApiOperation({ summary: 'Assign judges to every entry of the round, avoiding conflicts; existing assignments stay' })
+  @ApiOperation({
+    summary: 'Assign judges to every entry of the round, avoiding conflicts; existing assignments stay',
+    description:
+      "Gives every entry of the round the round's number of judges from the panel and never pairing a judge with an entry they conflict with; existing assignments stay. Only the organizer who owns the contest, or an administrator; audited. Refusals: 404 `round.not_found`; 409 `round.not_open` or `round.closed`; 422 `assignment.infeasible` (its `details` say which entries lack judges).",
+  })
   @HttpCode(200)
   @ApiAnswer(200, 'AutoAssignResponse')
   @Post('rounds/:id/assignments/auto')
@@ -48,7 +60,11 @@ export class JudgingRoundsController {
     return this.assignments.auto(actor, roundId, dto);
   }
 
-  @ApiOperation({ summary: 'Assign one judge to one entry by hand' })
+  @ApiOperation({
+    summary: 'Assign one judge to one entry by hand',
+    description:
+      'Assigns one judge of the panel to one entry of the round by hand. Only the organizer who owns the contest, or an administrator; audited. Refusals: 404 `round.not_found`; 409 `assignment.exists`, `round.not_open` or `round.closed`; 422 `assignment.unknown_pair` or `assignment.conflict_of_interest`.',
+  })
   @ApiAnswer(201, 'AssignmentView')
   @Post('rounds/:id/assignments')
   assign(
@@ -59,14 +75,22 @@ export class JudgingRoundsController {
     return this.assignments.assign(actor, roundId, dto);
   }
 
-  @ApiOperation({ summary: 'The round’s assignments with their status' })
+  @ApiOperation({
+    summary: 'The round’s assignments with their status',
+    description:
+      "The round's assignments: judge, entry, and where each stands (`todo`, `draft`, `submitted`, `recused`). Only the organizer who owns the contest, or an administrator. Refusals: 404 `round.not_found`.",
+  })
   @ApiAnswer(200, ['AssignmentView'])
   @Get('rounds/:id/assignments')
   list(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string): Promise<AssignmentView[]> {
     return this.assignments.list(actor, roundId);
   }
 
-  @ApiOperation({ summary: 'Remove an assignment that has no submitted sheet' })
+  @ApiOperation({
+    summary: 'Remove an assignment that has no submitted sheet',
+    description:
+      'Removes an assignment whose sheet was not submitted, while its round is not closed. Only the organizer who owns the contest, or an administrator; audited. Refusals: 404 `assignment.not_found`; 409 `assignment.has_submitted_sheet` or `round.closed`.',
+  })
   @HttpCode(204)
   @ApiAnswer(204, null, { errors: [409] })
   @Delete('assignments/:id')
@@ -74,7 +98,11 @@ export class JudgingRoundsController {
     return this.assignments.remove(actor, assignmentId);
   }
 
-  @ApiOperation({ summary: 'Per-judge progress, per-entry coverage and the judges × entries matrix' })
+  @ApiOperation({
+    summary: 'Per-judge progress, per-entry coverage and the judges × entries matrix',
+    description:
+      "How far the round's judging is: per judge their counts, per entry how many sheets are in, and the judges × entries matrix of statuses. Only the organizer who owns the contest, or an administrator. Refusals: 404 `round.not_found`.",
+  })
   @ApiAnswer(200, 'RoundProgressView')
   @Get('rounds/:id/progress')
   progress(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string): Promise<RoundProgressView> {

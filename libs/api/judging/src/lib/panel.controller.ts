@@ -18,7 +18,11 @@ const INVITATION_ID = new UuidPipe(invitationNotFound);
 export class PanelController {
   constructor(private readonly panel: PanelService) {}
 
-  @ApiOperation({ summary: 'Mail a judge an invitation to this contest; 202, no token and no account data in the answer' })
+  @ApiOperation({
+    summary: 'Mail a judge an invitation to this contest; 202, no token and no account data in the answer',
+    description:
+      'Mails a person an invitation to judge this contest; they accept it through `POST /api/invitations/accept`. The answer holds no token and no account data. Only the organizer who owns the contest, or an administrator; audited. Refusals: 404 `contest.not_found`; 409 `panel.contest_published`; 400 `validation_failed`.',
+  })
   @ApiAnswer(202, 'InviteJudgeResponse')
   @Post()
   @HttpCode(202)
@@ -30,14 +34,22 @@ export class PanelController {
     return this.panel.invite(actor, contestId, dto);
   }
 
-  @ApiOperation({ summary: 'The panel with each judge’s progress' })
+  @ApiOperation({
+    summary: 'The panel with each judge’s progress',
+    description:
+      "The contest's panel: judges who accepted, with their progress (assigned, draft, submitted, recused), and invitations still waiting for their mailbox. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found`.",
+  })
   @ApiAnswer(200, ['PanelJudgeView'])
   @Get()
   list(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string): Promise<PanelJudgeView[]> {
     return this.panel.list(actor, contestId);
   }
 
-  @ApiOperation({ summary: 'Take a judge off the panel (only one without submitted sheets)' })
+  @ApiOperation({
+    summary: 'Take a judge off the panel (only one without submitted sheets)',
+    description:
+      'Takes a judge who has submitted no sheet in the contest off its panel; they lose their assignments with it. Only the organizer who owns the contest, or an administrator; audited. Refusals: 404 `contest.not_found` or `panel.judge_not_found`; 409 `panel.judge_has_submitted` (their scores keep a judge: remove their open assignments instead).',
+  })
   @HttpCode(204)
   @ApiAnswer(204, null, { errors: [409] })
   @Delete(':judgeId')
@@ -58,7 +70,11 @@ export class PanelController {
 export class InvitationsResendController {
   constructor(private readonly panel: PanelService) {}
 
-  @ApiOperation({ summary: 'Mail a pending invitation again with a new link; 202' })
+  @ApiOperation({
+    summary: 'Mail a pending invitation again with a new link; 202',
+    description:
+      'Mails a pending invitation again with a new link; the old link stops working. A judge invitation: the organizer who owns its contest, or an administrator; an organizer or administrator invitation: administrators. Refusals: 404 `invitation.not_found`; 409 `invitation.not_pending` (accepted or declined).',
+  })
   @ApiAnswer(202, null)
   @Post(':id/resend')
   @HttpCode(202)

@@ -24,14 +24,20 @@ export class PitchController {
 
   @ApiOperation({
     summary: 'The run sheet and the stage: the organizer’s view, or a judge’s (no team names, with their assignment per entry)',
+    description:
+      "The run sheet and the stage of a round run live (pitch day): the order of teams and breaks, the team on stage with its clock, and what was revealed. The organizer who owns the contest (or an administrator) gets the full view with the judges' progress; a judge of the round gets the judges' view, without team names, with the assignment to open for each entry they score. Refusals: 404 `round.not_found` for anyone else; 409 `stage.not_live` (the round is not run live).",
   })
-  @ApiAnswer(200, { oneOf: ['StageView', 'MyStageView'] }, { description: 'The organizer’s view, or a judge’s.' })
+  @ApiAnswer(200, { oneOf: ['StageView', 'MyStageView'] }, { errors: [409], description: 'The organizer’s view, or a judge’s.' })
   @Get(':id/stage')
   read(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string): Promise<StageView | MyStageView> {
     return this.stages.read(actor, roundId);
   }
 
-  @ApiOperation({ summary: 'Save the run sheet: order, minutes and breaks; every team once; send the version last read (409 when stale)' })
+  @ApiOperation({
+    summary: 'Save the run sheet: order, minutes and breaks; every team once; send the version last read (409 when stale)',
+    description:
+      'Saves the run sheet: the order of the teams (every entry of the round once), their pitch and questions minutes, and breaks; send the `version` last read. Only the organizer who owns the contest, or an administrator; audited. Refusals: 404 `round.not_found`; 409 `stage.stale` (reload), `stage.not_live` or `stage.round_closed`; 422 when the run sheet breaks a rule (a team missing or twice).',
+  })
   @Roles('organizer', 'admin')
   @ApiAnswer(200, 'StageView', { errors: [409, 422] })
   @Put(':id/run-sheet')
@@ -39,7 +45,11 @@ export class PitchController {
     return this.stages.saveRunSheet(actor, roundId, dto);
   }
 
-  @ApiOperation({ summary: 'Draw the pitching order again with a seed, before the first team starts (audited)' })
+  @ApiOperation({
+    summary: 'Draw the pitching order again with a seed, before the first team starts (audited)',
+    description:
+      'Draws the pitching order again from a seed, so anyone can repeat the draw; only before the first team starts. Only the organizer who owns the contest, or an administrator; audited. Refusals: 404 `round.not_found`; 409 `stage.stale`, `stage.not_live` or the stage already started.',
+  })
   @Roles('organizer', 'admin')
   @HttpCode(200)
   @ApiAnswer(200, 'StageView')
@@ -50,6 +60,8 @@ export class PitchController {
 
   @ApiOperation({
     summary: 'Control the stage: next, start, pause, resume, extend, skip, no_show, reveal; one of two presses on one version wins (409)',
+    description:
+      "Controls the stage: `next`, `start`, `pause`, `resume`, `extend`, `skip`, `no_show` and, once the round is closed, `reveal` of the awards tier by tier. Send the `version` last read: of two presses on one version one wins, the other gets 409. Judges' pages and the board follow within a second. Only the organizer who owns the contest, or an administrator; audited. Refusals: 404 `round.not_found`; 409 `stage.stale`, `stage.not_live`, `stage.round_not_open`, `stage.round_closed` or `stage.round_not_closed`; 422 when the action does not fit the stage (e.g. a team not on the run sheet).",
   })
   @Roles('organizer', 'admin')
   @HttpCode(200)
@@ -59,7 +71,11 @@ export class PitchController {
     return this.stages.act(actor, roundId, dto);
   }
 
-  @ApiOperation({ summary: 'A ticket valid 60 s to open the stage stream with EventSource (the round’s organizer or a judge of it)' })
+  @ApiOperation({
+    summary: 'A ticket valid 60 s to open the stage stream with EventSource (the round’s organizer or a judge of it)',
+    description:
+      'A ticket valid 60 s for opening the stage stream with EventSource, which cannot send an Authorization header: open the `url` answered. The organizer who owns the contest, an administrator, or a judge of the round. Refusals: 404 `round.not_found` for anyone else; 409 `stage.not_live`.',
+  })
   @HttpCode(200)
   @ApiAnswer(200, 'LiveTicketView')
   @Post(':id/stage/ticket')
@@ -74,8 +90,10 @@ export class PitchController {
   @ApiOperation({
     summary:
       'Server-sent events: `stage` on connect and after every change (a judge’s stream starts with `assignments`); a heartbeat every 15 s',
+    description:
+      "Server-sent events of the stage: `stage` on connect and after every change; a judge's stream starts with `assignments` (entry → assignment to open); a comment every 15 s keeps the connection open. Authenticated by the `ticket` query parameter from `POST /api/rounds/{id}/stage/ticket` (or a bearer token). Refusals (before the stream starts): 401 `live.ticket_invalid` or `auth.unauthenticated`; 404 `round.not_found`; 409 `stage.not_live`.",
   })
-  @ApiAnswer(200, { stream: 'text/event-stream' }, { errors: [401] })
+  @ApiAnswer(200, { stream: 'text/event-stream' }, { errors: [401, 409] })
   @Get(':id/stage/events')
   async events(
     @Param('id', ROUND_ID) roundId: string,

@@ -14,8 +14,12 @@ export class AwardsController {
 
   @ApiBearerAuth()
   @Roles('organizer', 'admin')
-  @ApiOperation({ summary: "Prize places from the final round's ranking; ties across a tier boundary are marked needsDecision" })
-  @ApiAnswer(200, 'AwardsProposalView', { errors: [409] })
+  @ApiOperation({
+    summary: "Prize places from the final round's ranking; ties across a tier boundary are marked needsDecision",
+    description:
+      "The prize places the final round's ranking gives, tier by tier; entries tied across a tier boundary are marked `needsDecision` for the organizer to settle. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found`; 409 `awards.final_round_not_closed`; 422 `awards.no_rounds` or `awards.prizes_mismatch`.",
+  })
+  @ApiAnswer(200, 'AwardsProposalView', { errors: [409, 422] })
   @Get('contests/:id/awards/proposal')
   proposal(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string): Promise<AwardsProposalView> {
     return this.awards.proposal(actor, contestId);
@@ -23,7 +27,11 @@ export class AwardsController {
 
   @ApiBearerAuth()
   @Roles('organizer', 'admin')
-  @ApiOperation({ summary: 'The confirmed awards' })
+  @ApiOperation({
+    summary: 'The confirmed awards',
+    description:
+      'The awards as confirmed (empty before the first confirmation), with who confirmed them and when. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found`.',
+  })
   @ApiAnswer(200, 'ConfirmedAwardsView')
   @Get('contests/:id/awards')
   confirmed(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string): Promise<ConfirmedAwardsView> {
@@ -34,6 +42,8 @@ export class AwardsController {
   @Roles('organizer', 'admin')
   @ApiOperation({
     summary: 'Confirm every award (replaces an earlier confirmation); an award that differs from the proposal needs a reason',
+    description:
+      "Confirms every award at once, replacing an earlier confirmation; an award that departs from the proposal needs a reason. Only the organizer who owns the contest, or an administrator; audited. Refusals: 404 `contest.not_found`; 409 `awards.published`; 422 `awards.invalid` (its `fields` name each award's problem).",
   })
   @HttpCode(200)
   @ApiAnswer(200, 'ConfirmedAwardsView')
@@ -48,7 +58,11 @@ export class AwardsController {
 
   @ApiBearerAuth()
   @Roles('organizer', 'admin')
-  @ApiOperation({ summary: 'Make the awards and the final ranking public; final' })
+  @ApiOperation({
+    summary: 'Make the awards and the final ranking public; final',
+    description:
+      'Makes the confirmed awards and the final ranking public and moves the contest to `published`; teams then see their feedback where the contest gives it. Final: it cannot be undone. Only the organizer who owns the contest, or an administrator; audited. Refusals: 404 `contest.not_found`; 409 `contest.already_published` or `contest.not_judging`; 422 `contest.awards_not_confirmed` or `awards.not_approved` (the council has not approved).',
+  })
   @HttpCode(200)
   @ApiAnswer(200, 'PublishResponse')
   @Post('contests/:id/publish')
@@ -57,7 +71,11 @@ export class AwardsController {
   }
 
   @Public()
-  @ApiOperation({ summary: 'Published awards and final ranking; no judge, sheet or per-judge number' })
+  @ApiOperation({
+    summary: 'Published awards and final ranking; no judge, sheet or per-judge number',
+    description:
+      "A published contest's awards and final ranking, for anyone: entries, teams, prizes and final scores, never a judge, a sheet or a per-judge number. Refusals: 404 `results.not_published` (unknown slug, or not published yet).",
+  })
   @ApiAnswer(200, 'PublicResultsView')
   @Get('public/contests/:slug/results')
   publicResults(@Param('slug') slug: string): Promise<PublicResultsView> {

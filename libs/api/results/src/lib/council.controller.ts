@@ -13,14 +13,22 @@ const CONTEST_ID = new UuidPipe(contestNotFound);
 export class CouncilController {
   constructor(private readonly council: CouncilService) {}
 
-  @ApiOperation({ summary: "The council, each member's decision and the tally on the confirmed awards (organizer and members)" })
+  @ApiOperation({
+    summary: "The council, each member's decision and the tally on the confirmed awards (organizer and members)",
+    description:
+      "The contest's council: each member, their decision on the confirmed awards (approve or object, with a note) and the tally. Its members and the organizer who owns the contest (or an administrator) may read it. Refusals: 404 `contest.not_found`, also for anyone else.",
+  })
   @ApiAnswer(200, 'CouncilView')
   @Get('contests/:id/awards/approvals')
   view(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string): Promise<CouncilView> {
     return this.council.view(actor, contestId);
   }
 
-  @ApiOperation({ summary: 'A council member approves or objects to the confirmed awards; answers the tally' })
+  @ApiOperation({
+    summary: 'A council member approves or objects to the confirmed awards; answers the tally',
+    description:
+      "A council member approves or objects to the confirmed awards (an objection with a note); answers the tally. Members may change their decision until publication. Only members of the contest's council. Refusals: 404 `council.not_found` (not a member); 409 `awards.not_confirmed` or `awards.published`; 400 `validation_failed`.",
+  })
   @HttpCode(200)
   @ApiAnswer(200, 'CouncilTallyView')
   @Post('contests/:id/awards/approvals')
@@ -32,7 +40,11 @@ export class CouncilController {
     return this.council.decide(actor, contestId, dto);
   }
 
-  @ApiOperation({ summary: 'The contests whose council the caller sits on, not yet published' })
+  @ApiOperation({
+    summary: 'The contests whose council the caller sits on, not yet published',
+    description:
+      'The contests, not yet published, whose council the signed-in account sits on, with the state of the awards to decide on. Any signed-in account (empty when on no council).',
+  })
   @ApiAnswer(200, ['MyCouncilView'])
   @Get('me/council')
   mine(@CurrentUser() actor: AuthUser): Promise<MyCouncilView[]> {

@@ -14,6 +14,8 @@ export class FeedbackController {
 
   @ApiOperation({
     summary: "The entry's feedback for its team after publication: scores, ranks, criterion means against the category, anonymous comments",
+    description:
+      "Feedback for a team after publication, as the contest's settings allow: its scores and ranks per round, criterion means against the category's, and judges' comments without their names (internal comments never). Only the team that owns the entry. Refusals: 404 `feedback.not_available` (not published, feedback off, or not the caller's entry).",
   })
   @ApiAnswer(200, 'EntryFeedbackView')
   @Get('entries/:id/feedback')

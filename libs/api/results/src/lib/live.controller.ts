@@ -7,14 +7,18 @@ import { LiveBoardService } from './live-board.service';
 
 const ROUND_ID = new UuidPipe(roundNotFound);
 
-@ApiTags('results')
+@ApiTags('live')
 @Controller('rounds')
 export class LiveController {
   constructor(private readonly live: LiveBoardService) {}
 
   @ApiBearerAuth()
   @Roles('organizer', 'admin')
-  @ApiOperation({ summary: 'A ticket valid 60 s to open the live stream with EventSource (which cannot send headers)' })
+  @ApiOperation({
+    summary: 'A ticket valid 60 s to open the live stream with EventSource (which cannot send headers)',
+    description:
+      "A ticket valid 60 s for opening the round's live standings stream with EventSource, which cannot send an Authorization header: open the `url` answered. Only the organizer who owns the contest, or an administrator. Refusals: 404 `round.not_found`.",
+  })
   @HttpCode(200)
   @ApiAnswer(200, 'LiveTicketView')
   @Post(':id/live-ticket')
@@ -29,8 +33,10 @@ export class LiveController {
   @ApiProduces('text/event-stream')
   @ApiOperation({
     summary: 'Server-sent events: `standings` on connect and within a second of every submitted sheet; a heartbeat comment every 15 s',
+    description:
+      "Server-sent events of a round's standings for the live board: a `standings` event on connect and within a second of every submitted sheet, and a comment every 15 s to keep the connection open. Authenticated by the `ticket` query parameter from `POST /api/rounds/{id}/live-ticket` (or a bearer token). Refusals (before the stream starts): 401 `live.ticket_invalid` (expired: get a new ticket) or `auth.unauthenticated`; 403 `auth.role_required`; 404 `round.not_found`.",
   })
-  @ApiAnswer(200, { stream: 'text/event-stream' }, { errors: [401] })
+  @ApiAnswer(200, { stream: 'text/event-stream' }, { errors: [401, 403] })
   @Get(':id/live')
   async stream(
     @Param('id', ROUND_ID) roundId: string,

@@ -18,8 +18,13 @@ export class ResultsController {
 
   @ApiOperation({
     summary: "The round's ranking with raw mean, method score and spread, and its reliability; a closed round answers its snapshot",
+    description:
+      "The round's ranking: per entry its raw mean, the score by the round's aggregation method, the spread between judges, rank and outcome, and the round's reliability figures. An open round is computed from the sheets submitted so far; a closed round answers the snapshot stored when it closed. Only the organizer who owns the contest, or an administrator. Refusals: 404 `round.not_found`; 409 `results.inconsistent_scores`.",
   })
-  @ApiAnswer(200, 'RoundResultsView', { description: 'The ranking; the Server-Timing header says where the time went.' })
+  @ApiAnswer(200, 'RoundResultsView', {
+    errors: [409],
+    description: 'The ranking; the Server-Timing header says where the time went.',
+  })
   @Get(':id/results')
   async roundResults(
     @CurrentUser() actor: AuthUser,
@@ -34,7 +39,11 @@ export class ResultsController {
     return body;
   }
 
-  @ApiOperation({ summary: "One entry's judges in the round and their sheets (values of submitted sheets only), from a ranking row" })
+  @ApiOperation({
+    summary: "One entry's judges in the round and their sheets (values of submitted sheets only), from a ranking row",
+    description:
+      "One entry's judges in the round and their sheets, for looking behind a ranking row: values and comments of submitted sheets only, the status of the others. Only the organizer who owns the contest, or an administrator. Refusals: 404 `round.not_found` or `entry.not_found` (not in this round).",
+  })
   @ApiAnswer(200, 'EntrySheetsView')
   @Get(':id/entries/:entryId/sheets')
   entrySheets(
@@ -47,6 +56,8 @@ export class ResultsController {
 
   @ApiOperation({
     summary: 'Advance the top N (per category when the round ranks by category) or everyone at or above minScore into the next round',
+    description:
+      'Advances entries of a closed round into the next round: the top N (per category when the round ranks by category), everyone at or above `minScore`, or only those with no criterion scored zero (`noZeroCriterion`), or several of these together. Only the organizer who owns the contest, or an administrator; audited. Refusals: 404 `round.not_found`; 409 `round.not_closed`, `round.next_started` or `round.contest_published`; 400 `advance.rule_required` or `advance.invalid_gates`; 422 `round.no_next_round` or `round.nobody_advances`.',
   })
   @HttpCode(200)
   @ApiAnswer(200, 'AdvanceResponse')

@@ -15,7 +15,11 @@ export class PublicVotesController {
   constructor(private readonly votes: VotesService) {}
 
   @Public()
-  @ApiOperation({ summary: 'The entries on the ballot of a contest holding a public vote (public fields only)' })
+  @ApiOperation({
+    summary: 'The entries on the ballot of a contest holding a public vote (public fields only)',
+    description:
+      'The entries on the ballot of a contest holding a public vote, with their public fields only, and whether voting is open. Anyone may read it. Refusals: 404 `vote.not_found` (no such contest, or it holds no public vote).',
+  })
   @ApiAnswer(200, 'BallotView')
   @Get('contests/:slug/ballot')
   ballot(@Param('slug') slug: string): Promise<BallotView> {
@@ -23,7 +27,11 @@ export class PublicVotesController {
   }
 
   @Public()
-  @ApiOperation({ summary: 'Vote for an entry: a confirmation link is mailed; the vote counts once it is opened' })
+  @ApiOperation({
+    summary: 'Vote for an entry: a confirmation link is mailed; the vote counts once it is opened',
+    description:
+      'Casts a public vote for an entry with an e-mail address: a confirmation link is mailed, and the vote counts once that link is opened. Anyone may vote while the vote is open. Refusals: 404 `vote.not_found`; 409 `vote.not_open` or `vote.closed`; 422 `vote.not_on_ballot`; 429 `vote.throttled` (wait as Retry-After says).',
+  })
   @ApiAnswer(202, 'CastVoteResponse', { errors: [409, 422, 429] })
   @HttpCode(202)
   @Post('contests/:slug/votes')
@@ -32,8 +40,12 @@ export class PublicVotesController {
   }
 
   @Public()
-  @ApiOperation({ summary: 'Confirm a vote with the token of its mailed link' })
-  @ApiAnswer(200, 'ConfirmVoteResponse', { errors: [409] })
+  @ApiOperation({
+    summary: 'Confirm a vote with the token of its mailed link',
+    description:
+      'Confirms a vote with the token of its mailed link; from then on it counts. Anyone holding the token may call it. Refusals: 404 `vote.token_unknown`; 409 `vote.already_counted`, `vote.voided` or `vote.closed`.',
+  })
+  @ApiAnswer(200, 'ConfirmVoteResponse', { errors: [404, 409] })
   @HttpCode(200)
   @Post('votes/confirm')
   confirm(@Body() dto: ConfirmVoteDto): Promise<ConfirmVoteResponse> {
@@ -48,14 +60,22 @@ export class PublicVotesController {
 export class VotesController {
   constructor(private readonly votes: VotesService) {}
 
-  @ApiOperation({ summary: 'Live counts per entry of the contest’s public vote, and the latest votes (addresses masked)' })
+  @ApiOperation({
+    summary: 'Live counts per entry of the contest’s public vote, and the latest votes (addresses masked)',
+    description:
+      "Live counts per entry of the contest's public vote and the latest votes, with addresses masked, for watching the vote. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found` or `vote.not_found`.",
+  })
   @ApiAnswer(200, 'VoteCountsView')
   @Get('contests/:id/votes')
   counts(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string): Promise<VoteCountsView> {
     return this.votes.counts(actor, contestId);
   }
 
-  @ApiOperation({ summary: 'Void a counted vote, with a reason kept in the audit trail' })
+  @ApiOperation({
+    summary: 'Void a counted vote, with a reason kept in the audit trail',
+    description:
+      'Voids a counted vote (a duplicate or an abuse), with a reason kept in the audit trail; it stops counting. Only the organizer who owns the contest, or an administrator; audited. Refusals: 404 `vote.not_found`; 409 `vote.already_voided`, `vote.not_counted` or `vote.round_closed`.',
+  })
   @ApiAnswer(204, null, { errors: [409] })
   @HttpCode(204)
   @Post('votes/:id/void')
