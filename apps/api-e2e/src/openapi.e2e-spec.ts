@@ -10,6 +10,7 @@ const root = resolve(__dirname, '../../..');
 interface Operation {
   summary?: string;
   description?: string;
+  operationId?: string;
   tags?: string[];
   responses: Record<string, { description: string; content?: Record<string, { schema?: Record<string, unknown> }> }>;
 }
@@ -123,6 +124,8 @@ describe('the OpenAPI document', () => {
       for (const [method, operation] of Object.entries(operations)) {
         const name = `${method.toUpperCase()} ${path}`;
         if ((operation.description ?? '').length < 80) problems.push(`${name}: no description a client can use`);
+        // The method name a generated client gives the call: `judgeSave`, not `JudgeController_save`.
+        if (!/^[a-z][A-Za-z]+$/.test(operation.operationId ?? '')) problems.push(`${name}: operationId ${operation.operationId}`);
         // "409 `sheet.stale_version`": a refusal the description promises is in the responses.
         for (const [, status] of (operation.description ?? '').matchAll(/\b([45]\d\d) `/g)) {
           if (status && !operation.responses[status]) problems.push(`${name}: describes a ${status} it does not document`);
