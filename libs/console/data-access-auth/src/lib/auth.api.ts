@@ -1,6 +1,15 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AuthResponse, LoginRequest, NeutralAnswer, PasswordResetConfirmRequest, RegisterRequest, UserView } from '@laurel/contracts';
+import type {
+  AuthResponse,
+  LoginRequest,
+  NeutralAnswer,
+  PasswordResetConfirmRequest,
+  PasswordResetRequest,
+  RegisterRequest,
+  UserView,
+  VerifyEmailRequest,
+} from '@laurel/contracts';
 import { API_BASE_URL } from '@laurel/console-util';
 import type { Observable } from 'rxjs';
 
@@ -20,7 +29,7 @@ export class AuthApi {
 
   /** Opens the mailed confirmation link: proves the mailbox and starts a session. */
   verifyEmail(token: string): Observable<AuthResponse> {
-    return this.http.post<AuthResponse>(`${this.base}/auth/verify-email`, { token });
+    return this.http.post<AuthResponse>(`${this.base}/auth/verify-email`, { token } satisfies VerifyEmailRequest);
   }
 
   /** Mails the signed-in account a new confirmation link (the earlier one stops working). */
@@ -30,7 +39,7 @@ export class AuthApi {
 
   /** The same answer whether or not the address has an account. */
   requestPasswordReset(email: string): Observable<NeutralAnswer> {
-    return this.http.post<NeutralAnswer>(`${this.base}/auth/password-reset`, { email });
+    return this.http.post<NeutralAnswer>(`${this.base}/auth/password-reset`, { email } satisfies PasswordResetRequest);
   }
 
   confirmPasswordReset(body: PasswordResetConfirmRequest): Observable<AuthResponse> {

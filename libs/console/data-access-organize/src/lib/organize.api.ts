@@ -2,6 +2,7 @@ import { HttpClient, type HttpEvent, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   ContestStatus,
+  ContestStatusRequest,
   ContestSummaryView,
   ContestView,
   CreateRoundRequest,
@@ -37,7 +38,7 @@ export class OrganizeApi {
   }
 
   changeStatus(id: string, status: ContestStatus, version: number): Observable<ContestView> {
-    return this.http.post<ContestView>(`${this.base}/contests/${id}/status`, { status, version });
+    return this.http.post<ContestView>(`${this.base}/contests/${id}/status`, { status, version } satisfies ContestStatusRequest);
   }
 
   createRound(contestId: string, body: CreateRoundRequest): Observable<RoundView> {

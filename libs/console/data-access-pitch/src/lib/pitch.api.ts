@@ -8,6 +8,7 @@ import type {
   SaveRunSheetRequest,
   StageActionRequest,
   StageView,
+  UpdateRoundRequest,
 } from '@laurel/contracts';
 import { API_BASE_URL } from '@laurel/console-util';
 import type { Observable } from 'rxjs';
@@ -35,7 +36,7 @@ export class PitchApi {
   }
 
   setLive(roundId: string, enabled: boolean): Observable<RoundView> {
-    return this.http.patch<RoundView>(`${this.base}/rounds/${enc(roundId)}`, { live: { enabled } });
+    return this.http.patch<RoundView>(`${this.base}/rounds/${enc(roundId)}`, { live: { enabled } } satisfies UpdateRoundRequest);
   }
 
   ticket(roundId: string): Observable<LiveTicketView> {

@@ -7,6 +7,7 @@ import type {
   BallotView,
   CastVoteRequest,
   CastVoteResponse,
+  ConfirmVoteRequest,
   ConfirmVoteResponse,
   ConfirmAwardsRequest,
   ConfirmedAwardsView,
@@ -22,6 +23,7 @@ import type {
   PublishResponse,
   RoundResultsView,
   VoteCountsView,
+  VoidVoteRequest,
 } from '@laurel/contracts';
 import { API_BASE_URL } from '@laurel/console-util';
 import type { Observable } from 'rxjs';
@@ -73,7 +75,7 @@ export class ResultsApi {
   }
 
   confirmVote(token: string): Observable<ConfirmVoteResponse> {
-    return this.http.post<ConfirmVoteResponse>(`${this.base}/public/votes/confirm`, { token });
+    return this.http.post<ConfirmVoteResponse>(`${this.base}/public/votes/confirm`, { token } satisfies ConfirmVoteRequest);
   }
 
   voteCounts(contestId: string): Observable<VoteCountsView> {
@@ -81,7 +83,7 @@ export class ResultsApi {
   }
 
   voidVote(voteId: string, reason: string): Observable<void> {
-    return this.http.post<void>(`${this.base}/votes/${enc(voteId)}/void`, { reason });
+    return this.http.post<void>(`${this.base}/votes/${enc(voteId)}/void`, { reason } satisfies VoidVoteRequest);
   }
 
   liveTicket(roundId: string): Observable<LiveTicketView> {

@@ -1,5 +1,5 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { BallotView, ConfirmVoteResponse, VoteCountsView } from '@laurel/contracts';
+import type { BallotView, CastVoteRequest, ConfirmVoteResponse, VoteCountsView } from '@laurel/contracts';
 import type { UiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { resultsMessage } from './results-errors';
@@ -30,9 +30,9 @@ export class BallotStore {
     }
   }
 
-  async cast(slug: string, entryId: string, email: string, language: 'vi' | 'en'): Promise<VoteOutcome> {
+  async cast(slug: string, request: CastVoteRequest): Promise<VoteOutcome> {
     try {
-      await firstValueFrom(this.api.castVote(slug, { entryId, email, language }));
+      await firstValueFrom(this.api.castVote(slug, request));
       return { ok: true };
     } catch (error) {
       return { ok: false, error: resultsMessage(error) };

@@ -90,7 +90,7 @@ export class BallotPageComponent {
     this.busy.set(true);
     this.error.set(null);
     const email = this.email.value.trim();
-    const outcome = await this.store.cast(this.slug(), entryId, email, this.i18n.lang());
+    const outcome = await this.store.cast(this.slug(), { entryId, email, language: this.i18n.lang() });
     this.busy.set(false);
     if (outcome.ok) this.sentTo.set(email);
     else this.error.set(outcome.error);
