@@ -55,8 +55,8 @@ export interface ResultsEntry {
 }
 
 /**
- * A submitted sheet of an assignment not recused: its values as one text in rubric order
- * (`1,7.5,10`), null when it has no score at all.
+ * A submitted sheet of an assignment not recused: the values its submit stored, as one text in
+ * rubric order (`1.00,7.50,10.00`), null when it has no score at all.
  */
 export interface RoundSheetRow {
   entryId: string;
