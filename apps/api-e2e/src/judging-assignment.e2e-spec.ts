@@ -182,12 +182,63 @@ describe('judge assignment over HTTP', () => {
       token,
     });
 
+  it('refuses a sheet write when a conflict appears after assignment (the organizer corrects the entry’s organization)', async () => {
+    const target = known(
+      (await list(screening())).find((a) => a.judgeId === ids['judge2@demo.laurel'] && a.status === 'todo'),
+      'a todo assignment of judge2',
+    );
+    const entryUrl = `/api/entries/${target.entryId}`;
+    const read = async () =>
+      (await http.get(entryUrl, organizer)).body as { version: number; organization: string | null; members: object[] };
+    const correct = async (body: object) => http.post(`${entryUrl}/correction`, { version: (await read()).version, ...body }, organizer);
+    const before = await read();
+
+    // The team's organization was wrong; judge2 is from "Quỹ Đầu tư Khởi nghiệp Sáng tạo" (demo seed).
+    const corrected = await correct({ organization: 'QUY DAU TU KHOI NGHIEP SANG TAO', reason: 'From the team’s registration letter' });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body).toMatchObject({ organization: 'QUY DAU TU KHOI NGHIEP SANG TAO', version: before.version + 1 });
+    const refused = await saveSheet(target.id, tokens['judge2@demo.laurel']);
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('sheet.conflict_of_interest');
+    // The kind of conflict only: the organization's name would name the team to a blind judge.
+    expect(refused.body.message).toBe(
+      'You have a conflict of interest with this entry and cannot score it. You and the team come from the same organization.',
+    );
+    expect(refused.body.message).not.toMatch(/Quỹ|QUY DAU TU/i);
+
+    // A correction that leaves the conflict as it is (a member added) stores and records nothing twice.
+    const withMember = [...before.members, { name: 'Phạm Quốc Dũng', role: 'CTO' }];
+    expect((await correct({ members: withMember, reason: 'A co-founder was missing' })).status).toBe(200);
+    expect(await conflictsOf(ids['judge2@demo.laurel'] ?? '', target.entryId)).toEqual([
+      expect.objectContaining({ source: 'detected', reason: 'same_organization' }),
+    ]);
+    expect(await conflictEvents('conflict.added', ids['judge2@demo.laurel'] ?? '', target.entryId)).toHaveLength(1);
+    const audit = (await http.get(`/api/contests/${contest.id}/audit?action=entry.corrected`, organizer)).body.items as AuditRow[];
+    expect(audit.map((e) => e.payload['fields'])).toEqual([['members'], ['organization']]);
+
+    // Refused: a stale version (409), a correction without its reason (400); neither changes anything.
+    const stale = await http.post(`${entryUrl}/correction`, { version: before.version, organization: null, reason: 'Old page' }, organizer);
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('entry.stale_version');
+    const unexplained = await http.post(`${entryUrl}/correction`, { version: (await read()).version, organization: null }, organizer);
+    expect(unexplained.status).toBe(400);
+    expect(unexplained.body.fields).toEqual([expect.objectContaining({ field: 'reason' })]);
+    expect((await saveSheet(target.id, tokens['judge2@demo.laurel'])).status).toBe(422);
+
+    // Corrected back: the conflict goes, and judge2 scores the entry again.
+    expect(
+      (await correct({ organization: before.organization, members: before.members, reason: 'Checked again: it was right' })).status,
+    ).toBe(200);
+    expect(await conflictsOf(ids['judge2@demo.laurel'] ?? '', target.entryId)).toEqual([]);
+    expect((await saveSheet(target.id, tokens['judge2@demo.laurel'])).status).toBe(200);
+  });
+
   it('refuses a sheet write when a conflict appears after assignment (the organizer corrects the judge’s organization on the panel)', async () => {
     const e1 = known(entries[0], 'entries[0]');
     // judge1 conflicts with E1, judge4 has no organization: judge2 or judge3 (or both) score E1.
     const target = known(
       (await list(screening())).find(
-        (a) => a.entryId === e1.id && a.status === 'todo' && [ids['judge2@demo.laurel'], ids['judge3@demo.laurel']].includes(a.judgeId),
+        (a) => a.entryId === e1.id && a.status !== 'recused' && [ids['judge2@demo.laurel'], ids['judge3@demo.laurel']].includes(a.judgeId),
       ),
       'judge2 or judge3 on E1',
     );
@@ -200,6 +251,11 @@ describe('judge assignment over HTTP', () => {
     const correct = (to: string) =>
       http.post(`/api/contests/${contest.id}/judges`, { email, displayName: email, organization: to }, organizer);
 
+    // Earlier cases may have stored and removed conflicts of this pair: count from here.
+    const [added, removed] = [
+      (await conflictEvents('conflict.added', target.judgeId, e1.id)).length,
+      (await conflictEvents('conflict.removed', target.judgeId, e1.id)).length,
+    ];
     // E1 is "Dai hoc Hai Phong": the same organization, spelled otherwise.
     expect((await correct('ĐẠI HỌC HẢI PHÒNG')).body).toEqual({ invitationId: null, status: 'accepted' });
     const refused = await saveSheet(target.id, tokens[email]);
@@ -214,9 +270,12 @@ describe('judge assignment over HTTP', () => {
     expect(await conflictsOf(target.judgeId, e1.id)).toEqual([
       expect.objectContaining({ id: expect.any(String), source: 'detected', reason: 'same_organization' }),
     ]);
-    expect(await conflictEvents('conflict.added', target.judgeId, e1.id)).toEqual([
+    const events = await conflictEvents('conflict.added', target.judgeId, e1.id);
+    expect(events).toHaveLength(added + 1);
+    // Newest first.
+    expect(events[0]).toEqual(
       expect.objectContaining({ payload: expect.objectContaining({ source: 'detected', reason: 'same_organization' }) }),
-    ]);
+    );
     // The organizer cannot remove a detected conflict by hand: correcting the fact removes it.
     const [stored] = await conflictsOf(target.judgeId, e1.id);
     const removal = await http.request('DELETE', `/api/contests/${contest.id}/conflicts/${known(stored, 'the stored conflict').id}`, {
@@ -228,7 +287,7 @@ describe('judge assignment over HTTP', () => {
     // The organization corrected back: the conflict goes (with its event) and the judge scores again.
     expect((await correct(organization)).status).toBe(202);
     expect(await conflictsOf(target.judgeId, e1.id)).toEqual([]);
-    expect(await conflictEvents('conflict.removed', target.judgeId, e1.id)).toHaveLength(1);
+    expect(await conflictEvents('conflict.removed', target.judgeId, e1.id)).toHaveLength(removed + 1);
     expect((await saveSheet(target.id, tokens[email])).status).toBe(200);
   });
 
@@ -236,7 +295,7 @@ describe('judge assignment over HTTP', () => {
     // E6's only member gave no e-mail: a judge named like them is taken to be them.
     const e6 = known(entries[5], 'entries[5]');
     const target = known(
-      (await list(screening())).find((a) => a.entryId === e6.id && a.status === 'todo'),
+      (await list(screening())).find((a) => a.entryId === e6.id && a.status !== 'recused'),
       'a judge on E6',
     );
     const email = known(
@@ -247,6 +306,7 @@ describe('judge assignment over HTTP', () => {
     const before = (await http.get('/api/auth/me', token)).body.displayName as string;
     const rename = (displayName: string) => http.request('PATCH', '/api/auth/me', { body: { displayName }, token });
 
+    const added = (await conflictEvents('conflict.added', target.judgeId, e6.id)).length;
     expect((await rename('Founder of E6')).status).toBe(200);
     const refused = await saveSheet(target.id, token);
     expect(refused.status).toBe(422);
@@ -258,7 +318,7 @@ describe('judge assignment over HTTP', () => {
     // The same person, written otherwise: the conflict stays as it was, nothing is stored or recorded twice.
     expect((await rename('FOUNDER OF E6')).status).toBe(200);
     expect(await conflictsOf(target.judgeId, e6.id)).toEqual([expect.objectContaining({ source: 'detected', reason: 'team_member' })]);
-    expect(await conflictEvents('conflict.added', target.judgeId, e6.id)).toHaveLength(1);
+    expect(await conflictEvents('conflict.added', target.judgeId, e6.id)).toHaveLength(added + 1);
     expect((await saveSheet(target.id, token)).status).toBe(422);
 
     expect((await rename(before)).status).toBe(200);

@@ -266,6 +266,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
       'POST /api/contests/:id/awards': { awards: [] },
       'POST /api/contests/:id/awards/approvals': { decision: 'approve' },
       'POST /api/entries/:id/eligibility': { eligible: true },
+      'POST /api/entries/:id/correction': { version: 1, reason: 'Matrix check' },
       'PATCH /api/entries/:id': { version: 1, title: 'Matrix title', answers: { foundedOn: '2024-01-01' } },
       'PUT /api/assignments/:id/sheet': { scores: [] },
       'POST /api/assignments/:id/recuse': { reason: 'Matrix check' },

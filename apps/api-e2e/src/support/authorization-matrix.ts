@@ -127,6 +127,7 @@ export const expectedOutcomes: Record<string, Expectation> = {
   'GET /api/contests/:id/entries/import-template.xlsx': CONTEST_ORGANIZER,
   'POST /api/contests/:id/entries/import': CONTEST_ORGANIZER,
   'POST /api/entries/:id/eligibility': CONTEST_ORGANIZER,
+  'POST /api/entries/:id/correction': CONTEST_ORGANIZER,
   'GET /api/contests/:id/judges': CONTEST_ORGANIZER,
   'POST /api/contests/:id/judges': CONTEST_ORGANIZER,
   'DELETE /api/contests/:id/judges/:judgeId': CONTEST_ORGANIZER_DELETE,

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAnswer, type AuthUser, CurrentUser, Roles } from '@laurel/api-core';
 import { ENTRY_ID } from './entry-access.service';
 import { languageOf } from './eligibility';
-import { EligibilityDto, SubmitEntryDto, UpdateEntryDto } from './entry.dto';
+import { EligibilityDto, EntryCorrectionDto, SubmitEntryDto, UpdateEntryDto } from './entry.dto';
 import type { EntryView, OwnEntryView } from '@laurel/contracts';
 import { EntriesService } from './entries.service';
 import { ScreeningService } from './screening.service';
@@ -90,5 +90,18 @@ export class EntriesController {
   @HttpCode(200)
   setEligibility(@CurrentUser() actor: AuthUser, @Param('id', ENTRY_ID) id: string, @Body() dto: EligibilityDto): Promise<EntryView> {
     return this.screening.setEligibility(actor, id, dto);
+  }
+
+  @Roles('organizer', 'admin')
+  @ApiOperation({
+    summary: "The organizer corrects a submitted entry's organization or team, with why",
+    description:
+      "Made on the entry's version (409 when stale; 409 for a draft or a withdrawn entry). Conflicts of interest are detected again for the entry's judges in the same transaction: a judge with a new conflict can no longer score it.",
+  })
+  @ApiAnswer(200, 'EntryView', { errors: [409] })
+  @Post('entries/:id/correction')
+  @HttpCode(200)
+  correct(@CurrentUser() actor: AuthUser, @Param('id', ENTRY_ID) id: string, @Body() dto: EntryCorrectionDto): Promise<EntryView> {
+    return this.screening.correct(actor, id, dto);
   }
 }

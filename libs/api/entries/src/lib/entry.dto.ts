@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsEmail,
@@ -21,6 +22,7 @@ import {
   type CreateEntryRequest,
   type EligibilityRequest,
   ENTRY_LIMITS,
+  type EntryCorrectionRequest,
   type EntryFieldsRequest,
   type EntryMember,
   type SubmitEntryRequest,
@@ -181,4 +183,40 @@ export class EligibilityDto implements EligibilityRequest {
   @MaxLength(1000, { message: 'must be at most 1000 characters long' })
   @IsString({ message: 'must be text' })
   reason?: string | null;
+}
+
+/** The organizer's correction of a submitted entry's organization or team, with why. */
+export class EntryCorrectionDto implements EntryCorrectionRequest {
+  @ApiProperty({ description: 'The version this correction was made on, as last read; an older one is refused with 409' })
+  @IsInt({ message: 'must be the whole-number version of the entry you last loaded' })
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Đại học Hải Phòng',
+    description: 'Absent: unchanged; null or blank: none',
+  })
+  @Transform(trimToNull)
+  @IsOptional()
+  @MaxLength(ENTRY_LIMITS.organization, { message: `must be at most ${ENTRY_LIMITS.organization} characters long` })
+  @IsString({ message: 'must be text' })
+  organization?: string | null;
+
+  @ApiPropertyOptional({ type: [EntryMemberDto], description: 'Absent: unchanged; otherwise the whole team' })
+  @Present()
+  @ArrayMinSize(1, { message: 'must list one member or more: a submitted entry keeps its team' })
+  @ArrayMaxSize(ENTRY_LIMITS.members, { message: `may list at most ${ENTRY_LIMITS.members} members` })
+  @ValidateNested({ each: true })
+  @Type(() => EntryMemberDto)
+  @IsArray({ message: 'must be a list of members' })
+  members?: EntryMemberDto[];
+
+  @ApiProperty({ example: 'The team wrote its university without accents; corrected from its registration letter.' })
+  @Transform(trim)
+  @MinLength(1, { message: 'must say why the submitted entry is changed: the audit trail keeps it' })
+  @MaxLength(1000, { message: 'must be at most 1000 characters long' })
+  @IsString({ message: 'must be text' })
+  reason!: string;
 }

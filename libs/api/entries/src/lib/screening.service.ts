@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, type AuthUser } from '@laurel/api-core';
-import { AttachmentsRepository, EntriesRepository, type EntryContest } from '@laurel/api-database';
+import { AttachmentsRepository, ConflictsRepository, EntriesRepository, type EntryContest, type EntryRecord } from '@laurel/api-database';
 import { EntryAccess } from './entry-access.service';
 import { EntryMail } from './entry-mail';
-import type { EligibilityDto } from './entry.dto';
+import type { EligibilityDto, EntryCorrectionDto } from './entry.dto';
 import { toEntryView, toListItemView } from './entry.mapper';
 import { checkEntry, countsOrganizations } from './eligibility';
 import type { EntryFilterQueryDto, EntryListQueryDto } from './entry-query.dto';
-import type { EntryFilterQuery, EntryPageView, EntryView } from '@laurel/contracts';
+import type { EntryFilterQuery, EntryMember, EntryPageView, EntryView } from '@laurel/contracts';
 
-/** An organizer's view of a contest's entries: the table, and the eligibility decision. */
+/** An organizer's view of a contest's entries: the table, the eligibility decision, corrections of a submitted entry. */
 @Injectable()
 export class ScreeningService {
   constructor(
@@ -17,6 +17,7 @@ export class ScreeningService {
     private readonly attachments: AttachmentsRepository,
     private readonly access: EntryAccess,
     private readonly mail: EntryMail,
+    private readonly conflicts: ConflictsRepository,
   ) {}
 
   async list(actor: AuthUser, contestId: string, query: EntryListQueryDto): Promise<EntryPageView> {
@@ -76,14 +77,67 @@ export class ScreeningService {
       (manager) => this.mail.eligibilityDecided(manager, contest, entry, dto.eligible, reason),
     );
     if (!updated) throw notSubmitted();
-    const after = countsOrganizations(contest) ? await this.entries.submittedOrganizations(contest.id) : submitted;
-    return toEntryView(
-      { entry: updated, contest },
-      await this.attachments.listForEntry(entryId),
-      true,
-      checkEntry(contest, updated, after),
-    );
+    return this.managerView({ entry: updated, contest });
   }
+
+  /**
+   * Corrects a submitted entry's organization or team (the team can no longer change it), with
+   * why. These are facts of conflict detection, so it runs again for the entry's judges in the same
+   * transaction: a judge whose conflict appears can no longer score the entry, one whose conflict
+   * went can again. A correction that changes nothing writes nothing.
+   */
+  async correct(actor: AuthUser, entryId: string, dto: EntryCorrectionDto): Promise<EntryView> {
+    const record = await this.access.managed(actor, entryId);
+    const { entry, contest } = record;
+    if (entry.status !== 'submitted') throw notCorrectable(entry.status);
+    if (dto.version !== entry.version) throw staleCorrection(entry.version);
+    const members = dto.members?.map((m): EntryMember => ({ name: m.name, role: m.role, email: m.email ?? null }));
+    const changes = {
+      ...(dto.organization !== undefined && dto.organization !== entry.organization ? { organization: dto.organization } : {}),
+      ...(members !== undefined && !sameMembers(members, entry.members) ? { members } : {}),
+    };
+    if (Object.keys(changes).length === 0) return this.managerView(record);
+    const updated = await this.entries.correct(entryId, dto.version, changes, dto.reason, actor.id, async (manager) => {
+      await this.conflicts.recordDetected(manager, { entryIds: [entryId] }, actor.id);
+    });
+    if (!updated) {
+      const now = await this.access.managed(actor, entryId);
+      if (now.entry.status !== 'submitted') throw notCorrectable(now.entry.status);
+      throw staleCorrection(now.entry.version);
+    }
+    return this.managerView({ entry: updated, contest });
+  }
+
+  /** The entry as its contest's managers see it, with its rule outcomes. */
+  private async managerView({ entry, contest }: EntryRecord): Promise<EntryView> {
+    const [attachments, submitted] = await Promise.all([
+      this.attachments.listForEntry(entry.id),
+      countsOrganizations(contest) ? this.entries.submittedOrganizations(contest.id) : [],
+    ]);
+    return toEntryView({ entry, contest }, attachments, true, checkEntry(contest, entry, submitted));
+  }
+}
+
+function notCorrectable(status: string): AppError {
+  return AppError.conflict(
+    'entry.not_submitted',
+    status === 'draft'
+      ? 'This entry is still a draft: its team edits it. Organizers correct submitted entries only.'
+      : 'This entry was withdrawn: there is nothing to correct.',
+  );
+}
+
+function staleCorrection(current: number): AppError {
+  return AppError.conflict(
+    'entry.stale_version',
+    `This entry was changed since you loaded it (it is now at version ${current}). Reload it, check it, then make your correction again.`,
+  );
+}
+
+/** The same team, member by member, in the same order. */
+function sameMembers(a: readonly EntryMember[], b: readonly EntryMember[]): boolean {
+  const key = (members: readonly EntryMember[]) => JSON.stringify(members.map((m) => [m.name, m.role, m.email ?? null]));
+  return key(a) === key(b);
 }
 
 /** The filter as the repository reads it; a category of another contest is a mistake worth naming. */

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'attachment.removed',
   'entries.imported',
   'entry.eligibility_set',
+  'entry.corrected',
   'conflict.added',
   'conflict.removed',
   'assignment.created',

@@ -182,6 +182,21 @@ export interface EligibilityRequest {
   reason?: string | null;
 }
 
+/**
+ * `POST /api/entries/:id/correction` (the contest's organizer): a submitted entry's organization or
+ * team corrected, made on `version` (an older one is refused with 409), with why. Conflicts of
+ * interest are detected again for the entry's judges in the same transaction.
+ */
+export interface EntryCorrectionRequest {
+  version: number;
+  /** Absent: unchanged; null or blank: none. */
+  organization?: string | null;
+  /** Absent: unchanged; otherwise the whole team, one member or more. */
+  members?: EntryMember[];
+  /** Why the submitted entry is changed: the audit trail keeps it. */
+  reason: string;
+}
+
 /** Which entries of a contest (`GET /api/contests/:id/entries` and its export). */
 export interface EntryFilterQuery {
   status?: EntryStatus;

@@ -346,6 +346,50 @@ export class EntriesRepository {
     return changed ? this.dataSource.getRepository(EntryEntity).findOneByOrFail({ id }) : null;
   }
 
+  /**
+   * An organizer's correction of a submitted entry's organization or team (the fields given), made
+   * on `expectedVersion`, with its `entry.corrected` event in the same transaction; `after` runs in
+   * that transaction too (conflict detection for the entry's judges). Null when the entry is no
+   * longer submitted at that version.
+   */
+  async correct(
+    id: string,
+    expectedVersion: number,
+    changes: { organization?: string | null; members?: EntryMember[] },
+    reason: string,
+    by: string,
+    after?: (manager: EntityManager) => Promise<void>,
+  ): Promise<EntryEntity | null> {
+    const changed = await this.dataSource.transaction(async (manager) => {
+      const [corrected] = await returningRows<{ id: string; contest_id: string; code: string | null }>(
+        manager,
+        `UPDATE entries SET organization = CASE WHEN $3::boolean THEN $4::text ELSE organization END,
+                members = CASE WHEN $5::boolean THEN $6::jsonb ELSE members END, version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2 AND status = 'submitted' RETURNING id, contest_id, code`,
+        [
+          id,
+          expectedVersion,
+          changes.organization !== undefined,
+          changes.organization ?? null,
+          changes.members !== undefined,
+          JSON.stringify(changes.members ?? []),
+        ],
+      );
+      if (corrected === undefined) return false;
+      await this.audit.record(manager, {
+        contestId: corrected.contest_id,
+        actorId: by,
+        action: 'entry.corrected',
+        subjectType: 'entry',
+        subjectId: id,
+        payload: { code: corrected.code, fields: Object.keys(changes), reason },
+      });
+      await after?.(manager);
+      return true;
+    });
+    return changed ? this.dataSource.getRepository(EntryEntity).findOneByOrFail({ id }) : null;
+  }
+
   /** The contest's submitted entries with their organization, for the entries-per-organization rule. */
   submittedOrganizations(contestId: string): Promise<SubmittedEntryOrganization[]> {
     return submittedOrganizations(this.dataSource.manager, contestId);

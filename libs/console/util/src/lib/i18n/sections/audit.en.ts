@@ -57,6 +57,7 @@ export const enAudit: typeof viAudit = {
     conflict_added: 'Conflict of interest added',
     conflict_removed: 'Conflict of interest removed',
     entry_eligibility_set: 'Eligibility set',
+    entry_corrected: 'Submitted entry corrected (organization or team)',
     sheet_saved: 'Score sheet saved',
     sheet_submitted: 'Score sheet submitted',
     assignment_created: 'Judge assigned',

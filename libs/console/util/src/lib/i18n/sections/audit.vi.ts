@@ -56,6 +56,7 @@ export const viAudit = {
     conflict_added: 'Ghi nhận xung đột lợi ích',
     conflict_removed: 'Xóa xung đột lợi ích',
     entry_eligibility_set: 'Xét điều kiện hồ sơ',
+    entry_corrected: 'Sửa tổ chức hoặc thành viên của hồ sơ đã nộp',
     sheet_saved: 'Lưu phiếu chấm',
     sheet_submitted: 'Nộp phiếu chấm',
     assignment_created: 'Phân công giám khảo',
