@@ -72,6 +72,12 @@ try {
   const warm = async ({ api }) =>
     apiSheetSubmit({ url: api.url, assignments: open.slice(next, (next += 600)), tokens, criteria, seconds: 1 });
   for (const side of apis) await warm(side);
+  // The seeded round has no sheet yet: statistics (and so the generic plans each backend caches,
+  // the foreign-key and round-lock checks' among them) say score_sheets is empty. A's backends
+  // plan during A's warm-up with an empty table and kept seq scans that grew with every turn (A's
+  // PostgreSQL CPU per request rose 1.1 → 7.4 ms even with the same build on both sides); fresh
+  // statistics invalidate every cached plan, so both sides plan alike.
+  await db.query('ANALYZE');
   log(
     `load average ${(await import('node:os'))
       .loadavg()
