@@ -12,11 +12,9 @@ import {
 } from '@laurel/api-database';
 import { RoundResultsService } from '@laurel/api-round-results';
 import { DEFAULT_APPROVAL_SHARE, tallyCouncil } from '@laurel/domain';
-import { certificatesPdf } from './certificates-pdf';
 import type { AwardLine, DocumentContext, PaperSheet } from './document-data';
 import { DOCUMENT_TEXT } from './document-text';
-import { minutesDocx } from './minutes-docx';
-import { scoreSheetsPdf } from './score-sheets-pdf';
+import { writers } from './writers';
 
 /** A document ready to stream: the access checks have passed and its data is loaded. */
 export interface PendingDocument {
@@ -107,7 +105,7 @@ export class DocumentsService {
     return {
       fileName: `${contest.contest.slug}-${context.lang === 'vi' ? 'bien-ban-hoi-dong' : 'council-minutes'}.docx`,
       contentType: DOCX,
-      open: () => minutesDocx(data),
+      open: await writers.minutes(data),
     };
   }
 
@@ -197,7 +195,7 @@ export class DocumentsService {
     return {
       fileName: `${contest.contest.slug}-round-${round.order}-${context.lang === 'vi' ? 'phieu-cham' : 'score-sheets'}.pdf`,
       contentType: PDF,
-      open: () => scoreSheetsPdf(data, `${t.scoreSheetTitle} — ${round.name}`),
+      open: await writers.scoreSheets(data, `${t.scoreSheetTitle} — ${round.name}`),
     };
   }
 
@@ -206,19 +204,19 @@ export class DocumentsService {
     this.logger.error(`Document stopped: ${error.message}`);
   }
 
-  private certificateDocument(
+  private async certificateDocument(
     contest: ContestAggregate,
     context: DocumentContext,
     fileName: string,
     awards: AwardLine[],
     date: Date,
-  ): PendingDocument {
+  ): Promise<PendingDocument> {
     const t = DOCUMENT_TEXT[context.lang];
     const { name, year } = contest.contest;
     return {
       fileName,
       contentType: PDF,
-      open: () => certificatesPdf(context, `${t.certificateTitle} — ${name}`, certificatesOf(awards, name, year, date)),
+      open: await writers.certificates(context, `${t.certificateTitle} — ${name}`, certificatesOf(awards, name, year, date)),
     };
   }
 

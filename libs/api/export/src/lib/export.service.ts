@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { AppError, type AuthUser, contestNotFound, managedOr404, managesContest, roundNotFound } from '@laurel/api-core';
 import type { RoundResultsView } from '@laurel/contracts';
@@ -72,7 +71,7 @@ export class ExportService {
       fileName: `${contest.contest.slug}-round-${round.order}-score-sheets.xlsx`,
       write: (out) =>
         this.guard(out, async () => {
-          const workbook = openWorkbook(out);
+          const workbook = await openWorkbook(out);
           writeScoreSheets(workbook, rubric, [...papers.values()], new DocumentLocale(contest.contest.language, contest.contest.timeZone));
           await workbook.commit();
         }),
@@ -95,7 +94,7 @@ export class ExportService {
       const stats = await this.exports.judgeStats(tx, contest.contest.id);
       const publication = await this.awards.publicationState(contest.contest.id);
       const answers = await this.exports.answers(tx, contest.contest.id);
-      const workbook = openWorkbook(out);
+      const workbook = await openWorkbook(out);
       const doc = new DocumentLocale(contest.contest.language, contest.contest.timeZone);
       const book = new ResultsWorkbook(workbook, out, new Map(contest.categories.map((c) => [c.id, c.name])), doc);
       const { contest: c } = contest;
@@ -155,7 +154,12 @@ export class ExportService {
   }
 }
 
-function openWorkbook(out: Writable): WorkbookWriter {
+/**
+ * exceljs is loaded with the first workbook, not at boot: an API process that writes none does
+ * not hold its code and objects (about 8 MB of heap).
+ */
+async function openWorkbook(out: Writable): Promise<WorkbookWriter> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Laurel';
   workbook.created = new Date();

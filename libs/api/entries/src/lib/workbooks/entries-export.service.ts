@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { stream as excelStream } from 'exceljs';
 import { PassThrough, type Readable } from 'node:stream';
 import { type AuthUser, wallClock, zoneLabel } from '@laurel/api-core';
 import { EntriesRepository, type EntryContest, type EntryExportRow } from '@laurel/api-database';
@@ -103,6 +102,8 @@ async function writeWorkbook(
   contest: Pick<EntryContest, 'language' | 'timeZone'>,
 ): Promise<void> {
   const words = contest.language === 'en' ? EN : VI;
+  // Loaded with the first workbook, not at boot (as the results export does).
+  const { stream: excelStream } = await import('exceljs');
   const workbook = new excelStream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Laurel';
   const sheet = workbook.addWorksheet(words.sheet, FROZEN_HEADER);

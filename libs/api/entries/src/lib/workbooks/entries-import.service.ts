@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Workbook } from 'exceljs';
 import type { FastifyRequest } from 'fastify';
 import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
@@ -59,6 +58,8 @@ export class EntriesImportService {
 
   async template(actor: AuthUser, contestId: string): Promise<{ buffer: Buffer; fileName: string }> {
     const contest = await this.access.managedContest(actor, contestId);
+    // Loaded with the first workbook, not at boot (as the results export does).
+    const { Workbook } = await import('exceljs');
     const workbook = new Workbook();
     workbook.creator = 'Laurel';
     const sheet = workbook.addWorksheet('Hồ sơ - Entries', FROZEN_HEADER);

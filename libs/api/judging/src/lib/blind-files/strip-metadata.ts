@@ -1,4 +1,3 @@
-import { PDFDict, PDFDocument, PDFName, PDFRef, PDFStream } from 'pdf-lib';
 import { rewriteZip, unpackSmall } from '@laurel/api-core';
 
 export const PDF = 'application/pdf';
@@ -31,16 +30,17 @@ export async function stripIdentifyingMetadata(contentType: string, bytes: Buffe
   }
 }
 
-const METADATA = PDFName.of('Metadata');
-const TYPE = PDFName.of('Type');
-const PIECE_INFO = PDFName.of('PieceInfo');
-
 /**
  * Drops the trailer's document information dictionary (author, creator, producer, title, dates)
  * and every XMP stream with the references to it (the catalog's, a page's, an image's), and the
  * private application data (PieceInfo) some editors leave. Pages and their content are untouched.
  */
 export async function stripPdf(bytes: Buffer): Promise<Buffer> {
+  // pdf-lib is loaded with the first PDF of a blind round, not at boot (about 3 MB of heap).
+  const { PDFDict, PDFDocument, PDFName, PDFRef, PDFStream } = await import('pdf-lib');
+  const METADATA = PDFName.of('Metadata');
+  const TYPE = PDFName.of('Type');
+  const PIECE_INFO = PDFName.of('PieceInfo');
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const { context } = doc;
   const info = context.trailerInfo.Info;
