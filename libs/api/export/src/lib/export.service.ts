@@ -6,6 +6,7 @@ import { AwardsRepository, type ContestAggregate, ContestsRepository, ExportRepo
 import { RoundResultsService } from '@laurel/api-round-results';
 import { ResultsWorkbook } from './results-workbook';
 import { DocumentLocale } from './document-locale';
+import { collectGarbageNow } from './full-collection';
 import { type PaperSheet, writeScoreSheets } from './score-sheets-workbook';
 import type { WorkbookWriter } from './xlsx-cells';
 
@@ -87,6 +88,8 @@ export class ExportService {
       const results: { round: (typeof rounds)[number]; view: RoundResultsView }[] = [];
       for (const round of rounds) results.push({ round, view: await this.results.roundResults(round, tx) });
       const views = results.map(({ view }) => view);
+      // What ranking the rounds left behind goes before the workbook streams (see collectGarbageNow).
+      collectGarbageNow();
       // One after another: a transaction's connection runs one query at a time (pg warns, and will
       // refuse, when several are handed to it at once).
       const counts = await this.exports.contestCounts(tx, contest.contest.id);
