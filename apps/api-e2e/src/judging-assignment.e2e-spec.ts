@@ -36,6 +36,7 @@ describe('judge assignment over HTTP', () => {
   let api: ApiProcess;
   let http: Http;
   let db: Client;
+  let databaseUrl: string;
   let organizer: string;
   let contest: JudgingContest;
   let entries: EntryRow[];
@@ -51,6 +52,7 @@ describe('judge assignment over HTTP', () => {
 
   beforeAll(async () => {
     const url = await createDatabase();
+    databaseUrl = url;
     const seeded = await runNode('dist/apps/api/cli.js', ['seed-demo'], { DATABASE_URL: url });
     expect(seeded.code).toBe(0);
     api = await startApi({}, url);
@@ -326,6 +328,52 @@ describe('judge assignment over HTTP', () => {
     expect((await saveSheet(target.id, token)).status).toBe(200);
   });
 
+  it('stores the conflict of an assignment made while the fact changes: the recording waits for the round the assignment holds', async () => {
+    // An assignment is made under its round's row lock; here that transaction is held open by hand,
+    // with a pair assigned on the facts as they were, while the judge renames themself.
+    const assigned = await list(screening());
+    let pair: { judgeId: string; entryId: string; email: string; member: string } | undefined;
+    for (const [index, entry] of entries.entries()) {
+      if (index !== 7 && index !== 8) continue; // E8, E9: neither advances nor served an earlier case
+      for (const email of judgeEmails) {
+        const judgeId = known(ids[email], 'the judge id');
+        if (!assigned.some((a) => a.entryId === entry.id && a.judgeId === judgeId)) {
+          pair ??= { judgeId, entryId: entry.id, email, member: `Founder of ${entry.title}` };
+        }
+      }
+    }
+    const { judgeId, entryId, email, member } = known(pair, 'a judge not on E8 or E9');
+    const token = tokens[email];
+    const before = (await http.get('/api/auth/me', token)).body.displayName as string;
+    const assigning = new Client({ connectionString: databaseUrl });
+    await assigning.connect();
+    let assignmentId = '';
+    try {
+      await assigning.query('BEGIN');
+      await assigning.query(`SELECT id FROM rounds WHERE id = $1 FOR UPDATE`, [screening()]);
+      assignmentId = (
+        await assigning.query(`INSERT INTO assignments (round_id, entry_id, judge_id) VALUES ($1, $2, $3) RETURNING id`, [
+          screening(),
+          entryId,
+          judgeId,
+        ])
+      ).rows[0].id;
+      const renaming = http.request('PATCH', '/api/auth/me', { body: { displayName: member }, token });
+      await waitForLockWait(db);
+      await assigning.query('COMMIT');
+      expect((await renaming).status).toBe(200);
+    } finally {
+      await assigning.query('ROLLBACK').catch(() => undefined);
+      await assigning.end();
+    }
+    const refused = await saveSheet(assignmentId, token);
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('sheet.conflict_of_interest');
+
+    expect((await http.request('PATCH', '/api/auth/me', { body: { displayName: before }, token })).status).toBe(200);
+    expect((await http.request('DELETE', `/api/assignments/${assignmentId}`, { token: organizer })).status).toBe(204);
+  });
+
   it('opens the next round with the advanced entries only and gives it a complete panel, conflicts excepted', async () => {
     const early = await http.post(`/api/rounds/${final()}/open`, {}, organizer);
     expect(early.status).toBe(409);
@@ -397,3 +445,15 @@ describe('judge assignment over HTTP', () => {
     expect((await http.get(`/api/rounds/${round.id}/progress`, organizer)).body.percentSubmitted).toBe(100);
   });
 });
+
+/** Waits until a statement on the test's database waits for a lock (at most 20 s). */
+async function waitForLockWait(db: Client): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted AND a.datname = current_database()`,
+    );
+    if (rows[0]?.n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the profile edit never waited for the round the assignment holds');
+}

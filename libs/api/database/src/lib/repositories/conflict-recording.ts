@@ -78,6 +78,22 @@ const PAIRS_SQL = `
    ORDER BY p.contest_id, p.judge_id, p.entry_id`;
 
 /**
+ * Share locks on the rounds not yet closed of the contests concerned, taken before the pairs are
+ * read. Assignments are made under the round's row lock (`AssignmentsRepository.changeRound`), so
+ * an assignment made at the same moment either commits first (and this recording's read sees it)
+ * or waits for this transaction (and its own read of the facts sees the change): a pair is never
+ * assigned on facts older than the recording that missed it.
+ */
+const LOCK_ROUNDS_SQL = `
+  SELECT r.id FROM rounds r
+   WHERE r.status <> 'closed'
+     AND ($1::boolean OR r.contest_id IN (
+           SELECT cj.contest_id FROM contest_judges cj WHERE cj.user_id = ANY($2::uuid[]) AND ($4::uuid IS NULL OR cj.contest_id = $4::uuid)
+           UNION SELECT e.contest_id FROM entries e WHERE e.id = ANY($3::uuid[])))
+   ORDER BY r.id
+     FOR SHARE OF r`;
+
+/**
  * Detection where the facts change: after a judge's name or organization or an entry's
  * organization or team changed (inside the transaction that changed them), the stored detected
  * conflicts of the pairs concerned are made equal to what detection finds now. A conflict that
@@ -88,8 +104,8 @@ const PAIRS_SQL = `
  * save refuses it (`sheet.conflict_of_interest`), a submitted sheet keeps counting, and the
  * organizer sees the conflict on the list and decides.
  *
- * Set-based: one read of the pairs with their facts, at most one DELETE and one INSERT, then one
- * audit append per conflict that changed.
+ * Set-based: the rounds' share locks, one read of the pairs with their facts, at most one DELETE
+ * and one INSERT, then one audit append per conflict that changed.
  */
 export async function recordDetectedConflicts(
   manager: EntityManager,
@@ -101,7 +117,9 @@ export async function recordDetectedConflicts(
   const contestId = changed !== 'all' && 'judgeIds' in changed ? (changed.contestId ?? null) : null;
   const entryIds = changed !== 'all' && 'entryIds' in changed ? changed.entryIds : [];
   if (!all && judgeIds.length === 0 && entryIds.length === 0) return { added: [], removed: [] };
-  const pairs: PairFacts[] = await manager.query(PAIRS_SQL, [all, judgeIds, entryIds, contestId]);
+  const params = [all, judgeIds, entryIds, contestId];
+  await manager.query(LOCK_ROUNDS_SQL, params);
+  const pairs: PairFacts[] = await manager.query(PAIRS_SQL, params);
 
   const stale: PairFacts[] = [];
   const found: { pair: PairFacts; conflict: Conflict }[] = [];
