@@ -1,6 +1,7 @@
 import { Workbook } from 'exceljs';
 import fc from 'fast-check';
 import { Client } from 'pg';
+import { known } from '@laurel/domain';
 import { completeEntry, getBytes, newApplicant, openContest, postFile, sql } from './fixtures/entries';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
@@ -87,7 +88,7 @@ describe('the contest’s own application form and eligibility rules over HTTP',
     const team = await newApplicant(http);
     const created = await http.post(
       `/api/contests/${contest.id}/entries`,
-      completeEntry(contest, contest.categories[0].id, { ...overrides, answers }),
+      completeEntry(contest, known(contest.categories[0], 'contest.categories[0]').id, { ...overrides, answers }),
       team.token,
     );
     if (created.status !== 201) throw new Error(`draft: ${created.status} ${JSON.stringify(created.body)}`);
@@ -194,7 +195,7 @@ describe('the contest’s own application form and eligibility rules over HTTP',
       agree: fc.oneof(fc.string(), fc.integer(), fc.constantFrom('true', 'Có')),
     };
     const badAnswer = fc.oneof(
-      fc.constantFrom(...FORM.map((f) => f.key)).chain((key) => wrongFor[key].map((value) => ({ key, value }))),
+      fc.constantFrom(...FORM.map((f) => f.key)).chain((key) => known(wrongFor[key], 'wrongFor[key]').map((value) => ({ key, value }))),
       // A key the form does not have, whatever its value.
       fc
         .tuple(fc.string({ minLength: 1, maxLength: 30 }).filter(plainKey), fc.jsonValue({ maxDepth: 1 }))
@@ -222,7 +223,7 @@ describe('the contest’s own application form and eligibility rules over HTTP',
         .tuple(fc.nat({ max: FORM.length - 1 }), fc.nat({ max: FORM.length - 1 }))
         .filter(([i, j]) => i !== j)
         .map(([i, j]) => ({
-          body: { formFields: FORM.map((f, k) => (k === j ? { ...f, key: FORM[i].key } : f)), eligibilityRules: [] },
+          body: { formFields: FORM.map((f, k) => (k === j ? { ...f, key: known(FORM[i], 'FORM[i]').key } : f)), eligibilityRules: [] },
           // The later of the two is the repeat.
           field: `formFields.${Math.max(i, j)}.key`,
         }));
@@ -321,11 +322,11 @@ describe('the contest’s own application form and eligibility rules over HTTP',
       expect(asOwner.body).not.toHaveProperty('eligibilityChecks');
       const asOrganizer = await http.get(`/api/entries/${entry.id}`, organizer);
       expect(asOrganizer.body.eligibilityChecks).toEqual([
-        { ruleId: 'young', kind: 'date_within_years', passed: true, message: RULES[0].message },
-        { ruleId: 'small', kind: 'max_team_size', passed: true, message: RULES[1].message },
-        { ruleId: 'local', kind: 'choice_in', passed: false, message: RULES[2].message },
-        { ruleId: 'perOrg', kind: 'max_entries_per_organization', passed: true, message: RULES[3].message },
-        { ruleId: 'agreed', kind: 'must_be_true', passed: true, message: RULES[4].message },
+        { ruleId: 'young', kind: 'date_within_years', passed: true, message: known(RULES[0], 'RULES[0]').message },
+        { ruleId: 'small', kind: 'max_team_size', passed: true, message: known(RULES[1], 'RULES[1]').message },
+        { ruleId: 'local', kind: 'choice_in', passed: false, message: known(RULES[2], 'RULES[2]').message },
+        { ruleId: 'perOrg', kind: 'max_entries_per_organization', passed: true, message: known(RULES[3], 'RULES[3]').message },
+        { ruleId: 'agreed', kind: 'must_be_true', passed: true, message: known(RULES[4], 'RULES[4]').message },
       ]);
       const list = await http.get(`/api/contests/${contest.id}/entries?status=submitted&pageSize=100`, organizer);
       expect(list.status).toBe(200);
@@ -418,9 +419,9 @@ describe('the contest’s own application form and eligibility rules over HTTP',
       const kept = await sql(api.databaseUrl, `SELECT count(*)::int AS n FROM entries WHERE contest_id = $1 AND answers ? 'teamSize'`, [
         contest.id,
       ]);
-      expect(kept[0]['n']).toBeGreaterThan(0);
+      expect(kept[0]?.['n']).toBeGreaterThan(0);
       const retired = await sql(api.databaseUrl, `SELECT retired_form_fields FROM contests WHERE id = $1`, [contest.id]);
-      expect(retired[0]['retired_form_fields'].map((f: { key: string }) => f.key)).toEqual(['teamSize']);
+      expect(known(retired[0]?.['retired_form_fields'], 'the retired fields').map((f: { key: string }) => f.key)).toEqual(['teamSize']);
     });
   });
 
@@ -432,7 +433,8 @@ describe('the contest’s own application form and eligibility rules over HTTP',
       await workbook.xlsx.load(download.bytes as never);
       return workbook;
     };
-    const headerOf = (workbook: Workbook) => (workbook.worksheets[0].getRow(1).values as string[]).slice(1);
+    const headerOf = (workbook: Workbook) =>
+      (known(workbook.worksheets[0], 'workbook.worksheets[0]').getRow(1).values as string[]).slice(1);
 
     it('exports one column per question, a removed one marked and still filled', async () => {
       const sheet = (await workbookOf(`/api/contests/${contest.id}/entries.xlsx?status=submitted`)).worksheets[0];
@@ -459,7 +461,9 @@ describe('the contest’s own application form and eligibility rules over HTTP',
       );
       // The instructions give an example per question that the contest's rules take: the province
       // the "local" rule asks for, a founding date one year before the deadline ("at most 5 years").
-      const instructions = Array.from(template.worksheets[1].getColumn(2).values, (value) => String(value ?? ''));
+      const instructions = Array.from(known(template.worksheets[1], 'template.worksheets[1]').getColumn(2).values, (value) =>
+        String(value ?? ''),
+      );
       expect(instructions.find((line) => line.startsWith('Province (province)'))).toMatch(/; e\.g\. Hải Phòng$/);
       expect(instructions.find((line) => line.startsWith('Founding date (foundedOn)'))).toBe(
         `Founding date (foundedOn): date, written 2022-03-15, required; e.g. ${yearsBefore(contest.submissionClosesAt, 1)}`,
@@ -487,7 +491,7 @@ describe('the contest’s own application form and eligibility rules over HTTP',
       };
       const upload = async (rows: string[][]) => {
         const workbook = await workbookOf(`/api/contests/${contest.id}/entries/import-template.xlsx`);
-        for (const values of rows) workbook.worksheets[0].addRow(values);
+        for (const values of rows) known(workbook.worksheets[0], 'workbook.worksheets[0]').addRow(values);
         return postFile(api.url, `/api/contests/${contest.id}/entries/import`, organizer, {
           bytes: Buffer.from(await workbook.xlsx.writeBuffer()),
           fileName: 'entries.xlsx',
@@ -561,8 +565,8 @@ describe('the contest’s own application form and eligibility rules over HTTP',
         const judge = await http.login('judge2@demo.laurel');
         const mine = (await http.get('/api/me/assignments', judge)).body.find((a: { entry: { id: string } }) => a.entry.id === entry.id);
         expect(mine.entry.answers).toEqual([
-          { key: 'stage', label: FORM[3].label, type: 'choice', value: 'MVP' },
-          { key: 'teamSize', label: FORM[4].label, type: 'number', value: 4 },
+          { key: 'stage', label: known(FORM[3], 'FORM[3]').label, type: 'choice', value: 'MVP' },
+          { key: 'teamSize', label: known(FORM[4], 'FORM[4]').label, type: 'number', value: 4 },
         ]);
         const detail = await http.get(`/api/assignments/${mine.id}`, judge);
         expect(JSON.stringify(detail.body)).not.toContain('0319999999');

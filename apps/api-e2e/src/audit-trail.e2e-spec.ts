@@ -1,5 +1,6 @@
 import { Workbook } from 'exceljs';
 import { Client } from 'pg';
+import { known } from '@laurel/domain';
 import { completeEntry, getBytes, newApplicant, postFile } from './fixtures/entries';
 import { tinyPdf } from './fixtures/files';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
@@ -148,7 +149,7 @@ describe('the audit trail of a whole contest', () => {
     await template.xlsx.load(
       (await getBytes(api.url, `/api/contests/${contest.id}/entries/import-template.xlsx`, organizer)).bytes as never,
     );
-    template.worksheets[0].addRow([
+    known(template.worksheets[0], 'template.worksheets[0]').addRow([
       'Imported C',
       'Đội C',
       'Startups',
@@ -189,7 +190,7 @@ describe('the audit trail of a whole contest', () => {
     const { rows: assignments } = await db.query(`SELECT id, judge_id FROM assignments WHERE round_id = $1 ORDER BY id`, [round.id]);
     const [recusing, ...scoring] = assignments;
     await ok(http.post(`/api/assignments/${recusing.id}/recuse`, { reason: 'I know the team' }, tokens[recusing.judge_id]), 'recuse');
-    for (const a of scoring) await scoreAndSubmit(http, tokens[a.judge_id], a.id, 0.8);
+    for (const a of scoring) await scoreAndSubmit(http, known(tokens[a.judge_id], 'tokens[a.judge_id]'), a.id, 0.8);
     await ok(http.post(`/api/rounds/${round.id}/close`, {}, organizer), 'close round');
 
     // Awards and publication.

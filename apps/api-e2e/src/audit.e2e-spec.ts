@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { known } from '@laurel/domain';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 import { createJudgingContest, insertEntries, type JudgingContest, scoreAndSubmit } from './support/judging-fixtures';
@@ -248,7 +249,7 @@ describe('audit trail', () => {
     await http.post('/api/auth/register', { email: 'org2@audit.vn', password: 'password-1', displayName: 'O2' });
     await sql(databaseUrl, `UPDATE users SET roles = '{organizer}' WHERE email = 'org2@audit.vn'`);
     const other = await http.login('org2@audit.vn', 'password-1');
-    expect((await http.get(`/api/contests/${contests[1].id}/audit/verify`, other)).status).toBe(404);
+    expect((await http.get(`/api/contests/${known(contests[1], 'contests[1]').id}/audit/verify`, other)).status).toBe(404);
   });
 
   it('is not readable by an applicant', async () => {
@@ -262,6 +263,6 @@ describe('audit trail', () => {
     const http = new Http(first.url);
     const refused = await http.get('/api/audit/verify', organizer);
     expect(refused.status).toBe(403);
-    expect((await http.get(`/api/contests/${contests[0].id}/audit/verify`, organizer)).status).toBe(200);
+    expect((await http.get(`/api/contests/${known(contests[0], 'contests[0]').id}/audit/verify`, organizer)).status).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { known } from '@laurel/domain';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 import { type BuiltContest, type BuiltJudge, ResultsFixture } from './support/results-fixtures';
@@ -174,7 +175,7 @@ describe('a contest mails the people in it', () => {
     const [round] = contest.rounds;
     const before = (await roundRow(round.id)).jobId;
     // The second judge finishes; the first does not.
-    await fixture.score(judges[1], round, applicants.en.entryId, { Overall: 7 });
+    await fixture.score(known(judges[1], 'judges[1]'), round, applicants.en.entryId, { Overall: 7 });
 
     const due = new Date(Date.now() + 2 * HOUR);
     const moved = await http.request('PATCH', `/api/rounds/${round.id}`, { body: { scoresDueAt: due.toISOString() }, token: organizer });
@@ -182,7 +183,7 @@ describe('a contest mails the people in it', () => {
     // The old job is cancelled; the new one (due in 2 h, 24 h ahead) goes at once.
     expect((await jobState(before)).state).toBe('cancelled');
 
-    const [reminder] = await smtp.waitFor((m) => m.to === judges[0].email && m.subject.startsWith('Nhắc nhở'));
+    const [reminder] = await smtp.waitFor((m) => m.to === known(judges[0], 'judges[0]').email && m.subject.startsWith('Nhắc nhở'));
     expect(reminder.subject).toBe('Nhắc nhở: còn 1 phiếu chấm chưa nộp – Chung khảo');
     expect(reminder.text).toContain('Bạn còn 1 phiếu chấm chưa nộp ở vòng "Chung khảo" của cuộc thi "Khởi nghiệp xanh".');
     expect(reminder.link).toBe(`${PUBLIC_URL}/judging`);
@@ -190,7 +191,7 @@ describe('a contest mails the people in it', () => {
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect((await roundRow(round.id)).jobId).toBeNull();
     expect(smtp.mails.filter((m) => m.subject.startsWith('Nhắc nhở'))).toHaveLength(1);
-    expect(smtp.to(judges[1].email).filter((m) => m.subject.startsWith('Nhắc nhở'))).toHaveLength(0);
+    expect(smtp.to(known(judges[1], 'judges[1]').email).filter((m) => m.subject.startsWith('Nhắc nhở'))).toHaveLength(0);
   });
 
   it('cancels a planned reminder when the round closes', async () => {
@@ -202,7 +203,7 @@ describe('a contest mails the people in it', () => {
     expect(far.status).toBe(200);
     const { jobId } = await roundRow(round.id);
     expect((await jobState(jobId)).state).toBe('created');
-    await fixture.score(judges[0], round, applicants.en.entryId, { Overall: 9 });
+    await fixture.score(known(judges[0], 'judges[0]'), round, applicants.en.entryId, { Overall: 9 });
     await fixture.closeRound(round.id);
     expect((await jobState(jobId)).state).toBe('cancelled');
     expect((await roundRow(round.id)).jobId).toBeNull();
@@ -294,8 +295,8 @@ describe('a contest mails the people in it', () => {
       if ((await http.get('/api/me/assignments', judge.token)).body.some((a: any) => a.roundId === round.id)) assigned.push(judge);
     expect(assigned).toHaveLength(2);
     // 90 and 10 points apart by 80 ≥ 20: the third judge is assigned and mailed.
-    await fixture.score(assigned[0], round, entry.id, { Overall: 9 });
-    await fixture.score(assigned[1], round, entry.id, { Overall: 1 });
+    await fixture.score(known(assigned[0], 'assigned[0]'), round, entry.id, { Overall: 9 });
+    await fixture.score(known(assigned[1], 'assigned[1]'), round, entry.id, { Overall: 1 });
     const extra = panel.find((j) => !assigned.includes(j)) as BuiltJudge;
     const [mail] = await smtp.waitFor((m) => m.to === extra.email && m.subject.startsWith('Phân công chấm thêm'));
     expect(mail.subject).toBe('Phân công chấm thêm: Dự án lệch điểm – Sơ khảo');

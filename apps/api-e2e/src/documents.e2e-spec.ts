@@ -1,3 +1,4 @@
+import { known } from '@laurel/domain';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { docxText, download, readPdf } from './support/documents';
 import { Http } from './support/http';
@@ -85,7 +86,7 @@ describe('documents: minutes, score sheets and certificates', () => {
     await http.post(
       `/api/contests/${contest.id}/awards/approvals`,
       { decision: 'object', note: 'Đề nghị xem lại giải Ba.' },
-      judges[2].token,
+      known(judges[2], 'judges[2]').token,
     );
   }, 180_000);
 
@@ -171,22 +172,22 @@ describe('documents: minutes, score sheets and certificates', () => {
     const pdf = await readPdf(bytes);
     expect(pdf.pageCount).toBe(3);
     for (const page of pdf.pages) expect([page.width, page.height]).toEqual([842, 595]);
-    expect(pdf.pages[0].text).toContain('GIẤY CHỨNG NHẬN');
-    expect(pdf.pages[0].text).toContain('Giải Nhất');
-    expect(pdf.pages[0].text).toContain('Hội đồng giám khảo');
-    expect(pdf.pages[0].text).toContain(entries.A.title);
-    expect(pdf.pages[0].text).toContain('AgriViệt');
-    expect(pdf.pages[1].text).toContain('Giải Nhì');
-    expect(pdf.pages[2].text).toContain('Giải Ba');
-    expect(pdf.pages[2].text).toContain('Ứng dụng học tập Đa Ngữ');
+    expect(known(pdf.pages[0], 'pdf.pages[0]').text).toContain('GIẤY CHỨNG NHẬN');
+    expect(known(pdf.pages[0], 'pdf.pages[0]').text).toContain('Giải Nhất');
+    expect(known(pdf.pages[0], 'pdf.pages[0]').text).toContain('Hội đồng giám khảo');
+    expect(known(pdf.pages[0], 'pdf.pages[0]').text).toContain(entries.A.title);
+    expect(known(pdf.pages[0], 'pdf.pages[0]').text).toContain('AgriViệt');
+    expect(known(pdf.pages[1], 'pdf.pages[1]').text).toContain('Giải Nhì');
+    expect(known(pdf.pages[2], 'pdf.pages[2]').text).toContain('Giải Ba');
+    expect(known(pdf.pages[2], 'pdf.pages[2]').text).toContain('Ứng dụng học tập Đa Ngữ');
     // pdfkit subsets the font: "ABCDEF+NotoSans-Regular"; every font of the file is embedded.
     expect(pdf.fonts.length).toBeGreaterThanOrEqual(2);
     expect(pdf.fonts.every((f) => f.embedded)).toBe(true);
     expect(pdf.fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['NotoSans-Bold', 'NotoSans-Regular']);
 
     const english = await readPdf((await download(url(`/api/contests/${contest.id}/certificates.pdf?lang=en`), organizer)).bytes);
-    expect(english.pages[0].text).toContain('CERTIFICATE');
-    expect(english.pages[0].text).toContain('First prize');
+    expect(known(english.pages[0], 'english.pages[0]').text).toContain('CERTIFICATE');
+    expect(known(english.pages[0], 'english.pages[0]').text).toContain('First prize');
   });
 
   it('writes a score sheet page per judge: entries × criteria, totals, a signature line', async () => {
@@ -205,7 +206,7 @@ describe('documents: minutes, score sheets and certificates', () => {
       // A's values 9 → total 90,00; D's 5 → 50,00.
       expect(page.text).toContain('90,00');
       expect(page.text).toContain('50,00');
-      expect(page.text.split(byJudge[i].displayName).length - 1).toBeGreaterThanOrEqual(2);
+      expect(page.text.split(known(byJudge[i], 'byJudge[i]').displayName).length - 1).toBeGreaterThanOrEqual(2);
     }
     expect(pdf.fonts.every((f) => f.embedded)).toBe(true);
   });
@@ -219,9 +220,9 @@ describe('documents: minutes, score sheets and certificates', () => {
     expect(own.status).toBe(200);
     const pdf = await readPdf(own.bytes);
     expect(pdf.pageCount).toBe(1);
-    expect([pdf.pages[0].width, pdf.pages[0].height]).toEqual([842, 595]);
-    expect(pdf.pages[0].text).toContain('Giải Nhất');
-    expect(pdf.pages[0].text).toContain(entries.A.title);
+    expect([known(pdf.pages[0], 'pdf.pages[0]').width, known(pdf.pages[0], 'pdf.pages[0]').height]).toEqual([842, 595]);
+    expect(known(pdf.pages[0], 'pdf.pages[0]').text).toContain('Giải Nhất');
+    expect(known(pdf.pages[0], 'pdf.pages[0]').text).toContain(entries.A.title);
 
     expect((await download(path(entries.A), entries.B.ownerToken)).status).toBe(404);
     expect((await download(path(entries.A), organizer)).status).toBe(404);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { known } from '@laurel/domain';
 import { completeEntry, getBytes, newApplicant, postFile, sql } from './fixtures/entries';
 import { EXE_BYTES, PNG_BYTES, storedZip, tinyPdf, tinyPptx } from './fixtures/files';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
@@ -41,7 +42,7 @@ describe('entry attachments over HTTP', () => {
 
   async function draft(): Promise<{ token: string; entryId: string }> {
     const team = await newApplicant(http);
-    const created = await http.post(`/api/contests/${demo.id}/entries`, completeEntry(demo, demo.categories[0].id), team.token);
+    const created = await http.post(`/api/contests/${demo.id}/entries`, completeEntry(demo, known(demo.categories[0], 'demo.categories[0]').id), team.token);
     return { token: team.token, entryId: created.body.id };
   }
 

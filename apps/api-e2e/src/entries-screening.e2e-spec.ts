@@ -1,4 +1,5 @@
 import { Workbook } from 'exceljs';
+import { known } from '@laurel/domain';
 import { completeEntry, getBytes, newApplicant, openContest, postFile, sql } from './fixtures/entries';
 import { tinyPdf } from './fixtures/files';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
@@ -32,7 +33,7 @@ describe('organizer screening, import and export over HTTP', () => {
     contest = await openContest(http, databaseUrl, organizer, { slug: 'screening-pilot-2027' });
     for (const [i, title] of TITLES.entries()) {
       const team = await newApplicant(http);
-      const category = contest.categories[i % 2].id;
+      const category = known(contest.categories[i % 2], 'contest.categories[i % 2]').id;
       // The last team tries a formula injection through the export.
       const injection =
         i === 6
@@ -75,7 +76,7 @@ describe('organizer screening, import and export over HTTP', () => {
 
     it('filters by status, category and eligibility', async () => {
       expect(titles((await list('?status=draft')).body)).toEqual(['Unfinished draft']);
-      const students = await list(`?categoryId=${contest.categories[1].id}&status=submitted&sort=code`);
+      const students = await list(`?categoryId=${known(contest.categories[1], 'contest.categories[1]').id}&status=submitted&sort=code`);
       expect(titles(students.body)).toEqual(['aqua sense', 'Drone nông nghiệp', 'Fish_Track']);
       expect(students.body.items[0]).toMatchObject({ categoryName: 'Sinh viên', memberCount: 1, eligibility: 'pending' });
     });
@@ -83,7 +84,9 @@ describe('organizer screening, import and export over HTTP', () => {
     it('searches title, team and code case-insensitively, with % and _ taken literally', async () => {
       expect(titles((await list('?q=CẢNG')).body)).toEqual(['Cảng xanh']);
       expect(titles((await list('?q=team%20y')).body)).toEqual(['aqua sense']);
-      expect(titles((await list(`?q=${submitted['Fish_Track'].code.toLowerCase()}`)).body)).toEqual(['Fish_Track']);
+      expect(titles((await list(`?q=${known(submitted['Fish_Track'], "submitted['Fish_Track']").code.toLowerCase()}`)).body)).toEqual([
+        'Fish_Track',
+      ]);
       expect(titles((await list('?q=%25')).body)).toEqual(['Eco 100% Pack']);
       expect(titles((await list('?q=_')).body)).toEqual(['Fish_Track']);
       expect((await list('?q=nothing-like-this')).body).toMatchObject({ items: [], total: 0 });
@@ -110,7 +113,7 @@ describe('organizer screening, import and export over HTTP', () => {
         'must be one of code, title, teamName, status, submittedAt, createdAt',
       );
       const foreign = await openContest(http, api.databaseUrl, organizer, { slug: 'foreign-2027' });
-      expect((await list(`?categoryId=${foreign.categories[0].id}`)).body.fields).toEqual([
+      expect((await list(`?categoryId=${known(foreign.categories[0], 'foreign.categories[0]').id}`)).body.fields).toEqual([
         { field: 'categoryId', message: 'is not a category of this contest' },
       ]);
     });
@@ -150,7 +153,7 @@ describe('organizer screening, import and export over HTTP', () => {
       const [row] = await sql(api.databaseUrl, `SELECT eligibility, eligibility_by, eligibility_at FROM entries WHERE id = $1`, [entry.id]);
       expect(row).toMatchObject({ eligibility: 'ineligible', eligibility_by: organizerId });
 
-      const eligible = await decide(submitted['Cảng xanh'].id, { eligible: true });
+      const eligible = await decide(known(submitted['Cảng xanh'], "submitted['Cảng xanh']").id, { eligible: true });
       expect(eligible.body).toMatchObject({ eligibility: 'eligible', eligibilityReason: null });
       expect(titles((await list('?eligibility=eligible')).body)).toEqual(['Cảng xanh']);
       expect((await list('?eligibility=ineligible')).body.items[0]).toMatchObject({
@@ -163,9 +166,14 @@ describe('organizer screening, import and export over HTTP', () => {
       const draft = await decide(draftId, { eligible: true });
       expect(draft.status).toBe(409);
       expect(draft.body.message).toBe('Only submitted entries are screened; this one is still a draft.');
-      expect((await decide(submitted['aqua sense'].id, { eligible: true }, otherOrganizer)).status).toBe(404);
-      expect((await decide(submitted['aqua sense'].id, { eligible: true }, (await newApplicant(http)).token)).status).toBe(403);
-      expect((await decide(submitted['aqua sense'].id, { eligible: 'yes' })).body.fields).toEqual([
+      expect((await decide(known(submitted['aqua sense'], "submitted['aqua sense']").id, { eligible: true }, otherOrganizer)).status).toBe(
+        404,
+      );
+      expect(
+        (await decide(known(submitted['aqua sense'], "submitted['aqua sense']").id, { eligible: true }, (await newApplicant(http)).token))
+          .status,
+      ).toBe(403);
+      expect((await decide(known(submitted['aqua sense'], "submitted['aqua sense']").id, { eligible: 'yes' })).body.fields).toEqual([
         { field: 'eligible', message: 'must be true or false' },
       ]);
     });
@@ -305,11 +313,14 @@ describe('organizer screening, import and export over HTTP', () => {
     it('gives a template with the columns, and instructions in Vietnamese and English naming the categories', async () => {
       const workbook = await template();
       expect(workbook.worksheets.map((s) => s.name)).toEqual(['Hồ sơ - Entries', 'Hướng dẫn - Instructions']);
-      const header = workbook.worksheets[0].getRow(1).values as string[];
+      const header = known(workbook.worksheets[0], 'workbook.worksheets[0]').getRow(1).values as string[];
       expect(header.slice(1, 4)).toEqual(['Tên dự án / Project title', 'Tên đội / Team name', 'Bảng thi / Category']);
       expect(header).toHaveLength(1 + 10 + 15);
-      expect(workbook.worksheets[0].views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-      const help = workbook.worksheets[1].getColumn(1).values.concat(workbook.worksheets[1].getColumn(2).values).map(String);
+      expect(workbook.worksheets[0]?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      const help = known(workbook.worksheets[1], 'workbook.worksheets[1]')
+        .getColumn(1)
+        .values.concat(known(workbook.worksheets[1], 'workbook.worksheets[1]').getColumn(2).values)
+        .map(String);
       expect(help).toEqual(
         expect.arrayContaining(['Hướng dẫn nhập hồ sơ dự thi', 'How to fill in the entries import', 'Doanh nghiệp', 'Sinh viên']),
       );
@@ -340,7 +351,7 @@ describe('organizer screening, import and export over HTTP', () => {
         { field: 'row 3: title', message: 'repeats row 2 (same title and team name): keep one of them' },
         {
           field: 'row 4: title',
-          message: `is already in this contest as ${submitted['Bamboo Bikes'].code} (same title and team name): remove the row`,
+          message: `is already in this contest as ${known(submitted['Bamboo Bikes'], "submitted['Bamboo Bikes']").code} (same title and team name): remove the row`,
         },
       ]);
     });
@@ -367,7 +378,9 @@ describe('organizer screening, import and export over HTTP', () => {
         },
         expect.objectContaining({ code: `SP27-${String(before.entry_seq + 2).padStart(3, '0')}`, video_url: null }),
       ]);
-      expect(titles((await list(`?categoryId=${contest.categories[1].id}&q=imported`)).body)).toEqual(['Imported B']);
+      expect(titles((await list(`?categoryId=${known(contest.categories[1], 'contest.categories[1]').id}&q=imported`)).body)).toEqual([
+        'Imported B',
+      ]);
     });
 
     it('refuses a file that is not a workbook (415), a sheet without the template header, and a judging contest (409)', async () => {

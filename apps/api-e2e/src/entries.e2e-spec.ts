@@ -1,3 +1,4 @@
+import { known } from '@laurel/domain';
 import { completeEntry, newApplicant, openContest, postFile, sql } from './fixtures/entries';
 import { tinyPdf } from './fixtures/files';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
@@ -28,7 +29,7 @@ describe('applicant entries over HTTP', () => {
       const team = await newApplicant(http);
       const created = await http.post(
         `/api/contests/${demo.id}/entries`,
-        { title: 'AquaSense', categoryId: demo.categories[1].id },
+        { title: 'AquaSense', categoryId: known(demo.categories[1], 'demo.categories[1]').id },
         team.token,
       );
       expect(created.status).toBe(201);
@@ -38,7 +39,7 @@ describe('applicant entries over HTTP', () => {
         code: null,
         title: 'AquaSense',
         teamName: '',
-        categoryId: demo.categories[1].id,
+        categoryId: known(demo.categories[1], 'demo.categories[1]').id,
         categoryName: 'Ý tưởng sinh viên',
         contestName: 'Tìm kiếm tài năng khởi nghiệp đổi mới sáng tạo 2026',
         ownerId: team.id,
@@ -85,7 +86,7 @@ describe('applicant entries over HTTP', () => {
 
     it('keeps one live entry per applicant and category (409 naming the entry), freed by withdrawing', async () => {
       const team = await newApplicant(http);
-      const category = demo.categories[0].id;
+      const category = known(demo.categories[0], 'demo.categories[0]').id;
       const first = await http.post(`/api/contests/${demo.id}/entries`, { title: 'Cảng xanh', categoryId: category }, team.token);
       expect(first.status).toBe(201);
       // A draft without a category holds no place.
@@ -100,7 +101,7 @@ describe('applicant entries over HTTP', () => {
       // Moving another draft into the category is refused the same way.
       const other = await http.post(
         `/api/contests/${demo.id}/entries`,
-        { title: 'Student idea', categoryId: demo.categories[1].id },
+        { title: 'Student idea', categoryId: known(demo.categories[1], 'demo.categories[1]').id },
         team.token,
       );
       const move = await patch(other.body.id, { version: 1, categoryId: category }, team.token);
@@ -116,7 +117,11 @@ describe('applicant entries over HTTP', () => {
     it('refuses a category of another contest and an unknown contest', async () => {
       const team = await newApplicant(http);
       const other = await openContest(http, api.databaseUrl, organizer, { slug: 'other-contest-2027' });
-      const wrong = await http.post(`/api/contests/${demo.id}/entries`, { categoryId: other.categories[0].id }, team.token);
+      const wrong = await http.post(
+        `/api/contests/${demo.id}/entries`,
+        { categoryId: known(other.categories[0], 'other.categories[0]').id },
+        team.token,
+      );
       expect(wrong.status).toBe(400);
       expect(wrong.body.fields).toEqual([
         {
@@ -133,7 +138,11 @@ describe('applicant entries over HTTP', () => {
   describe('saving a draft', () => {
     it('applies partial changes, bumps the version and refuses a stale one with 409 saying to reload', async () => {
       const team = await newApplicant(http);
-      const { body: entry } = await http.post(`/api/contests/${demo.id}/entries`, completeEntry(demo, demo.categories[0].id), team.token);
+      const { body: entry } = await http.post(
+        `/api/contests/${demo.id}/entries`,
+        completeEntry(demo, known(demo.categories[0], 'demo.categories[0]').id),
+        team.token,
+      );
 
       const first = await patch(entry.id, { version: 1, title: 'GreenHarbor 2.0' }, team.token);
       expect(first.status).toBe(200);
@@ -198,7 +207,11 @@ describe('applicant entries over HTTP', () => {
       const email = `unverified-${Date.now()}@example.vn`;
       expect((await http.post('/api/auth/register', { email, password: 'applicant-pass', displayName: 'Unverified' })).status).toBe(202);
       const token = await http.login(email, 'applicant-pass');
-      const draft = await http.post(`/api/contests/${demo.id}/entries`, completeEntry(demo, demo.categories[0].id), token);
+      const draft = await http.post(
+        `/api/contests/${demo.id}/entries`,
+        completeEntry(demo, known(demo.categories[0], 'demo.categories[0]').id),
+        token,
+      );
       expect(draft.status).toBe(201);
       const refused = await http.post(`/api/entries/${draft.body.id}/submit`, {}, token);
       expect(refused.status).toBe(403);
@@ -243,7 +256,11 @@ describe('applicant entries over HTTP', () => {
 
     it('gives a submitted entry the next code of the contest and makes it read-only', async () => {
       const team = await newApplicant(http);
-      const { body: entry } = await http.post(`/api/contests/${demo.id}/entries`, completeEntry(demo, demo.categories[0].id), team.token);
+      const { body: entry } = await http.post(
+        `/api/contests/${demo.id}/entries`,
+        completeEntry(demo, known(demo.categories[0], 'demo.categories[0]').id),
+        team.token,
+      );
       // The demo contest needs a pitch deck.
       const withoutDeck = await http.post(`/api/entries/${entry.id}/submit`, { version: 1 }, team.token);
       expect(withoutDeck.body.fields).toEqual([
@@ -269,7 +286,11 @@ describe('applicant entries over HTTP', () => {
 
     it('refuses a submission carrying a stale version', async () => {
       const team = await newApplicant(http);
-      const { body: entry } = await http.post(`/api/contests/${demo.id}/entries`, completeEntry(demo, demo.categories[0].id), team.token);
+      const { body: entry } = await http.post(
+        `/api/contests/${demo.id}/entries`,
+        completeEntry(demo, known(demo.categories[0], 'demo.categories[0]').id),
+        team.token,
+      );
       await deck(entry.id, team.token);
       await patch(entry.id, { version: 1, market: 'Cả Đông Nam Á' }, team.token);
       const stale = await http.post(`/api/entries/${entry.id}/submit`, { version: 1 }, team.token);
@@ -284,10 +305,18 @@ describe('applicant entries over HTTP', () => {
       const entries = await Promise.all(
         teams.map(
           async (team) =>
-            (await http.post(`/api/contests/${contest.id}/entries`, completeEntry(contest, contest.categories[0].id), team.token)).body,
+            (
+              await http.post(
+                `/api/contests/${contest.id}/entries`,
+                completeEntry(contest, known(contest.categories[0], 'contest.categories[0]').id),
+                team.token,
+              )
+            ).body,
         ),
       );
-      const results = await Promise.all(entries.map((entry, i) => http.post(`/api/entries/${entry.id}/submit`, {}, teams[i].token)));
+      const results = await Promise.all(
+        entries.map((entry, i) => http.post(`/api/entries/${entry.id}/submit`, {}, known(teams[i], 'teams[i]').token)),
+      );
       expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
       expect(results.map((r) => r.body.code).sort()).toEqual([
         'HPI27-001',
@@ -304,7 +333,7 @@ describe('applicant entries over HTTP', () => {
       const contest = await openContest(http, api.databaseUrl, organizer, { slug: 'closing-soon-2027' });
       const { body: entry } = await http.post(
         `/api/contests/${contest.id}/entries`,
-        completeEntry(contest, contest.categories[0].id),
+        completeEntry(contest, known(contest.categories[0], 'contest.categories[0]').id),
         team.token,
       );
       const closesAt = new Date(Date.now() - 60_000);
@@ -329,7 +358,11 @@ describe('applicant entries over HTTP', () => {
         opensInDays: -60,
         closesInDays: -30,
       });
-      const refused = await http.post(`/api/contests/${closed.id}/entries`, completeEntry(closed, closed.categories[0].id), team.token);
+      const refused = await http.post(
+        `/api/contests/${closed.id}/entries`,
+        completeEntry(closed, known(closed.categories[0], 'closed.categories[0]').id),
+        team.token,
+      );
       expect(refused.status).toBe(422);
       expect(refused.body.message).toMatch(/^Submissions to "Contest closed-2025" closed on \d{4}-\d\d-\d\dT/);
 
@@ -356,12 +389,12 @@ describe('applicant entries over HTTP', () => {
       const team = await newApplicant(http);
       const { body: a } = await http.post(
         `/api/contests/${contest.id}/entries`,
-        completeEntry(contest, contest.categories[0].id),
+        completeEntry(contest, known(contest.categories[0], 'contest.categories[0]').id),
         team.token,
       );
       const { body: b } = await http.post(
         `/api/contests/${contest.id}/entries`,
-        completeEntry(contest, contest.categories[1].id),
+        completeEntry(contest, known(contest.categories[1], 'contest.categories[1]').id),
         team.token,
       );
       await http.post(`/api/entries/${a.id}/submit`, {}, team.token);
@@ -386,7 +419,11 @@ describe('applicant entries over HTTP', () => {
   it('lists the applicant’s own entries with status, code, contest and category', async () => {
     const team = await newApplicant(http);
     const { body: draft } = await http.post(`/api/contests/${demo.id}/entries`, { title: 'Nháp' }, team.token);
-    const { body: done } = await http.post(`/api/contests/${demo.id}/entries`, completeEntry(demo, demo.categories[1].id), team.token);
+    const { body: done } = await http.post(
+      `/api/contests/${demo.id}/entries`,
+      completeEntry(demo, known(demo.categories[1], 'demo.categories[1]').id),
+      team.token,
+    );
     await deck(done.id, team.token);
     const submitted = (await http.post(`/api/entries/${done.id}/submit`, {}, team.token)).body;
 

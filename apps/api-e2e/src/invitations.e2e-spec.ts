@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { known } from '@laurel/domain';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 import { createJudgingContest } from './support/judging-fixtures';
@@ -10,7 +11,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function tokenOf(link: string | null): string {
   const match = /#token=([^\s]+)/.exec(link ?? '');
   if (!match) throw new Error(`no token in link ${link}`);
-  return decodeURIComponent(match[1]);
+  return decodeURIComponent(known(match[1], 'match[1]'));
 }
 
 /**

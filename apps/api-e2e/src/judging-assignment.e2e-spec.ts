@@ -45,7 +45,7 @@ describe('judge assignment over HTTP', () => {
   const tokens: Record<string, string> = {};
 
   const screening = () => contest.rounds[0].id;
-  const final = () => contest.rounds[1].id;
+  const final = () => known(contest.rounds[1], 'contest.rounds[1]').id;
   const list = async (roundId: string): Promise<Assigned[]> => (await http.get(`/api/rounds/${roundId}/assignments`, organizer)).body;
   const count = async (roundId: string) =>
     Number((await db.query(`SELECT count(*)::int AS n FROM assignments WHERE round_id = $1`, [roundId])).rows[0].n);
@@ -102,10 +102,10 @@ describe('judge assignment over HTTP', () => {
     expect(refused.body.code).toBe('assignment.infeasible');
     expect(refused.body.fields).toHaveLength(9);
     expect(refused.body.fields[0]).toEqual({
-      field: `entries.${entries[0].id}`,
-      message: `${entries[0].code} "E1": needs 5 more judges without a conflict of interest, and only 3 are available`,
+      field: `entries.${known(entries[0], 'entries[0]').id}`,
+      message: `${known(entries[0], 'entries[0]').code} "E1": needs 5 more judges without a conflict of interest, and only 3 are available`,
     });
-    expect(refused.body.message).toContain(`${entries[4].code} "E5"`);
+    expect(refused.body.message).toContain(`${known(entries[4], 'entries[4]').code} "E5"`);
     expect(await count(screening())).toBe(0);
   });
 
@@ -113,9 +113,9 @@ describe('judge assignment over HTTP', () => {
     const detected = (await http.get(`/api/contests/${contest.id}/conflicts`, organizer)).body;
     expect(detected.map((c: { judgeId: string; entryId: string; reason: string }) => [c.judgeId, c.entryId, c.reason])).toEqual(
       expect.arrayContaining([
-        [ids['judge1@demo.laurel'], entries[0].id, 'same_organization'],
-        [ids['fourth.judge@panel.vn'], entries[1].id, 'team_member'],
-        [ids['fourth.judge@panel.vn'], entries[2].id, 'same_email_domain'],
+        [ids['judge1@demo.laurel'], known(entries[0], 'entries[0]').id, 'same_organization'],
+        [ids['fourth.judge@panel.vn'], known(entries[1], 'entries[1]').id, 'team_member'],
+        [ids['fourth.judge@panel.vn'], known(entries[2], 'entries[2]').id, 'same_email_domain'],
       ]),
     );
     expect(detected).toHaveLength(3);
@@ -145,7 +145,7 @@ describe('judge assignment over HTTP', () => {
 
   it('after a recusal, a re-run fills only the gap and moves nothing', async () => {
     const before = await list(screening());
-    const recusing = before.find((a) => a.entryId === entries[4].id) as Assigned;
+    const recusing = before.find((a) => a.entryId === known(entries[4], 'entries[4]').id) as Assigned;
     const email = judgeEmails.find((e) => ids[e] === recusing.judgeId) as string;
     expect((await http.post(`/api/assignments/${recusing.id}/recuse`, { reason: 'Former employer' }, tokens[email])).status).toBe(200);
 
@@ -153,8 +153,8 @@ describe('judge assignment over HTTP', () => {
     expect(refill.status).toBe(200);
     expect(refill.body.assignments).toHaveLength(1);
     const [filled] = refill.body.assignments as Assigned[];
-    expect(filled.entryId).toBe(entries[4].id);
-    const panelBefore = before.filter((a) => a.entryId === entries[4].id).map((a) => a.judgeId);
+    expect(filled.entryId).toBe(known(entries[4], 'entries[4]').id);
+    const panelBefore = before.filter((a) => a.entryId === known(entries[4], 'entries[4]').id).map((a) => a.judgeId);
     expect(panelBefore).not.toContain(filled.judgeId);
 
     const after = await list(screening());
@@ -386,7 +386,7 @@ describe('judge assignment over HTTP', () => {
     // Advancing belongs to results; here the outcome is set as advancing would set it.
     await db.query(`UPDATE round_entries SET outcome = 'advanced' WHERE round_id = $1 AND entry_id = ANY($2::uuid[])`, [
       screening(),
-      [entries[0].id, entries[1].id, entries[6].id],
+      [known(entries[0], 'entries[0]').id, known(entries[1], 'entries[1]').id, known(entries[6], 'entries[6]').id],
     ]);
     const opened = await http.post(`/api/rounds/${final()}/open`, {}, organizer);
     expect(opened.status).toBe(200);
@@ -397,8 +397,8 @@ describe('judge assignment over HTTP', () => {
     // 3 entries × 4 judges, less judge1 on E1 and judge4 on E2.
     expect(result.body.assignments).toHaveLength(10);
     const pairs = result.body.assignments.map((a: Assigned) => `${a.judgeId}|${a.entryId}`);
-    expect(pairs).not.toContain(`${ids['judge1@demo.laurel']}|${entries[0].id}`);
-    expect(pairs).not.toContain(`${ids['fourth.judge@panel.vn']}|${entries[1].id}`);
+    expect(pairs).not.toContain(`${ids['judge1@demo.laurel']}|${known(entries[0], 'entries[0]').id}`);
+    expect(pairs).not.toContain(`${ids['fourth.judge@panel.vn']}|${known(entries[1], 'entries[1]').id}`);
 
     const progress = await http.get(`/api/rounds/${final()}/progress`, organizer);
     expect(progress.body.entries.map((e: { needed: number; assigned: number }) => [e.needed, e.assigned])).toEqual([
@@ -411,7 +411,7 @@ describe('judge assignment over HTTP', () => {
   it('reaches 100 % when every judge submits every sheet', async () => {
     for (const email of judgeEmails) {
       const mine = (await http.get('/api/me/assignments', tokens[email])).body.filter((a: { roundId: string }) => a.roundId === final());
-      for (const assignment of mine) await scoreAndSubmit(http, tokens[email], assignment.id, 0.8);
+      for (const assignment of mine) await scoreAndSubmit(http, known(tokens[email], 'tokens[email]'), assignment.id, 0.8);
     }
     const progress = await http.get(`/api/rounds/${final()}/progress`, organizer);
     expect(progress.body.percentSubmitted).toBe(100);
@@ -440,7 +440,7 @@ describe('judge assignment over HTTP', () => {
     for (const email of ['judge1@demo.laurel', 'judge2@demo.laurel', 'judge3@demo.laurel']) {
       const mine = (await http.get('/api/me/assignments', tokens[email])).body.filter((a: { roundId: string }) => a.roundId === round.id);
       expect(mine).toHaveLength(6);
-      for (const assignment of mine) await scoreAndSubmit(http, tokens[email], assignment.id, 0.7);
+      for (const assignment of mine) await scoreAndSubmit(http, known(tokens[email], 'tokens[email]'), assignment.id, 0.7);
     }
     expect((await http.get(`/api/rounds/${round.id}/progress`, organizer)).body.percentSubmitted).toBe(100);
   });

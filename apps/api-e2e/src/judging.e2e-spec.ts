@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { Client } from 'pg';
+import { known } from '@laurel/domain';
 import { tinyPdf } from './fixtures/files';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
@@ -81,7 +82,7 @@ describe('judging over HTTP', () => {
       { title: 'Refused', status: 'submitted', eligibility: 'ineligible' },
       { title: 'Still a draft', status: 'draft' },
     ]);
-    deckId = await insertAttachment(db, dataDir, entries[1].id, {
+    deckId = await insertAttachment(db, dataDir, known(entries[1], 'entries[1]').id, {
       kind: 'pitch_deck',
       originalName: 'AquaSense-Crew-confidential-deck.pdf',
       contentType: 'application/pdf',
@@ -134,7 +135,7 @@ describe('judging over HTTP', () => {
           id: null,
           source: 'detected',
           judgeId: judgeIds['judge1@demo.laurel'],
-          entryId: entries[0].id,
+          entryId: known(entries[0], 'entries[0]').id,
           reason: 'same_organization',
         }),
       ]);
@@ -143,7 +144,7 @@ describe('judging over HTTP', () => {
     it('refuses to assign a conflicted judge by hand (422)', async () => {
       const refused = await http.post(
         `/api/rounds/${contest.rounds[0].id}/assignments`,
-        { entryId: entries[0].id, judgeId: judgeIds['judge1@demo.laurel'] },
+        { entryId: known(entries[0], 'entries[0]').id, judgeId: judgeIds['judge1@demo.laurel'] },
         organizer,
       );
       expect(refused.status).toBe(422);
@@ -161,7 +162,7 @@ describe('judging over HTTP', () => {
         entryId: a.entryId,
       }));
       for (const entry of entries.slice(0, 4)) expect(assignments.filter((a) => a.entryId === entry.id)).toHaveLength(2);
-      expect(assignmentOf('judge1@demo.laurel', entries[0].id)).toBeUndefined();
+      expect(assignmentOf('judge1@demo.laurel', known(entries[0], 'entries[0]').id)).toBeUndefined();
       const loads = Object.values(result.body.perJudgeLoad as Record<string, number>);
       expect(loads.reduce((a, b) => a + b, 0)).toBe(8);
       expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
@@ -216,13 +217,13 @@ describe('judging over HTTP', () => {
     });
 
     it('shows one assignment with the rubric and guidance, blind, and the deck under a neutral name', async () => {
-      const holder = assignments.find((a) => a.entryId === entries[1].id) as { id: string; judgeId: string };
+      const holder = assignments.find((a) => a.entryId === known(entries[1], 'entries[1]').id) as { id: string; judgeId: string };
       const token = judges[emailOf(holder.judgeId)];
       const detail = await http.get(`/api/assignments/${holder.id}`, token);
       expect(detail.status).toBe(200);
       expect(detail.body.entry).toEqual({
-        id: entries[1].id,
-        code: entries[1].code,
+        id: known(entries[1], 'entries[1]').id,
+        code: known(entries[1], 'entries[1]').code,
         title: 'Salt-water sensors',
         summary: 'A summary',
         problem: 'A problem',
@@ -252,7 +253,7 @@ describe('judging over HTTP', () => {
       });
       expect(file.status).toBe(200);
       expect(file.headers.get('content-type')).toContain('application/pdf');
-      expect(file.headers.get('content-disposition')).toContain(`filename="${entries[1].code}-pitch_deck.pdf"`);
+      expect(file.headers.get('content-disposition')).toContain(`filename="${known(entries[1], 'entries[1]').code}-pitch_deck.pdf"`);
       expect(file.headers.get('content-disposition')).not.toContain('confidential');
       // The round is blind: the judge gets the deck's copy without document metadata, still a PDF.
       const served = Buffer.from(await file.arrayBuffer());
@@ -261,8 +262,8 @@ describe('judging over HTTP', () => {
     });
 
     it('answers 404 to a judge not assigned, for the assignment, its sheet and its files', async () => {
-      const holder = assignments.find((a) => a.entryId === entries[1].id) as { id: string; judgeId: string };
-      const outsider = Object.keys(judges).find((email) => !assignmentOf(email, entries[1].id)) as string;
+      const holder = assignments.find((a) => a.entryId === known(entries[1], 'entries[1]').id) as { id: string; judgeId: string };
+      const outsider = Object.keys(judges).find((email) => !assignmentOf(email, known(entries[1], 'entries[1]').id)) as string;
       const token = judges[outsider];
       expect((await http.get(`/api/assignments/${holder.id}`, token)).status).toBe(404);
       expect((await http.get(`/api/assignments/${holder.id}/attachments/${deckId}`, token)).status).toBe(404);
@@ -280,18 +281,30 @@ describe('judging over HTTP', () => {
     let criteria: { id: string; name: string }[];
 
     beforeAll(() => {
-      mine = assignments.find((a) => a.entryId === entries[2].id) as typeof mine;
+      mine = assignments.find((a) => a.entryId === known(entries[2], 'entries[2]').id) as typeof mine;
       token = judges[emailOf(mine.judgeId)];
       criteria = contest.rounds[0].criteria;
     });
 
     it('refuses a value outside 0..max, with three decimals, or for an unknown criterion (400 naming it)', async () => {
-      const over = await put(`/api/assignments/${mine.id}/sheet`, { scores: [{ criterionId: criteria[2].id, value: 5.5 }] }, token);
+      const over = await put(
+        `/api/assignments/${mine.id}/sheet`,
+        { scores: [{ criterionId: known(criteria[2], 'criteria[2]').id, value: 5.5 }] },
+        token,
+      );
       expect(over.status).toBe(400);
       expect(over.body.fields).toEqual([{ field: 'scores.0.value', message: '"Team" must be between 0 and 5' }]);
-      const negative = await put(`/api/assignments/${mine.id}/sheet`, { scores: [{ criterionId: criteria[0].id, value: -1 }] }, token);
+      const negative = await put(
+        `/api/assignments/${mine.id}/sheet`,
+        { scores: [{ criterionId: known(criteria[0], 'criteria[0]').id, value: -1 }] },
+        token,
+      );
       expect(negative.status).toBe(400);
-      const decimals = await put(`/api/assignments/${mine.id}/sheet`, { scores: [{ criterionId: criteria[0].id, value: 7.125 }] }, token);
+      const decimals = await put(
+        `/api/assignments/${mine.id}/sheet`,
+        { scores: [{ criterionId: known(criteria[0], 'criteria[0]').id, value: 7.125 }] },
+        token,
+      );
       expect(decimals.status).toBe(400);
       expect(decimals.body.message).toContain('"Innovation" takes at most two decimals');
       const unknown = await put(
@@ -307,7 +320,7 @@ describe('judging over HTTP', () => {
     it('saves partial drafts with a version, refuses a stale version (409), and 422 on submit with criteria missing', async () => {
       const first = await put(
         `/api/assignments/${mine.id}/sheet`,
-        { scores: [{ criterionId: criteria[0].id, value: 8, comment: 'Novel' }], comment: 'Promising', version: 0 },
+        { scores: [{ criterionId: known(criteria[0], 'criteria[0]').id, value: 8, comment: 'Novel' }], comment: 'Promising', version: 0 },
         token,
       );
       expect(first.status).toBe(200);
@@ -317,15 +330,15 @@ describe('judging over HTTP', () => {
         version: 1,
         comment: 'Promising',
         total: 32,
-        scores: [{ criterionId: criteria[0].id, value: 8, comment: 'Novel' }],
+        scores: [{ criterionId: known(criteria[0], 'criteria[0]').id, value: 8, comment: 'Novel' }],
       });
 
       const second = await put(
         `/api/assignments/${mine.id}/sheet`,
         {
           scores: [
-            { criterionId: criteria[0].id, value: 8 },
-            { criterionId: criteria[1].id, value: 7 },
+            { criterionId: known(criteria[0], 'criteria[0]').id, value: 8 },
+            { criterionId: known(criteria[1], 'criteria[1]').id, value: 7 },
           ],
           version: 1,
         },
@@ -336,7 +349,7 @@ describe('judging over HTTP', () => {
 
       const stale = await put(
         `/api/assignments/${mine.id}/sheet`,
-        { scores: [{ criterionId: criteria[0].id, value: 1 }], version: 1 },
+        { scores: [{ criterionId: known(criteria[0], 'criteria[0]').id, value: 1 }], version: 1 },
         token,
       );
       expect(stale.status).toBe(409);
@@ -349,7 +362,9 @@ describe('judging over HTTP', () => {
       expect(incomplete.status).toBe(422);
       expect(incomplete.body.code).toBe('sheet.incomplete');
       expect(incomplete.body.message).toContain('"Team"');
-      expect(incomplete.body.fields).toEqual([{ field: `scores.${criteria[2].id}`, message: '"Team" has no score yet' }]);
+      expect(incomplete.body.fields).toEqual([
+        { field: `scores.${known(criteria[2], 'criteria[2]').id}`, message: '"Team" has no score yet' },
+      ]);
     });
 
     it('submits with the total of the domain formula, then the sheet is read-only (409)', async () => {
@@ -375,17 +390,27 @@ describe('judging over HTTP', () => {
     });
 
     it('a recused judge cannot score; re-running the assignment fills only the gap', async () => {
-      const recusing = assignments.find((a) => a.entryId === entries[3].id) as { id: string; judgeId: string; entryId: string };
+      const recusing = assignments.find((a) => a.entryId === known(entries[3], 'entries[3]').id) as {
+        id: string;
+        judgeId: string;
+        entryId: string;
+      };
       const judgeToken = judges[emailOf(recusing.judgeId)];
       expect(
-        (await put(`/api/assignments/${recusing.id}/sheet`, { scores: [{ criterionId: criteria[0].id, value: 3 }] }, judgeToken)).status,
+        (
+          await put(
+            `/api/assignments/${recusing.id}/sheet`,
+            { scores: [{ criterionId: known(criteria[0], 'criteria[0]').id, value: 3 }] },
+            judgeToken,
+          )
+        ).status,
       ).toBe(200);
       const recused = await http.post(`/api/assignments/${recusing.id}/recuse`, { reason: 'I mentored this team' }, judgeToken);
       expect(recused.status).toBe(200);
       expect(recused.body).toMatchObject({ status: 'recused', recusalReason: 'I mentored this team' });
       const refused = await put(
         `/api/assignments/${recusing.id}/sheet`,
-        { scores: [{ criterionId: criteria[0].id, value: 4 }] },
+        { scores: [{ criterionId: known(criteria[0], 'criteria[0]').id, value: 4 }] },
         judgeToken,
       );
       expect(refused.status).toBe(409);
@@ -394,7 +419,11 @@ describe('judging over HTTP', () => {
 
       const conflicts = await http.get(`/api/contests/${contest.id}/conflicts`, organizer);
       const declared = conflicts.body.find((c: { source: string }) => c.source === 'declared');
-      expect(declared).toMatchObject({ judgeId: recusing.judgeId, entryId: entries[3].id, reason: 'I mentored this team' });
+      expect(declared).toMatchObject({
+        judgeId: recusing.judgeId,
+        entryId: known(entries[3], 'entries[3]').id,
+        reason: 'I mentored this team',
+      });
       const notRemovable = await del(`/api/contests/${contest.id}/conflicts/${declared.id}`, organizer);
       expect(notRemovable.status).toBe(409);
 
@@ -402,28 +431,36 @@ describe('judging over HTTP', () => {
       const refill = await http.post(`/api/rounds/${contest.rounds[0].id}/assignments/auto`, { seed: 'another seed' }, organizer);
       expect(refill.status).toBe(200);
       expect(refill.body.assignments).toHaveLength(1);
-      expect(refill.body.assignments[0].entryId).toBe(entries[3].id);
+      expect(refill.body.assignments[0].entryId).toBe(known(entries[3], 'entries[3]').id);
       expect(refill.body.assignments[0].judgeId).not.toBe(recusing.judgeId);
       const after = (await http.get(`/api/rounds/${contest.rounds[0].id}/assignments`, organizer)).body;
       expect(after).toHaveLength(before.length + 1);
       for (const a of before) expect(after).toContainEqual(expect.objectContaining({ id: a.id, judgeId: a.judgeId, entryId: a.entryId }));
-      assignments.push({ id: refill.body.assignments[0].id, judgeId: refill.body.assignments[0].judgeId, entryId: entries[3].id });
+      assignments.push({
+        id: refill.body.assignments[0].id,
+        judgeId: refill.body.assignments[0].judgeId,
+        entryId: known(entries[3], 'entries[3]').id,
+      });
     });
 
     it('an organizer conflict removes the pair’s open assignment in the same step and blocks assigning it again', async () => {
-      const target = assignments.find((a) => a.entryId === entries[1].id) as { id: string; judgeId: string; entryId: string };
+      const target = assignments.find((a) => a.entryId === known(entries[1], 'entries[1]').id) as {
+        id: string;
+        judgeId: string;
+        entryId: string;
+      };
       const judgeToken = judges[emailOf(target.judgeId)];
       const added = await http.post(
         `/api/contests/${contest.id}/conflicts`,
-        { judgeId: target.judgeId, entryId: entries[1].id, reason: 'Shareholder' },
+        { judgeId: target.judgeId, entryId: known(entries[1], 'entries[1]').id, reason: 'Shareholder' },
         organizer,
       );
       expect(added.status).toBe(201);
-      expect(added.body).toMatchObject({ source: 'organizer', reason: 'Shareholder', entryCode: entries[1].code });
+      expect(added.body).toMatchObject({ source: 'organizer', reason: 'Shareholder', entryCode: known(entries[1], 'entries[1]').code });
       expect((await http.get(`/api/assignments/${target.id}`, judgeToken)).status).toBe(404);
       const manual = await http.post(
         `/api/rounds/${contest.rounds[0].id}/assignments`,
-        { entryId: entries[1].id, judgeId: target.judgeId },
+        { entryId: known(entries[1], 'entries[1]').id, judgeId: target.judgeId },
         organizer,
       );
       expect(manual.status).toBe(422);
@@ -431,7 +468,7 @@ describe('judging over HTTP', () => {
         (
           await http.post(
             `/api/contests/${contest.id}/conflicts`,
-            { judgeId: target.judgeId, entryId: entries[1].id, reason: 'Again' },
+            { judgeId: target.judgeId, entryId: known(entries[1], 'entries[1]').id, reason: 'Again' },
             organizer,
           )
         ).status,
@@ -441,11 +478,11 @@ describe('judging over HTTP', () => {
       expect((await del(`/api/contests/${contest.id}/conflicts/${added.body.id}`, organizer)).status).toBe(204);
       const back = await http.post(
         `/api/rounds/${contest.rounds[0].id}/assignments`,
-        { entryId: entries[1].id, judgeId: target.judgeId },
+        { entryId: known(entries[1], 'entries[1]').id, judgeId: target.judgeId },
         organizer,
       );
       expect(back.status).toBe(201);
-      expect(back.body).toMatchObject({ status: 'todo', entryId: entries[1].id, judgeId: target.judgeId });
+      expect(back.body).toMatchObject({ status: 'todo', entryId: known(entries[1], 'entries[1]').id, judgeId: target.judgeId });
       assignments = assignments.map((a) => (a.id === target.id ? { ...a, id: back.body.id } : a));
     });
   });
@@ -460,31 +497,41 @@ describe('judging over HTTP', () => {
       // 8 active assignments (the recused one aside), 1 submitted.
       expect(progress.body.percentSubmitted).toBeCloseTo(12.5, 9);
       const totals = progress.body.judges.reduce((sum: Record<string, number>, j: Record<string, number>) => {
-        for (const k of ['assigned', 'draft', 'submitted', 'recused']) sum[k] = (sum[k] ?? 0) + j[k];
+        for (const k of ['assigned', 'draft', 'submitted', 'recused']) sum[k] = (sum[k] ?? 0) + known(j[k], 'j[k]');
         return sum;
       }, {});
       expect(totals).toEqual({ assigned: 8, draft: 0, submitted: 1, recused: 1 });
       expect(progress.body.matrix.cells).toHaveLength(9);
       expect(progress.body.matrix.cells).toContainEqual(
-        expect.objectContaining({ entryId: entries[2].id, status: 'submitted', total: 77.75 }),
+        expect.objectContaining({ entryId: known(entries[2], 'entries[2]').id, status: 'submitted', total: 77.75 }),
       );
       expect((await http.get(`/api/rounds/${contest.rounds[0].id}/progress`, judges['judge1@demo.laurel'])).status).toBe(403);
     });
 
     it('after the round closes, the API answers 409 and the database refuses a direct write', async () => {
-      const draft = assignments.find((a) => a.entryId === entries[0].id) as { id: string; judgeId: string };
+      const draft = assignments.find((a) => a.entryId === known(entries[0], 'entries[0]').id) as { id: string; judgeId: string };
       const token = judges[emailOf(draft.judgeId)];
       const criteria = contest.rounds[0].criteria;
-      expect((await put(`/api/assignments/${draft.id}/sheet`, { scores: [{ criterionId: criteria[0].id, value: 5 }] }, token)).status).toBe(
-        200,
-      );
+      expect(
+        (
+          await put(
+            `/api/assignments/${draft.id}/sheet`,
+            { scores: [{ criterionId: known(criteria[0], 'criteria[0]').id, value: 5 }] },
+            token,
+          )
+        ).status,
+      ).toBe(200);
 
       const closed = await http.post(`/api/rounds/${contest.rounds[0].id}/close`, {}, organizer);
       expect(closed.status).toBe(200);
       expect(closed.body.status).toBe('closed');
       expect((await http.post(`/api/rounds/${contest.rounds[0].id}/close`, {}, organizer)).status).toBe(409);
 
-      const late = await put(`/api/assignments/${draft.id}/sheet`, { scores: [{ criterionId: criteria[0].id, value: 6 }] }, token);
+      const late = await put(
+        `/api/assignments/${draft.id}/sheet`,
+        { scores: [{ criterionId: known(criteria[0], 'criteria[0]').id, value: 6 }] },
+        token,
+      );
       expect(late.status).toBe(409);
       expect(late.body.code).toBe('round.closed');
       expect(late.body.message).toMatch(/round is closed/);

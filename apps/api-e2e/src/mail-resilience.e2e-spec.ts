@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { known } from '@laurel/domain';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 import { type BuiltContest, ResultsFixture } from './support/results-fixtures';
@@ -36,7 +37,7 @@ describe('mail survives an SMTP outage, a restart and a second instance', () => 
     const addresses: string[] = [];
     for (let i = 0; i < count; i++) {
       const email = `${prefix}-${i}@jury.example.org`;
-      const answer = await https[i % https.length].post(
+      const answer = await known(https[i % https.length], 'https[i % https.length]').post(
         `/api/contests/${contest.id}/judges`,
         { email, displayName: `Judge ${prefix} ${i}` },
         organizer,
@@ -66,16 +67,16 @@ describe('mail survives an SMTP outage, a restart and a second instance', () => 
   /** The contest's people act through the first process (rebuilt after a restart). */
   const newFixture = () =>
     new ResultsFixture(
-      https[0],
+      known(https[0], 'https[0]'),
       organizer,
       async (email) => {
         const [mail] = await smtp.waitFor((m) => m.to === email && m.link?.includes('/invitations/accept') === true);
         const token = decodeURIComponent(/#token=([^\s&]+)/.exec(mail.link ?? '')?.[1] ?? '');
-        const accepted = await https[0].post('/api/invitations/accept', { token, password: 'judge-password-1' });
+        const accepted = await known(https[0], 'https[0]').post('/api/invitations/accept', { token, password: 'judge-password-1' });
         if (accepted.status !== 200) throw new Error(`accept ${email}: ${accepted.status} ${JSON.stringify(accepted.body)}`);
         return accepted.body;
       },
-      registerVerifiedFromSink(https[0], smtp),
+      registerVerifiedFromSink(known(https[0], 'https[0]'), smtp),
     );
 
   beforeAll(async () => {
@@ -87,7 +88,7 @@ describe('mail survives an SMTP outage, a restart and a second instance', () => 
     https = apis.map((api) => new Http(api.url));
     db = new Client({ connectionString: databaseUrl });
     await db.connect();
-    organizer = await https[0].login('organizer@demo.laurel');
+    organizer = await known(https[0], 'https[0]').login('organizer@demo.laurel');
     fixture = newFixture();
     contest = await fixture.contest({
       name: 'Thử thách hộp thư',
@@ -133,11 +134,11 @@ describe('mail survives an SMTP outage, a restart and a second instance', () => 
     // Both processes stop (their jobs in hand are failed back to the queue) and one comes back.
     await Promise.all(apis.map((api) => api.stop()));
     apis = [await startApi(env(), databaseUrl)];
-    https = [new Http(apis[0].url)];
+    https = [new Http(known(apis[0], 'apis[0]').url)];
     await smtp.start();
     await expectEachOnce(addresses, 90_000);
     apis.push(await startApi(env(), databaseUrl));
-    https.push(new Http(apis[1].url));
+    https.push(new Http(known(apis[1], 'apis[1]').url));
     fixture = newFixture();
   }, 180_000);
 
@@ -149,13 +150,13 @@ describe('mail survives an SMTP outage, a restart and a second instance', () => 
     await fixture.status(contest.id, 'judging');
     const judges = [await fixture.judge(contest.id, 'Giám khảo Nhắc Một'), await fixture.judge(contest.id, 'Giám khảo Nhắc Hai')];
     const [round] = contest.rounds;
-    expect((await https[1].post(`/api/rounds/${round.id}/open`, {}, organizer)).status).toBe(200);
+    expect((await known(https[1], 'https[1]').post(`/api/rounds/${round.id}/open`, {}, organizer)).status).toBe(200);
     // The panel also holds the 110 invited addresses above, none accepted: only the two judges are assigned.
-    expect((await https[0].post(`/api/rounds/${round.id}/assignments/auto`, {}, organizer)).status).toBeLessThan(300);
+    expect((await known(https[0], 'https[0]').post(`/api/rounds/${round.id}/assignments/auto`, {}, organizer)).status).toBeLessThan(300);
     const due = new Date(Date.now() + 2 * HOUR).toISOString();
     expect(
       (
-        await https[1].request('PATCH', `/api/rounds/${round.id}`, {
+        await known(https[1], 'https[1]').request('PATCH', `/api/rounds/${round.id}`, {
           body: { scoresDueAt: due, reminderHoursBefore: 24 },
           token: organizer,
         })

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { known } from '@laurel/domain';
 import { runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 import { SmtpSink } from './support/smtp-sink';
@@ -8,7 +9,7 @@ const PUBLIC_URL = 'http://laurel.test';
 function tokenOf(link: string | null): string {
   const match = /#token=([^\s]+)/.exec(link ?? '');
   if (!match) throw new Error(`no token in link ${link}`);
-  return decodeURIComponent(match[1]);
+  return decodeURIComponent(known(match[1], 'match[1]'));
 }
 
 /** A password reset mail (signing up mails a confirmation link to the same address too). */
@@ -169,7 +170,7 @@ describe('mail over a real SMTP server', () => {
 
     await http.post('/api/auth/password-reset', { email: 'sam@startup.vn' });
     const mails = await smtp.waitFor((m) => m.to === 'sam@startup.vn' && isReset(m), 3);
-    const token = tokenOf(mails[2].link);
+    const token = tokenOf(known(mails[2], 'mails[2]').link);
     await query(api.databaseUrl, `UPDATE account_tokens SET expires_at = now() - interval '1 minute' WHERE used_at IS NULL`);
     const expired = await http.post('/api/auth/password-reset/confirm', { token, password: 'password-late-1' });
     expect(expired.status).toBe(410);

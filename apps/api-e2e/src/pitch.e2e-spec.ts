@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { known } from '@laurel/domain';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { EventStream } from './support/event-stream';
 import { Http } from './support/http';
@@ -94,7 +95,7 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
     await fixture.status(other.id, 'closed');
     await fixture.status(other.id, 'judging');
     outsider = await fixture.judge(other.id, 'Giám khảo ngoài');
-    await fixture.openRound(other.rounds[0].id);
+    await fixture.openRound(known(other.rounds[0], 'other.rounds[0]').id);
   }, 180_000);
 
   afterAll(async () => {
@@ -123,7 +124,7 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
     const forged = await new EventStream().open(`${api2.url}/api/rounds/${round.id}/stage/events?ticket=eyJyIjoiIn0.AAAA`);
     expect(forged.status).toBe(401);
     // Judges follow; they do not control.
-    expect((await http2.post(`/api/rounds/${round.id}/stage`, { version: 0, action: 'next' }, judges[0].token)).status).toBe(403);
+    expect((await http2.post(`/api/rounds/${round.id}/stage`, { version: 0, action: 'next' }, known(judges[0], 'judges[0]').token)).status).toBe(403);
   });
 
   it('shows every instance the same default draw before anything is stored, judges without team names', async () => {
@@ -139,7 +140,7 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
     expect(one.body.slots.every((s: any) => s.teamName)).toBe(true);
     expect(one.body.judges.map((j: any) => j.displayName)).toEqual(['Giám khảo A', 'Giám khảo B', 'Giám khảo C']);
 
-    const mine = await http2.get(`/api/rounds/${round.id}/stage`, judges[0].token);
+    const mine = await http2.get(`/api/rounds/${round.id}/stage`, known(judges[0], 'judges[0]').token);
     expect(mine.status).toBe(200);
     expect(mine.body.slots.every((s: any) => s.teamName === null)).toBe(true);
     expect(mine.body.judges).toBeUndefined();
@@ -150,11 +151,11 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
 
   it('saves the order, minutes and breaks, redraws by seed before the start, and refuses a stale or incomplete run sheet', async () => {
     const slots = [
-      { id: slotOf(entries[0]), kind: 'entry', entryId: entries[0].id, pitchSeconds: 240, qaSeconds: 180 },
-      { id: slotOf(entries[1]), kind: 'entry', entryId: entries[1].id, pitchSeconds: 240, qaSeconds: 180 },
+      { id: slotOf(known(entries[0], 'entries[0]')), kind: 'entry', entryId: known(entries[0], 'entries[0]').id, pitchSeconds: 240, qaSeconds: 180 },
+      { id: slotOf(known(entries[1], 'entries[1]')), kind: 'entry', entryId: known(entries[1], 'entries[1]').id, pitchSeconds: 240, qaSeconds: 180 },
       { id: 'break:coffee', kind: 'break', seconds: 600, label: 'Giải lao' },
-      { id: slotOf(entries[2]), kind: 'entry', entryId: entries[2].id, pitchSeconds: 240, qaSeconds: 180 },
-      { id: slotOf(entries[3]), kind: 'entry', entryId: entries[3].id, pitchSeconds: 240, qaSeconds: 0 },
+      { id: slotOf(known(entries[2], 'entries[2]')), kind: 'entry', entryId: known(entries[2], 'entries[2]').id, pitchSeconds: 240, qaSeconds: 180 },
+      { id: slotOf(known(entries[3], 'entries[3]')), kind: 'entry', entryId: known(entries[3], 'entries[3]').id, pitchSeconds: 240, qaSeconds: 0 },
     ];
     const saved = await http1.request('PUT', `/api/rounds/${round.id}/run-sheet`, { body: { version: 0, slots }, token: organizer });
     expect(saved.status).toBe(200);
@@ -177,7 +178,7 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
     expect(drawn.body).toMatchObject({ version: 2, seed: 'chung-ket-2026' });
     // The break keeps its place; the teams keep their minutes.
     expect(drawn.body.slots[2].id).toBe('break:coffee');
-    expect(drawn.body.slots.find((s: any) => s.entryId === entries[3].id)).toMatchObject({ qaSeconds: 0 });
+    expect(drawn.body.slots.find((s: any) => s.entryId === known(entries[3], 'entries[3]').id)).toMatchObject({ qaSeconds: 0 });
     // The same seed gives the same order again, on the other instance too.
     const again = await http2.post(`/api/rounds/${round.id}/run-sheet/draw`, { version: 2, seed: 'chung-ket-2026' }, organizer);
     expect(again.body.slots.map((s: any) => s.id)).toEqual(drawn.body.slots.map((s: any) => s.id));
@@ -192,7 +193,7 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
     const judgeStreams = await Promise.all(judges.map((j) => follow(http2, j.token)));
     const board = await follow(http2, organizer);
     for (const stream of judgeStreams) {
-      expect((await stream.next('assignments', () => true, 5000)).data[entries[0].id]).toBeDefined();
+      expect((await stream.next('assignments', () => true, 5000)).data[known(entries[0], 'entries[0]').id]).toBeDefined();
       await stream.next('stage', (d) => d.version === version, 5000);
     }
     const order: string[] = (await board.next('stage', (d) => d.version === version, 5000)).data.slots
@@ -245,7 +246,7 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
     const now = await http1.get(`/api/rounds/${round.id}/stage`, organizer);
     const entryId = now.body.slots.find((s: any) => s.id === now.body.current.slotId).entryId;
     const seen = board.events.length;
-    await fixture.score(judges[1], round, entryId, { Innovation: 9, Market: 7 }, http2);
+    await fixture.score(known(judges[1], 'judges[1]'), round, entryId, { Innovation: 9, Market: 7 }, http2);
     const submittedAt = Date.now();
     const update = await board.next('stage', (d) => d.judges.some((j: any) => j.submitted), 1000, seen);
     expect(update.receivedAt - submittedAt).toBeLessThan(1000);
@@ -279,13 +280,13 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
   });
 
   it('lets a judge page that lost its connection catch up to the team on stage when it reconnects', async () => {
-    const dropped = await follow(http2, judges[2].token);
+    const dropped = await follow(http2, known(judges[2], 'judges[2]').token);
     const before = await dropped.next('stage', () => true, 5000);
     dropped.close();
     const moved = await act({ action: 'next' });
     expect(moved.status).toBe(200);
     expect(moved.body.current.slotId).not.toBe(before.data.current?.slotId);
-    const back = await follow(http2, judges[2].token);
+    const back = await follow(http2, known(judges[2], 'judges[2]').token);
     const caughtUp = await back.next('stage', () => true, 2000);
     expect(caughtUp.data.current.slotId).toBe(moved.body.current.slotId);
     expect(caughtUp.data.version).toBe(version);

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { Client } from 'pg';
+import { known } from '@laurel/domain';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 import { type BuiltContest, type BuiltEntry, type BuiltJudge, ResultsFixture } from './support/results-fixtures';
@@ -265,7 +266,7 @@ describe('public vote over HTTP', () => {
     );
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0].payload.reason).toContain('Địa chỉ dùng một lần');
-    const judge = await http.post(`/api/votes/${fraud.id}/void`, { reason: 'x' }, judges[0].token);
+    const judge = await http.post(`/api/votes/${fraud.id}/void`, { reason: 'x' }, known(judges[0], 'judges[0]').token);
     expect(judge.status).toBe(403);
   });
 
@@ -307,7 +308,7 @@ describe('public vote over HTTP', () => {
         for (const [path, token] of [
           [`/api/public/contests/${contest.slug}/votes`, undefined],
           ['/api/public/votes/confirm', undefined],
-          [`/api/votes/${someVote.id}/void`, judges[0].token],
+          [`/api/votes/${someVote.id}/void`, known(judges[0], 'judges[0]').token],
         ] as const) {
           const answer = await http.post(path, body, token);
           expect(answer.status).toBeGreaterThanOrEqual(400);

@@ -1,5 +1,6 @@
 import { type ClientRequest, get } from 'node:http';
 import { Client } from 'pg';
+import { known } from '@laurel/domain';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 import { type BuiltContest, type BuiltEntry, type BuiltJudge, ResultsFixture } from './support/results-fixtures';
@@ -144,8 +145,8 @@ describe('live board over server-sent events, across two API processes', () => {
     expect((await openStream(`/api/rounds/${round.id}/live`)).status).toBe(401);
     const forged = await openStream(`/api/rounds/${round.id}/live?ticket=eyJyIjoiIn0.AAAA`);
     expect(forged.status).toBe(401);
-    expect((await http1.post(`/api/rounds/${round.id}/live-ticket`, {}, judges[0].token)).status).toBe(403);
-    const judgeStream = await openStream(`/api/rounds/${round.id}/live`, { authorization: `Bearer ${judges[0].token}` });
+    expect((await http1.post(`/api/rounds/${round.id}/live-ticket`, {}, known(judges[0], 'judges[0]').token)).status).toBe(403);
+    const judgeStream = await openStream(`/api/rounds/${round.id}/live`, { authorization: `Bearer ${known(judges[0], 'judges[0]').token}` });
     expect(judgeStream.status).toBe(403);
     // A ticket names its round: it opens no other.
     const other = await http1.post(`/api/rounds/${round.id}/live-ticket`, {}, organizer);
@@ -172,13 +173,13 @@ describe('live board over server-sent events, across two API processes', () => {
     expect(first.data.entries.map((e: any) => e.judgeCount)).toEqual([0, 0]);
 
     const seen = stream.events.length;
-    await fixture.score(judges[0], round, entries[0].id, { Innovation: 8, Market: 6 }, http2);
+    await fixture.score(known(judges[0], 'judges[0]'), round, known(entries[0], 'entries[0]').id, { Innovation: 8, Market: 6 }, http2);
     const submittedAt = Date.now();
-    const update = await stream.next(seen, (d) => judgeCount(d, entries[0]) === 1, 1000);
+    const update = await stream.next(seen, (d) => judgeCount(d, known(entries[0], 'entries[0]')) === 1, 1000);
     expect(update.receivedAt - submittedAt).toBeLessThan(1000);
     expect(update.data.progress.submittedSheets).toBe(1);
     // 100 · (50 · 0.8 + 50 · 0.6) / 100 = 70.
-    expect(update.data.entries[0]).toMatchObject({ entryId: entries[0].id, rank: 1, judgeCount: 1 });
+    expect(update.data.entries[0]).toMatchObject({ entryId: known(entries[0], 'entries[0]').id, rank: 1, judgeCount: 1 });
     expect(update.data.entries[0].score).toBeCloseTo(70, 9);
   });
 
@@ -195,9 +196,9 @@ describe('live board over server-sent events, across two API processes', () => {
     await new Promise((wait) => setTimeout(wait, 1500));
 
     const seen = stream.events.length;
-    await fixture.score(judges[1], round, entries[1].id, { Innovation: 5, Market: 5 }, http2);
+    await fixture.score(known(judges[1], 'judges[1]'), round, known(entries[1], 'entries[1]').id, { Innovation: 5, Market: 5 }, http2);
     const submittedAt = Date.now();
-    const update = await stream.next(seen, (d) => judgeCount(d, entries[1]) === 1, 1000);
+    const update = await stream.next(seen, (d) => judgeCount(d, known(entries[1], 'entries[1]')) === 1, 1000);
     expect(update.receivedAt - submittedAt).toBeLessThan(1000);
     expect(update.data.progress.submittedSheets).toBe(2);
   });

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
+import { known } from '@laurel/domain';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 import { readPdf } from './support/documents';
@@ -96,7 +97,7 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
       D: [sheet(2, 2, 2), sheet(4, 4, 4), sheet(6, 6, 6)],
     };
     for (const key of ['A', 'B', 'C', 'D'] as const) {
-      for (const [j, judge] of judges.entries()) await fixture.score(judge, screening, entries[key].id, scores[key][j]);
+      for (const [j, judge] of judges.entries()) await fixture.score(judge, screening, entries[key].id, known(scores[key][j], 'scores[key][j]'));
     }
     await fixture.closeRound(screening.id);
   }, 120_000);
@@ -144,15 +145,15 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
     expect(typeof body.reliability.kendallW).toBe('number');
     expect(body.reliability.flaggedEntries).toEqual([entries.D.id]);
     const leniency = Object.fromEntries(body.reliability.judges.map((j: any) => [j.judgeId, j.leniency]));
-    expect(leniency[judges[0].id]).toBeCloseTo(-10.875, 9);
-    expect(leniency[judges[1].id]).toBeCloseTo(-1.125, 9);
-    expect(leniency[judges[2].id]).toBeCloseTo(12, 9);
+    expect(leniency[known(judges[0], 'judges[0]').id]).toBeCloseTo(-10.875, 9);
+    expect(leniency[known(judges[1], 'judges[1]').id]).toBeCloseTo(-1.125, 9);
+    expect(leniency[known(judges[2], 'judges[2]').id]).toBeCloseTo(12, 9);
     expect(body.snapshotAt).toEqual(expect.any(String));
   });
 
   it('answers judges and applicants with 403, another organizer and unknown rounds with 404', async () => {
     const applicant = await http.login('startup1@demo.laurel');
-    for (const token of [judges[0].token, applicant]) {
+    for (const token of [known(judges[0], 'judges[0]').token, applicant]) {
       expect((await http.get(`/api/rounds/${screening.id}/results`, token)).status).toBe(403);
       expect((await http.post(`/api/rounds/${screening.id}/advance`, { top: 1 }, token)).status).toBe(403);
       expect((await http.get(`/api/contests/${contest.id}/awards/proposal`, token)).status).toBe(403);
@@ -179,12 +180,12 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
   it('answers the snapshot of a closed round even after a score changes behind the API; reopening drops it', async () => {
     const first = (await http.get(`/api/rounds/${screening.id}/results`, organizer)).body;
     // Judge 1 gives D 2 → 10 on Innovation: D's total would become 20 + 4·8 = 52.
-    await tamperScore(db, screening.id, entries.D.id, judges[0].id, screening.criteria.get('Innovation') as string, 10);
+    await tamperScore(db, screening.id, entries.D.id, known(judges[0], 'judges[0]').id, screening.criteria.get('Innovation') as string, 10);
     const again = (await http.get(`/api/rounds/${screening.id}/results`, organizer)).body;
     expect(again.snapshotAt).toBe(first.snapshotAt);
     expect(again.entries).toEqual(first.entries);
     expect(byCode(again.entries, entries.D).score).toBeCloseTo(40, 9);
-    await tamperScore(db, screening.id, entries.D.id, judges[0].id, screening.criteria.get('Innovation') as string, 2);
+    await tamperScore(db, screening.id, entries.D.id, known(judges[0], 'judges[0]').id, screening.criteria.get('Innovation') as string, 2);
 
     // A reopened round is live again; the next closing gets a fresh snapshot.
     await db.query(`UPDATE rounds SET status = 'open' WHERE id = $1`, [screening.id]);
@@ -543,7 +544,7 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
     expect(results.pageCount).toBeLessThanOrEqual(11);
     for (const page of results.pages) expect([page.width, page.height].sort((a, b) => a - b)).toEqual([595, 842]);
     expect(results.pages.some((p) => p.width > p.height)).toBe(true);
-    const text = (n: number) => results.pages[n].text.replace(/\s+/g, ' ');
+    const text = (n: number) => known(results.pages[n], 'results.pages[n]').text.replace(/\s+/g, ' ');
     // The Summary's labels and values on one page, side by side.
     expect(text(0)).toContain('Cuộc thi');
     expect(text(0)).toContain('Tìm kiếm tài năng khởi nghiệp 2026');

@@ -68,7 +68,7 @@ describe('SQL statements per request on the hot paths', () => {
   const scores = (v: number) => [...round.criteria.values()].map((criterionId) => ({ criterionId, value: v }));
 
   it(`saves a new sheet in ${SAVE} statements, saves it again in ${SAVE}, submits it in ${SUBMIT}`, async () => {
-    const assignmentId = await fixture.assignment(judge, round.id, entries[0].id);
+    const assignmentId = await fixture.assignment(judge, round.id, known(entries[0], 'entries[0]').id);
     const put = (body: object) => http.request('PUT', `/api/assignments/${assignmentId}/sheet`, { body, token: judge.token });
 
     let answer: { status: number; body: any } | undefined;
@@ -93,7 +93,7 @@ describe('SQL statements per request on the hot paths', () => {
   });
 
   it('refuses a stale save after one write that changed nothing and one read to say why', async () => {
-    const assignmentId = await fixture.assignment(judge, round.id, entries[1].id);
+    const assignmentId = await fixture.assignment(judge, round.id, known(entries[1], 'entries[1]').id);
     expect(
       (await http.request('PUT', `/api/assignments/${assignmentId}/sheet`, { body: { scores: scores(5), version: 0 }, token: judge.token }))
         .status,
@@ -158,7 +158,7 @@ describe('SQL statements per request on the hot paths', () => {
     try {
       // Give the new judge an assignment while the round is still open.
       await http.post(`/api/rounds/${round.id}/assignments/auto`, {}, organizer);
-      const assignmentId = await fixture.assignment(judge2, round.id, entries[0].id);
+      const assignmentId = await fixture.assignment(judge2, round.id, known(entries[0], 'entries[0]').id);
       await db.query('BEGIN');
       await db.query(`UPDATE rounds SET status = 'closed' WHERE id = $1`, [round.id]);
       // The save reads the round still open (the closing is not committed), then its write waits for the lock.

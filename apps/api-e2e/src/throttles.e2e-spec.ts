@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { known } from '@laurel/domain';
 import { runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 
@@ -14,7 +15,7 @@ describe('throttles shared by API processes', () => {
   /** A client address of its own for each scenario (TEST-NET-2). */
   const newClient = () => `198.51.100.${++client}`;
   const post = (instance: number, path: string, body: unknown, from: string) =>
-    http[instance % 2].request('POST', path, { body, headers: { 'x-forwarded-for': from } });
+    known(http[instance % 2], 'http[instance % 2]').request('POST', path, { body, headers: { 'x-forwarded-for': from } });
 
   beforeAll(async () => {
     // One signing secret, so a token of one process is good on the other.
@@ -78,7 +79,11 @@ describe('throttles shared by API processes', () => {
     ).toBe(202);
     const token = (await post(1, '/api/auth/login', { email: 'resend@throttle.vn', password: 'password-1' }, from)).body.accessToken;
     const resend = (instance: number) =>
-      http[instance].request('POST', '/api/auth/verify-email/resend', { body: {}, token, headers: { 'x-forwarded-for': from } });
+      known(http[instance], 'http[instance]').request('POST', '/api/auth/verify-email/resend', {
+        body: {},
+        token,
+        headers: { 'x-forwarded-for': from },
+      });
     expect([(await resend(0)).status, (await resend(1)).status]).toEqual([202, 202]);
     const refused = await resend(0);
     expect(refused.status).toBe(429);

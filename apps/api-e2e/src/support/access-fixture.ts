@@ -88,6 +88,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
   });
   const owner = await userId(db, 'founder@owner-startup.vn');
   const [entry] = await insertEntries(db, contest, [{ title: 'Owned entry', ownerId: owner }]);
+  if (entry === undefined) throw new Error('the owned entry was not inserted');
   const attachmentId = await insertAttachment(db, dataDir, entry.id, {
     kind: 'pitch_deck',
     originalName: 'deck.pdf',

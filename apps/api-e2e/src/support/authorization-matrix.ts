@@ -1,3 +1,5 @@
+import { known } from '@laurel/domain';
+
 /** Who calls. "Owner" and "assigned" are about the fixture's entry and assignment. */
 export const ACTORS = [
   'anonymous',
@@ -67,12 +69,12 @@ const STAGE_FOLLOWERS_WRITE = rule(401, { organizer: 'ok', admin: 'ok', assigned
 /** Routes that end the caller's own sessions: every test that walks the route table calls them last. */
 export const SESSION_ENDING_ROUTES = new Set(['POST /api/auth/sign-out-everywhere']);
 
+const METHOD_RANK: Record<string, number> = { GET: 0, POST: 1, PUT: 1, PATCH: 1, DELETE: 2 };
+
 /** Route table order for a walk: reads, then writes, deletions, and the session-ending routes at the very end. */
 export function walkOrder<T extends { method: string; path: string }>(routes: T[]): T[] {
   const rank = (r: T) =>
-    SESSION_ENDING_ROUTES.has(`${r.method} ${r.path}`)
-      ? 3
-      : ({ GET: 0, POST: 1, PUT: 1, PATCH: 1, DELETE: 2 } as Record<string, number>)[r.method];
+    SESSION_ENDING_ROUTES.has(`${r.method} ${r.path}`) ? 3 : known(METHOD_RANK[r.method], `the walk rank of ${r.method}`);
   return [...routes].sort((a, b) => rank(a) - rank(b));
 }
 

@@ -20,18 +20,31 @@ export interface JudgingContest {
   id: string;
   categoryId: string;
   codePrefix: string;
-  rounds: { id: string; criteria: { id: string; name: string; maxScore: number }[] }[];
+  /** In order; never empty: a judging contest is made with its rounds. */
+  rounds: [JudgingRound, ...JudgingRound[]];
+}
+
+export interface JudgingRound {
+  id: string;
+  criteria: { id: string; name: string; maxScore: number }[];
 }
 
 /**
  * A contest of the organizer with the given rounds (each with RUBRIC), its panel, and its
  * status moved through the lifecycle API up to `status` (judging by default).
  */
+interface RoundSpec {
+  name: string;
+  panel?: 'assigned' | 'complete';
+  judgesPerEntry?: number;
+  blind?: boolean;
+}
+
 export async function createJudgingContest(
   http: Http,
   organizer: string,
   options: {
-    rounds: { name: string; panel?: 'assigned' | 'complete'; judgesPerEntry?: number; blind?: boolean }[];
+    rounds: [RoundSpec, ...RoundSpec[]];
     /** Invited by mail, and each accepts from the mail (`password` for an address without a verified account). */
     judges?: { email: string; displayName: string; organization?: string; password?: string }[];
     status?: 'open' | 'closed' | 'judging';
@@ -54,7 +67,7 @@ export async function createJudgingContest(
     organizer,
   );
   if (created.status !== 201) throw new Error(`contest: ${created.status} ${JSON.stringify(created.body)}`);
-  const rounds: JudgingContest['rounds'] = [];
+  const rounds: JudgingRound[] = [];
   for (const [i, round] of options.rounds.entries()) {
     const result = await http.post(
       `/api/contests/${created.body.id}/rounds`,
@@ -82,7 +95,9 @@ export async function createJudgingContest(
     const moved = await http.post(`/api/contests/${created.body.id}/status`, { status }, organizer);
     if (moved.status !== 200) throw new Error(`status ${status}: ${moved.status} ${JSON.stringify(moved.body)}`);
   }
-  return { id: created.body.id, categoryId: created.body.categories[0].id, codePrefix, rounds };
+  const [first, ...later] = rounds;
+  if (first === undefined) throw new Error('a judging contest needs a round');
+  return { id: created.body.id, categoryId: created.body.categories[0].id, codePrefix, rounds: [first, ...later] };
 }
 
 export interface EntrySpec {

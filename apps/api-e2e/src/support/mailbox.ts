@@ -40,7 +40,7 @@ export async function mailedLink(
 export function tokenOfLink(link: string): string {
   const match = /#token=([^\s&]+)/.exec(link);
   if (!match) throw new Error(`no token in ${link}`);
-  return decodeURIComponent(match[1]);
+  return decodeURIComponent(match[1] ?? '');
 }
 
 /**

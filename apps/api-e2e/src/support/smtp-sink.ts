@@ -78,11 +78,13 @@ export class SmtpSink {
   }
 
   /** Waits until `count` messages match, or fails naming what arrived. */
-  async waitFor(match: (mail: ReceivedMail) => boolean, count = 1, timeoutMs = 20_000): Promise<ReceivedMail[]> {
+  async waitFor(match: (mail: ReceivedMail) => boolean, count = 1, timeoutMs = 20_000): Promise<[ReceivedMail, ...ReceivedMail[]]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.mails.filter(match);
-      if (found.length >= count) return found;
+      // At least one mail, however small `count` is: the caller waits for mail.
+      const [first, ...more] = found;
+      if (first !== undefined && found.length >= count) return [first, ...more];
       const left = deadline - Date.now();
       if (left <= 0) {
         throw new Error(

@@ -123,7 +123,7 @@ class FrontendParser {
         continue;
       }
       if (this.buffer.length < 5) return;
-      const type = String.fromCharCode(this.buffer[0]);
+      const type = String.fromCharCode(this.buffer.readUInt8(0));
       const length = this.buffer.readInt32BE(1);
       if (this.buffer.length < 1 + length) return;
       const body = this.buffer.subarray(5, 1 + length);
