@@ -36,14 +36,21 @@ export interface ContestSpec {
   prizes: { tier: string; count: number; amount?: number; currency?: string; categoryName?: string }[];
   minScoreForPrize?: number;
   noZeroCriterion?: boolean;
-  rounds: RoundSpec[];
+  rounds: [RoundSpec, ...RoundSpec[]];
 }
 
 export interface BuiltContest {
   id: string;
   slug: string;
   categories: Map<string, string>;
-  rounds: { id: string; name: string; criteria: Map<string, string> }[];
+  /** In order; never empty: a contest is built with its rounds. */
+  rounds: [BuiltRound, ...BuiltRound[]];
+}
+
+export interface BuiltRound {
+  id: string;
+  name: string;
+  criteria: Map<string, string>;
 }
 
 export interface BuiltEntry {
@@ -101,7 +108,7 @@ export class ResultsFixture {
       ),
       'create the contest',
     );
-    const rounds = [];
+    const rounds: BuiltRound[] = [];
     for (const round of spec.rounds) {
       const body = await this.expectOk(
         this.http.post(
@@ -126,7 +133,9 @@ export class ResultsFixture {
       rounds.push({ id: body.id, name: body.name, criteria: new Map<string, string>(body.criteria.map((c: any) => [c.name, c.id])) });
     }
     await this.status(created.id, 'open');
-    return { id: created.id, slug, categories: new Map(created.categories.map((c: any) => [c.name, c.id])), rounds };
+    const [first, ...later] = rounds;
+    if (first === undefined) throw new Error('a contest needs a round');
+    return { id: created.id, slug, categories: new Map(created.categories.map((c: any) => [c.name, c.id])), rounds: [first, ...later] };
   }
 
   async status(contestId: string, status: string): Promise<void> {
