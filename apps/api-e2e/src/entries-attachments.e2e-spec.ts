@@ -42,7 +42,11 @@ describe('entry attachments over HTTP', () => {
 
   async function draft(): Promise<{ token: string; entryId: string }> {
     const team = await newApplicant(http);
-    const created = await http.post(`/api/contests/${demo.id}/entries`, completeEntry(demo, known(demo.categories[0], 'demo.categories[0]').id), team.token);
+    const created = await http.post(
+      `/api/contests/${demo.id}/entries`,
+      completeEntry(demo, known(demo.categories[0], 'demo.categories[0]').id),
+      team.token,
+    );
     return { token: team.token, entryId: created.body.id };
   }
 

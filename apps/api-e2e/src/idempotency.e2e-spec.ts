@@ -121,7 +121,13 @@ describe('Idempotency-Key', () => {
   it('ties a multipart upload to its file: the same file replays, another file under the same key is a 422', async () => {
     const open = await openContest(http, api.databaseUrl, organizer, { slug: 'idem-uploads' });
     const team = await newApplicant(http);
-    const entry = (await http.post(`/api/contests/${open.id}/entries`, completeEntry(open, known(open.categories[0], 'open.categories[0]').id), team.token)).body;
+    const entry = (
+      await http.post(
+        `/api/contests/${open.id}/entries`,
+        completeEntry(open, known(open.categories[0], 'open.categories[0]').id),
+        team.token,
+      )
+    ).body;
     const upload = (bytes: Buffer, key: string) =>
       postFile(api.url, `/api/entries/${entry.id}/attachments`, team.token, {
         bytes,

@@ -124,7 +124,9 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
     const forged = await new EventStream().open(`${api2.url}/api/rounds/${round.id}/stage/events?ticket=eyJyIjoiIn0.AAAA`);
     expect(forged.status).toBe(401);
     // Judges follow; they do not control.
-    expect((await http2.post(`/api/rounds/${round.id}/stage`, { version: 0, action: 'next' }, known(judges[0], 'judges[0]').token)).status).toBe(403);
+    expect(
+      (await http2.post(`/api/rounds/${round.id}/stage`, { version: 0, action: 'next' }, known(judges[0], 'judges[0]').token)).status,
+    ).toBe(403);
   });
 
   it('shows every instance the same default draw before anything is stored, judges without team names', async () => {
@@ -151,11 +153,35 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
 
   it('saves the order, minutes and breaks, redraws by seed before the start, and refuses a stale or incomplete run sheet', async () => {
     const slots = [
-      { id: slotOf(known(entries[0], 'entries[0]')), kind: 'entry', entryId: known(entries[0], 'entries[0]').id, pitchSeconds: 240, qaSeconds: 180 },
-      { id: slotOf(known(entries[1], 'entries[1]')), kind: 'entry', entryId: known(entries[1], 'entries[1]').id, pitchSeconds: 240, qaSeconds: 180 },
+      {
+        id: slotOf(known(entries[0], 'entries[0]')),
+        kind: 'entry',
+        entryId: known(entries[0], 'entries[0]').id,
+        pitchSeconds: 240,
+        qaSeconds: 180,
+      },
+      {
+        id: slotOf(known(entries[1], 'entries[1]')),
+        kind: 'entry',
+        entryId: known(entries[1], 'entries[1]').id,
+        pitchSeconds: 240,
+        qaSeconds: 180,
+      },
       { id: 'break:coffee', kind: 'break', seconds: 600, label: 'Giải lao' },
-      { id: slotOf(known(entries[2], 'entries[2]')), kind: 'entry', entryId: known(entries[2], 'entries[2]').id, pitchSeconds: 240, qaSeconds: 180 },
-      { id: slotOf(known(entries[3], 'entries[3]')), kind: 'entry', entryId: known(entries[3], 'entries[3]').id, pitchSeconds: 240, qaSeconds: 0 },
+      {
+        id: slotOf(known(entries[2], 'entries[2]')),
+        kind: 'entry',
+        entryId: known(entries[2], 'entries[2]').id,
+        pitchSeconds: 240,
+        qaSeconds: 180,
+      },
+      {
+        id: slotOf(known(entries[3], 'entries[3]')),
+        kind: 'entry',
+        entryId: known(entries[3], 'entries[3]').id,
+        pitchSeconds: 240,
+        qaSeconds: 0,
+      },
     ];
     const saved = await http1.request('PUT', `/api/rounds/${round.id}/run-sheet`, { body: { version: 0, slots }, token: organizer });
     expect(saved.status).toBe(200);

@@ -146,7 +146,9 @@ describe('live board over server-sent events, across two API processes', () => {
     const forged = await openStream(`/api/rounds/${round.id}/live?ticket=eyJyIjoiIn0.AAAA`);
     expect(forged.status).toBe(401);
     expect((await http1.post(`/api/rounds/${round.id}/live-ticket`, {}, known(judges[0], 'judges[0]').token)).status).toBe(403);
-    const judgeStream = await openStream(`/api/rounds/${round.id}/live`, { authorization: `Bearer ${known(judges[0], 'judges[0]').token}` });
+    const judgeStream = await openStream(`/api/rounds/${round.id}/live`, {
+      authorization: `Bearer ${known(judges[0], 'judges[0]').token}`,
+    });
     expect(judgeStream.status).toBe(403);
     // A ticket names its round: it opens no other.
     const other = await http1.post(`/api/rounds/${round.id}/live-ticket`, {}, organizer);

@@ -97,7 +97,8 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
       D: [sheet(2, 2, 2), sheet(4, 4, 4), sheet(6, 6, 6)],
     };
     for (const key of ['A', 'B', 'C', 'D'] as const) {
-      for (const [j, judge] of judges.entries()) await fixture.score(judge, screening, entries[key].id, known(scores[key][j], 'scores[key][j]'));
+      for (const [j, judge] of judges.entries())
+        await fixture.score(judge, screening, entries[key].id, known(scores[key][j], 'scores[key][j]'));
     }
     await fixture.closeRound(screening.id);
   }, 120_000);
