@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-import { known } from '@laurel/domain';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 import { SmtpSink } from './support/smtp-sink';
@@ -107,8 +106,8 @@ describe('the mail language of an account and the admin’s retry', () => {
     // Once: a second click while it waits is refused.
     expect((await http.post(`/api/admin/mail/${failed.id}/retry`, {}, admin)).status).toBe(409);
     const mails = await smtp.waitFor((m) => m.to === 'mai@startup.vn', before + 1);
-    expect(known(mails[before], 'mails[before]').subject).toBe('Reset your Laurel password');
-    expect(known(mails[before], 'mails[before]').link).toMatch(/\/reset-password#token=/);
+    expect(mails[before]?.subject).toBe('Reset your Laurel password');
+    expect(mails[before]?.link).toMatch(/\/reset-password#token=/);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(smtp.to('mai@startup.vn')).toHaveLength(before + 1);
     const row = (await http.get(`/api/admin/mail?to=mai@startup.vn`, admin)).body.items.find((m: any) => m.id === failed.id);

@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-import { known } from '@laurel/domain';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 import { createJudgingContest, insertEntries, type JudgingContest, scoreAndSubmit } from './support/judging-fixtures';
@@ -39,6 +38,12 @@ describe('audit trail', () => {
   /** The platform-wide verification is the administrator's. */
   let admin: string;
   let contests: JudgingContest[];
+  /** The two contests the chain test judged; the tests after it use them. */
+  const judgedContests = (): [JudgingContest, JudgingContest] => {
+    const [a, b] = contests;
+    if (a === undefined || b === undefined) throw new Error('the two judged contests are missing: the chain test did not make them');
+    return [a, b];
+  };
 
   beforeAll(async () => {
     databaseUrl = await createDatabase();
@@ -151,7 +156,7 @@ describe('audit trail', () => {
   });
 
   it('lets a contest write while another contest’s chain is held', async () => {
-    const [held, free] = contests;
+    const [held, free] = judgedContests();
     const db = new Client({ connectionString: databaseUrl });
     await db.connect();
     const http = new Http(first.url);
@@ -202,7 +207,7 @@ describe('audit trail', () => {
   });
 
   it('names the first event that was edited behind its back, in its contest’s chain and in the union', async () => {
-    const [edited, untouched] = contests;
+    const [edited, untouched] = judgedContests();
     const [target] = await sql(
       databaseUrl,
       `SELECT id::text FROM audit_events WHERE contest_id = $1 ORDER BY audit_events.id OFFSET 5 LIMIT 1`,
@@ -249,7 +254,7 @@ describe('audit trail', () => {
     await http.post('/api/auth/register', { email: 'org2@audit.vn', password: 'password-1', displayName: 'O2' });
     await sql(databaseUrl, `UPDATE users SET roles = '{organizer}' WHERE email = 'org2@audit.vn'`);
     const other = await http.login('org2@audit.vn', 'password-1');
-    expect((await http.get(`/api/contests/${known(contests[1], 'contests[1]').id}/audit/verify`, other)).status).toBe(404);
+    expect((await http.get(`/api/contests/${judgedContests()[1].id}/audit/verify`, other)).status).toBe(404);
   });
 
   it('is not readable by an applicant', async () => {
@@ -263,6 +268,6 @@ describe('audit trail', () => {
     const http = new Http(first.url);
     const refused = await http.get('/api/audit/verify', organizer);
     expect(refused.status).toBe(403);
-    expect((await http.get(`/api/contests/${known(contests[0], 'contests[0]').id}/audit/verify`, organizer)).status).toBe(200);
+    expect((await http.get(`/api/contests/${judgedContests()[0].id}/audit/verify`, organizer)).status).toBe(200);
   });
 });

@@ -107,7 +107,9 @@ describe('auth over HTTP', () => {
     beforeAll(async () => {
       await http.post('/api/auth/register', { email: 'token@example.vn', password: 'password-1', displayName: 'T' });
       const token = await http.login('token@example.vn', 'password-1');
-      claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+      const [, payload] = token.split('.');
+      if (payload === undefined) throw new Error(`the session token is not a JWT: ${token}`);
+      claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     });
 
     function sign(header: object, payload: object, secret = jwtSecret): string {

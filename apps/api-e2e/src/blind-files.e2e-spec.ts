@@ -17,7 +17,7 @@ import {
 } from './fixtures/identifying-files';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
-import { createJudgingContest, insertAttachment, insertEntries, userId } from './support/judging-fixtures';
+import { createJudgingContest, insertAttachment, insertEntry, userId } from './support/judging-fixtures';
 
 const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
@@ -56,7 +56,7 @@ describe('files a blind round’s judge opens', () => {
         rounds: [{ name: kind === 'blind' ? 'Blind screening' : 'Open screening', judgesPerEntry: 1, blind: kind === 'blind' }],
         judges: [{ email: 'judge1@demo.laurel', displayName: 'Judge One' }],
       });
-      const [entry] = await insertEntries(db, contest, [{ title: `Phoenix ${kind}`, teamName: 'Phoenix', organization: COMPANY }]);
+      const entry = await insertEntry(db, contest, { title: `Phoenix ${kind}`, teamName: 'Phoenix', organization: COMPANY });
       const attachments: Record<string, string> = {};
       for (const [type, file] of Object.entries(files)) {
         attachments[type] = await insertAttachment(db, dataDir, entry.id, {

@@ -28,7 +28,7 @@ describe('a contest mails the people in it', () => {
     en: { email: `ana-${randomBytes(3).toString('hex')}@startup.vn`, token: '', entryId: '', code: '' },
     vi: { email: `binh-${randomBytes(3).toString('hex')}@startup.vn`, token: '', entryId: '', code: '' },
   };
-  let judges: BuiltJudge[];
+  let judges: [BuiltJudge, BuiltJudge];
 
   const acceptFromSink = async (email: string) => {
     const [mail] = await smtp.waitFor((m) => m.to === email && m.link?.includes('/invitations/accept') === true);
@@ -127,10 +127,10 @@ describe('a contest mails the people in it', () => {
   it('tells each team the screening outcome with the organizer’s reason', async () => {
     await fixture.eligibility(applicants.en.entryId, true);
     await fixture.eligibility(applicants.vi.entryId, false, 'Doanh nghiệp thành lập quá 5 năm');
-    const [, en] = await smtp.waitFor((m) => m.to === applicants.en.email && ofContest(m), 2);
+    const en = await smtp.waitForNth((m) => m.to === applicants.en.email && ofContest(m), 2);
     expect(en.subject).toBe('Entry "Dự án en" is eligible');
     expect(en.text).toContain('confirm that "Dự án en" is eligible and will be judged');
-    const [, vi] = await smtp.waitFor((m) => m.to === applicants.vi.email && ofContest(m), 2);
+    const vi = await smtp.waitForNth((m) => m.to === applicants.vi.email && ofContest(m), 2);
     expect(vi.subject).toBe('Hồ sơ "Dự án vi" chưa đủ điều kiện dự thi');
     expect(vi.text).toContain('Lý do: Doanh nghiệp thành lập quá 5 năm');
     expect(vi.link).toBe(`${PUBLIC_URL}/my-entries/${applicants.vi.entryId}`);
@@ -175,7 +175,7 @@ describe('a contest mails the people in it', () => {
     const [round] = contest.rounds;
     const before = (await roundRow(round.id)).jobId;
     // The second judge finishes; the first does not.
-    await fixture.score(known(judges[1], 'judges[1]'), round, applicants.en.entryId, { Overall: 7 });
+    await fixture.score(judges[1], round, applicants.en.entryId, { Overall: 7 });
 
     const due = new Date(Date.now() + 2 * HOUR);
     const moved = await http.request('PATCH', `/api/rounds/${round.id}`, { body: { scoresDueAt: due.toISOString() }, token: organizer });
@@ -183,7 +183,7 @@ describe('a contest mails the people in it', () => {
     // The old job is cancelled; the new one (due in 2 h, 24 h ahead) goes at once.
     expect((await jobState(before)).state).toBe('cancelled');
 
-    const [reminder] = await smtp.waitFor((m) => m.to === known(judges[0], 'judges[0]').email && m.subject.startsWith('Nhắc nhở'));
+    const [reminder] = await smtp.waitFor((m) => m.to === judges[0].email && m.subject.startsWith('Nhắc nhở'));
     expect(reminder.subject).toBe('Nhắc nhở: còn 1 phiếu chấm chưa nộp – Chung khảo');
     expect(reminder.text).toContain('Bạn còn 1 phiếu chấm chưa nộp ở vòng "Chung khảo" của cuộc thi "Khởi nghiệp xanh".');
     expect(reminder.link).toBe(`${PUBLIC_URL}/judging`);
@@ -191,7 +191,7 @@ describe('a contest mails the people in it', () => {
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect((await roundRow(round.id)).jobId).toBeNull();
     expect(smtp.mails.filter((m) => m.subject.startsWith('Nhắc nhở'))).toHaveLength(1);
-    expect(smtp.to(known(judges[1], 'judges[1]').email).filter((m) => m.subject.startsWith('Nhắc nhở'))).toHaveLength(0);
+    expect(smtp.to(judges[1].email).filter((m) => m.subject.startsWith('Nhắc nhở'))).toHaveLength(0);
   });
 
   it('cancels a planned reminder when the round closes', async () => {
@@ -203,7 +203,7 @@ describe('a contest mails the people in it', () => {
     expect(far.status).toBe(200);
     const { jobId } = await roundRow(round.id);
     expect((await jobState(jobId)).state).toBe('created');
-    await fixture.score(known(judges[0], 'judges[0]'), round, applicants.en.entryId, { Overall: 9 });
+    await fixture.score(judges[0], round, applicants.en.entryId, { Overall: 9 });
     await fixture.closeRound(round.id);
     expect((await jobState(jobId)).state).toBe('cancelled');
     expect((await roundRow(round.id)).jobId).toBeNull();

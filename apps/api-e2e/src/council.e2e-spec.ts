@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-import { known } from '@laurel/domain';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 import { mailedLink } from './support/mailbox';
@@ -19,7 +18,7 @@ describe('council sign-off on the awards', () => {
   let fixture: ResultsFixture;
   let contest: BuiltContest;
   let entries: Record<'A' | 'B', BuiltEntry>;
-  let judges: BuiltJudge[];
+  let judges: [BuiltJudge, BuiltJudge, BuiltJudge];
   let applicant: string;
   const awards = () => [{ tier: 'first', entryId: entries.A.id }];
 
@@ -73,11 +72,7 @@ describe('council sign-off on the awards', () => {
   };
 
   it('waits for confirmed awards before anyone can decide', async () => {
-    const early = await http.post(
-      `/api/contests/${contest.id}/awards/approvals`,
-      { decision: 'approve' },
-      known(judges[0], 'judges[0]').token,
-    );
+    const early = await http.post(`/api/contests/${contest.id}/awards/approvals`, { decision: 'approve' }, judges[0].token);
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('awards.not_confirmed');
   });
@@ -94,8 +89,8 @@ describe('council sign-off on the awards', () => {
     expect(view.members.map((m: any) => m.displayName).sort()).toEqual(judges.map((j) => j.displayName).sort());
     expect(view.awards).toMatchObject([{ tier: 'first', entryId: entries.A.id, prizeAmount: 50_000_000 }]);
     // A member sees the same page and is told they may decide.
-    expect(await tallyOf(known(judges[0], 'judges[0]').token)).toMatchObject({ isMember: true, tally: { members: 3 } });
-    const mine = await http.get('/api/me/council', known(judges[0], 'judges[0]').token);
+    expect(await tallyOf(judges[0].token)).toMatchObject({ isMember: true, tally: { members: 3 } });
+    const mine = await http.get('/api/me/council', judges[0].token);
     expect(mine.body).toEqual([
       expect.objectContaining({ contestId: contest.id, myDecision: null, tally: expect.objectContaining({ required: 2 }) }),
     ]);
@@ -128,17 +123,13 @@ describe('council sign-off on the awards', () => {
   });
 
   it('refuses publication under the share with the counts, and allows it once reached', async () => {
-    const one = await http.post(
-      `/api/contests/${contest.id}/awards/approvals`,
-      { decision: 'approve' },
-      known(judges[0], 'judges[0]').token,
-    );
+    const one = await http.post(`/api/contests/${contest.id}/awards/approvals`, { decision: 'approve' }, judges[0].token);
     expect(one.status).toBe(200);
     expect(one.body).toEqual({ members: 3, approvals: 1, objections: 0, required: 2, reached: false });
     const objection = await http.post(
       `/api/contests/${contest.id}/awards/approvals`,
       { decision: 'object', note: '  Cần xem lại điểm của đội B.  ' },
-      known(judges[1], 'judges[1]').token,
+      judges[1].token,
     );
     expect(objection.body).toEqual({ members: 3, approvals: 1, objections: 1, required: 2, reached: false });
 
@@ -151,7 +142,7 @@ describe('council sign-off on the awards', () => {
     expect(refused.body.details).toEqual({ tally: { members: 3, approvals: 1, objections: 1, required: 2, reached: false } });
 
     const view = await tallyOf();
-    expect(view.members.find((m: any) => m.userId === known(judges[1], 'judges[1]').id)).toMatchObject({
+    expect(view.members.find((m: any) => m.userId === judges[1].id)).toMatchObject({
       decision: 'object',
       note: 'Cần xem lại điểm của đội B.',
     });
@@ -161,7 +152,7 @@ describe('council sign-off on the awards', () => {
     );
     expect(audit.rows.map((r) => r.action)).toEqual(['awards.confirmed', 'awards.approved', 'awards.objected']);
     expect(audit.rows[2]).toMatchObject({
-      actor_id: known(judges[1], 'judges[1]').id,
+      actor_id: judges[1].id,
       payload: { decision: 'object', note: 'Cần xem lại điểm của đội B.' },
     });
   });
@@ -182,7 +173,7 @@ describe('council sign-off on the awards', () => {
     const current = await http.get(`/api/contests/${contest.id}`, organizer);
     const stranger = (await db.query(`SELECT id FROM users WHERE email = 'founder@council-outsider.vn'`)).rows[0].id;
     const bad = await http.request('PATCH', `/api/contests/${contest.id}`, {
-      body: { version: current.body.version, council: { memberIds: [known(judges[0], 'judges[0]').id, stranger] } },
+      body: { version: current.body.version, council: { memberIds: [judges[0].id, stranger] } },
       token: organizer,
     });
     expect(bad.status).toBe(400);
@@ -193,19 +184,16 @@ describe('council sign-off on the awards', () => {
     const named = await http.request('PATCH', `/api/contests/${contest.id}`, {
       body: {
         version: current.body.version,
-        council: { memberIds: [known(judges[0], 'judges[0]').id, known(judges[1], 'judges[1]').id], approvalShare: 1 },
+        council: { memberIds: [judges[0].id, judges[1].id], approvalShare: 1 },
         councilMeetingPlace: 'Hội trường A',
       },
       token: organizer,
     });
     expect(named.status).toBe(200);
     expect(named.body).toMatchObject({ council: { approvalShare: 1, named: true }, councilMeetingPlace: 'Hội trường A' });
-    expect(JSON.stringify(named.body)).not.toContain(known(judges[0], 'judges[0]').id);
+    expect(JSON.stringify(named.body)).not.toContain(judges[0].id);
     expect((await tallyOf()).tally).toEqual({ members: 2, approvals: 0, objections: 0, required: 2, reached: false });
-    expect(
-      (await http.post(`/api/contests/${contest.id}/awards/approvals`, { decision: 'approve' }, known(judges[2], 'judges[2]').token))
-        .status,
-    ).toBe(404);
+    expect((await http.post(`/api/contests/${contest.id}/awards/approvals`, { decision: 'approve' }, judges[2].token)).status).toBe(404);
 
     const back = await http.request('PATCH', `/api/contests/${contest.id}`, {
       body: { version: named.body.version, council: { memberIds: null, approvalShare: null } },
@@ -234,12 +222,8 @@ describe('council sign-off on the awards', () => {
     expect(published.status).toBe(200);
     const event = await db.query(`SELECT payload FROM audit_events WHERE contest_id = $1 AND action = 'contest.published'`, [contest.id]);
     expect(event.rows[0].payload.council).toEqual({ members: 3, approvals: 2, objections: 0, required: 2, reached: true });
-    const late = await http.post(
-      `/api/contests/${contest.id}/awards/approvals`,
-      { decision: 'object' },
-      known(judges[0], 'judges[0]').token,
-    );
+    const late = await http.post(`/api/contests/${contest.id}/awards/approvals`, { decision: 'object' }, judges[0].token);
     expect(late.status).toBe(409);
-    expect((await http.get('/api/me/council', known(judges[0], 'judges[0]').token)).body).toEqual([]);
+    expect((await http.get('/api/me/council', judges[0].token)).body).toEqual([]);
   });
 });

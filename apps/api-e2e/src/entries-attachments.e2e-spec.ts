@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { known } from '@laurel/domain';
-import { completeEntry, getBytes, newApplicant, postFile, sql } from './fixtures/entries';
+import { completeEntry, getBytes, newApplicant, postFile, sqlRow } from './fixtures/entries';
 import { EXE_BYTES, PNG_BYTES, storedZip, tinyPdf, tinyPptx } from './fixtures/files';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
@@ -38,7 +38,7 @@ describe('entry attachments over HTTP', () => {
       .filter((f) => f.isFile())
       .map((f) => join(f.parentPath, f.name).slice(root.length + 1));
   };
-  const attachmentRows = async () => (await sql(api.databaseUrl, `SELECT count(*)::int AS n FROM attachments`))[0].n;
+  const attachmentRows = async () => (await sqlRow(api.databaseUrl, `SELECT count(*)::int AS n FROM attachments`)).n;
 
   async function draft(): Promise<{ token: string; entryId: string }> {
     const team = await newApplicant(http);
@@ -72,7 +72,7 @@ describe('entry attachments over HTTP', () => {
       url: `/api/entries/${entryId}/attachments/${uploaded.body.id}`,
     });
 
-    const [row] = await sql(api.databaseUrl, `SELECT storage_key, original_name FROM attachments WHERE id = $1`, [uploaded.body.id]);
+    const row = await sqlRow(api.databaseUrl, `SELECT storage_key, original_name FROM attachments WHERE id = $1`, [uploaded.body.id]);
     expect(row.storage_key).toMatch(/^attachments\/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(readFileSync(join(dataDir, 'files', row.storage_key)).equals(bytes)).toBe(true);
 
@@ -236,7 +236,7 @@ describe('entry attachments over HTTP', () => {
   it('deletes a file of a draft from the database and the disk; a submitted entry keeps its files', async () => {
     const { token, entryId } = await draft();
     const { body: extra } = await upload(entryId, token, { bytes: PNG_BYTES, fileName: 'extra.png', kind: 'other' });
-    const [{ storage_key: key }] = await sql(api.databaseUrl, `SELECT storage_key FROM attachments WHERE id = $1`, [extra.id]);
+    const { storage_key: key } = await sqlRow(api.databaseUrl, `SELECT storage_key FROM attachments WHERE id = $1`, [extra.id]);
     const removed = await http.request('DELETE', extra.url, { token });
     expect(removed.status).toBe(204);
     expect(existsSync(join(dataDir, 'files', key))).toBe(false);

@@ -1,6 +1,6 @@
 import { Workbook } from 'exceljs';
 import { known } from '@laurel/domain';
-import { completeEntry, getBytes, newApplicant, openContest, postFile, sql } from './fixtures/entries';
+import { completeEntry, getBytes, newApplicant, openContest, postFile, sql, sqlRow } from './fixtures/entries';
 import { tinyPdf } from './fixtures/files';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
@@ -15,6 +15,7 @@ describe('organizer screening, import and export over HTTP', () => {
   let contest: { id: string; categories: { id: string; name: string }[] };
   /** Submitted entries by title, in the order they were submitted (codes SP27-001 …). */
   const submitted: Record<string, { id: string; code: string }> = {};
+  const entryTitled = (title: string) => known(submitted[title], `the submitted entry "${title}"`);
   let draftId: string;
   let databaseUrl: string;
 
@@ -84,9 +85,7 @@ describe('organizer screening, import and export over HTTP', () => {
     it('searches title, team and code case-insensitively, with % and _ taken literally', async () => {
       expect(titles((await list('?q=CẢNG')).body)).toEqual(['Cảng xanh']);
       expect(titles((await list('?q=team%20y')).body)).toEqual(['aqua sense']);
-      expect(titles((await list(`?q=${known(submitted['Fish_Track'], "submitted['Fish_Track']").code.toLowerCase()}`)).body)).toEqual([
-        'Fish_Track',
-      ]);
+      expect(titles((await list(`?q=${entryTitled('Fish_Track').code.toLowerCase()}`)).body)).toEqual(['Fish_Track']);
       expect(titles((await list('?q=%25')).body)).toEqual(['Eco 100% Pack']);
       expect(titles((await list('?q=_')).body)).toEqual(['Fish_Track']);
       expect((await list('?q=nothing-like-this')).body).toMatchObject({ items: [], total: 0 });
@@ -133,7 +132,7 @@ describe('organizer screening, import and export over HTTP', () => {
     const decide = (entryId: string, body: unknown, token = organizer) => http.post(`/api/entries/${entryId}/eligibility`, body, token);
 
     it('records eligible and ineligible decisions with who and when; ineligible needs a reason', async () => {
-      const entry = submitted['Bamboo Bikes'];
+      const entry = entryTitled('Bamboo Bikes');
       const noReason = await decide(entry.id, { eligible: false });
       expect(noReason.status).toBe(400);
       expect(noReason.body.fields).toEqual([
@@ -153,7 +152,7 @@ describe('organizer screening, import and export over HTTP', () => {
       const [row] = await sql(api.databaseUrl, `SELECT eligibility, eligibility_by, eligibility_at FROM entries WHERE id = $1`, [entry.id]);
       expect(row).toMatchObject({ eligibility: 'ineligible', eligibility_by: organizerId });
 
-      const eligible = await decide(known(submitted['Cảng xanh'], "submitted['Cảng xanh']").id, { eligible: true });
+      const eligible = await decide(entryTitled('Cảng xanh').id, { eligible: true });
       expect(eligible.body).toMatchObject({ eligibility: 'eligible', eligibilityReason: null });
       expect(titles((await list('?eligibility=eligible')).body)).toEqual(['Cảng xanh']);
       expect((await list('?eligibility=ineligible')).body.items[0]).toMatchObject({
@@ -166,14 +165,9 @@ describe('organizer screening, import and export over HTTP', () => {
       const draft = await decide(draftId, { eligible: true });
       expect(draft.status).toBe(409);
       expect(draft.body.message).toBe('Only submitted entries are screened; this one is still a draft.');
-      expect((await decide(known(submitted['aqua sense'], "submitted['aqua sense']").id, { eligible: true }, otherOrganizer)).status).toBe(
-        404,
-      );
-      expect(
-        (await decide(known(submitted['aqua sense'], "submitted['aqua sense']").id, { eligible: true }, (await newApplicant(http)).token))
-          .status,
-      ).toBe(403);
-      expect((await decide(known(submitted['aqua sense'], "submitted['aqua sense']").id, { eligible: 'yes' })).body.fields).toEqual([
+      expect((await decide(entryTitled('aqua sense').id, { eligible: true }, otherOrganizer)).status).toBe(404);
+      expect((await decide(entryTitled('aqua sense').id, { eligible: true }, (await newApplicant(http)).token)).status).toBe(403);
+      expect((await decide(entryTitled('aqua sense').id, { eligible: 'yes' })).body.fields).toEqual([
         { field: 'eligible', message: 'must be true or false' },
       ]);
     });
@@ -218,7 +212,7 @@ describe('organizer screening, import and export over HTTP', () => {
       expect(first.getCell(7).value).toBe('Không đủ điều kiện');
       expect(first.getCell(8).value).toBe('Thành lập quá 5 năm');
       // The cell holds the wall clock of Ho Chi Minh City: the stored instant plus 7 hours.
-      const [stored] = await sql<{ at: Date }>(databaseUrl, `SELECT submitted_at AS at FROM entries WHERE code = 'SP27-001'`);
+      const stored = await sqlRow<{ at: Date }>(databaseUrl, `SELECT submitted_at AS at FROM entries WHERE code = 'SP27-001'`);
       const cell = first.getCell(9).value as Date;
       expect(cell).toBeInstanceOf(Date);
       // (to the second: the cell keeps no milliseconds)
@@ -295,20 +289,18 @@ describe('organizer screening, import and export over HTTP', () => {
 
     async function importRows(rows: string[][], contestId = contest.id) {
       const workbook = await template(contestId);
-      const sheet = workbook.worksheets[0];
+      const sheet = known(workbook.worksheets[0], 'the import sheet');
       for (const values of rows) sheet.addRow(values);
       const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
       return postFile(api.url, `/api/contests/${contestId}/entries/import`, organizer, { bytes, fileName: 'entries.xlsx' });
     }
 
-    const snapshot = async () =>
-      (
-        await sql(
-          api.databaseUrl,
-          `SELECT (SELECT count(*)::int FROM entries WHERE contest_id = $1) AS entries, entry_seq FROM contests WHERE id = $1`,
-          [contest.id],
-        )
-      )[0];
+    const snapshot = () =>
+      sqlRow(
+        api.databaseUrl,
+        `SELECT (SELECT count(*)::int FROM entries WHERE contest_id = $1) AS entries, entry_seq FROM contests WHERE id = $1`,
+        [contest.id],
+      );
 
     it('gives a template with the columns, and instructions in Vietnamese and English naming the categories', async () => {
       const workbook = await template();
@@ -351,7 +343,7 @@ describe('organizer screening, import and export over HTTP', () => {
         { field: 'row 3: title', message: 'repeats row 2 (same title and team name): keep one of them' },
         {
           field: 'row 4: title',
-          message: `is already in this contest as ${known(submitted['Bamboo Bikes'], "submitted['Bamboo Bikes']").code} (same title and team name): remove the row`,
+          message: `is already in this contest as ${entryTitled('Bamboo Bikes').code} (same title and team name): remove the row`,
         },
       ]);
     });

@@ -1,5 +1,5 @@
 import { known } from '@laurel/domain';
-import { completeEntry, newApplicant, openContest, postFile, sql } from './fixtures/entries';
+import { completeEntry, newApplicant, openContest, postFile, sql, sqlRow } from './fixtures/entries';
 import { tinyPdf } from './fixtures/files';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
@@ -271,7 +271,7 @@ describe('applicant entries over HTTP', () => {
       ]);
       expect((await deck(entry.id, team.token)).status).toBe(201);
 
-      const [{ entry_seq: before }] = await sql(api.databaseUrl, `SELECT entry_seq FROM contests WHERE id = $1`, [demo.id]);
+      const { entry_seq: before } = await sqlRow(api.databaseUrl, `SELECT entry_seq FROM contests WHERE id = $1`, [demo.id]);
       const submitted = await http.post(`/api/entries/${entry.id}/submit`, { version: 1 }, team.token);
       expect(submitted.status).toBe(200);
       expect(submitted.body).toMatchObject({ status: 'submitted', code: `ST26-${String(before + 1).padStart(3, '0')}`, version: 2 });

@@ -1,7 +1,6 @@
-import { known } from '@laurel/domain';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
-import { type BuiltContest, type BuiltEntry, type BuiltJudge, ResultsFixture } from './support/results-fixtures';
+import { type BuiltContest, type BuiltEntry, type BuiltJudge, ResultsFixture, twoRounds } from './support/results-fixtures';
 
 /**
  * Feedback for applicants over HTTP. Rubric of both rounds: Innovation and Market, weight 1,
@@ -24,7 +23,7 @@ describe('feedback for applicants after publication', () => {
   let fixture: ResultsFixture;
   let contest: BuiltContest;
   let entries: Record<'A' | 'B' | 'C', BuiltEntry>;
-  let judges: BuiltJudge[];
+  let judges: [BuiltJudge, BuiltJudge, BuiltJudge];
   const internal = ['Nội bộ: nghi ngờ số liệu thị trường', 'Chỉ ban tổ chức được đọc'];
 
   async function sheet(
@@ -81,23 +80,23 @@ describe('feedback for applicants after publication', () => {
       await fixture.judge(contest.id, 'Giám khảo Tên Thật Ba'),
     ];
 
-    const [screening, final] = contest.rounds;
+    const [screening, final] = twoRounds(contest);
     await fixture.openRound(screening.id);
-    const first = await sheet(known(judges[0], 'judges[0]'), screening, entries.A, [8, 6], {
+    const first = await sheet(judges[0], screening, entries.A, [8, 6], {
       innovation: { comment: 'Ý tưởng mới, có thể mở rộng' },
       market: { comment: internal[0], commentInternal: true },
       sheet: { comment: 'Cần làm rõ quy mô thị trường' },
     });
     // The judge's own page keeps the internal mark.
     expect(first.scores.map((s: any) => s.commentInternal)).toEqual([false, true]);
-    await sheet(known(judges[0], 'judges[0]'), screening, entries.B, [6, 6]);
-    await sheet(known(judges[0], 'judges[0]'), screening, entries.C, [5, 5]);
-    await sheet(known(judges[1], 'judges[1]'), screening, entries.A, [9, 7], { sheet: { comment: internal[1], commentInternal: true } });
-    await sheet(known(judges[1], 'judges[1]'), screening, entries.B, [6, 4]);
-    await sheet(known(judges[1], 'judges[1]'), screening, entries.C, [4, 4]);
-    await sheet(known(judges[2], 'judges[2]'), screening, entries.A, [7, 5]);
-    await sheet(known(judges[2], 'judges[2]'), screening, entries.B, [6, 5]);
-    await sheet(known(judges[2], 'judges[2]'), screening, entries.C, [6, 6]);
+    await sheet(judges[0], screening, entries.B, [6, 6]);
+    await sheet(judges[0], screening, entries.C, [5, 5]);
+    await sheet(judges[1], screening, entries.A, [9, 7], { sheet: { comment: internal[1], commentInternal: true } });
+    await sheet(judges[1], screening, entries.B, [6, 4]);
+    await sheet(judges[1], screening, entries.C, [4, 4]);
+    await sheet(judges[2], screening, entries.A, [7, 5]);
+    await sheet(judges[2], screening, entries.B, [6, 5]);
+    await sheet(judges[2], screening, entries.C, [6, 6]);
     await fixture.closeRound(screening.id);
     expect((await http.post(`/api/rounds/${screening.id}/advance`, { top: 2 }, organizer)).status).toBe(200);
     await fixture.openRound(final.id);
@@ -177,7 +176,7 @@ describe('feedback for applicants after publication', () => {
   });
 
   it("is nobody else's: another team, the organizer and a judge get 404", async () => {
-    for (const token of [entries.B.ownerToken, organizer, known(judges[0], 'judges[0]').token]) {
+    for (const token of [entries.B.ownerToken, organizer, judges[0].token]) {
       expect((await http.get(`/api/entries/${entries.A.id}/feedback`, token)).status).toBe(404);
     }
     expect((await http.get(`/api/entries/not-a-uuid/feedback`, entries.A.ownerToken)).status).toBe(404);

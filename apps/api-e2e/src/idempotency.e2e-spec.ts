@@ -103,8 +103,8 @@ describe('Idempotency-Key', () => {
     expect(replay.body.user).toEqual(first.body.user);
     const stored = await sql(api.databaseUrl, `SELECT response::text AS response FROM idempotency_keys WHERE key = 'sign-in-once'`);
     expect(stored).toHaveLength(1);
-    expect(known(stored[0], 'stored[0]').response).not.toContain(first.body.accessToken);
-    expect(known(stored[0], 'stored[0]').response).not.toMatch(/accessToken/i);
+    expect(stored[0]?.response).not.toContain(first.body.accessToken);
+    expect(stored[0]?.response).not.toMatch(/accessToken/i);
   });
 
   it('scopes a key to the caller: another caller with the same key runs their own request', async () => {
@@ -145,7 +145,7 @@ describe('Idempotency-Key', () => {
     expect(other.status).toBe(422);
     expect(other.body.code).toBe('idempotency.key_reused');
     const stored = await sql(api.databaseUrl, 'SELECT count(*)::int AS n FROM attachments WHERE entry_id = $1', [entry.id]);
-    expect(known(stored[0], 'stored[0]').n).toBe(1);
+    expect(stored[0]?.n).toBe(1);
     // The file still reaches the route whole through the key's fingerprinting.
     const download = await getBytes(api.url, `/api/entries/${entry.id}/attachments/${first.body.id}`, team.token);
     expect(download.status).toBe(200);

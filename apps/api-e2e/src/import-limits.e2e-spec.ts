@@ -1,4 +1,4 @@
-import { getBytes, openContest, postFile, sql } from './fixtures/entries';
+import { getBytes, openContest, postFile, sqlRow } from './fixtures/entries';
 import { manyRowsWorkbook, residentBytes, zipBombWorkbook } from './fixtures/workbooks';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
@@ -47,7 +47,7 @@ describe('workbook import limits over HTTP', () => {
 
   const MB = 1024 * 1024;
   const entryCount = async () =>
-    (await sql(api.databaseUrl, 'SELECT count(*)::int AS n FROM entries WHERE contest_id = $1', [contest.id]))[0].n;
+    (await sqlRow(api.databaseUrl, 'SELECT count(*)::int AS n FROM entries WHERE contest_id = $1', [contest.id])).n;
 
   it('refuses a ZIP bomb (1 GB of sheet in about 1 MB) from its directory, before inflating it', async () => {
     const bomb = await zipBombWorkbook(1024);

@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-import { known } from '@laurel/domain';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
 import { createJudgingContest } from './support/judging-fixtures';
@@ -9,9 +8,9 @@ const PUBLIC_URL = 'http://laurel.test';
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function tokenOf(link: string | null): string {
-  const match = /#token=([^\s]+)/.exec(link ?? '');
-  if (!match) throw new Error(`no token in link ${link}`);
-  return decodeURIComponent(known(match[1], 'match[1]'));
+  const token = /#token=([^\s]+)/.exec(link ?? '')?.[1];
+  if (token === undefined) throw new Error(`no token in link ${link}`);
+  return decodeURIComponent(token);
 }
 
 /**
@@ -28,10 +27,8 @@ describe('invitations by mail', () => {
   let demoContestId: string;
 
   /** The count-th invitation mailed to the address (signing up mails a confirmation link to it too). */
-  const mailTo = async (address: string, count = 1) =>
-    (await smtp.waitFor((m) => m.to.toLowerCase() === address.toLowerCase() && !!m.link?.includes('/invitations/accept#'), count))[
-      count - 1
-    ];
+  const mailTo = (address: string, count = 1) =>
+    smtp.waitForNth((m) => m.to.toLowerCase() === address.toLowerCase() && !!m.link?.includes('/invitations/accept#'), count);
 
   beforeAll(async () => {
     await smtp.start();

@@ -152,7 +152,7 @@ describe('judge assignment over HTTP', () => {
     const refill = await http.post(`/api/rounds/${screening()}/assignments/auto`, {}, organizer);
     expect(refill.status).toBe(200);
     expect(refill.body.assignments).toHaveLength(1);
-    const [filled] = refill.body.assignments as Assigned[];
+    const filled = known((refill.body.assignments as Assigned[])[0], 'the refilled assignment');
     expect(filled.entryId).toBe(known(entries[4], 'entries[4]').id);
     const panelBefore = before.filter((a) => a.entryId === known(entries[4], 'entries[4]').id).map((a) => a.judgeId);
     expect(panelBefore).not.toContain(filled.judgeId);

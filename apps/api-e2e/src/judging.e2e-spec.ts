@@ -38,6 +38,9 @@ describe('judging over HTTP', () => {
   const emailOf = (judgeId: string) => Object.keys(judgeIds).find((email) => judgeIds[email] === judgeId) as string;
   const assignmentOf = (judgeEmail: string, entryId: string) =>
     assignments.find((a) => a.judgeId === judgeIds[judgeEmail] && a.entryId === entryId);
+  /** The fixture's entries and the round's criteria by position (both made in beforeAll). */
+  const entryAt = (i: number) => known(entries[i], `entry ${i + 1} of the fixture`);
+  const criterionAt = (i: number) => known(contest.rounds[0].criteria[i], `criterion ${i + 1} of the round`);
 
   beforeAll(async () => {
     const url = await createDatabase();
@@ -82,7 +85,7 @@ describe('judging over HTTP', () => {
       { title: 'Refused', status: 'submitted', eligibility: 'ineligible' },
       { title: 'Still a draft', status: 'draft' },
     ]);
-    deckId = await insertAttachment(db, dataDir, known(entries[1], 'entries[1]').id, {
+    deckId = await insertAttachment(db, dataDir, entryAt(1).id, {
       kind: 'pitch_deck',
       originalName: 'AquaSense-Crew-confidential-deck.pdf',
       contentType: 'application/pdf',
@@ -135,7 +138,7 @@ describe('judging over HTTP', () => {
           id: null,
           source: 'detected',
           judgeId: judgeIds['judge1@demo.laurel'],
-          entryId: known(entries[0], 'entries[0]').id,
+          entryId: entryAt(0).id,
           reason: 'same_organization',
         }),
       ]);
@@ -144,7 +147,7 @@ describe('judging over HTTP', () => {
     it('refuses to assign a conflicted judge by hand (422)', async () => {
       const refused = await http.post(
         `/api/rounds/${contest.rounds[0].id}/assignments`,
-        { entryId: known(entries[0], 'entries[0]').id, judgeId: judgeIds['judge1@demo.laurel'] },
+        { entryId: entryAt(0).id, judgeId: judgeIds['judge1@demo.laurel'] },
         organizer,
       );
       expect(refused.status).toBe(422);
@@ -162,7 +165,7 @@ describe('judging over HTTP', () => {
         entryId: a.entryId,
       }));
       for (const entry of entries.slice(0, 4)) expect(assignments.filter((a) => a.entryId === entry.id)).toHaveLength(2);
-      expect(assignmentOf('judge1@demo.laurel', known(entries[0], 'entries[0]').id)).toBeUndefined();
+      expect(assignmentOf('judge1@demo.laurel', entryAt(0).id)).toBeUndefined();
       const loads = Object.values(result.body.perJudgeLoad as Record<string, number>);
       expect(loads.reduce((a, b) => a + b, 0)).toBe(8);
       expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
@@ -217,13 +220,13 @@ describe('judging over HTTP', () => {
     });
 
     it('shows one assignment with the rubric and guidance, blind, and the deck under a neutral name', async () => {
-      const holder = assignments.find((a) => a.entryId === known(entries[1], 'entries[1]').id) as { id: string; judgeId: string };
+      const holder = assignments.find((a) => a.entryId === entryAt(1).id) as { id: string; judgeId: string };
       const token = judges[emailOf(holder.judgeId)];
       const detail = await http.get(`/api/assignments/${holder.id}`, token);
       expect(detail.status).toBe(200);
       expect(detail.body.entry).toEqual({
-        id: known(entries[1], 'entries[1]').id,
-        code: known(entries[1], 'entries[1]').code,
+        id: entryAt(1).id,
+        code: entryAt(1).code,
         title: 'Salt-water sensors',
         summary: 'A summary',
         problem: 'A problem',
@@ -253,7 +256,7 @@ describe('judging over HTTP', () => {
       });
       expect(file.status).toBe(200);
       expect(file.headers.get('content-type')).toContain('application/pdf');
-      expect(file.headers.get('content-disposition')).toContain(`filename="${known(entries[1], 'entries[1]').code}-pitch_deck.pdf"`);
+      expect(file.headers.get('content-disposition')).toContain(`filename="${entryAt(1).code}-pitch_deck.pdf"`);
       expect(file.headers.get('content-disposition')).not.toContain('confidential');
       // The round is blind: the judge gets the deck's copy without document metadata, still a PDF.
       const served = Buffer.from(await file.arrayBuffer());
@@ -262,8 +265,8 @@ describe('judging over HTTP', () => {
     });
 
     it('answers 404 to a judge not assigned, for the assignment, its sheet and its files', async () => {
-      const holder = assignments.find((a) => a.entryId === known(entries[1], 'entries[1]').id) as { id: string; judgeId: string };
-      const outsider = Object.keys(judges).find((email) => !assignmentOf(email, known(entries[1], 'entries[1]').id)) as string;
+      const holder = assignments.find((a) => a.entryId === entryAt(1).id) as { id: string; judgeId: string };
+      const outsider = Object.keys(judges).find((email) => !assignmentOf(email, entryAt(1).id)) as string;
       const token = judges[outsider];
       expect((await http.get(`/api/assignments/${holder.id}`, token)).status).toBe(404);
       expect((await http.get(`/api/assignments/${holder.id}/attachments/${deckId}`, token)).status).toBe(404);
@@ -281,28 +284,20 @@ describe('judging over HTTP', () => {
     let criteria: { id: string; name: string }[];
 
     beforeAll(() => {
-      mine = assignments.find((a) => a.entryId === known(entries[2], 'entries[2]').id) as typeof mine;
-      token = judges[emailOf(mine.judgeId)];
+      mine = assignments.find((a) => a.entryId === entryAt(2).id) as typeof mine;
+      token = known(judges[emailOf(mine.judgeId)], 'the token of the judge of the third entry');
       criteria = contest.rounds[0].criteria;
     });
 
     it('refuses a value outside 0..max, with three decimals, or for an unknown criterion (400 naming it)', async () => {
-      const over = await put(
-        `/api/assignments/${mine.id}/sheet`,
-        { scores: [{ criterionId: known(criteria[2], 'criteria[2]').id, value: 5.5 }] },
-        token,
-      );
+      const over = await put(`/api/assignments/${mine.id}/sheet`, { scores: [{ criterionId: criterionAt(2).id, value: 5.5 }] }, token);
       expect(over.status).toBe(400);
       expect(over.body.fields).toEqual([{ field: 'scores.0.value', message: '"Team" must be between 0 and 5' }]);
-      const negative = await put(
-        `/api/assignments/${mine.id}/sheet`,
-        { scores: [{ criterionId: known(criteria[0], 'criteria[0]').id, value: -1 }] },
-        token,
-      );
+      const negative = await put(`/api/assignments/${mine.id}/sheet`, { scores: [{ criterionId: criterionAt(0).id, value: -1 }] }, token);
       expect(negative.status).toBe(400);
       const decimals = await put(
         `/api/assignments/${mine.id}/sheet`,
-        { scores: [{ criterionId: known(criteria[0], 'criteria[0]').id, value: 7.125 }] },
+        { scores: [{ criterionId: criterionAt(0).id, value: 7.125 }] },
         token,
       );
       expect(decimals.status).toBe(400);
@@ -320,7 +315,7 @@ describe('judging over HTTP', () => {
     it('saves partial drafts with a version, refuses a stale version (409), and 422 on submit with criteria missing', async () => {
       const first = await put(
         `/api/assignments/${mine.id}/sheet`,
-        { scores: [{ criterionId: known(criteria[0], 'criteria[0]').id, value: 8, comment: 'Novel' }], comment: 'Promising', version: 0 },
+        { scores: [{ criterionId: criterionAt(0).id, value: 8, comment: 'Novel' }], comment: 'Promising', version: 0 },
         token,
       );
       expect(first.status).toBe(200);
@@ -330,15 +325,15 @@ describe('judging over HTTP', () => {
         version: 1,
         comment: 'Promising',
         total: 32,
-        scores: [{ criterionId: known(criteria[0], 'criteria[0]').id, value: 8, comment: 'Novel' }],
+        scores: [{ criterionId: criterionAt(0).id, value: 8, comment: 'Novel' }],
       });
 
       const second = await put(
         `/api/assignments/${mine.id}/sheet`,
         {
           scores: [
-            { criterionId: known(criteria[0], 'criteria[0]').id, value: 8 },
-            { criterionId: known(criteria[1], 'criteria[1]').id, value: 7 },
+            { criterionId: criterionAt(0).id, value: 8 },
+            { criterionId: criterionAt(1).id, value: 7 },
           ],
           version: 1,
         },
@@ -349,7 +344,7 @@ describe('judging over HTTP', () => {
 
       const stale = await put(
         `/api/assignments/${mine.id}/sheet`,
-        { scores: [{ criterionId: known(criteria[0], 'criteria[0]').id, value: 1 }], version: 1 },
+        { scores: [{ criterionId: criterionAt(0).id, value: 1 }], version: 1 },
         token,
       );
       expect(stale.status).toBe(409);
@@ -362,9 +357,7 @@ describe('judging over HTTP', () => {
       expect(incomplete.status).toBe(422);
       expect(incomplete.body.code).toBe('sheet.incomplete');
       expect(incomplete.body.message).toContain('"Team"');
-      expect(incomplete.body.fields).toEqual([
-        { field: `scores.${known(criteria[2], 'criteria[2]').id}`, message: '"Team" has no score yet' },
-      ]);
+      expect(incomplete.body.fields).toEqual([{ field: `scores.${criterionAt(2).id}`, message: '"Team" has no score yet' }]);
     });
 
     it('submits with the total of the domain formula, then the sheet is read-only (409)', async () => {
@@ -390,27 +383,21 @@ describe('judging over HTTP', () => {
     });
 
     it('a recused judge cannot score; re-running the assignment fills only the gap', async () => {
-      const recusing = assignments.find((a) => a.entryId === known(entries[3], 'entries[3]').id) as {
+      const recusing = assignments.find((a) => a.entryId === entryAt(3).id) as {
         id: string;
         judgeId: string;
         entryId: string;
       };
       const judgeToken = judges[emailOf(recusing.judgeId)];
       expect(
-        (
-          await put(
-            `/api/assignments/${recusing.id}/sheet`,
-            { scores: [{ criterionId: known(criteria[0], 'criteria[0]').id, value: 3 }] },
-            judgeToken,
-          )
-        ).status,
+        (await put(`/api/assignments/${recusing.id}/sheet`, { scores: [{ criterionId: criterionAt(0).id, value: 3 }] }, judgeToken)).status,
       ).toBe(200);
       const recused = await http.post(`/api/assignments/${recusing.id}/recuse`, { reason: 'I mentored this team' }, judgeToken);
       expect(recused.status).toBe(200);
       expect(recused.body).toMatchObject({ status: 'recused', recusalReason: 'I mentored this team' });
       const refused = await put(
         `/api/assignments/${recusing.id}/sheet`,
-        { scores: [{ criterionId: known(criteria[0], 'criteria[0]').id, value: 4 }] },
+        { scores: [{ criterionId: criterionAt(0).id, value: 4 }] },
         judgeToken,
       );
       expect(refused.status).toBe(409);
@@ -421,7 +408,7 @@ describe('judging over HTTP', () => {
       const declared = conflicts.body.find((c: { source: string }) => c.source === 'declared');
       expect(declared).toMatchObject({
         judgeId: recusing.judgeId,
-        entryId: known(entries[3], 'entries[3]').id,
+        entryId: entryAt(3).id,
         reason: 'I mentored this team',
       });
       const notRemovable = await del(`/api/contests/${contest.id}/conflicts/${declared.id}`, organizer);
@@ -431,7 +418,7 @@ describe('judging over HTTP', () => {
       const refill = await http.post(`/api/rounds/${contest.rounds[0].id}/assignments/auto`, { seed: 'another seed' }, organizer);
       expect(refill.status).toBe(200);
       expect(refill.body.assignments).toHaveLength(1);
-      expect(refill.body.assignments[0].entryId).toBe(known(entries[3], 'entries[3]').id);
+      expect(refill.body.assignments[0].entryId).toBe(entryAt(3).id);
       expect(refill.body.assignments[0].judgeId).not.toBe(recusing.judgeId);
       const after = (await http.get(`/api/rounds/${contest.rounds[0].id}/assignments`, organizer)).body;
       expect(after).toHaveLength(before.length + 1);
@@ -439,12 +426,12 @@ describe('judging over HTTP', () => {
       assignments.push({
         id: refill.body.assignments[0].id,
         judgeId: refill.body.assignments[0].judgeId,
-        entryId: known(entries[3], 'entries[3]').id,
+        entryId: entryAt(3).id,
       });
     });
 
     it('an organizer conflict removes the pair’s open assignment in the same step and blocks assigning it again', async () => {
-      const target = assignments.find((a) => a.entryId === known(entries[1], 'entries[1]').id) as {
+      const target = assignments.find((a) => a.entryId === entryAt(1).id) as {
         id: string;
         judgeId: string;
         entryId: string;
@@ -452,15 +439,15 @@ describe('judging over HTTP', () => {
       const judgeToken = judges[emailOf(target.judgeId)];
       const added = await http.post(
         `/api/contests/${contest.id}/conflicts`,
-        { judgeId: target.judgeId, entryId: known(entries[1], 'entries[1]').id, reason: 'Shareholder' },
+        { judgeId: target.judgeId, entryId: entryAt(1).id, reason: 'Shareholder' },
         organizer,
       );
       expect(added.status).toBe(201);
-      expect(added.body).toMatchObject({ source: 'organizer', reason: 'Shareholder', entryCode: known(entries[1], 'entries[1]').code });
+      expect(added.body).toMatchObject({ source: 'organizer', reason: 'Shareholder', entryCode: entryAt(1).code });
       expect((await http.get(`/api/assignments/${target.id}`, judgeToken)).status).toBe(404);
       const manual = await http.post(
         `/api/rounds/${contest.rounds[0].id}/assignments`,
-        { entryId: known(entries[1], 'entries[1]').id, judgeId: target.judgeId },
+        { entryId: entryAt(1).id, judgeId: target.judgeId },
         organizer,
       );
       expect(manual.status).toBe(422);
@@ -468,7 +455,7 @@ describe('judging over HTTP', () => {
         (
           await http.post(
             `/api/contests/${contest.id}/conflicts`,
-            { judgeId: target.judgeId, entryId: known(entries[1], 'entries[1]').id, reason: 'Again' },
+            { judgeId: target.judgeId, entryId: entryAt(1).id, reason: 'Again' },
             organizer,
           )
         ).status,
@@ -478,11 +465,11 @@ describe('judging over HTTP', () => {
       expect((await del(`/api/contests/${contest.id}/conflicts/${added.body.id}`, organizer)).status).toBe(204);
       const back = await http.post(
         `/api/rounds/${contest.rounds[0].id}/assignments`,
-        { entryId: known(entries[1], 'entries[1]').id, judgeId: target.judgeId },
+        { entryId: entryAt(1).id, judgeId: target.judgeId },
         organizer,
       );
       expect(back.status).toBe(201);
-      expect(back.body).toMatchObject({ status: 'todo', entryId: known(entries[1], 'entries[1]').id, judgeId: target.judgeId });
+      expect(back.body).toMatchObject({ status: 'todo', entryId: entryAt(1).id, judgeId: target.judgeId });
       assignments = assignments.map((a) => (a.id === target.id ? { ...a, id: back.body.id } : a));
     });
   });
@@ -503,23 +490,16 @@ describe('judging over HTTP', () => {
       expect(totals).toEqual({ assigned: 8, draft: 0, submitted: 1, recused: 1 });
       expect(progress.body.matrix.cells).toHaveLength(9);
       expect(progress.body.matrix.cells).toContainEqual(
-        expect.objectContaining({ entryId: known(entries[2], 'entries[2]').id, status: 'submitted', total: 77.75 }),
+        expect.objectContaining({ entryId: entryAt(2).id, status: 'submitted', total: 77.75 }),
       );
       expect((await http.get(`/api/rounds/${contest.rounds[0].id}/progress`, judges['judge1@demo.laurel'])).status).toBe(403);
     });
 
     it('after the round closes, the API answers 409 and the database refuses a direct write', async () => {
-      const draft = assignments.find((a) => a.entryId === known(entries[0], 'entries[0]').id) as { id: string; judgeId: string };
+      const draft = assignments.find((a) => a.entryId === entryAt(0).id) as { id: string; judgeId: string };
       const token = judges[emailOf(draft.judgeId)];
-      const criteria = contest.rounds[0].criteria;
       expect(
-        (
-          await put(
-            `/api/assignments/${draft.id}/sheet`,
-            { scores: [{ criterionId: known(criteria[0], 'criteria[0]').id, value: 5 }] },
-            token,
-          )
-        ).status,
+        (await put(`/api/assignments/${draft.id}/sheet`, { scores: [{ criterionId: criterionAt(0).id, value: 5 }] }, token)).status,
       ).toBe(200);
 
       const closed = await http.post(`/api/rounds/${contest.rounds[0].id}/close`, {}, organizer);
@@ -527,11 +507,7 @@ describe('judging over HTTP', () => {
       expect(closed.body.status).toBe('closed');
       expect((await http.post(`/api/rounds/${contest.rounds[0].id}/close`, {}, organizer)).status).toBe(409);
 
-      const late = await put(
-        `/api/assignments/${draft.id}/sheet`,
-        { scores: [{ criterionId: known(criteria[0], 'criteria[0]').id, value: 6 }] },
-        token,
-      );
+      const late = await put(`/api/assignments/${draft.id}/sheet`, { scores: [{ criterionId: criterionAt(0).id, value: 6 }] }, token);
       expect(late.status).toBe(409);
       expect(late.body.code).toBe('round.closed');
       expect(late.body.message).toMatch(/round is closed/);

@@ -20,7 +20,7 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
   let contest: BuiltContest;
   let round: BuiltContest['rounds'][number];
   let entries: BuiltEntry[];
-  let judges: BuiltJudge[];
+  let judges: [BuiltJudge, BuiltJudge, BuiltJudge];
   let outsider: BuiltJudge;
   let version = 0;
   const streams: EventStream[] = [];
@@ -74,7 +74,7 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
       ['Bản đồ ngập lụt', 'FloodMap'],
       ['Nông trại thông minh', 'AgriSense'],
       ['Học tiếng Việt', 'VietLingo'],
-    ]) {
+    ] as const) {
       const entry = await fixture.entry(contest, { title, teamName, category: 'Startups' });
       await fixture.eligibility(entry.id, true);
       entries.push(entry);
@@ -124,9 +124,7 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
     const forged = await new EventStream().open(`${api2.url}/api/rounds/${round.id}/stage/events?ticket=eyJyIjoiIn0.AAAA`);
     expect(forged.status).toBe(401);
     // Judges follow; they do not control.
-    expect(
-      (await http2.post(`/api/rounds/${round.id}/stage`, { version: 0, action: 'next' }, known(judges[0], 'judges[0]').token)).status,
-    ).toBe(403);
+    expect((await http2.post(`/api/rounds/${round.id}/stage`, { version: 0, action: 'next' }, judges[0].token)).status).toBe(403);
   });
 
   it('shows every instance the same default draw before anything is stored, judges without team names', async () => {
@@ -142,7 +140,7 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
     expect(one.body.slots.every((s: any) => s.teamName)).toBe(true);
     expect(one.body.judges.map((j: any) => j.displayName)).toEqual(['Giám khảo A', 'Giám khảo B', 'Giám khảo C']);
 
-    const mine = await http2.get(`/api/rounds/${round.id}/stage`, known(judges[0], 'judges[0]').token);
+    const mine = await http2.get(`/api/rounds/${round.id}/stage`, judges[0].token);
     expect(mine.status).toBe(200);
     expect(mine.body.slots.every((s: any) => s.teamName === null)).toBe(true);
     expect(mine.body.judges).toBeUndefined();
@@ -272,7 +270,7 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
     const now = await http1.get(`/api/rounds/${round.id}/stage`, organizer);
     const entryId = now.body.slots.find((s: any) => s.id === now.body.current.slotId).entryId;
     const seen = board.events.length;
-    await fixture.score(known(judges[1], 'judges[1]'), round, entryId, { Innovation: 9, Market: 7 }, http2);
+    await fixture.score(judges[1], round, entryId, { Innovation: 9, Market: 7 }, http2);
     const submittedAt = Date.now();
     const update = await board.next('stage', (d) => d.judges.some((j: any) => j.submitted), 1000, seen);
     expect(update.receivedAt - submittedAt).toBeLessThan(1000);
@@ -306,13 +304,13 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
   });
 
   it('lets a judge page that lost its connection catch up to the team on stage when it reconnects', async () => {
-    const dropped = await follow(http2, known(judges[2], 'judges[2]').token);
+    const dropped = await follow(http2, judges[2].token);
     const before = await dropped.next('stage', () => true, 5000);
     dropped.close();
     const moved = await act({ action: 'next' });
     expect(moved.status).toBe(200);
     expect(moved.body.current.slotId).not.toBe(before.data.current?.slotId);
-    const back = await follow(http2, known(judges[2], 'judges[2]').token);
+    const back = await follow(http2, judges[2].token);
     const caughtUp = await back.next('stage', () => true, 2000);
     expect(caughtUp.data.current.slotId).toBe(moved.body.current.slotId);
     expect(caughtUp.data.version).toBe(version);

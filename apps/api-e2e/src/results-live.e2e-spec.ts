@@ -90,7 +90,7 @@ describe('live board over server-sent events, across two API processes', () => {
   let contest: BuiltContest;
   let round: BuiltContest['rounds'][number];
   let entries: BuiltEntry[];
-  let judges: BuiltJudge[];
+  let judges: [BuiltJudge, BuiltJudge];
   const streams: EventStream[] = [];
 
   const rubric = [
@@ -145,9 +145,9 @@ describe('live board over server-sent events, across two API processes', () => {
     expect((await openStream(`/api/rounds/${round.id}/live`)).status).toBe(401);
     const forged = await openStream(`/api/rounds/${round.id}/live?ticket=eyJyIjoiIn0.AAAA`);
     expect(forged.status).toBe(401);
-    expect((await http1.post(`/api/rounds/${round.id}/live-ticket`, {}, known(judges[0], 'judges[0]').token)).status).toBe(403);
+    expect((await http1.post(`/api/rounds/${round.id}/live-ticket`, {}, judges[0].token)).status).toBe(403);
     const judgeStream = await openStream(`/api/rounds/${round.id}/live`, {
-      authorization: `Bearer ${known(judges[0], 'judges[0]').token}`,
+      authorization: `Bearer ${judges[0].token}`,
     });
     expect(judgeStream.status).toBe(403);
     // A ticket names its round: it opens no other.
@@ -175,7 +175,7 @@ describe('live board over server-sent events, across two API processes', () => {
     expect(first.data.entries.map((e: any) => e.judgeCount)).toEqual([0, 0]);
 
     const seen = stream.events.length;
-    await fixture.score(known(judges[0], 'judges[0]'), round, known(entries[0], 'entries[0]').id, { Innovation: 8, Market: 6 }, http2);
+    await fixture.score(judges[0], round, known(entries[0], 'entries[0]').id, { Innovation: 8, Market: 6 }, http2);
     const submittedAt = Date.now();
     const update = await stream.next(seen, (d) => judgeCount(d, known(entries[0], 'entries[0]')) === 1, 1000);
     expect(update.receivedAt - submittedAt).toBeLessThan(1000);
@@ -198,7 +198,7 @@ describe('live board over server-sent events, across two API processes', () => {
     await new Promise((wait) => setTimeout(wait, 1500));
 
     const seen = stream.events.length;
-    await fixture.score(known(judges[1], 'judges[1]'), round, known(entries[1], 'entries[1]').id, { Innovation: 5, Market: 5 }, http2);
+    await fixture.score(judges[1], round, known(entries[1], 'entries[1]').id, { Innovation: 5, Market: 5 }, http2);
     const submittedAt = Date.now();
     const update = await stream.next(seen, (d) => judgeCount(d, known(entries[1], 'entries[1]')) === 1, 1000);
     expect(update.receivedAt - submittedAt).toBeLessThan(1000);

@@ -5,7 +5,7 @@ import { createDatabase, runNode, startApi, type ApiProcess } from './support/ap
 import { Http } from './support/http';
 import { readPdf } from './support/documents';
 import { soffice, workbookToPdf } from './support/office';
-import { type BuiltContest, type BuiltEntry, type BuiltJudge, ResultsFixture, tamperScore } from './support/results-fixtures';
+import { type BuiltContest, type BuiltEntry, type BuiltJudge, ResultsFixture, tamperScore, twoRounds } from './support/results-fixtures';
 
 /**
  * Results over HTTP, on a contest run through the API from set-up to publication.
@@ -37,7 +37,7 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
   let fixture: ResultsFixture;
   let contest: BuiltContest;
   let entries: Record<'A' | 'B' | 'C' | 'D', BuiltEntry>;
-  let judges: BuiltJudge[];
+  let judges: [BuiltJudge, BuiltJudge, BuiltJudge];
   let screening: BuiltContest['rounds'][number];
   let final: BuiltContest['rounds'][number];
 
@@ -73,7 +73,7 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
         { name: 'Vòng chung khảo: trình bày trực tiếp/2026', order: 2, priorityCriteria: ['Innovation'], criteria: rubric },
       ],
     });
-    [screening, final] = contest.rounds;
+    [screening, final] = twoRounds(contest);
     entries = {
       A: await fixture.entry(contest, { title: 'Nông nghiệp thông minh', teamName: 'AgriViệt', category: 'Doanh nghiệp' }),
       B: await fixture.entry(contest, { title: 'Cảng xanh GreenHarbor', teamName: 'GreenHarbor', category: 'Doanh nghiệp' }),
@@ -146,15 +146,15 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
     expect(typeof body.reliability.kendallW).toBe('number');
     expect(body.reliability.flaggedEntries).toEqual([entries.D.id]);
     const leniency = Object.fromEntries(body.reliability.judges.map((j: any) => [j.judgeId, j.leniency]));
-    expect(leniency[known(judges[0], 'judges[0]').id]).toBeCloseTo(-10.875, 9);
-    expect(leniency[known(judges[1], 'judges[1]').id]).toBeCloseTo(-1.125, 9);
-    expect(leniency[known(judges[2], 'judges[2]').id]).toBeCloseTo(12, 9);
+    expect(leniency[judges[0].id]).toBeCloseTo(-10.875, 9);
+    expect(leniency[judges[1].id]).toBeCloseTo(-1.125, 9);
+    expect(leniency[judges[2].id]).toBeCloseTo(12, 9);
     expect(body.snapshotAt).toEqual(expect.any(String));
   });
 
   it('answers judges and applicants with 403, another organizer and unknown rounds with 404', async () => {
     const applicant = await http.login('startup1@demo.laurel');
-    for (const token of [known(judges[0], 'judges[0]').token, applicant]) {
+    for (const token of [judges[0].token, applicant]) {
       expect((await http.get(`/api/rounds/${screening.id}/results`, token)).status).toBe(403);
       expect((await http.post(`/api/rounds/${screening.id}/advance`, { top: 1 }, token)).status).toBe(403);
       expect((await http.get(`/api/contests/${contest.id}/awards/proposal`, token)).status).toBe(403);
@@ -181,12 +181,12 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
   it('answers the snapshot of a closed round even after a score changes behind the API; reopening drops it', async () => {
     const first = (await http.get(`/api/rounds/${screening.id}/results`, organizer)).body;
     // Judge 1 gives D 2 → 10 on Innovation: D's total would become 20 + 4·8 = 52.
-    await tamperScore(db, screening.id, entries.D.id, known(judges[0], 'judges[0]').id, screening.criteria.get('Innovation') as string, 10);
+    await tamperScore(db, screening.id, entries.D.id, judges[0].id, screening.criteria.get('Innovation') as string, 10);
     const again = (await http.get(`/api/rounds/${screening.id}/results`, organizer)).body;
     expect(again.snapshotAt).toBe(first.snapshotAt);
     expect(again.entries).toEqual(first.entries);
     expect(byCode(again.entries, entries.D).score).toBeCloseTo(40, 9);
-    await tamperScore(db, screening.id, entries.D.id, known(judges[0], 'judges[0]').id, screening.criteria.get('Innovation') as string, 2);
+    await tamperScore(db, screening.id, entries.D.id, judges[0].id, screening.criteria.get('Innovation') as string, 2);
 
     // A reopened round is live again; the next closing gets a fresh snapshot.
     await db.query(`UPDATE rounds SET status = 'open' WHERE id = $1`, [screening.id]);

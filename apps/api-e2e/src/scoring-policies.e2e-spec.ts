@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
+import { known } from '@laurel/domain';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
-import { type BuiltContest, type BuiltEntry, type BuiltJudge, ResultsFixture } from './support/results-fixtures';
+import { type BuiltContest, type BuiltEntry, type BuiltJudge, ResultsFixture, twoRounds } from './support/results-fixtures';
 import { sheetValuesOutOfStep } from './support/judging-fixtures';
 
 /**
@@ -46,7 +47,12 @@ describe('scoring policies: divergence review, advancement gates, prize gates', 
         screening.id,
         entry.id,
       ])
-    ).rows.map((r) => judges.find((j) => j.id === r.judge_id) as BuiltJudge);
+    ).rows.map((r) =>
+      known(
+        judges.find((j) => j.id === r.judge_id),
+        `the judge ${r.judge_id} of the fixture`,
+      ),
+    );
 
   beforeAll(async () => {
     const url = await createDatabase();
@@ -70,7 +76,7 @@ describe('scoring policies: divergence review, advancement gates, prize gates', 
         { name: 'Chung khảo', order: 2, criteria: rubric },
       ],
     });
-    [screening, final] = contest.rounds;
+    [screening, final] = twoRounds(contest);
     entries = {
       P: await fixture.entry(contest, { title: 'Dự án P', teamName: 'Đội P', category: 'Doanh nghiệp' }),
       Q: await fixture.entry(contest, { title: 'Dự án Q', teamName: 'Đội Q', category: 'Doanh nghiệp' }),
@@ -98,13 +104,15 @@ describe('scoring policies: divergence review, advancement gates, prize gates', 
   });
 
   it('assigns one more judge when two totals differ by exactly the threshold, in the submit transaction', async () => {
-    const [first, second] = await judgesOf(entries.P);
+    const assigned = await judgesOf(entries.P);
+    const first = known(assigned[0], 'the first judge of P');
+    const second = known(assigned[1], 'the second judge of P');
     await fixture.score(first, screening, entries.P.id, sheet(8, 8));
     expect(await judgesOf(entries.P)).toHaveLength(2);
     await fixture.score(second, screening, entries.P.id, sheet(6, 6));
     const panel = await judgesOf(entries.P);
     expect(panel).toHaveLength(3);
-    const extra = panel[2];
+    const extra = known(panel[2], 'the extra judge of P');
     expect([first.id, second.id]).not.toContain(extra.id);
     const marked = await db.query(`SELECT judge_id FROM assignments WHERE round_id = $1 AND entry_id = $2 AND divergence_extra`, [
       screening.id,
@@ -182,7 +190,7 @@ describe('scoring policies: divergence review, advancement gates, prize gates', 
       for (let r = 2; r <= ranking.actualRowCount; r++) if (ranking.getRow(r).getCell(2).value === code) return ranking.getRow(r);
       throw new Error(`no row for ${code}`);
     };
-    const extra = (await judgesOf(entries.P))[2];
+    const extra = known((await judgesOf(entries.P))[2], 'the extra judge of P');
     expect(rowOf(entries.P.code).getCell(column('Chênh lệch lớn nhất')).value as number).toBeCloseTo(40, 9);
     expect(rowOf(entries.P.code).getCell(column('Giám khảo chấm thêm')).value).toBe(extra.displayName);
     expect(String(rowOf(entries.P.code).getCell(column('Ghi chú phân định')).value)).toContain('ngưỡng chênh lệch');

@@ -6,7 +6,7 @@ import { createDatabase, runNode, startApi, type ApiProcess } from './api-proces
 import type { Actor } from './authorization-matrix';
 import { acceptInvitationByMail } from './mailbox';
 import { Http } from './http';
-import { createJudgingContest, insertAttachment, insertEntries, userId } from './judging-fixtures';
+import { createJudgingContest, insertAttachment, insertEntry, userId } from './judging-fixtures';
 
 export interface RouteInfo {
   method: string;
@@ -87,8 +87,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     status: 'judging',
   });
   const owner = await userId(db, 'founder@owner-startup.vn');
-  const [entry] = await insertEntries(db, contest, [{ title: 'Owned entry', ownerId: owner }]);
-  if (entry === undefined) throw new Error('the owned entry was not inserted');
+  const entry = await insertEntry(db, contest, { title: 'Owned entry', ownerId: owner });
   const attachmentId = await insertAttachment(db, dataDir, entry.id, {
     kind: 'pitch_deck',
     originalName: 'deck.pdf',

@@ -29,10 +29,6 @@ export interface JudgingRound {
   criteria: { id: string; name: string; maxScore: number }[];
 }
 
-/**
- * A contest of the organizer with the given rounds (each with RUBRIC), its panel, and its
- * status moved through the lifecycle API up to `status` (judging by default).
- */
 interface RoundSpec {
   name: string;
   panel?: 'assigned' | 'complete';
@@ -40,6 +36,10 @@ interface RoundSpec {
   blind?: boolean;
 }
 
+/**
+ * A contest of the organizer with the given rounds (each with RUBRIC), its panel, and its
+ * status moved through the lifecycle API up to `status` (judging by default).
+ */
 export async function createJudgingContest(
   http: Http,
   organizer: string,
@@ -154,6 +154,13 @@ export async function insertEntries(db: Client, contest: JudgingContest, specs: 
     rows.push(result.rows[0]);
   }
   return rows;
+}
+
+/** One entry written straight into the database, as `insertEntries` writes it. */
+export async function insertEntry(db: Client, contest: JudgingContest, spec: EntrySpec): Promise<EntryRow> {
+  const [row] = await insertEntries(db, contest, [spec]);
+  if (row === undefined) throw new Error(`the entry "${spec.title}" was not inserted`);
+  return row;
 }
 
 /** An attachment row with its bytes where the API's local-disk storage (LAUREL_DATA_DIR) reads them. */

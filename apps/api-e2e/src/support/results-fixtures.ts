@@ -53,6 +53,13 @@ export interface BuiltRound {
   criteria: Map<string, string>;
 }
 
+/** A two-round contest's rounds, screening then final; fails for a contest made with one. */
+export function twoRounds(contest: BuiltContest): [BuiltRound, BuiltRound] {
+  const [screening, final] = contest.rounds;
+  if (final === undefined) throw new Error('the contest was made with one round; this test needs two');
+  return [screening, final];
+}
+
 export interface BuiltEntry {
   id: string;
   code: string;

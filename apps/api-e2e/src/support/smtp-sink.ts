@@ -77,6 +77,14 @@ export class SmtpSink {
     return this.mails.filter((m) => m.to.toLowerCase() === address.toLowerCase());
   }
 
+  /** Waits until `n` messages match and answers the n-th of them (from 1, in arrival order): the second mail to the same address. */
+  async waitForNth(match: (mail: ReceivedMail) => boolean, n: number, timeoutMs = 20_000): Promise<ReceivedMail> {
+    const found = await this.waitFor(match, n, timeoutMs);
+    const mail = found[n - 1];
+    if (mail === undefined) throw new Error(`mail number ${n} of ${found.length} asked for`);
+    return mail;
+  }
+
   /** Waits until `count` messages match, or fails naming what arrived. */
   async waitFor(match: (mail: ReceivedMail) => boolean, count = 1, timeoutMs = 20_000): Promise<[ReceivedMail, ...ReceivedMail[]]> {
     const deadline = Date.now() + timeoutMs;
