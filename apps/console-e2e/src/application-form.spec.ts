@@ -1,5 +1,6 @@
 import { type APIRequestContext, type Page, expect, test } from '@playwright/test';
 import { Workbook } from 'exceljs';
+import { known } from '@laurel/domain';
 import { requestCall, signUpVerified } from './support/mail';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -229,7 +230,7 @@ test.describe('the contest’s own application form', () => {
     expect(exported.status()).toBe(200);
     const workbook = new Workbook();
     await workbook.xlsx.load(Buffer.from(await exported.body()) as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[0];
+    const sheet = known(workbook.worksheets[0], 'the entries sheet');
     // Row values are 1-based with a hole at 0: the index found is the column number.
     const header = Array.from(sheet.getRow(1).values as unknown[], (v) => String(v ?? ''));
     const revenue = header.findIndex((h) => h.endsWith('(revenue)'));

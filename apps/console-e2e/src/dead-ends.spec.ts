@@ -1,4 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
+import { known } from '@laurel/domain';
 import { Api } from './support/api';
 import { councilDecides, setUpJudgedContest } from './support/results-setup';
 
@@ -35,7 +36,8 @@ test.describe('dead ends, mended', () => {
     // The final stays open, judge 1 has not scored D there, and a fourth judge is on the panel.
     const contest = await setUpJudgedContest(baseURL as string, { leaveFinalOpen: true, unscoredFinal: [[0, 'D']], extraJudge: true });
     const { A, D, F } = contest.entries;
-    const [judge1, , , extra] = contest.judges;
+    const [judge1, , , fourth] = contest.judges;
+    const extra = known(fourth, 'the fourth judge (extraJudge)');
     const api = new Api(baseURL as string);
 
     // The judge declines D: reason, then Enter in the field. Nothing reloads and the API has it.

@@ -99,8 +99,11 @@ async function setUp(request: APIRequestContext) {
 }
 
 /** A value for each criterion: two decimals for one, halves for the others. */
-function pickValues(criteria: Criterion[]): number[] {
-  return criteria.map((c, i) => (i === 0 ? Math.round(c.maxScore * 0.73 * 100) / 100 : Math.round(c.maxScore * (0.9 - i * 0.1) * 2) / 2));
+function pickValues(criteria: Criterion[]): { criterion: Criterion; value: number }[] {
+  return criteria.map((c, i) => ({
+    criterion: c,
+    value: i === 0 ? Math.round(c.maxScore * 0.73 * 100) / 100 : Math.round(c.maxScore * (0.9 - i * 0.1) * 2) / 2,
+  }));
 }
 
 test.describe('the judge console', () => {
@@ -110,10 +113,10 @@ test.describe('the judge console', () => {
     const { entry, assignmentId, judge } = await setUp(request);
     const detail = await ok(request, 'GET', `/assignments/${assignmentId}`, judge);
     const criteria: Criterion[] = [...detail.round.criteria].sort((a: Criterion, b: Criterion) => a.order - b.order);
-    const values = pickValues(criteria);
+    const sheet = pickValues(criteria);
     // T = 100 · Σ w·(v/max) / Σ w
     const weights = criteria.reduce((sum, c) => sum + c.weight, 0);
-    const expected = (100 * criteria.reduce((sum, c, i) => sum + c.weight * (values[i] / c.maxScore), 0)) / weights;
+    const expected = (100 * sheet.reduce((sum, { criterion: c, value }) => sum + c.weight * (value / c.maxScore), 0)) / weights;
     const shown = expected.toFixed(2);
 
     await page.goto('/');
@@ -137,19 +140,21 @@ test.describe('the judge console', () => {
     const first = page.getByTestId('score-input-0');
     await first.focus();
     // A value above the maximum is refused inline, and ↑/↓ step by 0.5.
-    await page.keyboard.type(String(criteria[0].maxScore + 1));
+    const [firstCriterion] = criteria;
+    if (firstCriterion === undefined) throw new Error('the round has no criteria');
+    await page.keyboard.type(String(firstCriterion.maxScore + 1));
     await expect(page.getByTestId('score-problem-0')).toBeVisible();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('1');
     await page.keyboard.press('ArrowUp');
     await expect(first).toHaveValue('1.5');
     await expect(page.getByTestId('score-problem-0')).toHaveCount(0);
-    for (let i = 0; i < criteria.length; i++) {
+    for (const [i, { value }] of sheet.entries()) {
       const input = page.getByTestId(`score-input-${i}`);
       await expect(input).toBeFocused();
       await page.keyboard.press('ControlOrMeta+A');
-      await page.keyboard.type(String(values[i]));
-      await expect(input).toHaveValue(String(values[i]));
+      await page.keyboard.type(String(value));
+      await expect(input).toHaveValue(String(value));
       if (i < criteria.length - 1) {
         for (let tabs = 0; tabs < 6; tabs++) {
           await page.keyboard.press('Tab');

@@ -25,6 +25,8 @@ async function submittedEntry(request: APIRequestContext, title: string): Promis
     categories: { id: string }[];
     submissionClosesAt: string;
   };
+  const [category] = contest.categories;
+  if (category === undefined) throw new Error('the demo contest has no category');
   const created = await request.post(`/api/contests/${contest.id}/entries`, {
     headers,
     data: {
@@ -35,9 +37,9 @@ async function submittedEntry(request: APIRequestContext, title: string): Promis
       solution: 'Cảm biến giá rẻ gửi cảnh báo qua điện thoại.',
       market: 'Hộ nuôi trồng thủy sản ven biển.',
       businessModel: 'Bán thiết bị kèm thuê bao dữ liệu.',
-      categoryId: contest.categories[0].id,
+      categoryId: category.id,
       members: [{ name: 'Nguyễn Thị Lan', role: 'Trưởng nhóm', email: 'lan@example.com' }],
-      answers: answersFor(contest, contest.categories[0].id),
+      answers: answersFor(contest, category.id),
     },
   });
   expect(created.status()).toBe(201);

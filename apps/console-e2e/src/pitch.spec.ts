@@ -1,6 +1,7 @@
 import { type Browser, type BrowserContext, type Page, expect, test } from '@playwright/test';
 import { Api, type Session } from './support/api';
-import { type PitchDay, setUpPitchDay } from './support/pitch-setup';
+import { known } from '@laurel/domain';
+import { assignmentOf, type PitchDay, type PitchJudge, setUpPitchDay } from './support/pitch-setup';
 
 const TABLET = { width: 820, height: 1180 };
 const PROJECTOR = { width: 1280, height: 720 };
@@ -14,14 +15,23 @@ async function openAs(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, viewport });
   await context.addInitScript(
-    ([token, user]) => {
+    ({ token, user }) => {
       localStorage.setItem('laurel.lang', 'en');
       localStorage.setItem('laurel.token', token);
       localStorage.setItem('laurel.user', user);
     },
-    [session.token, JSON.stringify(session.user)],
+    { token: session.token, user: JSON.stringify(session.user) },
   );
   return { context, page: await context.newPage() };
+}
+
+/** The four items the fixture makes (teams on the run sheet), or a failure naming what came instead. */
+function fourOf<T>(items: T[], what: string): [T, T, T, T] {
+  const [a, b, c, d, ...more] = items;
+  if (a === undefined || b === undefined || c === undefined || d === undefined || more.length > 0) {
+    throw new Error(`expected four ${what}, got ${items.length}`);
+  }
+  return [a, b, c, d];
 }
 
 test.describe('pitch day in the hall', () => {
@@ -45,7 +55,11 @@ test.describe('pitch day in the hall', () => {
       // The run sheet: the second team moves up (keyboard-reachable ↑), the new first gets a
       // 30-second pitch and no questions (so its questions are over soon), and the order is saved.
       const drawn: { slots: { entryId: string }[] } = await api.call('GET', `/api/rounds/${day.roundId}/stage`, day.organizer.token);
-      const expectedOrder = [drawn.slots[1], drawn.slots[0], ...drawn.slots.slice(2)].map((s) => s.entryId);
+      const [drawn1, drawn2, drawn3, drawn4] = fourOf(
+        drawn.slots.map((s) => s.entryId),
+        'drawn slots',
+      );
+      const expectedOrder = [drawn2, drawn1, drawn3, drawn4];
       await slots.nth(1).getByTestId('slot-up').click();
       await slots.nth(0).getByLabel('Pitch (minutes)').fill('0.5');
       await slots.nth(0).getByLabel('Pitch (minutes)').dispatchEvent('change');
@@ -60,19 +74,21 @@ test.describe('pitch day in the hall', () => {
       );
       expect(saved.slots.map((s) => s.entryId)).toEqual(expectedOrder);
       expect(saved.slots[0]).toMatchObject({ pitchSeconds: 30, qaSeconds: 0 });
-      const entryOf = (id: string) => day.entries.find((e) => e.id === id) as PitchDay['entries'][number];
-      const first = entryOf(expectedOrder[0]);
-      const second = entryOf(expectedOrder[1]);
-      const last = entryOf(expectedOrder[3]);
+      const entryOf = (id: string) =>
+        known(
+          day.entries.find((e) => e.id === id),
+          `the entry ${id} of the run sheet`,
+        );
+      const [first, second, third, last] = fourOf(expectedOrder.map(entryOf), 'entries on the run sheet');
 
       // Three judges on their tablets, each looking at the last team's sheet; the projector board.
-      const judgePages: Page[] = [];
+      const tablets: { judge: PitchJudge; page: Page; context: BrowserContext }[] = [];
       for (const judge of day.judges) {
         const opened = await openAs(browser, baseURL as string, judge, TABLET);
         contexts.push(opened.context);
-        await opened.page.goto(`/judging/${judge.assignments[last.id]}`);
+        await opened.page.goto(`/judging/${assignmentOf(judge, last.id)}`);
         await expect(opened.page.getByTestId('stage-follow')).toHaveAttribute('data-connection', 'live', { timeout: 30_000 });
-        judgePages.push(opened.page);
+        tablets.push({ judge, ...opened });
       }
       const board = await openAs(browser, baseURL as string, day.organizer, PROJECTOR);
       contexts.push(board.context);
@@ -81,8 +97,8 @@ test.describe('pitch day in the hall', () => {
 
       // "Next team": every judge page moves to the first team's sheet, the board shows it.
       await page.getByTestId('control-next').click();
-      for (const [i, judgePage] of judgePages.entries()) {
-        await expect(judgePage).toHaveURL(new RegExp(`/judging/${day.judges[i].assignments[first.id]}$`));
+      for (const { judge, page: judgePage } of tablets) {
+        await expect(judgePage).toHaveURL(new RegExp(`/judging/${assignmentOf(judge, first.id)}$`));
         await expect(judgePage.getByTestId('scoring-heading')).toContainText(first.title);
         await expect(judgePage.getByTestId('stage-follow-name')).toContainText(first.title);
       }
@@ -91,13 +107,15 @@ test.describe('pitch day in the hall', () => {
 
       // A judge submits on the tablet: the control page and the board show it (how fast is the
       // bench's pitch-day case, measured against a bare server; no timed assertion here).
-      const scorer = judgePages[0];
+      const scoring = known(tablets[0], "the first judge's tablet");
+      const late = known(tablets[2], "the third judge's tablet");
+      const scorer = scoring.page;
       await scorer.getByTestId('score-input-0').fill('8');
       await scorer.getByTestId('score-input-1').fill('7');
       await scorer.getByTestId('submit-sheet').click();
       await scorer.getByTestId('submit-dialog-confirm').click();
-      const onControl = page.getByTestId('control-judge').filter({ hasText: day.judges[0].name });
-      const onBoard = board.page.getByTestId('board-judge').filter({ hasText: day.judges[0].name });
+      const onControl = page.getByTestId('control-judge').filter({ hasText: scoring.judge.name });
+      const onBoard = board.page.getByTestId('board-judge').filter({ hasText: scoring.judge.name });
       await expect(onControl).toHaveAttribute('data-submitted', 'true');
       await expect(onBoard).toHaveAttribute('data-submitted', 'true');
       await expect(page.getByTestId('control-submitted-count')).toHaveText('1/3 judges submitted');
@@ -105,45 +123,49 @@ test.describe('pitch day in the hall', () => {
       await expect(board.page.locator('body')).not.toContainText('75');
 
       // The 30-second pitch ends with no questions: a judge whose sheet is still open is nudged.
-      await expect(judgePages[2].getByTestId('stage-follow-nudge')).toBeVisible({ timeout: 45_000 });
-      await expect(judgePages[0].getByTestId('stage-follow-nudge')).toHaveCount(0);
+      await expect(late.page.getByTestId('stage-follow-nudge')).toBeVisible({ timeout: 45_000 });
+      await expect(scorer.getByTestId('stage-follow-nudge')).toHaveCount(0);
 
       // A judge's tablet loses the network for 10 s; the next team starts meanwhile.
-      const offline = contexts[1 + 2];
-      await offline.setOffline(true);
+      await late.context.setOffline(true);
       await page.waitForTimeout(10_000);
       await page.getByTestId('control-next').click();
-      await expect(judgePages[0]).toHaveURL(new RegExp(`/judging/${day.judges[0].assignments[second.id]}$`));
-      await expect(judgePages[2]).toHaveURL(new RegExp(`/judging/${day.judges[2].assignments[first.id]}$`));
-      await offline.setOffline(false);
-      await expect(judgePages[2]).toHaveURL(new RegExp(`/judging/${day.judges[2].assignments[second.id]}$`), { timeout: 15_000 });
-      await expect(judgePages[2].getByTestId('stage-follow-name')).toContainText(second.title);
+      await expect(scorer).toHaveURL(new RegExp(`/judging/${assignmentOf(scoring.judge, second.id)}$`));
+      await expect(late.page).toHaveURL(new RegExp(`/judging/${assignmentOf(late.judge, first.id)}$`));
+      await late.context.setOffline(false);
+      await expect(late.page).toHaveURL(new RegExp(`/judging/${assignmentOf(late.judge, second.id)}$`), { timeout: 15_000 });
+      await expect(late.page.getByTestId('stage-follow-name')).toContainText(second.title);
 
       // Every sheet in (totals 90, 80, 70, 60 by the draw's order), the round closed: the reveal.
       for (const judge of day.judges) {
         for (const [k, entryId] of expectedOrder.entries()) {
-          const detail = await api.call('GET', `/api/assignments/${judge.assignments[entryId]}`, judge.token);
+          const assignment = assignmentOf(judge, entryId);
+          const detail = await api.call('GET', `/api/assignments/${assignment}`, judge.token);
           if (detail.sheet.status === 'submitted') continue;
           const value = 9 - k;
           const scores = day.criteria.map((criterionId) => ({ criterionId, value }));
-          await api.call('PUT', `/api/assignments/${judge.assignments[entryId]}/sheet`, judge.token, {
+          await api.call('PUT', `/api/assignments/${assignment}/sheet`, judge.token, {
             scores,
             version: detail.sheet.version,
           });
-          await api.call('POST', `/api/assignments/${judge.assignments[entryId]}/submit`, judge.token, {});
+          await api.call('POST', `/api/assignments/${assignment}/submit`, judge.token, {});
         }
       }
       await api.call('POST', `/api/rounds/${day.roundId}/close`, day.organizer.token, {});
       await expect(page.getByTestId('control-reveal')).toBeVisible({ timeout: 10_000 });
-      const tiers = ['encouragement', 'third', 'second', 'first'];
-      const winners = [entryOf(expectedOrder[3]), entryOf(expectedOrder[2]), entryOf(expectedOrder[1]), entryOf(expectedOrder[0])];
-      for (const [step, tier] of tiers.entries()) {
+      const reveal = [
+        { tier: 'encouragement', winner: last },
+        { tier: 'third', winner: third },
+        { tier: 'second', winner: second },
+        { tier: 'first', winner: first },
+      ];
+      for (const [step, { tier, winner }] of reveal.entries()) {
         await page.getByTestId('control-reveal').click();
         const shown = board.page.getByTestId('board-tier');
         await expect(shown).toHaveCount(step + 1);
         // The newest tier on top, the earlier ones below it in the order they came.
         await expect(shown.first()).toHaveAttribute('data-tier', tier);
-        await expect(shown.first()).toContainText(winners[step].teamName);
+        await expect(shown.first()).toContainText(winner.teamName);
       }
       await expect(board.page.getByTestId('board-tier').last()).toHaveAttribute('data-tier', 'encouragement');
       await expect(page.getByTestId('control-reveal')).toBeDisabled();

@@ -1,4 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
+import { tokenOfLink } from './support/mail';
 import { confirmProposal, councilDecides, setUpJudgedContest } from './support/results-setup';
 
 async function api(baseURL: string, method: string, path: string, token: string | null, body?: unknown): Promise<any> {
@@ -144,7 +145,7 @@ test.describe('public vote', () => {
       email: 'lan.pham@example.vn',
       language: 'en',
     });
-    const token = decodeURIComponent((/#token=([^\s&]+)/.exec(await capturedLink(base, 'lan.pham@example.vn')) as RegExpExecArray)[1]);
+    const token = tokenOfLink(await capturedLink(base, 'lan.pham@example.vn'));
     await api(base, 'POST', '/api/public/votes/confirm', null, { token });
     await api(base, 'POST', `/api/rounds/${contest.finalRoundId}/close`, organizer, {});
     await confirmProposal(base, contest.id, {});

@@ -36,9 +36,9 @@ export async function mailedLink(call: ApiCall, to: string, template: string, ti
 }
 
 export function tokenOfLink(link: string): string {
-  const match = /#token=([^&\s]+)/.exec(link);
-  if (!match) throw new Error(`no token in ${link}`);
-  return decodeURIComponent(match[1]);
+  const token = /#token=([^&\s]+)/.exec(link)?.[1];
+  if (token === undefined) throw new Error(`no token in ${link}`);
+  return decodeURIComponent(token);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { known } from '@laurel/domain';
 import { Api, type Session, mailedInvitationToken } from './api';
 import { signUpVerified } from './mail';
 
@@ -13,8 +14,15 @@ export interface PitchDay {
   roundId: string;
   criteria: string[];
   organizer: Session;
-  judges: (Session & { name: string; assignments: Record<string, string> })[];
+  judges: PitchJudge[];
   entries: { id: string; code: string; title: string; teamName: string }[];
+}
+
+export type PitchJudge = Session & { name: string; assignments: Record<string, string> };
+
+/** The judge's assignment of an entry: every judge is on every team. */
+export function assignmentOf(judge: PitchJudge, entryId: string): string {
+  return known(judge.assignments[entryId], `${judge.name}'s assignment of the entry ${entryId}`);
 }
 
 const TEAMS = [

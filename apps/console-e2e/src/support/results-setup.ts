@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { known } from '@laurel/domain';
 import { Api, mailedInvitationToken } from './api';
 import { signUpVerified } from './mail';
 
@@ -14,10 +15,33 @@ export interface JudgedContest {
   screeningRoundId: string;
   finalRoundId: string;
   /** Entries by letter, with the title and code the pages show, and the applicant's sign-in. */
-  entries: Record<string, { id: string; code: string; title: string; teamName: string; email: string; password: string }>;
+  entries: Record<EntryKey, JudgedEntry>;
   /** The panel (every judge scores both rounds, so the default council is all three); `extraJudge` adds a fourth, on no assignment. */
-  judges: { email: string; displayName: string; password: string; token: string }[];
+  judges: [PanelJudge, PanelJudge, PanelJudge, ...PanelJudge[]];
 }
+
+/** The six entries, A to F, in the order they are submitted (so their codes are in that order too). */
+export type EntryKey = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+const ENTRY_KEYS: EntryKey[] = ['A', 'B', 'C', 'D', 'E', 'F'];
+
+export interface JudgedEntry {
+  id: string;
+  code: string;
+  title: string;
+  teamName: string;
+  email: string;
+  password: string;
+}
+
+export interface PanelJudge {
+  email: string;
+  displayName: string;
+  password: string;
+  token: string;
+}
+
+/** One judge's sheet: innovation, market, team. */
+type Triple = [number, number, number];
 
 export interface SetupOptions {
   /** Make the two runners-up of the final identical, so the second/third boundary needs a decision. */
@@ -25,14 +49,14 @@ export interface SetupOptions {
   /** Leave the final round open (for the live board) instead of closing it. */
   leaveFinalOpen?: boolean;
   /** Every judge gives this entry 0 on the last criterion (Đội ngũ) in that round. */
-  zeroTeam?: { round: 'screening' | 'final'; key: string };
+  zeroTeam?: { round: 'screening' | 'final'; key: EntryKey };
   /** The contest's prize gate. */
   noZeroCriterion?: boolean;
   name?: string;
   /** Stop after closing the screening round, before advancing (the final stays a draft). */
   stopAfterScreening?: boolean;
   /** Final-round sheets left unscored (todo), as [judge index, entry letter]. */
-  unscoredFinal?: [number, string][];
+  unscoredFinal?: [number, EntryKey][];
   /** Invite a fourth judge at the end, assigned to nothing: someone to reassign entries to. */
   extraJudge?: boolean;
 }
@@ -46,17 +70,20 @@ const RUBRIC = [
   { name: 'Đội ngũ', description: 'Năng lực và cam kết', weight: 25, maxScore: 10 },
 ];
 
-const ENTRIES = [
-  { key: 'A', title: 'Nông nghiệp thông minh AgriSense', teamName: 'AgriViệt', category: 'Doanh nghiệp khởi nghiệp' },
-  { key: 'B', title: 'Cảng xanh GreenHarbor', teamName: 'GreenHarbor', category: 'Doanh nghiệp khởi nghiệp' },
-  { key: 'C', title: 'AquaSense cảm biến chất lượng nước', teamName: 'AquaSense', category: 'Sinh viên' },
-  { key: 'D', title: 'EduBot trợ giảng AI', teamName: 'EduBot', category: 'Sinh viên' },
-  { key: 'E', title: 'MediTrack hồ sơ sức khỏe', teamName: 'MediTrack', category: 'Doanh nghiệp khởi nghiệp' },
-  { key: 'F', title: 'RecyClean phân loại rác', teamName: 'RecyClean', category: 'Sinh viên' },
-];
+const ENTRIES: Record<EntryKey, { title: string; teamName: string; category: string }> = {
+  A: { title: 'Nông nghiệp thông minh AgriSense', teamName: 'AgriViệt', category: 'Doanh nghiệp khởi nghiệp' },
+  B: { title: 'Cảng xanh GreenHarbor', teamName: 'GreenHarbor', category: 'Doanh nghiệp khởi nghiệp' },
+  C: { title: 'AquaSense cảm biến chất lượng nước', teamName: 'AquaSense', category: 'Sinh viên' },
+  D: { title: 'EduBot trợ giảng AI', teamName: 'EduBot', category: 'Sinh viên' },
+  E: { title: 'MediTrack hồ sơ sức khỏe', teamName: 'MediTrack', category: 'Doanh nghiệp khởi nghiệp' },
+  F: { title: 'RecyClean phân loại rác', teamName: 'RecyClean', category: 'Sinh viên' },
+};
+
+/** A round's sheets: per entry, one triple per judge (judge 1, 2, 3). */
+type RoundSheets = Partial<Record<EntryKey, Triple[]>>;
 
 // Screening sheets per entry, one triple (innovation, market, team) per judge.
-const SCREENING: Record<string, number[][]> = {
+const SCREENING: RoundSheets = {
   A: [
     [9, 8, 8],
     [8, 8, 9],
@@ -90,7 +117,7 @@ const SCREENING: Record<string, number[][]> = {
 };
 
 // The final (A, B, C, D advance): A wins; B and C are identical when tieAtSecond.
-function finalSheets(tie: boolean): Record<string, number[][]> {
+function finalSheets(tie: boolean): RoundSheets {
   return {
     A: [
       [10, 9, 9],
@@ -147,11 +174,10 @@ export async function setUpJudgedContest(base: string, options: SetupOptions = {
     ],
   });
   const categories = new Map<string, string>(contest.categories.map((c: { id: string; name: string }) => [c.name, c.id]));
-  const rounds = [];
-  for (const [i, roundName] of ['Vòng sơ khảo', 'Chung kết'].entries()) {
+  const addRound = async (roundName: string, order: number) => {
     const round = await api.call('POST', `/api/contests/${contest.id}/rounds`, organizer, {
       name: roundName,
-      order: i + 1,
+      order,
       panel: 'complete',
       judgesPerEntry: 1,
       blind: false,
@@ -160,12 +186,13 @@ export async function setUpJudgedContest(base: string, options: SetupOptions = {
       priorityCriteria: ['Đổi mới sáng tạo'],
       criteria: RUBRIC,
     });
-    rounds.push({ id: round.id as string, criteria: round.criteria.map((c: { id: string }) => c.id) as string[] });
-  }
+    return { id: round.id as string, criteria: round.criteria.map((c: { id: string }) => c.id) as string[] };
+  };
+  const screening = await addRound('Vòng sơ khảo', 1);
+  const final = await addRound('Chung kết', 2);
   await api.call('POST', `/api/contests/${contest.id}/status`, organizer, { status: 'open' });
 
-  const entries: JudgedContest['entries'] = {};
-  for (const spec of ENTRIES) {
+  const submit = async (spec: (typeof ENTRIES)[EntryKey]): Promise<JudgedEntry> => {
     const email = `doi-${randomBytes(5).toString('hex')}@startup.example.vn`;
     const password = 'team-password-1';
     const team: string = (await signUpVerified(api.call.bind(api), { email, password, displayName: spec.teamName })).accessToken;
@@ -181,14 +208,22 @@ export async function setUpJudgedContest(base: string, options: SetupOptions = {
       members: [{ name: 'Nguyễn Văn A', role: 'CEO' }],
     });
     const submitted = await api.call('POST', `/api/entries/${draft.id}/submit`, team, {});
-    entries[spec.key] = { id: draft.id, code: submitted.code, title: spec.title, teamName: spec.teamName, email, password };
     await api.call('POST', `/api/entries/${draft.id}/eligibility`, organizer, { eligible: true });
-  }
+    return { id: draft.id, code: submitted.code, title: spec.title, teamName: spec.teamName, email, password };
+  };
+  // One after the other, A to F: the codes follow the letters.
+  const entries: JudgedContest['entries'] = {
+    A: await submit(ENTRIES.A),
+    B: await submit(ENTRIES.B),
+    C: await submit(ENTRIES.C),
+    D: await submit(ENTRIES.D),
+    E: await submit(ENTRIES.E),
+    F: await submit(ENTRIES.F),
+  };
   await api.call('POST', `/api/contests/${contest.id}/status`, organizer, { status: 'closed' });
   await api.call('POST', `/api/contests/${contest.id}/status`, organizer, { status: 'judging' });
 
-  const panel: JudgedContest['judges'] = [];
-  const invite = async (judgeName: string): Promise<string> => {
+  const invite = async (judgeName: string): Promise<PanelJudge> => {
     const email = `gk-${randomBytes(5).toString('hex')}@hoidong.example.org`;
     const password = 'judge-password-1';
     await api.call('POST', `/api/contests/${contest.id}/judges`, organizer, {
@@ -201,29 +236,30 @@ export async function setUpJudgedContest(base: string, options: SetupOptions = {
       token: await mailedInvitationToken(api, admin, email),
       password,
     });
-    panel.push({ email, displayName: judgeName, password, token: accepted.accessToken });
-    return accepted.accessToken;
+    return { email, displayName: judgeName, password, token: accepted.accessToken };
   };
-  const judges: string[] = [];
-  for (const judgeName of ['Trần Thị Bình', 'Lê Văn Cường', 'Phạm Minh Dũng']) judges.push(await invite(judgeName));
+  const council: [PanelJudge, PanelJudge, PanelJudge] = [
+    await invite('Trần Thị Bình'),
+    await invite('Lê Văn Cường'),
+    await invite('Phạm Minh Dũng'),
+  ];
 
-  const scoreRound = async (
-    round: { id: string; criteria: string[] },
-    sheets: Record<string, number[][]>,
-    unscored: [number, string][] = [],
-  ) => {
+  const scoreRound = async (round: { id: string; criteria: string[] }, sheets: RoundSheets, unscored: [number, EntryKey][] = []) => {
     await api.call('POST', `/api/rounds/${round.id}/open`, organizer, {});
     await api.call('POST', `/api/rounds/${round.id}/assignments/auto`, organizer, {});
-    for (const [j, judge] of judges.entries()) {
+    for (const [j, { token: judge }] of council.entries()) {
       const mine: { id: string; roundId: string; entry: { id: string } }[] = await api.call('GET', '/api/me/assignments', judge);
-      for (const [key, values] of Object.entries(sheets)) {
+      for (const key of ENTRY_KEYS) {
+        const triples = sheets[key];
+        if (triples === undefined) continue;
         const assignment = mine.find((a) => a.roundId === round.id && a.entry.id === entries[key].id);
         if (!assignment) throw new Error(`judge ${j + 1} has no assignment for ${key}`);
         if (unscored.some(([judge, entry]) => judge === j && entry === key)) continue;
+        const triple = known(triples[j], `judge ${j + 1}'s sheet for ${key}`);
         // The first judge leaves a comment for the team and one for the organizers only.
         const scores = round.criteria.map((criterionId, c) => ({
           criterionId,
-          value: values[j][c],
+          value: known(triple[c], `criterion ${c + 1} of judge ${j + 1}'s sheet for ${key}`),
           ...(j === 0 && c === 0 ? { comment: PUBLIC_COMMENT } : {}),
           ...(j === 0 && c === 1 ? { comment: INTERNAL_COMMENT, commentInternal: true } : {}),
         }));
@@ -233,16 +269,18 @@ export async function setUpJudgedContest(base: string, options: SetupOptions = {
     }
   };
 
-  const zeroed = (round: 'screening' | 'final', sheets: Record<string, number[][]>) => {
-    const key = options.zeroTeam?.round === round ? options.zeroTeam.key : null;
-    return key ? { ...sheets, [key]: sheets[key].map((triple) => [triple[0], triple[1], 0]) } : sheets;
+  const zeroed = (round: 'screening' | 'final', sheets: RoundSheets): RoundSheets => {
+    if (options.zeroTeam?.round !== round) return sheets;
+    const { key } = options.zeroTeam;
+    const triples = sheets[key];
+    if (triples === undefined) throw new Error(`${key} has no ${round} sheets to give a zero in`);
+    return { ...sheets, [key]: triples.map(([innovation, market]): Triple => [innovation, market, 0]) };
   };
-  const [screening, final] = rounds;
   await scoreRound(screening, zeroed('screening', SCREENING));
   await api.call('POST', `/api/rounds/${screening.id}/close`, organizer, {});
-  const done = async () => {
-    if (options.extraJudge) await invite('Võ Thị Hạnh');
-    return { id: contest.id, slug, name, screeningRoundId: screening.id, finalRoundId: final.id, entries, judges: panel };
+  const done = async (): Promise<JudgedContest> => {
+    const judges: JudgedContest['judges'] = options.extraJudge ? [...council, await invite('Võ Thị Hạnh')] : council;
+    return { id: contest.id, slug, name, screeningRoundId: screening.id, finalRoundId: final.id, entries, judges };
   };
   if (options.stopAfterScreening) return done();
   await api.call('POST', `/api/rounds/${screening.id}/advance`, organizer, { top: 4 });
