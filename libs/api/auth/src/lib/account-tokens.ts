@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AccountTokensRepository } from '@laurel/api-database';
 import type { MailOutbox } from '@laurel/api-mail';
+import type { MailLanguage } from '@laurel/contracts';
 
 /** A fresh single-use secret for a mailed link (256 bits, URL-safe). */
 export function newLinkToken(): string {
@@ -23,7 +24,7 @@ export type AccountLinkPurpose = 'verify_email' | 'password_reset';
 export async function mailAccountLink(
   deps: { tokens: AccountTokensRepository; mail: MailOutbox },
   manager: Parameters<MailOutbox['enqueue']>[0],
-  user: { id: string; email: string; displayName: string; language: 'vi' | 'en' },
+  user: { id: string; email: string; displayName: string; language: MailLanguage },
   link: { purpose: AccountLinkPurpose; ttlMs: number },
 ): Promise<void> {
   const token = newLinkToken();

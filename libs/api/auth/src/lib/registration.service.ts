@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppError, type AuthUser, hashPassword, passwordProblems } from '@laurel/api-core';
 import { AccountTokensRepository, AuditRepository, UsersRepository } from '@laurel/api-database';
 import { MailOutbox } from '@laurel/api-mail';
-import type { AuthResponse, NeutralAnswer } from '@laurel/contracts';
+import type { AuthResponse, MailLanguage, NeutralAnswer } from '@laurel/contracts';
 import type { RegisterDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { hashLinkToken, mailAccountLink } from './account-tokens';
@@ -116,7 +116,7 @@ export class RegistrationService {
 
   private async mailVerification(
     manager: Parameters<MailOutbox['enqueue']>[0],
-    user: { id: string; email: string; displayName: string; language: 'vi' | 'en' },
+    user: { id: string; email: string; displayName: string; language: MailLanguage },
   ) {
     await mailAccountLink({ tokens: this.tokens, mail: this.mail }, manager, user, { purpose: 'verify_email', ttlMs: VERIFY_TTL_MS });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppError, type AuthUser, contestNotFound, managesContest } from '@laurel/api-core';
-import type { CouncilTallyView, CouncilView, MyCouncilView } from '@laurel/contracts';
+import type { CouncilDecisionValue, CouncilTallyView, CouncilView, MyCouncilView } from '@laurel/contracts';
 import { AuditRepository, AwardsRepository, type CouncilMemberRow, CouncilRepository, type CouncilSettingsRow } from '@laurel/api-database';
 import { MailOutbox } from '@laurel/api-mail';
 import { DEFAULT_APPROVAL_SHARE, tallyCouncil } from '@laurel/domain';
@@ -164,7 +164,7 @@ function shareOf(settings: CouncilSettingsRow): number {
 function tally(
   settings: CouncilSettingsRow,
   members: CouncilMemberRow[],
-  decisions: { memberId: string; decision: 'approve' | 'object' }[],
+  decisions: { memberId: string; decision: CouncilDecisionValue }[],
 ): CouncilTallyView {
   return tallyCouncil(
     members.map((m) => m.userId),

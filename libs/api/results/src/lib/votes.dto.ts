@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import type { CastVoteRequest, ConfirmVoteRequest, VoidVoteRequest } from '@laurel/contracts';
+import { MAIL_LANGUAGES, type MailLanguage, type CastVoteRequest, type ConfirmVoteRequest, type VoidVoteRequest } from '@laurel/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -16,10 +16,10 @@ export class CastVoteDto implements CastVoteRequest {
   @MaxLength(254, { message: 'must be at most 254 characters' })
   email!: string;
 
-  @ApiPropertyOptional({ enum: ['vi', 'en'], default: 'vi', description: 'The language of the confirmation mail' })
+  @ApiPropertyOptional({ enum: MAIL_LANGUAGES, default: 'vi', description: 'The language of the confirmation mail' })
   @IsOptional()
-  @IsIn(['vi', 'en'], { message: 'must be vi or en' })
-  language?: 'vi' | 'en';
+  @IsIn(MAIL_LANGUAGES, { message: 'must be vi or en' })
+  language?: MailLanguage;
 }
 
 export class ConfirmVoteDto implements ConfirmVoteRequest {

@@ -1,3 +1,5 @@
+import type { MailLanguage } from './auth';
+
 /** How a public vote's "most votes" is scoped: the whole round, or each entry's category. */
 export const VOTE_SCOPES = ['overall', 'category'] as const;
 export type VoteScope = (typeof VOTE_SCOPES)[number];
@@ -25,7 +27,7 @@ export interface BallotView {
 export interface CastVoteRequest {
   entryId: string;
   email: string;
-  language?: 'vi' | 'en';
+  language?: MailLanguage;
 }
 
 export interface CastVoteResponse {

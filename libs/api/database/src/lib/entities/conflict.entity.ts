@@ -1,6 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ConflictSource } from '@laurel/contracts';
 
-export type ConflictSourceColumn = 'detected' | 'declared' | 'organizer';
+/** The `source` column holds the contract's conflict sources. */
+export type ConflictSourceColumn = ConflictSource;
 
 /** A stored conflict of interest: declared by the judge (a recusal) or added by an organizer. */
 @Entity({ name: 'conflicts' })

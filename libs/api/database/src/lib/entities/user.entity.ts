@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Role } from '@laurel/contracts';
+import type { MailLanguage, Role } from '@laurel/contracts';
 
 @Entity({ name: 'users' })
 export class UserEntity {
@@ -25,7 +25,7 @@ export class UserEntity {
 
   /** The language of the mails this account receives. */
   @Column({ type: 'text', default: 'vi' })
-  language!: 'vi' | 'en';
+  language!: MailLanguage;
 
   /** Set when the holder opened a link mailed to the address; null: not proved yet. */
   @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { AuditEventView, AuditVerificationView } from '@laurel/contracts';
 
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
@@ -14,18 +15,8 @@ export interface AuditEventInput {
   payload?: Record<string, unknown>;
 }
 
-export interface AuditEventRow {
-  id: string;
-  contestId: string | null;
-  actorId: string | null;
-  action: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  payload: Record<string, unknown>;
-  occurredAt: string;
-  prevHash: string;
-  hash: string;
-}
+/** A stored event is what the API shows of it (`occurredAt` as stored text: the hash covers that text). */
+export type AuditEventRow = AuditEventView;
 
 export interface AuditPageQuery {
   contestId: string;
@@ -153,11 +144,7 @@ export class AuditRepository {
   }
 }
 
-export interface AuditVerification {
-  valid: boolean;
-  count: number;
-  firstBrokenEventId?: string;
-}
+export type AuditVerification = AuditVerificationView;
 
 /** The key of an event's chain in `audit_chains`. */
 export const auditChainKey = (contestId: string | null | undefined) => contestId ?? 'platform';

@@ -1,25 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ContestStatus, PrizeTier } from '@laurel/contracts';
+import type { AwardView, ContestStatus, PrizeTier } from '@laurel/contracts';
 import { returningRows } from './returning-rows';
 import { known } from '@laurel/domain';
 
-export interface AwardRow {
-  place: number;
-  tier: PrizeTier;
-  categoryId: string | null;
-  entryId: string;
-  code: string | null;
-  title: string;
-  teamName: string;
-  rank: number | null;
-  score: number | null;
-  reason: string | null;
-  prizeAmount: number | null;
-  currency: string | null;
-  confirmedAt: Date;
-}
+/** A confirmed award as stored: the contract's award with its date as a date. */
+export type AwardRow = Omit<AwardView, 'confirmedAt'> & { confirmedAt: Date };
 
 export interface NewAward {
   place: number;

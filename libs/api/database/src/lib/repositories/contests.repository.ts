@@ -6,32 +6,20 @@ import type {
   ContestLanguage,
   ContestStatus,
   ContestSummaryView,
+  CreateContestRequest,
   EligibilityRule,
   FeedbackSettings,
   FormField,
-  PrizeTier,
+  PrizeInput,
+  PrizeView,
   PublicVoteSettings,
 } from '@laurel/contracts';
 import { AuditRepository, type AuditEventInput } from './audit.repository';
 import { RoundChanges } from './rounds.repository';
 import { known } from '@laurel/domain';
 
-export interface NewContest {
-  name: string;
-  slug: string;
-  year: number;
-  description?: string;
-  submissionOpensAt: string;
-  submissionClosesAt: string;
-  minScoreForPrize?: number;
-  noZeroCriterion?: boolean;
-  requirePitchDeck?: boolean;
-  codePrefix?: string;
-  language?: ContestLanguage;
-  timeZone?: string;
-  categories: { name: string }[];
-  prizes: { tier: PrizeTier; count: number; amount?: number; currency?: string; categoryName?: string }[];
-}
+/** A new contest as requested; its prizes name their category, since no category has an id yet. */
+export type NewContest = Omit<CreateContestRequest, 'prizes'> & { prizes: Omit<PrizeInput, 'categoryId'>[] };
 
 export interface ContestAggregate {
   contest: ContestEntity;
@@ -96,13 +84,7 @@ export interface CategoryPlan {
   remove: string[];
 }
 
-export interface NewPrize {
-  tier: PrizeTier;
-  count: number;
-  amount: number | null;
-  currency: string | null;
-  categoryId: string | null;
-}
+export type NewPrize = Omit<PrizeView, 'id'>;
 
 /** Reads contests with their configuration in a fixed number of queries, whatever their count. */
 @Injectable()

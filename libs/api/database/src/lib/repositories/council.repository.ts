@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CouncilDecisionValue } from '@laurel/contracts';
+import type { CouncilDecisionValue, MailLanguage } from '@laurel/contracts';
 
 export interface CouncilSettingsRow {
   contestId: string;
@@ -19,7 +19,7 @@ export interface CouncilMemberRow {
   email: string;
   organization: string | null;
   /** The language of the mails this member receives. */
-  language: 'vi' | 'en';
+  language: MailLanguage;
 }
 
 export interface CouncilDecisionRow {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { PanelMode } from '@laurel/contracts';
+import type { MailLanguage, PanelMode } from '@laurel/contracts';
 import { type ConflictEntryRow, type ConflictJudgeRow, loadPanelJudges, loadStoredConflictPairs } from './conflicts.repository';
 import { loadRoundEntries } from './assignments.repository';
 
@@ -20,7 +20,7 @@ export interface DivergenceSettings {
 export interface ExtraJudgeMail {
   email: string;
   displayName: string;
-  language: 'vi' | 'en';
+  language: MailLanguage;
   contestName: string;
   roundName: string;
   entryTitle: string;

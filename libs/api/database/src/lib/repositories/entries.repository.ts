@@ -10,6 +10,7 @@ import {
   type EntryFieldsRequest,
   type EntryFilterQuery,
   type EntryListItemView,
+  type EntryListQuery,
   type EntryMember,
   type EntrySortKey,
   type EntryStatus,
@@ -94,12 +95,8 @@ const SORT_EXPRESSIONS: Record<EntrySortKey, string> = {
   createdAt: 'e.created_at',
 };
 
-export interface EntryPage {
-  sort: EntrySortKey;
-  order: 'asc' | 'desc';
-  page: number;
-  pageSize: number;
-}
+/** The list query's paging and order, every one decided (the service fills the defaults). */
+export type EntryPage = Required<Omit<EntryListQuery, keyof EntryFilterQuery>>;
 
 /** A list line as stored: the contract's line with dates as dates, the answers instead of the checks made from them. */
 export type EntryListRow = Omit<EntryListItemView, 'eligibilityChecks' | 'submittedAt' | 'createdAt' | 'updatedAt'> & {

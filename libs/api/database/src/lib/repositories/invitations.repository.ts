@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { InvitationKind } from '@laurel/contracts';
+import type { InvitationKind, MailLanguage } from '@laurel/contracts';
 import { returningRows } from './returning-rows';
 import { known } from '@laurel/domain';
 
@@ -16,7 +16,7 @@ export interface InvitationRow {
   displayName: string;
   organization: string | null;
   expertise: string[];
-  language: 'vi' | 'en';
+  language: MailLanguage;
   expiresAt: Date;
   status: InvitationState;
   invitedBy: string | null;
@@ -30,7 +30,7 @@ export interface NewInvitation {
   displayName: string;
   organization: string | null;
   expertise: string[] | null;
-  language: 'vi' | 'en';
+  language: MailLanguage;
   tokenHash: string;
   expiresAt: Date;
   invitedBy: string | null;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { MailStatus } from '@laurel/contracts';
+import type { MailLanguage, OutboxMailView, OutboxQuery as OutboxPageQuery, PageQuery } from '@laurel/contracts';
 import { returningRows } from './returning-rows';
 import { known } from '@laurel/domain';
 
@@ -11,7 +11,7 @@ export interface NewOutboxMessage {
   userId: string | null;
   contestId: string | null;
   template: string;
-  language: 'vi' | 'en';
+  language: MailLanguage;
   subject: string;
   text: string;
   html: string;
@@ -31,31 +31,17 @@ export interface OutboxDelivery {
   attempts: number;
 }
 
-export interface OutboxRow {
-  id: string;
-  to: string;
+/** A message as stored: what the outbox page shows of it with dates as dates, and whom and in which language it was for. */
+export type OutboxRow = Omit<OutboxMailView, 'createdAt' | 'sentAt'> & {
   userId: string | null;
   contestId: string | null;
-  template: string;
-  language: 'vi' | 'en';
-  subject: string;
-  status: MailStatus;
-  attempts: number;
-  lastError: string | null;
+  language: MailLanguage;
   createdAt: Date;
   sentAt: Date | null;
-  /** Kept for captured and undelivered messages; erased once sent. */
-  text: string | null;
-  actionUrl: string | null;
-}
+};
 
-export interface OutboxQuery {
-  status?: MailStatus;
-  /** Part of the recipient's address, case-insensitive. */
-  to?: string;
-  page: number;
-  pageSize: number;
-}
+/** The outbox page's filters with its paging decided. */
+export type OutboxQuery = Omit<OutboxPageQuery, keyof PageQuery> & Required<PageQuery>;
 
 const COLUMNS = `id, to_address AS "to", user_id AS "userId", contest_id AS "contestId", template, language, subject,
   status, attempts, last_error AS "lastError", created_at AS "createdAt", sent_at AS "sentAt", text_body AS text,

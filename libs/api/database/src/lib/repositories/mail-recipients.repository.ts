@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { PrizeTier, RoundStatus } from '@laurel/contracts';
+import type { MailLanguage, PrizeTier, RoundStatus } from '@laurel/contracts';
 
 /** A judge of a round with what the round's mails tell them. */
 export interface RoundJudgeRecipient {
   judgeId: string;
   email: string;
   displayName: string;
-  language: 'vi' | 'en';
+  language: MailLanguage;
   /** Assignments still theirs in the round (recusals excepted). */
   assigned: number;
   /** Of those, sheets not yet submitted. */
@@ -32,7 +32,7 @@ export interface ApplicantRecipient {
   userId: string;
   email: string;
   displayName: string;
-  language: 'vi' | 'en';
+  language: MailLanguage;
   entryId: string;
   entryTitle: string;
   prize: PrizeTier | null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AggregationMethod, PanelMode, RankBy } from '@laurel/contracts';
+import type { AggregationMethod, CriterionInput, PanelMode, RankBy } from '@laurel/contracts';
 import { known } from '@laurel/domain';
 
 /** A round's settings as stored; `priorityCriteria` holds criterion ids. */
@@ -42,14 +42,8 @@ const ROUND_COLUMNS: Record<keyof RoundFields, string> = {
   reminderHoursBefore: 'reminder_hours_before',
 };
 
-/** One criterion of a rubric in its final order; the id is given by the caller, also for new ones. */
-export interface RubricCriterion {
-  id: string;
-  name: string;
-  description: string | null;
-  weight: number;
-  maxScore: number;
-}
+/** One criterion of a rubric in its final order: the contract's input with the id given by the caller, also for new ones. */
+export type RubricCriterion = Required<CriterionInput>;
 
 @Injectable()
 export class RoundsRepository {

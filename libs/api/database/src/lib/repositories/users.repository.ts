@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { UserEntity } from '../entities';
-import type { Role } from '@laurel/contracts';
+import type { MailLanguage, Role } from '@laurel/contracts';
 import { preparedRows } from './prepared';
 import { known } from '@laurel/domain';
 
@@ -23,7 +23,7 @@ export class UsersRepository {
   async updateProfile(
     manager: EntityManager,
     userId: string,
-    profile: { displayName?: string; language?: 'vi' | 'en' },
+    profile: { displayName?: string; language?: MailLanguage },
   ): Promise<UserEntity> {
     await manager.query(`UPDATE users SET display_name = coalesce($2, display_name), language = coalesce($3, language) WHERE id = $1`, [
       userId,
@@ -39,7 +39,7 @@ export class UsersRepository {
     passwordHash: string;
     displayName: string;
     roles: Role[];
-    language?: 'vi' | 'en';
+    language?: MailLanguage;
   }): Promise<UserEntity | null> {
     const rows: { id: string }[] = await this.dataSource.query(
       `INSERT INTO users (email, password_hash, display_name, roles, language)
@@ -97,7 +97,7 @@ export class UsersRepository {
   /** An account made by accepting a mailed invitation: its mailbox is proved by that. Null if the address was taken meanwhile. */
   async insertVerified(
     manager: EntityManager,
-    user: { email: string; passwordHash: string; displayName: string; roles: Role[]; language: 'vi' | 'en'; organization: string | null },
+    user: { email: string; passwordHash: string; displayName: string; roles: Role[]; language: MailLanguage; organization: string | null },
   ): Promise<UserEntity | null> {
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO users (email, password_hash, display_name, roles, language, organization, email_verified_at)

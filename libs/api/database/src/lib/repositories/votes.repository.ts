@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PublicVoteSettings } from '@laurel/contracts';
+import type { BallotView, MailLanguage, PublicVoteSettings } from '@laurel/contracts';
 import { known } from '@laurel/domain';
 import { preparedRows } from './prepared';
 
@@ -16,14 +16,7 @@ export interface VoteContest {
   publicVote: PublicVoteSettings | null;
 }
 
-export interface BallotEntryRow {
-  entryId: string;
-  code: string | null;
-  title: string;
-  teamName: string;
-  summary: string;
-  categoryId: string | null;
-}
+export type BallotEntryRow = BallotView['entries'][number];
 
 export interface VoteRow {
   id: string;
@@ -43,7 +36,7 @@ export interface NewVote {
   scopeKey: string;
   email: string;
   mailbox: string;
-  language: 'vi' | 'en';
+  language: MailLanguage;
   tokenHash: string;
   clientAddress: string | null;
 }

@@ -1,4 +1,5 @@
-import type { MailContent, MailLanguage, MailTemplate, MailTemplateParams, PrizeTier } from './mail-templates';
+import type { GrantableRole, MailLanguage, PrizeTier } from '@laurel/contracts';
+import type { MailContent, MailTemplate, MailTemplateParams } from './mail-templates';
 
 /** Links are built here only, on PUBLIC_URL; tokens travel in the fragment, out of server logs. */
 export interface LinkContext {
@@ -26,7 +27,7 @@ const TIERS: Record<MailLanguage, Record<PrizeTier, string>> = {
   en: { first: 'First prize', second: 'Second prize', third: 'Third prize', encouragement: 'Encouragement prize' },
 };
 
-const ROLES: Record<MailLanguage, Record<'organizer' | 'admin', string>> = {
+const ROLES: Record<MailLanguage, Record<GrantableRole, string>> = {
   vi: { organizer: 'ban tổ chức', admin: 'quản trị viên' },
   en: { organizer: 'organizer', admin: 'administrator' },
 };

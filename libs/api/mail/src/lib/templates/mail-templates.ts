@@ -1,10 +1,10 @@
+import type { GrantableRole, MailLanguage, PrizeTier } from '@laurel/contracts';
+
 /**
  * Every message Laurel sends, with the parameters each one needs. The caller gives plain data;
  * the template builds links on PUBLIC_URL, so no caller ever writes a URL. Tokens are the raw
  * single-use secrets of a link (only their hashes are stored elsewhere).
  */
-export type MailLanguage = 'vi' | 'en';
-export type PrizeTier = 'first' | 'second' | 'third' | 'encouragement';
 
 export interface MailTemplateParams {
   /** A new account proves its mailbox. */
@@ -15,7 +15,7 @@ export interface MailTemplateParams {
   /** A judge invited to one contest's panel; `expiresAt` ISO-8601. */
   judge_invitation: { displayName: string; contestName: string; invitedBy: string; token: string; expiresAt: string };
   /** A new organizer or administrator invited by an admin (or the CLI, `invitedBy` null). */
-  account_invitation: { displayName: string; role: 'organizer' | 'admin'; invitedBy: string | null; token: string; expiresAt: string };
+  account_invitation: { displayName: string; role: GrantableRole; invitedBy: string | null; token: string; expiresAt: string };
   /** To each judge of a round that opened. `scoresDueAt` ISO-8601 or null. */
   round_opened: {
     displayName: string;

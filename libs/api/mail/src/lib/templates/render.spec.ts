@@ -1,5 +1,6 @@
 import { CATALOG } from './catalog';
-import { MAIL_TEMPLATES, type MailLanguage, type MailTemplate, type MailTemplateParams } from './mail-templates';
+import { MAIL_LANGUAGES } from '@laurel/contracts';
+import { MAIL_TEMPLATES, type MailTemplate, type MailTemplateParams } from './mail-templates';
 import { renderTemplate } from './render';
 
 const PUBLIC_URL = 'https://laurel.example.vn/';
@@ -105,25 +106,22 @@ describe(renderTemplate.name, () => {
     expect(Object.keys(SAMPLES).sort()).toEqual([...MAIL_TEMPLATES].sort());
   });
 
-  describe.each(MAIL_TEMPLATES.flatMap((t) => (['vi', 'en'] as MailLanguage[]).map((l) => [t, l] as const)))(
-    '%s in %s',
-    (template, language) => {
-      const mail = renderTemplate(template, SAMPLES[template] as never, language, PUBLIC_URL);
+  describe.each(MAIL_TEMPLATES.flatMap((t) => MAIL_LANGUAGES.map((l) => [t, l] as const)))('%s in %s', (template, language) => {
+    const mail = renderTemplate(template, SAMPLES[template] as never, language, PUBLIC_URL);
 
-      it('links to the page on PUBLIC_URL (one slash between them) in the text and the HTML', () => {
-        expect(mail.actionUrl).toBe(`https://laurel.example.vn${LINKS[template]}`);
-        expect(mail.text).toContain(`\n${mail.actionUrl}\n`);
-        expect(mail.html).toContain(`href="${mail.actionUrl}"`);
-      });
+    it('links to the page on PUBLIC_URL (one slash between them) in the text and the HTML', () => {
+      expect(mail.actionUrl).toBe(`https://laurel.example.vn${LINKS[template]}`);
+      expect(mail.text).toContain(`\n${mail.actionUrl}\n`);
+      expect(mail.html).toContain(`href="${mail.actionUrl}"`);
+    });
 
-      it('has a one-line subject, a signature and an HTML document in the language', () => {
-        expect(mail.subject.length).toBeGreaterThan(10);
-        expect(mail.subject).not.toMatch(/[\r\n]/);
-        expect(mail.text).toMatch(/\n--\nLaurel – /);
-        expect(mail.html).toContain(`<html lang="${language}">`);
-      });
-    },
-  );
+    it('has a one-line subject, a signature and an HTML document in the language', () => {
+      expect(mail.subject.length).toBeGreaterThan(10);
+      expect(mail.subject).not.toMatch(/[\r\n]/);
+      expect(mail.text).toMatch(/\n--\nLaurel – /);
+      expect(mail.html).toContain(`<html lang="${language}">`);
+    });
+  });
 
   it('writes Vietnamese to a Vietnamese recipient and English to an English one', () => {
     const vi = renderTemplate('judge_invitation', SAMPLES.judge_invitation, 'vi', PUBLIC_URL);

@@ -1,5 +1,6 @@
 import { CATALOG } from './catalog';
-import type { MailContent, MailLanguage, MailMessage, MailTemplate, MailTemplateParams, RenderedMail } from './mail-templates';
+import type { MailLanguage } from '@laurel/contracts';
+import type { MailContent, MailMessage, MailTemplate, MailTemplateParams, RenderedMail } from './mail-templates';
 
 const SIGNATURE: Record<MailLanguage, string> = {
   vi: 'Laurel – nền tảng chấm thi khởi nghiệp',
