@@ -8,9 +8,11 @@ import type {
   PanelMode,
   PublicVoteSettings,
   RankBy,
+  ResultCriterionView,
   RoundOutcome,
   RoundResultsView,
   RoundStatus,
+  ScoreView,
   SheetStatus,
 } from '@laurel/contracts';
 
@@ -37,12 +39,7 @@ export interface ResultsRound {
   contestStatus: ContestStatus;
 }
 
-export interface ResultsCriterion {
-  id: string;
-  name: string;
-  weight: number;
-  maxScore: number;
-}
+export type ResultsCriterion = ResultCriterionView;
 
 export interface ResultsEntry {
   entryId: string;
@@ -99,13 +96,7 @@ export interface EntryAssignmentRow {
   commentInternal: boolean | null;
 }
 
-export interface SheetScoreRow {
-  sheetId: string;
-  criterionId: string;
-  value: number;
-  comment: string | null;
-  commentInternal: boolean;
-}
+export type SheetScoreRow = ScoreView & { sheetId: string };
 
 /** A closed round's stored results and when they were stored. */
 export interface StoredSnapshot {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import type { RoundStatus, SheetStatus } from '@laurel/contracts';
+import type { RoundStatus, ScoreView, SheetStatus } from '@laurel/contracts';
 import { type AuditEventInput, auditAppend } from './audit.repository';
 import type { ConflictSourceColumn } from '../entities';
 import type { DivergenceSettings } from './divergence.repository';
@@ -23,13 +23,8 @@ export interface SheetRow {
   submittedAt: Date | null;
 }
 
-export interface ScoreRow {
-  criterionId: string;
-  value: number;
-  comment: string | null;
-  /** The judge keeps the comment for the organizers: applicants never see it. */
-  commentInternal: boolean;
-}
+/** A stored score is the contract's (its comment kept for the organizers when `commentInternal`). */
+export type ScoreRow = ScoreView;
 
 /** A sheet's overall comment and whether the judge keeps it for the organizers. */
 export interface SheetComment {
