@@ -367,4 +367,24 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
     const chain = await http1.get(`/api/contests/${contest.id}/audit/verify`, organizer);
     expect(chain.body.valid).toBe(true);
   });
+
+  it('lists a judge only the pitches they still score: not one they recused from, none once off the panel', async () => {
+    const judge = judges[2];
+    const before = await http2.get(`/api/rounds/${round.id}/stage`, judge.token);
+    expect(before.status).toBe(200);
+    const entryIds = Object.keys(before.body.assignments).sort();
+    expect(entryIds).toEqual(entries.map((e) => e.id).sort());
+    // Written in the database: the round is closed by now, and the API takes a recusal only while it is open.
+    const recused = entryIds[0];
+    await db.query(
+      `UPDATE assignments SET status = 'recused', recusal_reason = 'advised the team' WHERE round_id = $1 AND judge_id = $2 AND entry_id = $3`,
+      [round.id, judge.id, recused],
+    );
+    const after = await http2.get(`/api/rounds/${round.id}/stage`, judge.token);
+    expect(Object.keys(after.body.assignments).sort()).toEqual(entryIds.slice(1));
+
+    await db.query(`DELETE FROM contest_judges WHERE contest_id = $1 AND user_id = $2`, [contest.id, judge.id]);
+    expect((await http2.get(`/api/rounds/${round.id}/stage`, judge.token)).status).toBe(404);
+    expect((await http2.post(`/api/rounds/${round.id}/stage/ticket`, {}, judge.token)).status).toBe(404);
+  });
 });
