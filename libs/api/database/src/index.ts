@@ -4,4 +4,5 @@ export * from './lib/migrate';
 export * from './lib/database.module';
 export * from './lib/seed/demo-seed';
 export * from './lib/repositories';
+export { preparedRows } from './lib/repositories/prepared';
 export * from './lib/repositories/repositories.module';

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError, laurelConfig, type LaurelConfig } from '@laurel/api-core';
+import { preparedRows } from '@laurel/api-database';
 import { signInLockSeconds } from '@laurel/domain';
 
 /** What refuseLockedAccount found: whether the account has failed sign-ins or a wait on record. */
@@ -46,7 +47,10 @@ export class Throttles {
   /** An account's current wait: blocked for signInLockSeconds(failures). */
   private readonly accountLock: RateLimiterPostgres;
 
-  constructor(@InjectDataSource() dataSource: DataSource, @Inject(laurelConfig.KEY) config: LaurelConfig) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(laurelConfig.KEY) config: LaurelConfig,
+  ) {
     const store = (keyPrefix: string, points: number, duration: number) =>
       new RateLimiterPostgres({
         storeClient: dataSource,
@@ -80,20 +84,29 @@ export class Throttles {
 
   /**
    * Before the password is even checked: an account in its wait is refused, right password or not.
-   * The wait and the failure count are read side by side; the answer says whether a success has
-   * anything to clear.
+   * The wait and the failure count are read in one statement (the store's `get` would read each
+   * row on its own), with the store's keys and its rule for a live row (not expired); the answer
+   * says whether a success has anything to clear.
    */
   async refuseLockedAccount(email: string): Promise<AccountCounts> {
     const key = accountKey(email);
-    const [lock, failures] = await Promise.all([this.accountLock.get(key), this.accountFailures.get(key)]);
-    if (lock && lock.consumedPoints > 1 && lock.msBeforeNext > 0) {
+    const lockKey = this.accountLock.getKey(key);
+    const rows = await preparedRows<{ key: string; points: number; expire: string | null }>(
+      this.dataSource,
+      'throttles-account-counts',
+      `SELECT key, points, expire FROM throttles WHERE key IN ($1, $2) AND (expire > $3 OR expire IS NULL)`,
+      [lockKey, this.accountFailures.getKey(key), Date.now()],
+    );
+    const lock = rows.find((row) => row.key === lockKey);
+    const lockMs = lock?.expire ? Number(lock.expire) - Date.now() : 0;
+    if (lock && lock.points > 1 && lockMs > 0) {
       throw tooMany(
         'auth.account_locked',
         (wait) => `Too many failed sign-ins for this account. Wait ${wait}, or choose a new password with "Forgot your password?".`,
-        lock.msBeforeNext,
+        lockMs,
       );
     }
-    return { counted: lock !== null || failures !== null };
+    return { counted: rows.length > 0 };
   }
 
   /** A wrong password (or an unknown address, counted alike so nothing tells them apart). */

@@ -1,4 +1,4 @@
-import { hashPassword, PasswordQueue, PasswordQueueFull, passwordProblems, verifyPassword } from './password';
+import { hashPassword, passwordConcurrency, PasswordQueue, PasswordQueueFull, passwordProblems, verifyPassword } from './password';
 
 describe('password policy', () => {
   it('accepts eight characters or more', () => {
@@ -59,5 +59,24 @@ describe(PasswordQueue.name, () => {
     const sut = new PasswordQueue(1, 0);
     await expect(sut.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(sut.run(async () => 'next')).resolves.toBe('next');
+  });
+});
+
+describe(passwordConcurrency.name, () => {
+  it('runs one hash per core and sizes an unset thread pool to the cores plus two, at least four', () => {
+    const two: NodeJS.ProcessEnv = {};
+    expect(passwordConcurrency(2, two)).toBe(2);
+    expect(two['UV_THREADPOOL_SIZE']).toBe('4');
+    const eight: NodeJS.ProcessEnv = {};
+    expect(passwordConcurrency(8, eight)).toBe(8);
+    expect(eight['UV_THREADPOOL_SIZE']).toBe('10');
+  });
+
+  it("keeps an operator's pool size and leaves one of its threads free", () => {
+    const env: NodeJS.ProcessEnv = { UV_THREADPOOL_SIZE: '4' };
+    expect(passwordConcurrency(8, env)).toBe(3);
+    expect(env['UV_THREADPOOL_SIZE']).toBe('4');
+    expect(passwordConcurrency(2, { UV_THREADPOOL_SIZE: '16' })).toBe(2);
+    expect(passwordConcurrency(2, { UV_THREADPOOL_SIZE: '1' })).toBe(1);
   });
 });

@@ -63,11 +63,26 @@ export class PasswordQueueFull extends AppError {
 }
 
 /**
- * One hash per core (at most three, so libuv's default pool of four keeps a thread), and by
- * default room for 256 waiting (PASSWORD_QUEUE_MAX): a panel of 200 judges signing in at once on
- * pitch day is served, each within 200 hashes' time ÷ the cores; past that the answer is a 503.
+ * How many hashes run at once: one per core, which is what the cores can do (argon2id at 19 MiB
+ * is memory-bound: two side by side each take longer than one alone). argon2 runs on libuv's
+ * thread pool, where the file system and a new database connection's SCRAM also run; the pool
+ * keeps two threads for them. Its size is read when it starts (at the first task, after this
+ * module is loaded at boot), so an operator's UV_THREADPOOL_SIZE is kept and a missing one is set
+ * to the cores plus two (at least libuv's default of four); a pool set smaller than the cores plus
+ * one runs one hash fewer than its threads.
  */
-const passwords = new PasswordQueue(Math.max(1, Math.min(availableParallelism(), 3)), 256);
+export function passwordConcurrency(cores: number, env: NodeJS.ProcessEnv): number {
+  const configured = Number(env['UV_THREADPOOL_SIZE']);
+  if (Number.isInteger(configured) && configured > 0) return Math.max(1, Math.min(cores, configured - 1));
+  env['UV_THREADPOOL_SIZE'] = String(Math.max(4, cores + 2));
+  return Math.max(1, cores);
+}
+
+/**
+ * By default room for 256 waiting (PASSWORD_QUEUE_MAX): a panel of 200 judges signing in at once
+ * on pitch day is served, each within 200 hashes' time ÷ the cores; past that the answer is a 503.
+ */
+const passwords = new PasswordQueue(passwordConcurrency(availableParallelism(), process.env), 256);
 
 /** Sets how many password checks may wait (the validated PASSWORD_QUEUE_MAX), once at boot. */
 export function setPasswordQueueMax(maxWaiting: number): void {
