@@ -143,6 +143,37 @@ test.describe('organizer pages', () => {
     await expect(page.getByTestId('entry-row').first().getByTestId('row-eligibility')).toHaveText('Eligible');
   });
 
+  test("the organizer corrects a submitted entry's organization, saying why", async ({ page, request }) => {
+    const title = `Cảng xanh ${Date.now()}`;
+    const entry = await submittedEntry(request, title);
+
+    await signInAsOrganizer(page);
+    await page.goto(`/organize/entries/${entry.id}?contest=${entry.contestId}`);
+    await expect(page.getByTestId('entry-title')).toHaveText(title, { timeout: 30_000 });
+    await expect(page.getByTestId('entry-organization')).toHaveText('—');
+
+    await page.getByTestId('correction-open').click();
+    await page.getByTestId('correction-organization').fill('Đại học Hàng hải Việt Nam');
+    // Without a reason nothing is sent, and the page says why.
+    await page.getByTestId('correction-save').click();
+    await expect(page.getByText('Say why the submitted entry is corrected: the audit trail keeps it.')).toBeVisible();
+    await expect(page.getByTestId('entry-organization')).toHaveText('—');
+
+    await page.getByTestId('correction-reason').fill('The team named its university in its registration letter.');
+    await page.getByTestId('correction-save').click();
+    await expect(page.getByTestId('correction-message')).toHaveText(
+      'Corrected. The conflicts of interest of this entry’s judges were checked again.',
+    );
+    await expect(page.getByTestId('entry-organization')).toHaveText('Đại học Hàng hải Việt Nam');
+    await expect(page.getByTestId('correction-form')).toHaveCount(0);
+
+    // The API holds it, a version further on.
+    const stored = await request.get(`/api/entries/${entry.id}`, {
+      headers: { authorization: `Bearer ${await page.evaluate(() => localStorage.getItem('laurel.token'))}` },
+    });
+    expect(((await stored.json()) as { organization: string | null }).organization).toBe('Đại học Hàng hải Việt Nam');
+  });
+
   test("the demo contest's entry that fails its rules shows each rule's outcome, and eligible needs a reason", async ({
     page,
     request,

@@ -7,6 +7,7 @@ import type {
   ContestView,
   CreateRoundRequest,
   EligibilityRequest,
+  EntryCorrectionRequest,
   EntryPageView,
   EntryView,
   ImportResultView,
@@ -64,6 +65,11 @@ export class OrganizeApi {
   setEligibility(id: string, eligible: boolean, reason: string | null): Observable<EntryView> {
     const body: EligibilityRequest = { eligible, reason };
     return this.http.post<EntryView>(`${this.base}/entries/${id}/eligibility`, body);
+  }
+
+  /** The organizer's correction of a submitted entry (organization or team), with why. */
+  correctEntry(id: string, body: EntryCorrectionRequest): Observable<EntryView> {
+    return this.http.post<EntryView>(`${this.base}/entries/${id}/correction`, body);
   }
 
   importEntries(contestId: string, file: File): Observable<ImportResultView> {

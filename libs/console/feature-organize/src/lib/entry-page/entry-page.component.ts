@@ -1,6 +1,6 @@
 import { HttpEventType } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
@@ -27,7 +27,7 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { ELIGIBILITY_TONES, eligibilityKey, statusKey } from '../entries-page/entries-page.component';
 
-/** Everything an entry holds, its documents, and the eligibility decision. */
+/** Everything an entry holds, its documents, the eligibility decision, and the correction of a submitted entry's organization. */
 @Component({
   selector: 'laurel-entry-page',
   imports: [
@@ -91,6 +91,16 @@ export class EntryPageComponent {
     });
   });
   protected readonly reasonMissing = signal(false);
+
+  /** The organization of a submitted entry, corrected by the organizer with why (conflicts are checked again). */
+  protected readonly correcting = signal(false);
+  protected readonly correctionSaving = signal(false);
+  protected readonly correctionMessage = signal<{ tone: 'info' | 'error'; text: UiMessage } | null>(null);
+  protected readonly correctionReasonMissing = signal(false);
+  protected readonly correction = new FormGroup({
+    organization: new FormControl('', { nonNullable: true }),
+    reason: new FormControl('', { nonNullable: true }),
+  });
 
   protected readonly statusKey = statusKey;
   protected readonly eligibilityKey = eligibilityKey;
@@ -186,6 +196,41 @@ export class EntryPageComponent {
       this.saveMessage.set({ tone: 'error', text: toUiMessage(error) });
     } finally {
       this.saving.set(false);
+    }
+  }
+
+  protected openCorrection(): void {
+    this.correction.setValue({ organization: this.entry()?.organization ?? '', reason: '' });
+    this.correctionReasonMissing.set(false);
+    this.correctionMessage.set(null);
+    this.correcting.set(true);
+  }
+
+  protected cancelCorrection(): void {
+    this.correcting.set(false);
+  }
+
+  protected async saveCorrection(): Promise<void> {
+    const entry = this.entry();
+    if (!entry || this.correctionSaving()) return;
+    const reason = this.correction.controls.reason.value.trim();
+    if (!reason) {
+      this.correctionReasonMissing.set(true);
+      return;
+    }
+    this.correctionReasonMissing.set(false);
+    this.correctionSaving.set(true);
+    this.correctionMessage.set(null);
+    try {
+      const organization = this.correction.controls.organization.value.trim() || null;
+      const next = await firstValueFrom(this.api.correctEntry(entry.id, { version: entry.version, organization, reason }));
+      this.entry.set(next);
+      this.correcting.set(false);
+      this.correctionMessage.set({ tone: 'info', text: { key: 'organize.entry.correction.saved' } });
+    } catch (error) {
+      this.correctionMessage.set({ tone: 'error', text: toUiMessage(error) });
+    } finally {
+      this.correctionSaving.set(false);
     }
   }
 

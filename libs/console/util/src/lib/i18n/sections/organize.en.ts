@@ -353,5 +353,14 @@ export const enOrganize: typeof viOrganize = {
       someone: 'an organizer',
       pending: 'Not screened yet.',
     },
+    correction: {
+      open: 'Correct the organization',
+      organization: 'Organization',
+      reason: 'Why it is corrected',
+      reasonRequired: 'Say why the submitted entry is corrected: the audit trail keeps it.',
+      save: 'Save the correction',
+      cancel: 'Cancel',
+      saved: 'Corrected. The conflicts of interest of this entry’s judges were checked again.',
+    },
   },
 };

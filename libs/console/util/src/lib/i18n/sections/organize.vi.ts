@@ -352,5 +352,14 @@ export const viOrganize = {
       someone: 'ban tổ chức',
       pending: 'Chưa xét điều kiện.',
     },
+    correction: {
+      open: 'Sửa tên tổ chức',
+      organization: 'Tổ chức',
+      reason: 'Lý do sửa',
+      reasonRequired: 'Cần ghi lý do sửa hồ sơ đã nộp: nhật ký hệ thống lưu lại lý do này.',
+      save: 'Lưu chỉnh sửa',
+      cancel: 'Hủy',
+      saved: 'Đã sửa. Xung đột lợi ích giữa hồ sơ và các giám khảo được kiểm tra lại.',
+    },
   },
 };
