@@ -328,6 +328,30 @@ describe('judge assignment over HTTP', () => {
     expect((await saveSheet(target.id, token)).status).toBe(200);
   });
 
+  it('keeps a recusal made while a detected conflict stands when the fact is corrected back', async () => {
+    const e6 = known(entries[5], 'entries[5]');
+    const target = known(
+      (await list(screening())).find((a) => a.entryId === e6.id && a.status !== 'recused'),
+      'a judge on E6',
+    );
+    const email = known(
+      judgeEmails.find((e) => ids[e] === target.judgeId),
+      'the judge’s address',
+    );
+    const token = tokens[email];
+    const before = (await http.get('/api/auth/me', token)).body.displayName as string;
+    const rename = (displayName: string) => http.request('PATCH', '/api/auth/me', { body: { displayName }, token });
+
+    expect((await rename('Founder of E6')).status).toBe(200);
+    expect(await conflictsOf(target.judgeId, e6.id)).toEqual([expect.objectContaining({ source: 'detected' })]);
+    expect((await http.post(`/api/assignments/${target.id}/recuse`, { reason: 'I advised this team' }, token)).status).toBe(200);
+    expect((await rename(before)).status).toBe(200);
+    // The judge's own declaration stays: the pair is never assigned again.
+    expect(await conflictsOf(target.judgeId, e6.id)).toEqual([
+      expect.objectContaining({ source: 'declared', reason: 'I advised this team' }),
+    ]);
+  });
+
   it('stores the conflict of an assignment made while the fact changes: the recording waits for the round the assignment holds', async () => {
     // An assignment is made under its round's row lock; here that transaction is held open by hand,
     // with a pair assigned on the facts as they were, while the judge renames themself.

@@ -211,12 +211,16 @@ export class AssignmentChanges {
 
   /**
    * Marks the assignment recused and stores the judge's declared conflict, so that no later
-   * assignment run gives the pair back. An existing conflict of the pair is kept as it is.
+   * assignment run gives the pair back. An organizer's conflict of the pair is kept as it is; a
+   * detected one becomes the judge's declaration (it would go when the facts behind it are
+   * corrected, the recusal stays).
    */
   async recuse(recusal: { contestId: string; judgeId: string; entryId: string; reason: string }): Promise<void> {
     await this.manager.query(
       `INSERT INTO conflicts (contest_id, judge_id, entry_id, source, reason, created_by)
-       VALUES ($1, $2, $3, 'declared', $4, $2) ON CONFLICT (judge_id, entry_id) DO NOTHING`,
+       VALUES ($1, $2, $3, 'declared', $4, $2)
+       ON CONFLICT (judge_id, entry_id) DO UPDATE SET source = 'declared', reason = excluded.reason, detail = NULL, created_by = excluded.created_by
+        WHERE conflicts.source = 'detected'`,
       [recusal.contestId, recusal.judgeId, recusal.entryId, recusal.reason],
     );
     await this.manager.query(`UPDATE assignments SET status = 'recused', recusal_reason = $2, recused_at = now() WHERE id = $1`, [
