@@ -1,6 +1,7 @@
 export * from './lib/auth';
 export * from './lib/contests';
 export * from './lib/errors';
+export * from './lib/error-codes';
 export * from './lib/judging';
 export * from './lib/results';
 export * from './lib/closing';

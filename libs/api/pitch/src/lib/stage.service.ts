@@ -198,13 +198,13 @@ function toAction(dto: StageActionDto): StageAction {
   switch (dto.action) {
     case 'start':
       if (dto.slotId === undefined)
-        throw AppError.badRequest('validation.failed', 'Say which slot to start.', [
+        throw AppError.badRequest('validation_failed', 'Say which slot to start.', [
           { field: 'slotId', message: 'is required to start a slot' },
         ]);
       return { type: 'start', slotId: dto.slotId };
     case 'extend':
       if (dto.seconds === undefined)
-        throw AppError.badRequest('validation.failed', 'Say how many seconds to add.', [
+        throw AppError.badRequest('validation_failed', 'Say how many seconds to add.', [
           { field: 'seconds', message: 'is required to extend' },
         ]);
       return { type: 'extend', seconds: dto.seconds };

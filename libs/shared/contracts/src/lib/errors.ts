@@ -1,3 +1,5 @@
+import type { ApiErrorCode } from './error-codes';
+
 /**
  * The values a refusal's sentence needs, by name: a round's name, a limit, a version. A client
  * words the refusal from its `code` and these, in its reader's language; it never takes them
@@ -25,8 +27,8 @@ export interface ApiError {
   error: string;
   /** A sentence a person can act on, in English; the console words `code` and `params` itself. */
   message: string;
-  /** A stable machine code such as `auth.invalid_credentials`, for translation and tests. */
-  code?: string;
+  /** A stable machine code such as `auth.invalid_credentials`, for translation and tests (`API_ERROR_CODES`). */
+  code?: ApiErrorCode;
   /** The values the sentence of `code` needs (e.g. `{ round: "Vòng chung kết" }`). */
   params?: ErrorParams;
   /** Per-field problems of a 400 or 422. */

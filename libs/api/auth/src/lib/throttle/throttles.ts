@@ -5,6 +5,7 @@ import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError, laurelConfig, type LaurelConfig } from '@laurel/api-core';
 import { preparedRows } from '@laurel/api-database';
 import { signInLockSeconds } from '@laurel/domain';
+import type { ApiErrorCode } from '@laurel/contracts';
 
 /** What refuseLockedAccount found: whether the account has failed sign-ins or a wait on record. */
 export interface AccountCounts {
@@ -17,7 +18,7 @@ export type ThrottledAction = 'sign_in' | 'register' | 'password_reset' | 'verif
 const HOUR = 60 * 60;
 
 /** Refusals a person can act on: what is limited, and how long to wait (also in Retry-After). */
-const REFUSALS: Record<ThrottledAction, { code: string; message: (wait: string) => string }> = {
+const REFUSALS: Record<ThrottledAction, { code: ApiErrorCode; message: (wait: string) => string }> = {
   sign_in: {
     code: 'auth.too_many_attempts',
     message: (wait) => `Too many sign-in attempts from this device. Wait ${wait}, then try again.`,
@@ -131,7 +132,7 @@ function accountKey(email: string): string {
   return email.trim().toLowerCase().slice(0, 254);
 }
 
-function tooMany(code: string, message: (wait: string) => string, msBeforeNext: number): AppError {
+function tooMany(code: ApiErrorCode, message: (wait: string) => string, msBeforeNext: number): AppError {
   const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
   return new AppError(HttpStatus.TOO_MANY_REQUESTS, code, message(describeWait(seconds)), undefined, { retryAfterSeconds: seconds });
 }

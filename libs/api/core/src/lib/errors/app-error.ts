@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import type { ApiFieldProblem, ErrorParams } from '@laurel/contracts';
+import type { ApiErrorCode, ApiFieldProblem, ErrorParams } from '@laurel/contracts';
 
 export type FieldProblem = ApiFieldProblem;
 
@@ -11,7 +11,7 @@ export type FieldProblem = ApiFieldProblem;
 export class AppError extends HttpException {
   constructor(
     status: HttpStatus,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly fields?: FieldProblem[],
     readonly details?: Record<string, unknown>,
@@ -20,22 +20,22 @@ export class AppError extends HttpException {
     super({ message, code, params, fields, details }, status);
   }
 
-  static badRequest(code: string, message: string, fields?: FieldProblem[], params?: ErrorParams) {
+  static badRequest(code: ApiErrorCode, message: string, fields?: FieldProblem[], params?: ErrorParams) {
     return new AppError(HttpStatus.BAD_REQUEST, code, message, fields, undefined, params);
   }
-  static unauthorized(code: string, message: string, params?: ErrorParams) {
+  static unauthorized(code: ApiErrorCode, message: string, params?: ErrorParams) {
     return new AppError(HttpStatus.UNAUTHORIZED, code, message, undefined, undefined, params);
   }
-  static forbidden(code: string, message: string, params?: ErrorParams) {
+  static forbidden(code: ApiErrorCode, message: string, params?: ErrorParams) {
     return new AppError(HttpStatus.FORBIDDEN, code, message, undefined, undefined, params);
   }
-  static notFound(code: string, message: string, params?: ErrorParams) {
+  static notFound(code: ApiErrorCode, message: string, params?: ErrorParams) {
     return new AppError(HttpStatus.NOT_FOUND, code, message, undefined, undefined, params);
   }
-  static conflict(code: string, message: string, params?: ErrorParams) {
+  static conflict(code: ApiErrorCode, message: string, params?: ErrorParams) {
     return new AppError(HttpStatus.CONFLICT, code, message, undefined, undefined, params);
   }
-  static unprocessable(code: string, message: string, fields?: FieldProblem[], details?: Record<string, unknown>, params?: ErrorParams) {
+  static unprocessable(code: ApiErrorCode, message: string, fields?: FieldProblem[], details?: Record<string, unknown>, params?: ErrorParams) {
     return new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code, message, fields, details, params);
   }
 }

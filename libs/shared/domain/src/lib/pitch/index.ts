@@ -1,6 +1,6 @@
 export type { BreakSlot, EntrySlot, OnStage, RunSheetSlot, SlotOutcome, Stage, StageAction, StageActionType } from './stage.types';
 export { STAGE_ACTIONS } from './stage.types';
-export { StageRuleError } from './stage-rule-error';
+export { STAGE_RULE_CODES, StageRuleError, type StageRuleCode } from './stage-rule-error';
 export { drawOrder } from './draw';
 export {
   createStage,
