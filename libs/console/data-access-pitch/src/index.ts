@@ -1,4 +1,3 @@
 export { PitchApi } from './lib/pitch.api';
-export { pitchMessage } from './lib/pitch-errors';
 export { StageStore, type StageConnection, type StageSlot } from './lib/stage.store';
 export { formatClock, phaseKey } from './lib/stage-format';

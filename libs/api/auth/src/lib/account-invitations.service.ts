@@ -53,6 +53,7 @@ export class AccountInvitations {
       throw AppError.conflict(
         'invitation.has_role',
         `${request.email} is already ${request.role === 'admin' ? 'an administrator' : 'an organizer'}.`,
+        { email: request.email },
       );
     }
     const language = account?.language ?? request.language ?? 'vi';

@@ -62,12 +62,14 @@ export class InvitationsService {
           throw AppError.unauthorized(
             'invitation.sign_in',
             `An account already uses ${invitation.email}. Sign in as ${invitation.email}, then accept the invitation.`,
+            { email: invitation.email },
           );
         }
         if (actor.id !== existing.id) {
           throw AppError.forbidden(
             'invitation.other_account',
             `This invitation is for ${invitation.email}, and you are signed in as ${actor.email}. Sign out, sign in as ${invitation.email}, then open the link again.`,
+            { invited: invitation.email, signedIn: actor.email },
           );
         }
         account = existing;

@@ -266,9 +266,11 @@ function assertPlace({ rounds }: ContestAggregate, self: RoundEntity | null, wan
   const started = others.filter((r) => r.status !== 'draft' && r.order > wanted.order);
   const [firstStarted] = started;
   if (firstStarted !== undefined) {
+    const above = Math.max(...started.map((r) => r.order));
     throw AppError.conflict(
       'round.order_before_started',
-      `Round "${firstStarted.name}" has already started; a round cannot be placed before it. Use an order above ${Math.max(...started.map((r) => r.order))}.`,
+      `Round "${firstStarted.name}" has already started; a round cannot be placed before it. Use an order above ${above}.`,
+      { round: firstStarted.name, order: above },
     );
   }
 }

@@ -182,6 +182,7 @@ export class EntriesService {
     return AppError.conflict(
       'entry.category_taken',
       `You already have an entry in the category "${category}": ${which}. Continue that entry, or withdraw it before starting another.`,
+      { category },
     );
   }
 }

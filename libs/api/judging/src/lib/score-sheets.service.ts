@@ -92,7 +92,14 @@ export class ScoreSheetsService {
       throw AppError.unprocessable(
         'sheet.incomplete',
         `Score every criterion before submitting. Still missing: ${names.map((c) => `"${c.name}"`).join(', ')}.`,
-        names.map((c) => ({ field: `scores.${c.id}`, message: `"${c.name}" has no score yet` })),
+        names.map((c) => ({
+          field: `scores.${c.id}`,
+          message: `"${c.name}" has no score yet`,
+          code: 'required',
+          params: { criterion: c.name },
+        })),
+        undefined,
+        { criteria: names.map((c) => c.name).join(', ') },
       );
     }
     return { sheet: current.sheet, total: sheetTotal(criteria, values) };

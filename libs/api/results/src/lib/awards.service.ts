@@ -152,7 +152,16 @@ export class AwardsService {
         );
       }
       const { tally } = await this.council.state(tx, contestId);
-      if (!tally.reached) throw AppError.unprocessable('awards.not_approved', notApprovedMessage(tally), undefined, { tally });
+      if (!tally.reached) {
+        const { approvals, members, objections, required } = tally;
+        throw AppError.unprocessable(
+          'awards.not_approved',
+          notApprovedMessage(tally),
+          undefined,
+          { tally },
+          { approvals, members, objections, required },
+        );
+      }
       const publishedAt = await this.awards.publish(tx, contestId);
       const mailed = await this.publicationMail.announce(tx, contest.contest);
       await this.audit.record(tx, {

@@ -168,7 +168,7 @@ export class VotesService {
 function heldVote(contest: VoteContest | null): { contest: VoteContest; vote: PublicVoteSettings } {
   const vote = contest?.publicVote;
   if (!contest || !vote?.enabled || contest.status === 'draft') {
-    throw AppError.notFound('vote.not_found', 'This contest holds no public vote. Check the link you were given.');
+    throw AppError.notFound('vote.not_held', 'This contest holds no public vote. Check the link you were given.');
   }
   return { contest, vote };
 }

@@ -104,5 +104,8 @@ function inconsistentScores(roundName: string, error: ScoringInputError): AppErr
     HttpStatus.CONFLICT,
     'results.inconsistent_scores',
     `The sheets of round "${roundName}" cannot be ranked: ${error.message}. Ask an administrator to check the round's sheets.`,
+    undefined,
+    undefined,
+    { round: roundName },
   );
 }

@@ -222,7 +222,7 @@ export class ScoreSheetStore {
       return null;
     } catch (error) {
       this.state.update((s) => ({ ...s, busy: false }));
-      return messageOf(error);
+      return toUiMessage(error);
     }
   }
 
@@ -238,7 +238,7 @@ export class ScoreSheetStore {
       return null;
     } catch (error) {
       this.state.update((s) => ({ ...s, busy: false }));
-      return messageOf(error);
+      return toUiMessage(error);
     }
   }
 
@@ -295,7 +295,7 @@ export class ScoreSheetStore {
         }));
       } catch (error) {
         const stale = error instanceof HttpErrorResponse && error.status === 409 && apiErrorOf(error)?.code === 'sheet.stale_version';
-        this.state.update((st) => ({ ...st, save: stale ? 'stale' : 'error', saveError: messageOf(error) }));
+        this.state.update((st) => ({ ...st, save: stale ? 'stale' : 'error', saveError: toUiMessage(error) }));
       }
     })();
     this.inFlight = run;
@@ -326,24 +326,4 @@ function fromDetail(detail: AssignmentDetailView, locale: string): Partial<Sheet
     sheet: detail.sheet,
     save: 'saved',
   };
-}
-
-const SHEET_CODES: Record<string, UiMessage> = {
-  'sheet.stale_version': { key: 'judging.errors.stale' },
-  'sheet.submitted': { key: 'judging.errors.submitted' },
-  'sheet.incomplete': { key: 'judging.errors.incomplete' },
-  'sheet.invalid_scores': { key: 'judging.errors.invalidScores' },
-  'sheet.conflict_of_interest': { key: 'judging.errors.conflict' },
-  'round.closed': { key: 'judging.errors.roundClosed' },
-  'round.not_open': { key: 'judging.errors.roundNotOpen' },
-  'assignment.recused': { key: 'judging.errors.recused' },
-  'assignment.already_recused': { key: 'judging.errors.recused' },
-  'assignment.submitted': { key: 'judging.errors.submitted' },
-  'assignment.not_found': { key: 'judging.errors.assignmentNotFound' },
-};
-
-/** Our sentence for a judging refusal, else the general translation of the error. */
-export function messageOf(error: unknown): UiMessage {
-  const code = apiErrorOf(error)?.code;
-  return (code && SHEET_CODES[code]) || toUiMessage(error);
 }

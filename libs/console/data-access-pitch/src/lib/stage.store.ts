@@ -2,9 +2,8 @@ import { DOCUMENT } from '@angular/common';
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import type { JudgeStageView, MyStageView, RunSheetSlotInput, RunSheetSlotView, StageActionRequest, StageView } from '@laurel/contracts';
 import { type StageClock, stageClock } from '@laurel/domain';
-import type { UiMessage } from '@laurel/console-util';
+import { type UiMessage, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
-import { pitchMessage } from './pitch-errors';
 import { PitchApi } from './pitch.api';
 
 export type StageConnection = 'connecting' | 'live' | 'reconnecting' | 'failed';
@@ -140,7 +139,7 @@ export class StageStore {
       this.accept(await firstValueFrom(call(roundId, view.version)));
       return null;
     } catch (error) {
-      return pitchMessage(error);
+      return toUiMessage(error);
     } finally {
       this.busy.set(false);
     }
@@ -173,7 +172,7 @@ export class StageStore {
       const status = (error as { status?: number }).status ?? 0;
       // Not found, not allowed or not live will not get better by retrying.
       if (status === 401 || status === 403 || status === 404 || status === 409) {
-        this.error.set(pitchMessage(error));
+        this.error.set(toUiMessage(error));
         this.connection.set('failed');
         return;
       }

@@ -8,9 +8,8 @@ import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import type { GrantableRole } from '@laurel/contracts';
 import { UsersApi } from '@laurel/console-data-access-auth';
 import { AlertComponent } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
+import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
-import { usersError } from './users-errors';
 
 /** Invites an organizer (or administrator) by mail; the dialog says where it went, never a link. */
 @Component({
@@ -124,7 +123,7 @@ export class InviteAccountDialogComponent {
       await firstValueFrom(this.api.invite({ email: email.trim(), displayName: displayName.trim(), role, language: this.i18n.lang() }));
       this.sentTo.set(email.trim());
     } catch (error) {
-      this.error.set(usersError(error));
+      this.error.set(toUiMessage(error));
     } finally {
       this.pending.set(false);
     }

@@ -16,10 +16,9 @@ import {
   EmptyStateComponent,
   StatusChipComponent,
 } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, roleKey } from '@laurel/console-util';
+import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, roleKey, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { InviteAccountDialogComponent } from './invite-dialog.component';
-import { usersError } from './users-errors';
 
 const PAGE_SIZE = 25;
 const SEARCH_DELAY_MS = 300;
@@ -144,7 +143,7 @@ export class UsersPageComponent {
       this.result.update((page) => (page ? { ...page, items: page.items.map((u) => (u.id === updated.id ? updated : u)) } : page));
       return true;
     } catch (error) {
-      this.error.set(usersError(error));
+      this.error.set(toUiMessage(error));
       return false;
     } finally {
       this.saving.set(null);
@@ -164,7 +163,7 @@ export class UsersPageComponent {
       // An older answer arriving after a newer request is dropped.
       if (mine === this.loadCount) this.result.set(result);
     } catch (error) {
-      if (mine === this.loadCount) this.error.set(usersError(error));
+      if (mine === this.loadCount) this.error.set(toUiMessage(error));
     } finally {
       if (mine === this.loadCount) this.loading.set(false);
     }

@@ -6,16 +6,10 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel/contracts';
 import { AUTH_PATHS, AuthApi, AuthStore } from '@laurel/console-data-access-auth';
 import { AlertComponent, PasswordFieldComponent, SubmitButtonComponent } from '@laurel/console-ui';
-import { TranslatePipe, type UiMessage, UiMessagePipe, apiErrorOf, toUiMessage } from '@laurel/console-util';
+import { TranslatePipe, type UiMessage, UiMessagePipe, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { PASSWORD_ERRORS } from '../forms/auth-messages';
 import { firstError, notBlank } from '../forms/field-errors';
-
-const LINK_CODES: Record<string, UiMessage> = {
-  'auth.reset_invalid': { key: 'auth.reset.invalid' },
-  'auth.reset_used': { key: 'auth.reset.used' },
-  'auth.reset_expired': { key: 'auth.reset.expired' },
-};
 
 /** `/reset-password#token=…`, the link of a password reset mail: a new password, and every other session ends. */
 @Component({
@@ -94,8 +88,7 @@ export class ResetPasswordPageComponent {
       // The token is spent: drop it from the history entry.
       await this.router.navigateByUrl(AUTH_PATHS.home, { replaceUrl: true });
     } catch (error) {
-      const code = apiErrorOf(error)?.code;
-      this.error.set((code && LINK_CODES[code]) || toUiMessage(error));
+      this.error.set(toUiMessage(error));
     } finally {
       this.pending.set(false);
     }

@@ -9,12 +9,6 @@ import { AlertComponent } from '@laurel/console-ui';
 import { TranslatePipe, type UiMessage, UiMessagePipe, apiErrorOf, localStore, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 
-const LINK_CODES: Record<string, UiMessage> = {
-  'auth.verify_invalid': { key: 'auth.verify.invalid' },
-  'auth.verify_used': { key: 'auth.verify.used' },
-  'auth.verify_expired': { key: 'auth.verify.expired' },
-};
-
 type State =
   { kind: 'missing' } | { kind: 'working' } | { kind: 'done'; email: string } | { kind: 'failed'; message: UiMessage; code?: string };
 
@@ -156,7 +150,7 @@ export class VerifyEmailPageComponent {
       await this.router.navigate([], { fragment: undefined, replaceUrl: true });
     } catch (error) {
       const code = apiErrorOf(error)?.code;
-      this.state.set({ kind: 'failed', code, message: (code && LINK_CODES[code]) || toUiMessage(error) });
+      this.state.set({ kind: 'failed', code, message: toUiMessage(error) });
     }
   }
 }

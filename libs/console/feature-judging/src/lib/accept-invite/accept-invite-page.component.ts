@@ -9,14 +9,8 @@ import { type InvitationPreview, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from
 import { AuthStore } from '@laurel/console-data-access-auth';
 import { JudgingApi } from '@laurel/console-data-access-judging';
 import { AlertComponent, PasswordFieldComponent, SubmitButtonComponent } from '@laurel/console-ui';
-import { TranslatePipe, type UiMessage, UiMessagePipe, apiErrorOf, roleKey, toUiMessage, I18nService } from '@laurel/console-util';
+import { TranslatePipe, type UiMessage, UiMessagePipe, roleKey, toUiMessage, I18nService } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
-
-const INVITE_CODES: Record<string, UiMessage> = {
-  'invitation.invalid': { key: 'judging.invite.invalid' },
-  'invitation.used': { key: 'judging.invite.used' },
-  'invitation.expired': { key: 'judging.invite.expired' },
-};
 
 function sameAsPassword(control: AbstractControl): ValidationErrors | null {
   const group = control.parent as FormGroup | null;
@@ -103,7 +97,7 @@ export class AcceptInvitePageComponent {
     try {
       this.preview.set(await firstValueFrom(this.api.invitation(token)));
     } catch (error) {
-      this.error.set(this.messageOf(error));
+      this.error.set(toUiMessage(error));
     } finally {
       this.loading.set(false);
     }
@@ -125,7 +119,7 @@ export class AcceptInvitePageComponent {
       // The token is spent: drop it from the history entry before moving on.
       await this.router.navigateByUrl(this.preview()?.kind === 'judge' ? '/judging' : '/dashboard', { replaceUrl: true });
     } catch (error) {
-      this.error.set(this.messageOf(error));
+      this.error.set(toUiMessage(error));
     } finally {
       this.pending.set(false);
     }
@@ -133,10 +127,5 @@ export class AcceptInvitePageComponent {
 
   protected signOut(): void {
     this.auth.signOut();
-  }
-
-  private messageOf(error: unknown): UiMessage {
-    const code = apiErrorOf(error)?.code;
-    return (code && INVITE_CODES[code]) || toUiMessage(error);
   }
 }

@@ -15,7 +15,6 @@ import {
   ScoreSheetStore,
   assignmentStatusKey,
   attachmentKindKey,
-  messageOf,
 } from '@laurel/console-data-access-judging';
 import { AlertComponent, AnswersListComponent, StatusChipComponent } from '@laurel/console-ui';
 import {
@@ -28,6 +27,7 @@ import {
   formatDateTime,
   formatScore,
   saveBlob,
+  toUiMessage,
 } from '@laurel/console-util';
 import { firstValueFrom, map } from 'rxjs';
 import { STATUS_TONES } from '../assignments-page/assignments-page.component';
@@ -180,7 +180,7 @@ export class ScoringPageComponent {
       const blob = await firstValueFrom(this.api.download(detail.assignment.id, attachment.id));
       saveBlob(blob, attachment.name ?? `${detail.entry.code ?? 'entry'}-${attachment.kind}${extensionOf(attachment.contentType)}`);
     } catch (error) {
-      this.actionError.set(messageOf(error));
+      this.actionError.set(toUiMessage(error));
     }
   }
 

@@ -5,9 +5,9 @@ import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatD
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { AssignmentStatus, PanelJudgeView, ProgressCell } from '@laurel/contracts';
-import { JudgingApi, assignmentStatusKey, messageOf } from '@laurel/console-data-access-judging';
+import { JudgingApi, assignmentStatusKey } from '@laurel/console-data-access-judging';
 import { AlertComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
-import { TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
+import { TranslatePipe, type UiMessage, UiMessagePipe, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 
 export interface EntryJudgesDialogData {
@@ -247,7 +247,7 @@ export class EntryJudgesDialogComponent {
       this.notice.set(await action());
       this.changed = true;
     } catch (error) {
-      this.error.set(messageOf(error));
+      this.error.set(toUiMessage(error));
     } finally {
       this.busy.set(false);
     }

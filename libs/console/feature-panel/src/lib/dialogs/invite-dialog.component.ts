@@ -5,9 +5,9 @@ import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, Ma
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import type { InviteJudgeResponse } from '@laurel/contracts';
-import { JudgingApi, messageOf } from '@laurel/console-data-access-judging';
+import { JudgingApi } from '@laurel/console-data-access-judging';
 import { AlertComponent } from '@laurel/console-ui';
-import { TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
+import { TranslatePipe, type UiMessage, UiMessagePipe, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 
 /** Invite a judge: the invitation is mailed to the address; nobody else ever sees its link. */
@@ -70,7 +70,7 @@ export class InviteDialogComponent {
       this.sentTo.set(v.email.trim());
       this.result.set(result);
     } catch (error) {
-      this.error.set(messageOf(error));
+      this.error.set(toUiMessage(error));
     } finally {
       this.pending.set(false);
     }

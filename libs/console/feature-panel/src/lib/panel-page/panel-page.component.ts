@@ -7,9 +7,9 @@ import { MatTab, MatTabContent, MatTabGroup } from '@angular/material/tabs';
 import { Router } from '@angular/router';
 import type { ContestView, PanelJudgeView } from '@laurel/contracts';
 import { MyContestsStore } from '@laurel/console-data-access-contests';
-import { JudgingApi, messageOf } from '@laurel/console-data-access-judging';
+import { JudgingApi } from '@laurel/console-data-access-judging';
 import { AlertComponent, EmptyStateComponent } from '@laurel/console-ui';
-import { TranslatePipe, type UiMessage, UiMessagePipe, contestStatusKey } from '@laurel/console-util';
+import { TranslatePipe, type UiMessage, UiMessagePipe, contestStatusKey, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { ConflictsTabComponent } from '../tabs/conflicts-tab.component';
 import { PanelTabComponent } from '../tabs/panel-tab.component';
@@ -106,7 +106,7 @@ export class PanelPageComponent {
       this.judges.set(await firstValueFrom(this.api.judges(contestId)));
     } catch (error) {
       this.judges.set([]);
-      this.judgesError.set(messageOf(error));
+      this.judgesError.set(toUiMessage(error));
     }
   }
 

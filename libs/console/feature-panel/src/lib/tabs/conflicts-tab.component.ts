@@ -6,9 +6,9 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { ConflictSource, ConflictView, ContestView, EntryListItemView, PanelJudgeView } from '@laurel/contracts';
-import { JudgingApi, messageOf } from '@laurel/console-data-access-judging';
+import { JudgingApi } from '@laurel/console-data-access-judging';
 import { AlertComponent, EmptyStateComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe } from '@laurel/console-util';
+import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 
 const DETECTED_REASONS = ['same_organization', 'same_email_domain', 'team_member'];
@@ -186,7 +186,7 @@ export class ConflictsTabComponent {
       this.list.set(conflicts);
       this.entries.set(entries.items);
     } catch (error) {
-      this.error.set(messageOf(error));
+      this.error.set(toUiMessage(error));
     } finally {
       this.loading.set(false);
     }
@@ -207,7 +207,7 @@ export class ConflictsTabComponent {
       if (directive) directive.resetForm();
       else this.form.reset();
     } catch (error) {
-      this.formError.set(messageOf(error));
+      this.formError.set(toUiMessage(error));
     } finally {
       this.pending.set(false);
     }

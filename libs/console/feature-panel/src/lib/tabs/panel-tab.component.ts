@@ -2,10 +2,10 @@ import { ChangeDetectionStrategy, Component, inject, input, output, signal } fro
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
-import { JudgingApi, messageOf } from '@laurel/console-data-access-judging';
+import { JudgingApi } from '@laurel/console-data-access-judging';
 import type { ContestView, MailStatus, PanelJudgeView, PanelStatus } from '@laurel/contracts';
 import { AlertComponent, EmptyStateComponent, StatusChipComponent } from '@laurel/console-ui';
-import { type TranslationKey, TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
+import { type TranslationKey, TranslatePipe, type UiMessage, UiMessagePipe, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { InviteDialogComponent } from '../dialogs/invite-dialog.component';
 import { ProgressStackComponent } from './progress-stack.component';
@@ -129,7 +129,7 @@ export class PanelTabComponent {
       this.changed.emit();
     } catch (error) {
       this.noticeTone.set('error');
-      this.notice.set(messageOf(error));
+      this.notice.set(toUiMessage(error));
     } finally {
       this.resending.set(null);
     }

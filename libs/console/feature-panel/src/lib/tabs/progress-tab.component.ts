@@ -12,9 +12,9 @@ import {
   type RoundProgressView,
   type RoundView,
 } from '@laurel/contracts';
-import { JudgingApi, assignmentStatusKey, messageOf } from '@laurel/console-data-access-judging';
+import { JudgingApi, assignmentStatusKey } from '@laurel/console-data-access-judging';
 import { AlertComponent, EmptyStateComponent } from '@laurel/console-ui';
-import { I18nService, ScorePipe, TranslatePipe, type UiMessage, UiMessagePipe } from '@laurel/console-util';
+import { I18nService, ScorePipe, TranslatePipe, type UiMessage, UiMessagePipe, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import {
   EntryJudgesDialogComponent,
@@ -207,7 +207,7 @@ export class ProgressTabComponent {
     try {
       this.view.set(await firstValueFrom(this.api.progress(roundId)));
     } catch (error) {
-      this.error.set(messageOf(error));
+      this.error.set(toUiMessage(error));
     } finally {
       this.loading.set(false);
     }

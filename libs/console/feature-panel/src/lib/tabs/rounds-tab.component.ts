@@ -4,9 +4,9 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import type { AutoAssignResponse, ContestView, PanelJudgeView, RoundProgressView, RoundView } from '@laurel/contracts';
-import { JudgingApi, messageOf, roundStatusKey } from '@laurel/console-data-access-judging';
+import { JudgingApi, roundStatusKey } from '@laurel/console-data-access-judging';
 import { AlertComponent, ConfirmDialogComponent, type ConfirmDialogData, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, apiErrorOf } from '@laurel/console-util';
+import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, apiErrorOf, toUiMessage } from '@laurel/console-util';
 import { missingSheets } from '@laurel/domain';
 import { firstValueFrom } from 'rxjs';
 
@@ -120,7 +120,7 @@ export class RoundsTabComponent {
     try {
       missing = missingSheetLines(round, await firstValueFrom(this.api.progress(round.id)));
     } catch (error) {
-      this.outcomes.update((o) => ({ ...o, [round.id]: { error: messageOf(error) } }));
+      this.outcomes.update((o) => ({ ...o, [round.id]: { error: toUiMessage(error) } }));
       return;
     }
     const params = { round: round.name, n: missing.length, list: missing.join('\n') };
@@ -165,7 +165,7 @@ export class RoundsTabComponent {
       this.outcomes.update((o) => ({ ...o, [round.id]: outcome }));
       this.changed.emit();
     } catch (error) {
-      this.outcomes.update((o) => ({ ...o, [round.id]: { error: messageOf(error) } }));
+      this.outcomes.update((o) => ({ ...o, [round.id]: { error: toUiMessage(error) } }));
     } finally {
       this.busy.set(null);
     }

@@ -4,9 +4,9 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { RoundView } from '@laurel/contracts';
 import { MyContestsStore } from '@laurel/console-data-access-contests';
-import { PitchApi, pitchMessage } from '@laurel/console-data-access-pitch';
+import { PitchApi } from '@laurel/console-data-access-pitch';
 import { AlertComponent, EmptyStateComponent, StatusChipComponent } from '@laurel/console-ui';
-import { TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe } from '@laurel/console-util';
+import { TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 
 /** `/organize/pitch`: every round of the organizer's contests, which run live, and a way in. */
@@ -142,7 +142,7 @@ export class PitchRoundsPageComponent {
       await firstValueFrom(this.api.setLive(round.id, !round.live.enabled));
       await this.contests.load();
     } catch (error) {
-      this.actionError.set(pitchMessage(error));
+      this.actionError.set(toUiMessage(error));
     } finally {
       this.busy.set(false);
     }

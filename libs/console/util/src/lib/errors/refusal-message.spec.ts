@@ -30,18 +30,25 @@ describe(refusalMessage.name, () => {
     });
   });
 
-  it('gives a code without a sentence of ours the API’s words unchanged, and a sentence for the status in other languages', () => {
-    const api = body(409, { code: 'conflict.not_removable', message: 'This conflict was detected (POST /api/x), so it stays.' });
-    expect(refusalMessage(409, api, null)).toEqual({
-      text: 'This conflict was detected (POST /api/x), so it stays.',
-      fallback: { key: 'errors.fallback.conflict' },
+  it('words a code that has a sentence in another area of the dictionary, with its params', () => {
+    const api = body(422, {
+      code: 'sheet.incomplete',
+      message: 'Score every criterion before submitting.',
+      params: { criteria: 'Thị trường' },
     });
+    expect(refusalMessage(422, api, null)).toEqual({ key: 'judging.errors.incomplete', params: { criteria: 'Thị trường' } });
   });
 
-  it('prefers what the status means on this page, then what it means anywhere', () => {
+  it('gives an answer without a code (a framework’s refusal) the API’s words, and a sentence for the status in other languages', () => {
+    const api = body(413, { message: 'Request body is too large' });
+    expect(refusalMessage(413, api, null)).toEqual({ text: 'Request body is too large', fallback: { key: 'errors.fallback.tooLarge' } });
+  });
+
+  it('prefers what the status means on this page, then the code’s sentence, then what the status means anywhere', () => {
     const api = body(401, { code: 'auth.session_ended', message: 'Sign in again.' });
     expect(refusalMessage(401, api, null, { 401: 'errors.invalidCredentials' })).toEqual({ key: 'errors.invalidCredentials' });
-    expect(refusalMessage(401, api, null)).toEqual({ key: 'errors.unauthenticated' });
+    expect(refusalMessage(401, api, null)).toEqual({ key: 'refusals.auth.sessionEnded' });
+    expect(refusalMessage(401, body(401, { message: 'Unauthorized' }), null)).toEqual({ key: 'errors.unauthenticated' });
     expect(refusalMessage(0, null, null)).toEqual({ key: 'errors.network' });
     expect(refusalMessage(502, null, null)).toEqual({ key: 'errors.server' });
   });

@@ -8,6 +8,7 @@ import { enJudging } from './sections/judging.en';
 import { enOrganize } from './sections/organize.en';
 import { enResults } from './sections/results.en';
 import { enPitch } from './sections/pitch.en';
+import { enRefusals } from './sections/refusals.en';
 import { enSubmit } from './sections/submit.en';
 
 export const en: Dictionary = {
@@ -146,7 +147,6 @@ export const en: Dictionary = {
     throttled: 'Too many attempts. Wait a minute, then try again.',
     signInBusy: 'Many people are signing in right now. Nothing is wrong with your account: wait a few seconds, then try again.',
     invalidCredentials: 'The e-mail or password is wrong. Check both and try again.',
-    emailTaken: 'This e-mail already has an account. Sign in instead, or use another e-mail.',
     weakPassword: 'The password is not acceptable: use {min} to {max} characters, not only spaces, and not your e-mail.',
     validation: 'Please correct: {fields}.',
     sessionExpired: 'Your session has expired. Please sign in again.',
@@ -173,7 +173,7 @@ export const en: Dictionary = {
     codes: {
       roundContestNotJudging:
         'A round opens only while the contest is in judging. The order is: close submissions → start judging → open a round.',
-      roundNotOpen: 'The round is not open yet. Open it first (Rounds tab).',
+      roundNotOpen: 'The round is not open yet. The organizer opens it in the Rounds tab; then reload the page.',
       roundClosed: 'The round is closed: its assignments and sheets no longer change.',
       roundNotClosed: 'Close the round “{round}” before choosing who goes on to the next one.',
       roundNoRubric: 'The round has no rubric yet. Add at least one criterion, then open it.',
@@ -291,6 +291,7 @@ export const en: Dictionary = {
   judging: enJudging,
   results: enResults,
   pitch: enPitch,
+  refusals: enRefusals,
   audit: enAudit,
   account: enAccount,
   users: enUsers,

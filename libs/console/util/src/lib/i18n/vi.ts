@@ -11,6 +11,7 @@ import { viJudging } from './sections/judging.vi';
 import { viOrganize } from './sections/organize.vi';
 import { viResults } from './sections/results.vi';
 import { viPitch } from './sections/pitch.vi';
+import { viRefusals } from './sections/refusals.vi';
 import { viSubmit } from './sections/submit.vi';
 
 export const vi = {
@@ -149,7 +150,6 @@ export const vi = {
     throttled: 'Bạn đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.',
     signInBusy: 'Đang có rất nhiều người đăng nhập cùng lúc. Tài khoản của bạn không có vấn đề gì: hãy đợi vài giây rồi thử lại.',
     invalidCredentials: 'E-mail hoặc mật khẩu không đúng. Kiểm tra lại cả hai rồi thử lại.',
-    emailTaken: 'E-mail này đã có tài khoản. Hãy đăng nhập, hoặc dùng một e-mail khác.',
     weakPassword: 'Mật khẩu chưa hợp lệ: cần từ {min} đến {max} ký tự, không chỉ gồm khoảng trắng và không trùng với e-mail.',
     validation: 'Thông tin chưa hợp lệ ở: {fields}. Vui lòng kiểm tra lại.',
     sessionExpired: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
@@ -174,7 +174,7 @@ export const vi = {
     alreadyVerified: 'Địa chỉ này đã được xác nhận: không cần gửi lại.',
     codes: {
       roundContestNotJudging: 'Vòng thi chỉ mở được khi cuộc thi đang ở bước chấm. Thứ tự là: đóng nhận hồ sơ → bắt đầu chấm → mở vòng.',
-      roundNotOpen: 'Vòng thi chưa mở. Hãy mở vòng trước (thẻ Vòng thi).',
+      roundNotOpen: 'Vòng thi chưa mở. Ban tổ chức mở vòng ở thẻ Vòng thi; sau đó hãy tải lại trang.',
       roundClosed: 'Vòng thi đã đóng: phân công và phiếu chấm của vòng không thay đổi được nữa.',
       roundNotClosed: 'Hãy đóng vòng “{round}” trước khi chọn hồ sơ vào vòng sau.',
       roundNoRubric: 'Vòng thi chưa có tiêu chí chấm. Thêm ít nhất một tiêu chí rồi mở vòng.',
@@ -288,6 +288,7 @@ export const vi = {
   judging: viJudging,
   results: viResults,
   pitch: viPitch,
+  refusals: viRefusals,
   audit: viAudit,
   account: viAccount,
   users: viUsers,

@@ -94,7 +94,7 @@ export const enJudging: typeof viJudging = {
   errors: {
     stale: 'This sheet changed elsewhere (another tab or device). Reload to see the latest version.',
     submitted: 'The sheet is submitted and can no longer change.',
-    incomplete: 'Some criteria are not scored yet.',
+    incomplete: 'Some criteria are not scored yet: {criteria}. Score every criterion, then submit again.',
     invalidScores: 'A score is not valid: it must be between 0 and the maximum, with at most two decimals.',
     conflict: 'You have a conflict of interest with this entry and cannot score it.',
     roundClosed: 'The round is closed: its sheets can no longer change.',

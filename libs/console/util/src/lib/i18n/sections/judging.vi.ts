@@ -93,7 +93,7 @@ export const viJudging = {
   errors: {
     stale: 'Phiếu chấm vừa được thay đổi ở nơi khác (tab hoặc thiết bị khác). Hãy tải lại để xem bản mới nhất.',
     submitted: 'Phiếu chấm đã nộp nên không thể sửa.',
-    incomplete: 'Phiếu còn tiêu chí chưa chấm.',
+    incomplete: 'Phiếu còn tiêu chí chưa chấm: {criteria}. Hãy chấm đủ mọi tiêu chí rồi nộp lại.',
     invalidScores: 'Có điểm không hợp lệ: điểm phải từ 0 đến mức tối đa, tối đa hai chữ số thập phân.',
     conflict: 'Bạn có xung đột lợi ích với hồ sơ này nên không thể chấm.',
     roundClosed: 'Vòng thi đã đóng: phiếu chấm không thể thay đổi.',

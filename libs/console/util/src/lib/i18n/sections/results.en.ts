@@ -252,7 +252,7 @@ export const enResults: typeof viResults = {
     countedTitle: 'Your vote counts',
     countedBody: 'Thank you: your vote for “{title}” is counted.',
     errors: {
-      notFound: 'This contest holds no public vote. Check the link you were given.',
+      notHeld: 'This contest holds no public vote. Check the link you were given.',
       notOpen: 'Voting has not opened yet. Come back when it opens.',
       closed: 'Voting has closed; this vote cannot count.',
       notOnBallot: 'This entry is not on the ballot. Reload the page and choose again.',
@@ -328,10 +328,8 @@ export const enResults: typeof viResults = {
     back: 'Back to results',
   },
   errors: {
-    roundNotFound: 'This round is not in any of your contests.',
     awardsInvalid:
       'The awards cannot be confirmed as they are: check each prize line (a place left empty, an entry twice, an override without a reason).',
-    roundNotClosed: 'This round is not closed. Close it before advancing its entries.',
     noNextRound: 'This is the last round; there is no round to advance into. Propose the awards instead.',
     nextStarted: 'The next round has started, so the entries it covers can no longer change.',
     nobodyAdvances: 'No entry meets this rule. Loosen it.',
@@ -344,6 +342,5 @@ export const enResults: typeof viResults = {
     awardsNotConfirmed: 'Confirm the awards before publishing.',
     notPublished: 'The results are not published yet.',
     noAssignments: 'This round has no assignments yet, so there are no sheets to print.',
-    liveTicket: 'The live session expired. Reload the page.',
   },
 };

@@ -253,7 +253,7 @@ export const viResults = {
     countedTitle: 'Phiếu của bạn đã được tính',
     countedBody: 'Cảm ơn bạn: phiếu bình chọn cho “{title}” đã được tính.',
     errors: {
-      notFound: 'Cuộc thi này không tổ chức bình chọn. Hãy kiểm tra lại đường dẫn.',
+      notHeld: 'Cuộc thi này không tổ chức bình chọn. Hãy kiểm tra lại đường dẫn.',
       notOpen: 'Cổng bình chọn chưa mở. Hãy quay lại khi cổng mở.',
       closed: 'Cổng bình chọn đã đóng; phiếu này không được tính.',
       notOnBallot: 'Dự án này không có trong danh sách bình chọn. Hãy tải lại trang và chọn lại.',
@@ -329,10 +329,8 @@ export const viResults = {
     back: 'Về trang kết quả',
   },
   errors: {
-    roundNotFound: 'Không tìm thấy vòng thi này trong các cuộc thi của bạn.',
     awardsInvalid:
       'Chưa thể xác nhận danh sách giải: kiểm tra từng dòng giải (vị trí còn trống, hồ sơ bị trùng, thay đổi không kèm lý do).',
-    roundNotClosed: 'Vòng này chưa đóng. Hãy đóng vòng trước khi chọn hồ sơ đi tiếp.',
     noNextRound: 'Đây là vòng cuối; không có vòng nào để đi tiếp. Hãy đề xuất giải thưởng.',
     nextStarted: 'Vòng sau đã bắt đầu nên danh sách hồ sơ của nó không đổi được nữa.',
     nobodyAdvances: 'Không hồ sơ nào đạt điều kiện này. Hãy nới điều kiện.',
@@ -345,6 +343,5 @@ export const viResults = {
     awardsNotConfirmed: 'Hãy xác nhận giải trước khi công bố.',
     notPublished: 'Kết quả chưa được công bố.',
     noAssignments: 'Vòng này chưa có phân công chấm nên chưa có phiếu để in.',
-    liveTicket: 'Phiên xem trực tiếp đã hết hạn. Hãy tải lại trang.',
   },
 };

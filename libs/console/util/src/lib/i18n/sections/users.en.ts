@@ -59,7 +59,7 @@ export const enUsers: typeof viUsers = {
     disableSelf: 'You cannot disable your own account. Ask another administrator.',
     notGrantable:
       'Only the organizer and administrator roles are granted here; the judge role comes from a contest’s invitation, the applicant role from signing up.',
-    hasRole: 'This address already has that role.',
+    hasRole: '{email} already has that role.',
     noRole: 'An account keeps at least one role. Disable the account instead of revoking its last role.',
   },
   inviteDialog: {

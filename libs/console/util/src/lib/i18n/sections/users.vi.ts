@@ -59,7 +59,7 @@ export const viUsers = {
     disableSelf: 'Bạn không thể tự khoá tài khoản của mình. Hãy nhờ một quản trị viên khác.',
     notGrantable:
       'Ở đây chỉ cấp vai trò ban tổ chức và quản trị; vai trò giám khảo đến từ lời mời của cuộc thi, vai trò đội dự thi đến từ việc đăng ký.',
-    hasRole: 'Địa chỉ này đã có vai trò đó.',
+    hasRole: '{email} đã có vai trò đó.',
     noRole: 'Tài khoản phải giữ ít nhất một vai trò. Hãy khoá tài khoản thay vì thu hồi vai trò cuối cùng.',
   },
   inviteDialog: {

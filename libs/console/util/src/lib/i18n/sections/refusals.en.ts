@@ -1,0 +1,108 @@
+import type { viRefusals } from './refusals.vi';
+
+/** English sentences of the API's refusals that no area of the console words itself (see `CODE_MESSAGES`). */
+export const enRefusals: typeof viRefusals = {
+  admin: {
+    nothingToChange: 'Nothing was changed: choose the roles to give, or disable or enable the account.',
+  },
+  advance: {
+    invalidGates: 'These rules cannot be applied: the number to advance must be a whole number, 0 or more, and the minimum score a number.',
+    ruleRequired: 'Choose how entries advance: the best N, a minimum score, no criterion scored zero, or several of these.',
+  },
+  assignment: {
+    submittedNoRecusal:
+      'You have submitted this sheet, so you can no longer recuse yourself from it. Tell the organizer about the conflict: they can record it.',
+    unknownPair: 'The judge or the entry is not part of this round any more. Reload the page and choose again.',
+  },
+  attachment: {
+    fileMissing: 'The stored file of this attachment is missing. Tell the organizers: the team may need to upload it again.',
+    notCleanable:
+      'This file could not be opened to remove its makers’ names, so a blind round does not show it. Tell the organizer: the team may need to upload it again.',
+    notFound: 'This entry has no such file any more. Reload the entry to see its files.',
+  },
+  auth: {
+    sessionEnded:
+      'This session has ended: the password was changed, or the account was signed out everywhere or its roles changed. Please sign in again.',
+  },
+  certificate: {
+    notFound: 'There is no certificate for this entry: certificates exist for awarded entries once the results are published.',
+  },
+  conflict: {
+    exists: 'A conflict of interest is already recorded for this judge and entry. Reload the list.',
+    notFound: 'This conflict of interest is no longer recorded. Reload the list.',
+    notRemovable: 'A conflict the judge declared (a recusal) cannot be removed; only conflicts added by an organizer can.',
+    unknownPair: 'The judge is not on this contest’s panel, or the entry is not one of its entries. Reload the page and choose again.',
+  },
+  contest: {
+    formLocked:
+      'Entries were already submitted against this form, so its questions can no longer be removed, retyped or made stricter. You may still reword labels and help, reorder questions, add options and add optional questions.',
+    formRemovalUnconfirmed:
+      'Removing a question from a form with submitted entries takes it away from the screening and the judges. Confirm the removal to go ahead.',
+  },
+  database: {
+    unavailable: 'The database cannot be reached for a moment. Nothing was saved: try again in a few seconds.',
+  },
+  documents: {
+    finalRoundNotClosed: 'The minutes record the final ranking: close the final round first, then confirm the awards.',
+  },
+  entry: {
+    alreadyWithdrawn: 'This entry is already withdrawn. There is nothing more to do.',
+    categoryTaken: 'You already have an entry in the category “{category}”. Continue that entry, or withdraw it before starting another.',
+    incomplete: 'The entry cannot be submitted yet: some required answers are missing. Complete them, then submit again.',
+    ineligible: 'The entry does not meet the contest’s eligibility rules. Check the answers the rules name, then submit again.',
+    notFound: 'This entry cannot be found among the ones you can open. Check the link, or reload the list you came from.',
+    notSubmitted: 'Only submitted entries are screened; this one is still a draft or was withdrawn.',
+    ownerOnly: 'Only the team that owns this entry may do this. Contest managers can read it but not change it.',
+  },
+  idempotency: {
+    badKey: 'The request carries an invalid Idempotency-Key. Reload the page and try again.',
+    inProgress: 'The same request is still being handled. Wait a moment, then try again.',
+    keyReused: 'This request was sent again with different content. Reload the page and make the change again.',
+  },
+  import: {
+    invalidRows: 'Nothing was imported: some rows have problems (listed below). Correct them in the workbook, then import it again.',
+    tooLarge: 'The workbook is too large to read. Copy the entries into the template (no pictures or other sheets) and import that file.',
+    unreadable: 'The workbook could not be read. Open it in Excel or LibreOffice, save it again as .xlsx, and import it again.',
+  },
+  invitation: {
+    notFound: 'This invitation no longer exists. Reload the panel.',
+    notPending: 'This invitation was already accepted or withdrawn: there is nothing to resend.',
+    otherAccount:
+      'This invitation is for {invited}, and you are signed in as {signedIn}. Sign out, sign in as {invited}, then open the link again.',
+    passwordRequired: 'Choose a password for your new account.',
+    retry: 'An account was created for this address at the same moment. Open the link again.',
+    signIn: 'An account already uses {email}. Sign in as {email}, then accept the invitation.',
+  },
+  mail: {
+    notFound: 'This message is no longer in the outbox. Reload the mailbox.',
+  },
+  panel: {
+    judgeHasSubmitted:
+      'This judge has submitted score sheets in the contest and stays on the panel so that their scores keep a judge. Remove their open assignments instead.',
+    judgeNotFound: 'This judge is not on the contest’s panel. Reload the panel.',
+  },
+  results: {
+    inconsistentScores:
+      'The sheets of the round “{round}” cannot be ranked: their scores do not agree with the rubric. Ask an administrator to check them.',
+  },
+  round: {
+    notFound: 'This round cannot be found among the ones you can open. Check the link, or reload the contest.',
+    orderBeforeStarted: 'The round “{round}” has already started; a round cannot be placed before it. Use an order above {order}.',
+    rubricRequired: 'At this step of the contest, a round needs at least one criterion in its rubric.',
+    settingRequired: 'A round always has this setting: give it a value, or leave the field out to keep the current one.',
+  },
+  upload: {
+    badForm: 'The upload could not be read: send one file, and only the fields this upload asks for.',
+    fieldName: 'The file was sent in the wrong field. Reload the page and choose the file again.',
+    notMultipart: 'The file was not sent as an upload. Reload the page and choose the file again.',
+    oneFile: 'Send one file at a time.',
+    unsupportedType:
+      'This kind of file is not accepted here: an entry takes PDF, PowerPoint (.pptx), PNG or JPEG files, an import an Excel workbook (.xlsx). The file’s content decides, not its name.',
+  },
+  user: {
+    notFound: 'This account no longer exists. Reload the list.',
+  },
+  vote: {
+    notFound: 'This vote no longer exists. Reload the vote counts.',
+  },
+};
