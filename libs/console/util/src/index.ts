@@ -2,6 +2,7 @@ export { API_BASE_URL, isApiUrl } from './lib/api/api-config';
 export { fileNameOf, readBlobError, saveBlob } from './lib/download/save-blob';
 export { isUuid } from './lib/ids/is-uuid';
 export { apiErrorOf, toUiMessage, type StatusMessages } from './lib/errors/error-message';
+export { FIELD_PROBLEM_MESSAGES, fieldProblemMessage } from './lib/errors/field-problem-messages';
 export { areaDescriptionKey, areaTitleKey, contestStatusKey, roleKey } from './lib/i18n/keys';
 export type { Dictionary, TranslationKey, TranslationParams } from './lib/i18n/dictionary';
 export {

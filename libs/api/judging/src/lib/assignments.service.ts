@@ -134,14 +134,21 @@ function infeasible(
   judgesPerEntry: number | null,
 ): AppError {
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const fields = unassignable.map((u) => {
+  const fields = unassignable.map((u): FieldProblem => {
     const entry = byId.get(u.entryId);
     const name = `${entry?.code ?? u.entryId} "${entry?.title ?? ''}"`;
-    const why =
-      u.reason === 'no_judge_without_conflict'
-        ? 'every judge on the panel has a conflict of interest with it'
-        : `needs ${u.needed} more ${u.needed === 1 ? 'judge' : 'judges'} without a conflict of interest, and only ${u.available} ${u.available === 1 ? 'is' : 'are'} available`;
-    return { field: `entries.${u.entryId}`, message: `${name}: ${why}` };
+    const label = entry?.code ?? entry?.title ?? u.entryId;
+    if (u.reason === 'no_judge_without_conflict') {
+      const message = `${name}: every judge on the panel has a conflict of interest with it`;
+      return { field: `entries.${u.entryId}`, message, code: 'assignment.all_judges_conflicted', params: { entry: label } };
+    }
+    const why = `needs ${u.needed} more ${u.needed === 1 ? 'judge' : 'judges'} without a conflict of interest, and only ${u.available} ${u.available === 1 ? 'is' : 'are'} available`;
+    return {
+      field: `entries.${u.entryId}`,
+      message: `${name}: ${why}`,
+      code: 'assignment.too_few_judges',
+      params: { entry: label, needed: u.needed, available: u.available },
+    };
   });
   const goal = judgesPerEntry === null ? 'a judge' : `${judgesPerEntry} ${judgesPerEntry === 1 ? 'judge' : 'judges'}`;
   return AppError.unprocessable(

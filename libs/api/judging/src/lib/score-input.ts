@@ -29,14 +29,30 @@ export function checkScores(criteria: readonly CriterionEntity[], scores: readon
   scores.forEach((score, i) => {
     const criterion = byId.get(score.criterionId);
     if (!criterion) {
-      problems.push({ field: `scores.${i}.criterionId`, message: 'is not a criterion of this round’s rubric: reload the sheet' });
+      problems.push({
+        field: `scores.${i}.criterionId`,
+        message: 'is not a criterion of this round’s rubric: reload the sheet',
+        code: 'score.unknown_criterion',
+      });
       return;
     }
     if (seen.has(criterion.id))
-      problems.push({ field: `scores.${i}.criterionId`, message: `"${criterion.name}" appears twice: send one value per criterion` });
+      problems.push({
+        field: `scores.${i}.criterionId`,
+        message: `"${criterion.name}" appears twice: send one value per criterion`,
+        code: 'score.repeated',
+        params: { criterion: criterion.name },
+      });
     seen.add(criterion.id);
     const problem = validateScoreValue(score.value, criterion.maxScore);
-    if (problem) problems.push({ field: `scores.${i}.value`, message: valueMessage(criterion, problem) });
+    if (problem) {
+      problems.push({
+        field: `scores.${i}.value`,
+        message: valueMessage(criterion, problem),
+        code: problem === 'too_many_decimals' ? 'score.decimals' : 'score.out_of_range',
+        params: { criterion: criterion.name, max: Number(criterion.maxScore.toFixed(2)) },
+      });
+    }
   });
   if (problems.length > 0) {
     throw AppError.badRequest('sheet.invalid_scores', `Please correct the scores: ${problems.map((p) => p.message).join('; ')}.`, problems);

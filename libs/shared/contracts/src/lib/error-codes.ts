@@ -1,4 +1,4 @@
-import { STAGE_RULE_CODES } from '@laurel/domain';
+import { FIELD_PROBLEM_CODES, STAGE_RULE_CODES } from '@laurel/domain';
 
 /**
  * Every `code` an error answer of the API can carry: the API's refusals take their code from this
@@ -177,3 +177,42 @@ export const API_ERROR_CODES = [
   ...STAGE_RULE_CODES,
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+/**
+ * Every `code` a field problem (`ApiFieldProblem`) of an error answer can carry, so a client words
+ * each line itself: the domain's form and answer problems (`FIELD_PROBLEM_CODES`, which the API's
+ * request checks use too), a contest that is not ready to open, an import's rows, the entries an
+ * automatic assignment cannot serve, and a score sheet's values. Its `params` hold the values.
+ */
+export const API_FIELD_PROBLEM_CODES = [
+  ...FIELD_PROBLEM_CODES,
+  'contest.closes_before_opening',
+  'contest.deadline_passed',
+  'contest.no_categories',
+  'contest.no_rounds',
+  'round.no_rubric',
+  // An import's rows: `params.row` is the sheet's row number, `params.column` the header of the template's column.
+  'import.bad_email',
+  'import.bad_url',
+  'import.cell_too_long',
+  'import.empty',
+  'import.exists',
+  'import.missing_column',
+  'import.no_members',
+  'import.no_rows',
+  'import.no_sheet',
+  'import.repeated_row',
+  'import.too_long',
+  'import.too_many_columns',
+  'import.too_many_rows',
+  'import.unknown_category',
+  // An automatic assignment: `params.entry` names the entry that cannot get its judges.
+  'assignment.all_judges_conflicted',
+  'assignment.too_few_judges',
+  // A score sheet's values: `params.criterion` names the criterion.
+  'score.decimals',
+  'score.out_of_range',
+  'score.repeated',
+  'score.unknown_criterion',
+] as const;
+export type ApiFieldProblemCode = (typeof API_FIELD_PROBLEM_CODES)[number];

@@ -1,4 +1,4 @@
-import type { ApiErrorCode } from './error-codes';
+import type { ApiErrorCode, ApiFieldProblemCode } from './error-codes';
 
 /**
  * The values a refusal's sentence needs, by name: a round's name, a limit, a version. A client
@@ -13,8 +13,8 @@ export interface ApiFieldProblem {
   field: string;
   /** What is wrong and what to do, in English. */
   message: string;
-  /** What kind of problem (`required`, `max_length`, `round.no_rubric`…), where the API names it. */
-  code?: string;
+  /** What kind of problem (`required`, `max_length`, `round.no_rubric`…; `API_FIELD_PROBLEM_CODES`). */
+  code?: ApiFieldProblemCode;
   /** The values the problem's sentence needs. */
   params?: ErrorParams;
   /** The limit that was passed, when there is one. */

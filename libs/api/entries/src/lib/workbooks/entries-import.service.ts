@@ -13,6 +13,7 @@ import { FileInspector } from '../files/file-type';
 import { formatBytes, readSingleFileForm } from '../files/multipart';
 import {
   checkImportRows,
+  headerOf,
   IMPORT_COLUMNS,
   type ImportKey,
   type ImportRow,
@@ -137,6 +138,8 @@ export class EntriesImportService {
         problems.push({
           field: `row ${entry.rowNumber}: title`,
           message: `is already in this contest as ${found.code ?? 'a draft'} (same title and team name): remove the row`,
+          code: 'import.exists',
+          params: { row: entry.rowNumber, column: headerOf('title'), entry: found.code ?? found.title },
         });
       }
     }
@@ -224,9 +227,16 @@ async function readRows(bytes: Buffer, questionKeys: readonly string[]): Promise
     }
     if (Object.keys(values).length > 0 || Object.keys(answers).length > 0) rows.push({ rowNumber, values, answers });
   }
-  if (rows.length === 0) throw invalidRows([{ field: 'file', message: 'has no entries below the header row' }]);
+  if (rows.length === 0) throw invalidRows([{ field: 'file', message: 'has no entries below the header row', code: 'import.no_rows' }]);
   if (rows.length > MAX_IMPORT_ROWS) {
-    throw invalidRows([{ field: 'file', message: `holds ${rows.length} entries; import at most ${MAX_IMPORT_ROWS} at a time` }]);
+    throw invalidRows([
+      {
+        field: 'file',
+        message: `holds ${rows.length} entries; import at most ${MAX_IMPORT_ROWS} at a time`,
+        code: 'import.too_many_rows',
+        params: { max: MAX_IMPORT_ROWS },
+      },
+    ]);
   }
   return rows;
 }
@@ -244,6 +254,8 @@ function sheetRefusal({ problem }: SheetError): AppError {
         {
           field: 'file',
           message: `holds more than ${MAX_IMPORT_ROWS} entries; import at most ${MAX_IMPORT_ROWS} at a time, in several files`,
+          code: 'import.too_many_rows',
+          params: { max: MAX_IMPORT_ROWS },
         },
       ]);
     case 'too_many_columns':
@@ -251,6 +263,8 @@ function sheetRefusal({ problem }: SheetError): AppError {
         {
           field: `row ${problem.rowNumber}`,
           message: `has a value in column ${problem.column}; the template uses ${IMPORT_COLUMNS.length} columns and at most ${IMPORT_LIMITS.maxColumns} are read: delete the columns to the right`,
+          code: 'import.too_many_columns',
+          params: { row: problem.rowNumber, max: IMPORT_LIMITS.maxColumns },
         },
       ]);
     case 'cell_too_long':
@@ -258,10 +272,12 @@ function sheetRefusal({ problem }: SheetError): AppError {
         {
           field: problem.rowNumber ? `row ${problem.rowNumber}` : 'file',
           message: `has a cell longer than ${IMPORT_LIMITS.maxCellChars} characters; shorten it to what the field allows`,
+          code: 'import.cell_too_long',
+          params: problem.rowNumber ? { row: problem.rowNumber, max: IMPORT_LIMITS.maxCellChars } : { max: IMPORT_LIMITS.maxCellChars },
         },
       ]);
     case 'no_sheet':
-      return invalidRows([{ field: 'file', message: 'holds no sheet: use the template' }]);
+      return invalidRows([{ field: 'file', message: 'holds no sheet: use the template', code: 'import.no_sheet' }]);
     case 'unreadable':
       return AppError.unprocessable(
         'import.unreadable',

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '@laurel/api-core';
 import type { AnswerValue, Answers, FormField } from '@laurel/contracts';
-import { checkAnswers, missingAnswers } from '@laurel/domain';
+import { checkAnswers, type FieldProblem as DomainFieldProblem, missingAnswers } from '@laurel/domain';
 import { safeCellText } from './spreadsheet';
 
 /**
@@ -81,10 +81,17 @@ export function importAnswers(
     const value = readAnswerCell(field, texts[field.key] ?? '');
     if (value !== null) raw[field.key] = value;
   }
-  const checked = checkAnswers(fields, raw);
-  const problems: FieldProblem[] = checked.problems.map((p) => ({ field: `row ${rowNumber}: ${p.field}`, message: p.message }));
-  if (problems.length === 0 && categoryId) {
-    for (const p of missingAnswers(fields, raw, categoryId)) problems.push({ field: `row ${rowNumber}: ${p.field}`, message: p.message });
-  }
+  // A problem of the domain's check, said of a row and of the column its question has in the template.
+  const inRow = (p: DomainFieldProblem): FieldProblem => {
+    const field = fields.find((f) => p.field === `answers.${f.key}`);
+    const params = {
+      row: rowNumber,
+      ...(field ? { column: formColumnHeader(field) } : {}),
+      ...(p.limit === undefined ? {} : { limit: p.limit }),
+    };
+    return { field: `row ${rowNumber}: ${p.field}`, message: p.message, code: p.code, params };
+  };
+  const problems = checkAnswers(fields, raw).problems.map(inRow);
+  if (problems.length === 0 && categoryId) problems.push(...missingAnswers(fields, raw, categoryId).map(inRow));
   return { answers: problems.length === 0 ? raw : {}, problems };
 }

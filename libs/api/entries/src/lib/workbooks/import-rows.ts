@@ -1,6 +1,6 @@
 import { isEmail, isURL } from 'class-validator';
 import type { FieldProblem } from '@laurel/api-core';
-import type { EntryMember } from '@laurel/contracts';
+import type { ApiFieldProblemCode, EntryMember, ErrorParams } from '@laurel/contracts';
 import type { ImportedEntry } from '@laurel/api-database';
 import { ENTRY_LIMITS } from '@laurel/contracts';
 
@@ -67,6 +67,9 @@ export const IMPORT_COLUMNS: ImportColumn[] = [
   ]).flat(),
 ];
 
+/** The template's header of a column, as the organizer sees it in the workbook. */
+export const headerOf = (key: ImportKey): string => IMPORT_COLUMNS.find((c) => c.key === key)?.header ?? key;
+
 const normalize = (value: string) => value.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
 
 /** Which column of the sheet holds which field, from the header row's texts (1-based columns). */
@@ -81,9 +84,11 @@ export function matchHeaders(headers: Map<number, string>): { columns: Map<Impor
     const key = byText.get(normalize(header.replace(/\*$/, '')));
     if (key && !columns.has(key)) columns.set(key, index);
   }
-  const problems = IMPORT_COLUMNS.filter((c) => c.required && !columns.has(c.key)).map((c) => ({
+  const problems = IMPORT_COLUMNS.filter((c) => c.required && !columns.has(c.key)).map((c): FieldProblem => ({
     field: 'row 1',
     message: `has no column "${c.header}": download the template again and keep its header row`,
+    code: 'import.missing_column',
+    params: { row: 1, column: c.header },
   }));
   return { columns, problems };
 }
@@ -111,23 +116,35 @@ export function checkImportRows(rows: ImportRow[], categories: { id: string; nam
   const firstRowOf = new Map<string, number>();
 
   for (const { rowNumber, values } of rows) {
-    const problem = (field: string, message: string) => problems.push({ field: `row ${rowNumber}: ${field}`, message });
+    // The problem of one cell (or of the row, for `members`), with the values a client words it from.
+    const problem = (key: ImportKey | 'members', message: string, code: ApiFieldProblemCode, params: ErrorParams = {}) =>
+      problems.push({
+        field: `row ${rowNumber}: ${key}`,
+        message,
+        code,
+        params: { row: rowNumber, ...(key === 'members' ? {} : { column: headerOf(key) }), ...params },
+      });
     const value = (key: ImportKey) => values[key] ?? '';
 
     for (const column of IMPORT_COLUMNS) {
       const v = value(column.key);
-      if (column.required && !v) problem(column.key, `is empty: fill in "${column.header}"`);
-      else if (v.length > column.max) problem(column.key, `is ${v.length} characters long; at most ${column.max} fit`);
+      if (column.required && !v) problem(column.key, `is empty: fill in "${column.header}"`, 'import.empty');
+      else if (v.length > column.max)
+        problem(column.key, `is ${v.length} characters long; at most ${column.max} fit`, 'import.too_long', {
+          length: v.length,
+          max: column.max,
+        });
     }
     const categoryId = categoryIds.get(normalize(value('category')));
     if (value('category') && !categoryId) {
-      problem(
-        'category',
-        `"${value('category')}" is not a category of this contest; use one of ${categories.map((c) => `"${c.name}"`).join(', ')}`,
-      );
+      const names = categories.map((c) => `"${c.name}"`).join(', ');
+      problem('category', `"${value('category')}" is not a category of this contest; use one of ${names}`, 'import.unknown_category', {
+        value: value('category'),
+        categories: names,
+      });
     }
     if (value('videoUrl') && !isURL(value('videoUrl'), HTTP_URL))
-      problem('videoUrl', 'must be a web address starting with http:// or https://');
+      problem('videoUrl', 'must be a web address starting with http:// or https://', 'import.bad_url');
 
     const members: EntryMember[] = [];
     for (let slot = 1; slot <= MEMBER_SLOTS; slot++) {
@@ -135,17 +152,19 @@ export function checkImportRows(rows: ImportRow[], categories: { id: string; nam
       const role = value(`member${slot}Role`);
       const email = value(`member${slot}Email`);
       if (!name && !role && !email) continue;
-      if (!name) problem(`member${slot}Name`, `is empty: member ${slot} needs a name`);
-      if (!role) problem(`member${slot}Role`, `is empty: member ${slot} needs a role in the team`);
-      if (email && !isEmail(email)) problem(`member${slot}Email`, `"${email}" is not an e-mail address such as name@example.vn`);
+      if (!name) problem(`member${slot}Name`, `is empty: member ${slot} needs a name`, 'import.empty');
+      if (!role) problem(`member${slot}Role`, `is empty: member ${slot} needs a role in the team`, 'import.empty');
+      if (email && !isEmail(email))
+        problem(`member${slot}Email`, `"${email}" is not an e-mail address such as name@example.vn`, 'import.bad_email', { value: email });
       members.push({ name, role, email: email || null });
     }
-    if (members.length === 0) problem('members', 'lists nobody: give at least member 1 a name and a role');
+    if (members.length === 0) problem('members', 'lists nobody: give at least member 1 a name and a role', 'import.no_members');
 
     const identity = `${normalize(value('title'))}|${normalize(value('teamName'))}`;
     if (value('title') && value('teamName')) {
       const first = firstRowOf.get(identity);
-      if (first !== undefined) problem('title', `repeats row ${first} (same title and team name): keep one of them`);
+      if (first !== undefined)
+        problem('title', `repeats row ${first} (same title and team name): keep one of them`, 'import.repeated_row', { first });
       else firstRowOf.set(identity, rowNumber);
     }
 

@@ -1,5 +1,5 @@
 import { type ApiFieldProblem, CONTEST_NEXT_STATUS, CONTEST_REOPEN_FROM, type ContestStatus } from '@laurel/contracts';
-import type { TranslationKey, TranslationParams } from '@laurel/console-util';
+import { FIELD_PROBLEM_MESSAGES, type TranslationKey, type TranslationParams } from '@laurel/console-util';
 
 export type LifecycleAction = 'open' | 'closed' | 'reopen' | 'judging';
 
@@ -25,19 +25,10 @@ export interface ProblemLine {
   text: string;
 }
 
-/** The checklist's sentence for each problem code of a `contest.not_ready` (the values come in its params). */
-const NOT_READY_KEYS: Readonly<Record<string, TranslationKey>> = {
-  'contest.no_categories': 'organize.editor.problems.categories',
-  'contest.no_rounds': 'organize.editor.problems.rounds',
-  'round.no_rubric': 'organize.editor.problems.roundCriteria',
-  'contest.closes_before_opening': 'organize.editor.problems.submissionClosesAt',
-  'contest.deadline_passed': 'organize.editor.problems.submissionClosesAt',
-};
-
 /** A `contest.not_ready` field problem as a line of the "what to fix" checklist, worded from its code. */
 export function problemLine(problem: ApiFieldProblem): ProblemLine {
   const text = `${problem.field}: ${problem.message}`;
-  const key = problem.code === undefined ? undefined : NOT_READY_KEYS[problem.code];
+  const key = problem.code === undefined ? undefined : FIELD_PROBLEM_MESSAGES[problem.code];
   return key ? { key, params: problem.params, text } : { key: null, text };
 }
 

@@ -42,6 +42,7 @@ import {
   type UiMessage,
   UiMessagePipe,
   apiErrorOf,
+  fieldProblemMessage,
   fileNameOf,
   formatDateTime,
   readBlobError,
@@ -136,7 +137,7 @@ export class EntriesPageComponent {
 
   protected readonly download = signal<{ kind: 'export' | 'template'; percent: number | null } | null>(null);
   protected readonly importing = signal(false);
-  protected readonly importNote = signal<{ tone: 'info' | 'error'; text: UiMessage; rows?: ApiFieldProblem[] } | null>(null);
+  protected readonly importNote = signal<{ tone: 'info' | 'error'; text: UiMessage; rows?: ImportProblemLine[] } | null>(null);
 
   private requestSeq = 0;
 
@@ -245,7 +246,11 @@ export class EntriesPageComponent {
     } catch (error) {
       const api = apiErrorOf(error);
       if (api?.code === 'import.invalid_rows') {
-        this.importNote.set({ tone: 'error', text: { key: 'organize.entries.importFailed' }, rows: api.fields ?? [] });
+        this.importNote.set({
+          tone: 'error',
+          text: { key: 'organize.entries.importFailed' },
+          rows: (api.fields ?? []).map(importProblemLine),
+        });
       } else {
         this.importNote.set({ tone: 'error', text: toUiMessage(error) });
       }
@@ -270,4 +275,24 @@ export class EntriesPageComponent {
       if (seq === this.requestSeq) this.loading.set(false);
     }
   }
+}
+
+/** A row of the import's problem table: where in the workbook (row and column, as the template names it) and what. */
+interface ImportProblemLine {
+  at: UiMessage;
+  problem: UiMessage;
+}
+
+function importProblemLine(problem: ApiFieldProblem): ImportProblemLine {
+  const row = problem.params?.['row'];
+  const column = problem.params?.['column'];
+  const at: UiMessage =
+    row !== undefined && column !== undefined
+      ? { key: 'organize.entries.importAt.rowColumn', params: { row, column } }
+      : row !== undefined
+        ? { key: 'organize.entries.importAt.row', params: { row } }
+        : column !== undefined
+          ? { key: 'organize.entries.importAt.column', params: { column } }
+          : { key: 'organize.entries.importAt.file' };
+  return { at, problem: fieldProblemMessage(problem) };
 }

@@ -6,14 +6,22 @@ import { MatInput } from '@angular/material/input';
 import type { AutoAssignResponse, ContestView, PanelJudgeView, RoundProgressView, RoundView } from '@laurel/contracts';
 import { JudgingApi, roundStatusKey } from '@laurel/console-data-access-judging';
 import { AlertComponent, ConfirmDialogComponent, type ConfirmDialogData, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, apiErrorOf, toUiMessage } from '@laurel/console-util';
+import {
+  I18nService,
+  TranslatePipe,
+  type UiMessage,
+  UiMessagePipe,
+  apiErrorOf,
+  fieldProblemMessage,
+  toUiMessage,
+} from '@laurel/console-util';
 import { missingSheets } from '@laurel/domain';
 import { firstValueFrom } from 'rxjs';
 
 interface RoundOutcome {
   result?: AutoAssignResponse;
   /** The 422: entries that cannot get k judges. */
-  infeasible?: { message: string; entries: string[] };
+  infeasible?: { entries: UiMessage[] };
   error?: UiMessage;
   notice?: UiMessage;
 }
@@ -145,7 +153,7 @@ export class RoundsTabComponent {
       } catch (error) {
         const api = apiErrorOf(error);
         if (api?.code === 'assignment.infeasible') {
-          return { infeasible: { message: api.message, entries: (api.fields ?? []).map((f) => f.message) } };
+          return { infeasible: { entries: (api.fields ?? []).map(fieldProblemMessage) } };
         }
         throw error;
       }

@@ -1,7 +1,8 @@
-import { API_ERROR_CODES, type ApiError } from '@laurel/contracts';
+import { API_ERROR_CODES, API_FIELD_PROBLEM_CODES, type ApiError } from '@laurel/contracts';
 import { en } from '../i18n/en';
 import { vi } from '../i18n/vi';
 import { CODE_MESSAGES } from './code-messages';
+import { FIELD_PROBLEM_MESSAGES, fieldProblemMessage } from './field-problem-messages';
 import { refusalMessage } from './refusal-message';
 
 /** The text of a dotted key in a dictionary, or undefined. */
@@ -30,5 +31,28 @@ describe('CODE_MESSAGES', () => {
         message: expect.objectContaining({ key: CODE_MESSAGES[code] }),
       });
     }
+  });
+});
+
+describe('FIELD_PROBLEM_MESSAGES', () => {
+  it.each([...API_FIELD_PROBLEM_CODES])('words the field problem %s in Vietnamese and English', (code) => {
+    const key = FIELD_PROBLEM_MESSAGES[code];
+    expect({ code, vi: textOf(vi, key)?.trim() ? 'worded' : 'missing' }).toEqual({ code, vi: 'worded' });
+    expect({ code, en: textOf(en, key)?.trim() ? 'worded' : 'missing' }).toEqual({ code, en: 'worded' });
+  });
+
+  it('words an import row from its code and params, and keeps the words of a problem without a code', () => {
+    const row = { field: 'row 3: teamName', message: 'is empty: fill in "Tên đội / Team name"', code: 'import.empty' as const };
+    expect(fieldProblemMessage({ ...row, params: { row: 3, column: 'Tên đội / Team name' } })).toEqual({
+      key: 'refusals.fields.import.empty',
+      params: { row: 3, column: 'Tên đội / Team name' },
+    });
+    expect(fieldProblemMessage({ field: 'answers.bio', message: 'At most 200', code: 'max_length', limit: 200 })).toEqual({
+      key: 'application.problems.max_length',
+      params: { limit: 200 },
+    });
+    expect(fieldProblemMessage({ field: 'eligibilityRules.perOrg', message: 'Mỗi đơn vị tối đa 1 hồ sơ' })).toEqual({
+      text: 'Mỗi đơn vị tối đa 1 hồ sơ',
+    });
   });
 });

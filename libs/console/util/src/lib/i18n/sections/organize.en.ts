@@ -304,6 +304,7 @@ export const enOrganize: typeof viOrganize = {
     importFailed: 'Nothing was imported. Correct these problems in the file and import it again:',
     importRow: 'Row / column',
     importProblem: 'Problem',
+    importAt: { rowColumn: 'Row {row} · {column}', row: 'Row {row}', column: '{column}', file: 'The file' },
     paginator: {
       itemsPerPage: 'Items per page',
       next: 'Next page',

@@ -303,6 +303,7 @@ export const viOrganize = {
     importFailed: 'Không hồ sơ nào được nhập. Sửa các lỗi sau trong tệp rồi nhập lại:',
     importRow: 'Dòng / cột',
     importProblem: 'Lỗi',
+    importAt: { rowColumn: 'Dòng {row} · {column}', row: 'Dòng {row}', column: '{column}', file: 'Cả tệp' },
     paginator: {
       itemsPerPage: 'Số dòng mỗi trang',
       next: 'Trang sau',

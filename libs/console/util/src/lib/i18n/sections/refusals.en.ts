@@ -105,4 +105,33 @@ export const enRefusals: typeof viRefusals = {
   vote: {
     notFound: 'This vote no longer exists. Reload the vote counts.',
   },
+  /** One line of a refusal's `fields`, said beside where it is (a row and column, an entry, a criterion). */
+  fields: {
+    import: {
+      badEmail: '“{value}” is not an e-mail address (such as name@example.vn).',
+      badUrl: 'This is not a web address: it must start with http:// or https://.',
+      cellTooLong: 'A cell holds more than {max} characters: shorten it to what the field allows.',
+      empty: 'This cell is empty: fill it in.',
+      exists: 'This entry is already in the contest ({entry}, same title and team name): remove the row.',
+      missingColumn: 'The column “{column}” is missing: download the template again and keep its header row.',
+      noMembers: 'The row lists no member: give at least member 1 a name and a role.',
+      noRows: 'The file has no entries below the header row.',
+      noSheet: 'The file holds no sheet: use the template.',
+      repeatedRow: 'This row repeats row {first} (same title and team name): keep one of them.',
+      tooLong: '{length} characters: at most {max} fit.',
+      tooManyColumns: 'This row has values beyond the template’s columns (at most {max} are read): delete the columns to the right.',
+      tooManyRows: 'The file holds more than {max} entries: import at most {max} at a time, in several files.',
+      unknownCategory: '“{value}” is not a category of this contest; use one of {categories}.',
+    },
+    assignment: {
+      allJudgesConflicted: '{entry}: every judge on the panel has a conflict of interest with it.',
+      tooFewJudges: '{entry}: needs {needed} more judge(s) without a conflict of interest, and only {available} are available.',
+    },
+    score: {
+      decimals: '“{criterion}” takes at most two decimals (such as 7.25).',
+      outOfRange: '“{criterion}” must be a number between 0 and {max}.',
+      repeated: '“{criterion}” was sent twice: reload the sheet.',
+      unknownCriterion: 'A criterion is no longer in the round’s rubric: reload the sheet.',
+    },
+  },
 };

@@ -105,4 +105,33 @@ export const viRefusals = {
   vote: {
     notFound: 'Phiếu bình chọn này không còn tồn tại. Tải lại bảng kiểm phiếu.',
   },
+  /** Một dòng trong `fields` của một lần từ chối, hiển thị cạnh vị trí của nó (dòng và cột, hồ sơ, tiêu chí). */
+  fields: {
+    import: {
+      badEmail: '“{value}” không phải là địa chỉ e-mail (ví dụ: ten@example.vn).',
+      badUrl: 'Đây không phải là địa chỉ web: địa chỉ phải bắt đầu bằng http:// hoặc https://.',
+      cellTooLong: 'Có ô dài hơn {max} ký tự: hãy rút gọn cho vừa với trường tương ứng.',
+      empty: 'Ô này đang trống: hãy điền vào.',
+      exists: 'Hồ sơ này đã có trong cuộc thi ({entry}, trùng tên dự án và tên đội): hãy xóa dòng này.',
+      missingColumn: 'Thiếu cột “{column}”: hãy tải lại tệp mẫu và giữ nguyên dòng tiêu đề.',
+      noMembers: 'Dòng này chưa có thành viên nào: hãy điền ít nhất họ tên và vai trò của thành viên 1.',
+      noRows: 'Tệp không có hồ sơ nào bên dưới dòng tiêu đề.',
+      noSheet: 'Tệp không có trang tính nào: hãy dùng tệp mẫu.',
+      repeatedRow: 'Dòng này trùng với dòng {first} (cùng tên dự án và tên đội): hãy giữ lại một dòng.',
+      tooLong: '{length} ký tự: tối đa {max} ký tự.',
+      tooManyColumns: 'Dòng này có dữ liệu nằm ngoài các cột của tệp mẫu (chỉ đọc tối đa {max} cột): hãy xóa các cột thừa bên phải.',
+      tooManyRows: 'Tệp có hơn {max} hồ sơ: mỗi lần chỉ nhập tối đa {max} hồ sơ, hãy chia thành nhiều tệp.',
+      unknownCategory: '“{value}” không phải là hạng mục của cuộc thi này; hãy dùng một trong các hạng mục {categories}.',
+    },
+    assignment: {
+      allJudgesConflicted: '{entry}: mọi giám khảo trong hội đồng đều có xung đột lợi ích với hồ sơ này.',
+      tooFewJudges: '{entry}: cần thêm {needed} giám khảo không có xung đột lợi ích, nhưng chỉ còn {available} người.',
+    },
+    score: {
+      decimals: '“{criterion}” chỉ nhận tối đa hai chữ số thập phân (ví dụ: 7,25).',
+      outOfRange: '“{criterion}” phải là một số từ 0 đến {max}.',
+      repeated: '“{criterion}” được gửi hai lần: hãy tải lại phiếu chấm.',
+      unknownCriterion: 'Có tiêu chí không còn trong bộ tiêu chí của vòng: hãy tải lại phiếu chấm.',
+    },
+  },
 };
