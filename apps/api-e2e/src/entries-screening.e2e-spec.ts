@@ -329,9 +329,24 @@ describe('organizer screening, import and export over HTTP', () => {
       expect(refused.body.code).toBe('import.invalid_rows');
       expect(refused.body.message).toBe('Nothing was imported: 3 problems in 2 rows. Correct them in the file and import it again.');
       expect(refused.body.fields).toEqual([
-        { field: 'row 3: teamName', message: 'is empty: fill in "Tên đội / Team name"' },
-        { field: 'row 4: category', message: '"Nông nghiệp" is not a category of this contest; use one of "Doanh nghiệp", "Sinh viên"' },
-        { field: 'row 4: member1Email', message: '"minh-at-example" is not an e-mail address such as name@example.vn' },
+        {
+          field: 'row 3: teamName',
+          message: 'is empty: fill in "Tên đội / Team name"',
+          code: 'import.empty',
+          params: { row: 3, column: 'Tên đội / Team name' },
+        },
+        {
+          field: 'row 4: category',
+          message: '"Nông nghiệp" is not a category of this contest; use one of "Doanh nghiệp", "Sinh viên"',
+          code: 'import.unknown_category',
+          params: { row: 4, column: 'Bảng thi / Category', value: 'Nông nghiệp', categories: '"Doanh nghiệp", "Sinh viên"' },
+        },
+        {
+          field: 'row 4: member1Email',
+          message: '"minh-at-example" is not an e-mail address such as name@example.vn',
+          code: 'import.bad_email',
+          params: { row: 4, column: 'Thành viên 1 - email / Member 1 e-mail', value: 'minh-at-example' },
+        },
       ]);
       expect(await snapshot()).toEqual(before);
     });
@@ -340,10 +355,17 @@ describe('organizer screening, import and export over HTTP', () => {
       const refused = await importRows([row('Twice'), row('twice'), row('Bamboo Bikes', { 2: 'Team Z' })]);
       expect(refused.status).toBe(422);
       expect(refused.body.fields).toEqual([
-        { field: 'row 3: title', message: 'repeats row 2 (same title and team name): keep one of them' },
+        {
+          field: 'row 3: title',
+          message: 'repeats row 2 (same title and team name): keep one of them',
+          code: 'import.repeated_row',
+          params: { row: 3, column: 'Tên dự án / Project title', first: 2 },
+        },
         {
           field: 'row 4: title',
           message: `is already in this contest as ${entryTitled('Bamboo Bikes').code} (same title and team name): remove the row`,
+          code: 'import.exists',
+          params: { row: 4, column: 'Tên dự án / Project title', entry: entryTitled('Bamboo Bikes').code },
         },
       ]);
     });
@@ -393,10 +415,12 @@ describe('organizer screening, import and export over HTTP', () => {
       expect(noHeader.body.fields[0]).toEqual({
         field: 'row 1',
         message: 'has no column "Tên dự án / Project title": download the template again and keep its header row',
+        code: 'import.missing_column',
+        params: { row: 1, column: 'Tên dự án / Project title' },
       });
 
       const empty = await importRows([]);
-      expect(empty.body.fields).toEqual([{ field: 'file', message: 'has no entries below the header row' }]);
+      expect(empty.body.fields).toEqual([{ field: 'file', message: 'has no entries below the header row', code: 'import.no_rows' }]);
 
       const judging = await openContest(http, api.databaseUrl, organizer, { slug: 'judging-2027', status: 'judging' });
       const late = await importRows([row('Too late')], judging.id);

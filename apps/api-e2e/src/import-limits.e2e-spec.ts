@@ -81,7 +81,12 @@ describe('workbook import limits over HTTP', () => {
     expect(answer.status).toBe(422);
     expect(answer.body.code).toBe('import.invalid_rows');
     expect(answer.body.fields).toEqual([
-      { field: 'file', message: 'holds more than 2000 entries; import at most 2000 at a time, in several files' },
+      {
+        field: 'file',
+        message: 'holds more than 2000 entries; import at most 2000 at a time, in several files',
+        code: 'import.too_many_rows',
+        params: { max: 2000 },
+      },
     ]);
     if (process.env['LAUREL_PRINT_FIGURES'])
       console.log(`${expect.getState().currentTestName}: ${Math.round(answer.millis)} ms, +${(answer.grewBy / MB).toFixed(1)} MB RSS`);

@@ -292,7 +292,14 @@ describe('judging over HTTP', () => {
     it('refuses a value outside 0..max, with three decimals, or for an unknown criterion (400 naming it)', async () => {
       const over = await put(`/api/assignments/${mine.id}/sheet`, { scores: [{ criterionId: criterionAt(2).id, value: 5.5 }] }, token);
       expect(over.status).toBe(400);
-      expect(over.body.fields).toEqual([{ field: 'scores.0.value', message: '"Team" must be between 0 and 5' }]);
+      expect(over.body.fields).toEqual([
+        {
+          field: 'scores.0.value',
+          message: '"Team" must be between 0 and 5',
+          code: 'score.out_of_range',
+          params: { criterion: 'Team', max: 5 },
+        },
+      ]);
       const negative = await put(`/api/assignments/${mine.id}/sheet`, { scores: [{ criterionId: criterionAt(0).id, value: -1 }] }, token);
       expect(negative.status).toBe(400);
       const decimals = await put(

@@ -39,13 +39,28 @@ describe(checkScores.name, () => {
 
   it('names the criterion of a value out of range or with three decimals', () => {
     expect(problems([{ criterionId: 'c2', value: 5.01 }])).toEqual([
-      { field: 'scores.0.value', message: '"Team" must be between 0 and 5' },
+      {
+        field: 'scores.0.value',
+        message: '"Team" must be between 0 and 5',
+        code: 'score.out_of_range',
+        params: { criterion: 'Team', max: 5 },
+      },
     ]);
     expect(problems([{ criterionId: 'c1', value: -0.5 }])).toEqual([
-      { field: 'scores.0.value', message: '"Innovation" must be between 0 and 10' },
+      {
+        field: 'scores.0.value',
+        message: '"Innovation" must be between 0 and 10',
+        code: 'score.out_of_range',
+        params: { criterion: 'Innovation', max: 10 },
+      },
     ]);
     expect(problems([{ criterionId: 'c1', value: 1.005 }])).toEqual([
-      { field: 'scores.0.value', message: '"Innovation" takes at most two decimals (such as 7.25)' },
+      {
+        field: 'scores.0.value',
+        message: '"Innovation" takes at most two decimals (such as 7.25)',
+        code: 'score.decimals',
+        params: { criterion: 'Innovation', max: 10 },
+      },
     ]);
   });
 
@@ -56,6 +71,13 @@ describe(checkScores.name, () => {
         { criterionId: 'c1', value: 1 },
         { criterionId: 'c1', value: 2 },
       ]),
-    ).toEqual([{ field: 'scores.1.criterionId', message: '"Innovation" appears twice: send one value per criterion' }]);
+    ).toEqual([
+      {
+        field: 'scores.1.criterionId',
+        message: '"Innovation" appears twice: send one value per criterion',
+        code: 'score.repeated',
+        params: { criterion: 'Innovation' },
+      },
+    ]);
   });
 });

@@ -186,6 +186,8 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
  */
 export const API_FIELD_PROBLEM_CODES = [
   ...FIELD_PROBLEM_CODES,
+  // A request check's text or list that is shorter than it must be.
+  'too_short',
   'contest.closes_before_opening',
   'contest.deadline_passed',
   'contest.no_categories',

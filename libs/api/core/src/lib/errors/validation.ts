@@ -8,6 +8,8 @@ const CONSTRAINT_CODES: Readonly<Record<string, ApiFieldProblemCode>> = {
   isNotEmpty: 'required',
   isDefined: 'required',
   arrayNotEmpty: 'required',
+  arrayMinSize: 'required',
+  minLength: 'too_short',
   maxLength: 'max_length',
   arrayMaxSize: 'max_items',
   arrayUnique: 'duplicate',

@@ -107,7 +107,14 @@ describe(checkImportRows.name, () => {
 
   it('refuses text longer than the entry allows', () => {
     const { problems } = checkImportRows([row(2, { title: 'x'.repeat(201) })], categories);
-    expect(problems).toEqual([{ field: 'row 2: title', message: 'is 201 characters long; at most 200 fit' }]);
+    expect(problems).toEqual([
+      {
+        field: 'row 2: title',
+        message: 'is 201 characters long; at most 200 fit',
+        code: 'import.too_long',
+        params: { row: 2, column: 'Tên dự án / Project title', length: 201, max: 200 },
+      },
+    ]);
   });
 });
 

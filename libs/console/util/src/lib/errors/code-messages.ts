@@ -124,7 +124,7 @@ export const CODE_MESSAGES: Readonly<Record<ApiErrorCode, TranslationKey>> = {
   'panel.judge_not_found': 'refusals.panel.judgeNotFound',
   'results.inconsistent_scores': 'refusals.results.inconsistentScores',
   'results.not_published': 'results.errors.notPublished',
-  'round.closed': 'errors.codes.roundClosed',
+  'round.closed': 'judging.errors.roundClosed',
   'round.contest_not_judging': 'errors.codes.roundContestNotJudging',
   'round.contest_published': 'errors.codes.contestPublished',
   'round.delete_refused': 'errors.codes.roundDeleteRefused',

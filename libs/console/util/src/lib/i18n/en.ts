@@ -174,7 +174,6 @@ export const en: Dictionary = {
       roundContestNotJudging:
         'A round opens only while the contest is in judging. The order is: close submissions → start judging → open a round.',
       roundNotOpen: 'The round is not open yet. The organizer opens it in the Rounds tab; then reload the page.',
-      roundClosed: 'The round is closed: its assignments and sheets no longer change.',
       roundNotClosed: 'Close the round “{round}” before choosing who goes on to the next one.',
       roundNoRubric: 'The round has no rubric yet. Add at least one criterion, then open it.',
       roundPreviousNotClosed: 'The previous round, “{round}”, is not closed. Close it and advance its finalists first, then open this one.',

@@ -175,7 +175,6 @@ export const vi = {
     codes: {
       roundContestNotJudging: 'Vòng thi chỉ mở được khi cuộc thi đang ở bước chấm. Thứ tự là: đóng nhận hồ sơ → bắt đầu chấm → mở vòng.',
       roundNotOpen: 'Vòng thi chưa mở. Ban tổ chức mở vòng ở thẻ Vòng thi; sau đó hãy tải lại trang.',
-      roundClosed: 'Vòng thi đã đóng: phân công và phiếu chấm của vòng không thay đổi được nữa.',
       roundNotClosed: 'Hãy đóng vòng “{round}” trước khi chọn hồ sơ vào vòng sau.',
       roundNoRubric: 'Vòng thi chưa có tiêu chí chấm. Thêm ít nhất một tiêu chí rồi mở vòng.',
       roundPreviousNotClosed: 'Vòng trước, “{round}”, chưa đóng. Hãy đóng vòng đó và chọn hồ sơ đi tiếp rồi mở vòng này.',

@@ -97,7 +97,7 @@ export const enJudging: typeof viJudging = {
     incomplete: 'Some criteria are not scored yet: {criteria}. Score every criterion, then submit again.',
     invalidScores: 'A score is not valid: it must be between 0 and the maximum, with at most two decimals.',
     conflict: 'You have a conflict of interest with this entry and cannot score it.',
-    roundClosed: 'The round is closed: its sheets can no longer change.',
+    roundClosed: 'The round is closed: its assignments and score sheets no longer change.',
     roundNotOpen: 'The round is not open yet.',
     recused: 'You recused from this entry.',
     assignmentNotFound: 'This assignment does not exist or is not yours.',

@@ -96,7 +96,7 @@ export const viJudging = {
     incomplete: 'Phiếu còn tiêu chí chưa chấm: {criteria}. Hãy chấm đủ mọi tiêu chí rồi nộp lại.',
     invalidScores: 'Có điểm không hợp lệ: điểm phải từ 0 đến mức tối đa, tối đa hai chữ số thập phân.',
     conflict: 'Bạn có xung đột lợi ích với hồ sơ này nên không thể chấm.',
-    roundClosed: 'Vòng thi đã đóng: phiếu chấm không thể thay đổi.',
+    roundClosed: 'Vòng thi đã đóng: phân công và phiếu chấm của vòng không thay đổi được nữa.',
     roundNotOpen: 'Vòng thi chưa mở.',
     recused: 'Bạn đã từ chối chấm hồ sơ này.',
     assignmentNotFound: 'Không tìm thấy phân công này, hoặc bạn không được giao hồ sơ này.',
