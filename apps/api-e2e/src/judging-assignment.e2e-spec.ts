@@ -104,6 +104,8 @@ describe('judge assignment over HTTP', () => {
     expect(refused.body.fields[0]).toEqual({
       field: `entries.${known(entries[0], 'entries[0]').id}`,
       message: `${known(entries[0], 'entries[0]').code} "E1": needs 5 more judges without a conflict of interest, and only 3 are available`,
+      code: 'assignment.too_few_judges',
+      params: { entry: known(entries[0], 'entries[0]').code, needed: 5, available: 3 },
     });
     expect(refused.body.message).toContain(`${known(entries[4], 'entries[4]').code} "E5"`);
     expect(await count(screening())).toBe(0);

@@ -364,7 +364,10 @@ describe('judging over HTTP', () => {
       expect(incomplete.status).toBe(422);
       expect(incomplete.body.code).toBe('sheet.incomplete');
       expect(incomplete.body.message).toContain('"Team"');
-      expect(incomplete.body.fields).toEqual([{ field: `scores.${criterionAt(2).id}`, message: '"Team" has no score yet' }]);
+      expect(incomplete.body.fields).toEqual([
+        { field: `scores.${criterionAt(2).id}`, message: '"Team" has no score yet', code: 'required', params: { criterion: 'Team' } },
+      ]);
+      expect(incomplete.body.params).toEqual({ criteria: 'Team' });
     });
 
     it('submits with the total of the domain formula, then the sheet is read-only (409)', async () => {

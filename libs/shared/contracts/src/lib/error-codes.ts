@@ -180,14 +180,13 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /**
  * Every `code` a field problem (`ApiFieldProblem`) of an error answer can carry, so a client words
- * each line itself: the domain's form and answer problems (`FIELD_PROBLEM_CODES`, which the API's
- * request checks use too), a contest that is not ready to open, an import's rows, the entries an
- * automatic assignment cannot serve, and a score sheet's values. Its `params` hold the values.
+ * each line itself: the domain's form and answer problems (`FIELD_PROBLEM_CODES`), a contest that
+ * is not ready to open, an import's rows, the entries an automatic assignment cannot serve, and a
+ * score sheet's values. Its `params` hold the values. (A check of a request's shape, a 400
+ * `validation_failed`, names its fields without a code.)
  */
 export const API_FIELD_PROBLEM_CODES = [
   ...FIELD_PROBLEM_CODES,
-  // A request check's text or list that is shorter than it must be.
-  'too_short',
   'contest.closes_before_opening',
   'contest.deadline_passed',
   'contest.no_categories',

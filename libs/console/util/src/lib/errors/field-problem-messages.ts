@@ -21,7 +21,6 @@ export const FIELD_PROBLEM_MESSAGES: Readonly<Record<ApiFieldProblemCode, Transl
   max: 'application.problems.max',
   integer: 'application.problems.integer',
   range: 'application.problems.range',
-  too_short: 'refusals.fields.tooShort',
   'contest.closes_before_opening': 'organize.editor.problems.submissionClosesAt',
   'contest.deadline_passed': 'organize.editor.problems.submissionClosesAt',
   'contest.no_categories': 'organize.editor.problems.categories',

@@ -107,7 +107,6 @@ export const enRefusals: typeof viRefusals = {
   },
   /** One line of a refusal's `fields`, said beside where it is (a row and column, an entry, a criterion). */
   fields: {
-    tooShort: 'This is too short.',
     import: {
       badEmail: '“{value}” is not an e-mail address (such as name@example.vn).',
       badUrl: 'This is not a web address: it must start with http:// or https://.',

@@ -107,7 +107,6 @@ export const viRefusals = {
   },
   /** Một dòng trong `fields` của một lần từ chối, hiển thị cạnh vị trí của nó (dòng và cột, hồ sơ, tiêu chí). */
   fields: {
-    tooShort: 'Nội dung này quá ngắn.',
     import: {
       badEmail: '“{value}” không phải là địa chỉ e-mail (ví dụ: ten@example.vn).',
       badUrl: 'Đây không phải là địa chỉ web: địa chỉ phải bắt đầu bằng http:// hoặc https://.',
