@@ -80,6 +80,15 @@ describe('refusals carry their code and params', () => {
     ]);
   });
 
+  it('says that a contest holds no public vote with a code of its own, not the code of an unknown vote', async () => {
+    const ballot = await http.get('/api/public/contests/y-tuong-xanh-2027/ballot');
+    expect(ballot.status).toBe(404);
+    expect(ballot.body.code).toBe('vote.not_held');
+    const vote = await http.post('/api/votes/00000000-0000-4000-8000-000000000000/void', { reason: 'Thử' }, organizer);
+    expect(vote.status).toBe(404);
+    expect(vote.body.code).toBe('vote.not_found');
+  });
+
   it('sends no params where the sentence names nothing', async () => {
     const missing = await http.get('/api/contests/00000000-0000-4000-8000-000000000000', organizer);
     expect(missing.status).toBe(404);
