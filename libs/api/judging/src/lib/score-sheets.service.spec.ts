@@ -254,7 +254,9 @@ describe(ScoreSheetsService.name, () => {
     const refusal = await sut.submit(judges.ana, id).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(AppError);
     expect((refusal as AppError).code).toBe('sheet.incomplete');
-    expect((refusal as AppError).fields).toEqual([{ field: `scores.${criterion.team}`, message: '"Team" has no score yet' }]);
+    expect((refusal as AppError).fields).toEqual([
+      { field: `scores.${criterion.team}`, message: '"Team" has no score yet', code: 'required', params: { criterion: 'Team' } },
+    ]);
     const [row] = await db.query(`SELECT status, total FROM score_sheets WHERE assignment_id = $1`, [id]);
     expect(row).toEqual({ status: 'draft', total: null });
   });

@@ -1,4 +1,4 @@
-import { FIELD_PROBLEM_CODES, STAGE_RULE_CODES } from '@laurel/domain';
+import { FIELD_PROBLEM_CODES, type FieldProblemCode, STAGE_RULE_CODES, type StageRuleCode } from '@laurel/domain';
 
 /**
  * Every `code` an error answer of the API can carry: the API's refusals take their code from this
@@ -6,7 +6,7 @@ import { FIELD_PROBLEM_CODES, STAGE_RULE_CODES } from '@laurel/domain';
  * each language for every one of them (its dictionary spec fails otherwise). A new refusal adds
  * its code here. The pitch stage's rule codes are the domain's own (`STAGE_RULE_CODES`).
  */
-export const API_ERROR_CODES = [
+const API_OWN_ERROR_CODES = [
   'admin.disable_self',
   'admin.last_admin',
   'admin.no_role',
@@ -174,9 +174,10 @@ export const API_ERROR_CODES = [
   'vote.throttled',
   'vote.token_unknown',
   'vote.voided',
-  ...STAGE_RULE_CODES,
 ] as const;
-export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+// The union is written from its parts (not from the spread array) so the OpenAPI generator reads it.
+export type ApiErrorCode = (typeof API_OWN_ERROR_CODES)[number] | StageRuleCode;
+export const API_ERROR_CODES: readonly ApiErrorCode[] = [...API_OWN_ERROR_CODES, ...STAGE_RULE_CODES];
 
 /**
  * Every `code` a field problem (`ApiFieldProblem`) of an error answer can carry, so a client words
@@ -185,8 +186,7 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
  * score sheet's values. Its `params` hold the values. (A check of a request's shape, a 400
  * `validation_failed`, names its fields without a code.)
  */
-export const API_FIELD_PROBLEM_CODES = [
-  ...FIELD_PROBLEM_CODES,
+const API_OWN_FIELD_PROBLEM_CODES = [
   'contest.closes_before_opening',
   'contest.deadline_passed',
   'contest.no_categories',
@@ -216,4 +216,5 @@ export const API_FIELD_PROBLEM_CODES = [
   'score.repeated',
   'score.unknown_criterion',
 ] as const;
-export type ApiFieldProblemCode = (typeof API_FIELD_PROBLEM_CODES)[number];
+export type ApiFieldProblemCode = FieldProblemCode | (typeof API_OWN_FIELD_PROBLEM_CODES)[number];
+export const API_FIELD_PROBLEM_CODES: readonly ApiFieldProblemCode[] = [...FIELD_PROBLEM_CODES, ...API_OWN_FIELD_PROBLEM_CODES];

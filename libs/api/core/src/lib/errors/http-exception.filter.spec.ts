@@ -1,4 +1,4 @@
-import { AppError } from './app-error';
+import { AppError, type FieldProblem } from './app-error';
 import type { ArgumentsHost } from '@nestjs/common';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { StoredAnswer } from './stored-answer';
@@ -20,7 +20,7 @@ describe(HttpExceptionFilter.name, () => {
   });
 
   it('carries the params of a refusal with field problems, each problem with its own code and params', () => {
-    const problems = [
+    const problems: FieldProblem[] = [
       {
         field: 'rounds.0.criteria',
         code: 'round.no_rubric',
