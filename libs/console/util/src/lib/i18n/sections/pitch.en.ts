@@ -10,6 +10,7 @@ export const enPitch: typeof viPitch = {
     intro: 'Choose a round to run live in the hall. Judges follow the stage on their tablets.',
     empty: 'None of your contests has a round yet.',
     live: 'Run live',
+    notLive: 'Ordinary round',
     runLive: 'Run live',
     stopLive: 'Stop running live',
     control: 'Control',
@@ -102,7 +103,6 @@ export const enPitch: typeof viPitch = {
   },
   errors: {
     stale: 'Someone else changed the stage just now. The screen is up to date; check it and press again if still needed.',
-    notLive: 'This round is not run live. The organizer turns on "Run live" for it first.',
     alreadyStarted: 'The first team has started: the order can no longer be drawn. Reorder the waiting teams by hand.',
     finished: 'Every slot has had its turn. You can still start a skipped or absent team.',
     nothingOnStage: 'No team is on stage. Press "Next team" first.',

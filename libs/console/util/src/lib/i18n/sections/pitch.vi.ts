@@ -9,6 +9,7 @@ export const viPitch = {
     intro: 'Chọn vòng chạy trực tiếp tại hội trường. Giám khảo sẽ theo dõi sân khấu trên máy tính bảng.',
     empty: 'Chưa có cuộc thi nào của bạn có vòng thi.',
     live: 'Đang chạy trực tiếp',
+    notLive: 'Vòng thường',
     runLive: 'Chạy trực tiếp',
     stopLive: 'Tắt chạy trực tiếp',
     control: 'Điều khiển',
@@ -101,7 +102,6 @@ export const viPitch = {
   },
   errors: {
     stale: 'Sân khấu vừa được người khác thay đổi. Màn hình đã cập nhật; hãy kiểm tra rồi bấm lại nếu vẫn cần.',
-    notLive: 'Vòng này chưa chạy trực tiếp. Ban tổ chức bật "Chạy trực tiếp" cho vòng trước.',
     alreadyStarted: 'Đội đầu tiên đã thi: không thể bốc thăm lại. Hãy đổi thứ tự các đội còn chờ bằng tay.',
     finished: 'Mọi lượt trong danh sách đã xong. Có thể bắt đầu lại một đội vắng mặt hoặc bị bỏ qua.',
     nothingOnStage: 'Chưa có đội nào trên sân khấu. Bấm "Đội tiếp theo" trước.',
