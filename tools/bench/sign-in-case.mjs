@@ -2,7 +2,8 @@
 //
 // The bound is "200 argon2id ÷ the cores" done for real: this process verifies the judges'
 // stored hash (the API's library and parameters) 200 times, `cpus().length` at a time on its own
-// libuv thread pool, the kind of thread the API's argon2 runs on, and times the whole. It used to
+// libuv thread pool, the kind of thread the API's argon2 runs on, and times the whole; it is
+// measured before, between and after two bursts of sign-ins, each burst against its neighbours. It used to
 // be extrapolated from the fastest single hash timed alone (200 × that ÷ cores), which no program
 // can reach where two argon2id hashes side by side are each slower than one alone (19 MiB each:
 // they share the memory bandwidth and the cache). That figure stays in the note.
@@ -34,10 +35,15 @@ export async function argon2Burst(hash, { count = SIGN_INS, concurrency = cpus()
   return { ms: performance.now() - started, cpuMsPerHash: (selfCpuMs() - cpuFrom) / count };
 }
 
+/** Two bursts of sign-ins, each between two measurements of the bound (B A B A B). */
+const BURSTS = 2;
+
 /**
- * The case: the API warmed up (its job queue installed, ten sign-ins with the pool open), the
- * bound measured while the API is idle, the 200 sign-ins at once, the bound measured again.
- * The bound is the faster of the two measurements. Fills `tokens` (email → token).
+ * The case: the API warmed up (its job queue installed, ten sign-ins with the pool open), then
+ * the bound measured while the API is idle and the 200 sign-ins at once, in turns: bound, burst,
+ * bound, burst, bound. Each burst is compared with the mean of the two bounds measured just
+ * before and just after it, so a load that drifts during the case weighs on both alike; the row
+ * reports the worse burst, and a failure in either. Fills `tokens` (email → token).
  */
 export async function signInCase({ api, db, databaseUrl, judges, tokens, apiReady }) {
   const cores = cpus().length;
@@ -57,8 +63,85 @@ export async function signInCase({ api, db, databaseUrl, judges, tokens, apiRead
   }
   // Warm-up of the measured bound: every thread of the pool has run a hash (its memory mapped).
   await argon2Burst(hash, { count: 4 * cores, concurrency: cores });
-  const before = await argon2Burst(hash);
+  const bounds = [await argon2Burst(hash)];
+  const bursts = [];
+  for (let i = 0; i < BURSTS; i++) {
+    bursts.push(await signInBurst({ api, db, databaseUrl, judges, tokens }));
+    bounds.push(await argon2Burst(hash));
+  }
+  const judged = bursts.map((burst, i) => {
+    const bound = ((bounds[i]?.ms ?? NaN) + (bounds[i + 1]?.ms ?? NaN)) / 2;
+    return { ...burst, bound, ratio: burst.p99 / bound };
+  });
+  const worst = judged.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+  const hashCpuMs = round1(Math.min(...bounds.map((b) => b.cpuMsPerHash)));
+  const failed = judged.reduce((sum, b) => sum + b.failed, 0);
+  const busy = judged.reduce((sum, b) => sum + b.busy, 0);
+  const firstFailure = judged.find((b) => b.firstFailure)?.firstFailure;
+  const extrapolated = round1((SIGN_INS * Math.min(...singles)) / cores);
+  const ratio = round2(worst.ratio);
+  const apiCpuPerHashes = round2(worst.apiCpuMs / (SIGN_INS * hashCpuMs));
+  const details = {
+    bursts: judged.map((b) => ({
+      p50: round1(b.p50),
+      p99: round1(b.p99),
+      max: round1(b.max),
+      bound: round1(b.bound),
+      ratio: round2(b.ratio),
+      apiCpuMs: round1(b.apiCpuMs),
+      postgresCpuMs: round1(b.postgresCpuMs),
+      burstMs: round1(b.burstMs),
+      apiCores: round2(b.apiCpuMs / b.burstMs),
+      machineCores: round2(b.machineMs / b.burstMs),
+      autovacuumWorkersSeen: b.autovacuumSeen,
+      failed: b.failed,
+    })),
+    boundsMs: bounds.map((b) => round1(b.ms)),
+    extrapolatedBound: extrapolated,
+    singleHashesMs: singles.map(round1),
+    singleHashMedianMs: round1(median(singles)),
+    hashCpuMs,
+    apiCpuPerHashes,
+    failed,
+    busy503: busy,
+    firstFailure,
+    apiErrors: failed > 0 ? api.errors() : undefined,
+  };
+  return {
+    details,
+    failed,
+    row: {
+      name: 'sign-in p99 (200 logins at once)',
+      value: round1(worst.p99),
+      unit: 'ms',
+      baseline: round1(worst.bound),
+      ratio,
+      goal: '≤ 1.25 × the bound (200 argon2id ÷ cores, measured), no failure',
+      met: ratio <= 1.25 && failed === 0,
+      note: [
+        `bound: this process verified the same stored hash 200 times, ${cores} at a time, with the API idle, before, between and after ${BURSTS} bursts of 200 sign-ins: ${bounds.map((b) => round1(b.ms)).join(' / ')} ms; each burst is compared with the mean of the bounds on either side, the worse burst is shown (p99 ${judged.map((b) => `${round1(b.p99)} ms = ${round2(b.ratio)} ×`).join(', ')})`,
+        `the old extrapolation, 200 × the fastest single hash (${round1(Math.min(...singles))} ms) ÷ ${cores} cores, would be ${extrapolated} ms: no program reaches it, two hashes side by side each take longer than one alone`,
+        Number.isFinite(worst.apiCpuMs)
+          ? `in that burst the API spent ${round1(worst.apiCpuMs)} ms of CPU on the 200 sign-ins, ${apiCpuPerHashes} × the CPU of 200 hashes in the bound (${hashCpuMs} ms each), its PostgreSQL backends ${round1(worst.postgresCpuMs)} ms`
+          : '',
+        Number.isFinite(worst.machineMs)
+          ? `over its ${round1(worst.burstMs)} ms the API used ${round2(worst.apiCpuMs / worst.burstMs)} cores, the whole machine ${round2(worst.machineMs / worst.burstMs)} of ${cores}`
+          : '',
+        judged.some((b) => b.autovacuumSeen > 0)
+          ? `autovacuum workers ran during the sign-ins (${judged.map((b) => b.autovacuumSeen).join(', ')})`
+          : '',
+        failed > 0
+          ? `${failed} of ${BURSTS * SIGN_INS} sign-ins failed (${busy} of them 503 from the password queue; ${firstFailure})`
+          : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
+    },
+  };
+}
 
+/** 200 judges sign in at once: their times, and the CPU the API and its PostgreSQL spent. */
+async function signInBurst({ api, db, databaseUrl, judges, tokens }) {
   const apiCpuFrom = processCpuMs(api.pid);
   const backendsFrom = await backendsCpuMs(db, 'laurel-api');
   const machineCpuFrom = machineCpuMs();
@@ -100,66 +183,19 @@ export async function signInCase({ api, db, databaseUrl, judges, tokens, apiRead
   const postgresCpuMs = backendsCpuDelta(backendsFrom, await backendsCpuMs(db, 'laurel-api'));
   burstDone = true;
   await watcher;
-
-  const after = await argon2Burst(hash);
-  const bound = Math.min(before.ms, after.ms);
-  const hashCpuMs = round1(Math.min(before.cpuMsPerHash, after.cpuMsPerHash));
   const times = attempts.map((a) => a.ms);
   const failed = attempts.filter((a) => !a.ok);
-  const busy = failed.filter((a) => (a.error ?? '').includes('auth.busy')).length;
-  const p99 = round1(percentile(times, 99));
-  const extrapolated = round1((SIGN_INS * Math.min(...singles)) / cores);
-  const ratio = round2(p99 / bound);
-  const details = {
-    p50: round1(percentile(times, 50)),
-    p99,
-    max: round1(Math.max(...times)),
-    bound: round1(bound),
-    boundBefore: round1(before.ms),
-    boundAfter: round1(after.ms),
-    extrapolatedBound: extrapolated,
-    singleHashesMs: singles.map(round1),
-    singleHashMedianMs: round1(median(singles)),
-    hashCpuMs,
-    apiCpuMs: round1(apiCpuMs),
-    apiCpuPerHashes: round2(apiCpuMs / (SIGN_INS * hashCpuMs)),
-    postgresCpuMs: round1(postgresCpuMs),
-    burstMs: round1(burstMs),
-    apiCores: round2(apiCpuMs / burstMs),
-    machineCores: round2(machineMs / burstMs),
-    autovacuumWorkersSeen: autovacuumSeen,
-    failed: failed.length,
-    busy503: busy,
-    firstFailure: failed[0]?.error,
-    apiErrors: failed.length > 0 ? api.errors() : undefined,
-  };
   return {
-    details,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    max: Math.max(...times),
     failed: failed.length,
-    row: {
-      name: 'sign-in p99 (200 logins at once)',
-      value: p99,
-      unit: 'ms',
-      baseline: round1(bound),
-      ratio,
-      goal: '≤ 1.25 × the bound (200 argon2id ÷ cores, measured), no failure',
-      met: ratio <= 1.25 && failed.length === 0,
-      note: [
-        `bound: this process verified the same stored hash 200 times, ${cores} at a time, with the API idle: ${round1(before.ms)} ms before the sign-ins and ${round1(after.ms)} ms after (the faster is the bound)`,
-        `the old extrapolation, 200 × the fastest single hash (${round1(Math.min(...singles))} ms) ÷ ${cores} cores, would be ${extrapolated} ms: no program reaches it, two hashes side by side each take longer than one alone`,
-        Number.isFinite(apiCpuMs)
-          ? `the API spent ${round1(apiCpuMs)} ms of CPU on the 200 sign-ins, ${details.apiCpuPerHashes} × the CPU of 200 hashes here (${hashCpuMs} ms each), its PostgreSQL backends ${round1(postgresCpuMs)} ms`
-          : '',
-        Number.isFinite(machineMs)
-          ? `over the ${round1(burstMs)} ms of the burst the API used ${details.apiCores} cores, the whole machine ${details.machineCores} of ${cores}`
-          : '',
-        autovacuumSeen > 0 ? `${autovacuumSeen} autovacuum worker(s) ran during the sign-ins` : '',
-        failed.length > 0
-          ? `${failed.length} of 200 sign-ins failed (${busy} of them 503 from the password queue; ${failed[0]?.error})`
-          : '',
-      ]
-        .filter(Boolean)
-        .join('; '),
-    },
+    busy: failed.filter((a) => (a.error ?? '').includes('auth.busy')).length,
+    firstFailure: failed[0]?.error,
+    apiCpuMs,
+    burstMs,
+    machineMs,
+    postgresCpuMs,
+    autovacuumSeen,
   };
 }
