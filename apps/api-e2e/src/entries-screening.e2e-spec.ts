@@ -339,7 +339,7 @@ describe('organizer screening, import and export over HTTP', () => {
           field: 'row 4: category',
           message: '"Nông nghiệp" is not a category of this contest; use one of "Doanh nghiệp", "Sinh viên"',
           code: 'import.unknown_category',
-          params: { row: 4, column: 'Bảng thi / Category', value: 'Nông nghiệp', categories: '"Doanh nghiệp", "Sinh viên"' },
+          params: { row: 4, column: 'Bảng thi / Category', value: 'Nông nghiệp', categories: '“Doanh nghiệp”, “Sinh viên”' },
         },
         {
           field: 'row 4: member1Email',

@@ -140,7 +140,7 @@ export function checkImportRows(rows: ImportRow[], categories: { id: string; nam
       const names = categories.map((c) => `"${c.name}"`).join(', ');
       problem('category', `"${value('category')}" is not a category of this contest; use one of ${names}`, 'import.unknown_category', {
         value: value('category'),
-        categories: names,
+        categories: categories.map((c) => `“${c.name}”`).join(', '),
       });
     }
     if (value('videoUrl') && !isURL(value('videoUrl'), HTTP_URL))
