@@ -158,11 +158,11 @@ describe(RoundResultsService.name, () => {
     );
     // D by J2: Idea 4.5, Team 3, numeric(8,2) as PostgreSQL writes it.
     expect(rows).toEqual([{ values: ['4.50', '3.00'], fromRows: ['4.50', '3.00'] }]);
-    const [{ count }]: { count: number }[] = await db.query(
+    const counts: { count: number }[] = await db.query(
       `SELECT count(*)::int AS count FROM score_sheets WHERE round_id = $1 AND status = 'submitted' AND cardinality(score_values) = 2`,
       [roundId],
     );
-    expect(count).toBe(12);
+    expect(counts).toEqual([{ count: 12 }]);
   });
 
   it('ranks an open round from its sheets, the tie settled head to head', async () => {
