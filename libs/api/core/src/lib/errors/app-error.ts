@@ -35,7 +35,13 @@ export class AppError extends HttpException {
   static conflict(code: ApiErrorCode, message: string, params?: ErrorParams) {
     return new AppError(HttpStatus.CONFLICT, code, message, undefined, undefined, params);
   }
-  static unprocessable(code: ApiErrorCode, message: string, fields?: FieldProblem[], details?: Record<string, unknown>, params?: ErrorParams) {
+  static unprocessable(
+    code: ApiErrorCode,
+    message: string,
+    fields?: FieldProblem[],
+    details?: Record<string, unknown>,
+    params?: ErrorParams,
+  ) {
     return new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code, message, fields, details, params);
   }
 }
