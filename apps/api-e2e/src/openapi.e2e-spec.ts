@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { API_ERROR_CODES } from '@laurel/contracts';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 
 const root = resolve(__dirname, '../../..');
@@ -127,8 +128,11 @@ describe('the OpenAPI document', () => {
         // The method name a generated client gives the call: `judgeSave`, not `JudgeController_save`.
         if (!/^[a-z][A-Za-z]+$/.test(operation.operationId ?? '')) problems.push(`${name}: operationId ${operation.operationId}`);
         // "409 `sheet.stale_version`": a refusal the description promises is in the responses.
-        for (const [, status] of (operation.description ?? '').matchAll(/\b([45]\d\d) `/g)) {
+        for (const [, status, code] of (operation.description ?? '').matchAll(/\b([45]\d\d) `([^`]*)`/g)) {
           if (status && !operation.responses[status]) problems.push(`${name}: describes a ${status} it does not document`);
+          // The code it names is one the API answers (`upload.*` names a family of them), so a
+          // renamed or removed code cannot leave a description promising a refusal that is gone.
+          if (code !== undefined && !knownCode(code)) problems.push(`${name}: names ${code}, which is not in API_ERROR_CODES`);
         }
       }
     }
@@ -178,3 +182,8 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(document.paths['/api/contests/{id}'] ?? {}).sort()).toEqual(['get', 'patch']);
   });
 });
+
+function knownCode(code: string): boolean {
+  const family = code.endsWith('.*') ? code.slice(0, -1) : undefined;
+  return family === undefined ? (API_ERROR_CODES as readonly string[]).includes(code) : API_ERROR_CODES.some((c) => c.startsWith(family));
+}
