@@ -1,6 +1,4 @@
-import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -16,13 +14,14 @@ import {
 } from '@laurel/api-database';
 import type { Role } from '@laurel/contracts';
 import { EntryAccess } from './entry-access.service';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '@laurel/api-database/testing';
 
 /**
  * EntryAccess with its repositories on a real PostgreSQL (a throwaway embedded one, in a process
  * of its own): every kind of caller against an entry and its contest, as the database holds them.
  */
 describe(EntryAccess.name, () => {
-  let postgres: ChildProcess;
+  let postgres: ThrowawayPostgres | undefined;
   let app: INestApplicationContext;
   let sut: EntryAccess;
   const people: Record<'owner' | 'otherOrganizer' | 'admin' | 'applicant' | 'otherApplicant' | 'judge', AuthUser> = {} as never;
@@ -31,7 +30,8 @@ describe(EntryAccess.name, () => {
   let importedEntryId: string;
 
   beforeAll(async () => {
-    const url = await startPostgres();
+    postgres = await startThrowawayPostgres();
+    const url = postgres.url;
     @Module({
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions({ url, poolMax: 4 }), logging: false })],
       providers: [EntryAccess, EntriesRepository, AuditRepository, AccessRepository, ContestsRepository, UsersRepository],
@@ -81,7 +81,7 @@ describe(EntryAccess.name, () => {
 
   afterAll(async () => {
     await app?.close();
-    await stopPostgres(postgres);
+    await postgres?.stop();
   }, 60_000);
 
   /** The code of the refusal `work` throws (and its status), or 'allowed'. */
@@ -152,22 +152,4 @@ describe(EntryAccess.name, () => {
     expect(await access.contest(contestId)).toEqual({ ownerId: people.owner.id });
     expect(await access.contest(randomUUID())).toBeNull();
   });
-
-  /** A throwaway embedded PostgreSQL in its own process (tools/scripts/pg-server.mjs), as the fault tests use. */
-  function startPostgres(): Promise<string> {
-    postgres = fork(join(__dirname, '../../../../../tools/scripts/pg-server.mjs'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    return new Promise((resolve, reject) => {
-      postgres.once('message', (message: { type?: string; url?: string }) =>
-        message.type === 'ready' && message.url ? resolve(message.url) : reject(new Error(String(message))),
-      );
-      postgres.once('exit', (code) => reject(new Error(`PostgreSQL exited with ${code}`)));
-    });
-  }
 });
-
-async function stopPostgres(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.send('stop');
-  await exited;
-}

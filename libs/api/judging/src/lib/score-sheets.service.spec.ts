@@ -1,6 +1,4 @@
-import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -18,6 +16,7 @@ import { MailOutbox } from '@laurel/api-mail';
 import type { SaveSheetDto } from './judging.dto';
 import { DivergenceReviewService } from './divergence-review.service';
 import { ScoreSheetsService } from './score-sheets.service';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '@laurel/api-database/testing';
 
 /**
  * The judge's save and submit (ScoreSheetsService with its repositories) on a real PostgreSQL (a
@@ -31,7 +30,7 @@ import { ScoreSheetsService } from './score-sheets.service';
  * divergence review, so a submit never reaches the review service nor its mail.
  */
 describe(ScoreSheetsService.name, () => {
-  let postgres: ChildProcess;
+  let postgres: ThrowawayPostgres | undefined;
   let app: INestApplicationContext;
   let db: DataSource;
   let sut: ScoreSheetsService;
@@ -42,7 +41,8 @@ describe(ScoreSheetsService.name, () => {
   const criterion: Record<'idea' | 'team' | 'market', string> = {} as never;
 
   beforeAll(async () => {
-    const url = await startPostgres();
+    postgres = await startThrowawayPostgres();
+    const url = postgres.url;
     @Module({
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions({ url, poolMax: 4 }), logging: false })],
       providers: [
@@ -100,7 +100,7 @@ describe(ScoreSheetsService.name, () => {
 
   afterAll(async () => {
     await app?.close();
-    await stopPostgres(postgres);
+    await postgres?.stop();
   }, 60_000);
 
   async function newRound(name: string, status: 'open' | 'closed'): Promise<string> {
@@ -285,22 +285,4 @@ describe(ScoreSheetsService.name, () => {
     await sut.recuse(judges.binh, id, { reason: 'My cousin founded this startup.' });
     expect(await outcome(() => sut.save(judges.binh, id, sheet([['idea', 8]], 0)))).toBe('409 assignment.recused');
   });
-
-  /** A throwaway embedded PostgreSQL in its own process (tools/scripts/pg-server.mjs), as the fault tests use. */
-  function startPostgres(): Promise<string> {
-    postgres = fork(join(__dirname, '../../../../../tools/scripts/pg-server.mjs'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    return new Promise((resolve, reject) => {
-      postgres.once('message', (message: { type?: string; url?: string }) =>
-        message.type === 'ready' && message.url ? resolve(message.url) : reject(new Error(String(message))),
-      );
-      postgres.once('exit', (code) => reject(new Error(`PostgreSQL exited with ${code}`)));
-    });
-  }
 });
-
-async function stopPostgres(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.send('stop');
-  await exited;
-}

@@ -1,5 +1,3 @@
-import { type ChildProcess, fork } from 'node:child_process';
-import { join } from 'node:path';
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -8,6 +6,7 @@ import { dataSourceOptions, ResultsRepository, type ResultsRound, SheetsReposito
 import type { RoundResultsView } from '@laurel/contracts';
 import { sheetTotal } from '@laurel/domain';
 import { RoundResultsService } from './round-results.service';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '@laurel/api-database/testing';
 
 /**
  * RoundResultsService with its repository on a real PostgreSQL (a throwaway embedded one, in a
@@ -30,7 +29,7 @@ import { RoundResultsService } from './round-results.service';
  * settled by head_to_head.
  */
 describe(RoundResultsService.name, () => {
-  let postgres: ChildProcess;
+  let postgres: ThrowawayPostgres | undefined;
   let app: INestApplicationContext;
   let sut: RoundResultsService;
   let db: DataSource;
@@ -46,7 +45,8 @@ describe(RoundResultsService.name, () => {
   };
 
   beforeAll(async () => {
-    const url = await startPostgres();
+    postgres = await startThrowawayPostgres();
+    const url = postgres.url;
     @Module({
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions({ url, poolMax: 4 }), logging: false })],
       providers: [RoundResultsService, ResultsRepository, SheetsRepository],
@@ -133,7 +133,7 @@ describe(RoundResultsService.name, () => {
 
   afterAll(async () => {
     await app?.close();
-    await stopPostgres(postgres);
+    await postgres?.stop();
   }, 60_000);
 
   const round = async (): Promise<ResultsRound> => {
@@ -229,22 +229,4 @@ describe(RoundResultsService.name, () => {
     const after = await sut.roundResults(await round());
     expect({ ...after, computedAt: null }).toEqual({ ...before, computedAt: null });
   });
-
-  /** A throwaway embedded PostgreSQL in its own process (tools/scripts/pg-server.mjs), as the fault tests use. */
-  function startPostgres(): Promise<string> {
-    postgres = fork(join(__dirname, '../../../../../tools/scripts/pg-server.mjs'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    return new Promise((resolve, reject) => {
-      postgres.once('message', (message: { type?: string; url?: string }) =>
-        message.type === 'ready' && message.url ? resolve(message.url) : reject(new Error(String(message))),
-      );
-      postgres.once('exit', (code) => reject(new Error(`PostgreSQL exited with ${code}`)));
-    });
-  }
 });
-
-async function stopPostgres(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.send('stop');
-  await exited;
-}
