@@ -1,7 +1,6 @@
 import type { FieldProblem } from '@laurel/api-core';
-import type { FeedbackSettings } from '@laurel/contracts';
+import type { ContestField, FeedbackSettings } from '@laurel/contracts';
 import type { ContestEntity, ContestFieldChanges } from '@laurel/api-database';
-import type { ContestField } from './contest-rules';
 import type { UpdateContestDto } from './contest.dto';
 
 export interface ClosingChanges {

@@ -1,5 +1,12 @@
 import { AppError, type FieldProblem } from '@laurel/api-core';
-import { CATEGORY_CHANGES, CONTEST_EDITABLE_FIELDS, CONTEST_NEXT_STATUS, CONTEST_REOPEN_FROM, type ContestStatus } from '@laurel/contracts';
+import {
+  CATEGORY_CHANGES,
+  CONTEST_EDITABLE_FIELDS,
+  CONTEST_NEXT_STATUS,
+  CONTEST_REOPEN_FROM,
+  type ContestField,
+  type ContestStatus,
+} from '@laurel/contracts';
 import type { CategoryEntity, ContestAggregate } from '@laurel/api-database';
 
 /** Names compare as a Vietnamese reader would, ignoring case. */
@@ -67,11 +74,9 @@ export function readinessProblems({ contest, categories, rounds, criteria }: Con
   return problems;
 }
 
-export type ContestField = (typeof CONTEST_EDITABLE_FIELDS)['draft'][number];
-
 /** Refuses (409) a change to any field the contest's status no longer allows to change. */
 export function assertFieldsEditable(status: ContestStatus, changed: ContestField[]): void {
-  const allowed: readonly ContestField[] = CONTEST_EDITABLE_FIELDS[status];
+  const allowed = CONTEST_EDITABLE_FIELDS[status];
   const locked = changed.filter((field) => !allowed.includes(field));
   if (locked.length === 0) return;
   throw AppError.conflict(

@@ -9,7 +9,7 @@ import {
   managesContest,
   seesContest,
 } from '@laurel/api-core';
-import type { ContestSummaryView, ContestView, PublicVoteSettings } from '@laurel/contracts';
+import type { ContestField, ContestSummaryView, ContestView, PublicVoteSettings } from '@laurel/contracts';
 import {
   type CategoryEntity,
   type ContestAggregate,
@@ -27,7 +27,6 @@ import {
   assertFieldsEditable,
   assertTransition,
   type CategoryDiff,
-  type ContestField,
   diffCategories,
   invalid,
   nameKey,
@@ -50,8 +49,9 @@ import {
  *   have been given); categories can be added, renamed and removed while they hold no entries.
  * - closed: no more requirePitchDeck (submitted entries were checked against it); categories can
  *   only be renamed; the window may move, so that a reopened contest has a later deadline.
- * - judging and published: only the description, and the documents' language and time zone
- *   (entries are being scored against the rest).
+ * - judging: the description, the public vote, the documents' language and time zone, the
+ *   council, its meeting and the feedback (entries are being scored against the rest).
+ * - published: the same less the public vote and the council, whose decision is behind it.
  *
  * Lifecycle: draft → open → closed → judging → published, one step at a time (409 otherwise),
  * plus closed → open to reopen before judging starts. Opening (and reopening) needs a category,

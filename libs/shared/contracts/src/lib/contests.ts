@@ -36,77 +36,71 @@ export const CONTEST_NEXT_STATUS: Record<ContestStatus, ContestStatus | null> = 
 };
 export const CONTEST_REOPEN_FROM: ContestStatus = 'closed';
 
-/** The contest fields `PATCH /api/contests/:id` may change in each status (the service enforces it). */
-export const CONTEST_EDITABLE_FIELDS = {
-  draft: [
-    'name',
-    'slug',
-    'year',
-    'description',
-    'submissionOpensAt',
-    'submissionClosesAt',
-    'minScoreForPrize',
-    'noZeroCriterion',
-    'publicVote',
-    'requirePitchDeck',
-    'codePrefix',
-    'language',
-    'timeZone',
-    'categories',
-    'prizes',
-    'formFields',
-    'eligibilityRules',
-    'council',
-    'feedback',
-    'councilMeetingAt',
-    'councilMeetingPlace',
-  ],
-  open: [
-    'name',
-    'year',
-    'description',
-    'submissionOpensAt',
-    'submissionClosesAt',
-    'minScoreForPrize',
-    'noZeroCriterion',
-    'publicVote',
-    'requirePitchDeck',
-    'language',
-    'timeZone',
-    'categories',
-    'prizes',
-    'formFields',
-    'eligibilityRules',
-    'council',
-    'feedback',
-    'councilMeetingAt',
-    'councilMeetingPlace',
-  ],
-  closed: [
-    'name',
-    'year',
-    'description',
-    'submissionOpensAt',
-    'submissionClosesAt',
-    'minScoreForPrize',
-    'noZeroCriterion',
-    'publicVote',
-    'language',
-    'timeZone',
-    'categories',
-    'prizes',
-    'formFields',
-    'eligibilityRules',
-    'council',
-    'feedback',
-    'councilMeetingAt',
-    'councilMeetingPlace',
-  ],
-  // The documents' language and zone are presentation: they may change until the end.
-  judging: ['description', 'publicVote', 'language', 'timeZone', 'council', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
-  // The council's decision is behind it once the results are public.
-  published: ['description', 'language', 'timeZone', 'feedback', 'councilMeetingAt', 'councilMeetingPlace'],
-} as const satisfies Record<ContestStatus, readonly (keyof UpdateContestRequest)[]>;
+/** Every contest field `PATCH /api/contests/:id` may change: all of them while the contest is a draft. */
+const CONTEST_FIELDS = [
+  'name',
+  'slug',
+  'year',
+  'description',
+  'submissionOpensAt',
+  'submissionClosesAt',
+  'minScoreForPrize',
+  'noZeroCriterion',
+  'publicVote',
+  'requirePitchDeck',
+  'codePrefix',
+  'language',
+  'timeZone',
+  'categories',
+  'prizes',
+  'formFields',
+  'eligibilityRules',
+  'council',
+  'feedback',
+  'councilMeetingAt',
+  'councilMeetingPlace',
+] as const satisfies readonly (keyof UpdateContestRequest)[];
+export type ContestField = (typeof CONTEST_FIELDS)[number];
+
+/** The fields of `editable` that stay editable once `locked` lock, in the same order. */
+function locking(editable: readonly ContestField[], locked: readonly ContestField[]): readonly ContestField[] {
+  return editable.filter((field) => !locked.includes(field));
+}
+
+const whileDraft = CONTEST_FIELDS;
+// Links to the contest have been shared, and entry codes may have been given.
+const whileOpen = locking(whileDraft, ['slug', 'codePrefix']);
+// Submitted entries were checked against it.
+const whileClosed = locking(whileOpen, ['requirePitchDeck']);
+// Entries are being scored against the rest. The documents' language and zone are presentation:
+// they may change until the end, like the description, the council and the feedback.
+const whileJudging = locking(whileClosed, [
+  'name',
+  'year',
+  'submissionOpensAt',
+  'submissionClosesAt',
+  'minScoreForPrize',
+  'noZeroCriterion',
+  'categories',
+  'prizes',
+  'formFields',
+  'eligibilityRules',
+]);
+// The public vote and the council's decision are behind it once the results are public.
+const oncePublished = locking(whileJudging, ['publicVote', 'council']);
+
+/**
+ * The contest fields `PATCH /api/contests/:id` may change in each status (the service enforces
+ * it). Each status's list is the one before it less what locks on entering it, so a new field is
+ * written once, in `CONTEST_FIELDS`, and stays editable until a status locks it.
+ */
+export const CONTEST_EDITABLE_FIELDS: Readonly<Record<ContestStatus, readonly ContestField[]>> = {
+  draft: whileDraft,
+  open: whileOpen,
+  closed: whileClosed,
+  judging: whileJudging,
+  published: oncePublished,
+};
 
 /** What may happen to categories in each status: add, rename, remove (a category with entries is never removed). */
 export const CATEGORY_CHANGES: Record<ContestStatus, readonly ('add' | 'rename' | 'remove')[]> = {

@@ -153,7 +153,7 @@ export class ContestEditorPageComponent {
     return !!contest && Date.parse(contest.submissionClosesAt) <= Date.now();
   });
   protected readonly categoryChanges = computed(() => CATEGORY_CHANGES[this.status()]);
-  protected readonly prizesEditable = computed(() => (CONTEST_EDITABLE_FIELDS[this.status()] as readonly string[]).includes('prizes'));
+  protected readonly prizesEditable = computed(() => CONTEST_EDITABLE_FIELDS[this.status()].includes('prizes'));
   protected readonly lockedHint = computed(() => this.i18n.t('organize.common.lockedHint', { status: this.i18n.t(this.statusKey()) }));
   protected readonly categoryLockHint = computed(() => {
     const allowed = this.categoryChanges();
@@ -200,7 +200,7 @@ export class ContestEditorPageComponent {
     sharePercent: new FormControl(20, { nonNullable: true, validators: [Validators.required, Validators.min(0), Validators.max(50)] }),
     scope: new FormControl<'overall' | 'category'>('overall', { nonNullable: true }),
   });
-  protected readonly voteEditable = computed(() => (CONTEST_EDITABLE_FIELDS[this.status()] as readonly string[]).includes('publicVote'));
+  protected readonly voteEditable = computed(() => CONTEST_EDITABLE_FIELDS[this.status()].includes('publicVote'));
   protected readonly categories = new FormArray<FormGroup<{ id: FormControl<string | null>; name: FormControl<string> }>>([]);
   protected readonly prizes = new FormArray<
     FormGroup<{
@@ -251,7 +251,7 @@ export class ContestEditorPageComponent {
     this.details.markAllAsTouched();
     if (this.details.invalid) return;
     const value = this.details.getRawValue();
-    const editable = CONTEST_EDITABLE_FIELDS[this.status()] as readonly string[];
+    const editable = CONTEST_EDITABLE_FIELDS[this.status()];
     const changes: Omit<UpdateContestRequest, 'version'> = {};
     const put = <K extends DetailField>(field: K, v: UpdateContestRequest[K]) => {
       if (editable.includes(field)) (changes as Record<string, unknown>)[field] = v;
@@ -419,7 +419,7 @@ export class ContestEditorPageComponent {
   }
 
   private fill(contest: ContestView): void {
-    const editable = CONTEST_EDITABLE_FIELDS[contest.status] as readonly string[];
+    const editable: readonly string[] = CONTEST_EDITABLE_FIELDS[contest.status];
     this.details.reset({
       name: contest.name,
       slug: contest.slug,
@@ -444,7 +444,7 @@ export class ContestEditorPageComponent {
       sharePercent: vote ? Math.round(vote.share * 10_000) / 100 : 20,
       scope: vote?.scope ?? 'overall',
     });
-    if ((CONTEST_EDITABLE_FIELDS[contest.status] as readonly string[]).includes('publicVote')) this.vote.enable({ emitEvent: false });
+    if (editable.includes('publicVote')) this.vote.enable({ emitEvent: false });
     else this.vote.disable({ emitEvent: false });
     for (const [name, control] of Object.entries(this.details.controls)) {
       if (editable.includes(name)) control.enable({ emitEvent: false });
