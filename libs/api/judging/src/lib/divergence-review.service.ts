@@ -22,7 +22,9 @@ export type DivergenceOutcome =
  * submitted totals of the entry differ by the round's threshold or more and the entry has fewer
  * extra judges than `maxExtraJudges`, one more judge is assigned (the domain's choice: least
  * loaded, conflicts respected, never one who already has the entry). Kept apart from the sheet
- * write itself so that the submit path stays one short function.
+ * write itself so that the submit path stays one short function. The choice reads the facts of
+ * conflict detection under the lock their changes take (`DivergenceRepository.lockFacts`), so an
+ * extra judge is never assigned on facts a change committed at that moment made stale.
  */
 @Injectable()
 export class DivergenceReviewService {
@@ -51,6 +53,7 @@ export class DivergenceReviewService {
     });
     if (!check.needsExtraJudge || check.maxDifference === null) return { action: 'none' };
 
+    await this.divergence.lockFacts(manager, settings.contestId);
     const { entries, judges, stored, assignments } = await this.divergence.candidates(manager, settings.contestId, sheet.roundId);
     const picked = pickExtraJudge({
       entryId: sheet.entryId,

@@ -199,6 +199,21 @@ export function auditAppend(input: AuditEventInput, firstParam: number, when?: s
 }
 
 /**
+ * Takes, without appending, the row locks `auditAppend` takes on the heads of the contests' chains
+ * (in chain order, so two callers never wait on each other crosswise). Until the transaction ends,
+ * no other audited write of those contests runs: conflict detection takes them before it reads the
+ * judge–entry pairs, so that an assignment made in a transaction that writes the contest's audit
+ * trail (a submit's divergence review) is either committed before that read or made after it, on
+ * the changed facts. Every contest's chain has its head from the contest's creation (`contest.created`).
+ */
+export async function lockAuditChains(manager: EntityManager, contestIds: readonly string[]): Promise<void> {
+  if (contestIds.length === 0) return;
+  await manager.query(`SELECT chain FROM audit_chains WHERE chain = ANY($1::text[]) ORDER BY chain FOR NO KEY UPDATE`, [
+    [...new Set(contestIds.map(auditChainKey))],
+  ]);
+}
+
+/**
  * Events in id order, checked against the chain each belongs to. Up to `legacyLastId` the
  * events were one platform-wide chain (written before chains were per contest); after it, each
  * contest has its own, starting from the hash of its last old event or from the genesis hash.

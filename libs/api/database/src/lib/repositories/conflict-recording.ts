@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { type Conflict, detectConflicts } from '@laurel/domain';
 import type { EntryMember } from '@laurel/contracts';
-import { auditAppend } from './audit.repository';
+import { auditAppend, lockAuditChains } from './audit.repository';
 import type { ConflictEntryRow, ConflictJudgeRow } from './conflicts.repository';
 import { returningRows } from './returning-rows';
 
@@ -83,9 +83,16 @@ const PAIRS_SQL = `
  * an assignment made at the same moment either commits first (and this recording's read sees it)
  * or waits for this transaction (and its own read of the facts sees the change): a pair is never
  * assigned on facts older than the recording that missed it.
+ *
+ * Divergence review's extra judge is the exception: it is assigned inside a judge's submit, which
+ * holds only a share lock on the round (a row lock there would stop every save of the round). That
+ * submit writes the contest's audit trail before the review reads anything, holding the head of the
+ * contest's chain until it commits; so the recording also takes those heads (`lockAuditChains`)
+ * before reading the pairs, for the contests of the rounds it locked. The judge's save takes no new
+ * lock: it waits for this recording only as it waits for any audited write of its contest.
  */
 const LOCK_ROUNDS_SQL = `
-  SELECT r.id FROM rounds r
+  SELECT r.id, r.contest_id AS "contestId" FROM rounds r
    WHERE r.status <> 'closed'
      AND ($1::boolean OR r.contest_id IN (
            SELECT cj.contest_id FROM contest_judges cj WHERE cj.user_id = ANY($2::uuid[]) AND ($4::uuid IS NULL OR cj.contest_id = $4::uuid)
@@ -104,7 +111,7 @@ const LOCK_ROUNDS_SQL = `
  * save refuses it (`sheet.conflict_of_interest`), a submitted sheet keeps counting, and the
  * organizer sees the conflict on the list and decides.
  *
- * Set-based: the rounds' share locks, one read of the pairs with their facts, at most one DELETE
+ * Set-based: the rounds' share locks and their contests' chain heads, one read of the pairs with their facts, at most one DELETE
  * and one INSERT, then one audit append per conflict that changed.
  */
 export async function recordDetectedConflicts(
@@ -118,7 +125,11 @@ export async function recordDetectedConflicts(
   const entryIds = changed !== 'all' && 'entryIds' in changed ? changed.entryIds : [];
   if (!all && judgeIds.length === 0 && entryIds.length === 0) return { added: [], removed: [] };
   const params = [all, judgeIds, entryIds, contestId];
-  await manager.query(LOCK_ROUNDS_SQL, params);
+  const rounds: { id: string; contestId: string }[] = await manager.query(LOCK_ROUNDS_SQL, params);
+  await lockAuditChains(
+    manager,
+    rounds.map((r) => r.contestId),
+  );
   const pairs: PairFacts[] = await manager.query(PAIRS_SQL, params);
 
   const stale: PairFacts[] = [];

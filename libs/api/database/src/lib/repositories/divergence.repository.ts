@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { MailLanguage, PanelMode } from '@laurel/contracts';
 import { type ConflictEntryRow, type ConflictJudgeRow, loadPanelJudges, loadStoredConflictPairs } from './conflicts.repository';
 import { loadRoundEntries } from './assignments.repository';
+import { lockAuditChains } from './audit.repository';
 
 export interface DivergenceSettings {
   contestId: string;
@@ -45,6 +46,19 @@ export class DivergenceRepository {
    */
   async lockEntry(manager: EntityManager, roundId: string, entryId: string): Promise<void> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('divergence:' || $1 || ':' || $2, 0))`, [roundId, entryId]);
+  }
+
+  /**
+   * Holds the contest against a change of the facts of conflict detection (a judge's name or
+   * organization, an entry's organization or team) until the transaction ends, before the extra
+   * judge is chosen: the recording of such a change takes the same lock before it reads the
+   * assignments (`recordDetectedConflicts`), so either it sees this assignment or this choice sees
+   * the change. The lock is the head of the contest's audit chain, which the submit holds already
+   * since its audited write, so this waits for nothing the submit did not wait for; taking it here
+   * again says what the choice relies on.
+   */
+  lockFacts(manager: EntityManager, contestId: string): Promise<void> {
+    return lockAuditChains(manager, [contestId]);
   }
 
   /** The entry's submitted totals (assignments not recused) and how many judges review already added. */
