@@ -1,8 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
 import { Http } from './support/http';
+import { API_ERROR_CODES } from '@laurel/contracts';
 
 /** Route parameters that are not ids: a token, a slug, or either an id or a slug. */
 const NOT_IDS = new Set(['token', 'slug', 'idOrSlug']);
@@ -52,5 +54,71 @@ describe('a malformed id in the path', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+/**
+ * What the HTTP layer refuses before any route runs (fastify's router and body parser, Nest's
+ * not-found handler) comes in the same ApiError shape as every other refusal: its status, a
+ * sentence, and a code the console words in the user's language. Before, a broken %-encoding was
+ * fastify's own `{"code":"FST_ERR_BAD_URL",…}` without a charset, and the others had no code.
+ */
+describe.each([
+  { served: 'the API alone', withConsole: false },
+  { served: 'the API beside the console', withConsole: true },
+])('a request refused before any route, $served', ({ withConsole }) => {
+  let api: ApiProcess;
+  let http: Http;
+
+  beforeAll(async () => {
+    // The console's deep-link fallback answers unknown GET addresses itself: both ways are checked.
+    const consoleDir = mkdtempSync(join(tmpdir(), 'laurel-console-'));
+    if (withConsole) writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>Laurel</title>');
+    api = await startApi({ CONSOLE_DIR: consoleDir }, await createDatabase());
+    http = new Http(api.url);
+  }, 120_000);
+  afterAll(() => api?.stop());
+
+  const cases: { what: string; method: string; path: string; raw?: string; type?: string; status: number; code: string }[] = [
+    { what: 'a broken %-encoding', method: 'GET', path: '/api/contests/%E0%A4%A', status: 400, code: 'request.bad_url' },
+    { what: 'a broken %-encoding in a write', method: 'POST', path: '/api/entries/%zz', raw: '{}', status: 400, code: 'request.bad_url' },
+    {
+      what: 'a path parameter longer than any id',
+      method: 'GET',
+      path: `/api/entries/${'a'.repeat(101)}`,
+      status: 404,
+      code: 'request.unknown_route',
+    },
+    {
+      what: 'a body over the 1 MB limit',
+      method: 'POST',
+      path: '/api/auth/login',
+      raw: JSON.stringify({ email: 'x'.repeat(2 * 1024 * 1024) }),
+      status: 413,
+      code: 'request.too_large',
+    },
+    {
+      what: 'a media type the API does not read',
+      method: 'POST',
+      path: '/api/auth/login',
+      raw: '<login/>',
+      type: 'application/xml',
+      status: 415,
+      code: 'request.unsupported_media_type',
+    },
+    { what: 'broken JSON', method: 'POST', path: '/api/auth/login', raw: '{"email":', status: 400, code: 'request.unreadable_body' },
+    { what: 'an empty JSON body', method: 'POST', path: '/api/auth/login', raw: '', status: 400, code: 'request.unreadable_body' },
+    { what: 'an unknown route', method: 'GET', path: '/api/nowhere', status: 404, code: 'request.unknown_route' },
+    { what: 'an unknown route below one', method: 'GET', path: '/api/contests/x/nowhere', status: 404, code: 'request.unknown_route' },
+    { what: 'an unknown route written to', method: 'POST', path: '/api/nowhere', raw: '{}', status: 404, code: 'request.unknown_route' },
+    { what: 'a method the path does not take', method: 'DELETE', path: '/api/contests', status: 404, code: 'request.unknown_route' },
+  ];
+
+  it.each(cases)('answers $what with $status $code in ApiError’s shape', async ({ method, path, raw, type, status, code }) => {
+    const answer = await http.request(method, path, { raw, headers: type ? { 'content-type': type } : {} });
+    expect(answer.status).toBe(status);
+    expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(answer.body).toEqual({ statusCode: status, error: STATUS_CODES[status], message: expect.any(String), code });
+    expect(API_ERROR_CODES).toContain(code);
   });
 });

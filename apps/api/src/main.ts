@@ -1,8 +1,16 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { join } from 'node:path';
-import { EnvironmentError, laurelConfig, type LaurelConfig, trustProxyOf, validateEnvironment } from '@laurel/api-core';
+import {
+  EnvironmentError,
+  HttpExceptionFilter,
+  laurelConfig,
+  type LaurelConfig,
+  trustProxyOf,
+  validateEnvironment,
+} from '@laurel/api-core';
 import { AppModule } from './app/app.module';
 import { configureApp } from './app/configure-app';
 import { laurelLogger, logRequests, nestLogger } from './app/request-log';
@@ -12,10 +20,19 @@ async function bootstrap(): Promise<void> {
   // The adapter exists before the configuration module, so TRUST_PROXY is read (and checked) here.
   const env = validateEnvironment(process.env);
   const trustProxy = trustProxyOf(env);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy }), {
-    bufferLogs: true,
-    abortOnError: false,
+  const errors = new HttpExceptionFilter();
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1024 * 1024,
+    trustProxy,
+    // The router's own refusals (a broken %-encoding, a path parameter longer than any id) come
+    // before any route or hook, so Nest's filter never sees them: they are answered here, in the
+    // same ApiError shape and with a code.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const body = errors.toBody(error);
+      void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+    },
   });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false });
   const config = app.get<LaurelConfig>(laurelConfig.KEY);
   const logger = laurelLogger(config.logLevel);
   const nest = nestLogger(logger);

@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HttpExceptionFilter, LaurelValidationPipe, laurelConfig, type LaurelConfig } from '@laurel/api-core';
+import { HttpExceptionFilter, LaurelValidationPipe, laurelConfig, type LaurelConfig, unknownRoute } from '@laurel/api-core';
 import { IdempotencyGuard } from '@laurel/api-idempotency';
 import { openApiDocument } from './openapi';
 
@@ -69,7 +69,7 @@ export async function configureApp(app: NestFastifyApplication, consoleDir: stri
     // Deep links of the single-page console fall back to its index; unknown /api paths stay 404.
     fastify.get('/*', (request, reply) => {
       if (request.url.startsWith('/api')) {
-        return reply.status(404).send(filter.toBody({ statusCode: 404, message: 'Nothing was found at this address.' }));
+        return reply.status(404).header('content-type', 'application/json; charset=utf-8').send(filter.toBody(unknownRoute()));
       }
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     });

@@ -121,6 +121,12 @@ const API_OWN_ERROR_CODES = [
   'panel.contest_published',
   'panel.judge_has_submitted',
   'panel.judge_not_found',
+  // Refused by the HTTP layer before any route runs (the address, the body's size, type or JSON, a route that is not there).
+  'request.bad_url',
+  'request.too_large',
+  'request.unknown_route',
+  'request.unreadable_body',
+  'request.unsupported_media_type',
   'results.inconsistent_scores',
   'results.not_published',
   'round.closed',

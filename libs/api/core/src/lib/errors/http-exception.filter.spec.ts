@@ -1,5 +1,5 @@
 import { AppError, type FieldProblem } from './app-error';
-import type { ArgumentsHost } from '@nestjs/common';
+import { type ArgumentsHost, BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import { HttpExceptionFilter } from './http-exception.filter';
 import { StoredAnswer } from './stored-answer';
 
@@ -59,5 +59,38 @@ describe(HttpExceptionFilter.name, () => {
     const host = { switchToHttp: () => ({ getResponse: () => reply }) } as unknown as ArgumentsHost;
     sut.catch(new StoredAnswer(201, { id: 'c-1', name: 'Kept' }), host);
     expect(sent).toEqual({ status: 201, body: { id: 'c-1', name: 'Kept' } });
+  });
+
+  it('words fastify’s own refusals with a code, whether they come as they are or rewrapped by Nest', () => {
+    const badUrl = Object.assign(new Error("'/api/contests/%E0%A4%A' is not a valid url component"), {
+      name: 'FastifyError',
+      code: 'FST_ERR_BAD_URL',
+      statusCode: 400,
+    });
+    expect(sut.toBody(badUrl)).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'request.bad_url' });
+    // Nest's error handler hands a FastifyError on as `new HttpException(error.message, error.statusCode)`.
+    expect(sut.toBody(new HttpException('Request body is too large', 413))).toMatchObject({ statusCode: 413, code: 'request.too_large' });
+    expect(sut.toBody(new HttpException('Unsupported Media Type', 415))).toMatchObject({
+      statusCode: 415,
+      code: 'request.unsupported_media_type',
+    });
+    expect(sut.toBody(new HttpException("Body is not valid JSON but content-type is set to 'application/json'", 400))).toMatchObject({
+      statusCode: 400,
+      code: 'request.unreadable_body',
+    });
+    expect(sut.toBody(new NotFoundException('Cannot DELETE /api/contests'))).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'Nothing is at this address for this method. Check the link.',
+      code: 'request.unknown_route',
+    });
+  });
+
+  it('leaves Nest’s own exceptions, which carry an object, to their status and message', () => {
+    expect(sut.toBody(new BadRequestException('The page number must be 1 or more.'))).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'The page number must be 1 or more.',
+    });
   });
 });

@@ -57,6 +57,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const response = exception.getResponse();
       const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
       const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : undefined;
+      // Nest's answer to a method and path no route serves (its not-found handler's words).
+      if (status === 404 && message !== undefined && /^Cannot [A-Z]+ /.test(message)) return this.toBody(unknownRoute());
+      // Fastify's own errors reach the filter through Nest's error handler, which rewraps each as
+      // `new HttpException(error.message, error.statusCode)`: a bare string, unlike every refusal
+      // of the API's (AppError) or of Nest's (an object), so its status says which it was.
+      const refusal = typeof response === 'string' ? frameworkRefusal(undefined, status) : null;
+      if (refusal) return this.toBody(refusal);
       return {
         statusCode: status,
         error: STATUS_CODES[status] ?? 'Error',
@@ -79,6 +86,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
         code: 'database.unavailable',
       };
     }
+    // Fastify's router errors come here untouched (main.ts hands them over as frameworkErrors).
+    const error = exception as { name?: unknown; code?: unknown; statusCode?: unknown } | null;
+    const refusal = error?.name === 'FastifyError' ? frameworkRefusal(error.code, error.statusCode) : null;
+    if (refusal) return this.toBody(refusal);
     const status = statusOfFrameworkError(exception);
     return {
       statusCode: status,
@@ -121,6 +132,49 @@ function isUnstorableText(exception: unknown): boolean {
   const error = exception as { code?: unknown; driverError?: { code?: unknown } } | null;
   const code = error?.code ?? error?.driverError?.code;
   return code === '22021' || code === '22P05';
+}
+
+/** The answer to a method and path that no route serves, with or without the console beside the API. */
+export function unknownRoute(): AppError {
+  return AppError.notFound('request.unknown_route', 'Nothing is at this address for this method. Check the link.');
+}
+
+/**
+ * Fastify's refusals of a request before any route runs, in the API's words and codes: its
+ * router's, by their code (a broken %-encoding; a path parameter longer than find-my-way reads,
+ * which no route serves), and its body parser's, by their status (too large; a media type with no
+ * parser; broken or empty JSON, a body shorter than its Content-Length or cut off). Null for
+ * anything else.
+ */
+function frameworkRefusal(code: unknown, status: unknown): AppError | null {
+  if (code === 'FST_ERR_BAD_URL') {
+    return AppError.badRequest(
+      'request.bad_url',
+      'The address holds a broken %-encoding (a % not followed by two hexadecimal digits of valid UTF-8). Check the link.',
+    );
+  }
+  if (code === 'FST_ERR_MAX_PARAM_LENGTH') return unknownRoute();
+  switch (status) {
+    case HttpStatus.BAD_REQUEST:
+      return AppError.badRequest(
+        'request.unreadable_body',
+        'The body could not be read as JSON: it is empty, cut short or not valid JSON.',
+      );
+    case HttpStatus.PAYLOAD_TOO_LARGE:
+      return new AppError(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        'request.too_large',
+        'The request is larger than the API accepts. Send less; files go through their upload.',
+      );
+    case HttpStatus.UNSUPPORTED_MEDIA_TYPE:
+      return new AppError(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        'request.unsupported_media_type',
+        'The body’s media type is not one the API reads: send JSON (application/json), or a file as multipart/form-data where a route takes one.',
+      );
+    default:
+      return null;
+  }
 }
 
 /** Fastify's own errors (body too large, bad JSON, bad content type) carry a statusCode. */

@@ -81,6 +81,13 @@ export const enRefusals: typeof viRefusals = {
       'This judge has submitted score sheets in the contest and stays on the panel so that their scores keep a judge. Remove their open assignments instead.',
     judgeNotFound: 'This judge is not on the contest’s panel. Reload the panel.',
   },
+  request: {
+    badUrl: 'This address is broken: a % in it is not followed by a valid code. Check the link, or go back and open the page again.',
+    tooLarge: 'What was sent is larger than Laurel accepts. Shorten the text; files go through their own upload.',
+    unknownRoute: 'Nothing is at this address. Check the link, or go back and open the page again.',
+    unreadableBody: 'What was sent could not be read: it arrived empty, cut short or malformed. Reload the page and try again.',
+    unsupportedMediaType: 'What was sent is in a form Laurel does not read. Reload the page and try again.',
+  },
   results: {
     inconsistentScores:
       'The sheets of the round “{round}” cannot be ranked: their scores do not agree with the rubric. Ask an administrator to check them.',

@@ -81,6 +81,13 @@ export const viRefusals = {
       'Giám khảo này đã nộp phiếu chấm trong cuộc thi nên vẫn ở lại hội đồng chấm, để các điểm đã chấm còn gắn với một giám khảo. Hãy gỡ các phân công chưa chấm của họ.',
     judgeNotFound: 'Giám khảo này không thuộc hội đồng chấm của cuộc thi. Tải lại danh sách hội đồng.',
   },
+  request: {
+    badUrl: 'Địa chỉ này bị hỏng: có dấu % không đi kèm một mã hợp lệ. Kiểm tra lại đường dẫn, hoặc quay lại và mở lại trang.',
+    tooLarge: 'Nội dung gửi đi lớn hơn mức Laurel chấp nhận. Hãy rút gọn văn bản; tệp được gửi qua mục tải lên riêng.',
+    unknownRoute: 'Không có gì ở địa chỉ này. Kiểm tra lại đường dẫn, hoặc quay lại và mở lại trang.',
+    unreadableBody: 'Không đọc được nội dung gửi đi: nội dung trống, bị cắt ngắn hoặc sai định dạng. Tải lại trang rồi thử lại.',
+    unsupportedMediaType: 'Nội dung gửi đi ở dạng Laurel không đọc được. Tải lại trang rồi thử lại.',
+  },
   results: {
     inconsistentScores:
       'Không xếp hạng được các phiếu chấm của vòng “{round}”: điểm không khớp với tiêu chí chấm. Hãy nhờ quản trị viên kiểm tra các phiếu.',
