@@ -12,8 +12,8 @@ const FIXED_PARAMS: Partial<Record<ApiErrorCode, TranslationParams>> = {
   'auth.weak_password': { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH },
 };
 
-// What a status means when the answer has no code (a framework's refusal: a body too large, bad
-// JSON): said in the person's language in place of the API's English, which the English console shows.
+// What a status means when the answer has no code (one the API did not give: a proxy's 413 in front
+// of it; the API's own framework refusals carry `request.*` codes): said in the person's language.
 const FALLBACKS: Partial<Record<number, TranslationKey>> = {
   400: 'errors.fallback.badInput',
   409: 'errors.fallback.conflict',
