@@ -264,6 +264,11 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('awards.invalid');
     expect(refused.body.fields.map((f: any) => f.field)).toEqual(['awards.0.reason', 'awards.1.reason']);
+    // A and B tie at rank 1 for first: both lines are the organizer's decision, each named by its code.
+    expect(refused.body.fields.map(({ code, params }: any) => ({ code, params }))).toEqual([
+      { code: 'award.reason_tie', params: { entry: entries.B.code, rank: 1 } },
+      { code: 'award.reason_not_proposed', params: { entry: entries.A.code, tier: 'second' } },
+    ]);
 
     const ineligible = await http.post(
       `/api/contests/${contest.id}/awards`,
@@ -271,7 +276,11 @@ describe('results, advancement, awards, publication and the workbook over HTTP',
       organizer,
     );
     expect(ineligible.status).toBe(422);
-    expect(ineligible.body.fields[0].field).toBe('awards.0.entryId');
+    expect(ineligible.body.fields[0]).toMatchObject({
+      field: 'awards.0.entryId',
+      code: 'award.ineligible',
+      params: { entry: entries.C.code },
+    });
 
     const reasons = ['Stronger live pitch, by the jury vote of 3 to 0.', 'Second in the jury vote.'];
     const confirmed = await http.post(

@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { councilDecides, setUpJudgedContest } from './support/results-setup';
+import { councilDecides, screenOut, setUpJudgedContest } from './support/results-setup';
 
 async function signInAsOrganizer(page: Page): Promise<void> {
   await page.goto('/');
@@ -86,6 +86,26 @@ test.describe('results, awards and publication', () => {
       await expect(publicPage.locator('body')).not.toContainText(judge);
     }
     await visitor.close();
+  });
+
+  test('a confirmation the API refuses lists what is wrong with each line, in the reader’s language', async ({ page, baseURL }) => {
+    test.setTimeout(180_000);
+    const contest = await setUpJudgedContest(baseURL as string);
+    const { B } = contest.entries;
+    await signInAsOrganizer(page);
+    await page.goto(`/organize/awards?contest=${contest.id}`);
+    await expect(page.getByTestId('awards-proposal')).toBeVisible({ timeout: 30_000 });
+
+    // B, proposed for second, is screened out in another tab while this page still shows it.
+    await screenOut(baseURL as string, B.id, 'The company is older than five years.');
+    await page.getByTestId('awards-confirm').click();
+    const problems = page.getByTestId('awards-problems');
+    await expect(problems).toContainText(`${B.code} was screened out as not eligible and cannot take a prize.`);
+
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('lang-vi').click();
+    await expect(problems).toContainText(`Hồ sơ ${B.code} đã bị loại vì không đủ điều kiện nên không thể nhận giải.`);
+    await expect(problems).not.toContainText('screened out');
   });
 
   test('the live board shows the standings of an open round as they stream in', async ({ page, baseURL }) => {

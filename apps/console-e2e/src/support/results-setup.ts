@@ -316,3 +316,10 @@ export async function councilDecides(
 ): Promise<void> {
   await new Api(base).call('POST', `/api/contests/${contestId}/awards/approvals`, token, { decision, ...(note ? { note } : {}) });
 }
+
+/** The organizer screens an entry out through the API (as a second tab would, while a page still shows it). */
+export async function screenOut(base: string, entryId: string, reason: string): Promise<void> {
+  const api = new Api(base);
+  const organizer = await api.login('organizer@demo.laurel', 'laurel-demo');
+  await api.call('POST', `/api/entries/${entryId}/eligibility`, organizer, { eligible: false, reason });
+}

@@ -20,8 +20,15 @@ import {
   type ResultsRound,
 } from '@laurel/api-database';
 import { RoundResultsService } from '@laurel/api-round-results';
-import { allocatePrizesExplained, type PrizeLine, ScoringInputError, type SkippedForPrize } from '@laurel/domain';
-import { type AwardCandidate, planAwards, type PrizePlaces } from './award-rules';
+import {
+  allocatePrizesExplained,
+  type AwardCandidate,
+  planAwards,
+  type PrizeLine,
+  type PrizePlaces,
+  ScoringInputError,
+  type SkippedForPrize,
+} from '@laurel/domain';
 import { CouncilService, notApprovedMessage } from './council.service';
 import { PublicationMail } from './publication-mail';
 import type { ConfirmAwardsDto } from './results.dto';
@@ -268,7 +275,13 @@ export class AwardsService {
         },
       ]),
     );
-    const prizes = contest.prizes.map((p) => ({ tier: p.tier, count: p.count, categoryId: p.categoryId }));
+    const categoryNames = new Map(contest.categories.map((c) => [c.id, c.name]));
+    const prizes = contest.prizes.map((p): PrizePlaces => ({
+      tier: p.tier,
+      count: p.count,
+      categoryId: p.categoryId,
+      ...(p.categoryId ? { categoryName: categoryNames.get(p.categoryId) ?? p.categoryId } : {}),
+    }));
     let allocation: { lines: PrizeLine[]; skipped: SkippedForPrize[] };
     try {
       allocation = allocatePrizesExplained({

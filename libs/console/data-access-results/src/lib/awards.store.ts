@@ -1,8 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { AwardInput, AwardsProposalView, ConfirmedAwardsView, PublishResponse, RoundResultsView } from '@laurel/contracts';
-import type { UiMessage } from '@laurel/console-util';
+import { type UiMessage, apiErrorOf, fieldProblemMessage, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
-import { resultsMessage } from './results-errors';
 import { ResultsApi } from './results.api';
 
 type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
@@ -17,7 +16,8 @@ interface AwardsState {
   error: UiMessage | null;
 }
 
-export type ActionOutcome<T> = { ok: true; value: T } | { ok: false; error: UiMessage };
+/** A refused action: the sentence, and for a refused confirmation each line's problem (`awards.invalid`'s fields). */
+export type ActionOutcome<T> = { ok: true; value: T } | { ok: false; error: UiMessage; problems?: UiMessage[] };
 
 /** A contest's award proposal, its confirmed awards, and publication. Provide per page. */
 @Injectable()
@@ -55,7 +55,7 @@ export class AwardsStore {
       if (this.state().contestId !== contestId) return;
       this.state.set({ contestId, proposal, ranking, confirmed, status: 'loaded', error: null });
     } catch (error) {
-      if (this.state().contestId === contestId) this.state.update((s) => ({ ...s, status: 'error', error: resultsMessage(error) }));
+      if (this.state().contestId === contestId) this.state.update((s) => ({ ...s, status: 'error', error: toUiMessage(error) }));
     }
   }
 
@@ -67,7 +67,9 @@ export class AwardsStore {
       this.state.update((s) => ({ ...s, confirmed }));
       return { ok: true, value: confirmed };
     } catch (error) {
-      return { ok: false, error: resultsMessage(error) };
+      const api = apiErrorOf(error);
+      const problems = api?.code === 'awards.invalid' ? (api.fields ?? []).map(fieldProblemMessage) : [];
+      return { ok: false, error: toUiMessage(error), ...(problems.length > 0 ? { problems } : {}) };
     }
   }
 
@@ -79,7 +81,7 @@ export class AwardsStore {
       this.state.update((s) => (s.confirmed ? { ...s, confirmed: { ...s.confirmed, publishedAt: published.publishedAt } } : s));
       return { ok: true, value: published };
     } catch (error) {
-      return { ok: false, error: resultsMessage(error) };
+      return { ok: false, error: toUiMessage(error) };
     }
   }
 }

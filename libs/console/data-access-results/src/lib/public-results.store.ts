@@ -1,8 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { PublicResultsView } from '@laurel/contracts';
-import type { UiMessage } from '@laurel/console-util';
+import { type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
-import { errorCodeOf, resultsMessage } from './results-errors';
 import { ResultsApi } from './results.api';
 
 /** A contest's published results, for anyone. Provide per page. */
@@ -30,8 +29,8 @@ export class PublicResultsStore {
     try {
       this.state.set({ results: await firstValueFrom(this.api.publicResults(slug)), status: 'loaded', error: null });
     } catch (error) {
-      const missing = errorCodeOf(error) === 'results.not_published' || (error as { status?: number }).status === 404;
-      this.state.set({ results: null, status: missing ? 'missing' : 'error', error: missing ? null : resultsMessage(error) });
+      const missing = apiErrorOf(error)?.code === 'results.not_published' || (error as { status?: number }).status === 404;
+      this.state.set({ results: null, status: missing ? 'missing' : 'error', error: missing ? null : toUiMessage(error) });
     }
   }
 }

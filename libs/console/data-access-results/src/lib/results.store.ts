@@ -1,8 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { AdvanceRequest, AdvanceResponse, RoundResultsView } from '@laurel/contracts';
-import type { UiMessage } from '@laurel/console-util';
+import { type UiMessage, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
-import { resultsMessage } from './results-errors';
 import { ResultsApi } from './results.api';
 
 type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
@@ -37,7 +36,7 @@ export class RoundResultsStore {
       const results = await firstValueFrom(this.api.roundResults(roundId));
       if (this.state().roundId === roundId) this.state.set({ roundId, results, status: 'loaded', error: null });
     } catch (error) {
-      if (this.state().roundId === roundId) this.state.set({ roundId, results: null, status: 'error', error: resultsMessage(error) });
+      if (this.state().roundId === roundId) this.state.set({ roundId, results: null, status: 'error', error: toUiMessage(error) });
     }
   }
 
@@ -53,7 +52,7 @@ export class RoundResultsStore {
       await this.load(roundId);
       return { ok: true, response };
     } catch (error) {
-      return { ok: false, error: resultsMessage(error) };
+      return { ok: false, error: toUiMessage(error) };
     }
   }
 }

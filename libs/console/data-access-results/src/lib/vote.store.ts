@@ -1,8 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { BallotView, CastVoteRequest, ConfirmVoteResponse, VoteCountsView } from '@laurel/contracts';
-import type { UiMessage } from '@laurel/console-util';
+import { type UiMessage, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
-import { resultsMessage } from './results-errors';
 import { ResultsApi } from './results.api';
 
 export type VoteOutcome = { ok: true } | { ok: false; error: UiMessage };
@@ -26,7 +25,7 @@ export class BallotStore {
     try {
       this.state.set({ ballot: await firstValueFrom(this.api.ballot(slug)), status: 'loaded', error: null });
     } catch (error) {
-      this.state.set({ ballot: null, status: 'error', error: resultsMessage(error) });
+      this.state.set({ ballot: null, status: 'error', error: toUiMessage(error) });
     }
   }
 
@@ -35,7 +34,7 @@ export class BallotStore {
       await firstValueFrom(this.api.castVote(slug, request));
       return { ok: true };
     } catch (error) {
-      return { ok: false, error: resultsMessage(error) };
+      return { ok: false, error: toUiMessage(error) };
     }
   }
 
@@ -43,7 +42,7 @@ export class BallotStore {
     try {
       return { ok: true, response: await firstValueFrom(this.api.confirmVote(token)) };
     } catch (error) {
-      return { ok: false, error: resultsMessage(error) };
+      return { ok: false, error: toUiMessage(error) };
     }
   }
 }
@@ -67,7 +66,7 @@ export class VoteCountsStore {
     try {
       this.state.set({ counts: await firstValueFrom(this.api.voteCounts(contestId)), loading: false, error: null });
     } catch (error) {
-      this.state.set({ counts: null, loading: false, error: resultsMessage(error) });
+      this.state.set({ counts: null, loading: false, error: toUiMessage(error) });
     }
   }
 
@@ -77,7 +76,7 @@ export class VoteCountsStore {
       await this.load(contestId);
       return { ok: true };
     } catch (error) {
-      return { ok: false, error: resultsMessage(error) };
+      return { ok: false, error: toUiMessage(error) };
     }
   }
 }

@@ -1,4 +1,11 @@
-import { FIELD_PROBLEM_CODES, type FieldProblemCode, STAGE_RULE_CODES, type StageRuleCode } from '@laurel/domain';
+import {
+  AWARD_PROBLEM_CODES,
+  type AwardProblemCode,
+  FIELD_PROBLEM_CODES,
+  type FieldProblemCode,
+  STAGE_RULE_CODES,
+  type StageRuleCode,
+} from '@laurel/domain';
 
 /**
  * Every `code` an error answer of the API can carry: the API's refusals take their code from this
@@ -188,8 +195,9 @@ export const API_ERROR_CODES: readonly ApiErrorCode[] = [...API_OWN_ERROR_CODES,
 /**
  * Every `code` a field problem (`ApiFieldProblem`) of an error answer can carry, so a client words
  * each line itself: the domain's form and answer problems (`FIELD_PROBLEM_CODES`), a contest that
- * is not ready to open, an import's rows, the entries an automatic assignment cannot serve, and a
- * score sheet's values. Its `params` hold the values. (A check of a request's shape, a 400
+ * is not ready to open, an import's rows, the entries an automatic assignment cannot serve, a
+ * score sheet's values, and a confirmation of the awards (the domain's `AWARD_PROBLEM_CODES`).
+ * Its `params` hold the values. (A check of a request's shape, a 400
  * `validation_failed`, names its fields without a code.)
  */
 const API_OWN_FIELD_PROBLEM_CODES = [
@@ -222,5 +230,9 @@ const API_OWN_FIELD_PROBLEM_CODES = [
   'score.repeated',
   'score.unknown_criterion',
 ] as const;
-export type ApiFieldProblemCode = FieldProblemCode | (typeof API_OWN_FIELD_PROBLEM_CODES)[number];
-export const API_FIELD_PROBLEM_CODES: readonly ApiFieldProblemCode[] = [...FIELD_PROBLEM_CODES, ...API_OWN_FIELD_PROBLEM_CODES];
+export type ApiFieldProblemCode = FieldProblemCode | AwardProblemCode | (typeof API_OWN_FIELD_PROBLEM_CODES)[number];
+export const API_FIELD_PROBLEM_CODES: readonly ApiFieldProblemCode[] = [
+  ...FIELD_PROBLEM_CODES,
+  ...AWARD_PROBLEM_CODES,
+  ...API_OWN_FIELD_PROBLEM_CODES,
+];

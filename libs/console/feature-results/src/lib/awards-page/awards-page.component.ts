@@ -130,6 +130,8 @@ export class AwardsPageComponent {
   protected readonly submitted = signal(false);
   protected readonly busy = signal<'confirm' | 'publish' | null>(null);
   protected readonly actionError = signal<UiMessage | null>(null);
+  /** What the API found wrong with each line of a refused confirmation, listed under `actionError`. */
+  protected readonly actionProblems = signal<readonly UiMessage[]>([]);
   protected readonly notice = signal<UiMessage | null>(null);
 
   protected readonly built = computed(() => {
@@ -165,6 +167,7 @@ export class AwardsPageComponent {
       untracked(() => {
         this.notice.set(null);
         this.actionError.set(null);
+        this.actionProblems.set([]);
         if (id) void this.store.load(id);
       });
     });
@@ -233,6 +236,7 @@ export class AwardsPageComponent {
     this.submitted.set(true);
     this.form.markAllAsTouched();
     this.actionError.set(null);
+    this.actionProblems.set([]);
     const { awards, problems } = this.built();
     if (this.form.invalid || this.undecided() > 0 || problems.duplicates.size > 0 || problems.overfull.size > 0) {
       this.actionError.set({ key: 'results.awards.fixFirst' });
@@ -242,7 +246,10 @@ export class AwardsPageComponent {
     const outcome = await this.store.confirm(awards);
     this.busy.set(null);
     if (outcome.ok) this.notice.set({ key: 'results.awards.confirmedNotice', params: { count: outcome.value.awards.length } });
-    else this.actionError.set(outcome.error);
+    else {
+      this.actionError.set(outcome.error);
+      this.actionProblems.set(outcome.problems ?? []);
+    }
   }
 
   protected publish(): void {
@@ -265,6 +272,7 @@ export class AwardsPageComponent {
   private async publishConfirmed(): Promise<void> {
     this.busy.set('publish');
     this.actionError.set(null);
+    this.actionProblems.set([]);
     const outcome = await this.store.publish();
     this.busy.set(null);
     if (outcome.ok) {

@@ -7,9 +7,9 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { CouncilDecisionValue, CouncilTallyView, CouncilView, MyCouncilView } from '@laurel/contracts';
 import { AuthStore } from '@laurel/console-data-access-auth';
-import { ResultsApi, resultsMessage } from '@laurel/console-data-access-results';
+import { ResultsApi } from '@laurel/console-data-access-results';
 import { AlertComponent, EmptyStateComponent, StatusChipComponent } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatMoney } from '@laurel/console-util';
+import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatMoney, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { tierKey } from '../shared/format';
 import { CouncilTallyComponent } from './council-tally.component';
@@ -255,7 +255,7 @@ export class CouncilPageComponent {
       await this.load(id);
       this.revision.update((r) => String(Number(r) + 1));
     } catch (error) {
-      this.error.set(resultsMessage(error));
+      this.error.set(toUiMessage(error));
     } finally {
       this.busy.set(false);
     }
@@ -271,7 +271,7 @@ export class CouncilPageComponent {
         this.mine.set(await firstValueFrom(this.api.myCouncil()));
       }
     } catch (error) {
-      this.error.set(resultsMessage(error));
+      this.error.set(toUiMessage(error));
     } finally {
       this.loading.set(false);
     }

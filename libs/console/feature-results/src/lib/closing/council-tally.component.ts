@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import type { CouncilTallyView, CouncilView } from '@laurel/contracts';
-import { ResultsApi, resultsMessage } from '@laurel/console-data-access-results';
+import { ResultsApi } from '@laurel/console-data-access-results';
 import { StatusChipComponent } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatDateTime } from '@laurel/console-util';
+import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatDateTime, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 
 /**
@@ -158,7 +158,7 @@ export class CouncilTallyComponent {
       const view = await firstValueFrom(this.api.council(contestId));
       if (this.contestId() === contestId) this.view.set(view);
     } catch (error) {
-      this.error.set(resultsMessage(error));
+      this.error.set(toUiMessage(error));
     }
   }
 }

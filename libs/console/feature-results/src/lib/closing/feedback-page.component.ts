@@ -5,9 +5,9 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { ChartConfiguration } from 'chart.js';
 import type { EntryFeedbackView, FeedbackRoundView } from '@laurel/contracts';
-import { FileDownloader, ResultsApi, resultsMessage } from '@laurel/console-data-access-results';
+import { FileDownloader, ResultsApi } from '@laurel/console-data-access-results';
 import { AlertComponent, EmptyStateComponent, StatusChipComponent } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatMoney } from '@laurel/console-util';
+import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatMoney, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { ChartComponent } from '../shared/chart.component';
 import { tierKey } from '../shared/format';
@@ -308,7 +308,7 @@ export class FeedbackPageComponent {
     try {
       this.view.set(await firstValueFrom(this.api.feedback(entryId)));
     } catch (error) {
-      const message = resultsMessage(error);
+      const message = toUiMessage(error);
       if ('key' in message && message.key === 'closing.feedback.notAvailable') this.missing.set(true);
       else this.error.set(message);
     } finally {

@@ -3,7 +3,7 @@ import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { AssignmentStatus, EntrySheetsView } from '@laurel/contracts';
-import { ResultsApi, resultsMessage } from '@laurel/console-data-access-results';
+import { ResultsApi } from '@laurel/console-data-access-results';
 import { AlertComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
 import {
   I18nService,
@@ -13,6 +13,7 @@ import {
   type UiMessage,
   UiMessagePipe,
   formatDateTime,
+  toUiMessage,
 } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 
@@ -82,7 +83,7 @@ export class EntrySheetsDialogComponent {
     try {
       this.view.set(await firstValueFrom(this.api.entrySheets(this.data.roundId, this.data.entryId)));
     } catch (error) {
-      this.error.set(resultsMessage(error));
+      this.error.set(toUiMessage(error));
     }
   }
 }

@@ -41,6 +41,21 @@ describe('FIELD_PROBLEM_MESSAGES', () => {
     expect({ code, en: textOf(en, key)?.trim() ? 'worded' : 'missing' }).toEqual({ code, en: 'worded' });
   });
 
+  it.each([...API_FIELD_PROBLEM_CODES])('names the same values in Vietnamese and English for %s', (code) => {
+    const names = (text: string | undefined) => [...(text ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const key = FIELD_PROBLEM_MESSAGES[code];
+    expect({ code, vi: names(textOf(vi, key)) }).toEqual({ code, vi: names(textOf(en, key)) });
+  });
+
+  it('says a prize tier a problem names as the dictionary’s word for it, in the language of the sentence', () => {
+    const problem = { field: 'awards.1.reason', message: 'is needed: …', code: 'award.reason_other_tier' as const };
+    expect(fieldProblemMessage({ ...problem, params: { entry: 'ST-004', tier: 'second', proposed: 'third' } })).toEqual({
+      key: 'results.awards.problems.reasonOtherTier',
+      params: { entry: 'ST-004', tier: 'second', proposed: 'third' },
+      terms: { tier: 'results.tiers.second', proposed: 'results.tiers.third' },
+    });
+  });
+
   it('words an import row from its code and params, and keeps the words of a problem without a code', () => {
     const row = { field: 'row 3: teamName', message: 'is empty: fill in "Tên đội / Team name"', code: 'import.empty' as const };
     expect(fieldProblemMessage({ ...row, params: { row: 3, column: 'Tên đội / Team name' } })).toEqual({

@@ -1,4 +1,4 @@
-import type { ApiFieldProblem, ApiFieldProblemCode } from '@laurel/contracts';
+import { type ApiFieldProblem, type ApiFieldProblemCode, PRIZE_TIERS, type PrizeTier } from '@laurel/contracts';
 import type { TranslationKey } from '../i18n/dictionary';
 import type { UiMessage } from '../i18n/ui-message';
 
@@ -46,7 +46,21 @@ export const FIELD_PROBLEM_MESSAGES: Readonly<Record<ApiFieldProblemCode, Transl
   'score.out_of_range': 'refusals.fields.score.outOfRange',
   'score.repeated': 'refusals.fields.score.repeated',
   'score.unknown_criterion': 'refusals.fields.score.unknownCriterion',
+  'award.unknown_entry': 'results.awards.problems.unknownEntry',
+  'award.second_prize': 'results.awards.problems.secondPrize',
+  'award.ineligible': 'results.awards.problems.ineligible',
+  'award.no_prize_open': 'results.awards.problems.noPrizeOpen',
+  'award.reason_tie': 'results.awards.problems.reasonTie',
+  'award.reason_other_tier': 'results.awards.problems.reasonOtherTier',
+  'award.reason_not_proposed': 'results.awards.problems.reasonNotProposed',
+  'award.too_many': 'results.awards.problems.tooMany',
+  'award.too_many_in_category': 'results.awards.problems.tooManyInCategory',
+  'award.left_out': 'results.awards.problems.leftOut',
 };
+
+// Params that name a prize tier (`first`…): said as the dictionary's name of the tier.
+const TIER_PARAMS = ['tier', 'proposed'] as const;
+const isTier = (value: unknown): value is PrizeTier => (PRIZE_TIERS as readonly unknown[]).includes(value);
 
 /**
  * One field problem in the reader's language. A problem without a code (a rule the organizers
@@ -55,6 +69,15 @@ export const FIELD_PROBLEM_MESSAGES: Readonly<Record<ApiFieldProblemCode, Transl
 export function fieldProblemMessage(problem: ApiFieldProblem): UiMessage {
   const key = problem.code ? FIELD_PROBLEM_MESSAGES[problem.code] : undefined;
   if (!key) return { text: problem.message };
-  const params = { ...(problem.limit === undefined ? {} : { limit: problem.limit }), ...problem.params };
-  return Object.keys(params).length > 0 ? { key, params } : { key };
+  const params: Record<string, string | number> = { ...(problem.limit === undefined ? {} : { limit: problem.limit }), ...problem.params };
+  const terms: Record<string, TranslationKey> = {};
+  for (const name of TIER_PARAMS) {
+    const value = params[name];
+    if (isTier(value)) terms[name] = `results.tiers.${value}`;
+  }
+  return {
+    key,
+    ...(Object.keys(params).length > 0 ? { params } : {}),
+    ...(Object.keys(terms).length > 0 ? { terms } : {}),
+  };
 }

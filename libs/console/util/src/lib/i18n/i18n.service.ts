@@ -48,7 +48,11 @@ export class I18nService {
   }
 
   render(message: UiMessage): string {
-    if ('key' in message) return this.t(message.key, message.params);
+    if ('key' in message) {
+      if (!message.terms) return this.t(message.key, message.params);
+      const terms = Object.fromEntries(Object.entries(message.terms).map(([name, key]) => [name, this.t(key)]));
+      return this.t(message.key, { ...message.params, ...terms });
+    }
     if (message.fallback && this.current() !== 'en') return this.t(message.fallback.key, message.fallback.params);
     return message.text;
   }

@@ -21,6 +21,8 @@ export type {
 export { planAdvancement, selectAdvancing } from './advancement';
 export type { PrizeCandidate, PrizeInput, PrizeLine, PrizeSkipReason, PrizeSpec, SkippedForPrize } from './prizes';
 export { allocatePrizes, allocatePrizesExplained } from './prizes';
+export type { AwardCandidate, AwardProblem, AwardProblemCode, PlannedAward, PrizePlaces, RequestedAward } from './award-plan';
+export { AWARD_PROBLEM_CODES, planAwards } from './award-plan';
 export type { DivergenceCheck, DivergenceInput } from './divergence';
 export { checkDivergence, DIVERGENCE_DEFAULTS, isDivergent, maxDifference } from './divergence';
 export type { BlendedScore, PublicVoteInput, VoteBlendEntry, VoteScope } from './public-vote';

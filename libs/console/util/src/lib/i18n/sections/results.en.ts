@@ -220,6 +220,18 @@ export const enResults: typeof viResults = {
     fixFirst: 'Not confirmed yet: fix the items marked above.',
     confirm: 'Confirm awards',
     confirmedNotice: '{count} awards confirmed. Publish the results when you are ready.',
+    problems: {
+      unknownEntry: "An awarded entry is no longer in the final round's ranking. Reload the page and choose again.",
+      secondPrize: '{entry} is given a second prize: an entry wins at most one. Keep one of its prizes.',
+      ineligible: '{entry} was screened out as not eligible and cannot take a prize. Choose another entry.',
+      noPrizeOpen: '“{tier}” is not open to {entry}: neither the contest nor its category has this prize. Choose another prize.',
+      reasonTie: 'Give a reason for {entry}: the proposal leaves the tie at rank {rank} to your decision.',
+      reasonOtherTier: 'Give a reason for {entry}: the proposal gives it “{proposed}”, not “{tier}”.',
+      reasonNotProposed: 'Give a reason for {entry}: the proposal does not give it “{tier}”.',
+      tooMany: '{given} entries take “{tier}”, but the contest has {count}. Take the extra ones off.',
+      tooManyInCategory: '{given} entries of {category} take “{tier}”, but the category has {count}. Take the extra ones off.',
+      leftOut: 'The proposal’s “{tier}” for {entry} is left out: confirm it, or give the place to another entry with a reason.',
+    },
   },
   publish: {
     open: 'Publish results',

@@ -221,6 +221,18 @@ export const viResults = {
     fixFirst: 'Chưa thể xác nhận: hãy sửa các mục được đánh dấu ở trên.',
     confirm: 'Xác nhận giải',
     confirmedNotice: 'Đã xác nhận {count} giải. Khi sẵn sàng, hãy công bố kết quả.',
+    problems: {
+      unknownEntry: 'Một hồ sơ được trao giải không còn trong bảng xếp hạng vòng cuối. Hãy tải lại trang và chọn lại.',
+      secondPrize: 'Hồ sơ {entry} được trao thêm một giải: mỗi hồ sơ chỉ nhận một giải. Hãy giữ lại một giải.',
+      ineligible: 'Hồ sơ {entry} đã bị loại vì không đủ điều kiện nên không thể nhận giải. Hãy chọn hồ sơ khác.',
+      noPrizeOpen: '“{tier}” không dành cho hồ sơ {entry}: cả cuộc thi lẫn hạng mục của hồ sơ đều không có giải này. Hãy chọn giải khác.',
+      reasonTie: 'Hãy ghi lý do cho hồ sơ {entry}: đề xuất để bạn quyết định nhóm đồng hạng {rank}.',
+      reasonOtherTier: 'Hãy ghi lý do cho hồ sơ {entry}: đề xuất trao “{proposed}”, không phải “{tier}”.',
+      reasonNotProposed: 'Hãy ghi lý do cho hồ sơ {entry}: đề xuất không trao “{tier}” cho hồ sơ này.',
+      tooMany: '{given} hồ sơ nhận “{tier}” nhưng cuộc thi chỉ có {count} suất. Hãy bỏ bớt.',
+      tooManyInCategory: '{given} hồ sơ của hạng mục {category} nhận “{tier}” nhưng hạng mục chỉ có {count} suất. Hãy bỏ bớt.',
+      leftOut: 'Suất “{tier}” đề xuất cho hồ sơ {entry} bị bỏ trống: hãy giữ theo đề xuất, hoặc trao suất cho hồ sơ khác kèm lý do.',
+    },
   },
   publish: {
     open: 'Công bố kết quả',
