@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'api-results',
-  preset: '../../../jest.preset.cjs',
-  rootDir: __dirname,
-};
