@@ -285,4 +285,70 @@ describe(ScoreSheetsService.name, () => {
     await sut.recuse(judges.binh, id, { reason: 'My cousin founded this startup.' });
     expect(await outcome(() => sut.save(judges.binh, id, sheet([['idea', 8]], 0)))).toBe('409 assignment.recused');
   });
+  it('writes in one statement what this process remembers, and answers as without memory when another process changed it since', async () => {
+    // A second API process: the same database, its own memory of sheets.
+    const other = new ScoreSheetsService(app.get(AssignmentsRepository), app.get(SheetsRepository), app.get(DivergenceReviewService));
+    const complete = (idea: number): SaveSheetDto =>
+      sheet(
+        [
+          ['idea', idea],
+          ['team', 6],
+          ['market', 4],
+        ],
+        undefined,
+      );
+    const id = await assignment(judges.ana);
+    expect(await sut.save(judges.ana, id, { ...complete(8), version: 0 })).toMatchObject({ version: 1, total: 74 });
+    // The other process saves Idea 9: 100 · (50·0.9 + 30·0.6 + 20·0.8) / 100 = 45 + 18 + 16 = 79.
+    expect(await other.save(judges.ana, id, { ...complete(9), version: 1 })).toMatchObject({ version: 2, total: 79 });
+    // This process remembers version 1: its save of version 1 is stale, its submit totals version 2.
+    expect(await outcome(() => sut.save(judges.ana, id, { ...complete(1), version: 1 }))).toBe('409 sheet.stale_version');
+    expect(await sut.submit(judges.ana, id)).toMatchObject({ status: 'submitted', version: 3, total: 79 });
+    expect(await db.query(`SELECT total, score_values::float8[] AS v FROM score_sheets WHERE assignment_id = $1`, [id])).toEqual([
+      { total: 79, v: [9, 6, 4] },
+    ]);
+
+    // A score changed behind the API, without a new version: the submit totals what is stored.
+    const edited = await assignment(judges.ana);
+    await sut.save(judges.ana, edited, { ...complete(8), version: 0 });
+    await db.query(
+      `UPDATE scores SET value = 10 WHERE criterion_id = $1 AND sheet_id = (SELECT id FROM score_sheets WHERE assignment_id = $2)`,
+      [criterion.idea, edited],
+    );
+    // 50 + 18 + 16 = 84.
+    expect(await sut.submit(judges.ana, edited)).toMatchObject({ status: 'submitted', total: 84 });
+
+    // The submit's one statement writes only while the round's divergence review settings are the ones decided on.
+    const reviewed = await assignment(judges.ana);
+    const draft = await sut.save(judges.ana, reviewed, { ...complete(8), version: 0 });
+    const sheets = app.get(SheetsRepository);
+    const state = await sheets.state(reviewed);
+    if (!state?.sheet || !draft.id) throw new Error('no draft');
+    await db.query(`UPDATE rounds SET divergence_threshold = 30 WHERE id = $1`, [roundId]);
+    try {
+      const basis = { ...state, sheet: state.sheet, divergence: { panel: 'assigned' as const, threshold: null } };
+      expect(await sheets.submitAlone(basis, 74)).toBeNull();
+      expect(await sheets.submitAlone({ ...basis, divergence: { panel: 'assigned', threshold: 30 } }, 74)).toMatchObject({
+        status: 'submitted',
+      });
+    } finally {
+      await db.query(`UPDATE rounds SET divergence_threshold = NULL WHERE id = $1`, [roundId]);
+    }
+
+    // The round closes after this process remembered the draft: the save writes nothing and answers 409.
+    const closing = await assignment(judges.ana);
+    await sut.save(judges.ana, closing, { ...complete(8), version: 0 });
+    await db.query(`UPDATE rounds SET status = 'closed' WHERE id = $1`, [roundId]);
+    try {
+      expect(await outcome(() => sut.save(judges.ana, closing, { ...complete(2), version: 1 }))).toBe('409 round.closed');
+      expect(await outcome(() => sut.submit(judges.ana, closing))).toBe('409 round.closed');
+    } finally {
+      await db.query(`UPDATE rounds SET status = 'open' WHERE id = $1`, [roundId]);
+    }
+    expect(await db.query(`SELECT status, version FROM score_sheets WHERE assignment_id = $1`, [closing])).toEqual([
+      { status: 'draft', version: 1 },
+    ]);
+    // Every write above is in the contest's chain, which still verifies.
+    expect(await app.get(AuditRepository).verify(contestId)).toMatchObject({ valid: true });
+  });
 });

@@ -12,6 +12,7 @@ import {
 import { type ConflictReason, missingCriteria, sheetTotal } from '@laurel/domain';
 import type { AssignmentDetailView, SheetView } from '@laurel/contracts';
 import { DivergenceReviewService } from './divergence-review.service';
+import { KnownSheets } from './known-sheets';
 import type { RecuseDto, SaveSheetDto } from './judging.dto';
 import { roundClosed, roundNotOpen } from './round-state-errors';
 import { checkScores } from './score-input';
@@ -30,55 +31,89 @@ export class ScoreSheetsService {
     private readonly divergence: DivergenceReviewService,
   ) {}
 
+  /** What this process knows of assignments from its last reads and writes (see `KnownSheets`). */
+  private readonly known = new KnownSheets();
+
   /**
-   * Saves the sheet as a draft: exactly the scores sent, partial sheets allowed. Two statements:
-   * the read of everything it decides on, then one write of sheet, scores and audit event that
-   * checks the assignment and the round again under share locks (a judge autosaves every few
-   * seconds, and the contest's audit chain takes one write at a time: no transaction held open
-   * across round trips). Only when that write changes nothing is the state read again, to say why.
+   * Saves the sheet as a draft: exactly the scores sent, partial sheets allowed. When this process
+   * knows the assignment (the judge's earlier save or read), one statement: the write of sheet,
+   * scores and audit event, which checks the assignment, the round and the sheet's version again
+   * under share locks. Otherwise, or when that write changes nothing, the read of everything it
+   * decides on first, then the write; only when that write changes nothing is the state read again,
+   * to say why. No transaction is held open across round trips (a judge autosaves every few
+   * seconds, and the contest's audit chain takes one write at a time).
    */
   async save(actor: AuthUser, assignmentId: string, dto: SaveSheetDto): Promise<SheetView> {
-    const current = this.assertMayWrite(actor, await this.sheets.state(assignmentId));
-    const scores = inRubricOrder(current.criteria, checkScores(current.criteria, dto.scores));
     const comment = { text: dto.comment?.trim() || null, internal: dto.commentInternal ?? false };
+    const known = this.known.get(assignmentId);
+    if (known && known.assignment.judgeId === actor.id && (known.sheet || !dto.version)) {
+      // A refusal is answered by the read below, in its order (an unknown assignment before a bad score).
+      const scores = checkedScores(known.criteria, dto.scores);
+      const sheet = scores && (await this.sheets.saveDraft(known, dto.version ?? null, comment, scores));
+      if (scores && sheet) {
+        this.known.saved(known, sheet, scores);
+        return toSheetView({ sheet, scores }, known.criteria);
+      }
+    }
+    const current = await this.readState(actor, assignmentId);
+    const scores = inRubricOrder(current.criteria, checkScores(current.criteria, dto.scores));
     if (current.sheet?.status === 'submitted') throw alreadySubmitted();
     if (!current.sheet && dto.version !== undefined && dto.version !== 0) throw staleVersion(dto.version, 0);
+    if (current.sheet && dto.version !== undefined && dto.version !== current.sheet.version)
+      throw staleVersion(dto.version, current.sheet.version);
     const sheet = await this.sheets.saveDraft(current, dto.version ?? null, comment, scores);
     if (!sheet) {
-      const now = this.assertMayWrite(actor, await this.sheets.state(assignmentId));
+      const now = await this.readState(actor, assignmentId);
       if (now.sheet?.status === 'submitted') throw alreadySubmitted();
       throw staleVersion(dto.version ?? 0, now.sheet?.version ?? null);
     }
+    this.known.saved(current, sheet, scores);
     return toSheetView({ sheet, scores }, current.criteria);
   }
 
   /**
    * Locks the sheet with its total, computed by the domain's sheetTotal and stored in full
-   * precision. Like a save, two statements (the read, then one write with its audit event that
-   * checks assignment and round again under share locks), except in a round with divergence
-   * review, whose extra judge must exist exactly when the sheet is submitted: there BEGIN, the
-   * read under share locks, the write, the review, COMMIT.
+   * precision. Like a save: one statement when this process knows the draft (its write checks
+   * that the sheet is still that version with exactly those values, and assignment and round
+   * under share locks), else the read first; in a round with divergence review, whose extra judge
+   * must exist exactly when the sheet is submitted: BEGIN, the read under share locks, the write,
+   * the review, COMMIT.
    */
   async submit(actor: AuthUser, assignmentId: string): Promise<SheetView> {
-    const read = this.assertMayWrite(actor, await this.sheets.state(assignmentId));
+    const known = this.known.get(assignmentId);
+    if (known?.sheet && known.assignment.judgeId === actor.id && !DivergenceReviewService.reviews(known.divergence)) {
+      const values = Object.fromEntries(known.sheet.scores.map((s) => [s.criterionId, s.value]));
+      if (missingCriteria(known.criteria, values).length === 0) {
+        const { sheet, criteria } = known;
+        const submitted = await this.sheets.submitAlone({ ...known, sheet, scores: sheet.scores }, sheetTotal(criteria, values));
+        if (submitted) {
+          this.known.forget(assignmentId);
+          return toSheetView({ sheet: submitted, scores: sheet.scores }, criteria);
+        }
+      }
+    }
+    const read = await this.readState(actor, assignmentId);
     if (!DivergenceReviewService.reviews(read.divergence)) {
       const { sheet, total } = this.submittable(read);
       const submitted = await this.sheets.submitAlone({ ...read, sheet }, total);
       if (!submitted) {
-        const now = this.assertMayWrite(actor, await this.sheets.state(assignmentId));
+        const now = await this.readState(actor, assignmentId);
         if (now.sheet?.status === 'submitted') throw alreadySubmitted();
         throw staleVersion(sheet.version, now.sheet?.version ?? null);
       }
+      this.known.forget(assignmentId);
       return toSheetView({ sheet: submitted, scores: read.scores }, read.criteria);
     }
-    return this.sheets.change(assignmentId, async (state, changes) => {
+    const view = await this.sheets.change(assignmentId, async (state, changes) => {
       const current = this.assertMayWrite(actor, state);
       const { sheet, total } = this.submittable(current);
-      const submitted = await changes.submit(sheet.id, sheet.version, total);
+      const submitted = await changes.submit({ ...current, sheet }, total);
       if (!submitted) throw staleVersion(sheet.version, null);
       await this.divergence.afterSubmit(changes.transaction, current.assignment, current.divergence);
       return toSheetView({ sheet: submitted, scores: current.scores }, current.criteria);
     });
+    this.known.forget(assignmentId);
+    return view;
   }
 
   /** The draft to submit and its total; 409 when already submitted, 422 naming what is missing. */
@@ -123,6 +158,19 @@ export class ScoreSheetsService {
     });
   }
 
+  /** The state a save or submit decides on, checked (`assertMayWrite`) and remembered; a refused one is forgotten. */
+  private async readState(actor: AuthUser, assignmentId: string): Promise<SheetWriteState> {
+    const state = await this.sheets.state(assignmentId);
+    try {
+      const checked = this.assertMayWrite(actor, state);
+      this.known.read(checked);
+      return checked;
+    } catch (refusal) {
+      this.known.forget(assignmentId);
+      throw refusal;
+    }
+  }
+
   /**
    * The access check of a save and a submit is folded into their one read (`SheetsRepository.state`,
    * no statement of its own): "judge of the assignment" means the assignment exists, its judge is
@@ -139,6 +187,15 @@ export class ScoreSheetsService {
     // assignment was made) and stores what it finds: the save only reads the stored conflict.
     if (state.storedConflict) throw conflictOfInterest(conflictKind(state.storedConflict));
     return state;
+  }
+}
+
+/** `checkScores` in rubric order, or null when it refuses them (the caller then reads the state and refuses in order). */
+function checkedScores(criteria: readonly SheetCriterionRow[], scores: SaveSheetDto['scores']): ScoreRow[] | null {
+  try {
+    return inRubricOrder(criteria, checkScores(criteria, scores));
+  } catch {
+    return null;
   }
 }
 

@@ -74,6 +74,22 @@ export interface SheetWriteState {
   scores: ScoreRow[];
 }
 
+/**
+ * What a sheet write is told of its assignment and sheet: a state just read, or what the judge's
+ * last write in this process left (the write checks again whatever may have changed since).
+ */
+export interface SheetWriteBasis {
+  assignment: SheetWriteState['assignment'];
+  sheet: Pick<SheetRow, 'id' | 'version'> | null;
+}
+
+/** What a submit is told besides: the scores it totals (rubric order) and the round's divergence review settings it decided on. */
+export interface SheetSubmitBasis extends SheetWriteBasis {
+  sheet: Pick<SheetRow, 'id' | 'version'>;
+  scores: readonly Pick<ScoreRow, 'value'>[];
+  divergence: Pick<DivergenceSettings, 'panel' | 'threshold'>;
+}
+
 const SHEET_COLUMNS = `id, assignment_id AS "assignmentId", round_id AS "roundId", status, comment, comment_internal AS "commentInternal", total, version, submitted_at AS "submittedAt"`;
 
 async function loadSheet(manager: EntityManager, assignmentId: string): Promise<SheetWithScores | null> {
@@ -190,14 +206,15 @@ function toWriteState(row: WriteStateRow): SheetWriteState {
  * The CTE `guard`: the assignment (id in parameter `param`) when it still stands (not recused,
  * its judge on the panel, no stored conflict) and its round is open, share-locked with its round
  * so that a recusal or the round's closing waits for the write that reads it. A write that
- * requires a row of `guard` is safe in a statement of its own.
+ * requires a row of `guard` is safe in a statement of its own. `condition` adds to its WHERE
+ * clause (on `a` and `r`).
  */
-function guard(param: string): string {
+function guard(param: string, condition = ''): string {
   return `guard AS (
-           SELECT a.id FROM assignments a JOIN rounds r ON r.id = a.round_id
+           SELECT a.id, a.round_id FROM assignments a JOIN rounds r ON r.id = a.round_id
             WHERE a.id = ${param}::uuid AND a.status = 'assigned' AND r.status = 'open'
               AND EXISTS (SELECT 1 FROM contest_judges cj WHERE cj.contest_id = r.contest_id AND cj.user_id = a.judge_id)
-              AND NOT EXISTS (SELECT 1 FROM conflicts k WHERE k.judge_id = a.judge_id AND k.entry_id = a.entry_id)
+              AND NOT EXISTS (SELECT 1 FROM conflicts k WHERE k.judge_id = a.judge_id AND k.entry_id = a.entry_id)${condition}
               FOR SHARE OF a, r)`;
 }
 
@@ -241,7 +258,7 @@ export class SheetsRepository {
    * the contest's audit chain is held only while that statement runs, not for a round trip more.
    */
   saveDraft(
-    state: SheetWriteState,
+    state: SheetWriteBasis,
     expectedVersion: number | null,
     comment: SheetComment,
     scores: readonly ScoreRow[],
@@ -249,13 +266,13 @@ export class SheetsRepository {
     return this.alone(state).saveDraft(state.sheet, expectedVersion, comment, scores);
   }
 
-  /** A submit as one statement on its own, for a round without divergence review (see `saveDraft`). */
-  submitAlone(state: SheetWriteState & { sheet: SheetRow }, total: number): Promise<SheetRow | null> {
-    return this.alone(state).submit(state.sheet.id, state.sheet.version, total);
+  /** A submit as one statement on its own, for a round without divergence review (see `saveDraft` and `SheetChanges.submit`). */
+  submitAlone(state: SheetSubmitBasis, total: number): Promise<SheetRow | null> {
+    return this.alone(state).submit(state, total);
   }
 
   /** Writes outside a transaction, each a prepared statement of its own (the autosave's hot path). */
-  private alone(state: SheetWriteState): SheetChanges {
+  private alone(state: SheetWriteBasis): SheetChanges {
     const run: RunStatement = (name, text, values) => preparedRows(this.dataSource, name, text, values);
     return new SheetChanges(this.dataSource.manager, run, state.assignment.id, state.assignment);
   }
@@ -299,7 +316,7 @@ export class SheetChanges {
    * the sheet was created or changed first, or the assignment or round changed since read.
    */
   async saveDraft(
-    current: SheetRow | null,
+    current: Pick<SheetRow, 'id'> | null,
     expectedVersion: number | null,
     comment: SheetComment,
     scores: readonly ScoreRow[],
@@ -344,24 +361,38 @@ export class SheetChanges {
   }
 
   /**
-   * Locks the draft at `expectedVersion` as submitted with its total and its score values in rubric
-   * order (what results read), with a row of `guard`; null when it is not that draft, or the
-   * assignment or round changed since read.
+   * Locks the draft at `basis.sheet.version` as submitted with `total` and its score values in
+   * rubric order (what results read), with a row of `guard`, only while its stored values are
+   * exactly `basis.scores`' (so `total` is theirs) and the round's divergence review settings are
+   * still `basis.divergence` (the caller decided on them whether the submit needs a review); null
+   * when anything of that changed.
    */
-  async submit(sheetId: string, expectedVersion: number, total: number): Promise<SheetRow | null> {
-    const audit = auditAppend(this.event('sheet.submitted', sheetId, { total }), 5, 'sheet');
+  async submit(basis: SheetSubmitBasis, total: number): Promise<SheetRow | null> {
+    const audit = auditAppend(this.event('sheet.submitted', basis.sheet.id, { total }), 8, 'sheet');
     const rows = await this.run<SheetRow>(
       'laurel_sheet_submit',
-      `WITH ${guard('$4')},
+      `WITH ${guard('$4', ` AND r.panel = $6 AND r.divergence_threshold::float8 IS NOT DISTINCT FROM $7::float8`)},
+         stored AS (SELECT array_agg(sc.value ORDER BY c.position, c.id) AS score_values FROM scores sc
+                      JOIN criteria c ON c.id = sc.criterion_id AND c.round_id = (SELECT round_id FROM guard)
+                     WHERE sc.sheet_id = $1),
          sheet AS (
          UPDATE score_sheets SET status = 'submitted', total = $3, submitted_at = now(), version = version + 1, updated_at = now(),
-                score_values = (SELECT array_agg(sc.value ORDER BY c.position, c.id) FROM scores sc
-                                  JOIN criteria c ON c.id = sc.criterion_id AND c.round_id = score_sheets.round_id
-                                 WHERE sc.sheet_id = score_sheets.id)
-          WHERE id = $1 AND status = 'draft' AND version = $2 AND EXISTS (SELECT 1 FROM guard) RETURNING ${SHEET_COLUMNS}),
+                score_values = stored.score_values
+           FROM stored
+          WHERE id = $1 AND status = 'draft' AND version = $2 AND stored.score_values = $5::numeric[] AND EXISTS (SELECT 1 FROM guard)
+          RETURNING ${SHEET_COLUMNS}),
          ${audit.ctes}
        SELECT * FROM sheet`,
-      [sheetId, expectedVersion, total, this.assignmentId, ...audit.params],
+      [
+        basis.sheet.id,
+        basis.sheet.version,
+        total,
+        this.assignmentId,
+        basis.scores.map((s) => s.value),
+        basis.divergence.panel,
+        basis.divergence.threshold,
+        ...audit.params,
+      ],
     );
     return rows[0] ?? null;
   }
