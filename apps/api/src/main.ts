@@ -1,3 +1,5 @@
+// First of all: libuv's thread pool gets its size before any module could queue work on it.
+import './size-thread-pool';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';

@@ -63,20 +63,19 @@ describe(PasswordQueue.name, () => {
 });
 
 describe(passwordConcurrency.name, () => {
-  it('runs one hash per core and sizes an unset thread pool to the cores plus two, at least four', () => {
-    const two: NodeJS.ProcessEnv = {};
-    expect(passwordConcurrency(2, two)).toBe(2);
-    expect(two['UV_THREADPOOL_SIZE']).toBe('4');
-    const eight: NodeJS.ProcessEnv = {};
-    expect(passwordConcurrency(8, eight)).toBe(8);
-    expect(eight['UV_THREADPOOL_SIZE']).toBe('10');
-  });
-
-  it("keeps an operator's pool size and leaves one of its threads free", () => {
-    const env: NodeJS.ProcessEnv = { UV_THREADPOOL_SIZE: '4' };
-    expect(passwordConcurrency(8, env)).toBe(3);
-    expect(env['UV_THREADPOOL_SIZE']).toBe('4');
+  it('runs one hash per core on the pool the API sizes (the cores plus two), and never takes its last thread', () => {
+    expect(passwordConcurrency(2, { UV_THREADPOOL_SIZE: '4' })).toBe(2);
+    expect(passwordConcurrency(8, { UV_THREADPOOL_SIZE: '10' })).toBe(8);
+    expect(passwordConcurrency(8, { UV_THREADPOOL_SIZE: '4' })).toBe(3);
     expect(passwordConcurrency(2, { UV_THREADPOOL_SIZE: '16' })).toBe(2);
     expect(passwordConcurrency(2, { UV_THREADPOOL_SIZE: '1' })).toBe(1);
+  });
+
+  it("counts on libuv's default pool of four where the size is unset or unreadable, and changes nothing", () => {
+    const env: NodeJS.ProcessEnv = {};
+    expect(passwordConcurrency(2, env)).toBe(2);
+    expect(passwordConcurrency(8, env)).toBe(3);
+    expect(passwordConcurrency(8, { UV_THREADPOOL_SIZE: 'many' })).toBe(3);
+    expect(env).toEqual({});
   });
 });

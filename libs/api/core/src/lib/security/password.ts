@@ -62,20 +62,21 @@ export class PasswordQueueFull extends AppError {
   }
 }
 
+/** libuv's thread pool size when UV_THREADPOOL_SIZE is not set. */
+const LIBUV_DEFAULT_POOL = 4;
+
 /**
  * How many hashes run at once: one per core, which is what the cores can do (argon2id at 19 MiB
- * is memory-bound: two side by side each take longer than one alone). argon2 runs on libuv's
- * thread pool, where the file system and a new database connection's SCRAM also run; the pool
- * keeps two threads for them. Its size is read when it starts (at the first task, after this
- * module is loaded at boot), so an operator's UV_THREADPOOL_SIZE is kept and a missing one is set
- * to the cores plus two (at least libuv's default of four); a pool set smaller than the cores plus
- * one runs one hash fewer than its threads.
+ * is memory-bound: two side by side each take longer than one alone), and never every thread of
+ * libuv's pool, where argon2 runs beside the file system and a new database connection's SCRAM.
+ * The pool's size is `env`'s UV_THREADPOOL_SIZE, or libuv's default of four; the API sizes an
+ * unset pool to the cores plus two before anything loads (apps/api size-thread-pool.ts), so there
+ * every core hashes.
  */
 export function passwordConcurrency(cores: number, env: NodeJS.ProcessEnv): number {
   const configured = Number(env['UV_THREADPOOL_SIZE']);
-  if (Number.isInteger(configured) && configured > 0) return Math.max(1, Math.min(cores, configured - 1));
-  env['UV_THREADPOOL_SIZE'] = String(Math.max(4, cores + 2));
-  return Math.max(1, cores);
+  const pool = Number.isInteger(configured) && configured > 0 ? configured : LIBUV_DEFAULT_POOL;
+  return Math.max(1, Math.min(cores, pool - 1));
 }
 
 /**
