@@ -857,7 +857,7 @@ async function main() {
           baseline: throttle.floorMedianMs,
           goal: '≤ 1 ms',
           met: throttle.signInMedianMs <= 1,
-          note: `the client address's count (one upsert) then the account's lock and failure count (one read of both rows), rate-limiter-flexible's PostgreSQL store and the API's statement on a pool of 10 as the API runs them, ${throttle.calls} sign-ins' worth one at a time over 500 addresses and accounts; the count alone (sign-up, reset, resend) ${throttle.consumeMedianMs} ms; p99 ${throttle.signInP99Ms} / ${throttle.consumeP99Ms} ms; baseline: SELECT 1 on the same pool`,
+          note: `the client address's count (one upsert) then the account's lock and failure count (one read of both rows with the account, the API's one statement before the hash), rate-limiter-flexible's PostgreSQL store and the API's statement on a pool of 10 as the API runs them, ${throttle.calls} sign-ins' worth one at a time over 500 addresses and accounts; the count alone (sign-up, reset, resend) ${throttle.consumeMedianMs} ms; p99 ${throttle.signInP99Ms} / ${throttle.consumeP99Ms} ms; baseline: SELECT 1 on the same pool`,
         });
       } catch (error) {
         unavailable(['throttle checks per sign-in (median)'], 'ms', '≤ 1 ms', error);

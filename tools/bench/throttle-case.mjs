@@ -2,7 +2,7 @@
 // rate-limiter-flexible's PostgreSQL store on its own pg pool (TypeORM's `driver.master`), table
 // `throttles`; here the same store, with the same table and options, runs on a pg pool of the
 // same size, so each call is exactly the statement the API sends (the account's counts are the
-// API's own statement, one read of both rows). Timed one call at a time,
+// API's own statement, read with the account: one statement for the account and both rows). Timed one call at a time,
 // interleaved with the floor of any statement on that pool (`SELECT 1`), over many keys.
 import pg from 'pg';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
@@ -19,12 +19,23 @@ const store = (pool, keyPrefix, points, duration) =>
     duration,
   });
 
-/** The account's wait and failure count in one statement, as libs/api/auth `Throttles.refuseLockedAccount` reads them. */
+/**
+ * The account's wait and failure count, read with the account in one statement as libs/api/auth
+ * `Throttles.checkAccount` reads them (its columns: USER_COLUMNS of api-database). The account
+ * is read for the sign-in anyway, so the figure is at most what the counts add.
+ */
 const accountCounts = (pool, lock, failures, account) =>
   pool.query({
-    name: 'throttles-account-counts',
-    text: `SELECT key, points, expire FROM throttles WHERE key IN ($1, $2) AND (expire > $3 OR expire IS NULL)`,
-    values: [lock.getKey(account), failures.getKey(account), Date.now()],
+    name: 'throttles-sign-in-account',
+    text: `SELECT u.id, u.email, u.password_hash AS "passwordHash", u.display_name AS "displayName", u.roles, u.organization,
+  u.language, u.email_verified_at AS "emailVerifiedAt", u.session_version AS "sessionVersion", u.disabled_at AS "disabledAt",
+  u.created_at AS "createdAt", u.updated_at AS "updatedAt", lock.points AS "lockPoints", lock.expire AS "lockExpire",
+              (lock.key IS NOT NULL OR fail.key IS NOT NULL) AS counted
+         FROM (VALUES (1)) AS one (n)
+         LEFT JOIN users u ON lower(u.email) = lower($1)
+         LEFT JOIN throttles lock ON lock.key = $2 AND (lock.expire > $4 OR lock.expire IS NULL)
+         LEFT JOIN throttles fail ON fail.key = $3 AND (fail.expire > $4 OR fail.expire IS NULL)`,
+    values: [account, lock.getKey(account), failures.getKey(account), Date.now()],
   });
 
 /**

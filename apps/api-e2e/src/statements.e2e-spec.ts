@@ -21,6 +21,13 @@ const SAVE = 2;
 const SAVE_AGAIN = 1;
 const SUBMIT = 1;
 const RESULTS = 6;
+/**
+ * A sign-in: the client address's count, then the account with its wait and failure count (one
+ * read), then (after the hash) the audit event: 3. A wrong password: the same two before the
+ * hash, then the account's failure count, and its audit event: 4 (a fifth failure also sets the wait).
+ */
+const SIGN_IN = 3;
+const SIGN_IN_FAILED = 4;
 
 describe('SQL statements per request on the hot paths', () => {
   let counter: StatementCounter;
@@ -181,6 +188,26 @@ describe('SQL statements per request on the hot paths', () => {
       await db.query('ROLLBACK').catch(() => undefined);
       await db.end();
     }
+  });
+
+  it(`signs in with ${SIGN_IN} statements, ${SIGN_IN_FAILED} for a wrong password`, async () => {
+    let answer: { status: number; body: any } | undefined;
+    const body = { email: 'organizer@demo.laurel', password: 'laurel-demo' };
+    const signedIn = await counter.during(async () => (answer = await http.post('/api/auth/login', body)));
+    expect(answer?.status).toBe(200);
+    expect(signedIn).toHaveLength(SIGN_IN);
+    // Before the hash: the client address's count, then the account read with its wait and failure count.
+    expect(signedIn[0]).toMatch(/^\s*INSERT INTO "?throttles/i);
+    expect(signedIn[1]).toMatch(/FROM \(VALUES \(1\)\) AS one[\s\S]*JOIN users[\s\S]*JOIN throttles/);
+    expect(signedIn[2]).toMatch(/INSERT INTO audit_events/);
+
+    const failed = await counter.during(
+      async () => (answer = await http.post('/api/auth/login', { ...body, password: 'not-the-password' })),
+    );
+    expect(answer?.status).toBe(401);
+    expect(failed).toHaveLength(SIGN_IN_FAILED);
+    // A success after a failure clears the account's count.
+    expect(await counter.during(() => http.post('/api/auth/login', body))).toHaveLength(SIGN_IN + 2);
   });
 });
 

@@ -10,8 +10,6 @@ import {
   verifyPassword,
 } from '@laurel/api-core';
 import { AuditRepository, type UserEntity, UsersRepository } from '@laurel/api-database';
-import { DataSource } from 'typeorm';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthResponse, UserView } from '@laurel/contracts';
 import { Throttles } from './throttle/throttles';
 
@@ -36,7 +34,6 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly jwt: JwtService,
     private readonly audit: AuditRepository,
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(laurelConfig.KEY) private readonly config: LaurelConfig,
     private readonly throttles: Throttles,
   ) {
@@ -46,8 +43,8 @@ export class AuthService {
   /** The local strategy's check: the user for these credentials, or null. */
   async validateCredentials(email: string, password: string): Promise<AuthUser | null> {
     // An account in its wait after failed sign-ins is refused before the password is looked at;
-    // its counts and the account are read side by side.
-    const [counts, user] = await Promise.all([this.throttles.refuseLockedAccount(email), this.users.findByEmail(email)]);
+    // the account and its counts are one read.
+    const { user, counts } = await this.throttles.checkAccount(email);
     const valid = user?.passwordHash
       ? await verifyPassword(user.passwordHash, password)
       : await verifyPassword(await this.decoyHash, password).then(() => false);
@@ -56,7 +53,7 @@ export class AuthService {
     }
     if (!user || !valid) {
       await this.throttles.signInFailed(email);
-      await this.audit.record(this.dataSource.manager, {
+      await this.audit.recordAlone({
         actorId: user?.id ?? null,
         action: 'auth.sign_in_failed',
         subjectType: 'user',
@@ -67,7 +64,7 @@ export class AuthService {
     }
     await this.throttles.signInSucceeded(email, counts);
     // A sign-in is a change of who acts: it goes into the (platform's) trail as a failed one does.
-    await this.audit.record(this.dataSource.manager, {
+    await this.audit.recordAlone({
       actorId: user.id,
       action: 'auth.signed_in',
       subjectType: 'user',

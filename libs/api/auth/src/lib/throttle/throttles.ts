@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError, laurelConfig, type LaurelConfig } from '@laurel/api-core';
-import { preparedRows } from '@laurel/api-database';
-import { signInLockSeconds } from '@laurel/domain';
+import { preparedRows, USER_COLUMNS, type UserEntity } from '@laurel/api-database';
+import { known, signInLockSeconds } from '@laurel/domain';
 import type { ApiErrorCode } from '@laurel/contracts';
 
-/** What refuseLockedAccount found: whether the account has failed sign-ins or a wait on record. */
+/** What checkAccount found: whether the account has failed sign-ins or a wait on record. */
 export interface AccountCounts {
   counted: boolean;
 }
@@ -84,30 +84,36 @@ export class Throttles {
   }
 
   /**
-   * Before the password is even checked: an account in its wait is refused, right password or not.
-   * The wait and the failure count are read in one statement (the store's `get` would read each
-   * row on its own), with the store's keys and its rule for a live row (not expired); the answer
-   * says whether a success has anything to clear.
+   * Before the password is even checked, in one statement: the account for this address (null
+   * when there is none) and its wait and failure count. An account in its wait is refused, right
+   * password or not. The counts are read with the store's keys and its rule for a live row (not
+   * expired), beside the account the sign-in reads anyway (the store's `get` would read each row
+   * on its own); the answer says whether a success has anything to clear.
    */
-  async refuseLockedAccount(email: string): Promise<AccountCounts> {
+  async checkAccount(email: string): Promise<{ user: UserEntity | null; counts: AccountCounts }> {
     const key = accountKey(email);
-    const lockKey = this.accountLock.getKey(key);
-    const rows = await preparedRows<{ key: string; points: number; expire: string | null }>(
+    const [row] = await preparedRows<Partial<UserEntity> & { lockPoints: number | null; lockExpire: string | null; counted: boolean }>(
       this.dataSource,
-      'throttles-account-counts',
-      `SELECT key, points, expire FROM throttles WHERE key IN ($1, $2) AND (expire > $3 OR expire IS NULL)`,
-      [lockKey, this.accountFailures.getKey(key), Date.now()],
+      'throttles-sign-in-account',
+      `SELECT ${USER_COLUMNS}, lock.points AS "lockPoints", lock.expire AS "lockExpire",
+              (lock.key IS NOT NULL OR fail.key IS NOT NULL) AS counted
+         FROM (VALUES (1)) AS one (n)
+         LEFT JOIN users u ON lower(u.email) = lower($1)
+         LEFT JOIN throttles lock ON lock.key = $2 AND (lock.expire > $4 OR lock.expire IS NULL)
+         LEFT JOIN throttles fail ON fail.key = $3 AND (fail.expire > $4 OR fail.expire IS NULL)`,
+      [email, this.accountLock.getKey(key), this.accountFailures.getKey(key), Date.now()],
     );
-    const lock = rows.find((row) => row.key === lockKey);
-    const lockMs = lock?.expire ? Number(lock.expire) - Date.now() : 0;
-    if (lock && lock.points > 1 && lockMs > 0) {
+    const { lockPoints, lockExpire, counted, ...account } = known(row, 'the sign-in read answers one row');
+    const lockMs = lockExpire ? Number(lockExpire) - Date.now() : 0;
+    if (lockPoints !== null && lockPoints > 1 && lockMs > 0) {
       throw tooMany(
         'auth.account_locked',
         (wait) => `Too many failed sign-ins for this account. Wait ${wait}, or choose a new password with "Forgot your password?".`,
         lockMs,
       );
     }
-    return { counted: rows.length > 0 };
+    // Every column of the account is in the row (USER_COLUMNS), or none when the address has no account.
+    return { user: account.id ? (account as UserEntity) : null, counts: { counted } };
   }
 
   /** A wrong password (or an unknown address, counted alike so nothing tells them apart). */
@@ -120,7 +126,7 @@ export class Throttles {
 
   /**
    * The right password outside a wait: the account's count starts over. Most sign-ins have no
-   * count (`counts` from refuseLockedAccount): they write nothing here.
+   * count (`counts` from checkAccount): they write nothing here.
    */
   async signInSucceeded(email: string, counts: AccountCounts): Promise<void> {
     if (!counts.counted) return;

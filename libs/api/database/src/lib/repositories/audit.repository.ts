@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuditEventView, AuditVerificationView } from '@laurel/contracts';
+import { preparedRows } from './prepared';
 
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
@@ -71,6 +72,15 @@ export class AuditRepository {
   async record(manager: EntityManager, input: AuditEventInput): Promise<void> {
     const append = auditAppend(input, 1);
     await manager.query(`WITH ${append.ctes} SELECT 1`, append.params);
+  }
+
+  /**
+   * Appends an event that goes with no other write (a sign-in, a failed one), on its own outside
+   * any transaction: `record`'s statement, prepared once per connection (see `preparedRows`).
+   */
+  async recordAlone(input: AuditEventInput): Promise<void> {
+    const append = auditAppend(input, 1);
+    await preparedRows(this.dataSource, 'audit-append', `WITH ${append.ctes} SELECT 1`, append.params);
   }
 
   async page(query: AuditPageQuery): Promise<{ items: AuditEventRow[]; total: number }> {

@@ -6,6 +6,15 @@ import type { MailLanguage, Role } from '@laurel/contracts';
 import { preparedRows } from './prepared';
 import { known } from '@laurel/domain';
 
+/**
+ * Every column of `users` (alias `u`) under its UserEntity property name, for a hand-written
+ * statement whose rows are accounts as TypeORM would load them (node-postgres gives timestamps as
+ * Dates, `roles` as an array). users.repository.spec.ts holds it to the entity's columns.
+ */
+export const USER_COLUMNS = `u.id, u.email, u.password_hash AS "passwordHash", u.display_name AS "displayName", u.roles, u.organization,
+  u.language, u.email_verified_at AS "emailVerifiedAt", u.session_version AS "sessionVersion", u.disabled_at AS "disabledAt",
+  u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;
+
 @Injectable()
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
