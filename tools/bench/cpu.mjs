@@ -1,6 +1,6 @@
 // CPU time spent by processes while a case runs, read from /proc: figures that hold on a busy
 // machine, where wall-clock throughput swings with what else runs. Linux only; null elsewhere.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
@@ -52,6 +52,28 @@ export function machineCpuMs() {
     // user nice system idle iowait irq softirq steal: busy is all but idle and iowait.
     const busy = fields.reduce((sum, value, i) => (i === 3 || i === 4 || i > 7 ? sum : sum + value), 0);
     return busy * TICK_MS;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU ms of one process split by thread: its main thread (the event loop: HTTP, SQL, JSON,
+ * JavaScript) and every other thread (libuv's pool, where argon2 runs, and V8's helpers), and
+ * each thread's by its id. From /proc/<pid>/task; null where there is none.
+ */
+export function threadsCpuMs(pid) {
+  try {
+    let others = 0;
+    let main = 0;
+    const byThread = new Map();
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const ms = processCpuMs(`${pid}/task/${tid}`) ?? 0;
+      byThread.set(tid, ms);
+      if (tid === String(pid)) main = ms;
+      else others += ms;
+    }
+    return { main, others, byThread };
   } catch {
     return null;
   }
