@@ -31,6 +31,7 @@ const SPECS = [
   'account-settings',
   'public-vote',
   'console-paths',
+  'entry-correction',
 ];
 const servers = SPECS.map((spec, i) => ({ spec, port: basePort + i }));
 // `playwright test dead-ends` starts only the platforms of the files it names (each start builds a

@@ -1,8 +1,5 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
-import { answersFor } from './support/answers';
-import { requestCall, signUpVerified } from './support/mail';
-
-const DEMO_SLUG = 'startup-talent-2026';
+import { expect, test } from '@playwright/test';
+import { DEMO_SLUG, submittedEntry } from './support/entries';
 
 async function signInAsOrganizer(page: import('@playwright/test').Page): Promise<void> {
   await page.goto('/');
@@ -12,53 +9,6 @@ async function signInAsOrganizer(page: import('@playwright/test').Page): Promise
   await page.getByTestId('sign-in-password').fill('laurel-demo');
   await page.getByTestId('sign-in-submit').click();
   await expect(page.getByTestId('dashboard-heading')).toBeVisible();
-}
-
-/** A fresh applicant's submitted entry in the demo contest, made over HTTP as the console would. */
-async function submittedEntry(request: APIRequestContext, title: string): Promise<{ id: string; code: string; contestId: string }> {
-  const email = `organize-e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  const { accessToken } = await signUpVerified(requestCall(request), { email, password: 'a-long-password-1', displayName: 'Đội kiểm thử' });
-  const headers = { authorization: `Bearer ${accessToken}` };
-
-  const contest = (await (await request.get(`/api/contests/${DEMO_SLUG}`)).json()) as {
-    id: string;
-    categories: { id: string }[];
-    submissionClosesAt: string;
-  };
-  const [category] = contest.categories;
-  if (category === undefined) throw new Error('the demo contest has no category');
-  const created = await request.post(`/api/contests/${contest.id}/entries`, {
-    headers,
-    data: {
-      title,
-      teamName: 'Đội Sóng Xanh',
-      summary: 'Phao cảm biến đo chất lượng nước cho hộ nuôi tôm.',
-      problem: 'Nước ô nhiễm được phát hiện quá muộn.',
-      solution: 'Cảm biến giá rẻ gửi cảnh báo qua điện thoại.',
-      market: 'Hộ nuôi trồng thủy sản ven biển.',
-      businessModel: 'Bán thiết bị kèm thuê bao dữ liệu.',
-      categoryId: category.id,
-      members: [{ name: 'Nguyễn Thị Lan', role: 'Trưởng nhóm', email: 'lan@example.com' }],
-      answers: answersFor(contest, category.id),
-    },
-  });
-  expect(created.status()).toBe(201);
-  const entry = (await created.json()) as { id: string };
-
-  // The smallest PDF the type sniffer accepts: the bytes decide, not the name.
-  const pdf = Buffer.from(
-    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-  );
-  const uploaded = await request.post(`/api/entries/${entry.id}/attachments`, {
-    headers,
-    multipart: { kind: 'pitch_deck', file: { name: 'pitch-deck.pdf', mimeType: 'application/pdf', buffer: pdf } },
-  });
-  expect(uploaded.ok()).toBe(true);
-
-  const submitted = await request.post(`/api/entries/${entry.id}/submit`, { headers, data: {} });
-  expect(submitted.status()).toBe(200);
-  const { code } = (await submitted.json()) as { code: string };
-  return { id: entry.id, code, contestId: contest.id };
 }
 
 test.describe('organizer pages', () => {

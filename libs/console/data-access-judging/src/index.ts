@@ -2,4 +2,4 @@ export { JudgingApi } from './lib/judging.api';
 export { MyAssignmentsStore, type RoundGroup } from './lib/my-assignments.store';
 export { formatScoreInput, parseScore, type ParsedScore } from './lib/score-input';
 export { SAVE_DEBOUNCE_MS, ScoreSheetStore, type CriterionField, type SaveState } from './lib/score-sheet.store';
-export { assignmentStatusKey, attachmentKindKey, roundStatusKey, scoreProblemKey } from './lib/judging-format';
+export { assignmentStatusKey, attachmentKindKey, conflictReasonKey, roundStatusKey, scoreProblemKey } from './lib/judging-format';

@@ -22,3 +22,5 @@ export { GroupedNumberInputDirective } from './lib/grouped-number/grouped-number
 export { ConfirmDialogComponent, type ConfirmDialogData } from './lib/confirm-dialog/confirm-dialog.component';
 export { PasswordFieldComponent } from './lib/password-field/password-field.component';
 export { SubmitButtonComponent } from './lib/submit-button/submit-button.component';
+export { MembersEditorComponent } from './lib/members-editor/members-editor.component';
+export { fillMembers, memberGroup, membersValue, type MemberForm, type MembersForm } from './lib/members-editor/members-form';

@@ -1,6 +1,6 @@
 import { HttpEventType } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
@@ -9,9 +9,28 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { RouterLink } from '@angular/router';
 import { AuthStore } from '@laurel/console-data-access-auth';
-import { OrganizeApi } from '@laurel/console-data-access-organize';
-import { AlertComponent, AnswersListComponent, StatusChipComponent } from '@laurel/console-ui';
-import type { AttachmentView, ContestView, EntryView, JudgeAnswerView } from '@laurel/contracts';
+import { conflictReasonKey } from '@laurel/console-data-access-judging';
+import { type ConflictChanges, EntryCorrections, OrganizeApi } from '@laurel/console-data-access-organize';
+import {
+  AlertComponent,
+  AnswersListComponent,
+  type MemberForm,
+  MembersEditorComponent,
+  StatusChipComponent,
+  fillMembers,
+  membersValue,
+} from '@laurel/console-ui';
+import {
+  type AttachmentView,
+  type ConflictView,
+  type ContestView,
+  ENTRY_LIMITS,
+  type EntryCorrectionRequest,
+  type EntryMember,
+  type EntryView,
+  type JudgeAnswerView,
+} from '@laurel/contracts';
+import { teamSizeRange } from '@laurel/domain';
 import {
   I18nService,
   TranslatePipe,
@@ -27,7 +46,7 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { ELIGIBILITY_TONES, eligibilityKey, statusKey } from '../entries-page/entries-page.component';
 
-/** Everything an entry holds, its documents, the eligibility decision, and the correction of a submitted entry's organization. */
+/** Everything an entry holds, its documents, the eligibility decision, and the correction of a submitted entry's organization and team. */
 @Component({
   selector: 'laurel-entry-page',
   imports: [
@@ -44,6 +63,7 @@ import { ELIGIBILITY_TONES, eligibilityKey, statusKey } from '../entries-page/en
     MatRadioGroup,
     AlertComponent,
     AnswersListComponent,
+    MembersEditorComponent,
     StatusChipComponent,
     TranslatePipe,
     UiMessagePipe,
@@ -58,6 +78,8 @@ export class EntryPageComponent {
   readonly contest = input<string>();
 
   private readonly api = inject(OrganizeApi);
+  private readonly corrections = inject(EntryCorrections);
+  private readonly fb = inject(NonNullableFormBuilder);
   private readonly auth = inject(AuthStore);
   private readonly i18n = inject(I18nService);
 
@@ -92,15 +114,23 @@ export class EntryPageComponent {
   });
   protected readonly reasonMissing = signal(false);
 
-  /** The organization of a submitted entry, corrected by the organizer with why (conflicts are checked again). */
+  /** The organization and team of a submitted entry, corrected by the organizer with why (conflicts are checked again). */
   protected readonly correcting = signal(false);
   protected readonly correctionSaving = signal(false);
-  protected readonly correctionMessage = signal<{ tone: 'info' | 'error'; text: UiMessage } | null>(null);
+  protected readonly correctionMessage = signal<{ tone: 'info' | 'error'; text: UiMessage; stale?: boolean } | null>(null);
   protected readonly correctionReasonMissing = signal(false);
+  protected readonly correctionInvalid = signal(false);
+  /** What the last correction did to the entry's conflicts of interest (`changes` null: the list could not be read). */
+  protected readonly correctionConflicts = signal<{ contestId: string; changes: ConflictChanges | null } | null>(null);
   protected readonly correction = new FormGroup({
     organization: new FormControl('', { nonNullable: true }),
+    members: this.fb.array<MemberForm>([]),
     reason: new FormControl('', { nonNullable: true }),
   });
+  /** The team sizes the contest's rules allow: the members editor adds and removes within them. */
+  protected readonly teamRange = computed(() => teamSizeRange(this.contestView()?.eligibilityRules ?? [], 1, ENTRY_LIMITS.members));
+  protected readonly teamRuled = computed(() => this.teamRange().min > 1 || this.teamRange().max < ENTRY_LIMITS.members);
+  protected readonly limits = ENTRY_LIMITS;
 
   protected readonly statusKey = statusKey;
   protected readonly eligibilityKey = eligibilityKey;
@@ -199,39 +229,77 @@ export class EntryPageComponent {
     }
   }
 
-  protected openCorrection(): void {
-    this.correction.setValue({ organization: this.entry()?.organization ?? '', reason: '' });
+  /** Opens the correction on the entry as loaded; `reason` keeps what the organizer wrote (after a reload). */
+  protected openCorrection(reason = ''): void {
+    const entry = this.entry();
+    this.correction.controls.organization.setValue(entry?.organization ?? '');
+    fillMembers(this.correction.controls.members, entry?.members ?? [], this.fb);
+    this.correction.controls.reason.setValue(reason);
+    this.correction.markAsUntouched();
     this.correctionReasonMissing.set(false);
+    this.correctionInvalid.set(false);
     this.correctionMessage.set(null);
+    this.correctionConflicts.set(null);
     this.correcting.set(true);
   }
 
   protected cancelCorrection(): void {
     this.correcting.set(false);
+    this.correctionMessage.set(null);
+  }
+
+  /** After a stale refusal: the entry as it now is, in the form again, with the reason kept. */
+  protected async reloadForCorrection(): Promise<void> {
+    const reason = this.correction.controls.reason.value;
+    await this.load(this.id());
+    if (this.entry()?.status === 'submitted') this.openCorrection(reason);
+    else this.correcting.set(false);
   }
 
   protected async saveCorrection(): Promise<void> {
     const entry = this.entry();
     if (!entry || this.correctionSaving()) return;
     const reason = this.correction.controls.reason.value.trim();
-    if (!reason) {
-      this.correctionReasonMissing.set(true);
+    const members = this.correction.controls.members;
+    this.correctionReasonMissing.set(!reason);
+    this.correctionInvalid.set(members.invalid);
+    if (!reason || members.invalid) {
+      this.correction.markAllAsTouched();
       return;
     }
-    this.correctionReasonMissing.set(false);
+    const organization = this.correction.controls.organization.value.trim() || null;
+    const team = membersValue(members);
+    const body: EntryCorrectionRequest = {
+      version: entry.version,
+      reason,
+      ...(organization !== (entry.organization ?? null) ? { organization } : {}),
+      ...(sameTeam(team, entry.members) ? {} : { members: team }),
+    };
+    if (body.organization === undefined && body.members === undefined) {
+      this.correctionMessage.set({ tone: 'info', text: { key: 'organize.entry.correction.unchanged' } });
+      return;
+    }
     this.correctionSaving.set(true);
     this.correctionMessage.set(null);
     try {
-      const organization = this.correction.controls.organization.value.trim() || null;
-      const next = await firstValueFrom(this.api.correctEntry(entry.id, { version: entry.version, organization, reason }));
-      this.entry.set(next);
+      const outcome = await this.corrections.correct(entry, body);
+      if (!outcome.ok) {
+        this.correctionMessage.set({ tone: 'error', text: outcome.message, stale: outcome.stale });
+        return;
+      }
+      this.entry.set(outcome.entry);
       this.correcting.set(false);
       this.correctionMessage.set({ tone: 'info', text: { key: 'organize.entry.correction.saved' } });
-    } catch (error) {
-      this.correctionMessage.set({ tone: 'error', text: toUiMessage(error) });
+      this.correctionConflicts.set({ contestId: entry.contestId, changes: outcome.conflicts });
     } finally {
       this.correctionSaving.set(false);
     }
+  }
+
+  /** A conflict's kind as the organizer reads it: a detected one from the dictionary, any other as written. */
+  protected conflictReason(conflict: ConflictView): string {
+    const key = conflictReasonKey(conflict);
+    return key ? this.i18n.t(key) : conflict.reason;
   }
 
   protected retry(): void {
@@ -259,4 +327,10 @@ export class EntryPageComponent {
       this.loading.set(false);
     }
   }
+}
+
+/** The same team, member by member, in the same order (as the API compares a correction's team). */
+function sameTeam(a: readonly EntryMember[], b: readonly EntryMember[]): boolean {
+  const key = (members: readonly EntryMember[]) => JSON.stringify(members.map((m) => [m.name, m.role, m.email ?? null]));
+  return key(a) === key(b);
 }

@@ -6,12 +6,11 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import type { ConflictSource, ConflictView, ContestView, EntryListItemView, PanelJudgeView } from '@laurel/contracts';
-import { JudgingApi } from '@laurel/console-data-access-judging';
+import { JudgingApi, conflictReasonKey } from '@laurel/console-data-access-judging';
 import { AlertComponent, EmptyStateComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
 import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 
-const DETECTED_REASONS = ['same_organization', 'same_email_domain', 'team_member'];
 const SOURCE_TONES: Record<ConflictSource, StatusTone> = { detected: 'accent', declared: 'info', organizer: 'warning' };
 
 /** Conflicts of interest: the detected ones, the judges' recusals, and those added by hand. */
@@ -169,10 +168,8 @@ export class ConflictsTabComponent {
   }
 
   protected reasonText(c: ConflictView): string {
-    if (c.source === 'detected' && DETECTED_REASONS.includes(c.reason)) {
-      return this.i18n.t(`judging.conflicts.reasons.${c.reason as 'same_organization' | 'same_email_domain' | 'team_member'}`);
-    }
-    return c.reason;
+    const key = conflictReasonKey(c);
+    return key ? this.i18n.t(key) : c.reason;
   }
 
   private async load(contestId: string): Promise<void> {

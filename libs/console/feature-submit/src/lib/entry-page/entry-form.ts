@@ -1,15 +1,13 @@
 import {
   type AbstractControl,
-  FormArray,
   type FormControl,
   type FormGroup,
   type NonNullableFormBuilder,
   type ValidationErrors,
   Validators,
 } from '@angular/forms';
-import { type AttachmentView, ENTRY_LIMITS, type EntryFieldsRequest, type EntryMember, type EntryView } from '@laurel/contracts';
-
-export type MemberForm = FormGroup<{ name: FormControl<string>; role: FormControl<string>; email: FormControl<string> }>;
+import { type MemberForm, type MembersForm, fillMembers, membersValue } from '@laurel/console-ui';
+import { type AttachmentView, ENTRY_LIMITS, type EntryFieldsRequest, type EntryView } from '@laurel/contracts';
 
 export type EntryForm = FormGroup<{
   title: FormControl<string>;
@@ -20,7 +18,7 @@ export type EntryForm = FormGroup<{
   businessModel: FormControl<string>;
   teamName: FormControl<string>;
   organization: FormControl<string>;
-  members: FormArray<MemberForm>;
+  members: MembersForm;
   categoryId: FormControl<string | null>;
   videoUrl: FormControl<string>;
 }>;
@@ -82,19 +80,9 @@ export function buildEntryForm(fb: NonNullableFormBuilder): EntryForm {
   });
 }
 
-export function memberGroup(fb: NonNullableFormBuilder, member?: EntryMember): MemberForm {
-  return fb.group({
-    name: fb.control(member?.name ?? '', [Validators.required, Validators.maxLength(ENTRY_LIMITS.memberName)]),
-    role: fb.control(member?.role ?? '', [Validators.required, Validators.maxLength(ENTRY_LIMITS.memberRole)]),
-    email: fb.control(member?.email ?? '', [Validators.email, Validators.maxLength(ENTRY_LIMITS.email)]),
-  });
-}
-
 /** Shows the server copy in the form, without that counting as a change to save. */
 export function fillForm(form: EntryForm, entry: EntryView, fb: NonNullableFormBuilder): void {
-  const members = form.controls.members;
-  members.clear({ emitEvent: false });
-  for (const member of entry.members) members.push(memberGroup(fb, member), { emitEvent: false });
+  fillMembers(form.controls.members, entry.members, fb);
   form.patchValue(
     {
       title: entry.title,
@@ -130,11 +118,7 @@ export function savableFields(form: EntryForm): { fields: EntryFieldsRequest; he
   else held = true;
   fields.categoryId = c.categoryId.value;
   if (c.members.valid) {
-    fields.members = c.members.controls.map((m) => ({
-      name: m.controls.name.value,
-      role: m.controls.role.value,
-      email: m.controls.email.value.trim() || null,
-    }));
+    fields.members = membersValue(c.members);
   } else {
     held = true;
   }

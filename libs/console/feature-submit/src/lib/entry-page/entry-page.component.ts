@@ -26,6 +26,7 @@ import {
   ApplicationFormComponent,
   ConfirmDialogComponent,
   type ConfirmDialogData,
+  MembersEditorComponent,
   StatusChipComponent,
   buildAnswersForm,
   savableAnswers,
@@ -52,7 +53,6 @@ import {
   buildEntryForm,
   changedFields,
   fillForm,
-  memberGroup,
   missingForSubmission,
   savableFields,
   stepOfField,
@@ -83,6 +83,7 @@ import {
     MatStepperPrevious,
     AlertComponent,
     ApplicationFormComponent,
+    MembersEditorComponent,
     StatusChipComponent,
     TranslatePipe,
     UiMessagePipe,
@@ -331,15 +332,6 @@ export class EntryPageComponent {
     this.step.set(index);
     // Leaving a step saves what it holds at once rather than after the pause.
     void this.store.flush();
-  }
-
-  protected addMember(): void {
-    if (this.form.controls.members.length >= ENTRY_LIMITS.members) return;
-    this.form.controls.members.push(memberGroup(this.fb));
-  }
-
-  protected removeMember(index: number): void {
-    this.form.controls.members.removeAt(index);
   }
 
   protected kindKey(kind: AttachmentKind): TranslationKey {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { type CalendarDate, formatCalendarDate, parseCalendarDate, yearsBefore } from './calendar-date';
-import { checkEligibility, dateWithinYears, type EligibilityFacts, organizationPlace } from './check-eligibility';
+import { checkEligibility, dateWithinYears, type EligibilityFacts, organizationPlace, teamSizeRange } from './check-eligibility';
 import type { EligibilityRule } from './eligibility-rules';
 import type { FormField } from './form-fields';
 
@@ -135,6 +135,44 @@ describe(organizationPlace.name, () => {
       fc.property(fc.shuffledSubarray(submitted, { minLength: 0, maxLength: 4 }), (list) => {
         const abc = list.filter((e) => e.id !== 'e3');
         expect(abc.map((e) => organizationPlace(e, list)).sort()).toEqual(abc.map((_, i) => i + 1));
+      }),
+    );
+  });
+});
+
+describe(teamSizeRange.name, () => {
+  it('takes the largest minimum and the smallest maximum, inside what any entry may have', () => {
+    // The rules above: at most 5 (small), at least 2 (pair); a floor of 1 and a ceiling of 20.
+    expect(teamSizeRange(rules, 1, 20)).toEqual({ min: 2, max: 5 });
+    // A second maximum of 4 is tighter than 5; a second minimum of 1 is looser than 2.
+    const more: EligibilityRule[] = [
+      ...rules,
+      { id: 'four', kind: 'max_team_size', params: { max: 4 }, message: l('At most 4') },
+      { id: 'one', kind: 'min_team_size', params: { min: 1 }, message: l('At least 1') },
+    ];
+    expect(teamSizeRange(more, 1, 20)).toEqual({ min: 2, max: 4 });
+    // No team-size rule: the floor and the ceiling. A maximum of 30 is looser than the ceiling 20.
+    expect(teamSizeRange([], 1, 20)).toEqual({ min: 1, max: 20 });
+    expect(teamSizeRange([{ id: 'big', kind: 'max_team_size', params: { max: 30 }, message: l('At most 30') }], 1, 20)).toEqual({
+      min: 1,
+      max: 20,
+    });
+  });
+
+  it('holds a team size exactly when every team-size rule passes it (fast-check)', () => {
+    const sizeRule = fc.oneof(
+      fc
+        .integer({ min: 1, max: 30 })
+        .map((max): EligibilityRule => ({ id: `max${max}`, kind: 'max_team_size', params: { max }, message: l('max') })),
+      fc
+        .integer({ min: 1, max: 30 })
+        .map((min): EligibilityRule => ({ id: `min${min}`, kind: 'min_team_size', params: { min }, message: l('min') })),
+    );
+    fc.assert(
+      fc.property(fc.array(sizeRule, { maxLength: 5 }), fc.integer({ min: 1, max: 20 }), (sizeRules, memberCount) => {
+        const { min, max } = teamSizeRange(sizeRules, 1, 20);
+        const passesAll = checkEligibility(sizeRules, form, { ...passing, memberCount }).every((c) => c.passed);
+        expect(min <= memberCount && memberCount <= max).toBe(passesAll);
       }),
     );
   });

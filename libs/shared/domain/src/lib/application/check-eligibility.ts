@@ -65,6 +65,24 @@ function passes(rule: EligibilityRule, facts: EligibilityFacts): boolean {
 }
 
 /**
+ * The team sizes a contest's rules allow, for an editor of the team: at least the largest
+ * `min_team_size`, at most the smallest `max_team_size`, and always within `[floor, ceiling]`,
+ * the sizes any entry may have (a submitted entry keeps one member; the API lists at most
+ * `ENTRY_LIMITS.members`). A size passes every team-size rule exactly when it lies in the range.
+ * Rules that contradict each other (at least 6, at most 4) give `min > max`: no size passes both,
+ * and an editor that keeps to the range can neither add nor remove.
+ */
+export function teamSizeRange(rules: readonly EligibilityRule[], floor: number, ceiling: number): { min: number; max: number } {
+  let min = floor;
+  let max = ceiling;
+  for (const rule of rules) {
+    if (rule.kind === 'min_team_size') min = Math.max(min, rule.params.min);
+    if (rule.kind === 'max_team_size') max = Math.min(max, rule.params.max);
+  }
+  return { min, max };
+}
+
+/**
  * Whether `date` is at most `years` years before `deadline`: on or after the same day `years`
  * years earlier. Deadline 2026-04-30 and 5 years: founded 2021-04-30 passes (exactly five
  * years), 2021-04-29 fails. A date after the deadline passes (it is not "more than" anything).

@@ -12,7 +12,7 @@ export { checkAnswer, checkAnswers, isAnswered, mergeAnswers, missingAnswers } f
 export type { EligibilityCheck, EligibilityRule, EligibilityRuleKind, EligibilityRuleParams } from './eligibility-rules';
 export { ELIGIBILITY_RULE_KINDS, parseEligibilityRules, RULE_LIMITS, rulesReading } from './eligibility-rules';
 export type { EligibilityFacts, SubmittedEntryRef } from './check-eligibility';
-export { checkEligibility, dateWithinYears, failedChecks, organizationPlace } from './check-eligibility';
+export { checkEligibility, dateWithinYears, failedChecks, organizationPlace, teamSizeRange } from './check-eligibility';
 export type { CalendarDate } from './calendar-date';
 export { calendarDateIn, formatCalendarDate, isCalendarDate, parseCalendarDate, yearsBefore } from './calendar-date';
 export { exampleAnswer, exampleAnswers } from './example-answers';

@@ -164,6 +164,7 @@ export const enSubmit: typeof viSubmit = {
       remove: 'Remove member {n}',
       none: 'No members yet. Add at least one person with a name and a role.',
       max: 'At most {max} members.',
+      min: 'The team needs {min} or more members.',
     },
     category: {
       intro: 'Choose the category you compete in. A team has one entry per category.',

@@ -163,6 +163,7 @@ export const viSubmit = {
       remove: 'Xoá thành viên {n}',
       none: 'Chưa có thành viên. Thêm ít nhất một người với họ tên và vai trò.',
       max: 'Tối đa {max} thành viên.',
+      min: 'Đội cần từ {min} thành viên trở lên.',
     },
     category: {
       intro: 'Chọn hạng mục bạn dự thi. Mỗi đội có một hồ sơ cho mỗi hạng mục.',

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'console-data-access-organize',
+  preset: '../jest.angular.cjs',
+  rootDir: __dirname,
+};
