@@ -8,12 +8,13 @@ import { StatementCounter } from './support/statement-counter';
 /**
  * How many SQL statements the hot paths send, counted on the wire between the API and
  * PostgreSQL, so that a reload after a write or a read repeated per request cannot creep back
- * unnoticed. A judge's first save of an assignment is one read of everything it decides on and
- * one statement writing sheet, scores and audit event (checking assignment and round again under
- * share locks): 2. The process then remembers the assignment, its round's rubric and the draft, so
- * the next save is the write alone (which checks the version, assignment and round itself): 1; a
- * submit the same: 1 (in a round with divergence review it is a transaction that also reviews;
- * this round has it off). A results read: a fixed number whatever the size of the round (6 today: the round
+ * unnoticed. A judge's save in a round the API process has not met yet is one read of everything
+ * it decides on and one statement writing sheet, scores and audit event (checking judge,
+ * assignment and round again under share locks): 2. The process then remembers the round's
+ * rubric, the assignment and the draft, so the next save, of this sheet or of a new one in the
+ * round, is the write alone (which checks the judge, the assignment, the round and the version
+ * itself): 1; a submit the same: 1 (in a round with divergence review it is a transaction that
+ * also reviews; this round has it off). A results read: a fixed number whatever the size of the round (6 today: the round
  * for the access check, then one read-only snapshot: its start, the rubric with the judges' names,
  * the entries with their panels and outcomes, the sheets, its commit).
  */
@@ -102,12 +103,17 @@ describe('SQL statements per request on the hot paths', () => {
     expect(submit.filter((sql) => /^SELECT/i.test(sql))).toHaveLength(0);
   });
 
-  it('refuses a stale save after one write that changed nothing and one read to say why', async () => {
+  it('writes a new sheet of a known round in one statement; refuses a stale save after one write that changed nothing and one read to say why', async () => {
     const assignmentId = await fixture.assignment(judge, round.id, known(entries[1], 'entries[1]').id);
-    expect(
-      (await http.request('PUT', `/api/assignments/${assignmentId}/sheet`, { body: { scores: scores(5), version: 0 }, token: judge.token }))
-        .status,
-    ).toBe(200);
+    let created = 0;
+    // A new sheet in a round the process knows: the write alone.
+    const first = await counter.during(async () => {
+      created = (
+        await http.request('PUT', `/api/assignments/${assignmentId}/sheet`, { body: { scores: scores(5), version: 0 }, token: judge.token })
+      ).status;
+    });
+    expect(created).toBe(200);
+    expect(first).toHaveLength(SAVE_AGAIN);
     let status = 0;
     const stale = await counter.during(async () => {
       status = (

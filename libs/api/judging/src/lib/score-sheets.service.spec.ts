@@ -351,4 +351,27 @@ describe(ScoreSheetsService.name, () => {
     // Every write above is in the contest's chain, which still verifies.
     expect(await app.get(AuditRepository).verify(contestId)).toMatchObject({ valid: true });
   });
+  it('writes a new sheet in a round this process knows without reading first; a save for another judge’s assignment writes nothing', async () => {
+    // Ana's earlier saves taught this process the round and its rubric.
+    await sut.save(judges.ana, await assignment(judges.ana), sheet([['idea', 5]], 0));
+    const binhs = await assignment(judges.binh);
+    const state = jest.spyOn(app.get(SheetsRepository), 'state');
+    try {
+      // Ana sends a first save for Bình's assignment: the write checks the judge and writes nothing; the read says 404.
+      expect(await outcome(() => sut.save(judges.ana, binhs, sheet([['idea', 1]], 0)))).toBe('404 assignment.not_found');
+      expect(state).toHaveBeenCalledTimes(1);
+      expect(await db.query(`SELECT 1 FROM score_sheets WHERE assignment_id = $1`, [binhs])).toEqual([]);
+      state.mockClear();
+      // Bình's own first save: one write, no read. Team 7/10: 100 · 30·0.7 / 100 = 21.
+      expect(await sut.save(judges.binh, binhs, sheet([['team', 7]], 0))).toMatchObject({ status: 'draft', version: 1, total: 21 });
+      expect(state).not.toHaveBeenCalled();
+    } finally {
+      state.mockRestore();
+    }
+    // Its event names the assignment's entry, which the statement took from the assignment.
+    const [saved] = await events((await db.query(`SELECT id FROM score_sheets WHERE assignment_id = $1`, [binhs]))[0].id);
+    const [{ entryId }] = await db.query(`SELECT entry_id AS "entryId" FROM assignments WHERE id = $1`, [binhs]);
+    expect(saved).toMatchObject({ action: 'sheet.saved', actorId: judges.binh.id, payload: { assignmentId: binhs, entryId } });
+    expect(await app.get(AuditRepository).verify(contestId)).toMatchObject({ valid: true });
+  });
 });

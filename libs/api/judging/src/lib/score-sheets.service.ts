@@ -36,23 +36,26 @@ export class ScoreSheetsService {
 
   /**
    * Saves the sheet as a draft: exactly the scores sent, partial sheets allowed. When this process
-   * knows the assignment (the judge's earlier save or read), one statement: the write of sheet,
-   * scores and audit event, which checks the assignment, the round and the sheet's version again
-   * under share locks. Otherwise, or when that write changes nothing, the read of everything it
-   * decides on first, then the write; only when that write changes nothing is the state read again,
-   * to say why. No transaction is held open across round trips (a judge autosaves every few
-   * seconds, and the contest's audit chain takes one write at a time).
+   * knows the assignment (the judge's earlier save or read), or at least the round its scores are
+   * for (a new sheet), one statement: the write of sheet, scores and audit event, which checks
+   * the judge, the assignment, the round and the sheet's version itself under share locks.
+   * Otherwise, or when that write changes nothing, the read of everything it decides on first,
+   * then the write; only when that write changes nothing is the state read again, to say why. No
+   * transaction is held open across round trips (a judge autosaves every few seconds, and the
+   * contest's audit chain takes one write at a time).
    */
   async save(actor: AuthUser, assignmentId: string, dto: SaveSheetDto): Promise<SheetView> {
     const comment = { text: dto.comment?.trim() || null, internal: dto.commentInternal ?? false };
-    const known = this.known.get(assignmentId);
+    const known =
+      this.known.get(assignmentId) ?? (dto.version ? undefined : this.known.unmet(assignmentId, actor.id, dto.scores[0]?.criterionId));
     if (known && known.assignment.judgeId === actor.id && (known.sheet || !dto.version)) {
+      const { criteria } = known.round;
       // A refusal is answered by the read below, in its order (an unknown assignment before a bad score).
-      const scores = checkedScores(known.criteria, dto.scores);
+      const scores = checkedScores(criteria, dto.scores);
       const sheet = scores && (await this.sheets.saveDraft(known, dto.version ?? null, comment, scores));
       if (scores && sheet) {
-        this.known.saved(known, sheet, scores);
-        return toSheetView({ sheet, scores }, known.criteria);
+        this.known.saved(known.assignment, sheet, scores);
+        return toSheetView({ sheet, scores }, criteria);
       }
     }
     const current = await this.readState(actor, assignmentId);
@@ -67,7 +70,7 @@ export class ScoreSheetsService {
       if (now.sheet?.status === 'submitted') throw alreadySubmitted();
       throw staleVersion(dto.version ?? 0, now.sheet?.version ?? null);
     }
-    this.known.saved(current, sheet, scores);
+    this.known.saved(current.assignment, sheet, scores);
     return toSheetView({ sheet, scores }, current.criteria);
   }
 
@@ -81,11 +84,15 @@ export class ScoreSheetsService {
    */
   async submit(actor: AuthUser, assignmentId: string): Promise<SheetView> {
     const known = this.known.get(assignmentId);
-    if (known?.sheet && known.assignment.judgeId === actor.id && !DivergenceReviewService.reviews(known.divergence)) {
-      const values = Object.fromEntries(known.sheet.scores.map((s) => [s.criterionId, s.value]));
-      if (missingCriteria(known.criteria, values).length === 0) {
-        const { sheet, criteria } = known;
-        const submitted = await this.sheets.submitAlone({ ...known, sheet, scores: sheet.scores }, sheetTotal(criteria, values));
+    if (known?.sheet && known.assignment.judgeId === actor.id && !DivergenceReviewService.reviews(known.round.divergence)) {
+      const { sheet, round } = known;
+      const { criteria, divergence } = round;
+      const values = Object.fromEntries(sheet.scores.map((s) => [s.criterionId, s.value]));
+      if (missingCriteria(criteria, values).length === 0) {
+        const submitted = await this.sheets.submitAlone(
+          { assignment: known.assignment, sheet, scores: sheet.scores, divergence },
+          sheetTotal(criteria, values),
+        );
         if (submitted) {
           this.known.forget(assignmentId);
           return toSheetView({ sheet: submitted, scores: sheet.scores }, criteria);

@@ -163,6 +163,11 @@ export const auditChainKey = (contestId: string | null | undefined) => contestId
  * Appending `input` as data-modifying CTEs (`audit_head`, `audit_event`) whose parameters start
  * at `$firstParam`, for a statement that writes a change and its event at once. With `when`, the
  * name of a CTE of that statement, the event is appended only when that CTE returned a row.
+ * With `filled`, payload keys whose value (an id) only the statement knows: `{ entryId: 'SELECT
+ * entry_id FROM guard' }` hashes and stores the event with that row's entry id as its
+ * `payload.entryId`, exactly as if the caller had put it there (the canonical text is built with
+ * a stand-in the statement replaces; the rest of such a payload must be ids and numbers, never
+ * text a person wrote, so the stand-in cannot occur in it).
  *
  * The chain's head row is taken with INSERT … ON CONFLICT DO UPDATE: the row lock serializes
  * writers of one chain across processes (a second writer waits, then sees the head the first
@@ -170,18 +175,31 @@ export const auditChainKey = (contestId: string | null | undefined) => contestId
  * computed by PostgreSQL over the same bytes `auditHash` hashes when verifying. The event gets
  * its id after the lock is held, so within a chain ids follow the chain.
  */
-export function auditAppend(input: AuditEventInput, firstParam: number, when?: string): { ctes: string; params: unknown[] } {
+export function auditAppend(
+  input: AuditEventInput,
+  firstParam: number,
+  when?: string,
+  filled: Record<string, string> = {},
+): { ctes: string; params: unknown[] } {
+  const stand = Object.keys(filled);
   const event = {
     contestId: input.contestId ?? null,
     actorId: input.actorId ?? null,
     action: input.action,
     subjectType: input.subjectType ?? null,
     subjectId: input.subjectId ?? null,
-    payload: input.payload ?? {},
+    payload: { ...input.payload, ...Object.fromEntries(stand.map((key) => [key, standIn(key)])) },
     occurredAt: new Date().toISOString(),
   };
   const p = (i: number) => `$${firstParam + i}`;
-  const next = (prev: string) => `encode(sha256(convert_to(${prev} || chr(10) || ${p(2)}::text, 'UTF8')), 'hex')`;
+  // Each stand-in's JSON (quotes included) becomes the JSON of the statement's id.
+  const fill = (text: string) =>
+    stand.reduce(
+      (sql, key) => `replace(${sql}, ${sqlText(JSON.stringify(standIn(key)))}, '"' || (${filled[key] ?? ''})::text || '"')`,
+      `${text}::text`,
+    );
+  const canonical = fill(p(2));
+  const next = (prev: string) => `encode(sha256(convert_to(${prev} || chr(10) || ${canonical}, 'UTF8')), 'hex')`;
   const ctes = `audit_head AS (
       INSERT INTO audit_chains AS c (chain, prev_hash, head_hash)
       SELECT ${p(0)}::text, ${p(1)}::text, ${next(`${p(1)}::text`)}${when ? ` WHERE EXISTS (SELECT 1 FROM ${when})` : ''}
@@ -189,7 +207,7 @@ export function auditAppend(input: AuditEventInput, firstParam: number, when?: s
       RETURNING prev_hash, head_hash),
     audit_event AS (
       INSERT INTO audit_events (contest_id, actor_id, action, subject_type, subject_id, payload, occurred_at, prev_hash, hash)
-      SELECT ${p(3)}::uuid, ${p(4)}::uuid, ${p(5)}::text, ${p(6)}::text, ${p(7)}::text, ${p(8)}::jsonb, ${p(9)}::timestamptz, prev_hash, head_hash
+      SELECT ${p(3)}::uuid, ${p(4)}::uuid, ${p(5)}::text, ${p(6)}::text, ${p(7)}::text, ${fill(p(8))}::jsonb, ${p(9)}::timestamptz, prev_hash, head_hash
         FROM audit_head)`;
   return {
     ctes,
@@ -222,6 +240,12 @@ export async function lockAuditChains(manager: EntityManager, contestIds: readon
     [...new Set(contestIds.map(auditChainKey))],
   ]);
 }
+
+/** What stands for a `filled` payload key until the statement puts its value there. */
+const standIn = (key: string) => `?${key}`;
+
+/** A string as an SQL literal (the stand-ins are code, never input). */
+const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /**
  * Events in id order, checked against the chain each belongs to. Up to `legacyLastId` the

@@ -75,11 +75,12 @@ export interface SheetWriteState {
 }
 
 /**
- * What a sheet write is told of its assignment and sheet: a state just read, or what the judge's
- * last write in this process left (the write checks again whatever may have changed since).
+ * What a sheet write is told of its assignment and sheet: a state just read, or what this process
+ * knows from its earlier reads and writes (the write checks all of it again: `guard`, and the
+ * sheet's version). The judge is the one the write is for: a write for anyone else writes nothing.
  */
 export interface SheetWriteBasis {
-  assignment: SheetWriteState['assignment'];
+  assignment: Pick<SheetWriteState['assignment'], 'id' | 'roundId' | 'contestId' | 'judgeId'>;
   sheet: Pick<SheetRow, 'id' | 'version'> | null;
 }
 
@@ -203,16 +204,18 @@ function toWriteState(row: WriteStateRow): SheetWriteState {
 }
 
 /**
- * The CTE `guard`: the assignment (id in parameter `param`) when it still stands (not recused,
- * its judge on the panel, no stored conflict) and its round is open, share-locked with its round
- * so that a recusal or the round's closing waits for the write that reads it. A write that
- * requires a row of `guard` is safe in a statement of its own. `condition` adds to its WHERE
- * clause (on `a` and `r`).
+ * The CTE `guard`: the assignment (id in parameter `param`) of the judge in parameter `judge`, in
+ * the round in parameter `round`, when it still stands (not recused, its judge on the panel, no
+ * stored conflict) and its round is open, share-locked with its round so that a recusal or the
+ * round's closing waits for the write that reads it. A write that requires a row of `guard` is
+ * safe in a statement of its own, whatever the caller knew or assumed of the assignment.
+ * `condition` adds to its WHERE clause (on `a` and `r`). Its row gives the assignment's entry.
  */
-function guard(param: string, condition = ''): string {
+function guard(param: string, judge: string, round: string, condition = ''): string {
   return `guard AS (
-           SELECT a.id, a.round_id FROM assignments a JOIN rounds r ON r.id = a.round_id
-            WHERE a.id = ${param}::uuid AND a.status = 'assigned' AND r.status = 'open'
+           SELECT a.id, a.round_id, a.entry_id FROM assignments a JOIN rounds r ON r.id = a.round_id
+            WHERE a.id = ${param}::uuid AND a.judge_id = ${judge}::uuid AND a.round_id = ${round}::uuid
+              AND a.status = 'assigned' AND r.status = 'open'
               AND EXISTS (SELECT 1 FROM contest_judges cj WHERE cj.contest_id = r.contest_id AND cj.user_id = a.judge_id)
               AND NOT EXISTS (SELECT 1 FROM conflicts k WHERE k.judge_id = a.judge_id AND k.entry_id = a.entry_id)${condition}
               FOR SHARE OF a, r)`;
@@ -288,7 +291,7 @@ export class SheetChanges {
     private readonly manager: EntityManager,
     private readonly run: RunStatement,
     private readonly assignmentId: string,
-    private readonly assignment: SheetWriteState['assignment'] | null,
+    private readonly assignment: SheetWriteBasis['assignment'] | null,
   ) {}
 
   /** The transaction, for work that must commit with the sheet (divergence review after a submit). */
@@ -304,7 +307,7 @@ export class SheetChanges {
       action,
       subjectType: 'score_sheet',
       subjectId: sheetId,
-      payload: { assignmentId: this.assignmentId, entryId: this.assignment?.entryId ?? null, ...payload },
+      payload: { assignmentId: this.assignmentId, ...payload },
     };
   }
 
@@ -330,10 +333,12 @@ export class SheetChanges {
       : `INSERT INTO score_sheets (id, assignment_id, round_id, comment, comment_internal)
          SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $9::boolean WHERE coalesce($5::int, 0) = 0 AND EXISTS (SELECT 1 FROM guard)
          ON CONFLICT (assignment_id) DO NOTHING RETURNING ${SHEET_COLUMNS}`;
-    const audit = auditAppend(this.event('sheet.saved', sheetId, { scores: scores.map((s) => [s.criterionId, s.value]) }), 11, 'sheet');
+    const audit = auditAppend(this.event('sheet.saved', sheetId, { scores: scores.map((s) => [s.criterionId, s.value]) }), 12, 'sheet', {
+      entryId: 'SELECT entry_id FROM guard',
+    });
     const rows = await this.run<SheetRow>(
       current ? 'laurel_sheet_save_update' : 'laurel_sheet_save_insert',
-      `WITH ${guard('$2')},
+      `WITH ${guard('$2', '$11', '$3')},
          sheet AS (${sheet}),
          removed AS (DELETE FROM scores WHERE sheet_id IN (SELECT id FROM sheet) AND NOT (criterion_id = ANY($6::uuid[]))),
          saved AS (
@@ -354,6 +359,7 @@ export class SheetChanges {
         scores.map((s) => s.comment),
         comment.internal,
         scores.map((s) => s.commentInternal),
+        this.assignment?.judgeId ?? null,
         ...audit.params,
       ],
     );
@@ -368,10 +374,12 @@ export class SheetChanges {
    * when anything of that changed.
    */
   async submit(basis: SheetSubmitBasis, total: number): Promise<SheetRow | null> {
-    const audit = auditAppend(this.event('sheet.submitted', basis.sheet.id, { total }), 8, 'sheet');
+    const audit = auditAppend(this.event('sheet.submitted', basis.sheet.id, { total }), 10, 'sheet', {
+      entryId: 'SELECT entry_id FROM guard',
+    });
     const rows = await this.run<SheetRow>(
       'laurel_sheet_submit',
-      `WITH ${guard('$4', ` AND r.panel = $6 AND r.divergence_threshold::float8 IS NOT DISTINCT FROM $7::float8`)},
+      `WITH ${guard('$4', '$8', '$9', ` AND r.panel = $6 AND r.divergence_threshold::float8 IS NOT DISTINCT FROM $7::float8`)},
          stored AS (SELECT array_agg(sc.value ORDER BY c.position, c.id) AS score_values FROM scores sc
                       JOIN criteria c ON c.id = sc.criterion_id AND c.round_id = (SELECT round_id FROM guard)
                      WHERE sc.sheet_id = $1),
@@ -391,6 +399,8 @@ export class SheetChanges {
         basis.scores.map((s) => s.value),
         basis.divergence.panel,
         basis.divergence.threshold,
+        this.assignment?.judgeId ?? null,
+        this.assignment?.roundId ?? null,
         ...audit.params,
       ],
     );
