@@ -118,6 +118,17 @@ export async function startApi(root, databaseUrl, execArgv = [], extraEnv = {}) 
   return {
     url,
     pid: child.pid,
+    /** Its memory after a full collection; needs `--expose-gc -r tools/bench/memory-probe.cjs` in `execArgv`. */
+    memory: () =>
+      new Promise((resolveMemory) => {
+        const on = (message) => {
+          if (message?.type !== 'bench-memory') return;
+          child.off('message', on);
+          resolveMemory(message);
+        };
+        child.on('message', on);
+        child.send({ type: 'bench-memory' });
+      }),
     output: () => output,
     errors: () => errors,
     stop: () =>

@@ -17,7 +17,7 @@ import { apiImport, baselineStreamingRead, millionRows, zipBomb } from './import
 import { apiDocument, baselineDocument, prepareDocuments } from './documents-case.mjs';
 import { backendsCpuDelta, backendsCpuMs, processCpuMs, selfCpuMs } from './cpu.mjs';
 import { countStatements, statementsDuring, timeResults } from './results.mjs';
-import { apiStage, baselineStage } from './stage.mjs';
+import { apiStage, baselineStage, MEMORY_PROBE } from './stage.mjs';
 import { apiVotes, baselineVotes, holdVote, voteRoundResults } from './vote-case.mjs';
 import { apiPublish, baselineNodemailer, seedPublishableContest, sessionCheckOverhead, startSink } from './mail-case.mjs';
 import { throttleOverhead } from './throttle-case.mjs';
@@ -595,12 +595,12 @@ async function main() {
         });
         await db.query(`UPDATE rounds SET live_enabled = true WHERE id = $1`, [stage.roundId]);
         log(`stage: ${STAGE_PAGES} pages, ${STAGE_PRESSES} "next team" presses`);
-        const stageApi = await startApi(root, database.url);
+        const stageApi = await startApi(root, database.url, MEMORY_PROBE);
         let measured;
         try {
           measured = await apiStage({
             url: stageApi.url,
-            pid: stageApi.pid,
+            memory: stageApi.memory,
             roundId: stage.roundId,
             organizerToken: await login(stageApi.url, ORGANIZER_EMAIL, PASSWORD),
             judgeTokens: await judgeTokens(stageApi.url, judges, tokens),
@@ -630,7 +630,7 @@ async function main() {
           ratio: round1(measured.kbPerConnection / Math.max(baseline.kbPerConnection, 0.1)),
           goal: '≤ 100 kB',
           met: measured.kbPerConnection <= 100,
-          note: `RSS ${measured.rssBeforeMb} → ${measured.rssAfterMb} MB`,
+          note: `each reading after a full collection (the sign-ins' and the connections' garbage not counted for or against them), the larger growth per page: RSS ${measured.rssBeforeMb} → ${measured.rssAfterMb} MB (${measured.rssKbPerConnection} kB per page), JavaScript heap and external ${measured.heapBeforeMb} → ${measured.heapAfterMb} MB (${measured.heapKbPerConnection} kB per page); baseline ${baseline.rssKbPerConnection} / ${baseline.heapKbPerConnection} kB`,
         });
       } catch (error) {
         unavailable(
@@ -1036,7 +1036,7 @@ function writeReport(machine) {
     "- results: one SQL query computing each sheet's weighted total from its scores and the mean per entry. The API's time is split by its Server-Timing header: sql (statements), map (rows into data and the answer), domain (computeRoundResults), json (serialization), http (the rest the client waited).",
     "- export: exceljs WorkbookWriter in a process of its own writing the same sheets (ranking, one row per score, judge matrix) with generated values; the API is restarted before each export so VmHWM is that download's peak.",
     "- sign-in: the bound measured in the same run: the bench process verifies a judge's stored argon2id hash (the API's library and parameters: 19 MiB, t = 2, p = 1) 200 times, as many at a time as there are cores, on its libuv thread pool (where the API's argon2 runs), with the API idle, before, between and after two bursts of 200 sign-ins; each burst's p99 is compared with the mean of the bounds on either side, and the worse burst is reported. The old extrapolation (200 × the fastest single hash ÷ cores) is in the note.",
-    '- stage: a bare node:http server in a process of its own holding the same number of event streams and writing one message of the same size to all of them on a signal (no database, no authentication); latency from the signal, memory as RSS growth per stream.',
+    '- stage: a bare node:http server in a process of its own holding the same number of event streams and writing one message of the same size to all of them on a signal (no database, no authentication); latency from the signal; memory per stream read in both processes alike, after a full collection (`--expose-gc`, tools/bench/memory-probe.cjs): the larger of the RSS growth and the growth of the JavaScript heap with its external memory.',
     '- console: a fresh standalone Angular app (one component, no libraries), same builder; initial files are those index.html loads and their static imports, gzip level 9.',
     '',
     '## Details',

@@ -2,12 +2,13 @@
 // API process by server-sent events; how long "next team" takes to reach every page, and what each
 // connection costs the process in memory. Next to a bare node:http server doing only the fan-out.
 import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { percentile, round1 } from './api.mjs';
 
-const rssKb = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
+/** Preloaded into both measured processes, with `--expose-gc`: their memory after a full collection. */
+export const MEMORY_PROBE = ['--expose-gc', '-r', fileURLToPath(new URL('./memory-probe.cjs', import.meta.url))];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** An SSE client over node:http that notes when each `stage` event with a new version arrives. */
@@ -67,9 +68,10 @@ async function connectAll(urls, batch = 20) {
 /**
  * `pages` connections (judges and, one in ten, boards) on one API process; then `presses`
  * "next team" presses, each timed from the moment the request is sent to the moment each page
- * has the new stage.
+ * has the new stage. `memory`: the API's memory after a full collection (startApi's, with
+ * MEMORY_PROBE), read before and with the pages connected.
  */
-export async function apiStage({ url, pid, roundId, organizerToken, judgeTokens, pages, presses }) {
+export async function apiStage({ url, memory, roundId, organizerToken, judgeTokens, pages, presses }) {
   const events = `${url}/api/rounds/${roundId}/stage/events`;
   // Warm the code paths (one judge and one board), then read the process's memory.
   const warm = await connectAll([
@@ -79,14 +81,14 @@ export async function apiStage({ url, pid, roundId, organizerToken, judgeTokens,
   await sleep(500);
   warm.forEach((c) => c.close());
   await sleep(1000);
-  const rssBefore = rssKb(pid);
+  const before = await memory();
   const urls = Array.from({ length: pages }, (_, i) => [
     events,
     { authorization: `Bearer ${i % 10 === 9 ? organizerToken : judgeTokens[i % judgeTokens.length]}` },
   ]);
   const clients = await connectAll(urls);
   await sleep(2000);
-  const rssAfter = rssKb(pid);
+  const after = await memory();
   const latencies = [];
   let version = (
     await (await fetch(`${url}/api/rounds/${roundId}/stage`, { headers: { authorization: `Bearer ${organizerToken}` } })).json()
@@ -101,12 +103,15 @@ export async function apiStage({ url, pid, roundId, organizerToken, judgeTokens,
     await sleep(300);
   }
   clients.forEach((c) => c.close());
-  return { ...summary(latencies, rssBefore, rssAfter, pages, presses), eventBytes: clients[0].bytes };
+  return { ...summary(latencies, before, after, pages, presses), eventBytes: clients[0].bytes };
 }
 
 /** The same fan-out from a bare node:http server in a process of its own, with a view of the same size. */
 export async function baselineStage({ root, pages, presses, payloadBytes }) {
-  const child = fork(join(root, 'tools/bench/stage-baseline.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(root, 'tools/bench/stage-baseline.mjs'), [], {
+    execArgv: MEMORY_PROBE,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const ask = (message, type) =>
     new Promise((resolve) => {
       const on = (m) => {
@@ -123,10 +128,10 @@ export async function baselineStage({ root, pages, presses, payloadBytes }) {
   const warm = await connectAll([[url, {}]]);
   warm.forEach((c) => c.close());
   await sleep(1000);
-  const before = (await ask({ type: 'rss' }, 'rss')).rssKb;
+  const before = await ask({ type: 'bench-memory' }, 'bench-memory');
   const clients = await connectAll(Array.from({ length: pages }, () => [url, {}]));
   await sleep(2000);
-  const after = (await ask({ type: 'rss' }, 'rss')).rssKb;
+  const after = await ask({ type: 'bench-memory' }, 'bench-memory');
   const latencies = [];
   const filler = 'x'.repeat(Math.max(0, payloadBytes - 40));
   for (let version = 1; version <= presses; version++) {
@@ -142,15 +147,28 @@ export async function baselineStage({ root, pages, presses, payloadBytes }) {
   return summary(latencies, before, after, pages, presses);
 }
 
-function summary(latencies, rssBefore, rssAfter, pages, presses) {
+/**
+ * Memory per connection: readings taken after a full collection (so garbage not yet collected,
+ * from the sign-ins before or the connections' own work, is not counted for or against them),
+ * and the larger of two growths per page: the resident set's, and the JavaScript heap's plus
+ * what it holds outside it. The heap can grow into memory it already had resident (then the RSS
+ * understates), the RSS can grow with memory outside the heap (sockets, parsers).
+ */
+function summary(latencies, before, after, pages, presses) {
+  const rssKbPerConnection = (after.rssKb - before.rssKb) / pages;
+  const heapKbPerConnection = (after.heapKb + after.externalKb - (before.heapKb + before.externalKb)) / pages;
   return {
     pages,
     presses,
     p50: round1(percentile(latencies, 50)),
     p99: round1(percentile(latencies, 99)),
     max: round1(Math.max(...latencies)),
-    rssBeforeMb: round1(rssBefore / 1024),
-    rssAfterMb: round1(rssAfter / 1024),
-    kbPerConnection: round1((rssAfter - rssBefore) / pages),
+    rssBeforeMb: round1(before.rssKb / 1024),
+    rssAfterMb: round1(after.rssKb / 1024),
+    heapBeforeMb: round1((before.heapKb + before.externalKb) / 1024),
+    heapAfterMb: round1((after.heapKb + after.externalKb) / 1024),
+    rssKbPerConnection: round1(rssKbPerConnection),
+    heapKbPerConnection: round1(heapKbPerConnection),
+    kbPerConnection: round1(Math.max(rssKbPerConnection, heapKbPerConnection)),
   };
 }
