@@ -73,7 +73,7 @@ describe('auth over HTTP', () => {
   it('refuses a short password, a missing field and an unknown field with 400 naming the field', async () => {
     const short = await http.post('/api/auth/register', { email: 'short@example.vn', password: 'short', displayName: 'S' });
     expect(short.status).toBe(400);
-    expect(short.body.fields).toEqual([{ field: 'password', message: 'must be at least 8 characters long' }]);
+    expect(short.body.fields).toEqual([{ field: 'password', message: 'must be at least 8 characters long', code: 'min_length', limit: 8 }]);
 
     const missing = await http.post('/api/auth/register', { email: 'missing@example.vn', password: 'password-1' });
     expect(missing.status).toBe(400);
@@ -87,7 +87,7 @@ describe('auth over HTTP', () => {
       roles: ['admin'],
     });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.fields).toEqual([{ field: 'roles', message: 'is not a known field: remove it' }]);
+    expect(unknown.body.fields).toEqual([{ field: 'roles', message: 'is not a known field: remove it', code: 'unknown' }]);
 
     const loginMissing = await http.post('/api/auth/login', { email: 'extra@example.vn' });
     expect(loginMissing.status).toBe(400);

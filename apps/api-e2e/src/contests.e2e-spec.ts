@@ -302,7 +302,11 @@ describe('contest set-up over HTTP', () => {
       const { contest } = await openContest();
       const slug = await patch(`/api/contests/${contest.id}`, { version: contest.version, slug: 'new-address' }, organizer);
       expect(slug.status).toBe(409);
-      expect(slug.body).toMatchObject({ code: 'contest.field_locked', message: expect.stringMatching(/open can no longer change slug/) });
+      expect(slug.body).toMatchObject({
+        code: 'contest.field_locked',
+        message: expect.stringMatching(/open can no longer change slug/),
+        params: { fields: 'slug' },
+      });
 
       expect((await setStatus(contest.id, 'closed')).status).toBe(200);
       const judging = await setStatus(contest.id, 'judging');
@@ -488,8 +492,8 @@ describe('contest set-up over HTTP', () => {
       );
       expect(weights.status).toBe(400);
       expect(weights.body.fields).toEqual([
-        { field: 'criteria.0.weight', message: 'must be greater than 0' },
-        { field: 'criteria.1.weight', message: 'must be a number with at most two decimals' },
+        { field: 'criteria.0.weight', message: 'must be greater than 0', code: 'positive' },
+        { field: 'criteria.1.weight', message: 'must be a number with at most two decimals', code: 'decimals', limit: 2 },
       ]);
 
       await http.post(`/api/contests/${contest.id}/rounds`, round(), organizer);
@@ -566,7 +570,7 @@ describe('contest set-up over HTTP', () => {
       expect(locked.body).toMatchObject({ code: 'round.rubric_locked', message: expect.stringMatching(/the round is open/) });
       const panel = await patch(`/api/rounds/${screening.id}`, { judgesPerEntry: 2 }, organizer);
       expect(panel.status).toBe(409);
-      expect(panel.body.code).toBe('round.field_locked');
+      expect(panel.body).toMatchObject({ code: 'round.field_locked', params: { round: screening.name, fields: 'judgesPerEntry' } });
       // How scores combine may still change while the round is open, and an unchanged rubric is accepted.
       const method = await patch(
         `/api/rounds/${screening.id}`,

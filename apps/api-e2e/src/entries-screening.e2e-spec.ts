@@ -168,7 +168,7 @@ describe('organizer screening, import and export over HTTP', () => {
       expect((await decide(entryTitled('aqua sense').id, { eligible: true }, otherOrganizer)).status).toBe(404);
       expect((await decide(entryTitled('aqua sense').id, { eligible: true }, (await newApplicant(http)).token)).status).toBe(403);
       expect((await decide(entryTitled('aqua sense').id, { eligible: 'yes' })).body.fields).toEqual([
-        { field: 'eligible', message: 'must be true or false' },
+        { field: 'eligible', message: 'must be true or false', code: 'type' },
       ]);
     });
   });

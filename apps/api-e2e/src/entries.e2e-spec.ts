@@ -166,21 +166,23 @@ describe('applicant entries over HTTP', () => {
       for (const videoUrl of ['javascript:alert(1)', 'ftp://files.example.vn/pitch.mp4', 'youtube.com/watch?v=1']) {
         const bad = await patch(entry.id, { version: 1, videoUrl }, team.token);
         expect(bad.status).toBe(400);
-        expect(bad.body.fields).toEqual([{ field: 'videoUrl', message: 'must be a web address starting with http:// or https://' }]);
+        expect(bad.body.fields).toEqual([
+          { field: 'videoUrl', message: 'must be a web address starting with http:// or https://', code: 'format' },
+        ]);
       }
       expect((await http.post(`/api/contests/${demo.id}/entries`, { videoUrl: 'javascript:alert(1)' }, team.token)).status).toBe(400);
 
       expect((await patch(entry.id, { version: 1, title: null }, team.token)).body.fields).toEqual([
-        { field: 'title', message: 'must be text' },
+        { field: 'title', message: 'must be text', code: 'type' },
       ]);
       const members = Array.from({ length: 21 }, (_, i) => ({ name: `Member ${i}`, role: 'dev' }));
       expect((await patch(entry.id, { version: 1, members }, team.token)).body.fields).toEqual([
-        { field: 'members', message: 'may list at most 20 members' },
+        { field: 'members', message: 'may list at most 20 members', code: 'max_items', limit: 20 },
       ]);
       const badMember = await patch(entry.id, { version: 1, members: [{ name: 'An', role: '', email: 'not-mail' }] }, team.token);
       expect(badMember.body.fields.map((f: { field: string }) => f.field)).toEqual(['members.0.role', 'members.0.email']);
       expect((await patch(entry.id, { version: 1, ownerId: team.id }, team.token)).body.fields).toEqual([
-        { field: 'ownerId', message: 'is not a known field: remove it' },
+        { field: 'ownerId', message: 'is not a known field: remove it', code: 'unknown' },
       ]);
       expect((await patch(entry.id, { title: 'no version' }, team.token)).body.fields[0].field).toBe('version');
       expect((await http.get(`/api/entries/${entry.id}`, team.token)).body.version).toBe(1);

@@ -9,6 +9,7 @@ describe('refusals carry their code and params', () => {
   let api: ApiProcess;
   let http: Http;
   let organizer: string;
+  let contestId: string;
 
   const day = 24 * 60 * 60 * 1000;
   const inDays = (n: number) => new Date(Date.now() + n * day).toISOString();
@@ -48,7 +49,7 @@ describe('refusals carry their code and params', () => {
       organizer,
     );
     expect(created.status).toBe(201);
-    const contestId = created.body.id as string;
+    contestId = created.body.id as string;
 
     expect((await http.post(`/api/contests/${contestId}/rounds`, round('Vòng sơ khảo', 1), organizer)).status).toBe(201);
     const taken = await http.post(`/api/contests/${contestId}/rounds`, round('vòng SƠ KHẢO', 2), organizer);
@@ -87,6 +88,50 @@ describe('refusals carry their code and params', () => {
     const vote = await http.post('/api/votes/00000000-0000-4000-8000-000000000000/void', { reason: 'Thử' }, organizer);
     expect(vote.status).toBe(404);
     expect(vote.body.code).toBe('vote.not_found');
+  });
+
+  it('gives each problem of a request’s shape a code and the limit its check was declared with, keeping the field’s path', async () => {
+    const long = await http.post('/api/auth/register', { email: 'long@example.vn', password: 'password-1', displayName: 'x'.repeat(121) });
+    expect(long.status).toBe(400);
+    expect(long.body.code).toBe('validation_failed');
+    expect(long.body.fields).toEqual([
+      { field: 'displayName', message: 'displayName must be shorter than or equal to 120 characters', code: 'max_length', limit: 120 },
+    ]);
+    // A nested criterion's check, its limit read from the criterion's class.
+    const criteria = await http.post(
+      `/api/contests/${contestId}/rounds`,
+      round('Thử', 9, [
+        { name: 'Đội ngũ', weight: 50, maxScore: 10 },
+        { name: 'Thị trường', weight: 50, maxScore: 20_000 },
+      ]),
+      organizer,
+    );
+    expect(criteria.status).toBe(400);
+    expect(criteria.body.fields).toEqual([
+      { field: 'criteria.1.maxScore', message: 'maxScore must not be greater than 10000', code: 'max', limit: 10_000 },
+    ]);
+  });
+
+  it('refuses a text/plain body as a media type it does not read (415), and JSON that is not an object with a code of its own', async () => {
+    for (const path of ['/api/auth/register', '/api/auth/login']) {
+      const text = await http.request('POST', path, { headers: { 'content-type': 'text/plain' }, raw: 'organizer@demo.laurel' });
+      expect({ path, status: text.status, code: text.body.code }).toEqual({ path, status: 415, code: 'request.unsupported_media_type' });
+    }
+    for (const [path, raw] of [
+      ['/api/auth/register', '[{"email": "a@b.vn"}]'],
+      ['/api/auth/register', '"email=a@b.vn"'],
+      ['/api/auth/login', '42'],
+    ] as const) {
+      const refused = await http.request('POST', path, { raw });
+      expect({ path, raw, status: refused.status, code: refused.body.code }).toEqual({
+        path,
+        raw,
+        status: 400,
+        code: 'request.not_json_object',
+      });
+      expect(refused.body.message).toMatch(/must be a JSON object/);
+      expect(refused.body.message).not.toMatch(/undefined|unknown value/);
+    }
   });
 
   it('sends no params where the sentence names nothing', async () => {

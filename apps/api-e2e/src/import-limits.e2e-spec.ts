@@ -55,6 +55,9 @@ describe('workbook import limits over HTTP', () => {
     const answer = await importMeasured(bomb);
     expect(answer.status).toBe(413);
     expect(answer.body.code).toBe('import.too_large');
+    // The sizes for a client's own byte formatter: the bomb's sheet unpacks past 1 GB, the limit is 50 × 1024² bytes.
+    expect(answer.body.params).toEqual({ sizeBytes: expect.any(Number), limitBytes: 50 * MB });
+    expect(answer.body.params.sizeBytes).toBeGreaterThan(1000 * MB);
     expect(answer.body.message).toBe(
       'The workbook unpacks to 1.0 GB; an import reads at most 50 MB. Copy the entries into the template (no pictures or other sheets) and import that file.',
     );

@@ -320,21 +320,42 @@ describe('public vote over HTTP', () => {
     expect(await rows()).toEqual(before);
   });
 
+  it('refuses a vote before it opens (409), naming when it opens for a client to write in its own way', async () => {
+    const opensAt = new Date(Date.now() + day).toISOString();
+    await setVote({
+      enabled: true,
+      roundId: round.id,
+      opensAt,
+      closesAt: new Date(Date.now() + 2 * day).toISOString(),
+      share: 0.2,
+      scope: 'overall',
+    });
+    const early = await cast(entries.Z, 'early@example.vn');
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'vote.not_open', params: { opensAt } });
+    await openVote();
+  });
+
   it('refuses a vote and a confirmation after the vote closed (409)', async () => {
     expect((await cast(entries.Z, 'late@example.vn')).status).toBe(202);
     const mail = await mailTo('late@example.vn');
+    const closesAt = new Date(Date.now() - 1000).toISOString();
     await setVote({
       enabled: true,
       roundId: round.id,
       opensAt: new Date(Date.now() - 2 * day).toISOString(),
-      closesAt: new Date(Date.now() - 1000).toISOString(),
+      closesAt,
       share: 0.2,
       scope: 'overall',
     });
     const late = await cast(entries.Z, 'later@example.vn');
     expect(late.status).toBe(409);
     expect(late.body.message).toContain('closed');
-    expect((await http.post('/api/public/votes/confirm', { token: tokenOf(mail.link) })).status).toBe(409);
+    // The instant for a client's own date formatter, not only inside the English sentence.
+    expect(late.body).toMatchObject({ code: 'vote.closed', params: { closesAt } });
+    const lateConfirm = await http.post('/api/public/votes/confirm', { token: tokenOf(mail.link) });
+    expect(lateConfirm.status).toBe(409);
+    expect(lateConfirm.body).toMatchObject({ code: 'vote.closed', params: { closesAt } });
     // Pending: this late vote and the three race votes that lost.
     expect(votesOf(await counts(), entries.Z)).toMatchObject({ votes: 1, pending: 4 });
     expect((await http.get(`/api/public/contests/${contest.slug}/ballot`)).body.vote.open).toBe(false);
@@ -360,6 +381,7 @@ describe('public vote over HTTP', () => {
     const confirm = await http.post('/api/public/votes/confirm', { token: tokenOf(pending.link) });
     expect(confirm.status).toBe(409);
     expect(confirm.body.message).toContain('is closed');
+    expect(confirm.body).toMatchObject({ code: 'vote.closed', params: { round: round.name } });
     const cast = await http.post(`/api/public/contests/${contest.slug}/votes`, { entryId: entries.Z.id, email: 'after.close@example.vn' });
     expect(cast.status).toBe(409);
     const voided = await http.post(`/api/votes/${counted.id}/void`, { reason: 'Too late' }, organizer);

@@ -58,6 +58,11 @@ export async function configureApp(app: NestFastifyApplication, consoleDir: stri
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   }
 
+  // The API reads JSON bodies (and multipart uploads): a text/plain body is refused like any other
+  // type it does not read (415 request.unsupported_media_type), not parsed into a string that a
+  // route's checks then take apart field by field.
+  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+
   // Errors fastify raises before a route runs (body too large, broken JSON, an unknown media type)
   // reach the global HttpExceptionFilter through the error handler Nest sets on fastify at init.
   // A handler of our own here is overridden by that one (fastify warns FSTWRN004 at boot).

@@ -1,23 +1,25 @@
 export { API_BASE_URL, isApiUrl } from './lib/api/api-config';
 export { fileNameOf, readBlobError, saveBlob } from './lib/download/save-blob';
 export { isUuid } from './lib/ids/is-uuid';
-export { apiErrorOf, toUiMessage, type StatusMessages } from './lib/errors/error-message';
+export { apiErrorOf, toUiMessage, type FieldLabels, type StatusMessages } from './lib/errors/error-message';
 export { FIELD_PROBLEM_MESSAGES, fieldProblemMessage } from './lib/errors/field-problem-messages';
+export { CONTEST_FIELD_NAMES, ROUND_FIELD_NAMES } from './lib/errors/field-names';
 export { areaDescriptionKey, areaTitleKey, contestStatusKey, roleKey } from './lib/i18n/keys';
-export type { Dictionary, TranslationKey, TranslationParams } from './lib/i18n/dictionary';
+export type { Dictionary, LocaleValue, TranslationKey, TranslationParam, TranslationParams } from './lib/i18n/dictionary';
 export {
   caretAfterDigits,
   formatBytes,
   formatDateTime,
   formatGroupedInteger,
   formatMoney,
+  formatNumber,
   formatRelative,
   formatScore,
   formatSigned,
   readGroupedInteger,
   timeZoneLabel,
 } from './lib/i18n/format';
-export { ScorePipe } from './lib/i18n/score.pipe';
+export { QuantityPipe, ScorePipe } from './lib/i18n/score.pipe';
 export { I18nService } from './lib/i18n/i18n.service';
 export { LANGUAGES, type Language } from './lib/i18n/language';
 export { provideI18n } from './lib/i18n/provide-i18n';

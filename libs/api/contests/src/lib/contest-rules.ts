@@ -83,6 +83,8 @@ export function assertFieldsEditable(status: ContestStatus, changed: ContestFiel
     'contest.field_locked',
     `A contest that is ${status} can no longer change ${locked.join(', ')}. ` +
       `Only ${allowed.join(', ')} can change now; send the others unchanged or leave them out.`,
+    // The fields by their API names, which a client labels itself.
+    { fields: locked.join(', ') },
   );
 }
 

@@ -158,6 +158,7 @@ export class RoundsService {
           'round.field_locked',
           `Round "${round.name}" is ${round.status} and can no longer change ${locked.join(', ')}. ` +
             `Only ${ROUND_EDITABLE[round.status].join(', ')} can change now.`,
+          { round: round.name, fields: locked.join(', ') },
         );
       }
       if (rubric?.changed && (await changes.rounds.hasScores(round.id))) throw rubricLocked(round, 'judges have already scored it');

@@ -117,6 +117,8 @@ describe('the sheet save body check', () => {
   });
 
   it('accepts only bodies the decorators pass unchanged, so the pipe answers every body as before', async () => {
+    // A body that is not a JSON object is refused before the decorators, with its own code.
+    const notAnObject = (sent: unknown) => sent !== null && sent !== undefined && (typeof sent !== 'object' || Array.isArray(sent));
     let accepted = 0;
     await fc.assert(
       fc.asyncProperty(body, async (sent) => {
@@ -125,7 +127,10 @@ describe('the sheet save body check', () => {
           accepted++;
           expect(before).toEqual({ value: JSON.parse(JSON.stringify(sent)) as unknown });
         }
-        expect(await answer(laurel, sent)).toEqual(before);
+        if (notAnObject(sent)) {
+          expect(saveSheetBodyAsIs(sent)).toBe(false);
+          expect(await answer(laurel, sent)).toMatchObject({ status: 400, response: { code: 'request.not_json_object' } });
+        } else expect(await answer(laurel, sent)).toEqual(before);
       }),
       { numRuns: 500 },
     );

@@ -98,7 +98,9 @@ export class VotesService {
     // Counted now, or by an earlier opening of the same link.
     if (vote.counted || vote.confirmedAt) return answer;
     if (now.getTime() >= Date.parse(settings.closesAt)) {
-      throw AppError.conflict('vote.closed', `The vote closed on ${settings.closesAt}; votes confirmed after it do not count.`);
+      throw AppError.conflict('vote.closed', `The vote closed on ${settings.closesAt}; votes confirmed after it do not count.`, {
+        closesAt: settings.closesAt,
+      });
     }
     assertRoundRunning({ name: vote.roundName, status: vote.roundStatus });
     throw AppError.conflict(
@@ -179,14 +181,18 @@ function isOpen(vote: PublicVoteSettings, now: Date): boolean {
 
 function assertOpen(vote: PublicVoteSettings, now: Date): void {
   if (now.getTime() < Date.parse(vote.opensAt))
-    throw AppError.conflict('vote.not_open', `The vote opens on ${vote.opensAt}. Come back then.`);
-  if (now.getTime() >= Date.parse(vote.closesAt)) throw AppError.conflict('vote.closed', `The vote closed on ${vote.closesAt}.`);
+    throw AppError.conflict('vote.not_open', `The vote opens on ${vote.opensAt}. Come back then.`, { opensAt: vote.opensAt });
+  if (now.getTime() >= Date.parse(vote.closesAt)) {
+    throw AppError.conflict('vote.closed', `The vote closed on ${vote.closesAt}.`, { closesAt: vote.closesAt });
+  }
 }
 
 /** A closed round's ranking is final (its snapshot is kept): votes no longer come in. */
 function assertRoundRunning(round: { name: string; status: string } | null): void {
   if (round?.status === 'closed') {
-    throw AppError.conflict('vote.closed', `Round "${round.name}" is closed, so its ranking is final and votes no longer count.`);
+    throw AppError.conflict('vote.closed', `Round "${round.name}" is closed, so its ranking is final and votes no longer count.`, {
+      round: round.name,
+    });
   }
 }
 

@@ -1,9 +1,16 @@
 import { Injectable, computed, inject } from '@angular/core';
 import { type AuthResponse, type LoginRequest, type RegisterRequest, ROLES, type Role, type UserView } from '@laurel/contracts';
-import { type UiMessage, toUiMessage } from '@laurel/console-util';
+import { type FieldLabels, type UiMessage, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { AuthApi } from './auth.api';
 import { AuthSession } from './auth-session';
+
+/** The sign-up form's fields by their API names, for a refusal that names them. */
+const SIGN_UP_LABELS: FieldLabels = {
+  email: 'auth.fields.email',
+  password: 'auth.fields.password',
+  displayName: 'auth.fields.displayName',
+};
 
 /** The answer of a sign-in or sign-up: the user, or what to tell the person. */
 export type AuthOutcome = { ok: true; user: UserView } | { ok: false; error: UiMessage };
@@ -44,7 +51,7 @@ export class AuthStore {
       await firstValueFrom(this.api.register(account));
       return { ok: true };
     } catch (error) {
-      return { ok: false, error: toUiMessage(error) };
+      return { ok: false, error: toUiMessage(error, {}, SIGN_UP_LABELS) };
     }
   }
 

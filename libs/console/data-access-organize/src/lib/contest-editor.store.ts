@@ -9,9 +9,29 @@ import type {
   UpdateContestRequest,
   UpdateRoundRequest,
 } from '@laurel/contracts';
-import { type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
+import { CONTEST_FIELD_NAMES, type FieldLabels, ROUND_FIELD_NAMES, type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
 import { type Observable, firstValueFrom } from 'rxjs';
 import { OrganizeApi } from './organize.api';
+
+// The editor's fields by their API names, for a refusal that names them: the contest's and a
+// round's own fields, and the lines of its lists (a `*` for the position).
+const CONTEST_LABELS: FieldLabels = {
+  ...CONTEST_FIELD_NAMES,
+  'categories.*.name': 'organize.editor.categories.name',
+  'prizes.*.count': 'organize.editor.prizes.count',
+  'prizes.*.amount': 'organize.editor.prizes.amount',
+  'prizes.*.currency': 'organize.editor.prizes.currency',
+  'publicVote.share': 'organize.editor.vote.share',
+  'publicVote.opensAt': 'organize.editor.vote.opensAt',
+  'publicVote.closesAt': 'organize.editor.vote.closesAt',
+};
+const ROUND_LABELS: FieldLabels = {
+  ...ROUND_FIELD_NAMES,
+  'criteria.*.name': 'organize.editor.rubric.name',
+  'criteria.*.description': 'organize.editor.rubric.guidance',
+  'criteria.*.weight': 'organize.editor.rubric.weight',
+  'criteria.*.maxScore': 'organize.editor.rubric.maxScore',
+};
 
 /** How a write ended, for the page to tell the person. */
 export type WriteOutcome =
@@ -57,21 +77,21 @@ export class ContestEditorStore {
   /** PATCH with the loaded version; the answer is the contest as it now is. */
   update(changes: Omit<UpdateContestRequest, 'version'>): Promise<WriteOutcome> {
     const contest = this.requireContest();
-    return this.write(this.api.updateContest(contest.id, { ...changes, version: contest.version }), (next) => next);
+    return this.write(this.api.updateContest(contest.id, { ...changes, version: contest.version }), (next) => next, CONTEST_LABELS);
   }
 
   changeStatus(status: ContestStatus): Promise<WriteOutcome> {
     const contest = this.requireContest();
-    return this.write(this.api.changeStatus(contest.id, status, contest.version), (next) => next);
+    return this.write(this.api.changeStatus(contest.id, status, contest.version), (next) => next, CONTEST_LABELS);
   }
 
   createRound(body: CreateRoundRequest): Promise<WriteOutcome> {
     const contest = this.requireContest();
-    return this.write(this.api.createRound(contest.id, body), (round, current) => withRound(current, round));
+    return this.write(this.api.createRound(contest.id, body), (round, current) => withRound(current, round), ROUND_LABELS);
   }
 
   updateRound(roundId: string, body: UpdateRoundRequest): Promise<WriteOutcome> {
-    return this.write(this.api.updateRound(roundId, body), (round, current) => withRound(current, round));
+    return this.write(this.api.updateRound(roundId, body), (round, current) => withRound(current, round), ROUND_LABELS);
   }
 
   deleteRound(roundId: string): Promise<WriteOutcome> {
@@ -87,7 +107,12 @@ export class ContestEditorStore {
     return contest;
   }
 
-  private async write<T>(call: Observable<T>, apply: (answer: T, current: ContestView) => ContestView): Promise<WriteOutcome> {
+  /** Sends a change; a refusal is worded with `labels` naming the editor's fields. */
+  private async write<T>(
+    call: Observable<T>,
+    apply: (answer: T, current: ContestView) => ContestView,
+    labels: FieldLabels = {},
+  ): Promise<WriteOutcome> {
     this.state.update((s) => ({ ...s, saving: true }));
     try {
       const answer = await firstValueFrom(call, { defaultValue: undefined as T });
@@ -100,7 +125,7 @@ export class ContestEditorStore {
       return {
         ok: false,
         stale,
-        message: toUiMessage(error),
+        message: toUiMessage(error, {}, labels),
         notReady: api?.code === 'contest.not_ready' ? (api.fields ?? []) : undefined,
         fields: api?.fields,
       };

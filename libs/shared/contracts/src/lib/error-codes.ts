@@ -130,6 +130,8 @@ const API_OWN_ERROR_CODES = [
   'panel.judge_not_found',
   // Refused by the HTTP layer before any route runs (the address, the body's size, type or JSON, a route that is not there).
   'request.bad_url',
+  // A JSON body that is not an object (a list, a number, a string): refused by the validation pipe.
+  'request.not_json_object',
   'request.too_large',
   'request.unknown_route',
   'request.unreadable_body',
@@ -194,13 +196,17 @@ export const API_ERROR_CODES: readonly ApiErrorCode[] = [...API_OWN_ERROR_CODES,
 
 /**
  * Every `code` a field problem (`ApiFieldProblem`) of an error answer can carry, so a client words
- * each line itself: the domain's form and answer problems (`FIELD_PROBLEM_CODES`), a contest that
- * is not ready to open, an import's rows, the entries an automatic assignment cannot serve, a
- * score sheet's values, and a confirmation of the awards (the domain's `AWARD_PROBLEM_CODES`).
- * Its `params` hold the values. (A check of a request's shape, a 400
- * `validation_failed`, names its fields without a code.)
+ * each line itself: the domain's form and answer problems (`FIELD_PROBLEM_CODES`, which a request's
+ * shape checks use too), a contest that is not ready to open, an import's rows, the entries an
+ * automatic assignment cannot serve, a score sheet's values, and a confirmation of the awards (the
+ * domain's `AWARD_PROBLEM_CODES`). Its `params` (and `limit`) hold the values.
  */
 const API_OWN_FIELD_PROBLEM_CODES = [
+  // A request's shape (a 400 `validation_failed`) beside the domain's codes: `limit` is the least length.
+  'decimals',
+  'min_length',
+  'positive',
+  'whole_number',
   'contest.closes_before_opening',
   'contest.deadline_passed',
   'contest.no_categories',

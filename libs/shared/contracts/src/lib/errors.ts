@@ -3,7 +3,8 @@ import type { ApiErrorCode, ApiFieldProblemCode } from './error-codes';
 /**
  * The values a refusal's sentence needs, by name: a round's name, a limit, a version. A client
  * words the refusal from its `code` and these, in its reader's language; it never takes them
- * out of the English `message`.
+ * out of the English `message`. A number is a quantity (a client writes it its reader's way, "7,5"
+ * in Vietnamese); a name ending in `At` holds an ISO 8601 instant; one ending in `Bytes` a size in bytes.
  */
 export type ErrorParams = Record<string, string | number>;
 

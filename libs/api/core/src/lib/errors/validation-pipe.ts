@@ -1,5 +1,5 @@
 import { type ArgumentMetadata, Injectable, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
-import { validationException } from './validation';
+import { notJsonObject, validationException } from './validation';
 
 /** How every request body and query is checked: unknown fields refused, the first problem per field. */
 export const VALIDATION_OPTIONS: ValidationPipeOptions = {
@@ -7,6 +7,9 @@ export const VALIDATION_OPTIONS: ValidationPipeOptions = {
   forbidNonWhitelisted: true,
   transform: true,
   stopAtFirstError: true,
+  // Each error keeps the object it was found in, so its check's declared values (`@MaxLength(200)`)
+  // are read from that class's metadata; the errors are never sent as they are.
+  validationError: { target: true },
   exceptionFactory: validationException,
 };
 
@@ -39,7 +42,14 @@ export class LaurelValidationPipe extends ValidationPipe {
   }
 
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // A JSON list, number or string is no DTO: one refusal saying so, not one per field it lacks.
+    if (metadata.type === 'body' && this.toValidate(metadata) && !isObjectOrNothing(value)) return Promise.reject(notJsonObject());
     if (metadata.type === 'body' && isLeanChecked(metadata.metatype) && metadata.metatype.acceptsAsIs(value)) return Promise.resolve(value);
     return super.transform(value, metadata) as Promise<unknown>;
   }
+}
+
+/** A JSON object, or no body at all (checked as an empty object: its required fields are named). */
+function isObjectOrNothing(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value));
 }

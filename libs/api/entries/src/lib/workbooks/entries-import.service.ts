@@ -248,6 +248,9 @@ function sheetRefusal({ problem }: SheetError): AppError {
         413,
         'import.too_large',
         `The workbook unpacks to ${formatBytes(problem.unpackedBytes)}; an import reads at most ${formatBytes(IMPORT_LIMITS.maxUnpackedBytes)}. Copy the entries into the template (no pictures or other sheets) and import that file.`,
+        undefined,
+        undefined,
+        { sizeBytes: problem.unpackedBytes, limitBytes: IMPORT_LIMITS.maxUnpackedBytes },
       );
     case 'too_many_rows':
       return invalidRows([

@@ -9,6 +9,7 @@ import { EntriesApi } from '@laurel/console-data-access-entries';
 import { AlertComponent, MarkdownComponent, StatusChipComponent } from '@laurel/console-ui';
 import {
   I18nService,
+  QuantityPipe,
   type TranslationKey,
   TranslatePipe,
   type UiMessage,
@@ -33,6 +34,7 @@ import { countdownParts, firstRoundRubric, prizeLines, windowOverKey, windowPhas
     AlertComponent,
     StatusChipComponent,
     MarkdownComponent,
+    QuantityPipe,
     TranslatePipe,
     UiMessagePipe,
   ],

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import type { CriterionField } from '@laurel/console-data-access-judging';
 import { parseScore, scoreProblemKey } from '@laurel/console-data-access-judging';
-import { ScorePipe, TranslatePipe } from '@laurel/console-util';
+import { QuantityPipe, ScorePipe, TranslatePipe } from '@laurel/console-util';
 
 const STEP = 0.5;
 
@@ -12,7 +12,7 @@ const STEP = 0.5;
  */
 @Component({
   selector: 'laurel-criterion-field',
-  imports: [ScorePipe, TranslatePipe],
+  imports: [QuantityPipe, ScorePipe, TranslatePipe],
   templateUrl: './criterion-field.component.html',
   styleUrl: './criterion-field.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

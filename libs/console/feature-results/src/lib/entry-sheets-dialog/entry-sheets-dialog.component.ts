@@ -7,6 +7,7 @@ import { ResultsApi } from '@laurel/console-data-access-results';
 import { AlertComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
 import {
   I18nService,
+  QuantityPipe,
   ScorePipe,
   TranslatePipe,
   type TranslationKey,
@@ -42,6 +43,7 @@ const STATUS_TONES: Record<AssignmentStatus, StatusTone> = { todo: 'warning', dr
     TranslatePipe,
     UiMessagePipe,
     ScorePipe,
+    QuantityPipe,
   ],
   templateUrl: './entry-sheets-dialog.component.html',
   styleUrl: './entry-sheets-dialog.component.scss',

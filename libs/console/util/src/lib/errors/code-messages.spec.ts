@@ -51,8 +51,11 @@ describe('FIELD_PROBLEM_MESSAGES', () => {
     const problem = { field: 'awards.1.reason', message: 'is needed: …', code: 'award.reason_other_tier' as const };
     expect(fieldProblemMessage({ ...problem, params: { entry: 'ST-004', tier: 'second', proposed: 'third' } })).toEqual({
       key: 'results.awards.problems.reasonOtherTier',
-      params: { entry: 'ST-004', tier: 'second', proposed: 'third' },
-      terms: { tier: 'results.tiers.second', proposed: 'results.tiers.third' },
+      params: {
+        entry: 'ST-004',
+        tier: { message: { key: 'results.tiers.second' } },
+        proposed: { message: { key: 'results.tiers.third' } },
+      },
     });
   });
 
@@ -60,11 +63,11 @@ describe('FIELD_PROBLEM_MESSAGES', () => {
     const row = { field: 'row 3: teamName', message: 'is empty: fill in "Tên đội / Team name"', code: 'import.empty' as const };
     expect(fieldProblemMessage({ ...row, params: { row: 3, column: 'Tên đội / Team name' } })).toEqual({
       key: 'refusals.fields.import.empty',
-      params: { row: 3, column: 'Tên đội / Team name' },
+      params: { row: { number: 3 }, column: 'Tên đội / Team name' },
     });
     expect(fieldProblemMessage({ field: 'answers.bio', message: 'At most 200', code: 'max_length', limit: 200 })).toEqual({
       key: 'application.problems.max_length',
-      params: { limit: 200 },
+      params: { limit: { number: 200 } },
     });
     expect(fieldProblemMessage({ field: 'eligibilityRules.perOrg', message: 'Mỗi đơn vị tối đa 1 hồ sơ' })).toEqual({
       text: 'Mỗi đơn vị tối đa 1 hồ sơ',

@@ -1,6 +1,7 @@
 import { type ApiFieldProblem, type ApiFieldProblemCode, PRIZE_TIERS, type PrizeTier } from '@laurel/contracts';
 import type { TranslationKey } from '../i18n/dictionary';
 import type { UiMessage } from '../i18n/ui-message';
+import { localeParams, sentenceFor, type Variants } from './locale-params';
 
 /**
  * The console's sentence for every code a field problem can carry (`API_FIELD_PROBLEM_CODES`):
@@ -21,6 +22,10 @@ export const FIELD_PROBLEM_MESSAGES: Readonly<Record<ApiFieldProblemCode, Transl
   max: 'application.problems.max',
   integer: 'application.problems.integer',
   range: 'application.problems.range',
+  decimals: 'refusals.fields.shape.decimals',
+  min_length: 'refusals.fields.shape.minLength',
+  positive: 'refusals.fields.shape.positive',
+  whole_number: 'refusals.fields.shape.wholeNumber',
   'contest.closes_before_opening': 'organize.editor.problems.submissionClosesAt',
   'contest.deadline_passed': 'organize.editor.problems.submissionClosesAt',
   'contest.no_categories': 'organize.editor.problems.categories',
@@ -58,26 +63,31 @@ export const FIELD_PROBLEM_MESSAGES: Readonly<Record<ApiFieldProblemCode, Transl
   'award.left_out': 'results.awards.problems.leftOut',
 };
 
+// A field problem that names its values says them: a request's choice lists its options, a minimum its limit.
+const FIELD_PROBLEM_VARIANTS: Partial<Record<ApiFieldProblemCode, Variants>> = {
+  option: [['options', 'refusals.fields.shape.option']],
+  min: [['limit', 'refusals.fields.shape.min']],
+};
+
 // Params that name a prize tier (`first`…): said as the dictionary's name of the tier.
 const TIER_PARAMS = ['tier', 'proposed'] as const;
 const isTier = (value: unknown): value is PrizeTier => (PRIZE_TIERS as readonly unknown[]).includes(value);
 
 /**
- * One field problem in the reader's language. A problem without a code (a rule the organizers
- * wrote themselves, in their own words) keeps the API's text in every language.
+ * One field problem in the reader's language, its values written the reader's way (`localeParams`;
+ * a prize tier as the dictionary's word for it). A problem without a code (a rule the organizers wrote themselves, in their own words) keeps the
+ * API's text in every language.
  */
 export function fieldProblemMessage(problem: ApiFieldProblem): UiMessage {
   const key = problem.code ? FIELD_PROBLEM_MESSAGES[problem.code] : undefined;
-  if (!key) return { text: problem.message };
-  const params: Record<string, string | number> = { ...(problem.limit === undefined ? {} : { limit: problem.limit }), ...problem.params };
-  const terms: Record<string, TranslationKey> = {};
+  if (!problem.code || !key) return { text: problem.message };
+  const values: Record<string, string | number> = { ...(problem.limit === undefined ? {} : { limit: problem.limit }), ...problem.params };
+  const sentence = sentenceFor(key, FIELD_PROBLEM_VARIANTS[problem.code], values);
+  if (Object.keys(values).length === 0) return { key: sentence };
+  const params = localeParams(values);
   for (const name of TIER_PARAMS) {
-    const value = params[name];
-    if (isTier(value)) terms[name] = `results.tiers.${value}`;
+    const value = values[name];
+    if (isTier(value)) params[name] = { message: { key: `results.tiers.${value}` } };
   }
-  return {
-    key,
-    ...(Object.keys(params).length > 0 ? { params } : {}),
-    ...(Object.keys(terms).length > 0 ? { terms } : {}),
-  };
+  return { key: sentence, params };
 }

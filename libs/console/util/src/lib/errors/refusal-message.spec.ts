@@ -16,17 +16,17 @@ describe(refusalMessage.name, () => {
   it('keeps the fixed values of a code beside the refusal’s own', () => {
     expect(refusalMessage(400, body(400, { code: 'auth.weak_password', message: 'The password is too short.' }), null)).toEqual({
       key: 'errors.weakPassword',
-      params: { min: 8, max: 128 },
+      params: { min: { number: 8 }, max: { number: 128 } },
     });
   });
 
   it('says how long to wait, from a throttle’s details first, then the Retry-After header', () => {
     // 90 s → 1.5 → rounded up to 2 minutes; the header's 600 s would be 10.
     const api = body(429, { code: 'auth.too_many_attempts', message: 'Too many attempts.', details: { retryAfterSeconds: 90 } });
-    expect(refusalMessage(429, api, '600')).toEqual({ key: 'errors.throttle.signIn', params: { minutes: 2 } });
+    expect(refusalMessage(429, api, '600')).toEqual({ key: 'errors.throttle.signIn', params: { minutes: { number: 2 } } });
     expect(refusalMessage(429, body(429, { code: 'auth.too_many_attempts', message: 'Too many attempts.' }), '600')).toEqual({
       key: 'errors.throttle.signIn',
-      params: { minutes: 10 },
+      params: { minutes: { number: 10 } },
     });
   });
 

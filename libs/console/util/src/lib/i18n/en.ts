@@ -148,7 +148,9 @@ export const en: Dictionary = {
     signInBusy: 'Many people are signing in right now. Nothing is wrong with your account: wait a few seconds, then try again.',
     invalidCredentials: 'The e-mail or password is wrong. Check both and try again.',
     weakPassword: 'The password is not acceptable: use {min} to {max} characters, not only spaces, and not your e-mail.',
-    validation: 'Please correct: {fields}.',
+    validation: 'Please correct: {problems}',
+    /** One field's problem: the field (by the page's label when the page knows it) and what is wrong. */
+    validationLine: '{field}: {problem}',
     sessionExpired: 'Your session has expired. Please sign in again.',
     unauthenticated: 'Please sign in to continue.',
     accountGone: 'This account no longer exists. Please sign in again.',
@@ -193,14 +195,15 @@ export const en: Dictionary = {
       roundNoEntries:
         'The round has no entries to judge yet: the first round takes the eligible entries, a later round the entries advanced into it.',
       roundRubricLocked: 'The rubric cannot change once the round has opened: sheets are scored against it.',
-      roundFieldLocked: 'This setting cannot change in the round’s current state.',
+      roundFieldLocked:
+        'In its current state, the round “{round}” can no longer change: {fields}. Reload the page to see what can still change.',
       roundNameTaken: 'The contest already has a round named “{name}”. Choose another name.',
       roundOrderTaken: 'The round “{round}” already has order {order}. Choose another, or move that round first.',
       roundDeleteRefused: 'Only a round that has never opened can be deleted.',
       roundTransitionRefused: 'The round cannot take that step from where it is: a round goes draft → open → closed.',
       contestPublished: 'The results are published: nothing of the judging can change any more.',
       contestFieldLocked:
-        'Some of these fields can no longer change at the contest’s current step. Reload to see which ones are still editable.',
+        'At the contest’s current step, these can no longer change: {fields}. Reload the page to see what can still change.',
       contestCategoriesLocked: 'Categories can no longer change this way at the contest’s current step.',
       contestCategoryHasEntries: 'Categories with entries cannot be removed: {categories}. Keep them (you may rename them).',
       contestSlugTaken: 'Another contest already uses the address “{slug}”. Choose another.',

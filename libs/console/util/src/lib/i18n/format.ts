@@ -26,6 +26,11 @@ export function formatRelative(target: Date, now: Date, locale: string): string 
   return format.format(Math.round(diff / MINUTE), 'minute');
 }
 
+/** A quantity in a sentence, the locale's way: "7,5" and "1.234" in Vietnamese, "7.5" and "1,234" in English. */
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(value);
+}
+
 /** A score or total the way the jury reads it: two decimals unless asked, the locale's way ("7,25" in Vietnamese); "—" for none. */
 export function formatScore(value: number | null | undefined, locale: string, decimals = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';

@@ -1,6 +1,7 @@
 import { DOCUMENT, Injectable, computed, effect, inject, signal } from '@angular/core';
 import { localStore } from '../storage/local-store';
 import type { Dictionary, TranslationKey, TranslationParams } from './dictionary';
+import { interpolate } from './interpolate';
 import { LANGUAGE_STORAGE_KEY, type Language, initialLanguage, localeFor } from './language';
 import type { UiMessage } from './ui-message';
 
@@ -40,19 +41,15 @@ export class I18nService {
     localStore.set(LANGUAGE_STORAGE_KEY, language);
   }
 
-  /** The text for `key` in the current language, `{name}` placeholders filled from `params`. */
+  /** The text for `key` in the current language, `{name}` placeholders filled from `params` the language's way. */
   t(key: TranslationKey, params?: TranslationParams): string {
     const template = this.messages()?.get(key) ?? key;
     if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    return interpolate(template, params, this.locale(), (message) => this.render(message));
   }
 
   render(message: UiMessage): string {
-    if ('key' in message) {
-      if (!message.terms) return this.t(message.key, message.params);
-      const terms = Object.fromEntries(Object.entries(message.terms).map(([name, key]) => [name, this.t(key)]));
-      return this.t(message.key, { ...message.params, ...terms });
-    }
+    if ('key' in message) return this.t(message.key, message.params);
     if (message.fallback && this.current() !== 'en') return this.t(message.fallback.key, message.fallback.params);
     return message.text;
   }

@@ -61,7 +61,8 @@ export const enRefusals: typeof viRefusals = {
   },
   import: {
     invalidRows: 'Nothing was imported: some rows have problems (listed below). Correct them in the workbook, then import it again.',
-    tooLarge: 'The workbook is too large to read. Copy the entries into the template (no pictures or other sheets) and import that file.',
+    tooLarge:
+      'The workbook unpacks to {sizeBytes}, more than the {limitBytes} an import reads. Copy the entries into the template (no pictures or other sheets) and import that file.',
     unreadable: 'The workbook could not be read. Open it in Excel or LibreOffice, save it again as .xlsx, and import it again.',
   },
   invitation: {
@@ -83,6 +84,7 @@ export const enRefusals: typeof viRefusals = {
   },
   request: {
     badUrl: 'This address is broken: a % in it is not followed by a valid code. Check the link, or go back and open the page again.',
+    notJsonObject: 'What was sent is not in the form Laurel reads here: a JSON object. Reload the page and try again.',
     tooLarge: 'What was sent is larger than Laurel accepts. Shorten the text; files go through their own upload.',
     unknownRoute: 'Nothing is at this address. Check the link, or go back and open the page again.',
     unreadableBody: 'What was sent could not be read: it arrived empty, cut short or malformed. Reload the page and try again.',
@@ -112,8 +114,61 @@ export const enRefusals: typeof viRefusals = {
   vote: {
     notFound: 'This vote no longer exists. Reload the vote counts.',
   },
+  /** The fields of a contest and of a round by their API names, when a refusal names them (`*.field_locked`). */
+  fieldNames: {
+    contest: {
+      name: 'Contest name',
+      slug: 'Address (slug)',
+      year: 'Year',
+      description: 'Description',
+      submissionOpensAt: 'Submissions open',
+      submissionClosesAt: 'Submission deadline',
+      minScoreForPrize: 'Minimum score for a prize',
+      noZeroCriterion: 'No prize with a criterion scored 0',
+      publicVote: 'Public vote',
+      requirePitchDeck: 'Pitch deck required',
+      codePrefix: 'Entry code prefix',
+      language: 'Language of the documents',
+      timeZone: 'Time zone of the documents',
+      categories: 'Categories',
+      prizes: 'Prizes',
+      formFields: 'Application form questions',
+      eligibilityRules: 'Eligibility rules',
+      council: 'Judging council',
+      feedback: 'Feedback to the teams',
+      councilMeetingAt: 'Council meeting time',
+      councilMeetingPlace: 'Council meeting place',
+    },
+    round: {
+      name: 'Round name',
+      order: 'Order',
+      panel: 'Panel',
+      judgesPerEntry: 'Judges per entry',
+      blind: 'Blind scoring',
+      aggregation: 'Aggregation',
+      trim: 'Totals dropped at each end (k)',
+      minSheetsForNormalization: 'Minimum sheets to normalize',
+      rankBy: 'Ranking',
+      priorityCriteria: 'Priority criteria for ties',
+      divergenceThreshold: 'Divergence review threshold',
+      maxExtraJudges: 'Extra judges per entry',
+      criteria: 'Rubric',
+      liveEnabled: 'Live scoring (pitch day)',
+      scoresDueAt: 'Scores due',
+      reminderHoursBefore: 'Reminder before the deadline',
+    },
+  },
   /** One line of a refusal's `fields`, said beside where it is (a row and column, an entry, a criterion). */
   fields: {
+    /** A request's shape checks (a 400 `validation_failed`), beside the sentences of `application.problems`. */
+    shape: {
+      decimals: 'A number with at most {limit} decimals.',
+      minLength: 'At least {limit} characters.',
+      min: 'At least {limit}.',
+      option: 'Choose one of: {options}.',
+      positive: 'A number greater than 0.',
+      wholeNumber: 'A whole number.',
+    },
     import: {
       badEmail: '“{value}” is not an e-mail address (such as name@example.vn).',
       badUrl: 'This is not a web address: it must start with http:// or https://.',

@@ -61,7 +61,8 @@ export const viRefusals = {
   },
   import: {
     invalidRows: 'Chưa nhập hồ sơ nào: một số dòng có lỗi (liệt kê bên dưới). Hãy sửa trong tệp Excel rồi nhập lại.',
-    tooLarge: 'Tệp Excel quá lớn, không đọc được. Hãy chép các hồ sơ vào tệp mẫu (không kèm hình ảnh hay trang tính khác) rồi nhập tệp đó.',
+    tooLarge:
+      'Tệp Excel khi giải nén có dung lượng {sizeBytes}, vượt quá {limitBytes} mà chức năng nhập đọc được. Hãy chép các hồ sơ vào tệp mẫu (không kèm hình ảnh hay trang tính khác) rồi nhập tệp đó.',
     unreadable: 'Không đọc được tệp Excel. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi nhập lại.',
   },
   invitation: {
@@ -83,6 +84,7 @@ export const viRefusals = {
   },
   request: {
     badUrl: 'Địa chỉ này bị hỏng: có dấu % không đi kèm một mã hợp lệ. Kiểm tra lại đường dẫn, hoặc quay lại và mở lại trang.',
+    notJsonObject: 'Nội dung gửi đi không ở dạng Laurel đọc được ở đây: một đối tượng JSON. Tải lại trang rồi thử lại.',
     tooLarge: 'Nội dung gửi đi lớn hơn mức Laurel chấp nhận. Hãy rút gọn văn bản; tệp được gửi qua mục tải lên riêng.',
     unknownRoute: 'Không có gì ở địa chỉ này. Kiểm tra lại đường dẫn, hoặc quay lại và mở lại trang.',
     unreadableBody: 'Không đọc được nội dung gửi đi: nội dung trống, bị cắt ngắn hoặc sai định dạng. Tải lại trang rồi thử lại.',
@@ -112,8 +114,61 @@ export const viRefusals = {
   vote: {
     notFound: 'Phiếu bình chọn này không còn tồn tại. Tải lại bảng kiểm phiếu.',
   },
+  /** Tên các trường của cuộc thi và của vòng, theo tên trong API, khi một lần từ chối nêu chúng (`*.field_locked`). */
+  fieldNames: {
+    contest: {
+      name: 'Tên cuộc thi',
+      slug: 'Địa chỉ (slug)',
+      year: 'Năm',
+      description: 'Mô tả',
+      submissionOpensAt: 'Ngày mở nhận hồ sơ',
+      submissionClosesAt: 'Hạn nộp hồ sơ',
+      minScoreForPrize: 'Điểm tối thiểu để nhận giải',
+      noZeroCriterion: 'Không xét giải khi có tiêu chí bị chấm 0',
+      publicVote: 'Bình chọn công khai',
+      requirePitchDeck: 'Bắt buộc nộp pitch deck',
+      codePrefix: 'Tiền tố mã hồ sơ',
+      language: 'Ngôn ngữ của văn bản',
+      timeZone: 'Múi giờ của văn bản',
+      categories: 'Hạng mục',
+      prizes: 'Giải thưởng',
+      formFields: 'Câu hỏi của đơn đăng ký',
+      eligibilityRules: 'Điều kiện tham gia',
+      council: 'Hội đồng giám khảo',
+      feedback: 'Nhận xét gửi các đội',
+      councilMeetingAt: 'Thời gian họp hội đồng',
+      councilMeetingPlace: 'Địa điểm họp hội đồng',
+    },
+    round: {
+      name: 'Tên vòng',
+      order: 'Thứ tự',
+      panel: 'Hội đồng',
+      judgesPerEntry: 'Số giám khảo mỗi hồ sơ',
+      blind: 'Chấm ẩn danh',
+      aggregation: 'Cách tổng hợp điểm',
+      trim: 'Số điểm bỏ mỗi đầu (k)',
+      minSheetsForNormalization: 'Số phiếu tối thiểu để chuẩn hóa',
+      rankBy: 'Xếp hạng',
+      priorityCriteria: 'Tiêu chí ưu tiên khi bằng điểm',
+      divergenceThreshold: 'Ngưỡng chấm lại khi lệch điểm',
+      maxExtraJudges: 'Số giám khảo bổ sung mỗi hồ sơ',
+      criteria: 'Bộ tiêu chí',
+      liveEnabled: 'Chấm trực tiếp (ngày thuyết trình)',
+      scoresDueAt: 'Hạn nộp phiếu chấm',
+      reminderHoursBefore: 'Nhắc trước hạn',
+    },
+  },
   /** Một dòng trong `fields` của một lần từ chối, hiển thị cạnh vị trí của nó (dòng và cột, hồ sơ, tiêu chí). */
   fields: {
+    /** Kiểm tra dạng của một yêu cầu (400 `validation_failed`), bên cạnh các câu của `application.problems`. */
+    shape: {
+      decimals: 'Một số có tối đa {limit} chữ số thập phân.',
+      minLength: 'Tối thiểu {limit} ký tự.',
+      min: 'Tối thiểu {limit}.',
+      option: 'Hãy chọn một trong các giá trị: {options}.',
+      positive: 'Phải là một số lớn hơn 0.',
+      wholeNumber: 'Phải là một số nguyên.',
+    },
     import: {
       badEmail: '“{value}” không phải là địa chỉ e-mail (ví dụ: ten@example.vn).',
       badUrl: 'Đây không phải là địa chỉ web: địa chỉ phải bắt đầu bằng http:// hoặc https://.',

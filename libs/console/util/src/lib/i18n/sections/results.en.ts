@@ -265,8 +265,10 @@ export const enResults: typeof viResults = {
     countedBody: 'Thank you: your vote for “{title}” is counted.',
     errors: {
       notHeld: 'This contest holds no public vote. Check the link you were given.',
-      notOpen: 'Voting has not opened yet. Come back when it opens.',
+      notOpen: 'Voting opens on {opensAt}. Come back then.',
       closed: 'Voting has closed; this vote cannot count.',
+      closedAt: 'Voting closed on {closesAt}; this vote cannot count.',
+      roundOver: 'The round “{round}” is closed and its ranking is final: votes no longer count.',
       notOnBallot: 'This entry is not on the ballot. Reload the page and choose again.',
       throttled: 'Too many votes from this network in the last few minutes. Wait ten minutes and try again.',
       tokenUnknown: 'This confirmation link is not valid. Open the link from the latest mail, or vote again.',

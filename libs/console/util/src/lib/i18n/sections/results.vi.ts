@@ -266,8 +266,10 @@ export const viResults = {
     countedBody: 'Cảm ơn bạn: phiếu bình chọn cho “{title}” đã được tính.',
     errors: {
       notHeld: 'Cuộc thi này không tổ chức bình chọn. Hãy kiểm tra lại đường dẫn.',
-      notOpen: 'Cổng bình chọn chưa mở. Hãy quay lại khi cổng mở.',
+      notOpen: 'Cổng bình chọn mở lúc {opensAt}. Hãy quay lại khi cổng mở.',
       closed: 'Cổng bình chọn đã đóng; phiếu này không được tính.',
+      closedAt: 'Cổng bình chọn đã đóng lúc {closesAt}; phiếu này không được tính.',
+      roundOver: 'Vòng “{round}” đã đóng và thứ hạng đã là chính thức: phiếu bình chọn không còn được tính.',
       notOnBallot: 'Dự án này không có trong danh sách bình chọn. Hãy tải lại trang và chọn lại.',
       throttled: 'Có quá nhiều phiếu từ mạng này trong vài phút qua. Hãy đợi mười phút rồi thử lại.',
       tokenUnknown: 'Liên kết xác nhận không hợp lệ. Hãy mở liên kết trong thư mới nhất, hoặc bình chọn lại.',
