@@ -9,6 +9,7 @@ import {
   ConflictsRepository,
   dataSourceOptions,
   DivergenceRepository,
+  EntriesRepository,
   SheetsRepository,
   UsersRepository,
 } from '@laurel/api-database';
@@ -28,7 +29,9 @@ import { ScoreSheetsService } from './score-sheets.service';
  * member who gave no e-mail, "Trần Thị Chi Mai". Ana submits 9 (total 90); when Bình submits 5
  * (total 50) the totals differ by 40 ≥ 20, so the review assigns the only judge left: the third.
  * At that moment the third judge renames themself "Trần Thị Chi Mai", the team member's name (the
- * profile edit: the name, then detection for the judge in the same transaction).
+ * profile edit: the name, then detection for the judge in the same transaction). The last case
+ * holds an organizer's correction of the entry against an assignment run of its round: the two
+ * take the round's lock and the contest's audit chain, and must take them in the same order.
  */
 describe(DivergenceReviewService.name, () => {
   const MEMBER = 'Trần Thị Chi Mai';
@@ -55,6 +58,7 @@ describe(DivergenceReviewService.name, () => {
         DivergenceRepository,
         AuditRepository,
         ConflictsRepository,
+        EntriesRepository,
         UsersRepository,
         // The extra judge's mail is the last write of the submit's transaction: holding it there
         // holds the transaction open with the extra judge assigned, not yet committed.
@@ -252,5 +256,39 @@ describe(DivergenceReviewService.name, () => {
       [contestId],
     );
     expect(events).toEqual([{ action: 'divergence.no_judge_left' }]);
+  });
+
+  it("an organizer's correction and an assignment run of the entry's round at the same moment both go through, one after the other", async () => {
+    // The run holds its round's row lock, then writes the contest's audit trail; the correction's
+    // detection needs a share lock on that round. Were the correction to hold the contest's audit
+    // chain before asking for the round, each would wait for the other (PostgreSQL would abort one).
+    const { contestId, entryId } = await scene('correction-run');
+    const [round]: { id: string }[] = await db.query(`SELECT id FROM rounds WHERE contest_id = $1`, [contestId]);
+    const [entry]: { version: number }[] = await db.query(`SELECT version FROM entries WHERE id = $1`, [entryId]);
+    let running = false;
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const run = app.get(AssignmentsRepository).changeRound(round?.id ?? '', async (_round, changes) => {
+      running = true;
+      await gate;
+      await app.get(AuditRepository).record(changes.manager, { contestId, actorId: organizerId, action: 'assignment.run', payload: {} });
+    });
+    for (let tries = 0; !running && tries < 500; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(running).toBe(true);
+
+    const correcting = app
+      .get(EntriesRepository)
+      .correct(
+        entryId,
+        entry?.version ?? 0,
+        { organization: 'Đại học Hàng hải Việt Nam' },
+        'From the registration letter.',
+        organizerId,
+        (manager) => conflicts.recordDetected(manager, { entryIds: [entryId] }, organizerId).then(() => undefined),
+      );
+    expect(await settledOrWaiting(correcting)).toBe('waiting');
+    release();
+    await expect(run).resolves.toBeUndefined();
+    await expect(correcting).resolves.toMatchObject({ organization: 'Đại học Hàng hải Việt Nam' });
   });
 });

@@ -346,8 +346,8 @@ export class EntriesRepository {
   /**
    * An organizer's correction of a submitted entry's organization or team (the fields given), made
    * on `expectedVersion`, with its `entry.corrected` event in the same transaction; `after` runs in
-   * that transaction too (conflict detection for the entry's judges). Null when the entry is no
-   * longer submitted at that version.
+   * that transaction too (conflict detection for the entry's judges), before the event. Null when
+   * the entry is no longer submitted at that version.
    */
   async correct(
     id: string,
@@ -373,6 +373,10 @@ export class EntriesRepository {
         ],
       );
       if (corrected === undefined) return false;
+      // `after` (detection) share-locks the contest's open rounds before anything writes the
+      // contest's audit chain: an assignment run holds its round's lock, then writes that chain,
+      // so taking them the other way round here would deadlock with it.
+      await after?.(manager);
       await this.audit.record(manager, {
         contestId: corrected.contest_id,
         actorId: by,
@@ -381,7 +385,6 @@ export class EntriesRepository {
         subjectId: id,
         payload: { code: corrected.code, fields: Object.keys(changes), reason },
       });
-      await after?.(manager);
       return true;
     });
     return changed ? this.dataSource.getRepository(EntryEntity).findOneByOrFail({ id }) : null;
