@@ -1,6 +1,6 @@
 import { HttpErrorResponse, HttpEventType } from '@angular/common/http';
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
-import { type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
+import { type FieldLabels, type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { EntriesApi } from './entries.api';
 import type { ApiFieldProblem, AttachmentKind, EntryFieldsRequest, EntryView } from '@laurel/contracts';
@@ -26,6 +26,24 @@ export type MissingField = ApiFieldProblem;
 
 /** Wait this long after the last keystroke before saving: one PATCH per pause, not per key. */
 export const AUTOSAVE_DELAY_MS = 800;
+
+// The editor's fields by their API names, for a refusal of a save that names them.
+const ENTRY_LABELS: FieldLabels = {
+  title: 'submit.editor.project.title',
+  summary: 'submit.editor.project.summary',
+  problem: 'submit.editor.project.problem',
+  solution: 'submit.editor.project.solution',
+  market: 'submit.editor.project.market',
+  businessModel: 'submit.editor.project.businessModel',
+  teamName: 'submit.editor.team.teamName',
+  organization: 'submit.editor.team.organization',
+  members: 'submit.editor.team.members',
+  'members.*.name': 'submit.editor.team.name',
+  'members.*.role': 'submit.editor.team.role',
+  'members.*.email': 'submit.editor.team.email',
+  categoryId: 'submit.editor.category.label',
+  videoUrl: 'submit.editor.video.label',
+};
 
 /**
  * One entry being edited: loading, debounced versioned saves, uploads, submit and withdraw.
@@ -142,7 +160,9 @@ export class EntryEditorStore {
       // refusal (400, 409, 422) is not retried: it would fail again until the person changes it.
       const status = error instanceof HttpErrorResponse ? error.status : 0;
       if (status === 0 || status >= 500) this.pending = mergeFields(change, this.pending);
-      this.saveErrorState.set(api?.code === 'entry.category_taken' ? { key: 'submit.editor.category.taken' } : toUiMessage(error));
+      this.saveErrorState.set(
+        api?.code === 'entry.category_taken' ? { key: 'submit.editor.category.taken' } : toUiMessage(error, {}, ENTRY_LABELS),
+      );
       this.saveState.set('error');
       if (api?.code === 'entry.read_only') await this.load(entry.id);
     }

@@ -148,7 +148,7 @@ export const en: Dictionary = {
     signInBusy: 'Many people are signing in right now. Nothing is wrong with your account: wait a few seconds, then try again.',
     invalidCredentials: 'The e-mail or password is wrong. Check both and try again.',
     weakPassword: 'The password is not acceptable: use {min} to {max} characters, not only spaces, and not your e-mail.',
-    validation: 'Please correct: {problems}',
+    validation: 'Please correct the following. {problems}',
     /** One field's problem: the field (by the page's label when the page knows it) and what is wrong. */
     validationLine: '{field}: {problem}',
     sessionExpired: 'Your session has expired. Please sign in again.',

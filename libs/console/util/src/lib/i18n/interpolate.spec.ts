@@ -60,8 +60,8 @@ describe('a refusal’s sentence as the reader sees it', () => {
       code: 'validation_failed',
       fields: [{ field: 'scores.0.value', message: 'value must not be greater than 7.5', code: 'max', limit: 7.5 }],
     });
-    expect(inVi(line)).toBe('Vui lòng sửa lại: scores.0.value: Tối đa 7,5.');
-    expect(inEn(line)).toBe('Please correct: scores.0.value: At most 7.5.');
+    expect(inVi(line)).toBe('Vui lòng sửa lại các mục sau. scores.0.value: Tối đa 7,5.');
+    expect(inEn(line)).toBe('Please correct the following. scores.0.value: At most 7.5.');
   });
 
   it('names each field of a validation by the page’s label, and each problem from its code', () => {
@@ -78,11 +78,11 @@ describe('a refusal’s sentence as the reader sees it', () => {
     };
     const message = refusalMessage(400, api, null, {}, { displayName: 'auth.fields.displayName', 'members.*.email': 'auth.fields.email' });
     expect(inVi(message)).toBe(
-      'Vui lòng sửa lại: Tên đội hoặc người đại diện: Tối đa 1.200 ký tự. E-mail: Giá trị này không viết đúng dạng. ' +
+      'Vui lòng sửa lại các mục sau. Tên đội hoặc người đại diện: Tối đa 1.200 ký tự. E-mail: Giá trị này không viết đúng dạng. ' +
         'language: Hãy chọn một trong các giá trị: vi, en.',
     );
     expect(inEn(message)).toBe(
-      'Please correct: Team or contact name: At most 1,200 characters. E-mail: This is not written the expected way. ' +
+      'Please correct the following. Team or contact name: At most 1,200 characters. E-mail: This is not written the expected way. ' +
         'language: Choose one of: vi, en.',
     );
   });
