@@ -121,36 +121,15 @@ import { CouncilTallyComponent } from './council-tally.component';
   `,
   styles: `
     @use 'page-header';
+    @use 'page-frame';
 
     :host {
-      display: flex;
-      flex-direction: column;
-      gap: 16px;
-      max-width: 960px;
-      margin: 0 auto;
-      padding: 32px 24px 48px;
-    }
-    @media (max-width: 599.98px) {
-      :host {
-        padding: 24px 16px 40px;
-      }
+      @include page-frame.frame(reading);
     }
     .page-header {
       @include page-header.text;
     }
-    h2 {
-      margin: 0 0 8px;
-      font: var(--mat-sys-title-large);
-    }
-    h3 {
-      margin: 8px 0 4px;
-      font: var(--mat-sys-title-small);
-    }
-    .meta {
-      margin: 0;
-      color: var(--mat-sys-on-surface-variant);
-      font: var(--mat-sys-body-medium);
-    }
+    @include page-frame.sections;
     .card {
       border: 1px solid var(--mat-sys-outline-variant);
       border-radius: 12px;

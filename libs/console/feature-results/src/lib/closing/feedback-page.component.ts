@@ -150,19 +150,10 @@ import { registerResultsIcons } from '../shared/results-icons';
   `,
   styles: `
     @use 'page-header';
+    @use 'page-frame';
 
     :host {
-      display: flex;
-      flex-direction: column;
-      gap: 16px;
-      max-width: 960px;
-      margin: 0 auto;
-      padding: 32px 24px 48px;
-    }
-    @media (max-width: 599.98px) {
-      :host {
-        padding: 24px 16px 40px;
-      }
+      @include page-frame.frame(reading);
     }
     .back {
       align-self: flex-start;
@@ -170,19 +161,7 @@ import { registerResultsIcons } from '../shared/results-icons';
     .page-header {
       @include page-header.text;
     }
-    h2 {
-      margin: 0 0 8px;
-      font: var(--mat-sys-title-large);
-    }
-    h3 {
-      margin: 12px 0 4px;
-      font: var(--mat-sys-title-small);
-    }
-    .meta {
-      margin: 0;
-      color: var(--mat-sys-on-surface-variant);
-      font: var(--mat-sys-body-medium);
-    }
+    @include page-frame.sections;
     .award {
       display: flex;
       flex-wrap: wrap;

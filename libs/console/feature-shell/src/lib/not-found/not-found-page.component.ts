@@ -13,11 +13,10 @@ import { TranslatePipe } from '@laurel/console-util';
     </laurel-empty-state>
   `,
   styles: `
+    @use 'page-frame';
+
     :host {
-      display: block;
-      max-width: 720px;
-      margin: 48px auto;
-      padding: 0 24px;
+      @include page-frame.frame(narrow);
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
