@@ -60,21 +60,16 @@ import { firstValueFrom } from 'rxjs';
     }
   `,
   styles: `
+    @use 'page-frame';
     @use 'page-header';
 
     :host {
-      display: block;
-      padding: 24px;
-      max-width: 960px;
+      @include page-frame.frame(reading);
     }
     .page-header {
-      margin-bottom: 16px;
       @include page-header.text;
     }
-    .contest h2 {
-      font-size: 1.1rem;
-      margin: 24px 0 8px;
-    }
+    @include page-frame.sections;
     .rounds {
       list-style: none;
       margin: 0;
