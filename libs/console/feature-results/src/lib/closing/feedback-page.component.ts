@@ -29,7 +29,7 @@ import { registerResultsIcons } from '../shared/results-icons';
     UiMessagePipe,
   ],
   template: `
-    <a mat-button routerLink="/my-entries" class="back">{{ 'closing.feedback.back' | translate }}</a>
+    <a routerLink="/my-entries" class="back">← {{ 'closing.feedback.back' | translate }}</a>
     @if (loading()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | translate" />
     }
@@ -156,7 +156,7 @@ import { registerResultsIcons } from '../shared/results-icons';
       @include page-frame.frame(reading);
     }
     .back {
-      align-self: flex-start;
+      @include page-frame.back;
     }
     .page-header {
       @include page-header.text;
