@@ -77,7 +77,7 @@ import { CouncilTallyComponent } from './council-tally.component';
                   }}</laurel-status-chip>
                 </p>
               }
-              <mat-form-field appearance="outline" class="note">
+              <mat-form-field appearance="outline" subscriptSizing="dynamic" class="note">
                 <mat-label>{{ 'closing.council.note' | translate }}</mat-label>
                 <textarea matInput [formControl]="note" rows="3" maxlength="2000" data-testid="council-note"></textarea>
                 <mat-hint>{{ 'closing.council.noteHint' | translate }}</mat-hint>
