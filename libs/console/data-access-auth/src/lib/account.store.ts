@@ -1,9 +1,17 @@
 import { Injectable, inject } from '@angular/core';
 import type { PasswordChangeRequest, ProfileUpdateRequest } from '@laurel/contracts';
-import { type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
+import { type FieldLabels, type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { AccountApi } from './account.api';
 import { AuthSession } from './auth-session';
+
+// The account page's fields by their API names, for a refusal that names them.
+const ACCOUNT_LABELS: FieldLabels = {
+  displayName: 'account.profile.displayName',
+  language: 'account.profile.language',
+  currentPassword: 'account.password.current',
+  newPassword: 'account.password.next',
+};
 
 /** `code`: the API's error code, for a page that words that refusal itself. */
 export type AccountOutcome = { ok: true } | { ok: false; error: UiMessage; code: string | null };
@@ -48,5 +56,5 @@ export class AccountStore {
 }
 
 function failure(error: unknown): AccountOutcome {
-  return { ok: false, error: toUiMessage(error), code: apiErrorOf(error)?.code ?? null };
+  return { ok: false, error: toUiMessage(error, {}, ACCOUNT_LABELS), code: apiErrorOf(error)?.code ?? null };
 }

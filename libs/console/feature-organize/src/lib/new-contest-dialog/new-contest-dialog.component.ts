@@ -16,7 +16,15 @@ import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MyContestsStore } from '@laurel/console-data-access-contests';
 import { AlertComponent } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, timeZoneLabel, toUiMessage } from '@laurel/console-util';
+import {
+  CONTEST_FIELD_NAMES,
+  I18nService,
+  TranslatePipe,
+  type UiMessage,
+  UiMessagePipe,
+  timeZoneLabel,
+  toUiMessage,
+} from '@laurel/console-util';
 import { fromLocalInput, toLocalInput } from '../shared/datetime';
 import { slugify } from '../shared/slug';
 
@@ -131,7 +139,7 @@ export class NewContestDialogComponent {
       });
       this.ref.close(contest);
     } catch (error) {
-      this.error.set(toUiMessage(error));
+      this.error.set(toUiMessage(error, {}, CONTEST_FIELD_NAMES));
     } finally {
       this.busy.set(false);
     }
