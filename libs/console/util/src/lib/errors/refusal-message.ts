@@ -89,7 +89,11 @@ export function refusalMessage(
 /** "Tên hiển thị: Tối đa 80 ký tự.": one problem of a validation, by the field's label where the page knows it. */
 function problemLine(problem: ApiFieldProblem, labels: FieldLabels): UiMessage {
   const field: TranslationParam = { message: labelOf(problem.field, labels) };
-  return { key: 'errors.validationLine', params: { field, problem: { message: fieldProblemMessage(problem) } } };
+  // A problem without a code has only the API's English: other languages say it is not valid.
+  const said = problem.code
+    ? fieldProblemMessage(problem)
+    : { text: problem.message, fallback: { key: 'errors.validationUncoded' as const } };
+  return { key: 'errors.validationLine', params: { field, problem: { message: said } } };
 }
 
 /** A field's label (a `*` in the labels' path stands for a position in a list), else its API name as it is. */

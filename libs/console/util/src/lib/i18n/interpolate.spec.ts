@@ -10,7 +10,8 @@ import { vi } from './vi';
 /** What I18nService.render shows for `message` with `dictionary` in `locale`: the real sentences, through `interpolate`. */
 function shownIn(dictionary: Dictionary, locale: string, message: UiMessage): string {
   const render = (m: UiMessage): string => {
-    if (!('key' in m)) return m.text;
+    // An API text: its fallback in every language but English, as I18nService.render does.
+    if (!('key' in m)) return m.fallback && dictionary !== en ? render(m.fallback) : m.text;
     let node: unknown = dictionary;
     for (const part of m.key.split('.')) node = (node as Record<string, unknown>)[part];
     if (typeof node !== 'string') throw new Error(`no sentence for ${m.key}`);
@@ -85,6 +86,15 @@ describe('a refusal’s sentence as the reader sees it', () => {
       'Please correct the following. Team or contact name: At most 1,200 characters. E-mail: This is not written the expected way. ' +
         'language: Choose one of: vi, en.',
     );
+  });
+
+  it('keeps the API’s English of a problem without a code for English readers only', () => {
+    const line = refusal(400, {
+      code: 'validation_failed',
+      fields: [{ field: 'submissionClosesAt', message: 'must be later than submissionOpensAt' }],
+    });
+    expect(inEn(line)).toBe('Please correct the following. submissionClosesAt: must be later than submissionOpensAt');
+    expect(inVi(line)).toBe('Vui lòng sửa lại các mục sau. submissionClosesAt: Giá trị này chưa hợp lệ: hãy kiểm tra lại.');
   });
 
   it('names the fields a contest or a round can no longer change, in the reader’s language', () => {

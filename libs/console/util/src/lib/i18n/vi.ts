@@ -154,6 +154,8 @@ export const vi = {
     validation: 'Vui lòng sửa lại các mục sau. {problems}',
     /** Một lỗi của một trường: tên trường (theo nhãn của trang khi trang biết) và câu nói lỗi. */
     validationLine: '{field}: {problem}',
+    /** Một lỗi API chưa có mã: câu tiếng Anh của API chỉ hiện cho người đọc tiếng Anh. */
+    validationUncoded: 'Giá trị này chưa hợp lệ: hãy kiểm tra lại.',
     sessionExpired: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
     unauthenticated: 'Vui lòng đăng nhập để tiếp tục.',
     accountGone: 'Tài khoản này không còn tồn tại. Vui lòng đăng nhập lại.',
