@@ -1,10 +1,17 @@
-// `node tools/bench/ab-submit.mjs <rootA> <rootB> [--rounds=4] [--seconds=4]`: two builds of the
-// API (each `<root>/dist/apps/api`, e.g. a copy of main's build and your own) on one throwaway
+// `node tools/bench/ab-submit.mjs <rootA> <rootB> [--rounds=4] [--seconds=4] [--a-env=K=V]…
+// [--b-env=K=V]… [--a-node=--flag]… [--b-node=--flag]… [--probe] [--waits]`: two builds of the
+// API (each `<root>/dist/apps/api`, e.g. a copy of main's build and your own; or one build twice
+// with different settings, e.g. `. . --b-env=DB_POOL_MAX=4`) on one throwaway
 // PostgreSQL, driven in turns, A B B A A B…, by the sheet-submit load of `npm run bench` (100
 // callers, PUT sheet + POST submit on fresh assignments). On a machine others load, one run of
 // each minutes apart says little; turns a few seconds apart see the same load, and the CPU
 // milliseconds per request (the API process and its PostgreSQL backends, from /proc) hold better
 // than requests a second. Prints each turn and the medians; writes nothing.
+// --probe: both APIs preload tools/bench/latency-probe.cjs and each turn also says where a
+// request's time went inside the API (waiting for a pooled connection, holding it, one statement,
+// event loop delay, GC pauses). --waits: pg_stat_activity of the API's backends sampled every
+// 20 ms, the mean number of them running, waiting for a lock (a row another transaction holds:
+// the contest's audit chain head, the sheet), or idle in a transaction (waiting for the API).
 import pg from 'pg';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -28,6 +35,13 @@ if (!rootA || !rootB) {
 }
 const option = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const ROUNDS = option('rounds', 4);
+const many = (name) => process.argv.filter((a) => a.startsWith(`--${name}=`)).map((a) => a.slice(name.length + 3));
+const PROBE = process.argv.includes('--probe');
+const WAITS = process.argv.includes('--waits');
+const sideOptions = (side) => ({
+  execArgv: [...many(`${side}-node`), ...(PROBE ? ['-r', join(root, 'tools/bench/latency-probe.cjs')] : [])],
+  env: Object.fromEntries(many(`${side}-env`).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
+});
 const SECONDS = option('seconds', 4);
 const JUDGES = 200;
 // Each turn gets its own never-written assignments: 6,000 pairs is more than 1,500 req/s for 4 s.
@@ -61,8 +75,16 @@ try {
   for (const [name, dir] of [
     ['A', rootA],
     ['B', rootB],
-  ])
-    apis.push({ name, dir, api: await startApi(dir, database.url), turns: [] });
+  ]) {
+    const { execArgv, env } = sideOptions(name.toLowerCase());
+    const settings = [...many(`${name.toLowerCase()}-node`), ...Object.entries(env).map(([k, v]) => `${k}=${v}`)];
+    apis.push({
+      name: settings.length ? `${name} [${settings.join(' ')}]` : name,
+      dir,
+      api: await startApi(dir, database.url, execArgv, env),
+      turns: [],
+    });
+  }
   const tokens = new Map();
   for (const { email } of new Map(open.map((a) => [a.email, a])).values()) tokens.set(email, await login(apis[0].api.url, email, PASSWORD));
   // Every other assignment to A and B alike, so both spread over all judges and entries.
@@ -88,8 +110,12 @@ try {
     const order = round % 2 === 0 ? apis : [...apis].reverse();
     for (const side of order) {
       const { api } = side;
+      if (PROBE) await api.probe();
       const before = { api: processCpuMs(api.pid), pg: await backendsCpuMs(db, 'laurel-api') };
+      const sampling = WAITS ? sampleWaits(db) : undefined;
       const result = await apiSheetSubmit({ url: api.url, assignments: slice(), tokens, criteria, seconds: SECONDS });
+      const waits = await sampling?.stop();
+      const probe = PROBE ? await api.probe() : undefined;
       const turn = {
         rps: result.requestsPerSecond,
         p99: result.p99,
@@ -97,11 +123,30 @@ try {
         pgMs: round2(backendsCpuDelta(before.pg, await backendsCpuMs(db, 'laurel-api')) / result.total),
         errors: result.errors,
         exhausted: result.exhausted,
+        ...(probe && {
+          poolP99: round2(probe.pool.p99),
+          heldMean: round2(probe.held.mean),
+          heldP99: round2(probe.held.p99),
+          queryMean: round2(probe.query.mean),
+          queryP99: round2(probe.query.p99),
+          loopP99: round2(probe.loop.p99),
+          gcShare: round2(Object.values(probe.gc).reduce((sum, k) => sum + k.ms, 0) / (SECONDS * 10)),
+          gcMax: round2(Math.max(0, ...Object.values(probe.gc).map((k) => k.maxMs))),
+        }),
+        ...(waits && { running: waits.running, lockWaiting: waits.lock, idleInTx: waits.idleInTx }),
       };
       side.turns.push(turn);
       log(
         `${side.name}: ${turn.rps} req/s, p99 ${turn.p99} ms, CPU per request: API ${turn.apiMs} ms, PostgreSQL ${turn.pgMs} ms${turn.errors ? `, ${turn.errors} errors ${JSON.stringify(result.failures).slice(0, 200)}` : ''}${turn.exhausted ? ', RAN OUT of assignments' : ''}`,
       );
+      if (probe)
+        log(
+          `   pool wait mean ${round2(probe.pool.mean)} p99 ${turn.poolP99} ms; connection held mean ${turn.heldMean} p99 ${turn.heldP99} ms; statement mean ${turn.queryMean} p99 ${turn.queryP99} ms; loop delay p99 ${turn.loopP99} max ${round2(probe.loop.max)} ms; GC ${turn.gcShare} % of the turn, longest ${turn.gcMax} ms ${JSON.stringify(probe.gc, (k, v) => (typeof v === 'number' ? round2(v) : v))}`,
+        );
+      if (waits)
+        log(
+          `   backends (mean of ${waits.samples} samples): running ${waits.running}, waiting for a lock ${waits.lock} ${JSON.stringify(waits.lockEvents)}, idle in transaction ${waits.idleInTx}`,
+        );
     }
   }
   log(
@@ -113,11 +158,55 @@ try {
   for (const { name, dir, turns } of apis) {
     const m = (key) => median(turns.map((t) => t[key]));
     log(
-      `${name} (${dir}) medians: ${m('rps')} req/s, p99 ${m('p99')} ms, API ${m('apiMs')} ms + PostgreSQL ${m('pgMs')} ms CPU per request`,
+      `${name} (${dir}) medians: ${m('rps')} req/s, p99 ${m('p99')} ms, API ${m('apiMs')} ms + PostgreSQL ${m('pgMs')} ms CPU per request${PROBE ? `; pool wait p99 ${m('poolP99')} ms, held mean ${m('heldMean')} p99 ${m('heldP99')} ms, statement mean ${m('queryMean')} p99 ${m('queryP99')} ms, loop delay p99 ${m('loopP99')} ms, GC ${m('gcShare')} % longest ${m('gcMax')} ms` : ''}${WAITS ? `; backends running ${m('running')}, lock-waiting ${m('lockWaiting')}, idle in transaction ${m('idleInTx')}` : ''}`,
     );
+  }
+  const [a, b] = apis;
+  if (a && b) {
+    const ahead = a.turns.filter((t, i) => (b.turns[i]?.rps ?? 0) > t.rps).length;
+    const lower = a.turns.filter((t, i) => (b.turns[i]?.p99 ?? Infinity) < t.p99).length;
+    log(`B ahead of A in ${ahead} of ${a.turns.length} pairs by req/s, lower p99 in ${lower} of ${a.turns.length}`);
   }
 } finally {
   for (const { api } of apis) await api.stop();
   await db.end().catch(() => undefined);
   await database.stop();
+}
+
+/** pg_stat_activity of the API's backends every 20 ms until `stop()`: mean counts per state. */
+function sampleWaits(db) {
+  let samples = 0;
+  const sum = { running: 0, lock: 0, idleInTx: 0 };
+  const lockEvents = {};
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const { rows } = await db.query(
+        `SELECT state, wait_event_type, wait_event FROM pg_stat_activity WHERE application_name = 'laurel-api' AND backend_type = 'client backend'`,
+      );
+      samples++;
+      for (const row of rows) {
+        if (row.state === 'idle in transaction') sum.idleInTx++;
+        else if (row.state === 'active' && row.wait_event_type === 'Lock') {
+          sum.lock++;
+          lockEvents[row.wait_event] = (lockEvents[row.wait_event] ?? 0) + 1;
+        } else if (row.state === 'active') sum.running++;
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  return {
+    stop: async () => {
+      stopped = true;
+      await loop;
+      const mean = (n) => round2(n / Math.max(1, samples));
+      return {
+        samples,
+        running: mean(sum.running),
+        lock: mean(sum.lock),
+        idleInTx: mean(sum.idleInTx),
+        lockEvents: Object.fromEntries(Object.entries(lockEvents).map(([k, v]) => [k, mean(v)])),
+      };
+    },
+  };
 }

@@ -129,6 +129,17 @@ export async function startApi(root, databaseUrl, execArgv = [], extraEnv = {}) 
         child.on('message', on);
         child.send({ type: 'bench-memory' });
       }),
+    /** Where its requests' time went since the last call; needs `-r tools/bench/latency-probe.cjs` in `execArgv`. */
+    probe: () =>
+      new Promise((resolveProbe) => {
+        const on = (message) => {
+          if (message?.type !== 'bench-probe') return;
+          child.off('message', on);
+          resolveProbe(message);
+        };
+        child.on('message', on);
+        child.send({ type: 'bench-probe' });
+      }),
     output: () => output,
     errors: () => errors,
     stop: () =>
