@@ -19,7 +19,11 @@ export class AuditController {
     description:
       "The contest's audit trail, newest first: who did what to which subject and when, filtered by action, actor and time (`from` inclusive, `to` exclusive), in pages. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found`; 400 `validation_failed` for a filter it cannot read.",
   })
-  @ApiAnswer(200, 'AuditPageView')
+  @ApiAnswer(
+    200,
+    'AuditPageView',
+    "A page of the contest's audit events, newest first: action, actor, subject, time and the event's data, with the total for paging.",
+  )
   @Get('contests/:id/audit')
   page(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) id: string, @Query() query: AuditQueryDto): Promise<AuditPageView> {
     return this.audit.page(actor, id, query);
@@ -31,7 +35,11 @@ export class AuditController {
     description:
       "Recomputes the contest's hash chain of audit events and names the first event whose hash does not match (an edit or deletion made outside the API), or says the chain is whole. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found`.",
   })
-  @ApiAnswer(200, 'AuditVerificationView')
+  @ApiAnswer(
+    200,
+    'AuditVerificationView',
+    "Whether the contest's chain is whole: the number of events walked and, when a hash does not match, the first event that breaks it.",
+  )
   @Get('contests/:id/audit/verify')
   verifyContest(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) id: string): Promise<AuditVerificationView> {
     return this.audit.verifyContest(actor, id);
@@ -43,7 +51,11 @@ export class AuditController {
     summary: 'Walk every chain of the platform (administrators)',
     description: 'Recomputes every audit hash chain of the platform and names each break. Administrators only.',
   })
-  @ApiAnswer(200, 'AuditVerificationView')
+  @ApiAnswer(
+    200,
+    'AuditVerificationView',
+    'Whether every chain of the platform is whole: the number of events walked and, when a hash does not match, the first event that breaks one.',
+  )
   @Get('audit/verify')
   verify(): Promise<AuditVerificationView> {
     return this.audit.verify();

@@ -39,7 +39,11 @@ export class AdminMailController {
       'The outbox of every mail the platform sends, newest first: recipient, kind, state (`queued`, `sent`, `failed`, `captured`), attempts and last error; the text while it is kept. Filtered by `status` and part of the recipient address (`to`), in pages. Administrators only, for finding out why someone got no mail.',
   })
   @Roles('admin')
-  @ApiAnswer(200, 'OutboxPage')
+  @ApiAnswer(
+    200,
+    'OutboxPage',
+    "A page of the outbox, newest first: each message's recipient, kind, state, attempts and last error, its text while it is kept, and the total.",
+  )
   @Get()
   async list(@Query() query: MailboxQueryDto): Promise<OutboxPage> {
     const { items, total } = await this.outbox.page({
@@ -76,7 +80,7 @@ export class AdminMailController {
   @Roles('admin')
   @Post(':id/retry')
   @HttpCode(202)
-  @ApiAnswer(202, null, { errors: [409], description: 'The message waits in the queue again.' })
+  @ApiAnswer(202, null, 'The message is queued again with a fresh set of attempts; no body.', { errors: [409] })
   retry(@CurrentUser() user: AuthUser, @Param('id', MAIL_ID) id: string): Promise<void> {
     return this.mailbox.retry(user, id);
   }

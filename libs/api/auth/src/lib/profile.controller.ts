@@ -17,7 +17,7 @@ export class ProfileController {
       "Changes the signed-in account's display name (shown to organizers, judges and on documents) and the language of the mails it receives (`vi` or `en`). Any signed-in account may change its own profile. Refusals: 400 `validation_failed`; 401 `auth.account_gone`.",
   })
   @Patch()
-  @ApiAnswer(200, 'UserView')
+  @ApiAnswer(200, 'UserView', 'The signed-in account after the change, with its new name and mail language.')
   update(@CurrentUser() user: AuthUser, @Body() dto: ProfileUpdateDto): Promise<UserView> {
     return this.profile.update(user, dto);
   }

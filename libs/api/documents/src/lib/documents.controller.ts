@@ -22,7 +22,12 @@ export class DocumentsController {
       'The minutes of the council meeting as a .docx document: council members, rounds, final ranking, awards, public vote and signature blocks. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found`; 409 `documents.final_round_not_closed` or `awards.not_confirmed`.',
   })
   @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-  @ApiAnswer(200, { file: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'] }, { errors: [409, 422] })
+  @ApiAnswer(
+    200,
+    { file: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'] },
+    "The minutes as a .docx document, in the contest's language unless `lang` asks for the other.",
+    { errors: [409, 422] },
+  )
   @Get('contests/:id/minutes.docx')
   async minutes(
     @CurrentUser() actor: AuthUser,
@@ -40,7 +45,9 @@ export class DocumentsController {
       'Every certificate as one .pdf, an A4 landscape page per confirmed award, for printing. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found`; 409 `awards.not_confirmed`.',
   })
   @ApiProduces('application/pdf')
-  @ApiAnswer(200, { file: ['application/pdf'] }, { errors: [409, 422] })
+  @ApiAnswer(200, { file: ['application/pdf'] }, 'Every certificate in one .pdf, an A4 landscape page per confirmed award.', {
+    errors: [409, 422],
+  })
   @Get('contests/:id/certificates.pdf')
   async certificates(
     @CurrentUser() actor: AuthUser,
@@ -58,7 +65,9 @@ export class DocumentsController {
       'Score sheets for signing as a .pdf: a page per judge with the values they submitted per entry and criterion, the totals and a signature line. Only the organizer who owns the contest, or an administrator. Refusals: 404 `round.not_found`; 422 `documents.no_assignments`.',
   })
   @ApiProduces('application/pdf')
-  @ApiAnswer(200, { file: ['application/pdf'] }, { errors: [409, 422] })
+  @ApiAnswer(200, { file: ['application/pdf'] }, "The round's score sheets for signing in one .pdf, a page per judge.", {
+    errors: [409, 422],
+  })
   @Get('rounds/:id/score-sheets.pdf')
   async scoreSheets(
     @CurrentUser() actor: AuthUser,
@@ -75,7 +84,7 @@ export class DocumentsController {
       "An awarded entry's certificate as a .pdf, for its team once the contest's results are published. Only the team that owns the entry. Refusals: 404 `certificate.not_found` (no award, not published, or not the caller's entry).",
   })
   @ApiProduces('application/pdf')
-  @ApiAnswer(200, { file: ['application/pdf'] }, { errors: [409, 422] })
+  @ApiAnswer(200, { file: ['application/pdf'] }, "The entry's certificate as a one-page .pdf.", { errors: [409, 422] })
   @Get('entries/:id/certificate.pdf')
   async entryCertificate(
     @CurrentUser() actor: AuthUser,

@@ -20,7 +20,9 @@ export class AttachmentsController {
     description:
       "Attaches one file to a draft entry (multipart `file` and `kind`: pitch deck, business plan or other). The type is read from the file's bytes, not its name: PDF, PPTX, PNG or JPEG. Only the team that owns the entry. Refusals: 404 `entry.not_found`; 403 `entry.owner_only`; 409 `entry.read_only`; 413 `upload.too_large`; 415 `upload.unsupported_type`; 422 `attachment.too_many`; 400 `upload.*` for a form without exactly one file.",
   })
-  @ApiAnswer(201, 'AttachmentView', { errors: [403, 409, 413, 415, 422] })
+  @ApiAnswer(201, 'AttachmentView', 'The stored attachment: its id, kind, file name, type read from its bytes, and size.', {
+    errors: [403, 409, 413, 415, 422],
+  })
   @Post()
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -42,9 +44,13 @@ export class AttachmentsController {
     description:
       'Streams an attachment of the entry with its type and name. Whoever may read the entry may download it: its owner, the organizer who owns the contest and administrators (judges use `GET /api/assignments/{id}/attachments/{attachmentId}`). Refusals: 404 `entry.not_found`, `attachment.not_found` or `attachment.file_missing`.',
   })
-  @ApiAnswer(200, {
-    file: ['application/pdf', 'application/vnd.openxmlformats-officedocument.presentationml.presentation', 'image/png', 'image/jpeg'],
-  })
+  @ApiAnswer(
+    200,
+    {
+      file: ['application/pdf', 'application/vnd.openxmlformats-officedocument.presentationml.presentation', 'image/png', 'image/jpeg'],
+    },
+    "The file's bytes with its type, and its name in Content-Disposition.",
+  )
   @Get(':attachmentId')
   async download(
     @CurrentUser() actor: AuthUser,
@@ -62,7 +68,7 @@ export class AttachmentsController {
     description:
       'Removes an attachment from a draft entry. Only the team that owns the entry. Refusals: 404 `entry.not_found` or `attachment.not_found`; 403 `entry.owner_only`; 409 `entry.read_only`.',
   })
-  @ApiAnswer(204, null, { errors: [403, 409] })
+  @ApiAnswer(204, null, 'The attachment and its file are removed; no body.', { errors: [403, 409] })
   @Delete(':attachmentId')
   @HttpCode(204)
   remove(

@@ -30,7 +30,7 @@ export class ContestEntriesController {
     description:
       "Starts the caller's draft entry in one category of an open contest; the team then fills it in (`PATCH /api/entries/{id}`) and submits it. One entry per applicant and category. Applicants only. Refusals: 404 `contest.not_found`; 409 `entry.category_taken` (the caller's entry there exists: open it instead); 422 `entry.submissions_not_open` or `entry.submissions_closed`; 400 `validation_failed`.",
   })
-  @ApiAnswer(201, 'EntryView')
+  @ApiAnswer(201, 'EntryView', 'The new draft entry with its first version, ready to be filled in.')
   @Post('entries')
   create(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Body() dto: CreateEntryDto): Promise<EntryView> {
     return this.entries.create(actor, contestId, dto);
@@ -42,7 +42,11 @@ export class ContestEntriesController {
     description:
       "The contest's entries with status, eligibility and the rule checks, filtered by status, category, eligibility and text, sorted and paged, for screening. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found`; 400 `validation_failed` for a filter it cannot read.",
   })
-  @ApiAnswer(200, 'EntryPageView')
+  @ApiAnswer(
+    200,
+    'EntryPageView',
+    "A page of the contest's entries with status, eligibility and rule checks, and the total matching the filters.",
+  )
   @Get('entries')
   list(
     @CurrentUser() actor: AuthUser,
@@ -58,7 +62,11 @@ export class ContestEntriesController {
     description:
       "The entries matching the same filters as the list, as an .xlsx workbook with one column per question of the contest's form. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found`; 400 `validation_failed`.",
   })
-  @ApiAnswer(200, { file: [XLSX_CONTENT_TYPE] })
+  @ApiAnswer(
+    200,
+    { file: [XLSX_CONTENT_TYPE] },
+    'The entries matching the filters as an .xlsx workbook, one column per question of the form.',
+  )
   @Get('entries.xlsx')
   @ApiProduces(XLSX_CONTENT_TYPE)
   async export(
@@ -76,7 +84,11 @@ export class ContestEntriesController {
     description:
       "The .xlsx template for importing entries gathered elsewhere: one column per field and question of the form, with the contest's categories to choose from. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found`.",
   })
-  @ApiAnswer(200, { file: [XLSX_CONTENT_TYPE] })
+  @ApiAnswer(
+    200,
+    { file: [XLSX_CONTENT_TYPE] },
+    'The import template as an .xlsx workbook, one column per field and question, with the categories to choose from.',
+  )
   @Get('entries/import-template.xlsx')
   @ApiProduces(XLSX_CONTENT_TYPE)
   async importTemplate(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string): Promise<StreamableFile> {
@@ -90,7 +102,9 @@ export class ContestEntriesController {
     description:
       "Imports the entries of a filled-in template (multipart `file`) as submitted entries without an owner. Every row is checked before any is written: one bad row imports nothing, and the answer names each row's problems. Only the organizer who owns the contest, or an administrator; audited. Refusals: 404 `contest.not_found`; 409 `import.judging_started`; 413 `upload.too_large` or `import.too_large`; 415 `upload.unsupported_type`; 422 `import.invalid_rows` (per row and column) or `import.unreadable`; 400 `upload.*` for a form with no file or more than one.",
   })
-  @ApiAnswer(200, 'ImportResultView', { errors: [413, 415] })
+  @ApiAnswer(200, 'ImportResultView', 'How many entries were imported: every row of the workbook, since one bad row imports nothing.', {
+    errors: [413, 415],
+  })
   @Post('entries/import')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')

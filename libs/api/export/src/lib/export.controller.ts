@@ -23,7 +23,7 @@ export class ExportController {
       "The contest's results as an .xlsx workbook, streamed: a Summary sheet; per round its Ranking, Scores and Matrix; the Awards; the Judges. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found`.",
   })
   @ApiProduces(XLSX)
-  @ApiAnswer(200, { file: [XLSX] })
+  @ApiAnswer(200, { file: [XLSX] }, "The contest's results as an .xlsx workbook, streamed.")
   @Get('contests/:id/export.xlsx')
   async contest(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Res() reply: FastifyReply): Promise<void> {
     await stream(reply, await this.exports.contestWorkbook(actor, contestId));
@@ -35,7 +35,7 @@ export class ExportController {
       'Blank printable score sheets as an .xlsx workbook, one sheet per judge with their assigned entries and the rubric, as a paper backup on pitch day. Only the organizer who owns the contest, or an administrator. Refusals: 404 `round.not_found`; 422 `export.no_assignments`.',
   })
   @ApiProduces(XLSX)
-  @ApiAnswer(200, { file: [XLSX] }, { errors: [422] })
+  @ApiAnswer(200, { file: [XLSX] }, "The round's blank score sheets as an .xlsx workbook, one sheet per judge.", { errors: [422] })
   @Get('rounds/:id/score-sheets.xlsx')
   async scoreSheets(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string, @Res() reply: FastifyReply): Promise<void> {
     await stream(reply, await this.exports.scoreSheets(actor, roundId));

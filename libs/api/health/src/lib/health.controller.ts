@@ -18,7 +18,7 @@ export class HealthController {
     description:
       'Whether the API runs and its database answers within two seconds, for load balancers and monitoring; no sign-in. Answers 200 with `db: up`, or 503 while the database does not answer.',
   })
-  @ApiAnswer(200, 'HealthView', { description: 'The database answers; 503 with the same body when it does not.' })
+  @ApiAnswer(200, 'HealthView', 'The API runs and the database answers (`db: up`); a 503 carries the same body with `db: down`.')
   @Get()
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthView> {
     const db = await this.ping();

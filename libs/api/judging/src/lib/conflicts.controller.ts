@@ -22,7 +22,7 @@ export class ConflictsController {
     description:
       "The contest's conflicts of interest between judges and entries: those detected from what judges and teams declared (id null), those judges declared by recusing, and those organizers added. Only the organizer who owns the contest, or an administrator. Refusals: 404 `contest.not_found`.",
   })
-  @ApiAnswer(200, ['ConflictView'])
+  @ApiAnswer(200, ['ConflictView'], "The contest's conflicts of interest, each with its judge, entry, kind and where it came from.")
   @Get()
   list(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string): Promise<ConflictView[]> {
     return this.conflicts.list(actor, contestId);
@@ -33,7 +33,7 @@ export class ConflictsController {
     description:
       'Records a conflict between a judge of the panel and an entry by hand; the pair is never assigned again, and its open assignments without a submitted sheet are removed. Only the organizer who owns the contest, or an administrator; audited. Refusals: 404 `contest.not_found`; 409 `conflict.exists`; 422 `conflict.unknown_pair` (the judge or the entry is not in this contest).',
   })
-  @ApiAnswer(201, 'ConflictView')
+  @ApiAnswer(201, 'ConflictView', 'The conflict as recorded, with its id.')
   @Post()
   add(@CurrentUser() actor: AuthUser, @Param('id', CONTEST_ID) contestId: string, @Body() dto: CreateConflictDto): Promise<ConflictView> {
     return this.conflicts.add(actor, contestId, dto);
@@ -45,7 +45,7 @@ export class ConflictsController {
       'Removes a conflict an organizer added; detected and declared ones stay. Only the organizer who owns the contest, or an administrator; audited. Refusals: 404 `conflict.not_found`; 409 `conflict.not_removable`.',
   })
   @HttpCode(204)
-  @ApiAnswer(204, null, { errors: [409] })
+  @ApiAnswer(204, null, 'The conflict is removed; no body.', { errors: [409] })
   @Delete(':conflictId')
   remove(
     @CurrentUser() actor: AuthUser,

@@ -27,7 +27,12 @@ export class PitchController {
     description:
       "The run sheet and the stage of a round run live (pitch day): the order of teams and breaks, the team on stage with its clock, and what was revealed. The organizer who owns the contest (or an administrator) gets the full view with the judges' progress; a judge of the round gets the judges' view, without team names, with the assignment to open for each entry they score. Refusals: 404 `round.not_found` for anyone else; 409 `stage.not_live` (the round is not run live).",
   })
-  @ApiAnswer(200, { oneOf: ['StageView', 'MyStageView'] }, { errors: [409], description: 'The organizer’s view, or a judge’s.' })
+  @ApiAnswer(
+    200,
+    { oneOf: ['StageView', 'MyStageView'] },
+    "The stage as the caller may see it: the organizer's full view, or a judge's view without team names, with the assignment to open per entry.",
+    { errors: [409] },
+  )
   @Get(':id/stage')
   read(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string): Promise<StageView | MyStageView> {
     return this.stages.read(actor, roundId);
@@ -39,7 +44,7 @@ export class PitchController {
       'Saves the run sheet: the order of the teams (every entry of the round once), their pitch and questions minutes, and breaks; send the `version` last read. Only the organizer who owns the contest, or an administrator; audited. Refusals: 404 `round.not_found`; 409 `stage.stale` (reload), `stage.not_live` or `stage.round_closed`; 422 when the run sheet breaks a rule (a team missing or twice).',
   })
   @Roles('organizer', 'admin')
-  @ApiAnswer(200, 'StageView', { errors: [409, 422] })
+  @ApiAnswer(200, 'StageView', 'The stage with the saved run sheet and its new version.', { errors: [409, 422] })
   @Put(':id/run-sheet')
   save(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string, @Body() dto: SaveRunSheetDto): Promise<StageView> {
     return this.stages.saveRunSheet(actor, roundId, dto);
@@ -52,7 +57,7 @@ export class PitchController {
   })
   @Roles('organizer', 'admin')
   @HttpCode(200)
-  @ApiAnswer(200, 'StageView')
+  @ApiAnswer(200, 'StageView', 'The stage with the run sheet in its newly drawn order, the seed and its new version.')
   @Post(':id/run-sheet/draw')
   draw(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string, @Body() dto: DrawRunSheetDto): Promise<StageView> {
     return this.stages.draw(actor, roundId, dto);
@@ -65,7 +70,7 @@ export class PitchController {
   })
   @Roles('organizer', 'admin')
   @HttpCode(200)
-  @ApiAnswer(200, 'StageView')
+  @ApiAnswer(200, 'StageView', 'The stage after the action, with its new version.')
   @Post(':id/stage')
   act(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string, @Body() dto: StageActionDto): Promise<StageView> {
     return this.stages.act(actor, roundId, dto);
@@ -77,7 +82,7 @@ export class PitchController {
       'A ticket valid 60 s for opening the stage stream with EventSource, which cannot send an Authorization header: open the `url` answered. The organizer who owns the contest, an administrator, or a judge of the round. Refusals: 404 `round.not_found` for anyone else; 409 `stage.not_live`.',
   })
   @HttpCode(200)
-  @ApiAnswer(200, 'LiveTicketView')
+  @ApiAnswer(200, 'LiveTicketView', "A ticket valid 60 s, when it expires, and the stream's URL to open with EventSource.")
   @Post(':id/stage/ticket')
   ticket(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string): Promise<LiveTicketView> {
     return this.streams.issueTicket(actor, roundId);
@@ -93,7 +98,12 @@ export class PitchController {
     description:
       "Server-sent events of the stage: `stage` on connect and after every change; a judge's stream starts with `assignments` (entry → assignment to open); a comment every 15 s keeps the connection open. Authenticated by the `ticket` query parameter from `POST /api/rounds/{id}/stage/ticket` (or a bearer token). Refusals (before the stream starts): 401 `live.ticket_invalid` or `auth.unauthenticated`; 404 `round.not_found`; 409 `stage.not_live`.",
   })
-  @ApiAnswer(200, { stream: 'text/event-stream' }, { errors: [401, 409] })
+  @ApiAnswer(
+    200,
+    { stream: 'text/event-stream' },
+    'A stream of server-sent events: `stage` on connect and after every change, `assignments` first for a judge.',
+    { errors: [401, 409] },
+  )
   @Get(':id/stage/events')
   async events(
     @Param('id', ROUND_ID) roundId: string,

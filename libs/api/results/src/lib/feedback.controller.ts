@@ -17,7 +17,11 @@ export class FeedbackController {
     description:
       "Feedback for a team after publication, as the contest's settings allow: its scores and ranks per round, criterion means against the category's, and judges' comments without their names (internal comments never). Only the team that owns the entry. Refusals: 404 `feedback.not_available` (not published, feedback off, or not the caller's entry).",
   })
-  @ApiAnswer(200, 'EntryFeedbackView')
+  @ApiAnswer(
+    200,
+    'EntryFeedbackView',
+    "The team's feedback: scores and ranks per round, criterion means against the category's, and comments without judges' names.",
+  )
   @Get('entries/:id/feedback')
   forEntry(@CurrentUser() actor: AuthUser, @Param('id', ENTRY_ID) entryId: string): Promise<EntryFeedbackView> {
     return this.feedback.forEntry(actor, entryId);

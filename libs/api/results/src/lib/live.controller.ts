@@ -20,7 +20,7 @@ export class LiveController {
       "A ticket valid 60 s for opening the round's live standings stream with EventSource, which cannot send an Authorization header: open the `url` answered. Only the organizer who owns the contest, or an administrator. Refusals: 404 `round.not_found`.",
   })
   @HttpCode(200)
-  @ApiAnswer(200, 'LiveTicketView')
+  @ApiAnswer(200, 'LiveTicketView', "A ticket valid 60 s, when it expires, and the stream's URL to open with EventSource.")
   @Post(':id/live-ticket')
   ticket(@CurrentUser() actor: AuthUser, @Param('id', ROUND_ID) roundId: string): Promise<LiveTicketView> {
     return this.live.issueTicket(actor, roundId);
@@ -36,7 +36,12 @@ export class LiveController {
     description:
       "Server-sent events of a round's standings for the live board: a `standings` event on connect and within a second of every submitted sheet, and a comment every 15 s to keep the connection open. Authenticated by the `ticket` query parameter from `POST /api/rounds/{id}/live-ticket` (or a bearer token). Refusals (before the stream starts): 401 `live.ticket_invalid` (expired: get a new ticket) or `auth.unauthenticated`; 403 `auth.role_required`; 404 `round.not_found`.",
   })
-  @ApiAnswer(200, { stream: 'text/event-stream' }, { errors: [401, 403] })
+  @ApiAnswer(
+    200,
+    { stream: 'text/event-stream' },
+    'A stream of server-sent events: `standings` on connect and within a second of every submitted sheet.',
+    { errors: [401, 403] },
+  )
   @Get(':id/live')
   async stream(
     @Param('id', ROUND_ID) roundId: string,

@@ -38,7 +38,6 @@ export interface AnswerOptions {
    *  503 follow from the route's body, query, roles and path parameters, and 409 and 422 of a POST
    *  from its Idempotency-Key: apps/api/src/app/openapi.ts adds those to every route. */
   errors?: ErrorStatus[];
-  description?: string;
 }
 
 function schemaOf(name: string): { $ref: string } {
@@ -47,11 +46,18 @@ function schemaOf(name: string): { $ref: string } {
 
 /**
  * Documents the answer of a route: its 2xx status (the one the handler really sends, e.g. the
- * `@HttpCode`) with the body's schema, and its route-specific refusals with the error body.
+ * `@HttpCode`) with the body's schema and what that answer is, and its route-specific refusals
+ * with the error body. `description` says what comes back in this route's words ("The judge's
+ * score sheet after the save, with its new version."), or what happened when there is no body;
+ * a client generated from the document shows it, and the OpenAPI check refuses a generic one.
  */
-export function ApiAnswer(status: 200 | 201 | 202 | 204, body: AnswerBody, options: AnswerOptions = {}): MethodDecorator {
+export function ApiAnswer(
+  status: 200 | 201 | 202 | 204,
+  body: AnswerBody,
+  description: string,
+  options: AnswerOptions = {},
+): MethodDecorator {
   const decorators: (MethodDecorator | ClassDecorator)[] = [SetMetadata(API_ANSWER, { status, body, errors: options.errors ?? [] })];
-  const description = options.description ?? (body === null ? 'Done; no body.' : 'Done.');
   if (body === null) {
     decorators.push(ApiResponse({ status, description }));
   } else if (typeof body === 'string' || Array.isArray(body)) {
