@@ -1,32 +1,52 @@
-// Gives every library with specs a `typecheck` target: `tsc --noEmit` over the library's
-// tsconfig.json (its sources, and its specs where that config includes them) and over its
-// tsconfig.spec.json when it has one. Jest runs specs through SWC, which strips types, so
-// without this a spec's type errors were never seen. The libraries' sources are checked by the
-// apps that import them (the api's typecheck, the console's build). A library or spec added
+// Gives every library and app a `typecheck` target that compiles all of its sources without
+// emitting: each of its tsconfig.json (unless it only points at others), tsconfig.app.json and
+// tsconfig.spec.json, so a file nothing imports, and every spec, is type-checked too. Jest runs
+// specs through SWC, which strips types, and an app's build compiles only what its entry point
+// reaches, so without this a spec's or an unimported file's type errors were never seen. An
+// Angular project (its tsconfig.json has angularCompilerOptions) is checked by ngc, which also
+// checks its components' templates (strictTemplates); its spec config by tsc. A project added
 // later is covered without anyone remembering a target; projects that declare their own keep it.
-const { existsSync, readdirSync, readFileSync } = require('node:fs');
+const { existsSync, readFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 
+const CONFIGS = ['tsconfig.json', 'tsconfig.app.json', 'tsconfig.spec.json'];
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** A solution-style tsconfig (`files: []` and references) compiles nothing itself. */
+function compilesSomething(config) {
+  return !(Array.isArray(config?.files) && config.files.length === 0 && !config.include?.length);
+}
+
 function typecheckTarget(root, workspaceRoot) {
-  const configs = ['tsconfig.json', 'tsconfig.spec.json'].filter((name) => existsSync(join(workspaceRoot, root, name)));
+  const angular = !!readJson(join(workspaceRoot, root, 'tsconfig.json'))?.angularCompilerOptions;
+  const commands = CONFIGS.filter((name) => existsSync(join(workspaceRoot, root, name)))
+    .filter((name) => compilesSomething(readJson(join(workspaceRoot, root, name))))
+    .map((name) => `${angular && name !== 'tsconfig.spec.json' ? 'ngc' : 'tsc'} --noEmit -p ${root}/${name}`);
+  if (commands.length === 0) return null;
   return {
     executor: 'nx:run-commands',
     cache: true,
     inputs: ['default', '^default'],
-    options: { command: configs.map((name) => `tsc --noEmit -p ${root}/${name}`).join(' && ') },
+    options: { command: commands.join(' && ') },
   };
 }
 
 module.exports.createNodesV2 = [
-  'libs/**/project.json',
+  '{apps,libs}/**/project.json',
   (projectFiles, _options, context) =>
     projectFiles.flatMap((file) => {
       const root = dirname(file);
-      if (!existsSync(join(context.workspaceRoot, root, 'tsconfig.json'))) return [];
-      const src = join(context.workspaceRoot, root, 'src');
-      if (!existsSync(src) || !readdirSync(src, { recursive: true }).some((name) => String(name).endsWith('.spec.ts'))) return [];
-      const declared = JSON.parse(readFileSync(join(context.workspaceRoot, file), 'utf8')).targets ?? {};
+      const declared = readJson(join(context.workspaceRoot, file))?.targets ?? {};
       if (declared.typecheck) return [];
-      return [[file, { projects: { [root]: { targets: { typecheck: typecheckTarget(root, context.workspaceRoot) } } } }]];
+      const typecheck = typecheckTarget(root, context.workspaceRoot);
+      if (!typecheck) return [];
+      return [[file, { projects: { [root]: { targets: { typecheck } } } }]];
     }),
 ];
