@@ -196,6 +196,15 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
     });
     expect(missing.status).toBe(422);
     expect(missing.body.message).toMatch(/every team of the round has a slot/);
+    // The left-out team is named by its code, for a client to word the problem itself.
+    expect(missing.body.fields).toEqual([
+      {
+        field: 'slots',
+        code: 'run_sheet.entry_missing',
+        params: { entry: known(entries[0], 'entries[0]').code },
+        message: expect.stringContaining('every team of the round has a slot'),
+      },
+    ]);
 
     const drawn = await http1.post(`/api/rounds/${round.id}/run-sheet/draw`, { version: 1, seed: 'chung-ket-2026' }, organizer);
     expect(drawn.status).toBe(200);
@@ -260,7 +269,10 @@ describe('pitch day: run sheet, stage control and the streams that follow it', (
     const stranger = await act({ action: 'start', slotId: 'entry:00000000-0000-4000-8000-000000000000' });
     expect(stranger.status).toBe(422);
     expect(stranger.body.message).toMatch(/not in the run sheet/);
-    expect((await act({ action: 'extend' })).status).toBe(400);
+    expect(stranger.body.fields).toMatchObject([{ field: 'slotId', code: 'stage.slot_unknown' }]);
+    const noSeconds = await act({ action: 'extend' });
+    expect(noSeconds.status).toBe(400);
+    expect(noSeconds.body.fields).toMatchObject([{ field: 'seconds', code: 'required' }]);
     expect((await act({ action: 'resume' })).status).toBe(409);
   });
 

@@ -61,6 +61,11 @@ test.describe('pitch day in the hall', () => {
       );
       const expectedOrder = [drawn2, drawn1, drawn3, drawn4];
       await slots.nth(1).getByTestId('slot-up').click();
+      // 0.2 minutes is 12 s, under the 30 s a pitch lasts at least: the API refuses the line, and the page says which.
+      await slots.nth(0).getByLabel('Pitch (minutes)').fill('0.2');
+      await slots.nth(0).getByLabel('Pitch (minutes)').dispatchEvent('change');
+      await page.getByTestId('run-sheet-save').click();
+      await expect(page.getByTestId('control-problems')).toHaveText('Line 1: a pitch lasts from 30 to 3600 seconds.');
       await slots.nth(0).getByLabel('Pitch (minutes)').fill('0.5');
       await slots.nth(0).getByLabel('Pitch (minutes)').dispatchEvent('change');
       await slots.nth(0).getByLabel('Q&A (minutes)').fill('0');

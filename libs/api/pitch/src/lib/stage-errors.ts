@@ -10,7 +10,8 @@ export function notLive(name: string): AppError {
 /** A refusal of the domain's rules as the API says it: 422 for what is wrong in itself, 409 for "not now". */
 export function fromRule(error: unknown): unknown {
   if (!(error instanceof StageRuleError)) return error;
+  const params = Object.keys(error.params).length > 0 ? error.params : undefined;
   return error.kind === 'invalid'
-    ? AppError.unprocessable(error.code, error.message, error.problems)
-    : AppError.conflict(error.code, error.message);
+    ? AppError.unprocessable(error.code, error.message, error.problems, undefined, params)
+    : AppError.conflict(error.code, error.message, params);
 }

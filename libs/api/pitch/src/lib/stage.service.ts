@@ -112,7 +112,8 @@ export class StageService {
           ? { id: s.id, kind: 'entry', entryId: s.entryId ?? '', pitchSeconds: s.pitchSeconds ?? 0, qaSeconds: s.qaSeconds ?? 0 }
           : { id: s.id, kind: 'break', seconds: s.seconds ?? 0, label: s.label?.trim() ? s.label.trim() : null },
       );
-      const next = replaceSlots(stage, slots, [...entries.keys()]);
+      // A problem names a team by its code, as the organizer's run sheet shows it.
+      const next = replaceSlots(stage, slots, [...entries.keys()], (id) => entries.get(id)?.code ?? entries.get(id)?.title ?? id);
       return { stage: next, action: 'stage.run_sheet_saved', payload: { order: next.slots.map((s) => s.id) } };
     });
   }
@@ -199,13 +200,13 @@ function toAction(dto: StageActionDto): StageAction {
     case 'start':
       if (dto.slotId === undefined)
         throw AppError.badRequest('validation_failed', 'Say which slot to start.', [
-          { field: 'slotId', message: 'is required to start a slot' },
+          { field: 'slotId', code: 'required', message: 'is required to start a slot' },
         ]);
       return { type: 'start', slotId: dto.slotId };
     case 'extend':
       if (dto.seconds === undefined)
         throw AppError.badRequest('validation_failed', 'Say how many seconds to add.', [
-          { field: 'seconds', message: 'is required to extend' },
+          { field: 'seconds', code: 'required', message: 'is required to extend' },
         ]);
       return { type: 'extend', seconds: dto.seconds };
     case 'skip':

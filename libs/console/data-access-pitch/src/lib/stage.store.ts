@@ -2,7 +2,7 @@ import { DOCUMENT } from '@angular/common';
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import type { JudgeStageView, MyStageView, RunSheetSlotInput, RunSheetSlotView, StageActionRequest, StageView } from '@laurel/contracts';
 import { type StageClock, stageClock } from '@laurel/domain';
-import { type UiMessage, toUiMessage } from '@laurel/console-util';
+import { type UiMessage, apiErrorOf, fieldProblemMessage, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { PitchApi } from './pitch.api';
 
@@ -45,6 +45,8 @@ export class StageStore {
   /** A judge's own assignment per entry. */
   readonly assignments = signal<Record<string, string>>({});
   readonly error = signal<UiMessage | null>(null);
+  /** What the API found wrong, part by part, with the last refused write (a run sheet's lines); empty otherwise. */
+  readonly problems = signal<readonly UiMessage[]>([]);
   readonly busy = signal(false);
   /** Server clock minus this screen's clock, from the last event. */
   private readonly offsetMs = signal(0);
@@ -135,10 +137,12 @@ export class StageStore {
     const view = this.view();
     if (!roundId || !view) return null;
     this.busy.set(true);
+    this.problems.set([]);
     try {
       this.accept(await firstValueFrom(call(roundId, view.version)));
       return null;
     } catch (error) {
+      this.problems.set((apiErrorOf(error)?.fields ?? []).filter((f) => f.code !== undefined).map(fieldProblemMessage));
       return toUiMessage(error);
     } finally {
       this.busy.set(false);

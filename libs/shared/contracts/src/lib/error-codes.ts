@@ -3,7 +3,9 @@ import {
   type AwardProblemCode,
   FIELD_PROBLEM_CODES,
   type FieldProblemCode,
+  STAGE_PROBLEM_CODES,
   STAGE_RULE_CODES,
+  type StageProblemCode,
   type StageRuleCode,
 } from '@laurel/domain';
 
@@ -198,8 +200,9 @@ export const API_ERROR_CODES: readonly ApiErrorCode[] = [...API_OWN_ERROR_CODES,
  * Every `code` a field problem (`ApiFieldProblem`) of an error answer can carry, so a client words
  * each line itself: the domain's form and answer problems (`FIELD_PROBLEM_CODES`, which a request's
  * shape checks use too), a contest that is not ready to open, an import's rows, the entries an
- * automatic assignment cannot serve, a score sheet's values, and a confirmation of the awards (the
- * domain's `AWARD_PROBLEM_CODES`). Its `params` (and `limit`) hold the values.
+ * automatic assignment cannot serve, a score sheet's values, a confirmation of the awards (the
+ * domain's `AWARD_PROBLEM_CODES`), and a run sheet or stage action of pitch day (the domain's
+ * `STAGE_PROBLEM_CODES`). Its `params` (and `limit`) hold the values.
  */
 const API_OWN_FIELD_PROBLEM_CODES = [
   // A request's shape (a 400 `validation_failed`) beside the domain's codes: `limit` is the least length.
@@ -236,9 +239,10 @@ const API_OWN_FIELD_PROBLEM_CODES = [
   'score.repeated',
   'score.unknown_criterion',
 ] as const;
-export type ApiFieldProblemCode = FieldProblemCode | AwardProblemCode | (typeof API_OWN_FIELD_PROBLEM_CODES)[number];
+export type ApiFieldProblemCode = FieldProblemCode | AwardProblemCode | StageProblemCode | (typeof API_OWN_FIELD_PROBLEM_CODES)[number];
 export const API_FIELD_PROBLEM_CODES: readonly ApiFieldProblemCode[] = [
   ...FIELD_PROBLEM_CODES,
   ...AWARD_PROBLEM_CODES,
+  ...STAGE_PROBLEM_CODES,
   ...API_OWN_FIELD_PROBLEM_CODES,
 ];

@@ -61,6 +61,19 @@ export const FIELD_PROBLEM_MESSAGES: Readonly<Record<ApiFieldProblemCode, Transl
   'award.too_many': 'results.awards.problems.tooMany',
   'award.too_many_in_category': 'results.awards.problems.tooManyInCategory',
   'award.left_out': 'results.awards.problems.leftOut',
+  'run_sheet.slot_repeated': 'pitch.problems.slotRepeated',
+  'run_sheet.entry_unknown': 'pitch.problems.entryUnknown',
+  'run_sheet.entry_repeated': 'pitch.problems.entryRepeated',
+  'run_sheet.slot_id': 'pitch.problems.slotId',
+  'run_sheet.break_id': 'pitch.problems.breakId',
+  'run_sheet.pitch_seconds': 'pitch.problems.pitchSeconds',
+  'run_sheet.qa_seconds': 'pitch.problems.qaSeconds',
+  'run_sheet.break_seconds': 'pitch.problems.breakSeconds',
+  'run_sheet.entry_missing': 'pitch.problems.entryMissing',
+  'run_sheet.on_stage_missing': 'pitch.problems.onStageMissing',
+  'stage.slot_unknown': 'pitch.problems.slotUnknown',
+  'stage.slot_is_break': 'pitch.problems.slotIsBreak',
+  'stage.extend_seconds': 'pitch.problems.extendSeconds',
 };
 
 // A field problem that names its values says them: a request's choice lists its options, a minimum its limit.

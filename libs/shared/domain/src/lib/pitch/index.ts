@@ -1,6 +1,13 @@
 export type { BreakSlot, EntrySlot, OnStage, RunSheetSlot, SlotOutcome, Stage, StageAction, StageActionType } from './stage.types';
 export { STAGE_ACTIONS } from './stage.types';
-export { STAGE_RULE_CODES, StageRuleError, type StageRuleCode } from './stage-rule-error';
+export {
+  STAGE_PROBLEM_CODES,
+  STAGE_RULE_CODES,
+  StageRuleError,
+  type StageProblem,
+  type StageProblemCode,
+  type StageRuleCode,
+} from './stage-rule-error';
 export { drawOrder } from './draw';
 export {
   createStage,

@@ -1,5 +1,5 @@
 import { drawOrder } from './draw';
-import { StageRuleError } from './stage-rule-error';
+import { type StageProblem, type StageProblemCode, StageRuleError } from './stage-rule-error';
 import type { EntrySlot, RunSheetSlot, Stage } from './stage.types';
 import { known } from '../util/known';
 
@@ -16,7 +16,8 @@ export const SLOT_LIMITS = {
 
 export const entrySlotId = (entryId: string) => `entry:${entryId}`;
 
-const BREAK_ID = /^break:[A-Za-z0-9_-]{1,40}$/;
+const BREAK_ID_LENGTH = 40;
+const BREAK_ID = new RegExp(`^break:[A-Za-z0-9_-]{1,${BREAK_ID_LENGTH}}$`);
 
 /** A run sheet for the entries in the order drawn with `seed`, each with the default minutes. */
 export function createStage(
@@ -80,41 +81,67 @@ export function syncEntries(stage: Stage, entryIds: readonly string[]): Stage {
 /**
  * Replaces the run sheet (order, minutes, breaks) as the organizer edited it. Every entry of the
  * round appears exactly once; a slot that has started or has an outcome keeps its id and team
- * (its turn is history), though it may move. Refusals name each faulty slot.
+ * (its turn is history), though it may move. Refusals name each faulty slot by its line (from 1)
+ * and a team by `labelOf` (the API gives its code).
  */
-export function replaceSlots(stage: Stage, slots: readonly RunSheetSlot[], entryIds: readonly string[]): Stage {
-  const problems: { field: string; message: string }[] = [];
+export function replaceSlots(
+  stage: Stage,
+  slots: readonly RunSheetSlot[],
+  entryIds: readonly string[],
+  labelOf: (entryId: string) => string = (entryId) => entryId,
+): Stage {
+  const problems: StageProblem[] = [];
   const round = new Set(entryIds);
   const seenIds = new Set<string>();
   const seenEntries = new Set<string>();
   slots.forEach((slot, i) => {
     const field = `slots.${i}`;
-    if (seenIds.has(slot.id)) problems.push({ field: `${field}.id`, message: 'appears twice' });
+    const position = i + 1;
+    if (seenIds.has(slot.id)) problems.push(problem(`${field}.id`, 'run_sheet.slot_repeated', { position }, 'appears twice'));
     seenIds.add(slot.id);
     if (slot.kind === 'entry') {
-      if (!round.has(slot.entryId)) problems.push({ field: `${field}.entryId`, message: 'is not an entry of this round' });
-      else if (seenEntries.has(slot.entryId)) problems.push({ field: `${field}.entryId`, message: 'appears twice: a team pitches once' });
+      if (!round.has(slot.entryId)) {
+        problems.push(problem(`${field}.entryId`, 'run_sheet.entry_unknown', { position }, 'is not an entry of this round'));
+      } else if (seenEntries.has(slot.entryId)) {
+        const entry = labelOf(slot.entryId);
+        problems.push(problem(`${field}.entryId`, 'run_sheet.entry_repeated', { position, entry }, 'appears twice: a team pitches once'));
+      }
       seenEntries.add(slot.entryId);
-      if (slot.id !== entrySlotId(slot.entryId)) problems.push({ field: `${field}.id`, message: `must be ${entrySlotId(slot.entryId)}` });
-      outOfRange(slot.pitchSeconds, SLOT_LIMITS.pitchSeconds, `${field}.pitchSeconds`, problems);
-      outOfRange(slot.qaSeconds, SLOT_LIMITS.qaSeconds, `${field}.qaSeconds`, problems);
+      const expected = entrySlotId(slot.entryId);
+      if (slot.id !== expected) problems.push(problem(`${field}.id`, 'run_sheet.slot_id', { position, expected }, `must be ${expected}`));
+      outOfRange(slot.pitchSeconds, SLOT_LIMITS.pitchSeconds, `${field}.pitchSeconds`, 'run_sheet.pitch_seconds', position, problems);
+      outOfRange(slot.qaSeconds, SLOT_LIMITS.qaSeconds, `${field}.qaSeconds`, 'run_sheet.qa_seconds', position, problems);
     } else {
-      if (!BREAK_ID.test(slot.id))
-        problems.push({ field: `${field}.id`, message: 'must be break: followed by up to 40 letters, digits, - or _' });
-      outOfRange(slot.seconds, SLOT_LIMITS.breakSeconds, `${field}.seconds`, problems);
+      if (!BREAK_ID.test(slot.id)) {
+        problems.push(
+          problem(
+            `${field}.id`,
+            'run_sheet.break_id',
+            { position, max: BREAK_ID_LENGTH },
+            `must be break: followed by up to ${BREAK_ID_LENGTH} letters, digits, - or _`,
+          ),
+        );
+      }
+      outOfRange(slot.seconds, SLOT_LIMITS.breakSeconds, `${field}.seconds`, 'run_sheet.break_seconds', position, problems);
     }
   });
   for (const id of entryIds) {
-    if (!seenEntries.has(id))
-      problems.push({
-        field: 'slots',
-        message: `misses entry ${id}: every team of the round has a slot (mark a team that does not come as "no show")`,
-      });
+    if (!seenEntries.has(id)) {
+      problems.push(
+        problem(
+          'slots',
+          'run_sheet.entry_missing',
+          { entry: labelOf(id) },
+          `misses entry ${id}: every team of the round has a slot (mark a team that does not come as "no show")`,
+        ),
+      );
+    }
   }
   for (const old of stage.slots) {
     if (stage.outcomes[old.id] === undefined && stage.current?.slotId !== old.id) continue;
-    const now = slots.find((s) => s.id === old.id);
-    if (!now) problems.push({ field: 'slots', message: `misses ${old.id}, which has already been on stage` });
+    if (slots.some((s) => s.id === old.id)) continue;
+    const slot = old.kind === 'entry' ? labelOf(old.entryId) : (old.label ?? old.id);
+    problems.push(problem('slots', 'run_sheet.on_stage_missing', { slot }, `misses ${old.id}, which has already been on stage`));
   }
   if (problems.length > 0) {
     throw new StageRuleError(
@@ -135,13 +162,26 @@ function entrySlot(entryId: string, pitchSeconds: number, qaSeconds: number): En
   return { id: entrySlotId(entryId), kind: 'entry', entryId, pitchSeconds, qaSeconds };
 }
 
+function problem(field: string, code: StageProblemCode, params: StageProblem['params'], message: string): StageProblem {
+  return { field, code, params, message };
+}
+
 function outOfRange(
   value: number,
   range: { min: number; max: number },
   field: string,
-  problems: { field: string; message: string }[],
+  code: StageProblemCode,
+  position: number,
+  problems: StageProblem[],
 ): void {
   if (!Number.isInteger(value) || value < range.min || value > range.max) {
-    problems.push({ field, message: `must be a whole number of seconds from ${range.min} to ${range.max}` });
+    problems.push(
+      problem(
+        field,
+        code,
+        { position, min: range.min, max: range.max },
+        `must be a whole number of seconds from ${range.min} to ${range.max}`,
+      ),
+    );
   }
 }

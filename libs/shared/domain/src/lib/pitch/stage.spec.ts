@@ -23,6 +23,14 @@ function sheet(): Stage {
 
 const run = (stage: Stage, ...steps: [StageAction, number][]) =>
   steps.reduce((st, [action, at]) => applyStageAction(st, action, at), stage);
+const thrown = (f: () => unknown): unknown => {
+  try {
+    f();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a refusal');
+};
 const refusal = (f: () => unknown) => {
   try {
     f();
@@ -90,6 +98,11 @@ describe(applyStageAction.name, () => {
     expect(refusal(() => applyStageAction(going, { type: 'extend', seconds: 0 }, T0))).toEqual({
       code: 'stage.extend_invalid',
       kind: 'invalid',
+    });
+    // The sentence and the seconds field name the bounds: 1 s to MAX_EXTEND_SECONDS (30 min).
+    expect(thrown(() => applyStageAction(going, { type: 'extend', seconds: 0 }, T0))).toMatchObject({
+      params: { min: 1, max: 1800 },
+      problems: [{ field: 'seconds', code: 'stage.extend_seconds', params: { min: 1, max: 1800 } }],
     });
     expect(refusal(() => applyStageAction(going, { type: 'no_show', slotId: 'break:coffee' }, T0))).toEqual({
       code: 'stage.break_no_show',
@@ -268,25 +281,39 @@ describe('run sheet', () => {
     const [s0, s1, s2, s3] = slots;
     expect(slots).toHaveLength(4);
     if (!s0 || !s1 || !s2 || !s3) return;
-    const problems = (edited: RunSheetSlot[]) => {
+    // The API names a team by its code; here "ST-" and the id.
+    const problems = (edited: RunSheetSlot[], from = stage) => {
       try {
-        replaceSlots(stage, edited, ['a', 'b', 'c']);
+        replaceSlots(from, edited, ['a', 'b', 'c'], (id) => `ST-${id}`);
       } catch (error) {
-        return (error as StageRuleError).problems.map((p) => p.field);
+        return (error as StageRuleError).problems.map(({ field, code, params }) => ({ field, code, params }));
       }
       return [];
     };
     expect(problems([s1, s0, s2, s3])).toEqual([]);
-    expect(problems([s0, s1, s2])).toEqual(['slots']);
-    expect(problems([...slots, s1])).toEqual(['slots.4.id', 'slots.4.entryId']);
+    expect(problems([s0, s1, s2])).toEqual([{ field: 'slots', code: 'run_sheet.entry_missing', params: { entry: 'ST-c' } }]);
+    // b again on line 5: its slot id and its team are both repeats.
+    expect(problems([...slots, s1])).toEqual([
+      { field: 'slots.4.id', code: 'run_sheet.slot_repeated', params: { position: 5 } },
+      { field: 'slots.4.entryId', code: 'run_sheet.entry_repeated', params: { position: 5, entry: 'ST-b' } },
+    ]);
     expect(problems([...slots, { id: 'entry:x', kind: 'entry', entryId: 'x', pitchSeconds: 300, qaSeconds: 0 }])).toEqual([
-      'slots.4.entryId',
+      { field: 'slots.4.entryId', code: 'run_sheet.entry_unknown', params: { position: 5 } },
     ]);
-    expect(problems([s1, s2, s3])).toEqual(['slots', 'slots']);
+    // a is on stage: leaving it out misses a team of the round and a turn already taken.
+    expect(problems([s1, s2, s3])).toEqual([
+      { field: 'slots', code: 'run_sheet.entry_missing', params: { entry: 'ST-a' } },
+      { field: 'slots', code: 'run_sheet.on_stage_missing', params: { slot: 'ST-a' } },
+    ]);
+    // A pitch of 10 s is under the 30 s minimum; "coffee" lacks the "break:" prefix.
     expect(problems([{ ...s0, pitchSeconds: 10 } as RunSheetSlot, s1, { ...s2, id: 'coffee' } as RunSheetSlot, s3])).toEqual([
-      'slots.0.pitchSeconds',
-      'slots.2.id',
+      { field: 'slots.0.pitchSeconds', code: 'run_sheet.pitch_seconds', params: { position: 1, min: 30, max: 3600 } },
+      { field: 'slots.2.id', code: 'run_sheet.break_id', params: { position: 3, max: 40 } },
     ]);
+    // Two more "next": b has pitched and the coffee break is under way; a break is named by its label.
+    const onBreak = run(stage, [{ type: 'next' }, T0 + s(1)], [{ type: 'next' }, T0 + s(2)]);
+    expect(onBreak.current?.slotId).toBe('break:coffee');
+    expect(problems([s0, s1, s3], onBreak)).toEqual([{ field: 'slots', code: 'run_sheet.on_stage_missing', params: { slot: 'Coffee' } }]);
   });
 
   it('adds entries new to the round at the end and drops those gone, unless they have been on stage', () => {

@@ -69,7 +69,15 @@ export function applyStageAction(stage: Stage, action: StageAction, now: number)
           'stage.extend_invalid',
           'invalid',
           `An extension is a whole number of seconds from 1 to ${MAX_EXTEND_SECONDS}.`,
-          [{ field: 'seconds', message: `must be a whole number from 1 to ${MAX_EXTEND_SECONDS}` }],
+          [
+            {
+              field: 'seconds',
+              code: 'stage.extend_seconds',
+              params: { min: 1, max: MAX_EXTEND_SECONDS },
+              message: `must be a whole number from 1 to ${MAX_EXTEND_SECONDS}`,
+            },
+          ],
+          { min: 1, max: MAX_EXTEND_SECONDS },
         );
       }
       const current = onStage(stage);
@@ -93,7 +101,7 @@ export function applyStageAction(stage: Stage, action: StageAction, now: number)
       if (!slot) throw new StageRuleError('stage.nothing_waiting', 'conflict', 'No slot is waiting or on stage.');
       if (action.type === 'no_show' && slot.kind === 'break') {
         throw new StageRuleError('stage.break_no_show', 'invalid', 'A break cannot be a no-show. Skip it instead.', [
-          { field: 'slotId', message: 'is a break' },
+          { field: 'slotId', code: 'stage.slot_is_break', params: {}, message: 'is a break' },
         ]);
       }
       if (stage.outcomes[slot.id] === 'done')
@@ -137,7 +145,7 @@ function slotOf(stage: Stage, slotId: string): RunSheetSlot {
       'stage.not_in_run_sheet',
       'invalid',
       'That team or break is not in the run sheet of this round. Reload the run sheet and choose from it.',
-      [{ field: 'slotId', message: 'is not in the run sheet' }],
+      [{ field: 'slotId', code: 'stage.slot_unknown', params: {}, message: 'is not in the run sheet' }],
     );
   }
   return slot;
