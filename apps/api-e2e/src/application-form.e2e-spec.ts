@@ -349,7 +349,12 @@ describe('the contest’s own application form and eligibility rules over HTTP',
       const bare = await http.post(`/api/entries/${failing.id}/eligibility`, { eligible: true }, organizer);
       expect(bare.status).toBe(400);
       expect(bare.body.fields).toEqual([
-        { field: 'reason', message: 'is needed to override the failed rule local: the audit trail keeps it' },
+        {
+          field: 'reason',
+          code: 'screening.reason_override',
+          params: { rules: 'local' },
+          message: 'is needed to override the failed rule local: the audit trail keeps it',
+        },
       ]);
       const decided = await http.post(
         `/api/entries/${failing.id}/eligibility`,

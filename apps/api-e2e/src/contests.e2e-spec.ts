@@ -135,7 +135,9 @@ describe('contest set-up over HTTP', () => {
         organizer,
       );
       expect(result.status).toBe(400);
-      expect(result.body.fields).toEqual([{ field: 'slug', message: '"mine" is reserved: choose another' }]);
+      expect(result.body.fields).toEqual([
+        { field: 'slug', code: 'contest.slug_reserved', params: { slug: 'mine' }, message: '"mine" is reserved: choose another' },
+      ]);
     });
   });
 
@@ -225,13 +227,17 @@ describe('contest set-up over HTTP', () => {
         organizer,
       );
       expect(create.status).toBe(400);
-      expect(create.body.fields).toEqual([{ field: 'submissionClosesAt', message: 'must be later than submissionOpensAt' }]);
+      expect(create.body.fields).toEqual([
+        { field: 'submissionClosesAt', code: 'contest.closes_before_opening', message: 'must be later than submissionOpensAt' },
+      ]);
 
       const contest = await newContest();
       // Only the opening moves, past the stored closing (30 days ahead).
       const edit = await patch(`/api/contests/${contest.id}`, { version: 1, submissionOpensAt: inDays(31) }, organizer);
       expect(edit.status).toBe(400);
-      expect(edit.body.fields).toEqual([{ field: 'submissionClosesAt', message: 'must be later than submissionOpensAt' }]);
+      expect(edit.body.fields).toEqual([
+        { field: 'submissionClosesAt', code: 'contest.closes_before_opening', message: 'must be later than submissionOpensAt' },
+      ]);
     });
 
     it('answers another organizer 404 and lets an admin edit', async () => {
@@ -478,7 +484,14 @@ describe('contest set-up over HTTP', () => {
       const contest = await newContest();
       const unknown = await http.post(`/api/contests/${contest.id}/rounds`, round({ priorityCriteria: ['Pitch'] }), organizer);
       expect(unknown.status).toBe(400);
-      expect(unknown.body.fields).toEqual([{ field: 'priorityCriteria.0', message: `"Pitch" names no criterion of this round's rubric` }]);
+      expect(unknown.body.fields).toEqual([
+        {
+          field: 'priorityCriteria.0',
+          code: 'round.priority_unknown',
+          params: { criterion: 'Pitch' },
+          message: `"Pitch" names no criterion of this round's rubric`,
+        },
+      ]);
 
       const weights = await http.post(
         `/api/contests/${contest.id}/rounds`,

@@ -178,7 +178,11 @@ describe('council sign-off on the awards', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.fields).toEqual([
-      { field: 'council.memberIds.1', message: 'is not a judge of this contest: invite them to the panel first' },
+      {
+        field: 'council.memberIds.1',
+        code: 'contest.council_not_judge',
+        message: 'is not a judge of this contest: invite them to the panel first',
+      },
     ]);
 
     const named = await http.request('PATCH', `/api/contests/${contest.id}`, {

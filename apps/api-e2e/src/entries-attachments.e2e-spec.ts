@@ -183,7 +183,7 @@ describe('entry attachments over HTTP', () => {
     const files = storedFiles().length;
     const noKind = await upload(entryId, token, { bytes: tinyPdf(), fileName: 'a.pdf' });
     expect(noKind.status).toBe(400);
-    expect(noKind.body.fields).toEqual([{ field: 'kind', message: 'must be one of pitch_deck, business_plan, other' }]);
+    expect(noKind.body.fields).toEqual([{ field: 'kind', code: 'option', message: 'must be one of pitch_deck, business_plan, other' }]);
     expect((await upload(entryId, token, { bytes: tinyPdf(), fileName: 'a.pdf', kind: 'resume' })).status).toBe(400);
 
     const onlyKind = new FormData();
@@ -194,7 +194,9 @@ describe('entry attachments over HTTP', () => {
       body: onlyKind,
     });
     expect(noFile.status).toBe(400);
-    expect((await noFile.json()).fields).toEqual([{ field: 'file', message: 'is missing: choose a PDF, PPTX, PNG or JPEG file' }]);
+    expect((await noFile.json()).fields).toEqual([
+      { field: 'file', code: 'required', message: 'is missing: choose a PDF, PPTX, PNG or JPEG file' },
+    ]);
 
     const two = new FormData();
     two.append('kind', 'other');

@@ -113,7 +113,7 @@ describe('organizer screening, import and export over HTTP', () => {
       );
       const foreign = await openContest(http, api.databaseUrl, organizer, { slug: 'foreign-2027' });
       expect((await list(`?categoryId=${known(foreign.categories[0], 'foreign.categories[0]').id}`)).body.fields).toEqual([
-        { field: 'categoryId', message: 'is not a category of this contest' },
+        { field: 'categoryId', code: 'unknown', message: 'is not a category of this contest' },
       ]);
     });
 
@@ -136,7 +136,11 @@ describe('organizer screening, import and export over HTTP', () => {
       const noReason = await decide(entry.id, { eligible: false });
       expect(noReason.status).toBe(400);
       expect(noReason.body.fields).toEqual([
-        { field: 'reason', message: 'is needed when the entry is not eligible: the team and the audit trail read it' },
+        {
+          field: 'reason',
+          code: 'screening.reason_ineligible',
+          message: 'is needed when the entry is not eligible: the team and the audit trail read it',
+        },
       ]);
       expect((await decide(entry.id, { eligible: false, reason: '   ' })).status).toBe(400);
 

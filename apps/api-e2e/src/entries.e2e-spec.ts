@@ -126,6 +126,7 @@ describe('applicant entries over HTTP', () => {
       expect(wrong.body.fields).toEqual([
         {
           field: 'categoryId',
+          code: 'option',
           message: 'is not a category of this contest; choose one of "Doanh nghiệp khởi nghiệp", "Ý tưởng sinh viên"',
         },
       ]);
@@ -268,6 +269,7 @@ describe('applicant entries over HTTP', () => {
       expect(withoutDeck.body.fields).toEqual([
         {
           field: 'pitchDeck',
+          code: 'required',
           message: 'is missing: this contest needs a pitch deck, uploaded as a PDF or PPTX attachment of kind pitch_deck',
         },
       ]);

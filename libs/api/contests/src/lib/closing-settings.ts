@@ -27,7 +27,11 @@ export function closingChanges(contest: ContestEntity, dto: UpdateContestDto): C
     if (requested !== undefined) {
       const next = requested === null ? null : [...new Set(requested.map((id) => id.toLowerCase()))];
       if (next && next.length === 0)
-        problems.push({ field: 'council.memberIds', message: 'needs at least one member, or null for the judges of the final round' });
+        problems.push({
+          field: 'council.memberIds',
+          code: 'contest.council_empty',
+          message: 'needs at least one member, or null for the judges of the final round',
+        });
       if (!sameList(next, contest.councilMemberIds)) {
         fields.councilMemberIds = next;
         councilChanged = true;

@@ -3,12 +3,12 @@ import type { CategoryEntity, ContestAggregate } from '@laurel/api-database';
 import type { ContestStatus } from '@laurel/contracts';
 import { assertCategoryChangesAllowed, assertFieldsEditable, assertTransition, diffCategories, readinessProblems } from './contest-rules';
 
-function refusal(run: () => void): { status: number; code: string; message: string } {
+function refusal(run: () => void): { status: number; code: string; message: string; fields: AppError['fields'] } {
   try {
     run();
   } catch (error) {
     const e = error as AppError;
-    return { status: e.getStatus(), code: e.code, message: e.message };
+    return { status: e.getStatus(), code: e.code, message: e.message, fields: e.fields };
   }
   throw new Error('not refused');
 }
@@ -69,6 +69,11 @@ describe(diffCategories.name, () => {
     const problem = refusal(() => diffCategories(current, [{ id: 'x', name: 'X' }, { name: 'STARTUPS' }, { name: 'startups' }]));
     expect(problem.status).toBe(400);
     expect(problem.message).toMatch(/categories\.0\.id: is not a category of this contest.*categories\.2\.name: repeats another category/);
+    // "STARTUPS" and "startups" are one name to a reader: the second is the repeat.
+    expect(problem.fields?.map(({ field, code }) => ({ field, code }))).toEqual([
+      { field: 'categories.0.id', code: 'unknown' },
+      { field: 'categories.2.name', code: 'duplicate' },
+    ]);
   });
 
   it('lets a closed contest rename but not add', () => {

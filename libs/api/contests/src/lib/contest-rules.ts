@@ -105,7 +105,7 @@ export function diffCategories(current: CategoryEntity[], requested: { id?: stri
   const diff: CategoryDiff = { keep: [], add: [], remove: [], renamed: false, reordered: false };
   requested.forEach((category, position) => {
     const key = nameKey(category.name);
-    if (seenNames.has(key)) problems.push({ field: `categories.${position}.name`, message: 'repeats another category' });
+    if (seenNames.has(key)) problems.push({ field: `categories.${position}.name`, code: 'duplicate', message: 'repeats another category' });
     seenNames.add(key);
     if (category.id === undefined) {
       diff.add.push({ name: category.name, position });
@@ -115,11 +115,12 @@ export function diffCategories(current: CategoryEntity[], requested: { id?: stri
     if (!existing) {
       problems.push({
         field: `categories.${position}.id`,
+        code: 'unknown',
         message: 'is not a category of this contest: leave the id out to add a category',
       });
       return;
     }
-    if (seenIds.has(category.id)) problems.push({ field: `categories.${position}.id`, message: 'appears twice' });
+    if (seenIds.has(category.id)) problems.push({ field: `categories.${position}.id`, code: 'duplicate', message: 'appears twice' });
     seenIds.add(category.id);
     if (existing.name !== category.name) diff.renamed = true;
     diff.keep.push({ id: existing.id, name: category.name, position });

@@ -142,7 +142,13 @@ export class ContestsService {
         const strangers = fields.councilMemberIds.flatMap((id, i) =>
           onPanel.has(id)
             ? []
-            : [{ field: `council.memberIds.${i}`, message: 'is not a judge of this contest: invite them to the panel first' }],
+            : [
+                {
+                  field: `council.memberIds.${i}`,
+                  code: 'contest.council_not_judge' as const,
+                  message: 'is not a judge of this contest: invite them to the panel first',
+                },
+              ],
         );
         if (strangers.length > 0) throw invalid('contest', strangers);
       }
@@ -276,26 +282,32 @@ function normalizeVote(vote: PublicVoteSettings): PublicVoteSettings {
 function checkPublicVote(vote: PublicVoteSettings, current: ContestAggregate): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!current.rounds.some((r) => r.id === vote.roundId))
-    problems.push({ field: 'publicVote.roundId', message: 'is not a round of this contest: choose one of its rounds' });
+    problems.push({ field: 'publicVote.roundId', code: 'unknown', message: 'is not a round of this contest: choose one of its rounds' });
   if (Date.parse(vote.opensAt) >= Date.parse(vote.closesAt))
-    problems.push({ field: 'publicVote.closesAt', message: 'must be later than publicVote.opensAt' });
+    problems.push({
+      field: 'publicVote.closesAt',
+      code: 'contest.vote_closes_before_opening',
+      message: 'must be later than publicVote.opensAt',
+    });
   return problems;
 }
 
 function checkSlug(slug: string): FieldProblem[] {
-  return RESERVED_SLUGS.includes(slug) ? [{ field: 'slug', message: `"${slug}" is reserved: choose another` }] : [];
+  return RESERVED_SLUGS.includes(slug)
+    ? [{ field: 'slug', code: 'contest.slug_reserved', params: { slug }, message: `"${slug}" is reserved: choose another` }]
+    : [];
 }
 
 function checkWindow(opensAt: string, closesAt: string): FieldProblem[] {
   return Date.parse(opensAt) >= Date.parse(closesAt)
-    ? [{ field: 'submissionClosesAt', message: 'must be later than submissionOpensAt' }]
+    ? [{ field: 'submissionClosesAt', code: 'contest.closes_before_opening', message: 'must be later than submissionOpensAt' }]
     : [];
 }
 
 function checkNewCategories(dto: CreateContestDto): FieldProblem[] {
   const keys = dto.categories.map((c) => nameKey(c.name));
   return keys.flatMap((key, i) =>
-    keys.indexOf(key) !== i ? [{ field: `categories.${i}.name`, message: 'repeats another category' }] : [],
+    keys.indexOf(key) !== i ? [{ field: `categories.${i}.name`, code: 'duplicate' as const, message: 'repeats another category' }] : [],
   );
 }
 
@@ -326,20 +338,28 @@ function resolvePrizes(prizes: PrizeUpdateDto[], categories: ResultingCategory[]
     let category: ResultingCategory | undefined;
     if (prize.categoryId !== undefined) {
       category = categories.find((c) => c.id === prize.categoryId);
-      if (!category) problems.push({ field: `prizes.${i}.categoryId`, message: 'is not a category this contest keeps' });
+      if (!category) problems.push({ field: `prizes.${i}.categoryId`, code: 'unknown', message: 'is not a category this contest keeps' });
       else if (prize.categoryName !== undefined && nameKey(prize.categoryName) !== category.key) {
-        problems.push({ field: `prizes.${i}.categoryName`, message: 'names another category than categoryId: give only one of them' });
+        problems.push({
+          field: `prizes.${i}.categoryName`,
+          code: 'contest.prize_category_mismatch',
+          message: 'names another category than categoryId: give only one of them',
+        });
       }
     } else if (prize.categoryName !== undefined) {
       category = categories.find((c) => c.key === nameKey(prize.categoryName as string));
-      if (!category) problems.push({ field: `prizes.${i}.categoryName`, message: 'names no category of this contest' });
+      if (!category) problems.push({ field: `prizes.${i}.categoryName`, code: 'unknown', message: 'names no category of this contest' });
     }
     const scope = `${prize.tier}|${category?.key ?? ''}`;
     if (scopes.has(scope))
-      problems.push({ field: `prizes.${i}.tier`, message: 'appears twice for the same category; give one line a larger count' });
+      problems.push({
+        field: `prizes.${i}.tier`,
+        code: 'contest.prize_tier_repeated',
+        message: 'appears twice for the same category; give one line a larger count',
+      });
     scopes.add(scope);
     if (prize.amount !== undefined && !prize.currency)
-      problems.push({ field: `prizes.${i}.currency`, message: 'is needed with an amount' });
+      problems.push({ field: `prizes.${i}.currency`, code: 'required', message: 'is needed with an amount' });
     return {
       tier: prize.tier,
       count: prize.count,

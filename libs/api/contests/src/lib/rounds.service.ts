@@ -92,7 +92,13 @@ export class RoundsService {
       const idProblems = dto.criteria.flatMap((c, i) =>
         c.id === undefined
           ? []
-          : [{ field: `criteria.${i}.id`, message: 'leave it out: the criteria of a new round get their ids when created' }],
+          : [
+              {
+                field: `criteria.${i}.id`,
+                code: 'unknown' as const,
+                message: 'leave it out: the criteria of a new round get their ids when created',
+              },
+            ],
       );
       if (idProblems.length > 0) throw invalid('round', idProblems);
       const rubric = planRubric([], dto.criteria);
@@ -240,7 +246,7 @@ function assertRubricPresent({ contest }: ContestAggregate, rubric: RubricCriter
     throw AppError.unprocessable(
       'round.rubric_required',
       `A round of a contest that is ${contest.status} needs at least one criterion in its rubric.`,
-      [{ field: 'criteria', message: 'needs at least one criterion' }],
+      [{ field: 'criteria', code: 'round.no_criteria', message: 'needs at least one criterion' }],
     );
   }
 }
@@ -305,7 +311,7 @@ function changedSettings(round: RoundEntity, dto: UpdateRoundDto): Partial<Round
     const value = dto[key];
     // The update DTO makes every field optional, which lets null through validation; none of
     // these settings can be empty, so a null is a 400 rather than a NOT NULL failure (500).
-    if (value === null) nulls.push({ field: key, message: 'cannot be empty: leave it out to keep the current value' });
+    if (value === null) nulls.push({ field: key, code: 'required', message: 'cannot be empty: leave it out to keep the current value' });
     else if (value !== undefined && value !== round[key]) (fields as Record<string, unknown>)[key] = value;
   }
   // null switches divergence review off, so only an absent field means "unchanged".
@@ -318,11 +324,11 @@ function changedSettings(round: RoundEntity, dto: UpdateRoundDto): Partial<Round
     if ((due?.getTime() ?? null) !== (round.scoresDueAt?.getTime() ?? null)) fields.scoresDueAt = due;
   }
   if (dto.reminderHoursBefore === null)
-    nulls.push({ field: 'reminderHoursBefore', message: 'cannot be empty: leave it out to keep the current value' });
+    nulls.push({ field: 'reminderHoursBefore', code: 'required', message: 'cannot be empty: leave it out to keep the current value' });
   else if (dto.reminderHoursBefore !== undefined && dto.reminderHoursBefore !== round.reminderHoursBefore)
     fields.reminderHoursBefore = dto.reminderHoursBefore;
   if (dto.live === null)
-    nulls.push({ field: 'live', message: 'cannot be empty: send {enabled: true} or {enabled: false}, or leave it out' });
+    nulls.push({ field: 'live', code: 'required', message: 'cannot be empty: send {enabled: true} or {enabled: false}, or leave it out' });
   else if (dto.live !== undefined && dto.live.enabled !== round.liveEnabled) fields.liveEnabled = dto.live.enabled;
   if (nulls.length > 0) throw invalid('round', nulls);
   return fields;
@@ -342,12 +348,17 @@ function planRubric(current: CriterionEntity[], requested: CriterionInputDto[]):
   const seenIds = new Set<string>();
   const seenNames = new Set<string>();
   const criteria = requested.map((c, i): RubricCriterion => {
-    if (seenNames.has(nameKey(c.name))) problems.push({ field: `criteria.${i}.name`, message: 'repeats another criterion of this round' });
+    if (seenNames.has(nameKey(c.name)))
+      problems.push({ field: `criteria.${i}.name`, code: 'duplicate', message: 'repeats another criterion of this round' });
     seenNames.add(nameKey(c.name));
     if (c.id !== undefined) {
       if (!current.some((k) => k.id === c.id)) {
-        problems.push({ field: `criteria.${i}.id`, message: 'is not a criterion of this round: leave the id out to add a criterion' });
-      } else if (seenIds.has(c.id)) problems.push({ field: `criteria.${i}.id`, message: 'appears twice' });
+        problems.push({
+          field: `criteria.${i}.id`,
+          code: 'unknown',
+          message: 'is not a criterion of this round: leave the id out to add a criterion',
+        });
+      } else if (seenIds.has(c.id)) problems.push({ field: `criteria.${i}.id`, code: 'duplicate', message: 'appears twice' });
       seenIds.add(c.id);
     }
     const description = c.description?.trim() ? c.description : null;
@@ -365,8 +376,14 @@ function resolvePriority(names: string[], rubric: RubricCriterion[]): string[] {
   const ids: string[] = [];
   names.forEach((name, i) => {
     const criterion = rubric.find((c) => nameKey(c.name) === nameKey(name));
-    if (!criterion) problems.push({ field: `priorityCriteria.${i}`, message: `"${name}" names no criterion of this round's rubric` });
-    else if (ids.includes(criterion.id)) problems.push({ field: `priorityCriteria.${i}`, message: 'appears twice' });
+    if (!criterion) {
+      problems.push({
+        field: `priorityCriteria.${i}`,
+        code: 'round.priority_unknown',
+        params: { criterion: name },
+        message: `"${name}" names no criterion of this round's rubric`,
+      });
+    } else if (ids.includes(criterion.id)) problems.push({ field: `priorityCriteria.${i}`, code: 'duplicate', message: 'appears twice' });
     else ids.push(criterion.id);
   });
   if (problems.length > 0) throw invalid('round', problems);

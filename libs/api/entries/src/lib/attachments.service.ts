@@ -84,13 +84,13 @@ export class AttachmentsService {
       });
       if (!form.sawFile || !received.file) {
         throw AppError.badRequest('validation_failed', 'Please correct the upload: choose a file to send in the field "file".', [
-          { field: 'file', message: 'is missing: choose a PDF, PPTX, PNG or JPEG file' },
+          { field: 'file', code: 'required', message: 'is missing: choose a PDF, PPTX, PNG or JPEG file' },
         ]);
       }
       const kind = form.fields['kind'] as AttachmentKind;
       if (!ATTACHMENT_KINDS.includes(kind)) {
         throw AppError.badRequest('validation_failed', `Please correct the upload: kind must be one of ${ATTACHMENT_KINDS.join(', ')}.`, [
-          { field: 'kind', message: `must be one of ${ATTACHMENT_KINDS.join(', ')}` },
+          { field: 'kind', code: 'option', message: `must be one of ${ATTACHMENT_KINDS.join(', ')}` },
         ]);
       }
       const { stored, type, fileName } = received.file;

@@ -221,7 +221,7 @@ function checkCategory(contest: EntryContest, categoryId: string | null | undefi
   if (!categoryId || contest.categories.some((c) => c.id === categoryId)) return;
   const names = contest.categories.map((c) => `"${c.name}"`).join(', ');
   throw AppError.badRequest('validation_failed', `Please correct the entry: categoryId is not a category of this contest.`, [
-    { field: 'categoryId', message: `is not a category of this contest; choose one of ${names}` },
+    { field: 'categoryId', code: 'option', message: `is not a category of this contest; choose one of ${names}` },
   ]);
 }
 

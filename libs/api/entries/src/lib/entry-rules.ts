@@ -55,14 +55,17 @@ const REQUIRED_TEXT: { field: keyof EntryEntity; label: string }[] = [
 export function missingForSubmission(entry: EntryEntity, hasPitchDeck: boolean, requirePitchDeck: boolean): FieldProblem[] {
   const missing: FieldProblem[] = REQUIRED_TEXT.filter(({ field }) => !String(entry[field] ?? '').trim()).map(({ field, label }) => ({
     field,
+    code: 'required',
     message: `is empty: add ${label} before submitting`,
   }));
-  if (!entry.categoryId) missing.push({ field: 'categoryId', message: 'is not chosen: pick the category you compete in' });
+  if (!entry.categoryId)
+    missing.push({ field: 'categoryId', code: 'required', message: 'is not chosen: pick the category you compete in' });
   if (entry.members.length === 0)
-    missing.push({ field: 'members', message: 'is empty: list at least one team member with a name and a role' });
+    missing.push({ field: 'members', code: 'required', message: 'is empty: list at least one team member with a name and a role' });
   if (requirePitchDeck && !hasPitchDeck) {
     missing.push({
       field: 'pitchDeck',
+      code: 'required',
       message: 'is missing: this contest needs a pitch deck, uploaded as a PDF or PPTX attachment of kind pitch_deck',
     });
   }

@@ -42,7 +42,11 @@ export class ScreeningService {
     const { entry, contest } = await this.access.managed(actor, entryId);
     if (!dto.eligible && !dto.reason) {
       throw AppError.badRequest('validation_failed', 'Please correct the decision: say why the entry is not eligible.', [
-        { field: 'reason', message: 'is needed when the entry is not eligible: the team and the audit trail read it' },
+        {
+          field: 'reason',
+          code: 'screening.reason_ineligible',
+          message: 'is needed when the entry is not eligible: the team and the audit trail read it',
+        },
       ]);
     }
     const notSubmitted = () =>
@@ -61,6 +65,8 @@ export class ScreeningService {
         [
           {
             field: 'reason',
+            code: 'screening.reason_override',
+            params: { rules: failed.map((c) => c.ruleId).join(', ') },
             message: `is needed to override the failed rule${failed.length > 1 ? 's' : ''} ${failed.map((c) => c.ruleId).join(', ')}: the audit trail keeps it`,
           },
         ],
@@ -144,7 +150,7 @@ function sameMembers(a: readonly EntryMember[], b: readonly EntryMember[]): bool
 export function entryFilter(contest: EntryContest, query: EntryFilterQueryDto): EntryFilterQuery {
   if (query.categoryId && !contest.categories.some((c) => c.id === query.categoryId)) {
     throw AppError.badRequest('validation_failed', 'Please correct the request: categoryId is not a category of this contest.', [
-      { field: 'categoryId', message: 'is not a category of this contest' },
+      { field: 'categoryId', code: 'unknown', message: 'is not a category of this contest' },
     ]);
   }
   return { status: query.status, categoryId: query.categoryId, eligibility: query.eligibility, q: query.q };

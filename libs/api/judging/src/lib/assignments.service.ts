@@ -63,8 +63,8 @@ export class AssignmentsService {
       const entry = (await changes.entries()).find((e) => e.id === dto.entryId);
       const judge = (await changes.panelJudges()).find((j) => j.id === dto.judgeId);
       const problems: FieldProblem[] = [
-        ...(entry ? [] : [{ field: 'entryId', message: 'is not an entry of this round' }]),
-        ...(judge ? [] : [{ field: 'judgeId', message: 'is not a judge on the contest panel' }]),
+        ...(entry ? [] : [{ field: 'entryId', code: 'unknown' as const, message: 'is not an entry of this round' }]),
+        ...(judge ? [] : [{ field: 'judgeId', code: 'unknown' as const, message: 'is not a judge on the contest panel' }]),
       ];
       if (!entry || !judge) {
         throw AppError.unprocessable(

@@ -53,8 +53,8 @@ export class ConflictsService {
       this.judging.entryOfContest(contest.id, dto.entryId),
     ]);
     const problems = [
-      ...(onPanel ? [] : [{ field: 'judgeId', message: 'is not a judge on this contest panel' }]),
-      ...(entry ? [] : [{ field: 'entryId', message: 'is not an entry of this contest' }]),
+      ...(onPanel ? [] : [{ field: 'judgeId', code: 'unknown' as const, message: 'is not a judge on this contest panel' }]),
+      ...(entry ? [] : [{ field: 'entryId', code: 'unknown' as const, message: 'is not an entry of this contest' }]),
     ];
     if (problems.length > 0) {
       throw AppError.unprocessable(

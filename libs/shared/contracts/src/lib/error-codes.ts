@@ -201,8 +201,9 @@ export const API_ERROR_CODES: readonly ApiErrorCode[] = [...API_OWN_ERROR_CODES,
  * each line itself: the domain's form and answer problems (`FIELD_PROBLEM_CODES`, which a request's
  * shape checks use too), a contest that is not ready to open, an import's rows, the entries an
  * automatic assignment cannot serve, a score sheet's values, a confirmation of the awards (the
- * domain's `AWARD_PROBLEM_CODES`), and a run sheet or stage action of pitch day (the domain's
- * `STAGE_PROBLEM_CODES`). Its `params` (and `limit`) hold the values.
+ * domain's `AWARD_PROBLEM_CODES`), a run sheet or stage action of pitch day (the domain's
+ * `STAGE_PROBLEM_CODES`), a contest's or round's settings and a screening decision. Its `params`
+ * (and `limit`) hold the values.
  */
 const API_OWN_FIELD_PROBLEM_CODES = [
   // A request's shape (a 400 `validation_failed`) beside the domain's codes: `limit` is the least length.
@@ -215,6 +216,18 @@ const API_OWN_FIELD_PROBLEM_CODES = [
   'contest.no_categories',
   'contest.no_rounds',
   'round.no_rubric',
+  // A contest's or round's settings: `params.slug`, `params.criterion` name what was sent.
+  'contest.council_empty',
+  'contest.council_not_judge',
+  'contest.prize_category_mismatch',
+  'contest.prize_tier_repeated',
+  'contest.slug_reserved',
+  'contest.vote_closes_before_opening',
+  'round.no_criteria',
+  'round.priority_unknown',
+  // A screening decision that needs its reason: `params.rules` lists the ids of the failed rules it overrides.
+  'screening.reason_ineligible',
+  'screening.reason_override',
   // An import's rows: `params.row` is the sheet's row number, `params.column` the header of the template's column.
   'import.bad_email',
   'import.bad_url',

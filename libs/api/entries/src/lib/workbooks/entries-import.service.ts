@@ -180,7 +180,7 @@ export class EntriesImportService {
     });
     if (!form.sawFile || !received.bytes) {
       throw AppError.badRequest('validation_failed', 'Please correct the upload: choose the .xlsx file to send in the field "file".', [
-        { field: 'file', message: 'is missing: choose the filled-in template' },
+        { field: 'file', code: 'required', message: 'is missing: choose the filled-in template' },
       ]);
     }
     return received.bytes;

@@ -189,6 +189,20 @@ export const enRefusals: typeof viRefusals = {
       allJudgesConflicted: '{entry}: every judge on the panel has a conflict of interest with it.',
       tooFewJudges: '{entry}: needs {needed} more judge(s) without a conflict of interest, and only {available} are available.',
     },
+    settings: {
+      councilEmpty: 'The council needs at least one member; or leave it to the judges of the final round.',
+      councilNotJudge: 'This person is not a judge of this contest: invite them to the panel first.',
+      prizeCategoryMismatch: 'The prize names two different categories: choose one.',
+      prizeTierRepeated: 'This prize appears twice for the same category: keep one line and raise its number of places.',
+      slugReserved: '“{slug}” is reserved for the console’s own pages: choose another address.',
+      voteClosesBeforeOpening: 'The public vote must close after it opens.',
+      noCriteria: 'The rubric needs at least one criterion.',
+      priorityUnknown: '“{criterion}” is not a criterion of this round’s rubric: choose one of its criteria.',
+    },
+    screening: {
+      reasonIneligible: 'Say why the entry is not eligible: the team and the audit trail read it.',
+      reasonOverride: 'Say why the entry is eligible although it fails the rule(s) {rules}: the audit trail keeps it.',
+    },
     score: {
       decimals: '“{criterion}” takes at most two decimals (such as 7.25).',
       outOfRange: '“{criterion}” must be a number between 0 and {max}.',

@@ -189,6 +189,20 @@ export const viRefusals = {
       allJudgesConflicted: '{entry}: mọi giám khảo trong hội đồng đều có xung đột lợi ích với hồ sơ này.',
       tooFewJudges: '{entry}: cần thêm {needed} giám khảo không có xung đột lợi ích, nhưng chỉ còn {available} người.',
     },
+    settings: {
+      councilEmpty: 'Hội đồng cần ít nhất một thành viên; hoặc để mặc định là các giám khảo của vòng cuối.',
+      councilNotJudge: 'Người này không phải giám khảo của cuộc thi: hãy mời họ vào ban giám khảo trước.',
+      prizeCategoryMismatch: 'Giải này ghi hai hạng mục khác nhau: hãy chọn một.',
+      prizeTierRepeated: 'Giải này xuất hiện hai lần cho cùng một hạng mục: giữ một dòng và tăng số suất của nó.',
+      slugReserved: '“{slug}” được dành cho các trang của hệ thống: hãy chọn địa chỉ khác.',
+      voteClosesBeforeOpening: 'Cổng bình chọn phải đóng sau khi mở.',
+      noCriteria: 'Bộ tiêu chí cần ít nhất một tiêu chí.',
+      priorityUnknown: '“{criterion}” không phải là tiêu chí của vòng này: hãy chọn một tiêu chí trong bộ tiêu chí.',
+    },
+    screening: {
+      reasonIneligible: 'Hãy ghi lý do hồ sơ không đủ điều kiện: đội thi và nhật ký kiểm toán sẽ đọc lý do này.',
+      reasonOverride: 'Hãy ghi lý do hồ sơ vẫn đủ điều kiện dù không đạt quy định {rules}: nhật ký kiểm toán sẽ lưu lý do này.',
+    },
     score: {
       decimals: '“{criterion}” chỉ nhận tối đa hai chữ số thập phân (ví dụ: 7,25).',
       outOfRange: '“{criterion}” phải là một số từ 0 đến {max}.',
