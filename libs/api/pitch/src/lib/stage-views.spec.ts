@@ -43,13 +43,18 @@ describe(judgeStageView.name, () => {
 });
 
 describe(fromRule.name, () => {
-  it('answers a wrong request with 422 and a bad moment with 409', () => {
-    const invalid = fromRule(
-      new StageRuleError('stage.not_in_run_sheet', 'invalid', 'not in the run sheet', [{ field: 'slotId', message: 'x' }]),
-    ) as AppError;
+  it('answers a wrong request with 422 and a bad moment with 409, with the rule’s problems and params', () => {
+    const problem = { field: 'slotId', code: 'stage.slot_unknown' as const, params: {}, message: 'is not in the run sheet' };
+    const invalid = fromRule(new StageRuleError('stage.not_in_run_sheet', 'invalid', 'not in the run sheet', [problem])) as AppError;
     const conflict = fromRule(new StageRuleError('stage.already_paused', 'conflict', 'already paused')) as AppError;
+    const bounded = fromRule(
+      new StageRuleError('stage.extend_invalid', 'invalid', 'from 1 to 1800', [], { min: 1, max: 1800 }),
+    ) as AppError;
     expect(invalid.getStatus()).toBe(422);
+    expect(invalid.fields).toEqual([problem]);
+    expect(invalid.params).toBeUndefined();
     expect(conflict.getStatus()).toBe(409);
+    expect(bounded.params).toEqual({ min: 1, max: 1800 });
     const other = new Error('boom');
     expect(fromRule(other)).toBe(other);
   });
