@@ -61,11 +61,24 @@ test.describe('pitch day in the hall', () => {
       );
       const expectedOrder = [drawn2, drawn1, drawn3, drawn4];
       await slots.nth(1).getByTestId('slot-up').click();
-      // 0.2 minutes is 12 s, under the 30 s a pitch lasts at least: the API refuses the line, and the page says which.
-      await slots.nth(0).getByLabel('Pitch (minutes)').fill('0.2');
-      await slots.nth(0).getByLabel('Pitch (minutes)').dispatchEvent('change');
+      // A page whose run sheet is behind the round (a team joined it meanwhile) sends a sheet
+      // without that team: the API's refusal names the team, and the page says so in words.
+      await page.route(
+        '**/run-sheet',
+        async (route) => {
+          const sent = route.request().postDataJSON() as { slots: unknown[] };
+          await route.continue({ postData: JSON.stringify({ ...sent, slots: sent.slots.slice(0, -1) }) });
+        },
+        { times: 1 },
+      );
       await page.getByTestId('run-sheet-save').click();
-      await expect(page.getByTestId('control-problems')).toHaveText('Line 1: a pitch lasts from 30 to 3600 seconds.');
+      const left = known(
+        day.entries.find((e) => e.id === drawn4),
+        'the last team of the run sheet',
+      );
+      await expect(page.getByTestId('control-problems')).toHaveText(
+        `${left.code} has no line: every team of the round has one (mark a team that does not come as “No show”).`,
+      );
       await slots.nth(0).getByLabel('Pitch (minutes)').fill('0.5');
       await slots.nth(0).getByLabel('Pitch (minutes)').dispatchEvent('change');
       await slots.nth(0).getByLabel('Q&A (minutes)').fill('0');

@@ -141,7 +141,7 @@ function usable(invitation: InvitationRow | null): asserts invitation is Invitat
 function requirePassword(password: string | undefined, email: string): string {
   if (!password) {
     throw AppError.badRequest('invitation.password_required', 'Choose a password for your new account.', [
-      { field: 'password', message: 'is required to create the account' },
+      { field: 'password', code: 'required', message: 'is required to create the account' },
     ]);
   }
   const problems = passwordProblems(password, email);

@@ -123,7 +123,9 @@ export class ResultsService {
 function advancementGates(dto: AdvanceDto): AdvancementGates {
   if (dto.top === undefined && dto.minScore === undefined && dto.noZeroCriterion !== true) {
     const message = 'give top (the first N), minScore (everyone at or above it), noZeroCriterion: true, or several of them';
-    throw AppError.badRequest('advance.rule_required', `Choose how entries advance: ${message}.`, [{ field: 'top', message }]);
+    throw AppError.badRequest('advance.rule_required', `Choose how entries advance: ${message}.`, [
+      { field: 'top', code: 'required', message },
+    ]);
   }
   return {
     ...(dto.top === undefined ? {} : { top: dto.top }),

@@ -49,7 +49,7 @@ export class VotesService {
       throw AppError.unprocessable(
         'vote.not_on_ballot',
         'This entry is not on the ballot. Reload the ballot and choose one of its entries.',
-        [{ field: 'entryId', message: 'is not an entry on the ballot' }],
+        [{ field: 'entryId', code: 'unknown', message: 'is not an entry on the ballot' }],
       );
     }
     // Counted only for a vote that would be written (and mailed): a refusal changes nothing.

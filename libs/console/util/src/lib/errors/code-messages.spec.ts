@@ -47,6 +47,13 @@ describe('FIELD_PROBLEM_MESSAGES', () => {
     expect({ code, vi: names(textOf(vi, key)) }).toEqual({ code, vi: names(textOf(en, key)) });
   });
 
+  it('is what a field problem with the code says, never the API’s English', () => {
+    for (const code of API_FIELD_PROBLEM_CODES) {
+      const problem = { field: 'somewhere', message: 'An English sentence.', code };
+      expect({ code, message: fieldProblemMessage(problem) }).toEqual({ code, message: { key: FIELD_PROBLEM_MESSAGES[code] } });
+    }
+  });
+
   it('says a prize tier a problem names as the dictionary’s word for it, in the language of the sentence', () => {
     const problem = { field: 'awards.1.reason', message: 'is needed: …', code: 'award.reason_other_tier' as const };
     expect(fieldProblemMessage({ ...problem, params: { entry: 'ST-004', tier: 'second', proposed: 'third' } })).toEqual({
