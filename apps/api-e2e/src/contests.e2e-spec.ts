@@ -551,6 +551,7 @@ describe('contest set-up over HTTP', () => {
       expect(foreign.status).toBe(400);
       expect(foreign.body.fields[0]).toEqual({
         field: 'criteria.0.id',
+        code: 'unknown',
         message: 'is not a criterion of this round: leave the id out to add a criterion',
       });
     });
