@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -21,10 +20,14 @@ export class LocalDiskStorage extends FileStorage {
     // Written beside the target and renamed into place: a reader never sees half a file.
     const partial = `${path}.${randomBytes(6).toString('hex')}.part`;
     const digest = new DigestStream();
+    // Opened before the pipeline starts: a write stream opening its file itself could create it
+    // after a stream that failed at once had already been cleaned up, leaving the .part behind.
+    const file = await open(partial, 'wx', 0o600);
     try {
-      await pipeline(stream, digest, createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
+      await pipeline(stream, digest, file.createWriteStream());
       await rename(partial, path);
     } catch (error) {
+      await file.close().catch(() => undefined);
       await unlink(partial).catch(() => undefined);
       throw error;
     }
