@@ -295,8 +295,8 @@ describe('judge assignment over HTTP', () => {
     expect((await saveSheet(target.id, tokens[email])).status).toBe(200);
   });
 
-  it('refuses a sheet write when the judge’s own profile edit makes them a team member, and an edit that changes nothing stores nothing twice', async () => {
-    // E6's only member gave no e-mail: a judge named like them is taken to be them.
+  /** A judge of E6 (whose only member gave no e-mail) still scoring it, with their token, name and a rename through their profile. */
+  async function judgeOnE6() {
     const e6 = known(entries[5], 'entries[5]');
     const target = known(
       (await list(screening())).find((a) => a.entryId === e6.id && a.status !== 'recused'),
@@ -309,6 +309,12 @@ describe('judge assignment over HTTP', () => {
     const token = tokens[email];
     const before = (await http.get('/api/auth/me', token)).body.displayName as string;
     const rename = (displayName: string) => http.request('PATCH', '/api/auth/me', { body: { displayName }, token });
+    return { e6, target, token, before, rename };
+  }
+
+  it('refuses a sheet write when the judge’s own profile edit makes them a team member, and an edit that changes nothing stores nothing twice', async () => {
+    // E6's only member gave no e-mail: a judge named like them is taken to be them.
+    const { e6, target, token, before, rename } = await judgeOnE6();
 
     const added = (await conflictEvents('conflict.added', target.judgeId, e6.id)).length;
     expect((await rename('Founder of E6')).status).toBe(200);
@@ -331,18 +337,7 @@ describe('judge assignment over HTTP', () => {
   });
 
   it('keeps a recusal made while a detected conflict stands when the fact is corrected back', async () => {
-    const e6 = known(entries[5], 'entries[5]');
-    const target = known(
-      (await list(screening())).find((a) => a.entryId === e6.id && a.status !== 'recused'),
-      'a judge on E6',
-    );
-    const email = known(
-      judgeEmails.find((e) => ids[e] === target.judgeId),
-      'the judge’s address',
-    );
-    const token = tokens[email];
-    const before = (await http.get('/api/auth/me', token)).body.displayName as string;
-    const rename = (displayName: string) => http.request('PATCH', '/api/auth/me', { body: { displayName }, token });
+    const { e6, target, token, before, rename } = await judgeOnE6();
 
     expect((await rename('Founder of E6')).status).toBe(200);
     expect(await conflictsOf(target.judgeId, e6.id)).toEqual([expect.objectContaining({ source: 'detected' })]);

@@ -18,6 +18,7 @@ import { startThrowawayPostgres, type ThrowawayPostgres } from '@laurel/api-data
 import type { SaveSheetDto } from './judging.dto';
 import { DivergenceReviewService } from './divergence-review.service';
 import { ScoreSheetsService } from './score-sheets.service';
+import { storeSpecPeople } from './service-spec.people';
 
 /**
  * Divergence review's extra judge against a change of the facts of conflict detection committed at
@@ -79,20 +80,9 @@ describe(DivergenceReviewService.name, () => {
     await db.runMigrations({ transaction: 'each' });
     sheets = app.get(ScoreSheetsService);
     conflicts = app.get(ConflictsRepository);
-    const users = app.get(UsersRepository);
-    const organizer = await users.insertIfNew({
-      email: 'organizer@review.test',
-      passwordHash: 'x',
-      displayName: 'Organizer',
-      roles: ['organizer'],
-    });
-    if (!organizer) throw new Error('could not create the organizer');
-    organizerId = organizer.id;
-    for (const key of ['ana', 'binh'] as const) {
-      const user = await users.insertIfNew({ email: `${key}@judges.test`, passwordHash: 'x', displayName: key, roles: ['judge'] });
-      if (!user) throw new Error(`could not create ${key}`);
-      judges[key] = { id: user.id, email: user.email, displayName: user.displayName, roles: ['judge'] };
-    }
+    const people = await storeSpecPeople(app.get(UsersRepository), 'review.test');
+    organizerId = people.organizerId;
+    Object.assign(judges, people.judges);
   }, 180_000);
 
   afterAll(async () => {

@@ -16,6 +16,7 @@ import { MailOutbox } from '@laurel/api-mail';
 import type { SaveSheetDto } from './judging.dto';
 import { DivergenceReviewService } from './divergence-review.service';
 import { ScoreSheetsService } from './score-sheets.service';
+import { storeSpecPeople } from './service-spec.people';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '@laurel/api-database/testing';
 
 /**
@@ -63,23 +64,12 @@ describe(ScoreSheetsService.name, () => {
     await db.runMigrations({ transaction: 'each' });
     sut = app.get(ScoreSheetsService);
 
-    const users = app.get(UsersRepository);
-    const organizer = await users.insertIfNew({
-      email: 'organizer@sheets.test',
-      passwordHash: 'x',
-      displayName: 'Organizer',
-      roles: ['organizer'],
-    });
-    if (!organizer) throw new Error('could not create the organizer');
-    for (const key of ['ana', 'binh'] as const) {
-      const user = await users.insertIfNew({ email: `${key}@judges.test`, passwordHash: 'x', displayName: key, roles: ['judge'] });
-      if (!user) throw new Error(`could not create ${key}`);
-      judges[key] = { id: user.id, email: user.email, displayName: user.displayName, roles: ['judge'] };
-    }
+    const people = await storeSpecPeople(app.get(UsersRepository), 'sheets.test');
+    Object.assign(judges, people.judges);
     [{ id: contestId }] = await db.query(
       `INSERT INTO contests (name, slug, year, status, submission_opens_at, submission_closes_at, owner_id, code_prefix)
        VALUES ('Sheets', 'sheets-2026', 2026, 'judging', now() - interval '30 days', now() - interval '1 day', $1, 'SH') RETURNING id`,
-      [organizer.id],
+      [people.organizerId],
     );
     [{ id: categoryId }] = await db.query(`INSERT INTO categories (contest_id, name, position) VALUES ($1, 'Agritech', 0) RETURNING id`, [
       contestId,
