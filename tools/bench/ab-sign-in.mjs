@@ -6,14 +6,11 @@
 // threads (argon2 on libuv's pool, V8's helpers), its PostgreSQL backends and this client, from
 // /proc. The hashes are the same on both sides, so the main thread and PostgreSQL tell the builds
 // apart. Prints each turn and the medians; writes nothing.
-import pg from 'pg';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmbeddedPostgres } from '../scripts/embedded-db.mjs';
+import { startAbDatabase } from './ab-database.mjs';
 import { median, percentile, round2, startApi } from './api.mjs';
 import { backendsCpuDelta, backendsCpuMs, selfCpuMs, threadsCpuMs } from './cpu.mjs';
 import { PASSWORD, seedUsers } from './data.mjs';
@@ -69,16 +66,9 @@ async function burst(api, db, judges) {
   };
 }
 
-mkdirSync(join(root, 'tmp'), { recursive: true });
-const database = await startEmbeddedPostgres({ dir: join(root, 'tmp', `ab-pg-${process.pid}`), throwaway: true });
-const db = new pg.Client({ connectionString: database.url, application_name: 'laurel-bench' });
+const { database, db, stop } = await startAbDatabase(root, rootA);
 const apis = [];
 try {
-  await db.connect();
-  execFileSync(process.execPath, [join(rootA, 'dist/apps/api/cli.js'), 'migrate'], {
-    env: { ...process.env, DATABASE_URL: database.url },
-    stdio: 'inherit',
-  });
   const { judges } = await seedUsers(db, SIGN_INS);
   for (const [name, dir] of [
     ['A', rootA],
@@ -118,6 +108,5 @@ try {
   }
 } finally {
   for (const { api } of apis) await api.stop();
-  await db.end().catch(() => undefined);
-  await database.stop();
+  await stop();
 }

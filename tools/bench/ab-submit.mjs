@@ -12,12 +12,9 @@
 // event loop delay, GC pauses). --waits: pg_stat_activity of the API's backends sampled every
 // 20 ms, the mean number of them running, waiting for a lock (a row another transaction holds:
 // the contest's audit chain head, the sheet), or idle in a transaction (waiting for the API).
-import pg from 'pg';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmbeddedPostgres } from '../scripts/embedded-db.mjs';
+import { startAbDatabase } from './ab-database.mjs';
 import { login, median, round2 } from './api.mjs';
 import { startApi } from './api.mjs';
 import { backendsCpuDelta, backendsCpuMs, processCpuMs } from './cpu.mjs';
@@ -49,16 +46,9 @@ const PER_TURN = 6000;
 const ENTRIES = Math.ceil((PER_TURN * 2 * ROUNDS + 21) / JUDGES) + 5;
 const log = (line) => console.log(`[ab ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-mkdirSync(join(root, 'tmp'), { recursive: true });
-const database = await startEmbeddedPostgres({ dir: join(root, 'tmp', `ab-pg-${process.pid}`), throwaway: true });
-const db = new pg.Client({ connectionString: database.url, application_name: 'laurel-bench' });
+const { database, db, stop } = await startAbDatabase(root, rootA);
 const apis = [];
 try {
-  await db.connect();
-  execFileSync(process.execPath, [join(rootA, 'dist/apps/api/cli.js'), 'migrate'], {
-    env: { ...process.env, DATABASE_URL: database.url },
-    stdio: 'inherit',
-  });
   const { organizerId } = await seedUsers(db, JUDGES);
   const contest = await seedContest(db, {
     slug: 'ab-submit',
@@ -169,8 +159,7 @@ try {
   }
 } finally {
   for (const { api } of apis) await api.stop();
-  await db.end().catch(() => undefined);
-  await database.stop();
+  await stop();
 }
 
 /** pg_stat_activity of the API's backends every 20 ms until `stop()`: mean counts per state. */
