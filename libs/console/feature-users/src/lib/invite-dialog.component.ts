@@ -8,8 +8,15 @@ import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import type { GrantableRole } from '@laurel/contracts';
 import { UsersApi } from '@laurel/console-data-access-auth';
 import { AlertComponent } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, toUiMessage } from '@laurel/console-util';
+import { type FieldLabels, I18nService, TranslatePipe, type UiMessage, UiMessagePipe, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
+
+// The form's fields by their API names, for a refusal that names them.
+const INVITE_LABELS: FieldLabels = {
+  displayName: 'users.inviteDialog.name',
+  email: 'users.inviteDialog.email',
+  role: 'users.inviteDialog.role',
+};
 
 /** Invites an organizer (or administrator) by mail; the dialog says where it went, never a link. */
 @Component({
@@ -123,7 +130,7 @@ export class InviteAccountDialogComponent {
       await firstValueFrom(this.api.invite({ email: email.trim(), displayName: displayName.trim(), role, language: this.i18n.lang() }));
       this.sentTo.set(email.trim());
     } catch (error) {
-      this.error.set(toUiMessage(error));
+      this.error.set(toUiMessage(error, {}, INVITE_LABELS));
     } finally {
       this.pending.set(false);
     }

@@ -7,8 +7,17 @@ import { MatInput } from '@angular/material/input';
 import type { InviteJudgeResponse } from '@laurel/contracts';
 import { JudgingApi } from '@laurel/console-data-access-judging';
 import { AlertComponent } from '@laurel/console-ui';
-import { TranslatePipe, type UiMessage, UiMessagePipe, toUiMessage } from '@laurel/console-util';
+import { type FieldLabels, TranslatePipe, type UiMessage, UiMessagePipe, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
+
+// The form's fields by their API names, for a refusal that names them.
+const INVITE_LABELS: FieldLabels = {
+  displayName: 'judging.panel.invite.name',
+  email: 'judging.panel.invite.email',
+  organization: 'judging.panel.invite.organization',
+  expertise: 'judging.panel.invite.expertise',
+  'expertise.*': 'judging.panel.invite.expertise',
+};
 
 /** Invite a judge: the invitation is mailed to the address; nobody else ever sees its link. */
 @Component({
@@ -70,7 +79,7 @@ export class InviteDialogComponent {
       this.sentTo.set(v.email.trim());
       this.result.set(result);
     } catch (error) {
-      this.error.set(toUiMessage(error));
+      this.error.set(toUiMessage(error, {}, INVITE_LABELS));
     } finally {
       this.pending.set(false);
     }
