@@ -133,6 +133,10 @@ try {
         log(
           `   pool wait mean ${round2(probe.pool.mean)} p99 ${turn.poolP99} ms; connection held mean ${turn.heldMean} p99 ${turn.heldP99} ms; statement mean ${turn.queryMean} p99 ${turn.queryP99} ms; loop delay p99 ${turn.loopP99} max ${round2(probe.loop.max)} ms; GC ${turn.gcShare} % of the turn, longest ${turn.gcMax} ms ${JSON.stringify(probe.gc, (k, v) => (typeof v === 'number' ? round2(v) : v))}`,
         );
+      if (probe)
+        log(
+          `   inside the API, request → answer: mean ${round2(probe.request.mean)} p50 ${round2(probe.request.p50)} p99 ${round2(probe.request.p99)} ms (the client's mean ${round2(result.mean)} p99 ${turn.p99}); by session check ${JSON.stringify(probe.bySessionCheck, (k, v) => (typeof v === 'number' ? round2(v) : v))}; slowest 1 %: ${JSON.stringify(probe.slowest, (k, v) => (typeof v === 'number' ? round2(v) : v))}; session-check statements ${JSON.stringify(probe.sessionChecks)}`,
+        );
       if (waits)
         log(
           `   backends (mean of ${waits.samples} samples): running ${waits.running}, waiting for a lock ${waits.lock} ${JSON.stringify(waits.lockEvents)}, idle in transaction ${waits.idleInTx}`,

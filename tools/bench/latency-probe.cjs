@@ -6,15 +6,42 @@
 //   between its statements, so a transaction's whole span);
 // - query: one statement, sent → answered (PostgreSQL, the socket and the event loop's turn);
 // - loop: the event loop's delay (perf_hooks' histogram, 10 ms resolution);
-// - gc: garbage collection pauses by kind (perf_hooks' 'gc' entries), their count, sum and max.
+// - gc: garbage collection pauses by kind (perf_hooks' 'gc' entries), their count, sum and max;
+// - requests: each HTTP request from the server's 'request' event to its answer's 'finish', by
+//   whether it sent a session check (the statement tagged `/* session-check */`) and, if it did,
+//   whether it waited for its answer before asking for its own connection (so queued twice) or
+//   went on while the check ran in the background; with the pool wait of what it waited for.
+//   Node's AsyncLocalStorage follows each request, which costs both sides a little CPU alike;
+// - sessionChecks: the session check's statements, and how bunched they come (most in one 100 ms).
 // Measures only; the bench's figures of CPU per request include its small cost on both sides.
 const { monitorEventLoopDelay, PerformanceObserver, constants } = require('node:perf_hooks');
+const { AsyncLocalStorage } = require('node:async_hooks');
+const http = require('node:http');
 
 const pgPath = require.resolve('pg', { paths: [process.cwd()] });
 const Pool = require(require.resolve('pg-pool', { paths: [pgPath] }));
 const { Client } = require(pgPath);
 
 let samples = { pool: [], held: [], query: [] };
+/** Per finished request: [latency ms, 'plain' | 'waited' | 'background', pool wait ms it waited through]. */
+let requests = [];
+let sessionCheckTimes = [];
+const request = new AsyncLocalStorage();
+/** True while a session-check statement asks the pool for its connection (pg-pool's query calls connect at once). */
+let checking = false;
+
+const emit = http.Server.prototype.emit;
+http.Server.prototype.emit = function (event, req, res) {
+  if (event !== 'request') return emit.apply(this, arguments);
+  const store = { started: performance.now(), poolWait: 0, firstAsked: undefined, check: undefined };
+  res.once('finish', () => {
+    const { check } = store;
+    const waited = check && check.answered !== undefined && store.firstAsked !== undefined && check.answered <= store.firstAsked;
+    const kind = !check ? 'plain' : waited ? 'waited' : 'background';
+    requests.push([performance.now() - store.started, kind, store.poolWait + (waited ? check.poolWait : 0)]);
+  });
+  return request.run(store, () => emit.apply(this, arguments));
+};
 let gc = {};
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
@@ -22,8 +49,13 @@ loop.enable();
 const connect = Pool.prototype.connect;
 Pool.prototype.connect = function (callback) {
   const asked = performance.now();
+  const store = request.getStore();
+  const check = checking ? store?.check : undefined;
+  if (store && !checking) store.firstAsked ??= asked;
   const lent = (client) => {
     samples.pool.push(performance.now() - asked);
+    if (check) check.poolWait = performance.now() - asked;
+    else if (store) store.poolWait += performance.now() - asked;
     const since = performance.now();
     const release = client.release;
     client.release = function (...args) {
@@ -38,6 +70,27 @@ Pool.prototype.connect = function (callback) {
     const release = client?.release ?? done;
     callback(error, client, release);
   });
+};
+
+const poolQuery = Pool.prototype.query;
+Pool.prototype.query = function (config, ...rest) {
+  const text = typeof config === 'string' ? config : config?.text;
+  if (typeof text !== 'string' || !text.startsWith('/* session-check */')) return poolQuery.call(this, config, ...rest);
+  sessionCheckTimes.push(performance.now());
+  const store = request.getStore();
+  const check = { poolWait: 0, answered: undefined };
+  if (store) store.check = check;
+  checking = true;
+  try {
+    const result = poolQuery.call(this, config, ...rest);
+    result?.then?.(
+      () => (check.answered = performance.now()),
+      () => undefined,
+    );
+    return result;
+  } finally {
+    checking = false;
+  }
 };
 
 const query = Client.prototype.query;
@@ -84,9 +137,47 @@ const summary = (values) => {
   return { n: values.length, mean, p50: at(50), p99: at(99), max: sorted[sorted.length - 1] };
 };
 
+/** Latencies of the requests by their session check (none, waited for, in the background): share, mean, p99, mean pool wait. */
+const bySessionCheck = () => {
+  const groups = {};
+  for (const [ms, kind, wait] of requests) (groups[kind] ??= []).push([ms, wait]);
+  return Object.fromEntries(
+    Object.entries(groups).map(([k, rows]) => {
+      const s = summary(rows.map((r) => r[0]));
+      return [
+        k,
+        { share: rows.length / requests.length, mean: s.mean, p99: s.p99, poolWait: rows.reduce((t, r) => t + r[1], 0) / rows.length },
+      ];
+    }),
+  );
+};
+
+/** Session-check statements: how many, and the most that fell into one 100 ms bucket. */
+const bunching = () => {
+  const buckets = new Map();
+  for (const t of sessionCheckTimes) buckets.set(Math.floor(t / 100), (buckets.get(Math.floor(t / 100)) ?? 0) + 1);
+  return { n: sessionCheckTimes.length, maxPer100ms: Math.max(0, ...buckets.values()), buckets: buckets.size };
+};
+
+/** Of the slowest 1 % of requests: the share that waited for a session check, and their mean pool wait. */
+const slowest = () => {
+  if (requests.length === 0) return {};
+  const sorted = [...requests].sort((a, b) => b[0] - a[0]).slice(0, Math.max(1, Math.floor(requests.length / 100)));
+  return {
+    n: sorted.length,
+    waitedForCheck: sorted.filter((r) => r[1] === 'waited').length / sorted.length,
+    poolWait: sorted.reduce((t, r) => t + r[2], 0) / sorted.length,
+    latency: sorted.reduce((t, r) => t + r[0], 0) / sorted.length,
+  };
+};
+
 process.on('message', (message) => {
   if (message?.type !== 'bench-probe') return;
   const answer = {
+    request: summary(requests.map((r) => r[0])),
+    bySessionCheck: bySessionCheck(),
+    slowest: slowest(),
+    sessionChecks: bunching(),
     type: 'bench-probe',
     pool: summary(samples.pool),
     held: summary(samples.held),
@@ -95,6 +186,8 @@ process.on('message', (message) => {
     gc,
   };
   samples = { pool: [], held: [], query: [] };
+  requests = [];
+  sessionCheckTimes = [];
   gc = {};
   loop.reset();
   process.send?.(answer);

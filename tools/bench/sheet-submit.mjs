@@ -66,6 +66,7 @@ export async function apiSheetSubmit({ url, assignments, tokens, criteria, secon
   const errors = result.errors + result.timeouts + result.non2xx;
   return {
     requestsPerSecond: round1(result.requests.average),
+    mean: result.latency.mean,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors,
