@@ -23,7 +23,7 @@ const Pool = require(require.resolve('pg-pool', { paths: [pgPath] }));
 const { Client } = require(pgPath);
 
 let samples = { pool: [], held: [], query: [] };
-/** Per finished request: [latency ms, 'plain' | 'waited' | 'background', pool wait ms it waited through]. */
+/** Per finished request: [latency ms, 'plain' | 'waited' | 'background', pool wait ms it waited through, when it came]. */
 let requests = [];
 let sessionCheckTimes = [];
 const request = new AsyncLocalStorage();
@@ -33,12 +33,12 @@ let checking = false;
 const emit = http.Server.prototype.emit;
 http.Server.prototype.emit = function (event, req, res) {
   if (event !== 'request') return emit.apply(this, arguments);
-  const store = { started: performance.now(), poolWait: 0, firstAsked: undefined, check: undefined };
+  const store = { started: performance.now(), poolWait: 0, firstAsked: undefined, check: undefined, queued: 0 };
   res.once('finish', () => {
     const { check } = store;
     const waited = check && check.answered !== undefined && store.firstAsked !== undefined && check.answered <= store.firstAsked;
     const kind = !check ? 'plain' : waited ? 'waited' : 'background';
-    requests.push([performance.now() - store.started, kind, store.poolWait + (waited ? check.poolWait : 0)]);
+    requests.push([performance.now() - store.started, kind, store.poolWait + (waited ? check.poolWait : 0), store.started, store.queued]);
   });
   return request.run(store, () => emit.apply(this, arguments));
 };
@@ -46,12 +46,28 @@ let gc = {};
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
 
+/** The event loop's stalls: [from, to] whenever a 10 ms timer came more than 10 ms late (a GC pause, a long task, the CPU given to others). */
+let stalls = [];
+let gcPauses = [];
+let expected = performance.now() + 10;
+setInterval(() => {
+  const now = performance.now();
+  if (now - expected > 10) stalls.push([expected, now]);
+  expected = now + 10;
+}, 10).unref();
+
+/** Milliseconds of `spans` inside [from, to]. */
+const overlap = (spans, from, to) => spans.reduce((t, [a, b]) => t + Math.max(0, Math.min(b, to) - Math.max(a, from)), 0);
+
 const connect = Pool.prototype.connect;
 Pool.prototype.connect = function (callback) {
   const asked = performance.now();
   const store = request.getStore();
   const check = checking ? store?.check : undefined;
-  if (store && !checking) store.firstAsked ??= asked;
+  if (store && !checking && store.firstAsked === undefined) {
+    store.firstAsked = asked;
+    store.queued = this.waitingCount;
+  }
   const lent = (client) => {
     samples.pool.push(performance.now() - asked);
     if (check) check.poolWait = performance.now() - asked;
@@ -126,6 +142,7 @@ new PerformanceObserver((list) => {
     k.count++;
     k.ms += entry.duration;
     k.maxMs = Math.max(k.maxMs, entry.duration);
+    gcPauses.push([entry.startTime, entry.startTime + entry.duration]);
   }
 }).observe({ entryTypes: ['gc'] });
 
@@ -168,13 +185,27 @@ const slowest = () => {
     waitedForCheck: sorted.filter((r) => r[1] === 'waited').length / sorted.length,
     poolWait: sorted.reduce((t, r) => t + r[2], 0) / sorted.length,
     latency: sorted.reduce((t, r) => t + r[0], 0) / sorted.length,
+    // Callers already waiting for a connection when it asked, against every request's mean: a
+    // FIFO queue that drains steadily makes the wait follow this; if it does not, the queue stalled.
+    queuedAhead: sorted.reduce((t, r) => t + r[4], 0) / sorted.length,
+    queuedAheadAll: requests.reduce((t, r) => t + r[4], 0) / requests.length,
+    // In how many distinct 100 ms windows (by arrival) the slowest came: few means stalls that held everyone.
+    windows: new Set(sorted.map((r) => Math.floor(r[3] / 100))).size,
+    // The API's own stalls while they were in it, against every request's mean.
+    loopStalledMs: sorted.reduce((t, r) => t + overlap(stalls, r[3], r[3] + r[0]), 0) / sorted.length,
+    loopStalledMsAll: requests.reduce((t, r) => t + overlap(stalls, r[3], r[3] + r[0]), 0) / requests.length,
+    gcMs: sorted.reduce((t, r) => t + overlap(gcPauses, r[3], r[3] + r[0]), 0) / sorted.length,
+    gcMsAll: requests.reduce((t, r) => t + overlap(gcPauses, r[3], r[3] + r[0]), 0) / requests.length,
+    stalls: stalls.length,
   };
 };
 
 process.on('message', (message) => {
   if (message?.type !== 'bench-probe') return;
+  const first = requests.length > 0 ? Math.min(...requests.map((r) => r[3])) : 0;
   const answer = {
     request: summary(requests.map((r) => r[0])),
+    steadyRequest: summary(requests.filter((r) => r[3] - first >= 1000).map((r) => r[0])),
     bySessionCheck: bySessionCheck(),
     slowest: slowest(),
     sessionChecks: bunching(),
@@ -188,6 +219,8 @@ process.on('message', (message) => {
   samples = { pool: [], held: [], query: [] };
   requests = [];
   sessionCheckTimes = [];
+  stalls = [];
+  gcPauses = [];
   gc = {};
   loop.reset();
   process.send?.(answer);

@@ -62,6 +62,13 @@ export async function apiSheetSubmit({ url, assignments, tokens, criteria, secon
       },
     ],
   });
+  // Each answer's latency as autocannon timed it, by when it came: the first second holds the
+  // start (100 connections opened at once, every judge's first request), the rest the steady load.
+  const started = performance.now();
+  const steady = [];
+  instance.on('response', (client, status, bytes, ms) => {
+    if (performance.now() - started >= 1000) steady.push(ms);
+  });
   const result = await instance;
   const errors = result.errors + result.timeouts + result.non2xx;
   return {
@@ -69,6 +76,7 @@ export async function apiSheetSubmit({ url, assignments, tokens, criteria, secon
     mean: result.latency.mean,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    steadyP99: round2(percentile(steady, 99)),
     errors,
     non2xx: result.non2xx,
     statusCodes: result.statusCodeStats,

@@ -10,6 +10,7 @@ const U3 = '00000000-0000-4000-8000-000000000003';
 /**
  * Accounts as the database holds them. Each statement reads the states when it is sent (as
  * PostgreSQL's snapshot would) and answers when `hold` lets it: at once unless a test holds it.
+ * A statement is sent at the end of the event loop's turn in which it was asked for (`settle()`).
  */
 function accounts(initial: Record<string, State>) {
   const states = new Map(Object.entries(initial));
@@ -41,8 +42,11 @@ function accounts(initial: Record<string, State>) {
   };
 }
 
-/** Lets background renewals (promise callbacks only) run to their end. */
-const settle = () => new Promise((resolveSettle) => setImmediate(resolveSettle));
+/** Lets the event loop finish its turn: what was asked for is sent, and what was answered is kept. */
+const settle = async () => {
+  // Two turns: a statement answered in the first may start one that is sent in the second.
+  for (let turn = 0; turn < 2; turn++) await new Promise((resolveTurn) => setImmediate(resolveTurn));
+};
 
 /** Whether `promise` is still pending after everything already queued has run. */
 async function pending(promise: Promise<unknown>): Promise<boolean> {
@@ -95,9 +99,11 @@ describe(SessionCheck.name, () => {
     db.set(U1, { sessionVersion: 1, disabled: false });
     db.hold();
     await expect(sut.isCurrent(U1, 0, SESSION_CHECK_RENEW_AFTER_MS)).resolves.toBe(true);
+    await settle();
     expect(db.calls).toEqual([[U1], [U1]]);
     // More requests while the renewal is under way ask for nothing more.
     await expect(sut.isCurrent(U1, 0, 600)).resolves.toBe(true);
+    await settle();
     expect(db.calls).toHaveLength(2);
     db.release();
     await settle();
@@ -112,7 +118,8 @@ describe(SessionCheck.name, () => {
     const sut = new SessionCheck(db.users);
     await sut.isCurrent(U1, 0, 0);
     db.hold();
-    await sut.isCurrent(U1, 0, 500); // renewal asked at t = 500 ms, held
+    await sut.isCurrent(U1, 0, 500); // renewal asked at t = 500 ms, sent, held
+    await settle();
     db.set(U1, { sessionVersion: 0, disabled: true });
     // At t = 1000 ms the answer of t = 0 is out of its second: the request waits for the renewal
     // of t = 500 ms (asked within its second), which read the account before it was disabled.
@@ -120,6 +127,7 @@ describe(SessionCheck.name, () => {
     expect(await pending(at1000)).toBe(true);
     // At t = 1500 ms even that renewal is too old to wait for: a statement of its own, which sees the disabling.
     const at1500 = sut.isCurrent(U1, 0, 1500);
+    await settle();
     expect(db.calls).toEqual([[U1], [U1], [U1]]);
     db.release();
     await expect(at1000).resolves.toBe(true);
@@ -127,6 +135,15 @@ describe(SessionCheck.name, () => {
     // The later answer is the one kept.
     await expect(sut.isCurrent(U1, 0, 1600)).resolves.toBe(false);
     expect(db.calls).toHaveLength(3);
+  });
+
+  it('reads the accounts asked for in one turn of the event loop in one statement: a hundred judges coming back at once cost one', async () => {
+    const ids = Array.from({ length: 100 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    const db = accounts(Object.fromEntries(ids.map((id) => [id, { sessionVersion: 0, disabled: false }])));
+    const sut = new SessionCheck(db.users);
+    const answers = await Promise.all(ids.map((id) => sut.isCurrent(id, 0, 0)));
+    expect(answers.every(Boolean)).toBe(true);
+    expect(db.calls).toEqual([ids]);
   });
 
   it('renews the accounts that fall due while a renewal is under way in one statement after it', async () => {
@@ -137,22 +154,26 @@ describe(SessionCheck.name, () => {
     });
     const sut = new SessionCheck(db.users);
     await Promise.all([U1, U2, U3].map((id) => sut.isCurrent(id, 0, 0)));
-    expect(db.calls).toHaveLength(3);
+    expect(db.calls).toEqual([[U1, U2, U3]]);
     db.hold();
     await sut.isCurrent(U1, 0, 600);
+    await settle(); // U1's renewal is sent, and held
     await sut.isCurrent(U2, 0, 610);
     await sut.isCurrent(U3, 0, 620);
     await sut.isCurrent(U2, 0, 630);
-    expect(db.calls.slice(3)).toEqual([[U1]]);
+    await settle();
+    expect(db.calls.slice(1)).toEqual([[U1]]);
     db.release();
     await settle();
-    expect(db.calls.slice(3)).toEqual([[U1], [U2, U3]]);
+    expect(db.calls.slice(1)).toEqual([[U1], [U2, U3]]);
     // A request that must wait takes the due accounts along in its own statement.
     db.hold();
-    await sut.isCurrent(U1, 0, 1200); // renewal of U1 (its answer is from t = 600 ms), held
+    await sut.isCurrent(U1, 0, 1200); // renewal of U1 (its answer is from t = 600 ms)
+    await settle(); // sent, held
     await sut.isCurrent(U2, 0, 1210); // U2 due: waits for the next renewal
-    const u3 = sut.isCurrent(U3, 0, 1700); // U3's answer (t = 630 ms) is out of its second: reads now, with U2
-    expect(db.calls.slice(5)).toEqual([[U1], [U3, U2]]);
+    const u3 = sut.isCurrent(U3, 0, 1700); // U3's answer (t = 630 ms) is out of its second: read now, with U2
+    await settle();
+    expect(db.calls.slice(3)).toEqual([[U1], [U3, U2]]);
     db.release();
     await expect(u3).resolves.toBe(true);
   });
@@ -167,6 +188,7 @@ describe(SessionCheck.name, () => {
     // A renewal asked before this instance changed the account again is not kept.
     db.hold();
     await sut.isCurrent(U1, 1, 600);
+    await settle(); // the renewal read version 1, and is held
     db.set(U1, { sessionVersion: 2, disabled: false });
     sut.forget(U1);
     db.release();

@@ -25,13 +25,17 @@ interface SessionState {
 }
 
 /**
- * One statement for one or more accounts. `askedAt` is a time no later than the statement was
- * sent, so what it answers is at least that fresh: an answer counts from when it was asked, not
- * from when it came back or when a request joined the wait for it.
+ * One statement for one or more accounts. It gathers the accounts asked for during one turn of
+ * the event loop and is sent at its end, so a hundred requests arriving together (a restart, a
+ * contest's judges coming back after a quiet second) cost one statement, not a hundred queued
+ * for the pool. `askedAt` is the latest time one of them was asked, which is still no later than
+ * the statement is sent, so what it answers is at least that fresh: an answer counts from when
+ * it was asked, not from when it came back or when a request joined the wait for it.
  */
 interface Reading {
   askedAt: number;
-  states: Promise<Map<string, SessionState>>;
+  readonly accounts: Set<string>;
+  readonly states: Promise<Map<string, SessionState>>;
 }
 
 /**
@@ -43,9 +47,11 @@ interface Reading {
 @Injectable()
 export class SessionCheck {
   private readonly cache = new Map<string, { state: SessionState | null; at: number }>();
-  /** The reading under way for an account: whoever needs its answer now waits for that one. */
+  /** The reading under way (or about to be sent) for an account: whoever needs its answer now waits for that one. */
   private readonly reading = new Map<string, Reading>();
-  /** Accounts due for renewal while a background reading is under way: they go in the next one. */
+  /** The reading sent at the end of this turn of the event loop. */
+  private gathering: Reading | undefined;
+  /** Accounts due for renewal while a background renewal is under way: they go in the next one. */
   private readonly due = new Set<string>();
   private dueAskedAt = 0;
   private renewing = false;
@@ -72,11 +78,11 @@ export class SessionCheck {
     }
     let reading = this.reading.get(userId);
     // Concurrent requests of one account share one reading, if it was asked within the second.
-    if (!reading || now - reading.askedAt >= SESSION_CHECK_TTL_MS) reading = this.read([userId], now);
+    if (!reading || now - reading.askedAt >= SESSION_CHECK_TTL_MS) reading = this.ask(userId, now);
     return (await reading.states).get(userId) ?? null;
   }
 
-  /** Asks for the account's next answer in the background: now, or with the next reading if one is under way. */
+  /** Asks for the account's next answer in the background: now, or with the next renewal if one is under way. */
   private renew(userId: string, now: number): void {
     if (this.reading.has(userId)) return;
     this.due.add(userId);
@@ -86,7 +92,7 @@ export class SessionCheck {
 
   private renewDue(): void {
     this.renewing = true;
-    const { states } = this.read([], this.dueAskedAt);
+    const { states } = this.gathering ?? this.gather();
     // A failed renewal is not this request's failure: the answer in hand is still within its
     // second, and once it is not, the next request reads for itself and meets the error then.
     void states
@@ -97,21 +103,44 @@ export class SessionCheck {
       });
   }
 
-  /** One statement for `userIds` and every account due for renewal; answers are kept as asked at `askedAt`. */
-  private read(userIds: readonly string[], askedAt: number): Reading {
-    const ids = [...new Set([...userIds, ...this.due])];
-    const accounts = ids.filter((id) => ACCOUNT_ID.test(id));
-    // Every time here was read before this statement is sent, so the latest of them is still no later.
+  /** Puts the account in the reading sent at the end of this turn of the event loop. */
+  private ask(userId: string, now: number): Reading {
+    const reading = this.gathering ?? this.gather();
+    reading.accounts.add(userId);
+    reading.askedAt = Math.max(reading.askedAt, now);
+    this.reading.set(userId, reading);
+    return reading;
+  }
+
+  /** A reading that gathers accounts until the end of this turn of the event loop, then takes the due ones along and is sent. */
+  private gather(): Reading {
+    let send = (): void => undefined;
+    const sent = new Promise<void>((resolveSend) => (send = resolveSend));
+    const accounts = new Set<string>();
     const reading: Reading = {
-      askedAt: Math.max(askedAt, this.dueAskedAt),
-      states: accounts.length > 0 ? this.users.sessionStates(accounts) : Promise.resolve(new Map()),
+      askedAt: 0,
+      accounts,
+      states: sent.then(() => {
+        const ids = [...accounts].filter((id) => ACCOUNT_ID.test(id));
+        return ids.length > 0 ? this.users.sessionStates(ids) : new Map<string, SessionState>();
+      }),
     };
-    this.due.clear();
-    this.dueAskedAt = 0;
-    for (const id of ids) this.reading.set(id, reading);
+    this.gathering = reading;
+    setImmediate(() => {
+      for (const id of this.due) {
+        if (this.reading.has(id)) continue;
+        accounts.add(id);
+        this.reading.set(id, reading);
+      }
+      reading.askedAt = Math.max(reading.askedAt, this.dueAskedAt);
+      this.due.clear();
+      this.dueAskedAt = 0;
+      this.gathering = undefined;
+      send();
+    });
     reading.states.then(
       (found) => {
-        for (const id of ids) {
+        for (const id of accounts) {
           // Forgotten meanwhile (this instance changed the account), or a newer reading asked.
           if (this.reading.get(id) !== reading) continue;
           this.reading.delete(id);
@@ -119,16 +148,14 @@ export class SessionCheck {
         }
       },
       () => {
-        for (const id of ids) if (this.reading.get(id) === reading) this.reading.delete(id);
+        for (const id of accounts) if (this.reading.get(id) === reading) this.reading.delete(id);
       },
     );
     return reading;
   }
 
   private keep(userId: string, state: SessionState | null, at: number): void {
-    const cached = this.cache.get(userId);
-    if (cached && cached.at >= at) return;
-    if (!cached && this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
+    if (!this.cache.has(userId) && this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(userId, { state, at });
   }
 }
