@@ -31,8 +31,9 @@ const request = new AsyncLocalStorage();
 let checking = false;
 
 const emit = http.Server.prototype.emit;
-http.Server.prototype.emit = function (event, req, res) {
-  if (event !== 'request') return emit.apply(this, arguments);
+http.Server.prototype.emit = function (event, ...args) {
+  if (event !== 'request') return emit.call(this, event, ...args);
+  const res = args[1];
   const store = { started: performance.now(), poolWait: 0, firstAsked: undefined, check: undefined, queued: 0 };
   res.once('finish', () => {
     const { check } = store;
@@ -40,7 +41,7 @@ http.Server.prototype.emit = function (event, req, res) {
     const kind = !check ? 'plain' : waited ? 'waited' : 'background';
     requests.push([performance.now() - store.started, kind, store.poolWait + (waited ? check.poolWait : 0), store.started, store.queued]);
   });
-  return request.run(store, () => emit.apply(this, arguments));
+  return request.run(store, () => emit.call(this, event, ...args));
 };
 let gc = {};
 const loop = monitorEventLoopDelay({ resolution: 10 });
