@@ -27,7 +27,7 @@ export type BearerCheck = [error: unknown, user: AuthUser | false, info: unknown
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   private readonly key: KeyObject;
-  private readonly verifiedTokens = new Map<string, { claims: unknown; exp: number }>();
+  private readonly verifiedTokens = new Map<string, VerifiedToken>();
 
   constructor(
     @Inject(laurelConfig.KEY) config: LaurelConfig,
@@ -54,58 +54,90 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async checkBearer(request: { headers: Record<string, string | string[] | undefined> }): Promise<BearerCheck> {
     const token = bearerToken(request as unknown as Parameters<typeof bearerToken>[0]);
     if (!token) return [null, false, new Error('No auth token')];
-    let claims: unknown = this.verified(token);
-    if (claims === undefined) {
+    let user = this.verified(token);
+    if (user === undefined) {
+      let claims: unknown;
       try {
         claims = verify(token, this.key, VERIFY_OPTIONS);
       } catch (refusal) {
         return [null, false, refusal];
       }
-      this.remember(token, claims);
+      user = this.remember(token, claims);
     }
     try {
-      return [null, await this.validate(claims as Partial<JwtClaims>), undefined];
+      return [null, await this.current(user), undefined];
     } catch (error) {
       return [error, false, undefined];
     }
   }
 
   /**
-   * The claims of a token whose signature this process already verified, while it has not
-   * expired by jsonwebtoken's own rule (expired from the second `exp` names); undefined
-   * otherwise, and then jsonwebtoken checks it again (and says why it is refused). A judge's
-   * tablet sends the same token every autosave: its HMAC, base64 and JSON need checking once. The
-   * key is the whole token, so only the very bytes that were verified match. Validation (claims,
-   * session version) still runs on every request.
+   * The caller a token whose signature this process already verified names (false when its claims
+   * name none), while it has not expired by jsonwebtoken's own rule (expired from the second `exp`
+   * names); undefined otherwise, and then jsonwebtoken checks it again (and says why it is
+   * refused). A judge's tablet sends the same token every autosave: its HMAC, base64 and JSON, and
+   * what its claims say, need working out once. The key is the whole token, so only the very bytes
+   * that were verified match. The session check still runs on every request.
    */
-  private verified(token: string): unknown {
+  private verified(token: string): TokenUser | undefined {
     const known = this.verifiedTokens.get(token);
     if (known === undefined) return undefined;
-    if (Math.floor(Date.now() / 1000) < known.exp) return known.claims;
+    if (Math.floor(Date.now() / 1000) < known.exp) return known.user;
     this.verifiedTokens.delete(token);
     return undefined;
   }
 
-  /** Keeps a verified token's claims when it has an expiry and no not-before (at most 10,000, oldest out first). */
-  private remember(token: string, claims: unknown): void {
-    if (typeof claims !== 'object' || claims === null) return;
+  /**
+   * The caller a verified token's claims name, kept when the token has an expiry and no
+   * not-before (at most 10,000, oldest out first).
+   */
+  private remember(token: string, claims: unknown): TokenUser {
+    const user = userOf(claims);
+    if (typeof claims !== 'object' || claims === null) return user;
     const { exp, nbf } = claims as { exp?: unknown; nbf?: unknown };
-    if (typeof exp !== 'number' || nbf !== undefined) return;
+    if (typeof exp !== 'number' || nbf !== undefined) return user;
     if (this.verifiedTokens.size >= VERIFIED_TOKENS_MAX) this.verifiedTokens.delete(this.verifiedTokens.keys().next().value as string);
-    this.verifiedTokens.set(token, { claims, exp });
+    this.verifiedTokens.set(token, { user, exp });
+    return user;
   }
 
   /** A valid signature is not enough: the token's session version must still be the account's. */
   async validate(claims: Partial<JwtClaims>): Promise<AuthUser | false> {
-    const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
-    if (typeof claims.sub !== 'string' || typeof claims.email !== 'string' || roles.length === 0) return false;
-    if (typeof claims.sv !== 'number' || !Number.isInteger(claims.sv)) return false;
-    if (!(await this.sessions.isCurrent(claims.sub, claims.sv))) {
+    return this.current(userOf(claims));
+  }
+
+  /** The token's caller while its session version is still the account's; 401 `auth.session_ended` once it is not. */
+  private async current(user: TokenUser): Promise<AuthUser | false> {
+    if (!user) return false;
+    if (!(await this.sessions.isCurrent(user.id, user.sessionVersion))) {
       throw AppError.unauthorized(
         'auth.session_ended',
         'This session has ended: the password was changed, or the account signed out everywhere or changed roles. Sign in again.',
       );
     }
-    return { id: claims.sub, email: claims.email, displayName: String(claims.name ?? ''), roles, sessionVersion: claims.sv };
+    return user;
   }
+}
+
+/** The caller of a token: its claims as an AuthUser, or false when they do not name one. */
+type TokenUser = (AuthUser & { sessionVersion: number }) | false;
+
+/** A verified token: whom it names, and the second it expires. */
+interface VerifiedToken {
+  user: TokenUser;
+  exp: number;
+}
+
+/**
+ * The caller a token's claims name: a subject, an e-mail, at least one known role and a whole
+ * session version, or false. Frozen, as every request of the token is handed the same object.
+ */
+function userOf(payload: unknown): TokenUser {
+  if (typeof payload !== 'object' || payload === null) return false;
+  const claims = payload as Partial<JwtClaims>;
+  const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => ROLES.includes(r as Role)) : [];
+  if (typeof claims.sub !== 'string' || typeof claims.email !== 'string' || roles.length === 0) return false;
+  if (typeof claims.sv !== 'number' || !Number.isInteger(claims.sv)) return false;
+  Object.freeze(roles);
+  return Object.freeze({ id: claims.sub, email: claims.email, displayName: String(claims.name ?? ''), roles, sessionVersion: claims.sv });
 }

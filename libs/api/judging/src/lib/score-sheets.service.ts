@@ -16,7 +16,7 @@ import { KnownSheets } from './known-sheets';
 import type { RecuseDto, SaveSheetDto } from './judging.dto';
 import { roundClosed, roundNotOpen } from './round-state-errors';
 import { checkScores } from './score-input';
-import { toSheetView } from './sheet.mapper';
+import { scoreValues, toSheetView } from './sheet.mapper';
 
 /**
  * The judge's writes: saving a draft, submitting, recusing. Each runs in one transaction under
@@ -87,7 +87,7 @@ export class ScoreSheetsService {
     if (known?.sheet && known.assignment.judgeId === actor.id && !DivergenceReviewService.reviews(known.round.divergence)) {
       const { sheet, round } = known;
       const { criteria, divergence } = round;
-      const values = Object.fromEntries(sheet.scores.map((s) => [s.criterionId, s.value]));
+      const values = scoreValues(sheet.scores);
       if (missingCriteria(criteria, values).length === 0) {
         const submitted = await this.sheets.submitAlone(
           { assignment: known.assignment, sheet, scores: sheet.scores, divergence },
@@ -127,7 +127,7 @@ export class ScoreSheetsService {
   private submittable(current: SheetWriteState): { sheet: SheetRow; total: number } {
     const { criteria } = current;
     if (current.sheet?.status === 'submitted') throw alreadySubmitted();
-    const values = Object.fromEntries(current.scores.map((s) => [s.criterionId, s.value]));
+    const values = scoreValues(current.scores);
     const missing = missingCriteria(criteria, values);
     if (!current.sheet || missing.length > 0) {
       const names = criteria.filter((c) => missing.includes(c.id));
@@ -208,8 +208,23 @@ function checkedScores(criteria: readonly SheetCriterionRow[], scores: SaveSheet
 
 /** The scores in the rubric's order, as the sheet is read back everywhere else. */
 function inRubricOrder(criteria: readonly SheetCriterionRow[], scores: ScoreRow[]): ScoreRow[] {
+  if (inOrder(criteria, scores)) return scores;
   const position = new Map(criteria.map((c, i) => [c.id, i]));
   return [...scores].sort((a, b) => (position.get(a.criterionId) ?? 0) - (position.get(b.criterionId) ?? 0));
+}
+
+/**
+ * Whether scores of distinct criteria of the rubric (as `checkScores` passed them) already come in
+ * its order, as the console sends them: then they are kept as they are, without a sorted copy.
+ */
+function inOrder(criteria: readonly SheetCriterionRow[], scores: readonly ScoreRow[]): boolean {
+  let next = 0;
+  for (const score of scores) {
+    while (next < criteria.length && criteria[next]?.id !== score.criterionId) next++;
+    if (next === criteria.length) return false;
+    next++;
+  }
+  return true;
 }
 
 function recused(): AppError {
