@@ -152,6 +152,30 @@ describe(JwtAuthGuard.name, () => {
     expect((await outcome(bearer(token), new JwtAuthGuard(new Reflector(), strategy(down)))).error).toBe(down);
   });
 
+  it('asks the session check on every request of a token it already knows, and hands each the same frozen user', async () => {
+    let current = true;
+    const asked: Array<[string, number]> = [];
+    const sessions = {
+      isCurrent: (id: string, sv: number) => {
+        asked.push([id, sv]);
+        return Promise.resolve(current);
+      },
+    } as unknown as SessionCheck;
+    const guard = new JwtAuthGuard(new Reflector(), new JwtStrategy({ auth: { jwtSecret: SECRET } } as LaurelConfig, sessions));
+    const token = sign(claims, SECRET, { algorithm: 'HS256', expiresIn: 60 });
+    const first = await outcome(bearer(token), guard);
+    const second = await outcome(bearer(token), guard);
+    expect(second.user).toBe(first.user);
+    expect(Object.isFrozen(first.user) && Object.isFrozen(first.user?.roles)).toBe(true);
+    current = false;
+    expect(await outcome(bearer(token), guard)).toMatchObject({ status: 401, code: 'auth.session_ended' });
+    expect(asked).toEqual([
+      ['u1', 3],
+      ['u1', 3],
+      ['u1', 3],
+    ]);
+  });
+
   it('on a public route, learns the caller from a valid token and ignores a bad one', async () => {
     const valid = bearer(sign(claims, SECRET, { algorithm: 'HS256', expiresIn: 60 }));
     expect((await outcome(valid, undefined, true)).user).toMatchObject({ id: 'u1' });
