@@ -7,11 +7,12 @@ import { startEmbeddedPostgres } from '../scripts/embedded-db.mjs';
 
 /**
  * A throwaway embedded PostgreSQL under `<root>/tmp`, migrated by the CLI of the build at
- * `migrateRoot`, with a connected client for seeding and sampling; `stop()` ends both.
+ * `migrateRoot`, with a connected client for seeding and sampling; `stop()` ends both. `log`
+ * gets the server's log lines.
  */
-export async function startAbDatabase(root, migrateRoot) {
+export async function startAbDatabase(root, migrateRoot, { log } = {}) {
   mkdirSync(join(root, 'tmp'), { recursive: true });
-  const database = await startEmbeddedPostgres({ dir: join(root, 'tmp', `ab-pg-${process.pid}`), throwaway: true });
+  const database = await startEmbeddedPostgres({ dir: join(root, 'tmp', `ab-pg-${process.pid}`), throwaway: true, log });
   const db = new pg.Client({ connectionString: database.url, application_name: 'laurel-bench' });
   const stop = async () => {
     await db.end().catch(() => undefined);

@@ -12,6 +12,11 @@
 // event loop delay, GC pauses). --waits: pg_stat_activity of the API's backends sampled every
 // 20 ms, the mean number of them running, waiting for a lock (a row another transaction holds:
 // the contest's audit chain head, the sheet), or idle in a transaction (waiting for the API).
+// --slow=MS: PostgreSQL logs every statement of the API that ran MS ms or longer inside the server
+// (log_min_duration_statement: from its arrival, lock waits included), and each turn says how many
+// and the longest, next to how many the API itself saw take that long (with --probe): a tail made
+// inside PostgreSQL (the chain head's lock queue) shows in both, one made by the API's late reading
+// of answers only in the second.
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -36,6 +41,7 @@ const ROUNDS = option('rounds', 4);
 const many = (name) => process.argv.filter((a) => a.startsWith(`--${name}=`)).map((a) => a.slice(name.length + 3));
 const PROBE = process.argv.includes('--probe');
 const WAITS = process.argv.includes('--waits');
+const SLOW = option('slow', 0);
 const sideOptions = (side) => ({
   execArgv: [...many(`${side}-node`), ...(PROBE ? ['-r', join(root, 'tools/bench/latency-probe.cjs')] : [])],
   env: Object.fromEntries(many(`${side}-env`).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
@@ -49,7 +55,8 @@ const ENTRIES = Math.ceil((PER_TURN * 2 * ROUNDS + 21) / JUDGES) + 5;
 const round3 = (n) => (Number.isFinite(n) ? Math.round(n * 1000) / 1000 : n);
 const log = (line) => console.log(`[ab ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-const { database, db, stop } = await startAbDatabase(root, rootA);
+let serverLog = [];
+const { database, db, stop } = await startAbDatabase(root, rootA, { log: SLOW ? (line) => serverLog.push(line) : undefined });
 const apis = [];
 try {
   const { organizerId } = await seedUsers(db, JUDGES);
@@ -74,7 +81,7 @@ try {
     apis.push({
       name: settings.length ? `${name} [${settings.join(' ')}]` : name,
       dir,
-      api: await startApi(dir, database.url, execArgv, env),
+      api: await startApi(dir, database.url, execArgv, { ...env, ...(SLOW && PROBE && { BENCH_PROBE_SLOW_MS: String(SLOW) }) }),
       turns: [],
     });
   }
@@ -93,6 +100,11 @@ try {
   // PostgreSQL CPU per request rose 1.1 → 7.4 ms even with the same build on both sides); fresh
   // statistics invalidate every cached plan, so both sides plan alike.
   await db.query('ANALYZE');
+  if (SLOW) {
+    await db.query(`ALTER SYSTEM SET log_min_duration_statement = ${SLOW}`);
+    await db.query(`ALTER SYSTEM SET log_line_prefix = '%m [%p] app=%a '`);
+    await db.query('SELECT pg_reload_conf()');
+  }
   log(
     `load average ${(await import('node:os'))
       .loadavg()
@@ -104,6 +116,7 @@ try {
     for (const side of order) {
       const { api } = side;
       if (PROBE) await api.probe();
+      serverLog = [];
       const before = { api: processCpuMs(api.pid), pg: await backendsCpuMs(db, 'laurel-api') };
       const sampling = WAITS ? sampleWaits(db) : undefined;
       // The load generator's own event loop: a late turn there delays reading an answer, and so its latency.
@@ -133,6 +146,7 @@ try {
           gcMax: round2(Math.max(0, ...Object.values(probe.gc).map((k) => k.maxMs))),
         }),
         ...(waits && { running: waits.running, lockWaiting: waits.lock, idleInTx: waits.idleInTx }),
+        ...(SLOW && { slowInServer: slowStatements(serverLog) }),
       };
       side.turns.push(turn);
       log(
@@ -144,7 +158,11 @@ try {
         );
       if (probe)
         log(
-          `   inside the API, request → answer: mean ${round2(probe.request.mean)} p50 ${round2(probe.request.p50)} p99 ${round2(probe.request.p99)} ms, after the first second p99 ${round2(probe.steadyRequest.p99)} ms (the client's mean ${round2(result.mean)} p99 ${turn.p99}, its event loop's delay p99 ${round2(clientLoop.percentile(99) / 1e6)} max ${round2(clientLoop.max / 1e6)} ms); by session check ${JSON.stringify(probe.bySessionCheck, (k, v) => (typeof v === 'number' ? round2(v) : v))}; slowest 1 %: ${JSON.stringify(probe.slowest, (k, v) => (typeof v === 'number' ? round2(v) : v))}; session-check statements ${JSON.stringify(probe.sessionChecks)}`,
+          `   inside the API, request → answer: mean ${round2(probe.request.mean)} p50 ${round2(probe.request.p50)} p99 ${round2(probe.request.p99)} ms, after the first second p99 ${round2(probe.steadyRequest.p99)} ms (the client's mean ${round2(result.mean)} p99 ${turn.p99}, its event loop's delay p99 ${round2(clientLoop.percentile(99) / 1e6)} max ${round2(clientLoop.max / 1e6)} ms); by session check ${JSON.stringify(probe.bySessionCheck, (k, v) => (typeof v === 'number' ? round2(v) : v))}; slowest 1 %: ${JSON.stringify(probe.slowest, (k, v) => (typeof v === 'number' ? round2(v) : v))}; session-check statements ${JSON.stringify(probe.sessionChecks)}; by method ${JSON.stringify(probe.byMethod, (k, v) => (typeof v === 'number' ? round2(v) : v))}`,
+        );
+      if (SLOW)
+        log(
+          `   statements of ${SLOW} ms or longer inside PostgreSQL: ${turn.slowInServer.n}, longest ${turn.slowInServer.max} ms${probe ? `; sent → answered in the API: ${probe.query.n ? probe.slowQueries : '?'}` : ''}`,
         );
       if (waits)
         log(
@@ -177,6 +195,15 @@ try {
 } finally {
   for (const { api } of apis) await api.stop();
   await stop();
+}
+
+/** The API's statements PostgreSQL logged as slow (`duration: N ms`): how many, and the longest. */
+function slowStatements(lines) {
+  const durations = lines
+    .filter((line) => line.includes('app=laurel-api') && line.includes('duration: '))
+    .map((line) => Number(/duration: ([\d.]+) ms/.exec(line)?.[1] ?? NaN))
+    .filter(Number.isFinite);
+  return { n: durations.length, max: round2(Math.max(0, ...durations)) };
 }
 
 /** pg_stat_activity of the API's backends every 20 ms until `stop()`: mean counts per state. */

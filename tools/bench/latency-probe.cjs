@@ -23,7 +23,7 @@ const Pool = require(require.resolve('pg-pool', { paths: [pgPath] }));
 const { Client } = require(pgPath);
 
 let samples = { pool: [], held: [], query: [] };
-/** Per finished request: [latency ms, 'plain' | 'waited' | 'background', pool wait ms it waited through, when it came]. */
+/** Per finished request: [latency ms, 'plain' | 'waited' | 'background', pool wait ms it waited through, when it came, callers queued ahead, method]. */
 let requests = [];
 let sessionCheckTimes = [];
 const request = new AsyncLocalStorage();
@@ -33,13 +33,20 @@ let checking = false;
 const emit = http.Server.prototype.emit;
 http.Server.prototype.emit = function (event, ...args) {
   if (event !== 'request') return emit.call(this, event, ...args);
-  const res = args[1];
+  const [req, res] = args;
   const store = { started: performance.now(), poolWait: 0, firstAsked: undefined, check: undefined, queued: 0 };
   res.once('finish', () => {
     const { check } = store;
     const waited = check && check.answered !== undefined && store.firstAsked !== undefined && check.answered <= store.firstAsked;
     const kind = !check ? 'plain' : waited ? 'waited' : 'background';
-    requests.push([performance.now() - store.started, kind, store.poolWait + (waited ? check.poolWait : 0), store.started, store.queued]);
+    requests.push([
+      performance.now() - store.started,
+      kind,
+      store.poolWait + (waited ? check.poolWait : 0),
+      store.started,
+      store.queued,
+      req.method,
+    ]);
   });
   return request.run(store, () => emit.call(this, event, ...args));
 };
@@ -203,17 +210,26 @@ const slowest = () => {
 
 process.on('message', (message) => {
   if (message?.type !== 'bench-probe') return;
+  const slowMs = Number(process.env.BENCH_PROBE_SLOW_MS ?? 0);
   const first = requests.length > 0 ? Math.min(...requests.map((r) => r[3])) : 0;
   const answer = {
     request: summary(requests.map((r) => r[0])),
     steadyRequest: summary(requests.filter((r) => r[3] - first >= 1000).map((r) => r[0])),
     bySessionCheck: bySessionCheck(),
+    // A save (PUT) and a submit (POST) by their own latency inside the API: mean and p99.
+    byMethod: Object.fromEntries(
+      ['PUT', 'POST'].map((method) => {
+        const s = summary(requests.filter((r) => r[5] === method).map((r) => r[0]));
+        return [method, { n: s.n, mean: s.mean, p99: s.p99 }];
+      }),
+    ),
     slowest: slowest(),
     sessionChecks: bunching(),
     type: 'bench-probe',
     pool: summary(samples.pool),
     held: summary(samples.held),
     query: summary(samples.query),
+    slowQueries: slowMs > 0 ? samples.query.filter((ms) => ms >= slowMs).length : undefined,
     loop: { mean: loop.mean / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
     gc,
   };

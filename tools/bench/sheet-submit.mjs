@@ -62,12 +62,13 @@ export async function apiSheetSubmit({ url, assignments, tokens, criteria, secon
       },
     ],
   });
-  // Each answer's latency as autocannon timed it, by when it came: the first second holds the
-  // start (100 connections opened at once, every judge's first request), the rest the steady load.
+  // Each answer's latency as autocannon timed it, by when its request was sent: the first second
+  // holds the start (100 connections opened at once, every judge's first request), the rest the
+  // steady load.
   const started = performance.now();
   const steady = [];
   instance.on('response', (client, status, bytes, ms) => {
-    if (performance.now() - started >= 1000) steady.push(ms);
+    if (performance.now() - ms - started >= 1000) steady.push(ms);
   });
   const result = await instance;
   const errors = result.errors + result.timeouts + result.non2xx;
