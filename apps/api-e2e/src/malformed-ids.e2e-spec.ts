@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDatabase, runNode, startApi, type ApiProcess } from './support/api-process';
-import { Http } from './support/http';
+import { Http, type HttpResult } from './support/http';
 import { API_ERROR_CODES } from '@laurel/contracts';
 
 /** Route parameters that are not ids: a token, a slug, or either an id or a slug. */
@@ -58,8 +58,8 @@ describe('a malformed id in the path', () => {
 });
 
 /**
- * What the HTTP layer refuses before any route runs (fastify's router and body parser, Nest's
- * not-found handler) comes in the same ApiError shape as every other refusal: its status, a
+ * What the HTTP layer refuses before any route runs (fastify's router and body parser, a method or
+ * path no route serves) comes in the same ApiError shape as every other refusal: its status, a
  * sentence, and a code the console words in the user's language. Before, a broken %-encoding was
  * fastify's own `{"code":"FST_ERR_BAD_URL",…}` without a charset, and the others had no code.
  */
@@ -79,7 +79,18 @@ describe.each([
   }, 120_000);
   afterAll(() => api?.stop());
 
-  const cases: { what: string; method: string; path: string; raw?: string; type?: string; status: number; code: string }[] = [
+  interface Refused {
+    what: string;
+    method: string;
+    path: string;
+    raw?: string;
+    type?: string;
+    status: number;
+    code: string;
+    /** The `Allow` header a 405 carries: the methods the path takes. */
+    allow?: string;
+  }
+  const cases: Refused[] = [
     { what: 'a broken %-encoding', method: 'GET', path: '/api/contests/%E0%A4%A', status: 400, code: 'request.bad_url' },
     { what: 'a broken %-encoding in a write', method: 'POST', path: '/api/entries/%zz', raw: '{}', status: 400, code: 'request.bad_url' },
     {
@@ -111,14 +122,78 @@ describe.each([
     { what: 'an unknown route', method: 'GET', path: '/api/nowhere', status: 404, code: 'request.unknown_route' },
     { what: 'an unknown route below one', method: 'GET', path: '/api/contests/x/nowhere', status: 404, code: 'request.unknown_route' },
     { what: 'an unknown route written to', method: 'POST', path: '/api/nowhere', raw: '{}', status: 404, code: 'request.unknown_route' },
-    { what: 'a method the path does not take', method: 'DELETE', path: '/api/contests', status: 404, code: 'request.unknown_route' },
+    {
+      what: 'a method the path does not take',
+      method: 'DELETE',
+      path: '/api/contests',
+      status: 405,
+      code: 'request.method_not_allowed',
+      allow: 'GET, HEAD, POST',
+    },
+    {
+      what: 'a read of a path that is only written to',
+      method: 'GET',
+      path: '/api/auth/login?next=%2F',
+      status: 405,
+      code: 'request.method_not_allowed',
+      allow: 'POST',
+    },
+    // Beside the console, every page outside /api is the console's (its index.html, for GET and HEAD).
+    withConsole
+      ? {
+          what: 'a write to a console page',
+          method: 'POST',
+          path: '/contests/x',
+          raw: '{}',
+          status: 405,
+          code: 'request.method_not_allowed',
+          allow: 'GET, HEAD',
+        }
+      : { what: 'a page without the console', method: 'GET', path: '/contests/x', status: 404, code: 'request.unknown_route' },
   ];
 
-  it.each(cases)('answers $what with $status $code in ApiError’s shape', async ({ method, path, raw, type, status, code }) => {
+  it.each(cases)('answers $what with $status $code in ApiError’s shape', async ({ method, path, raw, type, status, code, allow }) => {
     const answer = await http.request(method, path, { raw, headers: type ? { 'content-type': type } : {} });
     expect(answer.status).toBe(status);
     expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(answer.body).toEqual({ statusCode: status, error: STATUS_CODES[status], message: expect.any(String), code });
+    expect(answer.body).toEqual({
+      statusCode: status,
+      error: STATUS_CODES[status],
+      message: expect.any(String),
+      code,
+      ...(allow ? { params: { method, allowed: allow } } : {}),
+    });
+    expect(answer.headers.get('allow')).toBe(allow ?? null);
     expect(API_ERROR_CODES).toContain(code);
   });
+
+  it('sends every refusal above with the security headers of any other answer', async () => {
+    // A route's own 404, through every hook: the headers every answer should carry.
+    const normal = await http.request('GET', '/api/contests/no-such-contest');
+    expect(normal.status).toBe(404);
+    expect(normal.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const shared = (answer: HttpResult) => {
+      const headers: Record<string, string> = {};
+      answer.headers.forEach((value, name) => {
+        if (!PER_ANSWER_HEADERS.has(name)) headers[name] = value;
+      });
+      return headers;
+    };
+    for (const { what, method, path, raw, type } of cases) {
+      const answer = await http.request(method, path, { raw, headers: type ? { 'content-type': type } : {} });
+      expect({ what, headers: shared(answer) }).toEqual({ what, headers: shared(normal) });
+    }
+  });
+
+  it(withConsole ? 'serves a console page its index.html' : 'has no console pages', async () => {
+    const page = await http.request('GET', '/contests/x/results');
+    expect(page.status).toBe(withConsole ? 200 : 404);
+    if (withConsole) {
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(page.body).toContain('<title>Laurel</title>');
+    }
+  });
 });
+
+/** Headers that differ from one answer to the next by design: its time, size, connection and the methods a 405 names. */
+const PER_ANSWER_HEADERS = new Set(['date', 'content-length', 'connection', 'keep-alive', 'allow']);

@@ -2,19 +2,12 @@
 import './size-thread-pool';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { join } from 'node:path';
-import {
-  EnvironmentError,
-  HttpExceptionFilter,
-  laurelConfig,
-  type LaurelConfig,
-  trustProxyOf,
-  validateEnvironment,
-} from '@laurel/api-core';
+import { EnvironmentError, laurelConfig, type LaurelConfig, trustProxyOf, validateEnvironment } from '@laurel/api-core';
 import { AppModule } from './app/app.module';
 import { configureApp } from './app/configure-app';
+import { LaurelFastifyAdapter } from './app/laurel-fastify-adapter';
 import { laurelLogger, logRequests, nestLogger } from './app/request-log';
 import { routeTable } from './app/route-table';
 
@@ -22,18 +15,9 @@ async function bootstrap(): Promise<void> {
   // The adapter exists before the configuration module, so TRUST_PROXY is read (and checked) here.
   const env = validateEnvironment(process.env);
   const trustProxy = trustProxyOf(env);
-  const errors = new HttpExceptionFilter();
-  const adapter = new FastifyAdapter({
-    bodyLimit: 1024 * 1024,
-    trustProxy,
-    // The router's own refusals (a broken %-encoding, a path parameter longer than any id) come
-    // before any route or hook, so Nest's filter never sees them: they are answered here, in the
-    // same ApiError shape and with a code.
-    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
-      const body = errors.toBody(error);
-      void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
-    },
-  });
+  // Where no route answers (an unknown path or method, a body Fastify refuses, a broken address),
+  // Fastify's own hooks answer in ApiError's shape (LaurelFastifyAdapter).
+  const adapter = new LaurelFastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false });
   const config = app.get<LaurelConfig>(laurelConfig.KEY);
   const logger = laurelLogger(config.logLevel);

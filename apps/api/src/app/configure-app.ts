@@ -1,12 +1,12 @@
-import helmet from 'helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HttpExceptionFilter, LaurelValidationPipe, laurelConfig, type LaurelConfig, unknownRoute } from '@laurel/api-core';
+import { LaurelValidationPipe, laurelConfig, type LaurelConfig, securityHeaders } from '@laurel/api-core';
 import { IdempotencyGuard } from '@laurel/api-idempotency';
+import { LaurelFastifyAdapter } from './laurel-fastify-adapter';
 import { openApiDocument } from './openapi';
 
 /** Everything about the HTTP surface that is not a route: prefix, pipes, headers, docs, console. */
@@ -16,24 +16,7 @@ export async function configureApp(app: NestFastifyApplication, consoleDir: stri
   // route may let a body it accepts as is skip them (`LeanChecked`, the judge's autosave).
   app.useGlobalPipes(new LaurelValidationPipe());
 
-  // Helmet's middleware, built once: @fastify/helmet rebuilt it (parsing the policy again) and ran
-  // two hooks on every request, about 3 % of a judge's autosave in the API's CPU profile. The
-  // headers are static (no nonces, no per-route options), set on every answer as before.
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Angular's critical-CSS inliner and Swagger UI use inline styles.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
+  // Helmet's headers on every answer (api-core's security-headers.ts: one middleware, built once).
   app
     .getHttpAdapter()
     .getInstance()
@@ -63,20 +46,10 @@ export async function configureApp(app: NestFastifyApplication, consoleDir: stri
   // route's checks then take apart field by field.
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
 
-  // Errors fastify raises before a route runs (body too large, broken JSON, an unknown media type)
-  // reach the global HttpExceptionFilter through the error handler Nest sets on fastify at init.
-  // A handler of our own here is overridden by that one (fastify warns FSTWRN004 at boot).
-  const fastify = app.getHttpAdapter().getInstance();
-  const filter = new HttpExceptionFilter();
-
   if (consoleDir && existsSync(join(consoleDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: consoleDir, prefix: '/', wildcard: false, index: ['index.html'] });
-    // Deep links of the single-page console fall back to its index; unknown /api paths stay 404.
-    fastify.get('/*', (request, reply) => {
-      if (request.url.startsWith('/api')) {
-        return reply.status(404).header('content-type', 'application/json; charset=utf-8').send(filter.toBody(unknownRoute()));
-      }
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
-    });
+    // Deep links of the single-page console fall back to its index, in the not-found handler
+    // (LaurelFastifyAdapter); unknown /api paths stay 404, or 405 where the path takes other methods.
+    (app.getHttpAdapter() as LaurelFastifyAdapter).servesConsolePages = true;
   }
 }

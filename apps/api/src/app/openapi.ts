@@ -52,6 +52,11 @@ export function openApiDocument(app: INestApplication, contractSchemas: Record<s
         '**Refusals.** Every refusal has the body `ApiError`: `statusCode`, `error`, a `message` a person can act on ' +
           '(English), a stable `code` to tell refusals apart (`sheet.stale_version`), `params` with the values the ' +
           'message names, and `fields` for problems of the input. A client words its own messages from `code` and `params`.',
+        '**Before any operation.** The HTTP layer refuses in the same shape: 400 `request.bad_url` (a broken %-encoding), ' +
+          '404 `request.unknown_route` (no operation at this path), 405 `request.method_not_allowed` (the path takes other ' +
+          'methods: its `Allow` header lists them), 413 `request.too_large` (a body over 1 MB), 415 ' +
+          '`request.unsupported_media_type` (send JSON), 400 `request.unreadable_body` (empty or broken JSON) and 400 ' +
+          '`request.not_json_object` (JSON that is not an object).',
         '**Versions.** What several people edit (contests, entries, score sheets, the run sheet and stage) carries a ' +
           '`version`: send the one you read. A stale one is refused with 409 and changes nothing: reload, then retry.',
         '**Retries.** A POST may carry an `Idempotency-Key` header (1 to 200 visible ASCII characters, e.g. a UUID): ' +

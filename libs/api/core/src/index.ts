@@ -20,3 +20,5 @@ export * from './lib/documents/wall-clock';
 export * from './lib/http/page-query';
 export * from './lib/access/access-policy';
 export * from './lib/access/not-found';
+export * from './lib/errors/http-refusals';
+export * from './lib/security/security-headers';

@@ -132,6 +132,8 @@ const API_OWN_ERROR_CODES = [
   'panel.judge_not_found',
   // Refused by the HTTP layer before any route runs (the address, the body's size, type or JSON, a route that is not there).
   'request.bad_url',
+  // A method the path does not take (405, its `Allow` header lists the ones it does): `params.method`, `params.allowed`.
+  'request.method_not_allowed',
   // A JSON body that is not an object (a list, a number, a string): refused by the validation pipe.
   'request.not_json_object',
   'request.too_large',

@@ -1,6 +1,7 @@
 import { AppError, type FieldProblem } from './app-error';
-import { type ArgumentsHost, BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
-import { HttpExceptionFilter } from './http-exception.filter';
+import { type ArgumentsHost, BadRequestException } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import { HttpExceptionFilter, methodNotAllowed } from './http-exception.filter';
 import { StoredAnswer } from './stored-answer';
 
 describe(HttpExceptionFilter.name, () => {
@@ -61,28 +62,41 @@ describe(HttpExceptionFilter.name, () => {
     expect(sent).toEqual({ status: 201, body: { id: 'c-1', name: 'Kept' } });
   });
 
-  it('words fastify’s own refusals with a code, whether they come as they are or rewrapped by Nest', () => {
-    const badUrl = Object.assign(new Error("'/api/contests/%E0%A4%A' is not a valid url component"), {
-      name: 'FastifyError',
-      code: 'FST_ERR_BAD_URL',
+  it('words fastify’s own refusals by their code', () => {
+    const fastifyError = (code: string, statusCode: number, message: string) =>
+      Object.assign(new Error(message), { name: 'FastifyError', code, statusCode });
+    const cases: [string, number, string][] = [
+      ['FST_ERR_BAD_URL', 400, 'request.bad_url'],
+      ['FST_ERR_MAX_PARAM_LENGTH', 404, 'request.unknown_route'],
+      ['FST_ERR_CTP_BODY_TOO_LARGE', 413, 'request.too_large'],
+      ['FST_ERR_CTP_INVALID_MEDIA_TYPE', 415, 'request.unsupported_media_type'],
+      ['FST_ERR_CTP_EMPTY_JSON_BODY', 400, 'request.unreadable_body'],
+      ['FST_ERR_CTP_INVALID_JSON_BODY', 400, 'request.unreadable_body'],
+      ['FST_ERR_CTP_INVALID_CONTENT_LENGTH', 400, 'request.unreadable_body'],
+    ];
+    for (const [code, status, apiCode] of cases) {
+      expect(sut.toBody(fastifyError(code, status, 'fastify’s own words'))).toEqual({
+        statusCode: status,
+        error: STATUS_CODES[status],
+        message: expect.not.stringContaining('fastify’s own words'),
+        code: apiCode,
+      });
+    }
+    // Any other error of fastify's keeps its status and message, without a code of ours.
+    expect(sut.toBody(fastifyError('FST_ERR_SOMETHING_NEW', 400, 'Something new'))).toEqual({
       statusCode: 400,
+      error: 'Bad Request',
+      message: 'Something new',
     });
-    expect(sut.toBody(badUrl)).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'request.bad_url' });
-    // Nest's error handler hands a FastifyError on as `new HttpException(error.message, error.statusCode)`.
-    expect(sut.toBody(new HttpException('Request body is too large', 413))).toMatchObject({ statusCode: 413, code: 'request.too_large' });
-    expect(sut.toBody(new HttpException('Unsupported Media Type', 415))).toMatchObject({
-      statusCode: 415,
-      code: 'request.unsupported_media_type',
-    });
-    expect(sut.toBody(new HttpException("Body is not valid JSON but content-type is set to 'application/json'", 400))).toMatchObject({
-      statusCode: 400,
-      code: 'request.unreadable_body',
-    });
-    expect(sut.toBody(new NotFoundException('Cannot DELETE /api/contests'))).toEqual({
-      statusCode: 404,
-      error: 'Not Found',
-      message: 'Nothing is at this address for this method. Check the link.',
-      code: 'request.unknown_route',
+  });
+
+  it('says which methods a path takes when it does not take the one sent', () => {
+    expect(sut.toBody(methodNotAllowed('DELETE', ['GET', 'HEAD', 'POST']))).toEqual({
+      statusCode: 405,
+      error: 'Method Not Allowed',
+      message: 'This address does not take DELETE; it takes GET, HEAD, POST. Check the method.',
+      code: 'request.method_not_allowed',
+      params: { method: 'DELETE', allowed: 'GET, HEAD, POST' },
     });
   });
 

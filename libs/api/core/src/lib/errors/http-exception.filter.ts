@@ -20,7 +20,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    this.send(exception, host.switchToHttp().getResponse<FastifyReply>());
+  }
+
+  /**
+   * Answers `exception` on `reply`, logging what is ours to fix. Nest's routes come here through
+   * `catch`; what no route answers (Fastify's not-found and error handlers, its router's refusals)
+   * through http-refusals.ts.
+   */
+  send(exception: unknown, reply: FastifyReply): void {
     if (exception instanceof StoredAnswer) {
       if (!reply.sent) void reply.status(exception.statusCode).send(exception.body);
       return;
@@ -57,13 +65,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const response = exception.getResponse();
       const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
       const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : undefined;
-      // Nest's answer to a method and path no route serves (its not-found handler's words).
-      if (status === 404 && message !== undefined && /^Cannot [A-Z]+ /.test(message)) return this.toBody(unknownRoute());
-      // Fastify's own errors reach the filter through Nest's error handler, which rewraps each as
-      // `new HttpException(error.message, error.statusCode)`: a bare string, unlike every refusal
-      // of the API's (AppError) or of Nest's (an object), so its status says which it was.
-      const refusal = typeof response === 'string' ? frameworkRefusal(undefined, status) : null;
-      if (refusal) return this.toBody(refusal);
       return {
         statusCode: status,
         error: STATUS_CODES[status] ?? 'Error',
@@ -86,9 +87,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
         code: 'database.unavailable',
       };
     }
-    // Fastify's router errors come here untouched (main.ts hands them over as frameworkErrors).
-    const error = exception as { name?: unknown; code?: unknown; statusCode?: unknown } | null;
-    const refusal = error?.name === 'FastifyError' ? frameworkRefusal(error.code, error.statusCode) : null;
+    // Fastify's own refusals (its router's and its body parser's), by their code.
+    const error = exception as { name?: unknown; code?: unknown } | null;
+    const refusal = error?.name === 'FastifyError' ? frameworkRefusal(error.code) : null;
     if (refusal) return this.toBody(refusal);
     const status = statusOfFrameworkError(exception);
     return {
@@ -139,34 +140,48 @@ export function unknownRoute(): AppError {
   return AppError.notFound('request.unknown_route', 'Nothing is at this address for this method. Check the link.');
 }
 
+/** The answer to a method a path does not take; the caller sends the `Allow` header naming `allowed`. */
+export function methodNotAllowed(method: string, allowed: readonly string[]): AppError {
+  const list = allowed.join(', ');
+  return new AppError(
+    HttpStatus.METHOD_NOT_ALLOWED,
+    'request.method_not_allowed',
+    `This address does not take ${method}; it takes ${list}. Check the method.`,
+    undefined,
+    undefined,
+    { method, allowed: list },
+  );
+}
+
 /**
- * Fastify's refusals of a request before any route runs, in the API's words and codes: its
- * router's, by their code (a broken %-encoding; a path parameter longer than find-my-way reads,
- * which no route serves), and its body parser's, by their status (too large; a media type with no
- * parser; broken or empty JSON, a body shorter than its Content-Length or cut off). Null for
- * anything else.
+ * Fastify's refusals of a request before any route runs, in the API's words and codes, by their
+ * code: its router's (a broken %-encoding; a path parameter longer than find-my-way reads, which
+ * no route serves) and its body parser's (too large; a media type with no parser; an empty or
+ * broken JSON body, or one shorter than its Content-Length). Null for anything else.
  */
-function frameworkRefusal(code: unknown, status: unknown): AppError | null {
-  if (code === 'FST_ERR_BAD_URL') {
-    return AppError.badRequest(
-      'request.bad_url',
-      'The address holds a broken %-encoding (a % not followed by two hexadecimal digits of valid UTF-8). Check the link.',
-    );
-  }
-  if (code === 'FST_ERR_MAX_PARAM_LENGTH') return unknownRoute();
-  switch (status) {
-    case HttpStatus.BAD_REQUEST:
+function frameworkRefusal(code: unknown): AppError | null {
+  switch (code) {
+    case 'FST_ERR_BAD_URL':
+      return AppError.badRequest(
+        'request.bad_url',
+        'The address holds a broken %-encoding (a % not followed by two hexadecimal digits of valid UTF-8). Check the link.',
+      );
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return unknownRoute();
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return AppError.badRequest(
         'request.unreadable_body',
         'The body could not be read as JSON: it is empty, cut short or not valid JSON.',
       );
-    case HttpStatus.PAYLOAD_TOO_LARGE:
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError(
         HttpStatus.PAYLOAD_TOO_LARGE,
         'request.too_large',
         'The request is larger than the API accepts. Send less; files go through their upload.',
       );
-    case HttpStatus.UNSUPPORTED_MEDIA_TYPE:
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError(
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
         'request.unsupported_media_type',
@@ -184,9 +199,7 @@ function statusOfFrameworkError(exception: unknown): number {
 }
 
 function pickMessage(status: number, message?: string): string {
-  const generic = !message || message === STATUS_CODES[status] || /^Cannot (GET|POST|PUT|PATCH|DELETE)/.test(message);
-  if (status === 404 && message && /^Cannot /.test(message)) return DEFAULT_MESSAGES[404] as string;
-  if (generic) return DEFAULT_MESSAGES[status] ?? STATUS_CODES[status] ?? 'Error';
+  if (!message || message === STATUS_CODES[status]) return DEFAULT_MESSAGES[status] ?? STATUS_CODES[status] ?? 'Error';
   return message;
 }
 

@@ -123,6 +123,7 @@ export const CODE_MESSAGES: Readonly<Record<ApiErrorCode, TranslationKey>> = {
   'panel.judge_has_submitted': 'refusals.panel.judgeHasSubmitted',
   'panel.judge_not_found': 'refusals.panel.judgeNotFound',
   'request.bad_url': 'refusals.request.badUrl',
+  'request.method_not_allowed': 'refusals.request.methodNotAllowed',
   'request.not_json_object': 'refusals.request.notJsonObject',
   'request.too_large': 'refusals.request.tooLarge',
   'request.unknown_route': 'refusals.request.unknownRoute',

@@ -84,6 +84,8 @@ export const enRefusals: typeof viRefusals = {
   },
   request: {
     badUrl: 'This address is broken: a % in it is not followed by a valid code. Check the link, or go back and open the page again.',
+    methodNotAllowed:
+      'This address does not take this kind of request ({method}; it takes {allowed}). Reload the page and try again; if it keeps happening, tell the organizers.',
     notJsonObject: 'What was sent is not in the form Laurel reads here: a JSON object. Reload the page and try again.',
     tooLarge: 'What was sent is larger than Laurel accepts. Shorten the text; files go through their own upload.',
     unknownRoute: 'Nothing is at this address. Check the link, or go back and open the page again.',

@@ -84,6 +84,8 @@ export const viRefusals = {
   },
   request: {
     badUrl: 'Địa chỉ này bị hỏng: có dấu % không đi kèm một mã hợp lệ. Kiểm tra lại đường dẫn, hoặc quay lại và mở lại trang.',
+    methodNotAllowed:
+      'Địa chỉ này không nhận loại yêu cầu này ({method}; chỉ nhận {allowed}). Tải lại trang rồi thử lại; nếu vẫn lỗi, hãy báo ban tổ chức.',
     notJsonObject: 'Nội dung gửi đi không ở dạng Laurel đọc được ở đây: một đối tượng JSON. Tải lại trang rồi thử lại.',
     tooLarge: 'Nội dung gửi đi lớn hơn mức Laurel chấp nhận. Hãy rút gọn văn bản; tệp được gửi qua mục tải lên riêng.',
     unknownRoute: 'Không có gì ở địa chỉ này. Kiểm tra lại đường dẫn, hoặc quay lại và mở lại trang.',
