@@ -70,6 +70,20 @@ describe('auth over HTTP', () => {
     expect(wrong.body.code).toBe('auth.invalid_credentials');
   });
 
+  it('names each password rule a new password breaks by its field problem code', async () => {
+    const same = await http.post('/api/auth/register', { email: 'same@example.vn', password: ' Same@Example.vn ', displayName: 'S' });
+    expect(same.status).toBe(400);
+    expect(same.body).toMatchObject({
+      code: 'auth.weak_password',
+      fields: [{ field: 'password', code: 'password.is_email', message: 'must not be the same as the e-mail address' }],
+    });
+    const spaces = await http.post('/api/auth/register', { email: 'spaces@example.vn', password: ' '.repeat(12), displayName: 'S' });
+    expect(spaces.body).toMatchObject({
+      code: 'auth.weak_password',
+      fields: [{ field: 'password', code: 'password.blank', message: 'must not be only spaces' }],
+    });
+  });
+
   it('refuses a short password, a missing field and an unknown field with 400 naming the field', async () => {
     const short = await http.post('/api/auth/register', { email: 'short@example.vn', password: 'short', displayName: 'S' });
     expect(short.status).toBe(400);

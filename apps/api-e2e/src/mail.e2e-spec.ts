@@ -186,6 +186,7 @@ describe('mail over a real SMTP server', () => {
     const wrong = await http.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'password-2m' }, first);
     expect(wrong.status).toBe(400);
     expect(wrong.body.code).toBe('auth.wrong_password');
+    expect(wrong.body.fields).toEqual([{ field: 'currentPassword', code: 'password.not_current', message: 'is not the current password' }]);
 
     const changed = await http.post('/api/auth/password', { currentPassword: 'password-1m', newPassword: 'password-2m' }, first);
     expect(changed.status).toBe(200);

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, type AuthUser, hashPassword, passwordProblems, verifyPassword } from '@laurel/api-core';
+import { AppError, assertStrongPassword, type AuthUser, hashPassword, verifyPassword } from '@laurel/api-core';
 import { AccountTokensRepository, AuditRepository, type UserEntity, UsersRepository } from '@laurel/api-database';
 import { MailOutbox } from '@laurel/api-mail';
 import type { AccessTokenResponse, AuthResponse, NeutralAnswer } from '@laurel/contracts';
@@ -59,7 +59,7 @@ export class AccountService {
       if (token.expiresAt.getTime() <= Date.now()) throw linkRefused('expired');
       const account = await this.users.findById(token.userId);
       if (!account || account.disabledAt) throw linkRefused('unknown');
-      assertStrong(dto.password, account.email);
+      assertStrongPassword(dto.password, account.email);
       const updated = await this.users.setPasswordFromMailbox(manager, account.id, await hashPassword(dto.password));
       await this.tokens.markUsed(manager, token.id);
       await this.audit.record(manager, { actorId: account.id, action: 'auth.password_reset', subjectType: 'user', subjectId: account.id });
@@ -76,10 +76,10 @@ export class AccountService {
       throw AppError.badRequest(
         'auth.wrong_password',
         'The current password is wrong. Type it again, or sign out and use "Forgot password".',
-        [{ field: 'currentPassword', message: 'is not the current password' }],
+        [{ field: 'currentPassword', code: 'password.not_current', message: 'is not the current password' }],
       );
     }
-    assertStrong(dto.newPassword, account.email, 'newPassword');
+    assertStrongPassword(dto.newPassword, account.email, 'newPassword');
     const updated = await this.dataSource.transaction(async (manager) => {
       const changed = await this.users.changePassword(manager, account.id, await hashPassword(dto.newPassword));
       await this.audit.record(manager, {
@@ -107,17 +107,6 @@ export class AccountService {
       return bumped;
     });
     this.sessions.forget(updated.id);
-  }
-}
-
-function assertStrong(password: string, email: string, field = 'password'): void {
-  const problems = passwordProblems(password, email);
-  if (problems.length > 0) {
-    throw AppError.badRequest(
-      'auth.weak_password',
-      `The password ${problems.join(' and ')}.`,
-      problems.map((message) => ({ field, message })),
-    );
   }
 }
 

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, type AuthUser, hashPassword, passwordProblems } from '@laurel/api-core';
+import { AppError, assertStrongPassword, type AuthUser, hashPassword } from '@laurel/api-core';
 import {
   AuditRepository,
   ConflictsRepository,
@@ -144,13 +144,6 @@ function requirePassword(password: string | undefined, email: string): string {
       { field: 'password', code: 'required', message: 'is required to create the account' },
     ]);
   }
-  const problems = passwordProblems(password, email);
-  if (problems.length > 0) {
-    throw AppError.badRequest(
-      'auth.weak_password',
-      `The password ${problems.join(' and ')}.`,
-      problems.map((message) => ({ field: 'password', message })),
-    );
-  }
+  assertStrongPassword(password, email);
   return password;
 }

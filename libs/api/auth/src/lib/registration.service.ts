@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, type AuthUser, hashPassword, passwordProblems } from '@laurel/api-core';
+import { AppError, assertStrongPassword, type AuthUser, hashPassword } from '@laurel/api-core';
 import { AccountTokensRepository, AuditRepository, UsersRepository } from '@laurel/api-database';
 import { MailOutbox } from '@laurel/api-mail';
 import type { AuthResponse, MailLanguage, NeutralAnswer } from '@laurel/contracts';
@@ -37,14 +37,7 @@ export class RegistrationService {
   ) {}
 
   async register(dto: RegisterDto): Promise<NeutralAnswer> {
-    const problems = passwordProblems(dto.password, dto.email);
-    if (problems.length > 0) {
-      throw AppError.badRequest(
-        'auth.weak_password',
-        `The password ${problems.join(' and ')}.`,
-        problems.map((message) => ({ field: 'password', message })),
-      );
-    }
+    assertStrongPassword(dto.password, dto.email);
     // Hashed either way, so a taken address answers no faster than a new one.
     const passwordHash = await hashPassword(dto.password);
     const user = await this.users.insertIfNew({

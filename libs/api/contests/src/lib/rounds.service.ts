@@ -301,7 +301,7 @@ function changedSettings(round: RoundEntity, dto: UpdateRoundDto): Partial<Round
     throw AppError.badRequest(
       'round.setting_required',
       `A round always has ${cleared.join(', ')}: give a value or leave the field out.`,
-      cleared.map((field) => ({ field, message: 'cannot be null: give a value or leave it out' })),
+      cleared.map((field) => ({ field, code: 'required', message: 'cannot be null: give a value or leave it out' })),
     );
   }
   const fields: Partial<RoundFields> = {};

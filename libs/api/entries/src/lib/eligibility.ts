@@ -57,6 +57,10 @@ export function ineligible(failed: readonly { ruleId: string; message: Localized
   return AppError.unprocessable(
     'entry.ineligible',
     SENTENCE[language](failed.map((check) => check.message[language]).join('; ')),
-    failed.map((check) => ({ field: `eligibilityRules.${check.ruleId}`, message: check.message[language] })),
+    failed.map((check) => ({
+      field: `eligibilityRules.${check.ruleId}`,
+      code: 'eligibility.rule_failed',
+      message: check.message[language],
+    })),
   );
 }

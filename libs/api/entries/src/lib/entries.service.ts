@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type AuthUser, contestNotFound, seesContest } from '@laurel/api-core';
+import { AppError, type AuthUser, contestNotFound, type FieldProblem, seesContest } from '@laurel/api-core';
 import {
   AttachmentsRepository,
   EntriesRepository,
@@ -209,7 +209,7 @@ function checkedAnswers(contest: EntryContest, input: Record<string, unknown>) {
   return answers;
 }
 
-function incomplete(missing: { field: string; message: string }[]): AppError {
+function incomplete(missing: FieldProblem[]): AppError {
   return AppError.unprocessable(
     'entry.incomplete',
     `The entry cannot be submitted yet: complete ${missing.map((m) => m.field).join(', ')}, then submit again.`,

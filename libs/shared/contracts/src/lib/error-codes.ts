@@ -227,6 +227,14 @@ const API_OWN_FIELD_PROBLEM_CODES = [
   'contest.vote_closes_before_opening',
   'round.no_criteria',
   'round.priority_unknown',
+  // A new password that breaks a rule (400 `auth.weak_password`; its length rules are `min_length`/`max_length`
+  // with `limit`), and a current password that is not the account's (400 `auth.wrong_password`).
+  'password.blank',
+  'password.is_email',
+  'password.not_current',
+  // A rule the contest's organizers wrote (422 `entry.ineligible`): the field `eligibilityRules.<ruleId>` names the
+  // rule, whose message the organizers wrote in each language (the contest's `eligibilityRules`).
+  'eligibility.rule_failed',
   // A screening decision that needs its reason: `params.rules` lists the ids of the failed rules it overrides.
   'screening.reason_ineligible',
   'screening.reason_override',

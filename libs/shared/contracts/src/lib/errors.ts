@@ -15,7 +15,7 @@ export interface ApiFieldProblem {
   /** What is wrong and what to do, in English. */
   message: string;
   /** What kind of problem (`required`, `max_length`, `round.no_rubric`…; `API_FIELD_PROBLEM_CODES`). */
-  code?: ApiFieldProblemCode;
+  code: ApiFieldProblemCode;
   /** The values the problem's sentence needs. */
   params?: ErrorParams;
   /** The limit that was passed, when there is one. */

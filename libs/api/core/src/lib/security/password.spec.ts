@@ -7,10 +7,18 @@ describe('password policy', () => {
   });
 
   it('refuses fewer than eight characters, more than 128, only spaces, or the e-mail itself', () => {
-    expect(passwordProblems('1234567')).toEqual(['must be at least 8 characters long']);
-    expect(passwordProblems('x'.repeat(129))).toEqual(['must be at most 128 characters long']);
-    expect(passwordProblems('        ')).toEqual(['must not be only spaces']);
-    expect(passwordProblems('Hoa@Startup.vn', 'hoa@startup.vn')).toEqual(['must not be the same as the e-mail address']);
+    expect(passwordProblems('1234567')).toEqual([
+      { field: 'password', code: 'min_length', limit: 8, message: 'must be at least 8 characters long' },
+    ]);
+    expect(passwordProblems('x'.repeat(129), undefined, 'newPassword')).toEqual([
+      { field: 'newPassword', code: 'max_length', limit: 128, message: 'must be at most 128 characters long' },
+    ]);
+    expect(passwordProblems('        ')).toEqual([{ field: 'password', code: 'password.blank', message: 'must not be only spaces' }]);
+    expect(passwordProblems('Hoa@Startup.vn', 'hoa@startup.vn')).toEqual([
+      { field: 'password', code: 'password.is_email', message: 'must not be the same as the e-mail address' },
+    ]);
+    // Three spaces break two rules: each is its own line.
+    expect(passwordProblems('   ').map((p) => p.code)).toEqual(['min_length', 'password.blank']);
   });
 });
 

@@ -2,7 +2,7 @@ import * as argon2 from 'argon2';
 import { HttpStatus } from '@nestjs/common';
 import { availableParallelism } from 'node:os';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel/contracts';
-import { AppError } from '../errors/app-error';
+import { AppError, type FieldProblem } from '../errors/app-error';
 
 /** argon2id at the OWASP minimum: 19 MiB of memory, two passes, one lane. */
 export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -99,14 +99,40 @@ export function verifyPassword(hash: string, password: string): Promise<boolean>
   return passwords.run(() => argon2.verify(hash, password).catch(() => false));
 }
 
-/** Problems with a new password, in words a person can act on; empty when it is acceptable. */
-export function passwordProblems(password: string, email?: string): string[] {
-  const problems: string[] = [];
-  if (password.length < PASSWORD_MIN_LENGTH) problems.push(`must be at least ${PASSWORD_MIN_LENGTH} characters long`);
-  if (password.length > PASSWORD_MAX_LENGTH) problems.push(`must be at most ${PASSWORD_MAX_LENGTH} characters long`);
-  if (password.trim().length === 0 && password.length > 0) problems.push('must not be only spaces');
+/**
+ * Problems with a new password, each with its field problem code (the length codes with their
+ * `limit`, like a request's shape checks) and words a person can act on; empty when it is acceptable.
+ */
+export function passwordProblems(password: string, email?: string, field = 'password'): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (password.length < PASSWORD_MIN_LENGTH) {
+    problems.push({
+      field,
+      code: 'min_length',
+      limit: PASSWORD_MIN_LENGTH,
+      message: `must be at least ${PASSWORD_MIN_LENGTH} characters long`,
+    });
+  }
+  if (password.length > PASSWORD_MAX_LENGTH) {
+    problems.push({
+      field,
+      code: 'max_length',
+      limit: PASSWORD_MAX_LENGTH,
+      message: `must be at most ${PASSWORD_MAX_LENGTH} characters long`,
+    });
+  }
+  if (password.trim().length === 0 && password.length > 0)
+    problems.push({ field, code: 'password.blank', message: 'must not be only spaces' });
   if (email && password.trim().toLowerCase() === email.trim().toLowerCase()) {
-    problems.push('must not be the same as the e-mail address');
+    problems.push({ field, code: 'password.is_email', message: 'must not be the same as the e-mail address' });
   }
   return problems;
+}
+
+/** Refuses a new password that breaks a rule: 400 `auth.weak_password`, each broken rule a coded line of `fields`. */
+export function assertStrongPassword(password: string, email: string, field = 'password'): void {
+  const problems = passwordProblems(password, email, field);
+  if (problems.length > 0) {
+    throw AppError.badRequest('auth.weak_password', `The password ${problems.map((p) => p.message).join(' and ')}.`, problems);
+  }
 }

@@ -66,7 +66,7 @@ describe('FIELD_PROBLEM_MESSAGES', () => {
     });
   });
 
-  it('words an import row from its code and params, and keeps the words of a problem without a code', () => {
+  it('words an import row from its code and params, and an organizer’s rule by its code', () => {
     const row = { field: 'row 3: teamName', message: 'is empty: fill in "Tên đội / Team name"', code: 'import.empty' as const };
     expect(fieldProblemMessage({ ...row, params: { row: 3, column: 'Tên đội / Team name' } })).toEqual({
       key: 'refusals.fields.import.empty',
@@ -76,8 +76,11 @@ describe('FIELD_PROBLEM_MESSAGES', () => {
       key: 'application.problems.max_length',
       params: { limit: { number: 200 } },
     });
-    expect(fieldProblemMessage({ field: 'eligibilityRules.perOrg', message: 'Mỗi đơn vị tối đa 1 hồ sơ' })).toEqual({
-      text: 'Mỗi đơn vị tối đa 1 hồ sơ',
+    // The organizers' own words are on the contest's rule (the entry page shows them); the line's code says what it is.
+    expect(
+      fieldProblemMessage({ field: 'eligibilityRules.perOrg', code: 'eligibility.rule_failed', message: 'Mỗi đơn vị tối đa 1 hồ sơ' }),
+    ).toEqual({
+      key: 'refusals.fields.eligibility.ruleFailed',
     });
   });
 });

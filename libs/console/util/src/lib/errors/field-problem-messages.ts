@@ -84,6 +84,10 @@ export const FIELD_PROBLEM_MESSAGES: Readonly<Record<ApiFieldProblemCode, Transl
   'stage.slot_unknown': 'pitch.problems.slotUnknown',
   'stage.slot_is_break': 'pitch.problems.slotIsBreak',
   'stage.extend_seconds': 'pitch.problems.extendSeconds',
+  'password.blank': 'refusals.fields.password.blank',
+  'password.is_email': 'refusals.fields.password.isEmail',
+  'password.not_current': 'refusals.fields.password.notCurrent',
+  'eligibility.rule_failed': 'refusals.fields.eligibility.ruleFailed',
 };
 
 // A field problem that names its values says them: a request's choice lists its options, a minimum its limit.
@@ -97,13 +101,11 @@ const TIER_PARAMS = ['tier', 'proposed'] as const;
 const isTier = (value: unknown): value is PrizeTier => (PRIZE_TIERS as readonly unknown[]).includes(value);
 
 /**
- * One field problem in the reader's language, its values written the reader's way (`localeParams`;
- * a prize tier as the dictionary's word for it). A problem without a code (a rule the organizers wrote themselves, in their own words) keeps the
- * API's text in every language.
+ * One field problem in the reader's language, from its code (every problem has one), its values
+ * written the reader's way (`localeParams`; a prize tier as the dictionary's word for it).
  */
 export function fieldProblemMessage(problem: ApiFieldProblem): UiMessage {
-  const key = problem.code ? FIELD_PROBLEM_MESSAGES[problem.code] : undefined;
-  if (!problem.code || !key) return { text: problem.message };
+  const key = FIELD_PROBLEM_MESSAGES[problem.code];
   const values: Record<string, string | number> = { ...(problem.limit === undefined ? {} : { limit: problem.limit }), ...problem.params };
   const sentence = sentenceFor(key, FIELD_PROBLEM_VARIANTS[problem.code], values);
   if (Object.keys(values).length === 0) return { key: sentence };

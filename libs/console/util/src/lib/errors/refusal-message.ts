@@ -17,6 +17,11 @@ const FIXED_PARAMS: Partial<Record<ApiErrorCode, Record<string, number>>> = {
   'auth.weak_password': { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH },
 };
 
+// A refusal whose lines each say what to change: its own opening, then the lines (the password rules a new password broke).
+const LINES_AFTER: Partial<Record<ApiErrorCode, TranslationKey>> = {
+  'auth.weak_password': 'errors.weakPasswordLines',
+};
+
 // A code thrown with different values in different places has a sentence for each value it names.
 const CODE_VARIANTS: Partial<Record<ApiErrorCode, Variants>> = {
   'vote.closed': [
@@ -68,6 +73,8 @@ export function refusalMessage(
   if (api?.code === 'validation_failed' && api.fields?.length) {
     return { key: 'errors.validation', params: { problems: { messages: api.fields.map((problem) => problemLine(problem, labels)) } } };
   }
+  const opening = api?.code ? LINES_AFTER[api.code] : undefined;
+  if (opening && api?.fields?.length) return { key: opening, params: { problems: { messages: api.fields.map(fieldProblemMessage) } } };
   const key = api?.code ? CODE_MESSAGES[api.code] : undefined;
   if (api?.code && key) {
     const values: Record<string, string | number> = { ...FIXED_PARAMS[api.code], ...api.params };
@@ -89,11 +96,7 @@ export function refusalMessage(
 /** "Tên hiển thị: Tối đa 80 ký tự.": one problem of a validation, by the field's label where the page knows it. */
 function problemLine(problem: ApiFieldProblem, labels: FieldLabels): UiMessage {
   const field: TranslationParam = { message: labelOf(problem.field, labels) };
-  // A problem without a code has only the API's English: other languages say it is not valid.
-  const said = problem.code
-    ? fieldProblemMessage(problem)
-    : { text: problem.message, fallback: { key: 'errors.validationUncoded' as const } };
-  return { key: 'errors.validationLine', params: { field, problem: { message: said } } };
+  return { key: 'errors.validationLine', params: { field, problem: { message: fieldProblemMessage(problem) } } };
 }
 
 /** A field's label (a `*` in the labels' path stands for a position in a list), else its API name as it is. */

@@ -148,10 +148,9 @@ export const en: Dictionary = {
     signInBusy: 'Many people are signing in right now. Nothing is wrong with your account: wait a few seconds, then try again.',
     invalidCredentials: 'The e-mail or password is wrong. Check both and try again.',
     weakPassword: 'The password is not acceptable: use {min} to {max} characters, not only spaces, and not your e-mail.',
+    weakPasswordLines: 'The password is not acceptable. {problems}',
     validation: 'Please correct the following. {problems}',
     /** One field's problem: the field (by the page's label when the page knows it) and what is wrong. */
-    /** A problem the API sent without a code: its English sentence is shown to English readers. */
-    validationUncoded: 'This value is not valid: check it.',
     validationLine: '{field}: {problem}',
     sessionExpired: 'Your session has expired. Please sign in again.',
     unauthenticated: 'Please sign in to continue.',

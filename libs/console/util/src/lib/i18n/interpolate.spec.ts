@@ -88,13 +88,20 @@ describe('a refusal’s sentence as the reader sees it', () => {
     );
   });
 
-  it('keeps the API’s English of a problem without a code for English readers only', () => {
-    const line = refusal(400, {
-      code: 'validation_failed',
-      fields: [{ field: 'submissionClosesAt', message: 'must be later than submissionOpensAt' }],
+  it('says which rules a new password broke, each from its code', () => {
+    const weak = refusal(400, {
+      code: 'auth.weak_password',
+      fields: [
+        { field: 'password', code: 'min_length', limit: 8, message: 'must be at least 8 characters long' },
+        { field: 'password', code: 'password.blank', message: 'must not be only spaces' },
+      ],
     });
-    expect(inEn(line)).toBe('Please correct the following. submissionClosesAt: must be later than submissionOpensAt');
-    expect(inVi(line)).toBe('Vui lòng sửa lại các mục sau. submissionClosesAt: Giá trị này chưa hợp lệ: hãy kiểm tra lại.');
+    expect(inEn(weak)).toBe('The password is not acceptable. At least 8 characters. Not only spaces: use letters, digits or signs.');
+    expect(inVi(weak)).toBe('Mật khẩu chưa hợp lệ. Tối thiểu 8 ký tự. Không chỉ gồm khoảng trắng: hãy dùng chữ, số hoặc ký hiệu.');
+    // Without lines (an answer that lists none), the rules are said in full.
+    expect(inEn(refusal(400, { code: 'auth.weak_password' }))).toBe(
+      'The password is not acceptable: use 8 to 128 characters, not only spaces, and not your e-mail.',
+    );
   });
 
   it('names the fields a contest or a round can no longer change, in the reader’s language', () => {

@@ -151,11 +151,10 @@ export const vi = {
     signInBusy: 'Đang có rất nhiều người đăng nhập cùng lúc. Tài khoản của bạn không có vấn đề gì: hãy đợi vài giây rồi thử lại.',
     invalidCredentials: 'E-mail hoặc mật khẩu không đúng. Kiểm tra lại cả hai rồi thử lại.',
     weakPassword: 'Mật khẩu chưa hợp lệ: cần từ {min} đến {max} ký tự, không chỉ gồm khoảng trắng và không trùng với e-mail.',
+    weakPasswordLines: 'Mật khẩu chưa hợp lệ. {problems}',
     validation: 'Vui lòng sửa lại các mục sau. {problems}',
     /** Một lỗi của một trường: tên trường (theo nhãn của trang khi trang biết) và câu nói lỗi. */
     validationLine: '{field}: {problem}',
-    /** Một lỗi API chưa có mã: câu tiếng Anh của API chỉ hiện cho người đọc tiếng Anh. */
-    validationUncoded: 'Giá trị này chưa hợp lệ: hãy kiểm tra lại.',
     sessionExpired: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
     unauthenticated: 'Vui lòng đăng nhập để tiếp tục.',
     accountGone: 'Tài khoản này không còn tồn tại. Vui lòng đăng nhập lại.',

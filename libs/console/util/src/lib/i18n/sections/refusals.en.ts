@@ -201,6 +201,15 @@ export const enRefusals: typeof viRefusals = {
       noCriteria: 'The rubric needs at least one criterion.',
       priorityUnknown: '“{criterion}” is not a criterion of this round’s rubric: choose one of its criteria.',
     },
+    password: {
+      blank: 'Not only spaces: use letters, digits or signs.',
+      isEmail: 'Not your e-mail address: choose something others cannot guess from it.',
+      notCurrent: 'This is not your current password.',
+    },
+    /** The organizers' own words are on the contest's rule; this is said where they are not at hand. */
+    eligibility: {
+      ruleFailed: 'The entry does not meet this eligibility rule of the contest.',
+    },
     screening: {
       reasonIneligible: 'Say why the entry is not eligible: the team and the audit trail read it.',
       reasonOverride: 'Say why the entry is eligible although it fails the rule(s) {rules}: the audit trail keeps it.',

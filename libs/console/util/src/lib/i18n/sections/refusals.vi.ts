@@ -201,6 +201,15 @@ export const viRefusals = {
       noCriteria: 'Bộ tiêu chí cần ít nhất một tiêu chí.',
       priorityUnknown: '“{criterion}” không phải là tiêu chí của vòng này: hãy chọn một tiêu chí trong bộ tiêu chí.',
     },
+    password: {
+      blank: 'Không chỉ gồm khoảng trắng: hãy dùng chữ, số hoặc ký hiệu.',
+      isEmail: 'Không trùng với địa chỉ e-mail của bạn: hãy chọn mật khẩu người khác không đoán được từ đó.',
+      notCurrent: 'Đây không phải mật khẩu hiện tại của bạn.',
+    },
+    /** The organizers' own words are on the contest's rule; this is said where they are not at hand. */
+    eligibility: {
+      ruleFailed: 'Hồ sơ chưa đáp ứng điều kiện tham gia này của cuộc thi.',
+    },
     screening: {
       reasonIneligible: 'Hãy ghi lý do hồ sơ không đủ điều kiện: đội thi và nhật ký kiểm toán sẽ đọc lý do này.',
       reasonOverride: 'Hãy ghi lý do hồ sơ vẫn đủ điều kiện dù không đạt quy định {rules}: nhật ký kiểm toán sẽ lưu lý do này.',
