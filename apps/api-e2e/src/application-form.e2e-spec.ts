@@ -273,9 +273,9 @@ describe('the contest’s own application form and eligibility rules over HTTP',
       expect(vi.status).toBe(422);
       expect(vi.body.code).toBe('entry.ineligible');
       expect(vi.body.fields).toEqual([
-        { field: 'eligibilityRules.young', message: 'Doanh nghiệp thành lập không quá 5 năm' },
-        { field: 'eligibilityRules.small', message: 'Đội không quá 5 người' },
-        { field: 'eligibilityRules.local', message: 'Dự án thực hiện tại Hải Phòng' },
+        { field: 'eligibilityRules.young', code: 'eligibility.rule_failed', message: 'Doanh nghiệp thành lập không quá 5 năm' },
+        { field: 'eligibilityRules.small', code: 'eligibility.rule_failed', message: 'Đội không quá 5 người' },
+        { field: 'eligibilityRules.local', code: 'eligibility.rule_failed', message: 'Dự án thực hiện tại Hải Phòng' },
       ]);
       expect(vi.body.message).toBe(
         'Hồ sơ chưa đáp ứng điều kiện tham gia cuộc thi: Doanh nghiệp thành lập không quá 5 năm; Đội không quá 5 người; Dự án thực hiện tại Hải Phòng. Hồ sơ chưa được nộp.',
@@ -302,7 +302,7 @@ describe('the contest’s own application form and eligibility rules over HTTP',
       const second = await draft(good, { organization: 'CONG TY TNHH abc' });
       const refused = await http.post(`/api/entries/${second.entry.id}/submit`, {}, second.team.token);
       expect(refused.status).toBe(422);
-      expect(refused.body.fields).toEqual([{ field: 'eligibilityRules.perOrg', message: 'Mỗi đơn vị tối đa 1 hồ sơ' }]);
+      expect(refused.body.fields).toEqual([{ field: 'eligibilityRules.perOrg', code: 'eligibility.rule_failed', message: 'Mỗi đơn vị tối đa 1 hồ sơ' }]);
     });
 
     it('lets two entries of one organization submitted at the same moment through one at a time', async () => {
