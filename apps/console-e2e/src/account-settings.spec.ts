@@ -72,6 +72,15 @@ test.describe('one’s own account and the admin’s outbox', () => {
     await page.getByTestId('password-submit').click();
     await expect(page.getByTestId('password-error')).toContainText('The current password is not right');
 
+    // A new password the API refuses says which rule it broke (its field problem code), not every rule.
+    await page.getByTestId('password-current').fill('first-password-1');
+    await page.getByTestId('password-new').fill(email);
+    await page.getByTestId('password-submit').click();
+    await expect(page.getByTestId('password-error')).toHaveText(
+      'The password is not acceptable. Not your e-mail address: choose something others cannot guess from it.',
+    );
+    await page.getByTestId('password-new').fill('second-password-2');
+
     // Another session (a second device) ends with the change; this one goes on.
     const otherDevice = (await (await request.post('/api/auth/login', { data: { email, password: 'first-password-1' } })).json())
       .accessToken;

@@ -1,14 +1,14 @@
 import { Injectable, inject } from '@angular/core';
 import type { PasswordChangeRequest, ProfileUpdateRequest } from '@laurel/contracts';
-import { type FieldLabels, type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
+import { type FieldLabels, LANGUAGE_NAMES, type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { AccountApi } from './account.api';
 import { AuthSession } from './auth-session';
 
-// The account page's fields by their API names, for a refusal that names them.
+// The account page's fields by their API names (and the mail language's choices), for a refusal that names them.
 const ACCOUNT_LABELS: FieldLabels = {
   displayName: 'account.profile.displayName',
-  language: 'account.profile.language',
+  language: { label: 'account.profile.language', choices: LANGUAGE_NAMES },
   currentPassword: 'account.password.current',
   newPassword: 'account.password.next',
 };

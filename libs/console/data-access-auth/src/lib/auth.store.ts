@@ -1,6 +1,6 @@
 import { Injectable, computed, inject } from '@angular/core';
 import { type AuthResponse, type LoginRequest, type RegisterRequest, ROLES, type Role, type UserView } from '@laurel/contracts';
-import { type FieldLabels, type UiMessage, toUiMessage } from '@laurel/console-util';
+import { type FieldLabels, LANGUAGE_NAMES, type UiMessage, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { AuthApi } from './auth.api';
 import { AuthSession } from './auth-session';
@@ -10,6 +10,7 @@ const SIGN_UP_LABELS: FieldLabels = {
   email: 'auth.fields.email',
   password: 'auth.fields.password',
   displayName: 'auth.fields.displayName',
+  language: { label: 'language.label', choices: LANGUAGE_NAMES },
 };
 
 /** The answer of a sign-in or sign-up: the user, or what to tell the person. */

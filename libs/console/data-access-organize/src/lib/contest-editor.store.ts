@@ -9,7 +9,16 @@ import type {
   UpdateContestRequest,
   UpdateRoundRequest,
 } from '@laurel/contracts';
-import { CONTEST_FIELD_NAMES, type FieldLabels, ROUND_FIELD_NAMES, type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
+import {
+  CONTEST_FIELD_NAMES,
+  type FieldLabels,
+  LANGUAGE_NAMES,
+  PRIZE_TIER_NAMES,
+  ROUND_FIELD_NAMES,
+  type UiMessage,
+  apiErrorOf,
+  toUiMessage,
+} from '@laurel/console-util';
 import { type Observable, firstValueFrom } from 'rxjs';
 import { OrganizeApi } from './organize.api';
 
@@ -17,6 +26,8 @@ import { OrganizeApi } from './organize.api';
 // round's own fields, and the lines of its lists (a `*` for the position).
 const CONTEST_LABELS: FieldLabels = {
   ...CONTEST_FIELD_NAMES,
+  language: { label: CONTEST_FIELD_NAMES.language, choices: LANGUAGE_NAMES },
+  'prizes.*.tier': { label: 'organize.editor.prizes.tier', choices: PRIZE_TIER_NAMES },
   'categories.*.name': 'organize.editor.categories.name',
   'prizes.*.count': 'organize.editor.prizes.count',
   'prizes.*.amount': 'organize.editor.prizes.amount',

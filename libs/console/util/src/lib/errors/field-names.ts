@@ -1,12 +1,30 @@
-import type { CONTEST_EDITABLE_FIELDS } from '@laurel/contracts';
+import type { CONTEST_EDITABLE_FIELDS, MailLanguage, PrizeTier } from '@laurel/contracts';
 import type { TranslationKey } from '../i18n/dictionary';
 
 /**
  * The labels of a page's fields by the API's name of the field (`displayName`, `members.*.email`:
  * a `*` stands for any position in a list), so that a refusal's field problems name the field as
- * the page shows it.
+ * the page shows it; for a field a person picks a value of, also the words of its choices
+ * (`ChoiceLabel`), so that a refusal listing what may be chosen says them as the page does.
  */
-export type FieldLabels = Readonly<Record<string, TranslationKey>>;
+export type FieldLabels = Readonly<Record<string, TranslationKey | ChoiceLabel>>;
+
+/** A field whose value is picked from a closed list: its label, and each choice's words by the API's identifier. */
+export interface ChoiceLabel {
+  label: TranslationKey;
+  choices: Readonly<Record<string, TranslationKey>>;
+}
+
+/** The languages a person picks (their mail's, a contest's), by their API identifiers. */
+export const LANGUAGE_NAMES: Readonly<Record<MailLanguage, TranslationKey>> = { vi: 'language.vi', en: 'language.en' };
+
+/** The prize tiers, by their API identifiers. */
+export const PRIZE_TIER_NAMES: Readonly<Record<PrizeTier, TranslationKey>> = {
+  first: 'results.tiers.first',
+  second: 'results.tiers.second',
+  third: 'results.tiers.third',
+  encouragement: 'results.tiers.encouragement',
+};
 
 type ContestField = (typeof CONTEST_EDITABLE_FIELDS)[keyof typeof CONTEST_EDITABLE_FIELDS][number];
 

@@ -90,9 +90,8 @@ export const FIELD_PROBLEM_MESSAGES: Readonly<Record<ApiFieldProblemCode, Transl
   'eligibility.rule_failed': 'refusals.fields.eligibility.ruleFailed',
 };
 
-// A field problem that names its values says them: a request's choice lists its options, a minimum its limit.
+// A field problem that names its values says them: a minimum its limit.
 const FIELD_PROBLEM_VARIANTS: Partial<Record<ApiFieldProblemCode, Variants>> = {
-  option: [['options', 'refusals.fields.shape.option']],
   min: [['limit', 'refusals.fields.shape.min']],
 };
 
@@ -102,9 +101,21 @@ const isTier = (value: unknown): value is PrizeTier => (PRIZE_TIERS as readonly 
 
 /**
  * One field problem in the reader's language, from its code (every problem has one), its values
- * written the reader's way (`localeParams`; a prize tier as the dictionary's word for it).
+ * written the reader's way (`localeParams`; a prize tier as the dictionary's word for it). The
+ * choices an `option` problem lists (`params.options`, the API's identifiers) are said by the
+ * page's words for them (`choices`) when it has a word for each; otherwise the sentence asks for
+ * one of the values offered without listing identifiers a person never sees.
  */
 export function fieldProblemMessage(problem: ApiFieldProblem): UiMessage {
+  return fieldProblemWithChoices(problem, undefined);
+}
+
+/** `fieldProblemMessage`, with the page's words for the choices of the field the problem is about. */
+export function fieldProblemWithChoices(
+  problem: ApiFieldProblem,
+  choices: Readonly<Record<string, TranslationKey>> | undefined,
+): UiMessage {
+  if (problem.code === 'option') return optionMessage(problem.params?.['options'], choices);
   const key = FIELD_PROBLEM_MESSAGES[problem.code];
   const values: Record<string, string | number> = { ...(problem.limit === undefined ? {} : { limit: problem.limit }), ...problem.params };
   const sentence = sentenceFor(key, FIELD_PROBLEM_VARIANTS[problem.code], values);
@@ -115,4 +126,18 @@ export function fieldProblemMessage(problem: ApiFieldProblem): UiMessage {
     if (isTier(value)) params[name] = { message: { key: `results.tiers.${value}` } };
   }
   return { key: sentence, params };
+}
+
+/** "Choose one of: Tiếng Việt and English.", or "Choose one of the values offered." without the page's words for each choice. */
+function optionMessage(options: unknown, choices: Readonly<Record<string, TranslationKey>> | undefined): UiMessage {
+  const offered = typeof options === 'string' && options !== '' ? options.split(', ') : [];
+  const words: UiMessage[] = [];
+  for (const value of offered) {
+    const word = choices?.[value];
+    if (word === undefined) return { key: FIELD_PROBLEM_MESSAGES.option };
+    words.push({ key: word });
+  }
+  return words.length === 0
+    ? { key: FIELD_PROBLEM_MESSAGES.option }
+    : { key: 'refusals.fields.shape.option', params: { options: { list: words } } };
 }

@@ -3,7 +3,7 @@ import { CODE_MESSAGES } from './code-messages';
 import type { TranslationKey, TranslationParam } from '../i18n/dictionary';
 import type { UiMessage } from '../i18n/ui-message';
 import { CONTEST_FIELD_NAMES, type FieldLabels, ROUND_FIELD_NAMES } from './field-names';
-import { fieldProblemMessage } from './field-problem-messages';
+import { fieldProblemMessage, fieldProblemWithChoices } from './field-problem-messages';
 import { localeParams, sentenceFor, type Variants } from './locale-params';
 import { waitMinutes } from './throttle-wait';
 
@@ -93,14 +93,24 @@ export function refusalMessage(
   return { text: api.message, fallback: { key: FALLBACKS[status] ?? 'errors.unexpected' } };
 }
 
-/** "Tên hiển thị: Tối đa 80 ký tự.": one problem of a validation, by the field's label where the page knows it. */
+/**
+ * "Tên hiển thị: Tối đa 80 ký tự.": one problem of a validation, by the field's label where the
+ * page knows it, and the choices of a field picked from a list by the page's words for them.
+ */
 function problemLine(problem: ApiFieldProblem, labels: FieldLabels): UiMessage {
-  const field: TranslationParam = { message: labelOf(problem.field, labels) };
-  return { key: 'errors.validationLine', params: { field, problem: { message: fieldProblemMessage(problem) } } };
+  const known = labelFor(problem.field, labels);
+  const field: TranslationParam = { message: known ? { key: typeof known === 'string' ? known : known.label } : { text: problem.field } };
+  const choices = typeof known === 'object' ? known.choices : undefined;
+  return { key: 'errors.validationLine', params: { field, problem: { message: fieldProblemWithChoices(problem, choices) } } };
 }
 
-/** A field's label (a `*` in the labels' path stands for a position in a list), else its API name as it is. */
+/** A field's label, else its API name as it is. */
 function labelOf(field: string, labels: FieldLabels): UiMessage {
-  const label = labels[field] ?? labels[field.replace(/\.\d+(?=\.|$)/g, '.*')];
-  return label ? { key: label } : { text: field };
+  const known = labelFor(field, labels);
+  return known ? { key: typeof known === 'string' ? known : known.label } : { text: field };
+}
+
+/** What the page says of a field (a `*` in the labels' path stands for a position in a list). */
+function labelFor(field: string, labels: FieldLabels): FieldLabels[string] | undefined {
+  return labels[field] ?? labels[field.replace(/\.\d+(?=\.|$)/g, '.*')];
 }

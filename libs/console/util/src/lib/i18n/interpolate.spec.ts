@@ -1,5 +1,6 @@
 import type { ApiError } from '@laurel/contracts';
 import { refusalMessage } from '../errors/refusal-message';
+import { LANGUAGE_NAMES } from '../errors/field-names';
 import type { Dictionary } from './dictionary';
 import { en } from './en';
 import { formatDateTime } from './format';
@@ -78,14 +79,22 @@ describe('a refusal’s sentence as the reader sees it', () => {
       ],
     };
     const message = refusalMessage(400, api, null, {}, { displayName: 'auth.fields.displayName', 'members.*.email': 'auth.fields.email' });
+    // A choice the page has no words for is not listed by the API's identifiers (`vi, en`).
     expect(inVi(message)).toBe(
       'Vui lòng sửa lại các mục sau. Tên đội hoặc người đại diện: Tối đa 1.200 ký tự. E-mail: Giá trị này không viết đúng dạng. ' +
-        'language: Hãy chọn một trong các giá trị: vi, en.',
+        'language: Hãy chọn một trong các giá trị có sẵn.',
     );
     expect(inEn(message)).toBe(
       'Please correct the following. Team or contact name: At most 1,200 characters. E-mail: This is not written the expected way. ' +
-        'language: Choose one of: vi, en.',
+        'language: Choose one of the values offered.',
     );
+    // With the page's words for the field and its choices, the choices are said as the page shows them.
+    const labelled = refusalMessage(400, api, null, {}, { language: { label: 'language.label', choices: LANGUAGE_NAMES } });
+    expect(inVi(labelled)).toContain('Ngôn ngữ: Hãy chọn một trong các giá trị: Tiếng Việt và English.');
+    expect(inEn(labelled)).toContain('Language: Choose one of: Tiếng Việt and English.');
+    // Words for only some of the choices: none is listed.
+    const partly = refusalMessage(400, api, null, {}, { language: { label: 'language.label', choices: { vi: 'language.vi' } } });
+    expect(inEn(partly)).toContain('Language: Choose one of the values offered.');
   });
 
   it('says which rules a new password broke, each from its code', () => {
