@@ -302,7 +302,9 @@ describe('the contest’s own application form and eligibility rules over HTTP',
       const second = await draft(good, { organization: 'CONG TY TNHH abc' });
       const refused = await http.post(`/api/entries/${second.entry.id}/submit`, {}, second.team.token);
       expect(refused.status).toBe(422);
-      expect(refused.body.fields).toEqual([{ field: 'eligibilityRules.perOrg', code: 'eligibility.rule_failed', message: 'Mỗi đơn vị tối đa 1 hồ sơ' }]);
+      expect(refused.body.fields).toEqual([
+        { field: 'eligibilityRules.perOrg', code: 'eligibility.rule_failed', message: 'Mỗi đơn vị tối đa 1 hồ sơ' },
+      ]);
     });
 
     it('lets two entries of one organization submitted at the same moment through one at a time', async () => {
