@@ -142,7 +142,7 @@ export class StageStore {
       this.accept(await firstValueFrom(call(roundId, view.version)));
       return null;
     } catch (error) {
-      this.problems.set((apiErrorOf(error)?.fields ?? []).filter((f) => f.code !== undefined).map(fieldProblemMessage));
+      this.problems.set((apiErrorOf(error)?.fields ?? []).map(fieldProblemMessage));
       return toUiMessage(error);
     } finally {
       this.busy.set(false);
