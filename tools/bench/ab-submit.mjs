@@ -1,5 +1,5 @@
 // `node tools/bench/ab-submit.mjs <rootA> <rootB> [--rounds=4] [--seconds=4] [--a-env=K=V]…
-// [--b-env=K=V]… [--a-node=--flag]… [--b-node=--flag]… [--probe] [--waits]`: two builds of the
+// [--b-env=K=V]… [--a-node=--flag]… [--b-node=--flag]… [--probe] [--waits] [--slow=MS] [--pitch-day]`: two builds of the
 // API (each `<root>/dist/apps/api`, e.g. a copy of main's build and your own; or one build twice
 // with different settings, e.g. `. . --b-env=DB_POOL_MAX=4`) on one throwaway
 // PostgreSQL, driven in turns, A B B A A B…, by the sheet-submit load of `npm run bench` (100
@@ -16,7 +16,8 @@
 // (log_min_duration_statement: from its arrival, lock waits included), and each turn says how many
 // and the longest, next to how many the API itself saw take that long (with --probe): a tail made
 // inside PostgreSQL (the chain head's lock queue) shows in both, one made by the API's late reading
-// of answers only in the second.
+// of answers only in the second. --pitch-day: each turn is the bench's pitch-day load instead
+// (50 judges, one request each every 800 ms: latency without a queue of callers in front).
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -25,7 +26,7 @@ import { login, median, round2 } from './api.mjs';
 import { startApi } from './api.mjs';
 import { backendsCpuDelta, backendsCpuMs, processCpuMs } from './cpu.mjs';
 import { PASSWORD, openAssignments, seedContest, seedUsers } from './data.mjs';
-import { apiSheetSubmit } from './sheet-submit.mjs';
+import { apiSheetSubmit, pacedSheetSubmit, PITCH_DAY } from './sheet-submit.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const [rootA, rootB] = process.argv
@@ -42,6 +43,7 @@ const many = (name) => process.argv.filter((a) => a.startsWith(`--${name}=`)).ma
 const PROBE = process.argv.includes('--probe');
 const WAITS = process.argv.includes('--waits');
 const SLOW = option('slow', 0);
+const PACED = process.argv.includes('--pitch-day');
 const sideOptions = (side) => ({
   execArgv: [...many(`${side}-node`), ...(PROBE ? ['-r', join(root, 'tools/bench/latency-probe.cjs')] : [])],
   env: Object.fromEntries(many(`${side}-env`).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
@@ -122,12 +124,14 @@ try {
       // The load generator's own event loop: a late turn there delays reading an answer, and so its latency.
       const clientLoop = PROBE ? monitorEventLoopDelay({ resolution: 5 }) : undefined;
       clientLoop?.enable();
-      const result = await apiSheetSubmit({ url: api.url, assignments: slice(), tokens, criteria, seconds: SECONDS });
+      const load = { url: api.url, assignments: slice(), tokens, criteria, seconds: SECONDS };
+      const result = PACED ? await pacedSheetSubmit({ ...load, ...PITCH_DAY }) : await apiSheetSubmit(load);
       clientLoop?.disable();
       const waits = await sampling?.stop();
       const probe = PROBE ? await api.probe() : undefined;
       const turn = {
         rps: result.requestsPerSecond,
+        p50: result.p50,
         p99: result.p99,
         steadyP99: result.steadyP99,
         // Three decimals: a change worth landing moves the API's figure by 0.005-0.02 ms.
@@ -150,7 +154,7 @@ try {
       };
       side.turns.push(turn);
       log(
-        `${side.name}: ${turn.rps} req/s, p99 ${turn.p99} ms (after the first second ${turn.steadyP99} ms), CPU per request: API ${turn.apiMs} ms, PostgreSQL ${turn.pgMs} ms${turn.errors ? `, ${turn.errors} errors ${JSON.stringify(result.failures).slice(0, 200)}` : ''}${turn.exhausted ? ', RAN OUT of assignments' : ''}`,
+        `${side.name}: ${turn.rps} req/s, p50 ${turn.p50} p99 ${turn.p99} ms${PACED ? '' : ` (after the first second ${turn.steadyP99} ms)`}, CPU per request: API ${turn.apiMs} ms, PostgreSQL ${turn.pgMs} ms${turn.errors ? `, ${turn.errors} errors ${JSON.stringify(result.failures).slice(0, 200)}` : ''}${turn.exhausted ? ', RAN OUT of assignments' : ''}`,
       );
       if (probe)
         log(
@@ -179,7 +183,7 @@ try {
   for (const { name, dir, turns } of apis) {
     const m = (key) => median(turns.map((t) => t[key]));
     log(
-      `${name} (${dir}) medians: ${m('rps')} req/s, p99 ${m('p99')} ms (after the first second ${m('steadyP99')} ms), API ${m('apiMs')} ms + PostgreSQL ${m('pgMs')} ms CPU per request${PROBE ? `; pool wait p99 ${m('poolP99')} ms, held mean ${m('heldMean')} p99 ${m('heldP99')} ms, statement mean ${m('queryMean')} p99 ${m('queryP99')} ms, loop delay p99 ${m('loopP99')} ms, GC ${m('gcShare')} % longest ${m('gcMax')} ms` : ''}${WAITS ? `; backends running ${m('running')}, lock-waiting ${m('lockWaiting')}, idle in transaction ${m('idleInTx')}` : ''}`,
+      `${name} (${dir}) medians: ${m('rps')} req/s, p50 ${m('p50')} p99 ${m('p99')} ms${PACED ? '' : ` (after the first second ${m('steadyP99')} ms)`}, API ${m('apiMs')} ms + PostgreSQL ${m('pgMs')} ms CPU per request${PROBE ? `; pool wait p99 ${m('poolP99')} ms, held mean ${m('heldMean')} p99 ${m('heldP99')} ms, statement mean ${m('queryMean')} p99 ${m('queryP99')} ms, loop delay p99 ${m('loopP99')} ms, GC ${m('gcShare')} % longest ${m('gcMax')} ms` : ''}${WAITS ? `; backends running ${m('running')}, lock-waiting ${m('lockWaiting')}, idle in transaction ${m('idleInTx')}` : ''}`,
     );
   }
   const [a, b] = apis;
@@ -189,7 +193,7 @@ try {
     const lowerSteady = a.turns.filter((t, i) => (b.turns[i]?.steadyP99 ?? Infinity) < t.steadyP99).length;
     const cheaper = a.turns.filter((t, i) => (b.turns[i]?.apiMs ?? Infinity) < t.apiMs).length;
     log(
-      `B ahead of A in ${ahead} of ${a.turns.length} pairs by req/s, lower p99 in ${lower} of ${a.turns.length} (after the first second: ${lowerSteady}), less API CPU per request in ${cheaper} of ${a.turns.length}`,
+      `B ahead of A in ${ahead} of ${a.turns.length} pairs by req/s, lower p99 in ${lower} of ${a.turns.length}${PACED ? '' : ` (after the first second: ${lowerSteady})`}, less API CPU per request in ${cheaper} of ${a.turns.length}`,
     );
   }
 } finally {
