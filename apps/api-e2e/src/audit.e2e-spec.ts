@@ -206,6 +206,37 @@ describe('audit trail', () => {
     await expect(sql(databaseUrl, `TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
   });
 
+  it('names a copied event: a stored copy links to a hash that is not its chain’s head (no unique index on the hash needed)', async () => {
+    const [, copied] = judgedContests();
+    // A copy of an event in the middle of the chain, and one of the chain's last event.
+    const [middle] = await sql(databaseUrl, `SELECT id FROM audit_events WHERE contest_id = $1 ORDER BY id OFFSET 3 LIMIT 1`, [copied.id]);
+    const [last] = await sql(databaseUrl, `SELECT id FROM audit_events WHERE contest_id = $1 ORDER BY id DESC LIMIT 1`, [copied.id]);
+    const http = new Http(first.url);
+    for (const original of [middle, last]) {
+      const [copy] = await sql(
+        databaseUrl,
+        `INSERT INTO audit_events (contest_id, actor_id, action, subject_type, subject_id, payload, occurred_at, prev_hash, hash)
+         SELECT contest_id, actor_id, action, subject_type, subject_id, payload, occurred_at, prev_hash, hash FROM audit_events WHERE id = $1
+         RETURNING id::text`,
+        [original.id],
+      );
+      expect((await http.get(`/api/contests/${copied.id}/audit/verify`, organizer)).body).toMatchObject({
+        valid: false,
+        firstBrokenEventId: copy.id,
+      });
+      // Taken out again (behind the trigger's back), the chain is whole: the tests below rely on it.
+      await sql(
+        databaseUrl,
+        `BEGIN;
+         ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only;
+         DELETE FROM audit_events WHERE id = ${Number(copy.id)};
+         ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only;
+         COMMIT;`,
+      );
+      expect((await http.get(`/api/contests/${copied.id}/audit/verify`, organizer)).body).toMatchObject({ valid: true });
+    }
+  });
+
   it('names the first event that was edited behind its back, in its contest’s chain and in the union', async () => {
     const [edited, untouched] = judgedContests();
     const [target] = await sql(

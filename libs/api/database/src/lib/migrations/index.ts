@@ -22,6 +22,7 @@ import { PublicVote1765950000000 } from './1765950000000-PublicVote';
 import { VoteThrottleInThrottles1766040000000 } from './1766040000000-VoteThrottleInThrottles';
 import { DetectedConflictsStored1766110000000 } from './1766110000000-DetectedConflictsStored';
 import { SheetScoreValues1766120000000 } from './1766120000000-SheetScoreValues';
+import { AuditEventsWithoutHashIndex1766300000000 } from './1766300000000-AuditEventsWithoutHashIndex';
 
 /** Every migration, oldest first. Bundled builds cannot glob a folder, so each is listed here. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   VoteThrottleInThrottles1766040000000,
   DetectedConflictsStored1766110000000,
   SheetScoreValues1766120000000,
+  AuditEventsWithoutHashIndex1766300000000,
 ];

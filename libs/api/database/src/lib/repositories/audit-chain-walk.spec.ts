@@ -68,4 +68,13 @@ describe(AuditChainWalk.name, () => {
     forked[6] = event(7, B, forked[4]?.hash ?? '');
     expect(walk(forked, 4n, B)).toMatchObject({ valid: false, broken: '7' });
   });
+
+  it('names a copy of an event, wherever it is stored (two events share a hash only as a copy)', () => {
+    const rows = history();
+    for (const original of ['5', '8', '2']) {
+      const copy = rows.find((row) => row.id === original);
+      if (copy === undefined) throw new Error(`no event ${original}`);
+      expect(walk([...rows, { ...copy, id: '9' }], 4n)).toMatchObject({ valid: false, broken: '9' });
+    }
+  });
 });
