@@ -79,6 +79,12 @@ test.describe('pitch day in the hall', () => {
       await expect(page.getByTestId('control-problems')).toHaveText(
         `${left.code} has no line: every team of the round has one (mark a team that does not come as “No show”).`,
       );
+      // A pitch shorter than the API allows (12 seconds): the refusal names the line and the field as the page shows them.
+      await slots.nth(0).getByLabel('Pitch (minutes)').fill('0.2');
+      await slots.nth(0).getByLabel('Pitch (minutes)').dispatchEvent('change');
+      await page.getByTestId('run-sheet-save').click();
+      await expect(page.getByTestId('control-message')).toHaveText('Please correct the following. Line 1 · pitch (seconds): At least 30.');
+      await expect(page.getByTestId('control-problems')).toHaveCount(0);
       await slots.nth(0).getByLabel('Pitch (minutes)').fill('0.5');
       await slots.nth(0).getByLabel('Pitch (minutes)').dispatchEvent('change');
       await slots.nth(0).getByLabel('Q&A (minutes)').fill('0');

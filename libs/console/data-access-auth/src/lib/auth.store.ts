@@ -5,6 +5,12 @@ import { firstValueFrom } from 'rxjs';
 import { AuthApi } from './auth.api';
 import { AuthSession } from './auth-session';
 
+/** The sign-in form's fields by their API names, for a refusal that names them. */
+const SIGN_IN_LABELS: FieldLabels = {
+  email: 'auth.fields.email',
+  password: 'auth.fields.password',
+};
+
 /** The sign-up form's fields by their API names, for a refusal that names them. */
 const SIGN_UP_LABELS: FieldLabels = {
   email: 'auth.fields.email',
@@ -39,7 +45,7 @@ export class AuthStore {
       this.session.start(response);
       return { ok: true, user: response.user };
     } catch (error) {
-      return { ok: false, error: toUiMessage(error, { 401: 'errors.invalidCredentials' }) };
+      return { ok: false, error: toUiMessage(error, { 401: 'errors.invalidCredentials' }, SIGN_IN_LABELS) };
     }
   }
 

@@ -38,9 +38,9 @@ const ENTRY_LABELS: FieldLabels = {
   teamName: 'submit.editor.team.teamName',
   organization: 'submit.editor.team.organization',
   members: 'submit.editor.team.members',
-  'members.*.name': 'submit.editor.team.name',
-  'members.*.role': 'submit.editor.team.role',
-  'members.*.email': 'submit.editor.team.email',
+  'members.*.name': 'submit.editor.team.memberName',
+  'members.*.role': 'submit.editor.team.memberRole',
+  'members.*.email': 'submit.editor.team.memberEmail',
   categoryId: 'submit.editor.category.label',
   videoUrl: 'submit.editor.video.label',
 };

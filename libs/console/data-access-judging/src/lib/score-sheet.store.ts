@@ -2,7 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { DestroyRef, Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
 import type { AssignmentDetailView, RubricCriterionView, SaveSheetRequest, SheetView } from '@laurel/contracts';
 import { type ScoreValueProblem, missingCriteria, sheetTotal } from '@laurel/domain';
-import { I18nService, type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
+import { type FieldLabels, I18nService, type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { JudgingApi } from './judging.api';
 import { formatScoreInput, parseScore } from './score-input';
@@ -53,6 +53,8 @@ const EMPTY: SheetState = {
   busy: false,
 };
 
+// The recusal's field by its API name, for a refusal that names it.
+const RECUSE_LABELS: FieldLabels = { reason: 'judging.recuseDialog.reason' };
 /**
  * One judge's score sheet while it is on screen: the values as typed, the live total by the
  * domain's `sheetTotal` (the function the API stores), drafts saved as they go with the sheet's
@@ -238,7 +240,7 @@ export class ScoreSheetStore {
       return null;
     } catch (error) {
       this.state.update((s) => ({ ...s, busy: false }));
-      return toUiMessage(error);
+      return toUiMessage(error, {}, RECUSE_LABELS);
     }
   }
 

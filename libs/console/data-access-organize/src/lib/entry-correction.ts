@@ -2,9 +2,19 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { JudgingApi } from '@laurel/console-data-access-judging';
 import type { ConflictView, EntryCorrectionRequest, EntryView } from '@laurel/contracts';
-import { type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
+import { type FieldLabels, type UiMessage, apiErrorOf, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { OrganizeApi } from './organize.api';
+
+// The correction form's fields by their API names (a member's by its number), for a refusal that names them.
+const CORRECTION_LABELS: FieldLabels = {
+  organization: 'organize.entry.correction.organization',
+  members: 'submit.editor.team.members',
+  'members.*.name': 'submit.editor.team.memberName',
+  'members.*.role': 'submit.editor.team.memberRole',
+  'members.*.email': 'submit.editor.team.memberEmail',
+  reason: 'organize.entry.correction.reason',
+};
 
 /** The conflicts of interest of one entry that a change made appear and go. */
 export interface ConflictChanges {
@@ -57,7 +67,7 @@ export class EntryCorrections {
       corrected = await firstValueFrom(this.organize.correctEntry(entry.id, body));
     } catch (error) {
       const stale = error instanceof HttpErrorResponse && error.status === 409 && apiErrorOf(error)?.code === 'entry.stale_version';
-      return { ok: false, stale, message: toUiMessage(error) };
+      return { ok: false, stale, message: toUiMessage(error, {}, CORRECTION_LABELS) };
     }
     const after = before && (await this.conflicts(entry.contestId));
     return { ok: true, entry: corrected, conflicts: before && after ? conflictChanges(before, after, entry.id) : null };

@@ -2,7 +2,7 @@ import { DOCUMENT } from '@angular/common';
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import type { JudgeStageView, MyStageView, RunSheetSlotInput, RunSheetSlotView, StageActionRequest, StageView } from '@laurel/contracts';
 import { type StageClock, stageClock } from '@laurel/domain';
-import { type UiMessage, apiErrorOf, fieldProblemMessage, toUiMessage } from '@laurel/console-util';
+import { type FieldLabels, type UiMessage, apiErrorOf, fieldProblemMessage, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { PitchApi } from './pitch.api';
 
@@ -13,6 +13,22 @@ export type StageSlot = RunSheetSlotView;
 const BACKOFF_MS = [500, 1_000, 2_000, 3_000, 5_000];
 /** How often the countdown is redrawn. */
 const TICK_MS = 250;
+
+// The control page's fields by their API names (a line's by its number), for a refusal that names them.
+const STAGE_LABELS: FieldLabels = {
+  slots: 'pitch.fields.slots',
+  'slots.*': 'pitch.fields.slot',
+  'slots.*.id': 'pitch.fields.slot',
+  'slots.*.kind': 'pitch.fields.slot',
+  'slots.*.entryId': 'pitch.fields.slot',
+  'slots.*.pitchSeconds': 'pitch.fields.pitchSeconds',
+  'slots.*.qaSeconds': 'pitch.fields.qaSeconds',
+  'slots.*.seconds': 'pitch.fields.breakSeconds',
+  'slots.*.label': 'pitch.fields.breakLabel',
+  seed: 'pitch.control.seed',
+  slotId: 'pitch.fields.slotId',
+  seconds: 'pitch.fields.extendSeconds',
+};
 
 /**
  * One round's stage as this screen follows it: the organizer's view (control page, board) or a
@@ -142,8 +158,10 @@ export class StageStore {
       this.accept(await firstValueFrom(call(roundId, view.version)));
       return null;
     } catch (error) {
-      this.problems.set((apiErrorOf(error)?.fields ?? []).map(fieldProblemMessage));
-      return toUiMessage(error);
+      const api = apiErrorOf(error);
+      // A rule's problems are listed under its sentence; a request-shape refusal's are in the sentence already, by label.
+      this.problems.set((api?.code === 'validation_failed' ? [] : (api?.fields ?? [])).map(fieldProblemMessage));
+      return toUiMessage(error, {}, STAGE_LABELS);
     } finally {
       this.busy.set(false);
     }

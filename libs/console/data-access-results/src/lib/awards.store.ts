@@ -1,6 +1,6 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { AwardInput, AwardsProposalView, ConfirmedAwardsView, PublishResponse, RoundResultsView } from '@laurel/contracts';
-import { type UiMessage, apiErrorOf, fieldProblemMessage, toUiMessage } from '@laurel/console-util';
+import { type FieldLabels, type UiMessage, apiErrorOf, fieldProblemMessage, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { ResultsApi } from './results.api';
 
@@ -19,6 +19,8 @@ interface AwardsState {
 /** A refused action: the sentence, and for a refused confirmation each line's problem (`awards.invalid`'s fields). */
 export type ActionOutcome<T> = { ok: true; value: T } | { ok: false; error: UiMessage; problems?: UiMessage[] };
 
+// The awards' fields by their API names, for a refusal that names them.
+const AWARD_LABELS: FieldLabels = { 'awards.*.entryId': 'results.awards.chooseEntry', 'awards.*.reason': 'results.awards.reason' };
 /** A contest's award proposal, its confirmed awards, and publication. Provide per page. */
 @Injectable()
 export class AwardsStore {
@@ -69,7 +71,7 @@ export class AwardsStore {
     } catch (error) {
       const api = apiErrorOf(error);
       const problems = api?.code === 'awards.invalid' ? (api.fields ?? []).map(fieldProblemMessage) : [];
-      return { ok: false, error: toUiMessage(error), ...(problems.length > 0 ? { problems } : {}) };
+      return { ok: false, error: toUiMessage(error, {}, AWARD_LABELS), ...(problems.length > 0 ? { problems } : {}) };
     }
   }
 

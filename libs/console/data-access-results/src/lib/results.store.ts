@@ -1,6 +1,6 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { AdvanceRequest, AdvanceResponse, RoundResultsView } from '@laurel/contracts';
-import { type UiMessage, toUiMessage } from '@laurel/console-util';
+import { type FieldLabels, type UiMessage, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { ResultsApi } from './results.api';
 
@@ -8,6 +8,8 @@ type LoadStatus = 'idle' | 'loading' | 'loaded' | 'error';
 
 export type AdvanceOutcome = { ok: true; response: AdvanceResponse } | { ok: false; error: UiMessage };
 
+// The advance dialog's fields by their API names, for a refusal that names them.
+const ADVANCE_LABELS: FieldLabels = { top: 'results.advance.topLabel', minScore: 'results.advance.minLabel' };
 /** One round's ranking and reliability, and the advancement of its entries. Provide per page. */
 @Injectable()
 export class RoundResultsStore {
@@ -52,7 +54,7 @@ export class RoundResultsStore {
       await this.load(roundId);
       return { ok: true, response };
     } catch (error) {
-      return { ok: false, error: toUiMessage(error) };
+      return { ok: false, error: toUiMessage(error, {}, ADVANCE_LABELS) };
     }
   }
 }

@@ -1,11 +1,14 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { BallotView, CastVoteRequest, ConfirmVoteResponse, VoteCountsView } from '@laurel/contracts';
-import { type UiMessage, toUiMessage } from '@laurel/console-util';
+import { type FieldLabels, type UiMessage, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { ResultsApi } from './results.api';
 
 export type VoteOutcome = { ok: true } | { ok: false; error: UiMessage };
 
+// The ballot's and the voiding's fields by their API names, for a refusal that names them.
+const BALLOT_LABELS: FieldLabels = { email: 'results.vote.email', entryId: 'results.vote.choose' };
+const VOID_LABELS: FieldLabels = { reason: 'results.vote.counts.voidReason' };
 /** The public ballot of one contest and the voter's one vote. Provide per page. */
 @Injectable()
 export class BallotStore {
@@ -34,7 +37,7 @@ export class BallotStore {
       await firstValueFrom(this.api.castVote(slug, request));
       return { ok: true };
     } catch (error) {
-      return { ok: false, error: toUiMessage(error) };
+      return { ok: false, error: toUiMessage(error, {}, BALLOT_LABELS) };
     }
   }
 
@@ -76,7 +79,7 @@ export class VoteCountsStore {
       await this.load(contestId);
       return { ok: true };
     } catch (error) {
-      return { ok: false, error: toUiMessage(error) };
+      return { ok: false, error: toUiMessage(error, {}, VOID_LABELS) };
     }
   }
 }

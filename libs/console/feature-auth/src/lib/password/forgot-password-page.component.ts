@@ -6,10 +6,13 @@ import { MatInput } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { AUTH_PATHS, AuthApi } from '@laurel/console-data-access-auth';
 import { AlertComponent, SubmitButtonComponent } from '@laurel/console-ui';
-import { TranslatePipe, type UiMessage, UiMessagePipe, toUiMessage } from '@laurel/console-util';
+import { type FieldLabels, TranslatePipe, type UiMessage, UiMessagePipe, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { EMAIL_ERRORS, EMAIL_MAX_LENGTH } from '../forms/auth-messages';
 import { firstError } from '../forms/field-errors';
+
+// The form's field by its API name, for a refusal that names it.
+const EMAIL_LABELS: FieldLabels = { email: 'auth.fields.email' };
 
 /** `/forgot-password`: mails a link to choose a new password; the answer never says whether the address has an account. */
 @Component({
@@ -80,7 +83,7 @@ export class ForgotPasswordPageComponent {
       await firstValueFrom(this.api.requestPasswordReset(email));
       this.sentTo.set(email);
     } catch (error) {
-      this.error.set(toUiMessage(error));
+      this.error.set(toUiMessage(error, {}, EMAIL_LABELS));
     } finally {
       this.pending.set(false);
     }

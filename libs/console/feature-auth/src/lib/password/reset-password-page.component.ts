@@ -6,10 +6,13 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@laurel/contracts';
 import { AUTH_PATHS, AuthApi, AuthStore } from '@laurel/console-data-access-auth';
 import { AlertComponent, PasswordFieldComponent, SubmitButtonComponent } from '@laurel/console-ui';
-import { TranslatePipe, type UiMessage, UiMessagePipe, toUiMessage } from '@laurel/console-util';
+import { type FieldLabels, TranslatePipe, type UiMessage, UiMessagePipe, toUiMessage } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { PASSWORD_ERRORS } from '../forms/auth-messages';
 import { firstError, notBlank } from '../forms/field-errors';
+
+// The form's field by its API name, for a refusal that names it.
+const PASSWORD_LABELS: FieldLabels = { password: 'auth.fields.password' };
 
 /** `/reset-password#token=…`, the link of a password reset mail: a new password, and every other session ends. */
 @Component({
@@ -88,7 +91,7 @@ export class ResetPasswordPageComponent {
       // The token is spent: drop it from the history entry.
       await this.router.navigateByUrl(AUTH_PATHS.home, { replaceUrl: true });
     } catch (error) {
-      this.error.set(toUiMessage(error));
+      this.error.set(toUiMessage(error, {}, PASSWORD_LABELS));
     } finally {
       this.pending.set(false);
     }

@@ -9,13 +9,16 @@ import { type InvitationPreview, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from
 import { AuthStore } from '@laurel/console-data-access-auth';
 import { JudgingApi } from '@laurel/console-data-access-judging';
 import { AlertComponent, PasswordFieldComponent, SubmitButtonComponent } from '@laurel/console-ui';
-import { TranslatePipe, type UiMessage, UiMessagePipe, roleKey, toUiMessage, I18nService } from '@laurel/console-util';
+import { type FieldLabels, TranslatePipe, type UiMessage, UiMessagePipe, roleKey, toUiMessage, I18nService } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 
 function sameAsPassword(control: AbstractControl): ValidationErrors | null {
   const group = control.parent as FormGroup | null;
   return group && control.value !== group.get('password')?.value ? { mismatch: true } : null;
 }
+
+// The form's field by its API name, for a refusal that names it.
+const ACCEPT_LABELS: FieldLabels = { password: 'judging.invite.password' };
 
 /**
  * `/invitations/accept#token=…`, the link of an invitation mail. Without an account (or with one
@@ -119,7 +122,7 @@ export class AcceptInvitePageComponent {
       // The token is spent: drop it from the history entry before moving on.
       await this.router.navigateByUrl(this.preview()?.kind === 'judge' ? '/judging' : '/dashboard', { replaceUrl: true });
     } catch (error) {
-      this.error.set(toUiMessage(error));
+      this.error.set(toUiMessage(error, {}, ACCEPT_LABELS));
     } finally {
       this.pending.set(false);
     }

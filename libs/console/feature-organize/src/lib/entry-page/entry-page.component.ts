@@ -32,6 +32,7 @@ import {
 } from '@laurel/contracts';
 import { teamSizeRange } from '@laurel/domain';
 import {
+  type FieldLabels,
   I18nService,
   TranslatePipe,
   type TranslationKey,
@@ -45,6 +46,12 @@ import {
 } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { ELIGIBILITY_TONES, eligibilityKey, statusKey } from '../entries-page/entries-page.component';
+
+// The screening decision's fields by their API names, for a refusal that names them.
+const ELIGIBILITY_LABELS: FieldLabels = {
+  eligible: 'organize.entry.eligibility.heading',
+  reason: 'organize.entry.eligibility.reason',
+};
 
 /** Everything an entry holds, its documents, the eligibility decision, and the correction of a submitted entry's organization and team. */
 @Component({
@@ -223,7 +230,7 @@ export class EntryPageComponent {
       this.entry.set(next);
       this.saveMessage.set({ tone: 'info', text: { key: 'organize.entry.eligibility.saved' } });
     } catch (error) {
-      this.saveMessage.set({ tone: 'error', text: toUiMessage(error) });
+      this.saveMessage.set({ tone: 'error', text: toUiMessage(error, {}, ELIGIBILITY_LABELS) });
     } finally {
       this.saving.set(false);
     }

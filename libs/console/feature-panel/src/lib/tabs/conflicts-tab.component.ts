@@ -8,10 +8,25 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import type { ConflictSource, ConflictView, ContestView, EntryListItemView, PanelJudgeView } from '@laurel/contracts';
 import { JudgingApi, conflictReasonKey } from '@laurel/console-data-access-judging';
 import { AlertComponent, EmptyStateComponent, StatusChipComponent, type StatusTone } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type TranslationKey, type UiMessage, UiMessagePipe, toUiMessage } from '@laurel/console-util';
+import {
+  type FieldLabels,
+  I18nService,
+  TranslatePipe,
+  type TranslationKey,
+  type UiMessage,
+  UiMessagePipe,
+  toUiMessage,
+} from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 
 const SOURCE_TONES: Record<ConflictSource, StatusTone> = { detected: 'accent', declared: 'info', organizer: 'warning' };
+
+// The form's fields by their API names, for a refusal that names them.
+const CONFLICT_LABELS: FieldLabels = {
+  judgeId: 'judging.conflicts.judge',
+  entryId: 'judging.conflicts.entry',
+  reason: 'judging.conflicts.reason',
+};
 
 /** Conflicts of interest: the detected ones, the judges' recusals, and those added by hand. */
 @Component({
@@ -204,7 +219,7 @@ export class ConflictsTabComponent {
       if (directive) directive.resetForm();
       else this.form.reset();
     } catch (error) {
-      this.formError.set(toUiMessage(error));
+      this.formError.set(toUiMessage(error, {}, CONFLICT_LABELS));
     } finally {
       this.pending.set(false);
     }

@@ -9,11 +9,21 @@ import type { CouncilDecisionValue, CouncilTallyView, CouncilView, MyCouncilView
 import { AuthStore } from '@laurel/console-data-access-auth';
 import { ResultsApi } from '@laurel/console-data-access-results';
 import { AlertComponent, EmptyStateComponent, StatusChipComponent } from '@laurel/console-ui';
-import { I18nService, TranslatePipe, type UiMessage, UiMessagePipe, formatMoney, toUiMessage } from '@laurel/console-util';
+import {
+  type FieldLabels,
+  I18nService,
+  TranslatePipe,
+  type UiMessage,
+  UiMessagePipe,
+  formatMoney,
+  toUiMessage,
+} from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
 import { tierKey } from '../shared/format';
 import { CouncilTallyComponent } from './council-tally.component';
 
+// The decision's fields by their API names, for a refusal that names them.
+const DECISION_LABELS: FieldLabels = { note: 'closing.council.note' };
 /**
  * `/council` lists the contests waiting for the caller's vote; `/council/:contestId` shows the
  * confirmed award list and lets a member approve or object, with a note.
@@ -234,7 +244,7 @@ export class CouncilPageComponent {
       await this.load(id);
       this.revision.update((r) => String(Number(r) + 1));
     } catch (error) {
-      this.error.set(toUiMessage(error));
+      this.error.set(toUiMessage(error, {}, DECISION_LABELS));
     } finally {
       this.busy.set(false);
     }

@@ -99,15 +99,22 @@ export function refusalMessage(
  */
 function problemLine(problem: ApiFieldProblem, labels: FieldLabels): UiMessage {
   const known = labelFor(problem.field, labels);
-  const field: TranslationParam = { message: known ? { key: typeof known === 'string' ? known : known.label } : { text: problem.field } };
+  const field: TranslationParam = { message: labelOf(problem.field, labels) };
   const choices = typeof known === 'object' ? known.choices : undefined;
   return { key: 'errors.validationLine', params: { field, problem: { message: fieldProblemWithChoices(problem, choices) } } };
 }
 
-/** A field's label, else its API name as it is. */
+/**
+ * A field's label, else its API name as it is. A field inside a list (`members.1.email`) gives its
+ * label the position as `{n}`, counted from 1 as the page counts ("Member 2 · e-mail"); a label
+ * that does not name it ignores it.
+ */
 function labelOf(field: string, labels: FieldLabels): UiMessage {
   const known = labelFor(field, labels);
-  return known ? { key: typeof known === 'string' ? known : known.label } : { text: field };
+  if (!known) return { text: field };
+  const key = typeof known === 'string' ? known : known.label;
+  const index = /\.(\d+)(?=\.|$)/.exec(field)?.[1];
+  return index === undefined ? { key } : { key, params: { n: Number(index) + 1 } };
 }
 
 /** What the page says of a field (a `*` in the labels' path stands for a position in a list). */

@@ -97,6 +97,34 @@ describe('a refusal’s sentence as the reader sees it', () => {
     expect(inEn(partly)).toContain('Language: Choose one of the values offered.');
   });
 
+  it('gives a label of a field inside a list the position, counted from 1 as the page counts', () => {
+    const api: ApiError = {
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Please correct the request: …',
+      code: 'validation_failed',
+      fields: [
+        { field: 'slots.2.pitchSeconds', message: 'pitchSeconds must not be less than 30', code: 'min', limit: 30 },
+        { field: 'members.0.name', message: 'name must not be empty', code: 'required' },
+        { field: 'seed', message: 'seed may hold letters, digits, …', code: 'format' },
+      ],
+    };
+    const labels = {
+      'slots.*.pitchSeconds': 'pitch.fields.pitchSeconds',
+      'members.*.name': 'submit.editor.team.memberName',
+      seed: 'pitch.control.seed',
+    } as const;
+    const message = refusalMessage(400, api, null, {}, labels);
+    expect(inVi(message)).toBe(
+      'Vui lòng sửa lại các mục sau. Dòng 3 · thuyết trình (giây): Tối thiểu 30. Thành viên 1 · họ tên: Mục này không được để trống. ' +
+        'Mã bốc thăm: Giá trị này không viết đúng dạng.',
+    );
+    expect(inEn(message)).toBe(
+      'Please correct the following. Line 3 · pitch (seconds): At least 30. Member 1 · full name: This cannot be empty: fill it in. ' +
+        'Draw seed: This is not written the expected way.',
+    );
+  });
+
   it('says which rules a new password broke, each from its code', () => {
     const weak = refusal(400, {
       code: 'auth.weak_password',

@@ -101,6 +101,16 @@ export const enPitch: typeof viPitch = {
     waiting: 'Live round: waiting for the first team to go on stage.',
     moved: 'This page moved to the team on stage.',
   },
+  fields: {
+    slots: 'Running order',
+    slot: 'Line {n}',
+    pitchSeconds: 'Line {n} · pitch (seconds)',
+    qaSeconds: 'Line {n} · Q&A (seconds)',
+    breakSeconds: 'Line {n} · break (seconds)',
+    breakLabel: 'Line {n} · break name',
+    slotId: 'The team or break chosen',
+    extendSeconds: 'Time added (seconds)',
+  },
   problems: {
     slotRepeated: 'Line {position} repeats a slot that is already in the running order. Reload the page and try again.',
     entryUnknown: 'Line {position} is a team that is no longer in this round. Reload the page and try again.',

@@ -100,6 +100,17 @@ export const viPitch = {
     waiting: 'Vòng trực tiếp: chờ đội đầu tiên lên sân khấu.',
     moved: 'Trang đã chuyển sang đội đang thi.',
   },
+  // The run sheet's and the stage's fields as a refusal names them (the API counts seconds, the page minutes).
+  fields: {
+    slots: 'Thứ tự trình bày',
+    slot: 'Dòng {n}',
+    pitchSeconds: 'Dòng {n} · thuyết trình (giây)',
+    qaSeconds: 'Dòng {n} · hỏi đáp (giây)',
+    breakSeconds: 'Dòng {n} · nghỉ (giây)',
+    breakLabel: 'Dòng {n} · tên giờ nghỉ',
+    slotId: 'Đội hoặc giờ nghỉ được chọn',
+    extendSeconds: 'Thời gian cộng thêm (giây)',
+  },
   problems: {
     slotRepeated: 'Dòng {position} lặp lại một lượt đã có trong thứ tự thuyết trình. Hãy tải lại trang rồi thử lại.',
     entryUnknown: 'Dòng {position} là một đội không còn trong vòng này. Hãy tải lại trang rồi thử lại.',
