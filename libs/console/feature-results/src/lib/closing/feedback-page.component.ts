@@ -29,7 +29,7 @@ import { registerResultsIcons } from '../shared/results-icons';
     UiMessagePipe,
   ],
   template: `
-    <a routerLink="/my-entries" class="back">← {{ 'closing.feedback.back' | translate }}</a>
+    <a routerLink="/my-entries" class="back">{{ 'closing.feedback.back' | translate }}</a>
     @if (loading()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | translate" />
     }
