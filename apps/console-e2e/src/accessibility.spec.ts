@@ -46,6 +46,61 @@ test.describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
     }
   });
 
+  test('on a phone the judges, entries and audit tables are cards that name each value, sort from the keyboard and have no violations', async ({
+    browser,
+    baseURL,
+  }) => {
+    test.setTimeout(300_000);
+    const contest = await setUpJudgedContest(baseURL as string, { stopAfterScreening: true });
+    const judge = contest.judges[0];
+    /** Nothing in the table's box scrolls sideways, and the page itself does not either. */
+    const fitsAcross = async (page: Page, table: string) => {
+      const widths = await page.getByTestId(table).evaluate((el) => {
+        const box = el.parentElement as HTMLElement;
+        return { table: el.scrollWidth, box: box.clientWidth, page: document.documentElement.scrollWidth, view: window.innerWidth };
+      });
+      expect(widths.table, `${table}: ${JSON.stringify(widths)}`).toBeLessThanOrEqual(widths.box);
+      expect(widths.page, `${table}: ${JSON.stringify(widths)}`).toBeLessThanOrEqual(widths.view);
+    };
+    for (const lang of ['vi', 'en']) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      await context.addInitScript((l) => localStorage.setItem('laurel.lang', l), lang);
+      const page = await context.newPage();
+      await signIn(page, 'organizer@demo.laurel', 'laurel-demo');
+      const organization = lang === 'en' ? 'Organization' : 'Đơn vị';
+
+      await page.goto(`/organize/judging?contest=${contest.id}`);
+      const judgeRow = page.getByTestId('panel-judges').locator('tbody tr').filter({ hasText: judge.displayName });
+      await expect(judgeRow).toBeVisible({ timeout: 30_000 });
+      // The organization is read with its column's name, on one line beside it, not a word per line.
+      const orgCell = judgeRow.locator('td').nth(1);
+      await expect(orgCell).toHaveAttribute('data-label', new RegExp(organization, 'i'));
+      expect((await orgCell.boundingBox())?.height ?? 99).toBeLessThan(40);
+      await fitsAcross(page, 'panel-judges');
+      await page.screenshot({ path: `tmp/console-e2e/phone-panel-${lang}.png` });
+      await expectNoViolations(page, `${lang} phone panel`);
+
+      await page.goto(`/organize/entries?contest=${contest.id}`);
+      await expect(page.getByTestId('entry-row')).toHaveCount(6, { timeout: 30_000 });
+      await fitsAcross(page, 'entries-table');
+      // The sort buttons stay on a phone, and work from the keyboard.
+      const codeHeader = page.getByTestId('entries-table').locator('th.mat-column-code');
+      await expect(codeHeader).toBeVisible();
+      await codeHeader.getByRole('button').focus();
+      await page.keyboard.press('Enter');
+      await expect(codeHeader).toHaveAttribute('aria-sort', 'ascending');
+      await page.screenshot({ path: `tmp/console-e2e/phone-entries-${lang}.png` });
+      await expectNoViolations(page, `${lang} phone entries`);
+
+      await page.goto(`/audit?contest=${contest.id}`);
+      await expect(page.getByTestId('audit-row').first()).toBeVisible({ timeout: 30_000 });
+      await fitsAcross(page, 'audit-table');
+      await page.screenshot({ path: `tmp/console-e2e/phone-audit-${lang}.png` });
+      await expectNoViolations(page, `${lang} phone audit`);
+      await context.close();
+    }
+  });
+
   test('public, applicant, judge and organizer pages have no violations, in both languages', async ({ browser, baseURL }) => {
     test.setTimeout(300_000);
     const contest = await setUpJudgedContest(baseURL as string, { leaveFinalOpen: true, unscoredFinal: [[0, 'D']] });

@@ -38,7 +38,7 @@ import { ProgressStackComponent } from './progress-stack.component';
       <laurel-empty-state icon="group" [heading]="'judging.panel.noJudges' | translate" [body]="'judging.panel.noJudgesHint' | translate" />
     } @else {
       <div class="table-wrap">
-        <table class="grid" data-testid="panel-judges">
+        <table class="grid judges" data-testid="panel-judges">
           <thead>
             <tr>
               <th scope="col">{{ 'judging.panel.col.judge' | translate }}</th>
@@ -75,8 +75,8 @@ import { ProgressStackComponent } from './progress-stack.component';
                     }
                   </div>
                 </td>
-                <td>{{ j.organization ?? '—' }}</td>
-                <td>
+                <td [attr.data-label]="'judging.panel.col.organization' | translate">{{ j.organization ?? '—' }}</td>
+                <td [attr.data-label]="'judging.panel.col.expertise' | translate">
                   <div class="tags">
                     @for (t of j.expertise; track t) {
                       <span class="tag">{{ t }}</span>
@@ -85,7 +85,7 @@ import { ProgressStackComponent } from './progress-stack.component';
                     }
                   </div>
                 </td>
-                <td><laurel-progress-stack [progress]="j.progress" /></td>
+                <td [attr.data-label]="'judging.panel.col.progress' | translate"><laurel-progress-stack [progress]="j.progress" /></td>
               </tr>
             }
           </tbody>
