@@ -194,7 +194,10 @@ export const auditChainKey = (contestId: string | null | undefined) => contestId
  * writers of one chain across processes (a second writer waits, then sees the head the first
  * one committed), and the new head is sha256(previous head, newline, the event's canonical JSON),
  * computed by PostgreSQL over the same bytes `auditHash` hashes when verifying. The event gets
- * its id after the lock is held, so within a chain ids follow the chain.
+ * its id after the lock is held, so within a chain ids follow the chain. (A plain UPDATE of the
+ * head, with the INSERT only for a missing one, costs PostgreSQL more CPU under many writers of
+ * one contest: a writer that waited re-checks the updated row through EvalPlanQual, where the
+ * upsert only retries its index probe. Measured in issue 13's eighth pass, README → Performance.)
  */
 export function auditAppend(
   input: AuditEventInput,
