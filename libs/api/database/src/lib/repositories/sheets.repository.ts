@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RoundStatus, ScoreView, SheetStatus } from '@laurel/contracts';
-import { type AuditEventInput, auditAppend } from './audit.repository';
+import { type AuditEventInput, auditAppendShape } from './audit.repository';
 import type { ConflictSourceColumn } from '../entities';
 import type { DivergenceSettings } from './divergence.repository';
 import { preparedRows } from './prepared';
@@ -221,6 +221,47 @@ function guard(param: string, judge: string, round: string, condition = ''): str
               FOR SHARE OF a, r)`;
 }
 
+/** A save's and a submit's event takes its entry id from the `guard` row inside the statement. */
+const SHEET_AUDIT_ENTRY = { entryId: 'SELECT entry_id FROM guard' };
+const SAVE_AUDIT = auditAppendShape(12, 'sheet', SHEET_AUDIT_ENTRY);
+const SUBMIT_AUDIT = auditAppendShape(10, 'sheet', SHEET_AUDIT_ENTRY);
+
+/**
+ * A draft save (`SheetChanges.saveDraft`): the sheet, given or created, then exactly its scores,
+ * then its event; the text is built once (a judge's autosave runs it again and again).
+ */
+const saveStatement = (sheet: string) => `WITH ${guard('$2', '$11', '$3')},
+         sheet AS (${sheet}),
+         removed AS (DELETE FROM scores WHERE sheet_id IN (SELECT id FROM sheet) AND NOT (criterion_id = ANY($6::uuid[]))),
+         saved AS (
+           INSERT INTO scores (sheet_id, criterion_id, value, comment, comment_internal)
+           SELECT sheet.id, s.criterion_id, s.value, s.comment, s.comment_internal
+             FROM sheet, unnest($6::uuid[], $7::numeric[], $8::text[], $10::boolean[]) AS s(criterion_id, value, comment, comment_internal)
+           ON CONFLICT (sheet_id, criterion_id) DO UPDATE SET value = excluded.value, comment = excluded.comment, comment_internal = excluded.comment_internal),
+         ${SAVE_AUDIT.ctes}
+       SELECT * FROM sheet`;
+const SAVE_UPDATE = saveStatement(`UPDATE score_sheets SET comment = $4, comment_internal = $9, version = version + 1, updated_at = now()
+          WHERE id = $1 AND assignment_id = $2::uuid AND round_id = $3::uuid AND status = 'draft' AND ($5::int IS NULL OR version = $5::int)
+            AND EXISTS (SELECT 1 FROM guard)
+          RETURNING ${SHEET_COLUMNS}`);
+const SAVE_INSERT = saveStatement(`INSERT INTO score_sheets (id, assignment_id, round_id, comment, comment_internal)
+         SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $9::boolean WHERE coalesce($5::int, 0) = 0 AND EXISTS (SELECT 1 FROM guard)
+         ON CONFLICT (assignment_id) DO NOTHING RETURNING ${SHEET_COLUMNS}`);
+
+/** A submit (`SheetChanges.submit`), its text built once. */
+const SUBMIT = `WITH ${guard('$4', '$8', '$9', ` AND r.panel = $6 AND r.divergence_threshold::float8 IS NOT DISTINCT FROM $7::float8`)},
+         stored AS (SELECT array_agg(sc.value ORDER BY c.position, c.id) AS score_values FROM scores sc
+                      JOIN criteria c ON c.id = sc.criterion_id AND c.round_id = (SELECT round_id FROM guard)
+                     WHERE sc.sheet_id = $1),
+         sheet AS (
+         UPDATE score_sheets SET status = 'submitted', total = $3, submitted_at = now(), version = version + 1, updated_at = now(),
+                score_values = stored.score_values
+           FROM stored
+          WHERE id = $1 AND status = 'draft' AND version = $2 AND stored.score_values = $5::numeric[] AND EXISTS (SELECT 1 FROM guard)
+          RETURNING ${SHEET_COLUMNS}),
+         ${SUBMIT_AUDIT.ctes}
+       SELECT * FROM sheet`;
+
 /** Score sheets: one per assignment, one score per criterion. */
 @Injectable()
 export class SheetsRepository {
@@ -325,29 +366,9 @@ export class SheetChanges {
     scores: readonly ScoreRow[],
   ): Promise<SheetRow | null> {
     const sheetId = current?.id ?? randomUUID();
-    const sheet = current
-      ? `UPDATE score_sheets SET comment = $4, comment_internal = $9, version = version + 1, updated_at = now()
-          WHERE id = $1 AND assignment_id = $2::uuid AND round_id = $3::uuid AND status = 'draft' AND ($5::int IS NULL OR version = $5::int)
-            AND EXISTS (SELECT 1 FROM guard)
-          RETURNING ${SHEET_COLUMNS}`
-      : `INSERT INTO score_sheets (id, assignment_id, round_id, comment, comment_internal)
-         SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $9::boolean WHERE coalesce($5::int, 0) = 0 AND EXISTS (SELECT 1 FROM guard)
-         ON CONFLICT (assignment_id) DO NOTHING RETURNING ${SHEET_COLUMNS}`;
-    const audit = auditAppend(this.event('sheet.saved', sheetId, { scores: scores.map((s) => [s.criterionId, s.value]) }), 12, 'sheet', {
-      entryId: 'SELECT entry_id FROM guard',
-    });
     const rows = await this.run<SheetRow>(
       current ? 'laurel_sheet_save_update' : 'laurel_sheet_save_insert',
-      `WITH ${guard('$2', '$11', '$3')},
-         sheet AS (${sheet}),
-         removed AS (DELETE FROM scores WHERE sheet_id IN (SELECT id FROM sheet) AND NOT (criterion_id = ANY($6::uuid[]))),
-         saved AS (
-           INSERT INTO scores (sheet_id, criterion_id, value, comment, comment_internal)
-           SELECT sheet.id, s.criterion_id, s.value, s.comment, s.comment_internal
-             FROM sheet, unnest($6::uuid[], $7::numeric[], $8::text[], $10::boolean[]) AS s(criterion_id, value, comment, comment_internal)
-           ON CONFLICT (sheet_id, criterion_id) DO UPDATE SET value = excluded.value, comment = excluded.comment, comment_internal = excluded.comment_internal),
-         ${audit.ctes}
-       SELECT * FROM sheet`,
+      current ? SAVE_UPDATE : SAVE_INSERT,
       [
         sheetId,
         this.assignmentId,
@@ -360,7 +381,7 @@ export class SheetChanges {
         comment.internal,
         scores.map((s) => s.commentInternal),
         this.assignment?.judgeId ?? null,
-        ...audit.params,
+        ...SAVE_AUDIT.params(this.event('sheet.saved', sheetId, { scores: scores.map((s) => [s.criterionId, s.value]) })),
       ],
     );
     return rows[0] ?? null;
@@ -374,36 +395,18 @@ export class SheetChanges {
    * when anything of that changed.
    */
   async submit(basis: SheetSubmitBasis, total: number): Promise<SheetRow | null> {
-    const audit = auditAppend(this.event('sheet.submitted', basis.sheet.id, { total }), 10, 'sheet', {
-      entryId: 'SELECT entry_id FROM guard',
-    });
-    const rows = await this.run<SheetRow>(
-      'laurel_sheet_submit',
-      `WITH ${guard('$4', '$8', '$9', ` AND r.panel = $6 AND r.divergence_threshold::float8 IS NOT DISTINCT FROM $7::float8`)},
-         stored AS (SELECT array_agg(sc.value ORDER BY c.position, c.id) AS score_values FROM scores sc
-                      JOIN criteria c ON c.id = sc.criterion_id AND c.round_id = (SELECT round_id FROM guard)
-                     WHERE sc.sheet_id = $1),
-         sheet AS (
-         UPDATE score_sheets SET status = 'submitted', total = $3, submitted_at = now(), version = version + 1, updated_at = now(),
-                score_values = stored.score_values
-           FROM stored
-          WHERE id = $1 AND status = 'draft' AND version = $2 AND stored.score_values = $5::numeric[] AND EXISTS (SELECT 1 FROM guard)
-          RETURNING ${SHEET_COLUMNS}),
-         ${audit.ctes}
-       SELECT * FROM sheet`,
-      [
-        basis.sheet.id,
-        basis.sheet.version,
-        total,
-        this.assignmentId,
-        basis.scores.map((s) => s.value),
-        basis.divergence.panel,
-        basis.divergence.threshold,
-        this.assignment?.judgeId ?? null,
-        this.assignment?.roundId ?? null,
-        ...audit.params,
-      ],
-    );
+    const rows = await this.run<SheetRow>('laurel_sheet_submit', SUBMIT, [
+      basis.sheet.id,
+      basis.sheet.version,
+      total,
+      this.assignmentId,
+      basis.scores.map((s) => s.value),
+      basis.divergence.panel,
+      basis.divergence.threshold,
+      this.assignment?.judgeId ?? null,
+      this.assignment?.roundId ?? null,
+      ...SUBMIT_AUDIT.params(this.event('sheet.submitted', basis.sheet.id, { total })),
+    ]);
     return rows[0] ?? null;
   }
 }
