@@ -4,7 +4,7 @@ export { isUuid } from './lib/ids/is-uuid';
 export { apiErrorOf, toUiMessage, type FieldLabels, type StatusMessages } from './lib/errors/error-message';
 export { FIELD_PROBLEM_MESSAGES, fieldProblemMessage } from './lib/errors/field-problem-messages';
 export { type ChoiceLabel, CONTEST_FIELD_NAMES, LANGUAGE_NAMES, PRIZE_TIER_NAMES, ROUND_FIELD_NAMES } from './lib/errors/field-names';
-export { areaDescriptionKey, areaTitleKey, contestStatusKey, roleKey } from './lib/i18n/keys';
+export { areaDescriptionKey, areaTitleKey, auditActionKey, contestStatusKey, roleKey } from './lib/i18n/keys';
 export type { Dictionary, LocaleValue, TranslationKey, TranslationParam, TranslationParams } from './lib/i18n/dictionary';
 export {
   caretAfterDigits,

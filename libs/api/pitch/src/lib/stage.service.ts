@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AppError, type AuthUser, managesContest, pitchesScoredBy, roundNotFound } from '@laurel/api-core';
-import type { JudgeStageView, MyStageView, RoundStatus, StageView } from '@laurel/contracts';
+import type { AuditAction, JudgeStageView, MyStageView, RoundStatus, StageView } from '@laurel/contracts';
 import { AuditRepository, type PitchEntry, PitchRepository, type PitchRound, type StoredStage } from '@laurel/api-database';
 import {
   applyStageAction,
@@ -33,7 +33,7 @@ export type StageAudience =
 
 interface Change {
   stage: Stage;
-  action: string;
+  action: AuditAction;
   payload: Record<string, unknown>;
 }
 

@@ -1,43 +1,5 @@
 import { type TranslationKey, isUuid } from '@laurel/console-util';
 
-/** The actions the API records, in the order of a contest's life. */
-export const AUDIT_ACTIONS = [
-  'auth.signed_in',
-  'auth.sign_in_failed',
-  'contest.created',
-  'contest.updated',
-  'contest.status_changed',
-  'round.created',
-  'round.updated',
-  'round.deleted',
-  'panel.judge_invited',
-  'panel.judge_removed',
-  'entry.submitted',
-  'entry.withdrawn',
-  'attachment.added',
-  'attachment.removed',
-  'entries.imported',
-  'entry.eligibility_set',
-  'entry.corrected',
-  'conflict.added',
-  'conflict.removed',
-  'assignment.created',
-  'assignment.removed',
-  'assignment.recused',
-  'round.opened',
-  'sheet.saved',
-  'sheet.submitted',
-  'round.closed',
-  'round.advanced',
-  'awards.confirmed',
-  'contest.published',
-] as const;
-
-/** The translation key of an action, or null for one this console does not know yet. */
-export function actionKey(action: string): TranslationKey | null {
-  return (AUDIT_ACTIONS as readonly string[]).includes(action) ? (`audit.actions.${action.replace('.', '_')}` as TranslationKey) : null;
-}
-
 /** The first 8 characters of a UUID: enough to tell events apart on screen. */
 export function shortId(id: string | null | undefined): string {
   if (!id) return '—';

@@ -29,13 +29,14 @@ import {
   type TranslationKey,
   type UiMessage,
   UiMessagePipe,
+  auditActionKey,
   formatDateTime,
   timeZoneLabel,
   toUiMessage,
 } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
-import type { AuditEventView, AuditPageView, AuditVerificationView } from '@laurel/contracts';
-import { AUDIT_ACTIONS, actionKey, nameOf, payloadSummary, subjectKey } from './audit-format';
+import { AUDIT_ACTIONS, type AuditEventView, type AuditPageView, type AuditVerificationView } from '@laurel/contracts';
+import { nameOf, payloadSummary, subjectKey } from './audit-format';
 
 /** `/audit?contest=…`: a contest's audit trail with filters, and the verification of the hash chain. */
 @Component({
@@ -82,7 +83,7 @@ export class AuditPageComponent {
   private readonly router = inject(Router);
 
   protected readonly actions = AUDIT_ACTIONS;
-  protected readonly actionKey = actionKey;
+  protected readonly actionKey = auditActionKey;
   protected readonly subjectKey = subjectKey;
   protected readonly columns = ['time', 'action', 'actor', 'subject', 'details'];
 

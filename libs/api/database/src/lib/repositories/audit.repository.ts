@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AuditEventView, AuditVerificationView } from '@laurel/contracts';
+import type { AuditAction, AuditEventView, AuditVerificationView } from '@laurel/contracts';
 import { preparedRows } from './prepared';
 
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
@@ -10,7 +10,8 @@ export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 export interface AuditEventInput {
   contestId?: string | null;
   actorId?: string | null;
-  action: string;
+  /** One of the contracts' `AUDIT_ACTIONS`: the console words exactly those. */
+  action: AuditAction;
   subjectType?: string | null;
   subjectId?: string | null;
   payload?: Record<string, unknown>;

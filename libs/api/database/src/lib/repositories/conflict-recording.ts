@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { type Conflict, detectConflicts } from '@laurel/domain';
-import type { EntryMember } from '@laurel/contracts';
+import type { AuditAction, EntryMember } from '@laurel/contracts';
 import { auditAppend, lockAuditChains } from './audit.repository';
 import type { ConflictEntryRow, ConflictJudgeRow } from './conflicts.repository';
 import { returningRows } from './returning-rows';
@@ -204,7 +204,7 @@ async function appendEvent(
   manager: EntityManager,
   contestId: string,
   actorId: string | null,
-  action: string,
+  action: AuditAction,
   conflictId: string,
   payload: Record<string, unknown>,
 ): Promise<void> {

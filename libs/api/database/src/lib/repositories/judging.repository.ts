@@ -225,7 +225,7 @@ export class RoundLifecycle {
   }
 
   /** Changes the round's status and writes the audit event in the same transaction. */
-  async setStatus(status: RoundStatus, actorId: string | null = null): Promise<void> {
+  async setStatus(status: 'open' | 'closed', actorId: string | null = null): Promise<void> {
     const [round] = await returningRows<{ contest_id: string; name: string }>(
       this.manager,
       `UPDATE rounds SET status = $2 WHERE id = $1 RETURNING contest_id, name`,
@@ -234,7 +234,7 @@ export class RoundLifecycle {
     await this.audit({
       contestId: round?.contest_id ?? null,
       actorId,
-      action: status === 'open' ? 'round.opened' : status === 'closed' ? 'round.closed' : `round.${status}`,
+      action: status === 'open' ? 'round.opened' : 'round.closed',
       subjectType: 'round',
       subjectId: this.roundId,
       payload: { name: round?.name ?? null, status },

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import type { RoundStatus, ScoreView, SheetStatus } from '@laurel/contracts';
+import type { AuditAction, RoundStatus, ScoreView, SheetStatus } from '@laurel/contracts';
 import { type AuditEventInput, auditAppendShape } from './audit.repository';
 import type { ConflictSourceColumn } from '../entities';
 import type { DivergenceSettings } from './divergence.repository';
@@ -341,7 +341,7 @@ export class SheetChanges {
   }
 
   /** The audit event of this sheet: the judge acts, in the contest the assignment belongs to. */
-  private event(action: string, sheetId: string, payload: Record<string, unknown>): AuditEventInput {
+  private event(action: AuditAction, sheetId: string, payload: Record<string, unknown>): AuditEventInput {
     return {
       contestId: this.assignment?.contestId ?? null,
       actorId: this.assignment?.judgeId ?? null,

@@ -1,4 +1,4 @@
-import type { ContestStatus, Role } from '@laurel/contracts';
+import { AUDIT_ACTIONS, type ContestStatus, type Role } from '@laurel/contracts';
 import { type AreaId, areaById } from '../navigation/areas';
 import type { TranslationKey } from './dictionary';
 
@@ -8,3 +8,7 @@ export const areaTitleKey = (id: AreaId): TranslationKey => areaById(id).keys?.t
 export const areaDescriptionKey = (id: AreaId): TranslationKey =>
   areaById(id).keys?.description ?? (`areas.${id}.description` as TranslationKey);
 export const contestStatusKey = (status: ContestStatus): TranslationKey => `contests.status.${status}`;
+
+/** The key of an action of the audit trail (`entry.submitted` → `audit.actions.entry_submitted`), or null for one unknown to this console. */
+export const auditActionKey = (action: string): TranslationKey | null =>
+  (AUDIT_ACTIONS as readonly string[]).includes(action) ? (`audit.actions.${action.replace('.', '_')}` as TranslationKey) : null;
