@@ -35,7 +35,7 @@ import {
   toUiMessage,
 } from '@laurel/console-util';
 import { firstValueFrom } from 'rxjs';
-import { AUDIT_ACTIONS, type AuditEventView, type AuditPageView, type AuditVerificationView } from '@laurel/contracts';
+import { CONTEST_AUDIT_ACTIONS, type AuditEventView, type AuditPageView, type AuditVerificationView } from '@laurel/contracts';
 import { nameOf, payloadSummary, subjectKey } from './audit-format';
 
 /** `/audit?contest=…`: a contest's audit trail with filters, and the verification of the hash chain. */
@@ -82,7 +82,7 @@ export class AuditPageComponent {
   private readonly i18n = inject(I18nService);
   private readonly router = inject(Router);
 
-  protected readonly actions = AUDIT_ACTIONS;
+  protected readonly actions = CONTEST_AUDIT_ACTIONS;
   protected readonly actionKey = auditActionKey;
   protected readonly subjectKey = subjectKey;
   protected readonly columns = ['time', 'action', 'actor', 'subject', 'details'];
