@@ -261,7 +261,9 @@ describe(DivergenceReviewService.name, () => {
     const run = app.get(AssignmentsRepository).changeRound(round?.id ?? '', async (_round, changes) => {
       running = true;
       await gate;
-      await app.get(AuditRepository).record(changes.manager, { contestId, actorId: organizerId, action: 'assignment.created', payload: {} });
+      await app
+        .get(AuditRepository)
+        .record(changes.manager, { contestId, actorId: organizerId, action: 'assignment.created', payload: {} });
     });
     for (let tries = 0; !running && tries < 500; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(running).toBe(true);
