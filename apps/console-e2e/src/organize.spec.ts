@@ -132,6 +132,12 @@ test.describe('organizer pages', () => {
     await signInAsOrganizer(page);
     await page.goto(`/organize/entries?contest=${contest.id}`);
     await expect(page.getByTestId('entries-table')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('entry-row').first()).toBeVisible();
+    // At 1280 px every column, Submitted included, fits the content area: no sideways scroll.
+    const table = page.getByTestId('entries-table');
+    const box = table.locator('xpath=..');
+    expect(await box.evaluate((wrap) => wrap.scrollWidth - wrap.clientWidth)).toBeLessThanOrEqual(0);
+    await expect(table.getByRole('columnheader', { name: /Submitted/ })).toBeInViewport({ ratio: 1 });
     await page.getByTestId('entries-search').fill('ST26-007');
     const row = page.getByTestId('entry-row');
     await expect(row).toHaveCount(1);
