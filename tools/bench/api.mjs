@@ -119,27 +119,9 @@ export async function startApi(root, databaseUrl, execArgv = [], extraEnv = {}) 
     url,
     pid: child.pid,
     /** Its memory after a full collection; needs `--expose-gc -r tools/bench/memory-probe.cjs` in `execArgv`. */
-    memory: () =>
-      new Promise((resolveMemory) => {
-        const on = (message) => {
-          if (message?.type !== 'bench-memory') return;
-          child.off('message', on);
-          resolveMemory(message);
-        };
-        child.on('message', on);
-        child.send({ type: 'bench-memory' });
-      }),
+    memory: () => ask(child, 'bench-memory'),
     /** Where its requests' time went since the last call; needs `-r tools/bench/latency-probe.cjs` in `execArgv`. */
-    probe: () =>
-      new Promise((resolveProbe) => {
-        const on = (message) => {
-          if (message?.type !== 'bench-probe') return;
-          child.off('message', on);
-          resolveProbe(message);
-        };
-        child.on('message', on);
-        child.send({ type: 'bench-probe' });
-      }),
+    probe: () => ask(child, 'bench-probe'),
     output: () => output,
     errors: () => errors,
     stop: () =>
@@ -182,3 +164,16 @@ export function percentile(values, p) {
 export const median = (values) => percentile(values, 50);
 export const round1 = (n) => (Number.isFinite(n) ? Math.round(n * 10) / 10 : n);
 export const round2 = (n) => (Number.isFinite(n) ? Math.round(n * 100) / 100 : n);
+
+/** Sends `{ type }` to a child started with an IPC channel and resolves with its first answer of that type (a probe it preloaded). */
+function ask(child, type) {
+  return new Promise((resolveAnswer) => {
+    const on = (message) => {
+      if (message?.type !== type) return;
+      child.off('message', on);
+      resolveAnswer(message);
+    };
+    child.on('message', on);
+    child.send({ type });
+  });
+}

@@ -22,3 +22,4 @@ export * from './lib/access/access-policy';
 export * from './lib/access/not-found';
 export * from './lib/errors/http-refusals';
 export * from './lib/security/security-headers';
+export * from './lib/caches/evict-oldest';

@@ -5,3 +5,4 @@ export * from './lib/application/index';
 export * from './lib/pitch/index';
 export * from './lib/accounts/index';
 export * from './lib/util/known';
+export * from './lib/util/coded-problem';

@@ -3,7 +3,7 @@ import { createSecretKey, type KeyObject } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
 import { verify, type VerifyOptions } from 'jsonwebtoken';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { AppError, type AuthUser, laurelConfig, type LaurelConfig } from '@laurel/api-core';
+import { AppError, type AuthUser, evictOldest, laurelConfig, type LaurelConfig } from '@laurel/api-core';
 import { ROLES, type Role } from '@laurel/contracts';
 import type { JwtClaims } from './auth.service';
 import { SessionCheck } from './session-check';
@@ -96,7 +96,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (typeof claims !== 'object' || claims === null) return user;
     const { exp, nbf } = claims as { exp?: unknown; nbf?: unknown };
     if (typeof exp !== 'number' || nbf !== undefined) return user;
-    if (this.verifiedTokens.size >= VERIFIED_TOKENS_MAX) this.verifiedTokens.delete(this.verifiedTokens.keys().next().value as string);
+    evictOldest(this.verifiedTokens, VERIFIED_TOKENS_MAX);
     this.verifiedTokens.set(token, { user, exp });
     return user;
   }

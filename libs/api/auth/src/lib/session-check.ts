@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UsersRepository } from '@laurel/api-database';
+import { evictOldest } from '@laurel/api-core';
 
 /** How old an answer about an account's sessions may be when a request relies on it: the promise is "within 1 s". */
 export const SESSION_CHECK_TTL_MS = 1000;
@@ -155,7 +156,7 @@ export class SessionCheck {
   }
 
   private keep(userId: string, state: SessionState | null, at: number): void {
-    if (!this.cache.has(userId) && this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
+    if (!this.cache.has(userId)) evictOldest(this.cache, MAX_ENTRIES);
     this.cache.set(userId, { state, at });
   }
 }

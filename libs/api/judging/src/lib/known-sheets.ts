@@ -1,4 +1,5 @@
 import type { DivergenceSettings, ScoreRow, SheetCriterionRow, SheetRow, SheetWriteBasis, SheetWriteState } from '@laurel/api-database';
+import { evictOldest } from '@laurel/api-core';
 
 /** How many assignments a process remembers (a submitted sheet is forgotten at once). */
 const ASSIGNMENTS_MAX = 10_000;
@@ -86,12 +87,12 @@ export class KnownSheets {
     const { id, roundId, contestId, judgeId } = assignment;
     // Oldest out first; a re-remembered assignment moves to the back.
     this.assignments.delete(id);
-    if (this.assignments.size >= ASSIGNMENTS_MAX) this.assignments.delete(this.assignments.keys().next().value as string);
+    evictOldest(this.assignments, ASSIGNMENTS_MAX);
     this.assignments.set(id, { assignment: { id, roundId, contestId, judgeId }, roundId, sheet });
   }
 
   private rememberRound(round: KnownRound): void {
-    if (!this.rounds.has(round.id) && this.rounds.size >= ROUNDS_MAX) this.forgetRound(this.rounds.keys().next().value as string);
+    if (!this.rounds.has(round.id)) evictOldest(this.rounds, ROUNDS_MAX, (id) => this.forgetRound(id));
     this.rounds.set(round.id, round);
     for (const criterion of round.criteria) this.criterionRounds.set(criterion.id, round.id);
   }

@@ -1,3 +1,5 @@
+import type { CodedProblem } from '../util/coded-problem';
+
 /** Every code a `StageRuleError` carries; the API's error codes include them (`API_ERROR_CODES`). */
 export const STAGE_RULE_CODES = [
   'run_sheet.invalid',
@@ -41,12 +43,7 @@ export const STAGE_PROBLEM_CODES = [
 export type StageProblemCode = (typeof STAGE_PROBLEM_CODES)[number];
 
 /** One faulty part of a stage action or run sheet: where, what kind, its values, and the English sentence. */
-export interface StageProblem {
-  field: string;
-  code: StageProblemCode;
-  params: Record<string, string | number>;
-  message: string;
-}
+export type StageProblem = CodedProblem<StageProblemCode>;
 
 /**
  * A stage action or run sheet that the rules refuse. `conflict`: right in itself but not now

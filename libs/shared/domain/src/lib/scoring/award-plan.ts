@@ -1,3 +1,4 @@
+import type { CodedProblem } from '../util/coded-problem';
 import type { PrizeLine } from './prizes';
 import { PRIZE_TIER_ORDER, type PrizeTier } from './scoring.types';
 
@@ -21,12 +22,7 @@ export const AWARD_PROBLEM_CODES = [
 export type AwardProblemCode = (typeof AWARD_PROBLEM_CODES)[number];
 
 /** One problem of a confirmation: where (`awards.2.reason`, `awards`), what kind, its values, and the English sentence. */
-export interface AwardProblem {
-  field: string;
-  code: AwardProblemCode;
-  params: Record<string, string | number>;
-  message: string;
-}
+export type AwardProblem = CodedProblem<AwardProblemCode>;
 
 /** An award the organizer asks for. */
 export interface RequestedAward {
